@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/* A network configuration: every option of the command-line contract. */
+#ifndef INITVIZ_CONFIG_H
+#define INITVIZ_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <initviz/status.h>
+#include <initviz/tables.h>
+
+#define IV_DEPTH_MAX 10000
+#define IV_WIDTH_MAX 65536
+#define IV_BATCH_MAX 1000000
+#define IV_WIDTHS_MAX 1001 /* entries of --widths: input + up to 1000 layers */
+#define IV_BINS_MAX 10000
+
+/* Plain value type: copy it freely. */
+typedef struct iv_config {
+	iv_init_kind init;
+	double std;       /* normal, uniform, trunc-normal */
+	double value;     /* constant */
+	double gain;      /* scaled schemes */
+	iv_fan_mode mode; /* he-*, lecun-* */
+	double bias;      /* every bias starts here ... */
+	double bias_std;  /* ... plus N(0, bias_std^2) when > 0 */
+	iv_act_kind act;
+	double slope; /* leaky-relu */
+	size_t depth;
+	size_t width;
+	size_t nwidths;                  /* 0: depth x width; else depth+1 */
+	uint32_t widths[IV_WIDTHS_MAX]; /* input size, then each layer */
+	size_t batch;
+	iv_input_kind input;
+	unsigned long seed;
+	double max_memory; /* bytes; <= 0 means no limit */
+	int retain;        /* keep every layer's gradient for later re-binning */
+	size_t bins;       /* histogram bins of the statistics */
+} iv_config;
+
+/* Fill *cfg with the documented defaults (INTERFACE.md). max_memory is 0. */
+void iv_config_defaults(iv_config *cfg);
+
+/* Units of layer l: l = 0 is the input, 1..depth the layers. */
+size_t iv_config_units(const iv_config *cfg, size_t l);
+
+/* The std of the weights the scheme draws for layer l (1..depth), the
+ * closed form of INTERFACE.md; for orthogonal/identity the gain. */
+double iv_config_weight_std(const iv_config *cfg, size_t l);
+
+/* The fan that --mode picks from a layer's fan_in and fan_out. */
+double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out);
+
+/* Check ranges; IV_EINVAL when something is out of range. */
+iv_status iv_config_validate(const iv_config *cfg);
+
+/* Bytes the engine will allocate for cfg (estimate made before allocating). */
+double iv_config_memory(const iv_config *cfg);
+
+/* Physical memory of this machine in bytes, 0 when unknown. */
+double iv_physical_memory(void);
+
+#endif

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/* The simulated network: allocate, then step forward and backward, then read
+ * the per-layer statistics.
+ *
+ * Call order:
+ *   net = iv_net_alloc(&cfg, &st);        draws weights, biases, inputs, g_L
+ *   while ((st = iv_net_step(net)) == IV_CONTINUE)
+ *           ... poll keys, draw progress ...
+ *   iv_net_layer(net, l)                  statistics of layer l (1..depth)
+ *   iv_net_free(net);
+ * One step is one layer of the forward pass (1..L) or of the backward pass
+ * (L..1). iv_net_run() does all steps. The net owns everything it returns. */
+#ifndef INITVIZ_NET_H
+#define INITVIZ_NET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <initviz/config.h>
+#include <initviz/stats.h>
+#include <initviz/status.h>
+
+#define IV_QUANTITY_LIST(X)                                                    \
+	X(IV_Q_WEIGHTS, "weights")                                             \
+	X(IV_Q_PREACT, "preactivation")                                        \
+	X(IV_Q_ACT, "activation")                                              \
+	X(IV_Q_GRAD_ACT, "grad_activation")                                    \
+	X(IV_Q_GRAD_PREACT, "grad_preactivation")                              \
+	X(IV_Q_GRAD_WEIGHTS, "grad_weights")
+
+typedef enum {
+#define IV_X(e, name) e,
+	IV_QUANTITY_LIST(IV_X)
+#undef IV_X
+	IV_Q_COUNT
+} iv_quantity;
+
+/* JSON/CSV name of a quantity, NULL when out of range. */
+const char *iv_quantity_name(iv_quantity q);
+
+typedef struct iv_layer_stats {
+	size_t layer; /* 1..depth */
+	size_t fan_in, fan_out;
+	iv_stats q[IV_Q_COUNT];
+	size_t distinct_neurons; /* distinct activation vectors over the batch */
+	size_t dead_units;       /* units whose activation is 0 on every sample */
+	double saturated;        /* fraction of activations in a flat region:
+	                            |tanh| > 0.99, sigmoid < 0.01 or > 0.99 */
+	double zero_fraction;    /* fraction of activations exactly 0 */
+	bool forward_done, backward_done;
+} iv_layer_stats;
+
+typedef struct iv_net iv_net;
+
+/* Validate cfg, estimate memory (IV_ETOOBIG over cfg->max_memory), allocate,
+ * draw. Returns NULL and sets *st on failure. */
+iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st);
+void iv_net_free(iv_net *net); /* NULL is a no-op */
+
+/* Do one layer of work. IV_CONTINUE while work remains, IV_OK when both
+ * passes are done (and on every later call), an error code otherwise. */
+iv_status iv_net_step(iv_net *net);
+iv_status iv_net_run(iv_net *net);
+/* Start both passes again with the same weights and inputs. */
+void iv_net_restart(iv_net *net);
+bool iv_net_done(const iv_net *net);
+double iv_net_progress(const iv_net *net); /* 0 .. 1 */
+
+const iv_config *iv_net_config(const iv_net *net);
+size_t iv_net_depth(const iv_net *net);
+/* Statistics of layer l (1..depth); fields are valid once the pass that
+ * fills them has reached the layer (forward_done, backward_done). */
+const iv_layer_stats *iv_net_layer(const iv_net *net, size_t l);
+
+/* Re-bin layer l's quantity q over [lo, hi) into bins counts. Weights,
+ * pre-activations and activations always work; gradients need
+ * cfg->retain (IV_EINVAL otherwise) and a finished backward pass. */
+iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
+                     double hi, size_t bins, double *counts);
+
+/* Read-only access to stored matrices (row-major): weights fan_out x fan_in,
+ * pre-activations and activations batch x units. NULL when not stored. */
+const double *iv_net_data(const iv_net *net, size_t l, iv_quantity q,
+                          size_t *rows, size_t *cols);
+
+/* Count distinct columns of a rows x cols row-major matrix: columns equal to
+ * within 1e-9 of the matrix's largest magnitude count once (BLAS may round
+ * equal columns differently), NaN equals NaN. work must hold
+ * IV_DISTINCT_WORK(cols) bytes. O(rows*cols + cols log cols). */
+#define IV_DISTINCT_WORK(cols) ((cols) * 2 * sizeof(double))
+size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
+                           void *work);
+
+#endif

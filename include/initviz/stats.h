@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* Statistics and histogram of one matrix: finite entries only, NaN and Inf counted. */
+#ifndef INITVIZ_STATS_H
+#define INITVIZ_STATS_H
+
+#include <stddef.h>
+#include <gsl/gsl_histogram.h>
+#include <initviz/status.h>
+
+typedef struct iv_stats {
+	size_t count; /* all entries, finite or not */
+	size_t nan, inf;
+	size_t finite;
+	double mean, std, rms, min, max; /* over finite entries; NaN if none */
+	double absmax;                     /* max |x| over finite entries */
+	gsl_histogram *hist; /* bins over [min, max] of finite entries; owned */
+} iv_stats;
+
+/* Prepare an embedded stats object with a histogram of bins bins. */
+iv_status iv_stats_init(iv_stats *s, size_t bins);
+void iv_stats_done(iv_stats *s);
+
+/* Compute the statistics of n values x (contiguous) with GSL's statistics
+ * (gsl_rstat when some values are not finite). The histogram spans the
+ * finite range [min, max] (widened when min == max). */
+iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n);
+
+/* Count finite values of x into bins over [lo, hi) (values equal to hi go
+ * into the last bin, values outside are dropped). counts has bins entries;
+ * it is zeroed first. */
+void iv_bin(const double *x, size_t n, double lo, double hi, size_t bins,
+            double *counts);
+
+#endif

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT */
+/* Configuration defaults, validation, the weight-std formulas and the memory estimate. */
+#include <math.h>
+#include <unistd.h>
+#include <initviz/config.h>
+
+void iv_config_defaults(iv_config *cfg)
+{
+	*cfg = (iv_config){
+		.init = IV_INIT_XAVIER_NORMAL,
+		.std = 0.01,
+		.value = 0.5,
+		.gain = 1.0,
+		.mode = IV_MODE_FAN_IN,
+		.bias = 0.0,
+		.bias_std = 0.0,
+		.act = IV_ACT_TANH,
+		.slope = 0.01,
+		.depth = 10,
+		.width = 256,
+		.nwidths = 0,
+		.batch = 512,
+		.input = IV_INPUT_GAUSSIAN,
+		.seed = 1,
+		.max_memory = 0,
+		.retain = 0,
+		.bins = 40,
+	};
+}
+
+size_t iv_config_units(const iv_config *cfg, size_t l)
+{
+	if (cfg->nwidths)
+		return l < cfg->nwidths ? cfg->widths[l] : 0;
+	return l <= cfg->depth ? cfg->width : 0;
+}
+
+double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out)
+{
+	switch (cfg->mode) {
+	case IV_MODE_FAN_OUT: return fan_out;
+	case IV_MODE_FAN_AVG: return 0.5 * (fan_in + fan_out);
+	default: return fan_in;
+	}
+}
+
+double iv_config_weight_std(const iv_config *cfg, size_t l)
+{
+	double fi = (double)iv_config_units(cfg, l - 1);
+	double fo = (double)iv_config_units(cfg, l);
+	double g = cfg->gain;
+	switch (cfg->init) {
+	case IV_INIT_ZEROS:
+	case IV_INIT_ONES:
+	case IV_INIT_CONSTANT: return 0.0;
+	case IV_INIT_NORMAL:
+	case IV_INIT_UNIFORM: return cfg->std;
+	case IV_INIT_TRUNC_NORMAL: {
+		/* N(0,1) cut at +-2: variance 1 - 2*2*pdf(2)/(2*cdf(2)-1) */
+		double pdf2 = exp(-2.0) / sqrt(2 * M_PI);
+		double mass = erf(2.0 / M_SQRT2);
+		return cfg->std * sqrt(1.0 - 4.0 * pdf2 / mass);
+	}
+	case IV_INIT_XAVIER_UNIFORM:
+	case IV_INIT_XAVIER_NORMAL: return g * sqrt(2.0 / (fi + fo));
+	case IV_INIT_HE_UNIFORM:
+	case IV_INIT_HE_NORMAL: return g * sqrt(2.0 / iv_config_fan(cfg, fi, fo));
+	case IV_INIT_LECUN_UNIFORM:
+	case IV_INIT_LECUN_NORMAL: return g * sqrt(1.0 / iv_config_fan(cfg, fi, fo));
+	case IV_INIT_ORTHOGONAL: return g / sqrt(fmax(fi, fo));
+	case IV_INIT_IDENTITY: {
+		/* min(fi,fo) entries equal g, the rest 0: population std */
+		double p = fmin(fi, fo) / (fi * fo);
+		return fabs(g) * sqrt(p * (1.0 - p));
+	}
+	default: return NAN;
+	}
+}
+
+static bool in(double x, double lo, double hi)
+{
+	return isfinite(x) && x >= lo && x <= hi;
+}
+
+iv_status iv_config_validate(const iv_config *cfg)
+{
+	if ((unsigned)cfg->init >= IV_INIT_COUNT ||
+	    (unsigned)cfg->act >= IV_ACT_COUNT ||
+	    (unsigned)cfg->mode >= IV_MODE_COUNT ||
+	    (unsigned)cfg->input >= IV_INPUT_COUNT)
+		return IV_EINVAL;
+	if (!in(cfg->std, 0, 1e300) || !in(cfg->value, -1e300, 1e300) ||
+	    !in(cfg->gain, -1e300, 1e300) || !in(cfg->bias, -1e300, 1e300) ||
+	    !in(cfg->bias_std, 0, 1e300) || !in(cfg->slope, -1e300, 1e300))
+		return IV_EINVAL;
+	if (cfg->batch < 1 || cfg->batch > IV_BATCH_MAX)
+		return IV_EINVAL;
+	if (cfg->bins < 1 || cfg->bins > IV_BINS_MAX)
+		return IV_EINVAL;
+	if (cfg->nwidths) {
+		if (cfg->nwidths < 2 || cfg->nwidths > IV_WIDTHS_MAX)
+			return IV_EINVAL;
+		for (size_t i = 0; i < cfg->nwidths; i++)
+			if (cfg->widths[i] < 1 || cfg->widths[i] > IV_WIDTH_MAX)
+				return IV_EINVAL;
+		if (cfg->depth != cfg->nwidths - 1)
+			return IV_EINVAL;
+	} else if (cfg->depth < 1 || cfg->depth > IV_DEPTH_MAX ||
+	           cfg->width < 1 || cfg->width > IV_WIDTH_MAX) {
+		return IV_EINVAL;
+	}
+	return IV_OK;
+}
+
+double iv_config_memory(const iv_config *cfg)
+{
+	double b = (double)cfg->batch, bytes = 0, maxw = 0, maxn = 0;
+	double n0 = (double)iv_config_units(cfg, 0);
+	maxn = n0;
+	for (size_t l = 1; l <= cfg->depth; l++) {
+		double fi = (double)iv_config_units(cfg, l - 1);
+		double fo = (double)iv_config_units(cfg, l);
+		bytes += fo * fi + fo;    /* weights and biases */
+		bytes += 2 * b * fo;      /* pre-activations and activations */
+		if (cfg->retain)
+			bytes += b * fo;  /* every layer's gradient */
+		maxw = fmax(maxw, fo * fi);
+		maxn = fmax(maxn, fo);
+	}
+	bytes += b * n0;               /* inputs */
+	bytes += 3 * b * maxn + maxw;  /* gradient ping-pong, dz, dW scratch */
+	bytes += 2 * maxn + 4 * maxn;  /* distinct-neuron keys and indices */
+	bytes *= sizeof(double);
+	bytes += (double)cfg->depth * (sizeof(double) * 2 * (cfg->bins + 1) * 6 +
+	                               512); /* per-layer stats */
+	return bytes;
+}
+
+double iv_physical_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	if (pages <= 0 || size <= 0)
+		return 0;
+	return (double)pages * (double)size;
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* Init schemes: the formulas of INTERFACE.md, drawn with gsl_rng and gsl_randist. */
+#include <math.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_randist.h>
+#include "init.h"
+
+unsigned long iv_seed_mix(unsigned long seed, unsigned long stream)
+{
+	uint64_t z = (uint64_t)seed * 0x9E3779B97F4A7C15ull + stream + 1;
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	z ^= z >> 31;
+	return (unsigned long)(z & 0xffffffffUL); /* mt19937 takes 32 bits */
+}
+
+static void fill_const(gsl_matrix *W, double c)
+{
+	gsl_matrix_set_all(W, c);
+}
+
+static void fill_normal(gsl_matrix *W, gsl_rng *r, double sd)
+{
+	for (size_t i = 0; i < W->size1; i++) {
+		double *row = gsl_matrix_ptr(W, i, 0);
+		for (size_t j = 0; j < W->size2; j++)
+			row[j] = gsl_ran_gaussian_ziggurat(r, sd);
+	}
+}
+
+static void fill_uniform(gsl_matrix *W, gsl_rng *r, double a)
+{
+	for (size_t i = 0; i < W->size1; i++) {
+		double *row = gsl_matrix_ptr(W, i, 0);
+		for (size_t j = 0; j < W->size2; j++)
+			row[j] = gsl_ran_flat(r, -a, a);
+	}
+}
+
+static void fill_trunc(gsl_matrix *W, gsl_rng *r, double sd)
+{
+	for (size_t i = 0; i < W->size1; i++) {
+		double *row = gsl_matrix_ptr(W, i, 0);
+		for (size_t j = 0; j < W->size2; j++) {
+			double x;
+			do /* redraw outside +-2 sd: accepts 95% of draws */
+				x = gsl_ran_gaussian_ziggurat(r, 1.0);
+			while (fabs(x) > 2.0);
+			row[j] = sd * x;
+		}
+	}
+}
+
+/* Q of the QR of a tall Gaussian matrix A (m x n, m >= n), columns signed by
+ * R's diagonal so Q is Haar-distributed; written into A. */
+static iv_status orthonormal_columns(gsl_matrix *A, gsl_rng *r)
+{
+	size_t m = A->size1, n = A->size2;
+	iv_status st = IV_ENOMEM;
+	fill_normal(A, r, 1.0);
+	gsl_matrix *T = gsl_matrix_alloc(n, n);
+	gsl_matrix *Q = gsl_matrix_alloc(m, m);
+	gsl_matrix *R = gsl_matrix_alloc(m, n);
+	if (!T || !Q || !R)
+		goto out;
+	st = IV_EGSL;
+	if (gsl_linalg_QR_decomp_r(A, T) || gsl_linalg_QR_unpack_r(A, T, Q, R))
+		goto out;
+	for (size_t j = 0; j < n; j++) {
+		double s = gsl_matrix_get(R, j, j) < 0 ? -1.0 : 1.0;
+		for (size_t i = 0; i < m; i++)
+			gsl_matrix_set(A, i, j, s * gsl_matrix_get(Q, i, j));
+	}
+	st = IV_OK;
+out:
+	gsl_matrix_free(T);
+	gsl_matrix_free(Q);
+	gsl_matrix_free(R);
+	return st;
+}
+
+static iv_status fill_orthogonal(gsl_matrix *W, gsl_rng *r, double gain)
+{
+	size_t m = W->size1, n = W->size2;
+	iv_status st;
+	if (m >= n) {
+		st = orthonormal_columns(W, r);
+	} else { /* orthonormal rows: the transpose of a tall one */
+		gsl_matrix *A = gsl_matrix_alloc(n, m);
+		if (!A)
+			return IV_ENOMEM;
+		st = orthonormal_columns(A, r);
+		if (st == IV_OK)
+			gsl_matrix_transpose_memcpy(W, A);
+		gsl_matrix_free(A);
+	}
+	if (st == IV_OK)
+		gsl_matrix_scale(W, gain);
+	return st;
+}
+
+iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
+                       gsl_rng *r)
+{
+	double fi = (double)W->size2, fo = (double)W->size1, g = cfg->gain;
+	(void)l;
+	switch (cfg->init) {
+	case IV_INIT_ZEROS: fill_const(W, 0.0); break;
+	case IV_INIT_ONES: fill_const(W, 1.0); break;
+	case IV_INIT_CONSTANT: fill_const(W, cfg->value); break;
+	case IV_INIT_NORMAL: fill_normal(W, r, cfg->std); break;
+	case IV_INIT_UNIFORM: fill_uniform(W, r, sqrt(3.0) * cfg->std); break;
+	case IV_INIT_TRUNC_NORMAL: fill_trunc(W, r, cfg->std); break;
+	case IV_INIT_XAVIER_UNIFORM:
+		fill_uniform(W, r, g * sqrt(6.0 / (fi + fo)));
+		break;
+	case IV_INIT_XAVIER_NORMAL:
+		fill_normal(W, r, g * sqrt(2.0 / (fi + fo)));
+		break;
+	case IV_INIT_HE_UNIFORM:
+		fill_uniform(W, r, g * sqrt(6.0 / iv_config_fan(cfg, fi, fo)));
+		break;
+	case IV_INIT_HE_NORMAL:
+		fill_normal(W, r, g * sqrt(2.0 / iv_config_fan(cfg, fi, fo)));
+		break;
+	case IV_INIT_LECUN_UNIFORM:
+		fill_uniform(W, r, g * sqrt(3.0 / iv_config_fan(cfg, fi, fo)));
+		break;
+	case IV_INIT_LECUN_NORMAL:
+		fill_normal(W, r, g * sqrt(1.0 / iv_config_fan(cfg, fi, fo)));
+		break;
+	case IV_INIT_ORTHOGONAL: return fill_orthogonal(W, r, g);
+	case IV_INIT_IDENTITY:
+		gsl_matrix_set_identity(W); /* rectangular: ones on i == j */
+		gsl_matrix_scale(W, g);
+		break;
+	default: return IV_EINVAL;
+	}
+	return IV_OK;
+}

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: MIT */
+/* Names of schemes, activations, modes and inputs, read from the X-macro lists. */
+#include <string.h>
+#include <initviz/tables.h>
+
+struct init_row {
+	const char *name;
+	bool std, gain, mode;
+};
+
+static const struct init_row init_rows[] = {
+#define IV_X(e, n, s, g, m) [e] = { n, s, g, m },
+	IV_INIT_LIST(IV_X)
+#undef IV_X
+};
+
+static const char *const act_names[] = {
+#define IV_X(e, n) [e] = n,
+	IV_ACT_LIST(IV_X)
+#undef IV_X
+};
+
+static const char *const mode_names[] = {
+#define IV_X(e, n) [e] = n,
+	IV_MODE_LIST(IV_X)
+#undef IV_X
+};
+
+static const char *const input_names[] = {
+#define IV_X(e, n) [e] = n,
+	IV_INPUT_LIST(IV_X)
+#undef IV_X
+};
+
+static int find(const char *const *names, size_t stride, size_t count,
+                const char *s)
+{
+	for (size_t i = 0; i < count; i++) {
+		const char *n = *(const char *const *)((const char *)names +
+		                                        i * stride);
+		if (strcmp(n, s) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *iv_init_name(iv_init_kind k)
+{
+	return (unsigned)k < IV_INIT_COUNT ? init_rows[k].name : NULL;
+}
+
+const char *iv_act_name(iv_act_kind k)
+{
+	return (unsigned)k < IV_ACT_COUNT ? act_names[k] : NULL;
+}
+
+const char *iv_mode_name(iv_fan_mode k)
+{
+	return (unsigned)k < IV_MODE_COUNT ? mode_names[k] : NULL;
+}
+
+const char *iv_input_name(iv_input_kind k)
+{
+	return (unsigned)k < IV_INPUT_COUNT ? input_names[k] : NULL;
+}
+
+bool iv_init_parse(const char *s, iv_init_kind *out)
+{
+	char buf[32];
+	if (!s)
+		return false;
+	/* glorot-* is xavier-*, kaiming-* is he-* */
+	if (strncmp(s, "glorot-", 7) == 0 && strlen(s) < 20) {
+		strcpy(buf, "xavier-");
+		strcat(buf, s + 7);
+		s = buf;
+	} else if (strncmp(s, "kaiming-", 8) == 0 && strlen(s) < 20) {
+		strcpy(buf, "he-");
+		strcat(buf, s + 8);
+		s = buf;
+	}
+	int i = find(&init_rows[0].name, sizeof init_rows[0], IV_INIT_COUNT, s);
+	if (i < 0)
+		return false;
+	*out = (iv_init_kind)i;
+	return true;
+}
+
+#define PARSER(fn, type, names, count)                                         \
+	bool fn(const char *s, type *out)                                      \
+	{                                                                      \
+		int i = s ? find(names, sizeof names[0], count, s) : -1;       \
+		if (i < 0)                                                     \
+			return false;                                          \
+		*out = (type)i;                                                \
+		return true;                                                   \
+	}
+
+PARSER(iv_act_parse, iv_act_kind, act_names, IV_ACT_COUNT)
+PARSER(iv_mode_parse, iv_fan_mode, mode_names, IV_MODE_COUNT)
+PARSER(iv_input_parse, iv_input_kind, input_names, IV_INPUT_COUNT)
+
+bool iv_init_uses_std(iv_init_kind k)
+{
+	return (unsigned)k < IV_INIT_COUNT && init_rows[k].std;
+}
+
+bool iv_init_uses_gain(iv_init_kind k)
+{
+	return (unsigned)k < IV_INIT_COUNT && init_rows[k].gain;
+}
+
+bool iv_init_uses_mode(iv_init_kind k)
+{
+	return (unsigned)k < IV_INIT_COUNT && init_rows[k].mode;
+}
