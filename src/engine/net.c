@@ -9,23 +9,7 @@
 #include <initviz/act.h>
 #include <initviz/net.h>
 #include "init.h"
-
-struct iv_net {
-	iv_config cfg;
-	size_t L, B, maxn, maxw;
-	size_t *n;        /* units, 0..L */
-	gsl_matrix **W;   /* 1..L: fan_out x fan_in */
-	gsl_vector **b;   /* 1..L */
-	gsl_matrix **H;   /* 0..L: batch x units; H[0] is the input */
-	gsl_matrix **Z;   /* 1..L */
-	gsl_matrix **G;   /* 1..L when retained, else NULL */
-	gsl_matrix *gL;   /* the starting gradient */
-	double *gbuf[2];  /* g ping-pong when not retained */
-	double *dz, *dw;  /* scratch */
-	void *work;       /* distinct-neuron keys */
-	iv_layer_stats *ls; /* 1..L */
-	size_t step;        /* 0..2L */
-};
+#include "net_impl.h"
 
 static const char *const quantity_names[] = {
 #define IV_X(e, n) [e] = n,
@@ -231,10 +215,9 @@ static void health(iv_net *net, const gsl_matrix *H, iv_layer_stats *s)
 	s->dead_units = dead;
 }
 
-static iv_status forward(iv_net *net, size_t l)
+iv_status iv_net_forward_layer(iv_net *net, size_t l)
 {
 	gsl_matrix *Z = net->Z[l], *H = net->H[l];
-	iv_layer_stats *s = &net->ls[l];
 	size_t B = net->B, n = net->n[l];
 	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
 	                   net->W[l], 0.0, Z))
@@ -246,6 +229,17 @@ static iv_status forward(iv_net *net, size_t l)
 			z[j] += bias[j];
 	}
 	iv_act_apply(net->cfg.act, net->cfg.slope, Z->data, H->data, B * n);
+	return IV_OK;
+}
+
+static iv_status forward(iv_net *net, size_t l)
+{
+	gsl_matrix *Z = net->Z[l], *H = net->H[l];
+	iv_layer_stats *s = &net->ls[l];
+	size_t B = net->B, n = net->n[l];
+	iv_status st = iv_net_forward_layer(net, l);
+	if (st != IV_OK)
+		return st;
 	iv_stats_compute(&s->q[IV_Q_WEIGHTS], net->W[l]->data, n * net->n[l - 1]);
 	iv_stats_compute(&s->q[IV_Q_PREACT], Z->data, B * n);
 	iv_stats_compute(&s->q[IV_Q_ACT], H->data, B * n);

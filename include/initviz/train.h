@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/* Training: plain full-batch SGD of the network on a fixed toy regression
+ * task, to watch symmetry persist or break.
+ *
+ * The task: targets Y = tanh(X A1^T) A2^T from a fixed random teacher
+ * (16 hidden units, `outputs` outputs) on the net's own input batch X. The
+ * student is the configured network plus a linear readout (outputs x n_L)
+ * drawn by the same init scheme; loss = 1/(2 batch) sum |Y_hat - Y|^2.
+ *
+ * Call order:
+ *   tr = iv_train_alloc(net, &opts, &st);   net is borrowed, must outlive tr
+ *   iv_train_step(tr);   forward, loss, backward, update of every W and b
+ *   iv_train_loss(tr), iv_train_distinct(tr, l)   state *before* that update
+ *   iv_train_evaluate(tr)                   the state after the last update
+ * After steps the net's statistics are stale: iv_net_restart() + iv_net_run()
+ * recompute them (with the probe gradient of INTERFACE.md) for display.
+ * To reset, free both and allocate again from the same config. */
+#ifndef INITVIZ_TRAIN_H
+#define INITVIZ_TRAIN_H
+
+#include <stddef.h>
+#include <initviz/net.h>
+
+typedef struct iv_train_opts {
+	double lr;      /* learning rate, > 0 */
+	size_t outputs; /* readout size, >= 1 */
+} iv_train_opts;
+
+typedef struct iv_train iv_train;
+
+iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
+                         iv_status *st);
+void iv_train_free(iv_train *tr); /* NULL is a no-op */
+
+/* One SGD update. Loss and distinct neurons of the weights it started from
+ * are kept for iv_train_loss / iv_train_distinct. */
+iv_status iv_train_step(iv_train *tr);
+/* Forward at the current weights: refresh loss and distinct neurons. */
+iv_status iv_train_evaluate(iv_train *tr);
+
+double iv_train_loss(const iv_train *tr);
+size_t iv_train_distinct(const iv_train *tr, size_t l); /* 1..depth */
+size_t iv_train_steps(const iv_train *tr);              /* updates so far */
+
+#endif

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: the network's storage, shared by the passes (net.c) and training (train.c). */
+#ifndef IV_ENGINE_NET_IMPL_H
+#define IV_ENGINE_NET_IMPL_H
+
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_vector.h>
+#include <initviz/net.h>
+
+struct iv_net {
+	iv_config cfg;
+	size_t L, B, maxn, maxw;
+	size_t *n;        /* units, 0..L */
+	gsl_matrix **W;   /* 1..L: fan_out x fan_in */
+	gsl_vector **b;   /* 1..L */
+	gsl_matrix **H;   /* 0..L: batch x units; H[0] is the input */
+	gsl_matrix **Z;   /* 1..L */
+	gsl_matrix **G;   /* 1..L when retained, else NULL */
+	gsl_matrix *gL;   /* the starting gradient */
+	double *gbuf[2];  /* g ping-pong when not retained */
+	double *dz, *dw;  /* scratch */
+	void *work;       /* distinct-neuron keys */
+	iv_layer_stats *ls; /* 1..L */
+	size_t step;        /* 0..2L */
+};
+
+/* One layer's forward product and activation: Z[l] = H[l-1] W[l]^T + b[l],
+ * H[l] = phi(Z[l]). No statistics. */
+iv_status iv_net_forward_layer(iv_net *net, size_t l);
+
+#endif

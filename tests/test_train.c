@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: MIT */
+/* Training: symmetry persists under equal weights, breaks under random ones,
+ * the loss falls, and the SGD update is the finite-difference gradient. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <initviz/net.h>
+#include <initviz/train.h>
+
+static iv_net *make_net(iv_init_kind init, iv_act_kind act, size_t width,
+                        size_t depth)
+{
+	iv_config cfg;
+	iv_status st;
+	iv_config_defaults(&cfg);
+	cfg.init = init;
+	cfg.act = act;
+	cfg.width = width;
+	cfg.depth = depth;
+	cfg.batch = 64;
+	iv_net *net = iv_net_alloc(&cfg, &st);
+	ck_assert_msg(net != NULL, "alloc: %s", iv_status_str(st));
+	return net;
+}
+
+static iv_train *make_trainer(iv_net *net, double lr)
+{
+	iv_train_opts o = { .lr = lr, .outputs = 4 };
+	iv_status st;
+	iv_train *tr = iv_train_alloc(net, &o, &st);
+	ck_assert_msg(tr != NULL, "train alloc: %s", iv_status_str(st));
+	return tr;
+}
+
+START_TEST(constant_init_stays_symmetric)
+{
+	/* given equal weights, when training 200 steps, then 1 distinct unit */
+	iv_net *net = make_net(IV_INIT_CONSTANT, IV_ACT_TANH, 24, 3);
+	iv_train *tr = make_trainer(net, 0.05);
+	for (int k = 0; k < 200; k++)
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	for (size_t l = 1; l <= 3; l++)
+		ck_assert_uint_eq(iv_train_distinct(tr, l), 1);
+	ck_assert_int_eq(iv_net_run(net), IV_OK); /* the view's statistics too */
+	for (size_t l = 1; l <= 3; l++)
+		ck_assert_uint_eq(iv_net_layer(net, l)->distinct_neurons, 1);
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
+START_TEST(random_init_stays_distinct_and_learns)
+{
+	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 24, 3);
+	iv_train *tr = make_trainer(net, 0.05);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	double loss0 = iv_train_loss(tr);
+	for (int k = 0; k < 200; k++)
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	for (size_t l = 1; l <= 3; l++)
+		ck_assert_uint_eq(iv_train_distinct(tr, l), 24);
+	ck_assert_msg(iv_train_loss(tr) < 0.5 * loss0, "loss %g -> %g", loss0,
+	              iv_train_loss(tr));
+	ck_assert_uint_eq(iv_train_steps(tr), 200);
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
+START_TEST(zeros_tanh_hidden_weights_never_move)
+{
+	iv_net *net = make_net(IV_INIT_ZEROS, IV_ACT_TANH, 16, 3);
+	iv_train *tr = make_trainer(net, 0.5);
+	for (int k = 0; k < 50; k++)
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	for (size_t l = 1; l <= 3; l++) {
+		size_t r, c;
+		const double *w = iv_net_data(net, l, IV_Q_WEIGHTS, &r, &c);
+		for (size_t i = 0; i < r * c; i++)
+			ck_assert(w[i] == 0.0);
+	}
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
+/* The update divided by -lr must be the gradient of the loss: compare with
+ * central differences of the loss through iv_train_evaluate. */
+static const iv_act_kind smooth[] = { IV_ACT_LINEAR, IV_ACT_TANH,
+                                      IV_ACT_SIGMOID, IV_ACT_ELU, IV_ACT_SELU,
+                                      IV_ACT_GELU, IV_ACT_SILU,
+                                      IV_ACT_SOFTPLUS };
+
+START_TEST(update_is_the_loss_gradient)
+{
+	const double lr = 1e-3, eps = 1e-6;
+	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, smooth[_i], 6, 2);
+	iv_train *tr = make_trainer(net, lr);
+	size_t r, c;
+	for (size_t l = 1; l <= 2; l++) {
+		double *w = (double *)iv_net_data(net, l, IV_Q_WEIGHTS, &r, &c);
+		for (size_t e = 0; e < r * c; e += 5) {
+			double w0 = w[e], lp, lm;
+			w[e] = w0 + eps;
+			iv_train_evaluate(tr);
+			lp = iv_train_loss(tr);
+			w[e] = w0 - eps;
+			iv_train_evaluate(tr);
+			lm = iv_train_loss(tr);
+			w[e] = w0;
+			double fd = (lp - lm) / (2 * eps);
+			/* one step from the unperturbed weights */
+			double *copy = malloc(r * c * sizeof *copy);
+			iv_net *net2 = make_net(IV_INIT_XAVIER_NORMAL,
+			                        smooth[_i], 6, 2);
+			iv_train *tr2 = make_trainer(net2, lr);
+			double *w2 = (double *)iv_net_data(net2, l, IV_Q_WEIGHTS,
+			                                   NULL, NULL);
+			memcpy(copy, w2, r * c * sizeof *copy);
+			iv_train_step(tr2);
+			double grad = -(w2[e] - copy[e]) / lr;
+			ck_assert_msg(fabs(grad - fd) <= 1e-6 + 1e-4 * fabs(fd),
+			              "layer %zu entry %zu: %g vs fd %g", l, e,
+			              grad, fd);
+			free(copy);
+			iv_train_free(tr2);
+			iv_net_free(net2);
+		}
+	}
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
+START_TEST(bad_options_are_refused)
+{
+	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 8, 2);
+	iv_status st;
+	iv_train_opts bad[] = { { 0, 4 }, { -1, 4 }, { NAN, 4 }, { 0.1, 0 } };
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_ptr_null(iv_train_alloc(net, &bad[i], &st));
+		ck_assert_int_eq(st, IV_EINVAL);
+	}
+	iv_net_free(net);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("train");
+	TCase *tc = tcase_create("sgd");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, constant_init_stays_symmetric);
+	tcase_add_test(tc, random_init_stays_distinct_and_learns);
+	tcase_add_test(tc, zeros_tanh_hidden_weights_never_move);
+	tcase_add_loop_test(tc, update_is_the_loss_gradient, 0,
+	                    sizeof smooth / sizeof smooth[0]);
+	tcase_add_test(tc, bad_options_are_refused);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
