@@ -1,23 +1,135 @@
 /* SPDX-License-Identifier: MIT */
-/* Temporary driver: run the default network and print stds. */
+/* initviz: parse the options, then run the interactive view or the report. */
+#include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <config.h>
 #include <initviz/net.h>
+#include "cli/blas.h"
+#include "cli/analysis.h"
+#include "cli/check.h"
+#include "cli/lessons.h"
+#include "cli/opts.h"
+#include "cli/report.h"
+#include "tui/tui.h"
 
-int main(void)
+/* "3.2 GiB": bytes in the largest binary unit that keeps the number >= 1. */
+static void human(double bytes, char *buf, size_t len)
 {
-	iv_config cfg;
-	iv_status st;
-	iv_config_defaults(&cfg);
-	iv_net *net = iv_net_alloc(&cfg, &st);
-	if (!net)
-		return 2;
-	iv_net_run(net);
-	for (size_t l = 1; l <= cfg.depth; l++) {
-		const iv_layer_stats *s = iv_net_layer(net, l);
-		printf("%zu %g %g %g %zu\n", l, s->q[IV_Q_ACT].std,
-		       s->q[IV_Q_GRAD_ACT].std, s->q[IV_Q_PREACT].std,
-		       s->distinct_neurons);
+	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB",
+	                                     "TiB", "PiB", "EiB" };
+	size_t u = 0;
+	while (bytes >= 1024 && u + 1 < sizeof units / sizeof units[0]) {
+		bytes /= 1024;
+		u++;
 	}
-	iv_net_free(net);
+	snprintf(buf, len, u ? "%.1f %s" : "%.0f %s", bytes, units[u]);
+}
+
+static int version(void)
+{
+	const char *blas = iv_blas_library();
+	printf("initviz %s\nBLAS: cblas_dgemm from %s\n", PACKAGE_VERSION,
+	       blas ? blas : "an unknown library");
 	return 0;
+}
+
+static int alloc_failed(const iv_config *cfg, iv_status st)
+{
+	char need[32], limit[32];
+	if (st != IV_ETOOBIG) {
+		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
+		return 2;
+	}
+	human(iv_config_memory(cfg), need, sizeof need);
+	human(cfg->max_memory, limit, sizeof limit);
+	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
+	        "limit of %s (raise it with --max-memory)\n", need, limit);
+	return 2;
+}
+
+static int report(const iv_cli_opts *o)
+{
+	iv_status st;
+	int rc = 0;
+	iv_net *net = iv_net_alloc(&o->cfg, &st);
+	if (!net)
+		return alloc_failed(&o->cfg, st);
+	/* training changes the weights but not the statistics taken at
+	 * initialization, which the report and the check describe */
+	iv_analysis x = { 0 };
+	if ((st = iv_net_run(net)) != IV_OK ||
+	    (st = iv_analysis_compute(&x, net, o->train_steps, o->lr)) != IV_OK) {
+		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
+		iv_analysis_done(&x);
+		iv_net_free(net);
+		return 2;
+	}
+	if (iv_report_write(stdout, net, o->format,
+	                    iv_report_utf8(o->tui.ascii), &x) != 0 ||
+	    fflush(stdout) != 0)
+		rc = -1;
+	else if (o->check && iv_check_net(net, stderr) > 0)
+		rc = 1;
+	iv_analysis_done(&x);
+	iv_net_free(net);
+	return rc;
+}
+
+/* Lessons: --list-lessons prints them; --lesson=N parses argv again on top
+ * of lesson N's configuration. Returns -1 to go on, else an exit status. */
+static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
+{
+	char err[1024];
+	if (!o->list_lessons && !o->lesson && !o->lessons_file)
+		return -1;
+	iv_cli_lessons(set, o->lessons_file, stderr);
+	if (o->list_lessons) {
+		iv_cli_list_lessons(set, stdout);
+		return 0;
+	}
+	if (o->lesson > set->n) {
+		fprintf(stderr, "initviz: --lesson must be an integer from 1 to "
+		        "%zu, the number of lessons (got %zu)\n", set->n, o->lesson);
+		return 2;
+	}
+	if (o->lesson &&
+	    iv_cli_parse_base(argc, argv, &set->v[o->lesson - 1].cfg, o, err,
+	                      sizeof err) != 0) {
+		fprintf(stderr, "initviz: %s\n", err);
+		return 2;
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	iv_cli_opts o;
+	iv_lesson_set set = { 0 };
+	char err[1024];
+	int rc;
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C"); /* "0.5", not "0,5", in and out */
+	if (iv_cli_parse(argc, argv, &o, err, sizeof err) != 0) {
+		fprintf(stderr, "initviz: %s\n", err);
+		return 2;
+	}
+	if (o.help) {
+		iv_cli_usage(stdout);
+		rc = 0;
+	} else if (o.version) {
+		rc = version();
+	} else if ((rc = lessons(argc, argv, &o, &set)) >= 0) {
+		/* listed, or a bad --lesson */
+	} else {
+		if (!o.max_memory_set)
+			o.cfg.max_memory = iv_physical_memory() / 2;
+		rc = o.report ? report(&o) : tui_run(&o.cfg, &o.tui);
+	}
+	iv_lessons_free(&set);
+	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		perror("initviz: write error");
+		return 2;
+	}
+	return rc;
 }

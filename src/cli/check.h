@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* --check: is the initialized network healthy? One line per problem found.
+ *
+ * The criteria (documented in docs/initviz.1):
+ *   activation std of the last layer vs the first: more than 10x apart;
+ *   gradient (grad_activation) std of layer 1 vs layer L: more than 10x;
+ *   a layer with more than half its activations saturated, or more than
+ *   half its units dead;
+ *   a layer with fewer distinct neurons than units;
+ *   a NaN or Inf in any statistic's matrix. */
+#ifndef IV_CLI_CHECK_H
+#define IV_CLI_CHECK_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <initviz/net.h>
+
+#define IV_CHECK_RATIO 10.0 /* largest healthy change of std over depth */
+
+/* Check layers ls[0..n-1] (layers 1..n, all passes done); write one line
+ * "initviz: check: ..." per kind of problem to err (NULL: write nothing).
+ * Returns the number of problems, 0 when healthy. */
+size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err);
+
+/* The same for a finished network. */
+size_t iv_check_net(const iv_net *net, FILE *err);
+
+#endif

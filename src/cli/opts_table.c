@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/* Every command-line option once: name, letter, type, range, help, default. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <initviz/tables.h>
+#include "cli/opts_table.h"
+
+#define OFF(f) offsetof(iv_cli_opts, f)
+#define REAL_MAX 1e300 /* the engine's bound on every real option */
+
+/* Shorthands for the rows: a real in [lo, hi], a size_t in [lo, hi]. */
+#define REAL(f, lo_, hi_) .kind = K_REAL, .off = OFF(f), .lo = lo_, .hi = hi_
+#define SIZE(f, lo_, hi_) .kind = K_SIZE, .off = OFF(f), .lo = lo_, .hi = hi_
+#define FLAG(f) .kind = K_FLAG, .off = OFF(f)
+
+const struct opt iv_opt_table[] = {
+	{ "Network and initialization", .kind = K_SECTION },
+	{ "init", 'i', K_INIT, OFF(cfg.init), .arg = "SCHEME",
+	  .help = "weight initialization scheme" },
+	{ "std", 's', REAL(cfg.std, 0, REAL_MAX), .arg = "S",
+	  .help = "std of normal, uniform (on +-sqrt(3) S), trunc-normal" },
+	{ "value", 0, REAL(cfg.value, -REAL_MAX, REAL_MAX), .arg = "C",
+	  .help = "the constant of --init=constant" },
+	{ "gain", 'g', REAL(cfg.gain, -REAL_MAX, REAL_MAX), .arg = "G",
+	  .help = "scale of xavier-*, he-*, lecun-*, orthogonal, identity" },
+	{ "mode", 0, K_MODE, OFF(cfg.mode), .arg = "MODE",
+	  .help = "the fan of he-* and lecun-*" },
+	{ "bias", 0, REAL(cfg.bias, -REAL_MAX, REAL_MAX), .arg = "B",
+	  .help = "every bias starts at B" },
+	{ "bias-std", 0, REAL(cfg.bias_std, 0, REAL_MAX), .arg = "S",
+	  .help = "add N(0, S^2) noise to every bias" },
+	{ "activation", 'a', K_ACT, OFF(cfg.act), .arg = "NAME",
+	  .help = "activation function" },
+	{ "slope", 0, REAL(cfg.slope, -REAL_MAX, REAL_MAX), .arg = "A",
+	  .help = "negative slope of leaky-relu" },
+	{ "depth", 'd', SIZE(cfg.depth, 1, IV_DEPTH_MAX), .arg = "L",
+	  .set_off = OFF(depth_set), .help = "number of layers (weight matrices)" },
+	{ "width", 'w', SIZE(cfg.width, 1, IV_WIDTH_MAX), .arg = "N",
+	  .set_off = OFF(width_set),
+	  .help = "units in every layer and in the input" },
+	{ "widths", 0, K_WIDTHS, OFF(cfg.widths), OFF(widths_set),
+	  .arg = "N0,N1,...,NL", .dflt = "none",
+	  .help = "input size, then each layer's size (instead of -d, -w)" },
+	{ "batch", 'b', SIZE(cfg.batch, 1, IV_BATCH_MAX), .arg = "B",
+	  .help = "samples pushed through together" },
+	{ "input", 0, K_INPUT, OFF(cfg.input), .arg = "KIND", .own_names = true,
+	  .help = "inputs: gaussian N(0,1), uniform on +-sqrt(3) (zero mean, "
+	          "unit variance), positive U(0,1)" },
+	{ "seed", 0, K_SEED, OFF(cfg.seed), .arg = "S",
+	  .help = "random seed; the same seed gives the same numbers" },
+
+	{ "Report", .kind = K_SECTION },
+	{ "report", 0, FLAG(report),
+	  .help = "compute once, print the per-layer report, exit" },
+	{ "format", 0, K_FORMAT, OFF(format), .arg = "FMT", .report = true,
+	  .help = "report format (implies --report)" },
+	{ "bins", 0, SIZE(cfg.bins, 1, IV_BINS_MAX), .arg = "K",
+	  .help = "histogram bins" },
+	{ "check", 0, FLAG(check), .report = true,
+	  .help = "exit 1 when the network is unhealthy (implies --report)" },
+	{ "max-memory", 0, K_BYTES, OFF(cfg.max_memory), OFF(max_memory_set),
+	  .arg = "SIZE", .dflt = "half the RAM",
+	  .help = "refuse bigger configurations; K, M, G, T suffixes; 0: none" },
+
+	{ "Lessons and training", .kind = K_SECTION },
+	{ "lesson", 0, SIZE(lesson, 1, 200), .arg = "N", .dflt = "none",
+	  .help = "start from lesson N's configuration; options given "
+	          "with it override the lesson's" },
+	{ "list-lessons", 0, FLAG(list_lessons),
+	  .help = "print the lessons, one per line, numbered, and exit" },
+	{ "lessons", 0, K_PATH, OFF(lessons_file), .arg = "FILE",
+	  .dflt = "none", .help = "add the lessons of FILE after the built-in "
+	                          "ones (also read: $XDG_CONFIG_HOME/initviz/"
+	                          "*.lessons)" },
+	{ "train-steps", 0, SIZE(train_steps, 0, 1000000), .arg = "N",
+	  .help = "report: train N SGD steps on the toy task and add the "
+	          "loss and distinct neurons per step" },
+	{ "lr", 0, REAL(lr, 1e-12, 1e6), .arg = "ETA",
+	  .help = "learning rate of training" },
+
+	{ "Interactive view", .kind = K_SECTION },
+	{ "ascii", 0, FLAG(tui.ascii),
+	  .help = "ASCII glyphs only (also in the report table)" },
+	{ "keys", 0, K_PATH, OFF(tui.keys), .arg = "FILE",
+	  .dflt = "$INITVIZ_SCRIPT", .help = "play the key script in FILE" },
+	{ "trace", 0, K_PATH, OFF(tui.trace), .arg = "FILE",
+	  .help = "write frame and key timestamps to FILE" },
+
+	{ "Other", .kind = K_SECTION },
+	{ "help", 'h', FLAG(help), .help = "print this help and exit" },
+	{ "version", 'V', FLAG(version),
+	  .help = "print the version and the BLAS library, exit" },
+};
+
+const size_t iv_opt_count = sizeof iv_opt_table / sizeof iv_opt_table[0];
+_Static_assert(sizeof iv_opt_table / sizeof iv_opt_table[0] <= IV_OPT_MAX,
+               "raise IV_OPT_MAX");
+
+void iv_opts_defaults(iv_cli_opts *o)
+{
+	*o = (iv_cli_opts){ .format = IV_FORMAT_TABLE, .lr = 0.05 };
+	iv_config_defaults(&o->cfg);
+}
+
+/* "a, b, c" from a name function that returns NULL past the end. */
+static void join(const char *(*name)(int), char *buf, size_t len)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; name(i) && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+		                         i ? ", " : "", name(i));
+}
+
+static const char *init_n(int i) { return iv_init_name((iv_init_kind)i); }
+static const char *act_n(int i) { return iv_act_name((iv_act_kind)i); }
+static const char *mode_n(int i) { return iv_mode_name((iv_fan_mode)i); }
+static const char *input_n(int i) { return iv_input_name((iv_input_kind)i); }
+static const char *format_n(int i) { return iv_format_name((iv_format)i); }
+
+static const char *(*const namer[])(int) = {
+	[K_INIT] = init_n, [K_ACT] = act_n, [K_MODE] = mode_n,
+	[K_INPUT] = input_n, [K_FORMAT] = format_n,
+};
+
+void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
+{
+	char names[512];
+	switch (op->kind) {
+	case K_INIT:
+	case K_ACT:
+	case K_MODE:
+	case K_INPUT:
+	case K_FORMAT:
+		join(namer[op->kind], names, sizeof names);
+		snprintf(buf, len, "one of %s%s", names,
+		         op->kind == K_INIT ? " (aliases glorot-* for xavier-*, "
+		                              "kaiming-* for he-*)" : "");
+		break;
+	case K_SIZE:
+		snprintf(buf, len, "an integer from %.0f to %.0f", op->lo, op->hi);
+		break;
+	case K_SEED:
+		snprintf(buf, len, "an integer from 0 to %lu", (unsigned long)-1);
+		break;
+	case K_REAL:
+		snprintf(buf, len, "a number from %g to %g", op->lo, op->hi);
+		break;
+	case K_BYTES:
+		snprintf(buf, len, "a size in bytes >= 0 with an optional suffix "
+		                   "K, M, G or T (e.g. 512M)");
+		break;
+	case K_WIDTHS:
+		snprintf(buf, len, "2 to %d comma-separated integers from 1 to %d",
+		         IV_WIDTHS_MAX, IV_WIDTH_MAX);
+		break;
+	case K_PATH: snprintf(buf, len, "a file name"); break;
+	default: snprintf(buf, len, "no value"); break;
+	}
+}
+
+void iv_opt_value(const struct opt *op, const iv_cli_opts *o, char *buf,
+                  size_t len)
+{
+	const void *p = (const char *)o + op->off;
+	buf[0] = '\0';
+	if (op->dflt) {
+		snprintf(buf, len, "%s", op->dflt);
+		return;
+	}
+	switch (op->kind) {
+	case K_INIT:
+	case K_ACT:
+	case K_MODE:
+	case K_INPUT:
+	case K_FORMAT:
+		snprintf(buf, len, "%s", namer[op->kind](*(const int *)p));
+		break;
+	case K_SIZE: snprintf(buf, len, "%zu", *(const size_t *)p); break;
+	case K_SEED:
+		snprintf(buf, len, "%lu", *(const unsigned long *)p);
+		break;
+	case K_REAL: snprintf(buf, len, "%g", *(const double *)p); break;
+	default: break;
+	}
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* The option table that the parser, the error messages and --help all read. */
+#ifndef IV_CLI_OPTS_TABLE_H
+#define IV_CLI_OPTS_TABLE_H
+
+#include <stddef.h>
+#include "cli/opts.h"
+
+enum opt_kind {
+	K_SECTION, /* not an option: a heading of --help */
+	K_INIT, K_ACT, K_MODE, K_INPUT, K_FORMAT, /* names from a table */
+	K_SIZE,   /* size_t in [lo, hi] */
+	K_SEED,   /* unsigned long */
+	K_REAL,   /* finite double in [lo, hi] */
+	K_BYTES,  /* double, bytes with K/M/G/T suffix */
+	K_WIDTHS, /* the --widths list */
+	K_FLAG,   /* bool set to true */
+	K_PATH,   /* non-empty string */
+};
+
+struct opt {
+	const char *name; /* long name; the heading of a K_SECTION */
+	int shortc;       /* short letter or 0 */
+	enum opt_kind kind;
+	size_t off;       /* the field of iv_cli_opts it sets */
+	size_t set_off;   /* a bool of iv_cli_opts set when given, or 0 */
+	double lo, hi;    /* range of K_SIZE and K_REAL */
+	const char *arg;  /* value's name in --help */
+	const char *help;
+	const char *dflt; /* default shown by --help when not read from cfg */
+	bool report;      /* implies --report */
+	bool own_names;   /* help names the values itself: do not list them */
+};
+
+#define IV_OPT_MAX 48 /* room for the table's rows in the parser */
+
+extern const struct opt iv_opt_table[];
+extern const size_t iv_opt_count;
+
+/* What the option's value may be, e.g. "an integer from 1 to 10000". */
+void iv_opt_allowed(const struct opt *op, char *buf, size_t len);
+/* The option's value in *o as --help shows it ("" when it has none). */
+void iv_opt_value(const struct opt *op, const iv_cli_opts *o, char *buf,
+                  size_t len);
+/* Fill *o with every default. */
+void iv_opts_defaults(iv_cli_opts *o);
+
+#endif

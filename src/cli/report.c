@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: MIT */
+/* Report formats and the JSON writer of INTERFACE.md. */
+#include <langinfo.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <config.h>
+#include "cli/report.h"
+
+static const char *const format_names[] = {
+#define IV_X(e, n) [e] = n,
+	IV_FORMAT_LIST(IV_X)
+#undef IV_X
+};
+
+const char *iv_format_name(iv_format f)
+{
+	return (unsigned)f < IV_FORMAT_COUNT ? format_names[f] : NULL;
+}
+
+bool iv_format_parse(const char *s, iv_format *out)
+{
+	for (int i = 0; s && i < IV_FORMAT_COUNT; i++)
+		if (strcmp(s, format_names[i]) == 0) {
+			*out = (iv_format)i;
+			return true;
+		}
+	return false;
+}
+
+bool iv_report_utf8(bool ascii)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return !ascii && cs && strcmp(cs, "UTF-8") == 0;
+}
+
+int iv_report_write(FILE *f, const iv_net *net, iv_format fmt, bool utf8,
+                    const iv_analysis *x)
+{
+	switch (fmt) {
+	case IV_FORMAT_CSV: return iv_report_csv(f, net, x);
+	case IV_FORMAT_JSON: return iv_report_json(f, net, x);
+	default: return iv_report_table(f, net, utf8, x);
+	}
+}
+
+bool iv_report_number(double v, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (!isfinite(v))
+		return false;
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, len, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return true;
+}
+
+/* JSON has no NaN or Inf: null. */
+static void num(FILE *f, double v)
+{
+	char buf[32];
+	fputs(iv_report_number(v, buf, sizeof buf) ? buf : "null", f);
+}
+
+static void key_num(FILE *f, const char *sep, const char *key, double v)
+{
+	fprintf(f, "%s\"%s\": ", sep, key);
+	num(f, v);
+}
+
+static void config(FILE *f, const iv_config *c)
+{
+	size_t L = c->depth, w0 = iv_config_units(c, 0);
+	bool uniform = true;
+	for (size_t l = 1; l <= L; l++)
+		uniform &= iv_config_units(c, l) == w0;
+	fprintf(f, "  \"config\": {\"init\": \"%s\"", iv_init_name(c->init));
+	key_num(f, ", ", "std", c->std);
+	key_num(f, ", ", "value", c->value);
+	key_num(f, ", ", "gain", c->gain);
+	fprintf(f, ", \"mode\": \"%s\"", iv_mode_name(c->mode));
+	key_num(f, ",\n    ", "bias", c->bias);
+	key_num(f, ", ", "bias_std", c->bias_std);
+	fprintf(f, ", \"activation\": \"%s\"", iv_act_name(c->act));
+	key_num(f, ", ", "slope", c->slope);
+	fprintf(f, ",\n    \"depth\": %zu, \"width\": ", L);
+	if (uniform) /* null when --widths gives layers different sizes */
+		fprintf(f, "%zu", w0);
+	else
+		fputs("null", f);
+	fputs(", \"widths\": [", f);
+	for (size_t l = 0; l <= L; l++)
+		fprintf(f, "%s%zu", l ? ", " : "", iv_config_units(c, l));
+	fprintf(f, "],\n    \"batch\": %zu, \"input\": \"%s\", \"seed\": %lu, "
+	        "\"bins\": %zu},\n", c->batch, iv_input_name(c->input), c->seed,
+	        c->bins);
+}
+
+static void stats(FILE *f, const char *name, const iv_stats *s)
+{
+	const gsl_histogram *h = s->hist;
+	fprintf(f, ",\n     \"%s\": {\"count\": %zu", name, s->count);
+	key_num(f, ", ", "mean", s->mean);
+	key_num(f, ", ", "std", s->std);
+	key_num(f, ", ", "rms", s->rms);
+	key_num(f, ", ", "min", s->min);
+	key_num(f, ", ", "max", s->max);
+	fprintf(f, ", \"nan\": %zu, \"inf\": %zu,\n       \"histogram\": "
+	        "{\"edges\": [", s->nan, s->inf);
+	for (size_t i = 0; i <= h->n; i++) {
+		fputs(i ? ", " : "", f);
+		num(f, h->range[i]);
+	}
+	fputs("],\n         \"counts\": [", f);
+	for (size_t i = 0; i < h->n; i++)
+		fprintf(f, "%s%.0f", i ? ", " : "", h->bin[i]);
+	fputs("]}}", f);
+}
+
+static void theory(FILE *f, const iv_theory_layer *t)
+{
+	key_num(f, ",\n     \"theory\": {", "preactivation_std",
+	        t->preactivation_std);
+	key_num(f, ", ", "activation_std", t->activation_std);
+	key_num(f, ", ", "grad_preactivation_std", t->grad_preactivation_std);
+	key_num(f, ", ", "grad_activation_std", t->grad_activation_std);
+	fputc('}', f);
+}
+
+static void criticality(FILE *f, const iv_criticality *c)
+{
+	key_num(f, "  \"criticality\": {", "q_star", c->q_star);
+	key_num(f, ", ", "chi1", c->chi1);
+	key_num(f, ", ", "depth_scale", c->depth_scale);
+	key_num(f, ", ", "gain_for_unit_q", c->gain_for_unit_q);
+	key_num(f, ", ", "sigma_w2", c->sigma_w2);
+	key_num(f, ", ", "sigma_b2", c->sigma_b2);
+	fputs("},\n", f);
+}
+
+static void training(FILE *f, const iv_analysis *x, size_t L)
+{
+	fputs(",\n  \"training\": [\n", f);
+	for (size_t k = 0; k < x->ntrain; k++) {
+		fprintf(f, "    {\"step\": %zu", x->train_step[k]);
+		key_num(f, ", ", "loss", x->train_loss[k]);
+		fputs(", \"distinct_neurons\": [", f);
+		for (size_t l = 0; l < L; l++)
+			fprintf(f, "%s%zu", l ? ", " : "",
+			        x->train_distinct[k * L + l]);
+		fputs(k + 1 < x->ntrain ? "]},\n" : "]}\n", f);
+	}
+	fputs("  ]", f);
+}
+
+static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t)
+{
+	fprintf(f, "    {\"layer\": %zu, \"fan_in\": %zu, \"fan_out\": %zu",
+	        s->layer, s->fan_in, s->fan_out);
+	for (int q = 0; q < IV_Q_COUNT; q++)
+		stats(f, iv_quantity_name((iv_quantity)q), &s->q[q]);
+	fprintf(f, ",\n     \"distinct_neurons\": %zu, \"dead_units\": %zu",
+	        s->distinct_neurons, s->dead_units);
+	key_num(f, ", ", "saturated", s->saturated);
+	key_num(f, ", ", "zero_fraction", s->zero_fraction);
+	if (t)
+		theory(f, t);
+	fputc('}', f);
+}
+
+int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x)
+{
+	size_t L = iv_net_depth(net);
+	bool th = x && x->theory;
+	fprintf(f, "{\n  \"initviz\": \"%s\",\n", PACKAGE_VERSION);
+	config(f, iv_net_config(net));
+	if (th)
+		criticality(f, &x->crit);
+	fputs("  \"layers\": [\n", f);
+	for (size_t l = 1; l <= L; l++) {
+		layer(f, iv_net_layer(net, l), th ? &x->theory[l - 1] : NULL);
+		fputs(l < L ? ",\n" : "\n", f);
+	}
+	fputs("  ]", f);
+	if (x && x->ntrain)
+		training(f, x, L);
+	fputs("\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/* The CSV report: a header, then one row per layer, no histograms. */
+#include "cli/report.h"
+
+/* Fields of one quantity, in the order of the JSON object. */
+#define CSV_STATS_LIST(X)                                                      \
+	X("count") X("mean") X("std") X("rms") X("min") X("max") X("nan")      \
+	X("inf")
+
+/* An empty field when not finite. */
+static void field(FILE *f, double v)
+{
+	char buf[32];
+	fputc(',', f);
+	if (iv_report_number(v, buf, sizeof buf))
+		fputs(buf, f);
+}
+
+static void header(FILE *f, const iv_analysis *x)
+{
+	fputs("layer,fan_in,fan_out", f);
+	for (int q = 0; q < IV_Q_COUNT; q++) {
+#define IV_X(n) fprintf(f, ",%s.%s", iv_quantity_name((iv_quantity)q), n);
+		CSV_STATS_LIST(IV_X)
+#undef IV_X
+	}
+	fputs(",distinct_neurons,dead_units,saturated,zero_fraction", f);
+	if (x && x->theory)
+		fputs(",theory.preactivation_std,theory.activation_std,"
+		      "theory.grad_preactivation_std,theory.grad_activation_std",
+		      f);
+	if (x && x->ntrain) /* a summary: the state after the last step */
+		fputs(",training.steps,training.final_loss,"
+		      "training.distinct_neurons", f);
+	fputc('\n', f);
+}
+
+static void extra(FILE *f, const iv_analysis *x, size_t l, size_t L)
+{
+	if (x && x->theory) {
+		const iv_theory_layer *t = &x->theory[l - 1];
+		field(f, t->preactivation_std);
+		field(f, t->activation_std);
+		field(f, t->grad_preactivation_std);
+		field(f, t->grad_activation_std);
+	}
+	if (x && x->ntrain) {
+		size_t k = x->ntrain - 1;
+		fprintf(f, ",%zu", x->train_step[k]);
+		field(f, x->train_loss[k]);
+		fprintf(f, ",%zu", x->train_distinct[k * L + l - 1]);
+	}
+}
+
+static void row(FILE *f, const iv_layer_stats *s)
+{
+	fprintf(f, "%zu,%zu,%zu", s->layer, s->fan_in, s->fan_out);
+	for (int q = 0; q < IV_Q_COUNT; q++) {
+		const iv_stats *st = &s->q[q];
+		fprintf(f, ",%zu", st->count);
+		field(f, st->mean);
+		field(f, st->std);
+		field(f, st->rms);
+		field(f, st->min);
+		field(f, st->max);
+		fprintf(f, ",%zu,%zu", st->nan, st->inf);
+	}
+	fprintf(f, ",%zu,%zu", s->distinct_neurons, s->dead_units);
+	field(f, s->saturated);
+	field(f, s->zero_fraction);
+}
+
+int iv_report_csv(FILE *f, const iv_net *net, const iv_analysis *x)
+{
+	size_t L = iv_net_depth(net);
+	header(f, x);
+	for (size_t l = 1; l <= L; l++) {
+		row(f, iv_net_layer(net, l));
+		extra(f, x, l, L);
+		fputc('\n', f);
+	}
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/* The table report for people: config, layer rows, sparklines of std. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <config.h>
+#include <initviz/tables.h>
+#include "cli/report.h"
+
+#define LINE_MAX_COLS 80
+
+static const char *const spark_utf8[] = { "▁", "▂", "▃", "▄",
+                                          "▅", "▆", "▇", "█" };
+static const char spark_ascii[] = "_.:-=+*#";
+
+size_t iv_table_rows(size_t depth, size_t max, size_t *rows)
+{
+	size_t n = depth < max ? depth : max;
+	for (size_t i = 0; i < n; i++)
+		rows[i] = depth <= max || max < 2
+		                  ? i + 1
+		                  : 1 + (i * (depth - 1) + (max - 1) / 2) / (max - 1);
+	return n;
+}
+
+void iv_spark_levels(const double *v, size_t n, int *level, double *lo,
+                     double *hi)
+{
+	double a = INFINITY, b = -INFINITY;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i]) && v[i] > 0) {
+			a = fmin(a, log10(v[i]));
+			b = fmax(b, log10(v[i]));
+		}
+	double span = fmax(b - a, 1.0), base = 0.5 * (a + b) - 0.5 * span;
+	*lo = a <= b ? pow(10, base) : NAN;
+	*hi = a <= b ? pow(10, base + span) : NAN;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] == 0)
+			level[i] = IV_SPARK_ZERO;
+		else if (!(isfinite(v[i]) && v[i] > 0))
+			level[i] = IV_SPARK_BAD;
+		else {
+			int k = (int)floor((log10(v[i]) - base) / span * 8);
+			level[i] = k < 0 ? 0 : k > 7 ? 7 : k;
+		}
+	}
+}
+
+/* Print s cut to the line width. */
+static void line(FILE *f, const char *s)
+{
+	if (strlen(s) < LINE_MAX_COLS)
+		fprintf(f, "%s\n", s);
+	else
+		fprintf(f, "%.*s...\n", LINE_MAX_COLS - 4, s);
+}
+
+/* Append to buf at *n, never past len. */
+static void add(char *buf, size_t len, int *n, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void add(char *buf, size_t len, int *n, const char *fmt, ...)
+{
+	va_list ap;
+	if ((size_t)*n >= len)
+		return;
+	va_start(ap, fmt);
+	*n += vsnprintf(buf + *n, len - (size_t)*n, fmt, ap);
+	va_end(ap);
+}
+
+static void header(FILE *f, const iv_config *c)
+{
+	char buf[256];
+	int n = 0;
+	add(buf, sizeof buf, &n, "initviz %s: %s", PACKAGE_VERSION,
+	    iv_act_name(c->act));
+	if (c->act == IV_ACT_LEAKY_RELU)
+		add(buf, sizeof buf, &n, " (slope %g)", c->slope);
+	if (c->nwidths) {
+		add(buf, sizeof buf, &n, ", %zu layers, widths", c->depth);
+		for (size_t l = 0; l < c->nwidths; l++)
+			add(buf, sizeof buf, &n, "%c%u", l ? ',' : ' ',
+			    (unsigned)c->widths[l]);
+	} else {
+		add(buf, sizeof buf, &n, ", %zu layers of %zu units", c->depth,
+		    c->width);
+	}
+	line(f, buf);
+	n = 0;
+	add(buf, sizeof buf, &n, "init %s", iv_init_name(c->init));
+	if (iv_init_uses_std(c->init))
+		add(buf, sizeof buf, &n, " (std %g)", c->std);
+	if (c->init == IV_INIT_CONSTANT)
+		add(buf, sizeof buf, &n, " (value %g)", c->value);
+	if (iv_init_uses_gain(c->init))
+		add(buf, sizeof buf, &n, " (gain %g%s%s)", c->gain,
+		    iv_init_uses_mode(c->init) ? ", " : "",
+		    iv_init_uses_mode(c->init) ? iv_mode_name(c->mode) : "");
+	add(buf, sizeof buf, &n, ", bias %g", c->bias);
+	if (c->bias_std > 0)
+		add(buf, sizeof buf, &n, " + N(0, %g^2)", c->bias_std);
+	line(f, buf);
+	fprintf(f, "input %s, batch %zu, seed %lu\n", iv_input_name(c->input),
+	        c->batch, c->seed);
+}
+
+static bool saturating(iv_act_kind k)
+{
+	return k == IV_ACT_TANH || k == IV_ACT_SIGMOID;
+}
+
+static bool nonfinite(const iv_layer_stats *s)
+{
+	for (int q = 0; q < IV_Q_COUNT; q++)
+		if (s->q[q].nan || s->q[q].inf)
+			return true;
+	return false;
+}
+
+static void row(FILE *f, const iv_layer_stats *s, bool sat)
+{
+	fprintf(f, "%5zu %6zu %10.3g %10.3g %10.3g %10.3g", s->layer,
+	        s->fan_out, s->q[IV_Q_WEIGHTS].std, s->q[IV_Q_ACT].mean,
+	        s->q[IV_Q_ACT].std, s->q[IV_Q_GRAD_ACT].std);
+	if (sat)
+		fprintf(f, " %9.1f%%", 100 * s->saturated);
+	else
+		fprintf(f, " %10zu", s->dead_units);
+	fprintf(f, " %9zu%s\n", s->distinct_neurons, nonfinite(s) ? " !" : "");
+}
+
+/* One sparkline of quantity q's std over the sampled layers. */
+static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
+                  iv_quantity q, const char *label, bool utf8)
+{
+	double v[IV_SPARK_MAX], lo, hi;
+	int lv[IV_SPARK_MAX];
+	if (n == 0 || n > IV_SPARK_MAX)
+		return;
+	for (size_t i = 0; i < n; i++)
+		v[i] = iv_net_layer(net, idx[i])->q[q].std;
+	iv_spark_levels(v, n, lv, &lo, &hi);
+	fprintf(f, "  %-11s", label);
+	for (size_t i = 0; i < n; i++) {
+		if (lv[i] == IV_SPARK_ZERO || lv[i] == IV_SPARK_BAD)
+			fputc(lv[i] == IV_SPARK_ZERO ? '0' : '!', f);
+		else if (utf8)
+			fputs(spark_utf8[lv[i]], f);
+		else
+			fputc(spark_ascii[lv[i]], f);
+	}
+	fprintf(f, "  %.3g -> %.3g", v[0], v[n - 1]);
+	if (v[0] > 0 && isfinite(v[0]) && isfinite(v[n - 1]))
+		fprintf(f, " (x%.2g)", v[n - 1] / v[0]);
+	fputc('\n', f);
+}
+
+static void sparklines(FILE *f, const iv_net *net, bool utf8)
+{
+	size_t L = iv_net_depth(net), idx[IV_SPARK_MAX];
+	size_t n = iv_table_rows(L, IV_SPARK_MAX, idx);
+	fprintf(f, "\nstd over layers 1..%zu, log scale (%s0: zero, !: "
+	        "NaN/Inf):\n", L, n < L ? "sampled; " : "");
+	spark(f, net, idx, n, IV_Q_ACT, "activation", utf8);
+	spark(f, net, idx, n, IV_Q_GRAD_ACT, "gradient", utf8);
+}
+
+/* Criticality in one line, and the training summary. */
+static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
+{
+	const iv_criticality *c = &x->crit;
+	size_t L = iv_net_depth(net);
+	if (x->theory) {
+		const char *word = !isfinite(c->chi1) ? "undefined"
+		                   : fabs(c->chi1 - 1) < 0.01 ? "critical"
+		                   : c->chi1 < 1           ? "vanishing"
+		                                           : "exploding";
+		fprintf(f, "\nmean field: q* %.3g, chi1 %.4g (%s), depth scale "
+		        "%.3g\n", c->q_star, c->chi1, word, c->depth_scale);
+	}
+	if (x->ntrain) {
+		size_t k = x->ntrain - 1, lo = SIZE_MAX, hi = 0;
+		for (size_t l = 0; l < L; l++) {
+			size_t d = x->train_distinct[k * L + l];
+			lo = d < lo ? d : lo;
+			hi = d > hi ? d : hi;
+		}
+		fprintf(f, "training: %zu steps, loss %.4g -> %.4g, distinct "
+		        "neurons after: %zu..%zu\n", x->train_step[k],
+		        x->train_loss[0], x->train_loss[k], lo, hi);
+	}
+}
+
+int iv_report_table(FILE *f, const iv_net *net, bool utf8,
+                    const iv_analysis *x)
+{
+	const iv_config *c = iv_net_config(net);
+	size_t L = iv_net_depth(net), idx[IV_TABLE_ROWS];
+	size_t n = iv_table_rows(L, IV_TABLE_ROWS, idx);
+	bool sat = saturating(c->act);
+	size_t bad = 0;
+	header(f, c);
+	fprintf(f, "\nlayer  units weight std   act mean    act std   grad std"
+	        " %10s  distinct\n", sat ? "saturated" : "dead units");
+	for (size_t i = 0; i < n; i++)
+		row(f, iv_net_layer(net, idx[i]), sat);
+	for (size_t l = 1; l <= L; l++)
+		bad += nonfinite(iv_net_layer(net, l));
+	if (n < L)
+		fprintf(f, "(showing %zu of %zu layers, evenly spaced; "
+		        "--format=csv or json lists all)\n", n, L);
+	if (bad)
+		fprintf(f, "(!: NaN or Inf values; %zu of %zu layers have "
+		        "them)\n", bad, L);
+	sparklines(f, net, utf8);
+	if (x)
+		analysis(f, net, x);
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/* Lessons: a configuration, a few lines of explanation, and what to look at.
+ *
+ * File format (UTF-8 text, one setting per line):
+ *   # a comment
+ *   [lesson]                  starts a lesson
+ *   title = All zeros         required, at most 79 bytes
+ *   text = one line           1 to 5 lines of explanation, in order
+ *   look = what to watch      optional pointer to the screen
+ *   init = zeros              any long option of initviz without "--"
+ *   depth = 10                (each lesson starts from the defaults)
+ * Blank lines are ignored; spaces around "=" are trimmed. Errors name the
+ * file and line: "lessons.txt:7: unknown setting "dept"". */
+#ifndef IV_LESSON_H
+#define IV_LESSON_H
+
+#include <stddef.h>
+#include <initviz/config.h>
+
+#define IV_LESSON_TITLE 80
+#define IV_LESSON_LINES 5
+#define IV_LESSON_LINE 240
+#define IV_LESSON_FILE_MAX (1 << 20) /* bytes */
+#define IV_LESSONS_MAX 200
+
+typedef struct iv_lesson {
+	char title[IV_LESSON_TITLE];
+	char text[IV_LESSON_LINES][IV_LESSON_LINE];
+	size_t ntext;
+	char look[IV_LESSON_LINE];
+	iv_config cfg;
+} iv_lesson;
+
+typedef struct iv_lesson_set {
+	iv_lesson *v;
+	size_t n, cap;
+} iv_lesson_set;
+
+/* Apply `key = value` to cfg; return 0, or non-zero with a message in err
+ * (the CLI's option parser provides it). */
+typedef int (*iv_lesson_apply_fn)(iv_config *cfg, const char *key,
+                                  const char *value, char *err, size_t errlen);
+
+/* Parse len bytes of text named `name` (for messages) and append its lessons
+ * to set. Each lesson starts from *base. On error returns -1 with
+ * "name:line: message" in err and leaves set as it was. */
+int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
+                     const char *name, const iv_config *base,
+                     iv_lesson_apply_fn apply, char *err, size_t errlen);
+
+/* Read a lesson file (at most IV_LESSON_FILE_MAX bytes, no NUL bytes) and
+ * parse it. Errors: unreadable, a directory, too big, binary, malformed. */
+int iv_lessons_load(iv_lesson_set *set, const char *path,
+                    const iv_config *base, iv_lesson_apply_fn apply,
+                    char *err, size_t errlen);
+
+/* The built-in lessons' text, in the file format above. */
+extern const char iv_lessons_builtin[];
+
+void iv_lessons_free(iv_lesson_set *set);
+
+#endif

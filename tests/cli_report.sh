@@ -1,0 +1,400 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The --report formats, --check, determinism, the memory limit, --help and
+# --version, through the real binary. JSON and CSV are read with python3.
+set -u
+
+bin=${top_builddir:-.}/initviz
+py=${PYTHON3:-python3}
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+
+[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
+command -v "$py" >/dev/null 2>&1 || { echo "no python3: skipped"; exit 77; }
+
+fail()
+{
+	echo "FAIL: $*"
+	[ -f "$tmp/err" ] && { echo "--- stderr:"; head -20 "$tmp/err"; }
+	echo "$passed passed, 1 failed"
+	exit 1
+}
+
+ok() { passed=$((passed + 1)); echo ok; }
+
+# run WANT_RC ARG...: stdout to $tmp/out, stderr to $tmp/err
+run()
+{
+	want=$1
+	shift
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ "$rc" -eq "$want" ] || fail "initviz $*: exit status $rc, want $want"
+}
+
+# --- JSON: structure, counts, histograms, config echo ---------------------
+printf 'json: structure and config echo ... '
+set -- --init=he-uniform --std=0.2 --value=0.7 --gain=1.5 --mode=fan_out \
+	--bias=0.1 --bias-std=0.05 --activation=leaky-relu --slope=0.3 \
+	--depth=7 --width=33 --batch=50 --input=uniform --seed=42 --bins=13
+run 0 --report --format=json "$@"
+"$py" - "$tmp/out" <<'EOF' || fail "json structure (above)"
+import json, math, sys
+
+def bad_constant(c):
+    raise ValueError("non-JSON constant " + c)
+
+doc = json.load(open(sys.argv[1]), parse_constant=bad_constant)
+assert isinstance(doc["initviz"], str) and doc["initviz"], "version"
+want = {"init": "he-uniform", "std": 0.2, "value": 0.7, "gain": 1.5,
+        "mode": "fan_out", "bias": 0.1, "bias_std": 0.05,
+        "activation": "leaky-relu", "slope": 0.3, "depth": 7, "width": 33,
+        "widths": [33] * 8, "batch": 50, "input": "uniform", "seed": 42,
+        "bins": 13}
+assert doc["config"] == want, doc["config"]
+layers = doc["layers"]
+assert len(layers) == 7, len(layers)
+six = ["weights", "preactivation", "activation", "grad_activation",
+       "grad_preactivation", "grad_weights"]
+keys = {"count", "mean", "std", "rms", "min", "max", "nan", "inf", "histogram"}
+for i, l in enumerate(layers, 1):
+    assert l["layer"] == i and l["fan_in"] == 33 and l["fan_out"] == 33
+    for q in six:
+        s = l[q]
+        assert set(s) == keys, (q, set(s))
+        n = 33 * 33 if q in ("weights", "grad_weights") else 50 * 33
+        assert s["count"] == n, (i, q, s["count"], n)
+        e, c = s["histogram"]["edges"], s["histogram"]["counts"]
+        assert len(e) == 14 and len(c) == 13, (len(e), len(c))
+        assert all(isinstance(k, int) and k >= 0 for k in c)
+        assert sum(c) == s["count"] - s["nan"] - s["inf"], (i, q)
+        assert all(a < b for a, b in zip(e, e[1:])), "edges ascending"
+        assert e[0] <= s["min"] <= s["mean"] <= s["max"] <= e[-1], (i, q)
+        assert s["std"] >= 0 and s["rms"] >= abs(s["mean"])
+    assert 1 <= l["distinct_neurons"] <= 33
+    assert 0 <= l["dead_units"] <= 33
+    assert 0 <= l["saturated"] <= 1 and 0 <= l["zero_fraction"] <= 1
+# he-uniform: U(+-gain sqrt(6/fan)), std gain sqrt(2/fan); 1089 draws give
+# about 2% relative error, allow 10%
+for l in layers:
+    sd = 1.5 * math.sqrt(2 / 33)
+    assert abs(l["weights"]["std"] / sd - 1) < 0.10, l["weights"]["std"]
+    assert l["weights"]["max"] <= 1.5 * math.sqrt(6 / 33)
+EOF
+ok
+
+printf 'json: --widths, width null, fan_in/fan_out chain ... '
+run 0 --report --format=json --widths=20,15,10,5 --batch=8
+"$py" - "$tmp/out" <<'EOF' || fail "json with --widths"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+c = doc["config"]
+assert c["widths"] == [20, 15, 10, 5] and c["depth"] == 3, c
+assert c["width"] is None, c["width"]
+ls = doc["layers"]
+fans = [(l["fan_in"], l["fan_out"]) for l in ls]
+assert fans == [(20, 15), (15, 10), (10, 5)], fans
+assert ls[0]["weights"]["count"] == 300 and ls[2]["activation"]["count"] == 40
+EOF
+ok
+
+printf 'json: Inf and NaN written as null, counted ... '
+run 0 --report --format=json --init=normal --std=1e200 --activation=linear \
+	--depth=4 --width=8 --batch=4
+"$py" - "$tmp/out" <<'EOF' || fail "json with non-finite values"
+import json, sys
+def bad_constant(c):
+    raise ValueError("non-JSON constant " + c)
+doc = json.load(open(sys.argv[1]), parse_constant=bad_constant)
+bad = sum(l[q]["nan"] + l[q]["inf"] for l in doc["layers"]
+          for q in ("preactivation", "activation", "grad_activation"))
+assert bad > 0, "expected overflow"
+last = doc["layers"][-1]["activation"]
+assert last["nan"] + last["inf"] == last["count"], last
+assert last["mean"] is None and last["std"] is None, last
+assert sum(last["histogram"]["counts"]) == 0
+EOF
+ok
+
+# --- CSV ------------------------------------------------------------------
+printf 'csv: header, one row per layer, equal columns, agrees with json ... '
+run 0 --report --format=csv --depth=12 --width=20 --batch=30 --seed=5
+cp "$tmp/out" "$tmp/csv"
+run 0 --report --format=json --depth=12 --width=20 --batch=30 --seed=5
+"$py" - "$tmp/csv" "$tmp/out" <<'EOF' || fail "csv"
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1])))
+doc = json.load(open(sys.argv[2]))
+head, body = rows[0], rows[1:]
+assert len(body) == 12, len(body)
+assert all(len(r) == len(head) for r in rows), "ragged rows"
+for name in ("layer", "fan_in", "fan_out", "activation.std", "weights.mean",
+             "grad_activation.std", "grad_weights.inf", "distinct_neurons",
+             "dead_units", "saturated", "zero_fraction"):
+    assert name in head, name
+assert not any("histogram" in h for h in head)
+for r, l in zip(body, doc["layers"]):
+    d = dict(zip(head, r))
+    assert int(d["layer"]) == l["layer"]
+    for q in ("weights", "activation", "grad_activation", "grad_weights"):
+        for k in ("mean", "std", "min", "max"):
+            assert float(d[q + "." + k]) == l[q][k], (q, k)
+        assert int(d[q + ".count"]) == l[q]["count"]
+EOF
+ok
+
+# --- table ----------------------------------------------------------------
+# width in characters (not bytes) of every line, for several configurations
+table_fits()
+{
+	"$py" -c '
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+lines = text.splitlines()
+long = [l for l in lines if len(l) > 80]
+assert not long, "too long: %r" % long[0]
+assert len(lines) >= 8, "too short"
+' "$tmp/out" || fail "table lines over 80 columns: initviz $*"
+}
+
+for args in "" "--activation=relu --init=he-normal" \
+	"--init=normal --std=100 --depth=50 --batch=32" \
+	"--activation=leaky-relu --slope=0.125 --bias-std=0.5 --gain=1.41421356
+	 --init=kaiming-uniform --mode=fan_avg" \
+	"--init=normal --std=1e200 --activation=linear --depth=4 --width=8" \
+	"--depth=1000 --width=8 --batch=8" \
+	"--widths=$(seq -s, 100 199) --batch=4" \
+	"--init=constant --value=-0.000123456 --bias=-123456.789 --depth=3"; do
+	label=$(printf '%s' "${args:-defaults}" | tr -s '\n\t' '  ')
+	printf 'table: fits 80 columns: %.60s ... ' "$label"
+	# shellcheck disable=SC2086 # the words are options
+	run 0 --report $args
+	table_fits
+	ok
+done
+
+printf 'table: deep nets show 40 rows and say so ... '
+run 0 --report --depth=1000 --width=8 --batch=8
+rows=$(grep -cE '^ *[0-9]+ +8 ' "$tmp/out")
+[ "$rows" -eq 40 ] || fail "$rows layer rows, want 40"
+grep -q 'showing 40 of 1000 layers' "$tmp/out" || fail "no 'showing' note"
+grep -qE '^ +1 +8 ' "$tmp/out" || fail "first layer missing"
+grep -qE '^ +1000 +8 ' "$tmp/out" || fail "last layer missing"
+ok
+
+printf 'table: all layers when shallow, saturated or dead column ... '
+run 0 --report --depth=7 --width=16 --batch=16
+[ "$(grep -cE '^ *[0-9]+ +16 ' "$tmp/out")" -eq 7 ] || fail "want 7 rows"
+grep -q saturated "$tmp/out" || fail "tanh table lacks 'saturated'"
+run 0 --report --depth=7 --width=16 --batch=16 --activation=relu
+grep -q dead "$tmp/out" || fail "relu table lacks 'dead'"
+ok
+
+printf 'table: sparklines in UTF-8, ASCII under LC_ALL=C and --ascii ... '
+run 0 --report --init=normal --std=0.01
+grep -q '▁' "$tmp/out" || fail "no block glyphs in a UTF-8 locale"
+LC_ALL=C "$bin" --report --init=normal --std=0.01 >"$tmp/out" 2>"$tmp/err" ||
+	fail "LC_ALL=C run failed"
+LC_ALL=C grep -q '[^ -~]' "$tmp/out" && fail "non-ASCII under LC_ALL=C"
+run 0 --report --ascii --init=normal --std=0.01
+LC_ALL=C grep -q '[^ -~]' "$tmp/out" && fail "non-ASCII with --ascii"
+grep -q '^  activation' "$tmp/out" || fail "no activation sparkline"
+grep -q '^  gradient' "$tmp/out" || fail "no gradient sparkline"
+ok
+
+# --- --check --------------------------------------------------------------
+printf 'check: healthy xavier-normal tanh passes ... '
+run 0 --report --check --init=xavier-normal --activation=tanh --depth=10
+[ ! -s "$tmp/err" ] || fail "healthy net printed problems"
+[ -s "$tmp/out" ] || fail "no report on stdout"
+ok
+
+check_fails()
+{
+	needle=$1
+	shift
+	printf 'check: exit 1 with "%s" for %s ... ' "$needle" "$*"
+	run 1 --report --check "$@"
+	[ -s "$tmp/out" ] || fail "no report on stdout"
+	grep -q "^initviz: check: .*$needle" "$tmp/err" ||
+		fail "no '$needle' line on stderr"
+	grep -vq '^initviz: check: ' "$tmp/err" && fail "stray stderr line"
+	ok
+}
+
+check_fails 'activation std shrinks' --init=normal --std=0.01 \
+	--activation=tanh --depth=10
+check_fails 'gradient std' --init=normal --std=0.01 --activation=tanh \
+	--depth=10
+check_fails 'distinct neurons' --init=constant
+check_fails 'saturated\|NaN or Inf' --init=normal --std=100 --depth=50
+check_fails 'NaN or Inf' --init=normal --std=1e200 --activation=linear \
+	--depth=4 --width=8
+check_fails 'dead' --init=zeros --activation=relu --depth=3
+
+printf 'check: --check implies --report and keeps the format ... '
+run 1 --check --format=json --init=constant --depth=3 --width=8
+"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" ||
+	fail "not JSON"
+ok
+
+# --- determinism ----------------------------------------------------------
+printf 'determinism: same seed, same bytes; other seed, other bytes ... '
+run 0 --report --format=json --seed=7 --depth=5 --width=64
+cp "$tmp/out" "$tmp/a"
+run 0 --report --format=json --seed=7 --depth=5 --width=64
+cmp -s "$tmp/a" "$tmp/out" || fail "same seed gave different output"
+run 0 --report --format=json --seed=8 --depth=5 --width=64
+"$py" - "$tmp/a" "$tmp/out" <<'EOF' || fail "different seeds, same numbers"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+assert a["config"]["seed"] == 7 and b["config"]["seed"] == 8
+for la, lb in zip(a["layers"], b["layers"]):
+    for q in ("weights", "activation", "grad_activation"):
+        assert la[q]["mean"] != lb[q]["mean"], (la["layer"], q)
+        assert la[q]["histogram"] != lb[q]["histogram"], (la["layer"], q)
+EOF
+ok
+
+# --- memory limit ---------------------------------------------------------
+printf 'memory: --max-memory=1M refuses the default net, says how much ... '
+run 2 --report --max-memory=1M
+[ ! -s "$tmp/out" ] || fail "stdout not empty"
+grep -q 'needs [0-9.]* MiB, over the memory limit of 1.0 MiB' "$tmp/err" ||
+	fail "message lacks the amounts"
+grep -q -- '--max-memory' "$tmp/err" ||
+	fail "message does not name --max-memory"
+run 0 --report --max-memory=0 --depth=2 --width=4
+ok
+
+# --- --help and --version -------------------------------------------------
+printf 'help: exit 0, every option and name of INTERFACE.md ... '
+run 0 --help
+[ ! -s "$tmp/err" ] || fail "--help wrote to stderr"
+for word in -i, --init= -s, --std= --value= -g, --gain= --mode= --bias= \
+	-a, --activation= --slope= -d, --depth= -w, --width= --widths= -b, \
+	--batch= --input= --seed= --report --format= --bins= --bias-std= \
+	--check --max-memory= --ascii --keys= --trace= --help --version \
+	xavier-normal he-uniform lecun-normal trunc-normal orthogonal identity \
+	glorot- kaiming- leaky-relu softplus fan_avg gaussian positive \
+	table csv json; do
+	grep -qF -- "$word" "$tmp/out" || fail "--help does not mention $word"
+done
+"$py" -c '
+import sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    assert len(l.rstrip("\n")) <= 80, l
+' "$tmp/out" || fail "--help lines over 80 columns"
+ok
+
+printf 'version: exit 0, version and BLAS ... '
+run 0 --version
+head -1 "$tmp/out" | grep -qE '^initviz [0-9]+\.[0-9]+' || fail "first line"
+grep -q 'BLAS' "$tmp/out" || fail "no BLAS line"
+ok
+
+# --- theory and criticality in JSON -------------------------------------
+printf 'json: theory per layer and criticality against known values ... '
+run 0 --report --format=json --init=he-normal --activation=relu --depth=4 \
+	--width=64 --batch=32
+"$py" - "$tmp/out" <<'EOF' || fail "theory (above)"
+import json, math, sys
+doc = json.load(open(sys.argv[1]))
+c = doc["criticality"]
+# ReLU with sigma_w^2 = 2 is critical: chi1 = 2 * 1/2 exactly
+assert abs(c["chi1"] - 1) < 1e-12 and c["depth_scale"] is None, c
+assert abs(c["sigma_w2"] - 2) < 1e-12, c
+for l in doc["layers"]:
+    t = l["theory"]
+    # He keeps q = 2 with unit inputs: pre-activation std sqrt(2)
+    assert abs(t["preactivation_std"] - math.sqrt(2)) < 1e-12, t
+    # E[relu(z)^2] - E[relu(z)]^2 for z ~ N(0, 2): 1 - 2/(2 pi)
+    assert abs(t["activation_std"] - math.sqrt(1 - 1 / math.pi)) < 1e-12, t
+EOF
+run 0 --report --format=json --init=lecun-normal --activation=selu --depth=2
+"$py" - "$tmp/out" <<'EOF' || fail "selu criticality (above)"
+import json, sys
+c = json.load(open(sys.argv[1]))["criticality"]
+assert abs(c["q_star"] - 1) < 1e-6 and abs(c["chi1"] - 1.0716) < 5e-4, c
+EOF
+ok
+
+# --- training -------------------------------------------------------------
+printf 'json: --train-steps logs loss and distinct neurons ... '
+run 0 --report --format=json --init=constant --depth=3 --width=16 \
+	--batch=32 --train-steps=200
+"$py" - "$tmp/out" <<'EOF' || fail "constant training (above)"
+import json, sys
+tr = json.load(open(sys.argv[1]))["training"]
+assert tr[0]["step"] == 0 and tr[-1]["step"] == 200, (tr[0], tr[-1])
+assert all(e["distinct_neurons"] == [1, 1, 1] for e in tr), "symmetry broke"
+EOF
+run 0 --report --format=json --depth=3 --width=16 --batch=32 \
+	--train-steps=3000 --lr=0.1
+"$py" - "$tmp/out" <<'EOF' || fail "xavier training (above)"
+import json, sys
+tr = json.load(open(sys.argv[1]))["training"]
+assert len(tr) <= 1001 and tr[-1]["step"] == 3000, len(tr)
+steps = [e["step"] for e in tr]
+assert steps == sorted(set(steps)), "steps not increasing"
+assert tr[-1]["loss"] < 0.5 * tr[0]["loss"], (tr[0]["loss"], tr[-1]["loss"])
+assert all(e["distinct_neurons"] == [16, 16, 16] for e in tr)
+EOF
+run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
+head -1 "$tmp/out" | grep -q 'training.final_loss' || fail "csv: no training"
+run 0 --report --depth=3 --width=16 --batch=32 --train-steps=5
+grep -q '^training: 5 steps' "$tmp/out" || fail "table: no training line"
+ok
+
+# --- lessons --------------------------------------------------------------
+printf 'lessons: --list-lessons, --lesson=N with --report, overrides ... '
+run 0 --list-lessons
+[ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "fewer than 12 lessons"
+head -1 "$tmp/out" | grep -q '^1\. ' || fail "not numbered"
+run 0 --report --format=json --lesson=5 --batch=16
+"$py" - "$tmp/out" <<'EOF' || fail "lesson 5 config (above)"
+import json, sys
+c = json.load(open(sys.argv[1]))["config"]
+assert (c["init"], c["std"], c["depth"], c["batch"]) == ("normal", 0.01, 10, 16), c
+EOF
+printf '[lesson]\ntitle = Mine\ntext = hi\ndepth = 2\nwidth = 8\n' >"$tmp/my.lessons"
+run 0 --list-lessons --lessons="$tmp/my.lessons"
+grep -q '^13\. Mine$' "$tmp/out" || fail "file lesson not listed"
+printf '[lesson]\ntitle = Bad\ntext = x\ndepth = -2\n' >"$tmp/bad.lessons"
+run 0 --list-lessons --lessons="$tmp/bad.lessons"
+grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
+[ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
+run 2 --report --lesson=13
+ok
+
+# --- the man page ---------------------------------------------------------
+printf 'man page: every option of --help, renders without warnings ... '
+man="${top_srcdir:-.}/docs/initviz.1"
+[ -f "$man" ] || fail "no $man"
+run 0 --help
+"$py" - "$tmp/out" "$man" <<'EOF' || fail "man page lacks options of --help"
+import re, sys
+names = set(re.findall(r"--([a-z][a-z-]*)", open(sys.argv[1]).read()))
+page = open(sys.argv[2], encoding="utf-8").read()
+missing = [n for n in sorted(names)
+           if "\\-\\-" + n.replace("-", "\\-") not in page]
+assert len(names) >= 25 and not missing, missing
+EOF
+if command -v groff >/dev/null 2>&1; then
+	groff -man -ww -z -Tutf8 "$man" >"$tmp/err" 2>&1 || fail "groff failed"
+	[ ! -s "$tmp/err" ] || fail "groff warnings"
+fi
+ok
+
+# --- write errors ---------------------------------------------------------
+if [ -w /dev/full ]; then
+	printf 'write error: --report >/dev/full exits 2 ... '
+	"$bin" --report --format=json --depth=3 >/dev/full 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
+	grep -q '^initviz: write error' "$tmp/err" || fail "no write error message"
+	ok
+fi
+
+echo "$passed passed, 0 failed"

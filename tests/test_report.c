@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+/* Report helpers: which layers the table shows, sparkline levels, number
+ * text, format names, and a writer that meets a full disk. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/report.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static const size_t depths[] = { 1, 2, 39, 40, 41, 50, 79, 100, 999, 1000,
+                                 10000 };
+
+START_TEST(table_rows_sample_evenly)
+{
+	/* given a depth, then min(depth, 40) rows, first 1, last depth,
+	 * increasing, gaps within 1 of each other */
+	size_t depth = depths[_i], rows[IV_TABLE_ROWS];
+	size_t n = iv_table_rows(depth, IV_TABLE_ROWS, rows);
+	size_t want = depth < IV_TABLE_ROWS ? depth : IV_TABLE_ROWS;
+	size_t gmin = (size_t)-1, gmax = 0;
+	ck_assert_uint_eq(n, want);
+	ck_assert_uint_eq(rows[0], 1);
+	ck_assert_uint_eq(rows[n - 1], depth);
+	for (size_t i = 1; i < n; i++) {
+		size_t gap = rows[i] - rows[i - 1];
+		ck_assert_msg(rows[i] > rows[i - 1], "depth %zu: not increasing",
+		              depth);
+		gmin = gap < gmin ? gap : gmin;
+		gmax = gap > gmax ? gap : gmax;
+	}
+	if (n > 1)
+		ck_assert_msg(gmax - gmin <= 1, "depth %zu: gaps %zu..%zu", depth,
+		              gmin, gmax);
+}
+END_TEST
+
+START_TEST(spark_levels_follow_log_std)
+{
+	/* a decade per value over 8 decades: levels 0..7 in order */
+	double v[8], lo, hi;
+	int lv[8];
+	for (int i = 0; i < 8; i++)
+		v[i] = pow(10, -i);
+	iv_spark_levels(v, 8, lv, &lo, &hi);
+	for (int i = 0; i < 8; i++)
+		ck_assert_int_eq(lv[i], 7 - i);
+	ck_assert(fabs(lo - 1e-7) < 1e-20 && fabs(hi - 1) < 1e-12);
+}
+END_TEST
+
+START_TEST(spark_flat_is_mid_height)
+{
+	/* nearly equal values stay in the middle: the scale spans at least a
+	 * decade, so noise does not draw a staircase */
+	double v[] = { 0.63, 0.62, 0.61, 0.60 }, lo, hi;
+	int lv[4];
+	iv_spark_levels(v, 4, lv, &lo, &hi);
+	for (int i = 0; i < 4; i++)
+		ck_assert(lv[i] == 3 || lv[i] == 4);
+	ck_assert(fabs(log10(hi / lo) - 1) < 1e-12);
+	/* a 2x change is visible but small: at most 3 levels apart */
+	double w[] = { 1, 2 };
+	iv_spark_levels(w, 2, lv, &lo, &hi);
+	ck_assert(lv[1] > lv[0] && lv[1] - lv[0] <= 3);
+}
+END_TEST
+
+START_TEST(spark_marks_zero_and_bad)
+{
+	double v[] = { 0, NAN, INFINITY, -1, 1 }, lo, hi;
+	int lv[5];
+	iv_spark_levels(v, 5, lv, &lo, &hi);
+	ck_assert_int_eq(lv[0], IV_SPARK_ZERO);
+	ck_assert_int_eq(lv[1], IV_SPARK_BAD);
+	ck_assert_int_eq(lv[2], IV_SPARK_BAD);
+	ck_assert_int_eq(lv[3], IV_SPARK_BAD);
+	ck_assert(lv[4] >= 3 && lv[4] <= 4);
+	double z[] = { 0, 0 };
+	iv_spark_levels(z, 2, lv, &lo, &hi);
+	ck_assert(isnan(lo) && isnan(hi));
+}
+END_TEST
+
+static const double numbers[] = { 0.1, 0.01, 1.0 / 3, -2.5, 1e-300, 5e-324,
+                                  1.7976931348623157e308, 123456789.0,
+                                  0.30000000000000004, -0.0 };
+
+START_TEST(numbers_round_trip)
+{
+	/* given a finite double, then text that reads back exactly, in at
+	 * most 17 significant digits */
+	char buf[32];
+	double v = numbers[_i];
+	ck_assert(iv_report_number(v, buf, sizeof buf));
+	ck_assert_msg(strtod(buf, NULL) == v, "%s", buf);
+	ck_assert(strlen(buf) <= 24);
+}
+END_TEST
+
+START_TEST(numbers_shortest_and_nonfinite)
+{
+	char buf[32];
+	iv_report_number(0.1, buf, sizeof buf);
+	ck_assert_str_eq(buf, "0.1");
+	iv_report_number(0.01, buf, sizeof buf);
+	ck_assert_str_eq(buf, "0.01");
+	iv_report_number(40, buf, sizeof buf);
+	ck_assert_str_eq(buf, "40");
+	ck_assert(!iv_report_number(NAN, buf, sizeof buf));
+	ck_assert_str_eq(buf, "");
+	ck_assert(!iv_report_number(-INFINITY, buf, sizeof buf));
+}
+END_TEST
+
+START_TEST(format_names)
+{
+	iv_format f;
+	for (int i = 0; i < IV_FORMAT_COUNT; i++) {
+		ck_assert(iv_format_parse(iv_format_name((iv_format)i), &f));
+		ck_assert_int_eq(f, i);
+	}
+	ck_assert(!iv_format_parse("JSON", &f));
+	ck_assert(!iv_format_parse(NULL, &f));
+	ck_assert_ptr_null(iv_format_name(IV_FORMAT_COUNT));
+	ck_assert(!iv_report_utf8(true)); /* --ascii always wins */
+}
+END_TEST
+
+START_TEST(full_disk_is_an_error)
+{
+	/* given /dev/full, when a report bigger than the stdio buffer is
+	 * written, then -1 */
+	iv_config cfg;
+	iv_status st;
+	FILE *f = fopen("/dev/full", "w");
+	if (!f)
+		return; /* no /dev/full here: nothing to test */
+	iv_config_defaults(&cfg);
+	cfg.depth = 3;
+	cfg.width = 16;
+	cfg.batch = 8;
+	iv_net *net = iv_net_alloc(&cfg, &st);
+	ck_assert_ptr_nonnull(net);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	for (int fmt = 0; fmt < IV_FORMAT_COUNT; fmt++) {
+		int rc = 0;
+		for (int k = 0; k < 20 && rc == 0; k++) /* pass the buffer */
+			rc = iv_report_write(f, net, (iv_format)fmt, false, NULL);
+		ck_assert_int_eq(rc, -1);
+		clearerr(f);
+	}
+	fclose(f);
+	iv_net_free(net);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("helpers");
+	tcase_add_loop_test(tc, table_rows_sample_evenly, 0, (int)LEN(depths));
+	tcase_add_test(tc, spark_levels_follow_log_std);
+	tcase_add_test(tc, spark_flat_is_mid_height);
+	tcase_add_test(tc, spark_marks_zero_and_bad);
+	tcase_add_loop_test(tc, numbers_round_trip, 0, (int)LEN(numbers));
+	tcase_add_test(tc, numbers_shortest_and_nonfinite);
+	tcase_add_test(tc, format_names);
+	tcase_add_test(tc, full_disk_is_an_error);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
