@@ -44,7 +44,8 @@ void iv_config_defaults(iv_config *cfg);
 size_t iv_config_units(const iv_config *cfg, size_t l);
 
 /* The std of the weights the scheme draws for layer l (1..depth), the
- * closed form of INTERFACE.md; for orthogonal/identity the gain. */
+ * closed form of INTERFACE.md; 0 for constants; gain / sqrt(max(fan_in,
+ * fan_out)) for orthogonal; the population std of identity's entries. */
 double iv_config_weight_std(const iv_config *cfg, size_t l);
 
 /* The fan that --mode picks from a layer's fan_in and fan_out. */

@@ -21,8 +21,10 @@ iv_status iv_stats_init(iv_stats *s, size_t bins);
 void iv_stats_done(iv_stats *s);
 
 /* Compute the statistics of n values x (contiguous) with GSL's statistics
- * (gsl_rstat when some values are not finite). The histogram spans the
- * finite range [min, max] (widened when min == max). */
+ * (gsl_rstat on values scaled by a power of two when some are not finite or
+ * their squares would overflow or underflow). The histogram spans the
+ * finite range [min, max] (widened when min == max or when too narrow for
+ * distinct edges). IV_ENOMEM leaves mean, std and rms NaN. */
 iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n);
 
 /* Count finite values of x into bins over [lo, hi) (values equal to hi go

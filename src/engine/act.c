@@ -18,6 +18,13 @@ static inline double softplus(double x)
 	return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
 }
 
+/* sigmoid'(x) = s (1 - s) without the cancellation of 1 - s for x >> 0. */
+static inline double dsigmoid(double x)
+{
+	double e = exp(-fabs(x));
+	return e / ((1.0 + e) * (1.0 + e));
+}
+
 /* Standard normal cdf and density. */
 static inline double ncdf(double x) { return 0.5 * erfc(-x * M_SQRT1_2); }
 static inline double npdf(double x)
@@ -52,13 +59,10 @@ static inline double deriv(iv_act_kind k, double a, double x)
 	case IV_ACT_RELU: return x > 0 ? 1.0 : 0.0;
 	case IV_ACT_LEAKY_RELU: return x > 0 ? 1.0 : a;
 	case IV_ACT_TANH: {
-		double t = tanh(x);
-		return 1.0 - t * t;
+		double c = 1.0 / cosh(x); /* 1 - tanh^2 cancels for |x| >> 0 */
+		return c * c;
 	}
-	case IV_ACT_SIGMOID: {
-		double s = sigmoid(x);
-		return s * (1.0 - s);
-	}
+	case IV_ACT_SIGMOID: return dsigmoid(x);
 	case IV_ACT_ELU: return x > 0 ? 1.0 : exp(x);
 	case IV_ACT_SELU:
 		return IV_SELU_LAMBDA * (x > 0 ? 1.0 : IV_SELU_ALPHA * exp(x));
@@ -69,8 +73,7 @@ static inline double deriv(iv_act_kind k, double a, double x)
 	case IV_ACT_SILU: {
 		if (isinf(x))
 			return x > 0 ? 1.0 : 0.0;
-		double s = sigmoid(x);
-		return s * (1.0 + x * (1.0 - s));
+		return sigmoid(x) + x * dsigmoid(x);
 	}
 	case IV_ACT_SOFTPLUS: return sigmoid(x);
 	default: return NAN;

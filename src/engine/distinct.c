@@ -30,13 +30,15 @@ static double row_weight(size_t i)
 	return 1.0 + (double)(z & 0xffffffffu) / 4294967296.0;
 }
 
-static double finite_or_tag(double x)
+/* Scaled value, or a tag beyond every scaled finite value (|x| * down < 2),
+ * so a NaN or Inf entry can't give the same key as a number. */
+static double scaled_or_tag(double x, double down)
 {
 	if (isnan(x))
-		return 0.5;
+		return 4.0;
 	if (isinf(x))
-		return x > 0 ? 1.0 : -1.0;
-	return x;
+		return x > 0 ? 8.0 : -8.0;
+	return x * down;
 }
 
 static int same(double x, double y, double tol)
@@ -53,19 +55,20 @@ size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
 	double amax = 0;
 	if (cols == 0)
 		return 0;
+	for (size_t i = 0; i < rows * cols; i++)
+		if (isfinite(a[i]))
+			amax = fmax(amax, fabs(a[i]));
+	/* keys from values scaled by an exact power of two: no overflow */
+	int e = amax > 0 ? ilogb(amax) : 0;
+	double down = ldexp(1.0, -(e < -1000 ? -1000 : e));
 	for (size_t j = 0; j < cols; j++)
 		k[j] = (struct colkey){ 0.0, j };
 	for (size_t i = 0; i < rows; i++) { /* row by row: cache-friendly */
 		const double *row = a + i * cols;
 		double w = row_weight(i);
-		for (size_t j = 0; j < cols; j++) {
-			double v = finite_or_tag(row[j]);
-			k[j].key += w * v;
-			amax = fmax(amax, fabs(v));
-		}
+		for (size_t j = 0; j < cols; j++)
+			k[j].key += w * scaled_or_tag(row[j], down);
 	}
-	for (size_t j = 0; j < cols; j++) /* scale-free keys for sorting */
-		k[j].key = amax > 0 ? k[j].key / amax : 0.0;
 	qsort(k, cols, sizeof *k, by_key);
 	double tol = 1e-9 * amax;
 	size_t distinct = 1;

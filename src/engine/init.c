@@ -60,7 +60,7 @@ static iv_status orthonormal_columns(gsl_matrix *A, gsl_rng *r)
 	fill_normal(A, r, 1.0);
 	gsl_matrix *T = gsl_matrix_alloc(n, n);
 	gsl_matrix *Q = gsl_matrix_alloc(m, m);
-	gsl_matrix *R = gsl_matrix_alloc(m, n);
+	gsl_matrix *R = gsl_matrix_alloc(n, n); /* _unpack_r wants R n x n */
 	if (!T || !Q || !R)
 		goto out;
 	st = IV_EGSL;

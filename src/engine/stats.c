@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Statistics of a matrix with GSL: finite values only, NaN and Inf counted. */
+#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <gsl/gsl_rstat.h>
@@ -29,95 +30,128 @@ void iv_bin(const double *x, size_t n, double lo, double hi, size_t bins,
 		counts[b] = 0;
 	if (!(hi > lo) || bins == 0)
 		return;
-	/* halves keep hi - lo finite even for a range of +-DBL_MAX */
-	double scale = (double)bins / (hi / 2 - lo / 2);
+	double nb = (double)bins, w = hi - lo, scale = nb / w;
+	bool halves = isinf(w); /* wider than DBL_MAX: work with halves */
+	if (halves)
+		w = hi / 2 - lo / 2;
+	/* a subnormal or infinite scale loses the bins: divide instead */
+	bool divide = halves || !isnormal(scale);
 	for (size_t i = 0; i < n; i++) {
-		double v = x[i];
+		double v = x[i], f;
 		if (!(v >= lo && v <= hi)) /* drops NaN and values outside */
 			continue;
-		size_t b = (size_t)((v / 2 - lo / 2) * scale);
-		counts[b < bins ? b : bins - 1]++;
+		if (!divide)
+			f = (v - lo) * scale;
+		else
+			f = (halves ? v / 2 - lo / 2 : v - lo) / w * nb;
+		counts[f < nb ? (size_t)f : bins - 1]++;
 	}
 }
 
-/* Widen a degenerate range so every value lands inside it. */
-static void hist_range(double min, double max, double *lo, double *hi)
+/* Widen a degenerate range so every value lands inside it (one value v
+ * gets width |v|, 1 for 0), and a range too narrow for distinct edges
+ * (tanh saturating at 1 - 1e-16 and 1, subnormals) to edges at least 4 ulps
+ * and a normal number apart; all within the finite doubles. */
+static void hist_range(double min, double max, size_t bins, double *lo,
+                       double *hi)
 {
 	*lo = min;
 	*hi = max;
 	if (!(max > min)) {
-		double half = fabs(min) > 0 ? 0.5 * fabs(min) : 0.5;
+		double half = min != 0 ? 0.5 * fabs(min) : 0.5;
 		*lo = min - half;
 		*hi = max + half;
 	}
+	double mag = fmax(fabs(*lo), fabs(*hi));
+	double need = (double)bins * fmax(4 * DBL_EPSILON * mag, DBL_MIN);
+	if (!(*hi - *lo >= need)) {
+		double c = *lo / 2 + *hi / 2;
+		*lo = c - need / 2;
+		*hi = c + need / 2;
+	}
+	*lo = fmax(*lo, -DBL_MAX);
+	*hi = fmin(*hi, DBL_MAX);
 }
 
 static void set_histogram(iv_stats *s, const double *x, size_t n)
 {
 	double lo = 0.0, hi = 1.0;
 	if (s->finite > 0)
-		hist_range(s->min, s->max, &lo, &hi);
+		hist_range(s->min, s->max, s->hist->n, &lo, &hi);
 	gsl_histogram_set_ranges_uniform(s->hist, lo, hi);
 	iv_bin(x, n, lo, hi, s->hist->n, s->hist->bin);
 }
+
+/* Data within these magnitudes has squares far from overflow and underflow,
+ * so GSL's double variance is safe (it rounds the variance to a double). */
+#define SAFE_HI 0x1p+400
+#define SAFE_LO 0x1p-400
 
 static void finite_stats(iv_stats *s, const double *x, size_t n)
 {
 	double mean = gsl_stats_mean(x, 1, n);
 	double sd = n > 1 ? gsl_stats_sd_m(x, 1, n, mean) : 0.0;
-	gsl_stats_minmax(&s->min, &s->max, x, 1, n);
 	s->mean = mean;
 	s->std = sd;
 	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
-	s->rms = sqrt(mean * mean + sd * sd * ((double)(n - 1) / (double)n));
-	if (!isfinite(s->rms)) { /* squares overflowed: scale first */
-		double m = fmax(fabs(s->min), fabs(s->max));
-		s->rms = m * hypot(mean / m, sd / m);
-	}
+	s->rms = hypot(mean, sd * sqrt((double)(n - 1) / (double)n));
 }
 
-static void mixed_stats(iv_stats *s, const double *x, size_t n)
+/* Finite entries only, scaled by a power of two (exact) so that squares
+ * of values near 1e308 or 1e-308 neither overflow nor underflow. */
+static iv_status scaled_stats(iv_stats *s, const double *x, size_t n)
 {
+	int e = s->absmax > 0 ? ilogb(s->absmax) : 0;
+	double down = ldexp(1.0, -(e < -1000 ? -1000 : e));
 	gsl_rstat_workspace *w = gsl_rstat_alloc();
-	for (size_t i = 0; i < n; i++) {
-		if (isnan(x[i]))
-			s->nan++;
-		else if (isinf(x[i]))
-			s->inf++;
-		else if (w)
-			gsl_rstat_add(x[i], w);
-	}
-	s->finite = n - s->nan - s->inf;
-	if (w && s->finite > 0) {
-		s->mean = gsl_rstat_mean(w);
-		s->std = s->finite > 1 ? gsl_rstat_sd(w) : 0.0;
-		s->rms = gsl_rstat_rms(w);
-		s->min = gsl_rstat_min(w);
-		s->max = gsl_rstat_max(w);
-	}
+	if (!w)
+		return IV_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(x[i]))
+			gsl_rstat_add(x[i] * down, w);
+	s->mean = gsl_rstat_mean(w) / down;
+	s->std = s->finite > 1 ? gsl_rstat_sd(w) / down : 0.0;
+	s->rms = gsl_rstat_rms(w) / down;
 	gsl_rstat_free(w);
+	return IV_OK;
+}
+
+static void finite_minmax(iv_stats *s, const double *x, size_t n)
+{
+	if (s->finite == n) {
+		gsl_stats_minmax(&s->min, &s->max, x, 1, n);
+		return;
+	}
+	s->min = INFINITY;
+	s->max = -INFINITY;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(x[i])) {
+			s->min = fmin(s->min, x[i]);
+			s->max = fmax(s->max, x[i]);
+		}
 }
 
 iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n)
 {
-	bool all_finite = true;
+	iv_status st = IV_OK;
 	s->count = n;
 	s->nan = s->inf = 0;
 	s->mean = s->std = s->rms = s->min = s->max = s->absmax = NAN;
-	for (size_t i = 0; i < n; i++) /* one cheap pass decides the path */
-		if (!isfinite(x[i])) {
-			all_finite = false;
-			break;
-		}
-	if (all_finite) {
-		s->finite = n;
-		if (n > 0)
-			finite_stats(s, x, n);
-	} else {
-		mixed_stats(s, x, n);
+	for (size_t i = 0; i < n; i++) { /* one cheap pass decides the path */
+		s->nan += isnan(x[i]) != 0; /* isinf(-Inf) may be -1 */
+		s->inf += isinf(x[i]) != 0;
 	}
-	if (s->finite > 0)
+	s->finite = n - s->nan - s->inf;
+	if (s->finite > 0) {
+		finite_minmax(s, x, n);
 		s->absmax = fmax(fabs(s->min), fabs(s->max));
+		bool safe = s->absmax == 0 ||
+		            (s->absmax >= SAFE_LO && s->absmax <= SAFE_HI);
+		if (s->finite == n && safe)
+			finite_stats(s, x, n);
+		else
+			st = scaled_stats(s, x, n);
+	}
 	set_histogram(s, x, n);
-	return IV_OK;
+	return st;
 }

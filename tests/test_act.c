@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: MIT */
+/* Activations: closed forms in long double, finite differences, extremes, NaN. */
+#include <float.h>
+#include <string.h>
+#include <initviz/act.h>
+#include "testutil.h"
+
+#define SLOPE 0.2 /* leaky-relu; not the default, so it is really read */
+
+static const double points[] = {
+	-1000, -700, -40, -30, -5, -2, -1, -0.5, -1e-3, -1e-8,
+	0,     1e-8, 1e-3, 0.5, 1,  2,  5,  30,  40,   700, 1000,
+};
+
+static long double sigmoidl(long double x) { return 1 / (1 + expl(-x)); }
+static long double ncdfl(long double x) { return erfcl(-x / sqrtl(2)) / 2; }
+static long double npdfl(long double x)
+{
+	return expl(-x * x / 2) / sqrtl(2 * acosl(-1));
+}
+
+/* phi(x) written from the textbook definitions, in long double. */
+static long double ref(iv_act_kind k, long double x)
+{
+	const long double lam = 1.0507009873554805L, alp = 1.6732632423543772L;
+	switch (k) {
+	case IV_ACT_LINEAR: return x;
+	case IV_ACT_RELU: return x > 0 ? x : 0;
+	case IV_ACT_LEAKY_RELU: return x > 0 ? x : SLOPE * x;
+	case IV_ACT_TANH: return tanhl(x);
+	case IV_ACT_SIGMOID: return sigmoidl(x);
+	case IV_ACT_ELU: return x > 0 ? x : expm1l(x);
+	case IV_ACT_SELU: return lam * (x > 0 ? x : alp * expm1l(x));
+	case IV_ACT_GELU: return x * ncdfl(x);
+	case IV_ACT_SILU: return x * sigmoidl(x);
+	case IV_ACT_SOFTPLUS: return log1pl(expl(x)); /* |x| <= 1000 */
+	default: return NAN;
+	}
+}
+
+static long double ref_deriv(iv_act_kind k, long double x)
+{
+	const long double lam = 1.0507009873554805L, alp = 1.6732632423543772L;
+	long double s = sigmoidl(x), e = expl(-fabsl(x));
+	long double ds = e / ((1 + e) * (1 + e)), c = coshl(x);
+	switch (k) {
+	case IV_ACT_LINEAR: return 1;
+	case IV_ACT_RELU: return x > 0;
+	case IV_ACT_LEAKY_RELU: return x > 0 ? 1 : SLOPE;
+	case IV_ACT_TANH: return 1 / (c * c);
+	case IV_ACT_SIGMOID: return ds;
+	case IV_ACT_ELU: return x > 0 ? 1 : expl(x);
+	case IV_ACT_SELU: return lam * (x > 0 ? 1 : alp * expl(x));
+	case IV_ACT_GELU: return ncdfl(x) + x * npdfl(x);
+	case IV_ACT_SILU: return s + x * ds;
+	case IV_ACT_SOFTPLUS: return s;
+	default: return NAN;
+	}
+}
+
+/* Condition number |x f'(x) / f(x)| of f at x, by differences in long double. */
+static long double kappa(long double (*f)(iv_act_kind, long double),
+                         iv_act_kind k, long double x)
+{
+	long double h = 1e-6L * fmaxl(1, fabsl(x)), v = f(k, x);
+	if (v == 0 || x == 0)
+		return 0;
+	return fabsl(x * (f(k, x + h) - f(k, x - h)) / (2 * h) / v);
+}
+
+/* What a backward-stable double evaluation achieves: 8 eps (1 + kappa)
+ * relative, plus the smallest normal double for underflowing tails. */
+static int near(double got, long double want, long double kap)
+{
+	double w = (double)want;
+	return fabs(got - w) <= 8 * DBL_EPSILON * (1 + kap) * fabs(w) + DBL_MIN;
+}
+
+START_TEST(values_match_closed_forms)
+{
+	/* given activation _i at a table of points */
+	iv_act_kind k = (iv_act_kind)_i;
+	for (size_t p = 0; p < TU_LEN(points); p++) {
+		double x = points[p];
+		/* when evaluated, then it matches the definition */
+		double v = iv_act(k, SLOPE, x), d = iv_act_deriv(k, SLOPE, x);
+		ck_assert_msg(near(v, ref(k, x), kappa(ref, k, x)),
+		              "%s(%g) = %.17g, want %.17Lg", iv_act_name(k), x, v,
+		              ref(k, x));
+		ck_assert_msg(near(d, ref_deriv(k, x), kappa(ref_deriv, k, x)),
+		              "%s'(%g) = %.17g, want %.17Lg", iv_act_name(k), x,
+		              d, ref_deriv(k, x));
+		ck_assert_msg(isfinite(v) && isfinite(d), "%s at %g", iv_act_name(k), x);
+	}
+}
+END_TEST
+
+static bool kinked(iv_act_kind k)
+{
+	return k == IV_ACT_RELU || k == IV_ACT_LEAKY_RELU || k == IV_ACT_SELU;
+}
+
+START_TEST(derivative_matches_finite_differences)
+{
+	/* given activation _i; central differences with h = 1e-6 max(1, |x|)
+	 * err ~ h^2 phi''' + eps |phi| / h: far below the 1e-6 tolerance */
+	iv_act_kind k = (iv_act_kind)_i;
+	for (size_t p = 0; p < TU_LEN(points); p++) {
+		double x = points[p], h = 1e-6 * fmax(1, fabs(x));
+		if (kinked(k) && fabs(x) <= h)
+			continue; /* no derivative at the kink */
+		double fd = (iv_act(k, SLOPE, x + h) - iv_act(k, SLOPE, x - h)) /
+		            (2 * h);
+		double d = iv_act_deriv(k, SLOPE, x);
+		double tol = 1e-6 * fabs(d) + 1e-9 * (1 + fabs(iv_act(k, SLOPE, x)));
+		ck_assert_msg(fabs(fd - d) <= tol, "%s'(%g) = %.12g, fd %.12g",
+		              iv_act_name(k), x, d, fd);
+	}
+}
+END_TEST
+
+START_TEST(nan_in_nan_out)
+{
+	/* given NaN, then phi and phi' are NaN for every activation */
+	iv_act_kind k = (iv_act_kind)_i;
+	ck_assert_msg(isnan(iv_act(k, SLOPE, NAN)), "%s", iv_act_name(k));
+	ck_assert_msg(isnan(iv_act_deriv(k, SLOPE, NAN)), "%s'", iv_act_name(k));
+}
+END_TEST
+
+/* Limits at +-infinity: phi(-inf), phi(+inf), phi'(-inf), phi'(+inf). */
+static const double lim[IV_ACT_COUNT][4] = {
+	[IV_ACT_LINEAR] = { -INFINITY, INFINITY, 1, 1 },
+	[IV_ACT_RELU] = { 0, INFINITY, 0, 1 },
+	[IV_ACT_LEAKY_RELU] = { -INFINITY, INFINITY, SLOPE, 1 },
+	[IV_ACT_TANH] = { -1, 1, 0, 0 },
+	[IV_ACT_SIGMOID] = { 0, 1, 0, 0 },
+	[IV_ACT_ELU] = { -1, INFINITY, 0, 1 },
+	[IV_ACT_SELU] = { -IV_SELU_LAMBDA * IV_SELU_ALPHA, INFINITY, 0,
+	                  IV_SELU_LAMBDA },
+	[IV_ACT_GELU] = { 0, INFINITY, 0, 1 },
+	[IV_ACT_SILU] = { 0, INFINITY, 0, 1 },
+	[IV_ACT_SOFTPLUS] = { 0, INFINITY, 0, 1 },
+};
+
+START_TEST(infinities_give_limits)
+{
+	/* given +-inf, then phi and phi' are their limits (never NaN) */
+	iv_act_kind k = (iv_act_kind)_i;
+	const double *w = lim[k];
+	ck_assert_msg(iv_act(k, SLOPE, -INFINITY) == w[0], "%s(-inf) = %g",
+	              iv_act_name(k), iv_act(k, SLOPE, -INFINITY));
+	ck_assert_msg(iv_act(k, SLOPE, INFINITY) == w[1], "%s(inf) = %g",
+	              iv_act_name(k), iv_act(k, SLOPE, INFINITY));
+	ck_assert_msg(iv_act_deriv(k, SLOPE, -INFINITY) == w[2], "%s'(-inf) = %g",
+	              iv_act_name(k), iv_act_deriv(k, SLOPE, -INFINITY));
+	ck_assert_msg(iv_act_deriv(k, SLOPE, INFINITY) == w[3], "%s'(inf) = %g",
+	              iv_act_name(k), iv_act_deriv(k, SLOPE, INFINITY));
+}
+END_TEST
+
+START_TEST(extremes_do_not_overflow)
+{
+	/* softplus: exact for large x, positive and finite far left */
+	ck_assert(iv_act(IV_ACT_SOFTPLUS, 0, 1000) == 1000);
+	ck_assert(iv_act(IV_ACT_SOFTPLUS, 0, 1e300) == 1e300);
+	double sm = iv_act(IV_ACT_SOFTPLUS, 0, -1000); /* e^-1000 < DBL_TRUE_MIN */
+	ck_assert(isfinite(sm) && sm >= 0 && sm < DBL_MIN);
+	double s7 = iv_act(IV_ACT_SOFTPLUS, 0, -700); /* e^-700 ~ 9.86e-305 */
+	ck_assert(s7 > 0 && fabs(s7 / exp(-700.0) - 1) < 1e-14);
+	ck_assert(iv_act(IV_ACT_SOFTPLUS, 0, 1e-20) == log(2.0));
+	/* sigmoid and its derivative at -1000: 0, not NaN */
+	ck_assert(iv_act(IV_ACT_SIGMOID, 0, -1000) == 0);
+	ck_assert(iv_act_deriv(IV_ACT_SIGMOID, 0, -1000) == 0);
+	ck_assert(iv_act(IV_ACT_SIGMOID, 0, -700) > 0);
+	/* silu and gelu: exact far right, zero far left */
+	ck_assert(iv_act(IV_ACT_SILU, 0, 1e300) == 1e300);
+	ck_assert(iv_act(IV_ACT_GELU, 0, 1e300) == 1e300);
+	ck_assert(iv_act(IV_ACT_SILU, 0, -1e300) == 0);
+	ck_assert(iv_act(IV_ACT_GELU, 0, -1e300) == 0);
+	ck_assert(iv_act_deriv(IV_ACT_SILU, 0, -1e300) == 0);
+	ck_assert(iv_act_deriv(IV_ACT_GELU, 0, -1e300) == 0);
+	ck_assert(iv_act_deriv(IV_ACT_SILU, 0, 1e300) == 1);
+	ck_assert(iv_act_deriv(IV_ACT_GELU, 0, 1e300) == 1);
+	/* small x: elu and selu keep full relative precision (expm1) */
+	ck_assert(fabs(iv_act(IV_ACT_ELU, 0, -1e-12) / -1e-12 - 1) < 1e-12);
+}
+END_TEST
+
+START_TEST(names_round_trip)
+{
+	iv_act_kind k;
+	for (int i = 0; i < IV_ACT_COUNT; i++) {
+		ck_assert(iv_act_parse(iv_act_name(i), &k));
+		ck_assert_int_eq(k, i);
+	}
+	ck_assert_ptr_null(iv_act_name(IV_ACT_COUNT));
+	k = IV_ACT_GELU;
+	ck_assert(!iv_act_parse("leaky_relu", &k) && !iv_act_parse("", &k));
+	ck_assert(!iv_act_parse(NULL, &k));
+	ck_assert_int_eq(k, IV_ACT_GELU);
+	/* out of range kinds give NaN, not garbage */
+	ck_assert(isnan(iv_act(IV_ACT_COUNT, 0, 1)));
+	ck_assert(isnan(iv_act_deriv(IV_ACT_COUNT, 0, 1)));
+}
+END_TEST
+
+/* Bitwise equal, or both NaN. */
+static int same(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0;
+}
+
+START_TEST(array_forms_match_scalar)
+{
+	/* given a vector with ordinary values, zeros, extremes, NaN and Inf */
+	iv_act_kind k = (iv_act_kind)_i;
+	enum { N = TU_LEN(points) + 5 };
+	double x[N], g[N], y[N], yin[N];
+	for (size_t i = 0; i < TU_LEN(points); i++)
+		x[i] = points[i];
+	double extra[] = { NAN, INFINITY, -INFINITY, -0.0, 3.25 };
+	for (size_t i = 0; i < 5; i++)
+		x[TU_LEN(points) + i] = extra[i];
+	for (size_t i = 0; i < N; i++)
+		g[i] = i % 3 == 0 ? -1.5 : i % 3 == 1 ? 0.25 : (i == 5 ? INFINITY : 2);
+	/* when applied as arrays, out of place and in place */
+	iv_act_apply(k, SLOPE, x, y, N);
+	memcpy(yin, x, sizeof x);
+	iv_act_apply(k, SLOPE, yin, yin, N);
+	/* then every entry equals the scalar function */
+	for (size_t i = 0; i < N; i++) {
+		double want = iv_act(k, SLOPE, x[i]);
+		ck_assert_msg(same(y[i], want) && same(yin[i], want),
+		              "%s apply at %g: %g", iv_act_name(k), x[i], y[i]);
+	}
+	iv_act_backprop(k, SLOPE, x, g, y, N);
+	memcpy(yin, g, sizeof g);
+	iv_act_backprop(k, SLOPE, x, yin, yin, N);
+	for (size_t i = 0; i < N; i++) {
+		double want = g[i] * iv_act_deriv(k, SLOPE, x[i]);
+		ck_assert_msg(same(y[i], want) && same(yin[i], want),
+		              "%s backprop at %g, g %g: %g want %g", iv_act_name(k),
+		              x[i], g[i], y[i], want);
+	}
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("act");
+	TCase *tc = tcase_create("act");
+	tcase_add_loop_test(tc, values_match_closed_forms, 0, IV_ACT_COUNT);
+	tcase_add_loop_test(tc, derivative_matches_finite_differences, 0,
+	                    IV_ACT_COUNT);
+	tcase_add_loop_test(tc, nan_in_nan_out, 0, IV_ACT_COUNT);
+	tcase_add_loop_test(tc, infinities_give_limits, 0, IV_ACT_COUNT);
+	tcase_add_loop_test(tc, array_forms_match_scalar, 0, IV_ACT_COUNT);
+	tcase_add_test(tc, extremes_do_not_overflow);
+	tcase_add_test(tc, names_round_trip);
+	suite_add_tcase(s, tc);
+	return tu_run(s);
+}

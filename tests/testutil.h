@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared helpers of the engine Check suites: independent statistics, configs, the runner. */
+#ifndef IV_TESTUTIL_H
+#define IV_TESTUTIL_H
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_errno.h>
+#include <initviz/config.h>
+#include <initviz/stats.h>
+
+#define TU_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Two-pass mean and population std in long double (independent of GSL). */
+static inline void tu_moments(const double *x, size_t n, double *mean,
+                              double *sd)
+{
+	long double s = 0, ss = 0, m;
+	for (size_t i = 0; i < n; i++)
+		s += x[i];
+	m = s / (long double)n;
+	for (size_t i = 0; i < n; i++)
+		ss += (x[i] - m) * (x[i] - m);
+	*mean = (double)m;
+	*sd = (double)sqrtl(ss / (long double)n);
+}
+
+/* Root mean square in long double. */
+static inline double tu_rms(const double *x, size_t n)
+{
+	long double ss = 0;
+	for (size_t i = 0; i < n; i++)
+		ss += (long double)x[i] * x[i];
+	return (double)sqrtl(ss / (long double)n);
+}
+
+/* |a - b| <= tol, or both NaN, or the same infinity. */
+static inline int tu_close(double a, double b, double tol)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) && isnan(b);
+	if (isinf(a) || isinf(b))
+		return a == b;
+	return fabs(a - b) <= tol;
+}
+
+static inline double tu_hist_sum(const iv_stats *s)
+{
+	double t = 0;
+	for (size_t b = 0; b < s->hist->n; b++)
+		t += s->hist->bin[b];
+	return t;
+}
+
+/* Every invariant of computed statistics, whatever the input. */
+static inline void tu_check_stats(const iv_stats *s, size_t n)
+{
+	ck_assert_uint_eq(s->count, n);
+	ck_assert_uint_eq(s->finite + s->nan + s->inf, n);
+	ck_assert_msg(tu_hist_sum(s) == (double)s->finite, "histogram holds %g of "
+	              "%zu finite values", tu_hist_sum(s), s->finite);
+	for (size_t b = 0; b <= s->hist->n; b++)
+		ck_assert_msg(isfinite(s->hist->range[b]), "edge %zu = %g", b,
+		              s->hist->range[b]);
+	for (size_t b = 0; b < s->hist->n; b++)
+		ck_assert(s->hist->range[b] < s->hist->range[b + 1]);
+	if (s->finite == 0) {
+		ck_assert(isnan(s->mean) && isnan(s->std) && isnan(s->rms));
+		ck_assert(isnan(s->min) && isnan(s->max) && isnan(s->absmax));
+		return;
+	}
+	ck_assert_msg(isfinite(s->mean) && isfinite(s->std) && isfinite(s->rms),
+	              "mean %g std %g rms %g", s->mean, s->std, s->rms);
+	ck_assert(s->min <= s->mean && s->mean <= s->max && s->std >= 0);
+	ck_assert(s->absmax == fmax(fabs(s->min), fabs(s->max)));
+	ck_assert(s->hist->range[0] <= s->min &&
+	          s->max <= s->hist->range[s->hist->n]);
+}
+
+/* Defaults with an explicit list of widths (input, then each layer). */
+static inline void tu_config_widths(iv_config *cfg, const unsigned *w,
+                                    size_t count)
+{
+	iv_config_defaults(cfg);
+	cfg->nwidths = count;
+	cfg->depth = count - 1;
+	for (size_t i = 0; i < count; i++)
+		cfg->widths[i] = w[i];
+}
+
+/* Run one suite of one test case; the exit status of a check program. */
+static inline int tu_run(Suite *s)
+{
+	gsl_set_error_handler_off();
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+#endif
