@@ -1,12 +1,139 @@
 /* SPDX-License-Identifier: MIT */
-/* Placeholder until the interactive view lands. */
-#include <stdio.h>
-#include "tui/tui.h"
+/* Entry of the interactive view: find a terminal (or a headless screen for
+ * scripts), catch signals, run the loop, and restore the terminal on every
+ * way out. */
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <curses.h>
+#include "tui/app.h"
+#include "tui/colors.h"
+#include <term.h> /* last: it defines macros such as "lines" */
+
+static volatile sig_atomic_t pending_signal;
+
+static void on_signal(int sig)
+{
+	pending_signal = sig;
+}
+
+int tui_signal_take(void)
+{
+	int s = pending_signal;
+	pending_signal = 0;
+	return s;
+}
+
+/* Quit on INT, TERM and HUP, repaint on CONT; the handler only sets a flag
+ * that the loop reads between key waits. No SA_RESTART: a signal ends the
+ * key wait at once. ncurses keeps its own TSTP and WINCH handlers. */
+static void catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGCONT};
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+static void default_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGCONT};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_DFL);
+}
+
+/* Why the terminal cannot be used, NULL when it can. */
+static const char *no_terminal(char *buf, size_t size)
+{
+	const char *term = getenv("TERM");
+	int err = 0;
+	if (!isatty(STDIN_FILENO))
+		return "stdin is not a terminal";
+	if (!isatty(STDOUT_FILENO))
+		return "stdout is not a terminal";
+	if (!term || !*term)
+		return "TERM is not set";
+	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
+		snprintf(buf, size, "unknown terminal type \"%s\"", term);
+		return buf;
+	}
+	bool addressable = cursor_address != NULL;
+	del_curterm(cur_term);
+	if (!addressable) {
+		snprintf(buf, size, "terminal \"%s\" cannot move the cursor",
+			 term);
+		return buf;
+	}
+	return NULL;
+}
+
+static int env_int(const char *name, int def)
+{
+	const char *s = getenv(name);
+	int v = s ? atoi(s) : 0;
+	return v > 0 && v <= 1000 ? v : def;
+}
+
+static SCREEN *open_tty(void)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr)
+		return NULL;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	typeahead(-1); /* finish each frame: the loop polls keys itself */
+	return scr;
+}
 
 int tui_run(const iv_config *cfg, const tui_options *opt)
 {
-	(void)cfg;
-	(void)opt;
-	fputs("initviz: the interactive view is not built yet; use --report\n", stderr);
-	return 2;
+	char why[160];
+	const char *keys =
+	    opt && opt->keys ? opt->keys : getenv("INITVIZ_SCRIPT");
+	bool script = keys && *keys;
+	const char *bad =
+	    opt && opt->headless ? "headless" : no_terminal(why, sizeof why);
+	tui_app app;
+	SCREEN *scr;
+	int status;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C"); /* numbers look the same in every locale */
+	if (bad && !script) {
+		fprintf(stderr,
+			"initviz: no terminal (%s); use --report for a text "
+			"report\n",
+			bad);
+		return 2;
+	}
+	if ((status = tui_app_init(&app, cfg, opt)) != 0)
+		return status;
+	app.headless = bad != NULL;
+	scr = app.headless ? tui_screen_headless(env_int("INITVIZ_LINES", 24),
+						 env_int("INITVIZ_COLS", 80))
+			   : open_tty();
+	if (!scr) {
+		tui_app_done(&app);
+		fprintf(stderr, "initviz: no terminal (cannot open the "
+				"screen); use --report for a text report\n");
+		return 2;
+	}
+	tui_colors_init();
+	catch_signals();
+	status = tui_loop(&app);
+	endwin();
+	default_signals();
+	delscreen(scr);
+	if (app.fatal[0])
+		fprintf(stderr, "initviz: %s\n", app.fatal);
+	tui_app_done(&app);
+	return status;
 }

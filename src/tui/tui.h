@@ -8,14 +8,31 @@
 
 /* Options of the view that are not network settings; the CLI fills them. */
 typedef struct tui_options {
-	bool ascii;          /* --ascii: ASCII glyphs even in a UTF-8 locale */
-	const char *keys;    /* --keys=FILE (or $INITVIZ_SCRIPT): key script */
-	const char *trace;   /* --trace=FILE: frame/key timestamps for benchmarks */
+	bool ascii;       /* --ascii: ASCII glyphs even in a UTF-8 locale */
+	const char *keys; /* --keys=FILE (or $INITVIZ_SCRIPT): key script */
+	const char
+	    *trace;    /* --trace=FILE: frame/key timestamps for benchmarks */
+	bool headless; /* draw on a virtual screen even with a terminal
+			  (tests; needs keys) */
 } tui_options;
 
 /* Run the interactive view starting from cfg. Returns the process exit
- * status: 0 on a normal quit, 2 when there is no usable terminal (after
- * printing one line that points at --report). */
+ * status: 0 on a normal quit (q, F10, end of a script without a terminal,
+ * closed input), 128 + the signal after SIGINT, SIGTERM or SIGHUP, 2 when
+ * there is no usable terminal (after printing one line that points at
+ * --report), the key script or trace file cannot be used, or the view runs
+ * out of memory (the message comes after the terminal is restored).
+ *
+ * Without a terminal (stdin or stdout not a tty, TERM unset or unknown) and
+ * with a key script, the view runs headless: a virtual screen of
+ * $INITVIZ_LINES x $INITVIZ_COLS (default 24 x 80) that Save commands read.
+ * $INITVIZ_FIXED_TIME replaces timings on screen (for comparisons).
+ *
+ * The trace file gets one line per event, "SECONDS EVENT ...", seconds since
+ * start: "start ...", "key NAME", "compute gen=N status=K" (a network is
+ * allocated), "done gen=N seconds=S
+ * status=K" (S: computation time), "frame S" (S: time to draw), "save FILE",
+ * "signal N", "eof", "quit status=N". */
 int tui_run(const iv_config *cfg, const tui_options *opt);
 
 #endif

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/* The stepped computation: allocate, step within a budget, cancel by freeing.
+ */
+#include <time.h>
+#include "tui/compute.h"
+
+double tui_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void tui_compute_init(tui_compute *c)
+{
+	*c = (tui_compute){.net = NULL, .st = IV_OK};
+}
+
+void tui_compute_cancel(tui_compute *c)
+{
+	iv_net_free(c->net);
+	c->net = NULL;
+	c->st = IV_OK;
+	c->gen++;
+}
+
+void tui_compute_start(tui_compute *c, const iv_config *cfg)
+{
+	double t0 = tui_now();
+	tui_compute_cancel(c);
+	c->steps = 0;
+	c->net = iv_net_alloc(cfg, &c->st);
+	if (c->net)
+		c->st = IV_CONTINUE;
+	c->seconds = tui_now() - t0;
+}
+
+bool tui_compute_run(tui_compute *c, double budget)
+{
+	if (!tui_compute_busy(c))
+		return false;
+	double t0 = tui_now(), t = t0;
+	do {
+		c->st = iv_net_step(c->net);
+		c->steps++;
+		t = tui_now();
+	} while (c->st == IV_CONTINUE && t - t0 < budget);
+	c->seconds += t - t0;
+	return true;
+}
+
+bool tui_compute_busy(const tui_compute *c)
+{
+	return c->net && c->st == IV_CONTINUE;
+}
+
+double tui_compute_progress(const tui_compute *c)
+{
+	return c->net ? iv_net_progress(c->net) : 0.0;
+}
+
+void tui_compute_done(tui_compute *c)
+{
+	iv_net_free(c->net);
+	c->net = NULL;
+}

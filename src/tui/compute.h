@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/* The computation behind the view: one network, stepped a layer at a time
+ * within a time budget, replaced (the old one freed) when a setting changes.
+ *
+ * Call order: tui_compute_start(c, cfg) for each configuration, then
+ * tui_compute_run(c, budget) between key reads until tui_compute_busy() is
+ * false; tui_compute_done(c) at the end. No curses here. */
+#ifndef IV_TUI_COMPUTE_H
+#define IV_TUI_COMPUTE_H
+
+#include <stdbool.h>
+#include <initviz/net.h>
+
+typedef struct tui_compute {
+	iv_net *net;    /* NULL when the last start failed */
+	unsigned gen;   /* counts starts: caches compare it */
+	iv_status st;   /* IV_CONTINUE while running, then IV_OK or an error */
+	double seconds; /* work so far: allocation plus steps */
+	size_t steps;   /* steps done of this network */
+} tui_compute;
+
+/* Monotonic clock in seconds. */
+double tui_now(void);
+
+void tui_compute_init(tui_compute *c);
+/* Free the current network (cancelling its work) and allocate one for cfg. */
+void tui_compute_start(tui_compute *c, const iv_config *cfg);
+/* Free the current network, cancelling its work; net becomes NULL. */
+void tui_compute_cancel(tui_compute *c);
+/* Step until done or budget seconds have passed (at least one step).
+ * Returns true when it did any work. */
+bool tui_compute_run(tui_compute *c, double budget);
+bool tui_compute_busy(const tui_compute *c);
+double tui_compute_progress(const tui_compute *c); /* 0..1 */
+void tui_compute_done(tui_compute *c);
+
+#endif

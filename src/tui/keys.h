@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/* The one action table: every action with its keys, bar label and help text.
+ *
+ * TUI_ACTION_LIST(X) expands X(id, group, keys, bar_keys, bar, help) per
+ * action. keys is KEYS(k1, ...) with up to TUI_KEYS_MAX curses key codes;
+ * bar_keys and bar are the bottom bar's key text and label (NULL: not in the
+ * bar); help is the help overlay's line (NULL: hidden; "": the second of
+ * a pair, its keys join the line above, "i / I"). Only keys.c expands
+ * the keys argument, so curses-free files may include this header for the
+ * enum. The help overlay, the bottom bar, the key lookup and the script key
+ * names all read this table. */
+#ifndef IV_TUI_KEYS_H
+#define IV_TUI_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TUI_KEYS_MAX 4
+#define TUI_CTRL(c)  ((c)&0x1f)
+#define TUI_ESC      27
+
+typedef enum {
+	TUI_G_SETTINGS, /* change the network: recompute */
+	TUI_G_VIEW,     /* change what is drawn */
+	TUI_G_MOVE,     /* scroll */
+	TUI_G_GENERAL,
+	TUI_G_COUNT
+} tui_group;
+
+/* clang-format off */
+#define TUI_ACTION_LIST(X)                                                     \
+	X(INIT_NEXT,  TUI_G_SETTINGS, KEYS('i'), "i", "Init", "next / previous init scheme") \
+	X(INIT_PREV,  TUI_G_SETTINGS, KEYS('I'), NULL, NULL, "")               \
+	X(KNOB_UP,    TUI_G_SETTINGS, KEYS('+', '=', 'l', KEY_RIGHT), "+-", "Knob", \
+	  "knob (std, gain, value) x1.1")                                        \
+	X(KNOB_DOWN,  TUI_G_SETTINGS, KEYS('-', 'h', KEY_LEFT), NULL, NULL, "") \
+	X(KNOB_UP2,   TUI_G_SETTINGS, KEYS(']'), "[]", "x2", "knob (std, gain, value) x2") \
+	X(KNOB_DOWN2, TUI_G_SETTINGS, KEYS('['), NULL, NULL, "")               \
+	X(MODE_NEXT,  TUI_G_SETTINGS, KEYS('m'), NULL, NULL, "fan mode (he-*, lecun-*)") \
+	X(ACT_NEXT,   TUI_G_SETTINGS, KEYS('a'), "a", "Act", "next / previous activation") \
+	X(ACT_PREV,   TUI_G_SETTINGS, KEYS('A'), NULL, NULL, "")               \
+	X(DEPTH_UP,   TUI_G_SETTINGS, KEYS('d'), "dD", "Depth", "deeper / shallower") \
+	X(DEPTH_DOWN, TUI_G_SETTINGS, KEYS('D'), NULL, NULL, "")               \
+	X(WIDTH_UP,   TUI_G_SETTINGS, KEYS('w'), "wW", "Width", "wider / narrower (x2)") \
+	X(WIDTH_DOWN, TUI_G_SETTINGS, KEYS('W'), NULL, NULL, "")               \
+	X(BATCH_UP,   TUI_G_SETTINGS, KEYS('b'), NULL, NULL, "bigger / smaller batch (x2)")  \
+	X(BATCH_DOWN, TUI_G_SETTINGS, KEYS('B'), NULL, NULL, "")               \
+	X(INPUT_NEXT, TUI_G_SETTINGS, KEYS('n'), NULL, NULL, "next / previous input kind") \
+	X(INPUT_PREV, TUI_G_SETTINGS, KEYS('N'), NULL, NULL, "")               \
+	X(BIAS_UP,    TUI_G_SETTINGS, KEYS('o'), NULL, NULL, "bias +0.1 / -0.1") \
+	X(BIAS_DOWN,  TUI_G_SETTINGS, KEYS('O'), NULL, NULL, "")               \
+	X(SEED_NEXT,  TUI_G_SETTINGS, KEYS('r'), NULL, NULL, "seed +1 / -1 (new draw)") \
+	X(SEED_PREV,  TUI_G_SETTINGS, KEYS('R'), NULL, NULL, "")               \
+	X(RESET,      TUI_G_SETTINGS, KEYS('0'), NULL, NULL, "back to the start settings") \
+	X(PREACT,     TUI_G_VIEW, KEYS('p'), "p", "Pre-act", "left: h / pre-activations z") \
+	X(GRADW,      TUI_G_VIEW, KEYS('g'), "g", "dL/dW", "right: dL/dh / dL/dW") \
+	X(RANGE,      TUI_G_VIEW, KEYS('s'), "s", "Range", "x-range: shared / per layer") \
+	X(LOGCOUNT,   TUI_G_VIEW, KEYS('c'), NULL, NULL, "bar heights: counts / log") \
+	X(SUBSET,     TUI_G_VIEW, KEYS('f'), NULL, NULL, "layers: all, ends, every k-th") \
+	X(LAYOUT,     TUI_G_VIEW, KEYS('v'), "v", "View", "view: both, layers, profile") \
+	X(DOWN,       TUI_G_MOVE, KEYS('j', KEY_DOWN), NULL, NULL, "down / up a layer") \
+	X(UP,         TUI_G_MOVE, KEYS('k', KEY_UP), NULL, NULL, "")           \
+	X(PAGE_DOWN,  TUI_G_MOVE, KEYS(KEY_NPAGE), NULL, NULL, "down / up a page") \
+	X(PAGE_UP,    TUI_G_MOVE, KEYS(KEY_PPAGE), NULL, NULL, "")             \
+	X(HOME,       TUI_G_MOVE, KEYS(KEY_HOME), NULL, NULL, "first / last layer") \
+	X(END,        TUI_G_MOVE, KEYS(KEY_END), NULL, NULL, "")               \
+	X(HELP,       TUI_G_GENERAL, KEYS('?', KEY_F(1)), "?", "Help", "this help") \
+	X(CLOSE,      TUI_G_GENERAL, KEYS(TUI_ESC), NULL, NULL, "close the help") \
+	X(REDRAW,     TUI_G_GENERAL, KEYS(TUI_CTRL('l')), NULL, NULL, "redraw the screen") \
+	X(QUIT,       TUI_G_GENERAL, KEYS('q', KEY_F(10)), "q", "Quit", "quit (Ctrl-C too)") \
+	X(RESIZE,     TUI_G_GENERAL, KEYS(KEY_RESIZE), NULL, NULL, NULL)
+/* clang-format on */
+
+typedef enum {
+	TUI_A_NONE = -1,
+#define TUI_X(id, group, keys, bk, bar, help) TUI_A_##id,
+	TUI_ACTION_LIST(TUI_X)
+#undef TUI_X
+	    TUI_A_COUNT
+} tui_action;
+
+typedef struct tui_action_info {
+	const char *id; /* e.g. "INIT_NEXT" */
+	tui_group group;
+	int keys[TUI_KEYS_MAX]; /* 0 ends the list */
+	const char *bar_keys, *bar, *help;
+} tui_action_info;
+
+/* The table row of a, NULL when out of range. */
+const tui_action_info *tui_action_get(tui_action a);
+/* The action bound to a curses key code, TUI_A_NONE when unbound. */
+tui_action tui_keys_lookup(int key);
+
+/* Key names as scripts and the help overlay write them: printable ASCII
+ * stands for itself; Up Down Left Right PgUp PgDn Home End Esc Enter Tab
+ * Space Backspace F1..F12 C-a..C-z name the others (case-insensitive). */
+/* Name of key into buf (size >= 16); returns buf. */
+char *tui_key_name(int key, char *buf, size_t size);
+/* Key code of name, -1 when unknown. */
+int tui_key_parse(const char *name);
+
+#endif

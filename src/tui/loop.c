@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/* The main loop: step the engine within a budget, draw when something
+ * changed, read a key with a timeout, dispatch it, act on the flags. */
+#include <signal.h>
+#include "tui/app.h"
+#include "tui/draw.h"
+
+void tui_apply(tui_app *app, unsigned f)
+{
+	if (f & TUI_F_RECOMPUTE) { /* cancel now, start when keys stop */
+		tui_compute_cancel(&app->comp);
+		app->pending = true;
+	}
+	if (f & TUI_F_FULL)
+		clearok(curscr, TRUE);
+	if (f & (TUI_F_REDRAW | TUI_F_RECOMPUTE | TUI_F_RESIZE | TUI_F_FULL))
+		app->dirty = true;
+	if (f & TUI_F_QUIT)
+		app->quit = true;
+}
+
+/* Quit on INT, TERM, HUP (status 128 + signal); repaint after CONT. */
+static void take_signal(tui_app *app)
+{
+	int sig = tui_signal_take();
+	if (!sig)
+		return;
+	tui_trace(app, "signal %d", sig);
+	if (sig == SIGCONT) {
+		tui_apply(app, TUI_F_FULL);
+		return;
+	}
+	app->status = 128 + sig;
+	app->quit = true;
+}
+
+static void step(tui_app *app)
+{
+	bool was_busy = tui_compute_busy(&app->comp);
+	if (!tui_compute_run(&app->comp, TUI_BUDGET))
+		return;
+	app->dirty = true;
+	if (was_busy && !tui_compute_busy(&app->comp))
+		tui_trace(app, "done gen=%u seconds=%.6f status=%d",
+			  app->comp.gen, app->comp.seconds, (int)app->comp.st);
+}
+
+static void draw(tui_app *app)
+{
+	double t = tui_now();
+	tui_draw(app);
+	doupdate();
+	app->dirty = false;
+	tui_trace(app, "frame %.6f", tui_now() - t);
+}
+
+int tui_loop(tui_app *app)
+{
+	while (!app->quit) {
+		take_signal(app);
+		if (app->quit)
+			break;
+		step(app);
+		if (app->dirty)
+			draw(app);
+		int key =
+		    tui_input_read(app, tui_app_busy(app) ? 0 : TUI_IDLE_MS);
+		if (key != ERR)
+			tui_apply(app, tui_dispatch(app, tui_keys_lookup(key)));
+		else if (app->pending && !app->quit)
+			tui_app_start(app); /* a burst of keys allocates once */
+	}
+	tui_trace(app, "quit status=%d", app->status);
+	return app->status;
+}

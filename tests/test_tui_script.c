@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: MIT */
+/* Scripted sessions: key scripts run through the same input function and
+ * key table as the keyboard, on a headless screen; each key must change the
+ * setting it names and the saved screen must follow. Also resizing,
+ * cancelling a computation, a closed input, and tui_run without a terminal. */
+#include <check.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "tui/app.h"
+#include "tui/colors.h"
+#include "tui/draw.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+/* Files live in a directory made for this run (main makes it, cds there). */
+#define SAVED "screen.txt"
+#define KEYS  "keys.txt"
+#define TRACE "trace.txt"
+
+static tui_app app;
+static SCREEN *scr;
+static bool opened;
+
+static void base_config(iv_config *c, size_t depth)
+{
+	iv_config_defaults(c);
+	c->depth = depth;
+	c->width = 32;
+	c->batch = 64;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = calloc(1, 1 << 16);
+	if (f) {
+		size_t n = fread(buf, 1, (1 << 16) - 1, f);
+		buf[n] = '\0';
+		fclose(f);
+	}
+	return buf;
+}
+
+/* Run keys on a headless lines x cols screen from a depth-layer network;
+ * returns the loop's status. The app stays open for inspection. */
+static int run(const char *keys, size_t depth, int lines, int cols,
+	       const char *trace)
+{
+	iv_config c;
+	tui_options o = {.keys = KEYS, .trace = trace};
+	base_config(&c, depth);
+	write_file(o.keys, keys);
+	remove(SAVED);
+	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
+	ck_assert_int_eq(tui_app_init(&app, &c, &o), 0);
+	scr = tui_screen_headless(lines, cols);
+	ck_assert_ptr_nonnull(scr);
+	opened = true;
+	tui_colors_init();
+	app.headless = true;
+	return tui_loop(&app);
+}
+
+static void teardown(void)
+{
+	if (!opened)
+		return;
+	endwin();
+	delscreen(scr);
+	tui_app_done(&app);
+	opened = false;
+}
+
+enum field {
+	F_NONE,
+	F_ACT,
+	F_INIT,
+	F_GAIN,
+	F_STD,
+	F_MODE,
+	F_DEPTH,
+	F_WIDTH,
+	F_BATCH,
+	F_INPUT,
+	F_BIAS,
+	F_SEED,
+	F_PREACT,
+	F_GRADW,
+	F_PERLAYER,
+	F_LOG,
+	F_SUBSET,
+	F_VIEW,
+	F_HELP
+};
+
+static double field(enum field f)
+{
+	const tui_model *m = &app.model;
+	switch (f) {
+	case F_ACT: return m->cfg.act;
+	case F_INIT: return m->cfg.init;
+	case F_GAIN: return m->cfg.gain;
+	case F_STD: return m->cfg.std;
+	case F_MODE: return m->cfg.mode;
+	case F_DEPTH: return (double)m->cfg.depth;
+	case F_WIDTH: return (double)m->cfg.width;
+	case F_BATCH: return (double)m->cfg.batch;
+	case F_INPUT: return m->cfg.input;
+	case F_BIAS: return m->cfg.bias;
+	case F_SEED: return (double)m->cfg.seed;
+	case F_PREACT: return m->preact;
+	case F_GRADW: return m->grad_weights;
+	case F_PERLAYER: return m->per_layer;
+	case F_LOG: return m->log_counts;
+	case F_SUBSET: return m->subset;
+	case F_VIEW: return m->view;
+	case F_HELP: return m->help;
+	default: return 0;
+	}
+}
+
+/* Start: xavier-normal (gain 1), tanh, depth 6, width 32, batch 64,
+ * gaussian input, bias 0, seed 1, shared range, linear counts. */
+static const struct {
+	const char *keys;
+	enum field f;
+	double want;
+	const char *shown, *gone; /* on the saved screen, or not */
+} cases[] = {
+    {"a", F_ACT, IV_ACT_SIGMOID, "act sigmoid", "act tanh"},
+    {"A A", F_ACT, IV_ACT_RELU, "activations h = relu(z)", NULL},
+    {"i", F_INIT, IV_INIT_HE_UNIFORM, "init he-uniform", NULL},
+    {"I", F_INIT, IV_INIT_XAVIER_UNIFORM, "init xavier-uniform", NULL},
+    {"+", F_GAIN, 1.1, "gain 1.1 ", NULL},
+    {"=", F_GAIN, 1.1, "gain 1.1 ", NULL},
+    {"l", F_GAIN, 1.1, "gain 1.1 ", NULL},
+    {"Right Right", F_GAIN, 1.21, "gain 1.21", NULL},
+    {"-", F_GAIN, 1 / 1.1, "gain 0.909", NULL},
+    {"Left", F_GAIN, 1 / 1.1, "gain 0.909", NULL},
+    {"]", F_GAIN, 2, "gain 2 ", NULL},
+    {"[ [", F_GAIN, 0.25, "gain 0.25", NULL},
+    {"I I I I +", F_STD, 0.011, "init normal   std 0.011", "gain"},
+    {"i i m", F_MODE, IV_MODE_FAN_OUT, "mode fan_out", NULL},
+    {"d", F_DEPTH, 7, "depth 7", NULL},
+    {"D", F_DEPTH, 5, "depth 5", NULL},
+    {"w", F_WIDTH, 64, "width 64", NULL},
+    {"W", F_WIDTH, 16, "width 16", NULL},
+    {"b", F_BATCH, 128, "batch 128", NULL},
+    {"B", F_BATCH, 32, "batch 32", NULL},
+    {"n", F_INPUT, IV_INPUT_UNIFORM, "input uniform", NULL},
+    {"N", F_INPUT, IV_INPUT_POSITIVE, "input positive", NULL},
+    {"o", F_BIAS, 0.1, "bias 0.1", NULL},
+    {"O O", F_BIAS, -0.2, "bias -0.2", NULL},
+    {"r", F_SEED, 2, "seed 2", NULL},
+    {"R", F_SEED, 0, "seed 0", NULL},
+    {"p", F_PREACT, 1, "pre-activations z", "activations h = tanh"},
+    {"g", F_GRADW, 1, "weight gradients", NULL},
+    {"s", F_PERLAYER, 1, "each row: its own range", NULL},
+    {"s s", F_PERLAYER, 0, NULL, "its own range"},
+    {"c", F_LOG, 1, NULL, NULL},
+    {"f", F_SUBSET, TUI_SUBSET_ENDS, NULL, NULL},
+    {"v", F_VIEW, TUI_VIEW_LAYERS, "activations h", "depth profile"},
+    {"v v", F_VIEW, TUI_VIEW_PROFILE, "depth profile", " sat "},
+    {"v v v", F_VIEW, TUI_VIEW_SPLIT, "depth profile", NULL},
+    {"?", F_HELP, 1, "initviz keys", NULL},
+    {"F1", F_HELP, 1, "initviz keys", NULL},
+    {"? Esc", F_HELP, 0, NULL, "initviz keys"},
+    {"? a", F_ACT, IV_ACT_TANH, "act tanh", "initviz keys"}, /* a closes */
+    {"a d w 0", F_DEPTH, 6, "act tanh", "depth 7"},
+    {"q a", F_ACT, IV_ACT_TANH, "act tanh", NULL},
+    {"F10 a", F_ACT, IV_ACT_TANH, "act tanh", NULL},
+    {"Z", F_ACT, IV_ACT_TANH, "act tanh", NULL}, /* unbound: nothing */
+};
+
+START_TEST(key_changes_its_setting)
+{
+	/* given the start configuration, when the keys run and the work is
+	 * done, then the model has the setting and the screen shows it */
+	char script[256];
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n",
+		 cases[_i].keys);
+	ck_assert_int_eq(run(script, 6, 30, 100, NULL), 0);
+	double got = field(cases[_i].f);
+	ck_assert_msg(fabs(got - cases[_i].want) < 1e-9,
+		      "keys \"%s\": %g, want %g", cases[_i].keys, got,
+		      cases[_i].want);
+	char *screen = slurp(SAVED);
+	if (strncmp(cases[_i].keys, "q", 1) &&
+	    strncmp(cases[_i].keys, "F10", 3)) {
+		ck_assert_msg(screen[0], "keys \"%s\": nothing saved",
+			      cases[_i].keys);
+		ck_assert(strstr(screen, "computed in 12 ms"));
+	}
+	if (cases[_i].shown && screen[0])
+		ck_assert_msg(strstr(screen, cases[_i].shown),
+			      "keys \"%s\": no \"%s\" in\n%s", cases[_i].keys,
+			      cases[_i].shown, screen);
+	if (cases[_i].gone)
+		ck_assert_msg(!strstr(screen, cases[_i].gone),
+			      "keys \"%s\": \"%s\" still in\n%s",
+			      cases[_i].keys, cases[_i].gone, screen);
+	/* the network on screen is the one the settings describe */
+	if (app.comp.net)
+		ck_assert_uint_eq(iv_net_depth(app.comp.net),
+				  app.model.cfg.depth);
+	free(screen);
+}
+END_TEST
+
+START_TEST(quit_stops_the_script)
+{
+	/* given "q a", then the status is 0 and a never ran (no screen saved)
+	 */
+	ck_assert_int_eq(run("q a Save " SAVED, 6, 30, 100, NULL), 0);
+	char *screen = slurp(SAVED);
+	ck_assert_str_eq(screen, "");
+	ck_assert(app.script.pos == 1);
+	free(screen);
+}
+END_TEST
+
+START_TEST(scrolling_keys)
+{
+	/* given depth 50 on 30 lines, when j, then the list starts at layer 2;
+	 * End shows layer 50; Home layer 1 again */
+	ck_assert_int_eq(run("j Wait Save " SAVED " End", 50, 30, 100, NULL),
+			 0);
+	char *s = slurp(SAVED),
+	     *rows = strstr(s, "\n 2 "); /* first layer row */
+	ck_assert_msg(rows && !strstr(s, "\n 1 "), "%s", s);
+	ck_assert_uint_eq(app.model.top,
+			  tui_model_count(&app.model) - app.model.rows);
+	free(s);
+	teardown();
+	ck_assert_int_eq(run("End Wait Save " SAVED, 50, 30, 100, NULL), 0);
+	s = slurp(SAVED);
+	ck_assert(strstr(s, "\n50 "));
+	ck_assert(strstr(s, "rows "));
+	free(s);
+	teardown();
+	ck_assert_int_eq(
+	    run("End PgUp PgDn Home Wait Save " SAVED, 50, 30, 100, NULL), 0);
+	ck_assert_uint_eq(app.model.top, 0);
+}
+END_TEST
+
+START_TEST(resize_relays_out)
+{
+	/* given 100x30, when resized to 70x20, then the saved screen is 20 rows
+	 * of at most 70 columns; at 50x10 the too-small notice; back to normal
+	 */
+	ck_assert_int_eq(
+	    run("Wait Resize 70x20 Save " SAVED " q", 6, 30, 100, NULL), 0);
+	ck_assert_int_eq(LINES, 20);
+	ck_assert_int_eq(COLS, 70);
+	char *s = slurp(SAVED), *p = s;
+	int rows = 0;
+	for (char *nl; (nl = strchr(p, '\n')); p = nl + 1, rows++) {
+		*nl = '\0';
+		ck_assert_int_le(tui_text_width(p), 70);
+	}
+	ck_assert_int_eq(rows, 20);
+	free(s);
+	teardown();
+	ck_assert_int_eq(run("Wait Resize 50x10 Save " SAVED, 6, 30, 100, NULL),
+			 0);
+	s = slurp(SAVED);
+	ck_assert(strstr(s, "terminal too small: 50x10"));
+	free(s);
+	teardown();
+	ck_assert_int_eq(run("Wait Resize 50x10 Resize 100x30 Save " SAVED, 6,
+			     30, 100, NULL),
+			 0);
+	s = slurp(SAVED);
+	ck_assert(!strstr(s, "too small") && strstr(s, "depth profile"));
+	free(s);
+}
+END_TEST
+
+static int count_lines(const char *text, const char *word)
+{
+	int n = 0;
+	for (const char *p = text; (p = strstr(p, word)); p++)
+		n++;
+	return n;
+}
+
+START_TEST(burst_of_keys_computes_once)
+{
+	/* given three depth keys in a row, then one allocation after them (and
+	 * the first), and the finished network has the final depth */
+	ck_assert_int_eq(run("Wait d d d Wait q", 6, 30, 100, TRACE), 0);
+	char *t = slurp(TRACE);
+	ck_assert_int_eq(count_lines(t, " compute gen="), 2);
+	ck_assert_int_eq(count_lines(t, " done gen="), 2);
+	ck_assert_int_eq(count_lines(t, " key "), 4);
+	ck_assert_uint_eq(iv_net_depth(app.comp.net), 9);
+	ck_assert(iv_net_done(app.comp.net));
+	free(t);
+}
+END_TEST
+
+START_TEST(new_setting_cancels_the_computation)
+{
+	/* given a computation one step in, when a setting changes, then the old
+	 * network is freed at once and the next one has the new setting */
+	iv_config c;
+	base_config(&c, 30);
+	ck_assert_int_eq(tui_app_init(&app, &c, NULL), 0);
+	tui_app_start(&app);
+	ck_assert(tui_compute_run(&app.comp, 0));
+	ck_assert(tui_compute_busy(&app.comp));
+	unsigned gen = app.comp.gen, f = tui_dispatch(&app, TUI_A_ACT_NEXT);
+	ck_assert(f & TUI_F_RECOMPUTE);
+	tui_apply(&app, f);
+	ck_assert_ptr_null(app.comp.net);
+	ck_assert(app.pending && tui_app_busy(&app));
+	ck_assert_uint_gt(app.comp.gen, gen);
+	tui_app_settle(&app);
+	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_SIGMOID);
+	ck_assert(iv_net_done(app.comp.net));
+	/* a view toggle recomputes nothing */
+	gen = app.comp.gen;
+	tui_apply(&app, tui_dispatch(&app, TUI_A_PREACT));
+	ck_assert_uint_eq(app.comp.gen, gen);
+	ck_assert(!app.pending);
+	tui_app_done(&app);
+}
+END_TEST
+
+START_TEST(closed_input_does_not_spin)
+{
+	/* given a screen whose input is /dev/null (every read fails at once)
+	 * and no script, then the loop stops by itself, quickly, status 0 */
+	iv_config c;
+	base_config(&c, 6);
+	ck_assert_int_eq(tui_app_init(&app, &c, &(tui_options){.trace = TRACE}),
+			 0);
+	scr = tui_screen_headless(30, 100);
+	opened = true;
+	app.headless = false; /* read the "keyboard" */
+	double t0 = tui_now();
+	ck_assert_int_eq(tui_loop(&app), 0);
+	ck_assert(tui_now() - t0 < 5.0);
+	char *t = slurp(TRACE);
+	ck_assert(strstr(t, " eof"));
+	ck_assert_int_le(count_lines(t, " frame "), TUI_EOF_READS + 2);
+	free(t);
+}
+END_TEST
+
+START_TEST(run_headless_with_a_script)
+{
+	/* given tui_run with keys and no terminal, then it draws, saves and
+	 * returns 0; INITVIZ_SCRIPT works the same; a bad script gives 2 */
+	iv_config c;
+	base_config(&c, 6);
+	write_file(KEYS, "a a Wait Save " SAVED "\n");
+	remove(SAVED);
+	setenv("INITVIZ_LINES", "24", 1);
+	setenv("INITVIZ_COLS", "80", 1);
+	tui_options o = {.keys = KEYS, .headless = true};
+	ck_assert_int_eq(tui_run(&c, &o), 0);
+	char *s = slurp(SAVED);
+	ck_assert(strstr(s, "act elu"));
+	ck_assert_int_eq(count_lines(s, "\n"), 24);
+	free(s);
+	remove(SAVED);
+	setenv("INITVIZ_SCRIPT", KEYS, 1);
+	ck_assert_int_eq(tui_run(&c, &(tui_options){.headless = true}), 0);
+	s = slurp(SAVED);
+	ck_assert(strstr(s, "act elu"));
+	free(s);
+	unsetenv("INITVIZ_SCRIPT");
+	write_file(KEYS, "a Bogus\n");
+	ck_assert_int_eq(tui_run(&c, &o), 2);
+	o.keys = "/nonexistent/keys";
+	ck_assert_int_eq(tui_run(&c, &o), 2);
+}
+END_TEST
+
+START_TEST(no_terminal_without_a_script)
+{
+	/* given no script and stdin that is not a terminal, then 2 at once */
+	iv_config c;
+	base_config(&c, 6);
+	unsetenv("INITVIZ_SCRIPT");
+	if (!freopen("/dev/null", "r", stdin))
+		ck_abort_msg("cannot reopen stdin");
+	ck_assert_int_eq(tui_run(&c, &(tui_options){0}), 2);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("tui_script");
+	TCase *t = tcase_create("keys");
+	tcase_set_timeout(t, 30);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
+	tcase_add_test(t, quit_stops_the_script);
+	tcase_add_test(t, scrolling_keys);
+	tcase_add_test(t, resize_relays_out);
+	suite_add_tcase(s, t);
+	t = tcase_create("loop");
+	tcase_set_timeout(t, 30);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, burst_of_keys_computes_once);
+	tcase_add_test(t, new_setting_cancels_the_computation);
+	tcase_add_test(t, closed_input_does_not_spin);
+	tcase_add_test(t, run_headless_with_a_script);
+	tcase_add_test(t, no_terminal_without_a_script);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/initviz-tui-XXXXXX", cmd[64];
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	if (!mkdtemp(dir) || chdir(dir) != 0) {
+		perror("initviz-tui temporary directory");
+		return EXIT_FAILURE;
+	}
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (chdir("/") != 0 || system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,195 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# End to end: the real initviz binary in tmux on its own server socket. Keys
+# are sent with send-keys, the screen read with capture-pane and polled for
+# the expected text (no fixed sleeps). Checks settings keys, the help, a
+# resize, quitting with q / Ctrl-C / SIGTERM with the terminal restored, and
+# the "no terminal" exits. Skips (77) without tmux.
+
+top_builddir=${top_builddir:-.}
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
+BIN="$top_builddir/initviz"
+SOCK="ivtest$$"
+passed=0
+failed=0
+
+if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
+	echo "tmux not found: skipped"
+	exit 77
+fi
+if ! [ -x "$BIN" ]; then
+	echo "no binary $BIN"
+	exit 1
+fi
+
+TMPD=$(mktemp -d) || exit 1
+tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -rf "$TMPD"
+}
+trap cleanup EXIT INT TERM
+
+ok() {
+	passed=$((passed + 1))
+	echo "ok - $1"
+}
+not_ok() {
+	failed=$((failed + 1))
+	echo "not ok - $1"
+	echo "--- screen of $2:"
+	tm capture-pane -p -t "$2" 2>/dev/null | sed 's/^/    /'
+}
+
+# Poll up to 10 s until target's screen contains text (fixed string).
+wait_for() {
+	target=$1
+	text=$2
+	i=0
+	while [ $i -lt 100 ]; do
+		if tm capture-pane -p -t "$target" 2>/dev/null | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# Poll up to 10 s until target's screen no longer contains text.
+wait_gone() {
+	target=$1
+	text=$2
+	i=0
+	while [ $i -lt 100 ]; do
+		if ! tm capture-pane -p -t "$target" 2>/dev/null | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# Poll up to 10 s until a tmux format of target has a value.
+wait_format() {
+	target=$1
+	format=$2
+	want=$3
+	i=0
+	while [ $i -lt 100 ]; do
+		got=$(tm display-message -p -t "$target" "$format" 2>/dev/null)
+		if [ "$got" = "$want" ]; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "    $format is \"$got\", want \"$want\""
+	return 1
+}
+
+# Poll up to 10 s for the exit status the session's shell wrote.
+wait_status() {
+	name=$1
+	want=$2
+	i=0
+	while [ $i -lt 100 ]; do
+		got=$(cat "$TMPD/$name.status" 2>/dev/null)
+		if [ "$got" = "$want" ]; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "    exit status is \"$got\", want \"$want\""
+	return 1
+}
+
+check() { # description, command...
+	desc=$1
+	target=$2
+	shift 2
+	if "$@"; then ok "$desc"; else not_ok "$desc" "$target"; fi
+}
+
+# Start initviz in a new session under a shell that writes its exit status
+# to a file (tmux's own #{pane_dead_status} is not always filled in); the
+# pane stays after the exit so its last screen can be read.
+start() {
+	name=$1
+	shift
+	tm new-session -d -s "$name" -x 100 -y 30 \
+		"$* ; echo \$? > $TMPD/$name.status" \; \
+		set-option -t "$name" -w remain-on-exit on
+}
+
+# The pid of initviz: the child of the pane's shell.
+view_pid() {
+	ps -o pid= --ppid "$(tm display-message -p -t "$1" '#{pane_pid}')" | tr -d ' '
+}
+
+VIEW="env LC_ALL=C.UTF-8 TERM=screen-256color $BIN --depth 6 --width 32 --batch 64"
+
+# --- the main session: settings keys, help, resize, q ------------------------
+start main "$VIEW"
+check "starts and shows the layer view" main wait_for main "activations h = tanh(z)"
+check "the computation finishes" main wait_for main "computed in"
+check "runs in the alternate screen" main wait_format main '#{alternate_on}' 1
+tm send-keys -t main a
+check "a: activation tanh -> sigmoid" main wait_for main "act sigmoid"
+tm send-keys -t main i
+check "i: init xavier-normal -> he-uniform" main wait_for main "init he-uniform"
+tm send-keys -t main d
+check "d: depth 6 -> 7" main wait_for main "depth 7"
+check "d: a seventh layer row" main wait_for main " 7 "
+tm send-keys -t main ']'
+check "]: gain x2" main wait_for main "gain 2 "
+tm send-keys -t main '?'
+check "?: help overlay" main wait_for main "initviz keys"
+tm send-keys -t main Escape
+check "Esc: help closed" main wait_gone main "initviz keys"
+tm resize-window -t main -x 70 -y 20
+check "resize to 70x20: laid out again" main wait_for main "h = sigmoid(z)"
+check "resize to 70x20: bottom bar on row 20" main sh -c \
+	"$TMUX_BIN -L $SOCK capture-pane -p -t main | sed -n 20p | grep -q Quit"
+tm resize-window -t main -x 50 -y 12
+check "resize to 50x12: too-small notice" main wait_for main "terminal too small"
+tm resize-window -t main -x 100 -y 30
+check "resize back: view again" main wait_for main "activations h = sigmoid(z)"
+tm send-keys -t main q
+check "q: exit status 0" main wait_status main 0
+check "q: alternate screen left" main wait_format main '#{alternate_on}' 0
+
+# --- Ctrl-C and SIGTERM restore the terminal ---------------------------------
+start intr "$VIEW"
+check "Ctrl-C: started" intr wait_for intr "computed in"
+tm send-keys -t intr C-c
+check "Ctrl-C: exit status 130" intr wait_status intr 130
+check "Ctrl-C: alternate screen left" intr wait_format intr '#{alternate_on}' 0
+
+start term "$VIEW"
+check "SIGTERM: started" term wait_for term "computed in"
+pid=$(view_pid term)
+if [ -n "$pid" ]; then kill -TERM "$pid"; fi
+check "SIGTERM: exit status 143" term wait_status term 143
+check "SIGTERM: alternate screen left" term wait_format term '#{alternate_on}' 0
+
+# --- no terminal ---------------------------------------------------------------
+start unknown "env TERM=unknownterm $BIN --depth 6 2>$TMPD/unknown.err"
+check "unknown TERM: exit status 2" unknown wait_status unknown 2
+check "unknown TERM: one line pointing at --report" unknown grep -qxF \
+	'initviz: no terminal (unknown terminal type "unknownterm"); use --report for a text report' \
+	"$TMPD/unknown.err"
+
+err=$(env LC_ALL=C.UTF-8 TERM=screen-256color "$BIN" --depth 6 </dev/null 2>&1 >/dev/null)
+st=$?
+if [ $st -eq 2 ] && echo "$err" | grep -q "^initviz: no terminal (.*); use --report for a text report$"; then
+	ok "stdin not a terminal: exit 2 with the message"
+else
+	failed=$((failed + 1))
+	echo "not ok - stdin not a terminal: status $st, stderr: $err"
+fi
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
