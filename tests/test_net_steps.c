@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/* The network's step protocol: layer flags, progress, restart, data and re-binning. */
+#include "plainnet.h"
+#include "testutil.h"
+
+static iv_net *small_net(int retain)
+{
+	iv_config c;
+	iv_config_defaults(&c);
+	c.width = 16;
+	c.depth = 4;
+	c.batch = 8;
+	c.retain = retain;
+	iv_net *net = iv_net_alloc(&c, NULL);
+	ck_assert_ptr_nonnull(net);
+	return net;
+}
+
+/* After k of 2L steps: forward done on 1..min(k, L), backward on L-(k-L)+1..L. */
+static void check_flags(const iv_net *net, size_t k)
+{
+	size_t L = iv_net_depth(net);
+	for (size_t l = 1; l <= L; l++) {
+		const iv_layer_stats *s = iv_net_layer(net, l);
+		ck_assert_msg(s->forward_done == (l <= k), "step %zu layer %zu", k, l);
+		ck_assert_msg(s->backward_done == (k > L && l > 2 * L - k),
+		              "step %zu layer %zu backward", k, l);
+	}
+	ck_assert(iv_net_progress(net) == (double)k / (double)(2 * L));
+	ck_assert(iv_net_done(net) == (k == 2 * L));
+}
+
+START_TEST(steps_are_layers)
+{
+	/* given a fresh 4-layer net */
+	iv_net *net = small_net(1);
+	size_t L = iv_net_depth(net), k = 0;
+	check_flags(net, 0);
+	/* when stepped: IV_CONTINUE exactly 2L - 1 times, then IV_OK */
+	iv_status st;
+	while ((st = iv_net_step(net)) == IV_CONTINUE)
+		check_flags(net, ++k);
+	ck_assert_int_eq(st, IV_OK);
+	ck_assert_uint_eq(k, 2 * L - 1);
+	check_flags(net, 2 * L);
+	ck_assert_int_eq(iv_net_step(net), IV_OK); /* and on every later call */
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	check_flags(net, 2 * L);
+	iv_net_free(net);
+}
+END_TEST
+
+START_TEST(restart_recomputes_the_same)
+{
+	/* given a finished run whose numbers are kept */
+	iv_net *net = small_net(0);
+	iv_net_run(net);
+	size_t L = iv_net_depth(net);
+	iv_layer_stats keep[5];
+	double bins[5][IV_Q_COUNT][40];
+	for (size_t l = 1; l <= L; l++) {
+		keep[l] = *iv_net_layer(net, l);
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			memcpy(bins[l][q], keep[l].q[q].hist->bin, sizeof bins[l][q]);
+	}
+	/* when restarted: nothing is done; when run again: the same */
+	iv_net_restart(net);
+	check_flags(net, 0);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	for (size_t l = 1; l <= L; l++) {
+		const iv_layer_stats *s = iv_net_layer(net, l);
+		for (int q = 0; q < IV_Q_COUNT; q++) {
+			ck_assert(!memcmp(&s->q[q].mean, &keep[l].q[q].mean,
+			                  sizeof(double)) &&
+			          !memcmp(&s->q[q].std, &keep[l].q[q].std,
+			                  sizeof(double)));
+			ck_assert(!memcmp(s->q[q].hist->bin, bins[l][q],
+			                  sizeof bins[l][q]));
+		}
+		ck_assert_uint_eq(s->distinct_neurons, keep[l].distinct_neurons);
+	}
+	iv_net_free(net);
+}
+END_TEST
+
+START_TEST(data_and_bins_follow_the_passes)
+{
+	/* given a retained net before its backward pass */
+	iv_net *net = small_net(1);
+	size_t L = iv_net_depth(net), r, k;
+	double counts[40], total;
+	for (size_t s = 0; s < L; s++)
+		iv_net_step(net);
+	/* then gradients are not there yet, forward quantities are */
+	ck_assert_ptr_null(iv_net_data(net, 1, IV_Q_GRAD_ACT, NULL, NULL));
+	ck_assert_int_eq(iv_net_bin(net, 1, IV_Q_GRAD_WEIGHTS, -1, 1, 40, counts),
+	                 IV_EINVAL);
+	ck_assert_ptr_nonnull(iv_net_data(net, 1, IV_Q_ACT, &r, &k));
+	ck_assert(r == 8 && k == 16);
+	ck_assert_ptr_null(iv_net_data(net, 0, IV_Q_ACT, NULL, NULL));
+	ck_assert_ptr_null(iv_net_data(net, L + 1, IV_Q_ACT, NULL, NULL));
+	ck_assert_ptr_null(iv_net_data(net, 1, IV_Q_GRAD_PREACT, NULL, NULL));
+	ck_assert_ptr_null(iv_net_layer(net, 0));
+	ck_assert_ptr_null(iv_net_layer(net, L + 1));
+	/* when finished: re-binning every quantity over the statistics' own
+	 * range reproduces the statistics' histogram */
+	iv_net_run(net);
+	for (size_t l = 1; l <= L; l++)
+		for (int q = 0; q < IV_Q_COUNT; q++) {
+			const iv_stats *s = &iv_net_layer(net, l)->q[q];
+			ck_assert_int_eq(iv_net_bin(net, l, q, s->hist->range[0],
+			                            s->hist->range[40], 40, counts),
+			                 IV_OK);
+			total = 0;
+			for (int b = 0; b < 40; b++)
+				total += counts[b];
+			ck_assert(!memcmp(counts, s->hist->bin, sizeof counts));
+			ck_assert(total == (double)s->finite);
+		}
+	ck_assert_int_eq(iv_net_bin(net, 0, IV_Q_WEIGHTS, 0, 1, 40, counts),
+	                 IV_EINVAL);
+	ck_assert_int_eq(iv_net_bin(net, 1, IV_Q_COUNT, 0, 1, 40, counts),
+	                 IV_EINVAL);
+	iv_net_free(net);
+	/* without retain, gradients can't be re-binned but weights can */
+	net = small_net(0);
+	iv_net_run(net);
+	ck_assert_int_eq(iv_net_bin(net, 2, IV_Q_GRAD_PREACT, -1, 1, 40, counts),
+	                 IV_EINVAL);
+	ck_assert_int_eq(iv_net_bin(net, 2, IV_Q_WEIGHTS, -1, 1, 40, counts),
+	                 IV_OK);
+	iv_net_free(net);
+}
+END_TEST
+
+START_TEST(quantity_names_follow_interface)
+{
+	static const char *const names[] = {
+		"weights", "preactivation", "activation", "grad_activation",
+		"grad_preactivation", "grad_weights",
+	};
+	for (int q = 0; q < IV_Q_COUNT; q++)
+		ck_assert_str_eq(iv_quantity_name(q), names[q]);
+	ck_assert_ptr_null(iv_quantity_name(IV_Q_COUNT));
+	ck_assert_int_eq(IV_Q_COUNT, TU_LEN(names));
+}
+END_TEST
+
+TCase *net_steps_tcase(void)
+{
+	TCase *tc = tcase_create("steps");
+	tcase_add_test(tc, steps_are_layers);
+	tcase_add_test(tc, restart_recomputes_the_same);
+	tcase_add_test(tc, data_and_bins_follow_the_passes);
+	tcase_add_test(tc, quantity_names_follow_interface);
+	return tc;
+}
