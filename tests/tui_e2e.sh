@@ -23,7 +23,8 @@ if ! [ -x "$BIN" ]; then
 fi
 
 TMPD=$(mktemp -d) || exit 1
-tm() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+# SHELL: the server runs each session's command with it; pin a POSIX one.
+tm() { SHELL=/bin/sh "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {
 	tm kill-server >/dev/null 2>&1
 	rm -rf "$TMPD"
@@ -115,12 +116,14 @@ check() { # description, command...
 
 # Start initviz in a new session under a shell that writes its exit status
 # to a file (tmux's own #{pane_dead_status} is not always filled in); the
-# pane stays after the exit so its last screen can be read.
+# pane stays after the exit so its last screen can be read. The shell traps
+# INT so that Ctrl-C, which reaches it too, does not end it before it writes
+# the status (a trap, unlike an ignore, is not inherited by initviz).
 start() {
 	name=$1
 	shift
 	tm new-session -d -s "$name" -x 100 -y 30 \
-		"$* ; echo \$? > $TMPD/$name.status" \; \
+		"trap : INT; $* ; echo \$? > $TMPD/$name.status" \; \
 		set-option -t "$name" -w remain-on-exit on
 }
 

@@ -7,22 +7,24 @@
 #include <curses.h>
 
 /* element, foreground, background (-1: terminal default), colour attribute,
- * monochrome attribute */
+ * monochrome attribute. Chosen to read on a projector, on dark and light
+ * backgrounds alike: no dim text for anything worth reading, no yellow or
+ * cyan letters on the default background. */
 #define TUI_ELEMENT_LIST(X)                                                    \
 	X(TUI_E_NORMAL, -1, -1, A_NORMAL, A_NORMAL)                            \
-	X(TUI_E_LABEL, -1, -1, A_DIM, A_DIM)                                   \
+	X(TUI_E_LABEL, -1, -1, A_NORMAL, A_NORMAL)                             \
 	X(TUI_E_VALUE, -1, -1, A_BOLD, A_BOLD)                                 \
-	X(TUI_E_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD)                         \
-	X(TUI_E_AXIS, -1, -1, A_DIM, A_DIM)                                    \
+	X(TUI_E_TITLE, -1, -1, A_BOLD, A_BOLD)                                 \
+	X(TUI_E_AXIS, -1, -1, A_NORMAL, A_NORMAL)                              \
 	X(TUI_E_ACT, COLOR_GREEN, -1, A_NORMAL, A_NORMAL)                      \
 	X(TUI_E_GRAD, COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL)                   \
 	X(TUI_E_WARN, COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE)             \
 	X(TUI_E_PENDING, -1, -1, A_DIM, A_DIM)                                 \
-	X(TUI_E_PROGRESS, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                    \
+	X(TUI_E_PROGRESS, COLOR_GREEN, -1, A_BOLD, A_BOLD)                     \
 	X(TUI_E_BAR_KEY, COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD)             \
 	X(TUI_E_BAR_LABEL, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)       \
 	X(TUI_E_HELP, -1, -1, A_NORMAL, A_NORMAL)                              \
-	X(TUI_E_HELP_KEY, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                    \
+	X(TUI_E_HELP_KEY, COLOR_GREEN, -1, A_BOLD, A_BOLD)                     \
 	X(TUI_E_NOTICE, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE)
 
 typedef enum {
