@@ -2,6 +2,7 @@
 /* initviz: parse the options, then run the interactive view or the report. */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <config.h>
 #include <initviz/net.h>
@@ -76,29 +77,52 @@ static int report(const iv_cli_opts *o)
 	return rc;
 }
 
+/* Lesson files' warnings, on stderr and (first line) for the view. */
+static char *gather(iv_cli_opts *o, iv_lesson_set *set)
+{
+	char *warn = NULL;
+	size_t wlen = 0;
+	FILE *w = open_memstream(&warn, &wlen);
+	iv_cli_lessons(set, o->lessons_file, w ? w : stderr);
+	if (!w)
+		return NULL;
+	fclose(w);
+	fputs(warn, stderr);
+	if (wlen == 0) {
+		free(warn);
+		return NULL;
+	}
+	warn[strcspn(warn, "\n")] = '\0';
+	return warn;
+}
+
 /* Lessons: --list-lessons prints them; --lesson=N parses argv again on top
  * of lesson N's configuration. Returns -1 to go on, else an exit status. */
 static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
 {
 	char err[1024];
-	if (!o->list_lessons && !o->lesson && !o->lessons_file)
-		return -1;
-	iv_cli_lessons(set, o->lessons_file, stderr);
+	if (o->report && !o->list_lessons && !o->lesson && !o->lessons_file)
+		return -1; /* a plain report needs no lessons */
+	char *notice = gather(o, set);
 	if (o->list_lessons) {
 		iv_cli_list_lessons(set, stdout);
+		free(notice);
 		return 0;
 	}
 	if (o->lesson > set->n) {
 		fprintf(stderr, "initviz: --lesson must be an integer from 1 to "
 		        "%zu, the number of lessons (got %zu)\n", set->n, o->lesson);
+		free(notice);
 		return 2;
 	}
 	if (o->lesson &&
 	    iv_cli_parse_base(argc, argv, &set->v[o->lesson - 1].cfg, o, err,
 	                      sizeof err) != 0) {
 		fprintf(stderr, "initviz: %s\n", err);
+		free(notice);
 		return 2;
 	}
+	o->tui.notice = notice; /* freed by main */
 	return -1;
 }
 
@@ -124,9 +148,13 @@ int main(int argc, char **argv)
 	} else {
 		if (!o.max_memory_set)
 			o.cfg.max_memory = iv_physical_memory() / 2;
+		o.tui.lessons = &set;
+		o.tui.lesson = o.lesson;
+		o.tui.lr = o.lr;
 		rc = o.report ? report(&o) : tui_run(&o.cfg, &o.tui);
 	}
 	iv_lessons_free(&set);
+	free((char *)o.tui.notice);
 	if (rc < 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		perror("initviz: write error");
 		return 2;

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <initviz/config.h>
+#include "lesson/lesson.h"
 
 /* Options of the view that are not network settings; the CLI fills them. */
 typedef struct tui_options {
@@ -14,6 +15,12 @@ typedef struct tui_options {
 	    *trace;    /* --trace=FILE: frame/key timestamps for benchmarks */
 	bool headless; /* draw on a virtual screen even with a terminal
 			  (tests; needs keys) */
+	const iv_lesson_set *lessons; /* lessons the keys step through (may
+	                                 be NULL or empty); owned by the CLI */
+	size_t lesson;                /* 1-based lesson to start in, 0: none */
+	double lr;                    /* learning rate of training (> 0) */
+	const char *notice;           /* shown in the status line at start,
+	                                 e.g. a lesson file's error; or NULL */
 } tui_options;
 
 /* Run the interactive view starting from cfg. Returns the process exit
