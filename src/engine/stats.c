@@ -87,14 +87,87 @@ static void set_histogram(iv_stats *s, const double *x, size_t n)
 #define SAFE_HI 0x1p+400
 #define SAFE_LO 0x1p-400
 
+#define LANES 8 /* independent accumulators: no loop-carried latency */
+
+/* One pass: sum, min and max. All three are finite exactly when every
+ * entry is finite and the sum does not overflow (a NaN poisons the sum, an
+ * infinity the min or max). */
+static bool sum_minmax(const double *x, size_t n, double *sum, double *lo,
+                       double *hi)
+{
+	double s[LANES] = { 0 }, mn[LANES], mx[LANES];
+	size_t i = 0;
+	for (int k = 0; k < LANES; k++) {
+		mn[k] = INFINITY;
+		mx[k] = -INFINITY;
+	}
+	for (; i + LANES <= n; i += LANES)
+		for (int k = 0; k < LANES; k++) {
+			double v = x[i + k];
+			s[k] += v;
+			mn[k] = v < mn[k] ? v : mn[k];
+			mx[k] = v > mx[k] ? v : mx[k];
+		}
+	for (; i < n; i++) {
+		s[0] += x[i];
+		mn[0] = x[i] < mn[0] ? x[i] : mn[0];
+		mx[0] = x[i] > mx[0] ? x[i] : mx[0];
+	}
+	*sum = 0;
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (int k = 0; k < LANES; k++) {
+		*sum += s[k];
+		*lo = mn[k] < *lo ? mn[k] : *lo;
+		*hi = mx[k] > *hi ? mx[k] : *hi;
+	}
+	return isfinite(*sum) && isfinite(*lo) && isfinite(*hi);
+}
+
+/* Corrected two-pass variance (Chan, Golub, LeVeque): sum of squared
+ * deviations less the rounding error of the mean. */
 static void finite_stats(iv_stats *s, const double *x, size_t n)
 {
-	double mean = gsl_stats_mean(x, 1, n);
-	double sd = n > 1 ? gsl_stats_sd_m(x, 1, n, mean) : 0.0;
-	s->mean = mean;
-	s->std = sd;
+	double q[LANES] = { 0 }, c[LANES] = { 0 }, ss = 0, cs = 0;
+	double mean = s->mean;
+	size_t i = 0;
+	for (; i + LANES <= n; i += LANES)
+		for (int k = 0; k < LANES; k++) {
+			double d = x[i + k] - mean;
+			q[k] += d * d;
+			c[k] += d;
+		}
+	for (; i < n; i++) {
+		double d = x[i] - mean;
+		q[0] += d * d;
+		c[0] += d;
+	}
+	for (int k = 0; k < LANES; k++) {
+		ss += q[k];
+		cs += c[k];
+	}
+	double var = n > 1 ? (ss - cs * cs / (double)n) / (double)(n - 1) : 0.0;
+	s->std = sqrt(fmax(var, 0.0));
 	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
-	s->rms = hypot(mean, sd * sqrt((double)(n - 1) / (double)n));
+	s->rms = hypot(mean, s->std * sqrt((double)(n - 1) / (double)n));
+}
+
+/* The common case in two passes: every entry finite, magnitudes safe. */
+static bool fast_stats(iv_stats *s, const double *x, size_t n)
+{
+	double sum, lo, hi;
+	if (n == 0 || !sum_minmax(x, n, &sum, &lo, &hi))
+		return false;
+	double absmax = fmax(fabs(lo), fabs(hi));
+	if (!(absmax == 0 || (absmax >= SAFE_LO && absmax <= SAFE_HI)))
+		return false;
+	s->finite = n;
+	s->min = lo;
+	s->max = hi;
+	s->absmax = absmax;
+	s->mean = sum / (double)n;
+	finite_stats(s, x, n);
+	return true;
 }
 
 /* Finite entries only, scaled by a power of two (exact) so that squares
@@ -137,6 +210,10 @@ iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n)
 	s->count = n;
 	s->nan = s->inf = 0;
 	s->mean = s->std = s->rms = s->min = s->max = s->absmax = NAN;
+	if (fast_stats(s, x, n)) {
+		set_histogram(s, x, n);
+		return IV_OK;
+	}
 	for (size_t i = 0; i < n; i++) { /* one cheap pass decides the path */
 		s->nan += isnan(x[i]) != 0; /* isinf(-Inf) may be -1 */
 		s->inf += isinf(x[i]) != 0;
@@ -147,10 +224,12 @@ iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n)
 		s->absmax = fmax(fabs(s->min), fabs(s->max));
 		bool safe = s->absmax == 0 ||
 		            (s->absmax >= SAFE_LO && s->absmax <= SAFE_HI);
-		if (s->finite == n && safe)
+		if (s->finite == n && safe) {
+			s->mean = gsl_stats_mean(x, 1, n);
 			finite_stats(s, x, n);
-		else
+		} else {
 			st = scaled_stats(s, x, n);
+		}
 	}
 	set_histogram(s, x, n);
 	return st;
