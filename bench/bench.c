@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The benchmark driver: engine phases, whole processes against NumPy, scaling, targets. */
+/* The benchmark driver: phases, processes against NumPy, scaling, targets. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Same-work check: dump an engine run (inputs, weights, statistics) for the NumPy reference to redo. */
+/* Same-work check: engine runs dumped for the NumPy reference to redo. */
 #include <stdio.h>
 #include <sys/stat.h>
 #include <initviz/net.h>

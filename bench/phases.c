@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Engine phases of one configuration: the passes, then their parts timed alone. */
+/* Engine phases of one configuration: passes, then their parts alone. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,7 +73,7 @@ static void time_parts(const iv_net *net, struct scratch *s, size_t B,
 		const double *w = iv_net_data(net, l, IV_Q_WEIGHTS, NULL, NULL);
 		const double *z = iv_net_data(net, l, IV_Q_PREACT, NULL, NULL);
 		const double *h = iv_net_data(net, l, IV_Q_ACT, NULL, NULL);
-		for (int k = 0; k < 2; k++) { /* forward three, backward three */
+		for (int k = 0; k < 2; k++) { /* forward 3, backward 3 */
 			iv_stats_compute(&s->st, w, n * n);
 			iv_stats_compute(&s->st, z, B * n);
 			iv_stats_compute(&s->st, h, B * n);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Whole processes: spawn, time, peak memory; the child mode; the BLAS kernel. */
+/* Whole processes: spawn, time, peak memory; child mode; BLAS kernel. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <math.h>
@@ -108,7 +108,8 @@ int bench_child(size_t width, size_t depth, size_t batch)
 	iv_config cfg;
 	iv_status st;
 	if (width == 0) {
-		gsl_matrix *m = gsl_matrix_calloc(64, 64), *o = gsl_matrix_alloc(64, 64);
+		gsl_matrix *m = gsl_matrix_calloc(64, 64);
+		gsl_matrix *o = gsl_matrix_alloc(64, 64);
 		gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, m, m, 0.0, o);
 		gsl_matrix_free(m);
 		gsl_matrix_free(o);

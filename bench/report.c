@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The benchmark's tables: engine phases, whole processes, the targets of issue 6. */
+/* The benchmark's tables: phases, whole processes, issue 6's targets. */
 #include <math.h>
 #include <stdio.h>
 #include "bench.h"

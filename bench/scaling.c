@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Scaling: time against depth, batch and width; peak memory against the arrays held. */
+/* Scaling: time against depth, batch, width; peak memory against arrays. */
 #include <math.h>
 #include <stdio.h>
 #include "bench.h"
@@ -87,7 +87,9 @@ void bench_scaling(const char *self, int reps)
 			bench_proc_init(&r[i][j]);
 	for (int k = 0; k < reps; k++) /* rounds: a burst of load hits one */
 		for (size_t i = 0; i < NSERIES; i++)
-			for (size_t j = 0; j < NPOINTS && series[i].pts[j][0]; j++) {
+			for (size_t j = 0; j < NPOINTS; j++) {
+				if (!series[i].pts[j][0])
+					break;
 				child_argv(series[i].pts[j], buf, argv, self);
 				bench_proc_run(argv, 1, &r[i][j]);
 			}
