@@ -3,7 +3,7 @@
  * the per-layer statistics.
  *
  * Call order:
- *   net = iv_net_alloc(&cfg, &st);        draws weights, biases, inputs, g_L
+ *   net = iv_net_alloc(&cfg, &st);        allocates, draws inputs and g_L
  *   while ((st = iv_net_step(net)) == IV_CONTINUE)
  *           ... poll keys, draw progress ...
  *   iv_net_layer(net, l)                  statistics of layer l (1..depth)
@@ -78,7 +78,9 @@ iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
                      double hi, size_t bins, double *counts);
 
 /* Read-only access to stored matrices (row-major): weights fan_out x fan_in,
- * pre-activations and activations batch x units. NULL when not stored. */
+ * pre-activations and activations batch x units. NULL when not stored, and
+ * for weights until the forward pass has reached the layer (a layer's
+ * weights are drawn by its first forward step, keeping steps short). */
 const double *iv_net_data(const iv_net *net, size_t l, iv_quantity q,
                           size_t *rows, size_t *cols);
 

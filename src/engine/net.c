@@ -40,7 +40,7 @@ void iv_net_free(iv_net *net)
 	gsl_matrix_free(net->gL);
 	free(net->gbuf[0]); free(net->gbuf[1]);
 	free(net->dz); free(net->dw); free(net->work);
-	free(net->ls); free(net->n);
+	free(net->ls); free(net->n); free(net->drawn);
 	free(net);
 }
 
@@ -54,10 +54,11 @@ static iv_status allocate(iv_net *net)
 	net->H = calloc(L + 1, sizeof *net->H);
 	net->Z = calloc(L + 1, sizeof *net->Z);
 	net->ls = calloc(L + 1, sizeof *net->ls);
+	net->drawn = calloc(L + 1, sizeof *net->drawn);
 	if (net->cfg.retain)
 		net->G = calloc(L + 1, sizeof *net->G);
 	/* NOLINTEND(bugprone-sizeof-expression) */
-	if (!net->W || !net->b || !net->H || !net->Z || !net->ls ||
+	if (!net->W || !net->b || !net->H || !net->Z || !net->ls || !net->drawn ||
 	    (net->cfg.retain && !net->G))
 		return IV_ENOMEM;
 	if (!(net->H[0] = gsl_matrix_alloc(B, net->n[0])))
@@ -113,29 +114,40 @@ static void draw_input(const iv_config *cfg, gsl_matrix *X, gsl_rng *r)
 	}
 }
 
-/* Streams: 0 inputs, 1 starting gradient, l+1 layer l's weights and biases. */
+/* Streams: 0 inputs, 1 starting gradient, l+1 layer l's weights and biases
+ * (so a layer draws the same numbers whatever the depth or the order). */
 static iv_status draw(iv_net *net)
 {
 	const iv_config *cfg = &net->cfg;
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-	iv_status st = IV_OK;
 	if (!r)
 		return IV_ENOMEM;
 	gsl_rng_set(r, iv_seed_mix(cfg->seed, 0));
 	draw_input(cfg, net->H[0], r);
 	gsl_rng_set(r, iv_seed_mix(cfg->seed, 1));
 	fill_gaussian(net->gL, r);
-	for (size_t l = 1; l <= net->L && st == IV_OK; l++) {
-		gsl_rng_set(r, iv_seed_mix(cfg->seed, l + 1));
-		st = iv_init_draw(cfg, l, net->W[l], r);
-		for (size_t i = 0; i < net->n[l]; i++) {
-			double e = cfg->bias_std > 0
-			                   ? gsl_ran_gaussian_ziggurat(r, cfg->bias_std)
-			                   : 0.0;
-			gsl_vector_set(net->b[l], i, cfg->bias + e);
-		}
+	gsl_rng_free(r);
+	return IV_OK;
+}
+
+iv_status iv_net_draw_layer(iv_net *net, size_t l)
+{
+	const iv_config *cfg = &net->cfg;
+	if (net->drawn[l])
+		return IV_OK;
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	if (!r)
+		return IV_ENOMEM;
+	gsl_rng_set(r, iv_seed_mix(cfg->seed, l + 1));
+	iv_status st = iv_init_draw(cfg, l, net->W[l], r);
+	for (size_t i = 0; i < net->n[l]; i++) {
+		double e = cfg->bias_std > 0
+		                   ? gsl_ran_gaussian_ziggurat(r, cfg->bias_std)
+		                   : 0.0;
+		gsl_vector_set(net->b[l], i, cfg->bias + e);
 	}
 	gsl_rng_free(r);
+	net->drawn[l] = st == IV_OK;
 	return st;
 }
 
@@ -222,6 +234,9 @@ iv_status iv_net_forward_layer(iv_net *net, size_t l)
 {
 	gsl_matrix *Z = net->Z[l], *H = net->H[l];
 	size_t B = net->B, n = net->n[l];
+	iv_status st = iv_net_draw_layer(net, l);
+	if (st != IV_OK)
+		return st;
 	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
 	                   net->W[l], 0.0, Z))
 		return IV_EGSL;
@@ -363,7 +378,7 @@ const double *iv_net_data(const iv_net *net, size_t l, iv_quantity q,
 	if (l < 1 || l > net->L)
 		return NULL;
 	switch (q) {
-	case IV_Q_WEIGHTS: m = net->W[l]; break;
+	case IV_Q_WEIGHTS: m = net->drawn[l] ? net->W[l] : NULL; break;
 	case IV_Q_PREACT: m = net->Z[l]; break;
 	case IV_Q_ACT: m = net->H[l]; break;
 	case IV_Q_GRAD_ACT:

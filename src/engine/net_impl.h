@@ -3,6 +3,7 @@
 #ifndef IV_ENGINE_NET_IMPL_H
 #define IV_ENGINE_NET_IMPL_H
 
+#include <stdbool.h>
 #include <gsl/gsl_matrix.h>
 #include <gsl/gsl_vector.h>
 #include <initviz/net.h>
@@ -22,7 +23,12 @@ struct iv_net {
 	void *work;       /* distinct-neuron keys */
 	iv_layer_stats *ls; /* 1..L */
 	size_t step;        /* 0..2L */
+	bool *drawn;        /* 1..L: weights and biases drawn yet */
 };
+
+/* Draw layer l's weights and biases unless done (the first forward step of
+ * a layer draws them, so that a step stays a layer's worth of work). */
+iv_status iv_net_draw_layer(iv_net *net, size_t l);
 
 /* One layer's forward product and activation: Z[l] = H[l-1] W[l]^T + b[l],
  * H[l] = phi(Z[l]). No statistics. */

@@ -117,6 +117,8 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 	if (tr->Y && tr->Yhat && tr->Wo && tr->dWo && tr->bo && tr->g[0] &&
 	    tr->g[1] && tr->db && tr->distinct)
 		*st = draw(tr);
+	for (size_t l = 1; l <= net->L && *st == IV_OK; l++)
+		*st = iv_net_draw_layer(net, l); /* weights readable at once */
 	if (*st != IV_OK) {
 		iv_train_free(tr);
 		return NULL;
