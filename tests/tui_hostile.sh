@@ -1,0 +1,128 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Hostile terminals and extreme numbers for the real binary in tmux: tiny
+# sizes down to 1x1, a burst of 200 resizes, TERM=dumb, a non-UTF-8 locale,
+# NO_COLOR, closed or redirected streams, SIGHUP, Ctrl-Z and fg, and
+# configurations that overflow or underflow. Never a spin, crash or a
+# terminal left in the alternate screen. Skips (77) without tmux.
+
+top_builddir=${top_builddir:-.}
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
+BIN="$top_builddir/initviz"
+SOCK="ivhostile$$"
+if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
+	echo "tmux not found: skipped"
+	exit 77
+fi
+[ -x "$BIN" ] || { echo "no binary $BIN"; exit 1; }
+TMPD=$(mktemp -d) || exit 1
+. "${top_srcdir:-.}/tests/tmux_lib.sh"
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT INT TERM
+
+U="env LC_ALL=C.UTF-8 TERM=screen-256color"
+SMALL="--depth 5 --width 16 --batch 32"
+
+# --- tiny sizes and a burst of resizes ---------------------------------------
+start tiny 100 30 "$U $BIN $SMALL"
+check "tiny: starts" tiny wait_for tiny "computed in"
+for size in 1x1 2x1 1x2 5x3 20x5 40x10; do
+	tm resize-window -t tiny -x "${size%x*}" -y "${size#*x}"
+	sleep 0.2
+	check "tiny: survives $size" tiny alive tiny
+done
+tm resize-window -t tiny -x 100 -y 30
+check "tiny: back to 100x30 draws the view" tiny wait_for tiny "computed in"
+i=0
+while [ $i -lt 100 ]; do
+	tm resize-window -t tiny -x 80 -y 24
+	tm resize-window -t tiny -x 101 -y 31
+	i=$((i + 1))
+done
+check "burst of 200 resizes: still alive" tiny alive tiny
+tm send-keys -t tiny a
+check "burst: keys still answered" tiny wait_for tiny "act sigmoid"
+tm send-keys -t tiny q
+check "burst: q exits 0" tiny wait_status tiny 0
+
+# --- terminals initviz cannot use ---------------------------------------------
+for t in dumb unknownterm; do
+	start "t$t" 80 24 "env TERM=$t $BIN $SMALL 2>$TMPD/$t.err"
+	check "TERM=$t: exit 2" "t$t" wait_status "t$t" 2
+	check "TERM=$t: one line pointing at --report" "t$t" \
+		grep -q "^initviz: no terminal (.*); use --report" "$TMPD/$t.err"
+done
+start noterm 80 24 "env -u TERM $BIN $SMALL 2>$TMPD/noterm.err"
+check "TERM unset: exit 2" noterm wait_status noterm 2
+start closed 80 24 "$U $BIN $SMALL <&- 2>$TMPD/closed.err"
+check "stdin closed: exit 2" closed wait_status closed 2
+start devnull 80 24 "$U $BIN $SMALL </dev/null 2>$TMPD/devnull.err"
+check "stdin /dev/null: exit 2" devnull wait_status devnull 2
+start redir 80 24 "$U $BIN $SMALL >$TMPD/out 2>$TMPD/redir.err"
+check "stdout redirected: exit 2" redir wait_status redir 2
+check "stdout redirected: message" redir grep -q "^initviz: no terminal" "$TMPD/redir.err"
+
+# --- locale and colour ------------------------------------------------------------
+start ascii 100 30 "env LC_ALL=C TERM=screen-256color $BIN $SMALL"
+check "LC_ALL=C: draws" ascii wait_for ascii "computed in"
+check "LC_ALL=C: ASCII only" ascii sh -c \
+	"! SHELL=/bin/sh $TMUX_BIN -L $SOCK capture-pane -p -t ascii | LC_ALL=C grep -q '[^ -~]'"
+tm send-keys -t ascii q
+check "LC_ALL=C: q exits 0" ascii wait_status ascii 0
+start mono 100 30 "$U NO_COLOR=1 $BIN $SMALL"
+check "NO_COLOR: draws" mono wait_for mono "computed in"
+check "NO_COLOR: no colour escapes" mono sh -c \
+	"! SHELL=/bin/sh $TMUX_BIN -L $SOCK capture-pane -e -p -t mono | grep -q '\[3[0-7]m\|\[38;5'"
+tm send-keys -t mono q
+check "NO_COLOR: q exits 0" mono wait_status mono 0
+
+# --- signals ------------------------------------------------------------------------
+start hup 100 30 "$U $BIN $SMALL"
+check "SIGHUP: started" hup wait_for hup "computed in"
+pid=$(view_pid hup)
+[ -n "$pid" ] && kill -HUP "$pid"
+check "SIGHUP: exit status 129" hup wait_status hup 129
+check "SIGHUP: alternate screen left" hup sh -c \
+	"[ \"\$(SHELL=/bin/sh $TMUX_BIN -L $SOCK display-message -p -t hup '#{alternate_on}')\" = 0 ]"
+start stop 100 30 "$U $BIN $SMALL"
+check "Ctrl-Z: started" stop wait_for stop "computed in"
+pid=$(view_pid stop)
+if [ -n "$pid" ]; then
+	kill -TSTP "$pid"
+	sleep 0.3
+	kill -CONT "$pid"
+fi
+tm send-keys -t stop a
+check "fg: redrawn and answering keys" stop wait_for stop "act sigmoid"
+tm send-keys -t stop q
+check "fg: q exits 0" stop wait_status stop 0
+
+# --- extreme numbers compute and draw ----------------------------------------------
+n=0
+for cfg in "--init=normal --std=1e6 --depth=8 --width=16" \
+	"--init=normal --std=1e-30 --depth=8 --width=16" \
+	"--init=normal --std=1e6 --activation=relu --depth=8 --width=16" \
+	"--depth=10000 --width=2 --batch=8" \
+	"--width=8192 --batch=1 --depth=1"; do
+	n=$((n + 1))
+	start "x$n" 120 40 "$U $BIN $cfg"
+	check "extreme $cfg: computes and draws" "x$n" wait_for "x$n" "computed in"
+	tm send-keys -t "x$n" q
+	check "extreme $cfg: q exits 0" "x$n" wait_status "x$n" 0
+done
+
+# every activation overflowing and underflowing, through the report too
+for act in linear relu leaky-relu tanh sigmoid elu selu gelu silu softplus; do
+	for std in 1e6 1e-30; do
+		if "$BIN" --report --format=json --init=normal --std=$std \
+			--activation=$act --depth=12 --width=16 --batch=8 \
+			>"$TMPD/x.json" 2>"$TMPD/x.err" &&
+			grep -q '"layers"' "$TMPD/x.json"; then
+			ok "report $act std $std"
+		else
+			not_ok "report $act std $std: $(head -c 200 "$TMPD/x.err")"
+		fi
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
