@@ -3,7 +3,17 @@
 #include <float.h>
 #include "plainnet.h"
 #include "testutil.h"
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+/* AddressSanitizer's allocator does not count in mallinfo2 (all zero) */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IV_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define IV_ASAN 1
+#endif
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33) && \
+	!defined(IV_ASAN)
 #include <malloc.h>
 #define HAVE_MALLINFO2 1
 #endif

@@ -118,6 +118,21 @@ START_TEST(relu_is_critical_at_two)
 }
 END_TEST
 
+START_TEST(relu_above_two_has_no_fixed_point)
+{
+	/* given ReLU, sigma_b = 0: the map is q -> (sigma_w^2 / 2) q, which
+	 * grows without bound from q = 1 when sigma_w^2 > 2; then q* is Inf
+	 * (theory.h) and chi1 = sigma_w^2 / 2 at every q */
+	iv_criticality c;
+	iv_theory_criticality(th, IV_ACT_RELU, 0, 4.0, 0.0, &c);
+	ck_assert(isinf(c.q_star) && c.q_star > 0);
+	ck_assert_double_eq_tol(c.chi1, 2.0, 1e-12);
+	iv_theory_criticality(th, IV_ACT_RELU, 0, 2e6, 0.0, &c);
+	ck_assert(isinf(c.q_star) && c.q_star > 0);
+	ck_assert_double_eq_tol(c.chi1, 1e6, 1e-6);
+}
+END_TEST
+
 START_TEST(selu_fixed_point)
 {
 	/* SELU's constants make q* = 1 at sigma_w^2 = 1; chi_1 from qagi */
@@ -220,6 +235,7 @@ int main(void)
 	tcase_add_loop_test(tc, phi2_matches_adaptive_integration, 0, 5);
 	tcase_add_test(tc, tanh_is_critical_at_unit_sigma_w);
 	tcase_add_test(tc, relu_is_critical_at_two);
+	tcase_add_test(tc, relu_above_two_has_no_fixed_point);
 	tcase_add_test(tc, selu_fixed_point);
 	tcase_add_test(tc, tanh_fixed_point_against_independent_iteration);
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);

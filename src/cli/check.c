@@ -125,7 +125,9 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 size_t iv_check_net(const iv_net *net, FILE *err)
 {
 	size_t n = iv_net_depth(net);
-	const iv_layer_stats **ls = malloc(n * sizeof *ls);
+	/* an array of pointers: sizeof a pointer is meant */
+	const iv_layer_stats **ls =
+		malloc(n * sizeof *ls); /* NOLINT(bugprone-sizeof-expression) */
 	if (!ls)
 		return say(err, "out of memory");
 	for (size_t l = 1; l <= n; l++)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Names of schemes, activations, modes and inputs, read from the X-macro lists. */
+#include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
 
@@ -71,12 +72,10 @@ bool iv_init_parse(const char *s, iv_init_kind *out)
 		return false;
 	/* glorot-* is xavier-*, kaiming-* is he-* */
 	if (strncmp(s, "glorot-", 7) == 0 && strlen(s) < 20) {
-		strcpy(buf, "xavier-");
-		strcat(buf, s + 7);
+		snprintf(buf, sizeof buf, "xavier-%s", s + 7);
 		s = buf;
 	} else if (strncmp(s, "kaiming-", 8) == 0 && strlen(s) < 20) {
-		strcpy(buf, "he-");
-		strcat(buf, s + 8);
+		snprintf(buf, sizeof buf, "he-%s", s + 8);
 		s = buf;
 	}
 	int i = find(&init_rows[0].name, sizeof init_rows[0], IV_INIT_COUNT, s);

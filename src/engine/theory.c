@@ -216,14 +216,14 @@ static double gain_for_unit_q(iv_theory *th, iv_act_kind k, double a,
 void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
                            double sw2, double sb2, iv_criticality *out)
 {
-	double q = 1.0, nq = 1.0;
-	bool converged = false;
+	double q = 1.0;
+	bool converged = false, diverged = false;
 	out->sigma_w2 = sw2;
 	out->sigma_b2 = sb2;
 	for (int i = 0; i < 2000 && !converged; i++) { /* monotone map */
-		nq = sw2 * iv_theory_phi2(th, k, slope, q) + sb2;
+		double nq = sw2 * iv_theory_phi2(th, k, slope, q) + sb2;
 		if (!isfinite(nq) || nq > 1e300) {
-			nq = INFINITY;
+			diverged = true; /* q stays the last finite iterate */
 			break;
 		}
 		converged = fabs(nq - q) <= 1e-13 * fmax(q, 1e-300);
@@ -232,7 +232,8 @@ void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
 	/* at the edge (tanh, sigma_w = 1) q falls like 1/l: the limit is 0 */
 	if (q < 1e-200 || (!converged && isfinite(q) && sb2 == 0 && q < 1.0))
 		q = 0.0;
-	out->q_star = q;
+	out->q_star = diverged ? INFINITY : q;
+	/* diverging: chi1 in the large-q limit, at the last finite iterate */
 	out->chi1 = isfinite(q) ? sw2 * iv_theory_dphi2(th, k, slope, q) : NAN;
 	/* chi1 within rounding of 1 is critical: an infinite depth scale */
 	out->depth_scale = fabs(out->chi1 - 1.0) < 1e-12 ? INFINITY

@@ -57,9 +57,10 @@ static int start_lesson(struct parser *p)
 
 static int copy(struct parser *p, char *dst, size_t size, const char *v)
 {
-	if (strlen(v) >= size)
+	size_t n = strlen(v);
+	if (n >= size)
 		return fail(p, "value too long", NULL);
-	strcpy(dst, v);
+	memcpy(dst, v, n + 1);
 	return 0;
 }
 
