@@ -178,6 +178,51 @@ if [ -n "$pid" ]; then kill -TERM "$pid"; fi
 check "SIGTERM: exit status 143" term wait_status term 143
 check "SIGTERM: alternate screen left" term wait_format term '#{alternate_on}' 0
 
+# --- teaching: a lesson, training keys, saving, the next lesson ----------------
+# Poll up to 10 s until the training strip of target shows step >= want.
+wait_step() {
+	target=$1
+	want=$2
+	i=0
+	while [ $i -lt 100 ]; do
+		got=$(tm capture-pane -p -t "$target" 2>/dev/null |
+			sed -n 's/^ training  step \([0-9]*\) .*/\1/p')
+		if [ -n "$got" ] && [ "$got" -ge "$want" ]; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "    step is \"$got\", want at least $want"
+	return 1
+}
+one_distinct() {
+	tm capture-pane -p -t teach | grep -qF "distinct neurons: 1 in every layer"
+}
+
+start teach "env LC_ALL=C.UTF-8 TERM=screen-256color XDG_CONFIG_HOME=/nonexistent INITVIZ_SAVE_DIR=$TMPD $BIN --lesson 2 --lr 0.02"
+check "--lesson 2: its panel" teach wait_for teach "lesson 2/"
+check "--lesson 2: computed" teach wait_for teach "computed in"
+check "--lesson 2: one distinct neuron per layer" teach one_distinct
+tm send-keys -t teach t t t t t
+check "t x5: five steps" teach wait_for teach "step 5 "
+check "t x5: still one distinct neuron per layer" teach one_distinct
+tm send-keys -t teach T
+check "T: running" teach wait_for teach "running"
+check "T: steps go on" teach wait_step teach 30
+tm send-keys -t teach T
+check "T again: paused" teach wait_for teach "paused"
+check "after the run: still one distinct neuron per layer" teach one_distinct
+tm send-keys -t teach S
+check "S: the status line names the file" teach wait_for teach "screen saved to $TMPD/initviz-screen-"
+check "S: the file holds the screen" teach sh -c "grep -q 'lesson 2/' $TMPD/initviz-screen-*.txt"
+tm send-keys -t teach .
+check ".: lesson 3" teach wait_for teach "lesson 3/"
+check ".: training forgotten" teach wait_for teach "training: t one step"
+check ".: random weights, all neurons distinct" teach wait_for teach "distinct neurons: all 64 in every layer"
+tm send-keys -t teach q
+check "q: exit status 0" teach wait_status teach 0
+
 # --- no terminal ---------------------------------------------------------------
 start unknown "env TERM=unknownterm $BIN --depth 6 2>$TMPD/unknown.err"
 check "unknown TERM: exit status 2" unknown wait_status unknown 2

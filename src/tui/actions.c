@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* What each action does to the model, and the flags it returns. */
-#include "tui/app.h"
+#include "tui/teach_app.h"
+#include "tui/theory_app.h"
 
 /* Settings actions: true when the configuration changed. */
 static bool settings(tui_model *m, tui_action a)
@@ -90,6 +91,11 @@ unsigned tui_dispatch(tui_app *app, tui_action a)
 		return help(m, a);
 	if (a == TUI_A_QUIT)
 		return TUI_F_QUIT;
+	unsigned f;
+	if (tui_theory_dispatch(app, a, &f))
+		return f;
+	if (tui_teach_dispatch(app, a, &f))
+		return f;
 	if (a == TUI_A_NONE || a == TUI_A_CLOSE)
 		return TUI_F_REDRAW; /* the notice, if any, goes */
 	if (view(m, a))

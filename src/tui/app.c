@@ -2,7 +2,8 @@
 /* The view's state set up and torn down; the event trace. */
 #include <stdarg.h>
 #include <stdlib.h>
-#include "tui/app.h"
+#include "tui/teach_app.h"
+#include "tui/theory_app.h"
 
 int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 {
@@ -12,6 +13,7 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 	*app = (tui_app){.t0 = tui_now(), .dirty = true};
 	tui_model_init(&app->model, cfg);
 	tui_compute_init(&app->comp);
+	tui_teach_init(app, opt);
 	tui_hist_cache_init(&app->cache);
 	app->gl = tui_glyphs_pick(opt && opt->ascii);
 	app->fixed_time = getenv("INITVIZ_FIXED_TIME");
@@ -28,6 +30,7 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 		tui_script_free(&app->script);
 		return 2;
 	}
+	tui_theory_init(&app->theory); /* without memory: no theory shown */
 	app->pending = true; /* the loop starts it after the first frame */
 	tui_trace(app, "start depth=%zu width=%zu batch=%zu",
 		  app->model.cfg.depth, app->model.cfg.width,
@@ -45,7 +48,8 @@ void tui_fatal(tui_app *app, const char *msg)
 
 bool tui_app_busy(const tui_app *app)
 {
-	return app->pending || tui_compute_busy(&app->comp);
+	return app->pending || tui_compute_busy(&app->comp) ||
+	       tui_theory_busy(app) || tui_teach_busy(app);
 }
 
 void tui_app_start(tui_app *app)
@@ -63,12 +67,15 @@ void tui_app_settle(tui_app *app)
 		tui_app_start(app);
 	while (tui_compute_run(&app->comp, 1.0))
 		;
+	tui_theory_settle(app);
 }
 
 void tui_app_done(tui_app *app)
 {
 	tui_compute_done(&app->comp);
 	tui_hist_cache_done(&app->cache);
+	tui_theory_done(&app->theory);
+	tui_teach_done(app);
 	tui_script_free(&app->script);
 	if (app->trace)
 		fclose(app->trace);

@@ -17,6 +17,8 @@
 #include "tui/layout.h"
 #include "tui/model.h"
 #include "tui/script.h"
+#include "tui/teach.h"
+#include "tui/theory.h"
 #include "tui/tui.h"
 
 #define TUI_BUDGET    0.04 /* seconds of engine work between key reads */
@@ -37,6 +39,8 @@ typedef struct tui_app {
 	tui_model model;
 	tui_compute comp;
 	tui_hist_cache cache;
+	tui_theory theory; /* predictions, phase diagram, spectrum */
+	tui_teach teach;   /* training, lessons */
 	tui_layout layout;
 	const tui_glyphs *gl;
 	tui_script script;      /* keys from --keys or $INITVIZ_SCRIPT */

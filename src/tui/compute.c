@@ -54,6 +54,15 @@ bool tui_compute_busy(const tui_compute *c)
 	return c->net && c->st == IV_CONTINUE;
 }
 
+void tui_compute_refresh(tui_compute *c)
+{
+	if (!c->net)
+		return;
+	iv_net_restart(c->net);
+	c->st = iv_net_run(c->net);
+	c->gen++;
+}
+
 double tui_compute_progress(const tui_compute *c)
 {
 	return c->net ? iv_net_progress(c->net) : 0.0;

@@ -31,6 +31,9 @@ void tui_compute_cancel(tui_compute *c);
  * Returns true when it did any work. */
 bool tui_compute_run(tui_compute *c, double budget);
 bool tui_compute_busy(const tui_compute *c);
+/* The network's weights changed (training): recompute its statistics now,
+ * all passes, as a new generation (caches start again). */
+void tui_compute_refresh(tui_compute *c);
 double tui_compute_progress(const tui_compute *c); /* 0..1 */
 void tui_compute_done(tui_compute *c);
 

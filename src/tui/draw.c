@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "tui/draw.h"
+#include "tui/teach_app.h"
+#include "tui/theory_app.h"
 
 int tui_text_width(const char *s)
 {
@@ -137,17 +139,20 @@ void tui_draw(tui_app *app)
 {
 	tui_layout *lo = &app->layout;
 	werase(stdscr);
-	tui_layout_compute(lo, LINES, COLS, &app->model, collapsed(app));
+	tui_teach_layout(app, collapsed(app)); /* with the bottom panels */
 	if (lo->too_small) {
 		tui_draw_small(app);
 	} else {
 		tui_model_set_rows(&app->model,
 				   lo->layers_h > 0 ? (size_t)lo->layers_h : 1);
 		tui_draw_settings(app);
-		if (lo->layers_h > 0)
+		if (app->theory.panel != TUI_PANEL_NONE)
+			tui_draw_panel(app);
+		else if (lo->layers_h > 0)
 			tui_draw_layers(app);
-		if (lo->profile_h > 0)
+		if (app->theory.panel == TUI_PANEL_NONE && lo->profile_h > 0)
 			tui_draw_profile(app);
+		tui_teach_draw(app);
 		tui_draw_bar(app);
 		if (app->model.help)
 			tui_draw_help(app);

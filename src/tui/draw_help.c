@@ -16,7 +16,9 @@ typedef struct help_line {
 
 static const char *const group_names[TUI_G_COUNT] = {
     [TUI_G_SETTINGS] = "Settings (recompute at once)",
+    [TUI_G_TEACH] = "Training and lessons",
     [TUI_G_VIEW] = "View",
+    [TUI_G_THEORY] = "Theory beside measurement",
     [TUI_G_MOVE] = "Scroll the layers",
     [TUI_G_GENERAL] = "General",
 };

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdio.h>
 #include "tui/draw.h"
+#include "tui/teach_app.h"
+#include "tui/theory_app.h"
 
 typedef struct side {
 	iv_quantity q;
@@ -43,8 +45,11 @@ static void header(tui_app *app, const side *l, const side *r)
 	const char *sg = app->gl->sigma;
 	char t[96];
 	tui_put_right(y, c->label_w, 0, TUI_E_TITLE, "L");
-	tui_left_title(app, t, sizeof t, l->w);
-	tui_put(y, l->x, l->x + l->w, TUI_E_TITLE, t);
+	tui_left_title(app, t, sizeof t,
+		       l->w - tui_theory_legend_width(app, l->q));
+	int tx = tui_put(y, l->x, l->x + l->w, TUI_E_TITLE, t);
+	if (l->q == IV_Q_PREACT)
+		tui_draw_theory_legend(app, y, tx + 2, l->x + l->w);
 	tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_TITLE, sg);
 	if (c->health_n == 1)
 		tui_put_right(y, c->health_x + TUI_HEALTH_W, c->health_x,
@@ -106,6 +111,8 @@ static void cells(tui_app *app, int y, size_t slot, size_t layer, const side *s)
 		for (int i = 0; i < w; i++)
 			tui_put(y, s->x + i, s->x + w, s->e,
 				app->gl->level[lv[i]]);
+		if (s->q == IV_Q_PREACT)
+			tui_draw_theory_ticks(app, y, layer, s->x, w, lo, hi);
 	}
 	nonfinite(&ls->q[s->q], y, s);
 }
@@ -138,10 +145,11 @@ static void health(tui_app *app, int y, const iv_layer_stats *ls)
 		tui_put_right(y, x + 2 * W, x + W,
 			      ls->dead_units ? TUI_E_WARN : TUI_E_NORMAL, b);
 	}
-	if (c->uniq_w && ls->distinct_neurons < ls->fan_out) {
+	bool few = ls->distinct_neurons < ls->fan_out;
+	if (c->uniq_w && (few || tui_teach_distinct(app))) {
 		snprintf(b, sizeof b, "%zu", ls->distinct_neurons);
-		tui_put_right(y, c->uniq_x + c->uniq_w, c->uniq_x, TUI_E_WARN,
-			      b);
+		tui_put_right(y, c->uniq_x + c->uniq_w, c->uniq_x,
+			      few ? TUI_E_WARN : TUI_E_NORMAL, b);
 	}
 }
 

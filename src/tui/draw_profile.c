@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The depth profile: std of the left and right quantities against layer on
- * a log scale, so vanishing is a falling line and exploding a rising one. */
+ * a log scale, so vanishing is a falling line and exploding a rising one;
+ * with the theory overlay, the predicted std as a line beside the markers. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "tui/draw.h"
+#include "tui/theory_app.h"
 
 #define AXIS_W 7 /* "1e-02 " and the axis line */
 
@@ -28,6 +30,20 @@ static size_t series(const tui_app *app, iv_quantity q, double *v)
 	return off;
 }
 
+/* log10 of each layer's predicted std of q; false when there is none. */
+static bool predicted(const tui_app *app, iv_quantity q, double *v)
+{
+	bool any = false;
+	for (size_t l = 1; l <= app->model.cfg.depth; l++) {
+		double sd = tui_theory_overlay(app)
+				? tui_predict_std(&app->theory, l, q)
+				: NAN;
+		v[l - 1] = sd > 0 ? log10(sd) : NAN;
+		any |= !isnan(v[l - 1]);
+	}
+	return any;
+}
+
 /* Say which layers the log scale cannot show (std 0, NaN or Inf). */
 static void unplotted(const tui_app *app, const chart *c, size_t na, size_t ng)
 {
@@ -46,17 +62,15 @@ static void unplotted(const tui_app *app, const chart *c, size_t na, size_t ng)
 	}
 }
 
-/* The log10 range of both series with a margin of a twentieth; at least
- * half a decade so noise does not look like a trend. */
-static bool range(const double *a, const double *b, size_t n, chart *c)
+/* The log10 range of the series (measured and predicted) with a margin of
+ * a twentieth; at least half a decade so noise does not look like a trend. */
+static bool range(const double *const *s, size_t ns, size_t n, chart *c)
 {
 	double mn = INFINITY, mx = -INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		if (!isnan(a[i]))
-			mn = fmin(mn, a[i]), mx = fmax(mx, a[i]);
-		if (!isnan(b[i]))
-			mn = fmin(mn, b[i]), mx = fmax(mx, b[i]);
-	}
+	for (size_t k = 0; k < ns; k++)
+		for (size_t i = 0; i < n; i++)
+			if (!isnan(s[k][i]))
+				mn = fmin(mn, s[k][i]), mx = fmax(mx, s[k][i]);
 	if (mn > mx)
 		return false;
 	double span = mx - mn, mid = (mx + mn) / 2;
@@ -167,6 +181,25 @@ static void dots(const tui_app *app, const chart *c, const double *v,
 	}
 }
 
+/* A predicted series: a line through every column. */
+static void theory_line(const tui_app *app, const chart *c, const double *v,
+			tui_element e)
+{
+	for (int x = c->x; x < c->x + c->w; x++) {
+		double t = c->depth < 2
+			       ? 0
+			       : (double)(x - c->x) * (double)(c->depth - 1) /
+				     (c->w - 1);
+		size_t i = (size_t)t;
+		double y = i + 1 < c->depth
+			       ? v[i] + (t - (double)i) * (v[i + 1] - v[i])
+			       : v[i];
+		if (!isnan(y))
+			tui_put(row_of(c, y), x, x + 1, e,
+				tui_theory_gl(app)->line);
+	}
+}
+
 /* A marker per layer; a cell both series hit gets the shared marker. */
 static void marks(const tui_app *app, const chart *c, const double *v,
 		  const double *other, const char *mark, tui_element e)
@@ -185,20 +218,29 @@ static void marks(const tui_app *app, const chart *c, const double *v,
 static void title(const tui_app *app, int y, int cols)
 {
 	const tui_glyphs *g = app->gl;
-	char t[96];
-	int x = tui_putf(y, 0, cols, TUI_E_TITLE,
-			 "depth profile: %s per layer, log scale", g->sigma);
-	char r[96];
+	char h[96], t[96], r[96];
+	int th = tui_theory_overlay(app) ? 11 : 0; /* "   ─ theory" */
+	snprintf(h, sizeof h, "depth profile: %s per layer, log scale",
+		 g->sigma);
 	tui_left_title(app, t, sizeof t, 999);
 	tui_right_title(app, r, sizeof r, 999);
-	if (x + 10 + tui_text_width(t) + tui_text_width(r) > cols) {
+	int hw = tui_text_width(h);
+	if (hw + 10 + th + tui_text_width(t) + tui_text_width(r) > cols) {
 		tui_left_title(app, t, sizeof t, 0);
 		tui_right_title(app, r, sizeof r, 0);
 	}
+	if (hw + 10 + th + tui_text_width(t) + tui_text_width(r) > cols)
+		snprintf(h, sizeof h, "%s per layer, log scale", g->sigma);
+	int x = tui_put(y, 0, cols, TUI_E_TITLE, h);
 	x = tui_put(y, x + 3, cols, TUI_E_ACT, g->mark_a);
 	x = tui_put(y, x + 1, cols, TUI_E_NORMAL, t);
 	x = tui_put(y, x + 3, cols, TUI_E_GRAD, g->mark_g);
-	tui_put(y, x + 1, cols, TUI_E_NORMAL, r);
+	x = tui_put(y, x + 1, cols, TUI_E_NORMAL, r);
+	if (th) {
+		x = tui_put(y, x + 3, cols, TUI_E_NORMAL,
+			    tui_theory_gl(app)->line);
+		tui_put(y, x + 1, cols, TUI_E_NORMAL, "theory");
+	}
 }
 
 void tui_draw_profile(tui_app *app)
@@ -210,26 +252,34 @@ void tui_draw_profile(tui_app *app)
 		   .h = lo->profile_h - 2,
 		   .w = lo->cols - AXIS_W - 1,
 		   .depth = L};
-	double *a, *g;
+	double *a, *g, *ta, *tg;
 	if (!app->comp.net || c.h < 2)
 		return;
-	if (!(a = malloc(2 * L * sizeof *a))) {
+	if (!(a = malloc(4 * L * sizeof *a))) {
 		tui_fatal(app, "out of memory drawing the depth profile");
 		return;
 	}
-	g = a + L;
+	g = a + L, ta = g + L, tg = ta + L;
 	title(app, lo->profile_y, lo->cols);
 	size_t na = series(app, tui_left_q(&app->model), a);
 	size_t ng = series(app, tui_right_q(&app->model), g);
-	if (!range(a, g, L, &c)) {
+	bool th = predicted(app, tui_left_q(&app->model), ta) |
+		  predicted(app, tui_right_q(&app->model), tg);
+	const double *all[4] = {a, g, ta, tg};
+	if (!range(all, th ? 4 : 2, L, &c)) {
 		tui_put(c.y + c.h / 2, c.x, lo->cols, TUI_E_AXIS,
 			na + ng ? "no layer has a positive, finite std"
 				: "not computed yet");
 	} else {
 		y_axis(app, &c);
 		x_axis(&c, c.y + c.h);
-		dots(app, &c, a, TUI_E_ACT);
-		dots(app, &c, g, TUI_E_GRAD);
+		if (th) { /* the line is the theory, the markers measured */
+			theory_line(app, &c, ta, TUI_E_ACT);
+			theory_line(app, &c, tg, TUI_E_GRAD);
+		} else {
+			dots(app, &c, a, TUI_E_ACT);
+			dots(app, &c, g, TUI_E_GRAD);
+		}
 		marks(app, &c, a, NULL, app->gl->mark_a, TUI_E_ACT);
 		marks(app, &c, g, a, app->gl->mark_g, TUI_E_GRAD);
 		unplotted(app, &c, na, ng);

@@ -3,8 +3,10 @@
  * and on the right of the second row the computation's progress or time. */
 #include <stdio.h>
 #include "tui/draw.h"
+#include "tui/teach_app.h"
+#include "tui/theory_app.h"
 
-#define ITEMS_MAX 16
+#define ITEMS_MAX 24
 
 typedef struct item {
 	char label[32], value[64];
@@ -44,7 +46,10 @@ static size_t collect(const tui_app *app, item *it)
 	const iv_config *c = &app->model.cfg;
 	tui_knob k = tui_knob_of(c->init);
 	char label[32], w[64];
-	size_t n = add(it, 0, "init", iv_init_name(c->init));
+	size_t n = 0;
+	if (tui_teach_lesson_item(app, w, sizeof w))
+		n = add(it, n, "lesson", w);
+	n = add(it, n, "init", iv_init_name(c->init));
 	if (k != TUI_KNOB_NONE)
 		n = add_num(it, n, tui_knob_name(k), tui_knob_value(c));
 	snprintf(label, sizeof label, "%s weight %s", app->gl->arrow,
@@ -55,6 +60,8 @@ static size_t collect(const tui_app *app, item *it)
 	n = add(it, n, "act", iv_act_name(c->act));
 	if (c->act == IV_ACT_LEAKY_RELU)
 		n = add_num(it, n, "slope", c->slope);
+	if (tui_theory_chi_item(app, label, sizeof label, w, sizeof w))
+		n = add(it, n, label, w);
 	n = add_size(it, n, "depth", c->depth);
 	if (c->nwidths) {
 		widths_text(c, w, sizeof w);
@@ -68,7 +75,10 @@ static size_t collect(const tui_app *app, item *it)
 	if (c->bias_std > 0)
 		n = add_num(it, n, "bias std", c->bias_std);
 	snprintf(w, sizeof w, "%lu", c->seed);
-	return add(it, n, "seed", w);
+	n = add(it, n, "seed", w);
+	if (tui_theory_fix_item(app, label, sizeof label, w, sizeof w))
+		n = add(it, n, label, w);
+	return n;
 }
 
 /* Which layers the list shows, when not simply all of them. */

@@ -21,7 +21,9 @@
 
 typedef enum {
 	TUI_G_SETTINGS, /* change the network: recompute */
+	TUI_G_TEACH,    /* training and lessons */
 	TUI_G_VIEW,     /* change what is drawn */
+	TUI_G_THEORY,   /* theory beside measurement */
 	TUI_G_MOVE,     /* scroll */
 	TUI_G_GENERAL,
 	TUI_G_COUNT
@@ -52,12 +54,26 @@ typedef enum {
 	X(SEED_NEXT,  TUI_G_SETTINGS, KEYS('r'), NULL, NULL, "seed +1 / -1 (new draw)") \
 	X(SEED_PREV,  TUI_G_SETTINGS, KEYS('R'), NULL, NULL, "")               \
 	X(RESET,      TUI_G_SETTINGS, KEYS('0'), NULL, NULL, "back to the start settings") \
+	X(TRAIN_STEP, TUI_G_TEACH, KEYS('t'), NULL, NULL, "train: one SGD step") \
+	X(TRAIN_RUN,  TUI_G_TEACH, KEYS('T'), NULL, NULL, "train: run / pause") \
+	X(TRAIN_RESET, TUI_G_TEACH, KEYS('x'), NULL, NULL, "train: back to the initial weights") \
+	X(LR_DOWN,    TUI_G_TEACH, KEYS('<'), NULL, NULL, "learning rate lower / higher (x2)") \
+	X(LR_UP,      TUI_G_TEACH, KEYS('>'), NULL, NULL, "")                  \
+	X(LESSON_PREV, TUI_G_TEACH, KEYS(','), NULL, NULL, "previous / next lesson") \
+	X(LESSON_NEXT, TUI_G_TEACH, KEYS('.'), NULL, NULL, "")                 \
+	X(LESSON_TEXT, TUI_G_TEACH, KEYS('L'), NULL, NULL, "lesson text: show / hide") \
+	X(SAVE_SCREEN, TUI_G_TEACH, KEYS('S'), NULL, NULL, "save the screen as text") \
 	X(PREACT,     TUI_G_VIEW, KEYS('p'), "p", "Pre-act", "left: h / pre-activations z") \
 	X(GRADW,      TUI_G_VIEW, KEYS('g'), "g", "dL/dW", "right: dL/dh / dL/dW") \
 	X(RANGE,      TUI_G_VIEW, KEYS('s'), "s", "Range", "x-range: shared / per layer") \
 	X(LOGCOUNT,   TUI_G_VIEW, KEYS('c'), NULL, NULL, "bar heights: counts / log") \
 	X(SUBSET,     TUI_G_VIEW, KEYS('f'), NULL, NULL, "layers: all, ends, every k-th") \
 	X(LAYOUT,     TUI_G_VIEW, KEYS('v'), "v", "View", "view: both, layers, profile") \
+	X(THEORY,     TUI_G_THEORY, KEYS('e'), NULL, NULL, "theory overlay on / off") \
+	X(PHASE,      TUI_G_THEORY, KEYS('P'), "P", "Phase", "phase diagram (arrows move)") \
+	X(SPECTRUM,   TUI_G_THEORY, KEYS('J'), "J", "Jacobian", "Jacobian spectrum") \
+	X(GAINS,      TUI_G_THEORY, KEYS('G'), "G", "Gains", "gain calculator") \
+	X(CONFIRM,    TUI_G_THEORY, KEYS('\n'), NULL, NULL, "compute a large spectrum") \
 	X(DOWN,       TUI_G_MOVE, KEYS('j', KEY_DOWN), NULL, NULL, "down / up a layer") \
 	X(UP,         TUI_G_MOVE, KEYS('k', KEY_UP), NULL, NULL, "")           \
 	X(PAGE_DOWN,  TUI_G_MOVE, KEYS(KEY_NPAGE), NULL, NULL, "down / up a page") \

@@ -4,10 +4,13 @@
 #include <signal.h>
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/teach_app.h"
+#include "tui/theory_app.h"
 
 void tui_apply(tui_app *app, unsigned f)
 {
 	if (f & TUI_F_RECOMPUTE) { /* cancel now, start when keys stop */
+		tui_teach_reset(app); /* training ends with its network */
 		tui_compute_cancel(&app->comp);
 		app->pending = true;
 	}
@@ -37,8 +40,13 @@ static void take_signal(tui_app *app)
 static void step(tui_app *app)
 {
 	bool was_busy = tui_compute_busy(&app->comp);
-	if (!tui_compute_run(&app->comp, TUI_BUDGET))
+	if (tui_theory_run(app, TUI_BUDGET))
+		app->dirty = true;
+	if (!tui_compute_run(&app->comp, TUI_BUDGET)) {
+		if (tui_teach_run(app, TUI_BUDGET)) /* the network is done */
+			app->dirty = true;
 		return;
+	}
 	app->dirty = true;
 	if (was_busy && !tui_compute_busy(&app->comp))
 		tui_trace(app, "done gen=%u seconds=%.6f status=%d",
@@ -63,8 +71,9 @@ int tui_loop(tui_app *app)
 		step(app);
 		if (app->dirty)
 			draw(app);
-		int key =
-		    tui_input_read(app, tui_app_busy(app) ? 0 : TUI_IDLE_MS);
+		int key = tui_input_read(
+		    app, tui_app_busy(app) ? 0
+					   : tui_teach_wait_ms(app, TUI_IDLE_MS));
 		if (key != ERR)
 			tui_apply(app, tui_dispatch(app, tui_keys_lookup(key)));
 		else if (app->pending && !app->quit)

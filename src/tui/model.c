@@ -85,6 +85,11 @@ static bool commit(tui_model *m, const iv_config *c, const char *what)
 	return true;
 }
 
+bool tui_model_commit(tui_model *m, const iv_config *c, const char *what)
+{
+	return commit(m, c, what);
+}
+
 bool tui_model_scale_knob(tui_model *m, double factor)
 {
 	iv_config c = m->cfg;

@@ -83,6 +83,9 @@ bool tui_model_batch(tui_model *m, int dir);
 bool tui_model_bias(tui_model *m, int dir);
 bool tui_model_seed(tui_model *m, int dir);
 bool tui_model_reset(tui_model *m);
+/* Take c as the configuration when it is valid and fits the memory limit;
+ * else keep the current one and say why in m->msg ("what: ..."). */
+bool tui_model_commit(tui_model *m, const iv_config *c, const char *what);
 
 /* The next depth up or down the ladder 1..9, 10 12 15 20 25 30 40 50 60 80,
  * 100 120 ..., clamped to 1..IV_DEPTH_MAX. */

@@ -38,7 +38,8 @@ typedef struct tui_options {
  * The trace file gets one line per event, "SECONDS EVENT ...", seconds since
  * start: "start ...", "key NAME", "compute gen=N status=K" (a network is
  * allocated), "done gen=N seconds=S
- * status=K" (S: computation time), "frame S" (S: time to draw), "save FILE",
+ * status=K" (S: computation time), "frame S" (S: time to draw), "train
+ * steps=N loss=X" (a burst of training), "save FILE" (a script's Save or S),
  * "signal N", "eof", "quit status=N". */
 int tui_run(const iv_config *cfg, const tui_options *opt);
 

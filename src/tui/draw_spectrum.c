@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: MIT */
+/* The Jacobian spectrum: a histogram of the singular values of dh_L/dx for
+ * one input, their mean square, max and min, and how far from isometry. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "tui/draw.h"
+#include "tui/theory_app.h"
+
+#define AXIS_W 7
+#define BELOW  4 /* rows under the plot: x labels, three of note */
+
+typedef struct hplot {
+	int y, x, h, w;
+	bool logx;
+	double lo, hi;
+} hplot;
+
+static int col_of(const hplot *p, double v)
+{
+	double x = p->logx ? log10(v) : v;
+	return p->x + (int)((x - p->lo) / (p->hi - p->lo) * p->w);
+}
+
+/* Bars of bw columns, one per count, scaled to the largest. */
+static void bars(const tui_app *app, const hplot *p, const double *counts,
+		 int bins, int bw)
+{
+	double max = 0;
+	char b[32];
+	for (int i = 0; i < bins; i++)
+		max = fmax(max, counts[i]);
+	for (int i = 0; i < bins && max > 0; i++) {
+		long e = (long)ceil(counts[i] / max * p->h * TUI_LEVELS);
+		for (int r = 0; r < p->h && e > 0; r++, e -= TUI_LEVELS)
+			for (int x = p->x + i * bw; x < p->x + (i + 1) * bw;
+			     x++)
+				tui_put(
+				    p->y + p->h - 1 - r, x, x + 1, TUI_E_ACT,
+				    app->gl->level[e > TUI_LEVELS ? TUI_LEVELS
+								  : e]);
+	}
+	for (int r = 0; r < p->h; r++)
+		tui_put(p->y + r, p->x - 1, p->x, TUI_E_AXIS, app->gl->vline);
+	snprintf(b, sizeof b, "%.0f", max);
+	tui_put_right(p->y, p->x - 2, 0, TUI_E_AXIS, b);
+	tui_put_right(p->y + p->h - 1, p->x - 2, 0, TUI_E_AXIS, "0");
+	tui_put(p->y + p->h / 2, 0, p->x - 1, TUI_E_AXIS, "count");
+}
+
+/* A dotted column at value 1 where the bars leave room. */
+static void reference(const tui_app *app, const hplot *p)
+{
+	int x = col_of(p, 1.0);
+	if (x < p->x || x >= p->x + p->w)
+		return;
+	for (int r = 0; r < p->h; r++) {
+		chtype ch = mvinch(p->y + r, x) & A_CHARTEXT;
+		if (ch == ' ')
+			tui_put(p->y + r, x, x + 1, TUI_E_AXIS,
+				tui_theory_gl(app)->ref);
+	}
+}
+
+static void x_labels(const hplot *p, int y)
+{
+	char b[16];
+	int free_x = p->x, end = p->x + p->w;
+	double step = p->logx ? 1 : tui_nice_step(p->hi - p->lo, 8);
+	for (double v = p->logx ? ceil(p->lo) : 0; v <= p->hi; v += step) {
+		double val = p->logx ? pow(10, v) : v;
+		int x = col_of(p, val);
+		snprintf(b, sizeof b, "%g", val);
+		if (x < free_x || x + tui_text_width(b) > end)
+			continue;
+		free_x = tui_put(y, x, end, TUI_E_AXIS, b) + 2;
+	}
+	tui_put(y, 0, p->x - 1, TUI_E_AXIS, p->logx ? "log" : "");
+}
+
+static void spectrum(tui_app *app, int y, int h)
+{
+	const iv_spectrum *s = &app->theory.spec.s;
+	int cols = app->layout.cols;
+	char a[32], b[32], c[32], d[32], note[512];
+	size_t tiny = tui_spectrum_tiny(s);
+	int x = tui_putf(
+	    y, 0, cols, TUI_E_VALUE,
+	    "%zu values   mean square %s   max %s   "
+	    "min %s   max/min %s",
+	    s->count, tui_fmt(s->mean_square, a, sizeof a),
+	    tui_fmt(s->max, b, sizeof b), tui_fmt(s->min, c, sizeof c),
+	    tui_theory_fmt(app, s->min > 0 ? s->max / s->min : INFINITY, d,
+			   sizeof d));
+	if (tiny)
+		tui_putf(y, x, cols, TUI_E_LABEL,
+			 "   (%zu below 1e-%d max: zero to the SVD)", tiny,
+			 TUI_SPECTRUM_DECADES);
+	hplot p = {.y = y + 1,
+		   .x = AXIS_W,
+		   .h = h - 1 - BELOW,
+		   .w = cols - AXIS_W - 1};
+	/* about 2 sqrt(n) bins, so that the bars are not mostly gaps */
+	int bw = (int)(p.w / (2 * sqrt((double)s->count) + 1)) + 1,
+	    bins = p.w / bw;
+	p.logx = tui_spectrum_axis(s, &p.lo, &p.hi);
+	if (!p.logx && bins % 2 == 0 && bins > 1)
+		bins--; /* 0..2 puts 1 in the middle of the middle bin */
+	double *counts = malloc((size_t)(bins > 0 ? bins : 1) * sizeof *counts);
+	if (p.h < 2 || p.w < 10 || !counts) {
+		free(counts);
+		return;
+	}
+	p.w = bins * bw;
+	tui_spectrum_bins(s->sv, s->count, p.logx, p.lo, p.hi, (size_t)bins,
+			  counts);
+	bars(app, &p, counts, bins, bw);
+	reference(app, &p);
+	x_labels(&p, p.y + p.h);
+	tui_spectrum_note(s, note, sizeof note);
+	tui_wrap(p.y + p.h + 1, 0, cols, 3, TUI_E_NORMAL, note);
+	free(counts);
+}
+
+/* Why there is no histogram (yet); false when there is one to draw. */
+static bool waiting(tui_app *app, int y)
+{
+	tui_spectrum *sp = &app->theory.spec;
+	const iv_config *c = &app->model.cfg;
+	unsigned gen = app->comp.gen;
+	int cols = app->layout.cols;
+	char msg[320];
+	size_t w = tui_spectrum_width(c);
+	if (sp->have && sp->gen == gen && sp->st == IV_OK && app->comp.net)
+		return false;
+	if (w > IV_JACOBIAN_WIDTH_MAX)
+		snprintf(msg, sizeof msg,
+			 "The widest layer has %zu units; the spectrum is "
+			 "computed up to width %d (its cost grows like the "
+			 "width cubed). W makes the network narrower.",
+			 w, IV_JACOBIAN_WIDTH_MAX);
+	else if (sp->have && sp->gen == gen && sp->st == IV_EGSL)
+		snprintf(msg, sizeof msg,
+			 "The Jacobian has entries that are not finite (the "
+			 "signal overflowed or became NaN): no spectrum.");
+	else if (sp->have && sp->gen == gen)
+		snprintf(msg, sizeof msg, "No spectrum: %s.",
+			 iv_status_str(sp->st));
+	else if (!tui_spectrum_ready(app->comp.net))
+		snprintf(msg, sizeof msg, "Waiting for the forward pass.");
+	else if (tui_spectrum_estimate(c) > TUI_SPECTRUM_AUTO_SECONDS &&
+		 sp->asked != gen + 1)
+		snprintf(msg, sizeof msg,
+			 "This Jacobian is %zu x %zu: its singular value "
+			 "decomposition takes about %.0f s, during which the "
+			 "view does not answer keys. Enter computes it; W "
+			 "makes the network narrower.",
+			 iv_config_units(c, c->depth), iv_config_units(c, 0),
+			 ceil(tui_spectrum_estimate(c)));
+	else {
+		snprintf(msg, sizeof msg,
+			 "Computing the Jacobian and its singular values...");
+		sp->shown = gen + 1; /* the next turn of the loop computes */
+	}
+	tui_wrap(y + 2, 2, cols - 4, 4, TUI_E_LABEL, msg);
+	return true;
+}
+
+void tui_draw_spectrum(tui_app *app, int y, int h)
+{
+	const iv_config *c = &app->model.cfg;
+	int cols = app->layout.cols;
+	char sub[32];
+	snprintf(sub, sizeof sub, "%s%s", app->gl->d, "h_L/");
+	tui_putf(y, 0, cols, TUI_E_TITLE,
+		 "Jacobian spectrum: singular values of %s%sx at one input "
+		 "(%s, %s, depth %zu)",
+		 sub, app->gl->d, iv_init_name(c->init), iv_act_name(c->act),
+		 c->depth);
+	if (!waiting(app, y))
+		spectrum(app, y + 1, h - 2);
+	tui_putf(y + h - 1, 0, cols, TUI_E_LABEL,
+		 "J or Esc: back   i: init (orthogonal or Gaussian)   a: "
+		 "activation   wW: width");
+}

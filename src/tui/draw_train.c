@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/* The training strip: step, loss, learning rate, distinct neurons per layer,
+ * whether the hidden weights moved, and the loss curve on a log scale as a
+ * two-row sparkline. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "tui/draw.h"
+#include "tui/teach_app.h"
+
+#define VALUE_W 9 /* " 3.15e+04" after the curve */
+/* The curve spans at least a decade below its top, so that a loss that
+ * barely moves draws as a flat line, not as a fall. */
+#define TUI_LOSS_DECADES 1.0
+
+typedef struct curve {
+	int y, x, w;
+	double lo, hi; /* log10 range */
+} curve;
+
+static double lg(double v)
+{
+	return log10(v > 1e-300 ? v : 1e-300);
+}
+
+static bool span(const double *v, size_t n, curve *c)
+{
+	c->lo = INFINITY;
+	c->hi = -INFINITY;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i])) {
+			c->lo = fmin(c->lo, lg(v[i]));
+			c->hi = fmax(c->hi, lg(v[i]));
+		}
+	c->lo = fmin(c->lo, c->hi - TUI_LOSS_DECADES); /* flat stays flat */
+	return isfinite(c->hi);
+}
+
+/* Column k: the largest log loss of its steps (so the top value always
+ * has its bar); NAN when one is not finite. */
+static double column(const double *v, size_t n, int w, int k, bool *any)
+{
+	size_t i0 = n <= (size_t)w ? (size_t)k : (size_t)k * n / (size_t)w;
+	size_t i1 = n <= (size_t)w ? i0 + 1 : (size_t)(k + 1) * n / (size_t)w;
+	double m = -INFINITY;
+	*any = i0 < n && i1 > i0;
+	for (size_t i = i0; i < i1 && i < n; i++) {
+		if (!isfinite(v[i]))
+			return NAN;
+		m = fmax(m, lg(v[i]));
+	}
+	return *any ? m : NAN;
+}
+
+static void sparkline(const tui_app *app, const curve *c, const double *v,
+		      size_t n)
+{
+	const tui_glyphs *g = app->gl;
+	for (int k = 0; k < c->w; k++) {
+		bool any;
+		double m = column(v, n, c->w, k, &any);
+		if (!any)
+			break;
+		int x = c->x + k, level = 2 * TUI_LEVELS; /* not finite: full */
+		if (!isnan(m))
+			level = c->hi > c->lo
+				    ? 1 + (int)lround((m - c->lo) /
+						      (c->hi - c->lo) *
+						      (2 * TUI_LEVELS - 1))
+				    : TUI_LEVELS;
+		tui_element e = isnan(m) ? TUI_E_WARN : TUI_E_ACT;
+		int top = level > TUI_LEVELS ? level - TUI_LEVELS : 0;
+		tui_put(c->y, x, x + 1, e, g->level[top]);
+		tui_put(c->y + 1, x, x + 1, e,
+			g->level[level > TUI_LEVELS ? TUI_LEVELS : level]);
+	}
+}
+
+/* The curve, its top and bottom values to the right. */
+static void loss_curve(const tui_app *app, int y, int x, int w)
+{
+	const tui_train *t = &app->teach.train;
+	curve c = {.y = y, .x = x, .w = w};
+	char b[32];
+	int cols = app->layout.cols;
+	if (!span(t->loss, t->nloss, &c))
+		return;
+	sparkline(app, &c, t->loss, t->nloss);
+	tui_put(y, x + w + 1, cols, TUI_E_AXIS,
+		tui_fmt(pow(10, c.hi), b, sizeof b));
+	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS,
+		tui_fmt(pow(10, c.lo), b, sizeof b));
+}
+
+/* "distinct neurons: 1 in every layer", "all 64 in every layer" or
+ * "250 to 256 per layer". */
+static int distinct_text(const tui_app *app, int y, int x, int xmax)
+{
+	const iv_net *net = app->comp.net;
+	size_t L = app->model.cfg.depth, lo = (size_t)-1, hi = 0, full = 0;
+	char b[96];
+	x = tui_put(y, x, xmax, TUI_E_LABEL, "distinct neurons: ");
+	for (size_t l = 1; net && !tui_compute_busy(&app->comp) && l <= L;
+	     l++) {
+		const iv_layer_stats *s = iv_net_layer(net, l);
+		lo = s->distinct_neurons < lo ? s->distinct_neurons : lo;
+		hi = s->distinct_neurons > hi ? s->distinct_neurons : hi;
+		full += s->distinct_neurons == s->fan_out;
+	}
+	if (hi == 0)
+		snprintf(b, sizeof b, "not computed yet");
+	else if (full == L && lo == hi)
+		snprintf(b, sizeof b, "all %zu in every layer", hi);
+	else if (full == L)
+		snprintf(b, sizeof b, "all, in every layer");
+	else if (lo == hi)
+		snprintf(b, sizeof b, "%zu in every layer", hi);
+	else
+		snprintf(b, sizeof b, "%zu to %zu per layer", lo, hi);
+	return tui_put(y, x, xmax, full == L ? TUI_E_VALUE : TUI_E_WARN, b);
+}
+
+/* "hidden weights: unchanged", "changed", "changed in 2 of 5 layers". */
+static void moved_text(const tui_app *app, int y, int x, int xmax)
+{
+	const tui_train *t = &app->teach.train;
+	if (tui_train_steps(t) == 0)
+		return;
+	x = tui_put(y, x + 2, xmax, TUI_E_LABEL, "hidden weights: ");
+	if (t->moved == 0)
+		tui_put(y, x, xmax, TUI_E_WARN, "unchanged");
+	else if (t->moved == t->depth)
+		tui_put(y, x, xmax, TUI_E_VALUE, "changed");
+	else
+		tui_putf(y, x, xmax, TUI_E_VALUE,
+			 "changed in %zu of %zu layers", t->moved, t->depth);
+}
+
+static void status_text(const tui_app *app, int y, int xmax)
+{
+	const tui_train *t = &app->teach.train;
+	char b[32];
+	if (!t->tr) {
+		tui_putf(y, 1, xmax, TUI_E_LABEL,
+			 "training%s: t one step   T run / pause   x reset   "
+			 "< > learning rate %g",
+			 t->queued || t->running ? " (starting)" : "", t->lr);
+		return;
+	}
+	int x = tui_put(y, 1, xmax, TUI_E_TITLE, "training");
+	x = tui_putf(y, x + 2, xmax, TUI_E_VALUE, "step %zu",
+		     tui_train_steps(t));
+	x = tui_put(y, x + 2, xmax, TUI_E_LABEL,
+		    t->running ? "running" : "paused");
+	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "lr ");
+	x = tui_putf(y, x, xmax, TUI_E_VALUE, "%g", t->lr);
+	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "loss ");
+	x = tui_put(y, x, xmax,
+		    tui_train_diverged(t) ? TUI_E_WARN : TUI_E_VALUE,
+		    tui_fmt(tui_train_loss(t), b, sizeof b));
+	if (tui_train_diverged(t))
+		tui_put(y, x, xmax, TUI_E_WARN,
+			"  diverged: < lowers the rate");
+}
+
+void tui_draw_train(tui_app *app)
+{
+	const tui_teach *t = &app->teach;
+	int y = t->strip_y, cols = app->layout.cols;
+	int w = cols / 7 < 10 ? 10 : cols / 7 > 40 ? 40 : cols / 7;
+	int cx = cols - VALUE_W - w, xmax = t->train.tr ? cx - 2 : cols;
+	if (t->strip_h < TUI_STRIP_H)
+		return;
+	status_text(app, y, xmax);
+	int x = distinct_text(app, y + 1, 1, xmax);
+	moved_text(app, y + 1, x, xmax);
+	if (t->train.tr)
+		loss_curve(app, y, cx, w);
+}

@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: MIT */
+/* Scripted teaching sessions on a headless screen, through the same input
+ * function and key table as the keyboard: training keeps a constant init
+ * symmetric and zeros + tanh still, a sensible init learns, x goes back to
+ * the initial weights, every built-in lesson loads and draws, S never
+ * overwrites a file, and one lesson screen matches its snapshot. */
+#include <check.h>
+#include <dirent.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli/lessons.h"
+#include "tui/app.h"
+#include "tui/colors.h"
+#include "tui/draw.h"
+
+#define KEYS  "keys.txt"
+#define SAVED "screen.txt"
+
+static tui_app app;
+static SCREEN *scr;
+static bool opened;
+static iv_lesson_set builtin;
+
+static void small(iv_config *c, iv_init_kind init, size_t depth)
+{
+	iv_config_defaults(c);
+	c->init = init;
+	c->depth = depth;
+	c->width = 16;
+	c->batch = 64;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = calloc(1, 1 << 16);
+	if (f) {
+		size_t n = fread(buf, 1, (1 << 16) - 1, f);
+		buf[n] = '\0';
+		fclose(f);
+	}
+	return buf;
+}
+
+/* Run keys from cfg on a headless 100 x 30 screen; the app stays open. */
+static void run(const char *keys, const iv_config *cfg, tui_options o)
+{
+	o.keys = KEYS;
+	write_file(KEYS, keys);
+	remove(SAVED);
+	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
+	ck_assert_int_eq(tui_app_init(&app, cfg, &o), 0);
+	scr = tui_screen_headless(30, 100);
+	ck_assert_ptr_nonnull(scr);
+	opened = true;
+	tui_colors_init();
+	app.headless = true;
+	ck_assert_int_eq(tui_loop(&app), 0);
+}
+
+static void teardown(void)
+{
+	if (!opened)
+		return;
+	endwin();
+	delscreen(scr);
+	tui_app_done(&app);
+	opened = false;
+}
+
+/* "t t t ..." n times, then let the steps finish and save the screen. */
+static char *steps(int n)
+{
+	static char buf[4096];
+	size_t len = 0;
+	for (int i = 0; i < n && len + 3 < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "t ");
+	snprintf(buf + len, sizeof buf - len, "Wait Save " SAVED);
+	return buf;
+}
+
+/* Whether every unit of layer l has the same incoming weights and bias
+ * (rows of W equal): the symmetry itself, apart from the distinct count. */
+static bool rows_equal(size_t l)
+{
+	size_t r, c;
+	const double *w = iv_net_data(app.comp.net, l, IV_Q_WEIGHTS, &r, &c);
+	for (size_t i = 1; i < r; i++)
+		if (memcmp(w, w + i * c, c * sizeof *w) != 0)
+			return false;
+	return true;
+}
+
+START_TEST(constant_init_stays_one_neuron)
+{
+	/* given constant weights, when t 200 times, then 200 steps, every
+	 * layer has one distinct neuron (engine, view statistics, screen)
+	 * and every layer's rows of weights are still identical */
+	iv_config c;
+	small(&c, IV_INIT_CONSTANT, 3);
+	run(steps(200), &c, (tui_options){.lr = 0.02});
+	const tui_train *t = &app.teach.train;
+	ck_assert_uint_eq(tui_train_steps(t), 200);
+	ck_assert(isfinite(tui_train_loss(t)));
+	char *s = slurp(SAVED);
+	for (size_t l = 1; l <= 3; l++) {
+		ck_assert_uint_eq(iv_train_distinct(t->tr, l), 1);
+		ck_assert_uint_eq(
+		    iv_net_layer(app.comp.net, l)->distinct_neurons, 1);
+		ck_assert_msg(rows_equal(l), "layer %zu rows differ", l);
+	}
+	ck_assert_uint_eq(t->moved, 3); /* they moved, all together */
+	ck_assert_msg(strstr(s, "distinct neurons: 1 in every layer") &&
+			  strstr(s, "step 200"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(zeros_tanh_hidden_weights_never_move)
+{
+	/* given zeros and tanh, when 50 steps at a large rate, then every
+	 * hidden weight is still exactly 0 and the screen says unchanged */
+	iv_config c;
+	small(&c, IV_INIT_ZEROS, 4);
+	run(steps(50), &c, (tui_options){.lr = 0.5});
+	ck_assert_uint_eq(tui_train_steps(&app.teach.train), 50);
+	for (size_t l = 1; l <= 4; l++) {
+		size_t r, k;
+		const double *w =
+		    iv_net_data(app.comp.net, l, IV_Q_WEIGHTS, &r, &k);
+		for (size_t i = 0; i < r * k; i++)
+			ck_assert(w[i] == 0);
+	}
+	char *s = slurp(SAVED);
+	ck_assert_msg(strstr(s, "hidden weights: unchanged"), "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(random_init_learns_and_stays_distinct)
+{
+	/* given xavier-normal, when 150 steps, then the loss falls below half
+	 * of step 0's, every layer keeps all 16 neurons distinct */
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 3);
+	run(steps(150), &c, (tui_options){.lr = 0.05});
+	const tui_train *t = &app.teach.train;
+	ck_assert_uint_eq(t->nloss, 151);
+	ck_assert_msg(t->loss[150] < 0.5 * t->loss[0], "%g -> %g", t->loss[0],
+		      t->loss[150]);
+	for (size_t k = 1; k <= 150; k += 10)
+		ck_assert(isfinite(t->loss[k]));
+	for (size_t l = 1; l <= 3; l++)
+		ck_assert_uint_eq(
+		    iv_net_layer(app.comp.net, l)->distinct_neurons, 16);
+	char *s = slurp(SAVED);
+	ck_assert_msg(strstr(s, "all 16 in every layer") &&
+			  strstr(s, "hidden weights: changed"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(x_goes_back_to_the_initial_weights)
+{
+	/* given 5 steps, when x, then no step, no loss, and the weights are
+	 * those a fresh network of the same configuration draws */
+	iv_config c;
+	iv_status st;
+	small(&c, IV_INIT_XAVIER_NORMAL, 2);
+	run("t t t t t Wait x Wait Save " SAVED, &c, (tui_options){0});
+	const tui_train *t = &app.teach.train;
+	ck_assert_uint_eq(tui_train_steps(t), 0);
+	ck_assert_ptr_null(t->tr);
+	ck_assert(isnan(tui_train_loss(t)));
+	iv_net *fresh = iv_net_alloc(&app.model.cfg, &st);
+	ck_assert_ptr_nonnull(fresh);
+	ck_assert_int_eq(iv_net_run(fresh), IV_OK);
+	for (size_t l = 1; l <= 2; l++) {
+		size_t r, k, r2, k2;
+		const double *a =
+		    iv_net_data(app.comp.net, l, IV_Q_WEIGHTS, &r, &k);
+		const double *b = iv_net_data(fresh, l, IV_Q_WEIGHTS, &r2, &k2);
+		ck_assert(r == r2 && k == k2);
+		ck_assert(memcmp(a, b, r * k * sizeof *a) == 0);
+	}
+	iv_net_free(fresh);
+	char *s = slurp(SAVED);
+	ck_assert(!strstr(s, "step 5") && !strstr(s, "training  step"));
+	ck_assert(strstr(s, "training reset"));
+	free(s);
+}
+END_TEST
+
+START_TEST(a_setting_change_resets_training)
+{
+	/* given 3 steps, when a changes the activation, then training is
+	 * forgotten; steps asked for after it run on the new network */
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 2);
+	run("t t t Wait a t t Wait", &c, (tui_options){0});
+	ck_assert_int_eq(app.model.cfg.act, IV_ACT_SIGMOID);
+	ck_assert_uint_eq(tui_train_steps(&app.teach.train), 2);
+	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_SIGMOID);
+}
+END_TEST
+
+START_TEST(every_builtin_lesson_loads_and_draws)
+{
+	/* given lesson 1, when . through all of them, then each screen shows
+	 * its title and "lesson k/N" and the view computes its network; at the
+	 * end . says it is the last, and , goes back one */
+	char keys[4096], name[64];
+	size_t n = builtin.n, len = 0;
+	ck_assert_uint_ge(n, 9);
+	len += (size_t)snprintf(keys, sizeof keys, "Wait Save lesson1.txt ");
+	for (size_t k = 2; k <= n; k++)
+		len += (size_t)snprintf(keys + len, sizeof keys - len,
+					". Wait Save lesson%zu.txt ", k);
+	snprintf(keys + len, sizeof keys - len, ". Save last.txt , Wait");
+	run(keys, &builtin.v[0].cfg,
+	    (tui_options){.lessons = &builtin, .lesson = 1});
+	for (size_t k = 1; k <= n; k++) {
+		snprintf(name, sizeof name, "lesson%zu.txt", k);
+		char *s = slurp(name), want[64];
+		snprintf(want, sizeof want, "lesson %zu/%zu", k, n);
+		ck_assert_msg(strstr(s, builtin.v[k - 1].title), "%zu:\n%s", k,
+			      s);
+		ck_assert_msg(strstr(s, want), "%zu:\n%s", k, s);
+		ck_assert_msg(strstr(s, "computed in 12 ms"), "%zu:\n%s", k, s);
+		ck_assert(strstr(s, "look: "));
+		free(s);
+	}
+	char *s = slurp("last.txt");
+	ck_assert_msg(strstr(s, "is the last one"), "%s", s);
+	free(s);
+	ck_assert_uint_eq(app.teach.les.cur, n - 1);
+	ck_assert(tui_config_same(&app.model.cfg, &builtin.v[n - 2].cfg));
+	ck_assert_uint_eq(iv_net_depth(app.comp.net),
+			  builtin.v[n - 2].cfg.depth);
+}
+END_TEST
+
+START_TEST(leaving_a_lesson_says_modified)
+{
+	/* given lesson 2, when d, then still lesson 2, marked modified, with
+	 * the deeper network; L hides the panel, the bar keeps "lesson 2/N*" */
+	char want[32];
+	run("d Wait Save " SAVED " L Wait Save hidden.txt", &builtin.v[1].cfg,
+	    (tui_options){.lessons = &builtin, .lesson = 2});
+	char *s = slurp(SAVED);
+	ck_assert_msg(strstr(s, "modified") && strstr(s, builtin.v[1].title),
+		      "%s", s);
+	free(s);
+	s = slurp("hidden.txt");
+	snprintf(want, sizeof want, "lesson 2/%zu*", builtin.n);
+	ck_assert_msg(strstr(s, want) && !strstr(s, builtin.v[1].text[0]), "%s",
+		      s);
+	free(s);
+	ck_assert_uint_eq(app.model.cfg.depth, builtin.v[1].cfg.depth + 1);
+}
+END_TEST
+
+START_TEST(notice_shows_at_start)
+{
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 2);
+	run("Wait Save " SAVED, &c,
+	    (tui_options){.notice = "initviz: my.lessons:3: unknown setting"});
+	char *s = slurp(SAVED);
+	ck_assert_msg(strstr(s, "my.lessons:3: unknown setting"), "%s", s);
+	free(s);
+}
+END_TEST
+
+/* Files of dir named initviz-screen-*.txt, their texts in out. */
+static int saved_files(const char *dir, char **out, int max)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[4096];
+	int n = 0;
+	while (d && (e = readdir(d)))
+		if (strncmp(e->d_name, "initviz-screen-", 15) == 0 && n < max) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			out[n++] = slurp(path);
+		} else if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp")) {
+			n = max + 1; /* a temporary file was left */
+		}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+START_TEST(S_saves_without_overwriting)
+{
+	/* given S, a change, S again within the same second or not, then two
+	 * files, one with each screen, and the status line names the file */
+	char dir[] = "savedir", *text[4];
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 2);
+	ck_assert(system("rm -rf savedir && mkdir savedir") == 0);
+	setenv("INITVIZ_SAVE_DIR", dir, 1);
+	run("Wait S a Wait S Save " SAVED, &c, (tui_options){0});
+	unsetenv("INITVIZ_SAVE_DIR");
+	ck_assert_int_eq(saved_files(dir, text, 4), 2);
+	bool tanh0 = strstr(text[0], "act tanh") != NULL;
+	ck_assert(strstr(text[tanh0 ? 1 : 0], "act sigmoid"));
+	ck_assert(!strstr(text[tanh0 ? 1 : 0], "act tanh"));
+	ck_assert(strstr(text[tanh0 ? 0 : 1], "act tanh"));
+	ck_assert_uint_eq(strlen(text[0]) > 0, 1);
+	free(text[0]);
+	free(text[1]);
+	char *s = slurp(SAVED);
+	ck_assert_msg(strstr(s, "screen saved to savedir/initviz-screen-"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(lesson_screen_matches_snapshot)
+{
+	/* given lesson 2 at half the learning rate, when 10 steps, then the
+	 * screen reads as tests/snapshots/lesson_training.txt */
+	const char *src = getenv("top_srcdir");
+	char path[1024], cmd[2200];
+	run("< t t t t t t t t t t Wait Save " SAVED, &builtin.v[1].cfg,
+	    (tui_options){.lessons = &builtin, .lesson = 2, .lr = 0.05});
+	snprintf(path, sizeof path, "%s/tests/snapshots/lesson_training.txt",
+		 src ? src : ".");
+	if (getenv("INITVIZ_UPDATE_SNAPSHOTS") &&
+	    strcmp(getenv("INITVIZ_UPDATE_SNAPSHOTS"), "1") == 0) {
+		snprintf(cmd, sizeof cmd, "cp " SAVED " '%s'", path);
+		ck_assert(system(cmd) == 0);
+		return;
+	}
+	char *got = slurp(SAVED), *want = slurp(path);
+	if (strcmp(got, want)) {
+		snprintf(cmd, sizeof cmd, "diff -u '%s' " SAVED " 1>&2", path);
+		if (system(cmd) == -1)
+			fprintf(stderr, "%s", got);
+	}
+	ck_assert_msg(strcmp(got, want) == 0,
+		      "lesson screen differs from %s (diff above; "
+		      "INITVIZ_UPDATE_SNAPSHOTS=1 rewrites it)",
+		      path);
+	free(got);
+	free(want);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("tui_teach");
+	TCase *t = tcase_create("training");
+	tcase_set_timeout(t, 60);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, constant_init_stays_one_neuron);
+	tcase_add_test(t, zeros_tanh_hidden_weights_never_move);
+	tcase_add_test(t, random_init_learns_and_stays_distinct);
+	tcase_add_test(t, x_goes_back_to_the_initial_weights);
+	tcase_add_test(t, a_setting_change_resets_training);
+	suite_add_tcase(s, t);
+	t = tcase_create("lessons");
+	tcase_set_timeout(t, 60);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, every_builtin_lesson_loads_and_draws);
+	tcase_add_test(t, leaving_a_lesson_says_modified);
+	tcase_add_test(t, notice_shows_at_start);
+	tcase_add_test(t, S_saves_without_overwriting);
+	tcase_add_test(t, lesson_screen_matches_snapshot);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/initviz-teach-XXXXXX", cmd[64];
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
+		return EXIT_FAILURE;
+	if (!mkdtemp(dir) || chdir(dir) != 0) {
+		perror("initviz-teach temporary directory");
+		return EXIT_FAILURE;
+	}
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	iv_lessons_free(&builtin);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (chdir("/") != 0 || system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: MIT */
+/* The theory views on a headless screen: scripted sessions (keys through
+ * the key table, as typed) that open the phase diagram, move its cursor and
+ * check that the setting changed in the model and on the screen, toggle the
+ * overlay, open the spectrum and the gain calculator; and snapshots of each
+ * view compared with tests/snapshots/theory_*.txt (INITVIZ_UPDATE_SNAPSHOTS=1
+ * rewrites them). */
+#include <check.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "tui/app.h"
+#include "tui/colors.h"
+#include "tui/draw.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define SAVED  "screen.txt"
+#define KEYS   "keys.txt"
+
+static tui_app app;
+static SCREEN *scr;
+static bool opened;
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = calloc(1, 1 << 16);
+	if (f) {
+		size_t n = fread(buf, 1, (1 << 16) - 1, f);
+		buf[n] = '\0';
+		fclose(f);
+	}
+	return buf;
+}
+
+/* Width 32, batch 64, depth 6, xavier-normal, tanh unless changed by c. */
+static void config(iv_config *c)
+{
+	iv_config_defaults(c);
+	c->depth = 6;
+	c->width = 32;
+	c->batch = 64;
+}
+
+/* Run keys from configuration c on a headless 30 x 100 screen; the app
+ * stays open for inspection. Returns the saved screen (free it). */
+static char *run(const iv_config *c, const char *keys)
+{
+	char script[512];
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n", keys);
+	write_file(KEYS, script);
+	remove(SAVED);
+	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
+	ck_assert_int_eq(tui_app_init(&app, c, &(tui_options){.keys = KEYS}),
+			 0);
+	scr = tui_screen_headless(30, 100);
+	ck_assert_ptr_nonnull(scr);
+	opened = true;
+	tui_colors_init();
+	app.headless = true;
+	ck_assert_int_eq(tui_loop(&app), 0);
+	return slurp(SAVED);
+}
+
+static void teardown(void)
+{
+	if (!opened)
+		return;
+	endwin();
+	delscreen(scr);
+	tui_app_done(&app);
+	opened = false;
+}
+
+#define SHOWN(s, text)                                                         \
+	ck_assert_msg(strstr(s, text), "no \"%s\" in\n%s", text, s)
+#define GONE(s, text) ck_assert_msg(!strstr(s, text), "\"%s\" in\n%s", text, s)
+
+START_TEST(phase_view_opens)
+{
+	/* given tanh at sigma_w^2 1, when P, then the finished diagram, its
+	 * legend and the setting, critical, under the cursor */
+	iv_config c;
+	config(&c);
+	char *s = run(&c, "P Wait");
+	ck_assert_int_eq(app.theory.panel, TUI_PANEL_PHASE);
+	ck_assert(!tui_phase_busy(&app.theory.phase));
+	SHOWN(s, "phase diagram of tanh");
+	SHOWN(s, "ordered χ1<1");
+	SHOWN(s, "chaotic χ1>1");
+	SHOWN(s, "◉ σw² 1  σb² 0: q* 0  χ1 1  ξ ∞  critical");
+	GONE(s, "computing");
+	free(s);
+}
+END_TEST
+
+/* Keys that move the cursor, and the grid steps they move by. */
+static const struct {
+	const char *keys;
+	int dx, dy; /* grid steps expected from sigma_w^2 1, sigma_b^2 0 */
+} moves[] = {
+    {"Right", 1, 0}, {"l", 1, 0},  {"+", 1, 0}, {"Left", -1, 0},
+    {"h", -1, 0},    {"Up", 0, 1}, {"k", 0, 1}, {"Right Right Up Left", 1, 1},
+};
+
+START_TEST(phase_cursor_changes_the_setting)
+{
+	/* given the diagram, when a move key, then sigma_w^2 (through the gain)
+	 * or sigma_b^2 (through the bias std) is the next grid point, the
+	 * network is recomputed for it and the screen says so */
+	iv_config c;
+	char want[64];
+	config(&c);
+	char keys[64];
+	snprintf(keys, sizeof keys, "P Wait %s", moves[_i].keys);
+	char *s = run(&c, keys);
+	const tui_phase *p = &app.theory.phase;
+	double sw2 = 1 + moves[_i].dx * p->dx, sb2 = moves[_i].dy * p->dy;
+	ck_assert_double_eq_tol(iv_theory_sigma_w2(&app.model.cfg, 1), sw2,
+				1e-12);
+	ck_assert_double_eq_tol(app.model.cfg.gain, sqrt(sw2), 1e-12);
+	ck_assert_double_eq_tol(app.model.cfg.bias_std, sqrt(sb2), 1e-12);
+	ck_assert_double_eq_tol(iv_net_config(app.comp.net)->gain, sqrt(sw2),
+				1e-12);
+	snprintf(want, sizeof want, "σw² %g  σb² %g:", sw2, sb2);
+	SHOWN(s, want);
+	snprintf(want, sizeof want, "gain %.3g ", sqrt(sw2));
+	SHOWN(s, want);
+	iv_criticality k; /* the word the engine's criticality gives */
+	iv_theory_criticality(app.theory.th, IV_ACT_TANH, 0, sw2, sb2, &k);
+	snprintf(want, sizeof want, "  %s   (gain",
+		 tui_chi_word(tui_chi_classify(&k)));
+	SHOWN(s, want);
+	free(s);
+}
+END_TEST
+
+START_TEST(phase_edges_and_closing)
+{
+	/* given sigma_b^2 0, when Down, then nothing changes and a notice;
+	 * given a setting off the diagram, then it says so and Left brings it
+	 * back to the right edge; Esc, P and v close the diagram */
+	iv_config c;
+	config(&c);
+	char *s = run(&c, "P Wait Down");
+	ck_assert_double_eq(app.model.cfg.bias_std, 0);
+	SHOWN(s, "edge of the phase diagram");
+	free(s);
+	teardown();
+	c.gain = 3;
+	s = run(&c, "P Wait");
+	SHOWN(s, "off the diagram");
+	free(s);
+	teardown();
+	s = run(&c, "P Wait Left");
+	ck_assert_double_eq_tol(iv_theory_sigma_w2(&app.model.cfg, 1),
+				app.theory.phase.xmax, 1e-12);
+	free(s);
+	teardown();
+	static const char *const close[] = {"P Esc", "P P", "P v"};
+	for (size_t i = 0; i < LEN(close); i++) {
+		s = run(&c, close[i]);
+		ck_assert_int_eq(app.theory.panel, TUI_PANEL_NONE);
+		GONE(s, "phase diagram");
+		free(s);
+		teardown();
+	}
+	s = run(&c, "P v");
+	ck_assert_int_eq(app.model.view, TUI_VIEW_LAYERS); /* v still works */
+	free(s);
+}
+END_TEST
+
+START_TEST(overlay_toggles)
+{
+	/* given the start view, then the profile has a theory line and the
+	 * settings bar the criticality; when e, then no theory in the profile;
+	 * with pre-activations, the +-std ticks' legend */
+	iv_config c;
+	config(&c);
+	char *s = run(&c, "");
+	ck_assert(app.theory.overlay);
+	SHOWN(s, "─ theory");
+	SHOWN(s, "χ1 1 critical");
+	SHOWN(s, "q* 0   ξ ∞");
+	free(s);
+	teardown();
+	s = run(&c, "e");
+	ck_assert(!app.theory.overlay);
+	GONE(s, "theory");
+	SHOWN(s, "χ1 1 critical"); /* not part of the overlay */
+	free(s);
+	teardown();
+	s = run(&c, "p");
+	SHOWN(s, "┃1σ ╏2σ theory");
+	free(s);
+	teardown();
+	c.init = IV_INIT_ONES;
+	s = run(&c, "");
+	GONE(s, "theory");
+	GONE(s, "χ1");
+	free(s);
+}
+END_TEST
+
+START_TEST(spectrum_view)
+{
+	/* given a linear orthogonal network, when J, then its spectrum: every
+	 * singular value 1 and the isometry sentence; J again closes */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_LINEAR;
+	c.init = IV_INIT_ORTHOGONAL;
+	char *s = run(&c, "J");
+	const tui_spectrum *sp = &app.theory.spec;
+	ck_assert(sp->have && sp->gen == app.comp.gen && sp->st == IV_OK);
+	ck_assert_double_eq_tol(sp->s.max, 1, 1e-12);
+	ck_assert_double_eq_tol(sp->s.min, 1, 1e-12);
+	SHOWN(s, "Jacobian spectrum");
+	SHOWN(s, "32 values   mean square 1   max 1   min 1");
+	SHOWN(s, "Dynamical isometry");
+	free(s);
+	teardown();
+	s = run(&c, "J J");
+	GONE(s, "Jacobian spectrum");
+	free(s);
+}
+END_TEST
+
+START_TEST(spectrum_asks_and_refuses)
+{
+	/* given a Jacobian whose SVD is estimated above a second, when J, then
+	 * it asks first and Enter computes it; given a layer wider than the
+	 * limit, then it refuses politely */
+	iv_config c;
+	config(&c);
+	c.depth = 1;
+	c.width = 300;
+	c.batch = 2;
+	ck_assert_double_gt(tui_spectrum_estimate(&c),
+			    TUI_SPECTRUM_AUTO_SECONDS);
+	char *s = run(&c, "J Wait");
+	ck_assert(!app.theory.spec.have);
+	SHOWN(s, "Enter computes it");
+	free(s);
+	teardown();
+	s = run(&c, "J Wait Enter");
+	ck_assert(app.theory.spec.have && app.theory.spec.st == IV_OK);
+	ck_assert_uint_eq(app.theory.spec.s.count, 300);
+	SHOWN(s, "300 values");
+	free(s);
+	teardown();
+	c.width = IV_JACOBIAN_WIDTH_MAX + 1;
+	s = run(&c, "J Wait");
+	SHOWN(s, "computed up to width 2048");
+	free(s);
+}
+END_TEST
+
+START_TEST(gain_view)
+{
+	/* given tanh, when G, then PyTorch's 5/3 on the exploding side, the
+	 * critical gain 1 and the setting shown, and the explanation */
+	iv_config c;
+	config(&c);
+	char *s = run(&c, "G");
+	ck_assert_int_eq(app.theory.panel, TUI_PANEL_GAIN);
+	SHOWN(s, "gain calculator for tanh");
+	SHOWN(s, "PyTorch calculate_gain: 5/3");
+	SHOWN(s, "critical, χ1 = 1 at σb = 0");
+	SHOWN(s, "yours: xavier-normal");
+	iv_criticality k;
+	char want[96];
+	iv_theory_criticality(app.theory.th, IV_ACT_TANH, 0, 25.0 / 9, 0, &k);
+	snprintf(want, sizeof want, "PyTorch's gain gives χ1 %.3g (exploding)",
+		 k.chi1);
+	SHOWN(s, want);
+	free(s);
+}
+END_TEST
+
+/* Snapshots: a configuration, a panel, a size. */
+static const struct {
+	const char *name;
+	iv_init_kind init;
+	iv_act_kind act;
+	tui_panel panel;
+	tui_view view;
+	bool ascii;
+} snaps[] = {
+    {"theory_phase", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_PHASE,
+     TUI_VIEW_SPLIT, false},
+    {"theory_phase_ascii", IV_INIT_HE_NORMAL, IV_ACT_RELU, TUI_PANEL_PHASE,
+     TUI_VIEW_SPLIT, true},
+    {"theory_spectrum_orthogonal", IV_INIT_ORTHOGONAL, IV_ACT_LINEAR,
+     TUI_PANEL_SPECTRUM, TUI_VIEW_SPLIT, false},
+    {"theory_spectrum_gaussian", IV_INIT_XAVIER_NORMAL, IV_ACT_LINEAR,
+     TUI_PANEL_SPECTRUM, TUI_VIEW_SPLIT, false},
+    {"theory_gains", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_GAIN,
+     TUI_VIEW_SPLIT, false},
+    {"theory_profile", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_NONE,
+     TUI_VIEW_PROFILE, false},
+};
+
+static char *screen_text(void)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *buf = malloc(cap), row[4096];
+	for (int y = 0; y < LINES; y++) {
+		tui_screen_row(y, row, sizeof row);
+		len += (size_t)snprintf(buf + len, cap - len, "%s\n", row);
+	}
+	return buf;
+}
+
+static void compare(const char *name)
+{
+	const char *src = getenv("top_srcdir"), *upd;
+	char path[1024], actual[512], cmd[2048];
+	char *got = screen_text(), *want;
+	snprintf(path, sizeof path, "%s/tests/snapshots/%s.txt",
+		 src ? src : ".", name);
+	upd = getenv("INITVIZ_UPDATE_SNAPSHOTS");
+	if (upd && strcmp(upd, "1") == 0) {
+		write_file(path, got);
+		free(got);
+		return;
+	}
+	want = slurp(path);
+	if (strcmp(want, got) != 0) {
+		snprintf(actual, sizeof actual, "%s.actual", name);
+		write_file(actual, got);
+		snprintf(cmd, sizeof cmd, "diff -u '%s' '%s' 1>&2", path,
+			 actual);
+		if (system(cmd) == -1)
+			fprintf(stderr, "%s differs\n", path);
+	}
+	ck_assert_msg(strcmp(want, got) == 0,
+		      "screen %s differs from %s (diff above; "
+		      "INITVIZ_UPDATE_SNAPSHOTS=1 rewrites it)",
+		      name, path);
+	free(want);
+	free(got);
+}
+
+START_TEST(view_matches_snapshot)
+{
+	/* given the case's configuration and panel, when everything is
+	 * computed and drawn, then the screen reads as the snapshot */
+	iv_config c;
+	config(&c);
+	c.init = snaps[_i].init;
+	c.act = snaps[_i].act;
+	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
+	unsetenv("INITVIZ_SCRIPT");
+	ck_assert_int_eq(
+	    tui_app_init(&app, &c, &(tui_options){.ascii = snaps[_i].ascii}),
+	    0);
+	scr = tui_screen_headless(30, 100);
+	opened = true;
+	tui_colors_init();
+	app.theory.panel = snaps[_i].panel;
+	app.model.view = snaps[_i].view;
+	tui_app_settle(&app);
+	tui_draw(&app); /* lays the phase grid out */
+	tui_app_settle(&app);
+	tui_draw(&app);
+	compare(snaps[_i].name);
+	char row[4096];
+	for (int y = 0; y < LINES; y++) {
+		tui_screen_row(y, row, sizeof row);
+		ck_assert_int_le(tui_text_width(row), COLS);
+	}
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("tui_theory_view");
+	TCase *t = tcase_create("sessions");
+	tcase_set_timeout(t, 60);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, phase_view_opens);
+	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
+	tcase_add_test(t, phase_edges_and_closing);
+	tcase_add_test(t, overlay_toggles);
+	tcase_add_test(t, spectrum_view);
+	tcase_add_test(t, spectrum_asks_and_refuses);
+	tcase_add_test(t, gain_view);
+	suite_add_tcase(s, t);
+	t = tcase_create("snapshots");
+	tcase_set_timeout(t, 60);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_loop_test(t, view_matches_snapshot, 0, LEN(snaps));
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/initviz-theory-XXXXXX", cmd[64];
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	if (!mkdtemp(dir) || chdir(dir) != 0) {
+		perror("initviz-theory temporary directory");
+		return EXIT_FAILURE;
+	}
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (chdir("/") != 0 || system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
