@@ -386,6 +386,16 @@ static Suite *suite(void)
 	return s;
 }
 
+/* The suite runs in a temporary directory; a relative top_srcdir (an
+ * in-tree build sets ".") must first become absolute. */
+static void absolute_srcdir(void)
+{
+	char buf[4096];
+	const char *src = getenv("top_srcdir");
+	if (realpath(src ? src : ".", buf))
+		setenv("top_srcdir", buf, 1);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/initviz-teach-XXXXXX", cmd[64];
@@ -393,6 +403,7 @@ int main(void)
 	setlocale(LC_NUMERIC, "C");
 	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
 		return EXIT_FAILURE;
+	absolute_srcdir();
 	if (!mkdtemp(dir) || chdir(dir) != 0) {
 		perror("initviz-teach temporary directory");
 		return EXIT_FAILURE;

@@ -407,11 +407,22 @@ static Suite *suite(void)
 	return s;
 }
 
+/* The suite runs in a temporary directory; a relative top_srcdir (an
+ * in-tree build sets ".") must first become absolute. */
+static void absolute_srcdir(void)
+{
+	char buf[4096];
+	const char *src = getenv("top_srcdir");
+	if (realpath(src ? src : ".", buf))
+		setenv("top_srcdir", buf, 1);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/initviz-theory-XXXXXX", cmd[64];
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
+	absolute_srcdir();
 	if (!mkdtemp(dir) || chdir(dir) != 0) {
 		perror("initviz-theory temporary directory");
 		return EXIT_FAILURE;
