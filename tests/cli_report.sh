@@ -344,7 +344,7 @@ EOF
 run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
 head -1 "$tmp/out" | grep -q 'training.final_loss' || fail "csv: no training"
 run 0 --report --depth=3 --width=16 --batch=32 --train-steps=5
-grep -q '^training: 5 steps' "$tmp/out" || fail "table: no training line"
+grep -q '^training: 5 steps at lr 0.05,' "$tmp/out" || fail "table: no training line"
 ok
 
 # --- lessons --------------------------------------------------------------
@@ -366,6 +366,22 @@ run 0 --list-lessons --lessons="$tmp/bad.lessons"
 grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
 [ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
 run 2 --report --lesson=13
+# a lesson's lr is the training rate unless --lr overrides it: He on 30 ReLU
+# layers (lesson 9) diverges at the default 0.05, and learns at its 0.005
+run 0 --report --format=json --lesson=9 --train-steps=100
+"$py" - "$tmp/out" <<'EOF' || fail "lesson 9 training (above)"
+import json, math, sys
+d = json.load(open(sys.argv[1]))
+assert d["training_lr"] == 0.005, d["training_lr"]
+loss = [e["loss"] for e in d["training"]]
+assert all(x is not None and math.isfinite(x) for x in loss), loss[-3:]
+assert loss[-1] < 0.75 * loss[0], (loss[0], loss[-1])
+EOF
+run 0 --report --format=json --lesson=9 --train-steps=1 --lr=0.05
+"$py" - "$tmp/out" <<'EOF' || fail "--lr over a lesson's lr (above)"
+import json, sys
+assert json.load(open(sys.argv[1]))["training_lr"] == 0.05
+EOF
 ok
 
 # --- the man page ---------------------------------------------------------

@@ -38,7 +38,8 @@ START_TEST(parses_a_valid_file)
 {
 	const char *text = "# comment\n\n[lesson]\ntitle = One\n"
 	                   "  depth = 3  \ntext = first\ntext = second\n"
-	                   "look = here\n[lesson]\ntitle = Two\ntext = x\r\n";
+	                   "look = here\nlr = 2.5e-3\n"
+	                   "[lesson]\ntitle = Two\ntext = x\r\n";
 	iv_lesson_set set = { 0 };
 	char err[256];
 	ck_assert_int_eq(iv_lessons_parse(&set, text, strlen(text), "t", &base,
@@ -49,6 +50,8 @@ START_TEST(parses_a_valid_file)
 	ck_assert_uint_eq(set.v[0].ntext, 2);
 	ck_assert_str_eq(set.v[0].text[1], "second");
 	ck_assert_str_eq(set.v[0].look, "here");
+	ck_assert_double_eq(set.v[0].lr, 2.5e-3);
+	ck_assert_double_eq(set.v[1].lr, 0); /* unset: the view's rate stays */
 	/* each lesson starts from the defaults, not from the one before */
 	ck_assert_uint_eq(set.v[1].cfg.depth, base.depth);
 	ck_assert_str_eq(set.v[1].text[0], "x");
@@ -69,6 +72,12 @@ static const struct {
 	{ "[lesson]\ntitle = a\ntext = b\ndept = 3\n", "t:4: unknown setting" },
 	{ "[lesson]\ntext = b\n[lesson]\n", "t:3: the lesson before this one has no title" },
 	{ "[lesson]\ntitle = a\n", "t: lesson 1 has no text" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = fast\n", "t:4: lr must be a number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = 0\n", "t:4: lr must be a number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = -0.1\n", "t:4: lr must be a number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = 0.1x\n", "t:4: lr must be a number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = nan\n", "t:4: lr must be a number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = 1e7\n", "t:4: lr must be a number" },
 	{ "[lesson]\ntitle = a\ntext=1\ntext=2\ntext=3\ntext=4\ntext=5\ntext=6\n",
 	  "t:8: more than 5 text lines" },
 	{ "[lesson]\ntitle = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"

@@ -254,6 +254,32 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 }
 END_TEST
 
+START_TEST(a_lesson_sets_its_learning_rate)
+{
+	/* given the view at the lesson before one that names lr (and at the
+	 * --lr of the options), when ., then training uses the lesson's rate;
+	 * when . again to a lesson that names none, the rate stays */
+	size_t k = 1;
+	while (k < builtin.n && !(builtin.v[k].lr > 0))
+		k++;
+	ck_assert_msg(k < builtin.n, "no built-in lesson after the first "
+		      "names a learning rate");
+	double want = builtin.v[k].lr;
+	ck_assert(want != 0.05);
+	run(". Wait", &builtin.v[k - 1].cfg,
+	    (tui_options){.lessons = &builtin, .lesson = k, .lr = 0.05});
+	ck_assert_uint_eq(app.teach.les.cur, k + 1);
+	ck_assert_double_eq(app.teach.train.lr, want);
+	if (k + 1 < builtin.n && !(builtin.v[k + 1].lr > 0)) {
+		teardown();
+		run(". Wait . Wait", &builtin.v[k - 1].cfg,
+		    (tui_options){.lessons = &builtin, .lesson = k, .lr = 0.05});
+		ck_assert_uint_eq(app.teach.les.cur, k + 2);
+		ck_assert_double_eq(app.teach.train.lr, want);
+	}
+}
+END_TEST
+
 START_TEST(leaving_a_lesson_says_modified)
 {
 	/* given lesson 2, when d, then still lesson 2, marked modified, with
@@ -378,6 +404,7 @@ static Suite *suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, every_builtin_lesson_loads_and_draws);
+	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);

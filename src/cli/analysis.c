@@ -72,6 +72,7 @@ iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
 {
 	*a = (iv_analysis){ 0 };
 	iv_status st = theory(a, iv_net_config(net));
+	a->train_lr = lr;
 	if (st == IV_OK && steps > 0)
 		st = train(a, net, steps, lr);
 	return st;

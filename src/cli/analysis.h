@@ -14,6 +14,7 @@ typedef struct iv_analysis {
 	iv_theory_layer *theory; /* depth entries, NULL when not computed */
 	iv_criticality crit;     /* of layer 1's sigma_w^2 and sigma_b^2 */
 	size_t ntrain;           /* training log entries (0: no training) */
+	double train_lr;         /* the learning rate it trained at */
 	size_t *train_step;      /* ntrain */
 	double *train_loss;      /* ntrain */
 	size_t *train_distinct;  /* ntrain x depth */

@@ -122,6 +122,8 @@ static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
 		free(notice);
 		return 2;
 	}
+	if (o->lesson && !o->lr_set && set->v[o->lesson - 1].lr > 0)
+		o->lr = set->v[o->lesson - 1].lr; /* the lesson's, unless --lr */
 	o->tui.notice = notice; /* freed by main */
 	return -1;
 }

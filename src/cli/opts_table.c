@@ -76,7 +76,7 @@ const struct opt iv_opt_table[] = {
 	{ "train-steps", 0, SIZE(train_steps, 0, 1000000), .arg = "N",
 	  .help = "report: train N SGD steps on the toy task and add the "
 	          "loss and distinct neurons per step" },
-	{ "lr", 0, REAL(lr, 1e-12, 1e6), .arg = "ETA",
+	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
 	  .help = "learning rate of training" },
 
 	{ "Interactive view", .kind = K_SECTION },

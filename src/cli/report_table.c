@@ -189,9 +189,9 @@ static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 			lo = d < lo ? d : lo;
 			hi = d > hi ? d : hi;
 		}
-		fprintf(f, "training: %zu steps, loss %.4g -> %.4g, distinct "
-		        "neurons after: %zu..%zu\n", x->train_step[k],
-		        x->train_loss[0], x->train_loss[k], lo, hi);
+		fprintf(f, "training: %zu steps at lr %g, loss %.4g -> %.4g, "
+		        "distinct neurons after: %zu..%zu\n", x->train_step[k],
+		        x->train_lr, x->train_loss[0], x->train_loss[k], lo, hi);
 	}
 }
 

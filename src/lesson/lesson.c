@@ -64,6 +64,19 @@ static int copy(struct parser *p, char *dst, size_t size, const char *v)
 	return 0;
 }
 
+/* lr = ETA: the range of --lr, refused as --lr would refuse it. */
+static int learning_rate(struct parser *p, iv_lesson *l, const char *v)
+{
+	char *end;
+	errno = 0;
+	double lr = strtod(v, &end);
+	if (errno || end == v || *end || !(lr >= IV_LESSON_LR_MIN) ||
+	    !(lr <= IV_LESSON_LR_MAX))
+		return fail(p, "lr must be a number from 1e-12 to 1e6, got", v);
+	l->lr = lr;
+	return 0;
+}
+
 static int setting(struct parser *p, const char *key, const char *value)
 {
 	iv_lesson *l = p->cur;
@@ -76,6 +89,8 @@ static int setting(struct parser *p, const char *key, const char *value)
 		return copy(p, l->title, sizeof l->title, value);
 	if (strcmp(key, "look") == 0)
 		return copy(p, l->look, sizeof l->look, value);
+	if (strcmp(key, "lr") == 0)
+		return learning_rate(p, l, value);
 	if (strcmp(key, "text") == 0) {
 		if (l->ntext == IV_LESSON_LINES)
 			return fail(p, "more than 5 text lines", NULL);

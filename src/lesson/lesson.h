@@ -7,6 +7,7 @@
  *   title = All zeros         required, at most 79 bytes
  *   text = one line           1 to 5 lines of explanation, in order
  *   look = what to watch      optional pointer to the screen
+ *   lr = 0.01                 optional learning rate for training (t, T)
  *   init = zeros              any long option of initviz without "--"
  *   depth = 10                (each lesson starts from the defaults)
  * Blank lines are ignored; spaces around "=" are trimmed. Errors name the
@@ -22,12 +23,15 @@
 #define IV_LESSON_LINE 240
 #define IV_LESSON_FILE_MAX (1 << 20) /* bytes */
 #define IV_LESSONS_MAX 200
+#define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
+#define IV_LESSON_LR_MAX 1e6
 
 typedef struct iv_lesson {
 	char title[IV_LESSON_TITLE];
 	char text[IV_LESSON_LINES][IV_LESSON_LINE];
 	size_t ntext;
 	char look[IV_LESSON_LINE];
+	double lr; /* learning rate for training in this lesson, 0: unset */
 	iv_config cfg;
 } iv_lesson;
 

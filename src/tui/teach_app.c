@@ -92,6 +92,17 @@ static unsigned train_key(tui_app *app, tui_action a)
 	return TUI_F_RECOMPUTE;
 }
 
+/* A lesson that names a learning rate sets it (clamped as < and > clamp);
+ * one that does not keeps the current rate. */
+static void lesson_lr(tui_train *t, const iv_lesson *les)
+{
+	if (!les || !(les->lr > 0))
+		return;
+	t->lr = les->lr < TUI_LR_MIN   ? TUI_LR_MIN
+		: les->lr > TUI_LR_MAX ? TUI_LR_MAX
+				       : les->lr;
+}
+
 bool tui_teach_dispatch(tui_app *app, tui_action a, unsigned *flags)
 {
 	tui_lessons *l = &app->teach.les;
@@ -104,10 +115,13 @@ bool tui_teach_dispatch(tui_app *app, tui_action a, unsigned *flags)
 	case TUI_A_LR_UP: *flags = lr_key(app, 2.0); return true;
 	case TUI_A_LESSON_PREV:
 	case TUI_A_LESSON_NEXT:
-		*flags = tui_lessons_go(l, &app->model,
-					a == TUI_A_LESSON_NEXT ? 1 : -1)
-			     ? TUI_F_RECOMPUTE
-			     : TUI_F_REDRAW;
+		if (!tui_lessons_go(l, &app->model,
+				    a == TUI_A_LESSON_NEXT ? 1 : -1)) {
+			*flags = TUI_F_REDRAW;
+			return true;
+		}
+		lesson_lr(&app->teach.train, tui_lessons_current(l));
+		*flags = TUI_F_RECOMPUTE;
 		return true;
 	case TUI_A_LESSON_TEXT:
 		if (!tui_lessons_current(l))
