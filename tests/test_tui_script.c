@@ -2,7 +2,8 @@
 /* Scripted sessions: key scripts run through the same input function and
  * key table as the keyboard, on a headless screen; each key must change the
  * setting it names and the saved screen must follow. Also resizing,
- * cancelling a computation, a closed input, and tui_run without a terminal. */
+ * cancelling a computation, a closed input, and tui_run without a terminal;
+ * bad Resize sizes and running out of memory while parsing a script. */
 #include <check.h>
 #include <locale.h>
 #include <math.h>
@@ -13,6 +14,7 @@
 #include "tui/app.h"
 #include "tui/colors.h"
 #include "tui/draw.h"
+#include "tui/script.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 /* Files live in a directory made for this run (main makes it, cds there). */
@@ -288,6 +290,131 @@ START_TEST(resize_relays_out)
 }
 END_TEST
 
+/* Sizes Resize refuses: trailing text, overflow (of int and of long), out
+ * of range, signs, missing parts, another separator. */
+static const char *const bad_sizes[] = {
+    "100x30abc",
+    "100x30x2",
+    "99999999999999999999x30",
+    "100x99999999999999999999",
+    "2147483648x30",
+    "4294967396x30",
+    "1001x30",
+    "100x0",
+    "-100x30",
+    "+100x30",
+    "100x",
+    "x30",
+    "100*30",
+};
+
+START_TEST(resize_refuses_a_bad_size)
+{
+	/* given a script whose line 2 resizes to a bad size, when it is
+	 * loaded, then it fails with the file, the line and the size */
+	tui_script s;
+	char text[128], err[256], want[160];
+	snprintf(text, sizeof text, "a\nWait Resize %s\nq\n", bad_sizes[_i]);
+	write_file(KEYS, text);
+	ck_assert_int_eq(tui_script_load(&s, KEYS, err, sizeof err), -1);
+	snprintf(want, sizeof want,
+		 "key script " KEYS " line 2: Resize wants COLSxLINES");
+	ck_assert_msg(strstr(err, want), "size \"%s\": %s", bad_sizes[_i], err);
+	snprintf(want, sizeof want, "(got \"%s\")", bad_sizes[_i]);
+	ck_assert_msg(strstr(err, want), "size \"%s\": %s", bad_sizes[_i], err);
+	ck_assert_uint_eq(s.n, 0);
+	ck_assert_ptr_null(s.step);
+}
+END_TEST
+
+START_TEST(resize_takes_sizes_at_the_limits)
+{
+	/* given sizes at both ends of 1..1000, either x, leading zeros, then
+	 * each parses to its numbers */
+	tui_script s;
+	char err[256];
+	ck_assert_int_eq(tui_script_parse(&s,
+					  "Resize 1x1 Resize 1000X1000 "
+					  "Resize 0100x030",
+					  err, sizeof err),
+			 0);
+	ck_assert_uint_eq(s.n, 3);
+	ck_assert(s.step[0].cols == 1 && s.step[0].lines == 1);
+	ck_assert(s.step[1].cols == 1000 && s.step[1].lines == 1000);
+	ck_assert(s.step[2].cols == 100 && s.step[2].lines == 30);
+	tui_script_free(&s);
+}
+END_TEST
+
+/* Allocation failure: the test links with --wrap=realloc --wrap=strdup, so
+ * the tui library's calls come here; with fail_at = n > 0 the n-th fails. */
+void *__real_realloc(void *p, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+char *__wrap_strdup(const char *s);
+static int fail_at, allocs;
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	if (fail_at && ++allocs == fail_at)
+		return NULL;
+	return __real_realloc(p, n);
+}
+
+char *__wrap_strdup(const char *s)
+{
+	if (fail_at && ++allocs == fail_at)
+		return NULL;
+	return __real_strdup(s);
+}
+
+/* The allocations of parsing OOM_SCRIPT in order, and the message when
+ * each one fails: the copy of the text, then each step's, Save's name
+ * before its step. */
+#define OOM_SCRIPT "a\nSave " SAVED "\nResize 100x30\nWait\n"
+static const char *const oom_messages[] = {
+    "out of memory",         "line 1: out of memory", "line 2: out of memory",
+    "line 2: out of memory", "line 3: out of memory", "line 4: out of memory",
+};
+
+START_TEST(script_out_of_memory)
+{
+	/* given each allocation of parsing in turn failing, then the parse
+	 * fails with its message and an empty script (nothing leaks: the
+	 * sanitizer stage checks); past the last one it succeeds */
+	tui_script s;
+	char err[256];
+	for (size_t n = 1; n <= LEN(oom_messages) + 1; n++) {
+		strcpy(err, "(no message)");
+		allocs = 0;
+		fail_at = (int)n;
+		int rc = tui_script_parse(&s, OOM_SCRIPT, err, sizeof err);
+		fail_at = 0;
+		if (n > LEN(oom_messages)) {
+			ck_assert_int_eq(rc, 0);
+			ck_assert_int_eq(allocs, (int)LEN(oom_messages));
+			ck_assert_uint_eq(s.n, 4);
+			ck_assert_str_eq(s.step[1].arg, SAVED);
+			tui_script_free(&s);
+			break;
+		}
+		ck_assert_msg(rc == -1, "allocation %zu failed, parse gave %d",
+			      n, rc);
+		ck_assert_str_eq(err, oom_messages[n - 1]);
+		ck_assert_uint_eq(s.n, 0);
+		ck_assert_ptr_null(s.step);
+	}
+	/* the file's name comes first when it is loaded */
+	write_file(KEYS, OOM_SCRIPT);
+	allocs = 0;
+	fail_at = 2;
+	int rc = tui_script_load(&s, KEYS, err, sizeof err);
+	fail_at = 0;
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err, "key script " KEYS " line 1: out of memory");
+}
+END_TEST
+
 static int count_lines(const char *text, const char *word)
 {
 	int n = 0;
@@ -412,6 +539,11 @@ static Suite *suite(void)
 	tcase_add_test(t, quit_stops_the_script);
 	tcase_add_test(t, scrolling_keys);
 	tcase_add_test(t, resize_relays_out);
+	suite_add_tcase(s, t);
+	t = tcase_create("parse");
+	tcase_add_loop_test(t, resize_refuses_a_bad_size, 0, LEN(bad_sizes));
+	tcase_add_test(t, resize_takes_sizes_at_the_limits);
+	tcase_add_test(t, script_out_of_memory);
 	suite_add_tcase(s, t);
 	t = tcase_create("loop");
 	tcase_set_timeout(t, 30);

@@ -85,7 +85,8 @@ const struct opt iv_opt_table[] = {
 	{ "keys", 0, K_PATH, OFF(tui.keys), .arg = "FILE",
 	  .dflt = "$INITVIZ_SCRIPT", .help = "play the key script in FILE" },
 	{ "trace", 0, K_PATH, OFF(tui.trace), .arg = "FILE",
-	  .help = "write frame and key timestamps to FILE" },
+	  .help = "write a timestamped line per key, engine step and frame "
+	          "to FILE (latency measurements)" },
 
 	{ "Other", .kind = K_SECTION },
 	{ "help", 'h', FLAG(help), .help = "print this help and exit" },

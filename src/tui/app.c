@@ -10,7 +10,7 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 	const char *keys =
 	    opt && opt->keys ? opt->keys : getenv("INITVIZ_SCRIPT");
 	char err[256];
-	*app = (tui_app){.t0 = tui_now(), .dirty = true};
+	*app = (tui_app){.dirty = true};
 	tui_model_init(&app->model, cfg);
 	tui_compute_init(&app->comp);
 	tui_teach_init(app, opt);
@@ -24,16 +24,17 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 		fprintf(stderr, "initviz: %s\n", err);
 		return 2;
 	}
-	if (opt && opt->trace && !(app->trace = fopen(opt->trace, "w"))) {
-		fprintf(stderr, "initviz: cannot write trace file %s\n",
-			opt->trace);
+	if (opt && opt->trace &&
+	    tui_trace_open(&app->trace, opt->trace, err, sizeof err)) {
+		fprintf(stderr, "initviz: %s\n", err);
 		tui_script_free(&app->script);
 		return 2;
 	}
+	app->comp.trace = &app->trace; /* steps, with their layers */
 	tui_theory_init(&app->theory); /* without memory: no theory shown */
 	app->pending = true; /* the loop starts it after the first frame */
-	tui_trace(app, "start depth=%zu width=%zu batch=%zu",
-		  app->model.cfg.depth, app->model.cfg.width,
+	tui_trace(app, "start clock=%.6f depth=%zu width=%zu batch=%zu",
+		  app->trace.t0, app->model.cfg.depth, app->model.cfg.width,
 		  app->model.cfg.batch);
 	return 0;
 }
@@ -77,20 +78,13 @@ void tui_app_done(tui_app *app)
 	tui_theory_done(&app->theory);
 	tui_teach_done(app);
 	tui_script_free(&app->script);
-	if (app->trace)
-		fclose(app->trace);
-	app->trace = NULL;
+	tui_trace_close(&app->trace);
 }
 
 void tui_trace(tui_app *app, const char *fmt, ...)
 {
 	va_list ap;
-	if (!app->trace)
-		return;
-	fprintf(app->trace, "%.6f ", tui_now() - app->t0);
 	va_start(ap, fmt);
-	vfprintf(app->trace, fmt, ap);
+	tui_trace_vline(&app->trace, fmt, ap);
 	va_end(ap);
-	fputc('\n', app->trace);
-	fflush(app->trace);
 }

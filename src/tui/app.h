@@ -19,6 +19,7 @@
 #include "tui/script.h"
 #include "tui/teach.h"
 #include "tui/theory.h"
+#include "tui/trace.h"
 #include "tui/tui.h"
 
 #define TUI_BUDGET    0.04 /* seconds of engine work between key reads */
@@ -46,8 +47,7 @@ typedef struct tui_app {
 	tui_script script;      /* keys from --keys or $INITVIZ_SCRIPT */
 	bool headless;          /* virtual screen: quit when the script ends */
 	const char *fixed_time; /* shown in place of timings (tests) */
-	FILE *trace;            /* --trace: timestamped events */
-	double t0;              /* start, for the trace */
+	tui_trace_file trace;   /* --trace: timestamped events */
 	bool dirty;             /* the screen needs drawing */
 	bool pending;           /* settings changed: start once keys stop */
 	bool quit;
@@ -60,7 +60,8 @@ typedef struct tui_app {
  * Returns 0, or 2 after printing why (unreadable script, trace file). */
 int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt);
 void tui_app_done(tui_app *app);
-/* Append one event line to the trace: seconds since start, then text. */
+/* Append one event line to the trace (trace.h): seconds since start, then
+ * text. A no-op without --trace. */
 void tui_trace(tui_app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

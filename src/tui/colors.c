@@ -27,8 +27,10 @@ bool tui_colors_init(void)
 	for (int e = 1; e < TUI_E_COUNT; e++) {
 		short fg = elements[e].fg, bg = elements[e].bg;
 		if (!defaults) { /* -1 means nothing here: white on black */
-			fg = fg < 0 ? COLOR_WHITE : fg;
-			bg = bg < 0 ? COLOR_BLACK : bg;
+			if (fg < 0)
+				fg = COLOR_WHITE;
+			if (bg < 0)
+				bg = COLOR_BLACK;
 		}
 		init_pair((short)e, fg, bg);
 	}

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The stepped computation: allocate, step within a budget, cancel by freeing.
- */
+/* The stepped computation: allocate, step within a budget, cancel (and free
+ * before the next allocation). */
 #include <time.h>
 #include "tui/compute.h"
 
@@ -18,7 +18,10 @@ void tui_compute_init(tui_compute *c)
 
 void tui_compute_cancel(tui_compute *c)
 {
-	iv_net_free(c->net);
+	if (c->net) { /* keep one cancelled network at most */
+		iv_net_free(c->old);
+		c->old = c->net;
+	}
 	c->net = NULL;
 	c->st = IV_OK;
 	c->gen++;
@@ -28,6 +31,8 @@ void tui_compute_start(tui_compute *c, const iv_config *cfg)
 {
 	double t0 = tui_now();
 	tui_compute_cancel(c);
+	iv_net_free(c->old); /* before the next, for memory's sake */
+	c->old = NULL;
 	c->steps = 0;
 	c->net = iv_net_alloc(cfg, &c->st);
 	if (c->net)
@@ -35,14 +40,27 @@ void tui_compute_start(tui_compute *c, const iv_config *cfg)
 	c->seconds = tui_now() - t0;
 }
 
+/* Trace event (step or stepped) for the step about to run or just done:
+ * steps 0..L-1 are the forward pass of layers 1..L, then backward L..1. */
+static void trace_step(const tui_compute *c, const char *event, size_t k)
+{
+	size_t L;
+	if (!c->trace || !c->trace->f)
+		return;
+	L = iv_net_depth(c->net);
+	tui_trace_line(c->trace, "%s %s layer=%zu", event,
+		       k < L ? "forward" : "backward", k < L ? k + 1 : 2 * L - k);
+}
+
 bool tui_compute_run(tui_compute *c, double budget)
 {
 	if (!tui_compute_busy(c))
 		return false;
-	double t0 = tui_now(), t = t0;
+	double t0 = tui_now(), t;
 	do {
+		trace_step(c, "step", c->steps);
 		c->st = iv_net_step(c->net);
-		c->steps++;
+		trace_step(c, "stepped", c->steps++);
 		t = tui_now();
 	} while (c->st == IV_CONTINUE && t - t0 < budget);
 	c->seconds += t - t0;
@@ -71,5 +89,6 @@ double tui_compute_progress(const tui_compute *c)
 void tui_compute_done(tui_compute *c)
 {
 	iv_net_free(c->net);
-	c->net = NULL;
+	iv_net_free(c->old);
+	c->net = c->old = NULL;
 }

@@ -10,13 +10,17 @@
 
 #include <stdbool.h>
 #include <initviz/net.h>
+#include "tui/trace.h"
 
 typedef struct tui_compute {
 	iv_net *net;    /* NULL when the last start failed */
+	iv_net *old;    /* cancelled, freed by the next start (or done) */
 	unsigned gen;   /* counts starts: caches compare it */
 	iv_status st;   /* IV_CONTINUE while running, then IV_OK or an error */
 	double seconds; /* work so far: allocation plus steps */
 	size_t steps;   /* steps done of this network */
+	tui_trace_file *trace; /* NULL, or --trace: a line before and after
+	                          each step ("step forward layer=3") */
 } tui_compute;
 
 /* Monotonic clock in seconds. */
@@ -25,7 +29,9 @@ double tui_now(void);
 void tui_compute_init(tui_compute *c);
 /* Free the current network (cancelling its work) and allocate one for cfg. */
 void tui_compute_start(tui_compute *c, const iv_config *cfg);
-/* Free the current network, cancelling its work; net becomes NULL. */
+/* Cancel the current network's work; net becomes NULL. Freeing it waits for
+ * the next start (a large network takes a while to free: the key that
+ * cancelled is answered first). */
 void tui_compute_cancel(tui_compute *c);
 /* Step until done or budget seconds have passed (at least one step).
  * Returns true when it did any work. */

@@ -84,7 +84,9 @@ static void x_labels(const tui_app *app, const plot *p, int y)
 	double step = tui_label_step(ph->dx, ph->dx * ceil(6.0 / p->cw));
 	char b[16];
 	int free_x = 0;
-	for (double v = 0; v <= ph->xmax * (1 + 1e-9); v += step) {
+	double last = ph->xmax * (1 + 1e-9);
+	for (int k = 0; k * step <= last; k++) {
+		double v = k * step;
 		int x = col_of(p, tui_phase_index(v, ph->dx, ph->nx));
 		snprintf(b, sizeof b, "%g", v);
 		if (x < free_x)
@@ -102,7 +104,9 @@ static void y_labels(const tui_app *app, const plot *p)
 	for (size_t j = 0; j < p->ny; j++)
 		tui_put(row_of(p, j), AXIS_W - 1, AXIS_W, TUI_E_AXIS,
 			app->gl->vline);
-	for (double v = 0; v <= ph->ymax * (1 + 1e-9); v += step) {
+	double last = ph->ymax * (1 + 1e-9);
+	for (int k = 0; k * step <= last; k++) {
+		double v = k * step;
 		int y = row_of(p, tui_phase_index(v, ph->dy, ph->ny));
 		snprintf(b, sizeof b, "%g", v);
 		tui_put_right(y, AXIS_W - 2, 0, TUI_E_AXIS, b);

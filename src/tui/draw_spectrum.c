@@ -67,8 +67,9 @@ static void x_labels(const hplot *p, int y)
 	char b[16];
 	int free_x = p->x, end = p->x + p->w;
 	double step = p->logx ? 1 : tui_nice_step(p->hi - p->lo, 8);
-	for (double v = p->logx ? ceil(p->lo) : 0; v <= p->hi; v += step) {
-		double val = p->logx ? pow(10, v) : v;
+	double first = p->logx ? ceil(p->lo) : 0;
+	for (int k = 0; first + k * step <= p->hi; k++) {
+		double v = first + k * step, val = p->logx ? pow(10, v) : v;
 		int x = col_of(p, val);
 		snprintf(b, sizeof b, "%g", val);
 		if (x < free_x || x + tui_text_width(b) > end)

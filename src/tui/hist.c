@@ -102,15 +102,13 @@ const double *tui_hist_counts(tui_hist_cache *c, size_t slot, iv_net *net,
 	}
 	if (iv_net_bin(net, layer, q, lo, hi, bins, h->counts) != IV_OK)
 		return NULL;
-	*h = (tui_hist){.valid = true,
-			.gen = gen,
-			.layer = layer,
-			.q = q,
-			.lo = lo,
-			.hi = hi,
-			.bins = bins,
-			.cap = h->cap,
-			.counts = h->counts};
+	h->gen = gen;
+	h->layer = layer;
+	h->q = q;
+	h->lo = lo;
+	h->hi = hi;
+	h->bins = bins;
+	h->valid = true;
 	return h->counts;
 }
 

@@ -42,6 +42,10 @@ static int keyboard(tui_app *app, int timeout_ms)
 {
 	char name[16];
 	double t = tui_now();
+	if (timeout_ms != 0) { /* idle: write the trace while there is time */
+		tui_trace(app, "wait %d", timeout_ms);
+		tui_trace_flush(&app->trace);
+	}
 	timeout(timeout_ms);
 	int key = getch();
 	if (key != ERR) {
@@ -49,6 +53,8 @@ static int keyboard(tui_app *app, int timeout_ms)
 		tui_trace(app, "key %s", tui_key_name(key, name, sizeof name));
 		return key;
 	}
+	if (timeout_ms == 0) /* busy: the gaps between these are the delay */
+		tui_trace(app, "poll");
 	/* A wait that ends at once without a key, again and again, is a closed
 	 * input: stop rather than spin. */
 	if (timeout_ms > 0 && tui_now() - t < timeout_ms / 4000.0) {

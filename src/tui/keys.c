@@ -90,7 +90,9 @@ int tui_key_parse(const char *name)
 	if ((name[0] == 'F' || name[0] == 'f') && len >= 2 && len <= 3 &&
 	    isdigit((unsigned char)name[1]) &&
 	    (len == 2 || isdigit((unsigned char)name[2]))) {
-		int n = atoi(name + 1);
+		int n = name[1] - '0'; /* one or two digits, checked above */
+		if (len == 3)
+			n = 10 * n + (name[2] - '0');
 		return n >= 1 && n <= 12 ? KEY_F(n) : -1;
 	}
 	if (len == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&

@@ -58,8 +58,8 @@ bool tui_lessons_go(tui_lessons *l, tui_model *m, int dir)
 bool tui_config_same(const iv_config *a, const iv_config *b)
 {
 	if (a->nwidths != b->nwidths ||
-	    (a->nwidths &&
-	     memcmp(a->widths, b->widths, a->nwidths * sizeof a->widths[0])))
+	    (a->nwidths && memcmp(a->widths, b->widths,
+				  a->nwidths * sizeof a->widths[0]) != 0))
 		return false;
 	if (!a->nwidths && a->width != b->width)
 		return false;

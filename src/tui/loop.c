@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The main loop: step the engine within a budget, draw when something
- * changed, read a key with a timeout, dispatch it, act on the flags. */
+/* The main loop: draw when something changed, read a key with a timeout,
+ * dispatch it and act on the flags (then draw again at once), otherwise
+ * step the engine within a budget. */
 #include <signal.h>
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -68,17 +69,22 @@ int tui_loop(tui_app *app)
 		take_signal(app);
 		if (app->quit)
 			break;
-		step(app);
 		if (app->dirty)
 			draw(app);
 		int key = tui_input_read(
 		    app, tui_app_busy(app) ? 0
 					   : tui_teach_wait_ms(app, TUI_IDLE_MS));
-		if (key != ERR)
+		if (key != ERR) { /* answer it (draw) before more work */
 			tui_apply(app, tui_dispatch(app, tui_keys_lookup(key)));
-		else if (app->pending && !app->quit)
+			continue;
+		}
+		if (app->quit) /* end of input */
+			break;
+		if (app->pending)
 			tui_app_start(app); /* a burst of keys allocates once */
+		step(app);
 	}
 	tui_trace(app, "quit status=%d", app->status);
+	tui_trace_flush(&app->trace);
 	return app->status;
 }

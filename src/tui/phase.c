@@ -50,10 +50,12 @@ void tui_phase_done(tui_phase *p)
 static double pick(double x, const double *m, size_t n)
 {
 	double p = pow(10.0, floor(log10(x)));
-	for (int k = 0; k < 3; k++, p *= 10)
+	for (int k = 0; k < 3; k++) {
 		for (size_t i = 0; i < n; i++)
 			if (m[i] * p >= x * (1 - 1e-12))
 				return m[i] * p;
+		p *= 10;
+	}
 	return x;
 }
 
@@ -73,12 +75,14 @@ double tui_label_step(double grid, double min)
 {
 	static const double m[] = {1, 2, 4, 5};
 	double p = pow(10.0, floor(log10(fmax(min, grid))));
-	for (int k = 0; k < 12; k++, p *= 10)
+	for (int k = 0; k < 12; k++) {
 		for (size_t i = 0; i < 4; i++) {
 			double s = m[i] * p, r = s / grid;
 			if (s >= min * (1 - 1e-12) && fabs(r - round(r)) < 1e-6)
 				return s;
 		}
+		p *= 10;
+	}
 	return grid * ceil(min / grid);
 }
 

@@ -7,11 +7,15 @@
  * or a command, case-insensitive:
  *   Wait           let the current computation finish before the next step
  *   Save FILE      write the screen's text to FILE (one line per row)
- *   Resize COLSxLINES   resize the screen, e.g. "Resize 100x30"
+ *   Resize COLSxLINES   resize the screen, e.g. "Resize 100x30"; each size
+ *                  is a whole number from 1 to 1000
  * Example:  a a Wait Save /tmp/relu.txt  ? Save /tmp/help.txt  Esc q
  * Keys run through the key table exactly as typed keys do. When the script
  * ends the view goes on reading the keyboard, or quits when it has no
  * terminal. Keys are fed at once; use Wait before Save to see finished work. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +23,14 @@
 #include "tui/keys.h"
 #include "tui/script.h"
 
-static int push(tui_script *s, tui_step st)
+/* Append st (which owns its arg). Out of memory: frees the arg, says so,
+ * -1. */
+static int push(tui_script *s, tui_step st, char *err, size_t errlen)
 {
 	tui_step *p = realloc(s->step, (s->n + 1) * sizeof *p);
 	if (!p) {
 		free(st.arg);
+		snprintf(err, errlen, "line %d: out of memory", st.line);
 		return -1;
 	}
 	s->step = p;
@@ -58,6 +65,27 @@ static char *word(char **p, int *line, int *at)
 	return w;
 }
 
+/* One size of Resize at s: digits making 1..1000; *end after them. */
+static bool size_part(const char *s, char **end, int *v)
+{
+	if (!isdigit((unsigned char)*s))
+		return false;
+	errno = 0;
+	long n = strtol(s, end, 10);
+	if (errno != 0 || n < 1 || n > 1000)
+		return false;
+	*v = (int)n;
+	return true;
+}
+
+/* "COLSxLINES" (or "X"), nothing before or after. */
+static bool size_arg(const char *a, int *cols, int *lines)
+{
+	char *end;
+	return size_part(a, &end, cols) && (*end == 'x' || *end == 'X') &&
+	       size_part(end + 1, &end, lines) && *end == '\0';
+}
+
 static int command(tui_script *s, const char *w, int at, char **p, int *line,
 		   char *err, size_t errlen)
 {
@@ -65,7 +93,7 @@ static int command(tui_script *s, const char *w, int at, char **p, int *line,
 	int aline;
 	if (strcasecmp(w, "Wait") == 0) {
 		st.kind = TUI_S_WAIT;
-		return push(s, st);
+		return push(s, st, err, errlen);
 	}
 	const char *a = word(p, line, &aline);
 	if (!a) {
@@ -74,22 +102,21 @@ static int command(tui_script *s, const char *w, int at, char **p, int *line,
 	}
 	if (strcasecmp(w, "Save") == 0) {
 		st.kind = TUI_S_SAVE;
-		if (!(st.arg = strdup(a)))
+		if (!(st.arg = strdup(a))) {
+			snprintf(err, errlen, "line %d: out of memory", at);
 			return -1;
-		return push(s, st);
+		}
+		return push(s, st, err, errlen);
 	}
-	char x;
 	st.kind = TUI_S_RESIZE;
-	if (sscanf(a, "%d%c%d", &st.cols, &x, &st.lines) != 3 ||
-	    (x != 'x' && x != 'X') || st.cols < 1 || st.lines < 1 ||
-	    st.cols > 1000 || st.lines > 1000) {
+	if (!size_arg(a, &st.cols, &st.lines)) {
 		snprintf(err, errlen,
-			 "line %d: Resize wants COLSxLINES, e.g. 100x30 (got "
-			 "\"%s\")",
+			 "line %d: Resize wants COLSxLINES, each 1 to 1000, "
+			 "e.g. 100x30 (got \"%s\")",
 			 at, a);
 		return -1;
 	}
-	return push(s, st);
+	return push(s, st, err, errlen);
 }
 
 int tui_script_parse(tui_script *s, const char *text, char *err, size_t errlen)
@@ -107,9 +134,9 @@ int tui_script_parse(tui_script *s, const char *text, char *err, size_t errlen)
 		    !strcasecmp(w, "Resize")) {
 			rc = command(s, w, at, &p, &line, err, errlen);
 		} else if ((key = tui_key_parse(w)) >= 0) {
-			rc = push(s, (tui_step){.kind = TUI_S_KEY,
-						.key = key,
-						.line = at});
+			tui_step st = {
+			    .kind = TUI_S_KEY, .key = key, .line = at};
+			rc = push(s, st, err, errlen);
 		} else {
 			snprintf(err, errlen, "line %d: unknown key \"%s\"", at,
 				 w);

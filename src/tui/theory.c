@@ -63,11 +63,12 @@ bool tui_predict_update(tui_theory *t, const iv_config *cfg)
 	tui_predict *p = &t->pred;
 	if (tui_predict_fresh(t, cfg))
 		return false;
-	iv_theory_layer *l = p->layer;
-	if (cfg->depth > p->cap &&
-	    (l = realloc(p->layer, cfg->depth * sizeof *l))) {
-		p->layer = l;
-		p->cap = cfg->depth;
+	if (cfg->depth > p->cap) {
+		iv_theory_layer *l = realloc(p->layer, cfg->depth * sizeof *l);
+		if (l) {
+			p->layer = l;
+			p->cap = cfg->depth;
+		}
 	}
 	p->key = *cfg; /* out of memory too: no layers, and no retrying */
 	p->st = cfg->depth > p->cap ? IV_ENOMEM

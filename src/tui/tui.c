@@ -2,6 +2,7 @@
 /* Entry of the interactive view: find a terminal (or a headless screen for
  * scripts), catch signals, run the loop, and restore the terminal on every
  * way out. */
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -72,11 +73,16 @@ static const char *no_terminal(char *buf, size_t size)
 	return NULL;
 }
 
+/* A screen size from the environment: a whole number in 1..1000, else def. */
 static int env_int(const char *name, int def)
 {
 	const char *s = getenv(name);
-	int v = s ? atoi(s) : 0;
-	return v > 0 && v <= 1000 ? v : def;
+	char *end;
+	if (!s || !*s)
+		return def;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	return errno == 0 && *end == '\0' && v > 0 && v <= 1000 ? (int)v : def;
 }
 
 static SCREEN *open_tty(void)

@@ -35,12 +35,14 @@ typedef struct tui_options {
  * $INITVIZ_LINES x $INITVIZ_COLS (default 24 x 80) that Save commands read.
  * $INITVIZ_FIXED_TIME replaces timings on screen (for comparisons).
  *
- * The trace file gets one line per event, "SECONDS EVENT ...", seconds since
- * start: "start ...", "key NAME", "compute gen=N status=K" (a network is
- * allocated), "done gen=N seconds=S
- * status=K" (S: computation time), "frame S" (S: time to draw), "train
- * steps=N loss=X" (a burst of training), "save FILE" (a script's Save or S),
- * "signal N", "eof", "quit status=N". */
+ * The trace file (trace.h) gets one line per event, "SECONDS EVENT ...",
+ * seconds since start on the monotonic clock: "start clock=C ...", "key
+ * NAME", "poll" (no key, while busy), "wait MS" (idle), "compute gen=N
+ * status=K" (a network is allocated), "step PASS layer=L" and "stepped PASS
+ * layer=L" around each engine step (PASS forward or backward), "done gen=N
+ * seconds=S status=K" (S: computation time), "frame S" (S: time to draw),
+ * "train steps=N loss=X" (a burst of training), "save FILE" (a script's Save
+ * or S), "signal N", "eof", "quit status=N". */
 int tui_run(const iv_config *cfg, const tui_options *opt);
 
 #endif
