@@ -118,6 +118,87 @@ START_TEST(relu_is_critical_at_two)
 }
 END_TEST
 
+/* Large q: E[phi'(sqrt(q) z)^2] = (1/sqrt(2 pi q)) * int phi'(x)^2 dx
+ * (1 + O(1/q)) when phi' vanishes at infinity: int sech^4 = 4/3, int
+ * sigmoid'^2 = 1/6; E[tanh^2] = 1 - 2/sqrt(2 pi q) (int sech^2 = 2). For
+ * ELU, E[phi'^2] = 1/2 + E[e^{2 sqrt(q) z}; z < 0] = 1/2 +
+ * (1 - 1/(4q)) / (2 sqrt(2 pi q)) + O(q^-5/2). Once the activation bends
+ * in a sliver of z of width 1/sqrt(q), a rule that steps over it gives 0:
+ * "vanishing" for a network whose gradients explode. */
+START_TEST(large_q_against_asymptotics)
+{
+	static const double qs[] = { 1e8, 1e12, 1e20, 1e60, 1e120, 1e250 };
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		double q = qs[i], r = 1 / sqrt(2 * M_PI * q);
+		double t = iv_theory_dphi2(th, IV_ACT_TANH, 0, q);
+		double s = iv_theory_dphi2(th, IV_ACT_SIGMOID, 0, q);
+		double e = iv_theory_dphi2(th, IV_ACT_ELU, 0, q);
+		double t2 = iv_theory_phi2(th, IV_ACT_TANH, 0, q);
+		ck_assert_msg(fabs(t / (4.0 / 3 * r) - 1) < 1e-6,
+		              "tanh' q=%g: %g, want %g", q, t, 4.0 / 3 * r);
+		ck_assert_msg(fabs(s / (r / 6) - 1) < 1e-6,
+		              "sigmoid' q=%g: %g, want %g", q, s, r / 6);
+		ck_assert_msg(fabs(e - (0.5 + (1 - 0.25 / q) * r / 2)) < 1e-14,
+		              "elu' q=%g: %.17g", q, e);
+		ck_assert_msg(fabs(t2 - (1 - 2 * r)) < 1e-9, "tanh^2 q=%g: %.17g",
+		              q, t2);
+	}
+	/* ELU on both sides of the switch to the series (2 sqrt(q) = 1e3 at
+	 * q = 250000), against the series to one more term */
+	for (int side = -1; side <= 1; side += 2) {
+		double q = 250000 * (1 + side * 1e-9), r = 1 / sqrt(2 * M_PI * q);
+		double u = 0.25 / q, want = 0.5 + (1 - u + 3 * u * u) * r / 2;
+		ck_assert_double_eq_tol(iv_theory_dphi2(th, IV_ACT_ELU, 0, q),
+		                        want, 1e-13);
+	}
+}
+END_TEST
+
+/* std 1e200 squares past DBL_MAX: q is +Inf from layer 1. The prediction is
+ * Inf for what grows with q, the finite limit for what does not (tanh's
+ * std tends to 1, sigmoid's to 1/2), never a NaN or a 0 made up by
+ * clamping. With std 1e100, q = 8e200 is finite in layer 1, and after it
+ * Inf for unbounded activations, 8e200 E[phi^2] for tanh and sigmoid. */
+START_TEST(infinite_variance_is_inf_not_zero)
+{
+	iv_theory_layer out[3];
+	iv_config c;
+	for (int k = 0; k < IV_ACT_COUNT; k++) {
+		for (int big = 0; big < 2; big++) {
+			iv_config_defaults(&c);
+			c.init = IV_INIT_NORMAL;
+			c.std = big ? 1e200 : 1e100;
+			c.act = (iv_act_kind)k;
+			c.depth = 3;
+			c.width = 8;
+			ck_assert_int_eq(iv_theory_layers(th, &c, out), IV_OK);
+			for (size_t l = big ? 0 : 1; l < 3; l++) {
+				double p = out[l].preactivation_std;
+				double a = out[l].activation_std;
+				double want = big ? INFINITY
+				              : c.act == IV_ACT_TANH ? sqrt(8e200)
+				              : c.act == IV_ACT_SIGMOID ? sqrt(4e200)
+				                                        : INFINITY;
+				ck_assert_msg(isinf(want) ? p == want
+				                          : fabs(p / want - 1) < 1e-12,
+				              "%s l%zu: pre %g, want %g",
+				              iv_act_name(c.act), l + 1, p, want);
+				if (c.act == IV_ACT_TANH)
+					ck_assert_double_eq_tol(a, 1, 1e-12);
+				else if (c.act == IV_ACT_SIGMOID)
+					ck_assert_double_eq_tol(a, 0.5, 1e-12);
+				else
+					ck_assert_msg(isinf(a) && a > 0,
+					              "%s l%zu: act %g",
+					              iv_act_name(c.act), l + 1, a);
+			}
+			if (!big)
+				ck_assert(isfinite(out[0].preactivation_std));
+		}
+	}
+}
+END_TEST
+
 START_TEST(relu_above_two_has_no_fixed_point)
 {
 	/* given ReLU, sigma_b = 0: the map is q -> (sigma_w^2 / 2) q, which
@@ -236,6 +317,8 @@ int main(void)
 	tcase_add_test(tc, tanh_is_critical_at_unit_sigma_w);
 	tcase_add_test(tc, relu_is_critical_at_two);
 	tcase_add_test(tc, relu_above_two_has_no_fixed_point);
+	tcase_add_test(tc, large_q_against_asymptotics);
+	tcase_add_test(tc, infinite_variance_is_inf_not_zero);
 	tcase_add_test(tc, selu_fixed_point);
 	tcase_add_test(tc, tanh_fixed_point_against_independent_iteration);
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);

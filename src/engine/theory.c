@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_erf.h>
 #include <initviz/act.h>
@@ -10,6 +11,7 @@
 
 #define NODES 128 /* even: symmetric nodes make kinks at 0 integrate exactly */
 #define LIMIT 1000
+#define Q_BIG 1e300 /* above it q is treated by its large-q limit */
 
 struct iv_theory {
 	double x[NODES], w[NODES]; /* nodes and weights for E_z[.] */
@@ -22,6 +24,7 @@ iv_theory *iv_theory_alloc(void)
 	gsl_integration_fixed_workspace *ws;
 	if (!th)
 		return NULL;
+	gsl_set_error_handler_off(); /* GSL's default handler aborts */
 	/* weight exp(-x^2): E_z[f(z)] = sum w_i f(sqrt2 x_i) / sqrt(pi) */
 	ws = gsl_integration_fixed_alloc(gsl_integration_fixed_hermite, NODES,
 	                                 0.0, 1.0, 0.0, 0.0);
@@ -82,19 +85,47 @@ static double gauss_term(double z, void *p)
 	return phi_term(z, p) * exp(-0.5 * z * z) / sqrt(2 * M_PI);
 }
 
-/* Adaptive quadrature on each half-line: robust where Gauss-Hermite is not. */
+/* Adaptive quadrature on each half-line: robust where Gauss-Hermite is not.
+ * The activations bend within |x| < X_BEND; at large q that is a sliver
+ * |z| < X_BEND/sqrt(q) that a half-line rule could step over (tanh'^2 is
+ * nothing but that sliver), so it is integrated on its own. */
+#define X_BEND 40.0
 static double expect_adaptive(iv_theory *th, struct phi_arg *a)
 {
 	gsl_function f = { gauss_term, a };
-	double lo = 0, hi = 0, err;
-	gsl_integration_qagiu(&f, 0.0, 1e-14, 1e-12, LIMIT, th->ws, &hi, &err);
-	gsl_integration_qagil(&f, 0.0, 1e-14, 1e-12, LIMIT, th->ws, &lo, &err);
-	return lo + hi;
+	double z0 = fmin(X_BEND / a->sq, 1.0), v[4] = { 0 }, e[4] = { 0 };
+	/* relative accuracy only on the sliver (its value may be 1e-30);
+	 * the tails are then needed to the same absolute accuracy */
+	int st = gsl_integration_qags(&f, 0.0, z0, 0.0, 1e-12, LIMIT, th->ws,
+	                              &v[0], &e[0]);
+	st |= gsl_integration_qags(&f, -z0, 0.0, 0.0, 1e-12, LIMIT, th->ws,
+	                           &v[1], &e[1]);
+	double abs_tol = 1e-13 * fabs(v[0] + v[1]) + 1e-300;
+	st |= gsl_integration_qagiu(&f, z0, abs_tol, 1e-12, LIMIT, th->ws,
+	                            &v[2], &e[2]);
+	st |= gsl_integration_qagil(&f, -z0, abs_tol, 1e-12, LIMIT, th->ws,
+	                            &v[3], &e[3]);
+	double sum = v[0] + v[1] + v[2] + v[3], err = e[0] + e[1] + e[2] + e[3];
+	/* a failed integration (roundoff, no convergence) is kept only when
+	 * its error estimate still makes it accurate to 1e-8 */
+	if (st && !(err <= 1e-8 * fabs(sum)))
+		return NAN;
+	return sum;
 }
 
 static double expect_phi(iv_theory *th, iv_act_kind k, double slope,
                          double q, int what)
 {
+	if (isnan(q))
+		return NAN;
+	if (q > Q_BIG) {
+		/* beyond what can be integrated (q may be infinite): the limit.
+		 * A moment that still grows with q is infinite; one that does
+		 * not (tanh^2, sigmoid', ...) has settled by 1e300. */
+		double r1 = expect_phi(th, k, slope, Q_BIG / 100, what);
+		double r2 = expect_phi(th, k, slope, Q_BIG, what);
+		return fabs(r2) > 2 * fabs(r1) ? copysign(INFINITY, r2) : r2;
+	}
 	struct phi_arg a = { k, slope, sqrt(fmax(q, 0.0)), what };
 	if (q <= 1.0)
 		return iv_theory_expect(th, phi_term, &a);
@@ -104,6 +135,10 @@ static double expect_phi(iv_theory *th, iv_act_kind k, double slope,
 /* e^{t^2/2} Phi(-t) = E[e^{tz}; z < 0], without overflow for large t. */
 static double exp_tail(double t)
 {
+	if (t > 1e3) { /* the asymptotic series; its next term is < 1e-17 */
+		double u = 1 / (t * t);
+		return (1 - u * (1 - u * (3 - 15 * u))) / (t * sqrt(2 * M_PI));
+	}
 	return 0.5 * exp(0.5 * t * t + gsl_sf_log_erfc(t * M_SQRT1_2));
 }
 
@@ -169,6 +204,12 @@ double iv_theory_sigma_b2(const iv_config *cfg)
 	return cfg->bias * cfg->bias + cfg->bias_std * cfg->bias_std;
 }
 
+/* Clamp rounding below 0 to 0, keeping NaN as NaN (fmax would make it 0). */
+static double nonneg(double x)
+{
+	return x < 0 ? 0 : x;
+}
+
 static double input_second_moment(const iv_config *cfg)
 {
 	return cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
@@ -187,8 +228,10 @@ iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
 		t->q = iv_theory_sigma_w2(cfg, l) * e2 + sb2;
 		double m = iv_theory_mean_phi(th, k, a, t->q);
 		double p2 = iv_theory_phi2(th, k, a, t->q);
-		t->preactivation_std = sqrt(fmax(t->q - cfg->bias * cfg->bias, 0));
-		t->activation_std = sqrt(fmax(p2 - m * m, 0));
+		t->preactivation_std = sqrt(nonneg(t->q - cfg->bias * cfg->bias));
+		/* an infinite second moment is an infinite variance (the mean
+		 * grows only like its square root), not Inf - Inf */
+		t->activation_std = isinf(p2) ? p2 : sqrt(nonneg(p2 - m * m));
 		e2 = p2;
 	}
 	/* backward: E[g_{l-1}^2] = n_l Var(W_l) E[phi'(z_l)^2] E[g_l^2] */
