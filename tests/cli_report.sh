@@ -367,12 +367,12 @@ grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
 [ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
 run 2 --report --lesson=13
 # a lesson's lr is the training rate unless --lr overrides it: He on 30 ReLU
-# layers (lesson 9) diverges at the default 0.05, and learns at its 0.005
+# layers (lesson 9) diverges at the default 0.05, and learns at its 0.002
 run 0 --report --format=json --lesson=9 --train-steps=100
 "$py" - "$tmp/out" <<'EOF' || fail "lesson 9 training (above)"
 import json, math, sys
 d = json.load(open(sys.argv[1]))
-assert d["training_lr"] == 0.005, d["training_lr"]
+assert d["training_lr"] == 0.002, d["training_lr"]
 loss = [e["loss"] for e in d["training"]]
 assert all(x is not None and math.isfinite(x) for x in loss), loss[-3:]
 assert loss[-1] < 0.75 * loss[0], (loss[0], loss[-1])

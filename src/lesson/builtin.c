@@ -105,7 +105,7 @@ const char iv_lessons_builtin[] =
 "\n"
 "[lesson]\n"
 "title = He for ReLU\n"
-"lr = 0.005\n"
+"lr = 0.002\n"
 "init = he-normal\n"
 "activation = relu\n"
 "depth = 30\n"
