@@ -35,7 +35,7 @@ static int dump(const char *dir, const iv_net *net, FILE *f)
 {
 	size_t L = net->L, B = net->B;
 	int rc = write_raw(dir, "x", 0, net->H[0]->data, B * net->n[0]) |
-	         write_raw(dir, "g", L, net->gL->data, B * net->n[L]);
+	         write_raw(dir, "g", L, net->G[L]->data, B * net->n[L]);
 	fprintf(f, "batch %zu\nwidths", B);
 	for (size_t l = 0; l <= L; l++)
 		fprintf(f, " %zu", net->n[l]);
@@ -66,6 +66,7 @@ static int dump_run(const char *dir, int run)
 	for (size_t l = 0; l < cfg.nwidths; l++)
 		cfg.widths[l] = widths[l];
 	cfg.batch = 200;
+	cfg.retain = 1; /* g_L kept (without, dz overwrites it) */
 	if (run == 1)
 		cfg.bias_std = 0.1; /* a broadcast the wrong way round shows */
 	else

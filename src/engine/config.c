@@ -128,8 +128,11 @@ double iv_config_memory(const iv_config *cfg)
 		maxn = fmax(maxn, fo);
 	}
 	bytes += b * n0;               /* inputs */
-	bytes += 3 * b * maxn + maxw;  /* gradient ping-pong, dz, dW scratch */
+	/* gradient ping-pong (dz overwrites g), or dz when retained (an
+	 * estimate: the retained gradients come first); dW */
+	bytes += 2 * b * maxn + maxw;
 	bytes += 2 * maxn + 4 * maxn;  /* distinct-neuron keys and indices */
+	bytes += maxn;                 /* units seen alive, per thread */
 	bytes *= sizeof(double);
 	bytes += (double)cfg->depth * (sizeof(double) * 2 * (cfg->bins + 1) * 6 +
 	                               512); /* per-layer stats */

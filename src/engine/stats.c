@@ -3,9 +3,14 @@
 #include <float.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_rstat.h>
 #include <gsl/gsl_statistics_double.h>
 #include <initviz/stats.h>
+#include "par.h"
+#include "stats_impl.h"
 
 iv_status iv_stats_init(iv_stats *s, size_t bins)
 {
@@ -23,29 +28,96 @@ void iv_stats_done(iv_stats *s)
 	}
 }
 
-void iv_bin(const double *x, size_t n, double lo, double hi, size_t bins,
-            double *counts)
+/* Where a value goes: the arithmetic of iv_bin, set up once. */
+struct binner {
+	double lo, hi, nb, w, scale;
+	size_t bins;
+	bool ok, halves, divide;
+};
+
+static struct binner binner_make(double lo, double hi, size_t bins)
 {
-	for (size_t b = 0; b < bins; b++)
-		counts[b] = 0;
-	if (!(hi > lo) || bins == 0)
-		return;
-	double nb = (double)bins, w = hi - lo, scale = nb / w;
-	bool halves = isinf(w); /* wider than DBL_MAX: work with halves */
-	if (halves)
-		w = hi / 2 - lo / 2;
+	struct binner b = { lo, hi, (double)bins, hi - lo, 0, bins,
+	                    hi > lo && bins > 0, false, false };
+	b.scale = b.nb / b.w;
+	b.halves = isinf(b.w); /* wider than DBL_MAX: work with halves */
+	if (b.halves)
+		b.w = hi / 2 - lo / 2;
 	/* a subnormal or infinite scale loses the bins: divide instead */
-	bool divide = halves || !isnormal(scale);
+	b.divide = b.halves || !isnormal(b.scale);
+	return b;
+}
+
+#define SUB_BINS 256  /* bins that the split counters below take */
+#define SUB_RUN 32768 /* entries per round of the split counters */
+
+/* The common case: multiplying by the scale, at most SUB_BINS bins. Four
+ * sets of integer counters, one per entry modulo 4, so that runs of one
+ * bin do not wait on each other's increments; exact counts either way. */
+static void binner_add_split(const struct binner *b, const double *x,
+                             size_t n, double *counts)
+{
+	uint32_t sub[4 * SUB_BINS]; /* set k at k * bins */
+	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
+	size_t last = b->bins - 1;
+	for (size_t r = 0; r < n; r += SUB_RUN) {
+		size_t m = n - r < SUB_RUN ? n - r : SUB_RUN, i = 0;
+		const double *y = x + r;
+		memset(sub, 0, 4 * b->bins * sizeof(uint32_t));
+		for (; i + 4 <= m; i += 4)
+			for (int k = 0; k < 4; k++) {
+				double v = y[i + k];
+				if (!(v >= lo && v <= hi))
+					continue;
+				double f = (v - lo) * scale;
+				sub[k * b->bins +
+				    (f < nb ? (size_t)(long long)f : last)]++;
+			}
+		for (; i < m; i++) {
+			double v = y[i];
+			if (!(v >= lo && v <= hi))
+				continue;
+			double f = (v - lo) * scale;
+			sub[f < nb ? (size_t)(long long)f : last]++;
+		}
+		for (size_t j = 0; j < b->bins; j++)
+			counts[j] += (double)(sub[j] + sub[b->bins + j] +
+			                      sub[2 * b->bins + j] +
+			                      sub[3 * b->bins + j]);
+	}
+}
+
+/* Add the values of x to counts (not zeroed). */
+static void binner_add(const struct binner *b, const double *x, size_t n,
+                       double *counts)
+{
+	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
+	if (!b->ok)
+		return;
+	if (!b->divide && b->bins <= SUB_BINS && n >= 4 * b->bins) {
+		binner_add_split(b, x, n, counts);
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		double v = x[i], f;
 		if (!(v >= lo && v <= hi)) /* drops NaN and values outside */
 			continue;
-		if (!divide)
+		if (!b->divide)
 			f = (v - lo) * scale;
 		else
-			f = (halves ? v / 2 - lo / 2 : v - lo) / w * nb;
-		counts[f < nb ? (size_t)f : bins - 1]++;
+			f = (b->halves ? v / 2 - lo / 2 : v - lo) / b->w * nb;
+		/* 0 <= f < 2^63: the signed conversion is one instruction */
+		counts[f < nb ? (size_t)(long long)f : b->bins - 1]++;
 	}
+}
+
+void iv_bin(const double *x, size_t n, double lo, double hi, size_t bins,
+            double *counts)
+{
+	struct binner b = binner_make(lo, hi, bins);
+	for (size_t k = 0; k < bins; k++)
+		counts[k] = 0;
+	binner_add(&b, x, n, counts);
 }
 
 /* Widen a degenerate range so every value lands inside it (one value v
@@ -87,19 +159,26 @@ static void set_histogram(iv_stats *s, const double *x, size_t n)
 #define SAFE_HI 0x1p+400
 #define SAFE_LO 0x1p-400
 
-#define LANES 8 /* independent accumulators: no loop-carried latency */
+#define LANES IV_LANES
 
-/* One pass: sum, min and max. All three are finite exactly when every
- * entry is finite and the sum does not overflow (a NaN poisons the sum, an
- * infinity the min or max). */
-static bool sum_minmax(const double *x, size_t n, double *sum, double *lo,
-                       double *hi)
+void iv_lanes_start(iv_lanes *a)
 {
-	double s[LANES] = { 0 }, mn[LANES], mx[LANES];
+	for (int k = 0; k < LANES; k++) {
+		a->s[k] = 0;
+		a->mn[k] = INFINITY;
+		a->mx[k] = -INFINITY;
+	}
+	a->n = 0;
+}
+
+void iv_lanes_add(iv_lanes *a, const double *x, size_t n)
+{
+	double s[LANES], mn[LANES], mx[LANES];
 	size_t i = 0;
 	for (int k = 0; k < LANES; k++) {
-		mn[k] = INFINITY;
-		mx[k] = -INFINITY;
+		s[k] = a->s[k];
+		mn[k] = a->mn[k];
+		mx[k] = a->mx[k];
 	}
 	for (; i + LANES <= n; i += LANES)
 		for (int k = 0; k < LANES; k++) {
@@ -108,20 +187,152 @@ static bool sum_minmax(const double *x, size_t n, double *sum, double *lo,
 			mn[k] = v < mn[k] ? v : mn[k];
 			mx[k] = v > mx[k] ? v : mx[k];
 		}
-	for (; i < n; i++) {
+	for (; i < n; i++) { /* the block's tail */
 		s[0] += x[i];
 		mn[0] = x[i] < mn[0] ? x[i] : mn[0];
 		mx[0] = x[i] > mx[0] ? x[i] : mx[0];
 	}
-	*sum = 0;
-	*lo = INFINITY;
-	*hi = -INFINITY;
 	for (int k = 0; k < LANES; k++) {
-		*sum += s[k];
-		*lo = mn[k] < *lo ? mn[k] : *lo;
-		*hi = mx[k] > *hi ? mx[k] : *hi;
+		a->s[k] = s[k];
+		a->mn[k] = mn[k];
+		a->mx[k] = mx[k];
 	}
-	return isfinite(*sum) && isfinite(*lo) && isfinite(*hi);
+	a->n += n;
+}
+
+iv_part1 iv_lanes_end(const iv_lanes *a)
+{
+	iv_part1 p = { 0, INFINITY, -INFINITY };
+	for (int k = 0; k < LANES; k++) {
+		p.sum += a->s[k];
+		p.min = a->mn[k] < p.min ? a->mn[k] : p.min;
+		p.max = a->mx[k] > p.max ? a->mx[k] : p.max;
+	}
+	return p;
+}
+
+/* Left fold of block results, in block order. */
+static void fold1(iv_part1 *t, const iv_part1 *p)
+{
+	t->sum += p->sum;
+	t->min = p->min < t->min ? p->min : t->min;
+	t->max = p->max > t->max ? p->max : t->max;
+}
+
+struct pass1 {
+	const double *x;
+	iv_part1 total, part[IV_ROUND];
+};
+
+static void pass1_block(void *ctx, unsigned t, size_t b, size_t begin,
+                        size_t end)
+{
+	struct pass1 *c = ctx;
+	iv_lanes a;
+	(void)t;
+	iv_lanes_start(&a);
+	iv_lanes_add(&a, c->x + begin, end - begin);
+	c->part[b] = iv_lanes_end(&a);
+}
+
+static void pass1_fold(void *ctx, size_t blocks)
+{
+	struct pass1 *c = ctx;
+	for (size_t b = 0; b < blocks; b++)
+		fold1(&c->total, &c->part[b]);
+}
+
+/* Pass 2: centred squares and their sum (the rounding error of the mean),
+ * and the histogram; each thread counts into its own bins. */
+struct pass2 {
+	const double *x;
+	double mean;
+	struct binner bin;
+	double *counts[IV_PAR_MAX];
+	double q, c, part[IV_ROUND][2];
+};
+
+static void pass2_block(void *ctx, unsigned t, size_t b, size_t begin,
+                        size_t end)
+{
+	struct pass2 *p = ctx;
+	const double *x = p->x + begin;
+	size_t n = end - begin, i = 0;
+	double q[LANES] = { 0 }, c[LANES] = { 0 }, mean = p->mean;
+	for (; i + LANES <= n; i += LANES)
+		for (int k = 0; k < LANES; k++) {
+			double d = x[i + k] - mean;
+			q[k] += d * d;
+			c[k] += d;
+		}
+	for (; i < n; i++) {
+		double d = x[i] - mean;
+		q[0] += d * d;
+		c[0] += d;
+	}
+	p->part[b][0] = p->part[b][1] = 0;
+	for (int k = 0; k < LANES; k++) {
+		p->part[b][0] += q[k];
+		p->part[b][1] += c[k];
+	}
+	binner_add(&p->bin, x, n, p->counts[t]);
+}
+
+static void pass2_fold(void *ctx, size_t blocks)
+{
+	struct pass2 *p = ctx;
+	for (size_t b = 0; b < blocks; b++) {
+		p->q += p->part[b][0];
+		p->c += p->part[b][1];
+	}
+}
+
+/* The common case: every entry finite, magnitudes safe. Pass 1 is done
+ * (t); pass 2 takes the corrected two-pass variance (Chan, Golub, LeVeque)
+ * and the histogram. */
+static bool fast_finish(iv_stats *s, const double *x, size_t n,
+                        const iv_part1 *t, unsigned threads)
+{
+	if (n == 0 || !isfinite(t->sum) || !isfinite(t->min) ||
+	    !isfinite(t->max))
+		return false;
+	double absmax = fmax(fabs(t->min), fabs(t->max));
+	if (!(absmax == 0 || (absmax >= SAFE_LO && absmax <= SAFE_HI)))
+		return false;
+	s->finite = n;
+	s->min = t->min;
+	s->max = t->max;
+	s->absmax = absmax;
+	s->mean = t->sum / (double)n;
+	size_t bins = s->hist->n;
+	double lo, hi;
+	hist_range(s->min, s->max, bins, &lo, &hi);
+	gsl_histogram_set_ranges_uniform(s->hist, lo, hi);
+	struct pass2 p = { .x = x, .mean = s->mean,
+	                   .bin = binner_make(lo, hi, bins) };
+	if (threads == 0)
+		threads = iv_par_threads(n);
+	if (threads > IV_PAR_MAX)
+		threads = IV_PAR_MAX;
+	double *extra = threads > 1 ? calloc((threads - 1) * bins, sizeof *extra)
+	                            : NULL;
+	if (!extra)
+		threads = 1;
+	for (size_t k = 0; k < bins; k++)
+		s->hist->bin[k] = 0;
+	p.counts[0] = s->hist->bin;
+	for (unsigned k = 1; k < threads; k++)
+		p.counts[k] = extra + (k - 1) * bins;
+	iv_par_rounds(n, threads, pass2_block, pass2_fold, &p);
+	for (unsigned k = 1; k < threads; k++) /* counts: exact, any order */
+		for (size_t j = 0; j < bins; j++)
+			s->hist->bin[j] += p.counts[k][j];
+	free(extra);
+	double var = n > 1 ? (p.q - p.c * p.c / (double)n) / (double)(n - 1) : 0.0;
+	s->std = sqrt(fmax(var, 0.0));
+	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
+	s->rms = hypot(s->mean, s->std * sqrt((double)(n - 1) / (double)n));
+	return true;
 }
 
 /* Corrected two-pass variance (Chan, Golub, LeVeque): sum of squared
@@ -150,24 +361,6 @@ static void finite_stats(iv_stats *s, const double *x, size_t n)
 	s->std = sqrt(fmax(var, 0.0));
 	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
 	s->rms = hypot(mean, s->std * sqrt((double)(n - 1) / (double)n));
-}
-
-/* The common case in two passes: every entry finite, magnitudes safe. */
-static bool fast_stats(iv_stats *s, const double *x, size_t n)
-{
-	double sum, lo, hi;
-	if (n == 0 || !sum_minmax(x, n, &sum, &lo, &hi))
-		return false;
-	double absmax = fmax(fabs(lo), fabs(hi));
-	if (!(absmax == 0 || (absmax >= SAFE_LO && absmax <= SAFE_HI)))
-		return false;
-	s->finite = n;
-	s->min = lo;
-	s->max = hi;
-	s->absmax = absmax;
-	s->mean = sum / (double)n;
-	finite_stats(s, x, n);
-	return true;
 }
 
 /* Finite entries only, scaled by a power of two (exact) so that squares
@@ -204,16 +397,11 @@ static void finite_minmax(iv_stats *s, const double *x, size_t n)
 		}
 }
 
-iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n)
+/* Non-finite entries, or squares that could overflow or underflow:
+ * serial, exact. */
+static iv_status slow_stats(iv_stats *s, const double *x, size_t n)
 {
 	iv_status st = IV_OK;
-	s->count = n;
-	s->nan = s->inf = 0;
-	s->mean = s->std = s->rms = s->min = s->max = s->absmax = NAN;
-	if (fast_stats(s, x, n)) {
-		set_histogram(s, x, n);
-		return IV_OK;
-	}
 	for (size_t i = 0; i < n; i++) { /* one cheap pass decides the path */
 		s->nan += isnan(x[i]) != 0; /* isinf(-Inf) may be -1 */
 		s->inf += isinf(x[i]) != 0;
@@ -233,4 +421,42 @@ iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n)
 	}
 	set_histogram(s, x, n);
 	return st;
+}
+
+static void stats_reset(iv_stats *s, size_t n)
+{
+	s->count = n;
+	s->nan = s->inf = 0;
+	s->mean = s->std = s->rms = s->min = s->max = s->absmax = NAN;
+}
+
+iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
+                              const iv_part1 *p1, unsigned threads)
+{
+	iv_part1 t = { 0, INFINITY, -INFINITY };
+	size_t nb = iv_par_nblocks(n);
+	stats_reset(s, n);
+	for (size_t b = 0; b < nb; b++)
+		fold1(&t, &p1[b]);
+	if (fast_finish(s, x, n, &t, threads))
+		return IV_OK;
+	stats_reset(s, n);
+	return slow_stats(s, x, n);
+}
+
+iv_status iv_stats_compute_threads(iv_stats *s, const double *x, size_t n,
+                                   unsigned threads)
+{
+	struct pass1 p = { .x = x, .total = { 0, INFINITY, -INFINITY } };
+	stats_reset(s, n);
+	iv_par_rounds(n, threads, pass1_block, pass1_fold, &p);
+	if (fast_finish(s, x, n, &p.total, threads))
+		return IV_OK;
+	stats_reset(s, n);
+	return slow_stats(s, x, n);
+}
+
+iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n)
+{
+	return iv_stats_compute_threads(s, x, n, 0);
 }

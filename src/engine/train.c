@@ -186,18 +186,19 @@ static iv_status backward_update(iv_train *tr)
 	descend(tr->bo->data, tr->db, k, lr);
 	for (size_t l = L; l >= 1; l--) {
 		size_t n = net->n[l], m = net->n[l - 1];
-		gsl_matrix_view dz = gsl_matrix_view_array(net->dz, B, n);
+		double *dzp = tr->g[l % 2]; /* dz overwrites g */
+		gsl_matrix_view dz = gsl_matrix_view_array(dzp, B, n);
 		gsl_matrix_view dw = gsl_matrix_view_array(net->dw, n, m);
 		gsl_matrix_view gp = gsl_matrix_view_array(tr->g[(l - 1) % 2], B, m);
 		iv_act_backprop(net->cfg.act, net->cfg.slope, net->Z[l]->data,
-		                tr->g[l % 2], net->dz, B * n);
+		                dzp, dzp, B * n);
 		if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1, &dz.matrix,
 		                   net->H[l - 1], 0, &dw.matrix))
 			return IV_EGSL;
 		if (l > 1 && gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1,
 		                            &dz.matrix, net->W[l], 0, &gp.matrix))
 			return IV_EGSL;
-		colsum(net->dz, B, n, tr->db);
+		colsum(dzp, B, n, tr->db);
 		descend(net->W[l]->data, net->dw, n * m, lr);
 		descend(net->b[l]->data, tr->db, n, lr);
 	}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: statistics block by block, so that a pass that already reads a
+ * matrix (the forward activation) can take the first statistics pass, and
+ * threads can share the work with results independent of their number. */
+#ifndef IV_ENGINE_STATS_IMPL_H
+#define IV_ENGINE_STATS_IMPL_H
+
+#include <initviz/stats.h>
+
+#define IV_LANES 8 /* independent accumulators: no loop-carried latency */
+
+/* Pass 1 (sum, min, max) of one block, taken in pieces: entry k of the
+ * block goes to lane k % IV_LANES, so pieces must be multiples of
+ * IV_LANES long except the block's last. */
+typedef struct {
+	double s[IV_LANES], mn[IV_LANES], mx[IV_LANES];
+	size_t n;
+} iv_lanes;
+void iv_lanes_start(iv_lanes *a);
+void iv_lanes_add(iv_lanes *a, const double *x, size_t n);
+
+/* A block's pass-1 result. */
+typedef struct {
+	double sum, min, max;
+} iv_part1;
+iv_part1 iv_lanes_end(const iv_lanes *a);
+
+/* Statistics of x (n entries) given the pass-1 results of its blocks
+ * (par.h's partition), p1[b] for block b. threads: 0 picks, 1 serial; the
+ * results are the same for every thread count, and equal to
+ * iv_stats_compute's. */
+iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
+                              const iv_part1 *p1, unsigned threads);
+
+/* iv_stats_compute on a given number of threads (0 picks). */
+iv_status iv_stats_compute_threads(iv_stats *s, const double *x, size_t n,
+                                   unsigned threads);
+
+#endif
