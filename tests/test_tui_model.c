@@ -13,6 +13,7 @@
 #include "tui/layout.h"
 #include "tui/model.h"
 #include "tui/script.h"
+#include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -615,9 +616,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tut_main(suite, NULL, 0);
 }

@@ -5,16 +5,12 @@
  * cancelling a computation, a closed input, and tui_run without a terminal;
  * bad Resize sizes and running out of memory while parsing a script. */
 #include <check.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include "tui/app.h"
-#include "tui/colors.h"
-#include "tui/draw.h"
 #include "tui/script.h"
+#include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 /* Files live in a directory made for this run (main makes it, cds there). */
@@ -24,7 +20,6 @@
 
 static tui_app app;
 static SCREEN *scr;
-static bool opened;
 
 static void base_config(iv_config *c, size_t depth)
 {
@@ -32,26 +27,6 @@ static void base_config(iv_config *c, size_t depth)
 	c->depth = depth;
 	c->width = 32;
 	c->batch = 64;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = calloc(1, 1 << 16);
-	if (f) {
-		size_t n = fread(buf, 1, (1 << 16) - 1, f);
-		buf[n] = '\0';
-		fclose(f);
-	}
-	return buf;
 }
 
 /* Run keys on a headless lines x cols screen from a depth-layer network;
@@ -62,26 +37,13 @@ static int run(const char *keys, size_t depth, int lines, int cols,
 	iv_config c;
 	tui_options o = {.keys = KEYS, .trace = trace};
 	base_config(&c, depth);
-	write_file(o.keys, keys);
 	remove(SAVED);
-	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
-	ck_assert_int_eq(tui_app_init(&app, &c, &o), 0);
-	scr = tui_screen_headless(lines, cols);
-	ck_assert_ptr_nonnull(scr);
-	opened = true;
-	tui_colors_init();
-	app.headless = true;
-	return tui_loop(&app);
+	return tut_run_keys(&app, &scr, &c, &o, keys, lines, cols);
 }
 
 static void teardown(void)
 {
-	if (!opened)
-		return;
-	endwin();
-	delscreen(scr);
-	tui_app_done(&app);
-	opened = false;
+	tut_close(&app, &scr);
 }
 
 enum field {
@@ -197,7 +159,7 @@ START_TEST(key_changes_its_setting)
 	ck_assert_msg(fabs(got - cases[_i].want) < 1e-9,
 		      "keys \"%s\": %g, want %g", cases[_i].keys, got,
 		      cases[_i].want);
-	char *screen = slurp(SAVED);
+	char *screen = tut_slurp(SAVED);
 	if (strncmp(cases[_i].keys, "q", 1) &&
 	    strncmp(cases[_i].keys, "F10", 3)) {
 		ck_assert_msg(screen[0], "keys \"%s\": nothing saved",
@@ -225,7 +187,7 @@ START_TEST(quit_stops_the_script)
 	/* given "q a", then the status is 0 and a never ran (no screen saved)
 	 */
 	ck_assert_int_eq(run("q a Save " SAVED, 6, 30, 100, NULL), 0);
-	char *screen = slurp(SAVED);
+	char *screen = tut_slurp(SAVED);
 	ck_assert_str_eq(screen, "");
 	ck_assert(app.script.pos == 1);
 	free(screen);
@@ -238,7 +200,7 @@ START_TEST(scrolling_keys)
 	 * End shows layer 50; Home layer 1 again */
 	ck_assert_int_eq(run("j Wait Save " SAVED " End", 50, 30, 100, NULL),
 			 0);
-	char *s = slurp(SAVED),
+	char *s = tut_slurp(SAVED),
 	     *rows = strstr(s, "\n 2 "); /* first layer row */
 	ck_assert_msg(rows && !strstr(s, "\n 1 "), "%s", s);
 	ck_assert_uint_eq(app.model.top,
@@ -246,7 +208,7 @@ START_TEST(scrolling_keys)
 	free(s);
 	teardown();
 	ck_assert_int_eq(run("End Wait Save " SAVED, 50, 30, 100, NULL), 0);
-	s = slurp(SAVED);
+	s = tut_slurp(SAVED);
 	ck_assert(strstr(s, "\n50 "));
 	ck_assert(strstr(s, "rows "));
 	free(s);
@@ -266,7 +228,7 @@ START_TEST(resize_relays_out)
 	    run("Wait Resize 70x20 Save " SAVED " q", 6, 30, 100, NULL), 0);
 	ck_assert_int_eq(LINES, 20);
 	ck_assert_int_eq(COLS, 70);
-	char *s = slurp(SAVED), *p = s;
+	char *s = tut_slurp(SAVED), *p = s;
 	int rows = 0;
 	for (char *nl; (nl = strchr(p, '\n')); p = nl + 1, rows++) {
 		*nl = '\0';
@@ -277,14 +239,14 @@ START_TEST(resize_relays_out)
 	teardown();
 	ck_assert_int_eq(run("Wait Resize 50x10 Save " SAVED, 6, 30, 100, NULL),
 			 0);
-	s = slurp(SAVED);
+	s = tut_slurp(SAVED);
 	ck_assert(strstr(s, "terminal too small: 50x10"));
 	free(s);
 	teardown();
 	ck_assert_int_eq(run("Wait Resize 50x10 Resize 100x30 Save " SAVED, 6,
 			     30, 100, NULL),
 			 0);
-	s = slurp(SAVED);
+	s = tut_slurp(SAVED);
 	ck_assert(!strstr(s, "too small") && strstr(s, "depth profile"));
 	free(s);
 }
@@ -315,7 +277,7 @@ START_TEST(resize_refuses_a_bad_size)
 	tui_script s;
 	char text[128], err[256], want[160];
 	snprintf(text, sizeof text, "a\nWait Resize %s\nq\n", bad_sizes[_i]);
-	write_file(KEYS, text);
+	tut_write_file(KEYS, text);
 	ck_assert_int_eq(tui_script_load(&s, KEYS, err, sizeof err), -1);
 	snprintf(want, sizeof want,
 		 "key script " KEYS " line 2: Resize wants COLSxLINES");
@@ -405,7 +367,7 @@ START_TEST(script_out_of_memory)
 		ck_assert_ptr_null(s.step);
 	}
 	/* the file's name comes first when it is loaded */
-	write_file(KEYS, OOM_SCRIPT);
+	tut_write_file(KEYS, OOM_SCRIPT);
 	allocs = 0;
 	fail_at = 2;
 	int rc = tui_script_load(&s, KEYS, err, sizeof err);
@@ -428,7 +390,7 @@ START_TEST(burst_of_keys_computes_once)
 	/* given three depth keys in a row, then one allocation after them (and
 	 * the first), and the finished network has the final depth */
 	ck_assert_int_eq(run("Wait d d d Wait q", 6, 30, 100, TRACE), 0);
-	char *t = slurp(TRACE);
+	char *t = tut_slurp(TRACE);
 	ck_assert_int_eq(count_lines(t, " compute gen="), 2);
 	ck_assert_int_eq(count_lines(t, " done gen="), 2);
 	ck_assert_int_eq(count_lines(t, " key "), 4);
@@ -475,12 +437,11 @@ START_TEST(closed_input_does_not_spin)
 	ck_assert_int_eq(tui_app_init(&app, &c, &(tui_options){.trace = TRACE}),
 			 0);
 	scr = tui_screen_headless(30, 100);
-	opened = true;
 	app.headless = false; /* read the "keyboard" */
 	double t0 = tui_now();
 	ck_assert_int_eq(tui_loop(&app), 0);
 	ck_assert(tui_now() - t0 < 5.0);
-	char *t = slurp(TRACE);
+	char *t = tut_slurp(TRACE);
 	ck_assert(strstr(t, " eof"));
 	ck_assert_int_le(count_lines(t, " frame "), TUI_EOF_READS + 2);
 	free(t);
@@ -493,24 +454,24 @@ START_TEST(run_headless_with_a_script)
 	 * returns 0; INITVIZ_SCRIPT works the same; a bad script gives 2 */
 	iv_config c;
 	base_config(&c, 6);
-	write_file(KEYS, "a a Wait Save " SAVED "\n");
+	tut_write_file(KEYS, "a a Wait Save " SAVED "\n");
 	remove(SAVED);
 	setenv("INITVIZ_LINES", "24", 1);
 	setenv("INITVIZ_COLS", "80", 1);
 	tui_options o = {.keys = KEYS, .headless = true};
 	ck_assert_int_eq(tui_run(&c, &o), 0);
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	ck_assert(strstr(s, "act elu"));
 	ck_assert_int_eq(count_lines(s, "\n"), 24);
 	free(s);
 	remove(SAVED);
 	setenv("INITVIZ_SCRIPT", KEYS, 1);
 	ck_assert_int_eq(tui_run(&c, &(tui_options){.headless = true}), 0);
-	s = slurp(SAVED);
+	s = tut_slurp(SAVED);
 	ck_assert(strstr(s, "act elu"));
 	free(s);
 	unsetenv("INITVIZ_SCRIPT");
-	write_file(KEYS, "a Bogus\n");
+	tut_write_file(KEYS, "a Bogus\n");
 	ck_assert_int_eq(tui_run(&c, &o), 2);
 	o.keys = "/nonexistent/keys";
 	ck_assert_int_eq(tui_run(&c, &o), 2);
@@ -559,19 +520,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	char dir[] = "/tmp/initviz-tui-XXXXXX", cmd[64];
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
-	if (!mkdtemp(dir) || chdir(dir) != 0) {
-		perror("initviz-tui temporary directory");
-		return EXIT_FAILURE;
-	}
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (chdir("/") != 0 || system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tut_main(suite, "initviz-tui", TUT_LOCALE);
 }

@@ -6,23 +6,18 @@
  * overwrites a file, and one lesson screen matches its snapshot. */
 #include <check.h>
 #include <dirent.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "cli/lessons.h"
-#include "tui/app.h"
-#include "tui/colors.h"
-#include "tui/draw.h"
+#include "tui_testutil.h"
 
 #define KEYS  "keys.txt"
 #define SAVED "screen.txt"
 
 static tui_app app;
 static SCREEN *scr;
-static bool opened;
 static iv_lesson_set builtin;
 
 static void small(iv_config *c, iv_init_kind init, size_t depth)
@@ -34,50 +29,17 @@ static void small(iv_config *c, iv_init_kind init, size_t depth)
 	c->batch = 64;
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = calloc(1, 1 << 16);
-	if (f) {
-		size_t n = fread(buf, 1, (1 << 16) - 1, f);
-		buf[n] = '\0';
-		fclose(f);
-	}
-	return buf;
-}
-
 /* Run keys from cfg on a headless 100 x 30 screen; the app stays open. */
 static void run(const char *keys, const iv_config *cfg, tui_options o)
 {
 	o.keys = KEYS;
-	write_file(KEYS, keys);
 	remove(SAVED);
-	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
-	ck_assert_int_eq(tui_app_init(&app, cfg, &o), 0);
-	scr = tui_screen_headless(30, 100);
-	ck_assert_ptr_nonnull(scr);
-	opened = true;
-	tui_colors_init();
-	app.headless = true;
-	ck_assert_int_eq(tui_loop(&app), 0);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, cfg, &o, keys, 30, 100), 0);
 }
 
 static void teardown(void)
 {
-	if (!opened)
-		return;
-	endwin();
-	delscreen(scr);
-	tui_app_done(&app);
-	opened = false;
+	tut_close(&app, &scr);
 }
 
 /* "t t t ..." n times, then let the steps finish and save the screen. */
@@ -114,7 +76,7 @@ START_TEST(constant_init_stays_one_neuron)
 	const tui_train *t = &app.teach.train;
 	ck_assert_uint_eq(tui_train_steps(t), 200);
 	ck_assert(isfinite(tui_train_loss(t)));
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	for (size_t l = 1; l <= 3; l++) {
 		ck_assert_uint_eq(iv_train_distinct(t->tr, l), 1);
 		ck_assert_uint_eq(
@@ -144,7 +106,7 @@ START_TEST(zeros_tanh_hidden_weights_never_move)
 		for (size_t i = 0; i < r * k; i++)
 			ck_assert(w[i] == 0);
 	}
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "hidden weights: unchanged"), "%s", s);
 	free(s);
 }
@@ -166,7 +128,7 @@ START_TEST(random_init_learns_and_stays_distinct)
 	for (size_t l = 1; l <= 3; l++)
 		ck_assert_uint_eq(
 		    iv_net_layer(app.comp.net, l)->distinct_neurons, 16);
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "all 16 in every layer") &&
 			  strstr(s, "hidden weights: changed"),
 		      "%s", s);
@@ -198,7 +160,7 @@ START_TEST(x_goes_back_to_the_initial_weights)
 		ck_assert(memcmp(a, b, r * k * sizeof *a) == 0);
 	}
 	iv_net_free(fresh);
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	ck_assert(!strstr(s, "step 5") && !strstr(s, "training  step"));
 	ck_assert(strstr(s, "training reset"));
 	free(s);
@@ -235,7 +197,7 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 	    (tui_options){.lessons = &builtin, .lesson = 1});
 	for (size_t k = 1; k <= n; k++) {
 		snprintf(name, sizeof name, "lesson%zu.txt", k);
-		char *s = slurp(name), want[64];
+		char *s = tut_slurp(name), want[64];
 		snprintf(want, sizeof want, "lesson %zu/%zu", k, n);
 		ck_assert_msg(strstr(s, builtin.v[k - 1].title), "%zu:\n%s", k,
 			      s);
@@ -244,7 +206,7 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 		ck_assert(strstr(s, "look: "));
 		free(s);
 	}
-	char *s = slurp("last.txt");
+	char *s = tut_slurp("last.txt");
 	ck_assert_msg(strstr(s, "is the last one"), "%s", s);
 	free(s);
 	ck_assert_uint_eq(app.teach.les.cur, n - 1);
@@ -287,11 +249,11 @@ START_TEST(leaving_a_lesson_says_modified)
 	char want[32];
 	run("d Wait Save " SAVED " L Wait Save hidden.txt", &builtin.v[1].cfg,
 	    (tui_options){.lessons = &builtin, .lesson = 2});
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "modified") && strstr(s, builtin.v[1].title),
 		      "%s", s);
 	free(s);
-	s = slurp("hidden.txt");
+	s = tut_slurp("hidden.txt");
 	snprintf(want, sizeof want, "lesson 2/%zu*", builtin.n);
 	ck_assert_msg(strstr(s, want) && !strstr(s, builtin.v[1].text[0]), "%s",
 		      s);
@@ -306,7 +268,7 @@ START_TEST(notice_shows_at_start)
 	small(&c, IV_INIT_XAVIER_NORMAL, 2);
 	run("Wait Save " SAVED, &c,
 	    (tui_options){.notice = "initviz: my.lessons:3: unknown setting"});
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "my.lessons:3: unknown setting"), "%s", s);
 	free(s);
 }
@@ -322,7 +284,7 @@ static int saved_files(const char *dir, char **out, int max)
 	while (d && (e = readdir(d)))
 		if (strncmp(e->d_name, "initviz-screen-", 15) == 0 && n < max) {
 			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			out[n++] = slurp(path);
+			out[n++] = tut_slurp(path);
 		} else if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp")) {
 			n = max + 1; /* a temporary file was left */
 		}
@@ -350,7 +312,7 @@ START_TEST(S_saves_without_overwriting)
 	ck_assert_uint_eq(strlen(text[0]) > 0, 1);
 	free(text[0]);
 	free(text[1]);
-	char *s = slurp(SAVED);
+	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "screen saved to savedir/initviz-screen-"),
 		      "%s", s);
 	free(s);
@@ -361,30 +323,11 @@ START_TEST(lesson_screen_matches_snapshot)
 {
 	/* given lesson 2 at half the learning rate, when 10 steps, then the
 	 * screen reads as tests/snapshots/lesson_training.txt */
-	const char *src = getenv("top_srcdir");
-	char path[1024], cmd[2200];
 	run("< t t t t t t t t t t Wait Save " SAVED, &builtin.v[1].cfg,
 	    (tui_options){.lessons = &builtin, .lesson = 2, .lr = 0.05});
-	snprintf(path, sizeof path, "%s/tests/snapshots/lesson_training.txt",
-		 src ? src : ".");
-	if (getenv("INITVIZ_UPDATE_SNAPSHOTS") &&
-	    strcmp(getenv("INITVIZ_UPDATE_SNAPSHOTS"), "1") == 0) {
-		snprintf(cmd, sizeof cmd, "cp " SAVED " '%s'", path);
-		ck_assert(system(cmd) == 0);
-		return;
-	}
-	char *got = slurp(SAVED), *want = slurp(path);
-	if (strcmp(got, want)) {
-		snprintf(cmd, sizeof cmd, "diff -u '%s' " SAVED " 1>&2", path);
-		if (system(cmd) == -1)
-			fprintf(stderr, "%s", got);
-	}
-	ck_assert_msg(strcmp(got, want) == 0,
-		      "lesson screen differs from %s (diff above; "
-		      "INITVIZ_UPDATE_SNAPSHOTS=1 rewrites it)",
-		      path);
+	char *got = tut_slurp(SAVED);
+	tut_compare_snapshot("lesson_training", got);
 	free(got);
-	free(want);
 }
 END_TEST
 
@@ -413,35 +356,11 @@ static Suite *suite(void)
 	return s;
 }
 
-/* The suite runs in a temporary directory; a relative top_srcdir (an
- * in-tree build sets ".") must first become absolute. */
-static void absolute_srcdir(void)
-{
-	char buf[4096];
-	const char *src = getenv("top_srcdir");
-	if (realpath(src ? src : ".", buf))
-		setenv("top_srcdir", buf, 1);
-}
-
 int main(void)
 {
-	char dir[] = "/tmp/initviz-teach-XXXXXX", cmd[64];
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
 	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
 		return EXIT_FAILURE;
-	absolute_srcdir();
-	if (!mkdtemp(dir) || chdir(dir) != 0) {
-		perror("initviz-teach temporary directory");
-		return EXIT_FAILURE;
-	}
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	int status = tut_main(suite, "initviz-teach", TUT_LOCALE);
 	iv_lessons_free(&builtin);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (chdir("/") != 0 || system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return status;
 }

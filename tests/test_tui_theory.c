@@ -10,6 +10,7 @@
 #include <gsl/gsl_errno.h>
 #include <initviz/act.h>
 #include "tui/theory.h"
+#include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -565,9 +566,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tut_main(suite, NULL, 0);
 }

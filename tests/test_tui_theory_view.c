@@ -6,15 +6,11 @@
  * view compared with tests/snapshots/theory_*.txt (INITVIZ_UPDATE_SNAPSHOTS=1
  * rewrites them). */
 #include <check.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include "tui/app.h"
-#include "tui/colors.h"
-#include "tui/draw.h"
+#include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define SAVED  "screen.txt"
@@ -22,27 +18,6 @@
 
 static tui_app app;
 static SCREEN *scr;
-static bool opened;
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	ck_assert_msg(f != NULL, "cannot write %s", path);
-	fputs(text, f);
-	fclose(f);
-}
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = calloc(1, 1 << 16);
-	if (f) {
-		size_t n = fread(buf, 1, (1 << 16) - 1, f);
-		buf[n] = '\0';
-		fclose(f);
-	}
-	return buf;
-}
 
 /* Width 32, batch 64, depth 6, xavier-normal, tanh unless changed by c. */
 static void config(iv_config *c)
@@ -59,28 +34,17 @@ static char *run(const iv_config *c, const char *keys)
 {
 	char script[512];
 	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n", keys);
-	write_file(KEYS, script);
 	remove(SAVED);
-	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
-	ck_assert_int_eq(tui_app_init(&app, c, &(tui_options){.keys = KEYS}),
+	ck_assert_int_eq(tut_run_keys(&app, &scr, c,
+				      &(tui_options){.keys = KEYS}, script, 30,
+				      100),
 			 0);
-	scr = tui_screen_headless(30, 100);
-	ck_assert_ptr_nonnull(scr);
-	opened = true;
-	tui_colors_init();
-	app.headless = true;
-	ck_assert_int_eq(tui_loop(&app), 0);
-	return slurp(SAVED);
+	return tut_slurp(SAVED);
 }
 
 static void teardown(void)
 {
-	if (!opened)
-		return;
-	endwin();
-	delscreen(scr);
-	tui_app_done(&app);
-	opened = false;
+	tut_close(&app, &scr);
 }
 
 #define SHOWN(s, text)                                                         \
@@ -313,47 +277,6 @@ static const struct {
      TUI_VIEW_PROFILE, false},
 };
 
-static char *screen_text(void)
-{
-	size_t cap = 1 << 16, len = 0;
-	char *buf = malloc(cap), row[4096];
-	for (int y = 0; y < LINES; y++) {
-		tui_screen_row(y, row, sizeof row);
-		len += (size_t)snprintf(buf + len, cap - len, "%s\n", row);
-	}
-	return buf;
-}
-
-static void compare(const char *name)
-{
-	const char *src = getenv("top_srcdir"), *upd;
-	char path[1024], actual[512], cmd[2048];
-	char *got = screen_text(), *want;
-	snprintf(path, sizeof path, "%s/tests/snapshots/%s.txt",
-		 src ? src : ".", name);
-	upd = getenv("INITVIZ_UPDATE_SNAPSHOTS");
-	if (upd && strcmp(upd, "1") == 0) {
-		write_file(path, got);
-		free(got);
-		return;
-	}
-	want = slurp(path);
-	if (strcmp(want, got) != 0) {
-		snprintf(actual, sizeof actual, "%s.actual", name);
-		write_file(actual, got);
-		snprintf(cmd, sizeof cmd, "diff -u '%s' '%s' 1>&2", path,
-			 actual);
-		if (system(cmd) == -1)
-			fprintf(stderr, "%s differs\n", path);
-	}
-	ck_assert_msg(strcmp(want, got) == 0,
-		      "screen %s differs from %s (diff above; "
-		      "INITVIZ_UPDATE_SNAPSHOTS=1 rewrites it)",
-		      name, path);
-	free(want);
-	free(got);
-}
-
 START_TEST(view_matches_snapshot)
 {
 	/* given the case's configuration and panel, when everything is
@@ -362,26 +285,17 @@ START_TEST(view_matches_snapshot)
 	config(&c);
 	c.init = snaps[_i].init;
 	c.act = snaps[_i].act;
-	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
 	unsetenv("INITVIZ_SCRIPT");
-	ck_assert_int_eq(
-	    tui_app_init(&app, &c, &(tui_options){.ascii = snaps[_i].ascii}),
-	    0);
-	scr = tui_screen_headless(30, 100);
-	opened = true;
-	tui_colors_init();
+	scr = tut_open(&app, &c, &(tui_options){.ascii = snaps[_i].ascii}, 30,
+		       100);
 	app.theory.panel = snaps[_i].panel;
 	app.model.view = snaps[_i].view;
 	tui_app_settle(&app);
 	tui_draw(&app); /* lays the phase grid out */
 	tui_app_settle(&app);
 	tui_draw(&app);
-	compare(snaps[_i].name);
-	char row[4096];
-	for (int y = 0; y < LINES; y++) {
-		tui_screen_row(y, row, sizeof row);
-		ck_assert_int_le(tui_text_width(row), COLS);
-	}
+	tut_compare_screen(snaps[_i].name);
+	tut_rows_fit();
 }
 END_TEST
 
@@ -407,32 +321,7 @@ static Suite *suite(void)
 	return s;
 }
 
-/* The suite runs in a temporary directory; a relative top_srcdir (an
- * in-tree build sets ".") must first become absolute. */
-static void absolute_srcdir(void)
-{
-	char buf[4096];
-	const char *src = getenv("top_srcdir");
-	if (realpath(src ? src : ".", buf))
-		setenv("top_srcdir", buf, 1);
-}
-
 int main(void)
 {
-	char dir[] = "/tmp/initviz-theory-XXXXXX", cmd[64];
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");
-	absolute_srcdir();
-	if (!mkdtemp(dir) || chdir(dir) != 0) {
-		perror("initviz-theory temporary directory");
-		return EXIT_FAILURE;
-	}
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (chdir("/") != 0 || system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return tut_main(suite, "initviz-theory", TUT_LOCALE);
 }

@@ -14,6 +14,7 @@
 #include "tui/lesson_view.h"
 #include "tui/save.h"
 #include "tui/train.h"
+#include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -334,18 +335,6 @@ END_TEST
 
 static char dir[] = "/tmp/initviz-save-XXXXXX";
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = calloc(1, 4096);
-	if (f) {
-		size_t n = fread(buf, 1, 4095, f);
-		buf[n] = '\0';
-		fclose(f);
-	}
-	return buf;
-}
-
 /* Entries of d other than "." and "..". */
 static int entries(const char *d)
 {
@@ -391,12 +380,12 @@ START_TEST(save_never_overwrites)
 				       sizeof path, err, sizeof err),
 			 0);
 	ck_assert(strstr(path, "-3.txt"));
-	ck_assert_str_eq(s = slurp(want), "theirs\n");
+	ck_assert_str_eq(s = tut_slurp(want), "theirs\n");
 	free(s);
 	snprintf(want, sizeof want, "%s/" TUI_SAVE_PREFIX "%s.txt", dir, stamp);
-	ck_assert_str_eq(s = slurp(want), "one\n");
+	ck_assert_str_eq(s = tut_slurp(want), "one\n");
 	free(s);
-	ck_assert_str_eq(s = slurp(path), "three\n");
+	ck_assert_str_eq(s = tut_slurp(path), "three\n");
 	free(s);
 	ck_assert_int_eq(entries(dir), 4);
 }
@@ -455,16 +444,9 @@ static Suite *suite(void)
 
 int main(void)
 {
-	char cmd[128];
-	SRunner *sr = srunner_create(suite());
-	srunner_set_fork_status(sr, CK_NOFORK); /* the save tests share dir */
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	if (strchr(dir, 'X') == NULL) {
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-		if (chdir("/") != 0 || system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", dir);
-	}
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	/* the save tests share dir */
+	int status = tut_main(suite, NULL, TUT_NOFORK);
+	if (strchr(dir, 'X') == NULL)
+		tut_remove_dir(dir);
+	return status;
 }

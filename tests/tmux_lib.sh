@@ -1,13 +1,28 @@
 # SPDX-License-Identifier: MIT
-# Shared by the tmux end-to-end tests: a private tmux server, polling for
+# Shared by the shell tests of the view: a private tmux server, polling for
 # screen text and exit statuses (no fixed sleeps), ok / not ok counting.
-# Needs: BIN, TMUX_BIN, SOCK, TMPD set by the sourcing script.
+# Needs BIN, the initviz to test; tmux_begin NAME sets SOCK and TMPD (a
+# script that starts no tmux sets TMPD itself, bench/latency.sh all three).
 
+TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
 passed=0
 failed=0
 
 # SHELL: the server runs each session's command with it; pin a POSIX one.
 tm() { SHELL=/bin/sh "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
+
+# tmux_begin NAME: skip (77) without tmux, fail without the binary; then
+# the server socket NAME$$ and a temporary TMPD, both gone on exit.
+tmux_begin() {
+	SOCK="$1$$"
+	if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
+		echo "tmux not found: skipped"
+		exit 77
+	fi
+	[ -x "$BIN" ] || { echo "no binary $BIN"; exit 1; }
+	TMPD=$(mktemp -d) || exit 1
+	trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT INT TERM
+}
 
 ok() {
 	passed=$((passed + 1))
@@ -34,7 +49,9 @@ poll() {
 }
 
 has_text() { tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; }
+lacks_text() { ! has_text "$1" "$2"; }
 wait_for() { poll has_text "$1" "$2"; }
+wait_gone() { poll lacks_text "$1" "$2"; }
 status_is() { [ "$(cat "$TMPD/$1.status" 2>/dev/null)" = "$2" ]; }
 wait_status() { poll status_is "$1" "$2"; }
 
@@ -43,6 +60,12 @@ check() { # description, target, command...
 	target=$2
 	shift 2
 	if "$@"; then ok "$desc"; else not_ok "$desc" "$target"; fi
+}
+
+check_cmd() { # description, command...: check with no screen to show
+	desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
 }
 
 # start NAME W H CMD: run CMD in a new session whose shell writes the exit

@@ -6,136 +6,22 @@
 # resize, quitting with q / Ctrl-C / SIGTERM with the terminal restored, and
 # the "no terminal" exits. Skips (77) without tmux.
 
-top_builddir=${top_builddir:-.}
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
-BIN="$top_builddir/initviz"
-SOCK="ivtest$$"
-passed=0
-failed=0
-
-if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
-	echo "tmux not found: skipped"
-	exit 77
-fi
-if ! [ -x "$BIN" ]; then
-	echo "no binary $BIN"
-	exit 1
-fi
-
-TMPD=$(mktemp -d) || exit 1
-# SHELL: the server runs each session's command with it; pin a POSIX one.
-tm() { SHELL=/bin/sh "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
-cleanup() {
-	tm kill-server >/dev/null 2>&1
-	rm -rf "$TMPD"
-}
-trap cleanup EXIT INT TERM
-
-ok() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
-not_ok() {
-	failed=$((failed + 1))
-	echo "not ok - $1"
-	echo "--- screen of $2:"
-	tm capture-pane -p -t "$2" 2>/dev/null | sed 's/^/    /'
-}
-
-# Poll up to 10 s until target's screen contains text (fixed string).
-wait_for() {
-	target=$1
-	text=$2
-	i=0
-	while [ $i -lt 100 ]; do
-		if tm capture-pane -p -t "$target" 2>/dev/null | grep -qF -- "$text"; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-# Poll up to 10 s until target's screen no longer contains text.
-wait_gone() {
-	target=$1
-	text=$2
-	i=0
-	while [ $i -lt 100 ]; do
-		if ! tm capture-pane -p -t "$target" 2>/dev/null | grep -qF -- "$text"; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+BIN="${top_builddir:-.}/initviz"
+. "${top_srcdir:-.}/tests/tmux_lib.sh"
+tmux_begin ivtest
 
 # Poll up to 10 s until a tmux format of target has a value.
+format_is() { [ "$(tm display-message -p -t "$1" "$2" 2>/dev/null)" = "$3" ]; }
 wait_format() {
-	target=$1
-	format=$2
-	want=$3
-	i=0
-	while [ $i -lt 100 ]; do
-		got=$(tm display-message -p -t "$target" "$format" 2>/dev/null)
-		if [ "$got" = "$want" ]; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "    $format is \"$got\", want \"$want\""
+	poll format_is "$1" "$2" "$3" && return 0
+	echo "    $2 is \"$(tm display-message -p -t "$1" "$2" 2>/dev/null)\", want \"$3\""
 	return 1
-}
-
-# Poll up to 10 s for the exit status the session's shell wrote.
-wait_status() {
-	name=$1
-	want=$2
-	i=0
-	while [ $i -lt 100 ]; do
-		got=$(cat "$TMPD/$name.status" 2>/dev/null)
-		if [ "$got" = "$want" ]; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "    exit status is \"$got\", want \"$want\""
-	return 1
-}
-
-check() { # description, command...
-	desc=$1
-	target=$2
-	shift 2
-	if "$@"; then ok "$desc"; else not_ok "$desc" "$target"; fi
-}
-
-# Start initviz in a new session under a shell that writes its exit status
-# to a file (tmux's own #{pane_dead_status} is not always filled in); the
-# pane stays after the exit so its last screen can be read. The shell traps
-# INT so that Ctrl-C, which reaches it too, does not end it before it writes
-# the status (a trap, unlike an ignore, is not inherited by initviz).
-start() {
-	name=$1
-	shift
-	tm new-session -d -s "$name" -x 100 -y 30 \
-		"trap : INT; $* ; echo \$? > $TMPD/$name.status" \; \
-		set-option -t "$name" -w remain-on-exit on
-}
-
-# The pid of initviz: the child of the pane's shell.
-view_pid() {
-	ps -o pid= --ppid "$(tm display-message -p -t "$1" '#{pane_pid}')" | tr -d ' '
 }
 
 VIEW="env LC_ALL=C.UTF-8 TERM=screen-256color $BIN --depth 6 --width 32 --batch 64"
 
 # --- the main session: settings keys, help, resize, q ------------------------
-start main "$VIEW"
+start main 100 30 "$VIEW"
 check "starts and shows the layer view" main wait_for main "activations h = tanh(z)"
 check "the computation finishes" main wait_for main "computed in"
 check "runs in the alternate screen" main wait_format main '#{alternate_on}' 1
@@ -165,13 +51,13 @@ check "q: exit status 0" main wait_status main 0
 check "q: alternate screen left" main wait_format main '#{alternate_on}' 0
 
 # --- Ctrl-C and SIGTERM restore the terminal ---------------------------------
-start intr "$VIEW"
+start intr 100 30 "$VIEW"
 check "Ctrl-C: started" intr wait_for intr "computed in"
 tm send-keys -t intr C-c
 check "Ctrl-C: exit status 130" intr wait_status intr 130
 check "Ctrl-C: alternate screen left" intr wait_format intr '#{alternate_on}' 0
 
-start term "$VIEW"
+start term 100 30 "$VIEW"
 check "SIGTERM: started" term wait_for term "computed in"
 pid=$(view_pid term)
 if [ -n "$pid" ]; then kill -TERM "$pid"; fi
@@ -180,27 +66,21 @@ check "SIGTERM: alternate screen left" term wait_format term '#{alternate_on}' 0
 
 # --- teaching: a lesson, training keys, saving, the next lesson ----------------
 # Poll up to 10 s until the training strip of target shows step >= want.
+step_at_least() {
+	got=$(tm capture-pane -p -t "$1" 2>/dev/null |
+		sed -n 's/^ training  step \([0-9]*\) .*/\1/p')
+	[ -n "$got" ] && [ "$got" -ge "$2" ]
+}
 wait_step() {
-	target=$1
-	want=$2
-	i=0
-	while [ $i -lt 100 ]; do
-		got=$(tm capture-pane -p -t "$target" 2>/dev/null |
-			sed -n 's/^ training  step \([0-9]*\) .*/\1/p')
-		if [ -n "$got" ] && [ "$got" -ge "$want" ]; then
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "    step is \"$got\", want at least $want"
+	poll step_at_least "$1" "$2" && return 0
+	echo "    step is \"$got\", want at least $2"
 	return 1
 }
 one_distinct() {
 	tm capture-pane -p -t teach | grep -qF "distinct neurons: 1 in every layer"
 }
 
-start teach "env LC_ALL=C.UTF-8 TERM=screen-256color XDG_CONFIG_HOME=/nonexistent INITVIZ_SAVE_DIR=$TMPD $BIN --lesson 2 --lr 0.02"
+start teach 100 30 "env LC_ALL=C.UTF-8 TERM=screen-256color XDG_CONFIG_HOME=/nonexistent INITVIZ_SAVE_DIR=$TMPD $BIN --lesson 2 --lr 0.02"
 check "--lesson 2: its panel" teach wait_for teach "lesson 2/"
 check "--lesson 2: computed" teach wait_for teach "computed in"
 check "--lesson 2: one distinct neuron per layer" teach one_distinct
@@ -224,7 +104,7 @@ tm send-keys -t teach q
 check "q: exit status 0" teach wait_status teach 0
 
 # --- no terminal ---------------------------------------------------------------
-start unknown "env TERM=unknownterm $BIN --depth 6 2>$TMPD/unknown.err"
+start unknown 100 30 "env TERM=unknownterm $BIN --depth 6 2>$TMPD/unknown.err"
 check "unknown TERM: exit status 2" unknown wait_status unknown 2
 check "unknown TERM: one line pointing at --report" unknown grep -qxF \
 	'initviz: no terminal (unknown terminal type "unknownterm"); use --report for a text report' \
@@ -235,8 +115,7 @@ st=$?
 if [ $st -eq 2 ] && echo "$err" | grep -q "^initviz: no terminal (.*); use --report for a text report$"; then
 	ok "stdin not a terminal: exit 2 with the message"
 else
-	failed=$((failed + 1))
-	echo "not ok - stdin not a terminal: status $st, stderr: $err"
+	not_ok "stdin not a terminal: status $st, stderr: $err"
 fi
 
 echo "$passed passed, $failed failed"

@@ -6,18 +6,9 @@
 # configurations that overflow or underflow. Never a spin, crash or a
 # terminal left in the alternate screen. Skips (77) without tmux.
 
-top_builddir=${top_builddir:-.}
-TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
-BIN="$top_builddir/initviz"
-SOCK="ivhostile$$"
-if [ -z "$TMUX_BIN" ] || ! [ -x "$TMUX_BIN" ]; then
-	echo "tmux not found: skipped"
-	exit 77
-fi
-[ -x "$BIN" ] || { echo "no binary $BIN"; exit 1; }
-TMPD=$(mktemp -d) || exit 1
+BIN="${top_builddir:-.}/initviz"
 . "${top_srcdir:-.}/tests/tmux_lib.sh"
-trap 'tm kill-server >/dev/null 2>&1; rm -rf "$TMPD"' EXIT INT TERM
+tmux_begin ivhostile
 
 U="env LC_ALL=C.UTF-8 TERM=screen-256color"
 SMALL="--depth 5 --width 16 --batch 32"

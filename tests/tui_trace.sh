@@ -5,10 +5,8 @@
 # steps with their layers in engine order, frames); a trace file that cannot
 # be written is exit status 2 with a message, before the screen is touched.
 
-top_builddir=${top_builddir:-.}
-BIN="$top_builddir/initviz"
-passed=0
-failed=0
+BIN="${top_builddir:-.}/initviz"
+. "${top_srcdir:-.}/tests/tmux_lib.sh" # ok / not ok counting; no tmux here
 
 if ! [ -x "$BIN" ]; then
 	echo "no binary $BIN"
@@ -17,18 +15,6 @@ fi
 TMPD=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMPD"' EXIT INT TERM
 
-check() { # description, command...
-	desc=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok - $desc"
-	else
-		failed=$((failed + 1))
-		echo "not ok - $desc"
-	fi
-}
-
 # A session: the first computation, two setting keys each computed to the
 # end, a view key, quit. Depth 3: each network is 3 forward, 3 backward steps.
 printf 'Wait + Wait a Wait s q\n' >"$TMPD/keys"
@@ -36,24 +22,23 @@ T="$TMPD/trace"
 env -u TERM "$BIN" -d 3 -w 16 -b 8 --keys="$TMPD/keys" --trace="$T" \
 	</dev/null >"$TMPD/out" 2>"$TMPD/err"
 status=$?
-check "scripted session exits 0" [ "$status" -eq 0 ]
-check "nothing on stderr" [ ! -s "$TMPD/err" ]
+check_cmd "scripted session exits 0" [ "$status" -eq 0 ]
+check_cmd "nothing on stderr" [ ! -s "$TMPD/err" ]
 
 well_formed() {
 	[ -s "$T" ] && ! grep -vqE '^[0-9]+\.[0-9]{6} [a-z]+( .*)?$' "$T"
 }
-check "every line is SECONDS EVENT ..." well_formed
-check "times never go back" awk '$1 < t { exit 1 } { t = $1 }' "$T"
-check "starts with the clock and the configuration" \
+check_cmd "every line is SECONDS EVENT ..." well_formed
+check_cmd "times never go back" awk '$1 < t { exit 1 } { t = $1 }' "$T"
+check_cmd "starts with the clock and the configuration" \
 	awk 'NR == 1 { exit !($2 == "start" && $3 ~ /^clock=[0-9]+\.[0-9][0-9][0-9][0-9][0-9][0-9]$/ &&
 	     $4 == "depth=3" && $5 == "width=16" && $6 == "batch=8") }' "$T"
-check "ends with quit status=0" \
+check_cmd "ends with quit status=0" \
 	awk 'END { exit !($2 == "quit" && $3 == "status=0") }' "$T"
-check "the four keys in order" \
+check_cmd "the four keys in order" \
 	[ "$(awk '$2 == "key" { printf "%s", $3 }' "$T")" = "+asq" ]
-check "three computations, three finished" \
-	[ "$(grep -c ' compute gen=' "$T")" -eq 3 ] && \
-	[ "$(grep -c ' done gen=' "$T")" -eq 3 ]
+check_cmd "three computations, three finished" \
+	[ "$(grep -c ' compute gen=' "$T")/$(grep -c ' done gen=' "$T")" = 3/3 ]
 
 # Each step line is followed by its stepped line for the same layer; within
 # a computation the layers go 1 2 3 forward, then 3 2 1 backward.
@@ -72,8 +57,8 @@ steps_in_order() {
 	}
 	END { exit !(n == 3 && k == 18 && open == "") }' "$T"
 }
-check "18 steps, each with its end, layers in engine order" steps_in_order
-check "a frame after each key" awk '
+check_cmd "18 steps, each with its end, layers in engine order" steps_in_order
+check_cmd "a frame after each key" awk '
 	$2 == "key" { if (k) exit 1; k = 1 }
 	$2 == "frame" { k = 0; if ($3 !~ /^[0-9]+\.[0-9][0-9][0-9][0-9][0-9][0-9]$/) exit 1 }
 	$2 == "quit" { exit k && $3 != "status=0" }' "$T"
@@ -84,10 +69,10 @@ for bad in "$TMPD/missing/trace" "$TMPD"; do
 	env TERM=xterm "$BIN" -d 3 -w 16 -b 8 --keys="$TMPD/keys" \
 		--trace="$bad" </dev/null >"$TMPD/out" 2>"$TMPD/err"
 	status=$?
-	check "--trace=$bad: exit 2" [ "$status" -eq 2 ]
-	check "--trace=$bad: says why" grep -qF \
+	check_cmd "--trace=$bad: exit 2" [ "$status" -eq 2 ]
+	check_cmd "--trace=$bad: says why" grep -qF \
 		"initviz: cannot write trace file $bad: " "$TMPD/err"
-	check "--trace=$bad: nothing drawn" [ ! -s "$TMPD/out" ]
+	check_cmd "--trace=$bad: nothing drawn" [ ! -s "$TMPD/out" ]
 done
 
 echo "$passed passed, $failed failed"

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared helpers of the TUI Check suites: files, headless screens and their
+ * text, snapshots under tests/snapshots, and main(). */
+#ifndef IV_TUI_TESTUTIL_H
+#define IV_TUI_TESTUTIL_H
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "tui/app.h"
+#include "tui/colors.h"
+#include "tui/draw.h"
+
+/* --- files ---------------------------------------------------------------- */
+
+static inline void tut_write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+/* The whole text of a file (free it), or NULL when it cannot be read. */
+static inline char *tut_read(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	size_t cap = 4096, len = 0, n;
+	char *buf;
+	if (!f)
+		return NULL;
+	buf = malloc(cap);
+	ck_assert_ptr_nonnull(buf);
+	while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len == 1) {
+			buf = realloc(buf, cap *= 2);
+			ck_assert_ptr_nonnull(buf);
+		}
+	}
+	buf[len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* As tut_read, but "" for a file that cannot be read. */
+static inline char *tut_slurp(const char *path)
+{
+	char *s = tut_read(path);
+	if (!s) {
+		s = calloc(1, 1);
+		ck_assert_ptr_nonnull(s);
+	}
+	return s;
+}
+
+/* --- headless screens ------------------------------------------------------ */
+
+/* Start app from c with options o on a headless lines x cols screen with
+ * colours, the computation time shown as a fixed "12 ms". */
+static inline SCREEN *tut_open(tui_app *app, const iv_config *c,
+			       const tui_options *o, int lines, int cols)
+{
+	setenv("INITVIZ_FIXED_TIME", "12 ms", 1);
+	ck_assert_int_eq(tui_app_init(app, c, o), 0);
+	SCREEN *scr = tui_screen_headless(lines, cols);
+	ck_assert_ptr_nonnull(scr);
+	tui_colors_init();
+	return scr;
+}
+
+/* Write keys to the file o->keys names and run them as typed, on a screen
+ * opened as by tut_open; the app stays open (tut_close). The loop's status.
+ */
+static inline int tut_run_keys(tui_app *app, SCREEN **scr, const iv_config *c,
+			       const tui_options *o, const char *keys,
+			       int lines, int cols)
+{
+	tut_write_file(o->keys, keys);
+	*scr = tut_open(app, c, o, lines, cols);
+	app->headless = true;
+	return tui_loop(app);
+}
+
+/* End the screen and the app, if a screen is open. */
+static inline void tut_close(tui_app *app, SCREEN **scr)
+{
+	if (!*scr)
+		return;
+	endwin();
+	delscreen(*scr);
+	tui_app_done(app);
+	*scr = NULL;
+}
+
+/* The screen's text, a line a row (free it). */
+static inline char *tut_screen_text(void)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *buf = malloc(cap), row[4096];
+	ck_assert_ptr_nonnull(buf);
+	for (int y = 0; y < LINES; y++) {
+		tui_screen_row(y, row, sizeof row);
+		len += (size_t)snprintf(buf + len, cap - len, "%s\n", row);
+	}
+	return buf;
+}
+
+/* No row of the screen is wider than the screen. */
+static inline void tut_rows_fit(void)
+{
+	char row[4096];
+	for (int y = 0; y < LINES; y++) {
+		tui_screen_row(y, row, sizeof row);
+		ck_assert_int_le(tui_text_width(row), COLS);
+	}
+}
+
+/* --- snapshots ------------------------------------------------------------- */
+
+/* Compare got with $top_srcdir/tests/snapshots/NAME.txt; when they differ,
+ * got goes to tui-snapshot-NAME.actual and `diff -u` shows what changed.
+ * INITVIZ_UPDATE_SNAPSHOTS=1 writes got to the snapshot instead. */
+static inline void tut_compare_snapshot(const char *name, const char *got)
+{
+	const char *src = getenv("top_srcdir"),
+		   *upd = getenv("INITVIZ_UPDATE_SNAPSHOTS");
+	char path[1024], actual[512], cmd[2048], *want;
+	snprintf(path, sizeof path, "%s/tests/snapshots/%s.txt",
+		 src ? src : ".", name);
+	if (upd && strcmp(upd, "1") == 0) {
+		tut_write_file(path, got);
+		return;
+	}
+	want = tut_read(path);
+	ck_assert_msg(want != NULL,
+		      "no snapshot %s (INITVIZ_UPDATE_SNAPSHOTS=1 writes it)",
+		      path);
+	if (strcmp(want, got) != 0) {
+		snprintf(actual, sizeof actual, "tui-snapshot-%s.actual", name);
+		tut_write_file(actual, got);
+		snprintf(cmd, sizeof cmd, "diff -u '%s' '%s' 1>&2", path,
+			 actual);
+		if (system(cmd) == -1)
+			fprintf(stderr, "--- %s\n%s+++ %s\n%s", path, want,
+				actual, got);
+	}
+	ck_assert_msg(strcmp(want, got) == 0,
+		      "screen %s differs from %s (diff above; "
+		      "INITVIZ_UPDATE_SNAPSHOTS=1 rewrites it)",
+		      name, path);
+	free(want);
+}
+
+/* The screen compared with the snapshot NAME, as tut_compare_snapshot. */
+static inline void tut_compare_screen(const char *name)
+{
+	char *got = tut_screen_text();
+	tut_compare_snapshot(name, got);
+	free(got);
+}
+
+/* --- main ----------------------------------------------------------------- */
+
+enum {
+	TUT_LOCALE = 1, /* the environment's locale, numbers as in C */
+	TUT_NOFORK = 2  /* every test in this process (Check forks each) */
+};
+
+/* A relative top_srcdir (an in-tree build sets ".") made absolute, so that
+ * the snapshots are found after a chdir. */
+static inline void tut_absolute_srcdir(void)
+{
+	char buf[4096];
+	const char *src = getenv("top_srcdir");
+	if (realpath(src ? src : ".", buf))
+		setenv("top_srcdir", buf, 1);
+}
+
+/* Remove dir and all in it, from "/". */
+static inline void tut_remove_dir(const char *dir)
+{
+	char cmd[4200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (chdir("/") != 0 || system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+}
+
+/* main() of a TUI suite: top_srcdir absolute, flags as above; with tmp,
+ * the suite runs in a new directory /tmp/TMP-XXXXXX, removed after. The
+ * exit status of a check program. */
+static inline int tut_main(Suite *(*make)(void), const char *tmp,
+			   unsigned flags)
+{
+	char dir[256];
+	if (flags & TUT_LOCALE) {
+		setlocale(LC_ALL, "");
+		setlocale(LC_NUMERIC, "C");
+	}
+	tut_absolute_srcdir();
+	if (tmp) {
+		snprintf(dir, sizeof dir, "/tmp/%s-XXXXXX", tmp);
+		if (!mkdtemp(dir) || chdir(dir) != 0) {
+			fprintf(stderr, "%s temporary directory: ", tmp);
+			perror(NULL);
+			return EXIT_FAILURE;
+		}
+	}
+	SRunner *sr = srunner_create(make());
+	if (flags & TUT_NOFORK)
+		srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	if (tmp)
+		tut_remove_dir(dir);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+#endif
