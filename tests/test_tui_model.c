@@ -122,11 +122,28 @@ START_TEST(cycles_wrap_both_ways)
 	ck_assert_int_eq(m.cfg.init, 0);
 	tui_model_cycle_init(&m, -1);
 	ck_assert_int_eq(m.cfg.init, IV_INIT_COUNT - 1);
-	m.cfg.act = 0;
-	tui_model_cycle_act(&m, -1);
-	ck_assert_int_eq(m.cfg.act, IV_ACT_COUNT - 1);
+	/* activations: tanh then relu (the first comparison), back to linear
+	 * and sigmoid; every one is visited once per round, both ways */
+	m.cfg.act = IV_ACT_TANH;
 	tui_model_cycle_act(&m, +1);
-	ck_assert_int_eq(m.cfg.act, 0);
+	ck_assert_int_eq(m.cfg.act, IV_ACT_RELU);
+	tui_model_cycle_act(&m, -1);
+	tui_model_cycle_act(&m, -1);
+	ck_assert_int_eq(m.cfg.act, IV_ACT_LINEAR);
+	tui_model_cycle_act(&m, -1);
+	ck_assert_int_eq(m.cfg.act, IV_ACT_SIGMOID);
+	for (int dir = -1; dir <= 1; dir += 2) {
+		int seen[IV_ACT_COUNT] = { 0 };
+		iv_act_kind k = IV_ACT_GELU;
+		for (int i = 0; i < IV_ACT_COUNT; i++) {
+			k = tui_act_next(k, dir);
+			ck_assert_int_lt((int)k, IV_ACT_COUNT);
+			seen[k]++;
+		}
+		ck_assert_int_eq(k, IV_ACT_GELU);
+		for (int i = 0; i < IV_ACT_COUNT; i++)
+			ck_assert_int_eq(seen[i], 1);
+	}
 	m.cfg.input = IV_INPUT_COUNT - 1;
 	tui_model_cycle_input(&m, +1);
 	ck_assert_int_eq(m.cfg.input, 0);

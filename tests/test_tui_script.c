@@ -102,8 +102,8 @@ static const struct {
 	double want;
 	const char *shown, *gone; /* on the saved screen, or not */
 } cases[] = {
-    {"a", F_ACT, IV_ACT_SIGMOID, "act sigmoid", "act tanh"},
-    {"A A", F_ACT, IV_ACT_RELU, "activations h = relu(z)", NULL},
+    {"a", F_ACT, IV_ACT_RELU, "act relu", "act tanh"},
+    {"A A", F_ACT, IV_ACT_SIGMOID, "activations h = sigmoid(z)", NULL},
     {"i", F_INIT, IV_INIT_HE_UNIFORM, "init he-uniform", NULL},
     {"I", F_INIT, IV_INIT_XAVIER_UNIFORM, "init xavier-uniform", NULL},
     {"+", F_GAIN, 1.1, "gain 1.1 ", NULL},
@@ -417,7 +417,7 @@ START_TEST(new_setting_cancels_the_computation)
 	ck_assert(app.pending && tui_app_busy(&app));
 	ck_assert_uint_gt(app.comp.gen, gen);
 	tui_app_settle(&app);
-	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_SIGMOID);
+	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_RELU);
 	ck_assert(iv_net_done(app.comp.net));
 	/* a view toggle recomputes nothing */
 	gen = app.comp.gen;
@@ -461,14 +461,14 @@ START_TEST(run_headless_with_a_script)
 	tui_options o = {.keys = KEYS, .headless = true};
 	ck_assert_int_eq(tui_run(&c, &o), 0);
 	char *s = tut_slurp(SAVED);
-	ck_assert(strstr(s, "act elu"));
+	ck_assert(strstr(s, "act leaky-relu"));
 	ck_assert_int_eq(count_lines(s, "\n"), 24);
 	free(s);
 	remove(SAVED);
 	setenv("INITVIZ_SCRIPT", KEYS, 1);
 	ck_assert_int_eq(tui_run(&c, &(tui_options){.headless = true}), 0);
 	s = tut_slurp(SAVED);
-	ck_assert(strstr(s, "act elu"));
+	ck_assert(strstr(s, "act leaky-relu"));
 	free(s);
 	unsetenv("INITVIZ_SCRIPT");
 	tut_write_file(KEYS, "a Bogus\n");

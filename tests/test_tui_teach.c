@@ -174,9 +174,9 @@ START_TEST(a_setting_change_resets_training)
 	iv_config c;
 	small(&c, IV_INIT_XAVIER_NORMAL, 2);
 	run("t t t Wait a t t Wait", &c, (tui_options){0});
-	ck_assert_int_eq(app.model.cfg.act, IV_ACT_SIGMOID);
+	ck_assert_int_eq(app.model.cfg.act, IV_ACT_RELU);
 	ck_assert_uint_eq(tui_train_steps(&app.teach.train), 2);
-	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_SIGMOID);
+	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_RELU);
 }
 END_TEST
 
@@ -306,7 +306,7 @@ START_TEST(S_saves_without_overwriting)
 	unsetenv("INITVIZ_SAVE_DIR");
 	ck_assert_int_eq(saved_files(dir, text, 4), 2);
 	bool tanh0 = strstr(text[0], "act tanh") != NULL;
-	ck_assert(strstr(text[tanh0 ? 1 : 0], "act sigmoid"));
+	ck_assert(strstr(text[tanh0 ? 1 : 0], "act relu"));
 	ck_assert(!strstr(text[tanh0 ? 1 : 0], "act tanh"));
 	ck_assert(strstr(text[tanh0 ? 0 : 1], "act tanh"));
 	ck_assert_uint_eq(strlen(text[0]) > 0, 1);

@@ -26,7 +26,7 @@ check "starts and shows the layer view" main wait_for main "activations h = tanh
 check "the computation finishes" main wait_for main "computed in"
 check "runs in the alternate screen" main wait_format main '#{alternate_on}' 1
 tm send-keys -t main a
-check "a: activation tanh -> sigmoid" main wait_for main "act sigmoid"
+check "a: activation tanh -> relu" main wait_for main "act relu"
 tm send-keys -t main i
 check "i: init xavier-normal -> he-uniform" main wait_for main "init he-uniform"
 tm send-keys -t main d
@@ -39,13 +39,13 @@ check "?: help overlay" main wait_for main "initviz keys"
 tm send-keys -t main Escape
 check "Esc: help closed" main wait_gone main "initviz keys"
 tm resize-window -t main -x 70 -y 20
-check "resize to 70x20: laid out again" main wait_for main "h = sigmoid(z)"
+check "resize to 70x20: laid out again" main wait_for main "h = relu(z)"
 check "resize to 70x20: bottom bar on row 20" main sh -c \
 	"$TMUX_BIN -L $SOCK capture-pane -p -t main | sed -n 20p | grep -q Quit"
 tm resize-window -t main -x 50 -y 12
 check "resize to 50x12: too-small notice" main wait_for main "terminal too small"
 tm resize-window -t main -x 100 -y 30
-check "resize back: view again" main wait_for main "activations h = sigmoid(z)"
+check "resize back: view again" main wait_for main "activations h = relu(z)"
 tm send-keys -t main q
 check "q: exit status 0" main wait_status main 0
 check "q: alternate screen left" main wait_format main '#{alternate_on}' 0

@@ -31,7 +31,7 @@ while [ $i -lt 100 ]; do
 done
 check "burst of 200 resizes: still alive" tiny alive tiny
 tm send-keys -t tiny a
-check "burst: keys still answered" tiny wait_for tiny "act sigmoid"
+check "burst: keys still answered" tiny wait_for tiny "act relu"
 tm send-keys -t tiny q
 check "burst: q exits 0" tiny wait_status tiny 0
 
@@ -83,7 +83,7 @@ if [ -n "$pid" ]; then
 	kill -CONT "$pid"
 fi
 tm send-keys -t stop a
-check "fg: redrawn and answering keys" stop wait_for stop "act sigmoid"
+check "fg: redrawn and answering keys" stop wait_for stop "act relu"
 tm send-keys -t stop q
 check "fg: q exits 0" stop wait_status stop 0
 

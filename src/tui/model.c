@@ -128,10 +128,27 @@ bool tui_model_cycle_init(tui_model *m, int dir)
 	return commit(m, &c, "init");
 }
 
+/* The order a and A step through: the comparison a class makes first,
+ * tanh against ReLU, is one key; then ReLU's relatives, then the rest. */
+static const iv_act_kind act_order[] = {
+	IV_ACT_TANH, IV_ACT_RELU, IV_ACT_LEAKY_RELU, IV_ACT_ELU, IV_ACT_SELU,
+	IV_ACT_GELU, IV_ACT_SILU, IV_ACT_SOFTPLUS, IV_ACT_SIGMOID, IV_ACT_LINEAR,
+};
+_Static_assert(sizeof act_order / sizeof act_order[0] == IV_ACT_COUNT,
+	       "act_order lists every activation");
+
+iv_act_kind tui_act_next(iv_act_kind k, int dir)
+{
+	int i = 0;
+	while (i < IV_ACT_COUNT && act_order[i] != k)
+		i++;
+	return act_order[cycle(i % IV_ACT_COUNT, dir, IV_ACT_COUNT)];
+}
+
 bool tui_model_cycle_act(tui_model *m, int dir)
 {
 	iv_config c = m->cfg;
-	c.act = (iv_act_kind)cycle((int)c.act, dir, IV_ACT_COUNT);
+	c.act = tui_act_next(c.act, dir);
 	return commit(m, &c, "activation");
 }
 

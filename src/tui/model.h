@@ -75,6 +75,10 @@ double tui_knob_value(const iv_config *cfg);
 bool tui_model_scale_knob(tui_model *m, double factor);
 bool tui_model_cycle_init(tui_model *m, int dir);
 bool tui_model_cycle_act(tui_model *m, int dir);
+/* The activation after k (dir +1) or before it (-1) in the view's order:
+ * tanh, relu, leaky-relu, elu, selu, gelu, silu, softplus, sigmoid,
+ * linear, and round again. */
+iv_act_kind tui_act_next(iv_act_kind k, int dir);
 bool tui_model_cycle_input(tui_model *m, int dir);
 bool tui_model_cycle_mode(tui_model *m);
 bool tui_model_depth(tui_model *m, int dir);
