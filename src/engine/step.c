@@ -34,9 +34,9 @@
 /* Work per entry, in flops of a product (about 30 GFLOP/s here): a drawn
  * number, an entry through an activation or its derivative, an entry read
  * by a statistics pass, an entry of the distinct-neuron count. */
-#define COST_DRAW 256
-#define COST_ELEM 128
-#define COST_READ 32
+#define COST_DRAW ((size_t)256)
+#define COST_ELEM ((size_t)128)
+#define COST_READ ((size_t)32)
 #define COST_DISTINCT (3 * COST_READ)
 
 /* The elementwise passes ------------------------------------------------ */
