@@ -2,6 +2,7 @@
 /* The network: storage (a few large blocks), drawing, reading and
  * re-binning. The stepped passes are in step.c. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_blas.h>
@@ -24,6 +25,32 @@ const char *iv_quantity_name(iv_quantity q)
 	return (unsigned)q < IV_Q_COUNT ? quantity_names[q] : NULL;
 }
 
+static void *release(void *block)
+{
+	free(block);
+	return NULL;
+}
+
+/* Free the arena: a large one on a thread of its own, since giving its
+ * pages back to the system takes time in proportion to the pages written
+ * (0.1 s for a deep network's 0.9 GB) and the caller may be answering a
+ * key. Small arenas, or no thread to be had: at once. */
+#define RELEASE_AWAY ((size_t)64 << 20)
+static void release_arena(double *arena, size_t bytes)
+{
+	pthread_attr_t a;
+	pthread_t t;
+	bool away = false;
+	if (arena && bytes >= RELEASE_AWAY && pthread_attr_init(&a) == 0) {
+		away = pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED) ==
+		               0 &&
+		       pthread_create(&t, &a, release, arena) == 0;
+		pthread_attr_destroy(&a);
+	}
+	if (!away)
+		free(arena);
+}
+
 void iv_net_free(iv_net *net)
 {
 	if (!net)
@@ -35,10 +62,10 @@ void iv_net_free(iv_net *net)
 	for (int k = 0; k < 3; k++)
 		if (net->rng[k])
 			gsl_rng_free(net->rng[k]);
-	free(net->arena); free(net->mats); free(net->vecs);
+	release_arena(net->arena, net->arena_bytes);
+	free(net->mats); free(net->vecs);
 	free(net->W); free(net->b); free(net->H); free(net->Z); free(net->G);
-	free(net->gbuf[0]); free(net->gbuf[1]);
-	free(net->dz); free(net->dw); free(net->work);
+	free(net->work);
 	free(net->p1[0]); free(net->p1[1]); free(net->alive);
 	free(net->ls); free(net->n); free(net->drawn); free(net->rows);
 	free(net);
@@ -54,7 +81,8 @@ static gsl_matrix *carve(gsl_matrix **next, double **at, size_t rows,
 	return m;
 }
 
-/* Doubles of the arena: W, b, Z, H (and G) of every layer, H_0. SIZE_MAX
+/* Doubles of the arena: W, b, Z, H (and G) of every layer, H_0, the
+ * gradient scratch (dW; dz, or g's two buffers). SIZE_MAX
  * when that does not fit a size_t. */
 static size_t arena_size(const iv_net *net)
 {
@@ -68,7 +96,8 @@ static size_t arena_size(const iv_net *net)
 			return SIZE_MAX;
 		total += per;
 	}
-	return total;
+	per = net->maxw + (net->cfg.retain ? 1 : 2) * B * net->maxn; /* scratch */
+	return total > SIZE_MAX / 8 - per ? SIZE_MAX : total + per;
 }
 
 /* Every layer's matrices are views of one block (one free for the whole
@@ -95,6 +124,7 @@ static iv_status allocate(iv_net *net)
 	    !net->vecs || doubles == SIZE_MAX ||
 	    !(net->arena = malloc(doubles * sizeof(double))))
 		return IV_ENOMEM;
+	net->arena_bytes = doubles * sizeof(double);
 	gsl_matrix *next = net->mats;
 	double *at = net->arena;
 	net->H[0] = carve(&next, &at, B, net->n[0]);
@@ -114,24 +144,21 @@ static iv_status allocate(iv_net *net)
 	for (int k = 0; k < 3; k++)
 		if (!(net->rng[k] = gsl_rng_alloc(gsl_rng_mt19937)))
 			return IV_ENOMEM;
+	net->dw = at;
+	at += net->maxw;
+	if (net->G) {
+		net->dz = at;
+	} else {
+		net->gbuf[0] = at;
+		net->gbuf[1] = at + B * net->maxn;
+	}
 	size_t nb = iv_par_nblocks(B * net->maxn);
-	net->dw = malloc(net->maxw * sizeof(double));
 	net->work = malloc(IV_DISTINCT_WORK(net->maxn));
 	net->p1[0] = malloc(nb * sizeof *net->p1[0]);
 	net->p1[1] = malloc(nb * sizeof *net->p1[1]);
 	net->alive = malloc(IV_PAR_MAX * net->maxn);
-	if (net->G) {
-		if (!(net->dz = malloc(B * net->maxn * sizeof(double))))
-			return IV_ENOMEM;
-	} else {
-		net->gbuf[0] = malloc(B * net->maxn * sizeof(double));
-		net->gbuf[1] = malloc(B * net->maxn * sizeof(double));
-		if (!net->gbuf[0] || !net->gbuf[1])
-			return IV_ENOMEM;
-	}
-	return net->dw && net->work && net->p1[0] && net->p1[1] && net->alive
-	               ? IV_OK
-	               : IV_ENOMEM;
+	return net->work && net->p1[0] && net->p1[1] && net->alive ? IV_OK
+	                                                           : IV_ENOMEM;
 }
 
 static void draw_input(const iv_config *cfg, gsl_matrix *X, gsl_rng *r)
