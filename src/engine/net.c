@@ -3,7 +3,9 @@
  * re-binning. The stepped passes are in step.c. */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
@@ -25,9 +27,31 @@ const char *iv_quantity_name(iv_quantity q)
 	return (unsigned)q < IV_Q_COUNT ? quantity_names[q] : NULL;
 }
 
-static void *release(void *block)
+struct release {
+	double *block;
+	size_t bytes;
+};
+
+/* Give the pages back a few megabytes at a time before the free: munmap
+ * holds the process's memory map for as long as it takes, so that the
+ * next network's allocation would wait for all of it; madvise only for
+ * its slice. Whole pages strictly inside the block only (malloc keeps its
+ * bookkeeping just outside). */
+#define RELEASE_SLICE ((size_t)8 << 20)
+static void *release(void *arg)
 {
-	free(block);
+	struct release *r = arg;
+#ifdef MADV_DONTNEED
+	const uintptr_t page = 4096;
+	uintptr_t lo = ((uintptr_t)r->block + page - 1) & ~(page - 1);
+	uintptr_t hi = ((uintptr_t)r->block + r->bytes) & ~(page - 1);
+	for (uintptr_t p = lo; p < hi; p += RELEASE_SLICE) {
+		size_t len = hi - p < RELEASE_SLICE ? hi - p : RELEASE_SLICE;
+		(void)madvise((void *)p, len, MADV_DONTNEED);
+	}
+#endif
+	free(r->block);
+	free(r);
 	return NULL;
 }
 
@@ -40,15 +64,19 @@ static void release_arena(double *arena, size_t bytes)
 {
 	pthread_attr_t a;
 	pthread_t t;
-	bool away = false;
-	if (arena && bytes >= RELEASE_AWAY && pthread_attr_init(&a) == 0) {
-		away = pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED) ==
-		               0 &&
-		       pthread_create(&t, &a, release, arena) == 0;
+	struct release *r = NULL;
+	if (arena && bytes >= RELEASE_AWAY && (r = malloc(sizeof *r)) &&
+	    pthread_attr_init(&a) == 0) {
+		*r = (struct release){ arena, bytes };
+		bool away = pthread_attr_setdetachstate(
+			            &a, PTHREAD_CREATE_DETACHED) == 0 &&
+		            pthread_create(&t, &a, release, r) == 0;
 		pthread_attr_destroy(&a);
+		if (away)
+			return;
 	}
-	if (!away)
-		free(arena);
+	free(r);
+	free(arena);
 }
 
 void iv_net_free(iv_net *net)
