@@ -320,6 +320,34 @@ START_TEST(restart_within_a_layer_recomputes_the_same)
 }
 END_TEST
 
+START_TEST(rebinning_between_steps_changes_nothing)
+{
+	/* given two retained networks stepped in small pieces; one is
+	 * re-binned (every gradient quantity of every finished layer) after
+	 * each step, as the view does between steps while drawing */
+	iv_config c;
+	shape(&c, 3);
+	c.retain = 1;
+	iv_net *a = make(&c, 300000), *b = make(&c, 300000);
+	double counts[64];
+	size_t live = 0;
+	iv_status st;
+	do {
+		st = iv_net_step(b);
+		live += b->phase >= IV_PH_BACKPROP && b->phase <= IV_PH_PREV;
+		for (size_t l = 1; l <= c.depth; l++)
+			for (int q = IV_Q_GRAD_ACT; q < IV_Q_COUNT; q++)
+				iv_net_bin(b, l, q, -1e-3, 1e-3, 64, counts);
+	} while (st == IV_CONTINUE);
+	ck_assert_uint_gt(live, 0); /* some stops had dz, dW in the scratch */
+	run_checked(a);
+	/* then both compute the same bits */
+	same_net(a, b, true);
+	iv_net_free(a);
+	iv_net_free(b);
+}
+END_TEST
+
 START_TEST(wide_steps_stay_within_the_bound)
 {
 	/* given the wide configuration of issue 6 (gradients not retained:
@@ -395,6 +423,7 @@ int main(void)
 	                    SHAPES);
 	tcase_add_loop_test(tc, exact_products_give_the_same_bits, 0, 2);
 	tcase_add_test(tc, small_layers_take_one_step_each);
+	tcase_add_test(tc, rebinning_between_steps_changes_nothing);
 	tcase_add_test(tc, wide_steps_stay_within_the_bound);
 	suite_add_tcase(s, tc);
 	return tu_run(s);

@@ -346,6 +346,14 @@ const double *iv_net_data(const iv_net *net, size_t l, iv_quantity q,
 	return m->data;
 }
 
+/* Whether a backward layer step is between its phases with dz and dW in
+ * the scratch (steps stop within layers). */
+static bool scratch_live(const iv_net *net)
+{
+	return net->step >= net->L && net->step < 2 * net->L &&
+	       net->phase >= IV_PH_BACKPROP && net->phase <= IV_PH_PREV;
+}
+
 iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
                      double hi, size_t bins, double *counts)
 {
@@ -362,16 +370,27 @@ iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
 	if (!net->G || !net->ls[l].backward_done)
 		return IV_EINVAL;
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
-	iv_net_backprop(net, l, net->G[l]->data, net->dz);
-	if (q == IV_Q_GRAD_PREACT) {
-		iv_bin(net->dz, B * n, lo, hi, bins, counts);
-		return IV_OK;
+	double *dzp = net->dz, *dwp = net->dw, *own = NULL;
+	iv_status st = IV_OK;
+	if (scratch_live(net)) { /* a layer step's dz or dW: leave them */
+		size_t need = B * n + (q == IV_Q_GRAD_WEIGHTS ? n * m : 0);
+		if (!(own = malloc(need * sizeof *own)))
+			return IV_ENOMEM;
+		dzp = own;
+		dwp = own + B * n;
 	}
-	gsl_matrix_view dz = gsl_matrix_view_array(net->dz, B, n);
-	gsl_matrix_view dw = gsl_matrix_view_array(net->dw, n, m);
-	if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0 / (double)B,
-	                   &dz.matrix, net->H[l - 1], 0.0, &dw.matrix))
-		return IV_EGSL;
-	iv_bin(net->dw, n * m, lo, hi, bins, counts);
-	return IV_OK;
+	iv_net_backprop(net, l, net->G[l]->data, dzp);
+	if (q == IV_Q_GRAD_PREACT) {
+		iv_bin(dzp, B * n, lo, hi, bins, counts);
+	} else {
+		gsl_matrix_view dz = gsl_matrix_view_array(dzp, B, n);
+		gsl_matrix_view dw = gsl_matrix_view_array(dwp, n, m);
+		if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0 / (double)B,
+		                   &dz.matrix, net->H[l - 1], 0.0, &dw.matrix))
+			st = IV_EGSL;
+		else
+			iv_bin(dwp, n * m, lo, hi, bins, counts);
+	}
+	free(own);
+	return st;
 }
