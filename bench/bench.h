@@ -14,7 +14,7 @@ struct bench_cfg {
 /* Seconds of one configuration's phases, each the best of some runs. */
 struct bench_phases {
 	double init;     /* iv_net_alloc: allocate and draw */
-	double fwd, bwd; /* the first L iv_net_step calls, then the last L */
+	double fwd, bwd; /* iv_net_step through the forward pass, then the rest */
 	double gemm_fwd, gemm_bwd; /* the same products alone, gsl_blas_dgemm */
 	double act;      /* iv_act_apply + iv_act_backprop on every layer */
 	double stats;    /* iv_stats_compute on six matrices per layer */

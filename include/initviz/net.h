@@ -8,8 +8,10 @@
  *           ... poll keys, draw progress ...
  *   iv_net_layer(net, l)                  statistics of layer l (1..depth)
  *   iv_net_free(net);
- * One step is one layer of the forward pass (1..L) or of the backward pass
- * (L..1). iv_net_run() does all steps. The net owns everything it returns. */
+ * A step does a bounded amount of work (a function of the configuration,
+ * never of time) within one layer of the forward pass (1..L) or of the
+ * backward pass (L..1): a small layer takes one step, a wide one many.
+ * iv_net_run() does all steps. The net owns everything it returns. */
 #ifndef INITVIZ_NET_H
 #define INITVIZ_NET_H
 
@@ -56,14 +58,17 @@ typedef struct iv_net iv_net;
 iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st);
 void iv_net_free(iv_net *net); /* NULL is a no-op */
 
-/* Do one layer of work. IV_CONTINUE while work remains, IV_OK when both
+/* Do one step of work. IV_CONTINUE while work remains, IV_OK when both
  * passes are done (and on every later call), an error code otherwise. */
 iv_status iv_net_step(iv_net *net);
 iv_status iv_net_run(iv_net *net);
 /* Start both passes again with the same weights and inputs. */
 void iv_net_restart(iv_net *net);
 bool iv_net_done(const iv_net *net);
-double iv_net_progress(const iv_net *net); /* 0 .. 1 */
+double iv_net_progress(const iv_net *net); /* 0 .. 1, within layers too */
+/* The layer (1..depth) the next step works on, and in which pass; 0 once
+ * done. */
+size_t iv_net_position(const iv_net *net, bool *backward);
 
 const iv_config *iv_net_config(const iv_net *net);
 size_t iv_net_depth(const iv_net *net);

@@ -14,32 +14,51 @@ unsigned long iv_seed_mix(unsigned long seed, unsigned long stream)
 	return (unsigned long)(z & 0xffffffffUL); /* mt19937 takes 32 bits */
 }
 
-static void fill_const(gsl_matrix *W, double c)
+/* Rows [i0, i1) of W: row by row in order, so drawing rows in runs gives
+ * the numbers of one draw. */
+static void fill_const(gsl_matrix *W, size_t i0, size_t i1, double c)
 {
-	gsl_matrix_set_all(W, c);
+	for (size_t i = i0; i < i1; i++) {
+		double *row = gsl_matrix_ptr(W, i, 0);
+		for (size_t j = 0; j < W->size2; j++)
+			row[j] = c;
+	}
 }
 
-static void fill_normal(gsl_matrix *W, gsl_rng *r, double sd)
+/* ones on i == j (rectangular too), times the gain: 0 g as a product */
+static void fill_identity(gsl_matrix *W, size_t i0, size_t i1, double g)
 {
-	for (size_t i = 0; i < W->size1; i++) {
+	for (size_t i = i0; i < i1; i++) {
+		double *row = gsl_matrix_ptr(W, i, 0);
+		for (size_t j = 0; j < W->size2; j++)
+			row[j] = (i == j ? 1.0 : 0.0) * g;
+	}
+}
+
+static void fill_normal(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
+                        double sd)
+{
+	for (size_t i = i0; i < i1; i++) {
 		double *row = gsl_matrix_ptr(W, i, 0);
 		for (size_t j = 0; j < W->size2; j++)
 			row[j] = gsl_ran_gaussian_ziggurat(r, sd);
 	}
 }
 
-static void fill_uniform(gsl_matrix *W, gsl_rng *r, double a)
+static void fill_uniform(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
+                         double a)
 {
-	for (size_t i = 0; i < W->size1; i++) {
+	for (size_t i = i0; i < i1; i++) {
 		double *row = gsl_matrix_ptr(W, i, 0);
 		for (size_t j = 0; j < W->size2; j++)
 			row[j] = gsl_ran_flat(r, -a, a);
 	}
 }
 
-static void fill_trunc(gsl_matrix *W, gsl_rng *r, double sd)
+static void fill_trunc(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
+                       double sd)
 {
-	for (size_t i = 0; i < W->size1; i++) {
+	for (size_t i = i0; i < i1; i++) {
 		double *row = gsl_matrix_ptr(W, i, 0);
 		for (size_t j = 0; j < W->size2; j++) {
 			double x;
@@ -57,7 +76,7 @@ static iv_status orthonormal_columns(gsl_matrix *A, gsl_rng *r)
 {
 	size_t m = A->size1, n = A->size2;
 	iv_status st = IV_ENOMEM;
-	fill_normal(A, r, 1.0);
+	fill_normal(A, 0, A->size1, r, 1.0);
 	gsl_matrix *T = gsl_matrix_alloc(n, n);
 	gsl_matrix *Q = gsl_matrix_alloc(m, m);
 	gsl_matrix *R = gsl_matrix_alloc(n, n); /* _unpack_r wants R n x n */
@@ -99,42 +118,48 @@ static iv_status fill_orthogonal(gsl_matrix *W, gsl_rng *r, double gain)
 	return st;
 }
 
-iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
-                       gsl_rng *r)
+iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
+                            gsl_rng *r, size_t i0, size_t i1)
 {
 	double fi = (double)W->size2, fo = (double)W->size1, g = cfg->gain;
 	(void)l;
 	switch (cfg->init) {
-	case IV_INIT_ZEROS: fill_const(W, 0.0); break;
-	case IV_INIT_ONES: fill_const(W, 1.0); break;
-	case IV_INIT_CONSTANT: fill_const(W, cfg->value); break;
-	case IV_INIT_NORMAL: fill_normal(W, r, cfg->std); break;
-	case IV_INIT_UNIFORM: fill_uniform(W, r, sqrt(3.0) * cfg->std); break;
-	case IV_INIT_TRUNC_NORMAL: fill_trunc(W, r, cfg->std); break;
+	case IV_INIT_ZEROS: fill_const(W, i0, i1, 0.0); break;
+	case IV_INIT_ONES: fill_const(W, i0, i1, 1.0); break;
+	case IV_INIT_CONSTANT: fill_const(W, i0, i1, cfg->value); break;
+	case IV_INIT_NORMAL: fill_normal(W, i0, i1, r, cfg->std); break;
+	case IV_INIT_UNIFORM:
+		fill_uniform(W, i0, i1, r, sqrt(3.0) * cfg->std);
+		break;
+	case IV_INIT_TRUNC_NORMAL: fill_trunc(W, i0, i1, r, cfg->std); break;
 	case IV_INIT_XAVIER_UNIFORM:
-		fill_uniform(W, r, g * sqrt(6.0 / (fi + fo)));
+		fill_uniform(W, i0, i1, r, g * sqrt(6.0 / (fi + fo)));
 		break;
 	case IV_INIT_XAVIER_NORMAL:
-		fill_normal(W, r, g * sqrt(2.0 / (fi + fo)));
+		fill_normal(W, i0, i1, r, g * sqrt(2.0 / (fi + fo)));
 		break;
 	case IV_INIT_HE_UNIFORM:
-		fill_uniform(W, r, g * sqrt(6.0 / iv_config_fan(cfg, fi, fo)));
+		fill_uniform(W, i0, i1, r, g * sqrt(6.0 / iv_config_fan(cfg, fi, fo)));
 		break;
 	case IV_INIT_HE_NORMAL:
-		fill_normal(W, r, g * sqrt(2.0 / iv_config_fan(cfg, fi, fo)));
+		fill_normal(W, i0, i1, r, g * sqrt(2.0 / iv_config_fan(cfg, fi, fo)));
 		break;
 	case IV_INIT_LECUN_UNIFORM:
-		fill_uniform(W, r, g * sqrt(3.0 / iv_config_fan(cfg, fi, fo)));
+		fill_uniform(W, i0, i1, r, g * sqrt(3.0 / iv_config_fan(cfg, fi, fo)));
 		break;
 	case IV_INIT_LECUN_NORMAL:
-		fill_normal(W, r, g * sqrt(1.0 / iv_config_fan(cfg, fi, fo)));
+		fill_normal(W, i0, i1, r, g * sqrt(1.0 / iv_config_fan(cfg, fi, fo)));
 		break;
-	case IV_INIT_ORTHOGONAL: return fill_orthogonal(W, r, g);
-	case IV_INIT_IDENTITY:
-		gsl_matrix_set_identity(W); /* rectangular: ones on i == j */
-		gsl_matrix_scale(W, g);
-		break;
-	default: return IV_EINVAL;
+	case IV_INIT_IDENTITY: fill_identity(W, i0, i1, g); break;
+	default: return IV_EINVAL; /* orthogonal: not by rows */
 	}
 	return IV_OK;
+}
+
+iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
+                       gsl_rng *r)
+{
+	if (cfg->init == IV_INIT_ORTHOGONAL)
+		return fill_orthogonal(W, r, cfg->gain);
+	return iv_init_draw_rows(cfg, l, W, r, 0, W->size1);
 }

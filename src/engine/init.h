@@ -11,6 +11,11 @@
 iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
                        gsl_rng *r);
 
+/* Rows [i0, i1) of W, drawing from r: rows drawn in order in runs get the
+ * numbers of one iv_init_draw. Every scheme but orthogonal (IV_EINVAL). */
+iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
+                            gsl_rng *r, size_t i0, size_t i1);
+
 /* A seed for stream `stream` of a run seeded with `seed` (splitmix64), so
  * each layer's weights and the inputs come from independent streams. */
 unsigned long iv_seed_mix(unsigned long seed, unsigned long stream);

@@ -1,13 +1,35 @@
 /* SPDX-License-Identifier: MIT */
-/* Internal: the network's storage, shared by the passes (net.c) and training (train.c). */
+/* Internal: the network's storage and stepping state, shared by storage
+ * (net.c), the stepped passes (step.c) and training (train.c). */
 #ifndef IV_ENGINE_NET_IMPL_H
 #define IV_ENGINE_NET_IMPL_H
 
 #include <stdbool.h>
 #include <gsl/gsl_matrix.h>
+#include <gsl/gsl_rng.h>
 #include <gsl/gsl_vector.h>
 #include <initviz/net.h>
 #include "stats_impl.h"
+
+/* Work of one iv_net_step at most, in units of about one flop: a product
+ * costs 2 flops per multiply-add, the other work the costs in step.c per
+ * entry. A constant: how a network is cut into steps depends on its
+ * configuration only, never on time. 2^28 is about 10 ms of dgemm here (a
+ * product slice of 128 columns at width 4096, batch 256); smaller slices
+ * spend more on BLAS packing its operands again (2^26: twice the time of
+ * the whole product). (A single row, column or block over the bound, an
+ * orthogonal draw, the distinct-neuron count, and statistics of data with
+ * NaN, Inf or extreme magnitudes are done whole.) */
+#define IV_STEP_WORK ((size_t)1 << 28)
+
+/* Where the stepping is within a layer: phases in order, see step.c. */
+typedef enum {
+	IV_PH_DRAW, IV_PH_PRODUCT, IV_PH_ACT, IV_PH_STATS_W, IV_PH_STATS_Z,
+	IV_PH_STATS_H, IV_PH_DISTINCT, /* forward */
+	IV_PH_GRAD, IV_PH_STATS_G, IV_PH_BACKPROP, IV_PH_STATS_DZ, IV_PH_DW,
+	IV_PH_STATS_DW, IV_PH_PREV, /* backward */
+	IV_PH_END
+} iv_phase;
 
 struct iv_net {
 	iv_config cfg;
@@ -25,16 +47,37 @@ struct iv_net {
 	iv_part1 *p1[2];  /* first statistics pass, per block (par.h) */
 	unsigned char *alive; /* IV_PAR_MAX x maxn: units seen nonzero */
 	iv_layer_stats *ls; /* 1..L */
-	size_t step;        /* 0..2L */
 	bool *drawn;        /* 1..L: weights and biases drawn yet */
+	size_t *rows;       /* 1..L: rows of W drawn so far */
+	gsl_rng *rng[3];    /* streams of the layers being drawn; g_L's */
+	size_t slot[2];     /* layer whose stream rng[k] holds, 0 none */
+	double *arena;      /* every W, b, H, Z, G and dw, dz, gbuf: one block */
+	size_t arena_bytes;
+	gsl_matrix *mats;   /* their headers */
+	gsl_vector *vecs;
+	/* stepping (step.c) */
+	size_t step;        /* layer steps done, 0..2L */
+	iv_phase phase;     /* within the current layer step */
+	size_t pos;         /* rows, columns or entries of the phase done */
+	iv_stats_job job;   /* the phase's statistics */
+	size_t sat, zero;   /* health counts of the forward pass so far */
+	size_t budget;      /* work per step: IV_STEP_WORK (tests change it) */
+	size_t done;        /* work of the last step */
+	size_t layer_work, layer_total; /* done and expected in this layer step */
 };
 
-/* Draw layer l's weights and biases unless done (the first forward step of
- * a layer draws them, so that a step stays a layer's worth of work). */
+/* Draw layer l's weights and biases unless done (the forward pass draws
+ * them when it reaches the layer). iv_net_draw_rows draws rows up to upto
+ * (and the biases after the last row); rows drawn in runs give the same
+ * numbers as one draw. */
 iv_status iv_net_draw_layer(iv_net *net, size_t l);
+iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto);
 
 /* One layer's forward product and activation: Z[l] = H[l-1] W[l]^T + b[l],
  * H[l] = phi(Z[l]). No statistics. Draws the layer first if needed. */
 iv_status iv_net_forward_layer(iv_net *net, size_t l);
+
+/* dz = g phi'(Z[l]) over the whole layer (dz may be g). */
+void iv_net_backprop(const iv_net *net, size_t l, const double *g, double *dz);
 
 #endif

@@ -11,6 +11,7 @@ struct run {
 	void *ctx;
 	unsigned t;
 	size_t off, n, b0, b1; /* entries [off, off + n), blocks [b0, b1) */
+	size_t boff;           /* added to the block numbers given to fn */
 };
 
 static void *run_blocks(void *arg)
@@ -18,7 +19,7 @@ static void *run_blocks(void *arg)
 	const struct run *r = arg;
 	for (size_t b = r->b0; b < r->b1; b++) {
 		size_t end = (b + 1) * IV_BLOCK;
-		r->fn(r->ctx, r->t, b, r->off + b * IV_BLOCK,
+		r->fn(r->ctx, r->t, r->boff + b, r->off + b * IV_BLOCK,
 		      r->off + (end < r->n ? end : r->n));
 	}
 	return NULL;
@@ -42,8 +43,8 @@ unsigned iv_par_threads(size_t n)
 	return (unsigned)(t < by_blocks ? t : by_blocks);
 }
 
-static unsigned par_blocks(size_t off, size_t n, unsigned threads,
-                           iv_par_block_fn *fn, void *ctx)
+static unsigned par_blocks(size_t off, size_t boff, size_t n,
+                           unsigned threads, iv_par_block_fn *fn, void *ctx)
 {
 	size_t nb = iv_par_nblocks(n);
 	struct run r[IV_PAR_MAX];
@@ -57,10 +58,10 @@ static unsigned par_blocks(size_t off, size_t n, unsigned threads,
 		threads = (unsigned)nb;
 	if (threads < 1)
 		threads = 1; /* n = 0: the caller's thread, over no blocks */
-	r[0] = (struct run){ fn, ctx, 0, off, n, 0, nb / threads };
+	r[0] = (struct run){ fn, ctx, 0, off, n, 0, nb / threads, boff };
 	for (unsigned t = 1; t < threads; t++)
 		r[t] = (struct run){ fn, ctx, t, off, n, nb * t / threads,
-		                     nb * (t + 1) / threads };
+		                     nb * (t + 1) / threads, boff };
 	for (unsigned t = 1; t < threads; t++)
 		started[t] = pthread_create(&tid[t], NULL, run_blocks, &r[t]) == 0;
 	run_blocks(&r[0]);
@@ -76,7 +77,13 @@ static unsigned par_blocks(size_t off, size_t n, unsigned threads,
 unsigned iv_par_blocks(size_t n, unsigned threads, iv_par_block_fn *fn,
                        void *ctx)
 {
-	return par_blocks(0, n, threads, fn, ctx);
+	return par_blocks(0, 0, n, threads, fn, ctx);
+}
+
+unsigned iv_par_range(size_t off, size_t n, unsigned threads,
+                      iv_par_block_fn *fn, void *ctx)
+{
+	return par_blocks(off, off / IV_BLOCK, n, threads, fn, ctx);
 }
 
 void iv_par_rounds(size_t n, unsigned threads, iv_par_block_fn *fn,
@@ -85,7 +92,7 @@ void iv_par_rounds(size_t n, unsigned threads, iv_par_block_fn *fn,
 	const size_t round = (size_t)IV_ROUND * IV_BLOCK;
 	for (size_t off = 0; off < n; off += round) {
 		size_t m = n - off < round ? n - off : round;
-		par_blocks(off, m, threads, fn, ctx);
+		par_blocks(off, 0, m, threads, fn, ctx);
 		fold(ctx, iv_par_nblocks(m));
 	}
 }

@@ -29,6 +29,12 @@ typedef void iv_par_block_fn(void *ctx, unsigned t, size_t b, size_t begin,
 unsigned iv_par_blocks(size_t n, unsigned threads, iv_par_block_fn *fn,
                        void *ctx);
 
+/* The same over entries [off, off + n) of a larger partition, off a
+ * multiple of IV_BLOCK: fn gets begin, end from off on and b counted from
+ * off / IV_BLOCK on, so that runs of blocks can be done one at a time. */
+unsigned iv_par_range(size_t off, size_t n, unsigned threads,
+                      iv_par_block_fn *fn, void *ctx);
+
 /* The same in rounds of IV_ROUND blocks, so that per-block results fit on
  * the stack: fn(ctx, t, b, begin, end) gets b within the round and begin,
  * end within x; after each round, fold(ctx, blocks) on the caller's thread

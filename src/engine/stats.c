@@ -288,51 +288,69 @@ static void pass2_fold(void *ctx, size_t blocks)
 }
 
 /* The common case: every entry finite, magnitudes safe. Pass 1 is done
- * (t); pass 2 takes the corrected two-pass variance (Chan, Golub, LeVeque)
- * and the histogram. */
-static bool fast_finish(iv_stats *s, const double *x, size_t n,
-                        const iv_part1 *t, unsigned threads)
+ * (j->total): set up pass 2, the corrected two-pass variance (Chan, Golub,
+ * LeVeque) and the histogram. False for the serial path. */
+static bool fast_start(iv_stats_job *j)
 {
-	if (n == 0 || !isfinite(t->sum) || !isfinite(t->min) ||
+	iv_stats *s = j->s;
+	const iv_part1 *t = &j->total;
+	if (j->n == 0 || !isfinite(t->sum) || !isfinite(t->min) ||
 	    !isfinite(t->max))
 		return false;
 	double absmax = fmax(fabs(t->min), fabs(t->max));
 	if (!(absmax == 0 || (absmax >= SAFE_LO && absmax <= SAFE_HI)))
 		return false;
-	s->finite = n;
+	s->finite = j->n;
 	s->min = t->min;
 	s->max = t->max;
 	s->absmax = absmax;
-	s->mean = t->sum / (double)n;
+	s->mean = t->sum / (double)j->n;
+	hist_range(s->min, s->max, s->hist->n, &j->lo, &j->hi);
+	gsl_histogram_set_ranges_uniform(s->hist, j->lo, j->hi);
+	for (size_t k = 0; k < s->hist->n; k++)
+		s->hist->bin[k] = 0;
+	j->q = j->c = 0;
+	return true;
+}
+
+/* Pass 2 over entries [pos, pos + m), pos a multiple of IV_BLOCK: block
+ * sums folded on in order, counts (exact) added to the histogram. */
+static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
+{
+	iv_stats *s = j->s;
 	size_t bins = s->hist->n;
-	double lo, hi;
-	hist_range(s->min, s->max, bins, &lo, &hi);
-	gsl_histogram_set_ranges_uniform(s->hist, lo, hi);
-	struct pass2 p = { .x = x, .mean = s->mean,
-	                   .bin = binner_make(lo, hi, bins) };
+	struct pass2 p = { .x = j->x + j->pos, .mean = s->mean,
+	                   .bin = binner_make(j->lo, j->hi, bins), .q = j->q,
+	                   .c = j->c };
 	if (threads == 0)
-		threads = iv_par_threads(n);
+		threads = iv_par_threads(m);
 	if (threads > IV_PAR_MAX)
 		threads = IV_PAR_MAX;
 	double *extra = threads > 1 ? calloc((threads - 1) * bins, sizeof *extra)
 	                            : NULL;
 	if (!extra)
 		threads = 1;
-	for (size_t k = 0; k < bins; k++)
-		s->hist->bin[k] = 0;
 	p.counts[0] = s->hist->bin;
 	for (unsigned k = 1; k < threads; k++)
 		p.counts[k] = extra + (k - 1) * bins;
-	iv_par_rounds(n, threads, pass2_block, pass2_fold, &p);
+	iv_par_rounds(m, threads, pass2_block, pass2_fold, &p);
 	for (unsigned k = 1; k < threads; k++) /* counts: exact, any order */
-		for (size_t j = 0; j < bins; j++)
-			s->hist->bin[j] += p.counts[k][j];
+		for (size_t i = 0; i < bins; i++)
+			s->hist->bin[i] += p.counts[k][i];
 	free(extra);
-	double var = n > 1 ? (p.q - p.c * p.c / (double)n) / (double)(n - 1) : 0.0;
+	j->q = p.q;
+	j->c = p.c;
+}
+
+static void fast_end(iv_stats_job *j)
+{
+	iv_stats *s = j->s;
+	size_t n = j->n;
+	double var = n > 1 ? (j->q - j->c * j->c / (double)n) / (double)(n - 1)
+	                   : 0.0;
 	s->std = sqrt(fmax(var, 0.0));
 	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
 	s->rms = hypot(s->mean, s->std * sqrt((double)(n - 1) / (double)n));
-	return true;
 }
 
 /* Corrected two-pass variance (Chan, Golub, LeVeque): sum of squared
@@ -430,30 +448,80 @@ static void stats_reset(iv_stats *s, size_t n)
 	s->mean = s->std = s->rms = s->min = s->max = s->absmax = NAN;
 }
 
+void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
+                    const iv_part1 *p1)
+{
+	*j = (iv_stats_job){ .s = s, .x = x, .n = n, .pass = 1,
+	                     .total = { 0, INFINITY, -INFINITY }, .st = IV_OK };
+	stats_reset(s, n);
+	if (!p1)
+		return;
+	size_t nb = iv_par_nblocks(n);
+	for (size_t b = 0; b < nb; b++)
+		fold1(&j->total, &p1[b]);
+	j->pos = n; /* pass 1 given: the next step decides */
+}
+
+bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,
+                   size_t *done)
+{
+	size_t m = max / IV_BLOCK * IV_BLOCK;
+	*done = 0;
+	if (j->pass == 3)
+		return true;
+	if (m == 0)
+		m = IV_BLOCK;
+	if (j->pos < j->n) {
+		m = j->n - j->pos < m ? j->n - j->pos : m;
+		if (j->pass == 1) {
+			struct pass1 p = { .x = j->x + j->pos, .total = j->total };
+			iv_par_rounds(m, threads, pass1_block, pass1_fold, &p);
+			j->total = p.total;
+		} else {
+			fast_run(j, m, threads);
+		}
+		j->pos += m;
+		*done = m;
+		return false;
+	}
+	if (j->pass == 2) {
+		fast_end(j);
+	} else if (fast_start(j)) {
+		j->pass = 2;
+		j->pos = 0;
+		return false;
+	} else {
+		stats_reset(j->s, j->n);
+		j->st = slow_stats(j->s, j->x, j->n);
+		*done = j->n;
+	}
+	j->pass = 3;
+	return true;
+}
+
+/* All at once. */
+static iv_status stats_all(iv_stats_job *j, unsigned threads)
+{
+	size_t done;
+	while (!iv_stats_step(j, SIZE_MAX, threads, &done))
+		;
+	return j->st;
+}
+
 iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
                               const iv_part1 *p1, unsigned threads)
 {
-	iv_part1 t = { 0, INFINITY, -INFINITY };
-	size_t nb = iv_par_nblocks(n);
-	stats_reset(s, n);
-	for (size_t b = 0; b < nb; b++)
-		fold1(&t, &p1[b]);
-	if (fast_finish(s, x, n, &t, threads))
-		return IV_OK;
-	stats_reset(s, n);
-	return slow_stats(s, x, n);
+	iv_stats_job j;
+	iv_stats_start(&j, s, x, n, p1);
+	return stats_all(&j, threads);
 }
 
 iv_status iv_stats_compute_threads(iv_stats *s, const double *x, size_t n,
                                    unsigned threads)
 {
-	struct pass1 p = { .x = x, .total = { 0, INFINITY, -INFINITY } };
-	stats_reset(s, n);
-	iv_par_rounds(n, threads, pass1_block, pass1_fold, &p);
-	if (fast_finish(s, x, n, &p.total, threads))
-		return IV_OK;
-	stats_reset(s, n);
-	return slow_stats(s, x, n);
+	iv_stats_job j;
+	iv_stats_start(&j, s, x, n, NULL);
+	return stats_all(&j, threads);
 }
 
 iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n)

@@ -5,6 +5,7 @@
 #ifndef IV_ENGINE_STATS_IMPL_H
 #define IV_ENGINE_STATS_IMPL_H
 
+#include <stdbool.h>
 #include <initviz/stats.h>
 
 #define IV_LANES 8 /* independent accumulators: no loop-carried latency */
@@ -31,6 +32,28 @@ iv_part1 iv_lanes_end(const iv_lanes *a);
  * iv_stats_compute's. */
 iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
                               const iv_part1 *p1, unsigned threads);
+
+/* The same statistics a run of blocks at a time (resumable): start, then
+ * step until it returns true. Pass 1 (skipped when p1 is given), pass 2
+ * and the histogram fold the same blocks in the same order as
+ * iv_stats_compute, so the results are bit for bit the same whatever the
+ * runs. Data that needs the exact serial path (NaN, Inf, magnitudes whose
+ * squares overflow or underflow) is done in one step. */
+typedef struct {
+	iv_stats *s;
+	const double *x;
+	size_t n, pos; /* entries; entries done in the current pass */
+	int pass;      /* 1, 2, then 3: done */
+	iv_part1 total;
+	double lo, hi, q, c; /* histogram range; pass-2 sums */
+	iv_status st;        /* of the serial path */
+} iv_stats_job;
+void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
+                    const iv_part1 *p1);
+/* At most max entries (whole blocks, at least one) on threads threads (0
+ * picks); *done gets the entries read. True when finished. */
+bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,
+                   size_t *done);
 
 /* iv_stats_compute on a given number of threads (0 picks). */
 iv_status iv_stats_compute_threads(iv_stats *s, const double *x, size_t n,

@@ -40,16 +40,15 @@ void tui_compute_start(tui_compute *c, const iv_config *cfg)
 	c->seconds = tui_now() - t0;
 }
 
-/* Trace event (step or stepped) for the step about to run or just done:
- * steps 0..L-1 are the forward pass of layers 1..L, then backward L..1. */
-static void trace_step(const tui_compute *c, const char *event, size_t k)
+/* Trace event (step or stepped) for a step of layer l (1..depth) in the
+ * given pass: a wide layer takes several steps, a small one one. */
+static void trace_step(const tui_compute *c, const char *event, size_t l,
+		       bool backward)
 {
-	size_t L;
 	if (!c->trace || !c->trace->f)
 		return;
-	L = iv_net_depth(c->net);
 	tui_trace_line(c->trace, "%s %s layer=%zu", event,
-		       k < L ? "forward" : "backward", k < L ? k + 1 : 2 * L - k);
+		       backward ? "backward" : "forward", l);
 }
 
 bool tui_compute_run(tui_compute *c, double budget)
@@ -58,9 +57,12 @@ bool tui_compute_run(tui_compute *c, double budget)
 		return false;
 	double t0 = tui_now(), t;
 	do {
-		trace_step(c, "step", c->steps);
+		bool backward;
+		size_t l = iv_net_position(c->net, &backward);
+		trace_step(c, "step", l, backward);
 		c->st = iv_net_step(c->net);
-		trace_step(c, "stepped", c->steps++);
+		trace_step(c, "stepped", l, backward);
+		c->steps++;
 		t = tui_now();
 	} while (c->st == IV_CONTINUE && t - t0 < budget);
 	c->seconds += t - t0;

@@ -1,0 +1,645 @@
+/* SPDX-License-Identifier: MIT */
+/* The stepped passes. A layer step (one layer of the forward pass, or of the
+ * backward pass) is a fixed sequence of phases; each phase is done in runs
+ * of rows, columns or blocks, so that one iv_net_step does at most
+ * net->budget units of work (IV_STEP_WORK) and never goes past the end of
+ * its layer step. The cut is a function of the configuration only.
+ *
+ * Forward, layer l (n units, m inputs, batch B):
+ *   DRAW      W_l by rows (and W_{l+1} ahead on a second thread), then b_l
+ *   PRODUCT   Z = H_{l-1} W^T by columns of Z
+ *   ACT       bias, activation, pass 1 of Z and H statistics, health
+ *   STATS_W, STATS_Z, STATS_H      statistics (stats_impl.h's jobs)
+ *   DISTINCT  distinct neurons, at once (O(B n))
+ * Backward, layer l:
+ *   GRAD      g_L by rows (top layer only)
+ *   STATS_G   then dz overwrites g when gradients are not retained
+ *   BACKPROP  dz = g phi'(z), pass 1 of its statistics
+ *   STATS_DZ, DW (dW = dz^T H_{l-1} / B by rows), STATS_DW
+ *   PREV      g_{l-1} = dz W by columns (l > 1)
+ * Elementwise passes and statistics run over par.h's blocks and fold them
+ * in block order: bit for bit the one-shot results. The products are
+ * slices of the same product; whether BLAS rounds a slice like the whole
+ * is up to BLAS (tests/test_steps.c checks). */
+#include <math.h>
+#include <string.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_randist.h>
+#include <initviz/act.h>
+#include <initviz/net.h>
+#include "init.h"
+#include "net_impl.h"
+#include "par.h"
+
+/* Work per entry, in flops of a product (about 30 GFLOP/s here): a drawn
+ * number, an entry through an activation or its derivative, an entry read
+ * by a statistics pass, an entry of the distinct-neuron count. */
+#define COST_DRAW ((size_t)256)
+#define COST_ELEM ((size_t)128)
+#define COST_READ ((size_t)32)
+#define COST_DISTINCT (3 * COST_READ)
+
+/* The elementwise passes ------------------------------------------------ */
+
+/* The forward elementwise pass, block by block on several threads: bias,
+ * activation and, for the statistics, the first pass over Z and H and the
+ * health counts (dead units, saturated and zero entries). */
+struct fwd {
+	const iv_net *net;
+	double *z, *h;
+	const double *bias;
+	size_t n;
+	bool stats;
+	size_t sat[IV_PAR_MAX], zero[IV_PAR_MAX];
+};
+
+#define PIECE 4096 /* entries taken at once: Z and H stay in L1/L2 */
+
+static void add_bias(double *z, const double *bias, size_t n, size_t begin,
+                     size_t end)
+{
+	size_t j = begin % n;
+	for (size_t i = begin; i < end;) {
+		size_t run = n - j < end - i ? n - j : end - i;
+		double *zi = z + i;
+		const double *bj = bias + j;
+		for (size_t k = 0; k < run; k++)
+			zi[k] += bj[k];
+		i += run;
+		j = 0;
+	}
+}
+
+static void health_piece(struct fwd *f, unsigned t, size_t begin, size_t end)
+{
+	const double *h = f->h;
+	unsigned char *alive = f->net->alive + (size_t)t * f->n;
+	size_t sat = 0, zero = 0, j = begin % f->n;
+	iv_act_kind act = f->net->cfg.act;
+	for (size_t i = begin; i < end; i++) {
+		double v = h[i];
+		zero += v == 0;
+		alive[j] |= v != 0;
+		if (++j == f->n)
+			j = 0;
+		if (act == IV_ACT_TANH)
+			sat += fabs(v) > 0.99;
+		else if (act == IV_ACT_SIGMOID)
+			sat += v < 0.01 || v > 0.99;
+	}
+	f->sat[t] += sat;
+	f->zero[t] += zero;
+}
+
+static void fwd_block(void *ctx, unsigned t, size_t b, size_t begin,
+                      size_t end)
+{
+	struct fwd *f = ctx;
+	const iv_config *cfg = &f->net->cfg;
+	iv_lanes az, ah;
+	iv_lanes_start(&az);
+	iv_lanes_start(&ah);
+	for (size_t p = begin; p < end; p += PIECE) {
+		size_t q = end - p < PIECE ? end : p + PIECE;
+		add_bias(f->z, f->bias, f->n, p, q);
+		iv_act_apply(cfg->act, cfg->slope, f->z + p, f->h + p, q - p);
+		if (!f->stats)
+			continue;
+		iv_lanes_add(&az, f->z + p, q - p);
+		iv_lanes_add(&ah, f->h + p, q - p);
+		health_piece(f, t, p, q);
+	}
+	if (f->stats) {
+		f->net->p1[0][b] = iv_lanes_end(&az);
+		f->net->p1[1][b] = iv_lanes_end(&ah);
+	}
+}
+
+/* Entries [off, off + count) of layer l's forward elementwise pass; with
+ * stats, the health counts add to net->sat, net->zero and net->alive. */
+static void forward_run(iv_net *net, size_t l, size_t off, size_t count,
+                        bool stats)
+{
+	struct fwd f = { net, net->Z[l]->data, net->H[l]->data,
+	                 net->b[l]->data, net->n[l], stats, { 0 }, { 0 } };
+	unsigned threads = iv_par_range(off, count, 0, fwd_block, &f);
+	for (unsigned t = 0; t < threads; t++) {
+		net->sat += f.sat[t];
+		net->zero += f.zero[t];
+	}
+}
+
+static double *grad_of(iv_net *net, size_t l)
+{
+	if (net->G)
+		return net->G[l]->data;
+	return net->gbuf[l % 2];
+}
+
+/* tanh'(z) = 1/cosh^2 z = 4u / (1 + u)^2 with u = e^{-2|z|}: one exp, a
+ * few ulps, no cancellation (0 at infinities, NaN for NaN). */
+static inline double dtanh_from_z(double z)
+{
+	double u = exp(-2.0 * fabs(z)), d = 1.0 + u;
+	return 4.0 * u / (d * d);
+}
+
+/* dz = g * phi'(z) over [begin, end); dz may be g. tanh' and sigmoid' come
+ * from the stored h = phi(z) where that is exact to a few ulps (1 - h^2
+ * for |h| < 1/2, h(1 - h) for h <= 1/2), and from z where 1 - h would
+ * cancel: saturated units only pay for an exp. Other activations take
+ * iv_act_backprop. */
+static void backprop(const iv_net *net, size_t l, const double *g, double *dz,
+                     size_t begin, size_t end)
+{
+	const double *h = net->H[l]->data, *z = net->Z[l]->data;
+	switch (net->cfg.act) {
+	case IV_ACT_TANH:
+		for (size_t i = begin; i < end; i++) {
+			double d = 1.0 - h[i] * h[i];
+			if (!(fabs(h[i]) < 0.5))
+				d = dtanh_from_z(z[i]);
+			dz[i] = g[i] * d;
+		}
+		break;
+	case IV_ACT_SIGMOID:
+		for (size_t i = begin; i < end; i++) {
+			double d = h[i] * (1.0 - h[i]);
+			if (!(h[i] <= 0.5))
+				d = iv_act_deriv(IV_ACT_SIGMOID, 0, z[i]);
+			dz[i] = g[i] * d;
+		}
+		break;
+	default:
+		iv_act_backprop(net->cfg.act, net->cfg.slope, z + begin, g + begin,
+		                dz + begin, end - begin);
+		break;
+	}
+}
+
+/* The backward elementwise pass, block by block on several threads, with
+ * the first statistics pass over dz. */
+struct bwd {
+	const iv_net *net;
+	size_t l;
+	const double *g;
+	double *dz;
+	bool stats;
+};
+
+static void bwd_block(void *ctx, unsigned t, size_t b, size_t begin,
+                      size_t end)
+{
+	struct bwd *w = ctx;
+	iv_lanes a;
+	(void)t;
+	iv_lanes_start(&a);
+	for (size_t p = begin; p < end; p += PIECE) {
+		size_t q = end - p < PIECE ? end : p + PIECE;
+		backprop(w->net, w->l, w->g, w->dz, p, q);
+		if (w->stats)
+			iv_lanes_add(&a, w->dz + p, q - p);
+	}
+	if (w->stats)
+		w->net->p1[0][b] = iv_lanes_end(&a);
+}
+
+void iv_net_backprop(const iv_net *net, size_t l, const double *g, double *dz)
+{
+	struct bwd w = { net, l, g, dz, false };
+	iv_par_blocks(net->B * net->n[l], 0, bwd_block, &w);
+}
+
+iv_status iv_net_forward_layer(iv_net *net, size_t l)
+{
+	iv_status st = iv_net_draw_layer(net, l);
+	if (st != IV_OK)
+		return st;
+	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
+	                   net->W[l], 0.0, net->Z[l]))
+		return IV_EGSL;
+	forward_run(net, l, 0, net->B * net->n[l], false);
+	return IV_OK;
+}
+
+/* Phases ------------------------------------------------------------------ */
+
+/* Items of cost unit that fit in left (one at least when forced), at most
+ * remaining. */
+static size_t fit(size_t left, size_t unit, size_t remaining, bool forced)
+{
+	size_t k = unit ? left / unit : remaining;
+	if (k == 0 && forced)
+		k = 1;
+	return k < remaining ? k : remaining;
+}
+
+/* Blocks of entries: as many whole blocks as fit (the last may be short). */
+static size_t fit_entries(size_t left, size_t cost, size_t remaining,
+                          bool forced)
+{
+	size_t blocks = fit(left, (size_t)IV_BLOCK * cost,
+	                    iv_par_nblocks(remaining), forced);
+	size_t k = blocks * IV_BLOCK;
+	return k < remaining ? k : remaining;
+}
+
+static bool predraw(const iv_net *net, size_t l)
+{
+	return l < net->L && !net->drawn[l + 1] &&
+	       net->cfg.init != IV_INIT_ORTHOGONAL &&
+	       net->n[l] * net->n[l - 1] >= IV_BLOCK &&
+	       iv_par_threads((size_t)2 * IV_PAR_MIN) > 1;
+}
+
+struct draw_pair {
+	iv_net *net;
+	size_t l, upto[2];
+	iv_status st[2];
+};
+
+static void draw_task(void *ctx, unsigned i)
+{
+	struct draw_pair *d = ctx;
+	d->st[i] = iv_net_draw_rows(d->net, d->l + i, d->upto[i]);
+}
+
+/* Rows of W_l, and about as many numbers of W_{l+1} on a second thread
+ * (each layer has its own stream: the same numbers either way). */
+static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
+                         size_t *did)
+{
+	size_t n = net->n[l], m = net->n[l - 1], done = net->rows[l];
+	bool two = predraw(net, l);
+	size_t bias = (n + (two ? net->n[l + 1] : 0)) * COST_DRAW;
+	size_t row = (two ? 2 : 1) * m * COST_DRAW;
+	if (net->drawn[l])
+		return IV_OK;
+	if (net->cfg.init == IV_INIT_ORTHOGONAL) {
+		if (!forced)
+			return IV_OK;
+		*did = (n * m + n) * COST_DRAW;
+		return iv_net_draw_layer(net, l);
+	}
+	size_t k = fit(left > bias ? left - bias : 0, row, n - done, forced);
+	if (k == 0)
+		return IV_OK;
+	struct draw_pair d = { net, l, { done + k, 0 }, { IV_OK, IV_OK } };
+	size_t ahead = 0;
+	if (two) {
+		ahead = k * m / n;
+		if (ahead > net->n[l + 1] - net->rows[l + 1])
+			ahead = net->n[l + 1] - net->rows[l + 1];
+		d.upto[1] = net->rows[l + 1] + ahead;
+	}
+	iv_par_tasks(two && ahead ? 2 : 1, draw_task, &d);
+	*did = (k * m + ahead * n + (done + k == n ? n : 0) +
+	        (ahead && net->drawn[l + 1] ? net->n[l + 1] : 0)) *
+	       COST_DRAW;
+	return d.st[0] != IV_OK ? d.st[0] : d.st[1];
+}
+
+/* Columns [pos, pos + k) of Z = H_{l-1} W^T: rows of W. */
+static iv_status ph_product(iv_net *net, size_t l, size_t left, bool forced,
+                            size_t *did)
+{
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	size_t k = fit(left, 2 * B * m, n - net->pos, forced);
+	if (k == 0)
+		return IV_OK;
+	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], net->pos, 0, k, m);
+	gsl_matrix_view z = gsl_matrix_submatrix(net->Z[l], 0, net->pos, B, k);
+	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
+	                   &w.matrix, 0.0, &z.matrix))
+		return IV_EGSL;
+	net->pos += k;
+	*did = 2 * B * m * k;
+	return IV_OK;
+}
+
+static void ph_act(iv_net *net, size_t l, size_t left, bool forced,
+                   size_t *did)
+{
+	size_t N = net->B * net->n[l];
+	size_t k = fit_entries(left, COST_ELEM, N - net->pos, forced);
+	if (k == 0)
+		return;
+	forward_run(net, l, net->pos, k, true);
+	net->pos += k;
+	*did = k * COST_ELEM;
+}
+
+/* The health figures, once the whole layer has been through ph_act. */
+static void health(iv_net *net, size_t l)
+{
+	iv_layer_stats *s = &net->ls[l];
+	size_t n = net->n[l], N = net->B * n, dead = 0;
+	for (size_t j = 0; j < n; j++) {
+		unsigned char a = 0;
+		for (unsigned t = 0; t < IV_PAR_MAX; t++)
+			a |= net->alive[(size_t)t * n + j];
+		dead += !a;
+	}
+	s->saturated = (double)net->sat / (double)N;
+	s->zero_fraction = (double)net->zero / (double)N;
+	s->dead_units = dead;
+}
+
+/* A statistics job: runs of whole blocks; the step between passes is free. */
+static bool ph_stats(iv_net *net, size_t left, bool forced, size_t *did)
+{
+	iv_stats_job *j = &net->job;
+	size_t done;
+	if (j->pos < j->n && !forced && left < (size_t)IV_BLOCK * COST_READ)
+		return false;
+	bool end = iv_stats_step(j, left / COST_READ, 0, &done);
+	*did = done * COST_READ;
+	return end;
+}
+
+/* Rows of the starting gradient g_L (stream 1), drawn again at every
+ * backward pass (the pass overwrites it with dz when gradients are not
+ * retained). */
+static void ph_grad(iv_net *net, size_t l, size_t left, bool forced,
+                    size_t *did)
+{
+	size_t n = net->n[l];
+	size_t k = fit(left, n * COST_DRAW, net->B - net->pos, forced);
+	double *g = grad_of(net, l) + net->pos * n;
+	for (size_t i = 0; i < k * n; i++)
+		g[i] = gsl_ran_gaussian_ziggurat(net->rng[2], 1.0);
+	net->pos += k;
+	*did = k * n * COST_DRAW;
+}
+
+static double *dz_of(iv_net *net, size_t l)
+{
+	return net->G ? net->dz : grad_of(net, l);
+}
+
+static void ph_backprop(iv_net *net, size_t l, size_t left, bool forced,
+                        size_t *did)
+{
+	size_t N = net->B * net->n[l];
+	size_t k = fit_entries(left, COST_ELEM, N - net->pos, forced);
+	if (k == 0)
+		return;
+	struct bwd w = { net, l, grad_of(net, l), dz_of(net, l), true };
+	iv_par_range(net->pos, k, 0, bwd_block, &w);
+	net->pos += k;
+	*did = k * COST_ELEM;
+}
+
+/* Rows [pos, pos + k) of dW = dz^T H_{l-1} / B: columns of dz. */
+static iv_status ph_dw(iv_net *net, size_t l, size_t left, bool forced,
+                       size_t *did)
+{
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	size_t k = fit(left, 2 * B * m, n - net->pos, forced);
+	if (k == 0)
+		return IV_OK;
+	gsl_matrix_view dz = gsl_matrix_view_array(dz_of(net, l), B, n);
+	gsl_matrix_view d = gsl_matrix_submatrix(&dz.matrix, 0, net->pos, B, k);
+	gsl_matrix_view w = gsl_matrix_view_array(net->dw + net->pos * m, k, m);
+	if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0 / (double)B, &d.matrix,
+	                   net->H[l - 1], 0.0, &w.matrix))
+		return IV_EGSL;
+	net->pos += k;
+	*did = 2 * B * m * k;
+	return IV_OK;
+}
+
+/* Columns [pos, pos + k) of g_{l-1} = dz W: columns of W. */
+static iv_status ph_prev(iv_net *net, size_t l, size_t left, bool forced,
+                         size_t *did)
+{
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	size_t k = fit(left, 2 * B * n, m - net->pos, forced);
+	if (k == 0)
+		return IV_OK;
+	gsl_matrix_view dz = gsl_matrix_view_array(dz_of(net, l), B, n);
+	gsl_matrix_view g = gsl_matrix_view_array(grad_of(net, l - 1), B, m);
+	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], 0, net->pos, n, k);
+	gsl_matrix_view p = gsl_matrix_submatrix(&g.matrix, 0, net->pos, B, k);
+	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &dz.matrix,
+	                   &w.matrix, 0.0, &p.matrix))
+		return IV_EGSL;
+	net->pos += k;
+	*did = 2 * B * n * k;
+	return IV_OK;
+}
+
+/* The work a layer step is expected to take, for the progress. */
+static size_t layer_total(const iv_net *net, size_t l, bool backward)
+{
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1], N = B * n;
+	if (!backward)
+		return (net->drawn[l] ? 0 : (n * m + n) * COST_DRAW) +
+		       2 * B * m * n + N * COST_ELEM + 2 * n * m * COST_READ +
+		       2 * N * COST_READ + N * COST_DISTINCT + 1;
+	return (l == net->L ? N * COST_DRAW : 0) + 2 * N * COST_READ +
+	       N * COST_ELEM + N * COST_READ + 2 * B * m * n +
+	       2 * n * m * COST_READ + (l > 1 ? 2 * B * m * n : 0) + 1;
+}
+
+/* Start phase ph of layer l: skip the phases this layer has none of, set up
+ * the statistics jobs. */
+static void enter(iv_net *net, size_t l, iv_phase ph)
+{
+	iv_layer_stats *s = &net->ls[l];
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	if (ph == IV_PH_GRAD && l != net->L)
+		ph = IV_PH_STATS_G;
+	if (ph == IV_PH_PREV && l == 1)
+		ph = IV_PH_END;
+	net->phase = ph;
+	net->pos = 0;
+	switch (ph) {
+	case IV_PH_ACT:
+		memset(net->alive, 0, (size_t)IV_PAR_MAX * n);
+		net->sat = net->zero = 0;
+		break;
+	case IV_PH_STATS_W:
+		iv_stats_start(&net->job, &s->q[IV_Q_WEIGHTS], net->W[l]->data,
+		               n * m, NULL);
+		break;
+	case IV_PH_STATS_Z:
+		iv_stats_start(&net->job, &s->q[IV_Q_PREACT], net->Z[l]->data,
+		               B * n, net->p1[0]);
+		break;
+	case IV_PH_STATS_H:
+		iv_stats_start(&net->job, &s->q[IV_Q_ACT], net->H[l]->data, B * n,
+		               net->p1[1]);
+		break;
+	case IV_PH_GRAD:
+		gsl_rng_set(net->rng[2], iv_seed_mix(net->cfg.seed, 1));
+		break;
+	case IV_PH_STATS_G:
+		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_ACT], grad_of(net, l),
+		               B * n, NULL);
+		break;
+	case IV_PH_STATS_DZ:
+		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_PREACT], dz_of(net, l),
+		               B * n, net->p1[0]);
+		break;
+	case IV_PH_STATS_DW:
+		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
+		               NULL);
+		break;
+	default: break;
+	}
+}
+
+/* The layer of layer step k, and its pass. */
+static size_t layer_of(const iv_net *net, size_t k, bool *backward)
+{
+	*backward = k >= net->L;
+	return k < net->L ? k + 1 : 2 * net->L - k;
+}
+
+static void start_layer_step(iv_net *net)
+{
+	bool backward;
+	size_t l;
+	net->layer_work = 0;
+	if (net->step >= 2 * net->L)
+		return;
+	l = layer_of(net, net->step, &backward);
+	net->layer_total = layer_total(net, l, backward);
+	enter(net, l, backward ? IV_PH_GRAD : IV_PH_DRAW);
+}
+
+/* One run of the current phase within left units (*did gets the units);
+ * the phase's end moves on to the next phase. */
+static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
+                           size_t *did)
+{
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	bool end = false;
+	iv_status st = IV_OK;
+	*did = 0;
+	switch (net->phase) {
+	case IV_PH_DRAW:
+		st = ph_draw(net, l, left, forced, did);
+		end = net->drawn[l];
+		break;
+	case IV_PH_PRODUCT:
+		st = ph_product(net, l, left, forced, did);
+		end = net->pos == n;
+		break;
+	case IV_PH_ACT:
+		ph_act(net, l, left, forced, did);
+		if ((end = net->pos == B * n))
+			health(net, l);
+		break;
+	case IV_PH_STATS_W:
+	case IV_PH_STATS_Z:
+	case IV_PH_STATS_H:
+	case IV_PH_STATS_G:
+	case IV_PH_STATS_DZ:
+	case IV_PH_STATS_DW:
+		end = ph_stats(net, left, forced, did);
+		break;
+	case IV_PH_DISTINCT:
+		if (!forced && left < B * n * COST_DISTINCT)
+			break;
+		net->ls[l].distinct_neurons = iv_distinct_columns(
+			net->H[l]->data, B, n, net->work);
+		*did = B * n * COST_DISTINCT;
+		net->ls[l].forward_done = end = true;
+		break;
+	case IV_PH_GRAD:
+		ph_grad(net, l, left, forced, did);
+		end = net->pos == B;
+		break;
+	case IV_PH_BACKPROP:
+		ph_backprop(net, l, left, forced, did);
+		end = net->pos == B * n;
+		break;
+	case IV_PH_DW:
+		st = ph_dw(net, l, left, forced, did);
+		end = net->pos == n;
+		break;
+	case IV_PH_PREV:
+		st = ph_prev(net, l, left, forced, did);
+		end = net->pos == m;
+		break;
+	default: end = true; break;
+	}
+	if (st == IV_OK && end && net->phase != IV_PH_DISTINCT &&
+	    net->phase != IV_PH_END)
+		enter(net, l, net->phase + 1);
+	else if (st == IV_OK && end)
+		net->phase = IV_PH_END;
+	return st;
+}
+
+iv_status iv_net_step(iv_net *net)
+{
+	bool backward;
+	if (net->step >= 2 * net->L)
+		return IV_OK;
+	size_t l = layer_of(net, net->step, &backward);
+	net->done = 0;
+	while (net->phase != IV_PH_END) {
+		iv_phase ph = net->phase;
+		size_t pos = net->pos, jpos = net->job.pos, did;
+		int pass = net->job.pass;
+		size_t left = net->budget > net->done ? net->budget - net->done : 0;
+		iv_status st = run_phase(net, l, left, net->done == 0, &did);
+		if (st != IV_OK)
+			return st;
+		net->done += did;
+		net->layer_work += did;
+		if (did == 0 && ph == net->phase && pos == net->pos &&
+		    jpos == net->job.pos && pass == net->job.pass)
+			return IV_CONTINUE; /* nothing more fits in this step */
+	}
+	if (backward)
+		net->ls[l].backward_done = true;
+	net->step++;
+	start_layer_step(net);
+	return net->step >= 2 * net->L ? IV_OK : IV_CONTINUE;
+}
+
+iv_status iv_net_run(iv_net *net)
+{
+	iv_status st;
+	while ((st = iv_net_step(net)) == IV_CONTINUE)
+		;
+	return st;
+}
+
+void iv_net_restart(iv_net *net)
+{
+	net->step = 0;
+	for (size_t l = 1; l <= net->L; l++) {
+		iv_layer_stats *s = &net->ls[l];
+		s->layer = l;
+		s->fan_in = net->n[l - 1];
+		s->fan_out = net->n[l];
+		s->forward_done = s->backward_done = false;
+	}
+	start_layer_step(net);
+}
+
+bool iv_net_done(const iv_net *net) { return net->step >= 2 * net->L; }
+
+double iv_net_progress(const iv_net *net)
+{
+	double f = 0;
+	if (net->step < 2 * net->L && net->layer_work > 0)
+		f = net->layer_work >= net->layer_total
+		            ? 1.0
+		            : (double)net->layer_work / (double)net->layer_total;
+	return ((double)net->step + f) / (double)(2 * net->L);
+}
+
+size_t iv_net_position(const iv_net *net, bool *backward)
+{
+	bool b = false;
+	size_t l = net->step < 2 * net->L ? layer_of(net, net->step, &b) : 0;
+	if (backward)
+		*backward = b;
+	return l;
+}
