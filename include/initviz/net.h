@@ -57,6 +57,11 @@ typedef struct iv_net iv_net;
  * draw. Returns NULL and sets *st on failure. */
 iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st);
 void iv_net_free(iv_net *net); /* NULL is a no-op */
+/* The same, but a large network's memory (64 MiB or more) is given back to
+ * the system on a detached thread, so that the call returns at once (a
+ * view answering a key). Not for the last free before exit: the thread may
+ * still hold the memory then. */
+void iv_net_free_later(iv_net *net);
 
 /* Do one step of work. IV_CONTINUE while work remains, IV_OK when both
  * passes are done (and on every later call), an error code otherwise. */

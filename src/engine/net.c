@@ -55,17 +55,18 @@ static void *release(void *arg)
 	return NULL;
 }
 
-/* Free the arena: a large one on a thread of its own, since giving its
- * pages back to the system takes time in proportion to the pages written
- * (0.1 s for a deep network's 0.9 GB) and the caller may be answering a
- * key. Small arenas, or no thread to be had: at once. */
+/* Free the arena; when asked, a large one on a thread of its own, since
+ * giving its pages back to the system takes time in proportion to the pages
+ * written (0.1 s for a deep network's 0.9 GB) and the caller may be
+ * answering a key. Small arenas, or no thread to be had: at once. */
 #define RELEASE_AWAY ((size_t)64 << 20)
-static void release_arena(double *arena, size_t bytes)
+static void release_arena(double *arena, size_t bytes, bool away_ok)
 {
 	pthread_attr_t a;
 	pthread_t t;
 	struct release *r = NULL;
-	if (arena && bytes >= RELEASE_AWAY && (r = malloc(sizeof *r)) &&
+	if (away_ok && arena && bytes >= RELEASE_AWAY &&
+	    (r = malloc(sizeof *r)) &&
 	    pthread_attr_init(&a) == 0) {
 		*r = (struct release){ arena, bytes };
 		bool away = pthread_attr_setdetachstate(
@@ -79,7 +80,7 @@ static void release_arena(double *arena, size_t bytes)
 	free(arena);
 }
 
-void iv_net_free(iv_net *net)
+static void net_free(iv_net *net, bool away_ok)
 {
 	if (!net)
 		return;
@@ -90,7 +91,7 @@ void iv_net_free(iv_net *net)
 	for (int k = 0; k < 3; k++)
 		if (net->rng[k])
 			gsl_rng_free(net->rng[k]);
-	release_arena(net->arena, net->arena_bytes);
+	release_arena(net->arena, net->arena_bytes, away_ok);
 	free(net->mats); free(net->vecs);
 	free(net->W); free(net->b); free(net->H); free(net->Z); free(net->G);
 	free(net->work);
@@ -98,6 +99,9 @@ void iv_net_free(iv_net *net)
 	free(net->ls); free(net->n); free(net->drawn); free(net->rows);
 	free(net);
 }
+
+void iv_net_free(iv_net *net) { net_free(net, false); }
+void iv_net_free_later(iv_net *net) { net_free(net, true); }
 
 /* A rows x cols matrix header over the arena at *at, moving *at on. */
 static gsl_matrix *carve(gsl_matrix **next, double **at, size_t rows,

@@ -19,7 +19,7 @@ void tui_compute_init(tui_compute *c)
 void tui_compute_cancel(tui_compute *c)
 {
 	if (c->net) { /* keep one cancelled network at most */
-		iv_net_free(c->old);
+		iv_net_free_later(c->old);
 		c->old = c->net;
 	}
 	c->net = NULL;
@@ -31,7 +31,7 @@ void tui_compute_start(tui_compute *c, const iv_config *cfg)
 {
 	double t0 = tui_now();
 	tui_compute_cancel(c);
-	iv_net_free(c->old); /* before the next, for memory's sake */
+	iv_net_free_later(c->old); /* before the next, for memory's sake */
 	c->old = NULL;
 	c->steps = 0;
 	c->net = iv_net_alloc(cfg, &c->st);
