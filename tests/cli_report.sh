@@ -341,6 +341,17 @@ assert steps == sorted(set(steps)), "steps not increasing"
 assert tr[-1]["loss"] < 0.5 * tr[0]["loss"], (tr[0]["loss"], tr[-1]["loss"])
 assert all(e["distinct_neurons"] == [16, 16, 16] for e in tr)
 EOF
+# only the readout random: the top hidden layer breaks, the ones below not
+run 0 --report --format=json --init=constant --depth=3 --width=16 \
+	--batch=32 --train-steps=100 --random-readout
+"$py" - "$tmp/out" <<'EOF' || fail "random readout training (above)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["training_readout"] == "random", d["training_readout"]
+tr = d["training"]
+assert tr[0]["distinct_neurons"] == [1, 1, 1], tr[0]
+assert tr[-1]["distinct_neurons"] == [1, 1, 16], tr[-1]
+EOF
 run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
 head -1 "$tmp/out" | grep -q 'training.final_loss' || fail "csv: no training"
 run 0 --report --depth=3 --width=16 --batch=32 --train-steps=5
@@ -360,12 +371,12 @@ assert (c["init"], c["std"], c["depth"], c["batch"]) == ("normal", 0.01, 10, 16)
 EOF
 printf '[lesson]\ntitle = Mine\ntext = hi\ndepth = 2\nwidth = 8\n' >"$tmp/my.lessons"
 run 0 --list-lessons --lessons="$tmp/my.lessons"
-grep -q '^13\. Mine$' "$tmp/out" || fail "file lesson not listed"
+grep -q '^14\. Mine$' "$tmp/out" || fail "file lesson not listed"
 printf '[lesson]\ntitle = Bad\ntext = x\ndepth = -2\n' >"$tmp/bad.lessons"
 run 0 --list-lessons --lessons="$tmp/bad.lessons"
 grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
 [ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
-run 2 --report --lesson=13
+run 2 --report --lesson=14
 # a lesson's lr is the training rate unless --lr overrides it: He on 30 ReLU
 # layers (lesson 9) diverges at the default 0.05, and learns at its 0.002
 run 0 --report --format=json --lesson=9 --train-steps=100

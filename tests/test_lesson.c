@@ -38,7 +38,7 @@ START_TEST(parses_a_valid_file)
 {
 	const char *text = "# comment\n\n[lesson]\ntitle = One\n"
 	                   "  depth = 3  \ntext = first\ntext = second\n"
-	                   "look = here\nlr = 2.5e-3\n"
+	                   "look = here\nlr = 2.5e-3\nreadout = random\n"
 	                   "[lesson]\ntitle = Two\ntext = x\r\n";
 	iv_lesson_set set = { 0 };
 	char err[256];
@@ -51,6 +51,8 @@ START_TEST(parses_a_valid_file)
 	ck_assert_str_eq(set.v[0].text[1], "second");
 	ck_assert_str_eq(set.v[0].look, "here");
 	ck_assert_double_eq(set.v[0].lr, 2.5e-3);
+	ck_assert(set.v[0].random_readout);
+	ck_assert(!set.v[1].random_readout);
 	ck_assert_double_eq(set.v[1].lr, 0); /* unset: the view's rate stays */
 	/* each lesson starts from the defaults, not from the one before */
 	ck_assert_uint_eq(set.v[1].cfg.depth, base.depth);
@@ -78,6 +80,7 @@ static const struct {
 	{ "[lesson]\ntitle = a\ntext = b\nlr = 0.1x\n", "t:4: lr must be a number" },
 	{ "[lesson]\ntitle = a\ntext = b\nlr = nan\n", "t:4: lr must be a number" },
 	{ "[lesson]\ntitle = a\ntext = b\nlr = 1e7\n", "t:4: lr must be a number" },
+	{ "[lesson]\ntitle = a\ntext = b\nreadout = yes\n", "t:4: readout must be random or same" },
 	{ "[lesson]\ntitle = a\ntext=1\ntext=2\ntext=3\ntext=4\ntext=5\ntext=6\n",
 	  "t:8: more than 5 text lines" },
 	{ "[lesson]\ntitle = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -153,6 +156,8 @@ START_TEST(builtin_lessons_load)
 		ck_assert_int_eq(iv_config_validate(&set.v[i].cfg), IV_OK);
 		ck_assert_uint_ge(set.v[i].ntext, 2);
 		ck_assert(set.v[i].look[0]);
+		/* a class's path through them does not change a rate */
+		ck_assert_msg(set.v[i].lr > 0, "lesson %zu names no lr", i + 1);
 	}
 	ck_assert_int_eq(set.v[0].cfg.init, IV_INIT_ZEROS);
 	ck_assert_int_eq(set.v[1].cfg.init, IV_INIT_CONSTANT);

@@ -51,6 +51,44 @@ START_TEST(constant_init_stays_symmetric)
 }
 END_TEST
 
+/* Equal hidden weights under a random readout. The last hidden layer's
+ * units get different gradients (the readout's columns differ) and drift
+ * apart from the first step. A layer below sees units above it that are
+ * identical to each other (its own units are), so each row of the weights
+ * above gets the same update in every column: W_{l+1}[j][i] keeps not
+ * depending on i, the gradient reaching unit i of layer l does not depend
+ * on i, and the layer stays one neuron forever. */
+START_TEST(random_readout_breaks_only_the_top)
+{
+	/* every weight 0.05, not the default 0.5: 24 x 0.5 saturates tanh to
+	 * exactly +-1 in layer 2, where no gradient passes at all */
+	iv_config cfg;
+	iv_status st;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_CONSTANT;
+	cfg.value = 0.05;
+	cfg.width = 24;
+	cfg.depth = 4;
+	cfg.batch = 64;
+	iv_net *net = iv_net_alloc(&cfg, &st);
+	ck_assert_ptr_nonnull(net);
+	iv_train_opts o = { .lr = 0.05, .outputs = 4, .random_readout = true };
+	iv_train *tr = iv_train_alloc(net, &o, &st);
+	ck_assert_msg(tr != NULL, "train alloc: %s", iv_status_str(st));
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	for (size_t l = 1; l <= 4; l++) /* equal at the start, top included */
+		ck_assert_uint_eq(iv_train_distinct(tr, l), 1);
+	for (int k = 0; k < 200; k++)
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	for (size_t l = 1; l <= 3; l++)
+		ck_assert_uint_eq(iv_train_distinct(tr, l), 1);
+	ck_assert_uint_eq(iv_train_distinct(tr, 4), 24);
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
 START_TEST(random_init_stays_distinct_and_learns)
 {
 	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 24, 3);
@@ -154,6 +192,7 @@ int main(void)
 	TCase *tc = tcase_create("sgd");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, constant_init_stays_symmetric);
+	tcase_add_test(tc, random_readout_breaks_only_the_top);
 	tcase_add_test(tc, random_init_stays_distinct_and_learns);
 	tcase_add_test(tc, zeros_tanh_hidden_weights_never_move);
 	tcase_add_loop_test(tc, update_is_the_loss_gradient, 0,

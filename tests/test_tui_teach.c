@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/lessons.h"
+#include "cli/opts.h"
 #include "tui_testutil.h"
 
 #define KEYS  "keys.txt"
@@ -218,27 +219,35 @@ END_TEST
 
 START_TEST(a_lesson_sets_its_learning_rate)
 {
-	/* given the view at the lesson before one that names lr (and at the
-	 * --lr of the options), when ., then training uses the lesson's rate;
-	 * when . again to a lesson that names none, the rate stays */
-	size_t k = 1;
-	while (k < builtin.n && !(builtin.v[k].lr > 0))
-		k++;
-	ck_assert_msg(k < builtin.n, "no built-in lesson after the first "
-		      "names a learning rate");
-	double want = builtin.v[k].lr;
-	ck_assert(want != 0.05);
-	run(". Wait", &builtin.v[k - 1].cfg,
-	    (tui_options){.lessons = &builtin, .lesson = k, .lr = 0.05});
-	ck_assert_uint_eq(app.teach.les.cur, k + 1);
-	ck_assert_double_eq(app.teach.train.lr, want);
-	if (k + 1 < builtin.n && !(builtin.v[k + 1].lr > 0)) {
-		teardown();
-		run(". Wait . Wait", &builtin.v[k - 1].cfg,
-		    (tui_options){.lessons = &builtin, .lesson = k, .lr = 0.05});
-		ck_assert_uint_eq(app.teach.les.cur, k + 2);
-		ck_assert_double_eq(app.teach.train.lr, want);
-	}
+	/* given three lessons, the second naming lr 0.01 and a random readout,
+	 * and the view at the first with --lr 0.05: when ., then training uses
+	 * 0.01 and the random readout; when . to the third, which names
+	 * neither, the rate stays 0.01 and the readout is the layers' again */
+	static const char text[] =
+		"[lesson]\ntitle = a\ntext = a\ndepth = 2\nwidth = 8\n"
+		"[lesson]\ntitle = b\ntext = b\ndepth = 2\nwidth = 8\n"
+		"lr = 0.01\nreadout = random\n"
+		"[lesson]\ntitle = c\ntext = c\ndepth = 3\nwidth = 8\n";
+	iv_lesson_set set = { 0 };
+	iv_config base;
+	char err[256];
+	iv_config_defaults(&base);
+	ck_assert_int_eq(iv_lessons_parse(&set, text, sizeof text - 1, "t",
+					  &base, iv_cli_apply_setting, err,
+					  sizeof err), 0);
+	run(". Wait", &set.v[0].cfg,
+	    (tui_options){.lessons = &set, .lesson = 1, .lr = 0.05});
+	ck_assert_uint_eq(app.teach.les.cur, 2);
+	ck_assert_double_eq(app.teach.train.lr, 0.01);
+	ck_assert(app.teach.train.random_readout);
+	teardown();
+	run(". Wait . Wait", &set.v[0].cfg,
+	    (tui_options){.lessons = &set, .lesson = 1, .lr = 0.05});
+	ck_assert_uint_eq(app.teach.les.cur, 3);
+	ck_assert_double_eq(app.teach.train.lr, 0.01);
+	ck_assert(!app.teach.train.random_readout);
+	teardown();
+	iv_lessons_free(&set);
 }
 END_TEST
 

@@ -5,7 +5,7 @@
  * The task: targets Y = tanh(X A1^T) A2^T from a fixed random teacher
  * (16 hidden units, `outputs` outputs) on the net's own input batch X. The
  * student is the configured network plus a linear readout (outputs x n_L)
- * drawn by the same init scheme; loss = 1/(2 batch) sum |Y_hat - Y|^2.
+ * drawn by the same init scheme (or LeCun normal: random_readout); loss = 1/(2 batch) sum |Y_hat - Y|^2.
  *
  * Call order:
  *   tr = iv_train_alloc(net, &opts, &st);   net is borrowed, must outlive tr
@@ -18,12 +18,15 @@
 #ifndef INITVIZ_TRAIN_H
 #define INITVIZ_TRAIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <initviz/net.h>
 
 typedef struct iv_train_opts {
 	double lr;      /* learning rate, > 0 */
 	size_t outputs; /* readout size, >= 1 */
+	bool random_readout; /* readout from LeCun normal N(0, 1/n_L), whatever
+	                      * the scheme: only the top is random */
 } iv_train_opts;
 
 typedef struct iv_train iv_train;

@@ -37,11 +37,13 @@ static void log_point(iv_analysis *a, const iv_train *tr, size_t L)
 		a->train_distinct[k * L + l - 1] = iv_train_distinct(tr, l);
 }
 
-static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr)
+static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr,
+                       bool random_readout)
 {
 	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
 	size_t cap = steps / every + 2;
-	iv_train_opts o = { .lr = lr, .outputs = 4 };
+	iv_train_opts o = { .lr = lr, .outputs = 4,
+	                    .random_readout = random_readout };
 	iv_status st;
 	iv_train *tr = iv_train_alloc(net, &o, &st);
 	if (!tr)
@@ -68,12 +70,13 @@ static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr)
 }
 
 iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
-                              double lr)
+                              double lr, bool random_readout)
 {
 	*a = (iv_analysis){ 0 };
 	iv_status st = theory(a, iv_net_config(net));
 	a->train_lr = lr;
+	a->random_readout = random_readout;
 	if (st == IV_OK && steps > 0)
-		st = train(a, net, steps, lr);
+		st = train(a, net, steps, lr, random_readout);
 	return st;
 }

@@ -15,6 +15,7 @@ typedef struct iv_analysis {
 	iv_criticality crit;     /* of layer 1's sigma_w^2 and sigma_b^2 */
 	size_t ntrain;           /* training log entries (0: no training) */
 	double train_lr;         /* the learning rate it trained at */
+	bool random_readout;     /* with a LeCun-normal readout */
 	size_t *train_step;      /* ntrain */
 	double *train_loss;      /* ntrain */
 	size_t *train_distinct;  /* ntrain x depth */
@@ -22,10 +23,10 @@ typedef struct iv_analysis {
 
 /* Theory for net's configuration; then, when steps > 0, train net (its
  * weights change: call after the report's statistics are taken) for steps
- * SGD steps at rate lr, logging step 0, every ceil(steps/999)-th step and
+ * SGD steps at rate lr (random_readout: iv_train_opts), logging step 0, every ceil(steps/999)-th step and
  * the last. 0, or an engine status on failure. */
 iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
-                              double lr);
+                              double lr, bool random_readout);
 void iv_analysis_done(iv_analysis *a);
 
 #endif

@@ -60,7 +60,8 @@ static int report(const iv_cli_opts *o)
 	 * initialization, which the report and the check describe */
 	iv_analysis x = { 0 };
 	if ((st = iv_net_run(net)) != IV_OK ||
-	    (st = iv_analysis_compute(&x, net, o->train_steps, o->lr)) != IV_OK) {
+	    (st = iv_analysis_compute(&x, net, o->train_steps, o->lr,
+	                                     o->random_readout)) != IV_OK) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		iv_analysis_done(&x);
 		iv_net_free(net);
@@ -124,6 +125,8 @@ static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
 	}
 	if (o->lesson && !o->lr_set && set->v[o->lesson - 1].lr > 0)
 		o->lr = set->v[o->lesson - 1].lr; /* the lesson's, unless --lr */
+	if (o->lesson && set->v[o->lesson - 1].random_readout)
+		o->random_readout = true;
 	o->tui.notice = notice; /* freed by main */
 	return -1;
 }
@@ -153,6 +156,7 @@ int main(int argc, char **argv)
 		o.tui.lessons = &set;
 		o.tui.lesson = o.lesson;
 		o.tui.lr = o.lr;
+		o.tui.random_readout = o.random_readout;
 		rc = o.report ? report(&o) : tui_run(&o.cfg, &o.tui);
 	}
 	iv_lessons_free(&set);

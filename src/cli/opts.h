@@ -31,6 +31,7 @@ typedef struct iv_cli_opts {
 	size_t train_steps;  /* --train-steps=N */
 	double lr;           /* --lr */
 	bool lr_set;         /* --lr given (else a lesson's lr, or 0.05) */
+	bool random_readout; /* --random-readout (or the lesson's) */
 } iv_cli_opts;
 
 /* 0 when argv is good, 2 on bad usage (message in err). */

@@ -78,6 +78,9 @@ const struct opt iv_opt_table[] = {
 	          "loss and distinct neurons per step" },
 	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
 	  .help = "learning rate of training" },
+	{ "random-readout", 0, FLAG(random_readout),
+	  .help = "train with a random (LeCun normal) readout whatever "
+	          "--init is: only the top layer is random" },
 
 	{ "Interactive view", .kind = K_SECTION },
 	{ "ascii", 0, FLAG(tui.ascii),

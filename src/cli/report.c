@@ -143,6 +143,8 @@ static void criticality(FILE *f, const iv_criticality *c)
 static void training(FILE *f, const iv_analysis *x, size_t L)
 {
 	key_num(f, ",\n  ", "training_lr", x->train_lr);
+	fprintf(f, ",\n  \"training_readout\": \"%s\"",
+	        x->random_readout ? "random" : "same");
 	fputs(",\n  \"training\": [\n", f);
 	for (size_t k = 0; k < x->ntrain; k++) {
 		fprintf(f, "    {\"step\": %zu", x->train_step[k]);

@@ -78,8 +78,14 @@ static iv_status draw(iv_train *tr)
 	gsl_rng_set(r, iv_seed_mix(cfg->seed, TEACHER_STREAM));
 	st = make_targets(tr, r);
 	gsl_rng_set(r, iv_seed_mix(cfg->seed, tr->net->L + 2)); /* next layer's stream */
+	iv_config c = *cfg;
+	if (tr->opts.random_readout) { /* random on top of any hidden scheme */
+		c.init = IV_INIT_LECUN_NORMAL;
+		c.gain = 1;
+		c.mode = IV_MODE_FAN_IN;
+	}
 	if (st == IV_OK)
-		st = iv_init_draw(cfg, tr->net->L + 1, tr->Wo, r);
+		st = iv_init_draw(&c, tr->net->L + 1, tr->Wo, r);
 	gsl_vector_set_all(tr->bo, cfg->bias);
 	gsl_rng_free(r);
 	return st;

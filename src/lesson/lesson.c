@@ -91,6 +91,13 @@ static int setting(struct parser *p, const char *key, const char *value)
 		return copy(p, l->look, sizeof l->look, value);
 	if (strcmp(key, "lr") == 0)
 		return learning_rate(p, l, value);
+	if (strcmp(key, "readout") == 0) {
+		if (strcmp(value, "random") != 0 && strcmp(value, "same") != 0)
+			return fail(p, "readout must be random or same, got",
+			            value);
+		l->random_readout = strcmp(value, "random") == 0;
+		return 0;
+	}
 	if (strcmp(key, "text") == 0) {
 		if (l->ntext == IV_LESSON_LINES)
 			return fail(p, "more than 5 text lines", NULL);

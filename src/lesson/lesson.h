@@ -8,6 +8,8 @@
  *   text = one line           1 to 5 lines of explanation, in order
  *   look = what to watch      optional pointer to the screen
  *   lr = 0.01                 optional learning rate for training (t, T)
+ *   readout = random          optional: train with a random readout on top
+ *                             of any scheme (default: same as the layers)
  *   init = zeros              any long option of initviz without "--"
  *   depth = 10                (each lesson starts from the defaults)
  * Blank lines are ignored; spaces around "=" are trimmed. Errors name the
@@ -32,6 +34,7 @@ typedef struct iv_lesson {
 	size_t ntext;
 	char look[IV_LESSON_LINE];
 	double lr; /* learning rate for training in this lesson, 0: unset */
+	bool random_readout; /* readout = random: only the top is random */
 	iv_config cfg;
 } iv_lesson;
 

@@ -13,6 +13,7 @@ void tui_teach_init(tui_app *app, const tui_options *opt)
 	tui_teach *t = &app->teach;
 	*t = (tui_teach){0};
 	tui_train_init(&t->train, opt ? opt->lr : 0);
+	t->train.random_readout = opt && opt->random_readout;
 	tui_lessons_init(&t->les, opt ? opt->lessons : NULL,
 			 opt ? opt->lesson : 0);
 	if (opt && opt->notice && *opt->notice)
@@ -93,10 +94,13 @@ static unsigned train_key(tui_app *app, tui_action a)
 }
 
 /* A lesson that names a learning rate sets it (clamped as < and > clamp);
- * one that does not keeps the current rate. */
+ * one that does not keeps the current rate. Its readout is its own. */
 static void lesson_lr(tui_train *t, const iv_lesson *les)
 {
-	if (!les || !(les->lr > 0))
+	if (!les)
+		return;
+	t->random_readout = les->random_readout;
+	if (!(les->lr > 0))
 		return;
 	t->lr = les->lr < TUI_LR_MIN   ? TUI_LR_MIN
 		: les->lr > TUI_LR_MAX ? TUI_LR_MAX

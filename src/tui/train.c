@@ -15,17 +15,20 @@ void tui_train_init(tui_train *t, double lr)
 void tui_train_reset(tui_train *t)
 {
 	double lr = t->lr;
+	bool rr = t->random_readout;
 	tui_train_done(t);
 	tui_train_init(t, lr);
+	t->random_readout = rr;
 }
 
 void tui_train_done(tui_train *t)
 {
 	double lr = t->lr;
+	bool rr = t->random_readout;
 	iv_train_free(t->tr);
 	free(t->loss);
 	free(t->w0);
-	*t = (tui_train){.lr = lr, .st = IV_OK};
+	*t = (tui_train){.lr = lr, .random_readout = rr, .st = IV_OK};
 }
 
 void tui_train_ask(tui_train *t)
@@ -89,7 +92,8 @@ static void weight_stats(const iv_net *net, size_t l, double *out)
 /* The trainer, step 0's weights and loss. */
 static iv_status start(tui_train *t, iv_net *net)
 {
-	iv_train_opts o = {.lr = t->lr, .outputs = TUI_TRAIN_OUTPUTS};
+	iv_train_opts o = {.lr = t->lr, .outputs = TUI_TRAIN_OUTPUTS,
+			   .random_readout = t->random_readout};
 	iv_status st;
 	t->depth = iv_net_depth(net);
 	if (!(t->w0 = malloc(4 * t->depth * sizeof *t->w0)))

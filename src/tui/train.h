@@ -32,6 +32,7 @@
 typedef struct tui_train {
 	iv_train *tr;  /* NULL until the first step */
 	double lr;     /* of the next trainer; the current one's too */
+	bool random_readout; /* likewise: a LeCun-normal readout */
 	size_t queued; /* single steps asked for and not taken yet */
 	bool running;  /* T: a burst between every two frames */
 	iv_status st;  /* IV_OK, or why the last run failed */

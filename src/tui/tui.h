@@ -19,6 +19,7 @@ typedef struct tui_options {
 	                                 be NULL or empty); owned by the CLI */
 	size_t lesson;                /* 1-based lesson to start in, 0: none */
 	double lr;                    /* learning rate of training (> 0) */
+	bool random_readout;          /* train with a LeCun-normal readout */
 	const char *notice;           /* shown in the status line at start,
 	                                 e.g. a lesson file's error; or NULL */
 } tui_options;
