@@ -252,13 +252,14 @@ struct pass2 {
 	double q, c, part[IV_ROUND][2];
 };
 
-static void pass2_block(void *ctx, unsigned t, size_t b, size_t begin,
-                        size_t end)
+/* Sum of squared deviations from mean (*ss) and of deviations (*cs) of n
+ * entries, in LANES independent accumulators added up in lane order (the
+ * same bits wherever it is called). */
+static void centred_sums(const double *x, size_t n, double mean, double *ss,
+                         double *cs)
 {
-	struct pass2 *p = ctx;
-	const double *x = p->x + begin;
-	size_t n = end - begin, i = 0;
-	double q[LANES] = { 0 }, c[LANES] = { 0 }, mean = p->mean;
+	double q[LANES] = { 0 }, c[LANES] = { 0 };
+	size_t i = 0;
 	for (; i + LANES <= n; i += LANES)
 		for (int k = 0; k < LANES; k++) {
 			double d = x[i + k] - mean;
@@ -270,11 +271,20 @@ static void pass2_block(void *ctx, unsigned t, size_t b, size_t begin,
 		q[0] += d * d;
 		c[0] += d;
 	}
-	p->part[b][0] = p->part[b][1] = 0;
+	*ss = *cs = 0;
 	for (int k = 0; k < LANES; k++) {
-		p->part[b][0] += q[k];
-		p->part[b][1] += c[k];
+		*ss += q[k];
+		*cs += c[k];
 	}
+}
+
+static void pass2_block(void *ctx, unsigned t, size_t b, size_t begin,
+                        size_t end)
+{
+	struct pass2 *p = ctx;
+	const double *x = p->x + begin;
+	size_t n = end - begin;
+	centred_sums(x, n, p->mean, &p->part[b][0], &p->part[b][1]);
 	binner_add(&p->bin, x, n, p->counts[t]);
 }
 
@@ -357,24 +367,8 @@ static void fast_end(iv_stats_job *j)
  * deviations less the rounding error of the mean. */
 static void finite_stats(iv_stats *s, const double *x, size_t n)
 {
-	double q[LANES] = { 0 }, c[LANES] = { 0 }, ss = 0, cs = 0;
-	double mean = s->mean;
-	size_t i = 0;
-	for (; i + LANES <= n; i += LANES)
-		for (int k = 0; k < LANES; k++) {
-			double d = x[i + k] - mean;
-			q[k] += d * d;
-			c[k] += d;
-		}
-	for (; i < n; i++) {
-		double d = x[i] - mean;
-		q[0] += d * d;
-		c[0] += d;
-	}
-	for (int k = 0; k < LANES; k++) {
-		ss += q[k];
-		cs += c[k];
-	}
+	double ss, cs, mean = s->mean;
+	centred_sums(x, n, mean, &ss, &cs);
 	double var = n > 1 ? (ss - cs * cs / (double)n) / (double)(n - 1) : 0.0;
 	s->std = sqrt(fmax(var, 0.0));
 	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
