@@ -389,6 +389,7 @@ START_TEST(burst_of_keys_computes_once)
 {
 	/* given three depth keys in a row, then one allocation after them (and
 	 * the first), and the finished network has the final depth */
+	remove(TRACE); /* --trace never overwrites */
 	ck_assert_int_eq(run("Wait d d d Wait q", 6, 30, 100, TRACE), 0);
 	char *t = tut_slurp(TRACE);
 	ck_assert_int_eq(count_lines(t, " compute gen="), 2);
@@ -434,6 +435,7 @@ START_TEST(closed_input_does_not_spin)
 	 * and no script, then the loop stops by itself, quickly, status 0 */
 	iv_config c;
 	base_config(&c, 6);
+	remove(TRACE); /* --trace never overwrites */
 	ck_assert_int_eq(tui_app_init(&app, &c, &(tui_options){.trace = TRACE}),
 			 0);
 	scr = tui_screen_headless(30, 100);

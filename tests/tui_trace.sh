@@ -63,9 +63,10 @@ check_cmd "a frame after each key" awk '
 	$2 == "frame" { k = 0; if ($3 !~ /^[0-9]+\.[0-9][0-9][0-9][0-9][0-9][0-9]$/) exit 1 }
 	$2 == "quit" { exit k && $3 != "status=0" }' "$T"
 
-# Cannot be written: a missing directory, a directory. Exit 2, one message
+# Cannot be written: a missing directory, a directory, a file that exists
+# (the trace of the session above: never overwritten). Exit 2, one message
 # naming the file, nothing drawn (stdout empty: curses never started).
-for bad in "$TMPD/missing/trace" "$TMPD"; do
+for bad in "$TMPD/missing/trace" "$TMPD" "$T"; do
 	env TERM=xterm "$BIN" -d 3 -w 16 -b 8 --keys="$TMPD/keys" \
 		--trace="$bad" </dev/null >"$TMPD/out" 2>"$TMPD/err"
 	status=$?
@@ -74,6 +75,9 @@ for bad in "$TMPD/missing/trace" "$TMPD"; do
 		"initviz: cannot write trace file $bad: " "$TMPD/err"
 	check_cmd "--trace=$bad: nothing drawn" [ ! -s "$TMPD/out" ]
 done
+check_cmd "an existing trace file is left as it was" \
+	grep -q ' quit status=0$' "$T"
+check_cmd "--trace=$T: says it exists" grep -qF "it exists" "$TMPD/err"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

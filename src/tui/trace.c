@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The event trace: timestamped lines into a buffered file. */
 #include <errno.h>
+#include <stdbool.h>
+#include <sys/stat.h>
 #include <string.h>
 #include "tui/compute.h" /* tui_now */
 #include "tui/trace.h"
@@ -10,10 +12,18 @@
 int tui_trace_open(tui_trace_file *t, const char *path, char *err,
 		   size_t size)
 {
-	*t = (tui_trace_file){.f = fopen(path, "w")};
+	struct stat sb;
+	/* "x": a new file only; initviz never overwrites one silently */
+	*t = (tui_trace_file){.f = fopen(path, "wx")};
 	if (!t->f) {
+		int e = errno;
+		bool dir = e == EEXIST && stat(path, &sb) == 0 &&
+			   S_ISDIR(sb.st_mode);
 		snprintf(err, size, "cannot write trace file %s: %s", path,
-			 strerror(errno));
+			 dir ? strerror(EISDIR)
+			 : e == EEXIST ? "it exists (initviz does not overwrite "
+					 "files: remove it or name another)"
+				       : strerror(e));
 		return -1;
 	}
 	setvbuf(t->f, NULL, _IOFBF, TRACE_BUFFER); /* falls back if no memory */
