@@ -77,6 +77,7 @@ const struct opt iv_opt_table[] = {
 	  .help = "report: train N SGD steps on the toy task and add the "
 	          "loss and distinct neurons per step" },
 	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
+	  .dflt = "a lesson's lr with --lesson, else 0.05",
 	  .help = "learning rate of training" },
 	{ "random-readout", 0, FLAG(random_readout),
 	  .help = "train with a random (LeCun normal) readout whatever "
