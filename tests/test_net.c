@@ -84,15 +84,14 @@ START_TEST(gradients_match_finite_differences)
 }
 END_TEST
 
-static int bits_eq(double a, double b) { return !memcmp(&a, &b, sizeof a); }
 
 static void same_stats(const iv_layer_stats *a, const iv_layer_stats *b)
 {
 	for (int q = 0; q < IV_Q_COUNT; q++) {
 		const iv_stats *x = &a->q[q], *y = &b->q[q];
-		ck_assert_msg(bits_eq(x->mean, y->mean) && bits_eq(x->std, y->std) &&
-		              bits_eq(x->rms, y->rms) && bits_eq(x->min, y->min) &&
-		              bits_eq(x->max, y->max) && x->nan == y->nan &&
+		ck_assert_msg(tu_bits_eq(x->mean, y->mean) && tu_bits_eq(x->std, y->std) &&
+		              tu_bits_eq(x->rms, y->rms) && tu_bits_eq(x->min, y->min) &&
+		              tu_bits_eq(x->max, y->max) && x->nan == y->nan &&
 		              x->inf == y->inf && x->count == y->count,
 		              "layer %zu %s: %.17g vs %.17g", a->layer,
 		              iv_quantity_name(q), x->mean, y->mean);
@@ -104,8 +103,8 @@ static void same_stats(const iv_layer_stats *a, const iv_layer_stats *b)
 	}
 	ck_assert_uint_eq(a->distinct_neurons, b->distinct_neurons);
 	ck_assert_uint_eq(a->dead_units, b->dead_units);
-	ck_assert(bits_eq(a->saturated, b->saturated) &&
-	          bits_eq(a->zero_fraction, b->zero_fraction));
+	ck_assert(tu_bits_eq(a->saturated, b->saturated) &&
+	          tu_bits_eq(a->zero_fraction, b->zero_fraction));
 }
 
 START_TEST(retaining_gradients_changes_nothing)
@@ -147,7 +146,7 @@ static void check_layer(const iv_net *net, const plain *p, size_t l,
 			}
 			double v = z[b * n + j], hv = iv_act(p->act, p->slope, v);
 			bad += fabs(v - (s + p->bias)) > 2 * (m + 1) * DBL_EPSILON * abs;
-			hbad += !bits_eq(h[b * n + j], hv);
+			hbad += !tu_bits_eq(h[b * n + j], hv);
 		}
 	ck_assert_msg(bad == 0 && hbad == 0, "layer %zu: %zu z and %zu h entries "
 	              "differ", l, bad, hbad);

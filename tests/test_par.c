@@ -14,27 +14,9 @@
 
 #define BINS 40
 
-static int bits_eq(double a, double b) { return !memcmp(&a, &b, sizeof a); }
-
 static double rel(double a, double b)
 {
 	return a == b ? 0 : fabs(a - b) / fmax(fabs(a), fabs(b));
-}
-
-static void same_stats(const iv_stats *a, const iv_stats *b, const char *what)
-{
-	ck_assert_msg(bits_eq(a->mean, b->mean) && bits_eq(a->std, b->std) &&
-	              bits_eq(a->rms, b->rms) && bits_eq(a->min, b->min) &&
-	              bits_eq(a->max, b->max) && a->count == b->count &&
-	              a->finite == b->finite && a->nan == b->nan,
-	              "%s: mean %.17g/%.17g std %.17g/%.17g", what, a->mean,
-	              b->mean, a->std, b->std);
-	ck_assert(a->hist->n == b->hist->n);
-	for (size_t k = 0; k <= a->hist->n; k++)
-		ck_assert(bits_eq(a->hist->range[k], b->hist->range[k]));
-	for (size_t k = 0; k < a->hist->n; k++)
-		ck_assert_msg(a->hist->bin[k] == b->hist->bin[k], "%s: bin %zu "
-		              "%g/%g", what, k, a->hist->bin[k], b->hist->bin[k]);
 }
 
 /* Sizes around the block and the round (IV_ROUND blocks), with tails that
@@ -106,10 +88,10 @@ START_TEST(threads_give_the_same_statistics)
 	for (unsigned t = 2; t <= IV_PAR_MAX; t += t < 3 ? 1 : IV_PAR_MAX - 3) {
 		ck_assert_int_eq(iv_stats_compute_threads(&many, x, n, t), IV_OK);
 		/* then bit for bit the same */
-		same_stats(&one, &many, "threads");
+		tu_same_stats(&one, &many, "threads");
 	}
 	ck_assert_int_eq(iv_stats_compute(&many, x, n), IV_OK);
-	same_stats(&one, &many, "default threads");
+	tu_same_stats(&one, &many, "default threads");
 	/* and GSL's statistics on the same data */
 	ck_assert_msg(rel(one.mean, gsl_stats_mean(x, 1, n)) < 1e-13,
 	              "mean %.17g gsl %.17g", one.mean, gsl_stats_mean(x, 1, n));
@@ -161,7 +143,7 @@ START_TEST(parts_taken_in_pieces_match)
 	iv_stats_compute_threads(&ref, x, n, 1);
 	for (unsigned t = 1; t <= 2; t++) {
 		ck_assert_int_eq(iv_stats_from_parts(&got, x, n, p, t), IV_OK);
-		same_stats(&ref, &got, "parts");
+		tu_same_stats(&ref, &got, "parts");
 	}
 	iv_stats_done(&ref);
 	iv_stats_done(&got);
@@ -184,7 +166,7 @@ START_TEST(non_finite_data_takes_the_exact_path)
 	/* then both count them and agree bit for bit */
 	tu_check_stats(&one, n);
 	ck_assert(one.nan == 1 && one.inf == 1 && one.finite == n - 2);
-	same_stats(&one, &two, "non-finite");
+	tu_same_stats(&one, &two, "non-finite");
 	iv_stats_done(&one);
 	iv_stats_done(&two);
 	free(x);
@@ -232,9 +214,9 @@ START_TEST(net_on_one_cpu_equals_net_on_all)
 		const iv_layer_stats *a = iv_net_layer(all, l);
 		const iv_layer_stats *b = iv_net_layer(one, l);
 		for (int q = 0; q < IV_Q_COUNT; q++)
-			same_stats(&a->q[q], &b->q[q], iv_quantity_name(q));
-		ck_assert(bits_eq(a->saturated, b->saturated) &&
-		          bits_eq(a->zero_fraction, b->zero_fraction) &&
+			tu_same_stats(&a->q[q], &b->q[q], iv_quantity_name(q));
+		ck_assert(tu_bits_eq(a->saturated, b->saturated) &&
+		          tu_bits_eq(a->zero_fraction, b->zero_fraction) &&
 		          a->dead_units == b->dead_units &&
 		          a->distinct_neurons == b->distinct_neurons);
 		static const iv_quantity fw[] = { IV_Q_WEIGHTS, IV_Q_PREACT,
@@ -243,7 +225,7 @@ START_TEST(net_on_one_cpu_equals_net_on_all)
 			size_t r, cols;
 			const double *x = iv_net_data(all, l, fw[k], &r, &cols);
 			iv_stats_compute_threads(&ref, x, r * cols, 1);
-			same_stats(&a->q[fw[k]], &ref, iv_quantity_name(fw[k]));
+			tu_same_stats(&a->q[fw[k]], &ref, iv_quantity_name(fw[k]));
 		}
 		/* and the health counts of a plain loop over H */
 		size_t r, cols, zero = 0, sat = 0, dead = 0;
@@ -285,7 +267,7 @@ START_TEST(gradients_retained_or_overwritten_agree)
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t l = 1; l <= c.depth; l++)
 			for (int q = IV_Q_GRAD_ACT; q < IV_Q_COUNT; q++)
-				same_stats(&iv_net_layer(a, l)->q[q],
+				tu_same_stats(&iv_net_layer(a, l)->q[q],
 				           &iv_net_layer(b, l)->q[q], "gradients");
 		iv_net_restart(a);
 		ck_assert_int_eq(iv_net_run(a), IV_OK);

@@ -12,26 +12,6 @@
 #include "engine/stats_impl.h"
 #include "testutil.h"
 
-static int bits_eq(double a, double b) { return !memcmp(&a, &b, sizeof a); }
-
-static void same_stats(const iv_stats *a, const iv_stats *b, const char *what)
-{
-	ck_assert_msg(bits_eq(a->mean, b->mean) && bits_eq(a->std, b->std) &&
-	              bits_eq(a->rms, b->rms) && bits_eq(a->min, b->min) &&
-	              bits_eq(a->max, b->max) && a->count == b->count &&
-	              a->finite == b->finite && a->nan == b->nan &&
-	              a->inf == b->inf,
-	              "%s: mean %.17g/%.17g std %.17g/%.17g", what, a->mean,
-	              b->mean, a->std, b->std);
-	ck_assert(a->hist->n == b->hist->n);
-	for (size_t k = 0; k <= a->hist->n; k++)
-		ck_assert(bits_eq(a->hist->range[k], b->hist->range[k]));
-	for (size_t k = 0; k < a->hist->n; k++)
-		ck_assert_msg(a->hist->bin[k] == b->hist->bin[k],
-		              "%s: bin %zu %g/%g", what, k, a->hist->bin[k],
-		              b->hist->bin[k]);
-}
-
 /* --- statistics in runs: the fold order of iv_stats_compute ------------- */
 
 static const size_t stat_sizes[] = { 1, 7, IV_BLOCK - 1, IV_BLOCK + 9,
@@ -71,7 +51,7 @@ START_TEST(stats_in_runs_are_bit_for_bit)
 		total += done;
 		/* two passes over the data, or one for the exact path */
 		ck_assert(total == 2 * n || (isnan(x[n / 2]) && total >= n));
-		same_stats(&ref, &run, "runs");
+		tu_same_stats(&ref, &run, "runs");
 	}
 	iv_stats_done(&ref);
 	iv_stats_done(&run);
@@ -170,7 +150,7 @@ static void same_net(iv_net *a, iv_net *b, bool exact)
 		          sa->backward_done && sb->backward_done);
 		for (int q = 0; q < IV_Q_COUNT; q++) {
 			if (exact) {
-				same_stats(&sa->q[q], &sb->q[q], iv_quantity_name(q));
+				tu_same_stats(&sa->q[q], &sb->q[q], iv_quantity_name(q));
 				continue;
 			}
 			double m = fabs(sa->q[q].mean) + sa->q[q].std;

@@ -6,6 +6,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_errno.h>
 #include <initviz/config.h>
 #include <initviz/stats.h>
@@ -51,6 +52,35 @@ static inline double tu_hist_sum(const iv_stats *s)
 	for (size_t b = 0; b < s->hist->n; b++)
 		t += s->hist->bin[b];
 	return t;
+}
+
+/* The same bits (NaN payloads and the sign of zero included). */
+static inline int tu_bits_eq(double a, double b)
+{
+	return !memcmp(&a, &b, sizeof a);
+}
+
+/* Two statistics of the same data, bit for bit: moments, counts, ranges
+ * and every histogram bin. */
+static inline void tu_same_stats(const iv_stats *a, const iv_stats *b,
+                                 const char *what)
+{
+	ck_assert_msg(tu_bits_eq(a->mean, b->mean) &&
+	              tu_bits_eq(a->std, b->std) &&
+	              tu_bits_eq(a->rms, b->rms) &&
+	              tu_bits_eq(a->min, b->min) &&
+	              tu_bits_eq(a->max, b->max) && a->count == b->count &&
+	              a->finite == b->finite && a->nan == b->nan &&
+	              a->inf == b->inf,
+	              "%s: mean %.17g/%.17g std %.17g/%.17g", what, a->mean,
+	              b->mean, a->std, b->std);
+	ck_assert(a->hist->n == b->hist->n);
+	for (size_t k = 0; k <= a->hist->n; k++)
+		ck_assert(tu_bits_eq(a->hist->range[k], b->hist->range[k]));
+	for (size_t k = 0; k < a->hist->n; k++)
+		ck_assert_msg(a->hist->bin[k] == b->hist->bin[k],
+		              "%s: bin %zu %g/%g", what, k, a->hist->bin[k],
+		              b->hist->bin[k]);
 }
 
 /* Every invariant of computed statistics, whatever the input. */

@@ -93,9 +93,9 @@ static unsigned train_key(tui_app *app, tui_action a)
 	return TUI_F_RECOMPUTE;
 }
 
-/* A lesson that names a learning rate sets it (clamped as < and > clamp);
- * one that does not keeps the current rate. Its readout is its own. */
-static void lesson_lr(tui_train *t, const iv_lesson *les)
+/* Training as the lesson sets it: its readout, and its learning rate when
+ * it names one (clamped as < and > clamp; else the current rate stays). */
+static void lesson_training(tui_train *t, const iv_lesson *les)
 {
 	if (!les)
 		return;
@@ -124,7 +124,7 @@ bool tui_teach_dispatch(tui_app *app, tui_action a, unsigned *flags)
 			*flags = TUI_F_REDRAW;
 			return true;
 		}
-		lesson_lr(&app->teach.train, tui_lessons_current(l));
+		lesson_training(&app->teach.train, tui_lessons_current(l));
 		*flags = TUI_F_RECOMPUTE;
 		return true;
 	case TUI_A_LESSON_TEXT:

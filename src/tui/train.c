@@ -14,11 +14,7 @@ void tui_train_init(tui_train *t, double lr)
 
 void tui_train_reset(tui_train *t)
 {
-	double lr = t->lr;
-	bool rr = t->random_readout;
-	tui_train_done(t);
-	tui_train_init(t, lr);
-	t->random_readout = rr;
+	tui_train_done(t); /* leaves the fresh state, rate and readout kept */
 }
 
 void tui_train_done(tui_train *t)
