@@ -2,7 +2,7 @@
 """NumPy reference: the computation of `initviz --report`, written the way a
 careful notebook would, timed per phase.
 
-Same network as the engine (INTERFACE.md): xavier-normal weights, zero
+Same network as the engine (docs/report.md): xavier-normal weights, zero
 biases, tanh, Gaussian input and starting gradient; forward z = h W^T + b,
 h = tanh(z); backward dz = g * tanh'(z), dW = dz^T h_prev / batch,
 g_prev = dz W (not for layer 1, as the engine). Statistics of the same six

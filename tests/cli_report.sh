@@ -269,7 +269,7 @@ run 0 --report --max-memory=0 --depth=2 --width=4
 ok
 
 # --- --help and --version -------------------------------------------------
-printf 'help: exit 0, every option and name of INTERFACE.md ... '
+printf 'help: exit 0, every option and name of docs/report.md ... '
 run 0 --help
 [ ! -s "$tmp/err" ] || fail "--help wrote to stderr"
 for word in -i, --init= -s, --std= --value= -g, --gain= --mode= --bias= \

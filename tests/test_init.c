@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Init schemes: draws against the formulas of INTERFACE.md, exact structure, names. */
+/* Init schemes: draws against the formulas of docs/report.md, exact structure, names. */
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -34,7 +34,7 @@ static void build_cases(void)
 			}
 }
 
-/* What INTERFACE.md says a scheme draws. */
+/* What docs/report.md says a scheme draws. */
 enum family { F_CONST, F_NORMAL, F_UNIFORM, F_TRUNC, F_ORTH, F_IDENT };
 struct spec {
 	enum family f;
@@ -184,7 +184,7 @@ START_TEST(draw_matches_formula)
 	double fi = (double)ic.fi, fo = (double)ic.fo;
 	/* when the layer is drawn */
 	gsl_matrix *W = draw(&c, ic.fo, ic.fi, iv_seed_mix(7, (unsigned)_i));
-	/* then it has the distribution or structure of INTERFACE.md */
+	/* then it has the distribution or structure of docs/report.md */
 	struct spec sp = spec_of(&c, fi, fo);
 	double sd = spec_std(sp, fi, fo);
 	switch (sp.f) {
@@ -268,7 +268,7 @@ END_TEST
 
 START_TEST(knob_usage_follows_interface)
 {
-	/* given the INTERFACE.md option descriptions */
+	/* given the docs/report.md option descriptions */
 	for (int k = 0; k < IV_INIT_COUNT; k++) {
 		bool std = k == IV_INIT_NORMAL || k == IV_INIT_UNIFORM ||
 		           k == IV_INIT_TRUNC_NORMAL;

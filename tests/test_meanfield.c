@@ -120,7 +120,7 @@ static void config_of(const struct mcase *m, unsigned long seed, iv_config *c)
 	c->seed = seed;
 }
 
-/* Var(W) of layer l by the INTERFACE.md formulas. */
+/* Var(W) of layer l by the docs/report.md formulas. */
 static double var_w(const iv_config *c, size_t l)
 {
 	double fi = iv_config_units(c, l - 1), fo = iv_config_units(c, l);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Command-line parsing: bad command lines are refused with a message naming
- * the option; good ones resolve to the documented values (INTERFACE.md). */
+ * the option; good ones resolve to the documented values (docs/report.md). */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -263,7 +263,7 @@ END_TEST
 
 START_TEST(defaults_match_interface)
 {
-	/* given no options, then the defaults of INTERFACE.md */
+	/* given no options, then the defaults of docs/report.md */
 	iv_cli_opts o;
 	char err[256];
 	const char *a[] = { NULL };

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The view's theory without curses: PyTorch's gains, the critical-gain
  * solver against known critical points and the engine's chi1, sigma_w^2 and
- * sigma_b^2 mapped to each scheme's knob (closed forms from INTERFACE.md),
+ * sigma_b^2 mapped to each scheme's knob (closed forms from docs/report.md),
  * the cached predictions, the phase grid and the spectrum helpers. */
 #include <check.h>
 #include <math.h>
@@ -142,7 +142,7 @@ START_TEST(chi_words)
 }
 END_TEST
 
-/* sigma_w^2 -> the knob, by the formulas of INTERFACE.md, on a layer with
+/* sigma_w^2 -> the knob, by the formulas of docs/report.md, on a layer with
  * fan_in 48 and fan_out 32 so the fan modes differ. */
 static const struct {
 	iv_init_kind init;

@@ -37,14 +37,14 @@ typedef struct iv_config {
 	size_t bins;       /* histogram bins of the statistics */
 } iv_config;
 
-/* Fill *cfg with the documented defaults (INTERFACE.md). max_memory is 0. */
+/* Fill *cfg with the documented defaults (docs/report.md). max_memory is 0. */
 void iv_config_defaults(iv_config *cfg);
 
 /* Units of layer l: l = 0 is the input, 1..depth the layers. */
 size_t iv_config_units(const iv_config *cfg, size_t l);
 
 /* The std of the weights the scheme draws for layer l (1..depth), the
- * closed form of INTERFACE.md; 0 for constants; gain / sqrt(max(fan_in,
+ * closed form of docs/report.md; 0 for constants; gain / sqrt(max(fan_in,
  * fan_out)) for orthogonal; the population std of identity's entries. */
 double iv_config_weight_std(const iv_config *cfg, size_t l);
 

@@ -13,7 +13,7 @@
  *   iv_train_loss(tr), iv_train_distinct(tr, l)   state *before* that update
  *   iv_train_evaluate(tr)                   the state after the last update
  * After steps the net's statistics are stale: iv_net_restart() + iv_net_run()
- * recompute them (with the probe gradient of INTERFACE.md) for display.
+ * recompute them (with the probe gradient of docs/report.md) for display.
  * To reset, free both and allocate again from the same config. */
 #ifndef INITVIZ_TRAIN_H
 #define INITVIZ_TRAIN_H

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Command-line options: one table of every option, a strict parser, --help.
  *
- * iv_cli_parse() fills *o with the defaults of INTERFACE.md, then applies
+ * iv_cli_parse() fills *o with the defaults of docs/report.md, then applies
  * argv in order (a repeated option: the last one wins). It may be called
  * any number of times (it resets getopt). On bad usage it returns 2 and
  * writes one line naming the option and what is allowed into err (without

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Report formats and the JSON writer of INTERFACE.md. */
+/* Report formats and the JSON writer of docs/report.md. */
 #include <langinfo.h>
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Init schemes: the formulas of INTERFACE.md, drawn with gsl_rng and gsl_randist. */
+/* Init schemes: the formulas of docs/report.md, drawn with gsl_rng and gsl_randist. */
 #include <math.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
