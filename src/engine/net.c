@@ -316,6 +316,37 @@ iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st)
 	return net;
 }
 
+/* Whether cfg gives net's shapes: every array and histogram the same size. */
+static bool same_shapes(const iv_net *net, const iv_config *cfg)
+{
+	if (cfg->depth != net->L || cfg->batch != net->B ||
+	    cfg->bins != net->cfg.bins || cfg->retain != net->cfg.retain)
+		return false;
+	for (size_t l = 0; l <= net->L; l++)
+		if (iv_config_units(cfg, l) != net->n[l])
+			return false;
+	return true;
+}
+
+iv_status iv_net_reuse(iv_net *net, const iv_config *cfg)
+{
+	iv_status st = iv_config_validate(cfg);
+	if (st != IV_OK)
+		return st;
+	if (!same_shapes(net, cfg))
+		return IV_EINVAL;
+	net->cfg = *cfg;
+	for (size_t l = 1; l <= net->L; l++) {
+		net->drawn[l] = false;
+		net->rows[l] = 0;
+	}
+	net->slot[0] = net->slot[1] = 0;
+	if ((st = draw(net)) != IV_OK)
+		return st;
+	iv_net_restart(net);
+	return IV_OK;
+}
+
 const iv_config *iv_net_config(const iv_net *net) { return &net->cfg; }
 
 size_t iv_net_depth(const iv_net *net) { return net->L; }
