@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <initviz/act.h>
+#include "vec.h"
 
 /* tanh(x) = -e / (2 + e) with e = expm1(-2|x|), every step carried as a
  * double-word, so that the result is one rounding and a little from the
@@ -18,31 +19,16 @@
 #define INV_LN2 1.44269504088896338700e+00
 #define SPLIT 134217729.0 /* 2^27 + 1: Veltkamp's split */
 
-/* GCC on x86-64 Linux: the array loop below in the processor's widest
- * vectors, one copy per instruction set picked when the program loads.
- * Trapping math off lets it compute both sides of the selects; contraction
- * off keeps multiply-adds unfused in every copy (the same bits in all);
- * the helpers share the options so that they inline into the loop. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) &&       \
-	defined(__linux__)
-#define IV_VECTOR __attribute__((target_clones("avx512f", "avx2", "default")))
-#pragma GCC push_options
-#pragma GCC optimize("tree-vectorize", "no-trapping-math", "fp-contract=off")
-#define IV_VECTOR_POP
-#define IV_INLINE __attribute__((always_inline)) inline
-#else
-#define IV_VECTOR
-#define IV_INLINE inline
-#endif
+IV_VEC_BEGIN
 
-static inline double bits_to_double(uint64_t u)
+static IV_VEC_INLINE double bits_to_double(uint64_t u)
 {
 	double d;
 	memcpy(&d, &u, sizeof d);
 	return d;
 }
 
-static inline uint64_t double_to_bits(double d)
+static IV_VEC_INLINE uint64_t double_to_bits(double d)
 {
 	uint64_t u;
 	memcpy(&u, &d, sizeof u);
@@ -51,7 +37,7 @@ static inline uint64_t double_to_bits(double d)
 
 /* expm1(r) for |r| <= ln2/2 less r and r^2/2's first rounding: Taylor to
  * r^13 (the next term is below 2^-60 of the result). */
-static IV_INLINE double expm1_tail(double r)
+static IV_VEC_INLINE double expm1_tail(double r)
 {
 	double q = 1.0 / 6227020800.0;
 	q = q * r + 1.0 / 479001600.0;
@@ -68,7 +54,7 @@ static IV_INLINE double expm1_tail(double r)
 	return r2 * 0.5 + r2 * r * q;
 }
 
-static IV_INLINE double tanh_dw(double x)
+static IV_VEC_INLINE double tanh_dw(double x)
 {
 	double a = fabs(x);
 	/* e = expm1(t), t = -2|x| = k ln2 + r; tanh(22) rounds to 1 */
@@ -100,14 +86,12 @@ static IV_INLINE double tanh_dw(double x)
 	return x != x ? x : y;
 }
 
-IV_VECTOR static void tanh_array(const double *x, double *y, size_t n)
+IV_VEC_CLONES static void tanh_array(const double *x, double *y, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		y[i] = tanh_dw(x[i]);
 }
-#ifdef IV_VECTOR_POP
-#pragma GCC pop_options
-#endif
+IV_VEC_END
 
 static inline double sigmoid(double x)
 {
