@@ -91,6 +91,7 @@ static void net_free(iv_net *net, bool away_ok)
 	for (int k = 0; k < 3; k++)
 		if (net->rng[k])
 			gsl_rng_free(net->rng[k]);
+	iv_pool_free(net->pool); /* joins its workers */
 	release_arena(net->arena, net->arena_bytes, away_ok);
 	free(net->mats); free(net->vecs);
 	free(net->W); free(net->b); free(net->H); free(net->Z); free(net->G);
@@ -189,8 +190,10 @@ static iv_status allocate(iv_net *net)
 	net->p1[0] = malloc(nb * sizeof *net->p1[0]);
 	net->p1[1] = malloc(nb * sizeof *net->p1[1]);
 	net->alive = malloc(IV_PAR_MAX * net->maxn);
-	return net->work && net->p1[0] && net->p1[1] && net->alive ? IV_OK
-	                                                           : IV_ENOMEM;
+	net->pool = iv_pool_alloc();
+	return net->work && net->p1[0] && net->p1[1] && net->alive && net->pool
+	               ? IV_OK
+	               : IV_ENOMEM;
 }
 
 static void draw_input(const iv_config *cfg, gsl_matrix *X, gsl_rng *r)

@@ -68,6 +68,7 @@ struct iv_net {
 	double *dw;       /* scratch */
 	void *work;       /* distinct-neuron keys */
 	iv_part1 *p1[2];  /* first statistics pass, per block (par.h) */
+	struct iv_pool *pool; /* the threads of every parallel pass */
 	unsigned char *alive; /* IV_PAR_MAX x maxn: units seen nonzero */
 	iv_layer_stats *ls; /* 1..L */
 	bool *drawn;        /* 1..L: weights and biases drawn yet */

@@ -362,7 +362,7 @@ static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
 	p.counts[0] = s->hist->bin;
 	for (unsigned k = 1; k < threads; k++)
 		p.counts[k] = extra + (k - 1) * bins;
-	iv_par_rounds(m, threads, pass2_block, pass2_fold, &p);
+	iv_par_rounds(j->pool, m, threads, pass2_block, pass2_fold, &p);
 	for (unsigned k = 1; k < threads; k++) /* counts: exact, any order */
 		for (size_t i = 0; i < bins; i++)
 			s->hist->bin[i] += p.counts[k][i];
@@ -464,7 +464,13 @@ static void stats_reset(iv_stats *s, size_t n)
 void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
                     const iv_part1 *p1)
 {
-	*j = (iv_stats_job){ .s = s, .x = x, .n = n, .pass = 1,
+	iv_stats_start_on(j, NULL, s, x, n, p1);
+}
+
+void iv_stats_start_on(iv_stats_job *j, iv_pool *pool, iv_stats *s,
+                       const double *x, size_t n, const iv_part1 *p1)
+{
+	*j = (iv_stats_job){ .s = s, .pool = pool, .x = x, .n = n, .pass = 1,
 	                     .total = { 0, INFINITY, -INFINITY }, .st = IV_OK };
 	stats_reset(s, n);
 	if (!p1)
@@ -488,7 +494,8 @@ bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,
 		m = j->n - j->pos < m ? j->n - j->pos : m;
 		if (j->pass == 1) {
 			struct pass1 p = { .x = j->x + j->pos, .total = j->total };
-			iv_par_rounds(m, threads, pass1_block, pass1_fold, &p);
+			iv_par_rounds(j->pool, m, threads, pass1_block, pass1_fold,
+			              &p);
 			j->total = p.total;
 		} else {
 			fast_run(j, m, threads);

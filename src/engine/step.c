@@ -113,7 +113,7 @@ void iv_net_act_run(iv_net *net, size_t l, size_t off, size_t count,
 {
 	struct fwd f = { net, net->Z[l]->data, net->H[l]->data,
 	                 net->b[l]->data, net->n[l], stats, { 0 }, { 0 } };
-	unsigned threads = iv_par_range(off, count, 0, fwd_block, &f);
+	unsigned threads = iv_par_range(net->pool, off, count, 0, fwd_block, &f);
 	for (unsigned t = 0; t < threads; t++) {
 		net->sat += f.sat[t];
 		net->zero += f.zero[t];
@@ -204,7 +204,7 @@ void iv_net_backprop_run(const iv_net *net, size_t l, const double *g,
                          double *dz, size_t off, size_t count)
 {
 	struct bwd w = { net, l, g, dz, false };
-	iv_par_range(off, count, 0, bwd_block, &w);
+	iv_par_range(net->pool, off, count, 0, bwd_block, &w);
 }
 
 iv_status iv_net_forward_layer(iv_net *net, size_t l)
@@ -278,7 +278,7 @@ static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
 			ahead = net->n[l + 1] - net->rows[l + 1];
 		d.upto[1] = net->rows[l + 1] + ahead;
 	}
-	iv_par_tasks(two && ahead ? 2 : 1, draw_task, &d);
+	iv_par_tasks(net->pool, two && ahead ? 2 : 1, draw_task, &d);
 	*did = (k * m + ahead * n + (done + k == n ? n : 0) +
 	        (ahead && net->drawn[l + 1] ? net->n[l + 1] : 0)) *
 	       IV_COST_DRAW;
@@ -379,7 +379,7 @@ static void ph_backprop(iv_net *net, size_t l, size_t left, bool forced,
 	if (k == 0)
 		return;
 	struct bwd w = { net, l, grad_of(net, l), dz_of(net, l), true };
-	iv_par_range(net->pos, k, 0, bwd_block, &w);
+	iv_par_range(net->pool, net->pos, k, 0, bwd_block, &w);
 	net->pos += k;
 	*did = k * IV_COST_ELEM;
 }
@@ -476,30 +476,30 @@ static void enter(iv_net *net, size_t l, iv_phase ph)
 		net->sat = net->zero = 0;
 		break;
 	case IV_PH_STATS_W:
-		iv_stats_start(&net->job, &s->q[IV_Q_WEIGHTS], net->W[l]->data,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_WEIGHTS], net->W[l]->data,
 		               n * m, NULL);
 		break;
 	case IV_PH_STATS_Z:
-		iv_stats_start(&net->job, &s->q[IV_Q_PREACT], net->Z[l]->data,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_PREACT], net->Z[l]->data,
 		               B * n, net->p1[0]);
 		break;
 	case IV_PH_STATS_H:
-		iv_stats_start(&net->job, &s->q[IV_Q_ACT], net->H[l]->data, B * n,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_ACT], net->H[l]->data, B * n,
 		               net->p1[1]);
 		break;
 	case IV_PH_GRAD:
 		gsl_rng_set(net->rng[2], iv_seed_mix(net->cfg.seed, 1));
 		break;
 	case IV_PH_STATS_G:
-		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_ACT], grad_of(net, l),
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_ACT], grad_of(net, l),
 		               B * n, NULL);
 		break;
 	case IV_PH_STATS_DZ:
-		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_PREACT], dz_of(net, l),
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_PREACT], dz_of(net, l),
 		               B * n, net->p1[0]);
 		break;
 	case IV_PH_STATS_DW:
-		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
 		               NULL);
 		break;
 	default: break;
