@@ -83,7 +83,7 @@ static void round_once(const struct opts *o, int cli, const struct bench_cfg *c,
 		                : NAN);
 	r->sane &= bench_proc_value(&r->phases, "sane") == 1;
 	bench_proc_run(cli ? iv_cli : iv_eng, 1, &r->iv);
-	if (c->depth <= 20) { /* default and big: a training step */
+	if (!strcmp(c->name, "default") || !strcmp(c->name, "big")) {
 		char *tr[] = { (char *)o->self, "--train", w, d, b, "1", NULL };
 		bench_proc_init(&r->train);
 		bench_proc_run(tr, 1, &r->train);
