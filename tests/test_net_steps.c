@@ -198,6 +198,9 @@ START_TEST(reuse_gives_the_numbers_of_a_fresh_net)
 	wider = b;
 	wider.depth = 0; /* invalid: the validation's code */
 	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_EINVAL);
+	wider = b;
+	wider.max_memory = 1000; /* the same limit iv_net_alloc applies */
+	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_ETOOBIG);
 	ck_assert(iv_net_done(net) && iv_net_config(net)->seed == 7);
 	iv_net_free(net);
 	iv_net_free(fresh);

@@ -68,8 +68,8 @@ void iv_net_free_later(iv_net *net);
  * again into the memory net holds, and both passes start over; the
  * numbers are those of iv_net_alloc(cfg). No new pages, so none to fault
  * in: a view recomputing after a key. IV_EINVAL leaves net as it was when
- * the shapes differ (allocate a new one then), other codes as
- * iv_net_alloc's, after which net must be freed. */
+ * the shapes differ (allocate a new one then), and so does IV_ETOOBIG
+ * (cfg's memory limit); after other codes net must be freed. */
 iv_status iv_net_reuse(iv_net *net, const iv_config *cfg);
 
 /* Do one step of work. IV_CONTINUE while work remains, IV_OK when both

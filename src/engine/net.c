@@ -338,6 +338,8 @@ iv_status iv_net_reuse(iv_net *net, const iv_config *cfg)
 		return st;
 	if (!same_shapes(net, cfg))
 		return IV_EINVAL;
+	if (cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory)
+		return IV_ETOOBIG; /* as iv_net_alloc would say */
 	net->cfg = *cfg;
 	for (size_t l = 1; l <= net->L; l++) {
 		net->drawn[l] = false;
