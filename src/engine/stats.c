@@ -11,6 +11,7 @@
 #include <initviz/stats.h>
 #include "par.h"
 #include "stats_impl.h"
+#include "vec.h"
 
 iv_status iv_stats_init(iv_stats *s, size_t bins)
 {
@@ -188,7 +189,10 @@ void iv_lanes_start(iv_lanes *a)
 	a->n = 0;
 }
 
-void iv_lanes_add(iv_lanes *a, const double *x, size_t n)
+/* Vectorised across the lanes (vec.h): each lane adds in its own order,
+ * as in plain C, so the bits are the same. */
+IV_VEC_BEGIN
+IV_VEC_CLONES void iv_lanes_add(iv_lanes *a, const double *x, size_t n)
 {
 	double s[LANES], mn[LANES], mx[LANES];
 	size_t i = 0;
@@ -216,6 +220,8 @@ void iv_lanes_add(iv_lanes *a, const double *x, size_t n)
 	}
 	a->n += n;
 }
+
+IV_VEC_END
 
 iv_part1 iv_lanes_end(const iv_lanes *a)
 {
@@ -272,7 +278,8 @@ struct pass2 {
 /* Sum of squared deviations from mean (*ss) and of deviations (*cs) of n
  * entries, in LANES independent accumulators added up in lane order (the
  * same bits wherever it is called). */
-static void centred_sums(const double *x, size_t n, double mean, double *ss,
+IV_VEC_BEGIN
+IV_VEC_CLONES static void centred_sums(const double *x, size_t n, double mean, double *ss,
                          double *cs)
 {
 	double q[LANES] = { 0 }, c[LANES] = { 0 };
@@ -294,6 +301,8 @@ static void centred_sums(const double *x, size_t n, double mean, double *ss,
 		*cs += c[k];
 	}
 }
+
+IV_VEC_END
 
 static void pass2_block(void *ctx, unsigned t, size_t b, size_t begin,
                         size_t end)

@@ -31,6 +31,7 @@
 #include "init.h"
 #include "net_impl.h"
 #include "par.h"
+#include "vec.h"
 
 /* The elementwise passes ------------------------------------------------ */
 
@@ -48,7 +49,9 @@ struct fwd {
 
 #define PIECE 4096 /* entries taken at once: Z and H stay in L1/L2 */
 
-static void add_bias(double *z, const double *bias, size_t n, size_t begin,
+/* Exact or integer work: vectorised (vec.h), the same results. */
+IV_VEC_BEGIN
+IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n, size_t begin,
                      size_t end)
 {
 	size_t j = begin % n;
@@ -63,26 +66,46 @@ static void add_bias(double *z, const double *bias, size_t n, size_t begin,
 	}
 }
 
-static void health_piece(struct fwd *f, unsigned t, size_t begin, size_t end)
+/* Saturated entries of h[0, m): |tanh| > 0.99, sigmoid < 0.01 or > 0.99
+ * (other activations have no flat region). One loop per kind, so that the
+ * kind is not tested per entry. */
+IV_VEC_CLONES static size_t saturated(iv_act_kind act, const double *h, size_t m)
 {
-	const double *h = f->h;
+	size_t sat = 0;
+	if (act == IV_ACT_TANH)
+		for (size_t k = 0; k < m; k++)
+			sat += fabs(h[k]) > 0.99;
+	else if (act == IV_ACT_SIGMOID)
+		for (size_t k = 0; k < m; k++)
+			sat += (h[k] < 0.01) | (h[k] > 0.99);
+	return sat;
+}
+
+/* Health counts of entries [begin, end): zeros, units seen nonzero, and
+ * saturated entries; by runs within a row, so that the unit index is not
+ * wrapped per entry. */
+IV_VEC_CLONES static void health_piece(struct fwd *f, unsigned t, size_t begin, size_t end)
+{
 	unsigned char *alive = f->net->alive + (size_t)t * f->n;
-	size_t sat = 0, zero = 0, j = begin % f->n;
+	size_t sat = 0, zero = 0, n = f->n, j = begin % n;
 	iv_act_kind act = f->net->cfg.act;
-	for (size_t i = begin; i < end; i++) {
-		double v = h[i];
-		zero += v == 0;
-		alive[j] |= v != 0;
-		if (++j == f->n)
-			j = 0;
-		if (act == IV_ACT_TANH)
-			sat += fabs(v) > 0.99;
-		else if (act == IV_ACT_SIGMOID)
-			sat += v < 0.01 || v > 0.99;
+	for (size_t i = begin; i < end;) {
+		size_t run = n - j < end - i ? n - j : end - i;
+		const double *h = f->h + i;
+		unsigned char *a = alive + j;
+		for (size_t k = 0; k < run; k++) {
+			zero += h[k] == 0;
+			a[k] |= h[k] != 0;
+		}
+		sat += saturated(act, h, run);
+		i += run;
+		j = 0;
 	}
 	f->sat[t] += sat;
 	f->zero[t] += zero;
 }
+
+IV_VEC_END
 
 static void fwd_block(void *ctx, unsigned t, size_t b, size_t begin,
                       size_t end)
