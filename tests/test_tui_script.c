@@ -194,6 +194,31 @@ START_TEST(quit_stops_the_script)
 }
 END_TEST
 
+START_TEST(save_never_overwrites)
+{
+	/* given a file where Save writes, when a script saves there twice,
+	 * then the first Save finds the file, leaves it alone and says so; a
+	 * second Save after it is removed writes the screen */
+	tut_write_file(SAVED, "mine\n");
+	iv_config c;
+	base_config(&c, 6);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS},
+				      "Wait Save " SAVED, 30, 100),
+			 0);
+	char *s = tut_slurp(SAVED);
+	ck_assert_str_eq(s, "mine\n");
+	free(s);
+	ck_assert_msg(strstr(app.model.msg, "cannot write " SAVED ": it exists"),
+		      "%s", app.model.msg);
+	tut_close(&app, &scr);
+	ck_assert_int_eq(run("Wait Save " SAVED, 6, 30, 100, NULL), 0);
+	s = tut_slurp(SAVED);
+	ck_assert(strstr(s, "computed in"));
+	free(s);
+}
+END_TEST
+
 START_TEST(scrolling_keys)
 {
 	/* given depth 50 on 30 lines, when j, then the list starts at layer 2;
@@ -500,6 +525,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
 	tcase_add_test(t, quit_stops_the_script);
+	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);
 	tcase_add_test(t, resize_relays_out);
 	suite_add_tcase(s, t);

@@ -194,6 +194,11 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 		len += (size_t)snprintf(keys + len, sizeof keys - len,
 					". Wait Save lesson%zu.txt ", k);
 	snprintf(keys + len, sizeof keys - len, ". Save last.txt , Wait");
+	for (size_t k = 1; k <= n; k++) { /* Save never overwrites */
+		snprintf(name, sizeof name, "lesson%zu.txt", k);
+		remove(name);
+	}
+	remove("last.txt");
 	run(keys, &builtin.v[0].cfg,
 	    (tui_options){.lessons = &builtin, .lesson = 1});
 	for (size_t k = 1; k <= n; k++) {
@@ -256,6 +261,7 @@ START_TEST(leaving_a_lesson_says_modified)
 	/* given lesson 2, when d, then still lesson 2, marked modified, with
 	 * the deeper network; L hides the panel, the bar keeps "lesson 2/N*" */
 	char want[32];
+	remove("hidden.txt"); /* Save never overwrites */
 	run("d Wait Save " SAVED " L Wait Save hidden.txt", &builtin.v[1].cfg,
 	    (tui_options){.lessons = &builtin, .lesson = 2});
 	char *s = tut_slurp(SAVED);

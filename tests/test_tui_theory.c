@@ -32,19 +32,19 @@ START_TEST(pytorch_gains)
 {
 	/* given each activation, then PyTorch's calculate_gain values, NAN
 	 * where PyTorch raises */
-	ck_assert_double_eq(tui_pytorch_gain(IV_ACT_LINEAR, 0), 1);
-	ck_assert_double_eq(tui_pytorch_gain(IV_ACT_SIGMOID, 0), 1);
-	ck_assert_double_eq_tol(tui_pytorch_gain(IV_ACT_TANH, 0), 5.0 / 3,
+	ck_assert_double_eq(iv_act_torch_gain(IV_ACT_LINEAR, 0), 1);
+	ck_assert_double_eq(iv_act_torch_gain(IV_ACT_SIGMOID, 0), 1);
+	ck_assert_double_eq_tol(iv_act_torch_gain(IV_ACT_TANH, 0), 5.0 / 3,
 				1e-15);
-	ck_assert_double_eq_tol(tui_pytorch_gain(IV_ACT_RELU, 0), M_SQRT2,
+	ck_assert_double_eq_tol(iv_act_torch_gain(IV_ACT_RELU, 0), M_SQRT2,
 				1e-15);
-	ck_assert_double_eq_tol(tui_pytorch_gain(IV_ACT_LEAKY_RELU, 0.2),
+	ck_assert_double_eq_tol(iv_act_torch_gain(IV_ACT_LEAKY_RELU, 0.2),
 				sqrt(2 / 1.04), 1e-15);
-	ck_assert_double_eq(tui_pytorch_gain(IV_ACT_SELU, 0), 0.75);
+	ck_assert_double_eq(iv_act_torch_gain(IV_ACT_SELU, 0), 0.75);
 	iv_act_kind none[] = {IV_ACT_ELU, IV_ACT_GELU, IV_ACT_SILU,
 			      IV_ACT_SOFTPLUS};
 	for (size_t i = 0; i < LEN(none); i++)
-		ck_assert(isnan(tui_pytorch_gain(none[i], 0)));
+		ck_assert(isnan(iv_act_torch_gain(none[i], 0)));
 }
 END_TEST
 

@@ -57,7 +57,7 @@ START_TEST(idle_until_asked)
 	/* given a new state, then nothing to do, no trainer, NAN loss */
 	net = make_net(IV_INIT_XAVIER_NORMAL, 2);
 	tui_train_init(&tr, 0);
-	ck_assert(tr.lr == TUI_TRAIN_LR); /* 0: the default */
+	ck_assert(tr.lr == IV_TRAIN_LR); /* 0: the default */
 	ck_assert_uint_eq(tui_train_burst(&tr), 0);
 	ck_assert_int_eq(tui_train_run(&tr, net, 1.0), IV_OK);
 	ck_assert_ptr_null(tr.tr);

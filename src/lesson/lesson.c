@@ -7,6 +7,9 @@
 #include <sys/stat.h>
 #include "lesson/lesson.h"
 
+#define STR_(x) #x
+#define STR(x)  STR_(x) /* a number's macro as text, for messages */
+
 struct parser {
 	iv_lesson_set out; /* lessons parsed so far from this text */
 	iv_lesson *cur;
@@ -40,7 +43,8 @@ static int start_lesson(struct parser *p)
 	if (p->cur && !p->cur->title[0])
 		return fail(p, "the lesson before this one has no title", NULL);
 	if (p->out.n >= IV_LESSONS_MAX)
-		return fail(p, "too many lessons (at most 200)", NULL);
+		return fail(p, "too many lessons (at most " STR(IV_LESSONS_MAX) ")",
+		            NULL);
 	if (p->out.n == p->out.cap) {
 		size_t cap = p->out.cap ? 2 * p->out.cap : 8;
 		iv_lesson *v = realloc(p->out.v, cap * sizeof *v);

@@ -91,8 +91,12 @@ int tui_signal_take(void);
 /* Screens (screen.c). A headless screen writes to /dev/null at a fixed
  * size; tests and scripts without a terminal use it. */
 SCREEN *tui_screen_headless(int lines, int cols);
-/* Write the screen's text, one line per row, trailing blanks cut. 0 or -1. */
-int tui_screen_save(const char *path);
+/* The screen's text, one line per row, trailing blanks cut (free it); its
+ * length in *len. NULL when out of memory. */
+char *tui_screen_text(size_t *len);
+/* Write it to path, a new file (save.h: never over one that exists).
+ * Returns 0, or -1 with the reason in err. */
+int tui_screen_save(const char *path, char *err, size_t esize);
 /* Row y of the screen as UTF-8 into buf. */
 void tui_screen_row(int y, char *buf, size_t size);
 

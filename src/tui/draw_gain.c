@@ -9,24 +9,6 @@
 
 #define WORD_W 11 /* "exploding" */
 
-/* PyTorch's formula for the gain, as its documentation writes it. */
-static void torch_formula(const tui_app *app, iv_act_kind k, char *buf,
-			  size_t size)
-{
-	const tui_theory_glyphs *g = tui_theory_gl(app);
-	switch (k) {
-	case IV_ACT_LINEAR:
-	case IV_ACT_SIGMOID: snprintf(buf, size, "1"); break;
-	case IV_ACT_TANH: snprintf(buf, size, "5/3"); break;
-	case IV_ACT_RELU: snprintf(buf, size, "%s", g->root2); break;
-	case IV_ACT_LEAKY_RELU:
-		snprintf(buf, size, "%s(2/(1+a%s))", g->sqrt, g->sq);
-		break;
-	case IV_ACT_SELU: snprintf(buf, size, "3/4"); break;
-	default: buf[0] = '\0'; break; /* elu, gelu, silu, softplus */
-	}
-}
-
 /* Columns of the table: the label, then as many numbers as fit with a
  * label of at least LABEL_MIN (sigma_w, sigma_w^2 and chi1 always). */
 #define LABEL_MIN 28
@@ -89,8 +71,8 @@ static int table(const tui_app *app, int y)
 	const tui_gains *g = &app->theory.gains;
 	const iv_config *c = &app->model.cfg;
 	const tui_theory_glyphs *gl = tui_theory_gl(app);
-	char l[128], b[32], f[32];
-	torch_formula(app, g->act, f, sizeof f);
+	char l[128], b[32];
+	const char *f = iv_act_torch_text(g->act, app->gl != &tui_glyphs_ascii);
 	header(app, y++);
 	if (f[0])
 		snprintf(l, sizeof l, "PyTorch calculate_gain: %s", f);

@@ -3,6 +3,7 @@
  * statistics, then the right quantity's, with titles and an x-axis above. */
 #include <math.h>
 #include <stdio.h>
+#include <initviz/health.h>
 #include "tui/draw.h"
 #include "tui/teach_app.h"
 #include "tui/theory_app.h"
@@ -134,18 +135,17 @@ static void health(tui_app *app, int y, const iv_layer_stats *ls)
 	char b[32];
 	if (c->health_n == 1)
 		tui_put_right(y, x + W, x,
-			      ls->saturated > 0.5 ? TUI_E_WARN : TUI_E_NORMAL,
+			      iv_health_saturated(ls) ? TUI_E_WARN : TUI_E_NORMAL,
 			      percent(ls->saturated, b, sizeof b));
 	if (c->health_n == 2) {
 		tui_put_right(y, x + W, x,
-			      ls->zero_fraction > 0.9 ? TUI_E_WARN
-						      : TUI_E_NORMAL,
+			      iv_health_zero(ls) ? TUI_E_WARN : TUI_E_NORMAL,
 			      percent(ls->zero_fraction, b, sizeof b));
 		snprintf(b, sizeof b, "%zu", ls->dead_units);
 		tui_put_right(y, x + 2 * W, x + W,
 			      ls->dead_units ? TUI_E_WARN : TUI_E_NORMAL, b);
 	}
-	bool few = ls->distinct_neurons < ls->fan_out;
+	bool few = iv_health_collapsed(ls);
 	if (c->uniq_w && (few || tui_teach_distinct(app))) {
 		snprintf(b, sizeof b, "%zu", ls->distinct_neurons);
 		tui_put_right(y, c->uniq_x + c->uniq_w, c->uniq_x,

@@ -72,26 +72,16 @@ char *tui_theory_fmt(const tui_app *app, double v, char *buf, size_t size)
 int tui_wrap(int y, int x, int w, int rows, tui_element e, const char *text)
 {
 	int used = 0;
-	const char *p = text;
+	const char *p = text, *next;
+	size_t len;
+	char line[512];
 	while (*p && used < rows && w > 0) {
-		int len = 0, cut = 0, cols = 0;
-		while (p[len] &&
-		       cols < w) { /* whole characters, blanks noted */
-			if (p[len] == ' ')
-				cut = len;
-			len++;
-			while (((unsigned char)p[len] & 0xC0) == 0x80)
-				len++;
-			cols++;
-		}
-		if (p[len] && p[len] != ' ' && cut > 0)
-			len = cut; /* break at the last blank */
-		char line[512];
-		snprintf(line, sizeof line, "%.*s", len, p);
+		const char *s = tui_wrap_line(p, w, &len, &next);
+		if (len == 0)
+			break;
+		snprintf(line, sizeof line, "%.*s", (int)len, s);
 		tui_put(y + used++, x, x + w, e, line);
-		p += len;
-		while (*p == ' ')
-			p++;
+		p = next;
 	}
 	return used;
 }

@@ -6,7 +6,6 @@
 #include "tui/draw.h"
 #include "tui/theory_app.h"
 
-#define AXIS_W 7 /* "0.25 ┤" */
 #define BELOW  4 /* rows under the plot: x labels, legend, status, keys */
 
 typedef struct plot {
@@ -93,7 +92,7 @@ static void x_labels(const tui_app *app, const plot *p, int y)
 			continue;
 		free_x = tui_put(y, x, app->layout.cols, TUI_E_AXIS, b) + 1;
 	}
-	tui_put(y, 0, AXIS_W, TUI_E_AXIS, tui_theory_gl(app)->sw2);
+	tui_put(y, 0, TUI_AXIS_W, TUI_E_AXIS, tui_theory_gl(app)->sw2);
 }
 
 static void y_labels(const tui_app *app, const plot *p)
@@ -102,20 +101,20 @@ static void y_labels(const tui_app *app, const plot *p)
 	double step = tui_label_step(ph->dy, 2 * ph->dy);
 	char b[16];
 	for (size_t j = 0; j < p->ny; j++)
-		tui_put(row_of(p, j), AXIS_W - 1, AXIS_W, TUI_E_AXIS,
+		tui_put(row_of(p, j), TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS,
 			app->gl->vline);
 	double last = ph->ymax * (1 + 1e-9);
 	for (int k = 0; k * step <= last; k++) {
 		double v = k * step;
 		int y = row_of(p, tui_phase_index(v, ph->dy, ph->ny));
 		snprintf(b, sizeof b, "%g", v);
-		tui_put_right(y, AXIS_W - 2, 0, TUI_E_AXIS, b);
-		tui_put(y, AXIS_W - 1, AXIS_W, TUI_E_AXIS, app->gl->tick);
+		tui_put_right(y, TUI_AXIS_W - 2, 0, TUI_E_AXIS, b);
+		tui_put(y, TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS, app->gl->tick);
 	}
 	snprintf(b, sizeof b, "%g", ph->ymax); /* the top label, beside it */
 	if (tui_text_width(tui_theory_gl(app)->sb2) + 1 + tui_text_width(b) <=
-	    AXIS_W - 2)
-		tui_put(p->y, 0, AXIS_W - 2, TUI_E_AXIS,
+	    TUI_AXIS_W - 2)
+		tui_put(p->y, 0, TUI_AXIS_W - 2, TUI_E_AXIS,
 			tui_theory_gl(app)->sb2);
 }
 
@@ -218,22 +217,22 @@ void tui_draw_phase(tui_app *app, int y, int h)
 {
 	tui_theory *t = &app->theory;
 	const iv_config *c = &app->model.cfg;
-	int cols = app->layout.cols, avail = cols - AXIS_W - 1;
+	int cols = app->layout.cols, avail = cols - TUI_AXIS_W - 1;
 	title(app, y);
 	if (!t->th || !tui_gains_fresh0(t, c)) {
-		tui_put(y + 2, AXIS_W, cols, TUI_E_AXIS,
+		tui_put(y + 2, TUI_AXIS_W, cols, TUI_E_AXIS,
 			t->th ? "finding the critical point" : "out of memory");
 		return;
 	}
 	if (!tui_phase_setup(&t->phase, c->act, c->slope, x_max(&t->gains),
 			     TUI_SIGMA_B2_MAX, (size_t)avail,
 			     (size_t)(h - 1 - BELOW))) {
-		tui_put(y + 2, AXIS_W, cols, TUI_E_WARN,
+		tui_put(y + 2, TUI_AXIS_W, cols, TUI_E_WARN,
 			"no room for the phase diagram");
 		return;
 	}
 	plot p = {
-	    .y = y + 1, .x = AXIS_W, .nx = t->phase.nx, .ny = t->phase.ny};
+	    .y = y + 1, .x = TUI_AXIS_W, .nx = t->phase.nx, .ny = t->phase.ny};
 	p.cw = avail / (int)p.nx;
 	for (size_t j = 0; j < p.ny; j++)
 		for (size_t i = 0; i < p.nx; i++)

@@ -8,7 +8,6 @@
 #include "tui/draw.h"
 #include "tui/theory_app.h"
 
-#define AXIS_W 7 /* "1e-02 " and the axis line */
 
 typedef struct chart {
 	int y, x, h, w; /* the plot area */
@@ -248,9 +247,9 @@ void tui_draw_profile(tui_app *app)
 	const tui_layout *lo = &app->layout;
 	size_t L = app->model.cfg.depth;
 	chart c = {.y = lo->profile_y + 1,
-		   .x = AXIS_W,
+		   .x = TUI_AXIS_W,
 		   .h = lo->profile_h - 2,
-		   .w = lo->cols - AXIS_W - 1,
+		   .w = lo->cols - TUI_AXIS_W - 1,
 		   .depth = L};
 	double *a, *g, *ta, *tg;
 	if (!app->comp.net || c.h < 2)

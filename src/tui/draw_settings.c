@@ -58,7 +58,7 @@ static size_t collect(const tui_app *app, item *it)
 	if (iv_init_uses_mode(c->init))
 		n = add(it, n, "mode", iv_mode_name(c->mode));
 	n = add(it, n, "act", iv_act_name(c->act));
-	if (c->act == IV_ACT_LEAKY_RELU)
+	if (iv_act_uses_slope(c->act))
 		n = add_num(it, n, "slope", c->slope);
 	if (tui_theory_chi_item(app, label, sizeof label, w, sizeof w))
 		n = add(it, n, label, w);

@@ -7,7 +7,6 @@
 #include "tui/draw.h"
 #include "tui/theory_app.h"
 
-#define AXIS_W 7
 #define BELOW  4 /* rows under the plot: x labels, three of note */
 
 typedef struct hplot {
@@ -98,9 +97,9 @@ static void spectrum(tui_app *app, int y, int h)
 			 "   (%zu below 1e-%d max: zero to the SVD)", tiny,
 			 TUI_SPECTRUM_DECADES);
 	hplot p = {.y = y + 1,
-		   .x = AXIS_W,
+		   .x = TUI_AXIS_W,
 		   .h = h - 1 - BELOW,
-		   .w = cols - AXIS_W - 1};
+		   .w = cols - TUI_AXIS_W - 1};
 	/* about 2 sqrt(n) bins, so that the bars are not mostly gaps */
 	int bw = (int)(p.w / (2 * sqrt((double)s->count) + 1)) + 1,
 	    bins = p.w / bw;

@@ -10,19 +10,6 @@
 #define SCAN_STEPS 2 /* points per decade of the coarse scan */
 #define REL_TOL    1e-10
 
-double tui_pytorch_gain(iv_act_kind k, double slope)
-{
-	switch (k) {
-	case IV_ACT_LINEAR:
-	case IV_ACT_SIGMOID: return 1.0;
-	case IV_ACT_TANH: return 5.0 / 3.0;
-	case IV_ACT_RELU: return sqrt(2.0);
-	case IV_ACT_LEAKY_RELU: return sqrt(2.0 / (1.0 + slope * slope));
-	case IV_ACT_SELU: return 3.0 / 4.0;
-	default: return NAN; /* elu, gelu, silu, softplus: it raises */
-	}
-}
-
 /* Whether chi1 has reached 1 (or the variance diverges) at sw2. */
 static bool above(iv_theory *th, iv_act_kind k, double slope, double sw2,
 		  double sb2, iv_criticality *c)
@@ -127,7 +114,7 @@ bool tui_gains_update(tui_theory *t, const iv_config *cfg)
 		return false;
 	tui_gains_update0(t, cfg);
 	g->sb2 = sb2;
-	double torch = tui_pytorch_gain(g->act, g->slope);
+	double torch = iv_act_torch_gain(g->act, g->slope);
 	g->torch_defined = !isnan(torch);
 	row(t->th, g, g->torch_defined ? torch : 1.0, sb2, &g->torch);
 	row(t->th, g, g->torch.c.gain_for_unit_q, sb2, &g->unit);

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Block glyphs for UTF-8 terminals, ASCII stand-ins for the rest. */
-#include <langinfo.h>
-#include <strings.h>
 #include "tui/glyphs.h"
+#include "tui/text.h"
 
 const tui_glyphs tui_glyphs_utf8 = {
     .level = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"},
@@ -44,15 +43,8 @@ const tui_glyphs tui_glyphs_ascii = {
     .keys = {"Up", "Down", "Left", "Right"},
 };
 
-bool tui_locale_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs &&
-	       (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
-}
-
 const tui_glyphs *tui_glyphs_pick(bool ascii)
 {
-	return ascii || !tui_locale_utf8() ? &tui_glyphs_ascii
+	return ascii || !tui_text_utf8_locale() ? &tui_glyphs_ascii
 					   : &tui_glyphs_utf8;
 }

@@ -22,8 +22,6 @@ typedef struct tui_glyphs {
 
 extern const tui_glyphs tui_glyphs_utf8, tui_glyphs_ascii;
 
-/* Whether the current locale's codeset is UTF-8 (after setlocale). */
-bool tui_locale_utf8(void);
 /* ASCII when asked or when the locale is not UTF-8. */
 const tui_glyphs *tui_glyphs_pick(bool ascii);
 

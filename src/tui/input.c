@@ -8,7 +8,7 @@
 static int script_key(tui_app *app)
 {
 	const tui_step *st;
-	char name[16];
+	char name[16], err[512];
 	while ((st = tui_script_peek(&app->script))) {
 		switch (st->kind) {
 		case TUI_S_KEY: {
@@ -23,9 +23,9 @@ static int script_key(tui_app *app)
 				return ERR;
 			break;
 		case TUI_S_SAVE:
-			if (tui_screen_save(st->arg) != 0)
+			if (tui_screen_save(st->arg, err, sizeof err) != 0)
 				snprintf(app->model.msg, sizeof app->model.msg,
-					 "cannot write %s", st->arg);
+					 "%.159s", err);
 			tui_trace(app, "save %s", st->arg);
 			break;
 		case TUI_S_RESIZE:

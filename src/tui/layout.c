@@ -4,13 +4,7 @@
 
 int tui_health_columns(iv_act_kind act)
 {
-	switch (act) {
-	case IV_ACT_TANH:
-	case IV_ACT_SIGMOID: return 1;
-	case IV_ACT_RELU:
-	case IV_ACT_LEAKY_RELU: return 2;
-	default: return 0;
-	}
+	return iv_act_saturates(act) ? 1 : iv_act_dies(act) ? 2 : 0;
 }
 
 static int digits(size_t n)

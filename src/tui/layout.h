@@ -14,6 +14,8 @@
 #define TUI_HEALTH_W    6  /* "  sat", " zero", " dead" */
 #define TUI_UNIQ_W      9  /* " distinct" */
 #define TUI_PROFILE_MIN 8
+#define TUI_AXIS_W      7 /* a y-axis: a label ("1e-02", "0.25"), a blank,
+			     the axis line */
 
 /* Columns of one layer row: number, left histogram and its statistics,
  * separator, right histogram and its std. */
@@ -39,8 +41,9 @@ typedef struct tui_layout {
 	tui_cols c;
 } tui_layout;
 
-/* Health columns of an activation: 1 for tanh and sigmoid (saturated), 2 for
- * relu and leaky-relu (zero fraction, dead units), else 0. */
+/* Health columns of an activation: 1 when it saturates (tanh, sigmoid:
+ * the saturated fraction), 2 when units can die (relu, leaky-relu: zero
+ * fraction, dead units), else 0. */
 int tui_health_columns(iv_act_kind act);
 
 /* Lay out for the model's view, activation and depth; distinct: whether

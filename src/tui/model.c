@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "tui/model.h"
+#include "tui/text.h"
 
 void tui_model_init(tui_model *m, const iv_config *cfg)
 {
@@ -52,17 +53,6 @@ double tui_knob_value(const iv_config *cfg)
 	return p ? *p : NAN;
 }
 
-static void human_bytes(double b, char *buf, size_t size)
-{
-	const char *unit[] = {"B", "KB", "MB", "GB", "TB"};
-	int u = 0;
-	while (b >= 1024 && u < 4) {
-		b /= 1024;
-		u++;
-	}
-	snprintf(buf, size, "%.3g %s", b, unit[u]);
-}
-
 /* Take c when it is valid and fits in memory; else keep cfg and say why. */
 static bool commit(tui_model *m, const iv_config *c, const char *what)
 {
@@ -73,8 +63,8 @@ static bool commit(tui_model *m, const iv_config *c, const char *what)
 	}
 	if (m->max_memory > 0 && need > m->max_memory) {
 		char a[32], b[32];
-		human_bytes(need, a, sizeof a);
-		human_bytes(m->max_memory, b, sizeof b);
+		tui_text_bytes(need, a, sizeof a);
+		tui_text_bytes(m->max_memory, b, sizeof b);
 		snprintf(m->msg, sizeof m->msg,
 			 "%s: would need %s of memory (limit %s); kept", what,
 			 a, b);
@@ -128,21 +118,9 @@ bool tui_model_cycle_init(tui_model *m, int dir)
 	return commit(m, &c, "init");
 }
 
-/* The order a and A step through: the comparison a class makes first,
- * tanh against ReLU, is one key; then ReLU's relatives, then the rest. */
-static const iv_act_kind act_order[] = {
-	IV_ACT_TANH, IV_ACT_RELU, IV_ACT_LEAKY_RELU, IV_ACT_ELU, IV_ACT_SELU,
-	IV_ACT_GELU, IV_ACT_SILU, IV_ACT_SOFTPLUS, IV_ACT_SIGMOID, IV_ACT_LINEAR,
-};
-_Static_assert(sizeof act_order / sizeof act_order[0] == IV_ACT_COUNT,
-	       "act_order lists every activation");
-
 iv_act_kind tui_act_next(iv_act_kind k, int dir)
 {
-	int i = 0;
-	while (i < IV_ACT_COUNT && act_order[i] != k)
-		i++;
-	return act_order[cycle(i % IV_ACT_COUNT, dir, IV_ACT_COUNT)];
+	return iv_act_tour(k, dir); /* the order is the table's tour column */
 }
 
 bool tui_model_cycle_act(tui_model *m, int dir)

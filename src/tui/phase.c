@@ -89,7 +89,7 @@ double tui_label_step(double grid, double min)
 bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope)
 {
 	return p->valid && p->act == k &&
-	       (k != IV_ACT_LEAKY_RELU || p->slope == slope);
+	       (!iv_act_uses_slope(k) || p->slope == slope);
 }
 
 bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double xmax,

@@ -107,3 +107,24 @@ int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
 	unlink(tmp);
 	return fail(err, esize, "every name is taken in", dir, EEXIST);
 }
+
+int tui_save_file(const char *path, const char *text, size_t len, char *err,
+		  size_t esize)
+{
+	char dir[4096], tmp[4096];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s",
+			 slash == path ? 1 : (int)(slash - path), path);
+	if (write_tmp(dir, text, len, tmp, sizeof tmp, err, esize) != 0)
+		return -1;
+	int r = claim(tmp, path), e = errno;
+	if (r == 0)
+		return 0;
+	unlink(tmp);
+	snprintf(err, esize, "cannot write %s: %s", path,
+		 r > 0 ? TUI_SAVE_EXISTS : strerror(e));
+	return -1;
+}

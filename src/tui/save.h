@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Saving the screen's text for handouts, without curses: a new file named by
- * the time, never one that exists, written whole or not at all. */
+/* Saving the screen's text, without curses: to a new file named by the time
+ * (S) or by a key script (Save FILE); never over a file that exists, and
+ * written whole or not at all. */
 #ifndef IV_TUI_SAVE_H
 #define IV_TUI_SAVE_H
 
@@ -9,6 +10,10 @@
 
 #define TUI_SAVE_PREFIX "initviz-screen-"
 #define TUI_SAVE_TRIES  1000 /* -1 .. -999 after the plain name */
+/* Why a file that exists is not written (saves and --trace). */
+#define TUI_SAVE_EXISTS                                                        \
+	"it exists (initviz does not overwrite files: remove it or name "      \
+	"another)"
 
 /* The directory saves go to: $INITVIZ_SAVE_DIR when set and not empty,
  * else the current directory ("."). */
@@ -24,5 +29,11 @@ const char *tui_save_dir(void);
  * file is left either way. */
 int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
 		  char *path, size_t psize, char *err, size_t esize);
+
+/* Write len bytes of text to path, a file that must not exist yet, the same
+ * way (a temporary file in path's directory, then link(2)). Returns 0, or
+ * -1 with a message in err ("cannot write PATH: it exists ..."). */
+int tui_save_file(const char *path, const char *text, size_t len, char *err,
+		  size_t esize);
 
 #endif

@@ -6,7 +6,8 @@
  * (tui_key_parse: "a", "+", "?", "Up", "PgDn", "Esc", "Space", "F1", "C-l")
  * or a command, case-insensitive:
  *   Wait           let the current computation finish before the next step
- *   Save FILE      write the screen's text to FILE (one line per row)
+ *   Save FILE      write the screen's text to FILE (one line per row), a
+ *                  new file: one that exists is left alone, with a notice
  *   Resize COLSxLINES   resize the screen, e.g. "Resize 100x30"; each size
  *                  is a whole number from 1 to 1000
  * Example:  a a Wait Save /tmp/relu.txt  ? Save /tmp/help.txt  Esc q

@@ -198,17 +198,13 @@ bool tui_teach_lesson_item(const tui_app *app, char *value, size_t size)
 
 void tui_teach_save(tui_app *app)
 {
-	char path[4096], err[512], row[4096];
-	size_t cap = (size_t)LINES * (sizeof row + 1), len = 0;
-	char *text = malloc(cap);
+	char path[4096], err[512];
+	size_t len;
+	char *text = tui_screen_text(&len);
 	if (!text) {
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "cannot save the screen: out of memory");
 		return;
-	}
-	for (int y = 0; y < LINES; y++) {
-		tui_screen_row(y, row, sizeof row);
-		len += (size_t)snprintf(text + len, cap - len, "%s\n", row);
 	}
 	if (tui_save_text(tui_save_dir(), time(NULL), text, len, path,
 			  sizeof path, err, sizeof err) == 0) {

@@ -85,8 +85,6 @@ bool tui_predict_update(tui_theory *t, const iv_config *cfg);
  * none (weight gradients, not computed, theory not applicable). */
 double tui_predict_std(const tui_theory *t, size_t l, iv_quantity q);
 
-/* PyTorch's torch.nn.init.calculate_gain for k; NAN when it has none. */
-double tui_pytorch_gain(iv_act_kind k, double slope);
 /* The smallest sigma_w^2 in 1e-3..1e4 where chi1 reaches 1 or the variance
  * diverges, at sigma_b^2 = sb2, to a relative 1e-10; NAN when none. *jump
  * (may be NULL) is set when chi1 leaps over 1 there instead of crossing it. */

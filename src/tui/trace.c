@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <string.h>
 #include "tui/compute.h" /* tui_now */
+#include "tui/save.h"
 #include "tui/trace.h"
 
 #define TRACE_BUFFER (1 << 20) /* about 20 000 lines between writes */
@@ -21,8 +22,7 @@ int tui_trace_open(tui_trace_file *t, const char *path, char *err,
 			   S_ISDIR(sb.st_mode);
 		snprintf(err, size, "cannot write trace file %s: %s", path,
 			 dir ? strerror(EISDIR)
-			 : e == EEXIST ? "it exists (initviz does not overwrite "
-					 "files: remove it or name another)"
+			 : e == EEXIST ? TUI_SAVE_EXISTS
 				       : strerror(e));
 		return -1;
 	}

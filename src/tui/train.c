@@ -8,7 +8,7 @@
 
 void tui_train_init(tui_train *t, double lr)
 {
-	*t = (tui_train){.lr = lr > 0 && isfinite(lr) ? lr : TUI_TRAIN_LR,
+	*t = (tui_train){.lr = lr > 0 && isfinite(lr) ? lr : IV_TRAIN_LR,
 			 .st = IV_OK};
 }
 

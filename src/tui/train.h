@@ -23,7 +23,6 @@
 #include <initviz/train.h>
 
 #define TUI_TRAIN_OUTPUTS 4    /* readout size, the report's too */
-#define TUI_TRAIN_LR      0.05 /* when the options give none */
 #define TUI_LR_MIN        1e-6
 #define TUI_LR_MAX        10.0
 #define TUI_BURST_MAX     25 /* steps between two frames at most */
