@@ -8,11 +8,11 @@
 #include <string.h>
 #include <curses.h> /* key codes only: no screen is opened here */
 #include <initviz/net.h>
-#include "tui/hist.h"
-#include "tui/keys.h"
-#include "tui/layout.h"
-#include "tui/model.h"
-#include "tui/script.h"
+#include "view/hist.h"
+#include "view/keys.h"
+#include "view/layout.h"
+#include "view/model.h"
+#include "view/script.h"
 #include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -54,10 +54,10 @@ START_TEST(knob_follows_the_scheme)
 				: iv_init_uses_gain(k)  ? TUI_KNOB_GAIN
 				: k == IV_INIT_CONSTANT ? TUI_KNOB_VALUE
 							: TUI_KNOB_NONE;
-		ck_assert_int_eq(tui_knob_of(k), want);
+		ck_assert_int_eq(tui_model_knob_of(k), want);
 	}
-	ck_assert_str_eq(tui_knob_name(TUI_KNOB_GAIN), "gain");
-	ck_assert_ptr_null(tui_knob_name(TUI_KNOB_NONE));
+	ck_assert_str_eq(tui_model_knob_name(TUI_KNOB_GAIN), "gain");
+	ck_assert_ptr_null(tui_model_knob_name(TUI_KNOB_NONE));
 }
 END_TEST
 
@@ -136,7 +136,7 @@ START_TEST(cycles_wrap_both_ways)
 		int seen[IV_ACT_COUNT] = { 0 };
 		iv_act_kind k = IV_ACT_GELU;
 		for (int i = 0; i < IV_ACT_COUNT; i++) {
-			k = tui_act_next(k, dir);
+			k = tui_model_act_next(k, dir);
 			ck_assert_int_lt((int)k, IV_ACT_COUNT);
 			seen[k]++;
 		}
@@ -177,7 +177,7 @@ static const struct {
 START_TEST(depth_ladder)
 {
 	/* given depth x, when stepped, then the next rung */
-	ck_assert_uint_eq(tui_ladder(ladder[_i].x, ladder[_i].dir),
+	ck_assert_uint_eq(tui_model_ladder(ladder[_i].x, ladder[_i].dir),
 			  ladder[_i].want);
 }
 END_TEST
@@ -189,13 +189,13 @@ START_TEST(depth_ladder_is_monotone_and_reversible)
 	size_t v[64], n = 1;
 	v[0] = 1;
 	while (v[n - 1] < IV_DEPTH_MAX && n < 64) {
-		v[n] = tui_ladder(v[n - 1], +1);
+		v[n] = tui_model_ladder(v[n - 1], +1);
 		ck_assert_uint_gt(v[n], v[n - 1]);
 		n++;
 	}
 	ck_assert_uint_eq(n, 40);
 	for (size_t i = n - 1; i > 0; i--)
-		ck_assert_uint_eq(tui_ladder(v[i], -1), v[i - 1]);
+		ck_assert_uint_eq(tui_model_ladder(v[i], -1), v[i - 1]);
 }
 END_TEST
 
@@ -264,16 +264,16 @@ END_TEST
 START_TEST(subset_all_and_ends)
 {
 	/* given depth 50 on 10 rows: all lists 1..50; ends 1..5, gap, 47..50 */
-	ck_assert_uint_eq(tui_subset_count(TUI_SUBSET_ALL, 50, 10), 50);
-	ck_assert_uint_eq(tui_subset_layer(TUI_SUBSET_ALL, 50, 10, 49), 50);
-	ck_assert_uint_eq(tui_subset_count(TUI_SUBSET_ENDS, 50, 10), 10);
+	ck_assert_uint_eq(tui_viewport_subset_count(TUI_SUBSET_ALL, 50, 10), 50);
+	ck_assert_uint_eq(tui_viewport_subset_layer(TUI_SUBSET_ALL, 50, 10, 49), 50);
+	ck_assert_uint_eq(tui_viewport_subset_count(TUI_SUBSET_ENDS, 50, 10), 10);
 	size_t want[] = {1, 2, 3, 4, 5, 0, 47, 48, 49, 50};
 	for (size_t i = 0; i < LEN(want); i++)
-		ck_assert_uint_eq(tui_subset_layer(TUI_SUBSET_ENDS, 50, 10, i),
+		ck_assert_uint_eq(tui_viewport_subset_layer(TUI_SUBSET_ENDS, 50, 10, i),
 				  want[i]);
 	/* given depth that fits, then ends is all */
-	ck_assert_uint_eq(tui_subset_count(TUI_SUBSET_ENDS, 8, 10), 8);
-	ck_assert_uint_eq(tui_subset_layer(TUI_SUBSET_ENDS, 8, 10, 7), 8);
+	ck_assert_uint_eq(tui_viewport_subset_count(TUI_SUBSET_ENDS, 8, 10), 8);
+	ck_assert_uint_eq(tui_viewport_subset_layer(TUI_SUBSET_ENDS, 8, 10, 7), 8);
 }
 END_TEST
 
@@ -284,19 +284,19 @@ START_TEST(subset_every_fits_and_is_tightest)
 	for (size_t depth = 1; depth <= 300; depth += 7)
 		for (size_t rows = 2; rows <= 40; rows += 3) {
 			size_t n =
-			    tui_subset_count(TUI_SUBSET_EVERY, depth, rows);
-			size_t k = tui_subset_step(depth, rows);
+			    tui_viewport_subset_count(TUI_SUBSET_EVERY, depth, rows);
+			size_t k = tui_viewport_subset_step(depth, rows);
 			ck_assert_uint_le(n, depth > rows ? rows : depth);
 			ck_assert_uint_eq(
-			    tui_subset_layer(TUI_SUBSET_EVERY, depth, rows, 0),
+			    tui_viewport_subset_layer(TUI_SUBSET_EVERY, depth, rows, 0),
 			    1);
-			ck_assert_uint_eq(tui_subset_layer(TUI_SUBSET_EVERY,
+			ck_assert_uint_eq(tui_viewport_subset_layer(TUI_SUBSET_EVERY,
 							   depth, rows, n - 1),
 					  depth);
 			for (size_t i = 1; i < n; i++) {
-				size_t a = tui_subset_layer(TUI_SUBSET_EVERY,
+				size_t a = tui_viewport_subset_layer(TUI_SUBSET_EVERY,
 							    depth, rows, i - 1);
-				size_t b = tui_subset_layer(TUI_SUBSET_EVERY,
+				size_t b = tui_viewport_subset_layer(TUI_SUBSET_EVERY,
 							    depth, rows, i);
 				ck_assert(b > a && b - a <= k);
 				if (i < n - 1)
@@ -315,29 +315,29 @@ START_TEST(scrolling_is_clamped)
 {
 	/* given depth 50 on 10 rows */
 	m.cfg.depth = 50;
-	tui_model_set_rows(&m, 10);
-	tui_model_end(&m);
+	tui_viewport_set_rows(&m, 10);
+	tui_viewport_end(&m);
 	ck_assert_uint_eq(m.top, 40);
-	tui_model_scroll(&m, 1);
+	tui_viewport_scroll(&m, 1);
 	ck_assert_uint_eq(m.top, 40);
-	tui_model_home(&m);
+	tui_viewport_home(&m);
 	ck_assert_uint_eq(m.top, 0);
-	tui_model_scroll(&m, -1);
+	tui_viewport_scroll(&m, -1);
 	ck_assert_uint_eq(m.top, 0);
-	tui_model_page(&m, +1);
+	tui_viewport_page(&m, +1);
 	ck_assert_uint_eq(m.top, 9);
-	tui_model_page(&m, -1);
+	tui_viewport_page(&m, -1);
 	ck_assert_uint_eq(m.top, 0);
-	tui_model_scroll(&m, 1000);
+	tui_viewport_scroll(&m, 1000);
 	ck_assert_uint_eq(m.top, 40);
-	tui_model_set_rows(&m, 45); /* taller screen: fewer rows hidden */
+	tui_viewport_set_rows(&m, 45); /* taller screen: fewer rows hidden */
 	ck_assert_uint_eq(m.top, 5);
-	tui_model_cycle_subset(&m);
+	tui_viewport_cycle_subset(&m);
 	ck_assert_int_eq(m.subset, TUI_SUBSET_ENDS);
 	ck_assert_uint_eq(m.top, 0);
 	m.cfg.depth = 3; /* shallower: top comes back */
 	m.top = 7;
-	tui_model_set_rows(&m, 10);
+	tui_viewport_set_rows(&m, 10);
 	ck_assert_uint_eq(m.top, 0);
 }
 END_TEST
@@ -370,7 +370,7 @@ START_TEST(layout_columns_fit)
 			const tui_cols *c = &lo.c;
 			if (cols % 3 == 0)
 				ck_assert_int_eq(c->uniq_w, 0);
-			ck_assert_int_eq(c->health_n, tui_health_columns(act));
+			ck_assert_int_eq(c->health_n, tui_layout_health_columns(act));
 			ck_assert_int_ge(c->label_w, 2);
 			ck_assert_int_ge(c->lhist_x, c->label_w + 1);
 			ck_assert_int_ge(c->lhist_w, 6);
@@ -451,11 +451,11 @@ START_TEST(layer_range)
 	s.q[IV_Q_ACT].finite = 10;
 	s.q[IV_Q_ACT].min = ranges[_i].min;
 	s.q[IV_Q_ACT].max = ranges[_i].max;
-	ck_assert(tui_range_layer(&s, IV_Q_ACT, &lo, &hi));
+	ck_assert(tui_hist_range_layer(&s, IV_Q_ACT, &lo, &hi));
 	ck_assert(lo == ranges[_i].lo && hi == ranges[_i].hi);
-	ck_assert(!tui_range_layer(&s, IV_Q_GRAD_ACT, &lo, &hi)); /* not done */
+	ck_assert(!tui_hist_range_layer(&s, IV_Q_GRAD_ACT, &lo, &hi)); /* not done */
 	s.q[IV_Q_ACT].finite = 0;
-	ck_assert(!tui_range_layer(&s, IV_Q_ACT, &lo, &hi));
+	ck_assert(!tui_hist_range_layer(&s, IV_Q_ACT, &lo, &hi));
 }
 END_TEST
 
@@ -468,12 +468,12 @@ START_TEST(shared_range_covers_every_layer)
 	double lo, hi;
 	iv_net *net = iv_net_alloc(&c, &st);
 	ck_assert_ptr_nonnull(net);
-	ck_assert(!tui_range_shared(net, IV_Q_ACT, &lo, &hi));
+	ck_assert(!tui_hist_range_shared(net, IV_Q_ACT, &lo, &hi));
 	iv_net_run(net);
 	tui_hist_cache cache;
 	tui_hist_cache_init(&cache);
 	for (int q = IV_Q_PREACT; q <= IV_Q_GRAD_WEIGHTS; q++) {
-		ck_assert(tui_range_shared(net, q, &lo, &hi));
+		ck_assert(tui_hist_range_shared(net, q, &lo, &hi));
 		for (size_t l = 1; l <= c.depth; l++) {
 			const iv_stats *s = &iv_net_layer(net, l)->q[q];
 			ck_assert(lo <= s->min && hi >= s->max);
@@ -505,18 +505,18 @@ START_TEST(key_table_is_consistent)
 	 * names round-trip, shown actions have help, bar items have keys */
 	char name[16];
 	for (int a = 0; a < TUI_A_COUNT; a++) {
-		const tui_action_info *ai = tui_action_get(a);
+		const tui_action_info *ai = tui_keys_action(a);
 		ck_assert_ptr_nonnull(ai);
 		ck_assert(ai->keys[0] != 0);
 		ck_assert(a == TUI_A_RESIZE || ai->help);
 		ck_assert(!ai->bar || ai->bar_keys);
 		for (int k = 0; k < TUI_KEYS_MAX && ai->keys[k]; k++) {
 			ck_assert_int_eq(tui_keys_lookup(ai->keys[k]), a);
-			tui_key_name(ai->keys[k], name, sizeof name);
-			ck_assert_int_eq(tui_key_parse(name), ai->keys[k]);
+			tui_keys_name(ai->keys[k], name, sizeof name);
+			ck_assert_int_eq(tui_keys_parse(name), ai->keys[k]);
 		}
 	}
-	ck_assert_ptr_null(tui_action_get(TUI_A_COUNT));
+	ck_assert_ptr_null(tui_keys_action(TUI_A_COUNT));
 	ck_assert_int_eq(tui_keys_lookup('Z'), TUI_A_NONE);
 	ck_assert_int_eq(tui_keys_lookup('q'), TUI_A_QUIT);
 }
@@ -524,14 +524,14 @@ END_TEST
 
 START_TEST(key_names)
 {
-	ck_assert_int_eq(tui_key_parse("pgdn"), KEY_NPAGE);
-	ck_assert_int_eq(tui_key_parse("F10"), KEY_F(10));
-	ck_assert_int_eq(tui_key_parse("C-l"), 12);
-	ck_assert_int_eq(tui_key_parse("Esc"), 27);
-	ck_assert_int_eq(tui_key_parse("+"), '+');
-	ck_assert_int_eq(tui_key_parse("F13"), -1);
-	ck_assert_int_eq(tui_key_parse("Foo"), -1);
-	ck_assert_int_eq(tui_key_parse(""), -1);
+	ck_assert_int_eq(tui_keys_parse("pgdn"), TUI_KEY_PGDN);
+	ck_assert_int_eq(tui_keys_parse("F10"), TUI_KEY_F(10));
+	ck_assert_int_eq(tui_keys_parse("C-l"), 12);
+	ck_assert_int_eq(tui_keys_parse("Esc"), 27);
+	ck_assert_int_eq(tui_keys_parse("+"), '+');
+	ck_assert_int_eq(tui_keys_parse("F13"), -1);
+	ck_assert_int_eq(tui_keys_parse("Foo"), -1);
+	ck_assert_int_eq(tui_keys_parse(""), -1);
 }
 END_TEST
 
@@ -544,7 +544,7 @@ START_TEST(script_parses)
 	    "a  i\n# a comment ? q\n+ Down\tPgDn ?\nEsc Wait Save /tmp/x.txt\n"
 	    "Resize 100x30 q";
 	ck_assert_int_eq(tui_script_parse(&s, text, err, sizeof err), 0);
-	int keys[] = {'a', 'i', '+', KEY_DOWN, KEY_NPAGE, '?', 27};
+	int keys[] = {'a', 'i', '+', TUI_KEY_DOWN, TUI_KEY_PGDN, '?', 27};
 	ck_assert_uint_eq(s.n, LEN(keys) + 4);
 	for (size_t i = 0; i < LEN(keys); i++) {
 		ck_assert_int_eq(s.step[i].kind, TUI_S_KEY);

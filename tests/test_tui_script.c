@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tui/script.h"
+#include "view/script.h"
 #include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -229,7 +229,7 @@ START_TEST(scrolling_keys)
 	     *rows = strstr(s, "\n 2 "); /* first layer row */
 	ck_assert_msg(rows && !strstr(s, "\n 1 "), "%s", s);
 	ck_assert_uint_eq(app.model.top,
-			  tui_model_count(&app.model) - app.model.rows);
+			  tui_viewport_count(&app.model) - app.model.rows);
 	free(s);
 	teardown();
 	ck_assert_int_eq(run("End Wait Save " SAVED, 50, 30, 100, NULL), 0);
@@ -436,9 +436,9 @@ START_TEST(new_setting_cancels_the_computation)
 	tui_app_start(&app);
 	ck_assert(tui_compute_run(&app.comp, 0));
 	ck_assert(tui_compute_busy(&app.comp));
-	unsigned gen = app.comp.gen, f = tui_dispatch(&app, TUI_A_ACT_NEXT);
+	unsigned gen = app.comp.gen, f = tui_actions_dispatch(&app, TUI_A_ACT_NEXT);
 	ck_assert(f & TUI_F_RECOMPUTE);
-	tui_apply(&app, f);
+	tui_loop_apply(&app, f);
 	ck_assert_ptr_null(app.comp.net);
 	ck_assert(app.pending && tui_app_busy(&app));
 	ck_assert_uint_gt(app.comp.gen, gen);
@@ -447,7 +447,7 @@ START_TEST(new_setting_cancels_the_computation)
 	ck_assert(iv_net_done(app.comp.net));
 	/* a view toggle recomputes nothing */
 	gen = app.comp.gen;
-	tui_apply(&app, tui_dispatch(&app, TUI_A_PREACT));
+	tui_loop_apply(&app, tui_actions_dispatch(&app, TUI_A_PREACT));
 	ck_assert_uint_eq(app.comp.gen, gen);
 	ck_assert(!app.pending);
 	tui_app_done(&app);
@@ -465,9 +465,9 @@ START_TEST(closed_input_does_not_spin)
 			 0);
 	scr = tui_screen_headless(30, 100);
 	app.headless = false; /* read the "keyboard" */
-	double t0 = tui_now();
+	double t0 = tui_clock_now();
 	ck_assert_int_eq(tui_loop(&app), 0);
-	ck_assert(tui_now() - t0 < 5.0);
+	ck_assert(tui_clock_now() - t0 < 5.0);
 	char *t = tut_slurp(TRACE);
 	ck_assert(strstr(t, " eof"));
 	ck_assert_int_le(count_lines(t, " frame "), TUI_EOF_READS + 2);

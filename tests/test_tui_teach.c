@@ -216,7 +216,7 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 	ck_assert_msg(strstr(s, "is the last one"), "%s", s);
 	free(s);
 	ck_assert_uint_eq(app.teach.les.cur, n - 1);
-	ck_assert(tui_config_same(&app.model.cfg, &builtin.v[n - 2].cfg));
+	ck_assert(tui_lessons_config_same(&app.model.cfg, &builtin.v[n - 2].cfg));
 	ck_assert_uint_eq(iv_net_depth(app.comp.net),
 			  builtin.v[n - 2].cfg.depth);
 }

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include <initviz/act.h>
-#include "tui/theory.h"
+#include "view/theory.h"
 #include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -69,14 +69,14 @@ START_TEST(critical_gain_closed_forms)
 	 * finds it, chi1 crosses 1 there (no jump), and the engine agrees:
 	 * chi1 = 1 there, below 1 a little to the left */
 	bool jump = true;
-	double sw2 = tui_critical_sw2(th, critical[_i].k, critical[_i].slope,
+	double sw2 = tui_gains_critical_sw2(th, critical[_i].k, critical[_i].slope,
 				      0.0, &jump);
 	ck_assert_double_eq_tol(sw2, critical[_i].sw2, 1e-6);
 	ck_assert(!jump);
 	iv_criticality c;
 	iv_theory_criticality(th, critical[_i].k, critical[_i].slope, sw2, 0,
 			      &c);
-	ck_assert_double_eq_tol(tui_chi_value(&c), 1.0, 1e-6);
+	ck_assert_double_eq_tol(tui_phase_chi(&c), 1.0, 1e-6);
 	iv_theory_criticality(th, critical[_i].k, critical[_i].slope,
 			      sw2 * 0.999, 0, &c);
 	ck_assert_double_lt(c.chi1, 1.0);
@@ -92,7 +92,7 @@ START_TEST(critical_gain_with_bias)
 	double prev = 1.0;
 	for (double sb2 = 0.1; sb2 < 0.6; sb2 += 0.4) {
 		bool jump = true;
-		double sw2 = tui_critical_sw2(th, IV_ACT_TANH, 0, sb2, &jump);
+		double sw2 = tui_gains_critical_sw2(th, IV_ACT_TANH, 0, sb2, &jump);
 		iv_criticality c;
 		ck_assert(!jump);
 		iv_theory_criticality(th, IV_ACT_TANH, 0, sw2, sb2, &c);
@@ -113,14 +113,14 @@ START_TEST(critical_gain_jump)
 	 * until the variance diverges), then the solver reports a jump: chi1
 	 * well below 1 just left of the point, exploding at it */
 	bool jump = false;
-	double sw2 = tui_critical_sw2(th, IV_ACT_GELU, 0, 0, &jump);
+	double sw2 = tui_gains_critical_sw2(th, IV_ACT_GELU, 0, 0, &jump);
 	iv_criticality c;
 	ck_assert(jump);
 	ck_assert(isfinite(sw2) && sw2 < 4);
 	iv_theory_criticality(th, IV_ACT_GELU, 0, sw2 * 0.999, 0, &c);
 	ck_assert_double_eq_tol(c.chi1, sw2 * 0.999 / 4, 1e-6);
 	iv_theory_criticality(th, IV_ACT_GELU, 0, sw2, 0, &c);
-	ck_assert_int_eq(tui_chi_classify(&c), TUI_CHI_EXPLODING);
+	ck_assert_int_eq(tui_phase_classify(&c), TUI_CHI_EXPLODING);
 }
 END_TEST
 
@@ -128,17 +128,17 @@ START_TEST(chi_words)
 {
 	/* given criticalities on each side of the band, then the words */
 	iv_criticality c = {.q_star = 0.5, .chi1 = 0.98};
-	ck_assert_str_eq(tui_chi_word(tui_chi_classify(&c)), "vanishing");
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "vanishing");
 	c.chi1 = 0.995;
-	ck_assert_str_eq(tui_chi_word(tui_chi_classify(&c)), "critical");
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "critical");
 	c.chi1 = 1.01;
-	ck_assert_str_eq(tui_chi_word(tui_chi_classify(&c)), "critical");
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "critical");
 	c.chi1 = 1.02;
-	ck_assert_str_eq(tui_chi_word(tui_chi_classify(&c)), "exploding");
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "exploding");
 	c = (iv_criticality){.q_star = INFINITY, .chi1 = NAN};
-	ck_assert_str_eq(tui_chi_word(tui_chi_classify(&c)), "exploding");
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "exploding");
 	c = (iv_criticality){.q_star = 1, .chi1 = NAN};
-	ck_assert_str_eq(tui_chi_word(tui_chi_classify(&c)), "unknown");
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "unknown");
 }
 END_TEST
 
@@ -208,10 +208,10 @@ START_TEST(sigma_w2_sets_the_knob)
 	for (size_t t = 0; t < LEN(targets); t++) {
 		tui_model m;
 		model_for(&m, schemes[_i].init, schemes[_i].mode);
-		ck_assert(tui_model_set_sigma_w2(&m, targets[t]));
+		ck_assert(tui_sigma_set_w2(&m, targets[t]));
 		double want = expected_knob(schemes[_i].init, schemes[_i].mode,
 					    targets[t]);
-		ck_assert_double_eq_tol(tui_knob_value(&m.cfg), want,
+		ck_assert_double_eq_tol(tui_model_knob_value(&m.cfg), want,
 					1e-12 * want);
 		ck_assert_double_eq_tol(iv_theory_sigma_w2(&m.cfg, 1),
 					targets[t], 1e-12);
@@ -227,18 +227,18 @@ START_TEST(sigma_w2_keeps_the_sign_and_refuses)
 	tui_model m;
 	model_for(&m, IV_INIT_LECUN_NORMAL, IV_MODE_FAN_IN);
 	m.cfg.gain = -1;
-	ck_assert(tui_model_set_sigma_w2(&m, 4));
+	ck_assert(tui_sigma_set_w2(&m, 4));
 	ck_assert_double_eq_tol(m.cfg.gain, -2, 1e-12);
-	ck_assert(!tui_model_set_sigma_w2(&m, 4)); /* no change */
+	ck_assert(!tui_sigma_set_w2(&m, 4)); /* no change */
 	iv_init_kind fixed[] = {IV_INIT_ZEROS, IV_INIT_ONES, IV_INIT_CONSTANT,
 				IV_INIT_IDENTITY};
 	for (size_t i = 0; i < LEN(fixed); i++) {
 		model_for(&m, fixed[i], IV_MODE_FAN_IN);
 		iv_config before = m.cfg;
-		ck_assert(!tui_model_set_sigma_w2(&m, 2));
+		ck_assert(!tui_sigma_set_w2(&m, 2));
 		ck_assert(memcmp(&before, &m.cfg, sizeof before) == 0);
 		ck_assert_msg(strstr(m.msg, "not random"), "%s", m.msg);
-		ck_assert(isnan(tui_knob_for_sigma_w2(&m.cfg, 2)));
+		ck_assert(isnan(tui_sigma_knob_for_w2(&m.cfg, 2)));
 	}
 }
 END_TEST
@@ -249,15 +249,15 @@ START_TEST(sigma_b2_sets_the_bias_std)
 	 * bias_std^2 = sigma_b^2 - 0.09, and below 0.09 it is refused */
 	tui_model m;
 	model_for(&m, IV_INIT_XAVIER_NORMAL, IV_MODE_FAN_IN);
-	ck_assert(tui_model_set_sigma_b2(&m, 0.25));
+	ck_assert(tui_sigma_set_b2(&m, 0.25));
 	ck_assert_double_eq_tol(m.cfg.bias_std, 0.5, 1e-15);
-	ck_assert(tui_model_set_sigma_b2(&m, 0));
+	ck_assert(tui_sigma_set_b2(&m, 0));
 	ck_assert_double_eq(m.cfg.bias_std, 0);
 	m.cfg.bias = 0.3;
-	ck_assert(tui_model_set_sigma_b2(&m, 0.25));
+	ck_assert(tui_sigma_set_b2(&m, 0.25));
 	ck_assert_double_eq_tol(m.cfg.bias_std, 0.4, 1e-12);
 	ck_assert_double_eq_tol(iv_theory_sigma_b2(&m.cfg), 0.25, 1e-12);
-	ck_assert(!tui_model_set_sigma_b2(&m, 0.04));
+	ck_assert(!tui_sigma_set_b2(&m, 0.04));
 	ck_assert_double_eq_tol(m.cfg.bias_std, 0.4, 1e-12);
 	ck_assert_msg(strstr(m.msg, "constant bias"), "%s", m.msg);
 }
@@ -275,45 +275,45 @@ START_TEST(predictions_are_cached_per_configuration)
 	iv_config_defaults(&c);
 	c.depth = 4;
 	c.width = 64;
-	ck_assert(!tui_predict_fresh(&t, &c));
-	ck_assert(tui_predict_update(&t, &c));
-	ck_assert(!tui_predict_update(&t, &c));
+	ck_assert(!tui_theory_predict_fresh(&t, &c));
+	ck_assert(tui_theory_predict_update(&t, &c));
+	ck_assert(!tui_theory_predict_update(&t, &c));
 	c.seed = 7;
 	c.batch = 16;
-	ck_assert(tui_predict_fresh(&t, &c));
+	ck_assert(tui_theory_predict_fresh(&t, &c));
 	c.gain = 1.3;
-	ck_assert(!tui_predict_fresh(&t, &c));
-	ck_assert(tui_predict_update(&t, &c));
+	ck_assert(!tui_theory_predict_fresh(&t, &c));
+	ck_assert(tui_theory_predict_update(&t, &c));
 	ck_assert_int_eq(iv_theory_layers(th, &c, want), IV_OK);
 	for (size_t l = 1; l <= 4; l++) {
-		ck_assert_double_eq_tol(tui_predict_std(&t, l, IV_Q_ACT),
+		ck_assert_double_eq_tol(tui_theory_predict_std(&t, l, IV_Q_ACT),
 					want[l - 1].activation_std, 1e-14);
-		ck_assert_double_eq_tol(tui_predict_std(&t, l, IV_Q_PREACT),
+		ck_assert_double_eq_tol(tui_theory_predict_std(&t, l, IV_Q_PREACT),
 					want[l - 1].preactivation_std, 1e-14);
-		ck_assert_double_eq_tol(tui_predict_std(&t, l, IV_Q_GRAD_ACT),
+		ck_assert_double_eq_tol(tui_theory_predict_std(&t, l, IV_Q_GRAD_ACT),
 					want[l - 1].grad_activation_std, 1e-14);
-		ck_assert(isnan(tui_predict_std(&t, l, IV_Q_GRAD_WEIGHTS)));
+		ck_assert(isnan(tui_theory_predict_std(&t, l, IV_Q_GRAD_WEIGHTS)));
 	}
-	ck_assert(isnan(tui_predict_std(&t, 5, IV_Q_ACT)));
+	ck_assert(isnan(tui_theory_predict_std(&t, 5, IV_Q_ACT)));
 	iv_criticality k;
 	iv_theory_criticality(th, c.act, c.slope, 1.69, 0, &k);
 	ck_assert_double_eq_tol(t.pred.crit.chi1, k.chi1, 1e-12);
 	c.init = IV_INIT_ZEROS;
-	tui_predict_update(&t, &c);
-	ck_assert(isnan(tui_predict_std(&t, 1, IV_Q_ACT)));
+	tui_theory_predict_update(&t, &c);
+	ck_assert(isnan(tui_theory_predict_std(&t, 1, IV_Q_ACT)));
 	/* an exploding gelu overflows (q grows 8 times a layer from 16):
 	 * predictions stop before the overflow, gradients are not shown */
 	c.init = IV_INIT_XAVIER_NORMAL;
 	c.act = IV_ACT_GELU;
 	c.gain = 4;
 	c.depth = 400;
-	tui_predict_update(&t, &c);
+	tui_theory_predict_update(&t, &c);
 	ck_assert_uint_lt(t.pred.finite, 400);
 	ck_assert_uint_gt(t.pred.finite, 300);
-	ck_assert(tui_predict_std(&t, t.pred.finite, IV_Q_PREACT) > 1e140);
-	ck_assert(isnan(tui_predict_std(&t, t.pred.finite + 1, IV_Q_PREACT)));
-	ck_assert(isnan(tui_predict_std(&t, 400, IV_Q_ACT)));
-	ck_assert(isnan(tui_predict_std(&t, 1, IV_Q_GRAD_ACT)));
+	ck_assert(tui_theory_predict_std(&t, t.pred.finite, IV_Q_PREACT) > 1e140);
+	ck_assert(isnan(tui_theory_predict_std(&t, t.pred.finite + 1, IV_Q_PREACT)));
+	ck_assert(isnan(tui_theory_predict_std(&t, 400, IV_Q_ACT)));
+	ck_assert(isnan(tui_theory_predict_std(&t, 1, IV_Q_GRAD_ACT)));
 	tui_theory_done(&t);
 }
 END_TEST
@@ -331,7 +331,7 @@ START_TEST(gains_panel_numbers)
 	ck_assert(tui_gains_fresh(&t, &c));
 	ck_assert(t.gains.torch_defined);
 	ck_assert_double_eq_tol(t.gains.torch.gain, 5.0 / 3, 1e-15);
-	ck_assert_int_eq(tui_chi_classify(&t.gains.torch.c), TUI_CHI_EXPLODING);
+	ck_assert_int_eq(tui_phase_classify(&t.gains.torch.c), TUI_CHI_EXPLODING);
 	ck_assert_double_eq_tol(t.gains.unit.c.q_star, 1.0, 1e-9);
 	ck_assert_double_eq_tol(t.gains.crit0.gain, 1.0, 1e-6);
 	c.bias_std = 0.5;
@@ -358,15 +358,15 @@ START_TEST(nice_steps_and_grid_moves)
 {
 	/* given spans and counts, then steps from 1 2 2.5 4 5 x 10^k that
 	 * fit; labels on grid points; moves to the next grid point */
-	ck_assert_double_eq_tol(tui_nice_step(4, 112), 0.04, 1e-12);
-	ck_assert_double_eq_tol(tui_nice_step(4, 92), 0.05, 1e-12);
-	ck_assert_double_eq_tol(tui_nice_step(1, 22), 0.05, 1e-12);
-	ck_assert_double_eq_tol(tui_nice_step(1, 11), 0.1, 1e-12);
-	ck_assert_double_eq_tol(tui_nice_ceil(128.75), 150, 1e-9);
-	ck_assert_double_eq_tol(tui_nice_ceil(4), 4, 1e-12);
-	ck_assert_double_eq_tol(tui_label_step(0.04, 0.24), 0.4, 1e-12);
-	ck_assert_double_eq_tol(tui_label_step(0.05, 0.3), 0.4, 1e-12);
-	ck_assert_double_eq_tol(tui_label_step(0.04, 0.08), 0.2, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_nice_step(4, 112), 0.04, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_nice_step(4, 92), 0.05, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_nice_step(1, 22), 0.05, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_nice_step(1, 11), 0.1, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_nice_ceil(128.75), 150, 1e-9);
+	ck_assert_double_eq_tol(tui_phase_nice_ceil(4), 4, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_label_step(0.04, 0.24), 0.4, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_label_step(0.05, 0.3), 0.4, 1e-12);
+	ck_assert_double_eq_tol(tui_phase_label_step(0.04, 0.08), 0.2, 1e-12);
 	ck_assert_double_eq_tol(tui_phase_next(1.0, 0.05, 81, 1), 1.05, 1e-12);
 	ck_assert_double_eq_tol(tui_phase_next(1.0, 0.05, 81, -1), 0.95, 1e-12);
 	ck_assert_double_eq_tol(tui_phase_next(1.02, 0.05, 81, 1), 1.05, 1e-12);
@@ -414,7 +414,7 @@ START_TEST(phase_grid_matches_the_engine)
 					      0.1 * (double)i, 0.1 * (double)j,
 					      &c);
 			ck_assert(tui_phase_point(&p, i, j, &chi));
-			ck_assert_double_eq_tol(chi, tui_chi_value(&c), 1e-12);
+			ck_assert_double_eq_tol(chi, tui_phase_chi(&c), 1e-12);
 		}
 	ck_assert(tui_phase_point(&p, 9, 0, &chi) && chi < 1);
 	ck_assert(tui_phase_point(&p, 13, 0, &chi) && chi > 1);

@@ -104,7 +104,7 @@ START_TEST(phase_cursor_changes_the_setting)
 	iv_criticality k; /* the word the engine's criticality gives */
 	iv_theory_criticality(app.theory.th, IV_ACT_TANH, 0, sw2, sb2, &k);
 	snprintf(want, sizeof want, "  %s   (gain",
-		 tui_chi_word(tui_chi_classify(&k)));
+		 tui_phase_word(tui_phase_classify(&k)));
 	SHOWN(s, want);
 	free(s);
 }

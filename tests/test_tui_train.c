@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <initviz/net.h>
-#include "tui/lesson_view.h"
-#include "tui/save.h"
-#include "tui/train.h"
+#include "view/lessons.h"
+#include "view/save.h"
+#include "view/train.h"
 #include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -293,10 +293,10 @@ START_TEST(config_same_sees_every_setting)
 	b.max_memory = 1e9; /* not settings of the network */
 	b.retain = 1;
 	b.bins = 7;
-	ck_assert(tui_config_same(&a, &b));
+	ck_assert(tui_lessons_config_same(&a, &b));
 	b = a;
 	change(&b, _i);
-	ck_assert_msg(!tui_config_same(&a, &b), "field %d", _i);
+	ck_assert_msg(!tui_lessons_config_same(&a, &b), "field %d", _i);
 }
 END_TEST
 
@@ -322,10 +322,10 @@ START_TEST(wrap_lines)
 {
 	const char *next;
 	size_t len;
-	ck_assert_int_eq(tui_wrap_count(wraps[_i].text, wraps[_i].width),
+	ck_assert_int_eq(tui_text_wrap_count(wraps[_i].text, wraps[_i].width),
 			 wraps[_i].lines);
 	const char *s =
-	    tui_wrap_line(wraps[_i].text, wraps[_i].width, &len, &next);
+	    tui_text_wrap_line(wraps[_i].text, wraps[_i].width, &len, &next);
 	ck_assert_uint_eq(len, strlen(wraps[_i].first));
 	ck_assert(strncmp(s, wraps[_i].first, len) == 0);
 }

@@ -12,7 +12,7 @@
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "cli/report.h"
-#include "tui/text.h"
+#include "view/text.h"
 #include "tui/tui.h"
 
 static int version(void)

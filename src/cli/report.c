@@ -5,7 +5,7 @@
 #include <string.h>
 #include <config.h>
 #include "cli/report.h"
-#include "tui/text.h"
+#include "view/text.h"
 
 static const char *const format_names[] = {
 #define IV_X(e, n) [e] = n,

@@ -42,16 +42,16 @@ static bool view(tui_model *m, tui_action a)
 	case TUI_A_GRADW: m->grad_weights = !m->grad_weights; break;
 	case TUI_A_RANGE: m->per_layer = !m->per_layer; break;
 	case TUI_A_LOGCOUNT: m->log_counts = !m->log_counts; break;
-	case TUI_A_SUBSET: tui_model_cycle_subset(m); break;
+	case TUI_A_SUBSET: tui_viewport_cycle_subset(m); break;
 	case TUI_A_LAYOUT:
 		m->view = (tui_view)((m->view + 1) % TUI_VIEW_COUNT);
 		break;
-	case TUI_A_DOWN: tui_model_scroll(m, 1); break;
-	case TUI_A_UP: tui_model_scroll(m, -1); break;
-	case TUI_A_PAGE_DOWN: tui_model_page(m, 1); break;
-	case TUI_A_PAGE_UP: tui_model_page(m, -1); break;
-	case TUI_A_HOME: tui_model_home(m); break;
-	case TUI_A_END: tui_model_end(m); break;
+	case TUI_A_DOWN: tui_viewport_scroll(m, 1); break;
+	case TUI_A_UP: tui_viewport_scroll(m, -1); break;
+	case TUI_A_PAGE_DOWN: tui_viewport_page(m, 1); break;
+	case TUI_A_PAGE_UP: tui_viewport_page(m, -1); break;
+	case TUI_A_HOME: tui_viewport_home(m); break;
+	case TUI_A_END: tui_viewport_end(m); break;
 	case TUI_A_HELP:
 		m->help = true;
 		m->help_top = 0;
@@ -78,7 +78,7 @@ static unsigned help(tui_model *m, tui_action a)
 	return TUI_F_REDRAW;
 }
 
-unsigned tui_dispatch(tui_app *app, tui_action a)
+unsigned tui_actions_dispatch(tui_app *app, tui_action a)
 {
 	tui_model *m = &app->model;
 	switch (a) {

@@ -33,18 +33,18 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 	app->comp.trace = &app->trace; /* steps, with their layers */
 	tui_theory_init(&app->theory); /* without memory: no theory shown */
 	app->pending = true; /* the loop starts it after the first frame */
-	tui_trace(app, "start clock=%.6f depth=%zu width=%zu batch=%zu",
+	tui_app_trace(app, "start clock=%.6f depth=%zu width=%zu batch=%zu",
 		  app->trace.t0, app->model.cfg.depth, app->model.cfg.width,
 		  app->model.cfg.batch);
 	return 0;
 }
 
-void tui_fatal(tui_app *app, const char *msg)
+void tui_app_fatal(tui_app *app, const char *msg)
 {
 	snprintf(app->fatal, sizeof app->fatal, "%s", msg);
 	app->status = 2;
 	app->quit = true;
-	tui_trace(app, "fatal %s", msg);
+	tui_app_trace(app, "fatal %s", msg);
 }
 
 bool tui_app_busy(const tui_app *app)
@@ -58,7 +58,7 @@ void tui_app_start(tui_app *app)
 	app->pending = false;
 	app->dirty = true;
 	tui_compute_start(&app->comp, &app->model.cfg);
-	tui_trace(app, "compute gen=%u status=%d", app->comp.gen,
+	tui_app_trace(app, "compute gen=%u status=%d", app->comp.gen,
 		  (int)app->comp.st);
 }
 
@@ -81,7 +81,7 @@ void tui_app_done(tui_app *app)
 	tui_trace_close(&app->trace);
 }
 
-void tui_trace(tui_app *app, const char *fmt, ...)
+void tui_app_trace(tui_app *app, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

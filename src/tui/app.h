@@ -10,16 +10,17 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <curses.h>
-#include "tui/compute.h"
-#include "tui/glyphs.h"
-#include "tui/hist.h"
-#include "tui/keys.h"
-#include "tui/layout.h"
-#include "tui/model.h"
-#include "tui/script.h"
+#include "view/clock.h"
+#include "view/compute.h"
+#include "view/glyphs.h"
+#include "view/hist.h"
+#include "view/keys.h"
+#include "view/layout.h"
+#include "view/model.h"
+#include "view/script.h"
 #include "tui/teach.h"
-#include "tui/theory.h"
-#include "tui/trace.h"
+#include "view/theory.h"
+#include "view/trace.h"
 #include "tui/tui.h"
 
 #define TUI_BUDGET    0.04 /* seconds of engine work between key reads */
@@ -62,11 +63,11 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt);
 void tui_app_done(tui_app *app);
 /* Append one event line to the trace (trace.h): seconds since start, then
  * text. A no-op without --trace. */
-void tui_trace(tui_app *app, const char *fmt, ...)
+void tui_app_trace(tui_app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Stop with status 2 and msg, printed once the terminal is restored. */
-void tui_fatal(tui_app *app, const char *msg);
+void tui_app_fatal(tui_app *app, const char *msg);
 /* Whether a computation is waiting to start or running. */
 bool tui_app_busy(const tui_app *app);
 /* Start a pending computation and run it to the end (tests). */
@@ -77,10 +78,10 @@ void tui_app_start(tui_app *app);
 /* The loop: step, draw, read, dispatch until quit. Returns the exit status. */
 int tui_loop(tui_app *app);
 /* Do action a; returns TUI_F_* flags. */
-unsigned tui_dispatch(tui_app *app, tui_action a);
+unsigned tui_actions_dispatch(tui_app *app, tui_action a);
 /* Act on flags: cancel the computation (it starts again once keys stop),
  * mark the screen for drawing, quit. */
-void tui_apply(tui_app *app, unsigned flags);
+void tui_loop_apply(tui_app *app, unsigned flags);
 /* The next key within timeout_ms (script first, then the keyboard); ERR
  * when none. Runs script commands (Wait, Save, Resize) on the way. */
 int tui_input_read(tui_app *app, int timeout_ms);

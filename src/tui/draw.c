@@ -9,14 +9,6 @@
 #include "tui/teach_app.h"
 #include "tui/theory_app.h"
 
-int tui_text_width(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 {
 	int bytes = 0, cols = 0;
@@ -30,7 +22,7 @@ int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 			bytes++;
 		cols++;
 	}
-	attrset(tui_attr(e));
+	attrset(tui_colors_attr(e));
 	mvaddnstr(y, x, s, bytes);
 	attrset(A_NORMAL);
 	return x + cols;
@@ -50,28 +42,6 @@ void tui_put_right(int y, int xend, int xmin, tui_element e, const char *s)
 {
 	int x = xend - tui_text_width(s);
 	tui_put(y, x < xmin ? xmin : x, xend, e, s);
-}
-
-char *tui_fmt(double v, char *buf, size_t size)
-{
-	if (isnan(v))
-		snprintf(buf, size, "nan");
-	else if (isinf(v))
-		snprintf(buf, size, v > 0 ? "inf" : "-inf");
-	else
-		snprintf(buf, size, "%.3g", v);
-	return buf;
-}
-
-char *tui_fmt_seconds(double s, char *buf, size_t size)
-{
-	if (s < 0.01)
-		snprintf(buf, size, "%.2f ms", s * 1e3);
-	else if (s < 1)
-		snprintf(buf, size, "%.0f ms", s * 1e3);
-	else
-		snprintf(buf, size, "%.2f s", s);
-	return buf;
 }
 
 iv_quantity tui_left_q(const tui_model *m)
@@ -143,7 +113,7 @@ void tui_draw(tui_app *app)
 	if (lo->too_small) {
 		tui_draw_small(app);
 	} else {
-		tui_model_set_rows(&app->model,
+		tui_viewport_set_rows(&app->model,
 				   lo->layers_h > 0 ? (size_t)lo->layers_h : 1);
 		tui_draw_settings(app);
 		if (app->theory.panel != TUI_PANEL_NONE)

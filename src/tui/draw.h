@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include "tui/app.h"
 #include "tui/colors.h"
+#include "view/text.h"
 
 void tui_draw(tui_app *app);
 void tui_draw_settings(tui_app *app); /* draw_settings.c */
@@ -17,8 +18,6 @@ void tui_draw_help(tui_app *app);     /* draw_help.c */
 void tui_draw_bar(tui_app *app);      /* draw_bar.c */
 void tui_draw_small(tui_app *app);    /* draw.c: "terminal too small" */
 
-/* Columns a UTF-8 string takes (every glyph we use is one column). */
-int tui_text_width(const char *s);
 /* Write s at (y, x) in element e, cut at column xmax (exclusive). Returns
  * the column after the text. */
 int tui_put(int y, int x, int xmax, tui_element e, const char *s);
@@ -26,10 +25,6 @@ int tui_putf(int y, int x, int xmax, tui_element e, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* Right-align s so it ends just before column xend. */
 void tui_put_right(int y, int xend, int xmin, tui_element e, const char *s);
-/* A number in at most 8 columns: %.3g, "nan", "inf". */
-char *tui_fmt(double v, char *buf, size_t size);
-/* A duration: "0.41 ms", "12 ms", "1.25 s". */
-char *tui_fmt_seconds(double s, char *buf, size_t size);
 
 /* The quantities shown on the left and the right, and their titles. */
 iv_quantity tui_left_q(const tui_model *m);

@@ -7,30 +7,30 @@
 
 static const char *label_of(const tui_app *app, tui_action a)
 {
-	const char *k = tui_knob_name(tui_knob_of(app->model.cfg.init));
+	const char *k = tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
 	if (a == TUI_A_KNOB_UP && k)
 		return k; /* "std", "gain" or "value" for the scheme shown */
-	return tui_action_get(a)->bar;
+	return tui_keys_action(a)->bar;
 }
 
 /* Columns of an item: keys, a blank, the label, pad blanks. */
 static int item_width(const tui_app *app, tui_action a, int pad)
 {
-	return tui_text_width(tui_action_get(a)->bar_keys) + 1 +
+	return tui_text_width(tui_keys_action(a)->bar_keys) + 1 +
 	       tui_text_width(label_of(app, a)) + pad;
 }
 
 static int item(const tui_app *app, int y, int x, tui_action a, int pad)
 {
 	int cols = app->layout.cols;
-	x = tui_put(y, x, cols, TUI_E_BAR_KEY, tui_action_get(a)->bar_keys);
+	x = tui_put(y, x, cols, TUI_E_BAR_KEY, tui_keys_action(a)->bar_keys);
 	return tui_putf(y, x, cols, TUI_E_BAR_LABEL, " %s%*s", label_of(app, a),
 			pad, "");
 }
 
 static bool in_bar(tui_action a)
 {
-	return tui_action_get(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT;
+	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT;
 }
 
 void tui_draw_bar(tui_app *app)

@@ -31,7 +31,7 @@ static tcols columns(const tui_app *app)
 
 static void header(const tui_app *app, int y)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	const char *names[5] = {g->sw, g->sw2, g->chi, "q*", g->xi};
 	tcols c = columns(app);
 	int x = c.label_w;
@@ -58,11 +58,11 @@ static void row(const tui_app *app, int y, const char *label, double gain,
 	for (int i = 0; i < c.n; i++)
 		tui_put_right(y, x + (i + 1) * c.num_w, x + i * c.num_w + 1,
 			      TUI_E_NORMAL,
-			      tui_theory_fmt(app, v[i], b, sizeof b));
-	tui_chi_class w = tui_chi_classify(k);
+			      tui_glyphs_number(app->gl, v[i], b, sizeof b));
+	tui_chi_class w = tui_phase_classify(k);
 	tui_put(y, x + c.n * c.num_w + 2, app->layout.cols,
 		w == TUI_CHI_CRITICAL ? TUI_E_VALUE : TUI_E_NORMAL,
-		tui_chi_word(w));
+		tui_phase_word(w));
 }
 
 /* The table; returns the row after it. */
@@ -70,9 +70,9 @@ static int table(const tui_app *app, int y)
 {
 	const tui_gains *g = &app->theory.gains;
 	const iv_config *c = &app->model.cfg;
-	const tui_theory_glyphs *gl = tui_theory_gl(app);
+	const tui_glyphs *gl = app->gl;
 	char l[128], b[32];
-	const char *f = iv_act_torch_text(g->act, app->gl != &tui_glyphs_ascii);
+	const char *f = iv_act_torch_text(g->act, app->gl->utf8);
 	header(app, y++);
 	if (f[0])
 		snprintf(l, sizeof l, "PyTorch calculate_gain: %s", f);
@@ -87,7 +87,7 @@ static int table(const tui_app *app, int y)
 	row(app, y++, l, g->crit0.gain, &g->crit0.c);
 	if (g->sb2 > 0) {
 		snprintf(l, sizeof l, "critical at your %s %s%s", gl->sb2,
-			 tui_fmt(g->sb2, b, sizeof b),
+			 tui_text_number(g->sb2, b, sizeof b),
 			 g->critb.jump ? " (jumps)" : "");
 		row(app, y++, l, g->critb.gain, &g->critb.c);
 	}
@@ -102,7 +102,7 @@ static int table(const tui_app *app, int y)
 /* What the numbers mean. */
 static int meaning(const tui_app *app, int y, int rows)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	int w = app->layout.cols - 2, used = 0;
 	char t[3][400];
 	snprintf(t[0], sizeof t[0],
@@ -132,22 +132,22 @@ static int meaning(const tui_app *app, int y, int rows)
 static void verdict(const tui_app *app, int y, int rows)
 {
 	const tui_gains *g = &app->theory.gains;
-	const tui_theory_glyphs *gl = tui_theory_gl(app);
+	const tui_glyphs *gl = app->gl;
 	char t[640], a[32], b[32], c[400] = "";
 	if (g->crit0.jump)
 		snprintf(c, sizeof c,
 			 " At %s = 0 %s does not pass through 1: at %s %s the "
 			 "variance starts to diverge and %s jumps over 1.",
 			 gl->sb, gl->chi, gl->sw,
-			 tui_fmt(g->crit0.gain, a, sizeof a), gl->chi);
+			 tui_text_number(g->crit0.gain, a, sizeof a), gl->chi);
 	size_t n = (size_t)snprintf(
 	    t, sizeof t,
 	    "For %s, PyTorch's gain gives %s %s (%s), q* = 1 "
 	    "gives %s %s (%s).%s",
-	    iv_act_name(g->act), gl->chi, tui_fmt(g->torch.c.chi1, a, sizeof a),
-	    tui_chi_word(tui_chi_classify(&g->torch.c)), gl->chi,
-	    tui_fmt(g->unit.c.chi1, b, sizeof b),
-	    tui_chi_word(tui_chi_classify(&g->unit.c)), c);
+	    iv_act_name(g->act), gl->chi, tui_text_number(g->torch.c.chi1, a, sizeof a),
+	    tui_phase_word(tui_phase_classify(&g->torch.c)), gl->chi,
+	    tui_text_number(g->unit.c.chi1, b, sizeof b),
+	    tui_phase_word(tui_phase_classify(&g->unit.c)), c);
 	snprintf(t + n, sizeof t - n,
 		 " In initviz the gain is %s for lecun-* and for xavier-* on "
 		 "square layers; he-* has %s built in (gain = %s/%s).",
@@ -160,12 +160,12 @@ void tui_draw_gain(tui_app *app, int y, int h)
 	const tui_theory *t = &app->theory;
 	int cols = app->layout.cols;
 	char b[32];
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	tui_putf(y, 0, cols, TUI_E_TITLE,
 		 "gain calculator for %s at %s %s   (%s = weight std times "
 		 "%s(fan_in))",
 		 iv_act_name(app->model.cfg.act), g->sb2,
-		 tui_fmt(iv_theory_sigma_b2(&app->model.cfg), b, sizeof b),
+		 tui_text_number(iv_theory_sigma_b2(&app->model.cfg), b, sizeof b),
 		 g->sw, g->sqrt);
 	tui_put(y + h - 1, 0, cols, TUI_E_LABEL,
 		"G or Esc: back   a: activation   P: phase diagram (sets the "

@@ -27,12 +27,13 @@ static const char *const group_names[TUI_G_COUNT] = {
 static void keys_text(const tui_glyphs *g, const tui_action_info *a, char *buf,
 		      size_t size)
 {
-	static const int arrows[4] = {KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT};
+	static const int arrows[4] = {TUI_KEY_UP, TUI_KEY_DOWN, TUI_KEY_LEFT,
+				      TUI_KEY_RIGHT};
 	char name[16];
 	size_t len = 0;
 	buf[0] = '\0';
 	for (int k = 0; k < TUI_KEYS_MAX && a->keys[k] && len < size; k++) {
-		const char *s = tui_key_name(a->keys[k], name, sizeof name);
+		const char *s = tui_keys_name(a->keys[k], name, sizeof name);
 		for (int i = 0; i < 4; i++)
 			if (a->keys[k] == arrows[i])
 				s = g->keys[i];
@@ -50,7 +51,7 @@ static size_t collect(const tui_glyphs *gl, help_line *h)
 		h[n++] = (help_line){.title = true, .text = group_names[g]};
 		for (int a = 0; a < TUI_A_COUNT; a++) {
 			const tui_action_info *ai =
-			    tui_action_get((tui_action)a);
+			    tui_keys_action((tui_action)a);
 			if (ai->group != (tui_group)g || !ai->help)
 				continue;
 			if (!ai->help[0] && n) { /* second of a pair: "i / I" */

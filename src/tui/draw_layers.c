@@ -27,8 +27,8 @@ static void range_text(const tui_app *app, const side *s, int y)
 		tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, why);
 		return;
 	}
-	tui_fmt(s->lo, lo, sizeof lo);
-	tui_fmt(s->hi, hi, sizeof hi);
+	tui_text_number(s->lo, lo, sizeof lo);
+	tui_text_number(s->hi, hi, sizeof hi);
 	int lw = tui_text_width(lo), hw = tui_text_width(hi);
 	tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, lo);
 	tui_put_right(y, s->x + s->w, s->x + lw + 1, TUI_E_AXIS, hi);
@@ -96,12 +96,12 @@ static void cells(tui_app *app, int y, size_t slot, size_t layer, const side *s)
 	const double *counts = NULL;
 	unsigned char lv[1024];
 	int w = s->w < 1024 ? s->w : 1024;
-	if (tui_q_ready(ls, s->q) &&
-	    (s->shared || tui_range_layer(ls, s->q, &lo, &hi)))
+	if (tui_hist_ready(ls, s->q) &&
+	    (s->shared || tui_hist_range_layer(ls, s->q, &lo, &hi)))
 		counts = tui_hist_counts(&app->cache, slot, app->comp.net,
 					 app->comp.gen, layer, s->q, lo, hi,
 					 (size_t)w);
-	if (!tui_q_ready(ls, s->q)) {
+	if (!tui_hist_ready(ls, s->q)) {
 		for (int i = 0; i < w; i += 2)
 			tui_put(y, s->x + i, s->x + w, TUI_E_PENDING,
 				app->gl->pending);
@@ -156,7 +156,7 @@ static void health(tui_app *app, int y, const iv_layer_stats *ls)
 static void row(tui_app *app, int y, size_t i, const side *l, const side *r)
 {
 	const tui_cols *c = &app->layout.c;
-	size_t layer = tui_model_layer(&app->model, i);
+	size_t layer = tui_viewport_layer(&app->model, i);
 	char b[32];
 	tui_put(y, c->sep_x, app->layout.cols, TUI_E_AXIS, app->gl->vline);
 	if (layer == 0) {
@@ -170,14 +170,14 @@ static void row(tui_app *app, int y, size_t i, const side *l, const side *r)
 	tui_putf(y, 0, c->label_w, TUI_E_AXIS, "%*zu", c->label_w, layer);
 	cells(app, y, 2 * (i - app->model.top), layer, l);
 	cells(app, y, 2 * (i - app->model.top) + 1, layer, r);
-	if (tui_q_ready(ls, l->q)) {
+	if (tui_hist_ready(ls, l->q)) {
 		tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_NORMAL,
-			      tui_fmt(ls->q[l->q].std, b, sizeof b));
+			      tui_text_number(ls->q[l->q].std, b, sizeof b));
 		health(app, y, ls);
 	}
-	if (tui_q_ready(ls, r->q))
+	if (tui_hist_ready(ls, r->q))
 		tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_NORMAL,
-			      tui_fmt(ls->q[r->q].std, b, sizeof b));
+			      tui_text_number(ls->q[r->q].std, b, sizeof b));
 }
 
 void tui_draw_layers(tui_app *app)
@@ -195,11 +195,11 @@ void tui_draw_layers(tui_app *app)
 	if (!app->comp.net)
 		return;
 	if (!m->per_layer) {
-		l.shared = tui_range_shared(app->comp.net, l.q, &l.lo, &l.hi);
-		r.shared = tui_range_shared(app->comp.net, r.q, &r.lo, &r.hi);
+		l.shared = tui_hist_range_shared(app->comp.net, l.q, &l.lo, &l.hi);
+		r.shared = tui_hist_range_shared(app->comp.net, r.q, &r.lo, &r.hi);
 	}
 	header(app, &l, &r);
-	size_t n = tui_model_count(m);
+	size_t n = tui_viewport_count(m);
 	for (size_t i = m->top; i < n && i < m->top + m->rows; i++)
 		row(app, app->layout.layers_y + (int)(i - m->top), i, &l, &r);
 }

@@ -17,9 +17,9 @@ static int lesson_rows(const tui_app *app, int cols)
 	if (!x || !app->teach.les.shown)
 		return 0;
 	for (size_t i = 0; i < x->ntext; i++)
-		n += tui_wrap_count(x->text[i], cols - 2);
+		n += tui_text_wrap_count(x->text[i], cols - 2);
 	snprintf(look, sizeof look, LOOK "%s", x->look);
-	return n + (x->look[0] ? tui_wrap_count(look, cols - 2) : 0);
+	return n + (x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0);
 }
 
 void tui_teach_layout(tui_app *app, bool collapsed)
@@ -93,7 +93,7 @@ static bool para(const tui_app *app, int *y, int end, const char *text,
 	size_t len;
 	char line[IV_LESSON_LINE + 16];
 	while (*p) {
-		const char *s = tui_wrap_line(p, cols - 2, &len, &next);
+		const char *s = tui_text_wrap_line(p, cols - 2, &len, &next);
 		if (len == 0)
 			break;
 		if (*y >= end)

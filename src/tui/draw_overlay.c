@@ -9,66 +9,6 @@
 #include "tui/draw.h"
 #include "tui/theory_app.h"
 
-static const tui_theory_glyphs utf8 = {
-    .line = "─",
-    .sd1 = "┃",
-    .sd2 = "╏",
-    .chi = "χ1",
-    .xi = "ξ",
-    .sw = "σw",
-    .sw2 = "σw²",
-    .sb = "σb",
-    .sb2 = "σb²",
-    .phi = "φ",
-    .sqrt = "√",
-    .root2 = "√2",
-    .rootq = "√q",
-    .sq = "²",
-    .infinity = "∞",
-    .ordered = {".", ":", "="},
-    .chaotic = {"+", "x", "#"},
-    .crit = "┃",
-    .cursor = "◉",
-    .ref = "┊",
-};
-
-static const tui_theory_glyphs ascii = {
-    .line = "-",
-    .sd1 = "|",
-    .sd2 = "!",
-    .chi = "chi1",
-    .xi = "xi",
-    .sw = "sw",
-    .sw2 = "sw^2",
-    .sb = "sb",
-    .sb2 = "sb^2",
-    .phi = "phi",
-    .sqrt = "sqrt",
-    .root2 = "sqrt(2)",
-    .rootq = "sqrt(q)",
-    .sq = "^2",
-    .infinity = "inf",
-    .ordered = {".", ":", "="},
-    .chaotic = {"+", "x", "#"},
-    .crit = "|",
-    .cursor = "@",
-    .ref = ":",
-};
-
-const tui_theory_glyphs *tui_theory_gl(const tui_app *app)
-{
-	return app->gl == &tui_glyphs_ascii ? &ascii : &utf8;
-}
-
-char *tui_theory_fmt(const tui_app *app, double v, char *buf, size_t size)
-{
-	if (isinf(v) && v > 0)
-		snprintf(buf, size, "%s", tui_theory_gl(app)->infinity);
-	else
-		tui_fmt(v, buf, size);
-	return buf;
-}
-
 int tui_wrap(int y, int x, int w, int rows, tui_element e, const char *text)
 {
 	int used = 0;
@@ -76,7 +16,7 @@ int tui_wrap(int y, int x, int w, int rows, tui_element e, const char *text)
 	size_t len;
 	char line[512];
 	while (*p && used < rows && w > 0) {
-		const char *s = tui_wrap_line(p, w, &len, &next);
+		const char *s = tui_text_wrap_line(p, w, &len, &next);
 		if (len == 0)
 			break;
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
@@ -89,7 +29,7 @@ int tui_wrap(int y, int x, int w, int rows, tui_element e, const char *text)
 bool tui_theory_overlay(const tui_app *app)
 {
 	const tui_theory *t = &app->theory;
-	return t->overlay && tui_predict_fresh(t, &app->model.cfg) &&
+	return t->overlay && tui_theory_predict_fresh(t, &app->model.cfg) &&
 	       t->pred.valid && t->pred.st == IV_OK &&
 	       tui_theory_applies(app->model.cfg.init);
 }
@@ -98,7 +38,7 @@ bool tui_theory_overlay(const tui_app *app)
 static const iv_criticality *crit(const tui_app *app)
 {
 	const tui_theory *t = &app->theory;
-	if (!t->th || !tui_predict_fresh(t, &app->model.cfg) ||
+	if (!t->th || !tui_theory_predict_fresh(t, &app->model.cfg) ||
 	    !t->pred.valid || !tui_theory_applies(app->model.cfg.init))
 		return NULL;
 	return &t->pred.crit;
@@ -111,10 +51,10 @@ bool tui_theory_chi_item(const tui_app *app, char *label, size_t lsize,
 	char b[32];
 	if (!c)
 		return false;
-	snprintf(label, lsize, "%s", tui_theory_gl(app)->chi);
+	snprintf(label, lsize, "%s", app->gl->chi);
 	snprintf(value, vsize, "%s %s",
-		 tui_theory_fmt(app, c->chi1, b, sizeof b),
-		 tui_chi_word(tui_chi_classify(c)));
+		 tui_glyphs_number(app->gl, c->chi1, b, sizeof b),
+		 tui_phase_word(tui_phase_classify(c)));
 	return true;
 }
 
@@ -127,17 +67,17 @@ bool tui_theory_fix_item(const tui_app *app, char *label, size_t lsize,
 		return false;
 	snprintf(label, lsize, "q*");
 	snprintf(value, vsize, "%s   %s %s",
-		 tui_theory_fmt(app, c->q_star, q, sizeof q),
-		 tui_theory_gl(app)->xi,
-		 tui_theory_fmt(app, fabs(c->depth_scale), x, sizeof x));
+		 tui_glyphs_number(app->gl, c->q_star, q, sizeof q),
+		 app->gl->xi,
+		 tui_glyphs_number(app->gl, fabs(c->depth_scale), x, sizeof x));
 	return true;
 }
 
 void tui_draw_theory_ticks(tui_app *app, int y, size_t layer, int x, int w,
 			   double lo, double hi)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
-	double sd = tui_predict_std(&app->theory, layer, IV_Q_PREACT);
+	const tui_glyphs *g = app->gl;
+	double sd = tui_theory_predict_std(&app->theory, layer, IV_Q_PREACT);
 	double mean = app->model.cfg.bias;
 	double px = sd * w / (hi - lo); /* columns per std */
 	if (!tui_theory_overlay(app) || !(sd > 0) || !(hi > lo) || px < 1)
@@ -154,7 +94,7 @@ void tui_draw_theory_ticks(tui_app *app, int y, size_t layer, int x, int w,
 
 static void legend_text(const tui_app *app, char *b, size_t size)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	const char *s = app->gl->sigma;
 	snprintf(b, size, "%s1%s %s2%s theory", g->sd1, s, g->sd2, s);
 }
@@ -170,7 +110,7 @@ int tui_theory_legend_width(const tui_app *app, iv_quantity q)
 
 void tui_draw_theory_legend(tui_app *app, int y, int x, int xend)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	const char *s = app->gl->sigma;
 	char b[64];
 	legend_text(app, b, sizeof b);

@@ -29,12 +29,12 @@ static int row_of(const plot *p, size_t j)
 static double x_max(const tui_gains *g)
 {
 	double c = g->crit0.gain * g->crit0.gain;
-	return isfinite(c) && 1.25 * c > 4 ? tui_nice_ceil(1.25 * c) : 4.0;
+	return isfinite(c) && 1.25 * c > 4 ? tui_phase_nice_ceil(1.25 * c) : 4.0;
 }
 
 static void cell(const tui_app *app, const plot *p, size_t i, size_t j)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	double chi;
 	int x = col_of(p, i), y = row_of(p, j);
 	if (!tui_phase_point(&app->theory.phase, i, j, &chi))
@@ -62,7 +62,7 @@ static void crossing(const tui_app *app, const plot *p, size_t i, size_t j,
 	bool first = fabs(log(a)) <= fabs(log(b));
 	tui_put(row_of(p, first ? j : j2), col_of(p, first ? i : i2),
 		col_of(p, first ? i : i2) + 1, TUI_E_VALUE,
-		tui_theory_gl(app)->crit);
+		app->gl->crit);
 }
 
 static void critical_line(const tui_app *app, const plot *p)
@@ -80,7 +80,7 @@ static void critical_line(const tui_app *app, const plot *p)
 static void x_labels(const tui_app *app, const plot *p, int y)
 {
 	const tui_phase *ph = &app->theory.phase;
-	double step = tui_label_step(ph->dx, ph->dx * ceil(6.0 / p->cw));
+	double step = tui_phase_label_step(ph->dx, ph->dx * ceil(6.0 / p->cw));
 	char b[16];
 	int free_x = 0;
 	double last = ph->xmax * (1 + 1e-9);
@@ -92,13 +92,13 @@ static void x_labels(const tui_app *app, const plot *p, int y)
 			continue;
 		free_x = tui_put(y, x, app->layout.cols, TUI_E_AXIS, b) + 1;
 	}
-	tui_put(y, 0, TUI_AXIS_W, TUI_E_AXIS, tui_theory_gl(app)->sw2);
+	tui_put(y, 0, TUI_AXIS_W, TUI_E_AXIS, app->gl->sw2);
 }
 
 static void y_labels(const tui_app *app, const plot *p)
 {
 	const tui_phase *ph = &app->theory.phase;
-	double step = tui_label_step(ph->dy, 2 * ph->dy);
+	double step = tui_phase_label_step(ph->dy, 2 * ph->dy);
 	char b[16];
 	for (size_t j = 0; j < p->ny; j++)
 		tui_put(row_of(p, j), TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS,
@@ -112,10 +112,10 @@ static void y_labels(const tui_app *app, const plot *p)
 		tui_put(y, TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS, app->gl->tick);
 	}
 	snprintf(b, sizeof b, "%g", ph->ymax); /* the top label, beside it */
-	if (tui_text_width(tui_theory_gl(app)->sb2) + 1 + tui_text_width(b) <=
+	if (tui_text_width(app->gl->sb2) + 1 + tui_text_width(b) <=
 	    TUI_AXIS_W - 2)
 		tui_put(p->y, 0, TUI_AXIS_W - 2, TUI_E_AXIS,
-			tui_theory_gl(app)->sb2);
+			app->gl->sb2);
 }
 
 static void cursor(const tui_app *app, const plot *p)
@@ -127,12 +127,12 @@ static void cursor(const tui_app *app, const plot *p)
 	if (!tui_theory_applies(c->init))
 		i = 0;
 	tui_put(row_of(p, j), col_of(p, i), col_of(p, i) + 1, TUI_E_NOTICE,
-		tui_theory_gl(app)->cursor);
+		app->gl->cursor);
 }
 
 static void legend(const tui_app *app, int y)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	int x = 0, cols = app->layout.cols;
 	for (int k = 0; k < 3; k++)
 		x = tui_put(y, x, cols, TUI_E_ORDERED, g->ordered[k]);
@@ -151,7 +151,7 @@ static void legend(const tui_app *app, int y)
 /* The setting under the cursor: where it is and what the theory says. */
 static void status(const tui_app *app, int y)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	const iv_config *c = &app->model.cfg;
 	const iv_criticality *k = &app->theory.pred.crit;
 	const tui_phase *ph = &app->theory.phase;
@@ -160,34 +160,34 @@ static void status(const tui_app *app, int y)
 	double sw2 = iv_theory_sigma_w2(c, 1), sb2 = iv_theory_sigma_b2(c);
 	int p = tui_put(y, 0, cols, TUI_E_NOTICE, g->cursor);
 	if (!tui_theory_applies(c->init) ||
-	    !tui_predict_fresh(&app->theory, c)) {
+	    !tui_theory_predict_fresh(&app->theory, c)) {
 		tui_putf(y, p + 1, cols, TUI_E_LABEL,
 			 "%s weights are not random: the theory does not "
 			 "describe them (i changes the scheme)",
 			 iv_init_name(c->init));
 		return;
 	}
-	if (tui_knob_of(c->init) != TUI_KNOB_NONE)
+	if (tui_model_knob_of(c->init) != TUI_KNOB_NONE)
 		snprintf(knob, sizeof knob, "%s %s, ",
-			 tui_knob_name(tui_knob_of(c->init)),
-			 tui_fmt(tui_knob_value(c), a, sizeof a));
+			 tui_model_knob_name(tui_model_knob_of(c->init)),
+			 tui_text_number(tui_model_knob_value(c), a, sizeof a));
 	p = tui_putf(y, p + 1, cols, TUI_E_VALUE, "%s %s  %s %s", g->sw2,
-		     tui_fmt(sw2, a, sizeof a), g->sb2,
-		     tui_fmt(sb2, b, sizeof b));
+		     tui_text_number(sw2, a, sizeof a), g->sb2,
+		     tui_text_number(sb2, b, sizeof b));
 	if (sw2 > ph->xmax * (1 + 1e-9) || sb2 > ph->ymax * (1 + 1e-9))
 		p = tui_put(y, p + 1, cols, TUI_E_WARN, "off the diagram");
 	p = tui_putf(y, p, cols, TUI_E_LABEL, ": q* %s  %s %s  %s %s  ",
-		     tui_theory_fmt(app, k->q_star, q, sizeof q), g->chi,
-		     tui_fmt(k->chi1, a, sizeof a), g->xi,
-		     tui_theory_fmt(app, fabs(k->depth_scale), x, sizeof x));
-	p = tui_put(y, p, cols, TUI_E_VALUE, tui_chi_word(tui_chi_classify(k)));
+		     tui_glyphs_number(app->gl, k->q_star, q, sizeof q), g->chi,
+		     tui_text_number(k->chi1, a, sizeof a), g->xi,
+		     tui_glyphs_number(app->gl, fabs(k->depth_scale), x, sizeof x));
+	p = tui_put(y, p, cols, TUI_E_VALUE, tui_phase_word(tui_phase_classify(k)));
 	tui_putf(y, p, cols, TUI_E_LABEL, "   (%sbias std %s)", knob,
-		 tui_fmt(c->bias_std, b, sizeof b));
+		 tui_text_number(c->bias_std, b, sizeof b));
 }
 
 static void title(const tui_app *app, int y)
 {
-	const tui_theory_glyphs *g = tui_theory_gl(app);
+	const tui_glyphs *g = app->gl;
 	const tui_phase *ph = &app->theory.phase;
 	int cols = app->layout.cols;
 	tui_putf(y, 0, cols, TUI_E_TITLE,
@@ -204,13 +204,13 @@ static void title(const tui_app *app, int y)
 static void keys(const tui_app *app, int y)
 {
 	const tui_glyphs *gl = app->gl;
-	const char *k = tui_knob_name(tui_knob_of(app->model.cfg.init));
+	const char *k = tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
 	tui_putf(y, 0, app->layout.cols, TUI_E_LABEL,
 		 "%s/%s or h/l: %s (sets the %s)   %s/%s or k/j: %s (sets the "
 		 "bias std)   P or Esc: back",
-		 gl->keys[2], gl->keys[3], tui_theory_gl(app)->sw2,
+		 gl->keys[2], gl->keys[3], app->gl->sw2,
 		 k ? k : "weights", gl->keys[0], gl->keys[1],
-		 tui_theory_gl(app)->sb2);
+		 app->gl->sb2);
 }
 
 void tui_draw_phase(tui_app *app, int y, int h)

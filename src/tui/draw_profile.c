@@ -22,9 +22,9 @@ static size_t series(const tui_app *app, iv_quantity q, double *v)
 	size_t off = 0;
 	for (size_t l = 1; l <= app->model.cfg.depth; l++) {
 		const iv_layer_stats *s = iv_net_layer(app->comp.net, l);
-		double sd = tui_q_ready(s, q) ? s->q[q].std : NAN;
+		double sd = tui_hist_ready(s, q) ? s->q[q].std : NAN;
 		v[l - 1] = sd > 0 && isfinite(sd) ? log10(sd) : NAN;
-		off += tui_q_ready(s, q) && isnan(v[l - 1]);
+		off += tui_hist_ready(s, q) && isnan(v[l - 1]);
 	}
 	return off;
 }
@@ -35,7 +35,7 @@ static bool predicted(const tui_app *app, iv_quantity q, double *v)
 	bool any = false;
 	for (size_t l = 1; l <= app->model.cfg.depth; l++) {
 		double sd = tui_theory_overlay(app)
-				? tui_predict_std(&app->theory, l, q)
+				? tui_theory_predict_std(&app->theory, l, q)
 				: NAN;
 		v[l - 1] = sd > 0 ? log10(sd) : NAN;
 		any |= !isnan(v[l - 1]);
@@ -195,7 +195,7 @@ static void theory_line(const tui_app *app, const chart *c, const double *v,
 			       : v[i];
 		if (!isnan(y))
 			tui_put(row_of(c, y), x, x + 1, e,
-				tui_theory_gl(app)->line);
+				app->gl->line);
 	}
 }
 
@@ -237,7 +237,7 @@ static void title(const tui_app *app, int y, int cols)
 	x = tui_put(y, x + 1, cols, TUI_E_NORMAL, r);
 	if (th) {
 		x = tui_put(y, x + 3, cols, TUI_E_NORMAL,
-			    tui_theory_gl(app)->line);
+			    app->gl->line);
 		tui_put(y, x + 1, cols, TUI_E_NORMAL, "theory");
 	}
 }
@@ -255,7 +255,7 @@ void tui_draw_profile(tui_app *app)
 	if (!app->comp.net || c.h < 2)
 		return;
 	if (!(a = malloc(4 * L * sizeof *a))) {
-		tui_fatal(app, "out of memory drawing the depth profile");
+		tui_app_fatal(app, "out of memory drawing the depth profile");
 		return;
 	}
 	g = a + L, ta = g + L, tg = ta + L;

@@ -22,7 +22,7 @@ static size_t add(item *it, size_t n, const char *label, const char *value)
 static size_t add_num(item *it, size_t n, const char *label, double v)
 {
 	char b[32];
-	return add(it, n, label, tui_fmt(v, b, sizeof b));
+	return add(it, n, label, tui_text_number(v, b, sizeof b));
 }
 
 static size_t add_size(item *it, size_t n, const char *label, size_t v)
@@ -44,14 +44,14 @@ static void widths_text(const iv_config *c, char *buf, size_t size)
 static size_t collect(const tui_app *app, item *it)
 {
 	const iv_config *c = &app->model.cfg;
-	tui_knob k = tui_knob_of(c->init);
+	tui_knob k = tui_model_knob_of(c->init);
 	char label[32], w[64];
 	size_t n = 0;
 	if (tui_teach_lesson_item(app, w, sizeof w))
 		n = add(it, n, "lesson", w);
 	n = add(it, n, "init", iv_init_name(c->init));
 	if (k != TUI_KNOB_NONE)
-		n = add_num(it, n, tui_knob_name(k), tui_knob_value(c));
+		n = add_num(it, n, tui_model_knob_name(k), tui_model_knob_value(c));
 	snprintf(label, sizeof label, "%s weight %s", app->gl->arrow,
 		 app->gl->sigma);
 	n = add_num(it, n, label, iv_config_weight_std(c, 1));
@@ -84,8 +84,8 @@ static size_t collect(const tui_app *app, item *it)
 /* Which layers the list shows, when not simply all of them. */
 static bool where(const tui_model *m, char *buf, size_t size)
 {
-	size_t n = tui_model_count(m),
-	       k = tui_subset_step(m->cfg.depth, m->rows);
+	size_t n = tui_viewport_count(m),
+	       k = tui_viewport_subset_step(m->cfg.depth, m->rows);
 	size_t last = m->top + m->rows < n ? m->top + m->rows : n;
 	const char *th = k % 100 / 10 == 1 ? "th"
 			 : k % 10 == 1     ? "st"
@@ -134,7 +134,7 @@ static int status(tui_app *app, int y, int cols)
 	} else {
 		const char *tv = app->fixed_time
 				     ? app->fixed_time
-				     : tui_fmt_seconds(c->seconds, t, sizeof t);
+				     : tui_text_seconds(c->seconds, t, sizeof t);
 		x = cols - 1 - tui_text_width(tv) - 12;
 		int p = tui_put(y, x, cols, TUI_E_LABEL, "computed in ");
 		tui_put(y, p, cols, TUI_E_VALUE, tv);

@@ -57,7 +57,7 @@ static void reference(const tui_app *app, const hplot *p)
 		chtype ch = mvinch(p->y + r, x) & A_CHARTEXT;
 		if (ch == ' ')
 			tui_put(p->y + r, x, x + 1, TUI_E_AXIS,
-				tui_theory_gl(app)->ref);
+				app->gl->ref);
 	}
 }
 
@@ -65,7 +65,7 @@ static void x_labels(const hplot *p, int y)
 {
 	char b[16];
 	int free_x = p->x, end = p->x + p->w;
-	double step = p->logx ? 1 : tui_nice_step(p->hi - p->lo, 8);
+	double step = p->logx ? 1 : tui_phase_nice_step(p->hi - p->lo, 8);
 	double first = p->logx ? ceil(p->lo) : 0;
 	for (int k = 0; first + k * step <= p->hi; k++) {
 		double v = first + k * step, val = p->logx ? pow(10, v) : v;
@@ -88,9 +88,9 @@ static void spectrum(tui_app *app, int y, int h)
 	    y, 0, cols, TUI_E_VALUE,
 	    "%zu values   mean square %s   max %s   "
 	    "min %s   max/min %s",
-	    s->count, tui_fmt(s->mean_square, a, sizeof a),
-	    tui_fmt(s->max, b, sizeof b), tui_fmt(s->min, c, sizeof c),
-	    tui_theory_fmt(app, s->min > 0 ? s->max / s->min : INFINITY, d,
+	    s->count, tui_text_number(s->mean_square, a, sizeof a),
+	    tui_text_number(s->max, b, sizeof b), tui_text_number(s->min, c, sizeof c),
+	    tui_glyphs_number(app->gl, s->min > 0 ? s->max / s->min : INFINITY, d,
 			   sizeof d));
 	if (tiny)
 		tui_putf(y, x, cols, TUI_E_LABEL,

@@ -87,9 +87,9 @@ static void loss_curve(const tui_app *app, int y, int x, int w)
 		return;
 	sparkline(app, &c, t->loss, t->nloss);
 	tui_put(y, x + w + 1, cols, TUI_E_AXIS,
-		tui_fmt(pow(10, c.hi), b, sizeof b));
+		tui_text_number(pow(10, c.hi), b, sizeof b));
 	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS,
-		tui_fmt(pow(10, c.lo), b, sizeof b));
+		tui_text_number(pow(10, c.lo), b, sizeof b));
 }
 
 /* "distinct neurons: 1 in every layer", "all 64 in every layer" or
@@ -157,7 +157,7 @@ static void status_text(const tui_app *app, int y, int xmax)
 	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "loss ");
 	x = tui_put(y, x, xmax,
 		    tui_train_diverged(t) ? TUI_E_WARN : TUI_E_VALUE,
-		    tui_fmt(tui_train_loss(t), b, sizeof b));
+		    tui_text_number(tui_train_loss(t), b, sizeof b));
 	if (tui_train_diverged(t))
 		tui_put(y, x, xmax, TUI_E_WARN,
 			"  diverged: < lowers the rate");

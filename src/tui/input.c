@@ -14,8 +14,8 @@ static int script_key(tui_app *app)
 		case TUI_S_KEY: {
 			int key = st->key;
 			tui_script_next(&app->script);
-			tui_trace(app, "key %s (script)",
-				  tui_key_name(key, name, sizeof name));
+			tui_app_trace(app, "key %s (script)",
+				  tui_keys_name(key, name, sizeof name));
 			return key;
 		}
 		case TUI_S_WAIT:
@@ -26,40 +26,63 @@ static int script_key(tui_app *app)
 			if (tui_screen_save(st->arg, err, sizeof err) != 0)
 				snprintf(app->model.msg, sizeof app->model.msg,
 					 "%.159s", err);
-			tui_trace(app, "save %s", st->arg);
+			tui_app_trace(app, "save %s", st->arg);
 			break;
 		case TUI_S_RESIZE:
 			resizeterm(st->lines, st->cols);
 			tui_script_next(&app->script);
-			return KEY_RESIZE;
+			return TUI_KEY_RESIZE;
 		}
 		tui_script_next(&app->script);
 	}
 	return ERR;
 }
 
+/* The view's code of a curses key code: characters stay, the named keys
+ * become TUI_KEY_*, an unknown curses code stays as it is (it is bound to
+ * nothing). */
+static int view_key(int key)
+{
+	static const struct {
+		int curses, view;
+	} map[] = {
+	    {KEY_UP, TUI_KEY_UP},       {KEY_DOWN, TUI_KEY_DOWN},
+	    {KEY_LEFT, TUI_KEY_LEFT},   {KEY_RIGHT, TUI_KEY_RIGHT},
+	    {KEY_PPAGE, TUI_KEY_PGUP},  {KEY_NPAGE, TUI_KEY_PGDN},
+	    {KEY_HOME, TUI_KEY_HOME},   {KEY_END, TUI_KEY_END},
+	    {KEY_BACKSPACE, TUI_KEY_BACKSPACE}, {KEY_RESIZE, TUI_KEY_RESIZE},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].curses == key)
+			return map[i].view;
+	if (key >= KEY_F(1) && key <= KEY_F(12))
+		return TUI_KEY_F(key - KEY_F0);
+	return key;
+}
+
 static int keyboard(tui_app *app, int timeout_ms)
 {
 	char name[16];
-	double t = tui_now();
+	double t = tui_clock_now();
 	if (timeout_ms != 0) { /* idle: write the trace while there is time */
-		tui_trace(app, "wait %d", timeout_ms);
+		tui_app_trace(app, "wait %d", timeout_ms);
 		tui_trace_flush(&app->trace);
 	}
 	timeout(timeout_ms);
 	int key = getch();
 	if (key != ERR) {
+		key = view_key(key);
 		app->fast_errs = 0;
-		tui_trace(app, "key %s", tui_key_name(key, name, sizeof name));
+		tui_app_trace(app, "key %s", tui_keys_name(key, name, sizeof name));
 		return key;
 	}
 	if (timeout_ms == 0) /* busy: the gaps between these are the delay */
-		tui_trace(app, "poll");
+		tui_app_trace(app, "poll");
 	/* A wait that ends at once without a key, again and again, is a closed
 	 * input: stop rather than spin. */
-	if (timeout_ms > 0 && tui_now() - t < timeout_ms / 4000.0) {
+	if (timeout_ms > 0 && tui_clock_now() - t < timeout_ms / 4000.0) {
 		if (++app->fast_errs >= TUI_EOF_READS) {
-			tui_trace(app, "eof");
+			tui_app_trace(app, "eof");
 			app->quit = true;
 		}
 	} else {

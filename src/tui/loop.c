@@ -8,7 +8,7 @@
 #include "tui/teach_app.h"
 #include "tui/theory_app.h"
 
-void tui_apply(tui_app *app, unsigned f)
+void tui_loop_apply(tui_app *app, unsigned f)
 {
 	if (f & TUI_F_RECOMPUTE) { /* cancel now, start when keys stop */
 		tui_teach_reset(app); /* training ends with its network */
@@ -29,9 +29,9 @@ static void take_signal(tui_app *app)
 	int sig = tui_signal_take();
 	if (!sig)
 		return;
-	tui_trace(app, "signal %d", sig);
+	tui_app_trace(app, "signal %d", sig);
 	if (sig == SIGCONT) {
-		tui_apply(app, TUI_F_FULL);
+		tui_loop_apply(app, TUI_F_FULL);
 		return;
 	}
 	app->status = 128 + sig;
@@ -50,17 +50,17 @@ static void step(tui_app *app)
 	}
 	app->dirty = true;
 	if (was_busy && !tui_compute_busy(&app->comp))
-		tui_trace(app, "done gen=%u seconds=%.6f status=%d",
+		tui_app_trace(app, "done gen=%u seconds=%.6f status=%d",
 			  app->comp.gen, app->comp.seconds, (int)app->comp.st);
 }
 
 static void draw(tui_app *app)
 {
-	double t = tui_now();
+	double t = tui_clock_now();
 	tui_draw(app);
 	doupdate();
 	app->dirty = false;
-	tui_trace(app, "frame %.6f", tui_now() - t);
+	tui_app_trace(app, "frame %.6f", tui_clock_now() - t);
 }
 
 int tui_loop(tui_app *app)
@@ -75,7 +75,7 @@ int tui_loop(tui_app *app)
 		    app, tui_app_busy(app) ? 0
 					   : tui_teach_wait_ms(app, TUI_IDLE_MS));
 		if (key != ERR) { /* answer it (draw) before more work */
-			tui_apply(app, tui_dispatch(app, tui_keys_lookup(key)));
+			tui_loop_apply(app, tui_actions_dispatch(app, tui_keys_lookup(key)));
 			continue;
 		}
 		if (app->quit) /* end of input */
@@ -84,7 +84,7 @@ int tui_loop(tui_app *app)
 			tui_app_start(app); /* a burst of keys allocates once */
 		step(app);
 	}
-	tui_trace(app, "quit status=%d", app->status);
+	tui_app_trace(app, "quit status=%d", app->status);
 	tui_trace_flush(&app->trace);
 	return app->status;
 }

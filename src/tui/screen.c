@@ -4,7 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 #include "tui/app.h"
-#include "tui/save.h"
+#include "view/save.h"
 
 SCREEN *tui_screen_headless(int lines, int cols)
 {

@@ -5,8 +5,8 @@
 #ifndef IV_TUI_TEACH_H
 #define IV_TUI_TEACH_H
 
-#include "tui/lesson_view.h"
-#include "tui/train.h"
+#include "view/lessons.h"
+#include "view/train.h"
 
 #define TUI_STRIP_H        2  /* rows of the training strip */
 #define TUI_TRAIN_FRAME_MS 40 /* key wait between frames of a run */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tui/draw.h"
-#include "tui/save.h"
+#include "view/save.h"
 #include "tui/teach_app.h"
 
 void tui_teach_init(tui_app *app, const tui_options *opt)
@@ -164,7 +164,7 @@ bool tui_teach_run(tui_app *app, double budget)
 	if (st != IV_OK)
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "training stopped: %s", iv_status_str(st));
-	tui_trace(app, "train steps=%zu loss=%g", tui_train_steps(t),
+	tui_app_trace(app, "train steps=%zu loss=%g", tui_train_steps(t),
 		  tui_train_loss(t));
 	return true;
 }
@@ -210,7 +210,7 @@ void tui_teach_save(tui_app *app)
 			  sizeof path, err, sizeof err) == 0) {
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "screen saved to %.140s", path); /* the bar cuts it */
-		tui_trace(app, "save %s", path);
+		tui_app_trace(app, "save %s", path);
 	} else {
 		snprintf(app->model.msg, sizeof app->model.msg, "%.159s", err);
 	}

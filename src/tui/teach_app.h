@@ -7,7 +7,7 @@
  * steps asked for once its statistics are complete, then recomputes them
  * at once (a new generation for the caches) so every frame shows the
  * trained weights. Every change of the configuration (TUI_F_RECOMPUTE)
- * forgets the training: tui_apply calls tui_teach_reset. */
+ * forgets the training: tui_loop_apply calls tui_teach_reset. */
 #ifndef IV_TUI_TEACH_APP_H
 #define IV_TUI_TEACH_APP_H
 

@@ -43,21 +43,21 @@ bool tui_theory_run(tui_app *app, double budget)
 {
 	tui_theory *t = &app->theory;
 	const iv_config *cfg = &app->model.cfg;
-	double t0 = tui_now();
+	double t0 = tui_clock_now();
 	bool did = false;
 	if (!t->th)
 		return false;
-	did |= tui_predict_update(t, cfg);
+	did |= tui_theory_predict_update(t, cfg);
 	if (gains_due(t, cfg))
 		did |= t->panel == TUI_PANEL_GAIN ? tui_gains_update(t, cfg)
 						  : tui_gains_update0(t, cfg);
 	if (phase_due(app))
 		did |= tui_phase_step(&t->phase, t->th,
-				      fmax(budget - (tui_now() - t0), 0));
+				      fmax(budget - (tui_clock_now() - t0), 0));
 	if (spectrum_due(app, true)) {
 		did |=
 		    tui_spectrum_update(&t->spec, app->comp.net, app->comp.gen);
-		tui_trace(app, "spectrum gen=%u seconds=%.6f status=%d",
+		tui_app_trace(app, "spectrum gen=%u seconds=%.6f status=%d",
 			  t->spec.gen, t->spec.seconds, (int)t->spec.st);
 	}
 	return did;
@@ -69,7 +69,7 @@ bool tui_theory_busy(const tui_app *app)
 	const iv_config *cfg = &app->model.cfg;
 	if (!t->th)
 		return false;
-	return !tui_predict_fresh(t, cfg) || gains_due(t, cfg) ||
+	return !tui_theory_predict_fresh(t, cfg) || gains_due(t, cfg) ||
 	       phase_due(app) || spectrum_due(app, true);
 }
 
@@ -107,10 +107,10 @@ static bool phase_move(tui_app *app, tui_action a, unsigned *flags)
 	bool changed;
 	if (dx) {
 		to = tui_phase_next(sw2, p->dx, p->nx, dx);
-		changed = to != sw2 && tui_model_set_sigma_w2(m, to);
+		changed = to != sw2 && tui_sigma_set_w2(m, to);
 	} else {
 		to = tui_phase_next(sb2, p->dy, p->ny, dy);
-		changed = to != sb2 && tui_model_set_sigma_b2(m, to);
+		changed = to != sb2 && tui_sigma_set_b2(m, to);
 	}
 	if ((dx ? to == sw2 : to == sb2) && !m->msg[0])
 		snprintf(m->msg, sizeof m->msg, "edge of the phase diagram");
@@ -141,7 +141,7 @@ bool tui_theory_dispatch(tui_app *app, tui_action a, unsigned *flags)
 	}
 	if (t->panel == TUI_PANEL_PHASE && phase_move(app, a, flags))
 		return true;
-	const tui_action_info *ai = tui_action_get(a);
+	const tui_action_info *ai = tui_keys_action(a);
 	if (ai && ai->group == TUI_G_VIEW)
 		t->panel = TUI_PANEL_NONE; /* back to the layers, then do it */
 	return ai && ai->group == TUI_G_MOVE; /* nothing to scroll here */

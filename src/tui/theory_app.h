@@ -21,23 +21,6 @@ void tui_theory_settle(tui_app *app);
  * phase diagram, Esc). True when it handled a; the flags go in *flags. */
 bool tui_theory_dispatch(tui_app *app, tui_action a, unsigned *flags);
 
-/* Glyphs of the theory views, Unicode or ASCII like app->gl. */
-typedef struct tui_theory_glyphs {
-	const char *line;      /* a predicted curve in the depth profile */
-	const char *sd1, *sd2; /* predicted +-1 and +-2 std ticks */
-	const char *chi, *xi;  /* "chi1", "xi" */
-	const char *sw, *sw2, *sb, *sb2; /* "sigma_w", "sigma_w^2", ... */
-	const char *phi, *sqrt, *sq;     /* "phi", "sqrt", "^2" */
-	const char *root2, *rootq;       /* "sqrt(2)", "sqrt(q)" */
-	const char *infinity;
-	const char *ordered[3]; /* chi1 < 1: near 1, further, far */
-	const char *chaotic[3]; /* chi1 > 1: likewise */
-	const char *crit;       /* the chi1 = 1 line */
-	const char *cursor;     /* the setting shown */
-	const char *ref;        /* the isometry reference (value 1) */
-} tui_theory_glyphs;
-
-const tui_theory_glyphs *tui_theory_gl(const tui_app *app);
 
 /* The open panel over the layer area (draw.c calls it instead of the layers
  * and the profile). */
@@ -65,10 +48,8 @@ int tui_theory_legend_width(const tui_app *app, iv_quantity q);
 /* Whether the overlay is on and has predictions to draw. */
 bool tui_theory_overlay(const tui_app *app);
 
-/* Text helpers: a number like tui_fmt with Inf as the infinity glyph; a
- * paragraph wrapped into w columns from (y, x), at most rows rows.
+/* A paragraph wrapped into w columns from (y, x), at most rows rows.
  * Returns the rows used. */
-char *tui_theory_fmt(const tui_app *app, double v, char *buf, size_t size);
 int tui_wrap(int y, int x, int w, int rows, tui_element e, const char *text);
 
 #endif

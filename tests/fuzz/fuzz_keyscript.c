@@ -7,8 +7,8 @@
  * a file name, Resize within 1..1000, keys whose name parses back to the
  * same key; peek/next walk exactly n steps. */
 #include <string.h>
-#include "tui/keys.h"
-#include "tui/script.h"
+#include "view/keys.h"
+#include "view/script.h"
 #include "fuzz.h"
 
 static void check_step(const tui_step *st, int *line)
@@ -19,8 +19,8 @@ static void check_step(const tui_step *st, int *line)
 	switch (st->kind) {
 	case TUI_S_KEY:
 		FUZZ_ASSERT(st->key > 0 && st->arg == NULL);
-		tui_key_name(st->key, name, sizeof name);
-		FUZZ_ASSERT(tui_key_parse(name) == st->key);
+		tui_keys_name(st->key, name, sizeof name);
+		FUZZ_ASSERT(tui_keys_parse(name) == st->key);
 		break;
 	case TUI_S_WAIT: FUZZ_ASSERT(st->arg == NULL); break;
 	case TUI_S_SAVE: FUZZ_ASSERT(st->arg && st->arg[0]); break;

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/* Screen text to a new file: temporary file, then a link that cannot
+ * replace anything. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "view/save.h"
+
+const char *tui_save_dir(void)
+{
+	const char *d = getenv("INITVIZ_SAVE_DIR");
+	return d && *d ? d : ".";
+}
+
+static int fail(char *err, size_t esize, const char *what, const char *dir,
+		int e)
+{
+	snprintf(err, esize, "cannot save the screen: %s %s: %s", what, dir,
+		 strerror(e));
+	return -1;
+}
+
+/* Write the text to a new temporary file in dir; its name goes in tmp. */
+static int write_tmp(const char *dir, const char *text, size_t len, char *tmp,
+		     size_t tsize, char *err, size_t esize)
+{
+	int fd = -1;
+	for (unsigned k = 0; fd < 0 && k < 100; k++) {
+		snprintf(tmp, tsize, "%s/.%s%ld-%u.tmp", dir, TUI_SAVE_PREFIX,
+			 (long)getpid(), k);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			return fail(err, esize, "writing in", dir, errno);
+	}
+	if (fd < 0)
+		return fail(err, esize, "writing in", dir, EEXIST);
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = write(fd, text + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	int e = done < len ? (errno ? errno : EIO) : 0;
+	if (!e && fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+		e = errno;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (e) {
+		unlink(tmp);
+		return fail(err, esize, "writing in", dir, e);
+	}
+	return 0;
+}
+
+/* Give tmp the name; 1 when the name is taken, 0 done, -1 error (errno). */
+static int claim(const char *tmp, const char *name)
+{
+	if (link(tmp, name) == 0) {
+		unlink(tmp);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 1;
+	if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS &&
+	    errno != EMLINK)
+		return -1;
+	/* no hard links here (FAT, some network file systems) */
+	if (access(name, F_OK) == 0)
+		return 1;
+	return rename(tmp, name) == 0 ? 0 : -1;
+}
+
+int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
+		  char *path, size_t psize, char *err, size_t esize)
+{
+	char tmp[4096], name[4096], stamp[32];
+	struct tm tm;
+	if (!localtime_r(&when, &tm) ||
+	    !strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm))
+		snprintf(stamp, sizeof stamp, "%ld", (long)when);
+	if (write_tmp(dir, text, len, tmp, sizeof tmp, err, esize) != 0)
+		return -1;
+	for (int k = 0; k < TUI_SAVE_TRIES; k++) {
+		char sfx[16] = "";
+		if (k)
+			snprintf(sfx, sizeof sfx, "-%d", k);
+		snprintf(name, sizeof name, "%s/%s%s%s.txt", dir,
+			 TUI_SAVE_PREFIX, stamp, sfx);
+		int r = claim(tmp, name);
+		if (r < 0) {
+			int e = errno;
+			unlink(tmp);
+			return fail(err, esize, "naming a file in", dir, e);
+		}
+		if (r == 0) {
+			snprintf(path, psize, "%s",
+				 strcmp(dir, ".") ? name : name + 2);
+			return 0;
+		}
+	}
+	unlink(tmp);
+	return fail(err, esize, "every name is taken in", dir, EEXIST);
+}
+
+int tui_save_file(const char *path, const char *text, size_t len, char *err,
+		  size_t esize)
+{
+	char dir[4096], tmp[4096];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s",
+			 slash == path ? 1 : (int)(slash - path), path);
+	if (write_tmp(dir, text, len, tmp, sizeof tmp, err, esize) != 0)
+		return -1;
+	int r = claim(tmp, path), e = errno;
+	if (r == 0)
+		return 0;
+	unlink(tmp);
+	snprintf(err, esize, "cannot write %s: %s", path,
+		 r > 0 ? TUI_SAVE_EXISTS : strerror(e));
+	return -1;
+}
