@@ -89,7 +89,7 @@ static double field(enum field f)
 	case F_LOG: return m->log_counts;
 	case F_SUBSET: return m->subset;
 	case F_VIEW: return m->view;
-	case F_HELP: return m->help;
+	case F_HELP: return app.modal == TUI_PANEL_HELP;
 	default: return 0;
 	}
 }
@@ -433,16 +433,16 @@ START_TEST(new_setting_cancels_the_computation)
 	iv_config c;
 	base_config(&c, 30);
 	ck_assert_int_eq(tui_app_init(&app, &c, NULL), 0);
-	tui_app_start(&app);
+	tui_work_start(&app);
 	ck_assert(tui_compute_run(&app.comp, 0));
 	ck_assert(tui_compute_busy(&app.comp));
 	unsigned gen = app.comp.gen, f = tui_actions_dispatch(&app, TUI_A_ACT_NEXT);
 	ck_assert(f & TUI_F_RECOMPUTE);
 	tui_loop_apply(&app, f);
 	ck_assert_ptr_null(app.comp.net);
-	ck_assert(app.pending && tui_app_busy(&app));
+	ck_assert(app.pending && tui_work_busy(&app));
 	ck_assert_uint_gt(app.comp.gen, gen);
-	tui_app_settle(&app);
+	tui_work_settle(&app);
 	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_RELU);
 	ck_assert(iv_net_done(app.comp.net));
 	/* a view toggle recomputes nothing */

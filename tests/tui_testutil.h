@@ -10,9 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/colors.h"
-#include "tui/draw.h"
+#include "tui/frame.h"
+#include "tui/loop.h"
+#include "tui/screen.h"
+#include "tui/work.h"
+#include "view/text.h"
 
 /* --- files ---------------------------------------------------------------- */
 
@@ -83,6 +88,13 @@ static inline int tut_run_keys(tui_app *app, SCREEN **scr, const iv_config *c,
 	*scr = tut_open(app, c, o, lines, cols);
 	app->headless = true;
 	return tui_loop(app);
+}
+
+/* A frame as the loop draws it: prepared, then drawn. */
+static inline void tut_draw(tui_app *app)
+{
+	tui_frame_prepare(app);
+	tui_frame_draw(app);
 }
 
 /* End the screen and the app, if a screen is open. */

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The one input function: script steps first, then the keyboard, with a
  * timeout; a stdin that keeps failing at once is taken as closed. */
-#include "tui/app.h"
+#include <curses.h>
+#include "tui/input.h"
+#include "tui/screen.h"
+#include "tui/work.h"
 
 /* Run script commands up to the next key. Returns the key, ERR to wait
  * (Wait while computing, or the script has ended). */
@@ -19,7 +22,7 @@ static int script_key(tui_app *app)
 			return key;
 		}
 		case TUI_S_WAIT:
-			if (tui_app_busy(app))
+			if (tui_work_busy(app))
 				return ERR;
 			break;
 		case TUI_S_SAVE:

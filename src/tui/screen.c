@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-#include "tui/app.h"
+#include "tui/screen.h"
 #include "view/save.h"
 
 SCREEN *tui_screen_headless(int lines, int cols)

@@ -82,6 +82,23 @@ static tui_hist *slot_get(tui_hist_cache *c, size_t i)
 	return &c->slot[i];
 }
 
+static bool holds(const tui_hist *h, unsigned gen, size_t layer,
+		  iv_quantity q, double lo, double hi, size_t bins)
+{
+	return h->valid && h->gen == gen && h->layer == layer && h->q == q &&
+	       h->lo == lo && h->hi == hi && h->bins == bins;
+}
+
+const double *tui_hist_get(const tui_hist_cache *c, size_t slot, unsigned gen,
+			   size_t layer, iv_quantity q, double lo, double hi,
+			   size_t bins)
+{
+	if (slot >= c->n || bins == 0)
+		return NULL;
+	const tui_hist *h = &c->slot[slot];
+	return holds(h, gen, layer, q, lo, hi, bins) ? h->counts : NULL;
+}
+
 const double *tui_hist_counts(tui_hist_cache *c, size_t slot, iv_net *net,
 			      unsigned gen, size_t layer, iv_quantity q,
 			      double lo, double hi, size_t bins)
@@ -89,8 +106,7 @@ const double *tui_hist_counts(tui_hist_cache *c, size_t slot, iv_net *net,
 	tui_hist *h = slot_get(c, slot);
 	if (!h || bins == 0)
 		return NULL;
-	if (h->valid && h->gen == gen && h->layer == layer && h->q == q &&
-	    h->lo == lo && h->hi == hi && h->bins == bins)
+	if (holds(h, gen, layer, q, lo, hi, bins))
 		return h->counts;
 	h->valid = false;
 	if (bins > h->cap) {

@@ -46,6 +46,12 @@ const double *tui_hist_counts(tui_hist_cache *c, size_t slot, iv_net *net,
 			      unsigned gen, size_t layer, iv_quantity q,
 			      double lo, double hi, size_t bins);
 
+/* The counts tui_hist_counts left in slot for exactly this key; NULL when
+ * the slot holds something else (it only reads). */
+const double *tui_hist_get(const tui_hist_cache *c, size_t slot, unsigned gen,
+			   size_t layer, iv_quantity q, double lo, double hi,
+			   size_t bins);
+
 /* Bar heights: 0 for an empty bin, else 1..TUI_LEVELS scaled to the largest
  * count (by log(1 + count) when log is set), so any non-empty bin shows. */
 void tui_hist_levels(const double *counts, size_t n, bool log,

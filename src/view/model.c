@@ -17,6 +17,38 @@ void tui_model_init(tui_model *m, const iv_config *cfg)
 	m->rows = 1;
 }
 
+iv_quantity tui_model_left_q(const tui_model *m)
+{
+	return m->preact ? IV_Q_PREACT : IV_Q_ACT;
+}
+
+iv_quantity tui_model_right_q(const tui_model *m)
+{
+	return m->grad_weights ? IV_Q_GRAD_WEIGHTS : IV_Q_GRAD_ACT;
+}
+
+void tui_model_left_title(const tui_model *m, char *buf, size_t size,
+			  int width)
+{
+	const char *a = iv_act_name(m->cfg.act);
+	if (m->preact)
+		snprintf(buf, size, "pre-activations z = W h + b");
+	else
+		snprintf(buf, size, "activations h = %s(z)", a);
+	if (tui_text_width(buf) > width)
+		snprintf(buf, size, m->preact ? "z = W h + b" : "h = %s(z)", a);
+}
+
+void tui_model_right_title(const tui_model *m, const tui_glyphs *g, char *buf,
+			   size_t size, int width)
+{
+	const char *d = g->d, *v = m->grad_weights ? "W" : "h";
+	snprintf(buf, size, "%sgradients %sL/%s%s",
+		 m->grad_weights ? "weight " : "", d, d, v);
+	if (tui_text_width(buf) > width)
+		snprintf(buf, size, "%sL/%s%s", d, d, v);
+}
+
 tui_knob tui_model_knob_of(iv_init_kind k)
 {
 	if (iv_init_uses_std(k))

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <initviz/config.h>
+#include <initviz/net.h>
+#include "view/glyphs.h"
 
 #define TUI_KNOB_MIN    1e-6 /* smallest |std|, |gain|, |value| the keys reach */
 #define TUI_KNOB_MAX    1e6
@@ -53,8 +55,7 @@ typedef struct tui_model {
 	bool log_counts;   /* bar heights from log(1 + count) */
 	tui_subset subset;
 	tui_view view;
-	bool help;       /* help overlay shown */
-	size_t help_top; /* first help line shown */
+	size_t help_top; /* first help line shown while the help is open */
 	size_t top;      /* first entry shown */
 	size_t rows;     /* entries that fit on screen (the layout sets it) */
 	char msg[160];   /* one-line notice; "" when none */
@@ -70,6 +71,16 @@ void tui_model_init(tui_model *m, const iv_config *cfg);
 tui_knob tui_model_knob_of(iv_init_kind k);
 const char *tui_model_knob_name(tui_knob k);
 double tui_model_knob_value(const iv_config *cfg);
+
+/* The quantities shown on the left (h or z) and the right (dL/dh or dL/dW). */
+iv_quantity tui_model_left_q(const tui_model *m);
+iv_quantity tui_model_right_q(const tui_model *m);
+/* Their titles in at most width columns: long ("activations h = tanh(z)")
+ * when it fits, else short ("h = tanh(z)"). */
+void tui_model_left_title(const tui_model *m, char *buf, size_t size,
+			  int width);
+void tui_model_right_title(const tui_model *m, const tui_glyphs *g, char *buf,
+			   size_t size, int width);
 
 /* Settings: dir is +1 or -1. Each returns true when cfg changed. */
 bool tui_model_scale_knob(tui_model *m, double factor);

@@ -92,17 +92,38 @@ bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope)
 	       (!iv_act_uses_slope(k) || p->slope == slope);
 }
 
+/* The grid's steps and points for cols x rows. */
+static void grid(double xmax, double ymax, size_t cols, size_t rows,
+		 double *dx, double *dy, size_t *nx, size_t *ny)
+{
+	*dx = tui_phase_nice_step(xmax, cols);
+	*dy = tui_phase_nice_step(ymax, rows);
+	*nx = (size_t)lround(xmax / *dx) + 1;
+	*ny = (size_t)lround(ymax / *dy) + 1;
+}
+
+bool tui_phase_fits(const tui_phase *p, iv_act_kind k, double slope,
+		    double xmax, double ymax, size_t cols, size_t rows)
+{
+	double dx, dy;
+	size_t nx, ny;
+	if (cols < 2 || rows < 2)
+		return false;
+	grid(xmax, ymax, cols, rows, &dx, &dy, &nx, &ny);
+	return tui_phase_matches(p, k, slope) && p->xmax == xmax &&
+	       p->ymax == ymax && p->nx == nx && p->ny == ny;
+}
+
 bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double xmax,
 		     double ymax, size_t cols, size_t rows)
 {
+	double dx, dy;
+	size_t nx, ny;
 	if (cols < 2 || rows < 2)
 		return false;
-	double dx = tui_phase_nice_step(xmax, cols), dy = tui_phase_nice_step(ymax, rows);
-	size_t nx = (size_t)lround(xmax / dx) + 1,
-	       ny = (size_t)lround(ymax / dy) + 1;
-	if (tui_phase_matches(p, k, slope) && p->xmax == xmax &&
-	    p->ymax == ymax && p->nx == nx && p->ny == ny)
+	if (tui_phase_fits(p, k, slope, xmax, ymax, cols, rows))
 		return true;
+	grid(xmax, ymax, cols, rows, &dx, &dy, &nx, &ny);
 	tui_phase_done(p);
 	p->chi = malloc(nx * ny * sizeof *p->chi);
 	p->have = calloc(nx * ny, 1);

@@ -67,6 +67,9 @@ double tui_phase_label_step(double grid, double min);
  * invalid). */
 bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double xmax,
 		     double ymax, size_t cols, size_t rows);
+/* Whether p is laid out for exactly that: what tui_phase_setup keeps. */
+bool tui_phase_fits(const tui_phase *p, iv_act_kind k, double slope,
+		    double xmax, double ymax, size_t cols, size_t rows);
 /* Whether p is laid out for activation k (and slope). */
 bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope);
 /* Compute points until budget seconds have passed, at least one. True when

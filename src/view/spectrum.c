@@ -53,6 +53,24 @@ bool tui_spectrum_ready(const iv_net *net)
 	return true;
 }
 
+tui_spec_state tui_spectrum_state(const tui_spectrum *s, const iv_config *cfg,
+				  const iv_net *net, unsigned gen)
+{
+	bool mine = s->have && s->gen == gen;
+	if (mine && s->st == IV_OK && net)
+		return TUI_SPEC_HAVE;
+	if (tui_spectrum_width(cfg) > IV_JACOBIAN_WIDTH_MAX)
+		return TUI_SPEC_TOO_WIDE;
+	if (mine)
+		return s->st == IV_EGSL ? TUI_SPEC_NONFINITE : TUI_SPEC_FAILED;
+	if (!tui_spectrum_ready(net))
+		return TUI_SPEC_FORWARD;
+	if (tui_spectrum_estimate(cfg) > TUI_SPECTRUM_AUTO_SECONDS &&
+	    s->asked != gen + 1)
+		return TUI_SPEC_ASK;
+	return TUI_SPEC_DUE;
+}
+
 bool tui_spectrum_update(tui_spectrum *s, const iv_net *net, unsigned gen)
 {
 	if ((s->have && s->gen == gen) || !tui_spectrum_ready(net))

@@ -20,6 +20,18 @@
 /* Larger estimates wait for the user to ask (Enter). */
 #define TUI_SPECTRUM_AUTO_SECONDS 1.0
 
+/* Where the spectrum of the network shown stands, one answer for the work,
+ * the waiting and the drawing. */
+typedef enum {
+	TUI_SPEC_HAVE,      /* computed: draw it */
+	TUI_SPEC_TOO_WIDE,  /* a layer is wider than IV_JACOBIAN_WIDTH_MAX */
+	TUI_SPEC_NONFINITE, /* the Jacobian has NaN or Inf entries */
+	TUI_SPEC_FAILED,    /* another error (st says which) */
+	TUI_SPEC_FORWARD,   /* waits for the forward pass */
+	TUI_SPEC_ASK,       /* the SVD would block long: waits for Enter */
+	TUI_SPEC_DUE,       /* to compute now */
+} tui_spec_state;
+
 typedef struct tui_spectrum {
 	bool have;      /* a result (or a refusal) for gen */
 	unsigned gen;   /* the network it belongs to */
@@ -27,7 +39,8 @@ typedef struct tui_spectrum {
 	iv_spectrum s;  /* the singular values when st is IV_OK */
 	double seconds; /* the computation took */
 	unsigned asked; /* gen + 1 when the user asked despite the cost */
-	unsigned shown; /* gen + 1 once a frame said "computing" */
+	unsigned shown; /* gen + 1 once a frame said "computing": the SVD
+			   blocks the loop, so it starts after that frame */
 } tui_spectrum;
 
 void tui_spectrum_init(tui_spectrum *s);
@@ -39,6 +52,11 @@ size_t tui_spectrum_width(const iv_config *cfg);
 double tui_spectrum_estimate(const iv_config *cfg);
 /* Whether every layer's forward pass of net is done. */
 bool tui_spectrum_ready(const iv_net *net);
+
+/* The state of the spectrum of net (generation gen, configuration cfg;
+ * net may be NULL while nothing is computed). */
+tui_spec_state tui_spectrum_state(const tui_spectrum *s, const iv_config *cfg,
+				  const iv_net *net, unsigned gen);
 
 /* Compute the spectrum of net (sample 0) for gen unless there is one.
  * Returns true when it computed. */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The theory state of the view and the per-configuration predictions. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
+#include "view/phase.h"
 #include "view/theory.h"
 
 bool tui_theory_init(tui_theory *t)
@@ -11,7 +13,6 @@ bool tui_theory_init(tui_theory *t)
 	memset(t, 0, sizeof *t);
 	gsl_set_error_handler_off(); /* GSL's default handler aborts */
 	t->overlay = true;
-	t->panel = TUI_PANEL_NONE;
 	tui_phase_init(&t->phase);
 	tui_spectrum_init(&t->spec);
 	t->th = iv_theory_alloc();
@@ -105,4 +106,49 @@ double tui_theory_predict_std(const tui_theory *t, size_t l, iv_quantity q)
 	default: return NAN;
 	}
 	return isfinite(v) ? v : NAN;
+}
+
+bool tui_theory_shown(const tui_theory *t, const iv_config *cfg)
+{
+	return t->overlay && tui_theory_predict_fresh(t, cfg) &&
+	       t->pred.valid && t->pred.st == IV_OK &&
+	       tui_theory_applies(cfg->init);
+}
+
+/* The criticality when the theory speaks of cfg. */
+static const iv_criticality *crit(const tui_theory *t, const iv_config *cfg)
+{
+	if (!t->th || !tui_theory_predict_fresh(t, cfg) || !t->pred.valid ||
+	    !tui_theory_applies(cfg->init))
+		return NULL;
+	return &t->pred.crit;
+}
+
+bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize)
+{
+	const iv_criticality *c = crit(t, cfg);
+	char b[32];
+	if (!c)
+		return false;
+	snprintf(label, lsize, "%s", g->chi);
+	snprintf(value, vsize, "%s %s", tui_glyphs_number(g, c->chi1, b, sizeof b),
+		 tui_phase_word(tui_phase_classify(c)));
+	return true;
+}
+
+bool tui_theory_fix_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize)
+{
+	const iv_criticality *c = crit(t, cfg);
+	char q[32], x[32];
+	if (!c)
+		return false;
+	snprintf(label, lsize, "q*");
+	snprintf(value, vsize, "%s   %s %s",
+		 tui_glyphs_number(g, c->q_star, q, sizeof q), g->xi,
+		 tui_glyphs_number(g, fabs(c->depth_scale), x, sizeof x));
+	return true;
 }

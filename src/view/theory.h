@@ -16,18 +16,12 @@
 #include <stddef.h>
 #include <initviz/net.h>
 #include <initviz/theory.h>
+#include "view/glyphs.h"
 #include "view/model.h"
 #include "view/phase.h"
 #include "view/spectrum.h"
 
 #define TUI_SIGMA_B2_MAX 1.0 /* top of the phase diagram */
-
-typedef enum {
-	TUI_PANEL_NONE,     /* the layer view and the depth profile */
-	TUI_PANEL_PHASE,    /* P: chi1 over (sigma_w^2, sigma_b^2) */
-	TUI_PANEL_SPECTRUM, /* J: singular values of the Jacobian */
-	TUI_PANEL_GAIN,     /* G: gains compared */
-} tui_panel;
 
 typedef struct tui_predict {
 	bool valid;
@@ -62,14 +56,13 @@ typedef struct tui_gains {
 typedef struct tui_theory {
 	iv_theory *th; /* NULL when out of memory: nothing is predicted */
 	bool overlay;  /* e: predictions drawn beside the measurements */
-	tui_panel panel;
 	tui_predict pred;
 	tui_gains gains;
 	tui_phase phase;
 	tui_spectrum spec;
 } tui_theory;
 
-/* Overlay on, no panel. False when out of memory (t->th is NULL). */
+/* Overlay on. False when out of memory (t->th is NULL). */
 bool tui_theory_init(tui_theory *t);
 void tui_theory_done(tui_theory *t);
 
@@ -97,6 +90,18 @@ bool tui_gains_fresh(const tui_theory *t, const iv_config *cfg);
 bool tui_gains_update(tui_theory *t, const iv_config *cfg);
 bool tui_gains_fresh0(const tui_theory *t, const iv_config *cfg);
 bool tui_gains_update0(tui_theory *t, const iv_config *cfg);
+
+/* Whether the overlay is on and has predictions of cfg to draw. */
+bool tui_theory_shown(const tui_theory *t, const iv_config *cfg);
+/* The criticality of cfg as settings-bar items: label "chi1", value "0.98
+ * vanishing"; label "q*", value "0.39   xi 50". False when the theory has
+ * nothing to say (not computed, not random weights). */
+bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize);
+bool tui_theory_fix_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize);
 
 /* The std or gain (sign kept) that makes the first layer's fan_in Var(W)
  * equal sw2; NAN when the scheme has no such knob or the theory does not

@@ -179,3 +179,9 @@ bool tui_train_diverged(const tui_train *t)
 {
 	return t->nloss && !isfinite(t->loss[t->nloss - 1]);
 }
+
+void tui_train_sync(tui_train *t, unsigned gen)
+{
+	if (t->tr && t->gen != gen)
+		tui_train_reset(t);
+}

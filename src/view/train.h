@@ -40,6 +40,7 @@ typedef struct tui_train {
 	size_t depth;
 	double *w0;   /* depth x 4: weight mean, rms, min, max at step 0 */
 	size_t moved; /* layers whose weight statistics left step 0's */
+	unsigned gen; /* the computation whose network tr trains */
 } tui_train;
 
 typedef enum {
@@ -51,6 +52,8 @@ typedef enum {
 void tui_train_init(tui_train *t, double lr);
 void tui_train_reset(tui_train *t); /* keeps lr; stops a run */
 void tui_train_done(tui_train *t);
+/* Forget a trainer whose network is gone: the computation is now gen. */
+void tui_train_sync(tui_train *t, unsigned gen);
 
 /* t: stop a run and ask for one more step. T: run or pause. */
 void tui_train_ask(tui_train *t);

@@ -5,9 +5,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "tui/draw.h"
-#include "tui/theory_app.h"
-
+#include "tui/panel.h"
+#include "tui/put.h"
 
 typedef struct chart {
 	int y, x, h, w; /* the plot area */
@@ -15,32 +14,48 @@ typedef struct chart {
 	size_t depth;
 } chart;
 
-/* log10 of each layer's std of q; NAN where not computed, 0 or not finite.
- * Returns how many computed layers cannot be plotted. */
-static size_t series(const tui_app *app, iv_quantity q, double *v)
+/* A series of the chart: each layer's measured or predicted std of q, read
+ * where it is needed (nothing is copied). */
+typedef struct series {
+	const tui_app *app;
+	iv_quantity q;
+	bool theory;
+} series;
+
+/* log10 of layer l's std (1..depth); NAN where there is none: not
+ * computed, 0 or not finite, no prediction. */
+static double value(const series *s, size_t l)
+{
+	const tui_app *app = s->app;
+	double sd;
+	if (s->theory) {
+		sd = tui_theory_shown(&app->theory, &app->model.cfg)
+			 ? tui_theory_predict_std(&app->theory, l, s->q)
+			 : NAN;
+		return sd > 0 ? log10(sd) : NAN;
+	}
+	const iv_layer_stats *st = iv_net_layer(app->comp.net, l);
+	sd = tui_hist_ready(st, s->q) ? st->q[s->q].std : NAN;
+	return sd > 0 && isfinite(sd) ? log10(sd) : NAN;
+}
+
+/* How many computed layers a measured series cannot plot. */
+static size_t unplottable(const series *s)
 {
 	size_t off = 0;
-	for (size_t l = 1; l <= app->model.cfg.depth; l++) {
-		const iv_layer_stats *s = iv_net_layer(app->comp.net, l);
-		double sd = tui_hist_ready(s, q) ? s->q[q].std : NAN;
-		v[l - 1] = sd > 0 && isfinite(sd) ? log10(sd) : NAN;
-		off += tui_hist_ready(s, q) && isnan(v[l - 1]);
-	}
+	for (size_t l = 1; l <= s->app->model.cfg.depth; l++)
+		off += tui_hist_ready(iv_net_layer(s->app->comp.net, l), s->q) &&
+		       isnan(value(s, l));
 	return off;
 }
 
-/* log10 of each layer's predicted std of q; false when there is none. */
-static bool predicted(const tui_app *app, iv_quantity q, double *v)
+/* Whether a series has any value. */
+static bool any(const series *s)
 {
-	bool any = false;
-	for (size_t l = 1; l <= app->model.cfg.depth; l++) {
-		double sd = tui_theory_overlay(app)
-				? tui_theory_predict_std(&app->theory, l, q)
-				: NAN;
-		v[l - 1] = sd > 0 ? log10(sd) : NAN;
-		any |= !isnan(v[l - 1]);
-	}
-	return any;
+	for (size_t l = 1; l <= s->app->model.cfg.depth; l++)
+		if (!isnan(value(s, l)))
+			return true;
+	return false;
 }
 
 /* Say which layers the log scale cannot show (std 0, NaN or Inf). */
@@ -63,13 +78,15 @@ static void unplotted(const tui_app *app, const chart *c, size_t na, size_t ng)
 
 /* The log10 range of the series (measured and predicted) with a margin of
  * a twentieth; at least half a decade so noise does not look like a trend. */
-static bool range(const double *const *s, size_t ns, size_t n, chart *c)
+static bool range(const series *s, size_t ns, chart *c)
 {
 	double mn = INFINITY, mx = -INFINITY;
 	for (size_t k = 0; k < ns; k++)
-		for (size_t i = 0; i < n; i++)
-			if (!isnan(s[k][i]))
-				mn = fmin(mn, s[k][i]), mx = fmax(mx, s[k][i]);
+		for (size_t l = 1; l <= c->depth; l++) {
+			double v = value(&s[k], l);
+			if (!isnan(v))
+				mn = fmin(mn, v), mx = fmax(mx, v);
+		}
 	if (mn > mx)
 		return false;
 	double span = mx - mn, mid = (mx + mn) / 2;
@@ -163,7 +180,7 @@ static void x_axis(const chart *c, int y)
 }
 
 /* Dots between layers when layers are further apart than a column. */
-static void dots(const tui_app *app, const chart *c, const double *v,
+static void dots(const tui_app *app, const chart *c, const series *s,
 		 tui_element e)
 {
 	if (c->depth < 2 || (size_t)c->w <= c->depth)
@@ -172,16 +189,19 @@ static void dots(const tui_app *app, const chart *c, const double *v,
 		double t =
 		    (double)(x - c->x) * (double)(c->depth - 1) / (c->w - 1);
 		size_t i = (size_t)t;
-		if (i + 1 >= c->depth || isnan(v[i]) || isnan(v[i + 1]))
+		if (i + 1 >= c->depth)
+			continue;
+		double a = value(s, i + 1), b = value(s, i + 2);
+		if (isnan(a) || isnan(b))
 			continue;
 		double f = t - (double)i;
-		tui_put(row_of(c, v[i] + f * (v[i + 1] - v[i])), x, x + 1, e,
+		tui_put(row_of(c, a + f * (b - a)), x, x + 1, e,
 			app->gl->pending);
 	}
 }
 
 /* A predicted series: a line through every column. */
-static void theory_line(const tui_app *app, const chart *c, const double *v,
+static void theory_line(const tui_app *app, const chart *c, const series *s,
 			tui_element e)
 {
 	for (int x = c->x; x < c->x + c->w; x++) {
@@ -190,9 +210,10 @@ static void theory_line(const tui_app *app, const chart *c, const double *v,
 			       : (double)(x - c->x) * (double)(c->depth - 1) /
 				     (c->w - 1);
 		size_t i = (size_t)t;
+		double a = value(s, i + 1);
 		double y = i + 1 < c->depth
-			       ? v[i] + (t - (double)i) * (v[i + 1] - v[i])
-			       : v[i];
+			       ? a + (t - (double)i) * (value(s, i + 2) - a)
+			       : a;
 		if (!isnan(y))
 			tui_put(row_of(c, y), x, x + 1, e,
 				app->gl->line);
@@ -200,15 +221,15 @@ static void theory_line(const tui_app *app, const chart *c, const double *v,
 }
 
 /* A marker per layer; a cell both series hit gets the shared marker. */
-static void marks(const tui_app *app, const chart *c, const double *v,
-		  const double *other, const char *mark, tui_element e)
+static void marks(const tui_app *app, const chart *c, const series *s,
+		  const series *other, const char *mark, tui_element e)
 {
 	for (size_t l = 1; l <= c->depth; l++) {
-		if (isnan(v[l - 1]))
+		double v = value(s, l), o = other ? value(other, l) : NAN;
+		if (isnan(v))
 			continue;
-		int y = row_of(c, v[l - 1]), x = col_of(c, l);
-		bool both = other && !isnan(other[l - 1]) &&
-			    row_of(c, other[l - 1]) == y;
+		int y = row_of(c, v), x = col_of(c, l);
+		bool both = !isnan(o) && row_of(c, o) == y;
 		tui_put(y, x, x + 1, both ? TUI_E_VALUE : e,
 			both ? app->gl->mark_both : mark);
 	}
@@ -218,15 +239,15 @@ static void title(const tui_app *app, int y, int cols)
 {
 	const tui_glyphs *g = app->gl;
 	char h[96], t[96], r[96];
-	int th = tui_theory_overlay(app) ? 11 : 0; /* "   ─ theory" */
+	int th = tui_theory_shown(&app->theory, &app->model.cfg) ? 11 : 0; /* "   ─ theory" */
 	snprintf(h, sizeof h, "depth profile: %s per layer, log scale",
 		 g->sigma);
-	tui_left_title(app, t, sizeof t, 999);
-	tui_right_title(app, r, sizeof r, 999);
+	tui_model_left_title(&app->model, t, sizeof t, 999);
+	tui_model_right_title(&app->model, app->gl, r, sizeof r, 999);
 	int hw = tui_text_width(h);
 	if (hw + 10 + th + tui_text_width(t) + tui_text_width(r) > cols) {
-		tui_left_title(app, t, sizeof t, 0);
-		tui_right_title(app, r, sizeof r, 0);
+		tui_model_left_title(&app->model, t, sizeof t, 0);
+		tui_model_right_title(&app->model, app->gl, r, sizeof r, 0);
 	}
 	if (hw + 10 + th + tui_text_width(t) + tui_text_width(r) > cols)
 		snprintf(h, sizeof h, "%s per layer, log scale", g->sigma);
@@ -242,46 +263,47 @@ static void title(const tui_app *app, int y, int cols)
 	}
 }
 
-void tui_draw_profile(tui_app *app)
+static void draw(const tui_app *app, tui_rect r)
 {
-	const tui_layout *lo = &app->layout;
 	size_t L = app->model.cfg.depth;
-	chart c = {.y = lo->profile_y + 1,
+	chart c = {.y = r.y + 1,
 		   .x = TUI_AXIS_W,
-		   .h = lo->profile_h - 2,
-		   .w = lo->cols - TUI_AXIS_W - 1,
+		   .h = r.h - 2,
+		   .w = r.w - TUI_AXIS_W - 1,
 		   .depth = L};
-	double *a, *g, *ta, *tg;
+	iv_quantity lq = tui_model_left_q(&app->model),
+		    rq = tui_model_right_q(&app->model);
+	series s[4] = {{app, lq, false}, /* measured, then predicted */
+		       {app, rq, false},
+		       {app, lq, true},
+		       {app, rq, true}};
 	if (!app->comp.net || c.h < 2)
 		return;
-	if (!(a = malloc(4 * L * sizeof *a))) {
-		tui_app_fatal(app, "out of memory drawing the depth profile");
-		return;
-	}
-	g = a + L, ta = g + L, tg = ta + L;
-	title(app, lo->profile_y, lo->cols);
-	size_t na = series(app, tui_left_q(&app->model), a);
-	size_t ng = series(app, tui_right_q(&app->model), g);
-	bool th = predicted(app, tui_left_q(&app->model), ta) |
-		  predicted(app, tui_right_q(&app->model), tg);
-	const double *all[4] = {a, g, ta, tg};
-	if (!range(all, th ? 4 : 2, L, &c)) {
-		tui_put(c.y + c.h / 2, c.x, lo->cols, TUI_E_AXIS,
+	title(app, r.y, r.w);
+	size_t na = unplottable(&s[0]), ng = unplottable(&s[1]);
+	bool th = any(&s[2]) | any(&s[3]);
+	if (!range(s, th ? 4 : 2, &c)) {
+		tui_put(c.y + c.h / 2, c.x, r.w, TUI_E_AXIS,
 			na + ng ? "no layer has a positive, finite std"
 				: "not computed yet");
-	} else {
-		y_axis(app, &c);
-		x_axis(&c, c.y + c.h);
-		if (th) { /* the line is the theory, the markers measured */
-			theory_line(app, &c, ta, TUI_E_ACT);
-			theory_line(app, &c, tg, TUI_E_GRAD);
-		} else {
-			dots(app, &c, a, TUI_E_ACT);
-			dots(app, &c, g, TUI_E_GRAD);
-		}
-		marks(app, &c, a, NULL, app->gl->mark_a, TUI_E_ACT);
-		marks(app, &c, g, a, app->gl->mark_g, TUI_E_GRAD);
-		unplotted(app, &c, na, ng);
+		return;
 	}
-	free(a);
+	y_axis(app, &c);
+	x_axis(&c, c.y + c.h);
+	if (th) { /* the line is the theory, the markers measured */
+		theory_line(app, &c, &s[2], TUI_E_ACT);
+		theory_line(app, &c, &s[3], TUI_E_GRAD);
+	} else {
+		dots(app, &c, &s[0], TUI_E_ACT);
+		dots(app, &c, &s[1], TUI_E_GRAD);
+	}
+	marks(app, &c, &s[0], NULL, app->gl->mark_a, TUI_E_ACT);
+	marks(app, &c, &s[1], &s[0], app->gl->mark_g, TUI_E_GRAD);
+	unplotted(app, &c, na, ng);
 }
+
+const tui_panel_ops tui_panel_profile = {
+    .name = "profile",
+    .slot = TUI_SLOT_PROFILE,
+    .draw = draw,
+};

@@ -1,59 +1,25 @@
 /* SPDX-License-Identifier: MIT */
-/* The lesson panel above the bottom bar (a rule with the title, the text,
- * what to look at), and the rows the teaching panels take from the views. */
+/* The lesson panel above the bottom bar: a rule with the title, the text,
+ * what to look at; the keys that go through the lessons. */
 #include <stdio.h>
 #include <string.h>
-#include "tui/draw.h"
-#include "tui/teach_app.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
 #define LOOK "look: "
 
 /* Rows the panel wants at width cols: the rule, the text, the look line. */
-static int lesson_rows(const tui_app *app, int cols)
+static int rows(const tui_app *app, int cols)
 {
-	const iv_lesson *x = tui_lessons_current(&app->teach.les);
+	const iv_lesson *x = tui_lessons_current(&app->les);
 	char look[IV_LESSON_LINE + sizeof LOOK];
 	int n = 1;
-	if (!x || !app->teach.les.shown)
+	if (!x || !app->les.shown)
 		return 0;
 	for (size_t i = 0; i < x->ntext; i++)
 		n += tui_text_wrap_count(x->text[i], cols - 2);
 	snprintf(look, sizeof look, LOOK "%s", x->look);
 	return n + (x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0);
-}
-
-void tui_teach_layout(tui_app *app, bool collapsed)
-{
-	tui_teach *t = &app->teach;
-	tui_layout *lo = &app->layout;
-	int strip = 0, lesson = 0, spare = LINES - TUI_MIN_LINES;
-	if (app->teach.train.tr && t->gen != app->comp.gen)
-		tui_teach_reset(app); /* its network is gone */
-	if (app->theory.panel == TUI_PANEL_NONE && COLS >= TUI_MIN_COLS) {
-		strip =
-		    tui_train_active(&t->train) || tui_lessons_current(&t->les)
-			? TUI_STRIP_H
-			: 0;
-		lesson = lesson_rows(app, COLS);
-	}
-	spare = spare < 0 ? 0 : spare;
-	strip = strip > spare ? 0 : strip;
-	lesson = lesson > spare - strip ? spare - strip : lesson;
-	tui_layout_compute(lo, LINES - strip - lesson, COLS, &app->model,
-			   collapsed || tui_teach_distinct(app));
-	t->strip_h = strip;
-	t->lesson_h = lesson;
-	if (strip + lesson == 0 || lo->too_small) {
-		t->strip_h = t->lesson_h = 0;
-		if (strip + lesson)
-			tui_layout_compute(lo, LINES, COLS, &app->model,
-					   collapsed);
-		return;
-	}
-	lo->lines = LINES;
-	lo->bar_y = LINES - 1;
-	t->strip_y = lo->bar_y - strip - lesson;
-	t->lesson_y = t->strip_y + strip;
 }
 
 /* The rule: "── lesson 2/12: Title ─── modified (0: back ...) ── , . L ──";
@@ -65,7 +31,7 @@ static void rule(const tui_app *app, int y, const iv_lesson *x)
 	    {" modified (0: back to the lesson)   , . lessons   L hides ",
 	     " modified   , . lessons   L hides ", " modified ", ""},
 	};
-	const tui_lessons *l = &app->teach.les;
+	const tui_lessons *l = &app->les;
 	int cols = app->layout.cols;
 	const char *const *n = notes[tui_lessons_modified(l, &app->model.cfg)];
 	char head[48];
@@ -105,14 +71,13 @@ static bool para(const tui_app *app, int *y, int end, const char *text,
 	return true;
 }
 
-void tui_draw_lesson(tui_app *app)
+static void draw(const tui_app *app, tui_rect r)
 {
-	const tui_teach *t = &app->teach;
-	const iv_lesson *x = tui_lessons_current(&t->les);
-	int y = t->lesson_y, end = t->lesson_y + t->lesson_h;
+	const iv_lesson *x = tui_lessons_current(&app->les);
+	int y = r.y, end = r.y + r.h;
 	char look[IV_LESSON_LINE + sizeof LOOK];
 	bool all = true;
-	if (!x || t->lesson_h < 1)
+	if (!x)
 		return;
 	rule(app, y++, x);
 	for (size_t i = 0; i < x->ntext && all; i++)
@@ -129,10 +94,49 @@ void tui_draw_lesson(tui_app *app)
 			      app->gl->ell);
 }
 
-void tui_teach_draw(tui_app *app)
+/* Training as the lesson sets it: its readout, and its learning rate when
+ * it names one (clamped as < and > clamp; else the current rate stays). */
+static void lesson_training(tui_train *t, const iv_lesson *les)
 {
-	if (app->layout.too_small)
+	if (!les)
 		return;
-	tui_draw_train(app);
-	tui_draw_lesson(app);
+	t->random_readout = les->random_readout;
+	if (!(les->lr > 0))
+		return;
+	t->lr = les->lr < TUI_LR_MIN   ? TUI_LR_MIN
+		: les->lr > TUI_LR_MAX ? TUI_LR_MAX
+				       : les->lr;
 }
+
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	tui_lessons *l = &app->les;
+	*flags = TUI_F_REDRAW;
+	switch (a) {
+	case TUI_A_LESSON_PREV:
+	case TUI_A_LESSON_NEXT:
+		tui_train_sync(&app->train, app->comp.gen);
+		if (!tui_lessons_go(l, &app->model,
+				    a == TUI_A_LESSON_NEXT ? 1 : -1))
+			return true;
+		lesson_training(&app->train, tui_lessons_current(l));
+		*flags = TUI_F_RECOMPUTE;
+		return true;
+	case TUI_A_LESSON_TEXT:
+		if (!tui_lessons_current(l))
+			snprintf(app->model.msg, sizeof app->model.msg,
+				 "no lesson is shown: . starts the first");
+		l->shown = !l->shown && tui_lessons_current(l);
+		return true;
+	default: return false;
+	}
+}
+
+const tui_panel_ops tui_panel_lesson = {
+    .name = "lesson",
+    .slot = TUI_SLOT_BAND,
+    .rows = rows,
+    .shrinks = true,
+    .handle = handle,
+    .draw = draw,
+};

@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /* The training strip: step, loss, learning rate, distinct neurons per layer,
  * whether the hidden weights moved, and the loss curve on a log scale as a
- * two-row sparkline. */
+ * two-row sparkline; the training keys, and the steps taken between key
+ * reads once the network is computed.
+ *
+ * Training works on the network the view computed: a burst of steps, then
+ * its statistics again at once (a new generation for the caches), so every
+ * frame shows the trained weights. A change of the configuration forgets
+ * the training (loop.c). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "tui/draw.h"
-#include "tui/teach_app.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
-#define VALUE_W 9 /* " 3.15e+04" after the curve */
+#define VALUE_W     9 /* " 3.15e+04" after the curve */
+#define TUI_STRIP_H 2 /* rows of the strip */
 /* The curve spans at least a decade below its top, so that a loss that
  * barely moves draws as a flat line, not as a fall. */
 #define TUI_LOSS_DECADES 1.0
@@ -79,7 +86,7 @@ static void sparkline(const tui_app *app, const curve *c, const double *v,
 /* The curve, its top and bottom values to the right. */
 static void loss_curve(const tui_app *app, int y, int x, int w)
 {
-	const tui_train *t = &app->teach.train;
+	const tui_train *t = &app->train;
 	curve c = {.y = y, .x = x, .w = w};
 	char b[32];
 	int cols = app->layout.cols;
@@ -123,7 +130,7 @@ static int distinct_text(const tui_app *app, int y, int x, int xmax)
 /* "hidden weights: unchanged", "changed", "changed in 2 of 5 layers". */
 static void moved_text(const tui_app *app, int y, int x, int xmax)
 {
-	const tui_train *t = &app->teach.train;
+	const tui_train *t = &app->train;
 	if (tui_train_steps(t) == 0)
 		return;
 	x = tui_put(y, x + 2, xmax, TUI_E_LABEL, "hidden weights: ");
@@ -132,28 +139,28 @@ static void moved_text(const tui_app *app, int y, int x, int xmax)
 	else if (t->moved == t->depth)
 		tui_put(y, x, xmax, TUI_E_VALUE, "changed");
 	else
-		tui_putf(y, x, xmax, TUI_E_VALUE,
+		tui_put_fmt(y, x, xmax, TUI_E_VALUE,
 			 "changed in %zu of %zu layers", t->moved, t->depth);
 }
 
 static void status_text(const tui_app *app, int y, int xmax)
 {
-	const tui_train *t = &app->teach.train;
+	const tui_train *t = &app->train;
 	char b[32];
 	if (!t->tr) {
-		tui_putf(y, 1, xmax, TUI_E_LABEL,
+		tui_put_fmt(y, 1, xmax, TUI_E_LABEL,
 			 "training%s: t one step   T run / pause   x reset   "
 			 "< > learning rate %g",
 			 t->queued || t->running ? " (starting)" : "", t->lr);
 		return;
 	}
 	int x = tui_put(y, 1, xmax, TUI_E_TITLE, "training");
-	x = tui_putf(y, x + 2, xmax, TUI_E_VALUE, "step %zu",
+	x = tui_put_fmt(y, x + 2, xmax, TUI_E_VALUE, "step %zu",
 		     tui_train_steps(t));
 	x = tui_put(y, x + 2, xmax, TUI_E_LABEL,
 		    t->running ? "running" : "paused");
 	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "lr ");
-	x = tui_putf(y, x, xmax, TUI_E_VALUE, "%g", t->lr);
+	x = tui_put_fmt(y, x, xmax, TUI_E_VALUE, "%g", t->lr);
 	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "loss ");
 	x = tui_put(y, x, xmax,
 		    tui_train_diverged(t) ? TUI_E_WARN : TUI_E_VALUE,
@@ -163,17 +170,136 @@ static void status_text(const tui_app *app, int y, int xmax)
 			"  diverged: < lowers the rate");
 }
 
-void tui_draw_train(tui_app *app)
+static int rows(const tui_app *app, int cols)
 {
-	const tui_teach *t = &app->teach;
-	int y = t->strip_y, cols = app->layout.cols;
+	(void)cols;
+	return tui_app_teaching(app) ? TUI_STRIP_H : 0;
+}
+
+static void draw(const tui_app *app, tui_rect r)
+{
+	const tui_train *t = &app->train;
+	int y = r.y, cols = r.w;
 	int w = cols / 7 < 10 ? 10 : cols / 7 > 40 ? 40 : cols / 7;
-	int cx = cols - VALUE_W - w, xmax = t->train.tr ? cx - 2 : cols;
-	if (t->strip_h < TUI_STRIP_H)
+	int cx = cols - VALUE_W - w, xmax = t->tr ? cx - 2 : cols;
+	if (r.h < TUI_STRIP_H)
 		return;
 	status_text(app, y, xmax);
 	int x = distinct_text(app, y + 1, 1, xmax);
 	moved_text(app, y + 1, x, xmax);
-	if (t->train.tr)
+	if (t->tr)
 		loss_curve(app, y, cx, w);
 }
+
+/* Why no step can be taken now that the computation ended; NULL: it can. */
+static const char *cannot(const tui_app *app)
+{
+	if (tui_app_computing(app))
+		return NULL; /* steps wait for it */
+	if (!app->comp.net || app->comp.st != IV_OK)
+		return iv_status_str(app->comp.st == IV_OK ? IV_ENOMEM
+							   : app->comp.st);
+	return NULL;
+}
+
+static unsigned lr_key(tui_app *app, double f)
+{
+	tui_model *m = &app->model;
+	tui_train *t = &app->train;
+	switch (tui_train_scale_lr(t, f)) {
+	case TUI_LR_LIMIT:
+		snprintf(m->msg, sizeof m->msg,
+			 "learning rate stays %g (limit)", t->lr);
+		return TUI_F_REDRAW;
+	case TUI_LR_SET:
+		snprintf(m->msg, sizeof m->msg, "learning rate %g", t->lr);
+		return TUI_F_REDRAW;
+	default:
+		snprintf(m->msg, sizeof m->msg,
+			 "learning rate %g: training starts again from the "
+			 "initial weights",
+			 t->lr);
+		return TUI_F_RECOMPUTE; /* the initial weights drawn again */
+	}
+}
+
+static unsigned train_key(tui_app *app, tui_action a)
+{
+	tui_train *t = &app->train;
+	const char *why = cannot(app);
+	if (why && a != TUI_A_TRAIN_RESET) {
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "cannot train: %s", why);
+		return TUI_F_REDRAW;
+	}
+	switch (a) {
+	case TUI_A_TRAIN_STEP: tui_train_ask(t); return TUI_F_REDRAW;
+	case TUI_A_TRAIN_RUN: tui_train_toggle(t); return TUI_F_REDRAW;
+	default: break;
+	}
+	if (tui_train_steps(t) == 0) { /* the weights are the initial ones */
+		tui_train_reset(t);
+		return TUI_F_REDRAW;
+	}
+	snprintf(app->model.msg, sizeof app->model.msg,
+		 "training reset: back to the initial weights");
+	return TUI_F_RECOMPUTE;
+}
+
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	tui_train_sync(&app->train, app->comp.gen);
+	switch (a) {
+	case TUI_A_TRAIN_STEP:
+	case TUI_A_TRAIN_RUN:
+	case TUI_A_TRAIN_RESET: *flags = train_key(app, a); return true;
+	case TUI_A_LR_DOWN: *flags = lr_key(app, 0.5); return true;
+	case TUI_A_LR_UP: *flags = lr_key(app, 2.0); return true;
+	default: return false;
+	}
+}
+
+/* The steps asked for (a burst while running), once the network is
+ * computed, within about budget seconds. */
+static bool run(tui_app *app, double budget)
+{
+	tui_train *t = &app->train;
+	const char *why;
+	tui_train_sync(t, app->comp.gen);
+	if (!tui_train_burst(t) || tui_app_computing(app))
+		return false;
+	if ((why = cannot(app))) {
+		t->queued = 0;
+		t->running = false;
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "cannot train: %s", why);
+		return true;
+	}
+	iv_status st = tui_train_run(t, app->comp.net, budget);
+	tui_compute_refresh(&app->comp);
+	t->gen = app->comp.gen;
+	tui_train_note(t, app->comp.net);
+	if (st != IV_OK)
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "training stopped: %s", iv_status_str(st));
+	tui_app_trace(app, "train steps=%zu loss=%g", tui_train_steps(t),
+		      tui_train_loss(t));
+	return true;
+}
+
+/* Steps asked for and not taken yet (a script's Wait waits for them). */
+static bool busy(const tui_app *app)
+{
+	return app->train.queued > 0;
+}
+
+const tui_panel_ops tui_panel_training = {
+    .name = "training",
+    .slot = TUI_SLOT_BAND,
+    .rows = rows,
+    .run = run,
+    .idle_only = true,
+    .busy = busy,
+    .handle = handle,
+    .draw = draw,
+};

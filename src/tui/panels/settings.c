@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The settings bar: every setting as "label value", flowed over two rows,
- * and on the right of the second row the computation's progress or time. */
+ * and on the right of the second row the computation's progress or time;
+ * the keys that change the settings. */
 #include <stdio.h>
-#include "tui/draw.h"
-#include "tui/teach_app.h"
-#include "tui/theory_app.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
 #define ITEMS_MAX 24
 
@@ -41,13 +41,25 @@ static void widths_text(const iv_config *c, char *buf, size_t size)
 					(unsigned)c->widths[i]);
 }
 
+/* "3/12" ("3/12*" when the settings left it); false when no lesson is
+ * current. */
+static bool lesson_item(const tui_app *app, char *value, size_t size)
+{
+	const tui_lessons *l = &app->les;
+	if (!tui_lessons_current(l))
+		return false;
+	snprintf(value, size, "%zu/%zu%s", l->cur, tui_lessons_count(l),
+		 tui_lessons_modified(l, &app->model.cfg) ? "*" : "");
+	return true;
+}
+
 static size_t collect(const tui_app *app, item *it)
 {
 	const iv_config *c = &app->model.cfg;
 	tui_knob k = tui_model_knob_of(c->init);
 	char label[32], w[64];
 	size_t n = 0;
-	if (tui_teach_lesson_item(app, w, sizeof w))
+	if (lesson_item(app, w, sizeof w))
 		n = add(it, n, "lesson", w);
 	n = add(it, n, "init", iv_init_name(c->init));
 	if (k != TUI_KNOB_NONE)
@@ -60,7 +72,8 @@ static size_t collect(const tui_app *app, item *it)
 	n = add(it, n, "act", iv_act_name(c->act));
 	if (iv_act_uses_slope(c->act))
 		n = add_num(it, n, "slope", c->slope);
-	if (tui_theory_chi_item(app, label, sizeof label, w, sizeof w))
+	if (tui_theory_chi_item(&app->theory, c, app->gl, label, sizeof label,
+				w, sizeof w))
 		n = add(it, n, label, w);
 	n = add_size(it, n, "depth", c->depth);
 	if (c->nwidths) {
@@ -76,7 +89,8 @@ static size_t collect(const tui_app *app, item *it)
 		n = add_num(it, n, "bias std", c->bias_std);
 	snprintf(w, sizeof w, "%lu", c->seed);
 	n = add(it, n, "seed", w);
-	if (tui_theory_fix_item(app, label, sizeof label, w, sizeof w))
+	if (tui_theory_fix_item(&app->theory, c, app->gl, label, sizeof label,
+				w, sizeof w))
 		n = add(it, n, label, w);
 	return n;
 }
@@ -106,7 +120,7 @@ static bool where(const tui_model *m, char *buf, size_t size)
 
 /* The right end of the second row: progress, error or time, and the rows
  * shown when not all are. Returns the column where it starts. */
-static int status(tui_app *app, int y, int cols)
+static int status(const tui_app *app, int y, int cols)
 {
 	const tui_compute *c = &app->comp;
 	const tui_model *m = &app->model;
@@ -124,7 +138,7 @@ static int status(tui_app *app, int y, int cols)
 		for (int i = 0; i < cells; i++)
 			p = tui_put(y, p, cols, TUI_E_PROGRESS,
 				    i < full ? app->gl->full : app->gl->empty);
-		tui_putf(y, p, cols, TUI_E_VALUE, " %3.0f%%",
+		tui_put_fmt(y, p, cols, TUI_E_VALUE, " %3.0f%%",
 			 100 * tui_compute_progress(c));
 	} else if (!c->net || c->st != IV_OK) {
 		snprintf(buf, sizeof buf, "cannot compute: %s",
@@ -146,12 +160,12 @@ static int status(tui_app *app, int y, int cols)
 	return x;
 }
 
-void tui_draw_settings(tui_app *app)
+static void draw(const tui_app *app, tui_rect r)
 {
 	item it[ITEMS_MAX];
 	size_t n = collect(app, it);
-	int cols = app->layout.cols, row = 0, x = 1;
-	int xmax[2] = {cols - 1, status(app, 1, cols) - 2};
+	int cols = r.w, row = 0, x = 1;
+	int xmax[2] = {cols - 1, status(app, r.y + 1, cols) - 2};
 	for (size_t i = 0; i < n; i++) {
 		int w = tui_text_width(it[i].label) + 1 +
 			tui_text_width(it[i].value);
@@ -161,7 +175,56 @@ void tui_draw_settings(tui_app *app)
 			row = 1;
 			x = 1;
 		}
-		x = tui_put(row, x, xmax[row], TUI_E_LABEL, it[i].label) + 1;
-		x = tui_put(row, x, xmax[row], TUI_E_VALUE, it[i].value) + 3;
+		x = tui_put(r.y + row, x, xmax[row], TUI_E_LABEL, it[i].label) +
+		    1;
+		x = tui_put(r.y + row, x, xmax[row], TUI_E_VALUE, it[i].value) +
+		    3;
 	}
 }
+
+/* The settings keys: true when the configuration changed. */
+static bool change(tui_model *m, tui_action a)
+{
+	switch (a) {
+	case TUI_A_INIT_NEXT: return tui_model_cycle_init(m, +1);
+	case TUI_A_INIT_PREV: return tui_model_cycle_init(m, -1);
+	case TUI_A_KNOB_UP: return tui_model_scale_knob(m, TUI_KNOB_FINE);
+	case TUI_A_KNOB_DOWN: return tui_model_scale_knob(m, 1 / TUI_KNOB_FINE);
+	case TUI_A_KNOB_UP2: return tui_model_scale_knob(m, TUI_KNOB_COARSE);
+	case TUI_A_KNOB_DOWN2:
+		return tui_model_scale_knob(m, 1 / TUI_KNOB_COARSE);
+	case TUI_A_MODE_NEXT: return tui_model_cycle_mode(m);
+	case TUI_A_ACT_NEXT: return tui_model_cycle_act(m, +1);
+	case TUI_A_ACT_PREV: return tui_model_cycle_act(m, -1);
+	case TUI_A_DEPTH_UP: return tui_model_depth(m, +1);
+	case TUI_A_DEPTH_DOWN: return tui_model_depth(m, -1);
+	case TUI_A_WIDTH_UP: return tui_model_width(m, +1);
+	case TUI_A_WIDTH_DOWN: return tui_model_width(m, -1);
+	case TUI_A_BATCH_UP: return tui_model_batch(m, +1);
+	case TUI_A_BATCH_DOWN: return tui_model_batch(m, -1);
+	case TUI_A_INPUT_NEXT: return tui_model_cycle_input(m, +1);
+	case TUI_A_INPUT_PREV: return tui_model_cycle_input(m, -1);
+	case TUI_A_BIAS_UP: return tui_model_bias(m, +1);
+	case TUI_A_BIAS_DOWN: return tui_model_bias(m, -1);
+	case TUI_A_SEED_NEXT: return tui_model_seed(m, +1);
+	case TUI_A_SEED_PREV: return tui_model_seed(m, -1);
+	case TUI_A_RESET: return tui_model_reset(m);
+	default: return false;
+	}
+}
+
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	const tui_action_info *ai = tui_keys_action(a);
+	if (!ai || ai->group != TUI_G_SETTINGS)
+		return false;
+	*flags = change(&app->model, a) ? TUI_F_RECOMPUTE : TUI_F_REDRAW;
+	return true;
+}
+
+const tui_panel_ops tui_panel_settings = {
+    .name = "settings",
+    .slot = TUI_SLOT_TOP,
+    .handle = handle,
+    .draw = draw,
+};

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The phase diagram: chi1 over (sigma_w^2, sigma_b^2), ordered cells below
- * 1, chaotic above, the chi1 = 1 line between, the setting as a cursor. */
+ * 1, chaotic above, the chi1 = 1 line between, the setting as a cursor;
+ * the arrows move the setting over the grid. Its points are computed a few
+ * at a time between key reads, coarse to fine. */
 #include <math.h>
 #include <stdio.h>
-#include "tui/draw.h"
-#include "tui/theory_app.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
 #define BELOW  4 /* rows under the plot: x labels, legend, status, keys */
 
@@ -136,14 +138,14 @@ static void legend(const tui_app *app, int y)
 	int x = 0, cols = app->layout.cols;
 	for (int k = 0; k < 3; k++)
 		x = tui_put(y, x, cols, TUI_E_ORDERED, g->ordered[k]);
-	x = tui_putf(y, x + 1, cols, TUI_E_LABEL,
+	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL,
 		     "ordered %s<1: gradients vanish   ", g->chi);
 	for (int k = 0; k < 3; k++)
 		x = tui_put(y, x, cols, TUI_E_CHAOTIC, g->chaotic[k]);
-	x = tui_putf(y, x + 1, cols, TUI_E_LABEL,
+	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL,
 		     "chaotic %s>1: they explode   ", g->chi);
 	x = tui_put(y, x, cols, TUI_E_VALUE, g->crit);
-	x = tui_putf(y, x + 1, cols, TUI_E_LABEL, "%s = 1   ", g->chi);
+	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "%s = 1   ", g->chi);
 	x = tui_put(y, x, cols, TUI_E_NOTICE, g->cursor);
 	tui_put(y, x + 1, cols, TUI_E_LABEL, "now");
 }
@@ -161,7 +163,7 @@ static void status(const tui_app *app, int y)
 	int p = tui_put(y, 0, cols, TUI_E_NOTICE, g->cursor);
 	if (!tui_theory_applies(c->init) ||
 	    !tui_theory_predict_fresh(&app->theory, c)) {
-		tui_putf(y, p + 1, cols, TUI_E_LABEL,
+		tui_put_fmt(y, p + 1, cols, TUI_E_LABEL,
 			 "%s weights are not random: the theory does not "
 			 "describe them (i changes the scheme)",
 			 iv_init_name(c->init));
@@ -171,17 +173,17 @@ static void status(const tui_app *app, int y)
 		snprintf(knob, sizeof knob, "%s %s, ",
 			 tui_model_knob_name(tui_model_knob_of(c->init)),
 			 tui_text_number(tui_model_knob_value(c), a, sizeof a));
-	p = tui_putf(y, p + 1, cols, TUI_E_VALUE, "%s %s  %s %s", g->sw2,
+	p = tui_put_fmt(y, p + 1, cols, TUI_E_VALUE, "%s %s  %s %s", g->sw2,
 		     tui_text_number(sw2, a, sizeof a), g->sb2,
 		     tui_text_number(sb2, b, sizeof b));
 	if (sw2 > ph->xmax * (1 + 1e-9) || sb2 > ph->ymax * (1 + 1e-9))
 		p = tui_put(y, p + 1, cols, TUI_E_WARN, "off the diagram");
-	p = tui_putf(y, p, cols, TUI_E_LABEL, ": q* %s  %s %s  %s %s  ",
+	p = tui_put_fmt(y, p, cols, TUI_E_LABEL, ": q* %s  %s %s  %s %s  ",
 		     tui_glyphs_number(app->gl, k->q_star, q, sizeof q), g->chi,
 		     tui_text_number(k->chi1, a, sizeof a), g->xi,
 		     tui_glyphs_number(app->gl, fabs(k->depth_scale), x, sizeof x));
 	p = tui_put(y, p, cols, TUI_E_VALUE, tui_phase_word(tui_phase_classify(k)));
-	tui_putf(y, p, cols, TUI_E_LABEL, "   (%sbias std %s)", knob,
+	tui_put_fmt(y, p, cols, TUI_E_LABEL, "   (%sbias std %s)", knob,
 		 tui_text_number(c->bias_std, b, sizeof b));
 }
 
@@ -190,7 +192,7 @@ static void title(const tui_app *app, int y)
 	const tui_glyphs *g = app->gl;
 	const tui_phase *ph = &app->theory.phase;
 	int cols = app->layout.cols;
-	tui_putf(y, 0, cols, TUI_E_TITLE,
+	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
 		 "phase diagram of %s: %s by %s (across) and %s (up)",
 		 iv_act_name(app->model.cfg.act), g->chi, g->sw2, g->sb2);
 	if (tui_phase_busy(ph)) {
@@ -205,7 +207,7 @@ static void keys(const tui_app *app, int y)
 {
 	const tui_glyphs *gl = app->gl;
 	const char *k = tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
-	tui_putf(y, 0, app->layout.cols, TUI_E_LABEL,
+	tui_put_fmt(y, 0, app->layout.cols, TUI_E_LABEL,
 		 "%s/%s or h/l: %s (sets the %s)   %s/%s or k/j: %s (sets the "
 		 "bias std)   P or Esc: back",
 		 gl->keys[2], gl->keys[3], app->gl->sw2,
@@ -213,27 +215,119 @@ static void keys(const tui_app *app, int y)
 		 app->gl->sb2);
 }
 
-void tui_draw_phase(tui_app *app, int y, int h)
+/* The grid's room in rectangle r: columns and rows of points. */
+static size_t grid_cols(tui_rect r)
+{
+	int n = r.w - TUI_AXIS_W - 1;
+	return n > 0 ? (size_t)n : 0;
+}
+
+static size_t grid_rows(tui_rect r)
+{
+	int n = r.h - 1 - BELOW;
+	return n > 0 ? (size_t)n : 0;
+}
+
+/* Whether the critical gain at sigma_b = 0 (the right end) is known. */
+static bool ready(const tui_app *app)
+{
+	return app->theory.th &&
+	       tui_gains_fresh0(&app->theory, &app->model.cfg);
+}
+
+/* Lay the grid out for the room it has (the points stay when nothing
+ * changed). */
+static void prepare(tui_app *app, tui_rect r)
 {
 	tui_theory *t = &app->theory;
 	const iv_config *c = &app->model.cfg;
-	int cols = app->layout.cols, avail = cols - TUI_AXIS_W - 1;
+	if (ready(app))
+		tui_phase_setup(&t->phase, c->act, c->slope, x_max(&t->gains),
+				TUI_SIGMA_B2_MAX, grid_cols(r), grid_rows(r));
+}
+
+static bool due(const tui_app *app)
+{
+	const tui_theory *t = &app->theory;
+	return t->th && tui_phase_matches(&t->phase, app->model.cfg.act,
+					  app->model.cfg.slope) &&
+	       tui_phase_busy(&t->phase);
+}
+
+/* The critical gain first, then points until the budget is spent. */
+static bool run(tui_app *app, double budget)
+{
+	tui_theory *t = &app->theory;
+	double t0 = tui_clock_now();
+	bool did = false;
+	if (!t->th)
+		return false;
+	did |= tui_gains_update0(t, &app->model.cfg);
+	if (due(app))
+		did |= tui_phase_step(&t->phase, t->th,
+				      fmax(budget - (tui_clock_now() - t0), 0));
+	return did;
+}
+
+static bool busy(const tui_app *app)
+{
+	return app->theory.th && (!tui_gains_fresh0(&app->theory,
+						    &app->model.cfg) ||
+				  due(app));
+}
+
+/* The arrows and hjkl: the next grid point. */
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	const tui_phase *p = &app->theory.phase;
+	tui_model *m = &app->model;
+	int dx = 0, dy = 0;
+	switch (a) {
+	case TUI_A_KNOB_UP: dx = 1; break;
+	case TUI_A_KNOB_DOWN: dx = -1; break;
+	case TUI_A_UP: dy = 1; break;
+	case TUI_A_DOWN: dy = -1; break;
+	default: return false;
+	}
+	*flags = TUI_F_REDRAW;
+	if (!tui_phase_matches(p, m->cfg.act, m->cfg.slope))
+		return true; /* not laid out yet: the key is dropped */
+	double sw2 = iv_theory_sigma_w2(&m->cfg, 1),
+	       sb2 = iv_theory_sigma_b2(&m->cfg), to;
+	bool changed;
+	if (dx) {
+		to = tui_phase_next(sw2, p->dx, p->nx, dx);
+		changed = to != sw2 && tui_sigma_set_w2(m, to);
+	} else {
+		to = tui_phase_next(sb2, p->dy, p->ny, dy);
+		changed = to != sb2 && tui_sigma_set_b2(m, to);
+	}
+	if ((dx ? to == sw2 : to == sb2) && !m->msg[0])
+		snprintf(m->msg, sizeof m->msg, "edge of the phase diagram");
+	*flags = changed ? TUI_F_RECOMPUTE : TUI_F_REDRAW;
+	return true;
+}
+
+static void draw(const tui_app *app, tui_rect r)
+{
+	const tui_theory *t = &app->theory;
+	const iv_config *c = &app->model.cfg;
+	int y = r.y, cols = r.w;
 	title(app, y);
-	if (!t->th || !tui_gains_fresh0(t, c)) {
+	if (!ready(app)) {
 		tui_put(y + 2, TUI_AXIS_W, cols, TUI_E_AXIS,
 			t->th ? "finding the critical point" : "out of memory");
 		return;
 	}
-	if (!tui_phase_setup(&t->phase, c->act, c->slope, x_max(&t->gains),
-			     TUI_SIGMA_B2_MAX, (size_t)avail,
-			     (size_t)(h - 1 - BELOW))) {
+	if (!tui_phase_fits(&t->phase, c->act, c->slope, x_max(&t->gains),
+			    TUI_SIGMA_B2_MAX, grid_cols(r), grid_rows(r))) {
 		tui_put(y + 2, TUI_AXIS_W, cols, TUI_E_WARN,
 			"no room for the phase diagram");
 		return;
 	}
 	plot p = {
 	    .y = y + 1, .x = TUI_AXIS_W, .nx = t->phase.nx, .ny = t->phase.ny};
-	p.cw = avail / (int)p.nx;
+	p.cw = (int)grid_cols(r) / (int)p.nx;
 	for (size_t j = 0; j < p.ny; j++)
 		for (size_t i = 0; i < p.nx; i++)
 			cell(app, &p, i, j);
@@ -246,3 +340,14 @@ void tui_draw_phase(tui_app *app, int y, int h)
 	status(app, below + 2);
 	keys(app, below + 3);
 }
+
+const tui_panel_ops tui_panel_phase = {
+    .name = "phase",
+    .slot = TUI_SLOT_COVER,
+    .key = TUI_A_PHASE,
+    .prepare = prepare,
+    .run = run,
+    .busy = busy,
+    .handle = handle,
+    .draw = draw,
+};

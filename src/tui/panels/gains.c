@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The gain calculator: PyTorch's calculate_gain, the gain for q* = 1, the
  * critical gain and the setting shown, each with q*, chi1 and xi, and what
- * sets them apart in plain words. */
+ * sets them apart in plain words. Its rows are found between key reads. */
 #include <math.h>
 #include <stdio.h>
-#include "tui/draw.h"
-#include "tui/theory_app.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
 #define WORD_W 11 /* "exploding" */
 
@@ -123,7 +123,7 @@ static int meaning(const tui_app *app, int y, int rows)
 		 g->chi, g->xi, g->chi);
 	for (int i = 0; i < 3 && used < rows; i++)
 		used +=
-		    tui_wrap(y + used, 1, w, rows - used, TUI_E_NORMAL, t[i]) +
+		    tui_put_wrap(y + used, 1, w, rows - used, TUI_E_NORMAL, t[i]) +
 		    1;
 	return used;
 }
@@ -152,16 +152,17 @@ static void verdict(const tui_app *app, int y, int rows)
 		 " In initviz the gain is %s for lecun-* and for xavier-* on "
 		 "square layers; he-* has %s built in (gain = %s/%s).",
 		 gl->sw, gl->root2, gl->sw, gl->root2);
-	tui_wrap(y, 1, app->layout.cols - 2, rows, TUI_E_LABEL, t);
+	tui_put_wrap(y, 1, app->layout.cols - 2, rows, TUI_E_LABEL, t);
 }
 
-void tui_draw_gain(tui_app *app, int y, int h)
+static void draw(const tui_app *app, tui_rect r)
 {
+	int y = r.y, h = r.h;
 	const tui_theory *t = &app->theory;
-	int cols = app->layout.cols;
+	int cols = r.w;
 	char b[32];
 	const tui_glyphs *g = app->gl;
-	tui_putf(y, 0, cols, TUI_E_TITLE,
+	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
 		 "gain calculator for %s at %s %s   (%s = weight std times "
 		 "%s(fan_in))",
 		 iv_act_name(app->model.cfg.act), g->sb2,
@@ -180,3 +181,24 @@ void tui_draw_gain(tui_app *app, int y, int h)
 	if (next < end)
 		verdict(app, next, end - next);
 }
+
+static bool run(tui_app *app, double budget)
+{
+	(void)budget; /* a few root searches: short */
+	return app->theory.th && tui_gains_update(&app->theory, &app->model.cfg);
+}
+
+static bool busy(const tui_app *app)
+{
+	return app->theory.th &&
+	       !tui_gains_fresh(&app->theory, &app->model.cfg);
+}
+
+const tui_panel_ops tui_panel_gains = {
+    .name = "gains",
+    .slot = TUI_SLOT_COVER,
+    .key = TUI_A_GAINS,
+    .run = run,
+    .busy = busy,
+    .draw = draw,
+};

@@ -3,7 +3,8 @@
  * Help first and Quit last; or a notice when a change was refused. */
 #include <stdio.h>
 #include <string.h>
-#include "tui/draw.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
 static const char *label_of(const tui_app *app, tui_action a)
 {
@@ -24,7 +25,7 @@ static int item(const tui_app *app, int y, int x, tui_action a, int pad)
 {
 	int cols = app->layout.cols;
 	x = tui_put(y, x, cols, TUI_E_BAR_KEY, tui_keys_action(a)->bar_keys);
-	return tui_putf(y, x, cols, TUI_E_BAR_LABEL, " %s%*s", label_of(app, a),
+	return tui_put_fmt(y, x, cols, TUI_E_BAR_LABEL, " %s%*s", label_of(app, a),
 			pad, "");
 }
 
@@ -33,12 +34,12 @@ static bool in_bar(tui_action a)
 	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT;
 }
 
-void tui_draw_bar(tui_app *app)
+static void draw(const tui_app *app, tui_rect r)
 {
-	int y = app->layout.bar_y, cols = app->layout.cols, x = 0, pad = 2;
+	int y = r.y, cols = r.w, x = 0, pad = 2;
 	if (app->model.msg[0]) {
-		tui_putf(y, 0, cols, TUI_E_NOTICE, " %-*s", cols - 1,
-			 app->model.msg);
+		tui_put_fmt(y, 0, cols, TUI_E_NOTICE, " %-*s", cols - 1,
+			    app->model.msg);
 		return;
 	}
 	int room = cols - item_width(app, TUI_A_QUIT, pad);
@@ -49,5 +50,11 @@ void tui_draw_bar(tui_app *app)
 		x = item(app, y, x, (tui_action)a, pad);
 	}
 	x = item(app, y, x, TUI_A_QUIT, pad);
-	tui_putf(y, x, cols, TUI_E_BAR_LABEL, "%*s", cols - x, "");
+	tui_put_fmt(y, x, cols, TUI_E_BAR_LABEL, "%*s", cols - x, "");
 }
+
+const tui_panel_ops tui_panel_bar = {
+    .name = "bar",
+    .slot = TUI_SLOT_BAR,
+    .draw = draw,
+};

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* The Jacobian spectrum: a histogram of the singular values of dh_L/dx for
- * one input, their mean square, max and min, and how far from isometry. */
+ * one input, their mean square, max and min, and how far from isometry.
+ * The SVD blocks the loop, so it starts on the turn after a frame said it
+ * is coming; a large one waits for Enter. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "tui/draw.h"
-#include "tui/theory_app.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
 #define BELOW  4 /* rows under the plot: x labels, three of note */
 
@@ -78,13 +80,13 @@ static void x_labels(const hplot *p, int y)
 	tui_put(y, 0, p->x - 1, TUI_E_AXIS, p->logx ? "log" : "");
 }
 
-static void spectrum(tui_app *app, int y, int h)
+static void spectrum(const tui_app *app, int y, int h)
 {
 	const iv_spectrum *s = &app->theory.spec.s;
 	int cols = app->layout.cols;
 	char a[32], b[32], c[32], d[32], note[512];
 	size_t tiny = tui_spectrum_tiny(s);
-	int x = tui_putf(
+	int x = tui_put_fmt(
 	    y, 0, cols, TUI_E_VALUE,
 	    "%zu values   mean square %s   max %s   "
 	    "min %s   max/min %s",
@@ -93,7 +95,7 @@ static void spectrum(tui_app *app, int y, int h)
 	    tui_glyphs_number(app->gl, s->min > 0 ? s->max / s->min : INFINITY, d,
 			   sizeof d));
 	if (tiny)
-		tui_putf(y, x, cols, TUI_E_LABEL,
+		tui_put_fmt(y, x, cols, TUI_E_LABEL,
 			 "   (%zu below 1e-%d max: zero to the SVD)", tiny,
 			 TUI_SPECTRUM_DECADES);
 	hplot p = {.y = y + 1,
@@ -118,38 +120,44 @@ static void spectrum(tui_app *app, int y, int h)
 	reference(app, &p);
 	x_labels(&p, p.y + p.h);
 	tui_spectrum_note(s, note, sizeof note);
-	tui_wrap(p.y + p.h + 1, 0, cols, 3, TUI_E_NORMAL, note);
+	tui_put_wrap(p.y + p.h + 1, 0, cols, 3, TUI_E_NORMAL, note);
 	free(counts);
 }
 
-/* Why there is no histogram (yet); false when there is one to draw. */
-static bool waiting(tui_app *app, int y)
+static tui_spec_state state(const tui_app *app)
 {
-	tui_spectrum *sp = &app->theory.spec;
+	return tui_spectrum_state(&app->theory.spec, &app->model.cfg,
+				  app->comp.net, app->comp.gen);
+}
+
+/* Why there is no histogram (yet). */
+static void waiting(const tui_app *app, tui_spec_state st, int y)
+{
+	const tui_spectrum *sp = &app->theory.spec;
 	const iv_config *c = &app->model.cfg;
-	unsigned gen = app->comp.gen;
 	int cols = app->layout.cols;
 	char msg[320];
-	size_t w = tui_spectrum_width(c);
-	if (sp->have && sp->gen == gen && sp->st == IV_OK && app->comp.net)
-		return false;
-	if (w > IV_JACOBIAN_WIDTH_MAX)
+	switch (st) {
+	case TUI_SPEC_TOO_WIDE:
 		snprintf(msg, sizeof msg,
 			 "The widest layer has %zu units; the spectrum is "
 			 "computed up to width %d (its cost grows like the "
 			 "width cubed). W makes the network narrower.",
-			 w, IV_JACOBIAN_WIDTH_MAX);
-	else if (sp->have && sp->gen == gen && sp->st == IV_EGSL)
+			 tui_spectrum_width(c), IV_JACOBIAN_WIDTH_MAX);
+		break;
+	case TUI_SPEC_NONFINITE:
 		snprintf(msg, sizeof msg,
 			 "The Jacobian has entries that are not finite (the "
 			 "signal overflowed or became NaN): no spectrum.");
-	else if (sp->have && sp->gen == gen)
+		break;
+	case TUI_SPEC_FAILED:
 		snprintf(msg, sizeof msg, "No spectrum: %s.",
 			 iv_status_str(sp->st));
-	else if (!tui_spectrum_ready(app->comp.net))
+		break;
+	case TUI_SPEC_FORWARD:
 		snprintf(msg, sizeof msg, "Waiting for the forward pass.");
-	else if (tui_spectrum_estimate(c) > TUI_SPECTRUM_AUTO_SECONDS &&
-		 sp->asked != gen + 1)
+		break;
+	case TUI_SPEC_ASK:
 		snprintf(msg, sizeof msg,
 			 "This Jacobian is %zu x %zu: its singular value "
 			 "decomposition takes about %.0f s, during which the "
@@ -157,29 +165,81 @@ static bool waiting(tui_app *app, int y)
 			 "makes the network narrower.",
 			 iv_config_units(c, c->depth), iv_config_units(c, 0),
 			 ceil(tui_spectrum_estimate(c)));
-	else {
+		break;
+	default:
 		snprintf(msg, sizeof msg,
 			 "Computing the Jacobian and its singular values...");
-		sp->shown = gen + 1; /* the next turn of the loop computes */
+		break;
 	}
-	tui_wrap(y + 2, 2, cols - 4, 4, TUI_E_LABEL, msg);
+	tui_put_wrap(y + 2, 2, cols - 4, 4, TUI_E_LABEL, msg);
+}
+
+/* A frame is about to say "Computing": the next turn computes. */
+static void prepare(tui_app *app, tui_rect r)
+{
+	(void)r;
+	if (state(app) == TUI_SPEC_DUE)
+		app->theory.spec.shown = app->comp.gen + 1;
+}
+
+/* Due, and said so on screen (or settling: no screen waits). */
+static bool due(const tui_app *app)
+{
+	return app->theory.th && state(app) == TUI_SPEC_DUE &&
+	       (app->settling ||
+		app->theory.spec.shown == app->comp.gen + 1);
+}
+
+static bool run(tui_app *app, double budget)
+{
+	tui_spectrum *sp = &app->theory.spec;
+	(void)budget; /* one SVD: it cannot be cut */
+	if (!due(app))
+		return false;
+	bool did = tui_spectrum_update(sp, app->comp.net, app->comp.gen);
+	tui_app_trace(app, "spectrum gen=%u seconds=%.6f status=%d", sp->gen,
+		      sp->seconds, (int)sp->st);
+	return did;
+}
+
+/* Enter: compute a large spectrum anyway. */
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	if (a != TUI_A_CONFIRM)
+		return false;
+	app->theory.spec.asked = app->comp.gen + 1;
+	*flags = TUI_F_REDRAW;
 	return true;
 }
 
-void tui_draw_spectrum(tui_app *app, int y, int h)
+static void draw(const tui_app *app, tui_rect r)
 {
 	const iv_config *c = &app->model.cfg;
-	int cols = app->layout.cols;
+	int y = r.y, h = r.h, cols = r.w;
+	tui_spec_state st = state(app);
 	char sub[32];
 	snprintf(sub, sizeof sub, "%s%s", app->gl->d, "h_L/");
-	tui_putf(y, 0, cols, TUI_E_TITLE,
-		 "Jacobian spectrum: singular values of %s%sx at one input "
-		 "(%s, %s, depth %zu)",
-		 sub, app->gl->d, iv_init_name(c->init), iv_act_name(c->act),
-		 c->depth);
-	if (!waiting(app, y))
+	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
+		    "Jacobian spectrum: singular values of %s%sx at one input "
+		    "(%s, %s, depth %zu)",
+		    sub, app->gl->d, iv_init_name(c->init), iv_act_name(c->act),
+		    c->depth);
+	if (st == TUI_SPEC_HAVE)
 		spectrum(app, y + 1, h - 2);
-	tui_putf(y + h - 1, 0, cols, TUI_E_LABEL,
-		 "J or Esc: back   i: init (orthogonal or Gaussian)   a: "
-		 "activation   wW: width");
+	else
+		waiting(app, st, y);
+	tui_put_fmt(y + h - 1, 0, cols, TUI_E_LABEL,
+		    "J or Esc: back   i: init (orthogonal or Gaussian)   a: "
+		    "activation   wW: width");
 }
+
+const tui_panel_ops tui_panel_spectrum = {
+    .name = "spectrum",
+    .slot = TUI_SLOT_COVER,
+    .key = TUI_A_SPECTRUM,
+    .prepare = prepare,
+    .run = run,
+    .busy = due,
+    .handle = handle,
+    .draw = draw,
+};

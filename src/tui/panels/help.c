@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The help overlay: every action of the key table with its keys, grouped,
- * in a box over the view; scrolls when the screen is short. */
+ * in a box over the view; scrolls when the screen is short, and any other
+ * key closes it. */
 #include <stdio.h>
 #include <string.h>
-#include "tui/draw.h"
+#include "tui/panel.h"
+#include "tui/put.h"
 
 #define LINES_MAX (TUI_A_COUNT + TUI_G_COUNT + 8)
 #define KEYS_W    16
@@ -75,7 +77,7 @@ static size_t collect(const tui_glyphs *gl, help_line *h)
 static void frame(const tui_glyphs *g, int y, int x, int h, int w)
 {
 	for (int r = y; r < y + h; r++) {
-		tui_putf(r, x, x + w, TUI_E_HELP, "%*s", w, "");
+		tui_put_fmt(r, x, x + w, TUI_E_HELP, "%*s", w, "");
 		bool edge = r == y || r == y + h - 1;
 		for (int c = x + 1; edge && c < x + w - 1; c++)
 			tui_put(r, c, c + 1, TUI_E_HELP, g->hline);
@@ -117,39 +119,99 @@ static void column(const tui_app *app, const help_line *h, size_t from,
 	}
 }
 
-void tui_draw_help(tui_app *app)
+/* The box for the lines h[0..n-1] on the screen: where it goes, the
+ * columns, and how far the lines can scroll. */
+typedef struct help_box {
+	size_t split, rows, maxtop;
+	int kw, colw, two, w, bh, y, x, vis;
+} help_box;
+
+static help_box place(const tui_layout *lo, const help_line *h, size_t n)
 {
-	const tui_layout *lo = &app->layout;
-	help_line h[LINES_MAX];
-	size_t n = collect(app->gl, h), split;
-	int kw = 0, tw = 0;
+	help_box b = {.kw = 0};
+	int tw = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (h[i].title || !h[i].keys[0])
 			continue;
-		kw = tui_text_width(h[i].keys) + 2 > kw
-			 ? tui_text_width(h[i].keys) + 2
-			 : kw;
+		b.kw = tui_text_width(h[i].keys) + 2 > b.kw
+			   ? tui_text_width(h[i].keys) + 2
+			   : b.kw;
 		tw = tui_text_width(h[i].text) > tw ? tui_text_width(h[i].text)
 						    : tw;
 	}
-	int colw = kw + tw, two = 2 * colw + 7 <= lo->cols;
-	split = two ? split_at(h, n) : n;
-	size_t rows =
-	    split < n ? (split > n - split - 1 ? split : n - split - 1) : n;
-	int w = two ? 2 * colw + 7
-		    : (lo->cols - 4 < colw + 4 ? lo->cols - 4 : colw + 4);
-	int bh = lo->lines - 2 < (int)rows + 2 ? lo->lines - 2 : (int)rows + 2;
-	int y = (lo->lines - bh) / 2, x = (lo->cols - w) / 2, vis = bh - 2;
-	size_t maxtop = rows > (size_t)vis ? rows - (size_t)vis : 0;
-	if (app->model.help_top > maxtop)
-		app->model.help_top = maxtop;
-	frame(app->gl, y, x, bh, w);
-	tui_put(y, x + 2, x + w - 2, TUI_E_TITLE, " initviz keys ");
-	tui_put(y + bh - 1, x + 2, x + w - 2, TUI_E_LABEL,
-		maxtop ? " j/k PgUp/PgDn scroll, other keys close "
-		       : " any key closes ");
-	column(app, h, 0, split, y + 1, x + 2, kw, two ? colw : w - 4, vis);
-	if (split < n)
-		column(app, h, split + 1, n, y + 1, x + 5 + colw, kw, colw,
-		       vis);
+	b.colw = b.kw + tw;
+	b.two = 2 * b.colw + 7 <= lo->cols;
+	b.split = b.two ? split_at(h, n) : n;
+	b.rows = b.split < n ? (b.split > n - b.split - 1 ? b.split
+							  : n - b.split - 1)
+			     : n;
+	b.w = b.two ? 2 * b.colw + 7
+		    : (lo->cols - 4 < b.colw + 4 ? lo->cols - 4 : b.colw + 4);
+	b.bh = lo->lines - 2 < (int)b.rows + 2 ? lo->lines - 2
+						: (int)b.rows + 2;
+	b.y = (lo->lines - b.bh) / 2;
+	b.x = (lo->cols - b.w) / 2;
+	b.vis = b.bh - 2;
+	b.maxtop = b.rows > (size_t)b.vis ? b.rows - (size_t)b.vis : 0;
+	return b;
 }
+
+/* Keep the first line shown in range for the box that fits. */
+static void prepare(tui_app *app, tui_rect r)
+{
+	help_line h[LINES_MAX];
+	size_t n = collect(app->gl, h);
+	help_box b = place(&app->layout, h, n);
+	(void)r;
+	if (app->model.help_top > b.maxtop)
+		app->model.help_top = b.maxtop;
+}
+
+static void draw(const tui_app *app, tui_rect r)
+{
+	help_line h[LINES_MAX];
+	size_t n = collect(app->gl, h);
+	help_box b = place(&app->layout, h, n);
+	(void)r;
+	frame(app->gl, b.y, b.x, b.bh, b.w);
+	tui_put(b.y, b.x + 2, b.x + b.w - 2, TUI_E_TITLE, " initviz keys ");
+	tui_put(b.y + b.bh - 1, b.x + 2, b.x + b.w - 2, TUI_E_LABEL,
+		b.maxtop ? " j/k PgUp/PgDn scroll, other keys close "
+			 : " any key closes ");
+	column(app, h, 0, b.split, b.y + 1, b.x + 2, b.kw,
+	       b.two ? b.colw : b.w - 4, b.vis);
+	if (b.split < n)
+		column(app, h, b.split + 1, n, b.y + 1, b.x + 5 + b.colw, b.kw,
+		       b.colw, b.vis);
+}
+
+/* Moves scroll, any other key closes. */
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	tui_model *m = &app->model;
+	switch (a) {
+	case TUI_A_DOWN: m->help_top++; break;
+	case TUI_A_UP: m->help_top -= m->help_top > 0; break;
+	case TUI_A_PAGE_DOWN: m->help_top += 10; break;
+	case TUI_A_PAGE_UP:
+		m->help_top = m->help_top > 10 ? m->help_top - 10 : 0;
+		break;
+	case TUI_A_HOME: m->help_top = 0; break;
+	case TUI_A_END: m->help_top = (size_t)-1 / 2; break; /* prepare clamps */
+	default:
+		app->modal = TUI_PANEL_NONE;
+		m->help_top = 0; /* it opens at the top */
+		break;
+	}
+	*flags = TUI_F_REDRAW;
+	return true;
+}
+
+const tui_panel_ops tui_panel_help = {
+    .name = "help",
+    .slot = TUI_SLOT_MODAL,
+    .key = TUI_A_HELP,
+    .prepare = prepare,
+    .handle = handle,
+    .draw = draw,
+};
