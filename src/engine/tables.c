@@ -18,10 +18,10 @@ static const struct init_row init_rows[] = {
 
 struct act_row {
 	const char *name;
-	bool slope, dies;
 	double sat_lo, sat_hi;
 	const char *torch_utf8, *torch_ascii;
 	int tour;
+	bool slope, dies;
 };
 
 static const struct act_row act_rows[] = {
@@ -163,6 +163,8 @@ bool iv_act_dies(iv_act_kind k)
 
 double iv_act_torch_gain(iv_act_kind k, double s)
 {
+	/* rows may share a gain: the same branch twice is meant */
+	/* NOLINTBEGIN(bugprone-branch-clone) */
 	switch (k) {
 #define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t)                               \
 	case e: return g;
@@ -170,6 +172,7 @@ double iv_act_torch_gain(iv_act_kind k, double s)
 #undef IV_X
 	default: return NAN;
 	}
+	/* NOLINTEND(bugprone-branch-clone) */
 }
 
 const char *iv_act_torch_text(iv_act_kind k, bool utf8)
