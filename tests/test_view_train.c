@@ -13,8 +13,9 @@
 #include <initviz/net.h>
 #include "view/lessons.h"
 #include "view/save.h"
+#include "view/text.h"
 #include "view/train.h"
-#include "tui_testutil.h"
+#include "view_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 

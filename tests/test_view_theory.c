@@ -10,7 +10,7 @@
 #include <gsl/gsl_errno.h>
 #include <initviz/act.h>
 #include "view/theory.h"
-#include "tui_testutil.h"
+#include "view_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 

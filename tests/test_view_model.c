@@ -6,14 +6,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <curses.h> /* key codes only: no screen is opened here */
 #include <initviz/net.h>
 #include "view/hist.h"
 #include "view/keys.h"
 #include "view/layout.h"
 #include "view/model.h"
 #include "view/script.h"
-#include "tui_testutil.h"
+#include "view_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
