@@ -223,7 +223,7 @@ START_TEST(selu_fixed_point)
 	ck_assert_double_eq_tol(c.chi1, qagi_expect(IV_ACT_SELU, 0, 1.0, 1),
 	                        1e-8);
 	ck_assert_double_eq_tol(c.chi1, 1.0716, 5e-4);
-	ck_assert_double_eq_tol(c.gain_for_unit_q, 1.0, 1e-6);
+	ck_assert_double_eq_tol(c.sigma_w_for_unit_q, 1.0, 1e-6);
 }
 END_TEST
 

@@ -63,7 +63,7 @@ START_TEST(phase_view_opens)
 	SHOWN(s, "phase diagram of tanh");
 	SHOWN(s, "ordered χ1<1");
 	SHOWN(s, "chaotic χ1>1");
-	SHOWN(s, "◉ σw² 1  σb² 0: q* 0  χ1 1  ξ ∞  critical");
+	SHOWN(s, "◉ σw² 1  σb² 0: q* 0  χ1 1  ξc ∞  ξg ∞  critical");
 	GONE(s, "computing");
 	free(s);
 }
@@ -157,7 +157,7 @@ START_TEST(overlay_toggles)
 	ck_assert(app.theory.overlay);
 	SHOWN(s, "─ theory");
 	SHOWN(s, "χ1 1 critical");
-	SHOWN(s, "q* 0   ξ ∞");
+	SHOWN(s, "q* 0   ξc ∞  ξg ∞");
 	free(s);
 	teardown();
 	s = run(&c, "e");

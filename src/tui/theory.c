@@ -77,9 +77,7 @@ bool tui_predict_update(tui_theory *t, const iv_config *cfg)
 	     p->finite++)
 		if (!(p->layer[p->finite].q <= 1e300))
 			break;
-	iv_theory_criticality(t->th, cfg->act, cfg->slope,
-			      iv_theory_sigma_w2(cfg, 1),
-			      iv_theory_sigma_b2(cfg), &p->crit);
+	iv_theory_criticality_config(t->th, cfg, &p->crit);
 	p->valid = true;
 	return true;
 }
