@@ -78,7 +78,7 @@ typedef struct iv_criticality {
 	 * q diverges; the same at every q when neutral */
 	double chi1;
 	/* of gradients: 1/|ln chi1| (chi1 < 1 vanish, > 1 explode); Inf
-	 * within rounding of chi1 = 1 */
+	 * within 1e-9 of chi1 = 1 (over 1e9 layers) */
 	double depth_scale;
 	/* The correlation map's stable fixed point c* (NAN when every c is
 	 * fixed or it is not computed), its slope chi_c there, and the depth

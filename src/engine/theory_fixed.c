@@ -6,7 +6,11 @@
 #include "theory_impl.h"
 
 #define TOL_GAP  1e-13 /* |q' - q| within this of q is 0 to rounding */
-#define TOL_ONE  1e-12 /* a chi within this of 1 is 1 */
+/* A chi within this of 1 is 1: its depth scale, over 1e9 layers, is
+ * infinite for any network (and past what a critical gain found to 1e-10
+ * pins down) */
+#define TOL_ONE     1e-9
+#define TOL_NEUTRAL 1e-12 /* q' = A q with A within this of 1: neutral */
 #define TOL_C    1e-12 /* |c' - c| within this is 0 */
 #define V_MIN    1e-300
 #define V_MAX    1e300
@@ -168,7 +172,7 @@ void iv_theory_fixed_point(iv_theory *th, const iv_theory_map *m,
 		                 .depth_scale_correlation = NAN,
 		                 .sigma_w_for_unit_q = NAN,
 		                 .gain_for_unit_q = NAN };
-	if (homogeneous(m) && fabs(A - 1) <= TOL_ONE) {
+	if (homogeneous(m) && fabs(A - 1) <= TOL_NEUTRAL) {
 		out->kind = IV_FIXED_NEUTRAL;
 		out->q_star = NAN;
 		out->chi1 = A;
