@@ -15,6 +15,7 @@
 #define V_MIN    1e-300
 #define V_MAX    1e300
 #define ROOT_MAX 200 /* iterations of the root finder */
+#define SCAN_MAX 700 /* decades scanned for a bracket: more than V_MAX/V_MIN */
 
 static const char *const fixed_names[] = {
 #define IV_X(e, name) [e] = name,
@@ -93,8 +94,10 @@ double iv_theory_length_map(iv_theory *th, const iv_theory_map *m, double q)
  * scan goes on: only a gap of the other sign brackets a root. */
 static double root_below(struct lctx *c, double v0, double g0)
 {
-	double hi = v0, ghi = g0, g, tol;
-	for (double v = v0 / 10; v >= V_MIN; v /= 10) {
+	double hi = v0, ghi = g0, g, tol, v = v0;
+	for (int k = 0; k < SCAN_MAX; k++) {
+		if (!((v /= 10) >= V_MIN))
+			break;
 		g = length_gap(c, v, &tol);
 		if (isnan(g))
 			return NAN;
@@ -118,7 +121,11 @@ static double root_above(struct lctx *c, double v0, double g0, double A)
 	const iv_theory_map *m = c->m;
 	double lo = v0, glo = g0, step = g0, g, tol;
 	double big = 1e6 * (1 + m->bias * m->bias + m->bias_var);
-	for (double v = v0 + step; v <= V_MAX; step *= 10, v = v0 + step) {
+	for (int k = 0; k < SCAN_MAX; k++) {
+		double v = v0 + step;
+		step *= 10;
+		if (!(v <= V_MAX))
+			break;
 		g = length_gap(c, v, &tol);
 		if (isnan(g))
 			return NAN;
