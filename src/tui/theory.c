@@ -29,13 +29,7 @@ void tui_theory_done(tui_theory *t)
 
 bool tui_theory_applies(iv_init_kind k)
 {
-	switch (k) {
-	case IV_INIT_ZEROS:
-	case IV_INIT_ONES:
-	case IV_INIT_CONSTANT:
-	case IV_INIT_IDENTITY: return false;
-	default: return (unsigned)k < IV_INIT_COUNT;
-	}
+	return iv_theory_applies(k);
 }
 
 /* Whether a and b agree on every setting the theory reads (not the seed,
