@@ -42,27 +42,30 @@ static double qagi_expect(iv_act_kind k, double slope, double q, int deriv)
 	return r;
 }
 
-/* E[phi(x)] (sq = 0) or E[phi(x)^2] (sq = 1) for x ~ N(b, v), by qagi. */
+/* E[phi(x)] (what 0), E[phi(x)^2] (1) or E[phi'(x)^2] (2) for x ~ N(b, v),
+ * by qagp split where x = 0 (the kinks). */
 struct marg_t {
 	iv_act_kind k;
 	double b, s;
-	int sq;
+	int what;
 };
 
 static double mean_term(double z, void *p)
 {
 	const struct marg_t *a = p;
-	double v = iv_act(a->k, 0, a->b + a->s * z);
-	return (a->sq ? v * v : v) * exp(-0.5 * z * z) / sqrt(2 * M_PI);
+	double x = a->b + a->s * z;
+	double v = a->what == 2 ? iv_act_deriv(a->k, 0, x) : iv_act(a->k, 0, x);
+	return (a->what ? v * v : v) * exp(-0.5 * z * z) / sqrt(2 * M_PI);
 }
 
-static double mean_expect(iv_act_kind k, double b, double v, int sq)
+static double mean_expect(iv_act_kind k, double b, double v, int what)
 {
 	gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
-	struct marg_t a = { k, b, sqrt(v), sq };
+	struct marg_t a = { k, b, sqrt(v), what };
 	gsl_function f = { mean_term, &a };
-	double r, err;
-	gsl_integration_qagi(&f, 1e-14, 1e-12, 1000, w, &r, &err);
+	double r, err, z0 = fmax(-39, fmin(39, -b / a.s));
+	double pts[3] = { -40, z0, 40 };
+	gsl_integration_qagp(&f, pts, 3, 0.0, 1e-12, 1000, w, &r, &err);
 	gsl_integration_workspace_free(w);
 	return r;
 }
@@ -400,6 +403,45 @@ START_TEST(smooth_activation_with_a_mean_bias)
 }
 END_TEST
 
+/* Every activation at a mean bias (closed forms for relu and the elu
+ * family, quadrature for the rest; the elu family switches between them
+ * at a std of 1/2): a one-layer network's predictions are the moments
+ * E[phi], E[phi^2], E[phi'^2] over N(b, v). */
+START_TEST(moments_at_a_mean)
+{
+	static const iv_act_kind ks[] = { IV_ACT_RELU, IV_ACT_ELU, IV_ACT_SELU,
+	                                  IV_ACT_GELU, IV_ACT_SILU,
+	                                  IV_ACT_SOFTPLUS, IV_ACT_SIGMOID,
+	                                  IV_ACT_TANH };
+	static const double vs[] = { 0.01, 0.2, 0.3, 1, 4, 100 };
+	iv_config cfg;
+	iv_theory_layer t;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_NORMAL;
+	cfg.width = 100;
+	cfg.depth = 1;
+	cfg.act = ks[_i];
+	for (int sign = -1; sign <= 1; sign += 2)
+		for (size_t j = 0; j < sizeof vs / sizeof vs[0]; j++) {
+			double b = 0.7 * sign, v = vs[j];
+			cfg.bias = b;
+			cfg.std = sqrt(v / 100);
+			ck_assert_int_eq(iv_theory_layers(th, &cfg, &t), IV_OK);
+			double m = mean_expect(cfg.act, b, v, 0);
+			double p2 = mean_expect(cfg.act, b, v, 1);
+			double d2 = mean_expect(cfg.act, b, v, 2);
+			ck_assert_msg(fabs(t.activation_std - sqrt(p2 - m * m)) <
+			              1e-9 * sqrt(p2), "%s b %g v %g: h std %.12g"
+			              " want %.12g", iv_act_name(cfg.act), b, v,
+			              t.activation_std, sqrt(p2 - m * m));
+			ck_assert_msg(fabs(t.grad_preactivation_std - sqrt(d2)) <
+			              1e-9 * sqrt(d2), "%s b %g v %g: dz std %.12g "
+			              "want %.12g", iv_act_name(cfg.act), b, v,
+			              t.grad_preactivation_std, sqrt(d2));
+		}
+}
+END_TEST
+
 START_TEST(gain_for_unit_q_in_the_schemes_convention)
 {
 	/* given he-normal and tanh: sigma_w^2 = 1 / E[tanh(z)^2] makes q = 1
@@ -471,6 +513,7 @@ int main(void)
 	tcase_add_loop_test(tc, measurement_agrees_with_prediction, 0, 4);
 	tcase_add_test(tc, constant_bias_is_a_mean);
 	tcase_add_test(tc, smooth_activation_with_a_mean_bias);
+	tcase_add_loop_test(tc, moments_at_a_mean, 0, 8);
 	tcase_add_test(tc, gain_for_unit_q_in_the_schemes_convention);
 	tcase_add_test(tc, theory_applies_to_random_schemes_only);
 	suite_add_tcase(s, tc);
