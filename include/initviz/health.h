@@ -4,8 +4,8 @@
  *
  * A layer has a problem (--check reports it, the view draws it as a
  * warning) when more than half its activations are saturated, more than
- * half its units are dead, it has fewer distinct neurons than units, or a
- * statistic saw NaN or Inf. A network has one when the std of its
+ * half its units are dead, its live units compute fewer distinct functions
+ * than there are of them, or a statistic saw NaN or Inf. A network has one when the std of its
  * activations (first layer against last) or of its gradients (last against
  * first) changes by more than IV_HEALTH_RATIO over depth. The view also
  * marks a layer whose outputs are mostly exactly 0, and any dead unit. */
@@ -26,8 +26,16 @@ bool iv_health_saturated(const iv_layer_stats *s);
 bool iv_health_dead(const iv_layer_stats *s);
 /* More than IV_HEALTH_ZERO of the activations exactly 0. */
 bool iv_health_zero(const iv_layer_stats *s);
-/* Fewer distinct neurons than units: units compute the same function. */
+/* Fewer distinct neurons than units: units compute the same function (the
+ * view marks it; dead units, all 0, count as one). */
 bool iv_health_collapsed(const iv_layer_stats *s);
+/* Dead units all output 0 and count as one distinct neuron: the live units
+ * (not dead) and their distinct neurons (the distinct count less that
+ * one). A problem when the live units are fewer distinct neurons than live
+ * units: a symmetry (--check). */
+size_t iv_health_live_units(const iv_layer_stats *s);
+size_t iv_health_live_distinct(const iv_layer_stats *s);
+bool iv_health_symmetric(const iv_layer_stats *s);
 /* Some statistic of the layer saw a NaN or an Inf. */
 bool iv_health_nonfinite(const iv_layer_stats *s);
 /* Whether a std going from a to b stays within IV_HEALTH_RATIO either way

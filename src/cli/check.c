@@ -61,17 +61,18 @@ static size_t nonfinite_line(FILE *err, const iv_layer_stats *s,
 	           s->q[q].nan, s->q[q].inf);
 }
 
-/* Dead units all output 0, so they count as one distinct neuron: say so. */
 static size_t same_line(FILE *err, const iv_layer_stats *s, size_t layer,
                         size_t nbad, size_t n)
 {
 	char dead[64] = "";
-	if (s->dead_units > 1)
-		snprintf(dead, sizeof dead, ", %zu of them dead", s->dead_units);
+	if (s->dead_units)
+		snprintf(dead, sizeof dead, ", %zu dead counted apart",
+		         s->dead_units);
 	return say(err, "%zu of %zu layers have fewer distinct neurons than "
-	           "units (first: layer %zu, %zu distinct of %zu units%s): "
-	           "units compute the same function", nbad, n, layer,
-	           s->distinct_neurons, s->fan_out, dead);
+	           "live units (first: layer %zu, %zu distinct of %zu live "
+	           "units%s): units compute the same function", nbad, n,
+	           layer, iv_health_live_distinct(s), iv_health_live_units(s),
+	           dead);
 }
 
 size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
@@ -89,7 +90,7 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 		const iv_layer_stats *s = ls[i];
 		mark(&sat, iv_health_saturated(s), i);
 		mark(&dead, iv_health_dead(s), i);
-		mark(&same, iv_health_collapsed(s), i);
+		mark(&same, iv_health_symmetric(s), i);
 		mark(&bad, iv_health_nonfinite(s), i);
 	}
 	if (sat.count)
@@ -98,9 +99,10 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 		                sat.count, n, sat.first + 1,
 		                100 * ls[sat.first]->saturated);
 	if (dead.count)
-		problems += say(err, "%zu of %zu layers have more than half their "
-		                "units dead (first: layer %zu, %zu of %zu)",
-		                dead.count, n, dead.first + 1,
+		problems += say(err, "%zu of %zu layers have more than %g%% of "
+		                "their units dead, zero on every sample (first: "
+		                "layer %zu, %zu of %zu)", dead.count, n,
+		                100 * IV_HEALTH_DEAD, dead.first + 1,
 		                ls[dead.first]->dead_units, ls[dead.first]->fan_out);
 	if (same.count)
 		problems += same_line(err, ls[same.first], same.first + 1,

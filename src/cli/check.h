@@ -4,9 +4,11 @@
  * The criteria are the engine's (initviz/health.h, documented in
  * docs/initviz.1): activation std of the last layer against the first, and
  * gradient std of layer 1 against layer L, more than IV_HEALTH_RATIO apart;
- * a layer with more than half its activations saturated or more than half
- * its units dead; a layer with fewer distinct neurons than units; a NaN or
- * Inf in any statistic's matrix. */
+ * a layer with more than half its activations saturated; a layer with more
+ * than IV_HEALTH_DEAD of its units dead (zero on every sample: real, but
+ * not a symmetry); a layer whose live units are fewer distinct neurons than
+ * live units (the dead ones, all 0, count apart); a NaN or Inf in any
+ * statistic's matrix. */
 #ifndef IV_CLI_CHECK_H
 #define IV_CLI_CHECK_H
 

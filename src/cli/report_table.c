@@ -158,19 +158,69 @@ static void sparklines(FILE *f, const iv_net *net, bool utf8)
 	spark(f, net, idx, n, IV_Q_GRAD_ACT, "gradient", utf8);
 }
 
-/* Criticality in one line, and the training summary. */
+static const char *chi_word(double chi1)
+{
+	return !isfinite(chi1)          ? "undefined"
+	       : fabs(chi1 - 1) < 0.01 ? "critical"
+	       : chi1 < 1              ? "vanishing"
+	                               : "exploding";
+}
+
+/* A depth scale: a number of layers, "inf" or "undefined". */
+static const char *scale(double xi, char *buf, size_t len)
+{
+	if (isnan(xi))
+		return "undefined";
+	if (isinf(xi))
+		return "inf";
+	snprintf(buf, len, "%.3g", xi);
+	return buf;
+}
+
+/* The mean-field criticality of layer 1 in a few lines: the fixed point
+ * or why there is none, chi1, both depth scales, the gain for q* = 1. */
+static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
+{
+	char a[32], b[32];
+	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 %.4g", c->sigma_w2,
+	        c->sigma_b2);
+	if (c->bias != 0)
+		fprintf(f, " with mean bias %g", c->bias);
+	fputs("):\n", f);
+	if (c->kind == IV_FIXED_STABLE)
+		fprintf(f, "  q* %.4g (stable), chi1 %.6g (%s)\n", c->q_star,
+		        c->chi1, chi_word(c->chi1));
+	else if (c->kind == IV_FIXED_DIVERGES)
+		fprintf(f, "  no q*: q grows without bound (diverges); chi1 at "
+		        "large q %.6g (%s)\n", c->chi1, chi_word(c->chi1));
+	else
+		fprintf(f, "  no single q*: every q is fixed (neutral), q stays "
+		        "%.4g; chi1 %.6g (%s)\n", c->q_start, c->chi1,
+		        chi_word(c->chi1));
+	fprintf(f, "  depth scales: correlations %s, gradients %s\n",
+	        scale(c->depth_scale_correlation, a, sizeof a),
+	        scale(c->depth_scale, b, sizeof b));
+	if (isnan(c->sigma_w_for_unit_q))
+		fputs("  q* = 1: no weight scale gives it\n", f);
+	else if (isnan(c->gain_for_unit_q))
+		fprintf(f, "  q* = 1 at sigma_w %.4g (%s has no --gain)\n",
+		        c->sigma_w_for_unit_q, iv_init_name(cfg->init));
+	else
+		fprintf(f, "  q* = 1 at --gain=%.4g (sigma_w %.4g)\n",
+		        c->gain_for_unit_q, c->sigma_w_for_unit_q);
+}
+
+/* Criticality, and the training summary. */
 static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 {
-	const iv_criticality *c = &x->crit;
+	const iv_config *cfg = iv_net_config(net);
 	size_t L = iv_net_depth(net);
-	if (x->theory) {
-		const char *word = !isfinite(c->chi1) ? "undefined"
-		                   : fabs(c->chi1 - 1) < 0.01 ? "critical"
-		                   : c->chi1 < 1           ? "vanishing"
-		                                           : "exploding";
-		fprintf(f, "\nmean field: q* %.3g, chi1 %.4g (%s), depth scale "
-		        "%.3g\n", c->q_star, c->chi1, word, c->depth_scale);
-	}
+	if (x->theory)
+		mean_field(f, cfg, &x->crit);
+	else if (x->no_theory)
+		fprintf(f, "\nmean field: none: %s weights are not independent "
+		        "zero-mean random\nnumbers, which the theory assumes\n",
+		        iv_init_name(cfg->init));
 	if (x->ntrain) {
 		size_t k = x->ntrain - 1, lo = SIZE_MAX, hi = 0;
 		for (size_t l = 0; l < L; l++) {

@@ -23,6 +23,22 @@ bool iv_health_collapsed(const iv_layer_stats *s)
 	return s->distinct_neurons < s->fan_out;
 }
 
+size_t iv_health_live_units(const iv_layer_stats *s)
+{
+	return s->fan_out -
+	       (s->dead_units < s->fan_out ? s->dead_units : s->fan_out);
+}
+
+size_t iv_health_live_distinct(const iv_layer_stats *s)
+{
+	return s->distinct_neurons - (s->dead_units > 0 && s->distinct_neurons);
+}
+
+bool iv_health_symmetric(const iv_layer_stats *s)
+{
+	return iv_health_live_distinct(s) < iv_health_live_units(s);
+}
+
 bool iv_health_nonfinite(const iv_layer_stats *s)
 {
 	for (int q = 0; q < IV_Q_COUNT; q++)

@@ -14,7 +14,7 @@
 static bool above(iv_theory *th, iv_act_kind k, double slope, double sw2,
 		  double sb2, iv_criticality *c)
 {
-	iv_theory_criticality(th, k, slope, sw2, sb2, c);
+	iv_theory_length_solve(th, k, slope, sw2, sb2, c);
 	return tui_phase_chi(c) >= 1.0;
 }
 
@@ -45,8 +45,8 @@ double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope, double
 		else
 			lo = mid;
 	}
-	iv_theory_criticality(th, k, slope, lo, sb2, &clo);
-	iv_theory_criticality(th, k, slope, hi, sb2, &chi);
+	iv_theory_length_solve(th, k, slope, lo, sb2, &clo);
+	iv_theory_length_solve(th, k, slope, hi, sb2, &chi);
 	if (jump)
 		*jump =
 		    !(fabs(clo.chi1 - 1) <= TUI_CRIT_TOL) ||
@@ -62,9 +62,14 @@ static void row(iv_theory *th, const tui_gains *g, double gain, double sb2,
 	if (isnan(gain)) { /* none: every number unknown */
 		r->c = (iv_criticality){.sigma_w2 = NAN,
 					.sigma_b2 = sb2,
+					.q_start = NAN,
 					.q_star = NAN,
 					.chi1 = NAN,
 					.depth_scale = NAN,
+					.c_star = NAN,
+					.chi_c = NAN,
+					.depth_scale_correlation = NAN,
+					.sigma_w_for_unit_q = NAN,
 					.gain_for_unit_q = NAN};
 		return;
 	}
@@ -117,7 +122,7 @@ bool tui_gains_update(tui_theory *t, const iv_config *cfg)
 	double torch = iv_act_torch_gain(g->act, g->slope);
 	g->torch_defined = !isnan(torch);
 	row(t->th, g, g->torch_defined ? torch : 1.0, sb2, &g->torch);
-	row(t->th, g, g->torch.c.gain_for_unit_q, sb2, &g->unit);
+	row(t->th, g, g->torch.c.sigma_w_for_unit_q, sb2, &g->unit);
 	if (sb2 > 0)
 		critical_row(t->th, g, sb2, &g->critb);
 	else

@@ -23,6 +23,7 @@ typedef struct tui_glyphs {
 	const char *line;      /* a predicted curve in the depth profile */
 	const char *sd1, *sd2; /* predicted +-1 and +-2 std ticks */
 	const char *chi, *xi;  /* "chi1", "xi" */
+	const char *xic, *xig; /* depth scales of correlations, gradients */
 	const char *sw, *sw2, *sb, *sb2; /* "sigma_w", "sigma_w^2", ... */
 	const char *phi, *sqrt, *sq;     /* "phi", "sqrt", "^2" */
 	const char *root2, *rootq;       /* "sqrt(2)", "sqrt(q)" */

@@ -30,13 +30,7 @@ void tui_theory_done(tui_theory *t)
 
 bool tui_theory_applies(iv_init_kind k)
 {
-	switch (k) {
-	case IV_INIT_ZEROS:
-	case IV_INIT_ONES:
-	case IV_INIT_CONSTANT:
-	case IV_INIT_IDENTITY: return false;
-	default: return (unsigned)k < IV_INIT_COUNT;
-	}
+	return iv_theory_applies(k);
 }
 
 /* Whether a and b agree on every setting the theory reads (not the seed,
@@ -78,9 +72,7 @@ bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg)
 	     p->finite++)
 		if (!(p->layer[p->finite].q <= 1e300))
 			break;
-	iv_theory_criticality(t->th, cfg->act, cfg->slope,
-			      iv_theory_sigma_w2(cfg, 1),
-			      iv_theory_sigma_b2(cfg), &p->crit);
+	iv_theory_criticality_config(t->th, cfg, &p->crit);
 	p->valid = true;
 	return true;
 }
@@ -143,12 +135,43 @@ bool tui_theory_fix_item(const tui_theory *t, const iv_config *cfg,
 			 char *value, size_t vsize)
 {
 	const iv_criticality *c = crit(t, cfg);
-	char q[32], x[32];
 	if (!c)
 		return false;
 	snprintf(label, lsize, "q*");
-	snprintf(value, vsize, "%s   %s %s",
-		 tui_glyphs_number(g, c->q_star, q, sizeof q), g->xi,
-		 tui_glyphs_number(g, fabs(c->depth_scale), x, sizeof x));
+	tui_theory_q_text(g, c, value, vsize);
 	return true;
+}
+
+bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
+			const tui_glyphs *g, char *label, size_t lsize,
+			char *value, size_t vsize)
+{
+	const iv_criticality *c = crit(t, cfg);
+	char a[32], b[32];
+	if (!c)
+		return false;
+	snprintf(label, lsize, "%s", g->xic);
+	snprintf(value, vsize, "%s  %s %s",
+		 tui_glyphs_number(g, c->depth_scale_correlation, a, sizeof a),
+		 g->xig, tui_glyphs_number(g, c->depth_scale, b, sizeof b));
+	return true;
+}
+
+char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c,
+			char *buf, size_t size)
+{
+	if (c->kind == IV_FIXED_STABLE)
+		return tui_glyphs_number(g, c->q_star, buf, size);
+	snprintf(buf, size, "%s", iv_fixed_kind_name(c->kind));
+	return buf;
+}
+
+char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
+			 char *buf, size_t size)
+{
+	char a[32], b[32];
+	snprintf(buf, size, "%s %s  %s %s", g->xic,
+		 tui_glyphs_number(g, c->depth_scale_correlation, a, sizeof a),
+		 g->xig, tui_glyphs_number(g, c->depth_scale, b, sizeof b));
+	return buf;
 }

@@ -31,7 +31,7 @@ typedef struct tui_predict {
 	size_t cap;
 	size_t finite;       /* leading layers whose q is finite (below 1e300):
 				past an overflow the engine's numbers mean nothing */
-	iv_criticality crit; /* of the first layer's sigma_w^2 and sigma_b^2 */
+	iv_criticality crit; /* of the first layer (criticality_config) */
 } tui_predict;
 
 /* A gain (sigma_w: the gain of lecun-*, and of xavier-* on a square
@@ -94,14 +94,25 @@ bool tui_gains_update0(tui_theory *t, const iv_config *cfg);
 /* Whether the overlay is on and has predictions of cfg to draw. */
 bool tui_theory_shown(const tui_theory *t, const iv_config *cfg);
 /* The criticality of cfg as settings-bar items: label "chi1", value "0.98
- * vanishing"; label "q*", value "0.39   xi 50". False when the theory has
- * nothing to say (not computed, not random weights). */
+ * vanishing"; label "q*", value "0.39" ("diverges" or "neutral" where there
+ * is no q*); label "xi_c", value "50  xi_g 50" (the depth scales of
+ * correlations and of gradients). False when the theory has nothing to say
+ * (not computed, not random weights). */
 bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
 			 const tui_glyphs *g, char *label, size_t lsize,
 			 char *value, size_t vsize);
 bool tui_theory_fix_item(const tui_theory *t, const iv_config *cfg,
 			 const tui_glyphs *g, char *label, size_t lsize,
 			 char *value, size_t vsize);
+bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
+			const tui_glyphs *g, char *label, size_t lsize,
+			char *value, size_t vsize);
+/* q* as text: the number when stable, else "diverges" or "neutral"; and
+ * both depth scales, "xi_c 21.7  xi_g 9.97". Return buf. */
+char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c,
+			char *buf, size_t size);
+char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
+			 char *buf, size_t size);
 
 /* The std or gain (sign kept) that makes the first layer's fan_in Var(W)
  * equal sw2; NAN when the scheme has no such knob or the theory does not

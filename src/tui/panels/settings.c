@@ -92,6 +92,9 @@ static size_t collect(const tui_app *app, item *it)
 	if (tui_theory_fix_item(&app->theory, c, app->gl, label, sizeof label,
 				w, sizeof w))
 		n = add(it, n, label, w);
+	if (tui_theory_xi_item(&app->theory, c, app->gl, label, sizeof label,
+			       w, sizeof w))
+		n = add(it, n, label, w);
 	return n;
 }
 
