@@ -23,7 +23,7 @@ void tui_apply(tui_app *app, unsigned f)
 		app->quit = true;
 }
 
-/* Quit on INT, TERM, HUP (status 128 + signal); repaint after CONT. */
+/* Quit on a terminating signal (status 128 + signal); repaint after CONT. */
 static void take_signal(tui_app *app)
 {
 	int sig = tui_signal_take();
