@@ -84,7 +84,9 @@ int tui_loop(tui_app *app)
 			tui_app_start(app); /* a burst of keys allocates once */
 		step(app);
 	}
+	char err[sizeof app->fatal];
 	tui_trace(app, "quit status=%d", app->status);
-	tui_trace_flush(&app->trace);
+	if (tui_trace_close(&app->trace, err, sizeof err) != 0)
+		tui_fatal(app, err);
 	return app->status;
 }
