@@ -51,7 +51,10 @@ size_t iv_escape(char *dst, size_t size, const char *src, size_t n)
 			w = k;
 		} else if (s[i] < 0x20 || s[i] == 0x7f) {
 			tmp[0] = '^';
-			tmp[1] = s[i] == 0x7f ? '?' : (char)(s[i] + 0x40);
+			if (s[i] == 0x7f)
+				tmp[1] = '?';
+			else
+				tmp[1] = (char)(s[i] + 0x40);
 			w = 2;
 			k = 1;
 		} else if (s[i] >= 0x80) {
