@@ -196,21 +196,26 @@ END_TEST
 
 START_TEST(save_never_overwrites)
 {
-	/* given a file where Save writes, when a script saves there twice,
-	 * then the first Save finds the file, leaves it alone and says so; a
-	 * second Save after it is removed writes the screen */
+	/* given a file where Save writes, when a script saves there, then the
+	 * file is left alone and the view ends with status 2 and a message
+	 * naming the script, its line, the file and the reason (no one reads
+	 * a status line in a script run); a Save after it is removed writes
+	 * the screen */
 	tut_write_file(SAVED, "mine\n");
 	iv_config c;
 	base_config(&c, 6);
 	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
 				      &(tui_options){.keys = KEYS},
-				      "Wait Save " SAVED, 30, 100),
-			 0);
+				      "Wait\nSave " SAVED " q", 30, 100),
+			 2);
 	char *s = tut_slurp(SAVED);
 	ck_assert_str_eq(s, "mine\n");
 	free(s);
-	ck_assert_msg(strstr(app.model.msg, "cannot write " SAVED ": it exists"),
-		      "%s", app.model.msg);
+	ck_assert_msg(strstr(app.fatal, "key script " KEYS " line 2: cannot "
+					"save the screen to " SAVED
+					": it exists (initviz does not "
+					"overwrite files"),
+		      "%s", app.fatal);
 	tut_close(&app, &scr);
 	ck_assert_int_eq(run("Wait Save " SAVED, 6, 30, 100, NULL), 0);
 	s = tut_slurp(SAVED);
@@ -320,10 +325,9 @@ START_TEST(resize_takes_sizes_at_the_limits)
 	 * each parses to its numbers */
 	tui_script s;
 	char err[256];
-	ck_assert_int_eq(tui_script_parse(&s,
-					  "Resize 1x1 Resize 1000X1000 "
-					  "Resize 0100x030",
-					  err, sizeof err),
+	const char *text = "Resize 1x1 Resize 1000X1000 Resize 0100x030";
+	ck_assert_int_eq(tui_script_parse(&s, text, strlen(text), err,
+					  sizeof err),
 			 0);
 	ck_assert_uint_eq(s.n, 3);
 	ck_assert(s.step[0].cols == 1 && s.step[0].lines == 1);
@@ -333,13 +337,23 @@ START_TEST(resize_takes_sizes_at_the_limits)
 }
 END_TEST
 
-/* Allocation failure: the test links with --wrap=realloc --wrap=strdup, so
- * the tui library's calls come here; with fail_at = n > 0 the n-th fails. */
+/* Allocation failure: the test links with --wrap=malloc --wrap=realloc
+ * --wrap=strdup, so the tui and util libraries' calls come here; with
+ * fail_at = n > 0 the n-th fails. */
+void *__real_malloc(size_t n);
+void *__wrap_malloc(size_t n);
 void *__real_realloc(void *p, size_t n);
 void *__wrap_realloc(void *p, size_t n);
 char *__real_strdup(const char *s);
 char *__wrap_strdup(const char *s);
 static int fail_at, allocs;
+
+void *__wrap_malloc(size_t n)
+{
+	if (fail_at && ++allocs == fail_at)
+		return NULL;
+	return __real_malloc(n);
+}
 
 void *__wrap_realloc(void *p, size_t n)
 {
@@ -356,12 +370,13 @@ char *__wrap_strdup(const char *s)
 }
 
 /* The allocations of parsing OOM_SCRIPT in order, and the message when
- * each one fails: the copy of the text, then each step's, Save's name
- * before its step. */
+ * each one fails: the copy of the text, the array of steps (grown by half,
+ * so once for a few steps), Save's name. */
 #define OOM_SCRIPT "a\nSave " SAVED "\nResize 100x30\nWait\n"
 static const char *const oom_messages[] = {
-    "out of memory",         "line 1: out of memory", "line 2: out of memory",
-    "line 2: out of memory", "line 3: out of memory", "line 4: out of memory",
+    "out of memory",
+    "line 1: out of memory",
+    "line 2: out of memory",
 };
 
 START_TEST(script_out_of_memory)
@@ -375,7 +390,8 @@ START_TEST(script_out_of_memory)
 		strcpy(err, "(no message)");
 		allocs = 0;
 		fail_at = (int)n;
-		int rc = tui_script_parse(&s, OOM_SCRIPT, err, sizeof err);
+		int rc = tui_script_parse(&s, OOM_SCRIPT, strlen(OOM_SCRIPT),
+					  err, sizeof err);
 		fail_at = 0;
 		if (n > LEN(oom_messages)) {
 			ck_assert_int_eq(rc, 0);
@@ -391,11 +407,18 @@ START_TEST(script_out_of_memory)
 		ck_assert_uint_eq(s.n, 0);
 		ck_assert_ptr_null(s.step);
 	}
-	/* the file's name comes first when it is loaded */
+	/* the file's name comes first when it is loaded: reading it (the
+	 * buffer), then parsing it */
 	tut_write_file(KEYS, OOM_SCRIPT);
 	allocs = 0;
-	fail_at = 2;
+	fail_at = 1;
 	int rc = tui_script_load(&s, KEYS, err, sizeof err);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err, "key script " KEYS ": cannot read: "
+			      "Cannot allocate memory");
+	allocs = 0;
+	fail_at = 3;
+	rc = tui_script_load(&s, KEYS, err, sizeof err);
 	fail_at = 0;
 	ck_assert_int_eq(rc, -1);
 	ck_assert_str_eq(err, "key script " KEYS " line 1: out of memory");

@@ -12,8 +12,8 @@
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "cli/report.h"
-#include "view/text.h"
 #include "tui/tui.h"
+#include "util/bytes.h"
 
 static int version(void)
 {
@@ -25,13 +25,13 @@ static int version(void)
 
 static int alloc_failed(const iv_config *cfg, iv_status st)
 {
-	char need[32], limit[32];
+	char need[64], limit[64];
 	if (st != IV_ETOOBIG) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		return 2;
 	}
-	tui_text_bytes(iv_config_memory(cfg), need, sizeof need);
-	tui_text_bytes(cfg->max_memory, limit, sizeof limit);
+	iv_bytes_pair(iv_config_memory(cfg), cfg->max_memory, need, limit,
+	              sizeof need);
 	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
 	        "limit of %s (raise it with --max-memory)\n", need, limit);
 	return 2;

@@ -73,6 +73,22 @@ static void add(char *buf, size_t len, int *n, const char *fmt, ...)
 	va_end(ap);
 }
 
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* x with %.*g, but "nan" for every NaN (never "-nan"), "inf" or "-inf",
+ * and 0 for -0: the table shows values, not their sign bits. */
+static const char *num(double x, int digits, char *buf, size_t len)
+{
+	if (isnan(x))
+		snprintf(buf, len, "nan");
+	else
+		snprintf(buf, len, "%.*g", digits, x == 0 ? 0.0 : x);
+	return buf;
+}
+
 static void header(FILE *f, const iv_config *c)
 {
 	char buf[256];
@@ -82,13 +98,14 @@ static void header(FILE *f, const iv_config *c)
 	if (iv_act_uses_slope(c->act))
 		add(buf, sizeof buf, &n, " (slope %g)", c->slope);
 	if (c->nwidths) {
-		add(buf, sizeof buf, &n, ", %zu layers, widths", c->depth);
+		add(buf, sizeof buf, &n, ", %zu layer%s, widths", c->depth,
+		    plural(c->depth));
 		for (size_t l = 0; l < c->nwidths; l++)
 			add(buf, sizeof buf, &n, "%c%u", l ? ',' : ' ',
 			    (unsigned)c->widths[l]);
 	} else {
-		add(buf, sizeof buf, &n, ", %zu layers of %zu units", c->depth,
-		    c->width);
+		add(buf, sizeof buf, &n, ", %zu layer%s of %zu unit%s",
+		    c->depth, plural(c->depth), c->width, plural(c->width));
 	}
 	line(f, buf);
 	n = 0;
@@ -112,9 +129,12 @@ static void header(FILE *f, const iv_config *c)
 
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
-	fprintf(f, "%5zu %6zu %10.3g %10.3g %10.3g %10.3g", s->layer,
-	        s->fan_out, s->q[IV_Q_WEIGHTS].std, s->q[IV_Q_ACT].mean,
-	        s->q[IV_Q_ACT].std, s->q[IV_Q_GRAD_ACT].std);
+	char a[32], b[32], c[32], d[32];
+	fprintf(f, "%5zu %6zu %10s %10s %10s %10s", s->layer, s->fan_out,
+	        num(s->q[IV_Q_WEIGHTS].std, 3, a, sizeof a),
+	        num(s->q[IV_Q_ACT].mean, 3, b, sizeof b),
+	        num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
+	        num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
 	if (sat)
 		fprintf(f, " %9.1f%%", 100 * s->saturated);
 	else
@@ -142,7 +162,9 @@ static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
 		else
 			fputc(spark_ascii[lv[i]], f);
 	}
-	fprintf(f, "  %.3g -> %.3g", v[0], v[n - 1]);
+	char a[32], b[32];
+	fprintf(f, "  %s -> %s", num(v[0], 3, a, sizeof a),
+	        num(v[n - 1], 3, b, sizeof b));
 	if (v[0] > 0 && isfinite(v[0]) && isfinite(v[n - 1]))
 		fprintf(f, " (x%.2g)", v[n - 1] / v[0]);
 	fputc('\n', f);
@@ -228,9 +250,12 @@ static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 			lo = d < lo ? d : lo;
 			hi = d > hi ? d : hi;
 		}
-		fprintf(f, "training: %zu steps at lr %g, loss %.4g -> %.4g, "
+		char a[32], b[32];
+		fprintf(f, "training: %zu step%s at lr %g, loss %s -> %s, "
 		        "distinct neurons after: %zu..%zu\n", x->train_step[k],
-		        x->train_lr, x->train_loss[0], x->train_loss[k], lo, hi);
+		        plural(x->train_step[k]), x->train_lr,
+		        num(x->train_loss[0], 4, a, sizeof a),
+		        num(x->train_loss[k], 4, b, sizeof b), lo, hi);
 	}
 }
 
@@ -253,8 +278,8 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
 		fprintf(f, "(showing %zu of %zu layers, evenly spaced; "
 		        "--format=csv or json lists all)\n", n, L);
 	if (bad)
-		fprintf(f, "(!: NaN or Inf values; %zu of %zu layers have "
-		        "them)\n", bad, L);
+		fprintf(f, "(!: NaN or Inf values; %zu of %zu layer%s %s "
+		        "them)\n", bad, L, plural(L), bad == 1 ? "has" : "have");
 	sparklines(f, net, utf8);
 	if (x)
 		analysis(f, net, x);

@@ -62,7 +62,7 @@ typedef struct tui_app {
 	bool settling;          /* work runs to the end, not frame by frame */
 	bool quit;
 	int status;      /* exit status once quit */
-	char fatal[200]; /* printed after the terminal is restored */
+	char fatal[320]; /* printed after the terminal is restored */
 	int fast_errs;   /* key reads that failed at once, in a row */
 } tui_app;
 

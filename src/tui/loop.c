@@ -26,7 +26,7 @@ void tui_loop_apply(tui_app *app, unsigned f)
 		app->quit = true;
 }
 
-/* Quit on INT, TERM, HUP (status 128 + signal); repaint after CONT. */
+/* Quit on a terminating signal (status 128 + signal); repaint after CONT. */
 static void take_signal(tui_app *app)
 {
 	int sig = tui_signals_take();
@@ -75,7 +75,9 @@ int tui_loop(tui_app *app)
 		if (tui_work_step(app, TUI_BUDGET))
 			app->dirty = true;
 	}
+	char err[sizeof app->fatal];
 	tui_app_trace(app, "quit status=%d", app->status);
-	tui_trace_flush(&app->trace);
+	if (tui_trace_close(&app->trace, err, sizeof err) != 0)
+		tui_app_fatal(app, err);
 	return app->status;
 }

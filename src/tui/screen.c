@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Headless screens and reading the screen back as text. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -71,15 +72,16 @@ char *tui_screen_text(size_t *len)
 	return text;
 }
 
-int tui_screen_save(const char *path, char *err, size_t esize)
+int tui_screen_save(const char *path)
 {
 	size_t len;
 	char *text = tui_screen_text(&len);
 	if (!text) {
-		snprintf(err, esize, "cannot write %s: out of memory", path);
+		errno = ENOMEM;
 		return -1;
 	}
-	int r = tui_save_file(path, text, len, err, esize);
+	int r = tui_save_file(path, text, len), e = errno;
 	free(text);
+	errno = e;
 	return r;
 }

@@ -14,8 +14,9 @@ void tui_screen_row(int y, char *buf, size_t size);
 /* The screen's text, one line per row (free it); its length in *len. NULL
  * when out of memory. */
 char *tui_screen_text(size_t *len);
-/* Write it to path, a new file (save.h: never over one that exists).
- * Returns 0, or -1 with the reason in err. */
-int tui_screen_save(const char *path, char *err, size_t esize);
+/* Write it to path, a new file (save.h: never over one that exists, never
+ * through a symbolic link, whole or not at all). Returns 0, or -1 with
+ * errno set (EEXIST: path exists; ENOMEM) and no file left behind. */
+int tui_screen_save(const char *path);
 
 #endif

@@ -5,7 +5,16 @@
 #include "tui/signals.h"
 
 static volatile sig_atomic_t pending_signal;
-static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGCONT};
+
+/* Every signal whose default action ends the process (and that a handler
+ * can catch), so that none of them leaves the terminal raw and in the
+ * alternate screen: the loop quits and the terminal is restored first.
+ * CONT repaints. */
+static const int caught[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGUSR1,
+			     SIGUSR2, SIGPIPE, SIGALRM, SIGVTALRM, SIGPROF,
+			     SIGXCPU, SIGXFSZ, SIGCONT};
+#define NCAUGHT (sizeof caught / sizeof caught[0])
+static struct sigaction before[NCAUGHT];
 
 static void on_signal(int sig)
 {
@@ -25,12 +34,15 @@ void tui_signals_catch(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+	for (size_t i = 0; i < NCAUGHT; i++) {
+		sigaction(caught[i], NULL, &before[i]);
+		if (before[i].sa_handler != SIG_IGN)
+			sigaction(caught[i], &sa, NULL);
+	}
 }
 
 void tui_signals_default(void)
 {
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		signal(sigs[i], SIG_DFL);
+	for (size_t i = 0; i < NCAUGHT; i++)
+		sigaction(caught[i], &before[i], NULL);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "view/model.h"
 #include "view/text.h"
+#include "util/bytes.h"
 
 void tui_model_init(tui_model *m, const iv_config *cfg)
 {
@@ -94,9 +95,8 @@ static bool commit(tui_model *m, const iv_config *c, const char *what)
 		return false;
 	}
 	if (m->max_memory > 0 && need > m->max_memory) {
-		char a[32], b[32];
-		tui_text_bytes(need, a, sizeof a);
-		tui_text_bytes(m->max_memory, b, sizeof b);
+		char a[40], b[40]; /* "1.406 GiB (1509949440 bytes)" */
+		iv_bytes_pair(need, m->max_memory, a, b, sizeof a);
 		snprintf(m->msg, sizeof m->msg,
 			 "%s: would need %s of memory (limit %s); kept", what,
 			 a, b);

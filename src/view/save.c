@@ -3,11 +3,15 @@
  * replace anything. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "view/save.h"
+#include "util/escape.h"
 
 const char *tui_save_dir(void)
 {
@@ -15,12 +19,36 @@ const char *tui_save_dir(void)
 	return d && *d ? d : ".";
 }
 
+#define DIR_SHOWN 60 /* bytes of a directory's name in a message */
+
 static int fail(char *err, size_t esize, const char *what, const char *dir,
 		int e)
 {
-	snprintf(err, esize, "cannot save the screen: %s %s: %s", what, dir,
-		 strerror(e));
+	char name[4 * 4096 + 1];
+	const char *shown = name;
+	size_t n = iv_escape_str(name, sizeof name, dir);
+	if (n > DIR_SHOWN) { /* its end, from a character's first byte */
+		shown = name + n - DIR_SHOWN;
+		while (((unsigned char)*shown & 0xC0) == 0x80)
+			shown++;
+	}
+	snprintf(err, esize, "cannot save the screen: %s %s%s: %s", what,
+		 shown == name ? "" : "...", shown, strerror(e));
+	errno = e;
 	return -1;
+}
+
+/* snprintf into buf, or false when the whole text does not fit (a name
+ * cut short would be another file's name). */
+static bool fits(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static bool fits(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n >= 0 && (size_t)n < size;
 }
 
 /* Write the text to a new temporary file in dir; its name goes in tmp. */
@@ -29,8 +57,10 @@ static int write_tmp(const char *dir, const char *text, size_t len, char *tmp,
 {
 	int fd = -1;
 	for (unsigned k = 0; fd < 0 && k < 100; k++) {
-		snprintf(tmp, tsize, "%s/.%s%ld-%u.tmp", dir, TUI_SAVE_PREFIX,
-			 (long)getpid(), k);
+		if (!fits(tmp, tsize, "%s/.%s%ld-%u.tmp", dir, TUI_SAVE_PREFIX,
+			  (long)getpid(), k))
+			return fail(err, esize, "writing in", dir,
+				    ENAMETOOLONG);
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0 && errno != EEXIST)
 			return fail(err, esize, "writing in", dir, errno);
@@ -70,8 +100,10 @@ static int claim(const char *tmp, const char *name)
 	if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS &&
 	    errno != EMLINK)
 		return -1;
-	/* no hard links here (FAT, some network file systems) */
-	if (access(name, F_OK) == 0)
+	/* no hard links here (FAT, some network file systems); a symbolic
+	 * link, even a dangling one, is taken too */
+	struct stat sb;
+	if (lstat(name, &sb) == 0)
 		return 1;
 	return rename(tmp, name) == 0 ? 0 : -1;
 }
@@ -90,9 +122,10 @@ int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
 		char sfx[16] = "";
 		if (k)
 			snprintf(sfx, sizeof sfx, "-%d", k);
-		snprintf(name, sizeof name, "%s/%s%s%s.txt", dir,
-			 TUI_SAVE_PREFIX, stamp, sfx);
-		int r = claim(tmp, name);
+		int r = fits(name, sizeof name, "%s/%s%s%s.txt", dir,
+			     TUI_SAVE_PREFIX, stamp, sfx)
+			    ? claim(tmp, name)
+			    : (errno = ENAMETOOLONG, -1);
 		if (r < 0) {
 			int e = errno;
 			unlink(tmp);
@@ -108,23 +141,29 @@ int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
 	return fail(err, esize, "every name is taken in", dir, EEXIST);
 }
 
-int tui_save_file(const char *path, const char *text, size_t len, char *err,
-		  size_t esize)
+int tui_save_file(const char *path, const char *text, size_t len)
 {
-	char dir[4096], tmp[4096];
+	char dir[4096], tmp[4096], err[8];
+	struct stat sb;
 	const char *slash = strrchr(path, '/');
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else
-		snprintf(dir, sizeof dir, "%.*s",
-			 slash == path ? 1 : (int)(slash - path), path);
-	if (write_tmp(dir, text, len, tmp, sizeof tmp, err, esize) != 0)
+	/* no temporary file beside a name that is taken (/dev/full); link(2)
+	 * refuses one made meanwhile */
+	if (lstat(path, &sb) == 0) {
+		errno = EEXIST;
 		return -1;
+	}
+	/* the directory: ".", "/", or what comes before the last slash */
+	int dlen = slash && slash > path ? (int)(slash - path) : 1;
+	if (!fits(dir, sizeof dir, "%.*s", dlen, slash ? path : ".")) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (write_tmp(dir, text, len, tmp, sizeof tmp, err, sizeof err) != 0)
+		return -1; /* errno from write_tmp */
 	int r = claim(tmp, path), e = errno;
 	if (r == 0)
 		return 0;
 	unlink(tmp);
-	snprintf(err, esize, "cannot write %s: %s", path,
-		 r > 0 ? TUI_SAVE_EXISTS : strerror(e));
+	errno = r > 0 ? EEXIST : e;
 	return -1;
 }

@@ -30,10 +30,11 @@ const char *tui_save_dir(void);
 int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
 		  char *path, size_t psize, char *err, size_t esize);
 
-/* Write len bytes of text to path, a file that must not exist yet, the same
- * way (a temporary file in path's directory, then link(2)). Returns 0, or
- * -1 with a message in err ("cannot write PATH: it exists ..."). */
-int tui_save_file(const char *path, const char *text, size_t len, char *err,
-		  size_t esize);
+/* Write len bytes of text to path, a file that must not exist yet (nor a
+ * symbolic link there, even a dangling one), the same way (a temporary
+ * file in path's directory, then link(2)). Returns 0, or -1 with errno set
+ * (EEXIST when path exists) and no file left behind; the caller words the
+ * message, quoting path escaped (util/escape.h). */
+int tui_save_file(const char *path, const char *text, size_t len);
 
 #endif

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Text widths, word wrapping, numbers, durations, sizes, the codeset. */
+/* Text widths, word wrapping, numbers, durations, the codeset. */
 #include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,19 +11,6 @@ bool tui_text_utf8_locale(void)
 	const char *cs = nl_langinfo(CODESET);
 	return cs &&
 	       (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
-}
-
-char *tui_text_bytes(double bytes, char *buf, size_t size)
-{
-	static const char *const units[] = {"bytes", "KiB", "MiB", "GiB",
-					    "TiB",   "PiB", "EiB"};
-	size_t u = 0;
-	while (bytes >= 1024 && u + 1 < sizeof units / sizeof units[0]) {
-		bytes /= 1024;
-		u++;
-	}
-	snprintf(buf, size, u ? "%.1f %s" : "%.0f %s", bytes, units[u]);
-	return buf;
 }
 
 int tui_text_width(const char *s)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Text without curses, shared by the view and the report: widths and word
- * wrapping of UTF-8 text, numbers, durations and sizes in bytes, the
- * locale's codeset. */
+ * wrapping of UTF-8 text, numbers, durations, the locale's codeset (sizes
+ * in bytes: util/bytes.h). */
 #ifndef IV_VIEW_TEXT_H
 #define IV_VIEW_TEXT_H
 
@@ -27,8 +27,5 @@ int tui_text_wrap_count(const char *text, int width);
 char *tui_text_number(double v, char *buf, size_t size);
 /* A duration: "0.41 ms", "12 ms", "1.25 s". Returns buf. */
 char *tui_text_seconds(double s, char *buf, size_t size);
-/* A size in bytes in the largest binary unit that keeps the number at
- * least 1: "512 bytes", "1.0 KiB", "3.2 GiB". Returns buf. */
-char *tui_text_bytes(double bytes, char *buf, size_t size);
 
 #endif
