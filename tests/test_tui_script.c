@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tui/script.h"
+#include "view/script.h"
 #include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -89,7 +89,7 @@ static double field(enum field f)
 	case F_LOG: return m->log_counts;
 	case F_SUBSET: return m->subset;
 	case F_VIEW: return m->view;
-	case F_HELP: return m->help;
+	case F_HELP: return app.modal == TUI_PANEL_HELP;
 	default: return 0;
 	}
 }
@@ -194,6 +194,36 @@ START_TEST(quit_stops_the_script)
 }
 END_TEST
 
+START_TEST(save_never_overwrites)
+{
+	/* given a file where Save writes, when a script saves there, then the
+	 * file is left alone and the view ends with status 2 and a message
+	 * naming the script, its line, the file and the reason (no one reads
+	 * a status line in a script run); a Save after it is removed writes
+	 * the screen */
+	tut_write_file(SAVED, "mine\n");
+	iv_config c;
+	base_config(&c, 6);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS},
+				      "Wait\nSave " SAVED " q", 30, 100),
+			 2);
+	char *s = tut_slurp(SAVED);
+	ck_assert_str_eq(s, "mine\n");
+	free(s);
+	ck_assert_msg(strstr(app.fatal, "key script " KEYS " line 2: cannot "
+					"save the screen to " SAVED
+					": it exists (initviz does not "
+					"overwrite files"),
+		      "%s", app.fatal);
+	tut_close(&app, &scr);
+	ck_assert_int_eq(run("Wait Save " SAVED, 6, 30, 100, NULL), 0);
+	s = tut_slurp(SAVED);
+	ck_assert(strstr(s, "computed in"));
+	free(s);
+}
+END_TEST
+
 START_TEST(scrolling_keys)
 {
 	/* given depth 50 on 30 lines, when j, then the list starts at layer 2;
@@ -204,7 +234,7 @@ START_TEST(scrolling_keys)
 	     *rows = strstr(s, "\n 2 "); /* first layer row */
 	ck_assert_msg(rows && !strstr(s, "\n 1 "), "%s", s);
 	ck_assert_uint_eq(app.model.top,
-			  tui_model_count(&app.model) - app.model.rows);
+			  tui_viewport_count(&app.model) - app.model.rows);
 	free(s);
 	teardown();
 	ck_assert_int_eq(run("End Wait Save " SAVED, 50, 30, 100, NULL), 0);
@@ -295,10 +325,9 @@ START_TEST(resize_takes_sizes_at_the_limits)
 	 * each parses to its numbers */
 	tui_script s;
 	char err[256];
-	ck_assert_int_eq(tui_script_parse(&s,
-					  "Resize 1x1 Resize 1000X1000 "
-					  "Resize 0100x030",
-					  err, sizeof err),
+	const char *text = "Resize 1x1 Resize 1000X1000 Resize 0100x030";
+	ck_assert_int_eq(tui_script_parse(&s, text, strlen(text), err,
+					  sizeof err),
 			 0);
 	ck_assert_uint_eq(s.n, 3);
 	ck_assert(s.step[0].cols == 1 && s.step[0].lines == 1);
@@ -308,13 +337,23 @@ START_TEST(resize_takes_sizes_at_the_limits)
 }
 END_TEST
 
-/* Allocation failure: the test links with --wrap=realloc --wrap=strdup, so
- * the tui library's calls come here; with fail_at = n > 0 the n-th fails. */
+/* Allocation failure: the test links with --wrap=malloc --wrap=realloc
+ * --wrap=strdup, so the tui and util libraries' calls come here; with
+ * fail_at = n > 0 the n-th fails. */
+void *__real_malloc(size_t n);
+void *__wrap_malloc(size_t n);
 void *__real_realloc(void *p, size_t n);
 void *__wrap_realloc(void *p, size_t n);
 char *__real_strdup(const char *s);
 char *__wrap_strdup(const char *s);
 static int fail_at, allocs;
+
+void *__wrap_malloc(size_t n)
+{
+	if (fail_at && ++allocs == fail_at)
+		return NULL;
+	return __real_malloc(n);
+}
 
 void *__wrap_realloc(void *p, size_t n)
 {
@@ -331,12 +370,13 @@ char *__wrap_strdup(const char *s)
 }
 
 /* The allocations of parsing OOM_SCRIPT in order, and the message when
- * each one fails: the copy of the text, then each step's, Save's name
- * before its step. */
+ * each one fails: the copy of the text, the array of steps (grown by half,
+ * so once for a few steps), Save's name. */
 #define OOM_SCRIPT "a\nSave " SAVED "\nResize 100x30\nWait\n"
 static const char *const oom_messages[] = {
-    "out of memory",         "line 1: out of memory", "line 2: out of memory",
-    "line 2: out of memory", "line 3: out of memory", "line 4: out of memory",
+    "out of memory",
+    "line 1: out of memory",
+    "line 2: out of memory",
 };
 
 START_TEST(script_out_of_memory)
@@ -350,7 +390,8 @@ START_TEST(script_out_of_memory)
 		strcpy(err, "(no message)");
 		allocs = 0;
 		fail_at = (int)n;
-		int rc = tui_script_parse(&s, OOM_SCRIPT, err, sizeof err);
+		int rc = tui_script_parse(&s, OOM_SCRIPT, strlen(OOM_SCRIPT),
+					  err, sizeof err);
 		fail_at = 0;
 		if (n > LEN(oom_messages)) {
 			ck_assert_int_eq(rc, 0);
@@ -366,11 +407,18 @@ START_TEST(script_out_of_memory)
 		ck_assert_uint_eq(s.n, 0);
 		ck_assert_ptr_null(s.step);
 	}
-	/* the file's name comes first when it is loaded */
+	/* the file's name comes first when it is loaded: reading it (the
+	 * buffer), then parsing it */
 	tut_write_file(KEYS, OOM_SCRIPT);
 	allocs = 0;
-	fail_at = 2;
+	fail_at = 1;
 	int rc = tui_script_load(&s, KEYS, err, sizeof err);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err, "key script " KEYS ": cannot read: "
+			      "Cannot allocate memory");
+	allocs = 0;
+	fail_at = 3;
+	rc = tui_script_load(&s, KEYS, err, sizeof err);
 	fail_at = 0;
 	ck_assert_int_eq(rc, -1);
 	ck_assert_str_eq(err, "key script " KEYS " line 1: out of memory");
@@ -408,21 +456,21 @@ START_TEST(new_setting_cancels_the_computation)
 	iv_config c;
 	base_config(&c, 30);
 	ck_assert_int_eq(tui_app_init(&app, &c, NULL), 0);
-	tui_app_start(&app);
+	tui_work_start(&app);
 	ck_assert(tui_compute_run(&app.comp, 0));
 	ck_assert(tui_compute_busy(&app.comp));
-	unsigned gen = app.comp.gen, f = tui_dispatch(&app, TUI_A_ACT_NEXT);
+	unsigned gen = app.comp.gen, f = tui_actions_dispatch(&app, TUI_A_ACT_NEXT);
 	ck_assert(f & TUI_F_RECOMPUTE);
-	tui_apply(&app, f);
+	tui_loop_apply(&app, f);
 	ck_assert_ptr_null(app.comp.net);
-	ck_assert(app.pending && tui_app_busy(&app));
+	ck_assert(app.pending && tui_work_busy(&app));
 	ck_assert_uint_gt(app.comp.gen, gen);
-	tui_app_settle(&app);
+	tui_work_settle(&app);
 	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_RELU);
 	ck_assert(iv_net_done(app.comp.net));
 	/* a view toggle recomputes nothing */
 	gen = app.comp.gen;
-	tui_apply(&app, tui_dispatch(&app, TUI_A_PREACT));
+	tui_loop_apply(&app, tui_actions_dispatch(&app, TUI_A_PREACT));
 	ck_assert_uint_eq(app.comp.gen, gen);
 	ck_assert(!app.pending);
 	tui_app_done(&app);
@@ -440,9 +488,9 @@ START_TEST(closed_input_does_not_spin)
 			 0);
 	scr = tui_screen_headless(30, 100);
 	app.headless = false; /* read the "keyboard" */
-	double t0 = tui_now();
+	double t0 = tui_clock_now();
 	ck_assert_int_eq(tui_loop(&app), 0);
-	ck_assert(tui_now() - t0 < 5.0);
+	ck_assert(tui_clock_now() - t0 < 5.0);
 	char *t = tut_slurp(TRACE);
 	ck_assert(strstr(t, " eof"));
 	ck_assert_int_le(count_lines(t, " frame "), TUI_EOF_READS + 2);
@@ -500,6 +548,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
 	tcase_add_test(t, quit_stops_the_script);
+	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);
 	tcase_add_test(t, resize_relays_out);
 	suite_add_tcase(s, t);

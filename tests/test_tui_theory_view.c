@@ -58,12 +58,12 @@ START_TEST(phase_view_opens)
 	iv_config c;
 	config(&c);
 	char *s = run(&c, "P Wait");
-	ck_assert_int_eq(app.theory.panel, TUI_PANEL_PHASE);
+	ck_assert_int_eq(app.cover, TUI_PANEL_PHASE);
 	ck_assert(!tui_phase_busy(&app.theory.phase));
 	SHOWN(s, "phase diagram of tanh");
 	SHOWN(s, "ordered χ1<1");
 	SHOWN(s, "chaotic χ1>1");
-	SHOWN(s, "◉ σw² 1  σb² 0: q* 0  χ1 1  ξ ∞  critical");
+	SHOWN(s, "◉ σw² 1  σb² 0: q* 0  χ1 1  ξc ∞  ξg ∞  critical");
 	GONE(s, "computing");
 	free(s);
 }
@@ -104,7 +104,7 @@ START_TEST(phase_cursor_changes_the_setting)
 	iv_criticality k; /* the word the engine's criticality gives */
 	iv_theory_criticality(app.theory.th, IV_ACT_TANH, 0, sw2, sb2, &k);
 	snprintf(want, sizeof want, "  %s   (gain",
-		 tui_chi_word(tui_chi_classify(&k)));
+		 tui_phase_word(tui_phase_classify(&k)));
 	SHOWN(s, want);
 	free(s);
 }
@@ -135,7 +135,7 @@ START_TEST(phase_edges_and_closing)
 	static const char *const close[] = {"P Esc", "P P", "P v"};
 	for (size_t i = 0; i < LEN(close); i++) {
 		s = run(&c, close[i]);
-		ck_assert_int_eq(app.theory.panel, TUI_PANEL_NONE);
+		ck_assert_int_eq(app.cover, TUI_PANEL_NONE);
 		GONE(s, "phase diagram");
 		free(s);
 		teardown();
@@ -157,7 +157,7 @@ START_TEST(overlay_toggles)
 	ck_assert(app.theory.overlay);
 	SHOWN(s, "─ theory");
 	SHOWN(s, "χ1 1 critical");
-	SHOWN(s, "q* 0   ξ ∞");
+	SHOWN(s, "q* 0   ξc ∞  ξg ∞");
 	free(s);
 	teardown();
 	s = run(&c, "e");
@@ -174,6 +174,40 @@ START_TEST(overlay_toggles)
 	s = run(&c, "");
 	GONE(s, "theory");
 	GONE(s, "χ1");
+	free(s);
+}
+END_TEST
+
+START_TEST(no_fixed_point_shown_as_such)
+{
+	/* given softplus with He, whose variance grows without bound, and
+	 * relu with He, which keeps every q: the bar and the gain calculator
+	 * say so instead of a q*; given tanh with He, both depth scales, the
+	 * correlations' 21.7 (tests/test_fixed.c) beside the gradients' 9.97 */
+	iv_config c;
+	config(&c);
+	c.init = IV_INIT_HE_NORMAL;
+	c.act = IV_ACT_SOFTPLUS;
+	char *s = run(&c, "G");
+	SHOWN(s, "q* diverges");
+	SHOWN(s, "yours: he-normal                      1.41        2        1 "
+		 "diverges        ∞        ∞  exploding");
+	/* the critical gain is found to 1e-10: its depth scales are infinite,
+	 * not 1/ln(1 + 1e-11) */
+	SHOWN(s, "critical, χ1 = 1 at σb = 0            1.41        2        1 "
+		 "diverges        ∞        ∞  critical");
+	free(s);
+	teardown();
+	c.act = IV_ACT_RELU;
+	s = run(&c, "");
+	SHOWN(s, "q* neutral");
+	free(s);
+	teardown();
+	c.act = IV_ACT_TANH;
+	s = run(&c, "G");
+	SHOWN(s, "q* 0.618");
+	SHOWN(s, "yours: he-normal                      1.41        2     1.11 "
+		 "   0.618     9.97     21.7  exploding");
 	free(s);
 }
 END_TEST
@@ -239,7 +273,7 @@ START_TEST(gain_view)
 	iv_config c;
 	config(&c);
 	char *s = run(&c, "G");
-	ck_assert_int_eq(app.theory.panel, TUI_PANEL_GAIN);
+	ck_assert_int_eq(app.cover, TUI_PANEL_GAINS);
 	SHOWN(s, "gain calculator for tanh");
 	SHOWN(s, "PyTorch calculate_gain: 5/3");
 	SHOWN(s, "critical, χ1 = 1 at σb = 0");
@@ -271,7 +305,7 @@ static const struct {
      TUI_PANEL_SPECTRUM, TUI_VIEW_SPLIT, false},
     {"theory_spectrum_gaussian", IV_INIT_XAVIER_NORMAL, IV_ACT_LINEAR,
      TUI_PANEL_SPECTRUM, TUI_VIEW_SPLIT, false},
-    {"theory_gains", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_GAIN,
+    {"theory_gains", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_GAINS,
      TUI_VIEW_SPLIT, false},
     {"theory_profile", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_NONE,
      TUI_VIEW_PROFILE, false},
@@ -288,12 +322,12 @@ START_TEST(view_matches_snapshot)
 	unsetenv("INITVIZ_SCRIPT");
 	scr = tut_open(&app, &c, &(tui_options){.ascii = snaps[_i].ascii}, 30,
 		       100);
-	app.theory.panel = snaps[_i].panel;
+	app.cover = snaps[_i].panel;
 	app.model.view = snaps[_i].view;
-	tui_app_settle(&app);
-	tui_draw(&app); /* lays the phase grid out */
-	tui_app_settle(&app);
-	tui_draw(&app);
+	tui_work_settle(&app);
+	tut_draw(&app); /* lays the phase grid out */
+	tui_work_settle(&app);
+	tut_draw(&app);
 	tut_compare_screen(snaps[_i].name);
 	tut_rows_fit();
 }
@@ -309,6 +343,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, overlay_toggles);
+	tcase_add_test(t, no_fixed_point_shown_as_such);
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, gain_view);

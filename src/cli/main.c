@@ -13,19 +13,7 @@
 #include "cli/opts.h"
 #include "cli/report.h"
 #include "tui/tui.h"
-
-/* "3.2 GiB": bytes in the largest binary unit that keeps the number >= 1. */
-static void human(double bytes, char *buf, size_t len)
-{
-	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB",
-	                                     "TiB", "PiB", "EiB" };
-	size_t u = 0;
-	while (bytes >= 1024 && u + 1 < sizeof units / sizeof units[0]) {
-		bytes /= 1024;
-		u++;
-	}
-	snprintf(buf, len, u ? "%.1f %s" : "%.0f %s", bytes, units[u]);
-}
+#include "util/bytes.h"
 
 static int version(void)
 {
@@ -37,13 +25,13 @@ static int version(void)
 
 static int alloc_failed(const iv_config *cfg, iv_status st)
 {
-	char need[32], limit[32];
+	char need[64], limit[64];
 	if (st != IV_ETOOBIG) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		return 2;
 	}
-	human(iv_config_memory(cfg), need, sizeof need);
-	human(cfg->max_memory, limit, sizeof limit);
+	iv_bytes_pair(iv_config_memory(cfg), cfg->max_memory, need, limit,
+	              sizeof need);
 	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
 	        "limit of %s (raise it with --max-memory)\n", need, limit);
 	return 2;

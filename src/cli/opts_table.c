@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
+#include <initviz/train.h>
 #include "cli/opts_table.h"
 
 #define OFF(f) offsetof(iv_cli_opts, f)
+#define STR_(x) #x
+#define STR(x)  STR_(x) /* a number's macro as text, for help */
 #define REAL_MAX 1e300 /* the engine's bound on every real option */
 
 /* Shorthands for the rows: a real in [lo, hi], a size_t in [lo, hi]. */
@@ -64,7 +67,7 @@ const struct opt iv_opt_table[] = {
 	  .help = "refuse bigger configurations; K, M, G, T suffixes; 0: none" },
 
 	{ "Lessons and training", .kind = K_SECTION },
-	{ "lesson", 0, SIZE(lesson, 1, 200), .arg = "N", .dflt = "none",
+	{ "lesson", 0, SIZE(lesson, 1, IV_LESSONS_MAX), .arg = "N", .dflt = "none",
 	  .help = "start from lesson N's configuration; options given "
 	          "with it override the lesson's" },
 	{ "list-lessons", 0, FLAG(list_lessons),
@@ -77,7 +80,7 @@ const struct opt iv_opt_table[] = {
 	  .help = "report: train N SGD steps on the toy task and add the "
 	          "loss and distinct neurons per step" },
 	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
-	  .dflt = "a lesson's lr with --lesson, else 0.05",
+	  .dflt = "a lesson's lr with --lesson, else " STR(IV_TRAIN_LR),
 	  .help = "learning rate of training" },
 	{ "random-readout", 0, FLAG(random_readout),
 	  .help = "train with a random (LeCun normal) readout whatever "
@@ -104,7 +107,7 @@ _Static_assert(sizeof iv_opt_table / sizeof iv_opt_table[0] <= IV_OPT_MAX,
 
 void iv_opts_defaults(iv_cli_opts *o)
 {
-	*o = (iv_cli_opts){ .format = IV_FORMAT_TABLE, .lr = 0.05 };
+	*o = (iv_cli_opts){ .format = IV_FORMAT_TABLE, .lr = IV_TRAIN_LR };
 	iv_config_defaults(&o->cfg);
 }
 
@@ -153,8 +156,9 @@ void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
 		snprintf(buf, len, "a number from %g to %g", op->lo, op->hi);
 		break;
 	case K_BYTES:
-		snprintf(buf, len, "a size in bytes >= 0 with an optional suffix "
-		                   "K, M, G or T (e.g. 512M)");
+		snprintf(buf, len, "0 (no limit) or a size of at least 1 byte, "
+		                   "with an optional suffix K, M, G or T (e.g. "
+		                   "512M)");
 		break;
 	case K_WIDTHS:
 		snprintf(buf, len, "2 to %d comma-separated integers from 1 to %d",

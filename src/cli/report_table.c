@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <config.h>
+#include <initviz/health.h>
 #include <initviz/tables.h>
 #include "cli/report.h"
 
@@ -72,22 +73,39 @@ static void add(char *buf, size_t len, int *n, const char *fmt, ...)
 	va_end(ap);
 }
 
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* x with %.*g, but "nan" for every NaN (never "-nan"), "inf" or "-inf",
+ * and 0 for -0: the table shows values, not their sign bits. */
+static const char *num(double x, int digits, char *buf, size_t len)
+{
+	if (isnan(x))
+		snprintf(buf, len, "nan");
+	else
+		snprintf(buf, len, "%.*g", digits, x == 0 ? 0.0 : x);
+	return buf;
+}
+
 static void header(FILE *f, const iv_config *c)
 {
 	char buf[256];
 	int n = 0;
 	add(buf, sizeof buf, &n, "initviz %s: %s", PACKAGE_VERSION,
 	    iv_act_name(c->act));
-	if (c->act == IV_ACT_LEAKY_RELU)
+	if (iv_act_uses_slope(c->act))
 		add(buf, sizeof buf, &n, " (slope %g)", c->slope);
 	if (c->nwidths) {
-		add(buf, sizeof buf, &n, ", %zu layers, widths", c->depth);
+		add(buf, sizeof buf, &n, ", %zu layer%s, widths", c->depth,
+		    plural(c->depth));
 		for (size_t l = 0; l < c->nwidths; l++)
 			add(buf, sizeof buf, &n, "%c%u", l ? ',' : ' ',
 			    (unsigned)c->widths[l]);
 	} else {
-		add(buf, sizeof buf, &n, ", %zu layers of %zu units", c->depth,
-		    c->width);
+		add(buf, sizeof buf, &n, ", %zu layer%s of %zu unit%s",
+		    c->depth, plural(c->depth), c->width, plural(c->width));
 	}
 	line(f, buf);
 	n = 0;
@@ -108,29 +126,20 @@ static void header(FILE *f, const iv_config *c)
 	        c->batch, c->seed);
 }
 
-static bool saturating(iv_act_kind k)
-{
-	return k == IV_ACT_TANH || k == IV_ACT_SIGMOID;
-}
-
-static bool nonfinite(const iv_layer_stats *s)
-{
-	for (int q = 0; q < IV_Q_COUNT; q++)
-		if (s->q[q].nan || s->q[q].inf)
-			return true;
-	return false;
-}
 
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
-	fprintf(f, "%5zu %6zu %10.3g %10.3g %10.3g %10.3g", s->layer,
-	        s->fan_out, s->q[IV_Q_WEIGHTS].std, s->q[IV_Q_ACT].mean,
-	        s->q[IV_Q_ACT].std, s->q[IV_Q_GRAD_ACT].std);
+	char a[32], b[32], c[32], d[32];
+	fprintf(f, "%5zu %6zu %10s %10s %10s %10s", s->layer, s->fan_out,
+	        num(s->q[IV_Q_WEIGHTS].std, 3, a, sizeof a),
+	        num(s->q[IV_Q_ACT].mean, 3, b, sizeof b),
+	        num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
+	        num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
 	if (sat)
 		fprintf(f, " %9.1f%%", 100 * s->saturated);
 	else
 		fprintf(f, " %10zu", s->dead_units);
-	fprintf(f, " %9zu%s\n", s->distinct_neurons, nonfinite(s) ? " !" : "");
+	fprintf(f, " %9zu%s\n", s->distinct_neurons, iv_health_nonfinite(s) ? " !" : "");
 }
 
 /* One sparkline of quantity q's std over the sampled layers. */
@@ -153,7 +162,9 @@ static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
 		else
 			fputc(spark_ascii[lv[i]], f);
 	}
-	fprintf(f, "  %.3g -> %.3g", v[0], v[n - 1]);
+	char a[32], b[32];
+	fprintf(f, "  %s -> %s", num(v[0], 3, a, sizeof a),
+	        num(v[n - 1], 3, b, sizeof b));
 	if (v[0] > 0 && isfinite(v[0]) && isfinite(v[n - 1]))
 		fprintf(f, " (x%.2g)", v[n - 1] / v[0]);
 	fputc('\n', f);
@@ -169,19 +180,69 @@ static void sparklines(FILE *f, const iv_net *net, bool utf8)
 	spark(f, net, idx, n, IV_Q_GRAD_ACT, "gradient", utf8);
 }
 
-/* Criticality in one line, and the training summary. */
+static const char *chi_word(double chi1)
+{
+	return !isfinite(chi1)          ? "undefined"
+	       : fabs(chi1 - 1) < 0.01 ? "critical"
+	       : chi1 < 1              ? "vanishing"
+	                               : "exploding";
+}
+
+/* A depth scale: a number of layers, "inf" or "undefined". */
+static const char *scale(double xi, char *buf, size_t len)
+{
+	if (isnan(xi))
+		return "undefined";
+	if (isinf(xi))
+		return "inf";
+	snprintf(buf, len, "%.3g", xi);
+	return buf;
+}
+
+/* The mean-field criticality of layer 1 in a few lines: the fixed point
+ * or why there is none, chi1, both depth scales, the gain for q* = 1. */
+static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
+{
+	char a[32], b[32];
+	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 %.4g", c->sigma_w2,
+	        c->sigma_b2);
+	if (c->bias != 0)
+		fprintf(f, " with mean bias %g", c->bias);
+	fputs("):\n", f);
+	if (c->kind == IV_FIXED_STABLE)
+		fprintf(f, "  q* %.4g (stable), chi1 %.6g (%s)\n", c->q_star,
+		        c->chi1, chi_word(c->chi1));
+	else if (c->kind == IV_FIXED_DIVERGES)
+		fprintf(f, "  no q*: q grows without bound (diverges); chi1 at "
+		        "large q %.6g (%s)\n", c->chi1, chi_word(c->chi1));
+	else
+		fprintf(f, "  no single q*: every q is fixed (neutral), q stays "
+		        "%.4g; chi1 %.6g (%s)\n", c->q_start, c->chi1,
+		        chi_word(c->chi1));
+	fprintf(f, "  depth scales: correlations %s, gradients %s\n",
+	        scale(c->depth_scale_correlation, a, sizeof a),
+	        scale(c->depth_scale, b, sizeof b));
+	if (isnan(c->sigma_w_for_unit_q))
+		fputs("  q* = 1: no weight scale gives it\n", f);
+	else if (isnan(c->gain_for_unit_q))
+		fprintf(f, "  q* = 1 at sigma_w %.4g (%s has no --gain)\n",
+		        c->sigma_w_for_unit_q, iv_init_name(cfg->init));
+	else
+		fprintf(f, "  q* = 1 at --gain=%.4g (sigma_w %.4g)\n",
+		        c->gain_for_unit_q, c->sigma_w_for_unit_q);
+}
+
+/* Criticality, and the training summary. */
 static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 {
-	const iv_criticality *c = &x->crit;
+	const iv_config *cfg = iv_net_config(net);
 	size_t L = iv_net_depth(net);
-	if (x->theory) {
-		const char *word = !isfinite(c->chi1) ? "undefined"
-		                   : fabs(c->chi1 - 1) < 0.01 ? "critical"
-		                   : c->chi1 < 1           ? "vanishing"
-		                                           : "exploding";
-		fprintf(f, "\nmean field: q* %.3g, chi1 %.4g (%s), depth scale "
-		        "%.3g\n", c->q_star, c->chi1, word, c->depth_scale);
-	}
+	if (x->theory)
+		mean_field(f, cfg, &x->crit);
+	else if (x->no_theory)
+		fprintf(f, "\nmean field: none: %s weights are not independent "
+		        "zero-mean random\nnumbers, which the theory assumes\n",
+		        iv_init_name(cfg->init));
 	if (x->ntrain) {
 		size_t k = x->ntrain - 1, lo = SIZE_MAX, hi = 0;
 		for (size_t l = 0; l < L; l++) {
@@ -189,9 +250,12 @@ static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 			lo = d < lo ? d : lo;
 			hi = d > hi ? d : hi;
 		}
-		fprintf(f, "training: %zu steps at lr %g, loss %.4g -> %.4g, "
+		char a[32], b[32];
+		fprintf(f, "training: %zu step%s at lr %g, loss %s -> %s, "
 		        "distinct neurons after: %zu..%zu\n", x->train_step[k],
-		        x->train_lr, x->train_loss[0], x->train_loss[k], lo, hi);
+		        plural(x->train_step[k]), x->train_lr,
+		        num(x->train_loss[0], 4, a, sizeof a),
+		        num(x->train_loss[k], 4, b, sizeof b), lo, hi);
 	}
 }
 
@@ -201,7 +265,7 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
 	const iv_config *c = iv_net_config(net);
 	size_t L = iv_net_depth(net), idx[IV_TABLE_ROWS];
 	size_t n = iv_table_rows(L, IV_TABLE_ROWS, idx);
-	bool sat = saturating(c->act);
+	bool sat = iv_act_saturates(c->act);
 	size_t bad = 0;
 	header(f, c);
 	fprintf(f, "\nlayer  units weight std   act mean    act std   grad std"
@@ -209,13 +273,13 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
 	for (size_t i = 0; i < n; i++)
 		row(f, iv_net_layer(net, idx[i]), sat);
 	for (size_t l = 1; l <= L; l++)
-		bad += nonfinite(iv_net_layer(net, l));
+		bad += iv_health_nonfinite(iv_net_layer(net, l));
 	if (n < L)
 		fprintf(f, "(showing %zu of %zu layers, evenly spaced; "
 		        "--format=csv or json lists all)\n", n, L);
 	if (bad)
-		fprintf(f, "(!: NaN or Inf values; %zu of %zu layers have "
-		        "them)\n", bad, L);
+		fprintf(f, "(!: NaN or Inf values; %zu of %zu layer%s %s "
+		        "them)\n", bad, L, plural(L), bad == 1 ? "has" : "have");
 	sparklines(f, net, utf8);
 	if (x)
 		analysis(f, net, x);

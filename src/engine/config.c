@@ -3,6 +3,7 @@
 #include <math.h>
 #include <unistd.h>
 #include <initviz/config.h>
+#include "init.h"
 
 void iv_config_defaults(iv_config *cfg)
 {
@@ -44,6 +45,19 @@ double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out)
 	}
 }
 
+double iv_config_scheme_fan(const iv_config *cfg, double fi, double fo)
+{
+	switch (cfg->init) {
+	case IV_INIT_XAVIER_UNIFORM:
+	case IV_INIT_XAVIER_NORMAL: return 0.5 * (fi + fo);
+	case IV_INIT_HE_UNIFORM:
+	case IV_INIT_HE_NORMAL: return 0.5 * iv_config_fan(cfg, fi, fo);
+	case IV_INIT_LECUN_UNIFORM:
+	case IV_INIT_LECUN_NORMAL: return iv_config_fan(cfg, fi, fo);
+	default: return NAN;
+	}
+}
+
 double iv_config_weight_std(const iv_config *cfg, size_t l)
 {
 	double fi = (double)iv_config_units(cfg, l - 1);
@@ -62,11 +76,12 @@ double iv_config_weight_std(const iv_config *cfg, size_t l)
 		return cfg->std * sqrt(1.0 - 4.0 * pdf2 / mass);
 	}
 	case IV_INIT_XAVIER_UNIFORM:
-	case IV_INIT_XAVIER_NORMAL: return g * sqrt(2.0 / (fi + fo));
+	case IV_INIT_XAVIER_NORMAL:
 	case IV_INIT_HE_UNIFORM:
-	case IV_INIT_HE_NORMAL: return g * sqrt(2.0 / iv_config_fan(cfg, fi, fo));
+	case IV_INIT_HE_NORMAL:
 	case IV_INIT_LECUN_UNIFORM:
-	case IV_INIT_LECUN_NORMAL: return g * sqrt(1.0 / iv_config_fan(cfg, fi, fo));
+	case IV_INIT_LECUN_NORMAL:
+		return g * sqrt(1.0 / iv_config_scheme_fan(cfg, fi, fo));
 	case IV_INIT_ORTHOGONAL: return g / sqrt(fmax(fi, fo));
 	case IV_INIT_IDENTITY: {
 		/* min(fi,fo) entries equal g, the rest 0: population std */
@@ -114,7 +129,7 @@ iv_status iv_config_validate(const iv_config *cfg)
 
 double iv_config_memory(const iv_config *cfg)
 {
-	double b = (double)cfg->batch, bytes = 0, maxw = 0, maxn = 0;
+	double b = (double)cfg->batch, bytes = 0, maxw = 0, maxn = 0, ws = 0;
 	double n0 = (double)iv_config_units(cfg, 0);
 	maxn = n0;
 	for (size_t l = 1; l <= cfg->depth; l++) {
@@ -126,6 +141,7 @@ double iv_config_memory(const iv_config *cfg)
 			bytes += b * fo;  /* every layer's gradient */
 		maxw = fmax(maxw, fo * fi);
 		maxn = fmax(maxn, fo);
+		ws = fmax(ws, iv_init_workspace(cfg, (size_t)fo, (size_t)fi));
 	}
 	bytes += b * n0;               /* inputs */
 	/* gradient ping-pong (dz overwrites g), or dz when retained (an
@@ -133,6 +149,7 @@ double iv_config_memory(const iv_config *cfg)
 	bytes += 2 * b * maxn + maxw;
 	bytes += 2 * maxn + 4 * maxn;  /* distinct-neuron keys and indices */
 	bytes += maxn;                 /* units seen alive, per thread */
+	bytes += ws;                   /* drawing one layer (orthogonal) */
 	bytes *= sizeof(double);
 	bytes += (double)cfg->depth * (sizeof(double) * 2 * (cfg->bins + 1) * 6 +
 	                               512); /* per-layer stats */

@@ -51,8 +51,8 @@ struct fwd {
 
 /* Exact or integer work: vectorised (vec.h), the same results. */
 IV_VEC_BEGIN
-IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n, size_t begin,
-                     size_t end)
+IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n,
+                                   size_t begin, size_t end)
 {
 	size_t j = begin % n;
 	for (size_t i = begin; i < end;) {
@@ -66,29 +66,16 @@ IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n, size
 	}
 }
 
-/* Saturated entries of h[0, m): |tanh| > 0.99, sigmoid < 0.01 or > 0.99
- * (other activations have no flat region). One loop per kind, so that the
- * kind is not tested per entry. */
-IV_VEC_CLONES static size_t saturated(iv_act_kind act, const double *h, size_t m)
-{
-	size_t sat = 0;
-	if (act == IV_ACT_TANH)
-		for (size_t k = 0; k < m; k++)
-			sat += fabs(h[k]) > 0.99;
-	else if (act == IV_ACT_SIGMOID)
-		for (size_t k = 0; k < m; k++)
-			sat += (h[k] < 0.01) | (h[k] > 0.99);
-	return sat;
-}
-
 /* Health counts of entries [begin, end): zeros, units seen nonzero, and
- * saturated entries; by runs within a row, so that the unit index is not
- * wrapped per entry. */
-IV_VEC_CLONES static void health_piece(struct fwd *f, unsigned t, size_t begin, size_t end)
+ * entries in the activation's saturation band (tables.h); by runs within a
+ * row, so that the unit index is not wrapped per entry. */
+IV_VEC_CLONES static void health_piece(struct fwd *f, unsigned t, size_t begin,
+                                       size_t end)
 {
 	unsigned char *alive = f->net->alive + (size_t)t * f->n;
 	size_t sat = 0, zero = 0, n = f->n, j = begin % n;
-	iv_act_kind act = f->net->cfg.act;
+	double lo, hi; /* the activation's saturation band */
+	iv_act_band(f->net->cfg.act, &lo, &hi);
 	for (size_t i = begin; i < end;) {
 		size_t run = n - j < end - i ? n - j : end - i;
 		const double *h = f->h + i;
@@ -96,8 +83,8 @@ IV_VEC_CLONES static void health_piece(struct fwd *f, unsigned t, size_t begin, 
 		for (size_t k = 0; k < run; k++) {
 			zero += h[k] == 0;
 			a[k] |= h[k] != 0;
+			sat += (h[k] < lo) | (h[k] > hi);
 		}
-		sat += saturated(act, h, run);
 		i += run;
 		j = 0;
 	}

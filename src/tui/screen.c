@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Headless screens and reading the screen back as text. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-#include "tui/app.h"
+#include "tui/screen.h"
+#include "view/save.h"
 
 SCREEN *tui_screen_headless(int lines, int cols)
 {
@@ -54,15 +56,32 @@ void tui_screen_row(int y, char *buf, size_t size)
 	buf[len] = '\0';
 }
 
-int tui_screen_save(const char *path)
+char *tui_screen_text(size_t *len)
 {
-	FILE *f = fopen(path, "w");
 	char row[4096];
-	if (!f)
-		return -1;
+	size_t cap = (size_t)LINES * (sizeof row + 1);
+	char *text = malloc(cap);
+	*len = 0;
+	if (!text)
+		return NULL;
+	text[0] = '\0';
 	for (int y = 0; y < LINES; y++) {
 		tui_screen_row(y, row, sizeof row);
-		fprintf(f, "%s\n", row);
+		*len += (size_t)snprintf(text + *len, cap - *len, "%s\n", row);
 	}
-	return fclose(f) == 0 ? 0 : -1;
+	return text;
+}
+
+int tui_screen_save(const char *path)
+{
+	size_t len;
+	char *text = tui_screen_text(&len);
+	if (!text) {
+		errno = ENOMEM;
+		return -1;
+	}
+	int r = tui_save_file(path, text, len), e = errno;
+	free(text);
+	errno = e;
+	return r;
 }

@@ -4,49 +4,16 @@
  * way out. */
 #include <errno.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <curses.h>
 #include "tui/app.h"
 #include "tui/colors.h"
+#include "tui/loop.h"
+#include "tui/screen.h"
+#include "tui/signals.h"
 #include <term.h> /* last: it defines macros such as "lines" */
-
-static volatile sig_atomic_t pending_signal;
-
-static void on_signal(int sig)
-{
-	pending_signal = sig;
-}
-
-int tui_signal_take(void)
-{
-	int s = pending_signal;
-	pending_signal = 0;
-	return s;
-}
-
-/* Quit on INT, TERM and HUP, repaint on CONT; the handler only sets a flag
- * that the loop reads between key waits. No SA_RESTART: a signal ends the
- * key wait at once. ncurses keeps its own TSTP and WINCH handlers. */
-static void catch_signals(void)
-{
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGCONT};
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
-}
-
-static void default_signals(void)
-{
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGCONT};
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		signal(sigs[i], SIG_DFL);
-}
 
 /* Why the terminal cannot be used, NULL when it can. */
 static const char *no_terminal(char *buf, size_t size)
@@ -133,10 +100,10 @@ int tui_run(const iv_config *cfg, const tui_options *opt)
 		return 2;
 	}
 	tui_colors_init();
-	catch_signals();
+	tui_signals_catch();
 	status = tui_loop(&app);
 	endwin();
-	default_signals();
+	tui_signals_default();
 	delscreen(scr);
 	if (app.fatal[0])
 		fprintf(stderr, "initviz: %s\n", app.fatal);
