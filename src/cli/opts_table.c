@@ -75,7 +75,7 @@ const struct opt iv_opt_table[] = {
 	                          "*.lessons)" },
 	{ "train-steps", 0, SIZE(train_steps, 0, 1000000), .arg = "N",
 	  .help = "report: train N SGD steps on the toy task and add the "
-	          "loss and distinct neurons per step" },
+	          "loss, distinct neurons and update ratios per step" },
 	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
 	  .dflt = "a lesson's lr with --lesson, else 0.05",
 	  .help = "learning rate of training" },

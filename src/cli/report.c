@@ -140,6 +140,18 @@ static void criticality(FILE *f, const iv_criticality *c)
 	fputs("},\n", f);
 }
 
+/* sep "key": [n numbers] */
+static void key_nums(FILE *f, const char *sep, const char *key,
+                     const double *v, size_t n)
+{
+	fprintf(f, "%s\"%s\": [", sep, key);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", f);
+		num(f, v[i]);
+	}
+	fputc(']', f);
+}
+
 static void training(FILE *f, const iv_analysis *x, size_t L)
 {
 	key_num(f, ",\n  ", "training_lr", x->train_lr);
@@ -153,9 +165,15 @@ static void training(FILE *f, const iv_analysis *x, size_t L)
 		for (size_t l = 0; l < L; l++)
 			fprintf(f, "%s%zu", l ? ", " : "",
 			        x->train_distinct[k * L + l]);
-		fputs(k + 1 < x->ntrain ? "]},\n" : "]}\n", f);
+		fputc(']', f);
+		key_nums(f, ", ", "update_ratio", x->train_update_ratio + k * L, L);
+		key_nums(f, ", ", "grad_ratio", x->train_grad_ratio + k * L, L);
+		fputs(k + 1 < x->ntrain ? "},\n" : "}\n", f);
 	}
 	fputs("  ]", f);
+	if (x->train_change)
+		key_nums(f, ",\n  ", "training_activation_change",
+		         x->train_change, L);
 }
 
 static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t)

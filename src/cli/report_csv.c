@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The CSV report: a header, then one row per layer, no histograms. */
+#include <math.h>
 #include "cli/report.h"
 
 /* Fields of one quantity, in the order of the JSON object. */
@@ -31,7 +32,8 @@ static void header(FILE *f, const iv_analysis *x)
 		      f);
 	if (x && x->ntrain) /* a summary: the state after the last step */
 		fputs(",training.steps,training.final_loss,"
-		      "training.distinct_neurons", f);
+		      "training.distinct_neurons,training.update_ratio,"
+		      "training.grad_ratio,training.activation_change", f);
 	fputc('\n', f);
 }
 
@@ -49,6 +51,11 @@ static void extra(FILE *f, const iv_analysis *x, size_t l, size_t L)
 		fprintf(f, ",%zu", x->train_step[k]);
 		field(f, x->train_loss[k]);
 		fprintf(f, ",%zu", x->train_distinct[k * L + l - 1]);
+		/* the last update's ratios: the entry before the last */
+		size_t u = (k > 0 ? k - 1 : k) * L + l - 1;
+		field(f, x->train_update_ratio[u]);
+		field(f, x->train_grad_ratio[u]);
+		field(f, x->train_change ? x->train_change[l - 1] : NAN);
 	}
 }
 
