@@ -133,3 +133,19 @@ iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
 		st = train(a, net, steps, lr, random_readout);
 	return st;
 }
+
+double iv_analysis_memory(const iv_config *cfg, size_t steps)
+{
+	double b = (double)cfg->batch, units = 0, maxn = 0;
+	if (steps == 0)
+		return 0;
+	for (size_t l = 0; l <= cfg->depth; l++) {
+		double n = (double)iv_config_units(cfg, l);
+		units += l ? n : 0;
+		maxn = n > maxn ? n : maxn;
+	}
+	/* saved activations; two gradient buffers; targets, outputs and the
+	 * readout of 4 outputs; the log (at most 1001 entries) */
+	return sizeof(double) * (b * units + 2 * b * maxn + 8 * b + 8 * maxn +
+	                         1001.0 * 3 * (double)cfg->depth);
+}

@@ -37,4 +37,8 @@ iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
                               double lr, bool random_readout);
 void iv_analysis_done(iv_analysis *a);
 
+/* Bytes that iv_analysis_compute needs for cfg beside the network's own
+ * (iv_config_memory): training's buffers and the saved activations. */
+double iv_analysis_memory(const iv_config *cfg, size_t steps);
+
 #endif

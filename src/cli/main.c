@@ -12,20 +12,9 @@
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "cli/report.h"
+#include "cli/sweep_report.h"
+#include "cli/sweep_run.h"
 #include "tui/tui.h"
-
-/* "3.2 GiB": bytes in the largest binary unit that keeps the number >= 1. */
-static void human(double bytes, char *buf, size_t len)
-{
-	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB",
-	                                     "TiB", "PiB", "EiB" };
-	size_t u = 0;
-	while (bytes >= 1024 && u + 1 < sizeof units / sizeof units[0]) {
-		bytes /= 1024;
-		u++;
-	}
-	snprintf(buf, len, u ? "%.1f %s" : "%.0f %s", bytes, units[u]);
-}
 
 static int version(void)
 {
@@ -42,8 +31,8 @@ static int alloc_failed(const iv_config *cfg, iv_status st)
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		return 2;
 	}
-	human(iv_config_memory(cfg), need, sizeof need);
-	human(cfg->max_memory, limit, sizeof limit);
+	iv_bytes_text(iv_config_memory(cfg), need, sizeof need);
+	iv_bytes_text(cfg->max_memory, limit, sizeof limit);
 	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
 	        "limit of %s (raise it with --max-memory)\n", need, limit);
 	return 2;
@@ -157,7 +146,9 @@ int main(int argc, char **argv)
 		o.tui.lesson = o.lesson;
 		o.tui.lr = o.lr;
 		o.tui.random_readout = o.random_readout;
-		rc = o.report ? report(&o) : tui_run(&o.cfg, &o.tui);
+		rc = o.sweep.naxes ? iv_sweep_report(&o, stdout, stderr)
+		     : o.report    ? report(&o)
+		                   : tui_run(&o.cfg, &o.tui);
 	}
 	iv_lessons_free(&set);
 	free((char *)o.tui.notice);

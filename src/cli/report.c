@@ -193,6 +193,13 @@ static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t)
 
 int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x)
 {
+	iv_report_json_open(f, net, x);
+	fputs("\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x)
+{
 	size_t L = iv_net_depth(net);
 	bool th = x && x->theory;
 	fprintf(f, "{\n  \"initviz\": \"%s\",\n", PACKAGE_VERSION);
@@ -207,6 +214,4 @@ int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x)
 	fputs("  ]", f);
 	if (x && x->ntrain)
 		training(f, x, L);
-	fputs("\n}\n", f);
-	return ferror(f) ? -1 : 0;
 }

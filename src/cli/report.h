@@ -39,7 +39,15 @@ bool iv_report_utf8(bool ascii);
 int iv_report_write(FILE *f, const iv_net *net, iv_format fmt, bool utf8,
                     const iv_analysis *x);
 int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x);
+/* The JSON object without its closing "\n}\n", for more fields after the
+ * last one (each written as ",\n  \"key\": value"). */
+void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x);
 int iv_report_csv(FILE *f, const iv_net *net, const iv_analysis *x);
+/* CSV with nlead columns first: names in the header (written when header
+ * is true), the same values (text) on every row. */
+int iv_report_csv_lead(FILE *f, const iv_net *net, const iv_analysis *x,
+                       size_t nlead, const char *const *names,
+                       const char *const *values, bool header);
 int iv_report_table(FILE *f, const iv_net *net, bool utf8,
                     const iv_analysis *x);
 

@@ -79,9 +79,22 @@ static void row(FILE *f, const iv_layer_stats *s)
 
 int iv_report_csv(FILE *f, const iv_net *net, const iv_analysis *x)
 {
+	return iv_report_csv_lead(f, net, x, 0, NULL, NULL, true);
+}
+
+int iv_report_csv_lead(FILE *f, const iv_net *net, const iv_analysis *x,
+                       size_t nlead, const char *const *names,
+                       const char *const *values, bool head)
+{
 	size_t L = iv_net_depth(net);
-	header(f, x);
+	if (head) {
+		for (size_t i = 0; i < nlead; i++)
+			fprintf(f, "%s,", names[i]);
+		header(f, x);
+	}
 	for (size_t l = 1; l <= L; l++) {
+		for (size_t i = 0; i < nlead; i++)
+			fprintf(f, "%s,", values[i]);
 		row(f, iv_net_layer(net, l));
 		extra(f, x, l, L);
 		fputc('\n', f);
