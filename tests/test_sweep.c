@@ -6,7 +6,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <initviz/net.h>
 #include "cli/opts.h"
+#include "cli/scaling.h"
 #include "cli/sweep.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -178,6 +180,152 @@ START_TEST(knobs_that_do_nothing_are_refused)
 }
 END_TEST
 
+/* --- slopes -------------------------------------------------------- */
+
+struct power {
+	double c, a;          /* y = c width^a */
+	iv_verdict verdict;
+};
+
+static const struct power powers[] = {
+	{ 3, 0.7, IV_VERDICT_GROWING },    { 0.2, -0.3, IV_VERDICT_SHRINKING },
+	{ 1.5, 0, IV_VERDICT_FLAT },       { 1, 0.25, IV_VERDICT_FLAT },
+	{ 1, -0.25, IV_VERDICT_FLAT },     { 1, 0.2501, IV_VERDICT_GROWING },
+	{ 2, 1.5, IV_VERDICT_GROWING },
+};
+
+START_TEST(an_exact_power_law_has_its_exponent)
+{
+	/* given y = c w^a at 5 widths, then slope a, no error, a's verdict */
+	const struct power *p = &powers[_i];
+	double w[] = { 64, 128, 256, 512, 1024 }, y[5];
+	iv_slope s;
+	for (int i = 0; i < 5; i++)
+		y[i] = p->c * pow(w[i], p->a);
+	iv_slope_fit(w, y, 5, &s);
+	ck_assert_uint_eq(s.n, 5);
+	ck_assert_msg(fabs(s.slope - p->a) < 1e-12, "%.17g vs %g", s.slope,
+	              p->a);
+	ck_assert(s.se < 1e-12 && s.lo <= s.slope && s.slope <= s.hi);
+	ck_assert_int_eq(s.verdict, p->verdict);
+	ck_assert_ptr_null(s.why);
+}
+END_TEST
+
+START_TEST(a_noisy_fit_is_ordinary_least_squares)
+{
+	/* closed forms: b = Sxy / Sxx, se^2 = RSS / (n - 2) / Sxx, and the
+	 * interval b +- t(0.975, 2) se with t = 4.302652729911275 */
+	double w[] = { 10, 20, 40, 80 }, y[] = { 1.0, 1.3, 1.2, 1.9 };
+	double x[4], ly[4], mx = 0, my = 0, sxx = 0, sxy = 0, rss = 0;
+	iv_slope s;
+	for (int i = 0; i < 4; i++) {
+		x[i] = log(w[i]);
+		ly[i] = log(y[i]);
+		mx += x[i] / 4;
+		my += ly[i] / 4;
+	}
+	for (int i = 0; i < 4; i++) {
+		sxx += (x[i] - mx) * (x[i] - mx);
+		sxy += (x[i] - mx) * (ly[i] - my);
+	}
+	double b = sxy / sxx;
+	for (int i = 0; i < 4; i++) {
+		double e = ly[i] - my - b * (x[i] - mx);
+		rss += e * e;
+	}
+	double se = sqrt(rss / 2 / sxx), t = 4.302652729911275;
+	iv_slope_fit(w, y, 4, &s);
+	ck_assert_double_eq_tol(s.slope, b, 1e-13);
+	ck_assert_double_eq_tol(s.se, se, 1e-13);
+	ck_assert_double_eq_tol(s.lo, b - t * se, 1e-9);
+	ck_assert_double_eq_tol(s.hi, b + t * se, 1e-9);
+	ck_assert_int_eq(s.verdict, b > 0.25 ? IV_VERDICT_GROWING
+	                                     : IV_VERDICT_FLAT);
+}
+END_TEST
+
+START_TEST(slopes_without_enough_data_say_why)
+{
+	double w[] = { 16, 32, 64 }, y[] = { 1, 2, 4 }, zero[] = { 1, 0, 4 };
+	double inf[] = { 1, INFINITY, 4 }, same[] = { 16, 16, 16 };
+	iv_slope s;
+	iv_slope_fit(w, y, 2, &s); /* two widths: exact, no error */
+	ck_assert_double_eq_tol(s.slope, 1, 1e-14);
+	ck_assert(isnan(s.se) && isnan(s.lo) && isnan(s.hi));
+	ck_assert_int_eq(s.verdict, IV_VERDICT_GROWING);
+	iv_slope_fit(w, zero, 3, &s);
+	ck_assert_int_eq(s.verdict, IV_VERDICT_UNDEFINED);
+	ck_assert(isnan(s.slope) && strstr(s.why, "zero or not finite"));
+	iv_slope_fit(w, inf, 3, &s);
+	ck_assert_int_eq(s.verdict, IV_VERDICT_UNDEFINED);
+	iv_slope_fit(same, y, 3, &s);
+	ck_assert_int_eq(s.verdict, IV_VERDICT_UNDEFINED);
+	ck_assert(strstr(s.why, "fewer than 2 widths"));
+	iv_slope_fit(w, y, 1, &s);
+	ck_assert_int_eq(s.verdict, IV_VERDICT_UNDEFINED);
+	ck_assert_str_eq(iv_verdict_name(IV_VERDICT_FLAT), "flat");
+	ck_assert_ptr_null(iv_verdict_name(IV_VERDICT_COUNT));
+}
+END_TEST
+
+/* --- reused memory ----------------------------------------------------- */
+
+static void same_stats(const iv_net *a, const iv_net *b)
+{
+	ck_assert_uint_eq(iv_net_depth(a), iv_net_depth(b));
+	for (size_t l = 1; l <= iv_net_depth(a); l++)
+		for (int q = 0; q < IV_Q_COUNT; q++) {
+			const iv_stats *x = &iv_net_layer(a, l)->q[q];
+			const iv_stats *y = &iv_net_layer(b, l)->q[q];
+			ck_assert(x->mean == y->mean && x->std == y->std &&
+			          x->min == y->min && x->max == y->max);
+			for (size_t k = 0; k < x->hist->n; k++)
+				ck_assert(x->hist->bin[k] == y->hist->bin[k]);
+		}
+}
+
+START_TEST(a_network_made_from_another_is_a_fresh_one)
+{
+	/* given a run network, when it is remade for a smaller, then a larger
+	 * configuration, then each gives bit for bit what a fresh one gives */
+	iv_config big, small, other;
+	iv_status st;
+	iv_config_defaults(&big);
+	big.width = 48;
+	big.depth = 4;
+	big.batch = 40;
+	small = big;
+	small.width = 24;
+	small.depth = 3;
+	small.init = IV_INIT_HE_UNIFORM;
+	other = big;
+	other.width = 64;
+	iv_net *net = iv_net_realloc(NULL, &big, &st);
+	ck_assert_ptr_nonnull(net);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	const iv_config *seq[] = { &small, &big, &other };
+	for (size_t i = 0; i < 3; i++) {
+		net = iv_net_realloc(net, seq[i], &st);
+		ck_assert_ptr_nonnull(net);
+		iv_net *fresh = iv_net_alloc(seq[i], &st);
+		ck_assert_int_eq(iv_net_run(net), IV_OK);
+		ck_assert_int_eq(iv_net_run(fresh), IV_OK);
+		same_stats(net, fresh);
+		iv_net_free(fresh);
+	}
+	/* over the memory limit: NULL, and the old network is gone */
+	other.max_memory = 1024;
+	ck_assert_ptr_null(iv_net_realloc(net, &other, &st));
+	ck_assert_int_eq(st, IV_ETOOBIG);
+	other.max_memory = 0;
+	other.depth = 0;
+	net = iv_net_alloc(&big, &st);
+	ck_assert_ptr_null(iv_net_realloc(net, &other, &st));
+	ck_assert_int_eq(st, IV_EINVAL);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("sweep");
@@ -188,6 +336,13 @@ int main(void)
 	tcase_add_test(tc, grids_and_knobs_are_bounded);
 	tcase_add_test(tc, knobs_that_do_nothing_are_refused);
 	suite_add_tcase(s, tc);
+	TCase *fit = tcase_create("slopes");
+	tcase_add_loop_test(fit, an_exact_power_law_has_its_exponent, 0,
+	                    LEN(powers));
+	tcase_add_test(fit, a_noisy_fit_is_ordinary_least_squares);
+	tcase_add_test(fit, slopes_without_enough_data_say_why);
+	tcase_add_test(fit, a_network_made_from_another_is_a_fresh_one);
+	suite_add_tcase(s, fit);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

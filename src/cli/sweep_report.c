@@ -9,6 +9,7 @@
 #include "cli/sweep_scaling.h"
 
 #define LABEL_MAX 256
+#define AXIS_SHOWN 6 /* values of a knob listed in the table's first line */
 
 /* The knob columns of the CSV: "sweep.width", ... */
 struct csv_names {
@@ -80,6 +81,11 @@ static void axes_line(FILE *f, const iv_sweep *s, size_t n)
 	for (size_t a = 0; a < s->naxes; a++) {
 		const iv_sweep_axis *x = &s->axis[a];
 		fprintf(f, "%s %s", a ? ";" : "", x->knob->name);
+		if (x->n > AXIS_SHOWN) { /* the line stays short */
+			fprintf(f, " %s,%s,...,%s (%zu values)", x->text[0],
+			        x->text[1], x->text[x->n - 1], x->n);
+			continue;
+		}
 		for (size_t k = 0; k < x->n; k++)
 			fprintf(f, "%c%s", k ? ',' : ' ', x->text[k]);
 	}
@@ -121,8 +127,8 @@ static void out_rows(FILE *f, const iv_sweep_run *r)
 			fprintf(f, "  %s", x->problems ? "PROBLEM" : "ok");
 		fputc('\n', f);
 	}
-	fputs("(L: each configuration's last layer; distinct: the fewest "
-	      "distinct neurons of a layer)\n", f);
+	fputs("(L: each one's last layer; distinct: the fewest distinct "
+	      "neurons in a layer)\n", f);
 }
 
 static int out_table(FILE *f, const iv_sweep_run *r,
