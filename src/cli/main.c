@@ -9,6 +9,7 @@
 #include "cli/blas.h"
 #include "cli/analysis.h"
 #include "cli/check.h"
+#include "cli/command.h"
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "cli/report.h"
@@ -56,8 +57,12 @@ static int report(const iv_cli_opts *o)
 		iv_net_free(net);
 		return 2;
 	}
-	if (iv_report_write(stdout, net, o->format,
-	                    iv_report_utf8(o->tui.ascii), &x) != 0 ||
+	char cmd[4096];
+	iv_cli_command(o, cmd, sizeof cmd);
+	if ((o->format == IV_FORMAT_SVG
+	             ? iv_report_svg(stdout, net, &x, cmd)
+	             : iv_report_write(stdout, net, o->format,
+	                               iv_report_utf8(o->tui.ascii), &x)) != 0 ||
 	    fflush(stdout) != 0)
 		rc = -1;
 	else if (o->check && iv_check_net(net, stderr) > 0)

@@ -40,6 +40,7 @@ int iv_report_write(FILE *f, const iv_net *net, iv_format fmt, bool utf8,
 	switch (fmt) {
 	case IV_FORMAT_CSV: return iv_report_csv(f, net, x);
 	case IV_FORMAT_JSON: return iv_report_json(f, net, x);
+	case IV_FORMAT_SVG: return iv_report_svg(f, net, x, NULL);
 	default: return iv_report_table(f, net, utf8, x);
 	}
 }

@@ -16,7 +16,8 @@
 #define IV_FORMAT_LIST(X)                                                      \
 	X(IV_FORMAT_TABLE, "table")                                            \
 	X(IV_FORMAT_CSV, "csv")                                                \
-	X(IV_FORMAT_JSON, "json")
+	X(IV_FORMAT_JSON, "json")                                              \
+	X(IV_FORMAT_SVG, "svg")
 
 typedef enum {
 #define IV_X(e, name) e,
@@ -50,6 +51,16 @@ int iv_report_csv_lead(FILE *f, const iv_net *net, const iv_analysis *x,
                        const char *const *values, bool header);
 int iv_report_table(FILE *f, const iv_net *net, bool utf8,
                     const iv_analysis *x);
+
+/* One standalone SVG figure (src/figure): the depth profile of the std of
+ * activations and gradients, measured and mean-field, and histograms of
+ * up to 5 layers; command (NULL: none) in small print. */
+int iv_report_svg(FILE *f, const iv_net *net, const iv_analysis *x,
+                  const char *command);
+/* A figure's title ("initviz: tanh, 10 layers of 256 units") and
+ * subtitle (init, bias, batch, input, seed) for c, each up to len. */
+void iv_report_describe(const iv_config *c, char *title, char *sub,
+                        size_t len);
 
 /* v as the shortest of %.15g, %.16g, %.17g that reads back exactly into
  * buf (32 bytes suffice); false, and "", when v is not finite. */

@@ -2,9 +2,12 @@
 /* The report of a sweep: a JSON array of report objects, CSV rows with the
  * knob values first, or a table of configurations; then the checks. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <config.h>
+#include "cli/command.h"
 #include "cli/report.h"
+#include "figure/figure.h"
 #include "cli/sweep_report.h"
 #include "cli/sweep_scaling.h"
 
@@ -131,6 +134,61 @@ static void out_rows(FILE *f, const iv_sweep_run *r)
 	      "neurons in a layer)\n", f);
 }
 
+/* "initviz: relu, 6 configurations of width" and the settings the knobs
+ * leave alone. */
+static void sweep_title(const iv_sweep_run *r, char *title, size_t len,
+                        char *sub)
+{
+	const iv_sweep *s = &r->o->sweep;
+	const iv_config *c = &r->o->cfg;
+	size_t n = (size_t)snprintf(title, len, "initviz: %s, %zu "
+	                            "configurations of", iv_act_name(c->act),
+	                            r->n);
+	for (size_t a = 0; a < s->naxes && n < len; a++)
+		n += (size_t)snprintf(title + n, len - n, "%s %s",
+		                      a ? " x" : "", s->axis[a].knob->name);
+	n = (size_t)snprintf(sub, len, "init %s", iv_init_name(c->init));
+#define KEEP(knob, cond, ...)                                                  \
+	if ((cond) && !iv_sweep_find(s, knob) && n < len)                      \
+		n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
+	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
+	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
+	KEEP("depth", true, ", %zu layers", c->depth);
+	KEEP("width", !c->nwidths, ", width %zu", c->width);
+	KEEP("batch", true, ", batch %zu", c->batch);
+	KEEP("bias-std", c->bias_std > 0, ", bias noise %g", c->bias_std);
+#undef KEEP
+	if (n < len)
+		snprintf(sub + n, len - n, ", bias %g, input %s, seed %lu",
+		         c->bias, iv_input_name(c->input), c->seed);
+}
+
+/* Every configuration's profile on shared axes. */
+static int out_svg(FILE *f, const iv_sweep_run *r)
+{
+	iv_fig_series *series = calloc(r->n, sizeof *series);
+	char (*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
+	char title[256], sub[256], cmd[4096];
+	int rc = -1;
+	if (series && labels) {
+		for (size_t i = 0; i < r->n; i++) {
+			const iv_sweep_result *x = &r->res[i];
+			iv_sweep_label(&r->o->sweep, i, labels[i], LABEL_MAX);
+			series[i] = (iv_fig_series){ labels[i], x->depth, x->act_std,
+			                             x->th_act, x->grad_std,
+			                             x->th_grad };
+		}
+		iv_report_describe(&r->o->cfg, title, sub, sizeof title);
+		sweep_title(r, title, sizeof title, sub);
+		iv_cli_command(r->o, cmd, sizeof cmd);
+		iv_figure fig = { title, sub, cmd, r->n, series, 0, NULL };
+		rc = iv_figure_svg(f, &fig);
+	}
+	free(series);
+	free(labels);
+	return rc;
+}
+
 static int out_table(FILE *f, const iv_sweep_run *r,
                      const iv_width_scaling *w)
 {
@@ -182,6 +240,7 @@ int iv_sweep_report(const iv_cli_opts *o, FILE *out, FILE *err)
 		int wr = 0;
 		switch (o->format) {
 		case IV_FORMAT_JSON: wr = out_json(out, &r, &w); break;
+		case IV_FORMAT_SVG: wr = out_svg(out, &r); break;
 		case IV_FORMAT_CSV:
 			for (size_t i = 0; i < r.n && !wr; i++)
 				wr = iv_sweep_run_copy(&r, i, out);
