@@ -57,11 +57,13 @@ static double *save_activations(const iv_net *net)
 	for (size_t l = 1; l <= L; l++)
 		if (iv_net_data(net, l, IV_Q_ACT, &r, &c))
 			total += r * c;
-	double *h0 = malloc((total ? total : 1) * sizeof *h0), *at = h0;
+	double *h0 = calloc(total ? total : 1, sizeof *h0), *at = h0;
 	for (size_t l = 1; h0 && l <= L; l++) {
 		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);
-		memcpy(at, h, r * c * sizeof *at);
-		at += r * c;
+		if (h) {
+			memcpy(at, h, r * c * sizeof *at);
+			at += r * c;
+		}
 	}
 	return h0;
 }
@@ -73,6 +75,10 @@ static void change(iv_analysis *a, const iv_net *net, const double *h0)
 	for (size_t l = 1; l <= L; l++) {
 		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);
 		double ss = 0;
+		if (!h) { /* not stored: saved neither */
+			a->train_change[l - 1] = NAN;
+			continue;
+		}
 		for (size_t i = 0; i < r * c; i++)
 			ss += (h[i] - h0[i]) * (h[i] - h0[i]);
 		a->train_change[l - 1] = sqrt(ss / (double)(r * c));

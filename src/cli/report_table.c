@@ -184,10 +184,10 @@ static void log_cell(FILE *f, double v)
 static void ratios(FILE *f, const iv_analysis *x, size_t L)
 {
 	size_t idx[RATIO_ROWS], n = iv_table_rows(L, RATIO_ROWS, idx);
-	size_t last = (x->ntrain >= 2 ? x->ntrain - 2 : 0) * L;
+	size_t k = x->ntrain >= 2 ? x->ntrain - 2 : 0, last = k * L;
 	char a[16], b[16];
 	snprintf(a, sizeof a, "@%zu", x->train_step[0]);
-	snprintf(b, sizeof b, "@%zu", x->train_step[last / L]);
+	snprintf(b, sizeof b, "@%zu", x->train_step[k]);
 	fprintf(f, "log10 std(update)/std(W) (about -3 is a usual rate), log10 "
 	        "std(grad)/std(W),\nrms change of the activations:\n"
 	        "layer %6s%-6s %6s%-6s %6s%-6s %6s%-6s  change\n", "update",

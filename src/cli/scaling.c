@@ -29,13 +29,14 @@ static void undefined(iv_slope *out, const char *why)
 void iv_slope_fit(const double *width, const double *y, size_t n,
                   iv_slope *out)
 {
-	double *lx = malloc((n ? n : 1) * 2 * sizeof *lx), *ly = lx + n;
+	double *lx = malloc((n ? n : 1) * 2 * sizeof *lx);
 	double c0, c1, cov00, cov01, cov11, sumsq;
 	*out = (iv_slope){ .n = n };
 	if (!lx) {
 		undefined(out, "out of memory");
 		return;
 	}
+	double *ly = lx + n;
 	bool distinct = false;
 	for (size_t i = 0; i < n; i++) {
 		if (!(isfinite(y[i]) && y[i] > 0)) {

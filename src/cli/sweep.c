@@ -185,9 +185,10 @@ static int range(iv_sweep_axis *a, const char *s, const char *dots, char *err,
 		            "most %d per knob", name, GOT_MAX, s, count,
 		            IV_SWEEP_POINTS);
 	char prev[IV_SWEEP_TEXT] = "";
-	for (double k = 0; k < count; k++) {
+	for (size_t k = 0; k < (size_t)count; k++) {
 		char t[IV_SWEEP_TEXT];
-		range_text(a, times ? from * pow(step, k) : from + k * step, t);
+		double kk = (double)k;
+		range_text(a, times ? from * pow(step, kk) : from + kk * step, t);
 		if (strcmp(t, prev) == 0) /* integers: 1..3*1.2 rounds to 1 1 */
 			continue;
 		snprintf(prev, sizeof prev, "%s", t);

@@ -38,29 +38,31 @@ static void fit(const iv_width_group *g, const iv_sweep_run *r, size_t l,
 	iv_slope_fit(w, y, g->n, out);
 }
 
-/* Group configurations by their label without width. */
-static int group(iv_width_scaling *w, const iv_sweep_run *r)
+/* Group configurations by their label without width: a configuration
+ * joins the group of the first earlier one with the same label. */
+static void group(iv_width_scaling *w, const iv_sweep_run *r)
 {
 	char a[LABEL_MAX], b[LABEL_MAX];
 	for (size_t i = 0; i < r->n; i++) {
-		size_t k = 0;
+		w->group_of[i] = w->ngroups;
 		iv_sweep_label_except(&r->o->sweep, i, "width", a, sizeof a);
-		for (; k < w->ngroups; k++) {
-			iv_sweep_label_except(&r->o->sweep, w->g[k].member[0],
-			                      "width", b, sizeof b);
-			if (strcmp(a, b) == 0)
+		for (size_t j = 0; j < i; j++) {
+			iv_sweep_label_except(&r->o->sweep, j, "width", b, sizeof b);
+			if (strcmp(a, b) == 0) {
+				w->group_of[i] = w->group_of[j];
 				break;
+			}
 		}
-		if (k == w->ngroups) {
-			iv_width_group *g = &w->g[w->ngroups++];
-			if (!(g->member = malloc(r->n * sizeof *g->member)))
-				return -1;
-			g->depth = r->res[i].depth;
-		}
-		insert(&w->g[k], r, i);
-		w->group_of[i] = k;
+		if (w->group_of[i] == w->ngroups)
+			w->ngroups++;
 	}
-	return 0;
+	for (size_t k = 0; k < w->ngroups; k++)
+		w->g[k] = (iv_width_group){ .member = w->members + k * r->n };
+	for (size_t i = 0; i < r->n; i++) {
+		iv_width_group *g = &w->g[w->group_of[i]];
+		g->depth = r->res[i].depth;
+		insert(g, r, i);
+	}
 }
 
 int iv_width_scaling_compute(iv_width_scaling *w, const iv_sweep_run *r)
@@ -70,8 +72,10 @@ int iv_width_scaling_compute(iv_width_scaling *w, const iv_sweep_run *r)
 		return 0;
 	w->g = calloc(r->n, sizeof *w->g);
 	w->group_of = malloc(r->n * sizeof *w->group_of);
-	if (!w->g || !w->group_of || group(w, r))
+	w->members = malloc(r->n * r->n * sizeof *w->members);
+	if (!w->g || !w->group_of || !w->members)
 		return -1;
+	group(w, r);
 	for (size_t k = 0; k < w->ngroups; k++) {
 		iv_width_group *g = &w->g[k];
 		bool trained = r->res[g->member[0]].change != NULL;
@@ -91,12 +95,12 @@ int iv_width_scaling_compute(iv_width_scaling *w, const iv_sweep_run *r)
 void iv_width_scaling_done(iv_width_scaling *w)
 {
 	for (size_t k = 0; w->g && k < w->ngroups; k++) {
-		free(w->g[k].member);
 		free(w->g[k].act);
 		free(w->g[k].change);
 	}
 	free(w->g);
 	free(w->group_of);
+	free(w->members);
 	*w = (iv_width_scaling){ 0 };
 }
 

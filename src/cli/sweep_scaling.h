@@ -13,7 +13,7 @@
 
 typedef struct iv_width_group {
 	size_t n;       /* configurations, by width ascending */
-	size_t *member; /* n */
+	size_t *member; /* n (a row of iv_width_scaling's members) */
 	size_t depth;
 	iv_slope *act;    /* depth: activation rms against width */
 	iv_slope *change; /* depth: change in training; NULL without */
@@ -23,6 +23,7 @@ typedef struct iv_width_scaling {
 	size_t ngroups;     /* 0 when width is not swept */
 	iv_width_group *g;
 	size_t *group_of;   /* each configuration's group */
+	size_t *members;    /* the groups' member lists, n x n */
 } iv_width_scaling;
 
 /* Fit every group of r (finished). 0, or -1 when out of memory. */

@@ -35,9 +35,9 @@ size_t iv_figure_ticks(double lo, double hi, size_t max, double *ticks)
 	}
 	/* the smallest 1, 2 or 5 x 10^k step giving at most max ticks */
 	double base = pow(10, floor(log10((hi - lo) / (double)max)));
-	for (int e = 0; e < 3; e++, base *= 10)
+	for (int e = 0; e < 3; e++)
 		for (int m = 0; m < 3; m++) {
-			double step = mult[m] * base;
+			double step = mult[m] * base * pow(10, e);
 			double first = ceil(lo / step - 1e-9) * step;
 			size_t n = (size_t)floor((hi - first) / step + 1e-9) + 1;
 			if (n > max)

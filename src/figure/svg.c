@@ -101,9 +101,9 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 	fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 	        "fill=\"none\" stroke=\"%s\"/>\n", p->x0, p->y0, p->w, p->h,
 	        SVG_GREY);
-	double decades = log10(p->y_hi / p->y_lo);
-	double every = ceil(decades / 8); /* at most about 8 labels */
-	for (double d = 0; d <= decades + 1e-9; d += every) {
+	int decades = (int)floor(log10(p->y_hi / p->y_lo) + 0.5);
+	int every = (decades + 7) / 8; /* at most about 8 labels */
+	for (int d = 0; d <= decades; d += every) {
 		double v = p->y_lo * pow(10, d), y = svg_y(p, v);
 		tick_label(buf, sizeof buf, v);
 		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
@@ -112,7 +112,7 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		        y, p->x0 + p->w, y, p->x0 - 8, y + FS_TICK / 3.0, FS_TICK,
 		        buf);
 	}
-	for (double d = 0; decades <= 2 && d < decades; d++) /* 2 and 5 */
+	for (int d = 0; decades <= 2 && d < decades; d++) /* 2 and 5 */
 		for (int m = 2; m <= 5; m += 3) {
 			double v = m * p->y_lo * pow(10, d), y = svg_y(p, v);
 			fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
@@ -272,13 +272,15 @@ static void sweep(FILE *f, const iv_figure *fig)
 	fputs("</g>\n", f);
 	double x = 1270, y = 170;
 	size_t shown = fig->nseries < LEGEND_MAX ? fig->nseries : LEGEND_MAX;
-	for (size_t i = 0; i < shown; i++, y += 34)
-		key(f, x, y, iv_svg_palette[i % iv_svg_ncolours],
+	for (size_t i = 0; i < shown; i++)
+		key(f, x, y + 34.0 * (double)i,
+		    iv_svg_palette[i % iv_svg_ncolours],
 		    (i / iv_svg_ncolours) % 2 ? "12 6" : NULL,
 		    fig->series[i].label);
 	if (shown < fig->nseries)
 		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">and %zu "
-		        "more</text>\n", x, y + 7, FS_TICK, fig->nseries - shown);
+		        "more</text>\n", x, y + 34.0 * (double)shown + 7, FS_TICK,
+		        fig->nseries - shown);
 	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
 	key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6", "mean field");
 }
@@ -288,7 +290,9 @@ static void command(FILE *f, const char *cmd)
 {
 	const char *lines[4];
 	size_t lens[4], n = 0;
-	while (cmd && *cmd && n < 4) {
+	if (!cmd)
+		return;
+	while (*cmd && n < 4) {
 		size_t len = strlen(cmd);
 		if (len > COMMAND_COLS) {
 			len = COMMAND_COLS;
