@@ -57,10 +57,6 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
  * up to 5 layers; command (NULL: none) in small print. */
 int iv_report_svg(FILE *f, const iv_net *net, const iv_analysis *x,
                   const char *command);
-/* A figure's title ("initviz: tanh, 10 layers of 256 units") and
- * subtitle (init, bias, batch, input, seed) for c, each up to len. */
-void iv_report_describe(const iv_config *c, char *title, char *sub,
-                        size_t len);
 
 /* v as the shortest of %.15g, %.16g, %.17g that reads back exactly into
  * buf (32 bytes suffice); false, and "", when v is not finite. */

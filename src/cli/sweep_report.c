@@ -178,7 +178,6 @@ static int out_svg(FILE *f, const iv_sweep_run *r)
 			                             x->th_act, x->grad_std,
 			                             x->th_grad };
 		}
-		iv_report_describe(&r->o->cfg, title, sub, sizeof title);
 		sweep_title(r, title, sizeof title, sub);
 		iv_cli_command(r->o, cmd, sizeof cmd);
 		iv_figure fig = { title, sub, cmd, r->n, series, 0, NULL };

@@ -13,7 +13,9 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <initviz/net.h>
 #include <initviz/stats.h>
+#include <initviz/theory.h>
 
 /* One network's depth profile: n layers, values per layer (NaN where
  * there is none, e.g. no mean-field prediction; zeros are marked at the
@@ -46,6 +48,19 @@ typedef struct iv_figure {
 
 /* Write fig as one SVG document to f. 0, or -1 on a write error. */
 int iv_figure_svg(FILE *f, const iv_figure *fig);
+
+/* The figure of a finished network (both passes done): its profile with
+ * theory's predictions (depth entries, iv_theory_layers; NULL: none), the
+ * histograms of IV_FIG_HIST_MAX layers evenly spaced (first and last
+ * included), the title and subtitle of its configuration, command in
+ * small print (NULL: none). 0, or -1 on a write error or out of memory. */
+int iv_figure_net_svg(FILE *f, const iv_net *net,
+                      const iv_theory_layer *theory, const char *command);
+
+/* A figure's title ("initviz: tanh, 10 layers of 256 units") and
+ * subtitle (init, bias, batch, input, seed) for c, each up to len. */
+void iv_figure_describe(const iv_config *c, char *title, char *sub,
+                        size_t len);
 
 /* A log scale's ends for the positive finite values of v[0..n-1], widened
  * to whole decades (at least one): *lo, *hi. Both 0.1 and 10 when there
