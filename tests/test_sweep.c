@@ -10,6 +10,7 @@
 #include "cli/opts.h"
 #include "cli/scaling.h"
 #include "cli/sweep.h"
+#include "cli/sweep_run.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -326,6 +327,35 @@ START_TEST(a_network_made_from_another_is_a_fresh_one)
 }
 END_TEST
 
+/* Jobs by default: the idle processors as far as the work divides. */
+START_TEST(default_jobs_follow_the_work)
+{
+	iv_cli_opts o;
+	iv_sweep_run r;
+	char err[512];
+	/* one network of 2048 holds 3/4 of the work of 64..2048*2: one job */
+	ck_assert_int_eq(parse(&o, err, sizeof err, "--sweep=width:64..2048*2",
+	                       NULL, NULL), 0);
+	ck_assert_int_eq(iv_sweep_run_init(&r, &o, err, sizeof err), 0);
+	ck_assert_uint_eq(iv_sweep_jobs(&r, 8), 1);
+	iv_sweep_run_done(&r);
+	/* four of one shape: as many jobs as idle processors, up to four */
+	ck_assert_int_eq(parse(&o, err, sizeof err, "--sweep=gain:1,2,3,4",
+	                       NULL, NULL), 0);
+	ck_assert_int_eq(iv_sweep_run_init(&r, &o, err, sizeof err), 0);
+	ck_assert_uint_eq(iv_sweep_jobs(&r, 8), 4);
+	ck_assert_uint_eq(iv_sweep_jobs(&r, 2), 2);
+	ck_assert_uint_eq(iv_sweep_jobs(&r, 0), 1);
+	iv_sweep_run_done(&r);
+	/* 64 and 128 twice each: the 128s are 4/10 of the work, 2 jobs */
+	ck_assert_int_eq(parse(&o, err, sizeof err, "--sweep=width:64,128",
+	                       "--sweep=gain:1,2", NULL), 0);
+	ck_assert_int_eq(iv_sweep_run_init(&r, &o, err, sizeof err), 0);
+	ck_assert_uint_eq(iv_sweep_jobs(&r, 8), 2);
+	iv_sweep_run_done(&r);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("sweep");
@@ -342,6 +372,7 @@ int main(void)
 	tcase_add_test(fit, a_noisy_fit_is_ordinary_least_squares);
 	tcase_add_test(fit, slopes_without_enough_data_say_why);
 	tcase_add_test(fit, a_network_made_from_another_is_a_fresh_one);
+	tcase_add_test(fit, default_jobs_follow_the_work);
 	suite_add_tcase(s, fit);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

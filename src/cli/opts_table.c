@@ -69,7 +69,7 @@ const struct opt iv_opt_table[] = {
 	          "KNOB is width, depth, batch, std, gain or bias-std "
 	          "(implies --report)" },
 	{ "jobs", 0, SIZE(jobs, 0, 256), .arg = "N",
-	  .dflt = "0: the idle processors",
+	  .dflt = "0: the idle processors, as the work allows",
 	  .help = "configurations of a sweep computed at once, within "
 	          "--max-memory together" },
 

@@ -227,6 +227,37 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* Work of a configuration: its products, 6 B n_in n_out flops a layer,
+ * and the passes' other work, of the order of 100 flops per activation
+ * (drawing, activation functions, statistics, distinct neurons). */
+static double cost(const iv_config *c)
+{
+	double b = (double)c->batch, w = 0;
+	for (size_t l = 1; l <= c->depth; l++) {
+		double in = (double)iv_config_units(c, l - 1);
+		double out = (double)iv_config_units(c, l);
+		w += 6 * b * in * out + 100 * b * out;
+	}
+	return w;
+}
+
+/* Each job's BLAS calls get a share of the processors, so that a
+ * configuration holding most of the work would run on its share while
+ * the other jobs sit idle: k jobs only when the largest configuration is
+ * at most 1/k of the total. */
+size_t iv_sweep_jobs(const iv_sweep_run *r, size_t idle)
+{
+	double total = 0, top = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		double w = cost(&r->cfg[i]);
+		total += w;
+		top = w > top ? w : top;
+	}
+	size_t k = idle ? idle : 1;
+	double fit = top > 0 ? floor(total / top) : (double)r->n;
+	return fit < (double)k ? (fit < 1 ? 1 : (size_t)fit) : k;
+}
+
 struct ranked {
 	double need;
 	size_t i;
@@ -262,7 +293,8 @@ int iv_sweep_run_all(iv_sweep_run *r, iv_sweep_text_fn *text, void *ctx,
 	struct pool p = { .r = r, .text = text, .ctx = ctx, .err = err,
 	                  .errlen = errlen, .limit = r->o->cfg.max_memory };
 	pthread_t tid[WORKERS_MAX];
-	size_t jobs = r->o->jobs ? r->o->jobs : iv_idle_processors();
+	size_t jobs = r->o->jobs ? r->o->jobs
+	                         : iv_sweep_jobs(r, iv_idle_processors());
 	size_t k = jobs < r->n ? jobs : r->n, started = 0;
 	if (k > WORKERS_MAX)
 		k = WORKERS_MAX;

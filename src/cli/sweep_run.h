@@ -63,6 +63,12 @@ void iv_sweep_run_done(iv_sweep_run *r);
  * rounded, at least 1. */
 size_t iv_idle_processors(void);
 
+/* Jobs by default (--jobs=0) for r's configurations (after
+ * iv_sweep_run_init): idle, but k jobs only when the largest
+ * configuration's work (products and passes) is at most 1/k of the
+ * total; at least 1. */
+size_t iv_sweep_jobs(const iv_sweep_run *r, size_t idle);
+
 /* "3.2 GiB": bytes in the largest binary unit that keeps the number >= 1. */
 void iv_bytes_text(double bytes, char *buf, size_t len);
 
