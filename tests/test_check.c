@@ -58,12 +58,19 @@ static const struct ccase cases[] = {
 	{ { M(SAT, 2, 0.9), M(SAT, 5, 1) }, 1, { "2 of 6", "layer 2" } },
 	/* dead units: more than half of fan_out */
 	{ { M(DEAD, 4, UNITS / 2) }, 0, { NULL } },
-	{ { M(DEAD, 4, UNITS / 2 + 1) }, 1, { "dead", "layer 4", "129 of 256" } },
-	/* distinct neurons: any shortfall */
+	{ { M(DEAD, 4, UNITS / 2 + 1) }, 1,
+	  { "more than 50% of their units dead", "layer 4", "129 of 256" } },
+	/* distinct neurons: any shortfall among the live units */
 	{ { M(DISTINCT, 2, UNITS - 1) }, 1,
-	  { "distinct", "layer 2", "255 distinct of 256" } },
-	{ { M(DISTINCT, 2, UNITS - 6), M(DEAD, 2, 7) }, 1,
-	  { "250 distinct of 256", "7 of them dead" } },
+	  { "distinct", "layer 2", "255 distinct of 256 live units" } },
+	/* 7 dead units are one distinct (zero) neuron: 249 live, all
+	 * distinct, is healthy (He with relu at depth 10 has such layers) */
+	{ { M(DISTINCT, 2, UNITS - 6), M(DEAD, 2, 7) }, 0, { NULL } },
+	{ { M(DISTINCT, 2, UNITS - 7), M(DEAD, 2, 7) }, 1,
+	  { "248 distinct of 249 live units", "7 dead counted apart" } },
+	/* every unit dead: no live unit to compare, the dead line only */
+	{ { M(DISTINCT, 3, 1), M(DEAD, 3, UNITS) }, 1,
+	  { "dead", "256 of 256" } },
 	{ { M(DISTINCT, 1, 1), M(DISTINCT, 6, 1) }, 1, { "2 of 6 layers" } },
 	/* NaN and Inf anywhere */
 	{ { Q(NANS, 4, 3, IV_Q_GRAD_WEIGHTS) }, 1,

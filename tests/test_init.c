@@ -335,6 +335,80 @@ START_TEST(unknown_scheme_is_einval)
 }
 END_TEST
 
+/* fan_out x fan_in shapes for orthogonal: tall, square, wide, one column,
+ * one row, and taller than the blocked QR's first split */
+static const size_t orth_shapes[][2] = { { 40, 7 }, { 33, 33 }, { 9, 50 },
+                                         { 300, 1 }, { 1, 300 },
+                                         { 700, 130 } };
+
+START_TEST(orthogonal_is_q_of_the_gaussian_draw)
+{
+	/* given the Gaussian matrix the same stream draws: fan_out x fan_in
+	 * for a tall layer, its transpose's shape for a wide one */
+	size_t fo = orth_shapes[_i][0], fi = orth_shapes[_i][1];
+	bool tall = fo >= fi;
+	size_t m = tall ? fo : fi, n = tall ? fi : fo;
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_ORTHOGONAL;
+	c.gain = 1.0;
+	gsl_matrix *A = gsl_matrix_alloc(m, n);
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 11);
+	for (size_t i = 0; i < m; i++)
+		for (size_t j = 0; j < n; j++)
+			gsl_matrix_set(A, i, j, gsl_ran_gaussian_ziggurat(r, 1.0));
+	gsl_rng_free(r);
+	/* when the layer is drawn from that stream */
+	gsl_matrix *W = draw(&c, fo, fi, 11);
+	/* then Q = W (tall) or W^T (wide) has orthonormal columns and
+	 * Q^T A = R is upper triangular with a positive diagonal: A = Q R,
+	 * the QR with R's signs fixed, as docs/report.md says */
+	check_orthogonal(W, 1.0);
+	gsl_matrix *R = gsl_matrix_alloc(n, n);
+	gsl_blas_dgemm(tall ? CblasTrans : CblasNoTrans, CblasNoTrans, 1, W, A,
+	               0, R);
+	double big = 0, below = 0, mindiag = INFINITY;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			double x = gsl_matrix_get(R, i, j);
+			big = fmax(big, fabs(x));
+			if (i > j)
+				below = fmax(below, fabs(x));
+			if (i == j)
+				mindiag = fmin(mindiag, x);
+		}
+	ck_assert_msg(below <= 1e-10 * big, "%zux%zu: |R below the diagonal| "
+	              "%g of %g", fo, fi, below, big);
+	ck_assert_msg(mindiag > 1e-6 * big, "%zux%zu: R's diagonal reaches "
+	              "%g", fo, fi, mindiag);
+	gsl_matrix_free(R);
+	gsl_matrix_free(A);
+	gsl_matrix_free(W);
+}
+END_TEST
+
+START_TEST(workspace_only_for_orthogonal)
+{
+	/* given every scheme, then only orthogonal needs scratch to draw:
+	 * T (k x k) and k signs, k = min(fan_out, fan_in), and a wide layer
+	 * its tall transpose too */
+	iv_config c;
+	iv_config_defaults(&c);
+	for (int k = 0; k < IV_INIT_COUNT; k++) {
+		c.init = k;
+		double tall = iv_init_workspace(&c, 1000, 10);
+		double wide = iv_init_workspace(&c, 10, 1000);
+		if (k == IV_INIT_ORTHOGONAL) {
+			ck_assert(tall == 10 * 10 + 10);
+			ck_assert(wide == 10 * 10 + 10 + 10 * 1000);
+		} else {
+			ck_assert(tall == 0 && wide == 0);
+		}
+	}
+}
+END_TEST
+
 START_TEST(seed_mix_separates_streams)
 {
 	/* given a few seeds and streams, the mixed seeds are all different */
@@ -364,6 +438,9 @@ int main(void)
 	tcase_add_test(tc, names_and_aliases);
 	tcase_add_test(tc, unknown_scheme_is_einval);
 	tcase_add_test(tc, seed_mix_separates_streams);
+	tcase_add_loop_test(tc, orthogonal_is_q_of_the_gaussian_draw, 0,
+	                    TU_LEN(orth_shapes));
+	tcase_add_test(tc, workspace_only_for_orthogonal);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli/lessons.h"
 #include "cli/opts.h"
@@ -74,12 +75,14 @@ static const struct {
 	{ "[lesson]\ntitle = a\ntext = b\ndept = 3\n", "t:4: unknown setting" },
 	{ "[lesson]\ntext = b\n[lesson]\n", "t:3: the lesson before this one has no title" },
 	{ "[lesson]\ntitle = a\n", "t: lesson 1 has no text" },
-	{ "[lesson]\ntitle = a\ntext = b\nlr = fast\n", "t:4: lr must be a number" },
-	{ "[lesson]\ntitle = a\ntext = b\nlr = 0\n", "t:4: lr must be a number" },
-	{ "[lesson]\ntitle = a\ntext = b\nlr = -0.1\n", "t:4: lr must be a number" },
-	{ "[lesson]\ntitle = a\ntext = b\nlr = 0.1x\n", "t:4: lr must be a number" },
-	{ "[lesson]\ntitle = a\ntext = b\nlr = nan\n", "t:4: lr must be a number" },
-	{ "[lesson]\ntitle = a\ntext = b\nlr = 1e7\n", "t:4: lr must be a number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = fast\n", "t:4: lr must be a decimal number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = 0\n", "t:4: lr must be a decimal number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = -0.1\n", "t:4: lr must be a decimal number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = 0.1x\n", "t:4: lr must be a decimal number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = nan\n", "t:4: lr must be a decimal number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = 1e7\n", "t:4: lr must be a decimal number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = 0x1p3\n", "t:4: lr must be a decimal number" },
+	{ "[lesson]\ntitle = a\ntext = b\nlr = inf\n", "t:4: lr must be a decimal number" },
 	{ "[lesson]\ntitle = a\ntext = b\nreadout = yes\n", "t:4: readout must be random or same" },
 	{ "[lesson]\ntitle = a\ntext=1\ntext=2\ntext=3\ntext=4\ntext=5\ntext=6\n",
 	  "t:8: more than 5 text lines" },
@@ -193,6 +196,190 @@ START_TEST(real_settings_errors_name_the_setting)
 }
 END_TEST
 
+/* No byte below 0x20 (but newline), no DEL, no C1 control. */
+static void assert_terminal_safe(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		ck_assert_msg(*p >= 0x20 || *p == '\n', "control byte 0x%02x in "
+		              "\"%s\"", *p, s);
+		ck_assert_msg(*p != 0x7f, "DEL in \"%s\"", s);
+		ck_assert_msg(!(p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f),
+		              "C1 control in \"%s\"", s);
+		ck_assert_msg(*p < 0x80 || *p >= 0xc2, "stray byte 0x%02x",
+		              *p);
+	}
+}
+
+START_TEST(bytes_from_the_file_are_escaped)
+{
+	/* given a title that retitles a terminal and a malformed line with
+	 * a colour escape, a C1 CSI and a stray byte */
+	iv_lesson_set set = { 0 };
+	char err[512], *out = NULL;
+	size_t len = 0;
+	const char *t = "[lesson]\ntitle = T\x1b]2;PWNED\x07x\ntext = b\n";
+	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "f\x1b[0m", &base,
+	                                  apply, err, sizeof err), 0);
+	/* when the lessons are listed, then the title is there, escaped */
+	FILE *f = open_memstream(&out, &len);
+	iv_cli_list_lessons(&set, f);
+	fclose(f);
+	ck_assert_str_eq(out, "1. T^[]2;PWNED^Gx\n");
+	assert_terminal_safe(out);
+	free(out);
+	/* and the error quoting the line and naming the file is escaped */
+	t = "[lesson]\ntitle = a\nbad \x1b[31m\xc2\x9b" "2J\xff\n";
+	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "f\x1b[0m", &base,
+	                                  apply, err, sizeof err), -1);
+	ck_assert_str_eq(err, "f^[[0m:3: expected \"key = value\", got "
+	                      "\"bad ^[[31m\\xc2\\x9b2J\\xff\"");
+	assert_terminal_safe(err);
+	iv_lessons_free(&set);
+}
+END_TEST
+
+START_TEST(byte_order_mark_is_skipped)
+{
+	/* given a file that starts with a UTF-8 byte-order mark, then it
+	 * parses as without it; a mark elsewhere is not taken for one */
+	iv_lesson_set set = { 0 };
+	char err[256];
+	const char *t = "\xef\xbb\xbf[lesson]\ntitle = a\ntext = b\n";
+	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "t", &base,
+	                                  apply, err, sizeof err), 0);
+	ck_assert_str_eq(set.v[0].title, "a");
+	t = "\n\xef\xbb\xbf[lesson]\n";
+	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "t", &base,
+	                                  apply, err, sizeof err), -1);
+	ck_assert_str_eq(err, "t:2: expected \"key = value\", got "
+	                      "\"\xef\xbb\xbf[lesson]\"");
+	iv_lessons_free(&set);
+}
+END_TEST
+
+/* lr values: the lesson file takes exactly those that --lr takes */
+static const char *const rates[] = {
+	"0.01", "1e-3", "2.5E-2", ".5", "5.", "+0.5", "1e6", "1e-12",
+	"0x1p3", "0X10", "0x.8", "inf", "nan", "1e-13", "1000001", "0",
+	"-0.01", "1e", "0.1.2", "1_000", "١", "0.05x",
+};
+
+START_TEST(lr_takes_what_the_option_takes)
+{
+	char line[128], err[512];
+	snprintf(line, sizeof line, "[lesson]\ntitle = a\ntext = b\nlr = %s\n",
+	         rates[_i]);
+	iv_lesson_set set = { 0 };
+	bool in_file = iv_lessons_parse(&set, line, strlen(line), "t", &base,
+	                                iv_cli_apply_setting, err,
+	                                sizeof err) == 0;
+	char opt[64];
+	snprintf(opt, sizeof opt, "--lr=%s", rates[_i]);
+	char *argv[] = { (char *)"initviz", opt, NULL };
+	iv_cli_opts o;
+	bool on_line = iv_cli_parse(2, argv, &o, err, sizeof err) == 0;
+	ck_assert_msg(in_file == on_line, "lr = %s: lesson file %s, --lr %s",
+	              rates[_i], in_file ? "takes it" : "refuses it",
+	              on_line ? "takes it" : "refuses it");
+	if (in_file)
+		ck_assert_double_eq(set.v[0].lr, o.lr);
+	iv_lessons_free(&set);
+}
+END_TEST
+
+/* n lessons "[lesson] title text" in one text (free it) */
+static char *lessons_text(size_t n, size_t *len)
+{
+	static const char one[] = "[lesson]\ntitle = L\ntext = x\n";
+	char *t = malloc(n * (sizeof one - 1) + 1);
+	ck_assert_ptr_nonnull(t);
+	for (size_t i = 0; i < n; i++)
+		memcpy(t + i * (sizeof one - 1), one, sizeof one - 1);
+	*len = n * (sizeof one - 1);
+	t[*len] = '\0';
+	return t;
+}
+
+START_TEST(two_hundred_lessons_after_the_built_in_ones)
+{
+	/* given the built-in lessons, then a file of 200 lessons adds them
+	 * all; 201 in one file are too many */
+	iv_lesson_set set = { 0 };
+	char err[256];
+	size_t len;
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	ck_assert_int_eq(iv_cli_lessons(&set, NULL, stderr), 0);
+	size_t builtin = set.n;
+	size_t len200;
+	char *t200 = lessons_text(200, &len200), *t = lessons_text(201, &len);
+	ck_assert_int_eq(iv_lessons_parse(&set, t200, len200, "t", &base, apply,
+	                                  err, sizeof err), 0);
+	ck_assert_uint_eq(set.n, builtin + 200);
+	ck_assert_int_eq(iv_lessons_parse(&set, t, len, "t", &base, apply, err,
+	                                  sizeof err), -1);
+	ck_assert_str_eq(err, "t:601: too many lessons in one file (at most "
+	                      "200)");
+	/* files up to 1000 lessons in all; then the next is refused whole */
+	while (set.n + 200 <= IV_LESSONS_TOTAL_MAX)
+		ck_assert_int_eq(iv_lessons_parse(&set, t200, len200, "t", &base,
+		                                  apply, err, sizeof err), 0);
+	size_t before = set.n;
+	ck_assert_int_eq(iv_lessons_parse(&set, t200, len200, "u", &base, apply,
+	                                  err, sizeof err), -1);
+	ck_assert_str_eq(err, "u: too many lessons in all (at most 1000, the "
+	                      "built-in ones included)");
+	ck_assert_uint_eq(set.n, before);
+	free(t);
+	free(t200);
+	iv_lessons_free(&set);
+}
+END_TEST
+
+START_TEST(load_refuses_fifos_and_devices_unread)
+{
+	/* given a FIFO no one writes to, and /dev/zero, then each is refused
+	 * at once (the suite's timeout catches a hang), unread */
+	iv_lesson_set set = { 0 };
+	char err[256], dir[] = "/tmp/iv-fifoXXXXXX", fifo[64];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(fifo, sizeof fifo, "%s/x.lessons", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(iv_lessons_load(&set, fifo, &base, apply, err,
+	                                 sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "x.lessons: is a FIFO, not a "
+	                                  "regular file"));
+	ck_assert_int_eq(iv_lessons_load(&set, "/dev/zero", &base, apply, err,
+	                                 sizeof err), -1);
+	ck_assert_str_eq(err, "/dev/zero: is a device, not a regular file");
+	/* the same FIFO among the user's lesson files: skipped with a
+	 * warning, the others load */
+	char ok[64];
+	snprintf(ok, sizeof ok, "%s/initviz", dir);
+	ck_assert_int_eq(mkdir(ok, 0700), 0);
+	snprintf(fifo, sizeof fifo, "%s/initviz/a.lessons", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	snprintf(ok, sizeof ok, "%s/initviz/b.lessons", dir);
+	FILE *f = fopen(ok, "w");
+	fputs("[lesson]\ntitle = B\ntext = x\n", f);
+	fclose(f);
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	char *warn = NULL;
+	size_t wlen = 0;
+	FILE *w = open_memstream(&warn, &wlen);
+	ck_assert_int_eq(iv_cli_lessons(&set, NULL, w), 1);
+	fclose(w);
+	ck_assert_ptr_nonnull(strstr(warn, "a.lessons: is a FIFO"));
+	ck_assert_str_eq(set.v[set.n - 1].title, "B");
+	free(warn);
+	unlink(ok);
+	unlink(fifo);
+	snprintf(ok, sizeof ok, "%s/initviz", dir);
+	rmdir(ok);
+	rmdir(dir);
+	iv_lessons_free(&set);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("lesson");
@@ -205,6 +392,12 @@ int main(void)
 	tcase_add_test(tc, load_refuses_directories_and_missing_files);
 	tcase_add_test(tc, builtin_lessons_load);
 	tcase_add_test(tc, real_settings_errors_name_the_setting);
+	tcase_add_test(tc, bytes_from_the_file_are_escaped);
+	tcase_add_test(tc, byte_order_mark_is_skipped);
+	tcase_add_loop_test(tc, lr_takes_what_the_option_takes, 0,
+	                    sizeof rates / sizeof rates[0]);
+	tcase_add_test(tc, two_hundred_lessons_after_the_built_in_ones);
+	tcase_add_test(tc, load_refuses_fifos_and_devices_unread);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -109,6 +109,9 @@ static const struct bad bad[] = {
 	{ { "--max-memory=nanG" }, "--max-memory" },
 	{ { "--max-memory=1GG" }, "--max-memory" },
 	{ { "--max-memory=-2G" }, "--max-memory" },
+	{ { "--max-memory=0.5" }, "--max-memory must be 0 (no limit) or a size "
+	                          "of at least 1 byte" },
+	{ { "--max-memory=0.0001K" }, "--max-memory must be 0 (no limit)" },
 	/* names */
 	{ { "--init=foo" }, "--init" },
 	{ { "-i", "he_normal" }, "--init" },
@@ -384,6 +387,9 @@ static const struct good good[] = {
 	{ { "--max-memory=3k" }, F_MEM, 3072 },
 	{ { "--max-memory=1000000" }, F_MEM, 1e6 },
 	{ { "--max-memory=0" }, F_MEM, 0 },
+	{ { "--max-memory=0.0" }, F_MEM, 0 },
+	{ { "--max-memory=1.5" }, F_MEM, 1 },  /* whole bytes */
+	{ { "--max-memory=0.1K" }, F_MEM, 102 },
 	{ { "--format=json" }, F_FORMAT, IV_FORMAT_JSON },
 	{ { "--format=json" }, F_REPORT, 1 },
 	{ { "--format=csv" }, F_FORMAT, IV_FORMAT_CSV },

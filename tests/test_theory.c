@@ -42,6 +42,34 @@ static double qagi_expect(iv_act_kind k, double slope, double q, int deriv)
 	return r;
 }
 
+/* E[phi(x)] (what 0), E[phi(x)^2] (1) or E[phi'(x)^2] (2) for x ~ N(b, v),
+ * by qagp split where x = 0 (the kinks). */
+struct marg_t {
+	iv_act_kind k;
+	double b, s;
+	int what;
+};
+
+static double mean_term(double z, void *p)
+{
+	const struct marg_t *a = p;
+	double x = a->b + a->s * z;
+	double v = a->what == 2 ? iv_act_deriv(a->k, 0, x) : iv_act(a->k, 0, x);
+	return (a->what ? v * v : v) * exp(-0.5 * z * z) / sqrt(2 * M_PI);
+}
+
+static double mean_expect(iv_act_kind k, double b, double v, int what)
+{
+	gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
+	struct marg_t a = { k, b, sqrt(v), what };
+	gsl_function f = { mean_term, &a };
+	double r, err, z0 = fmax(-39, fmin(39, -b / a.s));
+	double pts[3] = { -40, z0, 40 };
+	gsl_integration_qagp(&f, pts, 3, 0.0, 1e-12, 1000, w, &r, &err);
+	gsl_integration_workspace_free(w);
+	return r;
+}
+
 static double sq_times(double z, void *p) { return *(double *)p * z * z; }
 static double relu_sq(double z, void *p)
 {
@@ -223,7 +251,7 @@ START_TEST(selu_fixed_point)
 	ck_assert_double_eq_tol(c.chi1, qagi_expect(IV_ACT_SELU, 0, 1.0, 1),
 	                        1e-8);
 	ck_assert_double_eq_tol(c.chi1, 1.0716, 5e-4);
-	ck_assert_double_eq_tol(c.gain_for_unit_q, 1.0, 1e-6);
+	ck_assert_double_eq_tol(c.sigma_w_for_unit_q, 1.0, 1e-6);
 }
 END_TEST
 
@@ -305,6 +333,166 @@ START_TEST(measurement_agrees_with_prediction)
 }
 END_TEST
 
+/* Standard normal cdf and density, written here. */
+static double cdf(double x) { return 0.5 * erfc(-x / M_SQRT2); }
+static double npdf(double x) { return exp(-0.5 * x * x) / sqrt(2 * M_PI); }
+
+START_TEST(constant_bias_is_a_mean)
+{
+	/* given He with relu and every bias 0.5: z ~ N(b, v), not N(0, q).
+	 * For relu, with t = b / sqrt(v): E[h] = b Phi(t) + sqrt(v) phi(t),
+	 * E[h^2] = (b^2 + v) Phi(t) + b sqrt(v) phi(t), E[relu'^2] = Phi(t);
+	 * v_1 = 2 E[x^2], v_{l+1} = 2 E[h_l^2], and g2 back as usual */
+	iv_config cfg;
+	iv_theory_layer t[6];
+	double b = 0.5, v[6], g2 = 1.0;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_HE_NORMAL;
+	cfg.act = IV_ACT_RELU;
+	cfg.bias = b;
+	cfg.depth = 6;
+	ck_assert_int_eq(iv_theory_layers(th, &cfg, t), IV_OK);
+	v[0] = 2.0;
+	for (int l = 0; l < 6; l++) {
+		double s = sqrt(v[l]), u = b / s;
+		double m = b * cdf(u) + s * npdf(u);
+		double h2 = (b * b + v[l]) * cdf(u) + b * s * npdf(u);
+		ck_assert_double_eq_tol(t[l].preactivation_std, s, 1e-12 * s);
+		ck_assert_double_eq_tol(t[l].q, v[l] + b * b, 1e-12 * t[l].q);
+		ck_assert_double_eq_tol(t[l].activation_std, sqrt(h2 - m * m),
+		                        1e-12);
+		if (l < 5)
+			v[l + 1] = 2 * h2;
+	}
+	for (int l = 5; l >= 0; l--) {
+		double d2 = cdf(b / sqrt(v[l]));
+		ck_assert_double_eq_tol(t[l].grad_activation_std, sqrt(g2),
+		                        1e-12);
+		ck_assert_double_eq_tol(t[l].grad_preactivation_std,
+		                        sqrt(g2 * d2), 1e-12);
+		g2 *= 2 * d2;
+	}
+	/* layer 6 about 3.52 (independent mpmath quadrature: 3.5151317),
+	 * not the 1.80 of a zero-mean bias of variance b^2 */
+	ck_assert_double_eq_tol(t[5].preactivation_std, 3.5151317, 1e-6);
+}
+END_TEST
+
+START_TEST(smooth_activation_with_a_mean_bias)
+{
+	/* given tanh, xavier gain 1.5, bias 0.3 + N(0, 0.2^2): against
+	 * adaptive quadrature of the recursion over N(b, v) here */
+	iv_config cfg;
+	iv_theory_layer t[4];
+	iv_config_defaults(&cfg);
+	cfg.act = IV_ACT_TANH;
+	cfg.gain = 1.5;
+	cfg.bias = 0.3;
+	cfg.bias_std = 0.2;
+	cfg.depth = 4;
+	ck_assert_int_eq(iv_theory_layers(th, &cfg, t), IV_OK);
+	double sw2 = 2.25, v = sw2 + 0.04;
+	for (int l = 0; l < 4; l++) {
+		double m = mean_expect(IV_ACT_TANH, 0.3, v, 0);
+		double h2 = mean_expect(IV_ACT_TANH, 0.3, v, 1);
+		ck_assert_double_eq_tol(t[l].preactivation_std, sqrt(v), 1e-10);
+		ck_assert_double_eq_tol(t[l].activation_std, sqrt(h2 - m * m),
+		                        1e-10);
+		v = sw2 * h2 + 0.04;
+	}
+}
+END_TEST
+
+/* Every activation at a mean bias (closed forms for relu and the elu
+ * family, quadrature for the rest; the elu family switches between them
+ * at a std of 1/2): a one-layer network's predictions are the moments
+ * E[phi], E[phi^2], E[phi'^2] over N(b, v). */
+START_TEST(moments_at_a_mean)
+{
+	static const iv_act_kind ks[] = { IV_ACT_RELU, IV_ACT_ELU, IV_ACT_SELU,
+	                                  IV_ACT_GELU, IV_ACT_SILU,
+	                                  IV_ACT_SOFTPLUS, IV_ACT_SIGMOID,
+	                                  IV_ACT_TANH };
+	static const double vs[] = { 0.01, 0.2, 0.3, 1, 4, 100 };
+	iv_config cfg;
+	iv_theory_layer t;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_NORMAL;
+	cfg.width = 100;
+	cfg.depth = 1;
+	cfg.act = ks[_i];
+	for (int sign = -1; sign <= 1; sign += 2)
+		for (size_t j = 0; j < sizeof vs / sizeof vs[0]; j++) {
+			double b = 0.7 * sign, v = vs[j];
+			cfg.bias = b;
+			cfg.std = sqrt(v / 100);
+			ck_assert_int_eq(iv_theory_layers(th, &cfg, &t), IV_OK);
+			double m = mean_expect(cfg.act, b, v, 0);
+			double p2 = mean_expect(cfg.act, b, v, 1);
+			double d2 = mean_expect(cfg.act, b, v, 2);
+			ck_assert_msg(fabs(t.activation_std - sqrt(p2 - m * m)) <
+			              1e-9 * sqrt(p2), "%s b %g v %g: h std %.12g"
+			              " want %.12g", iv_act_name(cfg.act), b, v,
+			              t.activation_std, sqrt(p2 - m * m));
+			ck_assert_msg(fabs(t.grad_preactivation_std - sqrt(d2)) <
+			              1e-9 * sqrt(d2), "%s b %g v %g: dz std %.12g "
+			              "want %.12g", iv_act_name(cfg.act), b, v,
+			              t.grad_preactivation_std, sqrt(d2));
+		}
+}
+END_TEST
+
+START_TEST(gain_for_unit_q_in_the_schemes_convention)
+{
+	/* given he-normal and tanh: sigma_w^2 = 1 / E[tanh(z)^2] makes q = 1
+	 * fixed, and he-normal's gain is sigma_w / sqrt(2); fed back as the
+	 * gain it gives the stable q* = 1 */
+	iv_config cfg;
+	iv_criticality c;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_HE_NORMAL;
+	iv_theory_criticality_config(th, &cfg, &c);
+	double sw2 = 1 / qagi_expect(IV_ACT_TANH, 0, 1.0, 0);
+	ck_assert_double_eq_tol(c.sigma_w_for_unit_q, sqrt(sw2), 1e-9);
+	ck_assert_double_eq_tol(c.gain_for_unit_q, sqrt(sw2 / 2), 1e-9);
+	cfg.gain = c.gain_for_unit_q;
+	iv_theory_criticality_config(th, &cfg, &c);
+	ck_assert_int_eq(c.kind, IV_FIXED_STABLE);
+	ck_assert_double_eq_tol(c.q_star, 1.0, 1e-9);
+	/* lecun-normal: the gain is sigma_w; normal has none */
+	cfg.init = IV_INIT_LECUN_NORMAL;
+	cfg.gain = 1;
+	iv_theory_criticality_config(th, &cfg, &c);
+	ck_assert_double_eq_tol(c.gain_for_unit_q, sqrt(sw2), 1e-9);
+	cfg.init = IV_INIT_NORMAL;
+	iv_theory_criticality_config(th, &cfg, &c);
+	ck_assert(isnan(c.gain_for_unit_q));
+	ck_assert_double_eq_tol(c.sigma_w_for_unit_q, sqrt(sw2), 1e-9);
+	/* relu without bias: sigma_w^2 = 2 keeps every q, none makes q = 1
+	 * stable; with a bias std 0.1, q* = 0.01 / (1 - sigma_w^2 / 2) = 1 at
+	 * sigma_w^2 = 1.98: he gain sqrt(0.99) */
+	cfg.init = IV_INIT_HE_NORMAL;
+	cfg.act = IV_ACT_RELU;
+	iv_theory_criticality_config(th, &cfg, &c);
+	ck_assert_int_eq(c.kind, IV_FIXED_NEUTRAL);
+	ck_assert(isnan(c.gain_for_unit_q) && isnan(c.sigma_w_for_unit_q));
+	cfg.bias_std = 0.1;
+	iv_theory_criticality_config(th, &cfg, &c);
+	ck_assert_int_eq(c.kind, IV_FIXED_DIVERGES);
+	ck_assert_double_eq_tol(c.gain_for_unit_q, sqrt(0.99), 1e-12);
+}
+END_TEST
+
+START_TEST(theory_applies_to_random_schemes_only)
+{
+	for (int k = 0; k < IV_INIT_COUNT; k++)
+		ck_assert_int_eq(iv_theory_applies((iv_init_kind)k),
+		                 k != IV_INIT_ZEROS && k != IV_INIT_ONES &&
+		                 k != IV_INIT_CONSTANT && k != IV_INIT_IDENTITY);
+	ck_assert(!iv_theory_applies(IV_INIT_COUNT));
+}
+END_TEST
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -323,6 +511,11 @@ int main(void)
 	tcase_add_test(tc, tanh_fixed_point_against_independent_iteration);
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);
 	tcase_add_loop_test(tc, measurement_agrees_with_prediction, 0, 4);
+	tcase_add_test(tc, constant_bias_is_a_mean);
+	tcase_add_test(tc, smooth_activation_with_a_mean_bias);
+	tcase_add_loop_test(tc, moments_at_a_mean, 0, 8);
+	tcase_add_test(tc, gain_for_unit_q_in_the_schemes_convention);
+	tcase_add_test(tc, theory_applies_to_random_schemes_only);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -224,6 +224,10 @@ START_TEST(memory_limit_refuses)
 	ck_assert(!tui_model_width(&m, +1));
 	ck_assert_uint_eq(m.cfg.width, 32);
 	ck_assert(strstr(m.msg, "memory"));
+	/* in binary units, as everywhere: "KiB", never "KB" */
+	ck_assert_msg(strstr(m.msg, " KiB of memory (limit ") &&
+	                  strstr(m.msg, " KiB); kept") && !strstr(m.msg, "KB"),
+	              "%s", m.msg);
 	ck_assert(tui_model_width(&m, -1)); /* smaller still fits */
 	ck_assert(m.msg[0] == '\0');
 }
@@ -543,7 +547,9 @@ START_TEST(script_parses)
 	const char *text =
 	    "a  i\n# a comment ? q\n+ Down\tPgDn ?\nEsc Wait Save /tmp/x.txt\n"
 	    "Resize 100x30 q";
-	ck_assert_int_eq(tui_script_parse(&s, text, err, sizeof err), 0);
+	ck_assert_int_eq(tui_script_parse(&s, text, strlen(text), err,
+					  sizeof err),
+			 0);
 	int keys[] = {'a', 'i', '+', KEY_DOWN, KEY_NPAGE, '?', 27};
 	ck_assert_uint_eq(s.n, LEN(keys) + 4);
 	for (size_t i = 0; i < LEN(keys); i++) {
@@ -578,8 +584,10 @@ START_TEST(script_errors)
 {
 	tui_script s;
 	char err[128];
-	ck_assert_int_eq(
-	    tui_script_parse(&s, bad_scripts[_i].text, err, sizeof err), -1);
+	ck_assert_int_eq(tui_script_parse(&s, bad_scripts[_i].text,
+					  strlen(bad_scripts[_i].text), err,
+					  sizeof err),
+			 -1);
 	ck_assert_msg(strstr(err, bad_scripts[_i].msg), "got %s", err);
 	ck_assert_uint_eq(s.n, 0);
 	ck_assert_int_eq(

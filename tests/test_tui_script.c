@@ -295,10 +295,9 @@ START_TEST(resize_takes_sizes_at_the_limits)
 	 * each parses to its numbers */
 	tui_script s;
 	char err[256];
-	ck_assert_int_eq(tui_script_parse(&s,
-					  "Resize 1x1 Resize 1000X1000 "
-					  "Resize 0100x030",
-					  err, sizeof err),
+	const char *text = "Resize 1x1 Resize 1000X1000 Resize 0100x030";
+	ck_assert_int_eq(tui_script_parse(&s, text, strlen(text), err,
+					  sizeof err),
 			 0);
 	ck_assert_uint_eq(s.n, 3);
 	ck_assert(s.step[0].cols == 1 && s.step[0].lines == 1);
@@ -308,13 +307,23 @@ START_TEST(resize_takes_sizes_at_the_limits)
 }
 END_TEST
 
-/* Allocation failure: the test links with --wrap=realloc --wrap=strdup, so
- * the tui library's calls come here; with fail_at = n > 0 the n-th fails. */
+/* Allocation failure: the test links with --wrap=malloc --wrap=realloc
+ * --wrap=strdup, so the tui and util libraries' calls come here; with
+ * fail_at = n > 0 the n-th fails. */
+void *__real_malloc(size_t n);
+void *__wrap_malloc(size_t n);
 void *__real_realloc(void *p, size_t n);
 void *__wrap_realloc(void *p, size_t n);
 char *__real_strdup(const char *s);
 char *__wrap_strdup(const char *s);
 static int fail_at, allocs;
+
+void *__wrap_malloc(size_t n)
+{
+	if (fail_at && ++allocs == fail_at)
+		return NULL;
+	return __real_malloc(n);
+}
 
 void *__wrap_realloc(void *p, size_t n)
 {
@@ -331,12 +340,13 @@ char *__wrap_strdup(const char *s)
 }
 
 /* The allocations of parsing OOM_SCRIPT in order, and the message when
- * each one fails: the copy of the text, then each step's, Save's name
- * before its step. */
+ * each one fails: the copy of the text, the array of steps (grown by half,
+ * so once for a few steps), Save's name. */
 #define OOM_SCRIPT "a\nSave " SAVED "\nResize 100x30\nWait\n"
 static const char *const oom_messages[] = {
-    "out of memory",         "line 1: out of memory", "line 2: out of memory",
-    "line 2: out of memory", "line 3: out of memory", "line 4: out of memory",
+    "out of memory",
+    "line 1: out of memory",
+    "line 2: out of memory",
 };
 
 START_TEST(script_out_of_memory)
@@ -350,7 +360,8 @@ START_TEST(script_out_of_memory)
 		strcpy(err, "(no message)");
 		allocs = 0;
 		fail_at = (int)n;
-		int rc = tui_script_parse(&s, OOM_SCRIPT, err, sizeof err);
+		int rc = tui_script_parse(&s, OOM_SCRIPT, strlen(OOM_SCRIPT),
+					  err, sizeof err);
 		fail_at = 0;
 		if (n > LEN(oom_messages)) {
 			ck_assert_int_eq(rc, 0);
@@ -366,11 +377,18 @@ START_TEST(script_out_of_memory)
 		ck_assert_uint_eq(s.n, 0);
 		ck_assert_ptr_null(s.step);
 	}
-	/* the file's name comes first when it is loaded */
+	/* the file's name comes first when it is loaded: reading it (the
+	 * buffer), then parsing it */
 	tut_write_file(KEYS, OOM_SCRIPT);
 	allocs = 0;
-	fail_at = 2;
+	fail_at = 1;
 	int rc = tui_script_load(&s, KEYS, err, sizeof err);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err, "key script " KEYS ": cannot read: "
+			      "Cannot allocate memory");
+	allocs = 0;
+	fail_at = 3;
+	rc = tui_script_load(&s, KEYS, err, sizeof err);
 	fail_at = 0;
 	ck_assert_int_eq(rc, -1);
 	ck_assert_str_eq(err, "key script " KEYS " line 1: out of memory");

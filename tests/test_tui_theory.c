@@ -61,6 +61,10 @@ static const struct {
     {IV_ACT_LEAKY_RELU, 0.01, 2 / 1.0001},
     {IV_ACT_LEAKY_RELU, 0.2, 2 / 1.04},
     {IV_ACT_LEAKY_RELU, 0.5, 2 / 1.25},
+    /* q grows without bound from sigma_w^2 = 2 on (2 E[softplus^2] > q
+     * at every q), where chi1 -> 1; a fixed number of iterations put the
+     * edge at 2.0068 */
+    {IV_ACT_SOFTPLUS, 0, 2.0},
 };
 
 START_TEST(critical_gain_closed_forms)

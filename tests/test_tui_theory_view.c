@@ -63,7 +63,7 @@ START_TEST(phase_view_opens)
 	SHOWN(s, "phase diagram of tanh");
 	SHOWN(s, "ordered χ1<1");
 	SHOWN(s, "chaotic χ1>1");
-	SHOWN(s, "◉ σw² 1  σb² 0: q* 0  χ1 1  ξ ∞  critical");
+	SHOWN(s, "◉ σw² 1  σb² 0: q* 0  χ1 1  ξc ∞  ξg ∞  critical");
 	GONE(s, "computing");
 	free(s);
 }
@@ -157,7 +157,7 @@ START_TEST(overlay_toggles)
 	ck_assert(app.theory.overlay);
 	SHOWN(s, "─ theory");
 	SHOWN(s, "χ1 1 critical");
-	SHOWN(s, "q* 0   ξ ∞");
+	SHOWN(s, "q* 0   ξc ∞  ξg ∞");
 	free(s);
 	teardown();
 	s = run(&c, "e");
@@ -174,6 +174,40 @@ START_TEST(overlay_toggles)
 	s = run(&c, "");
 	GONE(s, "theory");
 	GONE(s, "χ1");
+	free(s);
+}
+END_TEST
+
+START_TEST(no_fixed_point_shown_as_such)
+{
+	/* given softplus with He, whose variance grows without bound, and
+	 * relu with He, which keeps every q: the bar and the gain calculator
+	 * say so instead of a q*; given tanh with He, both depth scales, the
+	 * correlations' 21.7 (tests/test_fixed.c) beside the gradients' 9.97 */
+	iv_config c;
+	config(&c);
+	c.init = IV_INIT_HE_NORMAL;
+	c.act = IV_ACT_SOFTPLUS;
+	char *s = run(&c, "G");
+	SHOWN(s, "q* diverges");
+	SHOWN(s, "yours: he-normal                      1.41        2        1 "
+		 "diverges        ∞        ∞  exploding");
+	/* the critical gain is found to 1e-10: its depth scales are infinite,
+	 * not 1/ln(1 + 1e-11) */
+	SHOWN(s, "critical, χ1 = 1 at σb = 0            1.41        2        1 "
+		 "diverges        ∞        ∞  critical");
+	free(s);
+	teardown();
+	c.act = IV_ACT_RELU;
+	s = run(&c, "");
+	SHOWN(s, "q* neutral");
+	free(s);
+	teardown();
+	c.act = IV_ACT_TANH;
+	s = run(&c, "G");
+	SHOWN(s, "q* 0.618");
+	SHOWN(s, "yours: he-normal                      1.41        2     1.11 "
+		 "   0.618     9.97     21.7  exploding");
 	free(s);
 }
 END_TEST
@@ -309,6 +343,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, overlay_toggles);
+	tcase_add_test(t, no_fixed_point_shown_as_such);
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, gain_view);

@@ -414,6 +414,46 @@ START_TEST(save_errors_name_the_directory)
 }
 END_TEST
 
+/* A directory under dir whose path is len bytes long (components of at
+ * most 200 bytes, each the letter c repeated), made; its path in buf. */
+static void long_dir(char *buf, size_t size, size_t len, char c)
+{
+	ck_assert_uint_lt(len, size);
+	size_t n = (size_t)snprintf(buf, size, "%s", dir);
+	while (n < len) {
+		size_t k = len - n - 1 < 200 ? len - n - 1 : 200;
+		if (len - n - 1 - k > 0 && len - n - 1 - k < 2)
+			k -= 2; /* leave room for one more "/x" */
+		buf[n++] = '/';
+		memset(buf + n, c, k);
+		n += k;
+		buf[n] = '\0';
+		ck_assert_msg(mkdir(buf, 0700) == 0, "mkdir at %zu bytes", n);
+	}
+	ck_assert_uint_eq(strlen(buf), len);
+}
+
+START_TEST(save_refuses_names_too_long)
+{
+	/* given directories whose paths leave no room for the file's name
+	 * (4064 bytes: the temporary name fits, the final one does not;
+	 * 4080: neither), then -1 with "File name too long", no file left,
+	 * never a file under a name cut short */
+	static const size_t lens[] = {4064, 4080};
+	char path[4096] = "", err[256] = "", d[4096];
+	for (size_t i = 0; i < 2; i++) { /* dir: made by the first test */
+		long_dir(d, sizeof d, lens[i], (char)('d' + i));
+		ck_assert_int_eq(tui_save_text(d, 0, "x\n", 2, path,
+					       sizeof path, err, sizeof err),
+				 -1);
+		ck_assert_msg(strstr(err, "File name too long"), "%s", err);
+		ck_assert_int_eq(entries(d), 0);
+		*strrchr(d, '/') = '\0';
+		ck_assert_int_eq(entries(d), 1); /* only the long directory */
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tui_train");
@@ -438,6 +478,7 @@ static Suite *suite(void)
 	t = tcase_create("save");
 	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, save_errors_name_the_directory);
+	tcase_add_test(t, save_refuses_names_too_long);
 	suite_add_tcase(s, t);
 	return s;
 }

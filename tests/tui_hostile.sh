@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: MIT
 # Hostile terminals and extreme numbers for the real binary in tmux: tiny
 # sizes down to 1x1, a burst of 200 resizes, TERM=dumb, a non-UTF-8 locale,
-# NO_COLOR, closed or redirected streams, SIGHUP, Ctrl-Z and fg, and
-# configurations that overflow or underflow. Never a spin, crash or a
-# terminal left in the alternate screen. Skips (77) without tmux.
+# NO_COLOR, closed or redirected streams, every signal that would end the
+# process (the terminal's settings, cursor and main screen restored first),
+# Ctrl-Z and fg, a 1-line terminal, and configurations that overflow or
+# underflow. Never a spin, crash or a terminal left in the alternate screen.
+# Skips (77) without tmux.
 
 BIN="${top_builddir:-.}/initviz"
 . "${top_srcdir:-.}/tests/tmux_lib.sh"
@@ -74,6 +76,53 @@ pid=$(view_pid hup)
 check "SIGHUP: exit status 129" hup wait_status hup 129
 check "SIGHUP: alternate screen left" hup sh -c \
 	"[ \"\$(SHELL=/bin/sh $TMUX_BIN -L $SOCK display-message -p -t hup '#{alternate_on}')\" = 0 ]"
+# The number of signal NAME (kill -l NUMBER prints names everywhere).
+signum() {
+	n=1
+	while [ $n -lt 65 ]; do
+		[ "$(kill -l $n 2>/dev/null)" = "$1" ] && { echo $n; return; }
+		n=$((n + 1))
+	done
+}
+fmt_is() { [ "$(tm display-message -p -t "$1" "$2" 2>/dev/null)" = "$3" ]; }
+wait_fmt() { poll fmt_is "$@"; }
+same_stty() { cmp -s "$TMPD/$1.before" "$TMPD/$1.after"; }
+# Each signal ends the view with 128 + its number, after restoring the
+# terminal: stty -g as before the start, cursor shown, main screen. The
+# pane's shell stays (a dead pane's notice would hide the cursor).
+for sig in QUIT USR1 USR2 PIPE ALRM TERM INT HUP; do
+	n=$(signum $sig)
+	s="sig$sig"
+	tm new-session -d -s "$s" -x 100 -y 30 "trap : INT; \
+		stty -g >$TMPD/$s.before; $U $BIN $SMALL; rc=\$?; \
+		stty -g >$TMPD/$s.after; echo \$rc >$TMPD/$s.status; sleep 60"
+	check "SIG$sig: started" "$s" wait_for "$s" "computed in"
+	pid=$(view_pid "$s")
+	[ -n "$pid" ] && kill -"$sig" "$pid"
+	check "SIG$sig: exit status $((128 + n))" "$s" wait_status "$s" $((128 + n))
+	check "SIG$sig: stty -g as before" "$s" same_stty "$s"
+	check "SIG$sig: main screen" "$s" wait_fmt "$s" '#{alternate_on}' 0
+	check "SIG$sig: cursor shown" "$s" wait_fmt "$s" '#{cursor_flag}' 1
+	tm kill-session -t "$s"
+done
+# An ignored signal (nohup, a background job) stays ignored.
+start igq 100 30 "trap '' QUIT; $U $BIN $SMALL"
+check "ignored SIGQUIT: started" igq wait_for igq "computed in"
+pid=$(view_pid igq)
+[ -n "$pid" ] && kill -QUIT "$pid"
+tm send-keys -t igq a
+check "ignored SIGQUIT: still answering keys" igq wait_for igq "act relu"
+tm send-keys -t igq q
+check "ignored SIGQUIT: q exits 0" igq wait_status igq 0
+
+# --- a 1-line terminal: the size notice on its own ----------------------------------
+start oneline 80 1 "$U $BIN $SMALL"
+check "1 line: the size it needs" oneline wait_for oneline "initviz needs 60x15"
+check "1 line: nothing drawn over it" oneline sh -c \
+	"[ \"\$(SHELL=/bin/sh $TMUX_BIN -L $SOCK capture-pane -p -t oneline | sed 's/^ *//; s/ *\$//')\" = 'initviz needs 60x15' ]"
+tm send-keys -t oneline q
+check "1 line: q exits 0" oneline wait_status oneline 0
+
 start stop 100 30 "$U $BIN $SMALL"
 check "Ctrl-Z: started" stop wait_for stop "computed in"
 pid=$(view_pid stop)

@@ -1,17 +1,31 @@
 /* SPDX-License-Identifier: MIT */
-/* Mean-field theory of signal propagation: variance map, backward factor,
- * fixed point and depth scale, per-layer predictions.
+/* Mean-field theory of signal propagation: per-layer predictions, the
+ * length map and its fixed point, the correlation map, both depth scales,
+ * and samples of the maps for drawing them.
  *
- * Usage: th = iv_theory_alloc(); iv_theory_layers(th, cfg, out); ...
- * iv_theory_free(th). Gaussian expectations use Gauss-Hermite quadrature
- * (gsl_integration_fixed, Hermite type) and closed forms for linear, ReLU,
- * leaky ReLU, ELU and SELU. Smooth activations use Gauss-Hermite up to q = 1 and
- * adaptive quadrature split at 0 beyond, where Gauss-Hermite loses accuracy
- * (the integrand's features shrink like 1/sqrt(q)). Predictions assume zero-mean i.i.d. weights (no meaning for
- * constant schemes) and large width. */
+ * Usage: th = iv_theory_alloc(); iv_theory_layers(th, cfg, out) and
+ * iv_theory_criticality_config(th, cfg, &crit); ... iv_theory_free(th).
+ *
+ * A layer computes z = W h + b with i.i.d. zero-mean weights, sigma_w^2 =
+ * fan_in Var(W), and biases of mean b (--bias) and variance s^2
+ * (--bias-std squared). In a wide network the pre-activations of a layer
+ * are N(b, v) over units and samples, with v = sigma_w^2 E[phi(z')^2] + s^2
+ * from the previous layer's z' ~ N(b, v'). The length map is that
+ * recursion written for q = E[z^2] = v + b^2 (Poole et al. 2016):
+ *   q -> sigma_w^2 E[phi(z)^2] + sigma_b^2,  sigma_b^2 = b^2 + s^2.
+ * The correlation map takes the correlation c of two inputs' pre-
+ * activations (about their mean b) to the next layer's, at a given q.
+ * Nothing here describes weights that are not zero-mean random (zeros,
+ * ones, constant, identity): iv_theory_applies says which schemes.
+ *
+ * Gaussian expectations use closed forms for linear, relu and leaky relu,
+ * for elu and selu above a std of 1/2, Gauss-Hermite quadrature
+ * (gsl_integration_fixed, 128 nodes) for smooth activations up to a std
+ * of 1, and adaptive quadrature split where the activation bends beyond. */
 #ifndef INITVIZ_THEORY_H
 #define INITVIZ_THEORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <initviz/config.h>
 #include <initviz/status.h>
@@ -20,22 +34,74 @@ typedef struct iv_theory iv_theory;
 
 typedef struct iv_theory_layer {
 	double q;                   /* second moment of pre-activations */
-	double preactivation_std;
+	double preactivation_std;   /* sqrt(q - b^2) */
 	double activation_std;
 	double grad_activation_std;     /* of g_l = dloss/dh_l */
 	double grad_preactivation_std;
 } iv_theory_layer;
 
+/* What the length map does from where the network starts. */
+#define IV_FIXED_LIST(X)                                                       \
+	X(IV_FIXED_STABLE, "stable")     /* q approaches a fixed point q* */  \
+	X(IV_FIXED_DIVERGES, "diverges") /* q grows without bound */          \
+	X(IV_FIXED_NEUTRAL, "neutral")   /* every q is a fixed point */
+
+typedef enum {
+#define IV_X(e, name) e,
+	IV_FIXED_LIST(IV_X)
+#undef IV_X
+	IV_FIXED_COUNT
+} iv_fixed_kind;
+
+/* "stable", "diverges", "neutral"; NULL out of range. */
+const char *iv_fixed_kind_name(iv_fixed_kind k);
+
+/* One layer's map: its activation and the moments of its parameters. */
+typedef struct iv_theory_map {
+	iv_act_kind act;
+	double slope;    /* leaky-relu */
+	double sigma_w2; /* fan_in Var(W) */
+	double bias;     /* mean of the biases */
+	double bias_var; /* their variance */
+} iv_theory_map;
+
 typedef struct iv_criticality {
-	double sigma_w2, sigma_b2; /* of the first layer */
-	double q_star;             /* fixed point of the variance map; Inf if none */
-	double chi1;               /* sigma_w^2 E[phi'(sqrt(q*) z)^2] */
-	double depth_scale;        /* -1 / ln chi1; Inf at chi1 == 1 */
-	double gain_for_unit_q;    /* sigma_w making q* = 1 (LeCun-style gain) */
+	double sigma_w2, sigma_b2; /* sigma_b2 = bias^2 + bias_var */
+	double bias;               /* the biases' mean */
+	double q_start;            /* the q the iterates start from */
+	iv_fixed_kind kind;
+	/* stable: the limit of the iterates from q_start (the first fixed
+	 * point in their direction; b^2 when the variance dies out);
+	 * diverges: +Inf; neutral: NAN (q keeps its first value) */
+	double q_star;
+	/* sigma_w^2 E[phi'(z)^2]: at q* when stable; its large-q limit when
+	 * q diverges; the same at every q when neutral */
+	double chi1;
+	/* of gradients: 1/|ln chi1| (chi1 < 1 vanish, > 1 explode); Inf
+	 * within 1e-9 of chi1 = 1 (over 1e9 layers) */
+	double depth_scale;
+	/* The correlation map's stable fixed point c* (NAN when every c is
+	 * fixed or it is not computed), its slope chi_c there, and the depth
+	 * scale of correlations -1/ln chi_c (Inf when chi_c = 1, and where q
+	 * diverges or is neutral: the map then has slope 1 at c* = 1; NAN
+	 * when undefined or not computed). Ordered (chi1 < 1): c* = 1 and
+	 * chi_c = chi1. */
+	double c_star, chi_c, depth_scale_correlation;
+	/* The sigma_w (weight std times sqrt(fan_in)) that makes q = 1 the
+	 * stable fixed point reached from q_start; NAN when none does. */
+	double sigma_w_for_unit_q;
+	/* The same as the --gain of the configuration's scheme (only from
+	 * iv_theory_criticality_config); NAN when the scheme has no gain or
+	 * no gain gives q* = 1. */
+	double gain_for_unit_q;
 } iv_criticality;
 
 iv_theory *iv_theory_alloc(void); /* NULL when out of memory */
 void iv_theory_free(iv_theory *th);
+
+/* Whether the theory describes init scheme k: independent zero-mean random
+ * weights (not zeros, ones, constant or identity). */
+bool iv_theory_applies(iv_init_kind k);
 
 /* E_z[f(z)] for z ~ N(0,1) by Gauss-Hermite quadrature (128 nodes): exact
  * to rounding for smooth f varying on scales of 1 or more. */
@@ -49,17 +115,65 @@ double iv_theory_phi2(iv_theory *th, iv_act_kind k, double slope,
 double iv_theory_dphi2(iv_theory *th, iv_act_kind k, double slope,
                        double q);
 
-/* Predictions for layers 1..depth of cfg into out[0..depth-1]. */
+/* Predictions for layers 1..depth of cfg into out[0..depth-1]; every
+ * expectation over N(bias, v). IV_EINVAL for an invalid cfg. */
 iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
                            iv_theory_layer *out);
 
-/* Fixed point, chi_1 and depth scale for activation k at sigma_w2, sigma_b2. */
+/* sigma_w^2 = fan_in Var(W) of cfg's layer l; sigma_b^2 = bias^2 +
+ * bias_std^2; the map of layer l (1..depth); the second moment of the
+ * first layer's pre-activations, q_1. */
+double iv_theory_sigma_w2(const iv_config *cfg, size_t l);
+double iv_theory_sigma_b2(const iv_config *cfg);
+void iv_theory_map_of(const iv_config *cfg, size_t l, iv_theory_map *m);
+double iv_theory_q1(const iv_config *cfg);
+
+/* The length map: q' for q >= bias^2 (NAN below). */
+double iv_theory_length_map(iv_theory *th, const iv_theory_map *m, double q);
+/* The correlation map: c' for -1 <= c <= 1 at pre-activations of second
+ * moment q (the layer's input); q = +Inf gives the large-q limit. */
+double iv_theory_corr_map(iv_theory *th, const iv_theory_map *m, double q,
+                          double c);
+
+/* Solve the length map from q_start (>= bias^2): kind, q_star, chi1 and
+ * depth_scale, by bracketing the root of q' - q and Brent's method. The
+ * correlation fields and the gains are set to NAN. */
+void iv_theory_fixed_point(iv_theory *th, const iv_theory_map *m,
+                           double q_start, iv_criticality *out);
+/* Add c_star, chi_c and depth_scale_correlation to a solved *out. */
+void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
+                           iv_criticality *out);
+
+/* Everything for activation k at sigma_w2 with zero-mean biases of
+ * variance sigma_b2, from q = 1 (gain_for_unit_q NAN). */
 void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
                            double sigma_w2, double sigma_b2,
                            iv_criticality *out);
+/* The same without the correlation map and sigma_w_for_unit_q (NAN):
+ * q*, chi1 and the gradient depth scale alone, for scans over many
+ * settings. */
+void iv_theory_length_solve(iv_theory *th, iv_act_kind k, double slope,
+                            double sigma_w2, double sigma_b2,
+                            iv_criticality *out);
+/* Everything for cfg's first layer from its q_1, with gain_for_unit_q in
+ * the scheme's --gain. Meaningful only where iv_theory_applies. */
+void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
+                                  iv_criticality *out);
 
-/* sigma_w^2 = fan_in Var(W) of cfg's layer l; sigma_b^2 = bias^2 + bias_std^2. */
-double iv_theory_sigma_w2(const iv_config *cfg, size_t l);
-double iv_theory_sigma_b2(const iv_config *cfg);
+/* Samples for drawing the maps (the length map and the correlation map of
+ * layer 1): q_in[i] evenly from bias^2 to q_max and q_out[i] its image;
+ * c_in[i] evenly from -1 to 1 and c_out[i] its image at q. n >= 2. */
+void iv_theory_length_curve(iv_theory *th, const iv_theory_map *m,
+                            double q_max, size_t n, double *q_in,
+                            double *q_out);
+void iv_theory_corr_curve(iv_theory *th, const iv_theory_map *m, double q,
+                          size_t n, double *c_in, double *c_out);
+/* The correlation of two inputs' pre-activations at layers 1..n of cfg
+ * (n <= depth) into c[0..n-1], for inputs whose second moments have ratio
+ * c0 = E[x x'] / E[x^2] (0 for independent zero-mean inputs); each layer's
+ * map at the q the length recursion gives it. The q iterates themselves
+ * are iv_theory_layers' q. IV_EINVAL for an invalid cfg. */
+iv_status iv_theory_corr_layers(iv_theory *th, const iv_config *cfg,
+                                double c0, size_t n, double *c);
 
 #endif

@@ -20,14 +20,16 @@ void iv_analysis_done(iv_analysis *a)
 
 static iv_status theory(iv_analysis *a, const iv_config *cfg)
 {
+	if (!iv_theory_applies(cfg->init)) {
+		a->no_theory = true;
+		return IV_OK;
+	}
 	iv_theory *th = iv_theory_alloc();
 	iv_status st = IV_ENOMEM;
 	a->theory = malloc(cfg->depth * sizeof *a->theory);
 	if (th && a->theory) {
 		st = iv_theory_layers(th, cfg, a->theory);
-		iv_theory_criticality(th, cfg->act, cfg->slope,
-		                      iv_theory_sigma_w2(cfg, 1),
-		                      iv_theory_sigma_b2(cfg), &a->crit);
+		iv_theory_criticality_config(th, cfg, &a->crit);
 	}
 	iv_theory_free(th);
 	return st;

@@ -12,7 +12,8 @@
 
 typedef struct iv_analysis {
 	iv_theory_layer *theory; /* depth entries, NULL when not computed */
-	iv_criticality crit;     /* of layer 1's sigma_w^2 and sigma_b^2 */
+	bool no_theory;          /* not computed: the scheme is not random */
+	iv_criticality crit;     /* of layer 1 (iv_theory_criticality_config) */
 	size_t ntrain;           /* training log entries (0: no training) */
 	double train_lr;         /* the learning rate it trained at */
 	bool random_readout;     /* with a LeCun-normal readout */

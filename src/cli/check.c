@@ -64,17 +64,30 @@ static size_t nonfinite_line(FILE *err, const iv_layer_stats *s,
 	           s->q[q].nan, s->q[q].inf);
 }
 
-/* Dead units all output 0, so they count as one distinct neuron: say so. */
+/* Dead units all output 0 and count as one distinct neuron: the live ones
+ * are the distinct count less that one, among the units less the dead. */
+static size_t live_distinct(const iv_layer_stats *s)
+{
+	return s->distinct_neurons - (s->dead_units > 0 && s->distinct_neurons);
+}
+
+static size_t live_units(const iv_layer_stats *s)
+{
+	return s->fan_out - (s->dead_units < s->fan_out ? s->dead_units
+	                                                : s->fan_out);
+}
+
 static size_t same_line(FILE *err, const iv_layer_stats *s, size_t layer,
                         size_t nbad, size_t n)
 {
 	char dead[64] = "";
-	if (s->dead_units > 1)
-		snprintf(dead, sizeof dead, ", %zu of them dead", s->dead_units);
+	if (s->dead_units)
+		snprintf(dead, sizeof dead, ", %zu dead counted apart",
+		         s->dead_units);
 	return say(err, "%zu of %zu layers have fewer distinct neurons than "
-	           "units (first: layer %zu, %zu distinct of %zu units%s): "
-	           "units compute the same function", nbad, n, layer,
-	           s->distinct_neurons, s->fan_out, dead);
+	           "live units (first: layer %zu, %zu distinct of %zu live "
+	           "units%s): units compute the same function", nbad, n,
+	           layer, live_distinct(s), live_units(s), dead);
 }
 
 static bool nonfinite(const iv_layer_stats *s)
@@ -99,8 +112,9 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 	for (size_t i = 0; i < n; i++) {
 		const iv_layer_stats *s = ls[i];
 		mark(&sat, s->saturated > 0.5, i);
-		mark(&dead, 2 * s->dead_units > s->fan_out, i);
-		mark(&same, s->distinct_neurons < s->fan_out, i);
+		mark(&dead, (double)s->dead_units >
+		                    IV_CHECK_DEAD * (double)s->fan_out, i);
+		mark(&same, live_distinct(s) < live_units(s), i);
 		mark(&bad, nonfinite(s), i);
 	}
 	if (sat.count)
@@ -109,9 +123,10 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 		                sat.count, n, sat.first + 1,
 		                100 * ls[sat.first]->saturated);
 	if (dead.count)
-		problems += say(err, "%zu of %zu layers have more than half their "
-		                "units dead (first: layer %zu, %zu of %zu)",
-		                dead.count, n, dead.first + 1,
+		problems += say(err, "%zu of %zu layers have more than %g%% of "
+		                "their units dead, zero on every sample (first: "
+		                "layer %zu, %zu of %zu)", dead.count, n,
+		                100 * IV_CHECK_DEAD, dead.first + 1,
 		                ls[dead.first]->dead_units, ls[dead.first]->fan_out);
 	if (same.count)
 		problems += same_line(err, ls[same.first], same.first + 1,

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cli/lessons.h"
 #include "cli/opts.h"
+#include "util/escape.h"
 
 static int add_file(iv_lesson_set *set, const char *path, const iv_config *base,
                     FILE *warn)
@@ -68,6 +69,9 @@ int iv_cli_lessons(iv_lesson_set *set, const char *file, FILE *warn)
 
 void iv_cli_list_lessons(const iv_lesson_set *set, FILE *f)
 {
-	for (size_t i = 0; i < set->n; i++)
-		fprintf(f, "%zu. %s\n", i + 1, set->v[i].title);
+	char title[4 * IV_LESSON_TITLE]; /* \xNN: 4 bytes for 1 */
+	for (size_t i = 0; i < set->n; i++) {
+		iv_escape_str(title, sizeof title, set->v[i].title);
+		fprintf(f, "%zu. %s\n", i + 1, title);
+	}
 }

@@ -14,8 +14,8 @@
 #include "cli/opts.h"
 #include "cli/report.h"
 #include "cli/sweep_report.h"
-#include "cli/sweep_run.h"
 #include "tui/tui.h"
+#include "util/bytes.h"
 
 static int version(void)
 {
@@ -27,13 +27,13 @@ static int version(void)
 
 static int alloc_failed(const iv_config *cfg, iv_status st)
 {
-	char need[32], limit[32];
+	char need[64], limit[64];
 	if (st != IV_ETOOBIG) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		return 2;
 	}
-	iv_bytes_text(iv_config_memory(cfg), need, sizeof need);
-	iv_bytes_text(cfg->max_memory, limit, sizeof limit);
+	iv_bytes_pair(iv_config_memory(cfg), cfg->max_memory, need, limit,
+	              sizeof need);
 	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
 	        "limit of %s (raise it with --max-memory)\n", need, limit);
 	return 2;

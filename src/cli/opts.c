@@ -7,6 +7,7 @@
 #include <initviz/tables.h>
 #include "cli/opts.h"
 #include "cli/opts_table.h"
+#include "util/escape.h"
 
 #define VAL_BASE 256 /* getopt value of a long-only option: base + index */
 #define GOT_MAX 64   /* characters of a bad value quoted in a message */
@@ -20,6 +21,7 @@ static int fail(char *err, size_t len, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err, len, fmt, ap);
 	va_end(ap);
+	iv_escape_inplace(err, len); /* quoted values may hold escapes */
 	return 2;
 }
 

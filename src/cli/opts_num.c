@@ -1,33 +1,32 @@
 /* SPDX-License-Identifier: MIT */
 /* Strict parsing of numbers in option values: the whole string or nothing. */
 #include <ctype.h>
-#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/opts.h"
 
-static bool all_digits(const char *s)
+/* The n digits at s (n >= 1, digits only: no sign, space or hex) as an
+ * unsigned long, however many leading zeros; false on overflow. */
+static bool digits_value(const char *s, size_t n, unsigned long *out)
 {
-	if (!*s)
+	unsigned long v = 0;
+	if (n == 0)
 		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
+	for (size_t i = 0; i < n; i++) {
+		unsigned d = (unsigned)(s[i] - '0');
+		if (s[i] < '0' || s[i] > '9' || v > (ULONG_MAX - d) / 10)
 			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
 	return true;
 }
 
 bool iv_parse_ulong(const char *s, unsigned long *out)
 {
-	char *end;
-	if (!s || !all_digits(s)) /* no sign, space, hex or empty string */
-		return false;
-	errno = 0;
-	unsigned long v = strtoul(s, &end, 10);
-	if (errno == ERANGE || *end)
-		return false;
-	*out = v;
-	return true;
+	return s && digits_value(s, strlen(s), out);
 }
 
 bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
@@ -50,16 +49,17 @@ static bool decimal_chars(const char *s, size_t n)
 	return true;
 }
 
-/* A finite double from the first n characters of s, all of them used. */
+/* A finite double from the first n characters of s, all of them used, of
+ * any length (no copy into a buffer). What follows them, when anything
+ * does, is a unit letter, which strtod cannot take as part of a decimal
+ * number, so it stops within the n. */
 static bool parse_prefix(const char *s, size_t n, double *out)
 {
-	char buf[128], *end;
-	if (n >= sizeof buf || !decimal_chars(s, n))
+	char *end;
+	if (!decimal_chars(s, n))
 		return false;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	double v = strtod(buf, &end);
-	if (end != buf + n || !isfinite(v)) /* overflow gives HUGE_VAL */
+	double v = strtod(s, &end);
+	if (end != s + n || !isfinite(v)) /* overflow gives HUGE_VAL */
 		return false;
 	*out = v; /* underflow to 0 or a subnormal is accepted */
 	return true;
@@ -88,7 +88,10 @@ bool iv_parse_bytes(const char *s, double *out)
 	}
 	if (!parse_prefix(s, n, &v) || v < 0 || !isfinite(v * mul))
 		return false;
-	*out = v * mul;
+	/* whole bytes; a limit that would round to 0 (no limit) is refused */
+	if (v > 0 && floor(v * mul) < 1)
+		return false;
+	*out = floor(v * mul);
 	return true;
 }
 
@@ -100,13 +103,9 @@ bool iv_parse_widths(const char *s, uint32_t *w, size_t *n)
 	for (const char *p = s;; p++) {
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		char buf[16];
-		size_t v;
-		if (count == IV_WIDTHS_MAX || len == 0 || len >= sizeof buf)
-			return false;
-		memcpy(buf, p, len);
-		buf[len] = '\0';
-		if (!iv_parse_size(buf, 1, IV_WIDTH_MAX, &v))
+		unsigned long v;
+		if (count == IV_WIDTHS_MAX || !digits_value(p, len, &v) ||
+		    v < 1 || v > IV_WIDTH_MAX)
 			return false;
 		w[count++] = (uint32_t)v;
 		if (!comma)

@@ -163,8 +163,9 @@ void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
 		snprintf(buf, len, "a number from %g to %g", op->lo, op->hi);
 		break;
 	case K_BYTES:
-		snprintf(buf, len, "a size in bytes >= 0 with an optional suffix "
-		                   "K, M, G or T (e.g. 512M)");
+		snprintf(buf, len, "0 (no limit) or a size of at least 1 byte, "
+		                   "with an optional suffix K, M, G or T (e.g. "
+		                   "512M)");
 		break;
 	case K_WIDTHS:
 		snprintf(buf, len, "2 to %d comma-separated integers from 1 to %d",

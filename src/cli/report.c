@@ -130,12 +130,20 @@ static void theory(FILE *f, const iv_theory_layer *t)
 	fputc('}', f);
 }
 
+/* Numbers as in docs/report.md: q_star only when stable; Inf (a depth
+ * scale at chi = 1) and NaN are null like every number that is not finite */
 static void criticality(FILE *f, const iv_criticality *c)
 {
-	key_num(f, "  \"criticality\": {", "q_star", c->q_star);
+	fprintf(f, "  \"criticality\": {\"q_star_kind\": \"%s\"",
+	        iv_fixed_kind_name(c->kind));
+	key_num(f, ", ", "q_star",
+	        c->kind == IV_FIXED_STABLE ? c->q_star : NAN);
 	key_num(f, ", ", "chi1", c->chi1);
-	key_num(f, ", ", "depth_scale", c->depth_scale);
-	key_num(f, ", ", "gain_for_unit_q", c->gain_for_unit_q);
+	key_num(f, ",\n    ", "depth_scale", c->depth_scale);
+	key_num(f, ", ", "depth_scale_correlation", c->depth_scale_correlation);
+	key_num(f, ", ", "depth_scale_gradient", c->depth_scale);
+	key_num(f, ",\n    ", "gain_for_unit_q", c->gain_for_unit_q);
+	key_num(f, ", ", "sigma_w_for_unit_q", c->sigma_w_for_unit_q);
 	key_num(f, ", ", "sigma_w2", c->sigma_w2);
 	key_num(f, ", ", "sigma_b2", c->sigma_b2);
 	fputs("},\n", f);
@@ -177,7 +185,8 @@ static void training(FILE *f, const iv_analysis *x, size_t L)
 		         x->train_change, L);
 }
 
-static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t)
+static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
+                  bool no_theory)
 {
 	fprintf(f, "    {\"layer\": %zu, \"fan_in\": %zu, \"fan_out\": %zu",
 	        s->layer, s->fan_in, s->fan_out);
@@ -189,6 +198,8 @@ static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t)
 	key_num(f, ", ", "zero_fraction", s->zero_fraction);
 	if (t)
 		theory(f, t);
+	else if (no_theory)
+		fputs(",\n     \"theory\": null", f);
 	fputc('}', f);
 }
 
@@ -205,11 +216,15 @@ void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x)
 	bool th = x && x->theory;
 	fprintf(f, "{\n  \"initviz\": \"%s\",\n", PACKAGE_VERSION);
 	config(f, iv_net_config(net));
+	bool none = x && x->no_theory;
 	if (th)
 		criticality(f, &x->crit);
+	else if (none)
+		fputs("  \"criticality\": null,\n", f);
 	fputs("  \"layers\": [\n", f);
 	for (size_t l = 1; l <= L; l++) {
-		layer(f, iv_net_layer(net, l), th ? &x->theory[l - 1] : NULL);
+		layer(f, iv_net_layer(net, l), th ? &x->theory[l - 1] : NULL,
+		      none);
 		fputs(l < L ? ",\n" : "\n", f);
 	}
 	fputs("  ]", f);

@@ -26,7 +26,7 @@ static void header(FILE *f, const iv_analysis *x)
 #undef IV_X
 	}
 	fputs(",distinct_neurons,dead_units,saturated,zero_fraction", f);
-	if (x && x->theory)
+	if (x && (x->theory || x->no_theory)) /* empty: no theory */
 		fputs(",theory.preactivation_std,theory.activation_std,"
 		      "theory.grad_preactivation_std,theory.grad_activation_std",
 		      f);
@@ -45,6 +45,8 @@ static void extra(FILE *f, const iv_analysis *x, size_t l, size_t L)
 		field(f, t->activation_std);
 		field(f, t->grad_preactivation_std);
 		field(f, t->grad_activation_std);
+	} else if (x && x->no_theory) {
+		fputs(",,,,", f);
 	}
 	if (x && x->ntrain) {
 		size_t k = x->ntrain - 1;

@@ -72,6 +72,22 @@ static void add(char *buf, size_t len, int *n, const char *fmt, ...)
 	va_end(ap);
 }
 
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* x with %.*g, but "nan" for every NaN (never "-nan"), "inf" or "-inf",
+ * and 0 for -0: the table shows values, not their sign bits. */
+static const char *num(double x, int digits, char *buf, size_t len)
+{
+	if (isnan(x))
+		snprintf(buf, len, "nan");
+	else
+		snprintf(buf, len, "%.*g", digits, x == 0 ? 0.0 : x);
+	return buf;
+}
+
 static void header(FILE *f, const iv_config *c)
 {
 	char buf[256];
@@ -81,13 +97,14 @@ static void header(FILE *f, const iv_config *c)
 	if (c->act == IV_ACT_LEAKY_RELU)
 		add(buf, sizeof buf, &n, " (slope %g)", c->slope);
 	if (c->nwidths) {
-		add(buf, sizeof buf, &n, ", %zu layers, widths", c->depth);
+		add(buf, sizeof buf, &n, ", %zu layer%s, widths", c->depth,
+		    plural(c->depth));
 		for (size_t l = 0; l < c->nwidths; l++)
 			add(buf, sizeof buf, &n, "%c%u", l ? ',' : ' ',
 			    (unsigned)c->widths[l]);
 	} else {
-		add(buf, sizeof buf, &n, ", %zu layers of %zu units", c->depth,
-		    c->width);
+		add(buf, sizeof buf, &n, ", %zu layer%s of %zu unit%s",
+		    c->depth, plural(c->depth), c->width, plural(c->width));
 	}
 	line(f, buf);
 	n = 0;
@@ -123,9 +140,12 @@ static bool nonfinite(const iv_layer_stats *s)
 
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
-	fprintf(f, "%5zu %6zu %10.3g %10.3g %10.3g %10.3g", s->layer,
-	        s->fan_out, s->q[IV_Q_WEIGHTS].std, s->q[IV_Q_ACT].mean,
-	        s->q[IV_Q_ACT].std, s->q[IV_Q_GRAD_ACT].std);
+	char a[32], b[32], c[32], d[32];
+	fprintf(f, "%5zu %6zu %10s %10s %10s %10s", s->layer, s->fan_out,
+	        num(s->q[IV_Q_WEIGHTS].std, 3, a, sizeof a),
+	        num(s->q[IV_Q_ACT].mean, 3, b, sizeof b),
+	        num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
+	        num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
 	if (sat)
 		fprintf(f, " %9.1f%%", 100 * s->saturated);
 	else
@@ -153,7 +173,9 @@ static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
 		else
 			fputc(spark_ascii[lv[i]], f);
 	}
-	fprintf(f, "  %.3g -> %.3g", v[0], v[n - 1]);
+	char a[32], b[32];
+	fprintf(f, "  %s -> %s", num(v[0], 3, a, sizeof a),
+	        num(v[n - 1], 3, b, sizeof b));
 	if (v[0] > 0 && isfinite(v[0]) && isfinite(v[n - 1]))
 		fprintf(f, " (x%.2g)", v[n - 1] / v[0]);
 	fputc('\n', f);
@@ -185,7 +207,7 @@ static void ratios(FILE *f, const iv_analysis *x, size_t L)
 {
 	size_t idx[RATIO_ROWS], n = iv_table_rows(L, RATIO_ROWS, idx);
 	size_t k = x->ntrain >= 2 ? x->ntrain - 2 : 0, last = k * L;
-	char a[16], b[16];
+	char a[16], b[16], c[32];
 	snprintf(a, sizeof a, "@%zu", x->train_step[0]);
 	snprintf(b, sizeof b, "@%zu", x->train_step[k]);
 	fprintf(f, "log10 std(update)/std(W) (about -3 is a usual rate), log10 "
@@ -199,23 +221,74 @@ static void ratios(FILE *f, const iv_analysis *x, size_t L)
 		log_cell(f, x->train_update_ratio[last + l]);
 		log_cell(f, x->train_grad_ratio[l]);
 		log_cell(f, x->train_grad_ratio[last + l]);
-		fprintf(f, "  %.3g\n", x->train_change ? x->train_change[l] : NAN);
+		fprintf(f, "  %s\n", num(x->train_change ? x->train_change[l]
+		                                         : NAN, 3, c, sizeof c));
 	}
 }
 
-/* Criticality in one line, and the training summary. */
+static const char *chi_word(double chi1)
+{
+	return !isfinite(chi1)          ? "undefined"
+	       : fabs(chi1 - 1) < 0.01 ? "critical"
+	       : chi1 < 1              ? "vanishing"
+	                               : "exploding";
+}
+
+/* A depth scale: a number of layers, "inf" or "undefined". */
+static const char *scale(double xi, char *buf, size_t len)
+{
+	if (isnan(xi))
+		return "undefined";
+	if (isinf(xi))
+		return "inf";
+	snprintf(buf, len, "%.3g", xi);
+	return buf;
+}
+
+/* The mean-field criticality of layer 1 in a few lines: the fixed point
+ * or why there is none, chi1, both depth scales, the gain for q* = 1. */
+static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
+{
+	char a[32], b[32];
+	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 %.4g", c->sigma_w2,
+	        c->sigma_b2);
+	if (c->bias != 0)
+		fprintf(f, " with mean bias %g", c->bias);
+	fputs("):\n", f);
+	if (c->kind == IV_FIXED_STABLE)
+		fprintf(f, "  q* %.4g (stable), chi1 %.6g (%s)\n", c->q_star,
+		        c->chi1, chi_word(c->chi1));
+	else if (c->kind == IV_FIXED_DIVERGES)
+		fprintf(f, "  no q*: q grows without bound (diverges); chi1 at "
+		        "large q %.6g (%s)\n", c->chi1, chi_word(c->chi1));
+	else
+		fprintf(f, "  no single q*: every q is fixed (neutral), q stays "
+		        "%.4g; chi1 %.6g (%s)\n", c->q_start, c->chi1,
+		        chi_word(c->chi1));
+	fprintf(f, "  depth scales: correlations %s, gradients %s\n",
+	        scale(c->depth_scale_correlation, a, sizeof a),
+	        scale(c->depth_scale, b, sizeof b));
+	if (isnan(c->sigma_w_for_unit_q))
+		fputs("  q* = 1: no weight scale gives it\n", f);
+	else if (isnan(c->gain_for_unit_q))
+		fprintf(f, "  q* = 1 at sigma_w %.4g (%s has no --gain)\n",
+		        c->sigma_w_for_unit_q, iv_init_name(cfg->init));
+	else
+		fprintf(f, "  q* = 1 at --gain=%.4g (sigma_w %.4g)\n",
+		        c->gain_for_unit_q, c->sigma_w_for_unit_q);
+}
+
+/* Criticality, and the training summary. */
 static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 {
-	const iv_criticality *c = &x->crit;
+	const iv_config *cfg = iv_net_config(net);
 	size_t L = iv_net_depth(net);
-	if (x->theory) {
-		const char *word = !isfinite(c->chi1) ? "undefined"
-		                   : fabs(c->chi1 - 1) < 0.01 ? "critical"
-		                   : c->chi1 < 1           ? "vanishing"
-		                                           : "exploding";
-		fprintf(f, "\nmean field: q* %.3g, chi1 %.4g (%s), depth scale "
-		        "%.3g\n", c->q_star, c->chi1, word, c->depth_scale);
-	}
+	if (x->theory)
+		mean_field(f, cfg, &x->crit);
+	else if (x->no_theory)
+		fprintf(f, "\nmean field: none: %s weights are not independent "
+		        "zero-mean random\nnumbers, which the theory assumes\n",
+		        iv_init_name(cfg->init));
 	if (x->ntrain) {
 		size_t k = x->ntrain - 1, lo = SIZE_MAX, hi = 0;
 		for (size_t l = 0; l < L; l++) {
@@ -223,9 +296,12 @@ static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 			lo = d < lo ? d : lo;
 			hi = d > hi ? d : hi;
 		}
-		fprintf(f, "training: %zu steps at lr %g, loss %.4g -> %.4g, "
+		char a[32], b[32];
+		fprintf(f, "training: %zu step%s at lr %g, loss %s -> %s, "
 		        "distinct neurons after: %zu..%zu\n", x->train_step[k],
-		        x->train_lr, x->train_loss[0], x->train_loss[k], lo, hi);
+		        plural(x->train_step[k]), x->train_lr,
+		        num(x->train_loss[0], 4, a, sizeof a),
+		        num(x->train_loss[k], 4, b, sizeof b), lo, hi);
 		ratios(f, x, L);
 	}
 }
@@ -249,8 +325,8 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
 		fprintf(f, "(showing %zu of %zu layers, evenly spaced; "
 		        "--format=csv or json lists all)\n", n, L);
 	if (bad)
-		fprintf(f, "(!: NaN or Inf values; %zu of %zu layers have "
-		        "them)\n", bad, L);
+		fprintf(f, "(!: NaN or Inf values; %zu of %zu layer%s %s "
+		        "them)\n", bad, L, plural(L), bad == 1 ? "has" : "have");
 	sparklines(f, net, utf8);
 	if (x)
 		analysis(f, net, x);

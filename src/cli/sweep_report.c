@@ -107,6 +107,16 @@ static void base_line(FILE *f, const iv_config *c)
 	        c->batch, c->bias, c->seed);
 }
 
+/* A number of a table row: "nan", never "-nan" (the sign of a NaN says
+ * nothing), then a space. */
+static void cell(FILE *f, int width, double v)
+{
+	if (isnan(v))
+		fprintf(f, "%*s ", width, "nan");
+	else
+		fprintf(f, "%*.3g ", width, v);
+}
+
 static void out_rows(FILE *f, const iv_sweep_run *r)
 {
 	const iv_sweep *s = &r->o->sweep;
@@ -123,9 +133,11 @@ static void out_rows(FILE *f, const iv_sweep_run *r)
 		iv_sweep_config(s, i, &r->o->cfg, &c, idx, err, sizeof err);
 		for (size_t a = 0; a < s->naxes; a++)
 			fprintf(f, "%9s ", s->axis[a].text[idx[a]]);
-		fprintf(f, "%9.3g %9.3g %10.3g %10.3g %8zu", x->act_std[0],
-		        x->act_std[L - 1], x->grad_std[0], x->grad_std[L - 1],
-		        x->distinct_min);
+		cell(f, 9, x->act_std[0]);
+		cell(f, 9, x->act_std[L - 1]);
+		cell(f, 10, x->grad_std[0]);
+		cell(f, 10, x->grad_std[L - 1]);
+		fprintf(f, "%8zu", x->distinct_min);
 		if (r->o->check)
 			fprintf(f, "  %s", x->problems ? "PROBLEM" : "ok");
 		fputc('\n', f);

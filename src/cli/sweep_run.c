@@ -16,6 +16,7 @@
 #include "cli/blas.h"
 #include "cli/check.h"
 #include "cli/sweep_run.h"
+#include "util/bytes.h"
 
 #define WORKERS_MAX 64
 
@@ -32,18 +33,6 @@ struct pool {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };
-
-void iv_bytes_text(double bytes, char *buf, size_t len)
-{
-	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB",
-	                                     "TiB", "PiB", "EiB" };
-	size_t u = 0;
-	while (bytes >= 1024 && u + 1 < sizeof units / sizeof units[0]) {
-		bytes /= 1024;
-		u++;
-	}
-	snprintf(buf, len, u ? "%.1f %s" : "%.0f %s", bytes, units[u]);
-}
 
 size_t iv_idle_processors(void)
 {
@@ -77,10 +66,10 @@ int iv_sweep_run_init(iv_sweep_run *r, const iv_cli_opts *o, char *err,
 		r->need[i] = iv_config_memory(c) +
 		             iv_analysis_memory(c, o->train_steps);
 		if (c->max_memory > 0 && r->need[i] > c->max_memory) {
-			char label[256], need[32], limit[32];
+			char label[256], need[64], limit[64];
 			iv_sweep_label(&o->sweep, i, label, sizeof label);
-			iv_bytes_text(r->need[i], need, sizeof need);
-			iv_bytes_text(c->max_memory, limit, sizeof limit);
+			iv_bytes_pair(r->need[i], c->max_memory, need, limit,
+			              sizeof need);
 			snprintf(err, errlen, "--sweep: the configuration %s needs "
 			         "%s, over the memory limit of %s (raise it with "
 			         "--max-memory)", label, need, limit);

@@ -69,7 +69,4 @@ size_t iv_idle_processors(void);
  * total; at least 1. */
 size_t iv_sweep_jobs(const iv_sweep_run *r, size_t idle);
 
-/* "3.2 GiB": bytes in the largest binary unit that keeps the number >= 1. */
-void iv_bytes_text(double bytes, char *buf, size_t len);
-
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Init schemes: the formulas of docs/report.md, drawn with gsl_rng and gsl_randist. */
 #include <math.h>
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include "init.h"
@@ -70,31 +71,61 @@ static void fill_trunc(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
 	}
 }
 
-/* Q of the QR of a tall Gaussian matrix A (m x n, m >= n), columns signed by
- * R's diagonal so Q is Haar-distributed; written into A. */
+/* Q of the thin QR of a tall Gaussian matrix A (m x n, m >= n), columns
+ * signed by R's diagonal so Q is Haar-distributed; written into A. The
+ * blocked QR leaves R on and above A's diagonal, the Householder vectors V
+ * below it (unit diagonal implied) and T with Q = I - V T V^T, so Q's first
+ * n columns are E - V M with M = T V1^T (V1: V's top n x n), upper
+ * triangular: two triangular products. The full m x m Q is never formed;
+ * T and the signs are the only workspace (iv_init_workspace). */
+#define QR_ROWS 256
 static iv_status orthonormal_columns(gsl_matrix *A, gsl_rng *r)
 {
 	size_t m = A->size1, n = A->size2;
-	iv_status st = IV_ENOMEM;
-	fill_normal(A, 0, A->size1, r, 1.0);
+	fill_normal(A, 0, m, r, 1.0);
 	gsl_matrix *T = gsl_matrix_alloc(n, n);
-	gsl_matrix *Q = gsl_matrix_alloc(m, m);
-	gsl_matrix *R = gsl_matrix_alloc(n, n); /* _unpack_r wants R n x n */
-	if (!T || !Q || !R)
+	gsl_vector *sign = gsl_vector_alloc(n);
+	iv_status st = IV_ENOMEM;
+	if (!T || !sign)
 		goto out;
 	st = IV_EGSL;
-	if (gsl_linalg_QR_decomp_r(A, T) || gsl_linalg_QR_unpack_r(A, T, Q, R))
+	if (gsl_linalg_QR_decomp_r(A, T))
 		goto out;
-	for (size_t j = 0; j < n; j++) {
-		double s = gsl_matrix_get(R, j, j) < 0 ? -1.0 : 1.0;
-		for (size_t i = 0; i < m; i++)
-			gsl_matrix_set(A, i, j, s * gsl_matrix_get(Q, i, j));
+	for (size_t i = 1; i < n; i++) /* T is upper triangular: only that */
+		for (size_t j = 0; j < i; j++)
+			gsl_matrix_set(T, i, j, 0.0);
+	gsl_matrix_view v1 = gsl_matrix_submatrix(A, 0, 0, n, n);
+	if (gsl_blas_dtrmm(CblasRight, CblasLower, CblasTrans, CblasUnit, 1.0,
+	                   &v1.matrix, T)) /* T := M = T V1^T */
+		goto out;
+	for (size_t j = 0; j < n; j++) { /* A := V, keeping R's signs */
+		double *d = gsl_matrix_ptr(A, j, j);
+		gsl_vector_set(sign, j, *d < 0 ? -1.0 : 1.0);
+		*d = 1.0;
+		for (size_t i = 0; i < j; i++)
+			gsl_matrix_set(A, i, j, 0.0);
+	}
+	/* A := -V M, in blocks of rows: a triangular product over the whole
+	 * of a tall A makes some BLAS libraries (OpenBLAS) touch a buffer
+	 * as large as A */
+	for (size_t i = 0; i < m; i += QR_ROWS) {
+		gsl_matrix_view b = gsl_matrix_submatrix(
+			A, i, 0, m - i < QR_ROWS ? m - i : QR_ROWS, n);
+		if (gsl_blas_dtrmm(CblasRight, CblasUpper, CblasNoTrans,
+		                   CblasNonUnit, -1.0, T, &b.matrix))
+			goto out;
+	}
+	for (size_t j = 0; j < n; j++) /* + E, then the signs */
+		*gsl_matrix_ptr(A, j, j) += 1.0;
+	for (size_t i = 0; i < m; i++) {
+		double *row = gsl_matrix_ptr(A, i, 0);
+		for (size_t j = 0; j < n; j++)
+			row[j] *= gsl_vector_get(sign, j);
 	}
 	st = IV_OK;
 out:
 	gsl_matrix_free(T);
-	gsl_matrix_free(Q);
-	gsl_matrix_free(R);
+	gsl_vector_free(sign);
 	return st;
 }
 
@@ -116,6 +147,15 @@ static iv_status fill_orthogonal(gsl_matrix *W, gsl_rng *r, double gain)
 	if (st == IV_OK)
 		gsl_matrix_scale(W, gain);
 	return st;
+}
+
+double iv_init_workspace(const iv_config *cfg, size_t fan_out, size_t fan_in)
+{
+	double m = (double)fan_out, n = (double)fan_in, k = m < n ? m : n;
+	if (cfg->init != IV_INIT_ORTHOGONAL)
+		return 0;
+	/* T and the signs; a wide layer also its tall transpose */
+	return k * k + k + (m < n ? m * n : 0);
 }
 
 iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,

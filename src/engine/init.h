@@ -16,6 +16,10 @@ iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
 iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
                             gsl_rng *r, size_t i0, size_t i1);
 
+/* Doubles of scratch that drawing a fan_out x fan_in layer allocates for a
+ * while (orthogonal's QR workspace; 0 for the other schemes). */
+double iv_init_workspace(const iv_config *cfg, size_t fan_out, size_t fan_in);
+
 /* A seed for stream `stream` of a run seeded with `seed` (splitmix64), so
  * each layer's weights and the inputs come from independent streams. */
 unsigned long iv_seed_mix(unsigned long seed, unsigned long stream);

@@ -1,46 +1,39 @@
 /* SPDX-License-Identifier: MIT */
-/* Mean-field recursions with Gauss-Hermite quadrature and closed forms. */
+/* Mean-field predictions per layer, and the criticality of a
+ * configuration with its gain for q* = 1. */
 #include <math.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_integration.h>
-#include <gsl/gsl_sf_erf.h>
 #include <initviz/act.h>
-#include <initviz/theory.h>
+#include "theory_impl.h"
 
-#define NODES 128 /* even: symmetric nodes make kinks at 0 integrate exactly */
-#define LIMIT 1000
-#define Q_BIG 1e300 /* above it q is treated by its large-q limit */
-
-struct iv_theory {
-	double x[NODES], w[NODES]; /* nodes and weights for E_z[.] */
-	gsl_integration_workspace *ws;
-};
+#define WS_LIMIT 1000 /* intervals of an adaptive workspace */
 
 iv_theory *iv_theory_alloc(void)
 {
-	iv_theory *th = malloc(sizeof *th);
+	iv_theory *th = calloc(1, sizeof *th);
 	gsl_integration_fixed_workspace *ws;
 	if (!th)
 		return NULL;
 	gsl_set_error_handler_off(); /* GSL's default handler aborts */
 	/* weight exp(-x^2): E_z[f(z)] = sum w_i f(sqrt2 x_i) / sqrt(pi) */
-	ws = gsl_integration_fixed_alloc(gsl_integration_fixed_hermite, NODES,
-	                                 0.0, 1.0, 0.0, 0.0);
+	ws = gsl_integration_fixed_alloc(gsl_integration_fixed_hermite,
+	                                 IV_GH_NODES, 0.0, 1.0, 0.0, 0.0);
 	if (!ws) {
 		free(th);
 		return NULL;
 	}
 	const double *x = gsl_integration_fixed_nodes(ws);
 	const double *w = gsl_integration_fixed_weights(ws);
-	for (size_t i = 0; i < NODES; i++) {
+	for (size_t i = 0; i < IV_GH_NODES; i++) {
 		th->x[i] = M_SQRT2 * x[i];
 		th->w[i] = w[i] / sqrt(M_PI);
 	}
 	gsl_integration_fixed_free(ws);
-	if (!(th->ws = gsl_integration_workspace_alloc(LIMIT))) {
-		free(th);
+	th->ws = gsl_integration_workspace_alloc(WS_LIMIT);
+	th->ws_in = gsl_integration_workspace_alloc(WS_LIMIT);
+	if (!th->ws || !th->ws_in) {
+		iv_theory_free(th);
 		return NULL;
 	}
 	return th;
@@ -48,149 +41,49 @@ iv_theory *iv_theory_alloc(void)
 
 void iv_theory_free(iv_theory *th)
 {
-	if (th)
+	if (!th)
+		return;
+	if (th->ws)
 		gsl_integration_workspace_free(th->ws);
+	if (th->ws_in)
+		gsl_integration_workspace_free(th->ws_in);
 	free(th);
+}
+
+bool iv_theory_applies(iv_init_kind k)
+{
+	switch (k) {
+	case IV_INIT_ZEROS:
+	case IV_INIT_ONES:
+	case IV_INIT_CONSTANT:
+	case IV_INIT_IDENTITY: return false;
+	default: return (unsigned)k < IV_INIT_COUNT;
+	}
 }
 
 double iv_theory_expect(iv_theory *th, double (*f)(double, void *),
                         void *arg)
 {
 	double s = 0;
-	for (size_t i = 0; i < NODES; i++)
+	for (size_t i = 0; i < IV_GH_NODES; i++)
 		s += th->w[i] * f(th->x[i], arg);
 	return s;
-}
-
-struct phi_arg {
-	iv_act_kind k;
-	double slope, sq;
-	int what; /* 1: phi, 2: phi^2, 3: phi'^2 */
-};
-
-static double phi_term(double z, void *p)
-{
-	const struct phi_arg *a = p;
-	double x = a->sq * z;
-	if (a->what == 3) {
-		double d = iv_act_deriv(a->k, a->slope, x);
-		return d * d;
-	}
-	double v = iv_act(a->k, a->slope, x);
-	return a->what == 1 ? v : v * v;
-}
-
-static double gauss_term(double z, void *p)
-{
-	return phi_term(z, p) * exp(-0.5 * z * z) / sqrt(2 * M_PI);
-}
-
-/* Adaptive quadrature on each half-line: robust where Gauss-Hermite is not.
- * The activations bend within |x| < X_BEND; at large q that is a sliver
- * |z| < X_BEND/sqrt(q) that a half-line rule could step over (tanh'^2 is
- * nothing but that sliver), so it is integrated on its own. */
-#define X_BEND 40.0
-static double expect_adaptive(iv_theory *th, struct phi_arg *a)
-{
-	gsl_function f = { gauss_term, a };
-	double z0 = fmin(X_BEND / a->sq, 1.0), v[4] = { 0 }, e[4] = { 0 };
-	/* relative accuracy only on the sliver (its value may be 1e-30);
-	 * the tails are then needed to the same absolute accuracy */
-	int st = gsl_integration_qags(&f, 0.0, z0, 0.0, 1e-12, LIMIT, th->ws,
-	                              &v[0], &e[0]);
-	st |= gsl_integration_qags(&f, -z0, 0.0, 0.0, 1e-12, LIMIT, th->ws,
-	                           &v[1], &e[1]);
-	double abs_tol = 1e-13 * fabs(v[0] + v[1]) + 1e-300;
-	st |= gsl_integration_qagiu(&f, z0, abs_tol, 1e-12, LIMIT, th->ws,
-	                            &v[2], &e[2]);
-	st |= gsl_integration_qagil(&f, -z0, abs_tol, 1e-12, LIMIT, th->ws,
-	                            &v[3], &e[3]);
-	double sum = v[0] + v[1] + v[2] + v[3], err = e[0] + e[1] + e[2] + e[3];
-	/* a failed integration (roundoff, no convergence) is kept only when
-	 * its error estimate still makes it accurate to 1e-8 */
-	if (st && !(err <= 1e-8 * fabs(sum)))
-		return NAN;
-	return sum;
-}
-
-static double expect_phi(iv_theory *th, iv_act_kind k, double slope,
-                         double q, int what)
-{
-	if (isnan(q))
-		return NAN;
-	if (q > Q_BIG) {
-		/* beyond what can be integrated (q may be infinite): the limit.
-		 * A moment that still grows with q is infinite; one that does
-		 * not (tanh^2, sigmoid', ...) has settled by 1e300. */
-		double r1 = expect_phi(th, k, slope, Q_BIG / 100, what);
-		double r2 = expect_phi(th, k, slope, Q_BIG, what);
-		return fabs(r2) > 2 * fabs(r1) ? copysign(INFINITY, r2) : r2;
-	}
-	struct phi_arg a = { k, slope, sqrt(fmax(q, 0.0)), what };
-	if (q <= 1.0)
-		return iv_theory_expect(th, phi_term, &a);
-	return expect_adaptive(th, &a);
-}
-
-/* e^{t^2/2} Phi(-t) = E[e^{tz}; z < 0], without overflow for large t. */
-static double exp_tail(double t)
-{
-	if (t > 1e3) { /* the asymptotic series; its next term is < 1e-17 */
-		double u = 1 / (t * t);
-		return (1 - u * (1 - u * (3 - 15 * u))) / (t * sqrt(2 * M_PI));
-	}
-	return 0.5 * exp(0.5 * t * t + gsl_sf_log_erfc(t * M_SQRT1_2));
-}
-
-/* ELU-family closed forms: phi = lam*x (x > 0), lam*al*(e^x - 1) (x <= 0).
- * what: 1 mean, 2 second moment, 3 derivative's second moment. */
-static double elu_moment(double lam, double al, double q, int what)
-{
-	double s = sqrt(q), e1 = exp_tail(s), e2 = exp_tail(2 * s);
-	switch (what) {
-	case 1: return lam * (s / sqrt(2 * M_PI) + al * (e1 - 0.5));
-	case 2: return lam * lam * (q / 2 + al * al * (e2 - 2 * e1 + 0.5));
-	default: return lam * lam * (0.5 + al * al * e2);
-	}
 }
 
 double iv_theory_mean_phi(iv_theory *th, iv_act_kind k, double slope,
                           double q)
 {
-	switch (k) {
-	case IV_ACT_LINEAR: return 0.0;
-	case IV_ACT_RELU: return sqrt(q / (2 * M_PI));
-	case IV_ACT_LEAKY_RELU: return (1 - slope) * sqrt(q / (2 * M_PI));
-	case IV_ACT_ELU: return elu_moment(1, 1, q, 1);
-	case IV_ACT_SELU: return elu_moment(IV_SELU_LAMBDA, IV_SELU_ALPHA, q, 1);
-	default: return expect_phi(th, k, slope, q, 1);
-	}
+	return iv_gauss_moment(th, k, slope, 0.0, q, IV_MOM_PHI);
 }
 
-double iv_theory_phi2(iv_theory *th, iv_act_kind k, double slope,
-                      double q)
+double iv_theory_phi2(iv_theory *th, iv_act_kind k, double slope, double q)
 {
-	switch (k) {
-	case IV_ACT_LINEAR: return q;
-	case IV_ACT_RELU: return q / 2;
-	case IV_ACT_LEAKY_RELU: return q * (1 + slope * slope) / 2;
-	case IV_ACT_ELU: return elu_moment(1, 1, q, 2);
-	case IV_ACT_SELU: return elu_moment(IV_SELU_LAMBDA, IV_SELU_ALPHA, q, 2);
-	default: return expect_phi(th, k, slope, q, 2);
-	}
+	return iv_gauss_moment(th, k, slope, 0.0, q, IV_MOM_PHI2);
 }
 
-double iv_theory_dphi2(iv_theory *th, iv_act_kind k, double slope,
-                       double q)
+double iv_theory_dphi2(iv_theory *th, iv_act_kind k, double slope, double q)
 {
-	switch (k) {
-	case IV_ACT_LINEAR: return 1.0;
-	case IV_ACT_RELU: return 0.5;
-	case IV_ACT_LEAKY_RELU: return (1 + slope * slope) / 2;
-	case IV_ACT_ELU: return elu_moment(1, 1, q, 3);
-	case IV_ACT_SELU: return elu_moment(IV_SELU_LAMBDA, IV_SELU_ALPHA, q, 3);
-	default: return expect_phi(th, k, slope, q, 3);
-	}
+	return iv_gauss_moment(th, k, slope, 0.0, q, IV_MOM_DPHI2);
 }
 
 double iv_theory_sigma_w2(const iv_config *cfg, size_t l)
@@ -204,10 +97,13 @@ double iv_theory_sigma_b2(const iv_config *cfg)
 	return cfg->bias * cfg->bias + cfg->bias_std * cfg->bias_std;
 }
 
-/* Clamp rounding below 0 to 0, keeping NaN as NaN (fmax would make it 0). */
-static double nonneg(double x)
+void iv_theory_map_of(const iv_config *cfg, size_t l, iv_theory_map *m)
 {
-	return x < 0 ? 0 : x;
+	*m = (iv_theory_map){ .act = cfg->act,
+		              .slope = cfg->slope,
+		              .sigma_w2 = iv_theory_sigma_w2(cfg, l),
+		              .bias = cfg->bias,
+		              .bias_var = cfg->bias_std * cfg->bias_std };
 }
 
 static double input_second_moment(const iv_config *cfg)
@@ -215,20 +111,35 @@ static double input_second_moment(const iv_config *cfg)
 	return cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
 }
 
+double iv_theory_q1(const iv_config *cfg)
+{
+	return iv_theory_sigma_w2(cfg, 1) * input_second_moment(cfg) +
+	       iv_theory_sigma_b2(cfg);
+}
+
+/* Clamp rounding below 0 to 0, keeping NaN as NaN (fmax would make it 0). */
+static double nonneg(double x)
+{
+	return x < 0 ? 0 : x;
+}
+
 iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
                            iv_theory_layer *out)
 {
-	double sb2 = iv_theory_sigma_b2(cfg), e2 = input_second_moment(cfg);
+	double b = cfg->bias, s2 = cfg->bias_std * cfg->bias_std;
+	double e2 = input_second_moment(cfg);
 	iv_act_kind k = cfg->act;
 	double a = cfg->slope;
 	if (iv_config_validate(cfg) != IV_OK)
 		return IV_EINVAL;
+	/* forward: z_l ~ N(b, v_l), v_l = sigma_w^2 E[h_{l-1}^2] + s^2 */
 	for (size_t l = 1; l <= cfg->depth; l++) {
 		iv_theory_layer *t = &out[l - 1];
-		t->q = iv_theory_sigma_w2(cfg, l) * e2 + sb2;
-		double m = iv_theory_mean_phi(th, k, a, t->q);
-		double p2 = iv_theory_phi2(th, k, a, t->q);
-		t->preactivation_std = sqrt(nonneg(t->q - cfg->bias * cfg->bias));
+		double v = iv_theory_sigma_w2(cfg, l) * e2 + s2;
+		double m = iv_gauss_moment(th, k, a, b, v, IV_MOM_PHI);
+		double p2 = iv_gauss_moment(th, k, a, b, v, IV_MOM_PHI2);
+		t->q = v + b * b;
+		t->preactivation_std = sqrt(v);
 		/* an infinite second moment is an infinite variance (the mean
 		 * grows only like its square root), not Inf - Inf */
 		t->activation_std = isinf(p2) ? p2 : sqrt(nonneg(p2 - m * m));
@@ -238,7 +149,8 @@ iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
 	double g2 = 1.0;
 	for (size_t l = cfg->depth; l >= 1; l--) {
 		iv_theory_layer *t = &out[l - 1];
-		double d2 = iv_theory_dphi2(th, k, a, t->q);
+		double v = t->preactivation_std * t->preactivation_std;
+		double d2 = iv_gauss_moment(th, k, a, b, v, IV_MOM_DPHI2);
 		double s = iv_config_weight_std(cfg, l);
 		t->grad_activation_std = sqrt(g2);
 		t->grad_preactivation_std = sqrt(g2 * d2);
@@ -247,39 +159,58 @@ iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
 	return IV_OK;
 }
 
-static double gain_for_unit_q(iv_theory *th, iv_act_kind k, double a,
-                              double sb2)
+/* The sigma_w that makes q = 1 a fixed point, kept only when it is the
+ * stable one the iterates reach from sigma_w^2 e2 + sigma_b^2 (e2 >= 0:
+ * the input's second moment) or from q = 1 (e2 < 0). */
+static double unit_sigma_w(iv_theory *th, const iv_theory_map *m, double e2)
 {
-	double p2 = iv_theory_phi2(th, k, a, 1.0);
-	if (sb2 >= 1.0 || !(p2 > 0))
+	double sb2 = m->bias * m->bias + m->bias_var;
+	double p2 = iv_gauss_moment(th, m->act, m->slope, m->bias,
+	                            1.0 - m->bias * m->bias, IV_MOM_PHI2);
+	if (!(sb2 < 1.0) || !(p2 > 0) || !isfinite(p2))
 		return NAN;
-	return sqrt((1.0 - sb2) / p2);
+	iv_theory_map u = *m;
+	iv_criticality c;
+	u.sigma_w2 = (1.0 - sb2) / p2;
+	iv_theory_fixed_point(th, &u, e2 < 0 ? 1.0 : u.sigma_w2 * e2 + sb2,
+	                      &c);
+	if (c.kind != IV_FIXED_STABLE || !(fabs(c.q_star - 1.0) <= 1e-6))
+		return NAN;
+	return sqrt(u.sigma_w2);
+}
+
+void iv_theory_length_solve(iv_theory *th, iv_act_kind k, double slope,
+                            double sw2, double sb2, iv_criticality *out)
+{
+	iv_theory_map m = { .act = k, .slope = slope, .sigma_w2 = sw2,
+		            .bias = 0.0, .bias_var = sb2 };
+	iv_theory_fixed_point(th, &m, 1.0, out);
 }
 
 void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
                            double sw2, double sb2, iv_criticality *out)
 {
-	double q = 1.0;
-	bool converged = false, diverged = false;
-	out->sigma_w2 = sw2;
-	out->sigma_b2 = sb2;
-	for (int i = 0; i < 2000 && !converged; i++) { /* monotone map */
-		double nq = sw2 * iv_theory_phi2(th, k, slope, q) + sb2;
-		if (!isfinite(nq) || nq > 1e300) {
-			diverged = true; /* q stays the last finite iterate */
-			break;
-		}
-		converged = fabs(nq - q) <= 1e-13 * fmax(q, 1e-300);
-		q = nq;
+	iv_theory_map m = { .act = k, .slope = slope, .sigma_w2 = sw2,
+		            .bias = 0.0, .bias_var = sb2 };
+	iv_theory_fixed_point(th, &m, 1.0, out);
+	iv_theory_correlation(th, &m, out);
+	out->sigma_w_for_unit_q = unit_sigma_w(th, &m, -1.0);
+}
+
+void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
+                                  iv_criticality *out)
+{
+	iv_theory_map m;
+	iv_theory_map_of(cfg, 1, &m);
+	iv_theory_fixed_point(th, &m, iv_theory_q1(cfg), out);
+	iv_theory_correlation(th, &m, out);
+	out->sigma_w_for_unit_q =
+		unit_sigma_w(th, &m, input_second_moment(cfg));
+	if (iv_init_uses_gain(cfg->init) && iv_theory_applies(cfg->init)) {
+		/* every scaled scheme's sigma_w is proportional to its gain */
+		iv_config one = *cfg;
+		one.gain = 1.0;
+		out->gain_for_unit_q = out->sigma_w_for_unit_q /
+		                       sqrt(iv_theory_sigma_w2(&one, 1));
 	}
-	/* at the edge (tanh, sigma_w = 1) q falls like 1/l: the limit is 0 */
-	if (q < 1e-200 || (!converged && isfinite(q) && sb2 == 0 && q < 1.0))
-		q = 0.0;
-	out->q_star = diverged ? INFINITY : q;
-	/* diverging: chi1 in the large-q limit, at the last finite iterate */
-	out->chi1 = isfinite(q) ? sw2 * iv_theory_dphi2(th, k, slope, q) : NAN;
-	/* chi1 within rounding of 1 is critical: an infinite depth scale */
-	out->depth_scale = fabs(out->chi1 - 1.0) < 1e-12 ? INFINITY
-	                                                 : -1.0 / log(out->chi1);
-	out->gain_for_unit_q = gain_for_unit_q(th, k, slope, sb2);
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The lesson-file parser: line by line, errors with file and line. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include "cli/opts.h"
 #include "lesson/lesson.h"
+#include "util/escape.h"
+#include "util/textfile.h"
 
 struct parser {
 	iv_lesson_set out; /* lessons parsed so far from this text */
@@ -18,10 +19,22 @@ struct parser {
 	size_t errlen;
 };
 
+/* "name:line: msg "arg"", every byte that came from the file (or the
+ * file's name) escaped: messages go to terminals. */
 static int fail(struct parser *p, const char *msg, const char *arg)
 {
 	snprintf(p->err, p->errlen, "%s:%zu: %s%s%s%s", p->name, p->line, msg,
 	         arg ? " \"" : "", arg ? arg : "", arg ? "\"" : "");
+	iv_escape_inplace(p->err, p->errlen);
+	return -1;
+}
+
+/* The same without a line. */
+static int fail_file(char *err, size_t errlen, const char *name,
+                     const char *msg)
+{
+	snprintf(err, errlen, "%s: %s", name, msg);
+	iv_escape_inplace(err, errlen);
 	return -1;
 }
 
@@ -40,7 +53,8 @@ static int start_lesson(struct parser *p)
 	if (p->cur && !p->cur->title[0])
 		return fail(p, "the lesson before this one has no title", NULL);
 	if (p->out.n >= IV_LESSONS_MAX)
-		return fail(p, "too many lessons (at most 200)", NULL);
+		return fail(p, "too many lessons in one file (at most 200)",
+		            NULL);
 	if (p->out.n == p->out.cap) {
 		size_t cap = p->out.cap ? 2 * p->out.cap : 8;
 		iv_lesson *v = realloc(p->out.v, cap * sizeof *v);
@@ -64,15 +78,14 @@ static int copy(struct parser *p, char *dst, size_t size, const char *v)
 	return 0;
 }
 
-/* lr = ETA: the range of --lr, refused as --lr would refuse it. */
+/* lr = ETA: parsed and bounded exactly as --lr is (decimal notation, no
+ * hex, NaN or Inf; 1e-12 to 1e6). */
 static int learning_rate(struct parser *p, iv_lesson *l, const char *v)
 {
-	char *end;
-	errno = 0;
-	double lr = strtod(v, &end);
-	if (errno || end == v || *end || !(lr >= IV_LESSON_LR_MIN) ||
-	    !(lr <= IV_LESSON_LR_MAX))
-		return fail(p, "lr must be a number from 1e-12 to 1e6, got", v);
+	double lr;
+	if (!iv_parse_double(v, IV_LESSON_LR_MIN, IV_LESSON_LR_MAX, &lr))
+		return fail(p, "lr must be a decimal number from 1e-12 to "
+		            "1e6, got", v);
 	l->lr = lr;
 	return 0;
 }
@@ -126,25 +139,21 @@ static int parse_line(struct parser *p, char *s)
 
 static int finish(struct parser *p)
 {
-	if (p->out.n == 0) {
-		snprintf(p->err, p->errlen,
-		         "%s: no lessons (a lesson starts with [lesson])", p->name);
-		return -1;
-	}
+	char msg[64];
+	if (p->out.n == 0)
+		return fail_file(p->err, p->errlen, p->name,
+		                 "no lessons (a lesson starts with [lesson])");
 	for (size_t i = 0; i < p->out.n; i++)
 		if (!p->out.v[i].title[0] || p->out.v[i].ntext == 0) {
-			snprintf(p->err, p->errlen, "%s: lesson %zu has no %s",
-			         p->name, i + 1,
+			snprintf(msg, sizeof msg, "lesson %zu has no %s", i + 1,
 			         p->out.v[i].title[0] ? "text" : "title");
-			return -1;
+			return fail_file(p->err, p->errlen, p->name, msg);
 		}
 	return 0;
 }
 
 static int append(iv_lesson_set *set, const iv_lesson_set *add)
 {
-	if (set->n + add->n > IV_LESSONS_MAX)
-		return -1;
 	iv_lesson *v = realloc(set->v, (set->n + add->n) * sizeof *v);
 	if (!v)
 		return -1;
@@ -164,11 +173,11 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
 	char buf[IV_LESSON_LINE + 64];
 	size_t i = 0;
 	int rc = 0;
-	if (memchr(text, '\0', len)) {
-		snprintf(err, errlen, "%s: not a text file (contains NUL bytes)",
-		         name);
-		return -1;
-	}
+	if (memchr(text, '\0', len))
+		return fail_file(err, errlen, name,
+		                 "not a text file (contains NUL bytes)");
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3; /* a UTF-8 byte-order mark */
 	while (i < len && rc == 0) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
@@ -184,8 +193,11 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
 	}
 	if (rc == 0)
 		rc = finish(&p);
+	if (rc == 0 && set->n + p.out.n > IV_LESSONS_TOTAL_MAX)
+		rc = fail_file(err, errlen, name, "too many lessons in all (at "
+		               "most 1000, the built-in ones included)");
 	if (rc == 0 && append(set, &p.out) != 0)
-		rc = fail(&p, "too many lessons or out of memory", NULL);
+		rc = fail_file(err, errlen, name, "out of memory");
 	free(p.out.v);
 	return rc;
 }
@@ -194,32 +206,11 @@ int iv_lessons_load(iv_lesson_set *set, const char *path,
                     const iv_config *base, iv_lesson_apply_fn apply,
                     char *err, size_t errlen)
 {
-	struct stat st;
-	FILE *f = fopen(path, "rb");
-	if (!f || fstat(fileno(f), &st) != 0) {
-		snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-		if (f)
-			fclose(f);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode) ||
-	    st.st_size > IV_LESSON_FILE_MAX) {
-		snprintf(err, errlen, "%s: %s", path,
-		         S_ISDIR(st.st_mode) ? "is a directory, not a lesson file"
-		         : S_ISREG(st.st_mode) ? "too big for a lesson file (over 1 MiB)"
-		                               : "not a regular file");
-		fclose(f);
-		return -1;
-	}
-	char *text = malloc((size_t)st.st_size + 1);
-	size_t len = text ? fread(text, 1, (size_t)st.st_size, f) : 0;
-	int bad = !text || ferror(f);
-	fclose(f);
-	if (bad) {
-		snprintf(err, errlen, "%s: cannot read", path);
-		free(text);
-		return -1;
-	}
+	char *text, why[200];
+	size_t len;
+	if (iv_text_read(path, IV_LESSON_FILE_MAX, &text, &len, why,
+	                 sizeof why) != 0)
+		return fail_file(err, errlen, path, why);
 	int rc = iv_lessons_parse(set, text, len, path, base, apply, err, errlen);
 	free(text);
 	return rc;

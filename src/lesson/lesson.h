@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Lessons: a configuration, a few lines of explanation, and what to look at.
  *
- * File format (UTF-8 text, one setting per line):
+ * File format (UTF-8 text, one setting per line; a leading byte-order mark
+ * is skipped):
  *   # a comment
  *   [lesson]                  starts a lesson
  *   title = All zeros         required, at most 79 bytes
@@ -24,7 +25,8 @@
 #define IV_LESSON_LINES 5
 #define IV_LESSON_LINE 240
 #define IV_LESSON_FILE_MAX (1 << 20) /* bytes */
-#define IV_LESSONS_MAX 200
+#define IV_LESSONS_MAX 200        /* in one file */
+#define IV_LESSONS_TOTAL_MAX 1000 /* in a set, the built-in ones included */
 #define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
 #define IV_LESSON_LR_MAX 1e6
 
@@ -55,8 +57,10 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
                      const char *name, const iv_config *base,
                      iv_lesson_apply_fn apply, char *err, size_t errlen);
 
-/* Read a lesson file (at most IV_LESSON_FILE_MAX bytes, no NUL bytes) and
- * parse it. Errors: unreadable, a directory, too big, binary, malformed. */
+/* Read a lesson file (a regular file of at most IV_LESSON_FILE_MAX bytes,
+ * util/textfile.h: a FIFO or device is refused unread) and parse it.
+ * Errors: unreadable, a directory, not a regular file, too big, binary,
+ * malformed. Messages quote the file's bytes and name escaped. */
 int iv_lessons_load(iv_lesson_set *set, const char *path,
                     const iv_config *base, iv_lesson_apply_fn apply,
                     char *err, size_t errlen);

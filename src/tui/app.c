@@ -77,8 +77,9 @@ void tui_app_done(tui_app *app)
 	tui_hist_cache_done(&app->cache);
 	tui_theory_done(&app->theory);
 	tui_teach_done(app);
+	char err[8]; /* a failure after the loop's close: nothing to say */
 	tui_script_free(&app->script);
-	tui_trace_close(&app->trace);
+	tui_trace_close(&app->trace, err, sizeof err);
 }
 
 void tui_trace(tui_app *app, const char *fmt, ...)

@@ -52,7 +52,7 @@ typedef struct tui_app {
 	bool pending;           /* settings changed: start once keys stop */
 	bool quit;
 	int status;      /* exit status once quit */
-	char fatal[200]; /* printed after the terminal is restored */
+	char fatal[320]; /* printed after the terminal is restored */
 	int fast_errs;   /* key reads that failed at once, in a row */
 } tui_app;
 
@@ -91,7 +91,9 @@ int tui_signal_take(void);
 /* Screens (screen.c). A headless screen writes to /dev/null at a fixed
  * size; tests and scripts without a terminal use it. */
 SCREEN *tui_screen_headless(int lines, int cols);
-/* Write the screen's text, one line per row, trailing blanks cut. 0 or -1. */
+/* Write the screen's text, one line per row, trailing blanks cut, to a
+ * new file (never an existing one, never through a symbolic link). 0, or
+ * -1 with errno set and no file left behind. */
 int tui_screen_save(const char *path);
 /* Row y of the screen as UTF-8 into buf. */
 void tui_screen_row(int y, char *buf, size_t size);

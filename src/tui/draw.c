@@ -119,7 +119,11 @@ void tui_draw_small(tui_app *app)
 	snprintf(a, sizeof a, "terminal too small: %dx%d", lo->cols, lo->lines);
 	snprintf(b, sizeof b, "initviz needs %dx%d", TUI_MIN_COLS,
 		 TUI_MIN_LINES);
-	center(y < 0 ? 0 : y, lo->cols, TUI_E_WARN, a);
+	if (lo->lines < 2) { /* one line: what it needs, nothing over it */
+		center(0, lo->cols, TUI_E_WARN, b);
+		return;
+	}
+	center(y, lo->cols, TUI_E_WARN, a);
 	center(y + 1, lo->cols, TUI_E_NORMAL, b);
 	center(y + 2, lo->cols, TUI_E_LABEL, "q quits");
 }

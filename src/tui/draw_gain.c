@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The gain calculator: PyTorch's calculate_gain, the gain for q* = 1, the
- * critical gain and the setting shown, each with q*, chi1 and xi, and what
- * sets them apart in plain words. */
+ * critical gain and the setting shown, each with q*, chi1 and both depth
+ * scales, and what sets them apart in plain words. */
 #include <math.h>
 #include <stdio.h>
 #include "tui/draw.h"
@@ -28,20 +28,26 @@ static void torch_formula(const tui_app *app, iv_act_kind k, char *buf,
 }
 
 /* Columns of the table: the label, then as many numbers as fit with a
- * label of at least LABEL_MIN (sigma_w, sigma_w^2 and chi1 always). */
+ * label of at least LABEL_MIN (sigma_w, chi1 and q* always; sigma_w^2
+ * goes first, then from the right). */
 #define LABEL_MIN 28
+#define NCOLS     6
+enum { C_SW, C_SW2, C_CHI, C_Q, C_XIG, C_XIC };
 typedef struct tcols {
 	int label_w, num_w, n;
+	int col[NCOLS]; /* which quantity each shown column holds */
 } tcols;
 
 static tcols columns(const tui_app *app)
 {
-	tcols c = {.num_w = app->layout.cols >= 100 ? 10 : 8, .n = 5};
+	tcols c = {.num_w = app->layout.cols >= 100 ? 9 : 8, .n = NCOLS};
 	c.label_w = app->layout.cols - 1 - c.n * c.num_w - WORD_W;
 	while (c.label_w < LABEL_MIN && c.n > 3) {
 		c.n--;
 		c.label_w += c.num_w;
 	}
+	for (int i = 0, k = 0; i < c.n; i++, k++)
+		c.col[i] = k == C_SW2 && c.n < NCOLS ? ++k : k;
 	if (c.label_w > 44)
 		c.label_w = 44;
 	return c;
@@ -50,12 +56,12 @@ static tcols columns(const tui_app *app)
 static void header(const tui_app *app, int y)
 {
 	const tui_theory_glyphs *g = tui_theory_gl(app);
-	const char *names[5] = {g->sw, g->sw2, g->chi, "q*", g->xi};
+	const char *names[NCOLS] = {g->sw, g->sw2, g->chi, "q*", g->xig, g->xic};
 	tcols c = columns(app);
 	int x = c.label_w;
 	for (int i = 0; i < c.n; i++)
 		tui_put_right(y, x + (i + 1) * c.num_w, x, TUI_E_TITLE,
-			      names[i]);
+			      names[c.col[i]]);
 	tui_put(y, x + c.n * c.num_w + 2, app->layout.cols, TUI_E_TITLE,
 		"phase");
 }
@@ -66,17 +72,22 @@ static void row(const tui_app *app, int y, const char *label, double gain,
 	char b[32];
 	tcols c = columns(app);
 	int x = c.label_w;
-	double v[5] = {gain, gain * gain, k->chi1, k->q_star,
-		       fabs(k->depth_scale)};
+	double v[NCOLS] = {gain,   gain * gain,    k->chi1,
+			   NAN,    k->depth_scale, k->depth_scale_correlation};
 	tui_put(y, 1, x - 1, TUI_E_LABEL, label);
 	if (isnan(gain)) {
 		tui_put_right(y, x + c.num_w, x, TUI_E_VALUE, "none");
 		return;
 	}
-	for (int i = 0; i < c.n; i++)
+	for (int i = 0; i < c.n; i++) {
+		const char *s = tui_theory_fmt(app, v[c.col[i]], b, sizeof b);
+		if (c.col[i] == C_Q) /* the word where there is no q* */
+			s = tui_theory_q_text(app, k, b, sizeof b);
+		if (tui_text_width(s) > c.num_w - 1) /* "diverges" */
+			s = tui_theory_gl(app)->infinity;
 		tui_put_right(y, x + (i + 1) * c.num_w, x + i * c.num_w + 1,
-			      TUI_E_NORMAL,
-			      tui_theory_fmt(app, v[i], b, sizeof b));
+			      TUI_E_NORMAL, s);
+	}
 	tui_chi_class w = tui_chi_classify(k);
 	tui_put(y, x + c.n * c.num_w + 2, app->layout.cols,
 		w == TUI_CHI_CRITICAL ? TUI_E_VALUE : TUI_E_NORMAL,
@@ -98,7 +109,7 @@ static int table(const tui_app *app, int y)
 		snprintf(l, sizeof l, "PyTorch: none for %s, so 1",
 			 iv_act_name(g->act));
 	row(app, y++, l, g->torch.gain, &g->torch.c);
-	row(app, y++, "q* = 1: unit-variance fixed point", g->unit.gain,
+	row(app, y++, "q* = 1, unit variance", g->unit.gain,
 	    &g->unit.c);
 	snprintf(l, sizeof l, "critical, %s = 1 at %s = 0%s", gl->chi, gl->sb,
 		 g->crit0.jump ? " (jumps)" : "");
@@ -135,10 +146,11 @@ static int meaning(const tui_app *app, int y, int rows)
 		 "E[%s(%s z)%s] + %s.",
 		 app->gl->arrow, g->sw2, g->phi, g->rootq, g->sq, g->sb2);
 	snprintf(t[2], sizeof t[2],
-		 "Criticality, %s = 1, asks that gradients and the difference "
-		 "between two inputs neither shrink nor grow from layer to "
-		 "layer: the depth scale %s = -1/ln %s becomes infinite.",
-		 g->chi, g->xi, g->chi);
+		 "Criticality, %s = 1, asks that gradients neither shrink nor "
+		 "grow from layer to layer: their depth scale %s = 1/|ln %s| "
+		 "becomes infinite. Two inputs' correlation settles over %s "
+		 "layers, the same as %s where %s < 1.",
+		 g->chi, g->xig, g->chi, g->xic, g->xig, g->chi);
 	for (int i = 0; i < 3 && used < rows; i++)
 		used +=
 		    tui_wrap(y + used, 1, w, rows - used, TUI_E_NORMAL, t[i]) +

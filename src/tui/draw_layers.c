@@ -162,8 +162,8 @@ static void row(tui_app *app, int y, size_t i, const side *l, const side *r)
 	if (layer == 0) {
 		size_t hidden = app->model.cfg.depth - (app->model.rows - 1);
 		tui_putf(y, l->x, c->sep_x, TUI_E_AXIS,
-			 "%s  %zu layers not shown  (f: all layers)",
-			 app->gl->gap, hidden);
+			 "%s  %zu layer%s not shown  (f: all layers)",
+			 app->gl->gap, hidden, hidden == 1 ? "" : "s");
 		return;
 	}
 	const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);

@@ -15,6 +15,8 @@ static const tui_theory_glyphs utf8 = {
     .sd2 = "╏",
     .chi = "χ1",
     .xi = "ξ",
+    .xic = "ξc",
+    .xig = "ξg",
     .sw = "σw",
     .sw2 = "σw²",
     .sb = "σb",
@@ -38,6 +40,8 @@ static const tui_theory_glyphs ascii = {
     .sd2 = "!",
     .chi = "chi1",
     .xi = "xi",
+    .xic = "xi_c",
+    .xig = "xi_g",
     .sw = "sw",
     .sw2 = "sw^2",
     .sb = "sb",
@@ -66,6 +70,26 @@ char *tui_theory_fmt(const tui_app *app, double v, char *buf, size_t size)
 		snprintf(buf, size, "%s", tui_theory_gl(app)->infinity);
 	else
 		tui_fmt(v, buf, size);
+	return buf;
+}
+
+char *tui_theory_q_text(const tui_app *app, const iv_criticality *c,
+			char *buf, size_t size)
+{
+	if (c->kind == IV_FIXED_STABLE)
+		return tui_theory_fmt(app, c->q_star, buf, size);
+	snprintf(buf, size, "%s", iv_fixed_kind_name(c->kind));
+	return buf;
+}
+
+char *tui_theory_xi_text(const tui_app *app, const iv_criticality *c,
+			 char *buf, size_t size)
+{
+	const tui_theory_glyphs *g = tui_theory_gl(app);
+	char a[32], b[32];
+	snprintf(buf, size, "%s %s  %s %s", g->xic,
+		 tui_theory_fmt(app, c->depth_scale_correlation, a, sizeof a),
+		 g->xig, tui_theory_fmt(app, c->depth_scale, b, sizeof b));
 	return buf;
 }
 
@@ -132,14 +156,25 @@ bool tui_theory_fix_item(const tui_app *app, char *label, size_t lsize,
 			 char *value, size_t vsize)
 {
 	const iv_criticality *c = crit(app);
-	char q[32], x[32];
 	if (!c)
 		return false;
 	snprintf(label, lsize, "q*");
-	snprintf(value, vsize, "%s   %s %s",
-		 tui_theory_fmt(app, c->q_star, q, sizeof q),
-		 tui_theory_gl(app)->xi,
-		 tui_theory_fmt(app, fabs(c->depth_scale), x, sizeof x));
+	tui_theory_q_text(app, c, value, vsize);
+	return true;
+}
+
+bool tui_theory_xi_item(const tui_app *app, char *label, size_t lsize,
+			char *value, size_t vsize)
+{
+	const iv_criticality *c = crit(app);
+	const tui_theory_glyphs *g = tui_theory_gl(app);
+	char a[32], b[32];
+	if (!c)
+		return false;
+	snprintf(label, lsize, "%s", g->xic);
+	snprintf(value, vsize, "%s  %s %s",
+		 tui_theory_fmt(app, c->depth_scale_correlation, a, sizeof a),
+		 g->xig, tui_theory_fmt(app, c->depth_scale, b, sizeof b));
 	return true;
 }
 

@@ -156,7 +156,7 @@ static void status(const tui_app *app, int y)
 	const iv_config *c = &app->model.cfg;
 	const iv_criticality *k = &app->theory.pred.crit;
 	const tui_phase *ph = &app->theory.phase;
-	char a[32], b[32], q[32], x[32], knob[64] = "";
+	char a[32], b[32], q[32], x[80], knob[64] = "";
 	int cols = app->layout.cols;
 	double sw2 = iv_theory_sigma_w2(c, 1), sb2 = iv_theory_sigma_b2(c);
 	int p = tui_put(y, 0, cols, TUI_E_NOTICE, g->cursor);
@@ -177,10 +177,10 @@ static void status(const tui_app *app, int y)
 		     tui_fmt(sb2, b, sizeof b));
 	if (sw2 > ph->xmax * (1 + 1e-9) || sb2 > ph->ymax * (1 + 1e-9))
 		p = tui_put(y, p + 1, cols, TUI_E_WARN, "off the diagram");
-	p = tui_putf(y, p, cols, TUI_E_LABEL, ": q* %s  %s %s  %s %s  ",
-		     tui_theory_fmt(app, k->q_star, q, sizeof q), g->chi,
-		     tui_fmt(k->chi1, a, sizeof a), g->xi,
-		     tui_theory_fmt(app, fabs(k->depth_scale), x, sizeof x));
+	p = tui_putf(y, p, cols, TUI_E_LABEL, ": q* %s  %s %s  %s  ",
+		     tui_theory_q_text(app, k, q, sizeof q), g->chi,
+		     tui_fmt(k->chi1, a, sizeof a),
+		     tui_theory_xi_text(app, k, x, sizeof x));
 	p = tui_put(y, p, cols, TUI_E_VALUE, tui_chi_word(tui_chi_classify(k)));
 	tui_putf(y, p, cols, TUI_E_LABEL, "   (%sbias std %s)", knob,
 		 tui_fmt(c->bias_std, b, sizeof b));

@@ -78,6 +78,8 @@ static size_t collect(const tui_app *app, item *it)
 	n = add(it, n, "seed", w);
 	if (tui_theory_fix_item(app, label, sizeof label, w, sizeof w))
 		n = add(it, n, label, w);
+	if (tui_theory_xi_item(app, label, sizeof label, w, sizeof w))
+		n = add(it, n, label, w);
 	return n;
 }
 

@@ -27,7 +27,7 @@ double tui_pytorch_gain(iv_act_kind k, double slope)
 static bool above(iv_theory *th, iv_act_kind k, double slope, double sw2,
 		  double sb2, iv_criticality *c)
 {
-	iv_theory_criticality(th, k, slope, sw2, sb2, c);
+	iv_theory_length_solve(th, k, slope, sw2, sb2, c);
 	return tui_chi_value(c) >= 1.0;
 }
 
@@ -58,8 +58,8 @@ double tui_critical_sw2(iv_theory *th, iv_act_kind k, double slope, double sb2,
 		else
 			lo = mid;
 	}
-	iv_theory_criticality(th, k, slope, lo, sb2, &clo);
-	iv_theory_criticality(th, k, slope, hi, sb2, &chi);
+	iv_theory_length_solve(th, k, slope, lo, sb2, &clo);
+	iv_theory_length_solve(th, k, slope, hi, sb2, &chi);
 	if (jump)
 		*jump =
 		    !(fabs(clo.chi1 - 1) <= TUI_CRIT_TOL) ||
@@ -75,9 +75,14 @@ static void row(iv_theory *th, const tui_gains *g, double gain, double sb2,
 	if (isnan(gain)) { /* none: every number unknown */
 		r->c = (iv_criticality){.sigma_w2 = NAN,
 					.sigma_b2 = sb2,
+					.q_start = NAN,
 					.q_star = NAN,
 					.chi1 = NAN,
 					.depth_scale = NAN,
+					.c_star = NAN,
+					.chi_c = NAN,
+					.depth_scale_correlation = NAN,
+					.sigma_w_for_unit_q = NAN,
 					.gain_for_unit_q = NAN};
 		return;
 	}
@@ -130,7 +135,7 @@ bool tui_gains_update(tui_theory *t, const iv_config *cfg)
 	double torch = tui_pytorch_gain(g->act, g->slope);
 	g->torch_defined = !isnan(torch);
 	row(t->th, g, g->torch_defined ? torch : 1.0, sb2, &g->torch);
-	row(t->th, g, g->torch.c.gain_for_unit_q, sb2, &g->unit);
+	row(t->th, g, g->torch.c.sigma_w_for_unit_q, sb2, &g->unit);
 	if (sb2 > 0)
 		critical_row(t->th, g, sb2, &g->critb);
 	else

@@ -1,7 +1,31 @@
 /* SPDX-License-Identifier: MIT */
 /* The one input function: script steps first, then the keyboard, with a
  * timeout; a stdin that keeps failing at once is taken as closed. */
+#include <errno.h>
+#include <string.h>
 #include "tui/app.h"
+#include "util/escape.h"
+
+/* A script's Save; a failure ends the view with status 2 and a message
+ * (a script run without a terminal has no one to read a status line). */
+static bool save(tui_app *app, const tui_step *st)
+{
+	char name[64], script[64], msg[sizeof app->fatal];
+	iv_escape_str(name, sizeof name, st->arg);
+	tui_trace(app, "save %s", name);
+	if (tui_screen_save(st->arg) == 0)
+		return true;
+	int e = errno;
+	iv_escape_str(script, sizeof script,
+		      app->script.path ? app->script.path : "");
+	snprintf(msg, sizeof msg,
+		 "key script %s line %d: cannot save the screen to %s: %s",
+		 script, st->line, name,
+		 e == EEXIST ? "it exists (initviz does not overwrite files)"
+			     : strerror(e));
+	tui_fatal(app, msg);
+	return false;
+}
 
 /* Run script commands up to the next key. Returns the key, ERR to wait
  * (Wait while computing, or the script has ended). */
@@ -23,10 +47,8 @@ static int script_key(tui_app *app)
 				return ERR;
 			break;
 		case TUI_S_SAVE:
-			if (tui_screen_save(st->arg) != 0)
-				snprintf(app->model.msg, sizeof app->model.msg,
-					 "cannot write %s", st->arg);
-			tui_trace(app, "save %s", st->arg);
+			if (!save(app, st))
+				return ERR;
 			break;
 		case TUI_S_RESIZE:
 			resizeterm(st->lines, st->cols);
@@ -40,11 +62,15 @@ static int script_key(tui_app *app)
 
 static int keyboard(tui_app *app, int timeout_ms)
 {
-	char name[16];
+	char name[16], err[sizeof app->fatal];
 	double t = tui_now();
 	if (timeout_ms != 0) { /* idle: write the trace while there is time */
 		tui_trace(app, "wait %d", timeout_ms);
-		tui_trace_flush(&app->trace);
+		if (tui_trace_flush(&app->trace, err, sizeof err) != 0) {
+			tui_fatal(app, err); /* a trace with holes measures
+						 nothing */
+			return ERR;
+		}
 	}
 	timeout(timeout_ms);
 	int key = getch();

@@ -23,7 +23,7 @@ void tui_apply(tui_app *app, unsigned f)
 		app->quit = true;
 }
 
-/* Quit on INT, TERM, HUP (status 128 + signal); repaint after CONT. */
+/* Quit on a terminating signal (status 128 + signal); repaint after CONT. */
 static void take_signal(tui_app *app)
 {
 	int sig = tui_signal_take();
@@ -84,7 +84,9 @@ int tui_loop(tui_app *app)
 			tui_app_start(app); /* a burst of keys allocates once */
 		step(app);
 	}
+	char err[sizeof app->fatal];
 	tui_trace(app, "quit status=%d", app->status);
-	tui_trace_flush(&app->trace);
+	if (tui_trace_close(&app->trace, err, sizeof err) != 0)
+		tui_fatal(app, err);
 	return app->status;
 }

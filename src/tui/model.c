@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "tui/model.h"
+#include "util/bytes.h"
 
 void tui_model_init(tui_model *m, const iv_config *cfg)
 {
@@ -52,17 +53,6 @@ double tui_knob_value(const iv_config *cfg)
 	return p ? *p : NAN;
 }
 
-static void human_bytes(double b, char *buf, size_t size)
-{
-	const char *unit[] = {"B", "KB", "MB", "GB", "TB"};
-	int u = 0;
-	while (b >= 1024 && u < 4) {
-		b /= 1024;
-		u++;
-	}
-	snprintf(buf, size, "%.3g %s", b, unit[u]);
-}
-
 /* Take c when it is valid and fits in memory; else keep cfg and say why. */
 static bool commit(tui_model *m, const iv_config *c, const char *what)
 {
@@ -72,9 +62,8 @@ static bool commit(tui_model *m, const iv_config *c, const char *what)
 		return false;
 	}
 	if (m->max_memory > 0 && need > m->max_memory) {
-		char a[32], b[32];
-		human_bytes(need, a, sizeof a);
-		human_bytes(m->max_memory, b, sizeof b);
+		char a[40], b[40]; /* "1.406 GiB (1509949440 bytes)" */
+		iv_bytes_pair(need, m->max_memory, a, b, sizeof a);
 		snprintf(m->msg, sizeof m->msg,
 			 "%s: would need %s of memory (limit %s); kept", what,
 			 a, b);

@@ -150,9 +150,9 @@ bool tui_phase_step(tui_phase *p, iv_theory *th, double budget)
 	while (next_point(p)) {
 		iv_criticality c;
 		size_t at = p->j * p->nx + p->i;
-		iv_theory_criticality(th, p->act, p->slope,
-				      (double)p->i * p->dx,
-				      (double)p->j * p->dy, &c);
+		iv_theory_length_solve(th, p->act, p->slope,
+				       (double)p->i * p->dx,
+				       (double)p->j * p->dy, &c);
 		p->chi[at] = tui_chi_value(&c);
 		p->have[at] = 1;
 		p->done++;

@@ -3,11 +3,14 @@
  * replace anything. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "tui/save.h"
+#include "util/escape.h"
 
 const char *tui_save_dir(void)
 {
@@ -15,12 +18,35 @@ const char *tui_save_dir(void)
 	return d && *d ? d : ".";
 }
 
+#define DIR_SHOWN 60 /* bytes of a directory's name in a message */
+
 static int fail(char *err, size_t esize, const char *what, const char *dir,
 		int e)
 {
-	snprintf(err, esize, "cannot save the screen: %s %s: %s", what, dir,
-		 strerror(e));
+	char name[4 * 4096 + 1];
+	const char *shown = name;
+	size_t n = iv_escape_str(name, sizeof name, dir);
+	if (n > DIR_SHOWN) { /* its end, from a character's first byte */
+		shown = name + n - DIR_SHOWN;
+		while (((unsigned char)*shown & 0xC0) == 0x80)
+			shown++;
+	}
+	snprintf(err, esize, "cannot save the screen: %s %s%s: %s", what,
+		 shown == name ? "" : "...", shown, strerror(e));
 	return -1;
+}
+
+/* snprintf into buf, or false when the whole text does not fit (a name
+ * cut short would be another file's name). */
+static bool fits(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static bool fits(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n >= 0 && (size_t)n < size;
 }
 
 /* Write the text to a new temporary file in dir; its name goes in tmp. */
@@ -29,8 +55,10 @@ static int write_tmp(const char *dir, const char *text, size_t len, char *tmp,
 {
 	int fd = -1;
 	for (unsigned k = 0; fd < 0 && k < 100; k++) {
-		snprintf(tmp, tsize, "%s/.%s%ld-%u.tmp", dir, TUI_SAVE_PREFIX,
-			 (long)getpid(), k);
+		if (!fits(tmp, tsize, "%s/.%s%ld-%u.tmp", dir,
+			  TUI_SAVE_PREFIX, (long)getpid(), k))
+			return fail(err, esize, "writing in", dir,
+				    ENAMETOOLONG);
 		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (fd < 0 && errno != EEXIST)
 			return fail(err, esize, "writing in", dir, errno);
@@ -90,9 +118,10 @@ int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
 		char sfx[16] = "";
 		if (k)
 			snprintf(sfx, sizeof sfx, "-%d", k);
-		snprintf(name, sizeof name, "%s/%s%s%s.txt", dir,
-			 TUI_SAVE_PREFIX, stamp, sfx);
-		int r = claim(tmp, name);
+		int r = fits(name, sizeof name, "%s/%s%s%s.txt", dir,
+			     TUI_SAVE_PREFIX, stamp, sfx)
+				? claim(tmp, name)
+				: (errno = ENAMETOOLONG, -1);
 		if (r < 0) {
 			int e = errno;
 			unlink(tmp);

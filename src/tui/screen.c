@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Headless screens and reading the screen back as text. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 #include "tui/app.h"
 
@@ -56,13 +59,33 @@ void tui_screen_row(int y, char *buf, size_t size)
 
 int tui_screen_save(const char *path)
 {
-	FILE *f = fopen(path, "w");
+	/* a new file only, never through a symbolic link: a script never
+	 * overwrites anything, as S and --trace do not */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		      0666);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	char row[4096];
-	if (!f)
+	int e;
+	if (!f) {
+		e = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		errno = e;
 		return -1;
+	}
 	for (int y = 0; y < LINES; y++) {
 		tui_screen_row(y, row, sizeof row);
 		fprintf(f, "%s\n", row);
 	}
-	return fclose(f) == 0 ? 0 : -1;
+	e = ferror(f) ? (errno ? errno : EIO) : 0;
+	if (fclose(f) != 0 && !e)
+		e = errno ? errno : EIO;
+	if (e) { /* written whole or not at all */
+		unlink(path);
+		errno = e;
+		return -1;
+	}
+	return 0;
 }

@@ -12,28 +12,54 @@
  * Example:  a a Wait Save /tmp/relu.txt  ? Save /tmp/help.txt  Esc q
  * Keys run through the key table exactly as typed keys do. When the script
  * ends the view goes on reading the keyboard, or quits when it has no
- * terminal. Keys are fed at once; use Wait before Save to see finished work. */
+ * terminal. Keys are fed at once; use Wait before Save to see finished work.
+ * A script is UTF-8 text (a leading byte-order mark is skipped) of at most
+ * TUI_SCRIPT_MAX bytes without NUL bytes; words quoted in messages are
+ * escaped (util/escape.h). */
 #include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "tui/keys.h"
 #include "tui/script.h"
+#include "util/bytes.h"
+#include "util/escape.h"
+#include "util/textfile.h"
 
-/* Append st (which owns its arg). Out of memory: frees the arg, says so,
- * -1. */
+#define QUOTE_MAX 48 /* bytes of a word quoted in a message */
+
+/* w escaped for a message, cut to QUOTE_MAX bytes with "..." */
+static const char *quote(const char *w, char *buf, size_t size)
+{
+	size_t n = strlen(w);
+	size_t k = iv_escape(buf, size, w, n < QUOTE_MAX ? n : QUOTE_MAX);
+	if (n > QUOTE_MAX && k + 4 <= size)
+		memcpy(buf + k, "...", 4);
+	return buf;
+}
+
+/* Append st (which owns its arg), the array growing by half (linear time
+ * for any number of steps). Out of memory: frees the arg, says so, -1. */
 static int push(tui_script *s, tui_step st, char *err, size_t errlen)
 {
-	tui_step *p = realloc(s->step, (s->n + 1) * sizeof *p);
-	if (!p) {
-		free(st.arg);
-		snprintf(err, errlen, "line %d: out of memory", st.line);
-		return -1;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap + s->cap / 2 : 16;
+		tui_step *p = cap < SIZE_MAX / sizeof *p
+				      ? realloc(s->step, cap * sizeof *p)
+				      : NULL;
+		if (!p) {
+			free(st.arg);
+			snprintf(err, errlen, "line %d: out of memory",
+				 st.line);
+			return -1;
+		}
+		s->step = p;
+		s->cap = cap;
 	}
-	s->step = p;
 	s->step[s->n++] = st;
 	return 0;
 }
@@ -91,6 +117,7 @@ static int command(tui_script *s, const char *w, int at, char **p, int *line,
 {
 	tui_step st = {.line = at};
 	int aline;
+	char q[QUOTE_MAX * 4 + 8];
 	if (strcasecmp(w, "Wait") == 0) {
 		st.kind = TUI_S_WAIT;
 		return push(s, st, err, errlen);
@@ -113,21 +140,52 @@ static int command(tui_script *s, const char *w, int at, char **p, int *line,
 		snprintf(err, errlen,
 			 "line %d: Resize wants COLSxLINES, each 1 to 1000, "
 			 "e.g. 100x30 (got \"%s\")",
-			 at, a);
+			 at, quote(a, q, sizeof q));
 		return -1;
 	}
 	return push(s, st, err, errlen);
 }
 
-int tui_script_parse(tui_script *s, const char *text, char *err, size_t errlen)
+/* The line of the first NUL byte in text, 0 when there is none. */
+static int nul_line(const char *text, size_t len)
 {
-	char *buf = strdup(text), *p = buf, *w;
+	const char *z = memchr(text, '\0', len);
+	int line = 1;
+	if (!z)
+		return 0;
+	for (const char *c = text; c < z; c++)
+		line += *c == '\n';
+	return line;
+}
+
+int tui_script_parse(tui_script *s, const char *text, size_t len, char *err,
+		     size_t errlen)
+{
+	char q[QUOTE_MAX * 4 + 8], *buf, *p, *w;
 	int line = 1, rc = 0;
 	*s = (tui_script){0};
-	if (!buf) {
+	if (len > TUI_SCRIPT_MAX) {
+		iv_bytes_str(TUI_SCRIPT_MAX, q, sizeof q);
+		snprintf(err, errlen, "is over %s", q);
+		return -1;
+	}
+	if ((line = nul_line(text, len))) {
+		snprintf(err, errlen,
+			 "line %d: a NUL byte (a key script is text)", line);
+		return -1;
+	}
+	line = 1;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3; /* a UTF-8 byte-order mark */
+		len -= 3;
+	}
+	if (!(buf = malloc(len + 1))) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	p = buf;
 	int at, key;
 	while (rc == 0 && (w = word(&p, &line, &at))) {
 		if (!strcasecmp(w, "Wait") || !strcasecmp(w, "Save") ||
@@ -139,7 +197,7 @@ int tui_script_parse(tui_script *s, const char *text, char *err, size_t errlen)
 			rc = push(s, st, err, errlen);
 		} else {
 			snprintf(err, errlen, "line %d: unknown key \"%s\"", at,
-				 w);
+				 quote(w, q, sizeof q));
 			rc = -1;
 		}
 	}
@@ -151,28 +209,21 @@ int tui_script_parse(tui_script *s, const char *text, char *err, size_t errlen)
 
 int tui_script_load(tui_script *s, const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	char *text = NULL, e[200];
-	size_t len = 0;
+	char *text, e[200], name[256];
+	size_t len;
+	int rc;
 	*s = (tui_script){0};
-	if (!f) {
-		snprintf(err, errlen, "cannot read key script %s", path);
-		return -1;
-	}
-	FILE *mem = open_memstream(&text, &len);
-	int c;
-	while (mem && (c = getc(f)) != EOF)
-		putc(c, mem);
-	fclose(f);
-	if (!mem || fclose(mem) != 0) {
+	iv_escape_str(name, sizeof name, path);
+	rc = iv_text_read(path, TUI_SCRIPT_MAX, &text, &len, e, sizeof e);
+	if (rc == 0) {
+		rc = tui_script_parse(s, text, len, e, sizeof e);
 		free(text);
-		snprintf(err, errlen, "cannot read key script %s", path);
-		return -1;
 	}
-	int rc = tui_script_parse(s, text, e, sizeof e);
-	free(text);
-	if (rc)
-		snprintf(err, errlen, "key script %s %s", path, e);
+	if (rc) /* "key script F line 3: ...", "key script F: is a FIFO..." */
+		snprintf(err, errlen, "key script %s%s %s", name,
+			 strncmp(e, "line ", 5) ? ":" : "", e);
+	else
+		s->path = path;
 	return rc;
 }
 

@@ -23,13 +23,20 @@ typedef struct tui_step {
 
 typedef struct tui_script {
 	tui_step *step;
-	size_t n, pos;
+	size_t n, pos, cap;
+	const char *path; /* the file tui_script_load read (not owned) */
 } tui_script;
 
-/* Parse text (a whole script) into s. Returns 0, or -1 with a message in
- * err ("line 3: unknown key \"Foo\""). */
-int tui_script_parse(tui_script *s, const char *text, char *err, size_t errlen);
-/* Read and parse a file; messages name the file. */
+#define TUI_SCRIPT_MAX (1 << 20) /* bytes of a key script */
+
+/* Parse len bytes of text (a whole script, not NUL-terminated) into s.
+ * Returns 0, or -1 with a one-line message in err that quotes the script's
+ * bytes escaped ("line 3: unknown key \"Foo^[\"", "line 2: a NUL byte (a
+ * key script is text)", "is over 1.0 MiB"). */
+int tui_script_parse(tui_script *s, const char *text, size_t len, char *err,
+		     size_t errlen);
+/* Read (a regular file of at most TUI_SCRIPT_MAX bytes, util/textfile.h)
+ * and parse a file; messages start "key script FILE". */
 int tui_script_load(tui_script *s, const char *path, char *err, size_t errlen);
 void tui_script_free(tui_script *s);
 /* The next step, NULL at the end. */

@@ -29,13 +29,7 @@ void tui_theory_done(tui_theory *t)
 
 bool tui_theory_applies(iv_init_kind k)
 {
-	switch (k) {
-	case IV_INIT_ZEROS:
-	case IV_INIT_ONES:
-	case IV_INIT_CONSTANT:
-	case IV_INIT_IDENTITY: return false;
-	default: return (unsigned)k < IV_INIT_COUNT;
-	}
+	return iv_theory_applies(k);
 }
 
 /* Whether a and b agree on every setting the theory reads (not the seed,
@@ -77,9 +71,7 @@ bool tui_predict_update(tui_theory *t, const iv_config *cfg)
 	     p->finite++)
 		if (!(p->layer[p->finite].q <= 1e300))
 			break;
-	iv_theory_criticality(t->th, cfg->act, cfg->slope,
-			      iv_theory_sigma_w2(cfg, 1),
-			      iv_theory_sigma_b2(cfg), &p->crit);
+	iv_theory_criticality_config(t->th, cfg, &p->crit);
 	p->valid = true;
 	return true;
 }

@@ -37,7 +37,7 @@ typedef struct tui_predict {
 	size_t cap;
 	size_t finite;       /* leading layers whose q is finite (below 1e300):
 				past an overflow the engine's numbers mean nothing */
-	iv_criticality crit; /* of the first layer's sigma_w^2 and sigma_b^2 */
+	iv_criticality crit; /* of the first layer (criticality_config) */
 } tui_predict;
 
 /* A gain (sigma_w: the gain of lecun-*, and of xavier-* on a square

@@ -26,6 +26,7 @@ typedef struct tui_theory_glyphs {
 	const char *line;      /* a predicted curve in the depth profile */
 	const char *sd1, *sd2; /* predicted +-1 and +-2 std ticks */
 	const char *chi, *xi;  /* "chi1", "xi" */
+	const char *xic, *xig; /* depth scales of correlations, gradients */
 	const char *sw, *sw2, *sb, *sb2; /* "sigma_w", "sigma_w^2", ... */
 	const char *phi, *sqrt, *sq;     /* "phi", "sqrt", "^2" */
 	const char *root2, *rootq;       /* "sqrt(2)", "sqrt(q)" */
@@ -47,13 +48,17 @@ void tui_draw_spectrum(tui_app *app, int y, int h); /* draw_spectrum.c */
 void tui_draw_gain(tui_app *app, int y, int h);     /* draw_gain.c */
 
 /* Overlay pieces for the shared views (draw_overlay.c). */
-/* The criticality of the configuration as a settings-bar item: label
- * "chi1", value "0.98 vanishing"; and "q* 0.39  xi 50". False when the
- * theory has nothing to say (not computed, not random weights). */
+/* The criticality of the configuration as settings-bar items: label
+ * "chi1", value "0.98 vanishing"; label "q*", value "0.39" ("diverges" or
+ * "neutral" where there is no q*); label "xi_c", value "50  xi_g 50" (the
+ * depth scales of correlations and of gradients). False when the theory
+ * has nothing to say (not computed, not random weights). */
 bool tui_theory_chi_item(const tui_app *app, char *label, size_t lsize,
 			 char *value, size_t vsize);
 bool tui_theory_fix_item(const tui_app *app, char *label, size_t lsize,
 			 char *value, size_t vsize);
+bool tui_theory_xi_item(const tui_app *app, char *label, size_t lsize,
+			char *value, size_t vsize);
 /* +-1 and +-2 predicted std ticks over the pre-activation histogram of
  * layer in cells x..x+w-1 of row y covering [lo, hi]. */
 void tui_draw_theory_ticks(tui_app *app, int y, size_t layer, int x, int w,
@@ -69,6 +74,12 @@ bool tui_theory_overlay(const tui_app *app);
  * paragraph wrapped into w columns from (y, x), at most rows rows.
  * Returns the rows used. */
 char *tui_theory_fmt(const tui_app *app, double v, char *buf, size_t size);
+/* q* as text: the number when stable, else "diverges" or "neutral"; and
+ * both depth scales, "xi_c 21.7  xi_g 9.97". */
+char *tui_theory_q_text(const tui_app *app, const iv_criticality *c,
+			char *buf, size_t size);
+char *tui_theory_xi_text(const tui_app *app, const iv_criticality *c,
+			 char *buf, size_t size);
 int tui_wrap(int y, int x, int w, int rows, tui_element e, const char *text);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "tui/compute.h" /* tui_now */
 #include "tui/trace.h"
+#include "util/escape.h"
 
 #define TRACE_BUFFER (1 << 20) /* about 20 000 lines between writes */
 
@@ -14,12 +15,14 @@ int tui_trace_open(tui_trace_file *t, const char *path, char *err,
 {
 	struct stat sb;
 	/* "x": a new file only; initviz never overwrites one silently */
-	*t = (tui_trace_file){.f = fopen(path, "wx")};
+	*t = (tui_trace_file){.f = fopen(path, "wx"), .path = path};
 	if (!t->f) {
 		int e = errno;
 		bool dir = e == EEXIST && stat(path, &sb) == 0 &&
 			   S_ISDIR(sb.st_mode);
-		snprintf(err, size, "cannot write trace file %s: %s", path,
+		char name[256];
+		iv_escape_str(name, sizeof name, path);
+		snprintf(err, size, "cannot write trace file %s: %s", name,
 			 dir ? strerror(EISDIR)
 			 : e == EEXIST ? "it exists (initviz does not overwrite "
 					 "files: remove it or name another)"
@@ -35,9 +38,9 @@ void tui_trace_vline(tui_trace_file *t, const char *fmt, va_list ap)
 {
 	if (!t->f)
 		return;
-	fprintf(t->f, "%.6f ", tui_now() - t->t0);
-	vfprintf(t->f, fmt, ap);
-	putc('\n', t->f);
+	if (fprintf(t->f, "%.6f ", tui_now() - t->t0) < 0 ||
+	    vfprintf(t->f, fmt, ap) < 0 || putc('\n', t->f) == EOF)
+		t->err = t->err ? t->err : errno ? errno : EIO;
 }
 
 void tui_trace_line(tui_trace_file *t, const char *fmt, ...)
@@ -48,15 +51,40 @@ void tui_trace_line(tui_trace_file *t, const char *fmt, ...)
 	va_end(ap);
 }
 
-void tui_trace_flush(tui_trace_file *t)
+/* The first error, said in err; the file is closed (nothing more is
+ * written to a disk that is full). */
+static int failed(tui_trace_file *t, char *err, size_t size)
 {
-	if (t->f)
-		fflush(t->f);
-}
-
-void tui_trace_close(tui_trace_file *t)
-{
+	char name[256];
+	iv_escape_str(name, sizeof name, t->path ? t->path : "");
+	snprintf(err, size, "cannot write trace file %s: %s", name,
+		 strerror(t->err));
 	if (t->f)
 		fclose(t->f);
 	t->f = NULL;
+	return -1;
+}
+
+int tui_trace_flush(tui_trace_file *t, char *err, size_t size)
+{
+	if (!t->f)
+		return 0;
+	if (fflush(t->f) != 0 && !t->err)
+		t->err = errno ? errno : EIO;
+	return t->err ? failed(t, err, size) : 0;
+}
+
+int tui_trace_close(tui_trace_file *t, char *err, size_t size)
+{
+	if (!t->f)
+		return 0;
+	if (tui_trace_flush(t, err, size) != 0)
+		return -1;
+	if (fclose(t->f) != 0) {
+		t->f = NULL;
+		t->err = errno ? errno : EIO;
+		return failed(t, err, size);
+	}
+	t->f = NULL;
+	return 0;
 }

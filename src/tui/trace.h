@@ -16,8 +16,10 @@
 #include <stdio.h>
 
 typedef struct tui_trace_file {
-	FILE *f;   /* NULL: tracing is off, every call is a no-op */
-	double t0; /* tui_now() when opened */
+	FILE *f;          /* NULL: tracing is off, every call is a no-op */
+	double t0;        /* tui_now() when opened */
+	const char *path; /* as given to tui_trace_open, for messages */
+	int err;          /* errno of the first failed write, 0: none */
 } tui_trace_file;
 
 /* Open path for writing (truncating it). Returns 0, or -1 with the reason in
@@ -29,9 +31,12 @@ void tui_trace_line(tui_trace_file *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void tui_trace_vline(tui_trace_file *t, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
-/* Write out what is buffered (before the view sleeps). */
-void tui_trace_flush(tui_trace_file *t);
-/* Write out and close; t is off afterwards. NULL or closed: no-op. */
-void tui_trace_close(tui_trace_file *t);
+/* Write out what is buffered (before the view sleeps). 0, or -1 once any
+ * write has failed (a full disk): then the message is in err ("cannot
+ * write trace file PATH: No space left on device") and tracing is off. */
+int tui_trace_flush(tui_trace_file *t, char *err, size_t size);
+/* Write out and close; t is off afterwards. NULL or closed: no-op. 0, or
+ * -1 with the message in err as for tui_trace_flush. */
+int tui_trace_close(tui_trace_file *t, char *err, size_t size);
 
 #endif

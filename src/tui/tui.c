@@ -27,25 +27,37 @@ int tui_signal_take(void)
 	return s;
 }
 
-/* Quit on INT, TERM and HUP, repaint on CONT; the handler only sets a flag
- * that the loop reads between key waits. No SA_RESTART: a signal ends the
- * key wait at once. ncurses keeps its own TSTP and WINCH handlers. */
+/* Every signal whose default action ends the process (and that a handler
+ * can catch), so that none of them leaves the terminal raw and in the
+ * alternate screen: the loop quits and the terminal is restored first.
+ * CONT repaints. */
+static const int caught[] = {SIGINT,  SIGTERM,   SIGHUP,  SIGQUIT, SIGUSR1,
+			     SIGUSR2, SIGPIPE,   SIGALRM, SIGVTALRM, SIGPROF,
+			     SIGXCPU, SIGXFSZ,   SIGCONT};
+#define NCAUGHT (sizeof caught / sizeof caught[0])
+static struct sigaction before[NCAUGHT];
+
+/* The handler only sets a flag that the loop reads between key waits. No
+ * SA_RESTART: a signal ends the key wait at once. A signal ignored when
+ * initviz started (nohup, a background job) stays ignored. ncurses keeps
+ * its own TSTP and WINCH handlers. */
 static void catch_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGCONT};
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+	for (size_t i = 0; i < NCAUGHT; i++) {
+		sigaction(caught[i], NULL, &before[i]);
+		if (before[i].sa_handler != SIG_IGN)
+			sigaction(caught[i], &sa, NULL);
+	}
 }
 
 static void default_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGCONT};
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		signal(sigs[i], SIG_DFL);
+	for (size_t i = 0; i < NCAUGHT; i++)
+		sigaction(caught[i], &before[i], NULL);
 }
 
 /* Why the terminal cannot be used, NULL when it can. */

@@ -26,7 +26,9 @@ typedef struct tui_options {
 
 /* Run the interactive view starting from cfg. Returns the process exit
  * status: 0 on a normal quit (q, F10, end of a script without a terminal,
- * closed input), 128 + the signal after SIGINT, SIGTERM or SIGHUP, 2 when
+ * closed input), 128 + the signal after a signal that would end the process
+ * (INT, TERM, HUP, QUIT, USR1, USR2, PIPE, ALRM, VTALRM, PROF, XCPU, XFSZ;
+ * the terminal restored first; one ignored at the start stays so), 2 when
  * there is no usable terminal (after printing one line that points at
  * --report), the key script or trace file cannot be used, or the view runs
  * out of memory (the message comes after the terminal is restored).

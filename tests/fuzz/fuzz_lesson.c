@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = iv_lessons_parse(&set, text, size, NAME, &base,
 	                          iv_cli_apply_setting, err, sizeof err);
 	if (rc == 0) {
-		FUZZ_ASSERT(set.n >= 2 && set.n <= IV_LESSONS_MAX);
+		FUZZ_ASSERT(set.n >= 2 && set.n - 1 <= IV_LESSONS_MAX);
 		for (size_t i = 1; i < set.n; i++)
 			check_lesson(&set.v[i]);
 	} else {

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: MIT */
+/* Gaussian expectations of activations, for any mean: closed forms where
+ * they are exact and stable, Gauss-Hermite for smooth functions on scales
+ * of 1 or more, adaptive quadrature split where the activation bends
+ * otherwise; and pair expectations over two correlated inputs. */
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_sf_erf.h>
+#include <initviz/act.h>
+#include "theory_impl.h"
+
+#define LIMIT  1000  /* intervals of the adaptive workspaces */
+#define X_BEND 40.0  /* the activations bend within |x| < X_BEND */
+#define Z_MAX  40.0  /* N(0,1) puts less than 1e-348 beyond */
+#define Q_BIG  1e300 /* above it a variance is treated by its limit */
+/* Below this std the elu family's closed form loses digits to
+ * cancellation (E[(e^x - 1)^2; x < 0] ~ s^2 from terms ~ 1/2): quadrature */
+#define ELU_CLOSED_MIN 0.5
+
+static double ncdf(double x) { return 0.5 * erfc(-x * M_SQRT1_2); }
+static double npdf(double x) { return exp(-0.5 * x * x) / sqrt(2 * M_PI); }
+
+void iv_act_limit_slopes(iv_act_kind k, double slope, double *pos,
+                         double *neg)
+{
+	*pos = 1.0;
+	*neg = 0.0;
+	switch (k) {
+	case IV_ACT_LINEAR: *neg = 1.0; break;
+	case IV_ACT_LEAKY_RELU: *neg = slope; break;
+	case IV_ACT_SELU: *pos = IV_SELU_LAMBDA; break;
+	case IV_ACT_TANH:
+	case IV_ACT_SIGMOID: *pos = 0.0; break;
+	default: break; /* relu, elu, gelu, silu, softplus: relu */
+	}
+}
+
+static double point(iv_act_kind k, double a, double x, iv_moment what)
+{
+	double d;
+	switch (what) {
+	case IV_MOM_PHI: return iv_act(k, a, x);
+	case IV_MOM_PHI2: d = iv_act(k, a, x); return d * d;
+	case IV_MOM_DPHI: return iv_act_deriv(k, a, x);
+	default: d = iv_act_deriv(k, a, x); return d * d;
+	}
+}
+
+/* Linear on each half-line: phi = x (x > 0), a x (x <= 0); the truncated
+ * moments of N(m, s^2) on each side, each without cancellation. */
+static double piecewise(double a, double m, double s, iv_moment what)
+{
+	double t = m / s, pp = ncdf(t), pn = ncdf(-t), d = npdf(t);
+	switch (what) {
+	case IV_MOM_PHI:
+		if (m == 0) /* also s = Inf */
+			return a == 1 ? 0.0 : (1 - a) * s * d;
+		return m * pp + s * d + a * (m * pn - s * d);
+	case IV_MOM_PHI2:
+		return (m * m + s * s) * (pp + a * a * pn) +
+		       (1 - a * a) * m * s * d;
+	case IV_MOM_DPHI: return pp + a * pn;
+	default: return pp + a * a * pn;
+	}
+}
+
+/* log(e^{t^2/2} Phi(-t)), without overflow for large |t|. */
+static double log_exp_tail(double t)
+{
+	if (t > 1e3) { /* the asymptotic series; its next term is < 1e-17 */
+		double u = 1 / (t * t);
+		return log((1 - u * (1 - u * (3 - 15 * u))) /
+		           (t * sqrt(2 * M_PI)));
+	}
+	return 0.5 * t * t + gsl_sf_log_erfc(t * M_SQRT1_2) - M_LN2;
+}
+
+/* E[e^{kx}; x < 0] for x ~ N(m, s^2) = e^{km + k^2 s^2/2} Phi(-t),
+ * t = (m + k s^2)/s; in the form that neither overflows nor cancels. */
+static double exp_below(double k, double m, double s)
+{
+	double t = (m + k * s * s) / s;
+	if (t < 30)
+		return exp(k * m + 0.5 * k * k * s * s +
+		           gsl_sf_log_erfc(t * M_SQRT1_2) - M_LN2);
+	if (m == 0)
+		return exp(log_exp_tail(t));
+	return exp(-0.5 * (m / s) * (m / s) + log_exp_tail(t));
+}
+
+/* phi = lam x (x > 0), lam al (e^x - 1) (x <= 0). */
+static double elu_family(double lam, double al, double m, double s,
+                         iv_moment what)
+{
+	double t = m / s, pp = ncdf(t), pn = ncdf(-t), d = npdf(t);
+	double e1 = exp_below(1, m, s);
+	switch (what) {
+	case IV_MOM_PHI: return lam * (m * pp + s * d + al * (e1 - pn));
+	case IV_MOM_PHI2: {
+		double e2 = exp_below(2, m, s);
+		return lam * lam * ((m * m + s * s) * pp + m * s * d +
+		                    al * al * (e2 - 2 * e1 + pn));
+	}
+	case IV_MOM_DPHI: return lam * (pp + al * e1);
+	default:
+		return lam * lam * (pp + al * al * exp_below(2, m, s));
+	}
+}
+
+/* E_z[G(m + s z)] */
+typedef double (*xfun)(double x, void *arg);
+
+struct zarg {
+	xfun g;
+	void *arg;
+	double m, s;
+};
+
+static double z_term(double z, void *p)
+{
+	const struct zarg *a = p;
+	return a->g(a->m + a->s * z, a->arg) * npdf(z);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Adaptive quadrature over |z| < Z_MAX in pieces split at z = 0, where x
+ * crosses 0, and where x leaves the band |x| < w in which G bends: at
+ * large s that band is a sliver a rule could step over (tanh'^2 is
+ * nothing but that sliver). */
+static double expect_adaptive(gsl_integration_workspace *ws, xfun g,
+                              void *arg, double m, double s, double w)
+{
+	struct zarg za = { g, arg, m, s };
+	gsl_function f = { z_term, &za };
+	double b[6] = { -Z_MAX, Z_MAX, 0.0, -m / s, (-w - m) / s, (w - m) / s };
+	double sum = 0, err = 0;
+	int st = 0;
+	for (int i = 2; i < 6; i++)
+		b[i] = fmax(-Z_MAX, fmin(Z_MAX, b[i]));
+	qsort(b, 6, sizeof b[0], cmp_double);
+	for (int i = 0; i < 5; i++) {
+		double v = 0, e = 0;
+		if (!(b[i + 1] > b[i]))
+			continue;
+		st |= gsl_integration_qags(&f, b[i], b[i + 1], 0.0, 1e-12,
+		                           LIMIT, ws, &v, &e);
+		sum += v;
+		err += e;
+	}
+	/* a failed piece (roundoff, no convergence) is kept only when the
+	 * error estimate still makes the whole accurate to 1e-8 */
+	if (st && !(err <= 1e-8 * fabs(sum)))
+		return NAN;
+	return sum;
+}
+
+static double expect_gh(const iv_theory *th, xfun g, void *arg, double m,
+                        double s)
+{
+	double sum = 0;
+	for (size_t i = 0; i < IV_GH_NODES; i++)
+		sum += th->w[i] * g(m + s * th->x[i], arg);
+	return sum;
+}
+
+struct marg {
+	iv_act_kind k;
+	double a;
+	iv_moment what;
+};
+
+static double moment_term(double x, void *p)
+{
+	const struct marg *a = p;
+	return point(a->k, a->a, x, a->what);
+}
+
+static bool smooth(iv_act_kind k)
+{
+	return k == IV_ACT_TANH || k == IV_ACT_SIGMOID || k == IV_ACT_GELU ||
+	       k == IV_ACT_SILU || k == IV_ACT_SOFTPLUS;
+}
+
+static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
+                        iv_act_kind k, double a, double m, double v,
+                        iv_moment what);
+
+/* Beyond Q_BIG (v may be infinite) the mean does not matter: a moment
+ * that still grows with v is infinite; one that does not (tanh^2,
+ * sigmoid', ...) has settled by 1e300. */
+static double moment_limit(iv_theory *th, gsl_integration_workspace *ws,
+                           iv_act_kind k, double a, iv_moment what)
+{
+	double r1 = moment_ws(th, ws, k, a, 0.0, Q_BIG / 100, what);
+	double r2 = moment_ws(th, ws, k, a, 0.0, Q_BIG, what);
+	return fabs(r2) > 2 * fabs(r1) ? copysign(INFINITY, r2) : r2;
+}
+
+static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
+                        iv_act_kind k, double a, double m, double v,
+                        iv_moment what)
+{
+	struct marg ma = { k, a, what };
+	if (isnan(v) || isnan(m) || v < 0)
+		return NAN;
+	if (v == 0 && smooth(k))
+		return point(k, a, m, what);
+	if (v > Q_BIG)
+		return moment_limit(th, ws, k, a, what);
+	/* v = 0: the limit v -> 0+, which at a kink (relu at m = 0) is not
+	 * the value at the point: E[relu'(z)^2] = 1/2 at every v > 0 */
+	double s = v == 0 ? 1e-300 : sqrt(v);
+	bool closed = s >= ELU_CLOSED_MIN || v == 0;
+	switch (k) {
+	case IV_ACT_LINEAR:
+		return what == IV_MOM_PHI    ? m
+		       : what == IV_MOM_PHI2 ? m * m + v
+		                             : 1.0;
+	case IV_ACT_RELU: return piecewise(0.0, m, s, what);
+	case IV_ACT_LEAKY_RELU: return piecewise(a, m, s, what);
+	case IV_ACT_ELU:
+		if (closed)
+			return elu_family(1.0, 1.0, m, s, what);
+		break;
+	case IV_ACT_SELU:
+		if (closed)
+			return elu_family(IV_SELU_LAMBDA, IV_SELU_ALPHA, m, s,
+			                  what);
+		break;
+	default: break;
+	}
+	if (s <= 1.0 && smooth(k))
+		return expect_gh(th, moment_term, &ma, m, s);
+	return expect_adaptive(ws, moment_term, &ma, m, s, X_BEND);
+}
+
+double iv_gauss_moment(iv_theory *th, iv_act_kind k, double slope, double m,
+                       double v, iv_moment what)
+{
+	return moment_ws(th, th->ws, k, slope, m, v, what);
+}
+
+/* Pairs: for r >= 0 write u_i = X + sqrt(v (1 - r)) y_i with X ~ N(m, v r)
+ * shared and y_1, y_2 independent; then E[F(u1) F(u2)] = E_X[psi(X)^2],
+ * psi(X) = E_y[F(X + sqrt(v (1 - r)) y)], a one-dimensional moment. For
+ * r < 0, u_2 = 2m - X + ...: E_X[psi(X) psi(2m - X)]. */
+struct parg {
+	iv_theory *th;
+	iv_act_kind k;
+	double a, m, v_in;
+	iv_moment what;
+	bool neg;
+};
+
+static double pair_term(double x, void *p)
+{
+	const struct parg *a = p;
+	double p1 = moment_ws(a->th, a->th->ws_in, a->k, a->a, x, a->v_in,
+	                      a->what);
+	if (!a->neg)
+		return p1 * p1;
+	return p1 * moment_ws(a->th, a->th->ws_in, a->k, a->a, 2 * a->m - x,
+	                      a->v_in, a->what);
+}
+
+double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
+                     double v, double r, bool deriv)
+{
+	if (isnan(v) || isnan(m) || isnan(r) || v < 0 || v > Q_BIG ||
+	    fabs(r) > 1)
+		return NAN;
+	double ar = fabs(r), v_out = v * ar;
+	struct parg pa = { th, k, slope, m, v * (1 - ar),
+		           deriv ? IV_MOM_DPHI : IV_MOM_PHI, r < 0 };
+	if (v_out == 0)
+		return pair_term(m, &pa);
+	double s = sqrt(v_out), s_in = sqrt(pa.v_in);
+	/* psi is smooth on the scale of phi (smooth activations) or of the
+	 * inner std (kinked ones): Gauss-Hermite only for the former */
+	if (s <= 1.0 && smooth(k))
+		return expect_gh(th, pair_term, &pa, m, s);
+	return expect_adaptive(th->ws, pair_term, &pa, m, s,
+	                       X_BEND + 6 * s_in);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/* Inside the mean-field theory: the quadrature state and the Gaussian
+ * expectations the recursions and the fixed-point solvers share. */
+#ifndef IV_THEORY_IMPL_H
+#define IV_THEORY_IMPL_H
+
+#include <stdbool.h>
+#include <gsl/gsl_integration.h>
+#include <initviz/theory.h>
+
+#define IV_GH_NODES 128 /* even: symmetric nodes integrate a kink at 0 */
+
+struct iv_theory {
+	double x[IV_GH_NODES], w[IV_GH_NODES]; /* E_z[f] = sum w_i f(x_i) */
+	/* adaptive quadrature; the pair expectations nest one in the other */
+	gsl_integration_workspace *ws, *ws_in;
+};
+
+typedef enum {
+	IV_MOM_PHI,   /* E[phi(x)] */
+	IV_MOM_PHI2,  /* E[phi(x)^2] */
+	IV_MOM_DPHI,  /* E[phi'(x)] */
+	IV_MOM_DPHI2, /* E[phi'(x)^2] */
+} iv_moment;
+
+/* E[F(x)] for x ~ N(m, v): closed forms for linear, relu, leaky relu, elu
+ * and selu, quadrature otherwise; v may be +Inf (the large-v limit: +-Inf
+ * for what grows with v). NAN when v is NAN or negative. */
+double iv_gauss_moment(iv_theory *th, iv_act_kind k, double slope, double m,
+                       double v, iv_moment what);
+
+/* E[F(u1) F(u2)] for (u1, u2) ~ N((m, m), v [[1, r], [r, 1]]), -1 <= r <= 1,
+ * with F = phi' when deriv, phi otherwise. */
+double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
+                     double v, double r, bool deriv);
+
+/* phi(x) / x as x -> +Inf and -Inf: the slopes of the positively
+ * homogeneous function that phi looks like at large scale (0 and 0 for
+ * the bounded tanh and sigmoid). */
+void iv_act_limit_slopes(iv_act_kind k, double slope, double *pos,
+                         double *neg);
+
+#endif

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT */
+/* Terminal-safe copies of untrusted text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util/escape.h"
+
+/* Bytes of the well-formed UTF-8 character at s (n bytes left) whose code
+ * point is U+00A0 or above; 0 when there is none. */
+static size_t utf8_char(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len;
+	unsigned long cp, min;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+		min = 0xa0;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+size_t iv_escape(char *dst, size_t size, const char *src, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t out = 0;
+	for (size_t i = 0; i < n;) {
+		char tmp[8];
+		size_t k = utf8_char(s + i, n - i), w;
+		if (k) {
+			memcpy(tmp, s + i, k);
+			w = k;
+		} else if (s[i] < 0x20 || s[i] == 0x7f) {
+			tmp[0] = '^';
+			if (s[i] == 0x7f)
+				tmp[1] = '?';
+			else
+				tmp[1] = (char)(s[i] + 0x40);
+			w = 2;
+			k = 1;
+		} else if (s[i] >= 0x80) {
+			w = (size_t)snprintf(tmp, sizeof tmp, "\\x%02x", s[i]);
+			k = 1;
+		} else {
+			tmp[0] = (char)s[i];
+			w = k = 1;
+		}
+		if (out + w >= size)
+			break;
+		memcpy(dst + out, tmp, w);
+		out += w;
+		i += k;
+	}
+	if (size)
+		dst[out] = '\0';
+	return out;
+}
+
+size_t iv_escape_str(char *dst, size_t size, const char *src)
+{
+	return iv_escape(dst, size, src, strlen(src));
+}
+
+void iv_escape_inplace(char *buf, size_t size)
+{
+	char *copy = strdup(buf);
+	if (!copy) { /* no memory: drop what is unsafe instead */
+		for (char *p = buf; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f ||
+			    (unsigned char)*p >= 0x80)
+				*p = '?';
+		return;
+	}
+	iv_escape_str(buf, size, copy);
+	free(copy);
+}

@@ -1,0 +1,218 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The mean-field fields of --report in every format, through the real
+# binary, against numbers python3 computes here by its own quadrature; and
+# --check on textbook-healthy and degenerate networks.
+set -u
+
+bin=${top_builddir:-.}/initviz
+py=${PYTHON3:-python3}
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+
+[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
+command -v "$py" >/dev/null 2>&1 || { echo "no python3: skipped"; exit 77; }
+
+fail()
+{
+	echo "FAIL: $*"
+	[ -f "$tmp/err" ] && { echo "--- stderr:"; head -20 "$tmp/err"; }
+	echo "$passed passed, 1 failed"
+	exit 1
+}
+
+ok() { passed=$((passed + 1)); echo ok; }
+
+# run WANT_RC ARG...: stdout to $tmp/out, stderr to $tmp/err
+run()
+{
+	want=$1
+	shift
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ "$rc" -eq "$want" ] || fail "initviz $*: exit status $rc, want $want"
+}
+
+small='--depth=3 --width=32 --batch=16'
+
+# crit ARG...: the report's criticality, with the options, in $tmp/crit.json
+crit()
+{
+	# shellcheck disable=SC2086 # the words are options
+	run 0 --report --format=json $small "$@"
+	"$py" -c 'import json, sys
+print(json.dumps(json.load(open(sys.argv[1]))["criticality"]))' \
+		"$tmp/out" >"$tmp/crit.json" || fail "no JSON criticality"
+}
+
+# expect PYTHON-ASSERTION: about c, the criticality object
+expect()
+{
+	"$py" - "$tmp/crit.json" "$1" <<'EOF' || fail "criticality (above)"
+import json, math, sys
+c = json.load(open(sys.argv[1]))
+assert eval(sys.argv[2]), c
+EOF
+}
+
+# --- kinds of fixed points -------------------------------------------------
+printf 'json: q_star_kind where the length map has no fixed point ... '
+keys="{'q_star_kind', 'q_star', 'chi1', 'depth_scale', \
+'depth_scale_correlation', 'depth_scale_gradient', 'gain_for_unit_q', \
+'sigma_w_for_unit_q', 'sigma_w2', 'sigma_b2'}"
+crit --init=he-normal --activation=softplus
+expect "set(c) == $keys"
+# q' - q = 2 E[softplus^2] - q > 0 for every q; chi1 -> 2 * 1/2 at large q
+expect "c['q_star_kind'] == 'diverges' and c['q_star'] is None"
+expect "abs(c['chi1'] - 1) < 1e-9 and c['depth_scale_gradient'] is None"
+crit --init=he-normal --activation=leaky-relu
+expect "c['q_star_kind'] == 'diverges' and abs(c['chi1'] - 1.0001) < 1e-12"
+expect "abs(c['depth_scale'] - 1 / math.log(1.0001)) < 1e-6"
+expect "c['depth_scale'] == c['depth_scale_gradient']"
+crit --init=he-normal --activation=relu --bias-std=0.1
+expect "c['q_star_kind'] == 'diverges' and c['q_star'] is None"
+crit --init=he-normal --activation=relu
+expect "c['q_star_kind'] == 'neutral' and c['q_star'] is None"
+expect "c['depth_scale_correlation'] is None and c['gain_for_unit_q'] is None"
+crit --init=he-normal --activation=selu
+expect "c['q_star_kind'] == 'diverges'"
+expect "abs(c['chi1'] - 1.0507009873554805 ** 2) < 1e-9"
+crit --init=he-normal --activation=elu
+expect "c['q_star_kind'] == 'diverges'"
+crit --init=lecun-normal --activation=linear
+expect "c['q_star_kind'] == 'neutral'"
+ok
+
+# --- tanh with He: both depth scales, by quadrature here -----------------
+printf 'json: tanh with He, q*, chi1 and both depth scales ... '
+crit --init=he-normal --activation=tanh
+cat >"$tmp/tanh.py" <<'EOF'
+import json, math, sys
+c = json.load(open(sys.argv[1]))
+
+def expect(f, q, n=6000, zmax=12.0):
+    """E[f(sqrt(q) z)], z ~ N(0, 1), by Simpson's rule on |z| < zmax."""
+    h, s = 2 * zmax / n, 0.0
+    for i in range(n + 1):
+        z = -zmax + i * h
+        w = 1 if i in (0, n) else (4 if i % 2 else 2)
+        s += w * f(math.sqrt(q) * z) * math.exp(-z * z / 2)
+    return s * h / 3 / math.sqrt(2 * math.pi)
+
+sech2 = lambda x: 1 / math.cosh(x) ** 2
+lo, hi = 0.1, 2.0          # q* solves q = 2 E[tanh^2]
+for _ in range(60):
+    mid = (lo + hi) / 2
+    if 2 * expect(lambda x: math.tanh(x) ** 2, mid) - mid > 0:
+        lo = mid
+    else:
+        hi = mid
+q = (lo + hi) / 2
+chi1 = 2 * expect(lambda x: sech2(x) ** 2, q)
+chic = 2 * expect(sech2, q) ** 2   # c* = 0 for an odd phi without bias
+assert c["q_star_kind"] == "stable" and abs(c["q_star"] - q) < 1e-8, (c, q)
+assert abs(c["chi1"] - chi1) < 1e-8, (c, chi1)
+assert abs(c["depth_scale_gradient"] - 1 / math.log(chi1)) < 1e-5, c
+assert abs(c["depth_scale_correlation"] + 1 / math.log(chic)) < 1e-4, c
+assert abs(c["depth_scale_correlation"] - 21.72) < 0.01, c
+# gain for q* = 1: sigma_w^2 = 1 / E[tanh(z)^2]; he-normal's gain is
+# sigma_w / sqrt(2)
+sw = 1 / math.sqrt(expect(lambda x: math.tanh(x) ** 2, 1.0))
+assert abs(c["sigma_w_for_unit_q"] - sw) < 1e-8, (c, sw)
+assert abs(c["gain_for_unit_q"] - sw / math.sqrt(2)) < 1e-8, c
+print(c["gain_for_unit_q"])
+EOF
+gain=$("$py" "$tmp/tanh.py" "$tmp/crit.json") || fail "tanh (above)"
+# fed back as the scheme's --gain it gives q* = 1
+crit --init=he-normal --activation=tanh --gain="$gain"
+expect "c['q_star_kind'] == 'stable' and abs(c['q_star'] - 1) < 1e-9"
+ok
+
+# --- constant bias ---------------------------------------------------------
+printf 'json: a constant bias is a mean in the per-layer theory ... '
+run 0 --report --format=json --init=he-normal --activation=relu --bias=0.5 \
+	--depth=6 --width=32 --batch=16
+"$py" - "$tmp/out" <<'EOF' || fail "bias theory (above)"
+import json, math, sys
+layers = json.load(open(sys.argv[1]))["layers"]
+b, v = 0.5, 2.0
+for l in layers:
+    t = l["theory"]
+    assert abs(t["preactivation_std"] - math.sqrt(v)) < 1e-9 * v, (t, v)
+    s, u = math.sqrt(v), b / math.sqrt(v)
+    cdf = 0.5 * math.erfc(-u / math.sqrt(2))
+    pdf = math.exp(-u * u / 2) / math.sqrt(2 * math.pi)
+    v = 2 * ((b * b + v) * cdf + b * s * pdf)
+assert abs(layers[5]["theory"]["preactivation_std"] - 3.5151) < 1e-4
+EOF
+ok
+
+# --- schemes the theory does not describe -----------------------------------
+for scheme in zeros ones constant identity; do
+	printf 'no theory for %s: null in JSON, empty in CSV, why in the table ... ' \
+		"$scheme"
+	# shellcheck disable=SC2086 # the words are options
+	run 0 --report --format=json --init=$scheme --activation=relu $small
+	"$py" - "$tmp/out" <<'EOF' || fail "$scheme json (above)"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["criticality"] is None, doc["criticality"]
+assert all(l["theory"] is None for l in doc["layers"])
+EOF
+	# shellcheck disable=SC2086
+	run 0 --report --format=csv --init=$scheme --activation=relu $small
+	"$py" - "$tmp/out" <<'EOF' || fail "$scheme csv (above)"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) == 3
+for r in rows:
+    assert r["theory.preactivation_std"] == "", r
+    assert r["theory.grad_activation_std"] == "", r
+EOF
+	# shellcheck disable=SC2086
+	run 0 --report --init=$scheme --activation=relu $small
+	grep -q "^mean field: none: $scheme weights are not independent" \
+		"$tmp/out" || fail "no reason in the table"
+	grep -q 'q\*' "$tmp/out" && fail "a q* in the table"
+	ok
+done
+
+# --- the table says the same --------------------------------------------------
+printf 'table: no q* where none exists, no negative depth scale ... '
+run 0 --report --init=he-normal --activation=softplus $small
+grep -q '^  no q\*: q grows without bound (diverges); chi1 at large q 1 ' \
+	"$tmp/out" || fail "softplus: no diverges line"
+grep -q '^  depth scales: correlations inf, gradients inf$' "$tmp/out" ||
+	fail "softplus: depth scales"
+run 0 --report --init=he-normal --activation=relu $small
+grep -q 'every q is fixed (neutral), q stays 2;' "$tmp/out" ||
+	fail "relu: not neutral"
+run 0 --report --init=he-normal --activation=tanh $small
+grep -q '^  q\* 0.618 (stable), chi1 1.10553 (exploding)$' "$tmp/out" ||
+	fail "tanh: q*"
+grep -q '^  depth scales: correlations 21.7, gradients 9.97$' "$tmp/out" ||
+	fail "tanh: depth scales"
+sed -n '/^mean field/,$p' "$tmp/out" | grep -q -- '-[0-9]' &&
+	fail "a negative number in the mean field lines"
+ok
+
+# --- --check -----------------------------------------------------------------
+printf 'check: he-normal relu and xavier tanh of moderate depth pass ... '
+run 0 --report --check --init=he-normal --activation=relu --depth=10
+[ ! -s "$tmp/err" ] || fail "he relu printed problems"
+grep -q ' dead units ' "$tmp/out" || fail "no dead units column"
+run 0 --report --check --init=xavier-normal --activation=tanh --depth=20
+run 0 --report --check --init=xavier-uniform --activation=tanh --depth=20
+ok
+
+printf 'check: degenerate schemes still fail ... '
+run 1 --report --check --init=constant --activation=tanh
+grep -q 'fewer distinct neurons than live units' "$tmp/err" ||
+	fail "constant: no symmetry line"
+run 1 --report --check --init=zeros --activation=relu
+grep -q 'more than 50% of their units dead' "$tmp/err" ||
+	fail "zeros: no dead line"
+ok
+
+echo "$passed passed, 0 failed"

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: MIT */
+/* util: escaping untrusted text, sizes in binary units, reading a user's
+ * file (regular files only, a size cap, every error said). */
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "util/bytes.h"
+#include "util/escape.h"
+#include "util/textfile.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct {
+	const char *in, *out;
+} escapes[] = {
+	{ "plain text", "plain text" },
+	{ "\x1b]2;PWNED\x07x", "^[]2;PWNED^Gx" },
+	{ "tab\there\r\n", "tab^Ihere^M^J" },
+	{ "del\x7f", "del^?" },
+	{ "\x01\x1f", "^A^_" },
+	{ "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80" },
+	{ "nbsp\xc2\xa0", "nbsp\xc2\xa0" },               /* U+00A0: printable */
+	{ "csi\xc2\x9b" "2J", "csi\\xc2\\x9b" "2J" },      /* C1 as UTF-8 */
+	{ "raw\x9b", "raw\\x9b" },                         /* C1 as a byte */
+	{ "\xff\xfe", "\\xff\\xfe" },
+	{ "\xc0\xaf", "\\xc0\\xaf" },                      /* overlong '/' */
+	{ "\xed\xa0\x80", "\\xed\\xa0\\x80" },             /* a surrogate */
+	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80" },    /* over U+10FFFF */
+	{ "cut\xe2\x86", "cut\\xe2\\x86" },                /* cut short */
+};
+
+START_TEST(escape_table)
+{
+	char out[128];
+	size_t n = iv_escape_str(out, sizeof out, escapes[_i].in);
+	ck_assert_str_eq(out, escapes[_i].out);
+	ck_assert_uint_eq(n, strlen(escapes[_i].out));
+}
+END_TEST
+
+START_TEST(escape_never_cuts_an_escape_or_a_character)
+{
+	/* given room for part of "^[" or of a character, then it stops
+	 * before it, terminated */
+	char out[8];
+	memset(out, 'z', sizeof out);
+	ck_assert_uint_eq(iv_escape_str(out, 4, "ab\x1b"), 2);
+	ck_assert_str_eq(out, "ab");
+	ck_assert_uint_eq(iv_escape_str(out, 4, "a\xe2\x86\x92"), 1);
+	ck_assert_str_eq(out, "a");
+	ck_assert_uint_eq(iv_escape_str(out, 4, "\xff"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_uint_eq(iv_escape(out, 1, "x", 1), 0);
+	ck_assert_str_eq(out, "");
+	/* NUL bytes within a length are escaped too */
+	ck_assert_uint_eq(iv_escape(out, sizeof out, "a\0b", 3), 4);
+	ck_assert_str_eq(out, "a^@b");
+	/* in place, cut to the buffer */
+	char buf[12] = "x\x1b\x1b\x1b\x1b\x1b";
+	iv_escape_inplace(buf, sizeof buf);
+	ck_assert_str_eq(buf, "x^[^[^[^[^[");
+}
+END_TEST
+
+static const struct {
+	double bytes;
+	const char *text;
+} sizes[] = {
+	{ 0, "0 bytes" },           { 1, "1 byte" },
+	{ 1023, "1023 bytes" },     { 1024, "1.0 KiB" },
+	{ 1536, "1.5 KiB" },        { 10485760, "10.0 MiB" },
+	{ 1503238553.6, "1.4 GiB" }, { 1099511627776.0, "1.0 TiB" },
+};
+
+START_TEST(bytes_in_binary_units)
+{
+	char buf[64];
+	iv_bytes_str(sizes[_i].bytes, buf, sizeof buf);
+	ck_assert_str_eq(buf, sizes[_i].text);
+}
+END_TEST
+
+START_TEST(bytes_pair_reads_differently)
+{
+	/* given sizes equal to one decimal, then more digits; equal to
+	 * three, then the exact counts; far apart, one decimal */
+	char a[64], b[64];
+	iv_bytes_pair(1.41 * 1073741824, 1.40 * 1073741824, a, b, sizeof a);
+	ck_assert_str_eq(a, "1.41 GiB");
+	ck_assert_str_eq(b, "1.40 GiB");
+	iv_bytes_pair(1503238554, 1503238553, a, b, sizeof a);
+	ck_assert_str_eq(a, "1.400 GiB (1503238554 bytes)");
+	ck_assert_str_eq(b, "1.400 GiB (1503238553 bytes)");
+	iv_bytes_pair(2048, 1024, a, b, sizeof a);
+	ck_assert_str_eq(a, "2.0 KiB");
+	ck_assert_str_eq(b, "1.0 KiB");
+	iv_bytes_pair(1025, 1024, a, b, sizeof a);
+	ck_assert(strcmp(a, b) != 0);
+}
+END_TEST
+
+static char dir[] = "/tmp/iv-utilXXXXXX";
+
+static void write_file(const char *path, const char *text, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(text, 1, n, f), n);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(text_read_regular_files_up_to_the_cap)
+{
+	/* given files of cap - 1, cap and cap + 1 bytes (cap 5000: the
+	 * buffer grows past its first 4096), then the first two are read
+	 * whole and NUL-terminated, the third refused */
+	char path[64], err[128], *text, big[5001];
+	size_t len;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/f", dir);
+	memset(big, 'x', sizeof big);
+	for (size_t n = 4999; n <= 5001; n++) {
+		unlink(path);
+		write_file(path, big, n);
+		int rc = iv_text_read(path, 5000, &text, &len, err, sizeof err);
+		if (n <= 5000) {
+			ck_assert_int_eq(rc, 0);
+			ck_assert_uint_eq(len, n);
+			ck_assert_int_eq(text[n], '\0');
+			ck_assert(memcmp(text, big, n) == 0);
+			free(text);
+		} else {
+			ck_assert_int_eq(rc, -1);
+			ck_assert_ptr_null(text);
+			ck_assert_str_eq(err, "is over 4.9 KiB");
+		}
+	}
+	/* NUL bytes are read as they are: the parsers refuse them */
+	unlink(path);
+	write_file(path, "a\0b", 3);
+	ck_assert_int_eq(iv_text_read(path, 10, &text, &len, err, sizeof err),
+	                 0);
+	ck_assert_uint_eq(len, 3);
+	ck_assert(memcmp(text, "a\0b", 4) == 0);
+	free(text);
+	/* an empty file is an empty text */
+	unlink(path);
+	write_file(path, "", 0);
+	ck_assert_int_eq(iv_text_read(path, 10, &text, &len, err, sizeof err),
+	                 0);
+	ck_assert_uint_eq(len, 0);
+	free(text);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
+START_TEST(text_read_refuses_what_is_not_a_regular_file)
+{
+	/* given a directory, a FIFO no one writes to, a device, a missing
+	 * and an unreadable file, then each is refused at once with why */
+	char fifo[64], locked[64], err[128], *text = (char *)1;
+	size_t len;
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_int_eq(iv_text_read(dir, 10, &text, &len, err, sizeof err),
+	                 -1);
+	ck_assert_str_eq(err, "is a directory");
+	ck_assert_ptr_null(text);
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(iv_text_read(fifo, 10, &text, &len, err, sizeof err),
+	                 -1);
+	ck_assert_str_eq(err, "is a FIFO, not a regular file");
+	ck_assert_int_eq(iv_text_read("/dev/zero", 10, &text, &len, err,
+	                              sizeof err), -1);
+	ck_assert_str_eq(err, "is a device, not a regular file");
+	ck_assert_int_eq(iv_text_read("/nonexistent/x", 10, &text, &len, err,
+	                              sizeof err), -1);
+	ck_assert_str_eq(err, "cannot read: No such file or directory");
+	snprintf(locked, sizeof locked, "%s/locked", dir);
+	write_file(locked, "x", 1);
+	chmod(locked, 0);
+	int rc = iv_text_read(locked, 10, &text, &len, err, sizeof err);
+	if (geteuid() != 0) { /* root reads it anyway */
+		ck_assert_int_eq(rc, -1);
+		ck_assert_str_eq(err, "cannot read: Permission denied");
+	} else if (rc == 0) {
+		free(text);
+	}
+	unlink(locked);
+	unlink(fifo);
+	rmdir(dir);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("util");
+	tcase_set_timeout(tc, 10);
+	tcase_add_loop_test(tc, escape_table, 0, LEN(escapes));
+	tcase_add_test(tc, escape_never_cuts_an_escape_or_a_character);
+	tcase_add_loop_test(tc, bytes_in_binary_units, 0, LEN(sizes));
+	tcase_add_test(tc, bytes_pair_reads_differently);
+	tcase_add_test(tc, text_read_regular_files_up_to_the_cap);
+	tcase_add_test(tc, text_read_refuses_what_is_not_a_regular_file);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
