@@ -246,6 +246,56 @@ START_TEST(array_forms_match_scalar)
 }
 END_TEST
 
+START_TEST(table_facts_agree_with_the_functions)
+{
+	/* given activation _i, then its row's facts agree with the function:
+	 * a saturating one flattens (phi' below 0.04) wherever its output is
+	 * outside the band, one whose units die is exactly 0 below 0, only
+	 * leaky-relu reads the slope, and PyTorch's gain has a formula exactly
+	 * when it has a value */
+	iv_act_kind k = (iv_act_kind)_i;
+	double lo, hi;
+	iv_act_band(k, &lo, &hi);
+	ck_assert(iv_act_saturates(k) == (isfinite(lo) && isfinite(hi)));
+	for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+		double x = points[i], h = iv_act(k, SLOPE, x);
+		ck_assert(iv_act_saturated(k, h) == (h < lo || h > hi));
+		if (iv_act_saturated(k, h))
+			ck_assert_double_lt(iv_act_deriv(k, SLOPE, x), 0.04);
+		if (iv_act_dies(k) && x < 0)
+			ck_assert(iv_act(k, 0, x) == 0);
+	}
+	ck_assert(iv_act_saturated(k, NAN) == false);
+	ck_assert(iv_act_uses_slope(k) == (k == IV_ACT_LEAKY_RELU));
+	double g = iv_act_torch_gain(k, SLOPE);
+	ck_assert(isnan(g) == !iv_act_torch_text(k, true)[0]);
+	ck_assert(isnan(g) == !iv_act_torch_text(k, false)[0]);
+	ck_assert(isnan(g) || g > 0);
+}
+END_TEST
+
+START_TEST(tour_visits_every_activation)
+{
+	/* given the tour order, when a steps IV_ACT_COUNT times from tanh,
+	 * then every activation comes once and A walks back the same way */
+	bool seen[IV_ACT_COUNT] = { false };
+	iv_act_kind k = IV_ACT_TANH;
+	for (int i = 0; i < IV_ACT_COUNT; i++) {
+		ck_assert(!seen[k]);
+		seen[k] = true;
+		iv_act_kind next = iv_act_tour(k, +1);
+		ck_assert_int_eq(iv_act_tour(next, -1), k);
+		k = next;
+	}
+	ck_assert_int_eq(k, IV_ACT_TANH);
+	ck_assert_int_eq(iv_act_tour(IV_ACT_TANH, +1), IV_ACT_RELU);
+	ck_assert(iv_act_dies(IV_ACT_RELU) && !iv_act_saturates(IV_ACT_RELU));
+	ck_assert(iv_act_saturates(IV_ACT_TANH) && iv_act_saturated(IV_ACT_TANH, -0.995));
+	ck_assert(!iv_act_saturated(IV_ACT_TANH, 0.985));
+	ck_assert(iv_act_saturated(IV_ACT_SIGMOID, 0.005));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("act");
@@ -258,6 +308,9 @@ int main(void)
 	tcase_add_loop_test(tc, array_forms_match_scalar, 0, IV_ACT_COUNT);
 	tcase_add_test(tc, extremes_do_not_overflow);
 	tcase_add_test(tc, names_round_trip);
+	tcase_add_loop_test(tc, table_facts_agree_with_the_functions, 0,
+	                    IV_ACT_COUNT);
+	tcase_add_test(tc, tour_visits_every_activation);
 	suite_add_tcase(s, tc);
 	return tu_run(s);
 }

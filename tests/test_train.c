@@ -258,7 +258,10 @@ START_TEST(bad_options_are_refused)
 {
 	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 8, 2);
 	iv_status st;
-	iv_train_opts bad[] = { { 0, 4 }, { -1, 4 }, { NAN, 4 }, { 0.1, 0 } };
+	iv_train_opts bad[] = { { .lr = 0, .outputs = 4 },
+		                { .lr = -1, .outputs = 4 },
+		                { .lr = NAN, .outputs = 4 },
+		                { .lr = 0.1, .outputs = 0 } };
 	for (size_t i = 0; i < 4; i++) {
 		ck_assert_ptr_null(iv_train_alloc(net, &bad[i], &st));
 		ck_assert_int_eq(st, IV_EINVAL);

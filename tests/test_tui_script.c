@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "tui/script.h"
+#include "view/script.h"
 #include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -89,7 +89,7 @@ static double field(enum field f)
 	case F_LOG: return m->log_counts;
 	case F_SUBSET: return m->subset;
 	case F_VIEW: return m->view;
-	case F_HELP: return m->help;
+	case F_HELP: return app.modal == TUI_PANEL_HELP;
 	default: return 0;
 	}
 }
@@ -194,6 +194,36 @@ START_TEST(quit_stops_the_script)
 }
 END_TEST
 
+START_TEST(save_never_overwrites)
+{
+	/* given a file where Save writes, when a script saves there, then the
+	 * file is left alone and the view ends with status 2 and a message
+	 * naming the script, its line, the file and the reason (no one reads
+	 * a status line in a script run); a Save after it is removed writes
+	 * the screen */
+	tut_write_file(SAVED, "mine\n");
+	iv_config c;
+	base_config(&c, 6);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS},
+				      "Wait\nSave " SAVED " q", 30, 100),
+			 2);
+	char *s = tut_slurp(SAVED);
+	ck_assert_str_eq(s, "mine\n");
+	free(s);
+	ck_assert_msg(strstr(app.fatal, "key script " KEYS " line 2: cannot "
+					"save the screen to " SAVED
+					": it exists (initviz does not "
+					"overwrite files"),
+		      "%s", app.fatal);
+	tut_close(&app, &scr);
+	ck_assert_int_eq(run("Wait Save " SAVED, 6, 30, 100, NULL), 0);
+	s = tut_slurp(SAVED);
+	ck_assert(strstr(s, "computed in"));
+	free(s);
+}
+END_TEST
+
 START_TEST(scrolling_keys)
 {
 	/* given depth 50 on 30 lines, when j, then the list starts at layer 2;
@@ -204,7 +234,7 @@ START_TEST(scrolling_keys)
 	     *rows = strstr(s, "\n 2 "); /* first layer row */
 	ck_assert_msg(rows && !strstr(s, "\n 1 "), "%s", s);
 	ck_assert_uint_eq(app.model.top,
-			  tui_model_count(&app.model) - app.model.rows);
+			  tui_viewport_count(&app.model) - app.model.rows);
 	free(s);
 	teardown();
 	ck_assert_int_eq(run("End Wait Save " SAVED, 50, 30, 100, NULL), 0);
@@ -426,21 +456,21 @@ START_TEST(new_setting_cancels_the_computation)
 	iv_config c;
 	base_config(&c, 30);
 	ck_assert_int_eq(tui_app_init(&app, &c, NULL), 0);
-	tui_app_start(&app);
+	tui_work_start(&app);
 	ck_assert(tui_compute_run(&app.comp, 0));
 	ck_assert(tui_compute_busy(&app.comp));
-	unsigned gen = app.comp.gen, f = tui_dispatch(&app, TUI_A_ACT_NEXT);
+	unsigned gen = app.comp.gen, f = tui_actions_dispatch(&app, TUI_A_ACT_NEXT);
 	ck_assert(f & TUI_F_RECOMPUTE);
-	tui_apply(&app, f);
+	tui_loop_apply(&app, f);
 	ck_assert_ptr_null(app.comp.net);
-	ck_assert(app.pending && tui_app_busy(&app));
+	ck_assert(app.pending && tui_work_busy(&app));
 	ck_assert_uint_gt(app.comp.gen, gen);
-	tui_app_settle(&app);
+	tui_work_settle(&app);
 	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_RELU);
 	ck_assert(iv_net_done(app.comp.net));
 	/* a view toggle recomputes nothing */
 	gen = app.comp.gen;
-	tui_apply(&app, tui_dispatch(&app, TUI_A_PREACT));
+	tui_loop_apply(&app, tui_actions_dispatch(&app, TUI_A_PREACT));
 	ck_assert_uint_eq(app.comp.gen, gen);
 	ck_assert(!app.pending);
 	tui_app_done(&app);
@@ -458,9 +488,9 @@ START_TEST(closed_input_does_not_spin)
 			 0);
 	scr = tui_screen_headless(30, 100);
 	app.headless = false; /* read the "keyboard" */
-	double t0 = tui_now();
+	double t0 = tui_clock_now();
 	ck_assert_int_eq(tui_loop(&app), 0);
-	ck_assert(tui_now() - t0 < 5.0);
+	ck_assert(tui_clock_now() - t0 < 5.0);
 	char *t = tut_slurp(TRACE);
 	ck_assert(strstr(t, " eof"));
 	ck_assert_int_le(count_lines(t, " frame "), TUI_EOF_READS + 2);
@@ -518,6 +548,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
 	tcase_add_test(t, quit_stops_the_script);
+	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);
 	tcase_add_test(t, resize_relays_out);
 	suite_add_tcase(s, t);

@@ -61,12 +61,12 @@ static void open_view(const view_case *v)
 	unsetenv("INITVIZ_SCRIPT");
 	scr = tut_open(&app, &c, &o, v->lines ? v->lines : 30,
 		       v->cols ? v->cols : 100);
-	tui_app_settle(&app);
+	tui_work_settle(&app);
 	app.model.preact = v->preact;
 	app.model.grad_weights = v->grad_weights;
 	app.model.per_layer = v->per_layer;
 	app.model.log_counts = v->log_counts;
-	app.model.help = v->help;
+	app.modal = v->help ? TUI_PANEL_HELP : TUI_PANEL_NONE;
 	app.model.view = v->view;
 	app.model.subset = v->subset;
 }
@@ -81,7 +81,7 @@ START_TEST(view_matches_snapshot)
 	/* given the case's configuration and toggles, when drawn, then the
 	 * screen reads as the snapshot */
 	open_view(&cases[_i]);
-	tui_draw(&app);
+	tut_draw(&app);
 	tut_compare_screen(cases[_i].name);
 	close_view();
 }
@@ -92,12 +92,12 @@ START_TEST(drawing_is_deterministic)
 	/* given the main view, when drawn twice with a redraw between, then
 	 * the same text (the cache and the layout keep nothing stale) */
 	open_view(&cases[0]);
-	tui_draw(&app);
+	tut_draw(&app);
 	char *a = tut_screen_text();
 	app.model.per_layer = true;
-	tui_draw(&app);
+	tut_draw(&app);
 	app.model.per_layer = false;
-	tui_draw(&app);
+	tut_draw(&app);
 	char *b = tut_screen_text();
 	ck_assert_str_eq(a, b);
 	free(a);
@@ -111,7 +111,7 @@ START_TEST(every_row_fits_the_screen)
 	/* given each case at its size, then no row is wider than the screen
 	 * and the bottom row is the key bar (or the too-small notice) */
 	open_view(&cases[_i]);
-	tui_draw(&app);
+	tut_draw(&app);
 	tut_rows_fit();
 	char row[4096];
 	tui_screen_row(LINES - 1, row, sizeof row);

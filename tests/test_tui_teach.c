@@ -74,7 +74,7 @@ START_TEST(constant_init_stays_one_neuron)
 	iv_config c;
 	small(&c, IV_INIT_CONSTANT, 3);
 	run(steps(200), &c, (tui_options){.lr = 0.02});
-	const tui_train *t = &app.teach.train;
+	const tui_train *t = &app.train;
 	ck_assert_uint_eq(tui_train_steps(t), 200);
 	ck_assert(isfinite(tui_train_loss(t)));
 	char *s = tut_slurp(SAVED);
@@ -99,7 +99,7 @@ START_TEST(zeros_tanh_hidden_weights_never_move)
 	iv_config c;
 	small(&c, IV_INIT_ZEROS, 4);
 	run(steps(50), &c, (tui_options){.lr = 0.5});
-	ck_assert_uint_eq(tui_train_steps(&app.teach.train), 50);
+	ck_assert_uint_eq(tui_train_steps(&app.train), 50);
 	for (size_t l = 1; l <= 4; l++) {
 		size_t r, k;
 		const double *w =
@@ -120,7 +120,7 @@ START_TEST(random_init_learns_and_stays_distinct)
 	iv_config c;
 	small(&c, IV_INIT_XAVIER_NORMAL, 3);
 	run(steps(150), &c, (tui_options){.lr = 0.05});
-	const tui_train *t = &app.teach.train;
+	const tui_train *t = &app.train;
 	ck_assert_uint_eq(t->nloss, 151);
 	ck_assert_msg(t->loss[150] < 0.5 * t->loss[0], "%g -> %g", t->loss[0],
 		      t->loss[150]);
@@ -145,7 +145,7 @@ START_TEST(x_goes_back_to_the_initial_weights)
 	iv_status st;
 	small(&c, IV_INIT_XAVIER_NORMAL, 2);
 	run("t t t t t Wait x Wait Save " SAVED, &c, (tui_options){0});
-	const tui_train *t = &app.teach.train;
+	const tui_train *t = &app.train;
 	ck_assert_uint_eq(tui_train_steps(t), 0);
 	ck_assert_ptr_null(t->tr);
 	ck_assert(isnan(tui_train_loss(t)));
@@ -176,7 +176,7 @@ START_TEST(a_setting_change_resets_training)
 	small(&c, IV_INIT_XAVIER_NORMAL, 2);
 	run("t t t Wait a t t Wait", &c, (tui_options){0});
 	ck_assert_int_eq(app.model.cfg.act, IV_ACT_RELU);
-	ck_assert_uint_eq(tui_train_steps(&app.teach.train), 2);
+	ck_assert_uint_eq(tui_train_steps(&app.train), 2);
 	ck_assert_int_eq(iv_net_config(app.comp.net)->act, IV_ACT_RELU);
 }
 END_TEST
@@ -194,6 +194,11 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 		len += (size_t)snprintf(keys + len, sizeof keys - len,
 					". Wait Save lesson%zu.txt ", k);
 	snprintf(keys + len, sizeof keys - len, ". Save last.txt , Wait");
+	for (size_t k = 1; k <= n; k++) { /* Save never overwrites */
+		snprintf(name, sizeof name, "lesson%zu.txt", k);
+		remove(name);
+	}
+	remove("last.txt");
 	run(keys, &builtin.v[0].cfg,
 	    (tui_options){.lessons = &builtin, .lesson = 1});
 	for (size_t k = 1; k <= n; k++) {
@@ -210,8 +215,8 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 	char *s = tut_slurp("last.txt");
 	ck_assert_msg(strstr(s, "is the last one"), "%s", s);
 	free(s);
-	ck_assert_uint_eq(app.teach.les.cur, n - 1);
-	ck_assert(tui_config_same(&app.model.cfg, &builtin.v[n - 2].cfg));
+	ck_assert_uint_eq(app.les.cur, n - 1);
+	ck_assert(tui_lessons_config_same(&app.model.cfg, &builtin.v[n - 2].cfg));
 	ck_assert_uint_eq(iv_net_depth(app.comp.net),
 			  builtin.v[n - 2].cfg.depth);
 }
@@ -237,15 +242,15 @@ START_TEST(a_lesson_sets_its_learning_rate)
 					  sizeof err), 0);
 	run(". Wait", &set.v[0].cfg,
 	    (tui_options){.lessons = &set, .lesson = 1, .lr = 0.05});
-	ck_assert_uint_eq(app.teach.les.cur, 2);
-	ck_assert_double_eq(app.teach.train.lr, 0.01);
-	ck_assert(app.teach.train.random_readout);
+	ck_assert_uint_eq(app.les.cur, 2);
+	ck_assert_double_eq(app.train.lr, 0.01);
+	ck_assert(app.train.random_readout);
 	teardown();
 	run(". Wait . Wait", &set.v[0].cfg,
 	    (tui_options){.lessons = &set, .lesson = 1, .lr = 0.05});
-	ck_assert_uint_eq(app.teach.les.cur, 3);
-	ck_assert_double_eq(app.teach.train.lr, 0.01);
-	ck_assert(!app.teach.train.random_readout);
+	ck_assert_uint_eq(app.les.cur, 3);
+	ck_assert_double_eq(app.train.lr, 0.01);
+	ck_assert(!app.train.random_readout);
 	teardown();
 	iv_lessons_free(&set);
 }
@@ -256,6 +261,7 @@ START_TEST(leaving_a_lesson_says_modified)
 	/* given lesson 2, when d, then still lesson 2, marked modified, with
 	 * the deeper network; L hides the panel, the bar keeps "lesson 2/N*" */
 	char want[32];
+	remove("hidden.txt"); /* Save never overwrites */
 	run("d Wait Save " SAVED " L Wait Save hidden.txt", &builtin.v[1].cfg,
 	    (tui_options){.lessons = &builtin, .lesson = 2});
 	char *s = tut_slurp(SAVED);

@@ -58,7 +58,7 @@ START_TEST(phase_view_opens)
 	iv_config c;
 	config(&c);
 	char *s = run(&c, "P Wait");
-	ck_assert_int_eq(app.theory.panel, TUI_PANEL_PHASE);
+	ck_assert_int_eq(app.cover, TUI_PANEL_PHASE);
 	ck_assert(!tui_phase_busy(&app.theory.phase));
 	SHOWN(s, "phase diagram of tanh");
 	SHOWN(s, "ordered χ1<1");
@@ -104,7 +104,7 @@ START_TEST(phase_cursor_changes_the_setting)
 	iv_criticality k; /* the word the engine's criticality gives */
 	iv_theory_criticality(app.theory.th, IV_ACT_TANH, 0, sw2, sb2, &k);
 	snprintf(want, sizeof want, "  %s   (gain",
-		 tui_chi_word(tui_chi_classify(&k)));
+		 tui_phase_word(tui_phase_classify(&k)));
 	SHOWN(s, want);
 	free(s);
 }
@@ -135,7 +135,7 @@ START_TEST(phase_edges_and_closing)
 	static const char *const close[] = {"P Esc", "P P", "P v"};
 	for (size_t i = 0; i < LEN(close); i++) {
 		s = run(&c, close[i]);
-		ck_assert_int_eq(app.theory.panel, TUI_PANEL_NONE);
+		ck_assert_int_eq(app.cover, TUI_PANEL_NONE);
 		GONE(s, "phase diagram");
 		free(s);
 		teardown();
@@ -273,7 +273,7 @@ START_TEST(gain_view)
 	iv_config c;
 	config(&c);
 	char *s = run(&c, "G");
-	ck_assert_int_eq(app.theory.panel, TUI_PANEL_GAIN);
+	ck_assert_int_eq(app.cover, TUI_PANEL_GAINS);
 	SHOWN(s, "gain calculator for tanh");
 	SHOWN(s, "PyTorch calculate_gain: 5/3");
 	SHOWN(s, "critical, χ1 = 1 at σb = 0");
@@ -305,7 +305,7 @@ static const struct {
      TUI_PANEL_SPECTRUM, TUI_VIEW_SPLIT, false},
     {"theory_spectrum_gaussian", IV_INIT_XAVIER_NORMAL, IV_ACT_LINEAR,
      TUI_PANEL_SPECTRUM, TUI_VIEW_SPLIT, false},
-    {"theory_gains", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_GAIN,
+    {"theory_gains", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_GAINS,
      TUI_VIEW_SPLIT, false},
     {"theory_profile", IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_PANEL_NONE,
      TUI_VIEW_PROFILE, false},
@@ -322,12 +322,12 @@ START_TEST(view_matches_snapshot)
 	unsetenv("INITVIZ_SCRIPT");
 	scr = tut_open(&app, &c, &(tui_options){.ascii = snaps[_i].ascii}, 30,
 		       100);
-	app.theory.panel = snaps[_i].panel;
+	app.cover = snaps[_i].panel;
 	app.model.view = snaps[_i].view;
-	tui_app_settle(&app);
-	tui_draw(&app); /* lays the phase grid out */
-	tui_app_settle(&app);
-	tui_draw(&app);
+	tui_work_settle(&app);
+	tut_draw(&app); /* lays the phase grid out */
+	tui_work_settle(&app);
+	tut_draw(&app);
 	tut_compare_screen(snaps[_i].name);
 	tut_rows_fit();
 }

@@ -51,6 +51,13 @@ double iv_config_weight_std(const iv_config *cfg, size_t l);
 /* The fan that --mode picks from a layer's fan_in and fan_out. */
 double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out);
 
+/* The fan of a fan-scaled scheme: the weights' variance is gain^2 over it
+ * (a normal's std gain sqrt(1/fan), a uniform's bound gain sqrt(3/fan)):
+ * (fan_in + fan_out) / 2 for xavier-*, the --mode fan over 2 for he-*, the
+ * --mode fan for lecun-*; NAN for the other schemes. */
+double iv_config_scheme_fan(const iv_config *cfg, double fan_in,
+                            double fan_out);
+
 /* Check ranges; IV_EINVAL when something is out of range. */
 iv_status iv_config_validate(const iv_config *cfg);
 

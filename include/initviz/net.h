@@ -45,7 +45,8 @@ typedef struct iv_layer_stats {
 	iv_stats q[IV_Q_COUNT];
 	size_t distinct_neurons; /* distinct activation vectors over the batch */
 	size_t dead_units;       /* units whose activation is 0 on every sample */
-	double saturated;        /* fraction of activations in a flat region:
+	double saturated;        /* fraction of activations outside the
+	                            activation's saturation band (tables.h):
 	                            |tanh| > 0.99, sigmoid < 0.01 or > 0.99 */
 	double zero_fraction;    /* fraction of activations exactly 0 */
 	bool forward_done, backward_done;

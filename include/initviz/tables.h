@@ -29,20 +29,38 @@ typedef enum {
 	IV_INIT_COUNT
 } iv_init_kind;
 
+/* Activations, one row each with every fact the program uses about them:
+ * enum, canonical name;
+ * slope: reads --slope (leaky-relu's negative slope);
+ * sat_lo, sat_hi: the saturation band: an output h < sat_lo or h > sat_hi
+ *   counts as saturated (-INFINITY, INFINITY: the function never saturates);
+ * dies: outputs exactly 0 on a half-line, so units can be dead;
+ * torch: PyTorch's torch.nn.init.calculate_gain as an expression in the
+ *   slope s (NAN: it has none and raises), and as its documentation writes
+ *   it, in UTF-8 and in ASCII ("": none);
+ * tour: the place in the order the view's a key steps through (tanh
+ *   against relu first, then relu's relatives, then the rest).
+ * The function and its derivative are in act.c; the mean-field closed
+ * forms, where they exist, in theory.c. The columns sat_lo, sat_hi and
+ * torch need <math.h> where the list is expanded. */
 #define IV_ACT_LIST(X)                                                         \
-	X(IV_ACT_LINEAR, "linear")                                             \
-	X(IV_ACT_RELU, "relu")                                                 \
-	X(IV_ACT_LEAKY_RELU, "leaky-relu")                                     \
-	X(IV_ACT_TANH, "tanh")                                                 \
-	X(IV_ACT_SIGMOID, "sigmoid")                                           \
-	X(IV_ACT_ELU, "elu")                                                   \
-	X(IV_ACT_SELU, "selu")                                                 \
-	X(IV_ACT_GELU, "gelu")                                                 \
-	X(IV_ACT_SILU, "silu")                                                 \
-	X(IV_ACT_SOFTPLUS, "softplus")
+	X(IV_ACT_LINEAR, "linear", 0, -INFINITY, INFINITY, 0, 1.0, "1", "1", 9) \
+	X(IV_ACT_RELU, "relu", 0, -INFINITY, INFINITY, 1, sqrt(2.0), "√2",    \
+	  "sqrt(2)", 1)                                                        \
+	X(IV_ACT_LEAKY_RELU, "leaky-relu", 1, -INFINITY, INFINITY, 1,          \
+	  sqrt(2.0 / (1.0 + s * s)), "√(2/(1+a²))", "sqrt(2/(1+a^2))", 2)      \
+	X(IV_ACT_TANH, "tanh", 0, -0.99, 0.99, 0, 5.0 / 3.0, "5/3", "5/3", 0)  \
+	X(IV_ACT_SIGMOID, "sigmoid", 0, 0.01, 0.99, 0, 1.0, "1", "1", 8)       \
+	X(IV_ACT_ELU, "elu", 0, -INFINITY, INFINITY, 0, NAN, "", "", 3)        \
+	X(IV_ACT_SELU, "selu", 0, -INFINITY, INFINITY, 0, 3.0 / 4.0, "3/4",    \
+	  "3/4", 4)                                                            \
+	X(IV_ACT_GELU, "gelu", 0, -INFINITY, INFINITY, 0, NAN, "", "", 5)      \
+	X(IV_ACT_SILU, "silu", 0, -INFINITY, INFINITY, 0, NAN, "", "", 6)      \
+	X(IV_ACT_SOFTPLUS, "softplus", 0, -INFINITY, INFINITY, 0, NAN, "", "", \
+	  7)
 
 typedef enum {
-#define IV_X(e, name) e,
+#define IV_X(e, name, slope, sat_lo, sat_hi, dies, torch, tu, ta, tour) e,
 	IV_ACT_LIST(IV_X)
 #undef IV_X
 	IV_ACT_COUNT
@@ -90,5 +108,21 @@ bool iv_input_parse(const char *s, iv_input_kind *out);
 bool iv_init_uses_std(iv_init_kind k);
 bool iv_init_uses_gain(iv_init_kind k);
 bool iv_init_uses_mode(iv_init_kind k);
+
+/* Facts of an activation from its row (false, or NAN, out of range). */
+bool iv_act_uses_slope(iv_act_kind k);
+/* Whether outputs can saturate, and whether output h is saturated. */
+bool iv_act_saturates(iv_act_kind k);
+bool iv_act_saturated(iv_act_kind k, double h);
+/* The band: h < *lo or h > *hi is saturated (infinite when it never is). */
+void iv_act_band(iv_act_kind k, double *lo, double *hi);
+/* Whether units can die (the output is 0 on a half-line). */
+bool iv_act_dies(iv_act_kind k);
+/* PyTorch's calculate_gain at negative slope `slope`; NAN when it has none.
+ * Its formula as PyTorch documents it ("" when none), UTF-8 or ASCII. */
+double iv_act_torch_gain(iv_act_kind k, double slope);
+const char *iv_act_torch_text(iv_act_kind k, bool utf8);
+/* The activation after k (dir +1) or before it (-1) in the tour order. */
+iv_act_kind iv_act_tour(iv_act_kind k, int dir);
 
 #endif

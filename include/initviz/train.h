@@ -23,6 +23,9 @@
 #include <stddef.h>
 #include <initviz/net.h>
 
+/* The learning rate when neither the command line nor a lesson gives one. */
+#define IV_TRAIN_LR 0.05
+
 typedef struct iv_train_opts {
 	double lr;      /* learning rate, > 0 */
 	size_t outputs; /* readout size, >= 1 */

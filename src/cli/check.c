@@ -25,11 +25,8 @@ static size_t say(FILE *err, const char *fmt, ...)
 static size_t ratio(FILE *err, const char *what, size_t la, double a,
                     size_t lb, double b, const char *why)
 {
-	if (!isfinite(a) || !isfinite(b) || (a == 0 && b == 0))
+	if (iv_health_ratio_ok(a, b))
 		return 0; /* NaN: reported below; both 0: distinct neurons */
-	if (a > 0 && b > 0 && b / a <= IV_CHECK_RATIO &&
-	    a / b <= IV_CHECK_RATIO)
-		return 0;
 	bool grows = b > a;
 	double factor = grows ? b / a : a / b;
 	if (!isfinite(factor)) /* one end is 0 */
@@ -39,7 +36,7 @@ static size_t ratio(FILE *err, const char *what, size_t la, double a,
 	return say(err, "%s std %s %.3gx from %.3g at layer %zu to %.3g at "
 	           "layer %zu (limit %gx): %s %s", what,
 	           grows ? "grows" : "shrinks", factor, a, la, b, lb,
-	           IV_CHECK_RATIO, why, grows ? "explode" : "vanish");
+	           IV_HEALTH_RATIO, why, grows ? "explode" : "vanish");
 }
 
 struct tally {
@@ -64,19 +61,6 @@ static size_t nonfinite_line(FILE *err, const iv_layer_stats *s,
 	           s->q[q].nan, s->q[q].inf);
 }
 
-/* Dead units all output 0 and count as one distinct neuron: the live ones
- * are the distinct count less that one, among the units less the dead. */
-static size_t live_distinct(const iv_layer_stats *s)
-{
-	return s->distinct_neurons - (s->dead_units > 0 && s->distinct_neurons);
-}
-
-static size_t live_units(const iv_layer_stats *s)
-{
-	return s->fan_out - (s->dead_units < s->fan_out ? s->dead_units
-	                                                : s->fan_out);
-}
-
 static size_t same_line(FILE *err, const iv_layer_stats *s, size_t layer,
                         size_t nbad, size_t n)
 {
@@ -87,15 +71,8 @@ static size_t same_line(FILE *err, const iv_layer_stats *s, size_t layer,
 	return say(err, "%zu of %zu layers have fewer distinct neurons than "
 	           "live units (first: layer %zu, %zu distinct of %zu live "
 	           "units%s): units compute the same function", nbad, n,
-	           layer, live_distinct(s), live_units(s), dead);
-}
-
-static bool nonfinite(const iv_layer_stats *s)
-{
-	for (int q = 0; q < IV_Q_COUNT; q++)
-		if (s->q[q].nan || s->q[q].inf)
-			return true;
-	return false;
+	           layer, iv_health_live_distinct(s), iv_health_live_units(s),
+	           dead);
 }
 
 size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
@@ -111,11 +88,10 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 	                  a->q[IV_Q_GRAD_ACT].std, "gradients");
 	for (size_t i = 0; i < n; i++) {
 		const iv_layer_stats *s = ls[i];
-		mark(&sat, s->saturated > 0.5, i);
-		mark(&dead, (double)s->dead_units >
-		                    IV_CHECK_DEAD * (double)s->fan_out, i);
-		mark(&same, live_distinct(s) < live_units(s), i);
-		mark(&bad, nonfinite(s), i);
+		mark(&sat, iv_health_saturated(s), i);
+		mark(&dead, iv_health_dead(s), i);
+		mark(&same, iv_health_symmetric(s), i);
+		mark(&bad, iv_health_nonfinite(s), i);
 	}
 	if (sat.count)
 		problems += say(err, "%zu of %zu layers have more than half their "
@@ -126,7 +102,7 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 		problems += say(err, "%zu of %zu layers have more than %g%% of "
 		                "their units dead, zero on every sample (first: "
 		                "layer %zu, %zu of %zu)", dead.count, n,
-		                100 * IV_CHECK_DEAD, dead.first + 1,
+		                100 * IV_HEALTH_DEAD, dead.first + 1,
 		                ls[dead.first]->dead_units, ls[dead.first]->fan_out);
 	if (same.count)
 		problems += same_line(err, ls[same.first], same.first + 1,

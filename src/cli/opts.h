@@ -16,6 +16,7 @@
 #include "cli/report.h"
 #include "cli/sweep.h"
 #include "tui/tui.h"
+#include "util/number.h" /* iv_parse_double */
 
 typedef struct iv_cli_opts {
 	iv_config cfg;
@@ -54,12 +55,12 @@ int iv_cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 /* The --help text: every option with its default. */
 void iv_cli_usage(FILE *f);
 
-/* Strict number parsers shared by the options (opts_num.c). Each returns
- * false for empty strings, signs where not allowed, trailing characters,
- * hex, NaN, Inf, overflow and values outside [lo, hi]. */
+/* Strict number parsers shared by the options (opts_num.c; decimals in
+ * util/number.h, which lesson files share). Each returns false for empty
+ * strings, signs where not allowed, trailing characters, hex, NaN, Inf,
+ * overflow and values outside [lo, hi]. */
 bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out);
 bool iv_parse_ulong(const char *s, unsigned long *out);
-bool iv_parse_double(const char *s, double lo, double hi, double *out);
 /* Bytes with an optional K, M, G or T suffix (powers of 1024). */
 bool iv_parse_bytes(const char *s, double *out);
 /* "N0,N1,...": 2..IV_WIDTHS_MAX integers in 1..IV_WIDTH_MAX. */

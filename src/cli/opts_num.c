@@ -38,42 +38,6 @@ bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
 	return true;
 }
 
-/* Decimal notation only: strtod would also take hex, "nan" and "inf". */
-static bool decimal_chars(const char *s, size_t n)
-{
-	if (n == 0)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("0123456789+-.eE", s[i]))
-			return false;
-	return true;
-}
-
-/* A finite double from the first n characters of s, all of them used, of
- * any length (no copy into a buffer). What follows them, when anything
- * does, is a unit letter, which strtod cannot take as part of a decimal
- * number, so it stops within the n. */
-static bool parse_prefix(const char *s, size_t n, double *out)
-{
-	char *end;
-	if (!decimal_chars(s, n))
-		return false;
-	double v = strtod(s, &end);
-	if (end != s + n || !isfinite(v)) /* overflow gives HUGE_VAL */
-		return false;
-	*out = v; /* underflow to 0 or a subnormal is accepted */
-	return true;
-}
-
-bool iv_parse_double(const char *s, double lo, double hi, double *out)
-{
-	double v;
-	if (!s || !parse_prefix(s, strlen(s), &v) || v < lo || v > hi)
-		return false;
-	*out = v == 0 ? 0.0 : v; /* "-0" is 0 */
-	return true;
-}
-
 bool iv_parse_bytes(const char *s, double *out)
 {
 	static const char units[] = "KMGT";
@@ -86,7 +50,7 @@ bool iv_parse_bytes(const char *s, double *out)
 		mul = pow(1024.0, (double)(u - units + 1));
 		n--;
 	}
-	if (!parse_prefix(s, n, &v) || v < 0 || !isfinite(v * mul))
+	if (!iv_parse_decimal(s, n, &v) || v < 0 || !isfinite(v * mul))
 		return false;
 	/* whole bytes; a limit that would round to 0 (no limit) is refused */
 	if (v > 0 && floor(v * mul) < 1)

@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
+#include <initviz/train.h>
 #include "cli/opts_table.h"
 
 #define OFF(f) offsetof(iv_cli_opts, f)
+#define STR_(x) #x
+#define STR(x)  STR_(x) /* a number's macro as text, for help */
 #define REAL_MAX 1e300 /* the engine's bound on every real option */
 
 /* Shorthands for the rows: a real in [lo, hi], a size_t in [lo, hi]. */
@@ -74,7 +77,7 @@ const struct opt iv_opt_table[] = {
 	          "--max-memory together" },
 
 	{ "Lessons and training", .kind = K_SECTION },
-	{ "lesson", 0, SIZE(lesson, 1, 200), .arg = "N", .dflt = "none",
+	{ "lesson", 0, SIZE(lesson, 1, IV_LESSONS_MAX), .arg = "N", .dflt = "none",
 	  .help = "start from lesson N's configuration; options given "
 	          "with it override the lesson's" },
 	{ "list-lessons", 0, FLAG(list_lessons),
@@ -87,7 +90,7 @@ const struct opt iv_opt_table[] = {
 	  .help = "report: train N SGD steps on the toy task and add the "
 	          "loss, distinct neurons and update ratios per step" },
 	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
-	  .dflt = "a lesson's lr with --lesson, else 0.05",
+	  .dflt = "a lesson's lr with --lesson, else " STR(IV_TRAIN_LR),
 	  .help = "learning rate of training" },
 	{ "random-readout", 0, FLAG(random_readout),
 	  .help = "train with a random (LeCun normal) readout whatever "
@@ -114,7 +117,7 @@ _Static_assert(sizeof iv_opt_table / sizeof iv_opt_table[0] <= IV_OPT_MAX,
 
 void iv_opts_defaults(iv_cli_opts *o)
 {
-	*o = (iv_cli_opts){ .format = IV_FORMAT_TABLE, .lr = 0.05 };
+	*o = (iv_cli_opts){ .format = IV_FORMAT_TABLE, .lr = IV_TRAIN_LR };
 	iv_config_defaults(&o->cfg);
 }
 

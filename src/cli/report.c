@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Report formats and the JSON writer of docs/report.md. */
-#include <langinfo.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <config.h>
 #include "cli/report.h"
+#include "view/text.h"
 
 static const char *const format_names[] = {
 #define IV_X(e, n) [e] = n,
@@ -30,8 +30,7 @@ bool iv_format_parse(const char *s, iv_format *out)
 
 bool iv_report_utf8(bool ascii)
 {
-	const char *cs = nl_langinfo(CODESET);
-	return !ascii && cs && strcmp(cs, "UTF-8") == 0;
+	return !ascii && tui_text_utf8_locale();
 }
 
 int iv_report_write(FILE *f, const iv_net *net, iv_format fmt, bool utf8,

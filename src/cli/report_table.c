@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <config.h>
+#include <initviz/health.h>
 #include <initviz/tables.h>
 #include "cli/report.h"
 
@@ -94,7 +95,7 @@ static void header(FILE *f, const iv_config *c)
 	int n = 0;
 	add(buf, sizeof buf, &n, "initviz %s: %s", PACKAGE_VERSION,
 	    iv_act_name(c->act));
-	if (c->act == IV_ACT_LEAKY_RELU)
+	if (iv_act_uses_slope(c->act))
 		add(buf, sizeof buf, &n, " (slope %g)", c->slope);
 	if (c->nwidths) {
 		add(buf, sizeof buf, &n, ", %zu layer%s, widths", c->depth,
@@ -125,18 +126,6 @@ static void header(FILE *f, const iv_config *c)
 	        c->batch, c->seed);
 }
 
-static bool saturating(iv_act_kind k)
-{
-	return k == IV_ACT_TANH || k == IV_ACT_SIGMOID;
-}
-
-static bool nonfinite(const iv_layer_stats *s)
-{
-	for (int q = 0; q < IV_Q_COUNT; q++)
-		if (s->q[q].nan || s->q[q].inf)
-			return true;
-	return false;
-}
 
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
@@ -150,7 +139,7 @@ static void row(FILE *f, const iv_layer_stats *s, bool sat)
 		fprintf(f, " %9.1f%%", 100 * s->saturated);
 	else
 		fprintf(f, " %10zu", s->dead_units);
-	fprintf(f, " %9zu%s\n", s->distinct_neurons, nonfinite(s) ? " !" : "");
+	fprintf(f, " %9zu%s\n", s->distinct_neurons, iv_health_nonfinite(s) ? " !" : "");
 }
 
 /* One sparkline of quantity q's std over the sampled layers. */
@@ -312,7 +301,7 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
 	const iv_config *c = iv_net_config(net);
 	size_t L = iv_net_depth(net), idx[IV_TABLE_ROWS];
 	size_t n = iv_table_rows(L, IV_TABLE_ROWS, idx);
-	bool sat = saturating(c->act);
+	bool sat = iv_act_saturates(c->act);
 	size_t bad = 0;
 	header(f, c);
 	fprintf(f, "\nlayer  units weight std   act mean    act std   grad std"
@@ -320,7 +309,7 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
 	for (size_t i = 0; i < n; i++)
 		row(f, iv_net_layer(net, idx[i]), sat);
 	for (size_t l = 1; l <= L; l++)
-		bad += nonfinite(iv_net_layer(net, l));
+		bad += iv_health_nonfinite(iv_net_layer(net, l));
 	if (n < L)
 		fprintf(f, "(showing %zu of %zu layers, evenly spaced; "
 		        "--format=csv or json lists all)\n", n, L);

@@ -45,6 +45,19 @@ double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out)
 	}
 }
 
+double iv_config_scheme_fan(const iv_config *cfg, double fi, double fo)
+{
+	switch (cfg->init) {
+	case IV_INIT_XAVIER_UNIFORM:
+	case IV_INIT_XAVIER_NORMAL: return 0.5 * (fi + fo);
+	case IV_INIT_HE_UNIFORM:
+	case IV_INIT_HE_NORMAL: return 0.5 * iv_config_fan(cfg, fi, fo);
+	case IV_INIT_LECUN_UNIFORM:
+	case IV_INIT_LECUN_NORMAL: return iv_config_fan(cfg, fi, fo);
+	default: return NAN;
+	}
+}
+
 double iv_config_weight_std(const iv_config *cfg, size_t l)
 {
 	double fi = (double)iv_config_units(cfg, l - 1);
@@ -63,11 +76,12 @@ double iv_config_weight_std(const iv_config *cfg, size_t l)
 		return cfg->std * sqrt(1.0 - 4.0 * pdf2 / mass);
 	}
 	case IV_INIT_XAVIER_UNIFORM:
-	case IV_INIT_XAVIER_NORMAL: return g * sqrt(2.0 / (fi + fo));
+	case IV_INIT_XAVIER_NORMAL:
 	case IV_INIT_HE_UNIFORM:
-	case IV_INIT_HE_NORMAL: return g * sqrt(2.0 / iv_config_fan(cfg, fi, fo));
+	case IV_INIT_HE_NORMAL:
 	case IV_INIT_LECUN_UNIFORM:
-	case IV_INIT_LECUN_NORMAL: return g * sqrt(1.0 / iv_config_fan(cfg, fi, fo));
+	case IV_INIT_LECUN_NORMAL:
+		return g * sqrt(1.0 / iv_config_scheme_fan(cfg, fi, fo));
 	case IV_INIT_ORTHOGONAL: return g / sqrt(fmax(fi, fo));
 	case IV_INIT_IDENTITY: {
 		/* min(fi,fo) entries equal g, the rest 0: population std */

@@ -162,6 +162,7 @@ iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
                             gsl_rng *r, size_t i0, size_t i1)
 {
 	double fi = (double)W->size2, fo = (double)W->size1, g = cfg->gain;
+	double fan = iv_config_scheme_fan(cfg, fi, fo);
 	(void)l;
 	switch (cfg->init) {
 	case IV_INIT_ZEROS: fill_const(W, i0, i1, 0.0); break;
@@ -173,22 +174,14 @@ iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
 		break;
 	case IV_INIT_TRUNC_NORMAL: fill_trunc(W, i0, i1, r, cfg->std); break;
 	case IV_INIT_XAVIER_UNIFORM:
-		fill_uniform(W, i0, i1, r, g * sqrt(6.0 / (fi + fo)));
+	case IV_INIT_HE_UNIFORM:
+	case IV_INIT_LECUN_UNIFORM: /* variance g^2 / fan: bound sqrt(3) std */
+		fill_uniform(W, i0, i1, r, g * sqrt(3.0 / fan));
 		break;
 	case IV_INIT_XAVIER_NORMAL:
-		fill_normal(W, i0, i1, r, g * sqrt(2.0 / (fi + fo)));
-		break;
-	case IV_INIT_HE_UNIFORM:
-		fill_uniform(W, i0, i1, r, g * sqrt(6.0 / iv_config_fan(cfg, fi, fo)));
-		break;
 	case IV_INIT_HE_NORMAL:
-		fill_normal(W, i0, i1, r, g * sqrt(2.0 / iv_config_fan(cfg, fi, fo)));
-		break;
-	case IV_INIT_LECUN_UNIFORM:
-		fill_uniform(W, i0, i1, r, g * sqrt(3.0 / iv_config_fan(cfg, fi, fo)));
-		break;
 	case IV_INIT_LECUN_NORMAL:
-		fill_normal(W, i0, i1, r, g * sqrt(1.0 / iv_config_fan(cfg, fi, fo)));
+		fill_normal(W, i0, i1, r, g * sqrt(1.0 / fan));
 		break;
 	case IV_INIT_IDENTITY: fill_identity(W, i0, i1, g); break;
 	default: return IV_EINVAL; /* orthogonal: not by rows */

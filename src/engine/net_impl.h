@@ -66,6 +66,11 @@ struct iv_net {
 	size_t layer_work, layer_total; /* done and expected in this layer step */
 };
 
+/* Streams: 0 inputs, 1 starting gradient, l+1 layer l's weights and biases
+ * (so a layer draws the same numbers whatever the depth or the order).
+ * iv_net_draw_input draws the input batch H[0] (draw.c). */
+iv_status iv_net_draw_input(iv_net *net);
+
 /* Draw layer l's weights and biases unless done (the forward pass draws
  * them when it reaches the layer). iv_net_draw_rows draws rows up to upto
  * (and the biases after the last row); rows drawn in runs give the same

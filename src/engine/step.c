@@ -76,17 +76,15 @@ static void health_piece(struct fwd *f, unsigned t, size_t begin, size_t end)
 	const double *h = f->h;
 	unsigned char *alive = f->net->alive + (size_t)t * f->n;
 	size_t sat = 0, zero = 0, j = begin % f->n;
-	iv_act_kind act = f->net->cfg.act;
+	double lo, hi; /* the activation's saturation band */
+	iv_act_band(f->net->cfg.act, &lo, &hi);
 	for (size_t i = begin; i < end; i++) {
 		double v = h[i];
 		zero += v == 0;
 		alive[j] |= v != 0;
 		if (++j == f->n)
 			j = 0;
-		if (act == IV_ACT_TANH)
-			sat += fabs(v) > 0.99;
-		else if (act == IV_ACT_SIGMOID)
-			sat += v < 0.01 || v > 0.99;
+		sat += v < lo || v > hi;
 	}
 	f->sat[t] += sat;
 	f->zero[t] += zero;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Names of schemes, activations, modes and inputs, read from the X-macro lists. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
@@ -15,8 +16,25 @@ static const struct init_row init_rows[] = {
 #undef IV_X
 };
 
+struct act_row {
+	const char *name;
+	double sat_lo, sat_hi;
+	const char *torch_utf8, *torch_ascii;
+	int tour;
+	bool slope, dies;
+};
+
+static const struct act_row act_rows[] = {
+#define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t)                               \
+	[e] = { .name = n, .slope = sl, .dies = d, .sat_lo = lo, .sat_hi = hi, \
+	        .torch_utf8 = tu, .torch_ascii = ta, .tour = t },
+	IV_ACT_LIST(IV_X)
+#undef IV_X
+};
+
+/* The names alone, for the parser. */
 static const char *const act_names[] = {
-#define IV_X(e, n) [e] = n,
+#define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t) [e] = n,
 	IV_ACT_LIST(IV_X)
 #undef IV_X
 };
@@ -112,4 +130,64 @@ bool iv_init_uses_gain(iv_init_kind k)
 bool iv_init_uses_mode(iv_init_kind k)
 {
 	return (unsigned)k < IV_INIT_COUNT && init_rows[k].mode;
+}
+
+bool iv_act_uses_slope(iv_act_kind k)
+{
+	return (unsigned)k < IV_ACT_COUNT && act_rows[k].slope;
+}
+
+bool iv_act_saturates(iv_act_kind k)
+{
+	return (unsigned)k < IV_ACT_COUNT && isfinite(act_rows[k].sat_hi);
+}
+
+void iv_act_band(iv_act_kind k, double *lo, double *hi)
+{
+	bool ok = (unsigned)k < IV_ACT_COUNT;
+	*lo = ok ? act_rows[k].sat_lo : -INFINITY;
+	*hi = ok ? act_rows[k].sat_hi : INFINITY;
+}
+
+bool iv_act_saturated(iv_act_kind k, double h)
+{
+	double lo, hi;
+	iv_act_band(k, &lo, &hi);
+	return h < lo || h > hi;
+}
+
+bool iv_act_dies(iv_act_kind k)
+{
+	return (unsigned)k < IV_ACT_COUNT && act_rows[k].dies;
+}
+
+double iv_act_torch_gain(iv_act_kind k, double s)
+{
+	/* rows may share a gain: the same branch twice is meant */
+	/* NOLINTBEGIN(bugprone-branch-clone) */
+	switch (k) {
+#define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t)                               \
+	case e: return g;
+	IV_ACT_LIST(IV_X)
+#undef IV_X
+	default: return NAN;
+	}
+	/* NOLINTEND(bugprone-branch-clone) */
+}
+
+const char *iv_act_torch_text(iv_act_kind k, bool utf8)
+{
+	if ((unsigned)k >= IV_ACT_COUNT)
+		return "";
+	return utf8 ? act_rows[k].torch_utf8 : act_rows[k].torch_ascii;
+}
+
+iv_act_kind iv_act_tour(iv_act_kind k, int dir)
+{
+	int at = (unsigned)k < IV_ACT_COUNT ? act_rows[k].tour : 0;
+	int to = ((at + dir) % IV_ACT_COUNT + IV_ACT_COUNT) % IV_ACT_COUNT;
+	for (int i = 0; i < IV_ACT_COUNT; i++)
+		if (act_rows[i].tour == to)
+			return (iv_act_kind)i;
+	return k;
 }

@@ -3,10 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cli/opts.h"
 #include "lesson/lesson.h"
 #include "util/escape.h"
+#include "util/number.h"
 #include "util/textfile.h"
+
+#define STR_(x) #x
+#define STR(x)  STR_(x) /* a number's macro as text, for messages */
 
 struct parser {
 	iv_lesson_set out; /* lessons parsed so far from this text */
@@ -53,8 +56,8 @@ static int start_lesson(struct parser *p)
 	if (p->cur && !p->cur->title[0])
 		return fail(p, "the lesson before this one has no title", NULL);
 	if (p->out.n >= IV_LESSONS_MAX)
-		return fail(p, "too many lessons in one file (at most 200)",
-		            NULL);
+		return fail(p, "too many lessons in one file (at most "
+		            STR(IV_LESSONS_MAX) ")", NULL);
 	if (p->out.n == p->out.cap) {
 		size_t cap = p->out.cap ? 2 * p->out.cap : 8;
 		iv_lesson *v = realloc(p->out.v, cap * sizeof *v);
@@ -195,7 +198,8 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
 		rc = finish(&p);
 	if (rc == 0 && set->n + p.out.n > IV_LESSONS_TOTAL_MAX)
 		rc = fail_file(err, errlen, name, "too many lessons in all (at "
-		               "most 1000, the built-in ones included)");
+		               "most " STR(IV_LESSONS_TOTAL_MAX) ", the built-in "
+		               "ones included)");
 	if (rc == 0 && append(set, &p.out) != 0)
 		rc = fail_file(err, errlen, name, "out of memory");
 	free(p.out.v);

@@ -1,104 +1,70 @@
 /* SPDX-License-Identifier: MIT */
-/* What each action does to the model, and the flags it returns. */
-#include "tui/teach_app.h"
-#include "tui/theory_app.h"
+/* Actions: the view's own, the panels' keys, then each panel in turn. */
+#include <stdlib.h>
+#include <time.h>
+#include "tui/actions.h"
+#include "tui/panel.h"
+#include "tui/screen.h"
+#include "view/save.h"
 
-/* Settings actions: true when the configuration changed. */
-static bool settings(tui_model *m, tui_action a)
+/* S: the screen's text to a new file; the bar says where, or why not. */
+static void save_screen(tui_app *app)
 {
-	switch (a) {
-	case TUI_A_INIT_NEXT: return tui_model_cycle_init(m, +1);
-	case TUI_A_INIT_PREV: return tui_model_cycle_init(m, -1);
-	case TUI_A_KNOB_UP: return tui_model_scale_knob(m, TUI_KNOB_FINE);
-	case TUI_A_KNOB_DOWN: return tui_model_scale_knob(m, 1 / TUI_KNOB_FINE);
-	case TUI_A_KNOB_UP2: return tui_model_scale_knob(m, TUI_KNOB_COARSE);
-	case TUI_A_KNOB_DOWN2:
-		return tui_model_scale_knob(m, 1 / TUI_KNOB_COARSE);
-	case TUI_A_MODE_NEXT: return tui_model_cycle_mode(m);
-	case TUI_A_ACT_NEXT: return tui_model_cycle_act(m, +1);
-	case TUI_A_ACT_PREV: return tui_model_cycle_act(m, -1);
-	case TUI_A_DEPTH_UP: return tui_model_depth(m, +1);
-	case TUI_A_DEPTH_DOWN: return tui_model_depth(m, -1);
-	case TUI_A_WIDTH_UP: return tui_model_width(m, +1);
-	case TUI_A_WIDTH_DOWN: return tui_model_width(m, -1);
-	case TUI_A_BATCH_UP: return tui_model_batch(m, +1);
-	case TUI_A_BATCH_DOWN: return tui_model_batch(m, -1);
-	case TUI_A_INPUT_NEXT: return tui_model_cycle_input(m, +1);
-	case TUI_A_INPUT_PREV: return tui_model_cycle_input(m, -1);
-	case TUI_A_BIAS_UP: return tui_model_bias(m, +1);
-	case TUI_A_BIAS_DOWN: return tui_model_bias(m, -1);
-	case TUI_A_SEED_NEXT: return tui_model_seed(m, +1);
-	case TUI_A_SEED_PREV: return tui_model_seed(m, -1);
-	case TUI_A_RESET: return tui_model_reset(m);
-	default: return false;
+	char path[4096], err[512];
+	size_t len;
+	char *text = tui_screen_text(&len);
+	if (!text) {
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "cannot save the screen: out of memory");
+		return;
 	}
+	if (tui_save_text(tui_save_dir(), time(NULL), text, len, path,
+			  sizeof path, err, sizeof err) == 0) {
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "screen saved to %.140s", path); /* the bar cuts it */
+		tui_app_trace(app, "save %s", path);
+	} else {
+		snprintf(app->model.msg, sizeof app->model.msg, "%.159s", err);
+	}
+	free(text);
 }
 
-/* View and scrolling actions: true when handled. */
-static bool view(tui_model *m, tui_action a)
+/* The key of a cover or modal panel opens or closes it. */
+static bool panel_key(tui_app *app, tui_action a)
 {
-	switch (a) {
-	case TUI_A_PREACT: m->preact = !m->preact; break;
-	case TUI_A_GRADW: m->grad_weights = !m->grad_weights; break;
-	case TUI_A_RANGE: m->per_layer = !m->per_layer; break;
-	case TUI_A_LOGCOUNT: m->log_counts = !m->log_counts; break;
-	case TUI_A_SUBSET: tui_model_cycle_subset(m); break;
-	case TUI_A_LAYOUT:
-		m->view = (tui_view)((m->view + 1) % TUI_VIEW_COUNT);
-		break;
-	case TUI_A_DOWN: tui_model_scroll(m, 1); break;
-	case TUI_A_UP: tui_model_scroll(m, -1); break;
-	case TUI_A_PAGE_DOWN: tui_model_page(m, 1); break;
-	case TUI_A_PAGE_UP: tui_model_page(m, -1); break;
-	case TUI_A_HOME: tui_model_home(m); break;
-	case TUI_A_END: tui_model_end(m); break;
-	case TUI_A_HELP:
-		m->help = true;
-		m->help_top = 0;
-		break;
-	default: return false;
+	for (int p = 0; p < TUI_PANEL_COUNT; p++) {
+		const tui_panel_ops *o = tui_panels_ops((tui_panel)p);
+		if ((o->slot == TUI_SLOT_COVER || o->slot == TUI_SLOT_MODAL) &&
+		    o->key == a && a != TUI_A_NONE) {
+			tui_panels_toggle(app, (tui_panel)p);
+			return true;
+		}
 	}
-	return true;
+	return false;
 }
 
-/* With the help shown, moves scroll it and any other key closes it. */
-static unsigned help(tui_model *m, tui_action a)
+unsigned tui_actions_dispatch(tui_app *app, tui_action a)
 {
-	switch (a) {
-	case TUI_A_DOWN: m->help_top++; break;
-	case TUI_A_UP: m->help_top -= m->help_top > 0; break;
-	case TUI_A_PAGE_DOWN: m->help_top += 10; break;
-	case TUI_A_PAGE_UP:
-		m->help_top = m->help_top > 10 ? m->help_top - 10 : 0;
-		break;
-	case TUI_A_HOME: m->help_top = 0; break;
-	case TUI_A_END: m->help_top = (size_t)-1 / 2; break; /* draw clamps */
-	default: m->help = false; break;
-	}
-	return TUI_F_REDRAW;
-}
-
-unsigned tui_dispatch(tui_app *app, tui_action a)
-{
-	tui_model *m = &app->model;
+	unsigned f = TUI_F_REDRAW;
 	switch (a) {
 	case TUI_A_RESIZE: return TUI_F_RESIZE;
 	case TUI_A_REDRAW: return TUI_F_FULL;
 	default: break;
 	}
-	m->msg[0] = '\0';
-	if (m->help)
-		return help(m, a);
+	app->model.msg[0] = '\0';
+	if (app->modal != TUI_PANEL_NONE) {
+		tui_panels_ops(app->modal)->handle(app, a, &f);
+		return f;
+	}
 	if (a == TUI_A_QUIT)
 		return TUI_F_QUIT;
-	unsigned f;
-	if (tui_theory_dispatch(app, a, &f))
-		return f;
-	if (tui_teach_dispatch(app, a, &f))
-		return f;
-	if (a == TUI_A_NONE || a == TUI_A_CLOSE)
-		return TUI_F_REDRAW; /* the notice, if any, goes */
-	if (view(m, a))
+	if (a == TUI_A_SAVE_SCREEN) {
+		save_screen(app);
 		return TUI_F_REDRAW;
-	return settings(m, a) ? TUI_F_RECOMPUTE : TUI_F_REDRAW;
+	}
+	if (panel_key(app, a))
+		return TUI_F_REDRAW;
+	if (tui_panels_handle(app, a, &f))
+		return f;
+	return TUI_F_REDRAW; /* unbound or Esc: the notice, if any, goes */
 }

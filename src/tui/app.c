@@ -2,18 +2,31 @@
 /* The view's state set up and torn down; the event trace. */
 #include <stdarg.h>
 #include <stdlib.h>
-#include "tui/teach_app.h"
-#include "tui/theory_app.h"
+#include "tui/app.h"
+
+/* Training and lessons from opt (may be NULL); a notice for the bar. */
+static void teaching(tui_app *app, const tui_options *opt)
+{
+	tui_train_init(&app->train, opt ? opt->lr : 0);
+	app->train.random_readout = opt && opt->random_readout;
+	tui_lessons_init(&app->les, opt ? opt->lessons : NULL,
+			 opt ? opt->lesson : 0);
+	if (opt && opt->notice && *opt->notice)
+		snprintf(app->model.msg, sizeof app->model.msg, "%s",
+			 opt->notice);
+}
 
 int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 {
 	const char *keys =
 	    opt && opt->keys ? opt->keys : getenv("INITVIZ_SCRIPT");
 	char err[256];
-	*app = (tui_app){.dirty = true};
+	*app = (tui_app){.dirty = true,
+			 .cover = TUI_PANEL_NONE,
+			 .modal = TUI_PANEL_NONE};
 	tui_model_init(&app->model, cfg);
 	tui_compute_init(&app->comp);
-	tui_teach_init(app, opt);
+	teaching(app, opt);
 	tui_hist_cache_init(&app->cache);
 	app->gl = tui_glyphs_pick(opt && opt->ascii);
 	app->fixed_time = getenv("INITVIZ_FIXED_TIME");
@@ -33,42 +46,28 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 	app->comp.trace = &app->trace; /* steps, with their layers */
 	tui_theory_init(&app->theory); /* without memory: no theory shown */
 	app->pending = true; /* the loop starts it after the first frame */
-	tui_trace(app, "start clock=%.6f depth=%zu width=%zu batch=%zu",
-		  app->trace.t0, app->model.cfg.depth, app->model.cfg.width,
-		  app->model.cfg.batch);
+	tui_app_trace(app, "start clock=%.6f depth=%zu width=%zu batch=%zu",
+		      app->trace.t0, app->model.cfg.depth,
+		      app->model.cfg.width, app->model.cfg.batch);
 	return 0;
 }
 
-void tui_fatal(tui_app *app, const char *msg)
+void tui_app_fatal(tui_app *app, const char *msg)
 {
 	snprintf(app->fatal, sizeof app->fatal, "%s", msg);
 	app->status = 2;
 	app->quit = true;
-	tui_trace(app, "fatal %s", msg);
+	tui_app_trace(app, "fatal %s", msg);
 }
 
-bool tui_app_busy(const tui_app *app)
+bool tui_app_computing(const tui_app *app)
 {
-	return app->pending || tui_compute_busy(&app->comp) ||
-	       tui_theory_busy(app) || tui_teach_busy(app);
+	return app->pending || tui_compute_busy(&app->comp);
 }
 
-void tui_app_start(tui_app *app)
+bool tui_app_teaching(const tui_app *app)
 {
-	app->pending = false;
-	app->dirty = true;
-	tui_compute_start(&app->comp, &app->model.cfg);
-	tui_trace(app, "compute gen=%u status=%d", app->comp.gen,
-		  (int)app->comp.st);
-}
-
-void tui_app_settle(tui_app *app)
-{
-	if (app->pending)
-		tui_app_start(app);
-	while (tui_compute_run(&app->comp, 1.0))
-		;
-	tui_theory_settle(app);
+	return tui_train_active(&app->train) || tui_lessons_current(&app->les);
 }
 
 void tui_app_done(tui_app *app)
@@ -76,13 +75,13 @@ void tui_app_done(tui_app *app)
 	tui_compute_done(&app->comp);
 	tui_hist_cache_done(&app->cache);
 	tui_theory_done(&app->theory);
-	tui_teach_done(app);
+	tui_train_done(&app->train);
 	char err[8]; /* a failure after the loop's close: nothing to say */
 	tui_script_free(&app->script);
 	tui_trace_close(&app->trace, err, sizeof err);
 }
 
-void tui_trace(tui_app *app, const char *fmt, ...)
+void tui_app_trace(tui_app *app, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -38,7 +38,7 @@ bool tui_colors_init(void)
 	return true;
 }
 
-attr_t tui_attr(tui_element e)
+attr_t tui_colors_attr(tui_element e)
 {
 	if ((unsigned)e >= TUI_E_COUNT)
 		return A_NORMAL;

@@ -41,6 +41,6 @@ typedef enum {
  * the screen is open. Returns whether colours are in use. */
 bool tui_colors_init(void);
 /* The attributes (pair included) of an element. */
-attr_t tui_attr(tui_element e);
+attr_t tui_colors_attr(tui_element e);
 
 #endif

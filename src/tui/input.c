@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* The one input function: script steps first, then the keyboard, with a
  * timeout; a stdin that keeps failing at once is taken as closed. */
+#include <curses.h>
 #include <errno.h>
 #include <string.h>
-#include "tui/app.h"
+#include "tui/input.h"
+#include "tui/screen.h"
+#include "tui/work.h"
+#include "view/save.h"
 #include "util/escape.h"
 
 /* A script's Save; a failure ends the view with status 2 and a message
@@ -12,7 +16,7 @@ static bool save(tui_app *app, const tui_step *st)
 {
 	char name[64], script[64], msg[sizeof app->fatal];
 	iv_escape_str(name, sizeof name, st->arg);
-	tui_trace(app, "save %s", name);
+	tui_app_trace(app, "save %s", name);
 	if (tui_screen_save(st->arg) == 0)
 		return true;
 	int e = errno;
@@ -21,9 +25,8 @@ static bool save(tui_app *app, const tui_step *st)
 	snprintf(msg, sizeof msg,
 		 "key script %s line %d: cannot save the screen to %s: %s",
 		 script, st->line, name,
-		 e == EEXIST ? "it exists (initviz does not overwrite files)"
-			     : strerror(e));
-	tui_fatal(app, msg);
+		 e == EEXIST ? TUI_SAVE_EXISTS : strerror(e));
+	tui_app_fatal(app, msg);
 	return false;
 }
 
@@ -38,12 +41,12 @@ static int script_key(tui_app *app)
 		case TUI_S_KEY: {
 			int key = st->key;
 			tui_script_next(&app->script);
-			tui_trace(app, "key %s (script)",
-				  tui_key_name(key, name, sizeof name));
+			tui_app_trace(app, "key %s (script)",
+				  tui_keys_name(key, name, sizeof name));
 			return key;
 		}
 		case TUI_S_WAIT:
-			if (tui_app_busy(app))
+			if (tui_work_busy(app))
 				return ERR;
 			break;
 		case TUI_S_SAVE:
@@ -53,39 +56,62 @@ static int script_key(tui_app *app)
 		case TUI_S_RESIZE:
 			resizeterm(st->lines, st->cols);
 			tui_script_next(&app->script);
-			return KEY_RESIZE;
+			return TUI_KEY_RESIZE;
 		}
 		tui_script_next(&app->script);
 	}
 	return ERR;
 }
 
+/* The view's code of a curses key code: characters stay, the named keys
+ * become TUI_KEY_*, an unknown curses code stays as it is (it is bound to
+ * nothing). */
+static int view_key(int key)
+{
+	static const struct {
+		int curses, view;
+	} map[] = {
+	    {KEY_UP, TUI_KEY_UP},       {KEY_DOWN, TUI_KEY_DOWN},
+	    {KEY_LEFT, TUI_KEY_LEFT},   {KEY_RIGHT, TUI_KEY_RIGHT},
+	    {KEY_PPAGE, TUI_KEY_PGUP},  {KEY_NPAGE, TUI_KEY_PGDN},
+	    {KEY_HOME, TUI_KEY_HOME},   {KEY_END, TUI_KEY_END},
+	    {KEY_BACKSPACE, TUI_KEY_BACKSPACE}, {KEY_RESIZE, TUI_KEY_RESIZE},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].curses == key)
+			return map[i].view;
+	if (key >= KEY_F(1) && key <= KEY_F(12))
+		return TUI_KEY_F(key - KEY_F0);
+	return key;
+}
+
 static int keyboard(tui_app *app, int timeout_ms)
 {
 	char name[16], err[sizeof app->fatal];
-	double t = tui_now();
+	double t = tui_clock_now();
 	if (timeout_ms != 0) { /* idle: write the trace while there is time */
-		tui_trace(app, "wait %d", timeout_ms);
+		tui_app_trace(app, "wait %d", timeout_ms);
 		if (tui_trace_flush(&app->trace, err, sizeof err) != 0) {
-			tui_fatal(app, err); /* a trace with holes measures
-						 nothing */
+			tui_app_fatal(app, err); /* a trace with holes
+						     measures nothing */
 			return ERR;
 		}
 	}
 	timeout(timeout_ms);
 	int key = getch();
 	if (key != ERR) {
+		key = view_key(key);
 		app->fast_errs = 0;
-		tui_trace(app, "key %s", tui_key_name(key, name, sizeof name));
+		tui_app_trace(app, "key %s", tui_keys_name(key, name, sizeof name));
 		return key;
 	}
 	if (timeout_ms == 0) /* busy: the gaps between these are the delay */
-		tui_trace(app, "poll");
+		tui_app_trace(app, "poll");
 	/* A wait that ends at once without a key, again and again, is a closed
 	 * input: stop rather than spin. */
-	if (timeout_ms > 0 && tui_now() - t < timeout_ms / 4000.0) {
+	if (timeout_ms > 0 && tui_clock_now() - t < timeout_ms / 4000.0) {
 		if (++app->fast_errs >= TUI_EOF_READS) {
-			tui_trace(app, "eof");
+			tui_app_trace(app, "eof");
 			app->quit = true;
 		}
 	} else {

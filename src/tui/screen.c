@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Headless screens and reading the screen back as text. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <wchar.h>
-#include "tui/app.h"
+#include "tui/screen.h"
+#include "view/save.h"
 
 SCREEN *tui_screen_headless(int lines, int cols)
 {
@@ -57,35 +56,32 @@ void tui_screen_row(int y, char *buf, size_t size)
 	buf[len] = '\0';
 }
 
-int tui_screen_save(const char *path)
+char *tui_screen_text(size_t *len)
 {
-	/* a new file only, never through a symbolic link: a script never
-	 * overwrites anything, as S and --trace do not */
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		      0666);
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	char row[4096];
-	int e;
-	if (!f) {
-		e = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(path);
-		}
-		errno = e;
-		return -1;
-	}
+	size_t cap = (size_t)LINES * (sizeof row + 1);
+	char *text = malloc(cap);
+	*len = 0;
+	if (!text)
+		return NULL;
+	text[0] = '\0';
 	for (int y = 0; y < LINES; y++) {
 		tui_screen_row(y, row, sizeof row);
-		fprintf(f, "%s\n", row);
+		*len += (size_t)snprintf(text + *len, cap - *len, "%s\n", row);
 	}
-	e = ferror(f) ? (errno ? errno : EIO) : 0;
-	if (fclose(f) != 0 && !e)
-		e = errno ? errno : EIO;
-	if (e) { /* written whole or not at all */
-		unlink(path);
-		errno = e;
+	return text;
+}
+
+int tui_screen_save(const char *path)
+{
+	size_t len;
+	char *text = tui_screen_text(&len);
+	if (!text) {
+		errno = ENOMEM;
 		return -1;
 	}
-	return 0;
+	int r = tui_save_file(path, text, len), e = errno;
+	free(text);
+	errno = e;
+	return r;
 }

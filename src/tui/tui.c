@@ -4,61 +4,16 @@
  * way out. */
 #include <errno.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <curses.h>
 #include "tui/app.h"
 #include "tui/colors.h"
+#include "tui/loop.h"
+#include "tui/screen.h"
+#include "tui/signals.h"
 #include <term.h> /* last: it defines macros such as "lines" */
-
-static volatile sig_atomic_t pending_signal;
-
-static void on_signal(int sig)
-{
-	pending_signal = sig;
-}
-
-int tui_signal_take(void)
-{
-	int s = pending_signal;
-	pending_signal = 0;
-	return s;
-}
-
-/* Every signal whose default action ends the process (and that a handler
- * can catch), so that none of them leaves the terminal raw and in the
- * alternate screen: the loop quits and the terminal is restored first.
- * CONT repaints. */
-static const int caught[] = {SIGINT,  SIGTERM,   SIGHUP,  SIGQUIT, SIGUSR1,
-			     SIGUSR2, SIGPIPE,   SIGALRM, SIGVTALRM, SIGPROF,
-			     SIGXCPU, SIGXFSZ,   SIGCONT};
-#define NCAUGHT (sizeof caught / sizeof caught[0])
-static struct sigaction before[NCAUGHT];
-
-/* The handler only sets a flag that the loop reads between key waits. No
- * SA_RESTART: a signal ends the key wait at once. A signal ignored when
- * initviz started (nohup, a background job) stays ignored. ncurses keeps
- * its own TSTP and WINCH handlers. */
-static void catch_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < NCAUGHT; i++) {
-		sigaction(caught[i], NULL, &before[i]);
-		if (before[i].sa_handler != SIG_IGN)
-			sigaction(caught[i], &sa, NULL);
-	}
-}
-
-static void default_signals(void)
-{
-	for (size_t i = 0; i < NCAUGHT; i++)
-		sigaction(caught[i], &before[i], NULL);
-}
 
 /* Why the terminal cannot be used, NULL when it can. */
 static const char *no_terminal(char *buf, size_t size)
@@ -145,10 +100,10 @@ int tui_run(const iv_config *cfg, const tui_options *opt)
 		return 2;
 	}
 	tui_colors_init();
-	catch_signals();
+	tui_signals_catch();
 	status = tui_loop(&app);
 	endwin();
-	default_signals();
+	tui_signals_default();
 	delscreen(scr);
 	if (app.fatal[0])
 		fprintf(stderr, "initviz: %s\n", app.fatal);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz the key-script parser (src/tui/script.c) and the key names.
+/* Fuzz the key-script parser (src/view/script.c) and the key names.
  *
  * The input is a script, bytes as read from disk (NUL bytes included).
  * Invariants: 0 or -1; on -1 an empty script and one line of message, safe
@@ -13,8 +13,8 @@
  * parse as the input alone does. */
 #include <stdbool.h>
 #include <string.h>
-#include "tui/keys.h"
-#include "tui/script.h"
+#include "view/keys.h"
+#include "view/script.h"
 #include "fuzz.h"
 
 static void check_step(const tui_step *st, int *line)
@@ -25,8 +25,8 @@ static void check_step(const tui_step *st, int *line)
 	switch (st->kind) {
 	case TUI_S_KEY:
 		FUZZ_ASSERT(st->key > 0 && st->arg == NULL);
-		tui_key_name(st->key, name, sizeof name);
-		FUZZ_ASSERT(tui_key_parse(name) == st->key);
+		tui_keys_name(st->key, name, sizeof name);
+		FUZZ_ASSERT(tui_keys_parse(name) == st->key);
 		break;
 	case TUI_S_WAIT: FUZZ_ASSERT(st->arg == NULL); break;
 	case TUI_S_SAVE: FUZZ_ASSERT(st->arg && st->arg[0]); break;

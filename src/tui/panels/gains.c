@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: MIT */
+/* The gain calculator: PyTorch's calculate_gain, the gain for q* = 1, the
+ * critical gain and the setting shown, each with q*, chi1 and both depth
+ * scales, and what sets them apart in plain words. Its rows are found
+ * between key reads. */
+#include <math.h>
+#include <stdio.h>
+#include "tui/panel.h"
+#include "tui/put.h"
+
+#define WORD_W 11 /* "exploding" */
+
+/* Columns of the table: the label, then as many numbers as fit with a
+ * label of at least LABEL_MIN (sigma_w, chi1 and q* always; sigma_w^2
+ * goes first, then from the right). */
+#define LABEL_MIN 28
+#define NCOLS     6
+enum { C_SW, C_SW2, C_CHI, C_Q, C_XIG, C_XIC };
+typedef struct tcols {
+	int label_w, num_w, n;
+	int col[NCOLS]; /* which quantity each shown column holds */
+} tcols;
+
+static tcols columns(const tui_app *app)
+{
+	tcols c = {.num_w = app->layout.cols >= 100 ? 9 : 8, .n = NCOLS};
+	c.label_w = app->layout.cols - 1 - c.n * c.num_w - WORD_W;
+	while (c.label_w < LABEL_MIN && c.n > 3) {
+		c.n--;
+		c.label_w += c.num_w;
+	}
+	for (int i = 0, k = 0; i < c.n; i++, k++)
+		c.col[i] = k == C_SW2 && c.n < NCOLS ? ++k : k;
+	if (c.label_w > 44)
+		c.label_w = 44;
+	return c;
+}
+
+static void header(const tui_app *app, int y)
+{
+	const tui_glyphs *g = app->gl;
+	const char *names[NCOLS] = {g->sw, g->sw2, g->chi, "q*", g->xig, g->xic};
+	tcols c = columns(app);
+	int x = c.label_w;
+	for (int i = 0; i < c.n; i++)
+		tui_put_right(y, x + (i + 1) * c.num_w, x, TUI_E_TITLE,
+			      names[c.col[i]]);
+	tui_put(y, x + c.n * c.num_w + 2, app->layout.cols, TUI_E_TITLE,
+		"phase");
+}
+
+static void row(const tui_app *app, int y, const char *label, double gain,
+		const iv_criticality *k)
+{
+	char b[32];
+	tcols c = columns(app);
+	int x = c.label_w;
+	double v[NCOLS] = {gain,   gain * gain,    k->chi1,
+			   NAN,    k->depth_scale, k->depth_scale_correlation};
+	tui_put(y, 1, x - 1, TUI_E_LABEL, label);
+	if (isnan(gain)) {
+		tui_put_right(y, x + c.num_w, x, TUI_E_VALUE, "none");
+		return;
+	}
+	for (int i = 0; i < c.n; i++) {
+		const char *s =
+		    tui_glyphs_number(app->gl, v[c.col[i]], b, sizeof b);
+		if (c.col[i] == C_Q) /* the word where there is no q* */
+			s = tui_theory_q_text(app->gl, k, b, sizeof b);
+		if (tui_text_width(s) > c.num_w - 1) /* "diverges" */
+			s = app->gl->infinity;
+		tui_put_right(y, x + (i + 1) * c.num_w, x + i * c.num_w + 1,
+			      TUI_E_NORMAL, s);
+	}
+	tui_chi_class w = tui_phase_classify(k);
+	tui_put(y, x + c.n * c.num_w + 2, app->layout.cols,
+		w == TUI_CHI_CRITICAL ? TUI_E_VALUE : TUI_E_NORMAL,
+		tui_phase_word(w));
+}
+
+/* The table; returns the row after it. */
+static int table(const tui_app *app, int y)
+{
+	const tui_gains *g = &app->theory.gains;
+	const iv_config *c = &app->model.cfg;
+	const tui_glyphs *gl = app->gl;
+	char l[128], b[32];
+	const char *f = iv_act_torch_text(g->act, app->gl->utf8);
+	header(app, y++);
+	if (f[0])
+		snprintf(l, sizeof l, "PyTorch calculate_gain: %s", f);
+	else
+		snprintf(l, sizeof l, "PyTorch: none for %s, so 1",
+			 iv_act_name(g->act));
+	row(app, y++, l, g->torch.gain, &g->torch.c);
+	row(app, y++, "q* = 1, unit variance", g->unit.gain,
+	    &g->unit.c);
+	snprintf(l, sizeof l, "critical, %s = 1 at %s = 0%s", gl->chi, gl->sb,
+		 g->crit0.jump ? " (jumps)" : "");
+	row(app, y++, l, g->crit0.gain, &g->crit0.c);
+	if (g->sb2 > 0) {
+		snprintf(l, sizeof l, "critical at your %s %s%s", gl->sb2,
+			 tui_text_number(g->sb2, b, sizeof b),
+			 g->critb.jump ? " (jumps)" : "");
+		row(app, y++, l, g->critb.gain, &g->critb.c);
+	}
+	if (tui_theory_applies(c->init)) {
+		snprintf(l, sizeof l, "yours: %s", iv_init_name(c->init));
+		row(app, y++, l, sqrt(iv_theory_sigma_w2(c, 1)),
+		    &app->theory.pred.crit);
+	}
+	return y;
+}
+
+/* What the numbers mean. */
+static int meaning(const tui_app *app, int y, int rows)
+{
+	const tui_glyphs *g = app->gl;
+	int w = app->layout.cols - 2, used = 0;
+	char t[3][400];
+	snprintf(t[0], sizeof t[0],
+		 "PyTorch's gains look at one layer: 1 keeps the variance of a "
+		 "linear layer, %s makes up for the half that relu cuts off, "
+		 "and 5/3 (tanh) and 3/4 (selu) are chosen by hand. They say "
+		 "nothing about depth.",
+		 g->root2);
+	snprintf(t[1], sizeof t[1],
+		 "q* = 1 asks that the variance of the pre-activations settles "
+		 "at 1 however deep: it is the fixed point of q %s %s "
+		 "E[%s(%s z)%s] + %s.",
+		 app->gl->arrow, g->sw2, g->phi, g->rootq, g->sq, g->sb2);
+	snprintf(t[2], sizeof t[2],
+		 "Criticality, %s = 1, asks that gradients neither shrink nor "
+		 "grow from layer to layer: their depth scale %s = 1/|ln %s| "
+		 "becomes infinite. Two inputs' correlation settles over %s "
+		 "layers, the same as %s where %s < 1.",
+		 g->chi, g->xig, g->chi, g->xic, g->xig, g->chi);
+	for (int i = 0; i < 3 && used < rows; i++)
+		used +=
+		    tui_put_wrap(y + used, 1, w, rows - used, TUI_E_NORMAL, t[i]) +
+		    1;
+	return used;
+}
+
+/* What they say for this activation, and where the gain goes. */
+static void verdict(const tui_app *app, int y, int rows)
+{
+	const tui_gains *g = &app->theory.gains;
+	const tui_glyphs *gl = app->gl;
+	char t[640], a[32], b[32], c[400] = "";
+	if (g->crit0.jump)
+		snprintf(c, sizeof c,
+			 " At %s = 0 %s does not pass through 1: at %s %s the "
+			 "variance starts to diverge and %s jumps over 1.",
+			 gl->sb, gl->chi, gl->sw,
+			 tui_text_number(g->crit0.gain, a, sizeof a), gl->chi);
+	size_t n = (size_t)snprintf(
+	    t, sizeof t,
+	    "For %s, PyTorch's gain gives %s %s (%s), q* = 1 "
+	    "gives %s %s (%s).%s",
+	    iv_act_name(g->act), gl->chi, tui_text_number(g->torch.c.chi1, a, sizeof a),
+	    tui_phase_word(tui_phase_classify(&g->torch.c)), gl->chi,
+	    tui_text_number(g->unit.c.chi1, b, sizeof b),
+	    tui_phase_word(tui_phase_classify(&g->unit.c)), c);
+	snprintf(t + n, sizeof t - n,
+		 " In initviz the gain is %s for lecun-* and for xavier-* on "
+		 "square layers; he-* has %s built in (gain = %s/%s).",
+		 gl->sw, gl->root2, gl->sw, gl->root2);
+	tui_put_wrap(y, 1, app->layout.cols - 2, rows, TUI_E_LABEL, t);
+}
+
+static void draw(const tui_app *app, tui_rect r)
+{
+	int y = r.y, h = r.h;
+	const tui_theory *t = &app->theory;
+	int cols = r.w;
+	char b[32];
+	const tui_glyphs *g = app->gl;
+	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
+		 "gain calculator for %s at %s %s   (%s = weight std times "
+		 "%s(fan_in))",
+		 iv_act_name(app->model.cfg.act), g->sb2,
+		 tui_text_number(iv_theory_sigma_b2(&app->model.cfg), b, sizeof b),
+		 g->sw, g->sqrt);
+	tui_put(y + h - 1, 0, cols, TUI_E_LABEL,
+		"G or Esc: back   a: activation   P: phase diagram (sets the "
+		"gain with the arrows)");
+	if (!t->th || !tui_gains_fresh(t, &app->model.cfg)) {
+		tui_put(y + 2, 1, cols, TUI_E_AXIS,
+			t->th ? "finding the critical gain" : "out of memory");
+		return;
+	}
+	int next = table(app, y + 2) + 1, end = y + h - 2;
+	next += meaning(app, next, end - next);
+	if (next < end)
+		verdict(app, next, end - next);
+}
+
+static bool run(tui_app *app, double budget)
+{
+	(void)budget; /* a few root searches: short */
+	return app->theory.th && tui_gains_update(&app->theory, &app->model.cfg);
+}
+
+static bool busy(const tui_app *app)
+{
+	return app->theory.th &&
+	       !tui_gains_fresh(&app->theory, &app->model.cfg);
+}
+
+const tui_panel_ops tui_panel_gains = {
+    .name = "gains",
+    .slot = TUI_SLOT_COVER,
+    .key = TUI_A_GAINS,
+    .run = run,
+    .busy = busy,
+    .draw = draw,
+};

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: MIT */
+/* The layer list: one row per layer, the left quantity's histogram and
+ * statistics, then the right quantity's, with titles and an x-axis above,
+ * the theory's predicted std as ticks; the keys that change what is shown
+ * and scroll. Its histograms are re-binned before the frame (prepare) into
+ * the app's cache, which drawing reads. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <initviz/health.h>
+#include "tui/panel.h"
+#include "tui/put.h"
+
+/* +-1 and +-2 predicted std ticks over the pre-activation histogram of
+ * layer in cells x..x+w-1 of row y covering [lo, hi]. */
+static void theory_ticks(const tui_app *app, int y, size_t layer, int x, int w,
+			 double lo, double hi)
+{
+	const tui_glyphs *g = app->gl;
+	double sd = tui_theory_predict_std(&app->theory, layer, IV_Q_PREACT);
+	double mean = app->model.cfg.bias;
+	double px = sd * w / (hi - lo); /* columns per std */
+	if (!tui_theory_shown(&app->theory, &app->model.cfg) || !(sd > 0) ||
+	    !(hi > lo) || px < 1)
+		return;
+	for (int k = -2; k <= 2; k++) {
+		double f = (mean + k * sd - lo) / (hi - lo);
+		if (k == 0 || (abs(k) == 1 && px < 3) || !(f >= 0 && f < 1))
+			continue; /* +-1 std only where it stands apart */
+		int c = x + (int)(f * w);
+		tui_put(y, c, c + 1, TUI_E_VALUE,
+			abs(k) == 1 ? g->sd1 : g->sd2);
+	}
+}
+
+static void legend_text(const tui_app *app, char *b, size_t size)
+{
+	const tui_glyphs *g = app->gl;
+	snprintf(b, size, "%s1%s %s2%s theory", g->sd1, g->sigma, g->sd2,
+		 g->sigma);
+}
+
+/* The columns the ticks' legend takes beside quantity q's title. */
+static int legend_width(const tui_app *app, iv_quantity q)
+{
+	char b[64];
+	legend_text(app, b, sizeof b);
+	return q == IV_Q_PREACT &&
+		       tui_theory_shown(&app->theory, &app->model.cfg)
+		   ? tui_text_width(b) + 2
+		   : 0;
+}
+
+/* The legend, right-aligned in columns x..xend-1 when it fits. */
+static void legend(const tui_app *app, int y, int x, int xend)
+{
+	const tui_glyphs *g = app->gl;
+	char b[64];
+	legend_text(app, b, sizeof b);
+	if (!tui_theory_shown(&app->theory, &app->model.cfg) ||
+	    xend - x < tui_text_width(b))
+		return;
+	x = tui_put(y, xend - tui_text_width(b), xend, TUI_E_VALUE, g->sd1);
+	x = tui_put_fmt(y, x, xend, TUI_E_LABEL, "1%s ", g->sigma);
+	x = tui_put(y, x, xend, TUI_E_VALUE, g->sd2);
+	tui_put_fmt(y, x, xend, TUI_E_LABEL, "2%s theory", g->sigma);
+}
+
+typedef struct side {
+	iv_quantity q;
+	bool shared; /* a range for all rows */
+	double lo, hi;
+	int x, w;
+	tui_element e;
+} side;
+
+static void range_text(const tui_app *app, const side *s, int y)
+{
+	char lo[32], hi[32];
+	if (!s->shared) {
+		const char *why = app->model.per_layer
+				      ? "each row: its own range"
+				  : tui_app_computing(app) ? "not computed yet"
+						      : "no finite values";
+		tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, why);
+		return;
+	}
+	tui_text_number(s->lo, lo, sizeof lo);
+	tui_text_number(s->hi, hi, sizeof hi);
+	int lw = tui_text_width(lo), hw = tui_text_width(hi);
+	tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, lo);
+	tui_put_right(y, s->x + s->w, s->x + lw + 1, TUI_E_AXIS, hi);
+	if (s->lo < 0 && s->hi > 0) { /* 0 under its bin, if it has room */
+		int z = s->x + (int)(-s->lo / (s->hi - s->lo) * s->w);
+		if (z > s->x + lw + 1 && z < s->x + s->w - hw - 2)
+			tui_put(y, z, s->x + s->w, TUI_E_AXIS, "0");
+	}
+}
+
+static void header(const tui_app *app, const side *l, const side *r)
+{
+	const tui_cols *c = &app->layout.c;
+	int y = app->layout.header_y, cols = app->layout.cols;
+	const char *sg = app->gl->sigma;
+	char t[96];
+	tui_put_right(y, c->label_w, 0, TUI_E_TITLE, "L");
+	tui_model_left_title(&app->model, t, sizeof t,
+			     l->w - legend_width(app, l->q));
+	int tx = tui_put(y, l->x, l->x + l->w, TUI_E_TITLE, t);
+	if (l->q == IV_Q_PREACT)
+		legend(app, y, tx + 2, l->x + l->w);
+	tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_TITLE, sg);
+	if (c->health_n == 1)
+		tui_put_right(y, c->health_x + TUI_HEALTH_W, c->health_x,
+			      TUI_E_TITLE, "sat");
+	if (c->health_n == 2) {
+		tui_put_right(y, c->health_x + TUI_HEALTH_W, c->health_x,
+			      TUI_E_TITLE, "zero");
+		tui_put_right(y, c->health_x + 2 * TUI_HEALTH_W, c->health_x,
+			      TUI_E_TITLE, "dead");
+	}
+	if (c->uniq_w)
+		tui_put_right(y, c->uniq_x + c->uniq_w, c->uniq_x, TUI_E_TITLE,
+			      "distinct");
+	tui_model_right_title(&app->model, app->gl, t, sizeof t, r->w);
+	tui_put(y, r->x, r->x + r->w, TUI_E_TITLE, t);
+	tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_TITLE, sg);
+	for (int k = 0; k < 2; k++)
+		tui_put(y + k, c->sep_x, cols, TUI_E_AXIS, app->gl->vline);
+	range_text(app, l, y + 1);
+	range_text(app, r, y + 1);
+}
+
+static void nonfinite(const iv_stats *st, int y, const side *s)
+{
+	char b[64];
+	if (st->nan == 0 && st->inf == 0)
+		return;
+	if (st->finite == 0)
+		snprintf(b, sizeof b, " all %s ", st->nan ? "NaN" : "Inf");
+	else if (st->nan && st->inf)
+		snprintf(b, sizeof b, " NaN %zu Inf %zu ", st->nan, st->inf);
+	else
+		snprintf(b, sizeof b, " %s %zu ", st->nan ? "NaN" : "Inf",
+			 st->nan ? st->nan : st->inf);
+	tui_put_right(y, s->x + s->w, s->x, TUI_E_WARN, b);
+}
+
+/* The x-range of one side's histogram in a row; false when it has none. */
+static bool cell_range(const iv_layer_stats *ls, const side *s, double *lo,
+		       double *hi)
+{
+	*lo = s->lo;
+	*hi = s->hi;
+	return tui_hist_ready(ls, s->q) &&
+	       (s->shared || tui_hist_range_layer(ls, s->q, lo, hi));
+}
+
+static size_t bins_of(const side *s)
+{
+	return (size_t)(s->w < 1024 ? s->w : 1024);
+}
+
+/* The histogram cells of one side of one row. */
+static void cells(const tui_app *app, int y, size_t slot, size_t layer,
+		  const side *s)
+{
+	const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);
+	double lo, hi;
+	const double *counts = NULL;
+	unsigned char lv[1024];
+	int w = (int)bins_of(s);
+	if (cell_range(ls, s, &lo, &hi))
+		counts = tui_hist_get(&app->cache, slot, app->comp.gen, layer,
+				      s->q, lo, hi, (size_t)w);
+	if (!tui_hist_ready(ls, s->q)) {
+		for (int i = 0; i < w; i += 2)
+			tui_put(y, s->x + i, s->x + w, TUI_E_PENDING,
+				app->gl->pending);
+		return;
+	}
+	if (counts) {
+		tui_hist_levels(counts, (size_t)w, app->model.log_counts, lv);
+		for (int i = 0; i < w; i++)
+			tui_put(y, s->x + i, s->x + w, s->e,
+				app->gl->level[lv[i]]);
+		if (s->q == IV_Q_PREACT)
+			theory_ticks(app, y, layer, s->x, w, lo, hi);
+	}
+	nonfinite(&ls->q[s->q], y, s);
+}
+
+/* A fraction as a percentage; "<1%" rather than a misleading "0%". */
+static const char *percent(double f, char *buf, size_t size)
+{
+	if (f > 0 && f < 0.005)
+		snprintf(buf, size, "<1%%");
+	else
+		snprintf(buf, size, "%.0f%%", 100 * f);
+	return buf;
+}
+
+static void health(const tui_app *app, int y, const iv_layer_stats *ls)
+{
+	const tui_cols *c = &app->layout.c;
+	int x = c->health_x, W = TUI_HEALTH_W;
+	char b[32];
+	if (c->health_n == 1)
+		tui_put_right(y, x + W, x,
+			      iv_health_saturated(ls) ? TUI_E_WARN : TUI_E_NORMAL,
+			      percent(ls->saturated, b, sizeof b));
+	if (c->health_n == 2) {
+		tui_put_right(y, x + W, x,
+			      iv_health_zero(ls) ? TUI_E_WARN : TUI_E_NORMAL,
+			      percent(ls->zero_fraction, b, sizeof b));
+		snprintf(b, sizeof b, "%zu", ls->dead_units);
+		tui_put_right(y, x + 2 * W, x + W,
+			      ls->dead_units ? TUI_E_WARN : TUI_E_NORMAL, b);
+	}
+	bool few = iv_health_collapsed(ls);
+	if (c->uniq_w && (few || tui_app_teaching(app))) {
+		snprintf(b, sizeof b, "%zu", ls->distinct_neurons);
+		tui_put_right(y, c->uniq_x + c->uniq_w, c->uniq_x,
+			      few ? TUI_E_WARN : TUI_E_NORMAL, b);
+	}
+}
+
+static void row(const tui_app *app, int y, size_t i, const side *l, const side *r)
+{
+	const tui_cols *c = &app->layout.c;
+	size_t layer = tui_viewport_layer(&app->model, i);
+	char b[32];
+	tui_put(y, c->sep_x, app->layout.cols, TUI_E_AXIS, app->gl->vline);
+	if (layer == 0) {
+		size_t hidden = app->model.cfg.depth - (app->model.rows - 1);
+		tui_put_fmt(y, l->x, c->sep_x, TUI_E_AXIS,
+			 "%s  %zu layer%s not shown  (f: all layers)",
+			 app->gl->gap, hidden, hidden == 1 ? "" : "s");
+		return;
+	}
+	const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);
+	tui_put_fmt(y, 0, c->label_w, TUI_E_AXIS, "%*zu", c->label_w, layer);
+	cells(app, y, 2 * (i - app->model.top), layer, l);
+	cells(app, y, 2 * (i - app->model.top) + 1, layer, r);
+	if (tui_hist_ready(ls, l->q)) {
+		tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_NORMAL,
+			      tui_text_number(ls->q[l->q].std, b, sizeof b));
+		health(app, y, ls);
+	}
+	if (tui_hist_ready(ls, r->q))
+		tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_NORMAL,
+			      tui_text_number(ls->q[r->q].std, b, sizeof b));
+}
+
+/* The two sides as the layout and the model have them, with the shared
+ * ranges when the rows share one. */
+static void sides(const tui_app *app, side *l, side *r)
+{
+	const tui_cols *c = &app->layout.c;
+	const tui_model *m = &app->model;
+	*l = (side){.q = tui_model_left_q(m),
+		    .x = c->lhist_x,
+		    .w = c->lhist_w,
+		    .e = TUI_E_ACT};
+	*r = (side){.q = tui_model_right_q(m),
+		    .x = c->rhist_x,
+		    .w = c->rhist_w,
+		    .e = TUI_E_GRAD};
+	if (!m->per_layer) {
+		l->shared =
+		    tui_hist_range_shared(app->comp.net, l->q, &l->lo, &l->hi);
+		r->shared =
+		    tui_hist_range_shared(app->comp.net, r->q, &r->lo, &r->hi);
+	}
+}
+
+/* Re-bin the histograms of the rows shown (the engine's binning runs here,
+ * not while drawing). */
+static void prepare(tui_app *app, tui_rect rect)
+{
+	const tui_model *m = &app->model;
+	side s[2];
+	(void)rect;
+	if (!app->comp.net)
+		return;
+	sides(app, &s[0], &s[1]);
+	size_t n = tui_viewport_count(m);
+	for (size_t i = m->top; i < n && i < m->top + m->rows; i++) {
+		size_t layer = tui_viewport_layer(m, i);
+		if (layer == 0)
+			continue;
+		const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);
+		for (int k = 0; k < 2; k++) {
+			double lo, hi;
+			if (cell_range(ls, &s[k], &lo, &hi))
+				tui_hist_counts(&app->cache,
+						2 * (i - m->top) + (size_t)k,
+						app->comp.net, app->comp.gen,
+						layer, s[k].q, lo, hi,
+						bins_of(&s[k]));
+		}
+	}
+}
+
+static void draw(const tui_app *app, tui_rect rect)
+{
+	const tui_model *m = &app->model;
+	side l, r;
+	(void)rect;
+	if (!app->comp.net)
+		return;
+	sides(app, &l, &r);
+	header(app, &l, &r);
+	size_t n = tui_viewport_count(m);
+	for (size_t i = m->top; i < n && i < m->top + m->rows; i++)
+		row(app, app->layout.layers_y + (int)(i - m->top), i, &l, &r);
+}
+
+/* What is shown, and scrolling: true when handled. */
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	tui_model *m = &app->model;
+	switch (a) {
+	case TUI_A_THEORY: app->theory.overlay = !app->theory.overlay; break;
+	case TUI_A_PREACT: m->preact = !m->preact; break;
+	case TUI_A_GRADW: m->grad_weights = !m->grad_weights; break;
+	case TUI_A_RANGE: m->per_layer = !m->per_layer; break;
+	case TUI_A_LOGCOUNT: m->log_counts = !m->log_counts; break;
+	case TUI_A_SUBSET: tui_viewport_cycle_subset(m); break;
+	case TUI_A_LAYOUT:
+		m->view = (tui_view)((m->view + 1) % TUI_VIEW_COUNT);
+		break;
+	case TUI_A_DOWN: tui_viewport_scroll(m, 1); break;
+	case TUI_A_UP: tui_viewport_scroll(m, -1); break;
+	case TUI_A_PAGE_DOWN: tui_viewport_page(m, 1); break;
+	case TUI_A_PAGE_UP: tui_viewport_page(m, -1); break;
+	case TUI_A_HOME: tui_viewport_home(m); break;
+	case TUI_A_END: tui_viewport_end(m); break;
+	default: return false;
+	}
+	*flags = TUI_F_REDRAW;
+	return true;
+}
+
+const tui_panel_ops tui_panel_layers = {
+    .name = "layers",
+    .slot = TUI_SLOT_LAYERS,
+    .prepare = prepare,
+    .handle = handle,
+    .draw = draw,
+};

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: MIT */
+/* The phase diagram: chi1 over (sigma_w^2, sigma_b^2), ordered cells below
+ * 1, chaotic above, the chi1 = 1 line between, the setting as a cursor;
+ * the arrows move the setting over the grid. Its points are computed a few
+ * at a time between key reads, coarse to fine. */
+#include <math.h>
+#include <stdio.h>
+#include "tui/panel.h"
+#include "tui/put.h"
+
+#define BELOW  4 /* rows under the plot: x labels, legend, status, keys */
+
+typedef struct plot {
+	int y, x; /* top left point's cell */
+	int cw;   /* columns per point */
+	size_t nx, ny;
+} plot;
+
+static int col_of(const plot *p, size_t i)
+{
+	return p->x + (int)i * p->cw;
+}
+
+static int row_of(const plot *p, size_t j)
+{
+	return p->y + (int)(p->ny - 1 - j);
+}
+
+/* The right end of sigma_w^2: 4, or further when the critical point at
+ * sigma_b = 0 is beyond 3.2 (sigmoid's is near 100). */
+static double x_max(const tui_gains *g)
+{
+	double c = g->crit0.gain * g->crit0.gain;
+	return isfinite(c) && 1.25 * c > 4 ? tui_phase_nice_ceil(1.25 * c) : 4.0;
+}
+
+static void cell(const tui_app *app, const plot *p, size_t i, size_t j)
+{
+	const tui_glyphs *g = app->gl;
+	double chi;
+	int x = col_of(p, i), y = row_of(p, j);
+	if (!tui_phase_point(&app->theory.phase, i, j, &chi))
+		return;
+	double d = fabs(log(chi)); /* 0 at the critical line */
+	int k = d < 0.1 ? 0 : d < 0.5 ? 1 : 2;
+	const char *s = isnan(chi) ? "?"
+			: chi < 1  ? g->ordered[k]
+				   : g->chaotic[k];
+	for (int c = 0; c < p->cw; c++)
+		tui_put(y, x + c, x + c + 1,
+			chi < 1 ? TUI_E_ORDERED : TUI_E_CHAOTIC, s);
+}
+
+/* The point of a pair on either side of 1 that is nearer to it. */
+static void crossing(const tui_app *app, const plot *p, size_t i, size_t j,
+		     size_t i2, size_t j2)
+{
+	const tui_phase *ph = &app->theory.phase;
+	double a, b;
+	if (!tui_phase_point(ph, i, j, &a) ||
+	    !tui_phase_point(ph, i2, j2, &b) || (a >= 1) == (b >= 1) ||
+	    isnan(a) || isnan(b))
+		return;
+	bool first = fabs(log(a)) <= fabs(log(b));
+	tui_put(row_of(p, first ? j : j2), col_of(p, first ? i : i2),
+		col_of(p, first ? i : i2) + 1, TUI_E_VALUE,
+		app->gl->crit);
+}
+
+static void critical_line(const tui_app *app, const plot *p)
+{
+	for (size_t j = 0; j < p->ny; j++)
+		for (size_t i = 0; i < p->nx; i++) {
+			if (i + 1 < p->nx)
+				crossing(app, p, i, j, i + 1, j);
+			if (j + 1 < p->ny)
+				crossing(app, p, i, j, i, j + 1);
+		}
+}
+
+/* Labels every step (a nice multiple of the grid step) that fits. */
+static void x_labels(const tui_app *app, const plot *p, int y)
+{
+	const tui_phase *ph = &app->theory.phase;
+	double step = tui_phase_label_step(ph->dx, ph->dx * ceil(6.0 / p->cw));
+	char b[16];
+	int free_x = 0;
+	double last = ph->xmax * (1 + 1e-9);
+	for (int k = 0; k * step <= last; k++) {
+		double v = k * step;
+		int x = col_of(p, tui_phase_index(v, ph->dx, ph->nx));
+		snprintf(b, sizeof b, "%g", v);
+		if (x < free_x)
+			continue;
+		free_x = tui_put(y, x, app->layout.cols, TUI_E_AXIS, b) + 1;
+	}
+	tui_put(y, 0, TUI_AXIS_W, TUI_E_AXIS, app->gl->sw2);
+}
+
+static void y_labels(const tui_app *app, const plot *p)
+{
+	const tui_phase *ph = &app->theory.phase;
+	double step = tui_phase_label_step(ph->dy, 2 * ph->dy);
+	char b[16];
+	for (size_t j = 0; j < p->ny; j++)
+		tui_put(row_of(p, j), TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS,
+			app->gl->vline);
+	double last = ph->ymax * (1 + 1e-9);
+	for (int k = 0; k * step <= last; k++) {
+		double v = k * step;
+		int y = row_of(p, tui_phase_index(v, ph->dy, ph->ny));
+		snprintf(b, sizeof b, "%g", v);
+		tui_put_right(y, TUI_AXIS_W - 2, 0, TUI_E_AXIS, b);
+		tui_put(y, TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS, app->gl->tick);
+	}
+	snprintf(b, sizeof b, "%g", ph->ymax); /* the top label, beside it */
+	if (tui_text_width(app->gl->sb2) + 1 + tui_text_width(b) <=
+	    TUI_AXIS_W - 2)
+		tui_put(p->y, 0, TUI_AXIS_W - 2, TUI_E_AXIS,
+			app->gl->sb2);
+}
+
+static void cursor(const tui_app *app, const plot *p)
+{
+	const tui_phase *ph = &app->theory.phase;
+	const iv_config *c = &app->model.cfg;
+	size_t i = tui_phase_index(iv_theory_sigma_w2(c, 1), ph->dx, ph->nx),
+	       j = tui_phase_index(iv_theory_sigma_b2(c), ph->dy, ph->ny);
+	if (!tui_theory_applies(c->init))
+		i = 0;
+	tui_put(row_of(p, j), col_of(p, i), col_of(p, i) + 1, TUI_E_NOTICE,
+		app->gl->cursor);
+}
+
+static void legend(const tui_app *app, int y)
+{
+	const tui_glyphs *g = app->gl;
+	int x = 0, cols = app->layout.cols;
+	for (int k = 0; k < 3; k++)
+		x = tui_put(y, x, cols, TUI_E_ORDERED, g->ordered[k]);
+	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL,
+		     "ordered %s<1: gradients vanish   ", g->chi);
+	for (int k = 0; k < 3; k++)
+		x = tui_put(y, x, cols, TUI_E_CHAOTIC, g->chaotic[k]);
+	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL,
+		     "chaotic %s>1: they explode   ", g->chi);
+	x = tui_put(y, x, cols, TUI_E_VALUE, g->crit);
+	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "%s = 1   ", g->chi);
+	x = tui_put(y, x, cols, TUI_E_NOTICE, g->cursor);
+	tui_put(y, x + 1, cols, TUI_E_LABEL, "now");
+}
+
+/* The setting under the cursor: where it is and what the theory says. */
+static void status(const tui_app *app, int y)
+{
+	const tui_glyphs *g = app->gl;
+	const iv_config *c = &app->model.cfg;
+	const iv_criticality *k = &app->theory.pred.crit;
+	const tui_phase *ph = &app->theory.phase;
+	char a[32], b[32], q[32], x[80], knob[64] = "";
+	int cols = app->layout.cols;
+	double sw2 = iv_theory_sigma_w2(c, 1), sb2 = iv_theory_sigma_b2(c);
+	int p = tui_put(y, 0, cols, TUI_E_NOTICE, g->cursor);
+	if (!tui_theory_applies(c->init) ||
+	    !tui_theory_predict_fresh(&app->theory, c)) {
+		tui_put_fmt(y, p + 1, cols, TUI_E_LABEL,
+			 "%s weights are not random: the theory does not "
+			 "describe them (i changes the scheme)",
+			 iv_init_name(c->init));
+		return;
+	}
+	if (tui_model_knob_of(c->init) != TUI_KNOB_NONE)
+		snprintf(knob, sizeof knob, "%s %s, ",
+			 tui_model_knob_name(tui_model_knob_of(c->init)),
+			 tui_text_number(tui_model_knob_value(c), a, sizeof a));
+	p = tui_put_fmt(y, p + 1, cols, TUI_E_VALUE, "%s %s  %s %s", g->sw2,
+		     tui_text_number(sw2, a, sizeof a), g->sb2,
+		     tui_text_number(sb2, b, sizeof b));
+	if (sw2 > ph->xmax * (1 + 1e-9) || sb2 > ph->ymax * (1 + 1e-9))
+		p = tui_put(y, p + 1, cols, TUI_E_WARN, "off the diagram");
+	p = tui_put_fmt(y, p, cols, TUI_E_LABEL, ": q* %s  %s %s  %s  ",
+			tui_theory_q_text(app->gl, k, q, sizeof q), g->chi,
+			tui_text_number(k->chi1, a, sizeof a),
+			tui_theory_xi_text(app->gl, k, x, sizeof x));
+	p = tui_put(y, p, cols, TUI_E_VALUE,
+		    tui_phase_word(tui_phase_classify(k)));
+	tui_put_fmt(y, p, cols, TUI_E_LABEL, "   (%sbias std %s)", knob,
+		    tui_text_number(c->bias_std, b, sizeof b));
+}
+
+static void title(const tui_app *app, int y)
+{
+	const tui_glyphs *g = app->gl;
+	const tui_phase *ph = &app->theory.phase;
+	int cols = app->layout.cols;
+	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
+		 "phase diagram of %s: %s by %s (across) and %s (up)",
+		 iv_act_name(app->model.cfg.act), g->chi, g->sw2, g->sb2);
+	if (tui_phase_busy(ph)) {
+		char b[32];
+		snprintf(b, sizeof b, "computing %3.0f%%",
+			 100 * tui_phase_progress(ph));
+		tui_put_right(y, cols - 1, 0, TUI_E_PROGRESS, b);
+	}
+}
+
+static void keys(const tui_app *app, int y)
+{
+	const tui_glyphs *gl = app->gl;
+	const char *k = tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
+	tui_put_fmt(y, 0, app->layout.cols, TUI_E_LABEL,
+		 "%s/%s or h/l: %s (sets the %s)   %s/%s or k/j: %s (sets the "
+		 "bias std)   P or Esc: back",
+		 gl->keys[2], gl->keys[3], app->gl->sw2,
+		 k ? k : "weights", gl->keys[0], gl->keys[1],
+		 app->gl->sb2);
+}
+
+/* The grid's room in rectangle r: columns and rows of points. */
+static size_t grid_cols(tui_rect r)
+{
+	int n = r.w - TUI_AXIS_W - 1;
+	return n > 0 ? (size_t)n : 0;
+}
+
+static size_t grid_rows(tui_rect r)
+{
+	int n = r.h - 1 - BELOW;
+	return n > 0 ? (size_t)n : 0;
+}
+
+/* Whether the critical gain at sigma_b = 0 (the right end) is known. */
+static bool ready(const tui_app *app)
+{
+	return app->theory.th &&
+	       tui_gains_fresh0(&app->theory, &app->model.cfg);
+}
+
+/* Lay the grid out for the room it has (the points stay when nothing
+ * changed). */
+static void prepare(tui_app *app, tui_rect r)
+{
+	tui_theory *t = &app->theory;
+	const iv_config *c = &app->model.cfg;
+	if (ready(app))
+		tui_phase_setup(&t->phase, c->act, c->slope, x_max(&t->gains),
+				TUI_SIGMA_B2_MAX, grid_cols(r), grid_rows(r));
+}
+
+static bool due(const tui_app *app)
+{
+	const tui_theory *t = &app->theory;
+	return t->th && tui_phase_matches(&t->phase, app->model.cfg.act,
+					  app->model.cfg.slope) &&
+	       tui_phase_busy(&t->phase);
+}
+
+/* The critical gain first, then points until the budget is spent. */
+static bool run(tui_app *app, double budget)
+{
+	tui_theory *t = &app->theory;
+	double t0 = tui_clock_now();
+	bool did = false;
+	if (!t->th)
+		return false;
+	did |= tui_gains_update0(t, &app->model.cfg);
+	if (due(app))
+		did |= tui_phase_step(&t->phase, t->th,
+				      fmax(budget - (tui_clock_now() - t0), 0));
+	return did;
+}
+
+static bool busy(const tui_app *app)
+{
+	return app->theory.th && (!tui_gains_fresh0(&app->theory,
+						    &app->model.cfg) ||
+				  due(app));
+}
+
+/* The arrows and hjkl: the next grid point. */
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	const tui_phase *p = &app->theory.phase;
+	tui_model *m = &app->model;
+	int dx = 0, dy = 0;
+	switch (a) {
+	case TUI_A_KNOB_UP: dx = 1; break;
+	case TUI_A_KNOB_DOWN: dx = -1; break;
+	case TUI_A_UP: dy = 1; break;
+	case TUI_A_DOWN: dy = -1; break;
+	default: return false;
+	}
+	*flags = TUI_F_REDRAW;
+	if (!tui_phase_matches(p, m->cfg.act, m->cfg.slope))
+		return true; /* not laid out yet: the key is dropped */
+	double sw2 = iv_theory_sigma_w2(&m->cfg, 1),
+	       sb2 = iv_theory_sigma_b2(&m->cfg), to;
+	bool changed;
+	if (dx) {
+		to = tui_phase_next(sw2, p->dx, p->nx, dx);
+		changed = to != sw2 && tui_sigma_set_w2(m, to);
+	} else {
+		to = tui_phase_next(sb2, p->dy, p->ny, dy);
+		changed = to != sb2 && tui_sigma_set_b2(m, to);
+	}
+	if ((dx ? to == sw2 : to == sb2) && !m->msg[0])
+		snprintf(m->msg, sizeof m->msg, "edge of the phase diagram");
+	*flags = changed ? TUI_F_RECOMPUTE : TUI_F_REDRAW;
+	return true;
+}
+
+static void draw(const tui_app *app, tui_rect r)
+{
+	const tui_theory *t = &app->theory;
+	const iv_config *c = &app->model.cfg;
+	int y = r.y, cols = r.w;
+	title(app, y);
+	if (!ready(app)) {
+		tui_put(y + 2, TUI_AXIS_W, cols, TUI_E_AXIS,
+			t->th ? "finding the critical point" : "out of memory");
+		return;
+	}
+	if (!tui_phase_fits(&t->phase, c->act, c->slope, x_max(&t->gains),
+			    TUI_SIGMA_B2_MAX, grid_cols(r), grid_rows(r))) {
+		tui_put(y + 2, TUI_AXIS_W, cols, TUI_E_WARN,
+			"no room for the phase diagram");
+		return;
+	}
+	plot p = {
+	    .y = y + 1, .x = TUI_AXIS_W, .nx = t->phase.nx, .ny = t->phase.ny};
+	p.cw = (int)grid_cols(r) / (int)p.nx;
+	for (size_t j = 0; j < p.ny; j++)
+		for (size_t i = 0; i < p.nx; i++)
+			cell(app, &p, i, j);
+	critical_line(app, &p);
+	cursor(app, &p);
+	y_labels(app, &p);
+	int below = p.y + (int)p.ny;
+	x_labels(app, &p, below);
+	legend(app, below + 1);
+	status(app, below + 2);
+	keys(app, below + 3);
+}
+
+const tui_panel_ops tui_panel_phase = {
+    .name = "phase",
+    .slot = TUI_SLOT_COVER,
+    .key = TUI_A_PHASE,
+    .prepare = prepare,
+    .run = run,
+    .busy = busy,
+    .handle = handle,
+    .draw = draw,
+};

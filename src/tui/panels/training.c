@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: MIT */
+/* The training strip: step, loss, learning rate, distinct neurons per layer,
+ * whether the hidden weights moved, and the loss curve on a log scale as a
+ * two-row sparkline; the training keys, and the steps taken between key
+ * reads once the network is computed.
+ *
+ * Training works on the network the view computed: a burst of steps, then
+ * its statistics again at once (a new generation for the caches), so every
+ * frame shows the trained weights. A change of the configuration forgets
+ * the training (loop.c). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "tui/panel.h"
+#include "tui/put.h"
+
+#define VALUE_W     9 /* " 3.15e+04" after the curve */
+#define TUI_STRIP_H 2 /* rows of the strip */
+/* The curve spans at least a decade below its top, so that a loss that
+ * barely moves draws as a flat line, not as a fall. */
+#define TUI_LOSS_DECADES 1.0
+
+typedef struct curve {
+	int y, x, w;
+	double lo, hi; /* log10 range */
+} curve;
+
+static double lg(double v)
+{
+	return log10(v > 1e-300 ? v : 1e-300);
+}
+
+static bool span(const double *v, size_t n, curve *c)
+{
+	c->lo = INFINITY;
+	c->hi = -INFINITY;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i])) {
+			c->lo = fmin(c->lo, lg(v[i]));
+			c->hi = fmax(c->hi, lg(v[i]));
+		}
+	c->lo = fmin(c->lo, c->hi - TUI_LOSS_DECADES); /* flat stays flat */
+	return isfinite(c->hi);
+}
+
+/* Column k: the largest log loss of its steps (so the top value always
+ * has its bar); NAN when one is not finite. */
+static double column(const double *v, size_t n, int w, int k, bool *any)
+{
+	size_t i0 = n <= (size_t)w ? (size_t)k : (size_t)k * n / (size_t)w;
+	size_t i1 = n <= (size_t)w ? i0 + 1 : (size_t)(k + 1) * n / (size_t)w;
+	double m = -INFINITY;
+	*any = i0 < n && i1 > i0;
+	for (size_t i = i0; i < i1 && i < n; i++) {
+		if (!isfinite(v[i]))
+			return NAN;
+		m = fmax(m, lg(v[i]));
+	}
+	return *any ? m : NAN;
+}
+
+static void sparkline(const tui_app *app, const curve *c, const double *v,
+		      size_t n)
+{
+	const tui_glyphs *g = app->gl;
+	for (int k = 0; k < c->w; k++) {
+		bool any;
+		double m = column(v, n, c->w, k, &any);
+		if (!any)
+			break;
+		int x = c->x + k, level = 2 * TUI_LEVELS; /* not finite: full */
+		if (!isnan(m))
+			level = c->hi > c->lo
+				    ? 1 + (int)lround((m - c->lo) /
+						      (c->hi - c->lo) *
+						      (2 * TUI_LEVELS - 1))
+				    : TUI_LEVELS;
+		tui_element e = isnan(m) ? TUI_E_WARN : TUI_E_ACT;
+		int top = level > TUI_LEVELS ? level - TUI_LEVELS : 0;
+		tui_put(c->y, x, x + 1, e, g->level[top]);
+		tui_put(c->y + 1, x, x + 1, e,
+			g->level[level > TUI_LEVELS ? TUI_LEVELS : level]);
+	}
+}
+
+/* The curve, its top and bottom values to the right. */
+static void loss_curve(const tui_app *app, int y, int x, int w)
+{
+	const tui_train *t = &app->train;
+	curve c = {.y = y, .x = x, .w = w};
+	char b[32];
+	int cols = app->layout.cols;
+	if (!span(t->loss, t->nloss, &c))
+		return;
+	sparkline(app, &c, t->loss, t->nloss);
+	tui_put(y, x + w + 1, cols, TUI_E_AXIS,
+		tui_text_number(pow(10, c.hi), b, sizeof b));
+	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS,
+		tui_text_number(pow(10, c.lo), b, sizeof b));
+}
+
+/* "distinct neurons: 1 in every layer", "all 64 in every layer" or
+ * "250 to 256 per layer". */
+static int distinct_text(const tui_app *app, int y, int x, int xmax)
+{
+	const iv_net *net = app->comp.net;
+	size_t L = app->model.cfg.depth, lo = (size_t)-1, hi = 0, full = 0;
+	char b[96];
+	x = tui_put(y, x, xmax, TUI_E_LABEL, "distinct neurons: ");
+	for (size_t l = 1; net && !tui_compute_busy(&app->comp) && l <= L;
+	     l++) {
+		const iv_layer_stats *s = iv_net_layer(net, l);
+		lo = s->distinct_neurons < lo ? s->distinct_neurons : lo;
+		hi = s->distinct_neurons > hi ? s->distinct_neurons : hi;
+		full += s->distinct_neurons == s->fan_out;
+	}
+	if (hi == 0)
+		snprintf(b, sizeof b, "not computed yet");
+	else if (full == L && lo == hi)
+		snprintf(b, sizeof b, "all %zu in every layer", hi);
+	else if (full == L)
+		snprintf(b, sizeof b, "all, in every layer");
+	else if (lo == hi)
+		snprintf(b, sizeof b, "%zu in every layer", hi);
+	else
+		snprintf(b, sizeof b, "%zu to %zu per layer", lo, hi);
+	return tui_put(y, x, xmax, full == L ? TUI_E_VALUE : TUI_E_WARN, b);
+}
+
+/* "hidden weights: unchanged", "changed", "changed in 2 of 5 layers". */
+static void moved_text(const tui_app *app, int y, int x, int xmax)
+{
+	const tui_train *t = &app->train;
+	if (tui_train_steps(t) == 0)
+		return;
+	x = tui_put(y, x + 2, xmax, TUI_E_LABEL, "hidden weights: ");
+	if (t->moved == 0)
+		tui_put(y, x, xmax, TUI_E_WARN, "unchanged");
+	else if (t->moved == t->depth)
+		tui_put(y, x, xmax, TUI_E_VALUE, "changed");
+	else
+		tui_put_fmt(y, x, xmax, TUI_E_VALUE,
+			 "changed in %zu of %zu layers", t->moved, t->depth);
+}
+
+static void status_text(const tui_app *app, int y, int xmax)
+{
+	const tui_train *t = &app->train;
+	char b[32];
+	if (!t->tr) {
+		tui_put_fmt(y, 1, xmax, TUI_E_LABEL,
+			 "training%s: t one step   T run / pause   x reset   "
+			 "< > learning rate %g",
+			 t->queued || t->running ? " (starting)" : "", t->lr);
+		return;
+	}
+	int x = tui_put(y, 1, xmax, TUI_E_TITLE, "training");
+	x = tui_put_fmt(y, x + 2, xmax, TUI_E_VALUE, "step %zu",
+		     tui_train_steps(t));
+	x = tui_put(y, x + 2, xmax, TUI_E_LABEL,
+		    t->running ? "running" : "paused");
+	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "lr ");
+	x = tui_put_fmt(y, x, xmax, TUI_E_VALUE, "%g", t->lr);
+	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "loss ");
+	x = tui_put(y, x, xmax,
+		    tui_train_diverged(t) ? TUI_E_WARN : TUI_E_VALUE,
+		    tui_text_number(tui_train_loss(t), b, sizeof b));
+	if (tui_train_diverged(t))
+		tui_put(y, x, xmax, TUI_E_WARN,
+			"  diverged: < lowers the rate");
+}
+
+static int rows(const tui_app *app, int cols)
+{
+	(void)cols;
+	return tui_app_teaching(app) ? TUI_STRIP_H : 0;
+}
+
+static void draw(const tui_app *app, tui_rect r)
+{
+	const tui_train *t = &app->train;
+	int y = r.y, cols = r.w;
+	int w = cols / 7 < 10 ? 10 : cols / 7 > 40 ? 40 : cols / 7;
+	int cx = cols - VALUE_W - w, xmax = t->tr ? cx - 2 : cols;
+	if (r.h < TUI_STRIP_H)
+		return;
+	status_text(app, y, xmax);
+	int x = distinct_text(app, y + 1, 1, xmax);
+	moved_text(app, y + 1, x, xmax);
+	if (t->tr)
+		loss_curve(app, y, cx, w);
+}
+
+/* Why no step can be taken now that the computation ended; NULL: it can. */
+static const char *cannot(const tui_app *app)
+{
+	if (tui_app_computing(app))
+		return NULL; /* steps wait for it */
+	if (!app->comp.net || app->comp.st != IV_OK)
+		return iv_status_str(app->comp.st == IV_OK ? IV_ENOMEM
+							   : app->comp.st);
+	return NULL;
+}
+
+static unsigned lr_key(tui_app *app, double f)
+{
+	tui_model *m = &app->model;
+	tui_train *t = &app->train;
+	switch (tui_train_scale_lr(t, f)) {
+	case TUI_LR_LIMIT:
+		snprintf(m->msg, sizeof m->msg,
+			 "learning rate stays %g (limit)", t->lr);
+		return TUI_F_REDRAW;
+	case TUI_LR_SET:
+		snprintf(m->msg, sizeof m->msg, "learning rate %g", t->lr);
+		return TUI_F_REDRAW;
+	default:
+		snprintf(m->msg, sizeof m->msg,
+			 "learning rate %g: training starts again from the "
+			 "initial weights",
+			 t->lr);
+		return TUI_F_RECOMPUTE; /* the initial weights drawn again */
+	}
+}
+
+static unsigned train_key(tui_app *app, tui_action a)
+{
+	tui_train *t = &app->train;
+	const char *why = cannot(app);
+	if (why && a != TUI_A_TRAIN_RESET) {
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "cannot train: %s", why);
+		return TUI_F_REDRAW;
+	}
+	switch (a) {
+	case TUI_A_TRAIN_STEP: tui_train_ask(t); return TUI_F_REDRAW;
+	case TUI_A_TRAIN_RUN: tui_train_toggle(t); return TUI_F_REDRAW;
+	default: break;
+	}
+	if (tui_train_steps(t) == 0) { /* the weights are the initial ones */
+		tui_train_reset(t);
+		return TUI_F_REDRAW;
+	}
+	snprintf(app->model.msg, sizeof app->model.msg,
+		 "training reset: back to the initial weights");
+	return TUI_F_RECOMPUTE;
+}
+
+static bool handle(tui_app *app, tui_action a, unsigned *flags)
+{
+	tui_train_sync(&app->train, app->comp.gen);
+	switch (a) {
+	case TUI_A_TRAIN_STEP:
+	case TUI_A_TRAIN_RUN:
+	case TUI_A_TRAIN_RESET: *flags = train_key(app, a); return true;
+	case TUI_A_LR_DOWN: *flags = lr_key(app, 0.5); return true;
+	case TUI_A_LR_UP: *flags = lr_key(app, 2.0); return true;
+	default: return false;
+	}
+}
+
+/* The steps asked for (a burst while running), once the network is
+ * computed, within about budget seconds. */
+static bool run(tui_app *app, double budget)
+{
+	tui_train *t = &app->train;
+	const char *why;
+	tui_train_sync(t, app->comp.gen);
+	if (!tui_train_burst(t) || tui_app_computing(app))
+		return false;
+	if ((why = cannot(app))) {
+		t->queued = 0;
+		t->running = false;
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "cannot train: %s", why);
+		return true;
+	}
+	iv_status st = tui_train_run(t, app->comp.net, budget);
+	tui_compute_refresh(&app->comp);
+	t->gen = app->comp.gen;
+	tui_train_note(t, app->comp.net);
+	if (st != IV_OK)
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "training stopped: %s", iv_status_str(st));
+	tui_app_trace(app, "train steps=%zu loss=%g", tui_train_steps(t),
+		      tui_train_loss(t));
+	return true;
+}
+
+/* Steps asked for and not taken yet (a script's Wait waits for them). */
+static bool busy(const tui_app *app)
+{
+	return app->train.queued > 0;
+}
+
+const tui_panel_ops tui_panel_training = {
+    .name = "training",
+    .slot = TUI_SLOT_BAND,
+    .rows = rows,
+    .run = run,
+    .idle_only = true,
+    .busy = busy,
+    .handle = handle,
+    .draw = draw,
+};

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* Text into stdscr: whole UTF-8 characters, cut at a column. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <curses.h>
+#include "tui/put.h"
+
+int tui_put(int y, int x, int xmax, tui_element e, const char *s)
+{
+	int bytes = 0, cols = 0;
+	if (xmax > COLS)
+		xmax = COLS;
+	if (x >= xmax || y < 0 || y >= LINES)
+		return x;
+	while (s[bytes] && x + cols < xmax) { /* whole characters only */
+		bytes++;
+		while (((unsigned char)s[bytes] & 0xC0) == 0x80)
+			bytes++;
+		cols++;
+	}
+	attrset(tui_colors_attr(e));
+	mvaddnstr(y, x, s, bytes);
+	attrset(A_NORMAL);
+	return x + cols;
+}
+
+int tui_put_fmt(int y, int x, int xmax, tui_element e, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return tui_put(y, x, xmax, e, buf);
+}
+
+void tui_put_right(int y, int xend, int xmin, tui_element e, const char *s)
+{
+	int x = xend - tui_text_width(s);
+	tui_put(y, x < xmin ? xmin : x, xend, e, s);
+}
+
+int tui_put_wrap(int y, int x, int w, int rows, tui_element e,
+		 const char *text)
+{
+	int used = 0;
+	const char *p = text, *next;
+	size_t len;
+	char line[512];
+	while (*p && used < rows && w > 0) {
+		const char *s = tui_text_wrap_line(p, w, &len, &next);
+		if (len == 0)
+			break;
+		snprintf(line, sizeof line, "%.*s", (int)len, s);
+		tui_put(y + used++, x, x + w, e, line);
+		p = next;
+	}
+	return used;
+}

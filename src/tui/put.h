@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* Writing text into stdscr in a UI element's colours, cut to a column:
+ * what every panel draws with. */
+#ifndef IV_TUI_PUT_H
+#define IV_TUI_PUT_H
+
+#include "tui/colors.h"
+#include "view/text.h"
+
+/* Write s at (y, x) in element e, cut at column xmax (exclusive). Returns
+ * the column after the text. */
+int tui_put(int y, int x, int xmax, tui_element e, const char *s);
+int tui_put_fmt(int y, int x, int xmax, tui_element e, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Right-align s so it ends just before column xend (not left of xmin). */
+void tui_put_right(int y, int xend, int xmin, tui_element e, const char *s);
+/* A paragraph wrapped into w columns from (y, x), at most rows rows.
+ * Returns the rows used. */
+int tui_put_wrap(int y, int x, int w, int rows, tui_element e,
+		 const char *text);
+
+#endif

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* The signals the view answers: every one whose default action ends the
+ * process (INT, TERM, HUP, QUIT, USR1, USR2, PIPE, ALRM, VTALRM, PROF,
+ * XCPU, XFSZ) quits with the terminal restored first, CONT repaints. The
+ * handler only notes the signal; the loop takes it between key waits. */
+#ifndef IV_TUI_SIGNALS_H
+#define IV_TUI_SIGNALS_H
+
+/* Catch them (no SA_RESTART: a signal ends the key wait at once). A signal
+ * ignored when initviz started (nohup, a background job) stays ignored.
+ * ncurses keeps its own TSTP and WINCH handlers. */
+void tui_signals_catch(void);
+/* Back to the actions they had before tui_signals_catch. */
+void tui_signals_default(void);
+/* The pending signal number, 0 when none; clears it. */
+int tui_signals_take(void);
+
+#endif

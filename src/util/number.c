@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/* Strict decimal numbers. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util/number.h"
+
+/* Decimal notation only: strtod would also take hex, "nan" and "inf". */
+static bool decimal_chars(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("0123456789+-.eE", s[i]))
+			return false;
+	return true;
+}
+
+/* No copy into a buffer: strtod cannot take what follows the n characters
+ * (a unit letter) as part of a decimal number, so it stops within them. */
+bool iv_parse_decimal(const char *s, size_t n, double *out)
+{
+	char *end;
+	if (!decimal_chars(s, n))
+		return false;
+	double v = strtod(s, &end);
+	if (end != s + n || !isfinite(v)) /* overflow gives HUGE_VAL */
+		return false;
+	*out = v;
+	return true;
+}
+
+bool iv_parse_double(const char *s, double lo, double hi, double *out)
+{
+	double v;
+	if (!s || !iv_parse_decimal(s, strlen(s), &v) || v < lo || v > hi)
+		return false;
+	*out = v == 0 ? 0.0 : v; /* "-0" is 0 */
+	return true;
+}

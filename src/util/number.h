@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+/* Strict decimal numbers from text that users wrote (option values, lesson
+ * files): the whole text or nothing. */
+#ifndef IV_UTIL_NUMBER_H
+#define IV_UTIL_NUMBER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A finite double from exactly the first n characters of s, in decimal
+ * notation only (no hex, "nan" or "inf", no blanks), of any length. What
+ * follows them must not be part of a decimal number (a unit letter, the
+ * end). false for n == 0, trailing characters and overflow; underflow to
+ * 0 or a subnormal is accepted. */
+bool iv_parse_decimal(const char *s, size_t n, double *out);
+
+/* A whole string as iv_parse_decimal, within [lo, hi]; "-0" gives 0. false
+ * for NULL. */
+bool iv_parse_double(const char *s, double lo, double hi, double *out);
+
+#endif

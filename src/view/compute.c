@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/* The stepped computation: allocate, step within a budget, cancel (and free
+ * before the next allocation). */
+#include "view/clock.h"
+#include "view/compute.h"
+
+void tui_compute_init(tui_compute *c)
+{
+	*c = (tui_compute){.net = NULL, .st = IV_OK};
+}
+
+void tui_compute_cancel(tui_compute *c)
+{
+	if (c->net) { /* keep one cancelled network at most */
+		iv_net_free_later(c->old);
+		c->old = c->net;
+	}
+	c->net = NULL;
+	c->st = IV_OK;
+	c->gen++;
+}
+
+void tui_compute_start(tui_compute *c, const iv_config *cfg)
+{
+	double t0 = tui_clock_now();
+	tui_compute_cancel(c);
+	iv_net_free_later(c->old); /* before the next, for memory's sake */
+	c->old = NULL;
+	c->steps = 0;
+	c->net = iv_net_alloc(cfg, &c->st);
+	if (c->net)
+		c->st = IV_CONTINUE;
+	c->seconds = tui_clock_now() - t0;
+}
+
+/* Trace event (step or stepped) for a step of layer l (1..depth) in the
+ * given pass: a wide layer takes several steps, a small one one. */
+static void trace_step(const tui_compute *c, const char *event, size_t l,
+		       bool backward)
+{
+	if (!c->trace || !c->trace->f)
+		return;
+	tui_trace_line(c->trace, "%s %s layer=%zu", event,
+		       backward ? "backward" : "forward", l);
+}
+
+bool tui_compute_run(tui_compute *c, double budget)
+{
+	if (!tui_compute_busy(c))
+		return false;
+	double t0 = tui_clock_now(), t;
+	do {
+		bool backward;
+		size_t l = iv_net_position(c->net, &backward);
+		trace_step(c, "step", l, backward);
+		c->st = iv_net_step(c->net);
+		trace_step(c, "stepped", l, backward);
+		c->steps++;
+		t = tui_clock_now();
+	} while (c->st == IV_CONTINUE && t - t0 < budget);
+	c->seconds += t - t0;
+	return true;
+}
+
+bool tui_compute_busy(const tui_compute *c)
+{
+	return c->net && c->st == IV_CONTINUE;
+}
+
+void tui_compute_refresh(tui_compute *c)
+{
+	if (!c->net)
+		return;
+	iv_net_restart(c->net);
+	c->st = iv_net_run(c->net);
+	c->gen++;
+}
+
+double tui_compute_progress(const tui_compute *c)
+{
+	return c->net ? iv_net_progress(c->net) : 0.0;
+}
+
+void tui_compute_done(tui_compute *c)
+{
+	iv_net_free(c->net);
+	iv_net_free(c->old);
+	c->net = c->old = NULL;
+}

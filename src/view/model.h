@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/* The view's state without curses: the configuration being shown, the
+ * toggles, the scroll position and the layer subset.
+ *
+ * Settings changes (model.c) work on a copy of the configuration and commit
+ * it only when it is valid and fits the memory limit; they return true when
+ * the configuration changed (the caller then recomputes) and leave a notice in
+ * msg when they refuse or clamp. Scrolling and subsets (viewport.c) index
+ * "entries": the rows of the layer list, each a layer (1..depth) or a gap. */
+#ifndef IV_VIEW_MODEL_H
+#define IV_VIEW_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <initviz/config.h>
+#include <initviz/net.h>
+#include "view/glyphs.h"
+
+#define TUI_KNOB_MIN    1e-6 /* smallest |std|, |gain|, |value| the keys reach */
+#define TUI_KNOB_MAX    1e6
+#define TUI_KNOB_FINE   1.1
+#define TUI_KNOB_COARSE 2.0
+#define TUI_KNOB_START  0.01 /* raising a knob that is 0 starts here */
+#define TUI_BIAS_STEP   0.1
+#define TUI_BIAS_MAX    100.0
+
+typedef enum {
+	TUI_KNOB_NONE,
+	TUI_KNOB_STD,
+	TUI_KNOB_GAIN,
+	TUI_KNOB_VALUE
+} tui_knob;
+
+typedef enum {
+	TUI_SUBSET_ALL,   /* every layer, scrolled */
+	TUI_SUBSET_ENDS,  /* the first and the last layers, a gap between */
+	TUI_SUBSET_EVERY, /* layer 1, 1+k, 1+2k, ... and the last, k to fit */
+	TUI_SUBSET_COUNT
+} tui_subset;
+
+typedef enum {
+	TUI_VIEW_SPLIT,   /* layer histograms above the depth profile */
+	TUI_VIEW_LAYERS,  /* layer histograms only */
+	TUI_VIEW_PROFILE, /* the depth profile on the whole screen */
+	TUI_VIEW_COUNT
+} tui_view;
+
+typedef struct tui_model {
+	iv_config cfg;     /* what is computed and shown; retain is 1 */
+	iv_config start;   /* the starting configuration, for reset */
+	double max_memory; /* bytes a configuration may need; 0: no limit */
+	bool preact;       /* left column: pre-activations z, not h */
+	bool grad_weights; /* right column: dL/dW, not dL/dh */
+	bool per_layer;    /* each layer on its own x-range (default shared) */
+	bool log_counts;   /* bar heights from log(1 + count) */
+	tui_subset subset;
+	tui_view view;
+	size_t help_top; /* first help line shown while the help is open */
+	size_t top;      /* first entry shown */
+	size_t rows;     /* entries that fit on screen (the layout sets it) */
+	char msg[160];   /* one-line notice; "" when none */
+} tui_model;
+
+/* Start from cfg (copied; retain set). cfg->max_memory is the limit for
+ * every change; <= 0 means none, as in the engine (the command line passes
+ * half the physical memory unless told otherwise). */
+void tui_model_init(tui_model *m, const iv_config *cfg);
+
+/* The variance knob a scheme reads, its name ("std", "gain", "value", NULL)
+ * and value. */
+tui_knob tui_model_knob_of(iv_init_kind k);
+const char *tui_model_knob_name(tui_knob k);
+double tui_model_knob_value(const iv_config *cfg);
+
+/* The quantities shown on the left (h or z) and the right (dL/dh or dL/dW). */
+iv_quantity tui_model_left_q(const tui_model *m);
+iv_quantity tui_model_right_q(const tui_model *m);
+/* Their titles in at most width columns: long ("activations h = tanh(z)")
+ * when it fits, else short ("h = tanh(z)"). */
+void tui_model_left_title(const tui_model *m, char *buf, size_t size,
+			  int width);
+void tui_model_right_title(const tui_model *m, const tui_glyphs *g, char *buf,
+			   size_t size, int width);
+
+/* Settings: dir is +1 or -1. Each returns true when cfg changed. */
+bool tui_model_scale_knob(tui_model *m, double factor);
+bool tui_model_cycle_init(tui_model *m, int dir);
+bool tui_model_cycle_act(tui_model *m, int dir);
+/* The activation after k (dir +1) or before it (-1) in the view's order:
+ * tanh, relu, leaky-relu, elu, selu, gelu, silu, softplus, sigmoid,
+ * linear, and round again. */
+iv_act_kind tui_model_act_next(iv_act_kind k, int dir);
+bool tui_model_cycle_input(tui_model *m, int dir);
+bool tui_model_cycle_mode(tui_model *m);
+bool tui_model_depth(tui_model *m, int dir);
+bool tui_model_width(tui_model *m, int dir);
+bool tui_model_batch(tui_model *m, int dir);
+bool tui_model_bias(tui_model *m, int dir);
+bool tui_model_seed(tui_model *m, int dir);
+bool tui_model_reset(tui_model *m);
+/* Take c as the configuration when it is valid and fits the memory limit;
+ * else keep the current one and say why in m->msg ("what: ..."). */
+bool tui_model_commit(tui_model *m, const iv_config *c, const char *what);
+
+/* The next depth up or down the ladder 1..9, 10 12 15 20 25 30 40 50 60 80,
+ * 100 120 ..., clamped to 1..IV_DEPTH_MAX. */
+size_t tui_model_ladder(size_t x, int dir);
+
+/* Entries of a subset of depth layers shown on rows rows. */
+size_t tui_viewport_subset_count(tui_subset s, size_t depth, size_t rows);
+/* Layer of entry i, 0 for the gap of TUI_SUBSET_ENDS. */
+size_t tui_viewport_subset_layer(tui_subset s, size_t depth, size_t rows, size_t i);
+/* k of TUI_SUBSET_EVERY (1 when every layer fits). */
+size_t tui_viewport_subset_step(size_t depth, size_t rows);
+const char *tui_viewport_subset_name(tui_subset s);
+
+/* The same for the model's configuration, subset and rows. */
+size_t tui_viewport_count(const tui_model *m);
+size_t tui_viewport_layer(const tui_model *m, size_t i);
+/* Set the rows that fit; keeps top in range. */
+void tui_viewport_set_rows(tui_model *m, size_t rows);
+/* Scroll by delta entries, or by a page (rows - 1 entries); clamped. */
+void tui_viewport_scroll(tui_model *m, long delta);
+void tui_viewport_page(tui_model *m, int dir);
+void tui_viewport_home(tui_model *m);
+void tui_viewport_end(tui_model *m);
+void tui_viewport_cycle_subset(tui_model *m);
+
+#endif

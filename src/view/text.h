@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* Text without curses, shared by the view and the report: widths and word
+ * wrapping of UTF-8 text, numbers, durations, the locale's codeset (sizes
+ * in bytes: util/bytes.h). */
+#ifndef IV_VIEW_TEXT_H
+#define IV_VIEW_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Whether the current locale's codeset is UTF-8 (after setlocale). */
+bool tui_text_utf8_locale(void);
+
+/* Columns a UTF-8 string takes (every glyph the view uses is one column). */
+int tui_text_width(const char *s);
+
+/* The next line of text in at most width columns (UTF-8): returns where it
+ * starts (leading blanks skipped), its bytes in *len; broken after the last
+ * blank that fits, or inside a word longer than width. *next is where the
+ * following line starts. */
+const char *tui_text_wrap_line(const char *text, int width, size_t *len,
+			       const char **next);
+/* Lines text takes when wrapped to width. */
+int tui_text_wrap_count(const char *text, int width);
+
+/* A number in at most 8 columns: %.3g, "nan", "inf", "-inf". Returns buf. */
+char *tui_text_number(double v, char *buf, size_t size);
+/* A duration: "0.41 ms", "12 ms", "1.25 s". Returns buf. */
+char *tui_text_seconds(double s, char *buf, size_t size);
+
+#endif

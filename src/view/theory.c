@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/* The theory state of the view and the per-configuration predictions. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_errno.h>
+#include "view/phase.h"
+#include "view/theory.h"
+
+bool tui_theory_init(tui_theory *t)
+{
+	memset(t, 0, sizeof *t);
+	gsl_set_error_handler_off(); /* GSL's default handler aborts */
+	t->overlay = true;
+	tui_phase_init(&t->phase);
+	tui_spectrum_init(&t->spec);
+	t->th = iv_theory_alloc();
+	return t->th != NULL;
+}
+
+void tui_theory_done(tui_theory *t)
+{
+	iv_theory_free(t->th);
+	free(t->pred.layer);
+	tui_phase_done(&t->phase);
+	tui_spectrum_done(&t->spec);
+	memset(t, 0, sizeof *t);
+}
+
+bool tui_theory_applies(iv_init_kind k)
+{
+	return iv_theory_applies(k);
+}
+
+/* Whether a and b agree on every setting the theory reads (not the seed,
+ * the batch or the memory limit). */
+static bool same_theory(const iv_config *a, const iv_config *b)
+{
+	if (a->init != b->init || a->std != b->std || a->value != b->value ||
+	    a->gain != b->gain || a->mode != b->mode || a->bias != b->bias ||
+	    a->bias_std != b->bias_std || a->act != b->act ||
+	    a->slope != b->slope || a->depth != b->depth ||
+	    a->width != b->width || a->nwidths != b->nwidths ||
+	    a->input != b->input)
+		return false;
+	return memcmp(a->widths, b->widths, a->nwidths * sizeof a->widths[0]) ==
+	       0;
+}
+
+bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg)
+{
+	return !t->th || (t->pred.valid && same_theory(&t->pred.key, cfg));
+}
+
+bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg)
+{
+	tui_predict *p = &t->pred;
+	if (tui_theory_predict_fresh(t, cfg))
+		return false;
+	if (cfg->depth > p->cap) {
+		iv_theory_layer *l = realloc(p->layer, cfg->depth * sizeof *l);
+		if (l) {
+			p->layer = l;
+			p->cap = cfg->depth;
+		}
+	}
+	p->key = *cfg; /* out of memory too: no layers, and no retrying */
+	p->st = cfg->depth > p->cap ? IV_ENOMEM
+				    : iv_theory_layers(t->th, cfg, p->layer);
+	for (p->finite = 0; p->st == IV_OK && p->finite < cfg->depth;
+	     p->finite++)
+		if (!(p->layer[p->finite].q <= 1e300))
+			break;
+	iv_theory_criticality_config(t->th, cfg, &p->crit);
+	p->valid = true;
+	return true;
+}
+
+double tui_theory_predict_std(const tui_theory *t, size_t l, iv_quantity q)
+{
+	const tui_predict *p = &t->pred;
+	double v;
+	bool grad = q == IV_Q_GRAD_ACT || q == IV_Q_GRAD_PREACT;
+	if (!t->th || !p->valid || p->st != IV_OK || l < 1 || l > p->finite ||
+	    !tui_theory_applies(p->key.init))
+		return NAN;
+	if (grad && p->finite < p->key.depth)
+		return NAN; /* the backward recursion starts past the overflow
+			     */
+	switch (q) {
+	case IV_Q_PREACT: v = p->layer[l - 1].preactivation_std; break;
+	case IV_Q_ACT: v = p->layer[l - 1].activation_std; break;
+	case IV_Q_GRAD_ACT: v = p->layer[l - 1].grad_activation_std; break;
+	case IV_Q_GRAD_PREACT:
+		v = p->layer[l - 1].grad_preactivation_std;
+		break;
+	default: return NAN;
+	}
+	return isfinite(v) ? v : NAN;
+}
+
+bool tui_theory_shown(const tui_theory *t, const iv_config *cfg)
+{
+	return t->overlay && tui_theory_predict_fresh(t, cfg) &&
+	       t->pred.valid && t->pred.st == IV_OK &&
+	       tui_theory_applies(cfg->init);
+}
+
+/* The criticality when the theory speaks of cfg. */
+static const iv_criticality *crit(const tui_theory *t, const iv_config *cfg)
+{
+	if (!t->th || !tui_theory_predict_fresh(t, cfg) || !t->pred.valid ||
+	    !tui_theory_applies(cfg->init))
+		return NULL;
+	return &t->pred.crit;
+}
+
+bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize)
+{
+	const iv_criticality *c = crit(t, cfg);
+	char b[32];
+	if (!c)
+		return false;
+	snprintf(label, lsize, "%s", g->chi);
+	snprintf(value, vsize, "%s %s", tui_glyphs_number(g, c->chi1, b, sizeof b),
+		 tui_phase_word(tui_phase_classify(c)));
+	return true;
+}
+
+bool tui_theory_fix_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize)
+{
+	const iv_criticality *c = crit(t, cfg);
+	if (!c)
+		return false;
+	snprintf(label, lsize, "q*");
+	tui_theory_q_text(g, c, value, vsize);
+	return true;
+}
+
+bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
+			const tui_glyphs *g, char *label, size_t lsize,
+			char *value, size_t vsize)
+{
+	const iv_criticality *c = crit(t, cfg);
+	char a[32], b[32];
+	if (!c)
+		return false;
+	snprintf(label, lsize, "%s", g->xic);
+	snprintf(value, vsize, "%s  %s %s",
+		 tui_glyphs_number(g, c->depth_scale_correlation, a, sizeof a),
+		 g->xig, tui_glyphs_number(g, c->depth_scale, b, sizeof b));
+	return true;
+}
+
+char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c,
+			char *buf, size_t size)
+{
+	if (c->kind == IV_FIXED_STABLE)
+		return tui_glyphs_number(g, c->q_star, buf, size);
+	snprintf(buf, size, "%s", iv_fixed_kind_name(c->kind));
+	return buf;
+}
+
+char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
+			 char *buf, size_t size)
+{
+	char a[32], b[32];
+	snprintf(buf, size, "%s %s  %s %s", g->xic,
+		 tui_glyphs_number(g, c->depth_scale_correlation, a, sizeof a),
+		 g->xig, tui_glyphs_number(g, c->depth_scale, b, sizeof b));
+	return buf;
+}

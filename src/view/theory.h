@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+/* Theory beside measurement, without curses: the mean-field predictions and
+ * criticality of the configuration shown (cached per configuration), the
+ * gain calculator, the phase diagram and the Jacobian spectrum, and moving
+ * (sigma_w^2, sigma_b^2) through the settings.
+ *
+ * Call order: tui_theory_init once (it also turns GSL's aborting error
+ * handler off); tui_theory_predict_update(t, cfg) and, while the gain calculator
+ * or the phase diagram is shown, tui_gains_update(t, cfg) whenever cfg may
+ * have changed: they work only when a setting the theory reads differs from
+ * the cached one. tui_theory_done at the end. */
+#ifndef IV_VIEW_THEORY_H
+#define IV_VIEW_THEORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <initviz/net.h>
+#include <initviz/theory.h>
+#include "view/glyphs.h"
+#include "view/model.h"
+#include "view/phase.h"
+#include "view/spectrum.h"
+
+#define TUI_SIGMA_B2_MAX 1.0 /* top of the phase diagram */
+
+typedef struct tui_predict {
+	bool valid;
+	iv_config key;          /* the configuration predicted */
+	iv_status st;           /* of iv_theory_layers */
+	iv_theory_layer *layer; /* key.depth entries */
+	size_t cap;
+	size_t finite;       /* leading layers whose q is finite (below 1e300):
+				past an overflow the engine's numbers mean nothing */
+	iv_criticality crit; /* of the first layer (criticality_config) */
+} tui_predict;
+
+/* A gain (sigma_w: the gain of lecun-*, and of xavier-* on a square
+ * layer) and the criticality it gives. */
+typedef struct tui_gain_row {
+	double gain;
+	iv_criticality c;
+	bool jump; /* critical rows: chi1 leaps over 1 rather than crossing */
+} tui_gain_row;
+
+typedef struct tui_gains {
+	bool valid0, valid; /* crit0 for act and slope; the rest also for sb2 */
+	iv_act_kind act;
+	double slope, sb2;
+	bool torch_defined; /* PyTorch's calculate_gain has a value */
+	tui_gain_row torch; /* calculate_gain, or 1 */
+	tui_gain_row unit;  /* q* = 1 at sb2 */
+	tui_gain_row crit0; /* chi1 = 1 at sigma_b = 0 */
+	tui_gain_row critb; /* chi1 = 1 at sb2 (sb2 > 0 only) */
+} tui_gains;
+
+typedef struct tui_theory {
+	iv_theory *th; /* NULL when out of memory: nothing is predicted */
+	bool overlay;  /* e: predictions drawn beside the measurements */
+	tui_predict pred;
+	tui_gains gains;
+	tui_phase phase;
+	tui_spectrum spec;
+} tui_theory;
+
+/* Overlay on. False when out of memory (t->th is NULL). */
+bool tui_theory_init(tui_theory *t);
+void tui_theory_done(tui_theory *t);
+
+/* Whether the theory describes scheme k: independent zero-mean random
+ * weights (not zeros, ones, constant or identity). */
+bool tui_theory_applies(iv_init_kind k);
+
+/* Whether the predictions are those of cfg; compute them if not (true when
+ * it computed). */
+bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg);
+bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg);
+/* The predicted std of quantity q of layer l (1..depth); NAN when there is
+ * none (weight gradients, not computed, theory not applicable). */
+double tui_theory_predict_std(const tui_theory *t, size_t l, iv_quantity q);
+
+/* The smallest sigma_w^2 in 1e-3..1e4 where chi1 reaches 1 or the variance
+ * diverges, at sigma_b^2 = sb2, to a relative 1e-10; NAN when none. *jump
+ * (may be NULL) is set when chi1 leaps over 1 there instead of crossing it. */
+double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope, double sb2,
+			bool *jump);
+/* The gain calculator's rows for cfg's activation and sigma_b^2; the
+ * "0" pair only the critical gain at sigma_b = 0 (what the phase diagram
+ * needs). The update functions return true when they computed. */
+bool tui_gains_fresh(const tui_theory *t, const iv_config *cfg);
+bool tui_gains_update(tui_theory *t, const iv_config *cfg);
+bool tui_gains_fresh0(const tui_theory *t, const iv_config *cfg);
+bool tui_gains_update0(tui_theory *t, const iv_config *cfg);
+
+/* Whether the overlay is on and has predictions of cfg to draw. */
+bool tui_theory_shown(const tui_theory *t, const iv_config *cfg);
+/* The criticality of cfg as settings-bar items: label "chi1", value "0.98
+ * vanishing"; label "q*", value "0.39" ("diverges" or "neutral" where there
+ * is no q*); label "xi_c", value "50  xi_g 50" (the depth scales of
+ * correlations and of gradients). False when the theory has nothing to say
+ * (not computed, not random weights). */
+bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize);
+bool tui_theory_fix_item(const tui_theory *t, const iv_config *cfg,
+			 const tui_glyphs *g, char *label, size_t lsize,
+			 char *value, size_t vsize);
+bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
+			const tui_glyphs *g, char *label, size_t lsize,
+			char *value, size_t vsize);
+/* q* as text: the number when stable, else "diverges" or "neutral"; and
+ * both depth scales, "xi_c 21.7  xi_g 9.97". Return buf. */
+char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c,
+			char *buf, size_t size);
+char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
+			 char *buf, size_t size);
+
+/* The std or gain (sign kept) that makes the first layer's fan_in Var(W)
+ * equal sw2; NAN when the scheme has no such knob or the theory does not
+ * apply to it. */
+double tui_sigma_knob_for_w2(const iv_config *cfg, double sw2);
+/* Set sigma_w^2 through the knob, or sigma_b^2 = bias^2 + bias_std^2
+ * through the bias std, as other settings are set (tui_model_commit).
+ * True when the configuration changed; a notice in m->msg when refused. */
+bool tui_sigma_set_w2(tui_model *m, double sw2);
+bool tui_sigma_set_b2(tui_model *m, double sb2);
+
+#endif
