@@ -51,8 +51,8 @@ struct bench_result {
 	struct bench_proc phases; /* the last --phases child (kernel=...) */
 	struct bench_proc iv, np, nh; /* initviz, NumPy, NumPy hash-distinct */
 	struct bench_proc train; /* the last --train child */
-	double tr[3]; /* training step, its products alone, step counting
-	                 distinct neurons: seconds, best of the rounds */
+	double tr[3]; /* training step, its products alone, watched step:
+	                 seconds, best of the rounds */
 };
 
 /* report.c: the tables and the targets. */
@@ -92,9 +92,9 @@ double bench_proc_value(const struct bench_proc *r, const char *key);
 int bench_child(size_t width, size_t depth, size_t batch);
 int bench_phases_child(size_t width, size_t depth, size_t batch, int reps);
 int bench_dump(const char *dir);
-/* bench_train_child: best of reps training steps (distinct neurons not
- * counted, then counted) and of the step's 3L - 1 products alone, as
- * key=value. */
+/* bench_train_child: best of reps training steps (unwatched, then
+ * watched: distinct neurons and update ratios) and of the step's 3L - 1
+ * products alone, as key=value. */
 int bench_train_child(size_t width, size_t depth, size_t batch, int reps);
 
 /* Scaling in depth, batch and width, and peak memory against the arrays. */

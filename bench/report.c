@@ -115,9 +115,10 @@ void bench_print_targets(const struct bench_cfg *cfgs,
 void bench_print_training(const struct bench_cfg *cfgs,
                           const struct bench_result *res, size_t n)
 {
-	printf("\nTraining step (one process, best of the rounds; distinct"
-	       " neurons not counted,\nthen counted in every layer), seconds\n");
-	printf("config      step  products  ratio   counted  ratio\n");
+	printf("\nTraining step (one process, best of the rounds; unwatched,"
+	       " then watched: distinct\nneurons and the update's ratios in"
+	       " every layer), seconds\n");
+	printf("config      step  products  ratio   watched  ratio\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct bench_result *r = &res[i];
 		if (!r->done || !isfinite(r->tr[0]))

@@ -55,7 +55,7 @@ int bench_train_child(size_t width, size_t depth, size_t batch, int reps)
 	}
 	for (size_t i = 0; i < 2 * batch * width + width * width; i++)
 		buf[i] = 1e-3 * (double)(i % 7);
-	/* unwatched: no distinct-neuron count, as a view between frames */
+	/* unwatched: no distinct neurons or ratios, as a view between frames */
 	iv_train_watch(tr, false);
 	double step = INFINITY, prod = INFINITY, watched = INFINITY;
 	iv_train_step(tr); /* the pages in */

@@ -11,12 +11,13 @@
  *   tr = iv_train_alloc(net, &opts, &st);   net is borrowed, must outlive tr
  *   iv_train_step(tr);   forward, loss, backward, update of every W and b
  *   iv_train_loss(tr), iv_train_distinct(tr, l)   state *before* that update
+ *   iv_train_update_ratio(tr, l), iv_train_grad_ratio(tr, l)   that update
  *   iv_train_evaluate(tr)                   the state after the last update
  * or, a step in bounded pieces (a view between key reads):
  *   while ((st = iv_train_advance(tr, budget)) == IV_CONTINUE)
  *           ... poll keys ...
- * A step computes no statistics or histograms, and distinct neurons only
- * while watched (iv_train_watch; on by default). After steps the net's
+ * A step computes no statistics or histograms, and distinct neurons and
+ * the update's ratios only while watched (iv_train_watch; on by default). After steps the net's
  * statistics are stale: iv_net_restart() + iv_net_run() recompute them
  * (with the probe gradient of docs/report.md) for display. While a step is
  * in progress the net is the trainer's: do not step, restart or read it.
@@ -57,10 +58,12 @@ iv_status iv_train_step(iv_train *tr);
  * same numbers. */
 iv_status iv_train_advance(iv_train *tr, size_t budget);
 bool iv_train_busy(const iv_train *tr); /* a step is in progress */
-/* Count distinct neurons in every step (true, the default) or only in
- * iv_train_evaluate (false): iv_train_distinct then keeps the last count,
- * which goes stale as steps go on. */
-void iv_train_watch(iv_train *tr, bool distinct);
+/* Count distinct neurons and the update's ratios in every step (true, the
+ * default; the ratios cost one more product a layer), or distinct neurons
+ * only in iv_train_evaluate and the ratios never (false): the last counts
+ * and ratios are kept and go stale as steps go on. Watching never changes
+ * the update: the numbers of a run do not depend on when it was watched. */
+void iv_train_watch(iv_train *tr, bool on);
 /* Forward at the current weights: refresh loss and distinct neurons
  * (always counted). IV_EINVAL while a step is in progress. */
 iv_status iv_train_evaluate(iv_train *tr);
@@ -68,5 +71,13 @@ iv_status iv_train_evaluate(iv_train *tr);
 double iv_train_loss(const iv_train *tr);
 size_t iv_train_distinct(const iv_train *tr, size_t l); /* 1..depth */
 size_t iv_train_steps(const iv_train *tr);              /* updates so far */
+
+/* Layer l's (1..depth) last update, relative to the weights it started
+ * from: std(dW)/std(W) with dW = dloss/dW (grad ratio) and std(deltaW)/std(W)
+ * with deltaW = -lr dW (update ratio, lr times the grad ratio); population
+ * stds over every entry of the fan_out x fan_in matrix. NaN before the first
+ * step and for l out of range; Inf (or NaN) when std(W) is 0. */
+double iv_train_update_ratio(const iv_train *tr, size_t l);
+double iv_train_grad_ratio(const iv_train *tr, size_t l);
 
 #endif

@@ -5,11 +5,16 @@
  * A step is a fixed sequence of phases (the layer in brackets):
  *   FWD  [1..L]  columns of Z_l = H_{l-1} W_l^T, then ACT: bias and
  *                activation by blocks, then DIST: distinct neurons (only
- *                when watched)
+ *                when watched, and in evaluations)
  *   OUT          readout, loss, the readout's gradient and update, g_L
  *   DZ   [L..1]  dz_l = g_l phi'(z_l) in place by blocks; b_l -= lr dz^T 1
  *   PREV [L..2]  columns of g_{l-1} = dz_l W_l (with W_l before its update)
+ *   GRADW [L..1] rows of dW_l = dz_l^T H_{l-1} and the update's ratios
+ *                (only when watched)
  *   UPD  [L..1]  rows of W_l += -lr dz_l^T H_{l-1} (one product, beta 1)
+ * Watching adds work, never changes the update: its arithmetic is the
+ * same in every step, so a run's numbers do not depend on when it was
+ * watched.
  * No statistics, histograms or health counts: those are the net's passes,
  * run for what is shown (iv_net_restart + iv_net_run). An evaluation is
  * FWD, ACT, DIST and the readout's loss. Products are cut in slices and
@@ -28,7 +33,7 @@
 #define TEACHER_STREAM 0x7ea0000ul
 
 typedef enum { TR_IDLE, TR_FWD, TR_ACT, TR_DIST, TR_OUT, TR_DZ, TR_PREV,
-               TR_UPD } tr_phase;
+               TR_GRADW, TR_UPD } tr_phase;
 
 struct iv_train {
 	iv_net *net;
@@ -38,12 +43,13 @@ struct iv_train {
 	double *g[2], *db;
 	gsl_vector *ones; /* batch ones: bias gradients as dz^T 1 */
 	size_t *distinct; /* 1..L */
+	double *ratio[2]; /* 1..L, the last update's: grad ratio, update ratio */
 	double loss;
 	size_t steps;
-	bool watch_distinct;
+	bool watch; /* count distinct neurons and update ratios in steps */
 	/* the step or evaluation in progress */
 	tr_phase phase;
-	bool update, distinct_now; /* a step (else an evaluation); count */
+	bool update, watched; /* a step (else an evaluation); count, ratios */
 	size_t l, pos;             /* layer; columns, rows or entries done */
 };
 
@@ -61,6 +67,8 @@ void iv_train_free(iv_train *tr)
 	free(tr->g[1]);
 	free(tr->db);
 	free(tr->distinct);
+	free(tr->ratio[0]);
+	free(tr->ratio[1]);
 	free(tr);
 }
 
@@ -145,10 +153,15 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 	tr->db = malloc((net->maxn > k ? net->maxn : k) * sizeof(double));
 	tr->distinct = calloc(net->L + 1, sizeof *tr->distinct);
 	tr->ones = gsl_vector_alloc(B);
-	tr->watch_distinct = true;
+	tr->watch = true;
+	for (int i = 0; i < 2; i++)
+		if ((tr->ratio[i] = malloc((net->L + 1) * sizeof(double))))
+			for (size_t l = 0; l <= net->L; l++)
+				tr->ratio[i][l] = NAN; /* no update yet */
 	*st = IV_ENOMEM;
 	if (tr->Y && tr->Yhat && tr->Wo && tr->dWo && tr->bo && tr->g[0] &&
-	    tr->g[1] && tr->db && tr->distinct && tr->ones) {
+	    tr->g[1] && tr->db && tr->distinct && tr->ones && tr->ratio[0] &&
+	    tr->ratio[1]) {
 		gsl_vector_set_all(tr->ones, 1.0);
 		*st = draw(tr);
 	}
@@ -188,6 +201,29 @@ static void colsum(const double *a, size_t rows, size_t cols, double *out)
 	for (size_t i = 0; i < rows; i++)
 		for (size_t j = 0; j < cols; j++)
 			out[j] += a[i * cols + j];
+}
+
+/* Population standard deviation, two passes. */
+static double spread(const double *x, size_t n)
+{
+	double mean = 0, ss = 0;
+	for (size_t i = 0; i < n; i++)
+		mean += x[i];
+	mean /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		ss += (x[i] - mean) * (x[i] - mean);
+	return sqrt(ss / (double)n);
+}
+
+/* The ratios of the update about to be made to layer l (W not moved yet,
+ * dW in the net's scratch): std(dW)/std(W) and lr times it. */
+static void ratios(iv_train *tr, size_t l)
+{
+	iv_net *net = tr->net;
+	size_t nm = net->n[l] * net->n[l - 1];
+	double r = spread(net->dw, nm) / spread(net->W[l]->data, nm);
+	tr->ratio[0][l] = r;
+	tr->ratio[1][l] = tr->opts.lr * r;
 }
 
 static void descend(double *w, const double *dw, size_t n, double lr)
@@ -241,15 +277,18 @@ static void next(iv_train *tr)
 	switch (tr->phase) {
 	case TR_FWD: enter(tr, TR_ACT, l); break;
 	case TR_ACT:
-		if (tr->distinct_now) {
+		if (tr->watched || !tr->update) {
 			enter(tr, TR_DIST, l);
 			break;
 		}
 		/* fall through */
 	case TR_DIST: enter(tr, l < L ? TR_FWD : TR_OUT, l < L ? l + 1 : L); break;
 	case TR_OUT: enter(tr, tr->update ? TR_DZ : TR_IDLE, L); break;
-	case TR_DZ: enter(tr, l > 1 ? TR_PREV : TR_UPD, l); break;
-	case TR_PREV: enter(tr, TR_UPD, l); break;
+	case TR_DZ:
+		enter(tr, l > 1 ? TR_PREV : tr->watched ? TR_GRADW : TR_UPD, l);
+		break;
+	case TR_PREV: enter(tr, tr->watched ? TR_GRADW : TR_UPD, l); break;
+	case TR_GRADW: enter(tr, TR_UPD, l); break;
 	case TR_UPD: enter(tr, l > 1 ? TR_DZ : TR_IDLE, l - 1); break;
 	default: enter(tr, TR_IDLE, 0); break;
 	}
@@ -313,6 +352,14 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 		*did = 2 * B * n * k;
 		*end = (tr->pos += k) == m;
 		break;
+	case TR_GRADW: /* watched: dW itself, for the ratios */
+		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
+			st = iv_net_dw_slice(net, l, dz, 1.0, 0.0, net->dw,
+			                     tr->pos, k);
+		*did = 2 * B * m * k;
+		if ((*end = (tr->pos += k) == n) && st == IV_OK)
+			ratios(tr, l);
+		break;
 	case TR_UPD:
 		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
 			st = iv_net_dw_slice(net, l, dz, -tr->opts.lr, 1.0,
@@ -356,7 +403,7 @@ static iv_status work(iv_train *tr, size_t budget)
 static void begin(iv_train *tr, bool update)
 {
 	tr->update = update;
-	tr->distinct_now = !update || tr->watch_distinct;
+	tr->watched = update && tr->watch;
 	enter(tr, TR_FWD, 1);
 }
 
@@ -371,9 +418,9 @@ iv_status iv_train_advance(iv_train *tr, size_t budget)
 
 bool iv_train_busy(const iv_train *tr) { return tr->phase != TR_IDLE; }
 
-void iv_train_watch(iv_train *tr, bool distinct)
+void iv_train_watch(iv_train *tr, bool on)
 {
-	tr->watch_distinct = distinct;
+	tr->watch = on;
 }
 
 iv_status iv_train_step(iv_train *tr)
@@ -397,3 +444,13 @@ size_t iv_train_distinct(const iv_train *tr, size_t l)
 }
 
 size_t iv_train_steps(const iv_train *tr) { return tr->steps; }
+
+double iv_train_grad_ratio(const iv_train *tr, size_t l)
+{
+	return l >= 1 && l <= tr->net->L ? tr->ratio[0][l] : NAN;
+}
+
+double iv_train_update_ratio(const iv_train *tr, size_t l)
+{
+	return l >= 1 && l <= tr->net->L ? tr->ratio[1][l] : NAN;
+}
