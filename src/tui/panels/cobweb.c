@@ -187,6 +187,8 @@ static void legend(const tui_app *app, int y)
 			w->n_done, w->n < w->depth ? " (first)" : "");
 	x = tui_put(y, x, cols, TUI_E_NOTICE, g->start);
 	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "layer 1   ");
+	if (tui_cobweb_col(w, w->fixed) < 0 || tui_cobweb_row(w, w->fixed) < 0)
+		return; /* none, or off a log axis: the words below say so */
 	x = tui_put(y, x, cols, TUI_E_NOTICE, g->fixed);
 	tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "%s*", v);
 }
@@ -205,9 +207,10 @@ static void numbers(const tui_app *app, int y)
 		return;
 	if (is_corr(app)) {
 		tui_put_fmt(y, x, cols, TUI_E_LABEL,
-			    "   %s %s (slope at c*)   %s %s (correlations)",
+			    "   %s %s (%s)   %s %s (correlations)",
 			    tui_cobweb_glyphs_for(gl)->chic,
 			    tui_glyphs_number(gl, k->chi_c, a, sizeof a),
+			    isfinite(w->fixed) ? "slope at c*" : "slope",
 			    gl->xic,
 			    tui_glyphs_number(gl, k->depth_scale_correlation, b,
 					      sizeof b));
@@ -226,47 +229,43 @@ static void numbers(const tui_app *app, int y)
 static void meaning(const tui_app *app, int y)
 {
 	const tui_cobweb *w = web(app);
-	char t[200], a[32], b[32], c[32];
-	if (w->state != TUI_COBWEB_OK) {
+	const iv_criticality *k = &w->crit;
+	char t[200], a[32], b[32], c[32], d[32], run[80];
+	if (w->state != TUI_COBWEB_OK || w->n == 0) {
 		tui_put(y, 0, app->layout.cols, TUI_E_LABEL,
 			"i changes the scheme");
 		return;
 	}
-	tui_text_number(w->n ? w->it[0] : NAN, a, sizeof a);
+	tui_text_number(w->q[0], a, sizeof a);
+	snprintf(run, sizeof run, "q1 %s to q%zu %s", a, w->n,
+		 tui_text_number(w->q[w->n - 1], b, sizeof b));
 	if (is_corr(app)) {
-		const char *at = w->crit.kind == IV_FIXED_STABLE ? "q*"
-				 : w->crit.kind == IV_FIXED_DIVERGES
-				     ? "large q (q diverges)"
-				     : "q1 (every q is fixed)";
+		char at[48];
+		if (k->kind == IV_FIXED_DIVERGES)
+			snprintf(at, sizeof at, "large q");
+		else
+			snprintf(at, sizeof at, "%s %s",
+				 k->kind == IV_FIXED_NEUTRAL ? "q1" : "q*",
+				 tui_text_number(w->map_q, c, sizeof c));
 		snprintf(t, sizeof t,
-			 "the map at %s%s%s; two inputs of correlation %s give "
-			 "layer 1 c1 %s",
-			 at, w->crit.kind == IV_FIXED_STABLE ? " " : "",
-			 w->crit.kind == IV_FIXED_STABLE
-			     ? tui_text_number(w->map_q, b, sizeof b)
-			     : "",
-			 tui_text_number(tui_cobweb_c0(w), c, sizeof c), a);
-	} else if (w->crit.kind == IV_FIXED_DIVERGES) {
+			 "map at %s (layers: %s); inputs of correlation %s: "
+			 "c1 %s",
+			 at, run,
+			 tui_text_number(tui_cobweb_c0(w), c, sizeof c),
+			 tui_text_number(w->it[0], d, sizeof d));
+	} else if (k->kind == IV_FIXED_DIVERGES)
 		snprintf(t, sizeof t,
-			 "the map stays above the diagonal: each "
-			 "layer's q is larger (q1 %s)",
-			 a);
-	} else if (w->crit.kind == IV_FIXED_NEUTRAL) {
+			 "the map stays above the diagonal: q grows, %s", run);
+	else if (k->kind == IV_FIXED_NEUTRAL)
 		snprintf(t, sizeof t,
-			 "the map is the diagonal: every layer "
-			 "keeps q1 %s",
-			 a);
-	} else if (w->ax.log && !(w->crit.q_star >= w->ax.lo)) {
+			 "the map is the diagonal: every layer keeps q1 %s", a);
+	else if (w->ax.log && !(k->q_star >= w->ax.lo))
 		snprintf(t, sizeof t,
-			 "from q1 %s the layers approach q* %s, "
-			 "off the log axis (lower left)",
-			 a, tui_text_number(w->crit.q_star, b, sizeof b));
-	} else {
-		snprintf(t, sizeof t,
-			 "the map crosses the diagonal at q*; "
-			 "from q1 %s the layers approach it",
-			 a);
-	}
+			 "q* %s is off the log axis (lower left): %s",
+			 tui_text_number(k->q_star, c, sizeof c), run);
+	else
+		snprintf(t, sizeof t, "the map crosses the diagonal at q*: %s",
+			 run);
 	int x = tui_put(y, 0, app->layout.cols, TUI_E_LABEL, t);
 	if (!w->same_maps)
 		tui_put(y, x, app->layout.cols, TUI_E_LABEL,
