@@ -2,14 +2,16 @@
 /* The cobweb view on a headless screen: scripted sessions (keys through the
  * key table, as typed) that open the length map, switch to the correlation
  * map, move the setting and the inputs' correlation and close it, with the
- * marks on screen where the numbers put them; the smallest screens; and
- * snapshots compared with tests/snapshots/cobweb_*.txt
- * (INITVIZ_UPDATE_SNAPSHOTS=1 rewrites them). */
+ * marks on screen where the numbers put them; what docs/teaching.md says
+ * the built-in lessons show; the smallest screens; and snapshots compared
+ * with tests/snapshots/cobweb_*.txt (INITVIZ_UPDATE_SNAPSHOTS=1 rewrites
+ * them). */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli/lessons.h"
 #include "tui/panel.h"
 #include "tui_testutil.h"
 
@@ -19,6 +21,7 @@
 
 static tui_app app;
 static SCREEN *scr;
+static iv_lesson_set builtin;
 
 /* Width 32, batch 64, depth 6; scheme and activation as given. */
 static void config(iv_config *c, iv_init_kind init, iv_act_kind act)
@@ -255,6 +258,63 @@ START_TEST(closing_and_other_schemes)
 }
 END_TEST
 
+/* docs/teaching.md, "Fixed points with M": a lesson, keys, what shows. */
+static const struct {
+	size_t lesson;
+	const char *keys;
+	const char *shown[3];
+} guide[] = {
+    {9,
+     "M",
+     {"neutral: every q is fixed",
+      "the map is the diagonal: every layer keeps q1 2", NULL}},
+    {9,
+     "M Wait Right",
+     {"no fixed point: q diverges", "q1 2.1 to q30 8.64", NULL}},
+    {9,
+     "M Wait Right Wait Left Left",
+     {"q* 0: stable fixed point   χ1 0.95 at q*", NULL, NULL}},
+    {10,
+     "M",
+     {"q* 0: stable fixed point   χ1 0.5 at q*",
+      "q* 0 is off the log axis (lower left): q1 1 to q30 1.86e-09", NULL}},
+    {9,
+     "a a a a a a M",
+     {"length map of softplus", "no fixed point: q diverges",
+      "the map stays above the diagonal: q grows, q1 2 to q30 17.1"}},
+    {8,
+     "i i M",
+     {"length map of tanh (σw² 2, σb² 0)",
+      "q* 0.618: stable fixed point   χ1 1.11 at q*   ξg 9.97", NULL}},
+    {8,
+     "i i M Wait Tab",
+     {"c* 0: stable fixed point   χc 0.955 (slope at c*)   ξc 21.7", NULL,
+      NULL}},
+};
+
+START_TEST(teaching_guide_claims)
+{
+	/* given the lesson docs/teaching.md names, when its keys, then the
+	 * words and numbers it quotes */
+	size_t k = guide[_i].lesson;
+	ck_assert_uint_le(k, builtin.n);
+	char script[256], *s;
+	remove(SAVED);
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n",
+		 guide[_i].keys);
+	ck_assert_int_eq(
+	    tut_run_keys(
+		&app, &scr, &builtin.v[k - 1].cfg,
+		&(tui_options){.keys = KEYS, .lessons = &builtin, .lesson = k},
+		script, 30, 100),
+	    0);
+	s = tut_slurp(SAVED);
+	for (int i = 0; i < 3 && guide[_i].shown[i]; i++)
+		SHOWN(s, guide[_i].shown[i]);
+	free(s);
+}
+END_TEST
+
 START_TEST(smallest_screens)
 {
 	/* given the smallest screen the view allows (60 x 15), then the map
@@ -330,6 +390,7 @@ static Suite *suite(void)
 	tcase_add_test(t, arrows_move_the_inputs_correlation);
 	tcase_add_test(t, closing_and_other_schemes);
 	tcase_add_test(t, smallest_screens);
+	tcase_add_loop_test(t, teaching_guide_claims, 0, LEN(guide));
 	suite_add_tcase(s, t);
 	t = tcase_create("snapshots");
 	tcase_set_timeout(t, 60);
@@ -341,5 +402,9 @@ static Suite *suite(void)
 
 int main(void)
 {
-	return tut_main(suite, "initviz-cobweb", TUT_LOCALE);
+	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
+		return EXIT_FAILURE;
+	int status = tut_main(suite, "initviz-cobweb", TUT_LOCALE);
+	iv_lessons_free(&builtin);
+	return status;
 }
