@@ -14,9 +14,9 @@
 #define BELOW    5  /* rows under the plot: x labels, legend, 2 status, keys */
 #define ROWS_MIN 6  /* plot rows below which it says "too small" */
 #define COLS_MIN 15 /* and columns */
-#define ASPECT                                                                 \
-	2.5           /* plot columns per row at most: the diagonal looks      \
-			 diagonal on cells about twice as tall as wide */
+/* plot columns per row at most: on cells about twice as tall as wide the
+ * diagonal then looks diagonal */
+#define ASPECT   2.5
 #define SW2_STEP 0.1  /* the arrows' steps of sigma_w^2 ... */
 #define SW2_N    1001 /* ... from 0 to 100 */
 #define SB2_STEP 0.05 /* and of sigma_b^2 from 0 to TUI_SIGMA_B2_MAX */
