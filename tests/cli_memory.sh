@@ -113,5 +113,35 @@ else
 		"in ${secs}s: $(head -c 200 "$tmp/err")"
 fi
 
+# the architecture's own buffers (a block's branch input, dz beside g, the
+# normalizations' statistics): what they add to the estimate is what they
+# add to the resident set, within 5% and 1 MiB
+shape="--width=600 --depth=4 --batch=2000"
+# shellcheck disable=SC2086
+est0=$(estimate $shape)
+# shellcheck disable=SC2086
+rss $shape
+rss0=$kib
+for a in "--residual" "--residual --norm=batch" "--residual --norm=layer" \
+	"--norm=batch"; do
+	# shellcheck disable=SC2086
+	est=$(estimate $shape $a)
+	# shellcheck disable=SC2086
+	rss $shape $a
+	add_est=$(((est - est0) / 1024))
+	add_rss=$((kib - rss0))
+	desc="$a: estimate adds $add_est KiB, resident set $add_rss KiB"
+	if [ "$rc" -ne 0 ] || [ -z "$est" ]; then
+		not_ok "$a: exit $rc, $(head -c 200 "$tmp/err")"
+	elif [ "$sizes" = no ]; then
+		ok "$a: exit 0"
+	elif [ "$add_rss" -gt $((add_est * 105 / 100 + 1024)) ] ||
+		[ "$add_rss" -lt $((add_est * 90 / 100 - 1024)) ]; then
+		not_ok "$desc"
+	else
+		ok "$desc"
+	fi
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

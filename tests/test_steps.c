@@ -163,6 +163,11 @@ static void same_net(iv_net *a, iv_net *b, bool exact)
 		ck_assert_uint_eq(sa->dead_units, sb->dead_units);
 		ck_assert(sa->saturated == sb->saturated &&
 		          sa->zero_fraction == sb->zero_fraction);
+		double v = sa->channel_variance + sa->channel_mean_sq;
+		ck_assert(tu_close(sa->channel_variance, sb->channel_variance,
+		                   exact ? 0 : 1e-12 * v) &&
+		          tu_close(sa->channel_mean_sq, sb->channel_mean_sq,
+		                   exact ? 0 : 1e-12 * v));
 		if (!exact)
 			continue;
 		static const iv_quantity data[] = { IV_Q_PREACT, IV_Q_ACT,
@@ -202,17 +207,33 @@ static void shape(iv_config *c, int i)
 		c->init = IV_INIT_HE_NORMAL;
 		c->bias_std = 0.1;
 		break;
-	default:
+	case 4:
 		iv_config_defaults(c);
 		c->width = 200;
 		c->depth = 2;
 		c->init = IV_INIT_TRUNC_NORMAL;
 		break;
+	case 5: /* blocks with layer norm, a width change in the middle */
+	case 6: /* the same with batch norm */
+		tu_config_widths(c, w0, TU_LEN(w0));
+		c->widths[2] = 70;
+		c->residual = true;
+		c->norm = i == 5 ? IV_NORM_LAYER : IV_NORM_BATCH;
+		c->res_scale = 0.7;
+		c->bias = 0.1;
+		break;
+	default: /* plain layers with batch norm, wide enough for threads */
+		iv_config_defaults(c);
+		c->width = 300;
+		c->depth = 3;
+		c->act = IV_ACT_RELU;
+		c->norm = IV_NORM_BATCH;
+		break;
 	}
-	c->batch = i < 3 ? 45 : 256;
+	c->batch = i < 3 || i == 5 || i == 6 ? 45 : 256;
 	c->retain = i % 2;
 }
-#define SHAPES 5
+#define SHAPES 8
 
 START_TEST(small_steps_compute_the_layer_steps)
 {

@@ -3,6 +3,7 @@
 #ifndef INITVIZ_CONFIG_H
 #define INITVIZ_CONFIG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <initviz/status.h>
@@ -35,7 +36,23 @@ typedef struct iv_config {
 	double max_memory; /* bytes; <= 0 means no limit */
 	int retain;        /* keep every layer's gradient for later re-binning */
 	size_t bins;       /* histogram bins of the statistics */
+	iv_norm_kind norm; /* what enters the activation is normalized */
+	bool residual;     /* layers 2..L of equal widths: residual blocks */
+	double res_scale;  /* alpha of the blocks; NAN: the scheme's own */
 } iv_config;
+
+/* What layer l computes (docs/report.md, "The network"):
+ * plain       z = W h + b, h = phi(N(z))
+ * projection  h = W h + b (the first layer of a residual network)
+ * residual    h = h' + alpha (W phi(N(h')) + b), h' the layer's input
+ * with N the configured normalization (the identity for none). */
+typedef enum {
+	IV_LAYER_PLAIN,
+	IV_LAYER_PROJECTION,
+	IV_LAYER_RESIDUAL
+} iv_layer_kind;
+
+#define IV_NORM_EPS 1e-5 /* added to the variance a normalization divides by */
 
 /* Fill *cfg with the documented defaults (docs/report.md). max_memory is 0. */
 void iv_config_defaults(iv_config *cfg);
@@ -57,6 +74,16 @@ double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out);
  * --mode fan for lecun-*; NAN for the other schemes. */
 double iv_config_scheme_fan(const iv_config *cfg, double fan_in,
                             double fan_out);
+
+/* The kind of layer l (1..depth). */
+iv_layer_kind iv_config_layer_kind(const iv_config *cfg, size_t l);
+/* Whether layer l normalizes (a norm is set and l is no projection). */
+bool iv_config_layer_norm(const iv_config *cfg, size_t l);
+/* The activation layer l applies (linear for a projection). */
+iv_act_kind iv_config_layer_act(const iv_config *cfg, size_t l);
+/* alpha: res_scale, or when that is NAN the scheme's own: 1/sqrt(2 L)
+ * for gpt2, else 1. */
+double iv_config_res_scale(const iv_config *cfg);
 
 /* Check ranges; IV_EINVAL when something is out of range. */
 iv_status iv_config_validate(const iv_config *cfg);

@@ -18,8 +18,11 @@ typedef struct iv_spectrum {
 } iv_spectrum;
 
 /* Needs the forward pass of every layer done (iv_net_layer(..)->forward_done).
- * IV_EINVAL when a layer is wider than IV_JACOBIAN_WIDTH_MAX or sample is not
- * in the batch; IV_EGSL when the SVD fails (e.g. non-finite entries). */
+ * Residual blocks contribute I + alpha W D N, a layer norm its Jacobian N
+ * at the sample. IV_EINVAL when a layer is wider than
+ * IV_JACOBIAN_WIDTH_MAX, sample is not in the batch, or the network
+ * normalizes over the batch (a sample's output then depends on the other
+ * samples: there is no one-sample Jacobian); IV_EGSL when the SVD fails (e.g. non-finite entries). */
 iv_status iv_jacobian_spectrum(const iv_net *net, size_t sample,
                                iv_spectrum *out);
 void iv_spectrum_done(iv_spectrum *s);

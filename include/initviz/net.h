@@ -49,6 +49,11 @@ typedef struct iv_layer_stats {
 	                            activation's saturation band (tables.h):
 	                            |tanh| > 0.99, sigmoid < 0.01 or > 0.99 */
 	double zero_fraction;    /* fraction of activations exactly 0 */
+	iv_layer_kind kind;
+	/* The stream h_l over the batch, per unit (channel): the average of
+	 * the units' variances and of their means' squares (population);
+	 * their sum is the mean of h_l^2. NaN when an entry is not finite. */
+	double channel_variance, channel_mean_sq;
 	bool forward_done, backward_done;
 } iv_layer_stats;
 

@@ -78,6 +78,21 @@ typedef enum {
 	IV_MODE_COUNT
 } iv_fan_mode;
 
+/* Normalization of what enters the activation (no learned scale or
+ * shift): none; batch: each unit over the batch; layer: each sample over
+ * the units. */
+#define IV_NORM_LIST(X)                                                        \
+	X(IV_NORM_NONE, "none")                                                \
+	X(IV_NORM_BATCH, "batch")                                              \
+	X(IV_NORM_LAYER, "layer")
+
+typedef enum {
+#define IV_X(e, name) e,
+	IV_NORM_LIST(IV_X)
+#undef IV_X
+	IV_NORM_COUNT
+} iv_norm_kind;
+
 #define IV_INPUT_LIST(X)                                                       \
 	X(IV_INPUT_GAUSSIAN, "gaussian")                                       \
 	X(IV_INPUT_UNIFORM, "uniform")                                         \
@@ -95,6 +110,7 @@ const char *iv_init_name(iv_init_kind k);
 const char *iv_act_name(iv_act_kind k);
 const char *iv_mode_name(iv_fan_mode k);
 const char *iv_input_name(iv_input_kind k);
+const char *iv_norm_name(iv_norm_kind k);
 
 /* Look a name up (aliases glorot-* and kaiming-* included). Return false
  * when the name is unknown; *out is then untouched. */
@@ -102,6 +118,7 @@ bool iv_init_parse(const char *s, iv_init_kind *out);
 bool iv_act_parse(const char *s, iv_act_kind *out);
 bool iv_mode_parse(const char *s, iv_fan_mode *out);
 bool iv_input_parse(const char *s, iv_input_kind *out);
+bool iv_norm_parse(const char *s, iv_norm_kind *out);
 
 /* Which knobs a scheme reads: --std (raw schemes), --gain (scaled ones),
  * --mode (he-*, lecun-*). */

@@ -69,6 +69,7 @@ static bool apply(const struct opt *op, const char *arg, iv_cli_opts *o)
 	case K_ACT: return iv_act_parse(arg, p);
 	case K_MODE: return iv_mode_parse(arg, p);
 	case K_INPUT: return iv_input_parse(arg, p);
+	case K_NORM: return iv_norm_parse(arg, p);
 	case K_FORMAT: return iv_format_parse(arg, p);
 	case K_SIZE: return iv_parse_size(arg, (size_t)op->lo, (size_t)op->hi, p);
 	case K_SEED: return iv_parse_ulong(arg, p);

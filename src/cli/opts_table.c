@@ -37,6 +37,16 @@ const struct opt iv_opt_table[] = {
 	  .help = "activation function" },
 	{ "slope", 0, REAL(cfg.slope, -REAL_MAX, REAL_MAX), .arg = "A",
 	  .help = "negative slope of leaky-relu" },
+	{ "norm", 0, K_NORM, OFF(cfg.norm), .arg = "KIND",
+	  .help = "normalize what enters the activation: none, batch (each "
+	          "unit over the batch), layer (each sample over the units)",
+	  .own_names = true },
+	{ "residual", 0, FLAG(cfg.residual),
+	  .help = "layers 2..L of equal widths become pre-norm residual "
+	          "blocks h + A (W phi(N(h)) + b); layer 1 a linear projection" },
+	{ "res-scale", 0, REAL(cfg.res_scale, 0, 1e6), .arg = "A",
+	  .dflt = "1 (gpt2: 1/sqrt(2L))",
+	  .help = "the scale A of the residual branch" },
 	{ "depth", 'd', SIZE(cfg.depth, 1, IV_DEPTH_MAX), .arg = "L",
 	  .set_off = OFF(depth_set), .help = "number of layers (weight matrices)" },
 	{ "width", 'w', SIZE(cfg.width, 1, IV_WIDTH_MAX), .arg = "N",
@@ -136,10 +146,11 @@ static const char *act_n(int i) { return iv_act_name((iv_act_kind)i); }
 static const char *mode_n(int i) { return iv_mode_name((iv_fan_mode)i); }
 static const char *input_n(int i) { return iv_input_name((iv_input_kind)i); }
 static const char *format_n(int i) { return iv_format_name((iv_format)i); }
+static const char *norm_n(int i) { return iv_norm_name((iv_norm_kind)i); }
 
 static const char *(*const namer[])(int) = {
 	[K_INIT] = init_n, [K_ACT] = act_n, [K_MODE] = mode_n,
-	[K_INPUT] = input_n, [K_FORMAT] = format_n,
+	[K_INPUT] = input_n, [K_FORMAT] = format_n, [K_NORM] = norm_n,
 };
 
 void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
@@ -151,6 +162,7 @@ void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
 	case K_MODE:
 	case K_INPUT:
 	case K_FORMAT:
+	case K_NORM:
 		join(namer[op->kind], names, sizeof names);
 		snprintf(buf, len, "one of %s%s", names,
 		         op->kind == K_INIT ? " (aliases glorot-* for xavier-*, "
@@ -197,6 +209,7 @@ void iv_opt_value(const struct opt *op, const iv_cli_opts *o, char *buf,
 	case K_MODE:
 	case K_INPUT:
 	case K_FORMAT:
+	case K_NORM:
 		snprintf(buf, len, "%s", namer[op->kind](*(const int *)p));
 		break;
 	case K_SIZE: snprintf(buf, len, "%zu", *(const size_t *)p); break;

@@ -8,7 +8,7 @@
 
 enum opt_kind {
 	K_SECTION, /* not an option: a heading of --help */
-	K_INIT, K_ACT, K_MODE, K_INPUT, K_FORMAT, /* names from a table */
+	K_INIT, K_ACT, K_MODE, K_INPUT, K_FORMAT, K_NORM, /* names from a table */
 	K_SIZE,   /* size_t in [lo, hi] */
 	K_SEED,   /* unsigned long */
 	K_REAL,   /* finite double in [lo, hi] */

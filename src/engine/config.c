@@ -26,6 +26,9 @@ void iv_config_defaults(iv_config *cfg)
 		.max_memory = 0,
 		.retain = 0,
 		.bins = 40,
+		.norm = IV_NORM_NONE,
+		.residual = false,
+		.res_scale = NAN,
 	};
 }
 
@@ -92,6 +95,37 @@ double iv_config_weight_std(const iv_config *cfg, size_t l)
 	}
 }
 
+iv_layer_kind iv_config_layer_kind(const iv_config *cfg, size_t l)
+{
+	if (!cfg->residual)
+		return IV_LAYER_PLAIN;
+	if (l == 1)
+		return IV_LAYER_PROJECTION;
+	return iv_config_units(cfg, l) == iv_config_units(cfg, l - 1)
+	               ? IV_LAYER_RESIDUAL
+	               : IV_LAYER_PLAIN;
+}
+
+bool iv_config_layer_norm(const iv_config *cfg, size_t l)
+{
+	return cfg->norm != IV_NORM_NONE &&
+	       iv_config_layer_kind(cfg, l) != IV_LAYER_PROJECTION;
+}
+
+iv_act_kind iv_config_layer_act(const iv_config *cfg, size_t l)
+{
+	return iv_config_layer_kind(cfg, l) == IV_LAYER_PROJECTION
+	               ? IV_ACT_LINEAR
+	               : cfg->act;
+}
+
+double iv_config_res_scale(const iv_config *cfg)
+{
+	if (!isnan(cfg->res_scale))
+		return cfg->res_scale;
+	return 1.0;
+}
+
 static bool in(double x, double lo, double hi)
 {
 	return isfinite(x) && x >= lo && x <= hi;
@@ -107,6 +141,9 @@ iv_status iv_config_validate(const iv_config *cfg)
 	if (!in(cfg->std, 0, 1e300) || !in(cfg->value, -1e300, 1e300) ||
 	    !in(cfg->gain, -1e300, 1e300) || !in(cfg->bias, -1e300, 1e300) ||
 	    !in(cfg->bias_std, 0, 1e300) || !in(cfg->slope, -1e300, 1e300))
+		return IV_EINVAL;
+	if ((unsigned)cfg->norm >= IV_NORM_COUNT ||
+	    (!isnan(cfg->res_scale) && !in(cfg->res_scale, 0, 1e300)))
 		return IV_EINVAL;
 	if (cfg->batch < 1 || cfg->batch > IV_BATCH_MAX)
 		return IV_EINVAL;
@@ -137,6 +174,10 @@ double iv_config_memory(const iv_config *cfg)
 		double fo = (double)iv_config_units(cfg, l);
 		bytes += fo * fi + fo;    /* weights and biases */
 		bytes += 2 * b * fo;      /* pre-activations and activations */
+		if (iv_config_layer_kind(cfg, l) == IV_LAYER_RESIDUAL)
+			bytes += b * fi;  /* the branch's input phi(N(h)) */
+		if (iv_config_layer_norm(cfg, l)) /* means, inverse stds */
+			bytes += 2 * (cfg->norm == IV_NORM_BATCH ? fo : b);
 		if (cfg->retain)
 			bytes += b * fo;  /* every layer's gradient */
 		maxw = fmax(maxw, fo * fi);
@@ -147,6 +188,9 @@ double iv_config_memory(const iv_config *cfg)
 	/* gradient ping-pong (dz overwrites g), or dz when retained (an
 	 * estimate: the retained gradients come first); dW */
 	bytes += 2 * b * maxn + maxw;
+	if (cfg->residual && !cfg->retain)
+		bytes += b * maxn;     /* dz beside g: blocks need g_l after */
+	bytes += 2 * maxn;             /* per-unit sums: streams, norms */
 	bytes += 2 * maxn + 4 * maxn;  /* distinct-neuron keys and indices */
 	bytes += maxn;                 /* units seen alive, per thread */
 	bytes += ws;                   /* drawing one layer (orthogonal) */

@@ -17,33 +17,78 @@ void iv_spectrum_done(iv_spectrum *s)
 	}
 }
 
-/* J (n_l x n_0) = D_l W_l J_prev, starting from J_1 = D_1 W_1. */
+/* M <- D N M: N the Jacobian of a layer norm at the sample's row x of
+ * the normalized matrix (the identity without one), D = diag(phi'(u)),
+ * u = N(x). A layer norm's is s (I - 1 1^T / n - u u^T / n). */
+static void norm_act(const iv_net *net, size_t l, size_t sample,
+                     const double *x, gsl_matrix *M)
+{
+	size_t n = M->size1, c = M->size2;
+	bool norm = net->mu[l] != NULL;
+	double m = norm ? net->mu[l][sample] : 0, s = norm ? net->is[l][sample] : 1;
+	for (size_t k = 0; norm && k < c; k++) {
+		double a = 0, b = 0;
+		for (size_t i = 0; i < n; i++) {
+			double v = gsl_matrix_get(M, i, k);
+			a += v;
+			b += (x[i] - m) * s * v;
+		}
+		a /= (double)n;
+		b /= (double)n;
+		for (size_t i = 0; i < n; i++) {
+			double v = gsl_matrix_get(M, i, k);
+			gsl_matrix_set(M, i, k, s * (v - a - (x[i] - m) * s * b));
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		gsl_vector_view row = gsl_matrix_row(M, i);
+		gsl_vector_scale(&row.vector,
+		                 iv_act_deriv(iv_config_layer_act(&net->cfg, l),
+		                              net->cfg.slope, (x[i] - m) * s));
+	}
+}
+
+/* J_l (n_l x n_0) from J_{l-1} (J_0 = I): plain D N W J, projection W J,
+ * block J + alpha W D N J. */
 static gsl_matrix *jacobian(const iv_net *net, size_t sample)
 {
-	gsl_matrix *J = NULL;
+	gsl_matrix *J = NULL, *T = NULL, *next = NULL;
 	for (size_t l = 1; l <= net->L; l++) {
-		size_t n = net->n[l];
-		gsl_matrix *next = gsl_matrix_alloc(n, net->n[0]);
-		if (!next)
+		size_t n = net->n[l], n0 = net->n[0];
+		bool block = IV_KIND(net, l) == IV_LAYER_RESIDUAL;
+		if (!(next = gsl_matrix_alloc(n, n0)))
 			goto fail;
-		if (l == 1)
-			gsl_matrix_memcpy(next, net->W[1]);
-		else if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, net->W[l],
-		                        J, 0, next)) {
-			gsl_matrix_free(next);
-			goto fail;
-		}
-		const double *z = gsl_matrix_const_ptr(net->Z[l], sample, 0);
-		for (size_t i = 0; i < n; i++) {
-			gsl_vector_view row = gsl_matrix_row(next, i);
-			gsl_vector_scale(&row.vector,
-			                 iv_act_deriv(net->cfg.act, net->cfg.slope,
-			                              z[i]));
+		if (block) {
+			if (!(T = gsl_matrix_alloc(n, n0)))
+				goto fail_next;
+			gsl_matrix_memcpy(T, J);
+			gsl_matrix_memcpy(next, J);
+			norm_act(net, l, sample,
+			         gsl_matrix_const_ptr(net->H[l - 1], sample, 0), T);
+			if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, net->alpha,
+			                   net->W[l], T, 1, next))
+				goto fail_next;
+			gsl_matrix_free(T);
+			T = NULL;
+		} else {
+			if (l == 1)
+				gsl_matrix_memcpy(next, net->W[1]);
+			else if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1,
+			                        net->W[l], J, 0, next))
+				goto fail_next;
+			if (IV_KIND(net, l) == IV_LAYER_PLAIN)
+				norm_act(net, l, sample,
+				         gsl_matrix_const_ptr(net->Z[l], sample,
+				                              0),
+				         next);
 		}
 		gsl_matrix_free(J);
 		J = next;
 	}
 	return J;
+fail_next:
+	gsl_matrix_free(T);
+	gsl_matrix_free(next);
 fail:
 	gsl_matrix_free(J);
 	return NULL;
@@ -90,7 +135,8 @@ iv_status iv_jacobian_spectrum(const iv_net *net, size_t sample,
                                iv_spectrum *out)
 {
 	*out = (iv_spectrum){ 0 };
-	if (sample >= net->B || net->maxn > IV_JACOBIAN_WIDTH_MAX)
+	if (sample >= net->B || net->maxn > IV_JACOBIAN_WIDTH_MAX ||
+	    net->cfg.norm == IV_NORM_BATCH)
 		return IV_EINVAL;
 	for (size_t l = 1; l <= net->L; l++)
 		if (!net->ls[l].forward_done)

@@ -93,6 +93,8 @@ static void net_free(iv_net *net, bool away_ok)
 	release_arena(net->arena, net->arena_bytes, away_ok);
 	free(net->mats); free(net->vecs);
 	free(net->W); free(net->b); free(net->H); free(net->Z); free(net->G);
+	free(net->A); free(net->mu); free(net->is); free(net->kind);
+	free(net->sums);
 	free(net->work);
 	free(net->p1[0]); free(net->p1[1]); free(net->alive);
 	free(net->ls); free(net->n); free(net->drawn); free(net->rows);
@@ -112,22 +114,32 @@ static gsl_matrix *carve(gsl_matrix **next, double **at, size_t rows,
 	return m;
 }
 
-/* Doubles of the arena: W, b, Z, H (and G) of every layer, H_0, the
- * gradient scratch (dW; dz, or g's two buffers). SIZE_MAX
- * when that does not fit a size_t. */
+/* Doubles of a layer's normalization statistics (means, inverse stds). */
+static size_t norm_doubles(const iv_net *net, size_t l)
+{
+	return 2 * iv_net_norm_groups(net, l);
+}
+
+/* Doubles of the arena: W, b, Z, H (and G, A, the normalization's
+ * statistics) of every layer, H_0, the gradient scratch (dW; dz, g's two
+ * buffers or both). SIZE_MAX when that does not fit a size_t. */
 static size_t arena_size(const iv_net *net)
 {
 	size_t B = net->B, total = B * net->n[0], per;
 	for (size_t l = 1; l <= net->L; l++) {
 		size_t n = net->n[l], m = net->n[l - 1];
-		if (n > SIZE_MAX / 8 / (m + 1 + 3 * B))
+		if (n > SIZE_MAX / 8 / (m + 1 + 4 * B) || B > SIZE_MAX / 8 / 4)
 			return SIZE_MAX;
-		per = n * (m + 1 + (net->cfg.retain ? 3 : 2) * B);
+		per = n * (m + 1 + (net->cfg.retain ? 3 : 2) * B) +
+		      (IV_KIND(net, l) == IV_LAYER_RESIDUAL ? B * m : 0) +
+		      norm_doubles(net, l);
 		if (total > SIZE_MAX / 8 - per)
 			return SIZE_MAX;
 		total += per;
 	}
 	per = net->maxw + (net->cfg.retain ? 1 : 2) * B * net->maxn; /* scratch */
+	if (net->cfg.residual && !net->cfg.retain)
+		per += B * net->maxn; /* dz beside g */
 	return total > SIZE_MAX / 8 - per ? SIZE_MAX : total + per;
 }
 
@@ -147,12 +159,17 @@ static iv_status allocate(iv_net *net)
 	net->rows = calloc(L + 1, sizeof *net->rows);
 	if (net->cfg.retain)
 		net->G = calloc(L + 1, sizeof *net->G);
+	net->A = calloc(L + 1, sizeof *net->A);
+	net->mu = calloc(L + 1, sizeof *net->mu);
+	net->is = calloc(L + 1, sizeof *net->is);
 	/* NOLINTEND(bugprone-sizeof-expression) */
-	net->mats = calloc(4 * L + 1, sizeof *net->mats);
+	net->mats = calloc(5 * L + 1, sizeof *net->mats);
 	net->vecs = calloc(L + 1, sizeof *net->vecs);
+	net->sums = malloc(2 * net->maxn * sizeof *net->sums);
 	if (!net->W || !net->b || !net->H || !net->Z || !net->ls || !net->drawn ||
 	    !net->rows || (net->cfg.retain && !net->G) || !net->mats ||
-	    !net->vecs || doubles == SIZE_MAX)
+	    !net->vecs || !net->A || !net->mu || !net->is || !net->sums ||
+	    doubles == SIZE_MAX)
 		return IV_ENOMEM;
 	if (net->arena && net->arena_bytes / sizeof(double) < doubles) {
 		free(net->arena); /* a donated block too small */
@@ -172,6 +189,13 @@ static iv_status allocate(iv_net *net)
 		net->H[l] = carve(&next, &at, B, net->n[l]);
 		if (net->G)
 			net->G[l] = carve(&next, &at, B, net->n[l]);
+		if (IV_KIND(net, l) == IV_LAYER_RESIDUAL)
+			net->A[l] = carve(&next, &at, B, net->n[l - 1]);
+		if (norm_doubles(net, l)) {
+			net->mu[l] = at;
+			net->is[l] = at + norm_doubles(net, l) / 2;
+			at += norm_doubles(net, l);
+		}
 		net->vecs[l] = gsl_vector_view_array(at, net->n[l]).vector;
 		net->b[l] = &net->vecs[l];
 		at += net->n[l];
@@ -189,6 +213,8 @@ static iv_status allocate(iv_net *net)
 	} else {
 		net->gbuf[0] = at;
 		net->gbuf[1] = at + B * net->maxn;
+		if (net->cfg.residual)
+			net->dz = at + 2 * B * net->maxn;
 	}
 	size_t nb = iv_par_nblocks(B * net->maxn);
 	net->work = malloc(IV_DISTINCT_WORK(net->maxn));
@@ -242,6 +268,14 @@ static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
 			net->maxw = net->n[l] * net->n[l - 1];
 	}
 	net->budget = IV_STEP_WORK;
+	if (!(net->kind = malloc(net->L + 1))) {
+		iv_net_free(net);
+		*st = IV_ENOMEM;
+		return NULL;
+	}
+	for (size_t l = 1; l <= net->L; l++)
+		net->kind[l] = (unsigned char)iv_config_layer_kind(cfg, l);
+	net->alpha = iv_config_res_scale(cfg);
 	if ((*st = allocate(net)) != IV_OK || (*st = iv_net_draw_input(net)) != IV_OK) {
 		iv_net_free(net);
 		return NULL;
@@ -272,7 +306,8 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 static bool same_shapes(const iv_net *net, const iv_config *cfg)
 {
 	if (cfg->depth != net->L || cfg->batch != net->B ||
-	    cfg->bins != net->cfg.bins || cfg->retain != net->cfg.retain)
+	    cfg->bins != net->cfg.bins || cfg->retain != net->cfg.retain ||
+	    cfg->residual != net->cfg.residual || cfg->norm != net->cfg.norm)
 		return false;
 	for (size_t l = 0; l <= net->L; l++)
 		if (iv_config_units(cfg, l) != net->n[l])
@@ -290,6 +325,7 @@ iv_status iv_net_reuse(iv_net *net, const iv_config *cfg)
 	if (cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory)
 		return IV_ETOOBIG; /* as iv_net_alloc would say */
 	net->cfg = *cfg;
+	net->alpha = iv_config_res_scale(cfg);
 	for (size_t l = 1; l <= net->L; l++) {
 		net->drawn[l] = false;
 		net->rows[l] = 0;
@@ -340,7 +376,7 @@ const double *iv_net_data(const iv_net *net, size_t l, iv_quantity q,
 static bool scratch_live(const iv_net *net)
 {
 	return net->step >= net->L && net->step < 2 * net->L &&
-	       net->phase >= IV_PH_BACKPROP && net->phase <= IV_PH_PREV;
+	       net->phase >= IV_PH_BACKPROP && net->phase <= IV_PH_PREV_NORM;
 }
 
 iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
@@ -368,14 +404,15 @@ iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
 		dzp = own;
 		dwp = own + B * n;
 	}
-	iv_net_backprop(net, l, net->G[l]->data, dzp);
+	iv_net_dz(net, l, net->G[l]->data, dzp);
 	if (q == IV_Q_GRAD_PREACT) {
 		iv_bin(dzp, B * n, lo, hi, bins, counts);
 	} else {
 		gsl_matrix_view dz = gsl_matrix_view_array(dzp, B, n);
 		gsl_matrix_view dw = gsl_matrix_view_array(dwp, n, m);
 		if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0 / (double)B,
-		                   &dz.matrix, net->H[l - 1], 0.0, &dw.matrix))
+		                   &dz.matrix, iv_net_input(net, l), 0.0,
+		                   &dw.matrix))
 			st = IV_EGSL;
 		else
 			iv_bin(dwp, n * m, lo, hi, bins, counts);

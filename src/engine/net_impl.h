@@ -29,6 +29,7 @@
 #define IV_COST_ELEM ((size_t)128)
 #define IV_COST_READ ((size_t)32)
 #define IV_COST_DISTINCT (3 * IV_COST_READ)
+#define IV_COST_NORM (2 * IV_COST_READ) /* two passes over a group */
 
 /* Items of cost unit that fit in left (one at least when forced), at most
  * remaining. */
@@ -47,10 +48,12 @@ size_t iv_fit_entries(size_t left, size_t cost, size_t remaining,
 
 /* Where the stepping is within a layer: phases in order, see step.c. */
 typedef enum {
-	IV_PH_DRAW, IV_PH_PRODUCT, IV_PH_ACT, IV_PH_STATS_W, IV_PH_STATS_Z,
-	IV_PH_STATS_H, IV_PH_DISTINCT, /* forward */
-	IV_PH_GRAD, IV_PH_STATS_G, IV_PH_BACKPROP, IV_PH_STATS_DZ, IV_PH_DW,
-	IV_PH_STATS_DW, IV_PH_PREV, /* backward */
+	IV_PH_DRAW, IV_PH_NORM_IN, IV_PH_BRANCH, IV_PH_PRODUCT, IV_PH_NORM,
+	IV_PH_ACT, IV_PH_STATS_W, IV_PH_STATS_Z, IV_PH_STATS_H, IV_PH_STREAM,
+	IV_PH_DISTINCT, /* forward */
+	IV_PH_GRAD, IV_PH_STATS_G, IV_PH_BACKPROP, IV_PH_NORM_BACK,
+	IV_PH_STATS_DZ, IV_PH_DW, IV_PH_STATS_DW, IV_PH_PREV, IV_PH_PREV_ACT,
+	IV_PH_PREV_NORM, /* backward */
 	IV_PH_END
 } iv_phase;
 
@@ -63,8 +66,14 @@ struct iv_net {
 	gsl_matrix **H;   /* 0..L: batch x units; H[0] is the input */
 	gsl_matrix **Z;   /* 1..L */
 	gsl_matrix **G;   /* 1..L when retained, else NULL */
+	gsl_matrix **A;   /* 1..L: a residual block's phi(N(h_{l-1})), else NULL */
+	double **mu, **is; /* 1..L: the normalization's means and inverse
+	                      stds per group (norm.h), NULL when none */
+	unsigned char *kind; /* 1..L: iv_layer_kind */
+	double alpha;     /* the residual blocks' scale */
+	double *sums;     /* 2 maxn: per-unit sums (streams, batch norm) */
 	double *gbuf[2];  /* g ping-pong when not retained; dz overwrites g */
-	double *dz;       /* dz scratch when retained, else NULL */
+	double *dz;       /* dz scratch when retained or residual, else NULL */
 	double *dw;       /* scratch */
 	void *work;       /* distinct-neuron keys */
 	iv_part1 *p1[2];  /* first statistics pass, per block (par.h) */
@@ -102,25 +111,69 @@ iv_status iv_net_draw_input(iv_net *net);
 iv_status iv_net_draw_layer(iv_net *net, size_t l);
 iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto);
 
-/* One layer's forward product and activation: Z[l] = H[l-1] W[l]^T + b[l],
- * H[l] = phi(Z[l]). No statistics. Draws the layer first if needed. */
-iv_status iv_net_forward_layer(iv_net *net, size_t l);
+/* The passes of a layer, by kind (config.h). Forward:
+ *   residual:   NORM_IN (iv_net_norm_run: moments of h_{l-1}, with a
+ *               norm), BRANCH (A = phi(N(h_{l-1}))), product Z = A W^T,
+ *               ACT (Z += b, H = h_{l-1} + alpha Z)
+ *   plain:      product Z = H_{l-1} W^T, NORM (with a norm: Z += b and
+ *               Z's moments), ACT (H = phi(N(Z)), bias first without one)
+ *   projection: product, ACT (H = Z + b)
+ * Backward, from g = dloss/dH_l:
+ *   BACKPROP    dz = dloss/dZ: g phi'(Z) (plain, projection), g phi'(u)
+ *               then NORM_BACK (plain with a norm), alpha g (residual)
+ *   dW = dz^T input / B, input A (residual) or H_{l-1}
+ *   PREV        g_{l-1} = dz W, and for a block then PREV_ACT (g_{l-1}
+ *               phi'(u), plus g_l without a norm) and PREV_NORM (back
+ *               through N, plus g_l). */
+#define IV_KIND(net, l) ((iv_layer_kind)(net)->kind[l])
 
-/* dz = g phi'(Z[l]) over the whole layer (dz may be g); _run over entries
- * [off, off + count), off a multiple of IV_BLOCK. Threads share the work. */
-void iv_net_backprop(const iv_net *net, size_t l, const double *g, double *dz);
-void iv_net_backprop_run(const iv_net *net, size_t l, const double *g,
-                         double *dz, size_t off, size_t count);
+/* The matrix a layer's product reads: A_l for a block, else H_{l-1}. */
+gsl_matrix *iv_net_input(const iv_net *net, size_t l);
 
-/* Entries [off, off + count) of layer l's forward elementwise pass (bias,
- * activation; off a multiple of IV_BLOCK); with stats, the first statistics
- * pass into p1 and the health counts into net->sat, zero and alive. */
+/* Groups of layer l's normalization (norm.h; 0 when it has none). */
+size_t iv_net_norm_groups(const iv_net *net, size_t l);
+/* Groups [g0, g0 + k) of layer l's NORM_IN or NORM: moments into mu[l],
+ * is[l]. Threads share the groups. */
+void iv_net_norm_run(iv_net *net, size_t l, size_t g0, size_t k);
+
+/* Entries [off, off + count) (off a multiple of IV_BLOCK) of a block's
+ * BRANCH pass; with stats, the health counts of A. */
+void iv_net_branch_run(iv_net *net, size_t l, size_t off, size_t count,
+                       bool stats);
+
+/* Entries [off, off + count) of layer l's ACT pass (off a multiple of
+ * IV_BLOCK); with stats, the first statistics pass into p1 and, for
+ * plain and projection layers, the health counts into net->sat, zero and
+ * alive. */
 void iv_net_act_run(iv_net *net, size_t l, size_t off, size_t count,
                     bool stats);
 
-/* Slices of layer l's products (BLAS; IV_EGSL on its error):
- *   fwd:  columns [pos, pos + k) of Z_l = H_{l-1} W_l^T
- *   dw:   rows [pos, pos + k) of out = alpha dz^T H_{l-1} + beta out
+/* Entries [off, off + count) of layer l's BACKPROP pass from g into dz (dz
+ * may be g except for a block, whose g_l is needed after); with stats, the
+ * first statistics pass of dz into p1 (not for a normalized plain layer:
+ * NORM_BACK still changes dz). Threads share the work. */
+void iv_net_backprop_run(const iv_net *net, size_t l, const double *g,
+                         double *dz, size_t off, size_t count, bool stats);
+/* Whether BACKPROP leaves dz final (the first statistics pass is valid). */
+bool iv_net_backprop_final(const iv_net *net, size_t l);
+/* Groups [g0, g0 + k) of NORM_BACK (d = dz of a normalized plain layer)
+ * or PREV_NORM (d = g_{l-1} of a block, add = g_l). */
+void iv_net_norm_back_run(iv_net *net, size_t l, double *d,
+                          const double *add, size_t g0, size_t k);
+/* Entries [off, off + count) of a block's PREV_ACT: gp = gp phi'(u), plus
+ * g when the block has no norm. */
+void iv_net_prev_act_run(const iv_net *net, size_t l, const double *g,
+                         double *gp, size_t off, size_t count);
+/* Channels [g0, g0 + k) of the stream H_l: each unit's mean over the
+ * batch into sums[j], its population variance into sums[n_l + j]. */
+void iv_net_channel_run(iv_net *net, size_t l, size_t g0, size_t k);
+/* The whole of dz from g for layer l (BACKPROP and NORM_BACK). */
+void iv_net_dz(iv_net *net, size_t l, const double *g, double *dz);
+
+/* Slices of layer l's products (BLAS; IV_EGSL on its error), with the
+ * layer's input X (iv_net_input):
+ *   fwd:  columns [pos, pos + k) of Z_l = X W_l^T
+ *   dw:   rows [pos, pos + k) of out = alpha dz^T X + beta out
  *         (out n_l x n_{l-1}: the gradient scratch, or W_l for an update)
  *   prev: columns [pos, pos + k) of g = dz W_l (g batch x n_{l-1}) */
 iv_status iv_net_fwd_slice(iv_net *net, size_t l, size_t pos, size_t k);

@@ -30,203 +30,15 @@
 #include <initviz/net.h>
 #include "init.h"
 #include "net_impl.h"
+#include "norm.h"
 #include "par.h"
 #include "vec.h"
-
-/* The elementwise passes ------------------------------------------------ */
-
-/* The forward elementwise pass, block by block on several threads: bias,
- * activation and, for the statistics, the first pass over Z and H and the
- * health counts (dead units, saturated and zero entries). */
-struct fwd {
-	const iv_net *net;
-	double *z, *h;
-	const double *bias;
-	size_t n;
-	bool stats;
-	size_t sat[IV_PAR_MAX], zero[IV_PAR_MAX];
-};
-
-#define PIECE 4096 /* entries taken at once: Z and H stay in L1/L2 */
-
-/* Exact or integer work: vectorised (vec.h), the same results. */
-IV_VEC_BEGIN
-IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n,
-                                   size_t begin, size_t end)
-{
-	size_t j = begin % n;
-	for (size_t i = begin; i < end;) {
-		size_t run = n - j < end - i ? n - j : end - i;
-		double *zi = z + i;
-		const double *bj = bias + j;
-		for (size_t k = 0; k < run; k++)
-			zi[k] += bj[k];
-		i += run;
-		j = 0;
-	}
-}
-
-/* Health counts of entries [begin, end): zeros, units seen nonzero, and
- * entries in the activation's saturation band (tables.h); by runs within a
- * row, so that the unit index is not wrapped per entry. */
-IV_VEC_CLONES static void health_piece(struct fwd *f, unsigned t, size_t begin,
-                                       size_t end)
-{
-	unsigned char *alive = f->net->alive + (size_t)t * f->n;
-	size_t sat = 0, zero = 0, n = f->n, j = begin % n;
-	double lo, hi; /* the activation's saturation band */
-	iv_act_band(f->net->cfg.act, &lo, &hi);
-	for (size_t i = begin; i < end;) {
-		size_t run = n - j < end - i ? n - j : end - i;
-		const double *h = f->h + i;
-		unsigned char *a = alive + j;
-		for (size_t k = 0; k < run; k++) {
-			zero += h[k] == 0;
-			a[k] |= h[k] != 0;
-			sat += (h[k] < lo) | (h[k] > hi);
-		}
-		i += run;
-		j = 0;
-	}
-	f->sat[t] += sat;
-	f->zero[t] += zero;
-}
-
-IV_VEC_END
-
-static void fwd_block(void *ctx, unsigned t, size_t b, size_t begin,
-                      size_t end)
-{
-	struct fwd *f = ctx;
-	const iv_config *cfg = &f->net->cfg;
-	iv_lanes az, ah;
-	iv_lanes_start(&az);
-	iv_lanes_start(&ah);
-	for (size_t p = begin; p < end; p += PIECE) {
-		size_t q = end - p < PIECE ? end : p + PIECE;
-		add_bias(f->z, f->bias, f->n, p, q);
-		iv_act_apply(cfg->act, cfg->slope, f->z + p, f->h + p, q - p);
-		if (!f->stats)
-			continue;
-		iv_lanes_add(&az, f->z + p, q - p);
-		iv_lanes_add(&ah, f->h + p, q - p);
-		health_piece(f, t, p, q);
-	}
-	if (f->stats) {
-		f->net->p1[0][b] = iv_lanes_end(&az);
-		f->net->p1[1][b] = iv_lanes_end(&ah);
-	}
-}
-
-void iv_net_act_run(iv_net *net, size_t l, size_t off, size_t count,
-                    bool stats)
-{
-	struct fwd f = { net, net->Z[l]->data, net->H[l]->data,
-	                 net->b[l]->data, net->n[l], stats, { 0 }, { 0 } };
-	unsigned threads = iv_par_range(net->pool, off, count, 0, fwd_block, &f);
-	for (unsigned t = 0; t < threads; t++) {
-		net->sat += f.sat[t];
-		net->zero += f.zero[t];
-	}
-}
 
 static double *grad_of(iv_net *net, size_t l)
 {
 	if (net->G)
 		return net->G[l]->data;
 	return net->gbuf[l % 2];
-}
-
-/* tanh'(z) = 1/cosh^2 z = 4u / (1 + u)^2 with u = e^{-2|z|}: one exp, a
- * few ulps, no cancellation (0 at infinities, NaN for NaN). */
-static inline double dtanh_from_z(double z)
-{
-	double u = exp(-2.0 * fabs(z)), d = 1.0 + u;
-	return 4.0 * u / (d * d);
-}
-
-/* dz = g * phi'(z) over [begin, end); dz may be g. tanh' and sigmoid' come
- * from the stored h = phi(z) where that is exact to a few ulps (1 - h^2
- * for |h| < 1/2, h(1 - h) for h <= 1/2), and from z where 1 - h would
- * cancel: saturated units only pay for an exp. Other activations take
- * iv_act_backprop. */
-static void backprop(const iv_net *net, size_t l, const double *g, double *dz,
-                     size_t begin, size_t end)
-{
-	const double *h = net->H[l]->data, *z = net->Z[l]->data;
-	switch (net->cfg.act) {
-	case IV_ACT_TANH:
-		for (size_t i = begin; i < end; i++) {
-			double d = 1.0 - h[i] * h[i];
-			if (!(fabs(h[i]) < 0.5))
-				d = dtanh_from_z(z[i]);
-			dz[i] = g[i] * d;
-		}
-		break;
-	case IV_ACT_SIGMOID:
-		for (size_t i = begin; i < end; i++) {
-			double d = h[i] * (1.0 - h[i]);
-			if (!(h[i] <= 0.5))
-				d = iv_act_deriv(IV_ACT_SIGMOID, 0, z[i]);
-			dz[i] = g[i] * d;
-		}
-		break;
-	default:
-		iv_act_backprop(net->cfg.act, net->cfg.slope, z + begin, g + begin,
-		                dz + begin, end - begin);
-		break;
-	}
-}
-
-/* The backward elementwise pass, block by block on several threads, with
- * the first statistics pass over dz. */
-struct bwd {
-	const iv_net *net;
-	size_t l;
-	const double *g;
-	double *dz;
-	bool stats;
-};
-
-static void bwd_block(void *ctx, unsigned t, size_t b, size_t begin,
-                      size_t end)
-{
-	struct bwd *w = ctx;
-	iv_lanes a;
-	(void)t;
-	iv_lanes_start(&a);
-	for (size_t p = begin; p < end; p += PIECE) {
-		size_t q = end - p < PIECE ? end : p + PIECE;
-		backprop(w->net, w->l, w->g, w->dz, p, q);
-		if (w->stats)
-			iv_lanes_add(&a, w->dz + p, q - p);
-	}
-	if (w->stats)
-		w->net->p1[0][b] = iv_lanes_end(&a);
-}
-
-void iv_net_backprop(const iv_net *net, size_t l, const double *g, double *dz)
-{
-	iv_net_backprop_run(net, l, g, dz, 0, net->B * net->n[l]);
-}
-
-void iv_net_backprop_run(const iv_net *net, size_t l, const double *g,
-                         double *dz, size_t off, size_t count)
-{
-	struct bwd w = { net, l, g, dz, false };
-	iv_par_range(net->pool, off, count, 0, bwd_block, &w);
-}
-
-iv_status iv_net_forward_layer(iv_net *net, size_t l)
-{
-	iv_status st = iv_net_draw_layer(net, l);
-	if (st != IV_OK)
-		return st;
-	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
-	                   net->W[l], 0.0, net->Z[l]))
-		return IV_EGSL;
-	iv_net_act_run(net, l, 0, net->B * net->n[l], false);
-	return IV_OK;
 }
 
 /* Phases ------------------------------------------------------------------ */
@@ -300,7 +112,7 @@ iv_status iv_net_fwd_slice(iv_net *net, size_t l, size_t pos, size_t k)
 	size_t B = net->B, m = net->n[l - 1];
 	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], pos, 0, k, m);
 	gsl_matrix_view z = gsl_matrix_submatrix(net->Z[l], 0, pos, B, k);
-	return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
+	return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, iv_net_input(net, l),
 	                      &w.matrix, 0.0, &z.matrix)
 	               ? IV_EGSL
 	               : IV_OK;
@@ -331,6 +143,60 @@ static void ph_act(iv_net *net, size_t l, size_t left, bool forced,
 	iv_net_act_run(net, l, net->pos, k, true);
 	net->pos += k;
 	*did = k * IV_COST_ELEM;
+}
+
+/* Runs of whole groups of a normalization (NORM_IN, NORM; NORM_BACK and
+ * PREV_NORM with d, add), or of the stream's channels (STREAM). */
+static void ph_groups(iv_net *net, size_t l, size_t left, bool forced,
+                      size_t *did, double *d, const double *add)
+{
+	size_t G = iv_net_norm_groups(net, l);
+	size_t size = iv_norm_size(net->cfg.norm, net->B, net->n[l]);
+	size_t k = iv_fit(left, size * IV_COST_NORM, G - net->pos, forced);
+	if (k == 0)
+		return;
+	if (net->phase == IV_PH_NORM_IN || net->phase == IV_PH_NORM)
+		iv_net_norm_run(net, l, net->pos, k);
+	else
+		iv_net_norm_back_run(net, l, d, add, net->pos, k);
+	net->pos += k;
+	*did = k * size * IV_COST_NORM;
+}
+
+/* A block's branch input A = phi(N(h_{l-1})), with its health counts. */
+static void ph_branch(iv_net *net, size_t l, size_t left, bool forced,
+                      size_t *did)
+{
+	size_t N = net->B * net->n[l - 1];
+	size_t k = iv_fit_entries(left, IV_COST_ELEM, N - net->pos, forced);
+	if (k == 0)
+		return;
+	iv_net_branch_run(net, l, net->pos, k, true);
+	net->pos += k;
+	*did = k * IV_COST_ELEM;
+}
+
+/* Runs of the stream's channels: each unit's mean and variance over the
+ * batch into net->sums, folded in unit order at the end. */
+static void ph_stream(iv_net *net, size_t l, size_t left, bool forced,
+                      size_t *did)
+{
+	size_t B = net->B, n = net->n[l];
+	size_t k = iv_fit(left, B * IV_COST_NORM, n - net->pos, forced);
+	if (k == 0)
+		return;
+	iv_net_channel_run(net, l, net->pos, k);
+	net->pos += k;
+	*did = k * B * IV_COST_NORM;
+	if (net->pos < n)
+		return;
+	double v = 0, m2 = 0;
+	for (size_t j = 0; j < n; j++) {
+		v += net->sums[n + j];
+		m2 += net->sums[j] * net->sums[j];
+	}
+	net->ls[l].channel_variance = v / (double)n;
+	net->ls[l].channel_mean_sq = m2 / (double)n;
 }
 
 /* The health figures, once the whole layer has been through ph_act. */
@@ -376,20 +242,28 @@ static void ph_grad(iv_net *net, size_t l, size_t left, bool forced,
 	*did = k * n * IV_COST_DRAW;
 }
 
+/* dz overwrites g unless g is retained or a block needs g_l after. */
 static double *dz_of(iv_net *net, size_t l)
 {
-	return net->G ? net->dz : grad_of(net, l);
+	return net->G || IV_KIND(net, l) == IV_LAYER_RESIDUAL
+	               ? net->dz
+	               : grad_of(net, l);
 }
 
+/* BACKPROP (prev false) or a block's PREV_ACT (prev true). */
 static void ph_backprop(iv_net *net, size_t l, size_t left, bool forced,
-                        size_t *did)
+                        size_t *did, bool prev)
 {
-	size_t N = net->B * net->n[l];
+	size_t N = net->B * net->n[prev ? l - 1 : l];
 	size_t k = iv_fit_entries(left, IV_COST_ELEM, N - net->pos, forced);
 	if (k == 0)
 		return;
-	struct bwd w = { net, l, grad_of(net, l), dz_of(net, l), true };
-	iv_par_range(net->pool, net->pos, k, 0, bwd_block, &w);
+	if (prev)
+		iv_net_prev_act_run(net, l, grad_of(net, l),
+		                    grad_of(net, l - 1), net->pos, k);
+	else
+		iv_net_backprop_run(net, l, grad_of(net, l), dz_of(net, l),
+		                    net->pos, k, true);
 	net->pos += k;
 	*did = k * IV_COST_ELEM;
 }
@@ -404,7 +278,7 @@ iv_status iv_net_dw_slice(iv_net *net, size_t l, const double *dz,
 		gsl_matrix_const_submatrix(&d0.matrix, 0, pos, B, k);
 	gsl_matrix_view w = gsl_matrix_view_array(out + pos * m, k, m);
 	return gsl_blas_dgemm(CblasTrans, CblasNoTrans, alpha, &d.matrix,
-	                      net->H[l - 1], beta, &w.matrix)
+	                      iv_net_input(net, l), beta, &w.matrix)
 	               ? IV_EGSL
 	               : IV_OK;
 }
@@ -459,13 +333,35 @@ static iv_status ph_prev(iv_net *net, size_t l, size_t left, bool forced,
 static size_t layer_total(const iv_net *net, size_t l, bool backward)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1], N = B * n;
+	size_t norm = iv_net_norm_groups(net, l) ? N * IV_COST_NORM : 0;
+	size_t block = IV_KIND(net, l) == IV_LAYER_RESIDUAL ? N : 0;
 	if (!backward)
 		return (net->drawn[l] ? 0 : (n * m + n) * IV_COST_DRAW) +
 		       2 * B * m * n + N * IV_COST_ELEM + 2 * n * m * IV_COST_READ +
-		       2 * N * IV_COST_READ + N * IV_COST_DISTINCT + 1;
+		       2 * N * IV_COST_READ + N * IV_COST_DISTINCT + norm +
+		       block * IV_COST_ELEM + N * IV_COST_NORM + 1;
 	return (l == net->L ? N * IV_COST_DRAW : 0) + 2 * N * IV_COST_READ +
 	       N * IV_COST_ELEM + N * IV_COST_READ + 2 * B * m * n +
-	       2 * n * m * IV_COST_READ + (l > 1 ? 2 * B * m * n : 0) + 1;
+	       2 * n * m * IV_COST_READ + (l > 1 ? 2 * B * m * n : 0) + norm +
+	       block * IV_COST_ELEM + 1;
+}
+
+/* Whether layer l has phase ph (net_impl.h lists each kind's). */
+static bool has_phase(const iv_net *net, size_t l, iv_phase ph)
+{
+	bool block = IV_KIND(net, l) == IV_LAYER_RESIDUAL;
+	bool norm = iv_net_norm_groups(net, l) > 0;
+	switch (ph) {
+	case IV_PH_NORM_IN: return block && norm;
+	case IV_PH_BRANCH: return block;
+	case IV_PH_NORM: return !block && norm;
+	case IV_PH_GRAD: return l == net->L;
+	case IV_PH_NORM_BACK: return !block && norm;
+	case IV_PH_PREV: return l > 1;
+	case IV_PH_PREV_ACT: return block;
+	case IV_PH_PREV_NORM: return block && norm;
+	default: return true;
+	}
 }
 
 /* Start phase ph of layer l: skip the phases this layer has none of, set up
@@ -474,43 +370,49 @@ static void enter(iv_net *net, size_t l, iv_phase ph)
 {
 	iv_layer_stats *s = &net->ls[l];
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
-	if (ph == IV_PH_GRAD && l != net->L)
-		ph = IV_PH_STATS_G;
-	if (ph == IV_PH_PREV && l == 1)
-		ph = IV_PH_END;
+	while (ph != IV_PH_END && !has_phase(net, l, ph))
+		ph++;
 	net->phase = ph;
 	net->pos = 0;
 	switch (ph) {
-	case IV_PH_ACT:
+	case IV_PH_BRANCH:
 		memset(net->alive, 0, (size_t)IV_PAR_MAX * n);
 		net->sat = net->zero = 0;
 		break;
+	case IV_PH_ACT:
+		if (IV_KIND(net, l) != IV_LAYER_RESIDUAL) {
+			memset(net->alive, 0, (size_t)IV_PAR_MAX * n);
+			net->sat = net->zero = 0;
+		}
+		break;
 	case IV_PH_STATS_W:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_WEIGHTS], net->W[l]->data,
-		               n * m, NULL);
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_WEIGHTS],
+		                  net->W[l]->data, n * m, NULL);
 		break;
 	case IV_PH_STATS_Z:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_PREACT], net->Z[l]->data,
-		               B * n, net->p1[0]);
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_PREACT],
+		                  net->Z[l]->data, B * n, net->p1[0]);
 		break;
 	case IV_PH_STATS_H:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_ACT], net->H[l]->data, B * n,
-		               net->p1[1]);
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_ACT],
+		                  net->H[l]->data, B * n, net->p1[1]);
 		break;
 	case IV_PH_GRAD:
 		gsl_rng_set(net->rng[2], iv_seed_mix(net->cfg.seed, 1));
 		break;
 	case IV_PH_STATS_G:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_ACT], grad_of(net, l),
-		               B * n, NULL);
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_ACT],
+		                  grad_of(net, l), B * n, NULL);
 		break;
 	case IV_PH_STATS_DZ:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_PREACT], dz_of(net, l),
-		               B * n, net->p1[0]);
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_PREACT],
+		                  dz_of(net, l), B * n,
+		                  iv_net_backprop_final(net, l) ? net->p1[0]
+		                                                : NULL);
 		break;
 	case IV_PH_STATS_DW:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
-		               NULL);
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_WEIGHTS],
+		                  net->dw, n * m, NULL);
 		break;
 	default: break;
 	}
@@ -541,6 +443,7 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
                            size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	size_t G = iv_net_norm_groups(net, l);
 	bool end = false;
 	iv_status st = IV_OK;
 	*did = 0;
@@ -548,6 +451,15 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 	case IV_PH_DRAW:
 		st = ph_draw(net, l, left, forced, did);
 		end = net->drawn[l];
+		break;
+	case IV_PH_NORM_IN:
+	case IV_PH_NORM:
+		ph_groups(net, l, left, forced, did, NULL, NULL);
+		end = net->pos == G;
+		break;
+	case IV_PH_BRANCH:
+		ph_branch(net, l, left, forced, did);
+		end = net->pos == B * m;
 		break;
 	case IV_PH_PRODUCT:
 		st = ph_product(net, l, left, forced, did);
@@ -566,6 +478,10 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 	case IV_PH_STATS_DW:
 		end = ph_stats(net, left, forced, did);
 		break;
+	case IV_PH_STREAM:
+		ph_stream(net, l, left, forced, did);
+		end = net->pos == n;
+		break;
 	case IV_PH_DISTINCT:
 		if (!forced && left < B * n * IV_COST_DISTINCT)
 			break;
@@ -579,8 +495,12 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 		end = net->pos == B;
 		break;
 	case IV_PH_BACKPROP:
-		ph_backprop(net, l, left, forced, did);
+		ph_backprop(net, l, left, forced, did, false);
 		end = net->pos == B * n;
+		break;
+	case IV_PH_NORM_BACK:
+		ph_groups(net, l, left, forced, did, dz_of(net, l), NULL);
+		end = net->pos == G;
 		break;
 	case IV_PH_DW:
 		st = ph_dw(net, l, left, forced, did);
@@ -589,6 +509,15 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 	case IV_PH_PREV:
 		st = ph_prev(net, l, left, forced, did);
 		end = net->pos == m;
+		break;
+	case IV_PH_PREV_ACT:
+		ph_backprop(net, l, left, forced, did, true);
+		end = net->pos == B * m;
+		break;
+	case IV_PH_PREV_NORM:
+		ph_groups(net, l, left, forced, did, grad_of(net, l - 1),
+		          grad_of(net, l));
+		end = net->pos == G;
 		break;
 	default: end = true; break;
 	}
@@ -650,6 +579,7 @@ void iv_net_restart(iv_net *net)
 		s->layer = l;
 		s->fan_in = net->n[l - 1];
 		s->fan_out = net->n[l];
+		s->kind = IV_KIND(net, l);
 		s->forward_done = s->backward_done = false;
 	}
 	start_layer_step(net);

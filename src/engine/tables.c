@@ -51,6 +51,12 @@ static const char *const input_names[] = {
 #undef IV_X
 };
 
+static const char *const norm_names[] = {
+#define IV_X(e, n) [e] = n,
+	IV_NORM_LIST(IV_X)
+#undef IV_X
+};
+
 static int find(const char *const *names, size_t stride, size_t count,
                 const char *s)
 {
@@ -81,6 +87,11 @@ const char *iv_mode_name(iv_fan_mode k)
 const char *iv_input_name(iv_input_kind k)
 {
 	return (unsigned)k < IV_INPUT_COUNT ? input_names[k] : NULL;
+}
+
+const char *iv_norm_name(iv_norm_kind k)
+{
+	return (unsigned)k < IV_NORM_COUNT ? norm_names[k] : NULL;
 }
 
 bool iv_init_parse(const char *s, iv_init_kind *out)
@@ -116,6 +127,7 @@ bool iv_init_parse(const char *s, iv_init_kind *out)
 PARSER(iv_act_parse, iv_act_kind, act_names, IV_ACT_COUNT)
 PARSER(iv_mode_parse, iv_fan_mode, mode_names, IV_MODE_COUNT)
 PARSER(iv_input_parse, iv_input_kind, input_names, IV_INPUT_COUNT)
+PARSER(iv_norm_parse, iv_norm_kind, norm_names, IV_NORM_COUNT)
 
 bool iv_init_uses_std(iv_init_kind k)
 {

@@ -2,13 +2,20 @@
 /* Full-batch SGD of the network plus a readout on a fixed teacher task,
  * in bounded pieces.
  *
- * A step is a fixed sequence of phases (the layer in brackets):
- *   FWD  [1..L]  columns of Z_l = H_{l-1} W_l^T, then ACT: bias and
- *                activation by blocks, then DIST: distinct neurons (only
- *                when watched, and in evaluations)
+ * A step is a fixed sequence of phases (the layer in brackets), the
+ * passes of each layer kind (net_impl.h):
+ *   NORM_IN, BRANCH [a block]  its input phi(N(h_{l-1})), by groups, blocks
+ *   FWD  [1..L]  columns of Z_l = X_l W_l^T (X_l: H_{l-1} or a block's
+ *                input), then NORM (a normalized plain layer's moments)
+ *                and ACT: bias and activation or the residual add by
+ *                blocks, then DIST: distinct neurons (only when watched,
+ *                and in evaluations)
  *   OUT          readout, loss, the readout's gradient and update, g_L
- *   DZ   [L..1]  dz_l = g_l phi'(z_l) in place by blocks; b_l -= lr dz^T 1
- *   PREV [L..2]  columns of g_{l-1} = dz_l W_l (with W_l before its update)
+ *   DZ   [L..1]  dz_l by blocks (in place, or beside g_l for a block) and
+ *                DZN (back through a plain layer's norm);
+ *                b_l -= lr dz^T 1
+ *   PREV [L..2]  columns of g_{l-1} = dz_l W_l (with W_l before its
+ *                update); for a block then PREV_ACT and PREV_NORM
  *   GRADW [L..1] rows of dW_l = dz_l^T H_{l-1} and the update's ratios
  *                (only when watched)
  *   UPD  [L..1]  rows of W_l += -lr dz_l^T H_{l-1} (one product, beta 1)
@@ -32,8 +39,9 @@
 #define TEACHER_HIDDEN 16
 #define TEACHER_STREAM 0x7ea0000ul
 
-typedef enum { TR_IDLE, TR_FWD, TR_ACT, TR_DIST, TR_OUT, TR_DZ, TR_PREV,
-               TR_GRADW, TR_UPD } tr_phase;
+typedef enum { TR_IDLE, TR_NORM_IN, TR_BRANCH, TR_FWD, TR_NORM, TR_ACT,
+               TR_DIST, TR_OUT, TR_DZ, TR_DZN, TR_PREV, TR_PREV_ACT,
+               TR_PREV_NORM, TR_GRADW, TR_UPD } tr_phase;
 
 struct iv_train {
 	iv_net *net;
@@ -41,6 +49,7 @@ struct iv_train {
 	gsl_matrix *Y, *Yhat, *Wo, *dWo; /* batch x k, k x n_L */
 	gsl_vector *bo;
 	double *g[2], *db;
+	double *dz; /* a block's dz, beside its g_l (NULL: no blocks) */
 	gsl_vector *ones; /* batch ones: bias gradients as dz^T 1 */
 	size_t *distinct; /* 1..L */
 	double *ratio[2]; /* 1..L, the last update's: grad ratio, update ratio */
@@ -65,6 +74,7 @@ void iv_train_free(iv_train *tr)
 	gsl_vector_free(tr->ones);
 	free(tr->g[0]);
 	free(tr->g[1]);
+	free(tr->dz);
 	free(tr->db);
 	free(tr->distinct);
 	free(tr->ratio[0]);
@@ -150,6 +160,8 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 	tr->bo = gsl_vector_alloc(k);
 	tr->g[0] = malloc(B * net->maxn * sizeof(double));
 	tr->g[1] = malloc(B * net->maxn * sizeof(double));
+	if (net->cfg.residual)
+		tr->dz = malloc(B * net->maxn * sizeof(double));
 	tr->db = malloc((net->maxn > k ? net->maxn : k) * sizeof(double));
 	tr->distinct = calloc(net->L + 1, sizeof *tr->distinct);
 	tr->ones = gsl_vector_alloc(B);
@@ -160,7 +172,7 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 				tr->ratio[i][l] = NAN; /* no update yet */
 	*st = IV_ENOMEM;
 	if (tr->Y && tr->Yhat && tr->Wo && tr->dWo && tr->bo && tr->g[0] &&
-	    tr->g[1] && tr->db && tr->distinct && tr->ones && tr->ratio[0] &&
+	    tr->g[1] && (tr->dz || !net->cfg.residual) && tr->db && tr->distinct && tr->ones && tr->ratio[0] &&
 	    tr->ratio[1]) {
 		gsl_vector_set_all(tr->ones, 1.0);
 		*st = draw(tr);
@@ -270,28 +282,72 @@ static void enter(iv_train *tr, tr_phase ph, size_t l)
 	tr->pos = 0;
 }
 
-/* The phase after the current one ended. */
+static bool is_block(const iv_train *tr, size_t l)
+{
+	return IV_KIND(tr->net, l) == IV_LAYER_RESIDUAL;
+}
+
+/* Whether phase ph has work at layer l. */
+static bool has(const iv_train *tr, tr_phase ph, size_t l)
+{
+	bool norm = iv_net_norm_groups(tr->net, l) > 0;
+	switch (ph) {
+	case TR_NORM_IN: return is_block(tr, l) && norm;
+	case TR_BRANCH:
+	case TR_PREV_ACT: return is_block(tr, l);
+	case TR_NORM:
+	case TR_DZN: return !is_block(tr, l) && norm;
+	case TR_DIST: return tr->watched || !tr->update;
+	case TR_PREV: return l > 1;
+	case TR_PREV_NORM: return is_block(tr, l) && norm;
+	case TR_GRADW: return tr->watched;
+	default: return true;
+	}
+}
+
+/* The phase after the current one ended: the layer's next phase that has
+ * work, or the next layer's first. */
 static void next(iv_train *tr)
 {
 	size_t l = tr->l, L = tr->net->L;
-	switch (tr->phase) {
-	case TR_FWD: enter(tr, TR_ACT, l); break;
-	case TR_ACT:
-		if (tr->watched || !tr->update) {
-			enter(tr, TR_DIST, l);
-			break;
+	tr_phase ph = tr->phase;
+	do {
+		if (ph == TR_DIST && l < L) {
+			ph = TR_NORM_IN;
+			l++;
+		} else if (ph == TR_OUT) {
+			ph = tr->update ? TR_DZ : TR_IDLE;
+			l = L;
+		} else if (ph == TR_UPD) {
+			ph = l > 1 ? TR_DZ : TR_IDLE;
+			l--;
+		} else {
+			ph++;
 		}
-		/* fall through */
-	case TR_DIST: enter(tr, l < L ? TR_FWD : TR_OUT, l < L ? l + 1 : L); break;
-	case TR_OUT: enter(tr, tr->update ? TR_DZ : TR_IDLE, L); break;
-	case TR_DZ:
-		enter(tr, l > 1 ? TR_PREV : tr->watched ? TR_GRADW : TR_UPD, l);
-		break;
-	case TR_PREV: enter(tr, tr->watched ? TR_GRADW : TR_UPD, l); break;
-	case TR_GRADW: enter(tr, TR_UPD, l); break;
-	case TR_UPD: enter(tr, l > 1 ? TR_DZ : TR_IDLE, l - 1); break;
-	default: enter(tr, TR_IDLE, 0); break;
-	}
+	} while (ph != TR_IDLE && !has(tr, ph, l));
+	enter(tr, ph, ph == TR_IDLE ? 0 : l);
+}
+
+/* Layer l's dz: beside g_l for a block, else over it. */
+static double *dz_of(iv_train *tr, size_t l)
+{
+	return is_block(tr, l) ? tr->dz : tr->g[l % 2];
+}
+
+/* Runs of a group pass: k groups from tr->pos within left units. */
+static size_t group_run(iv_train *tr, size_t left, bool forced, double *d,
+                        const double *add)
+{
+	iv_net *net = tr->net;
+	size_t l = tr->l, G = iv_net_norm_groups(net, l);
+	size_t size = net->B * net->n[l] / (G ? G : 1);
+	size_t k = iv_fit(left, size * IV_COST_NORM, G - tr->pos, forced);
+	if (k && !d)
+		iv_net_norm_run(net, l, tr->pos, k);
+	else if (k)
+		iv_net_norm_back_run(net, l, d, add, tr->pos, k);
+	tr->pos += k;
+	return k * size * IV_COST_NORM;
 }
 
 /* One run of the current phase within left units (*did gets them; forced:
@@ -301,10 +357,22 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 {
 	iv_net *net = tr->net;
 	size_t l = tr->l, B = net->B, n = net->n[l], m = net->n[l - 1], k;
-	double *dz = tr->g[l % 2];
+	double *dz = dz_of(tr, l);
 	iv_status st = IV_OK;
 	*did = 0;
 	switch (tr->phase) {
+	case TR_NORM_IN:
+	case TR_NORM:
+		*did = group_run(tr, left, forced, NULL, NULL);
+		*end = tr->pos == iv_net_norm_groups(net, l);
+		break;
+	case TR_BRANCH:
+		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * m - tr->pos,
+		                        forced)))
+			iv_net_branch_run(net, l, tr->pos, k, false);
+		*did = k * IV_COST_ELEM;
+		*end = (tr->pos += k) == B * m;
+		break;
 	case TR_FWD:
 		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
 			st = iv_net_fwd_slice(net, l, tr->pos, k);
@@ -340,9 +408,15 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 	case TR_DZ:
 		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * n - tr->pos,
 		                        forced)))
-			iv_net_backprop_run(net, l, dz, dz, tr->pos, k);
+			iv_net_backprop_run(net, l, tr->g[l % 2], dz, tr->pos, k,
+			                    false);
 		*did = k * IV_COST_ELEM;
-		if ((*end = (tr->pos += k) == B * n))
+		if ((*end = (tr->pos += k) == B * n) && !has(tr, TR_DZN, l))
+			st = bias_update(tr, l, dz);
+		break;
+	case TR_DZN:
+		*did = group_run(tr, left, forced, dz, NULL);
+		if ((*end = tr->pos == iv_net_norm_groups(net, l)))
 			st = bias_update(tr, l, dz);
 		break;
 	case TR_PREV:
@@ -351,6 +425,19 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 			                       tr->pos, k);
 		*did = 2 * B * n * k;
 		*end = (tr->pos += k) == m;
+		break;
+	case TR_PREV_ACT:
+		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * m - tr->pos,
+		                        forced)))
+			iv_net_prev_act_run(net, l, tr->g[l % 2],
+			                    tr->g[(l - 1) % 2], tr->pos, k);
+		*did = k * IV_COST_ELEM;
+		*end = (tr->pos += k) == B * m;
+		break;
+	case TR_PREV_NORM:
+		*did = group_run(tr, left, forced, tr->g[(l - 1) % 2],
+		                 tr->g[l % 2]);
+		*end = tr->pos == iv_net_norm_groups(net, l);
 		break;
 	case TR_GRADW: /* watched: dW itself, for the ratios */
 		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
@@ -404,7 +491,9 @@ static void begin(iv_train *tr, bool update)
 {
 	tr->update = update;
 	tr->watched = update && tr->watch;
-	enter(tr, TR_FWD, 1);
+	enter(tr, TR_NORM_IN, 1);
+	if (!has(tr, TR_NORM_IN, 1))
+		next(tr);
 }
 
 iv_status iv_train_advance(iv_train *tr, size_t budget)
