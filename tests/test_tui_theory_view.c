@@ -155,13 +155,14 @@ START_TEST(overlay_toggles)
 	config(&c);
 	char *s = run(&c, "");
 	ck_assert(app.theory.overlay);
-	SHOWN(s, "─ theory");
+	SHOWN(s, "predicted ─ h  ╌ ∂L/∂h");
 	SHOWN(s, "χ1 1 critical");
 	SHOWN(s, "q* 0   ξc ∞  ξg ∞");
 	free(s);
 	teardown();
 	s = run(&c, "e");
 	ck_assert(!app.theory.overlay);
+	GONE(s, "predicted");
 	GONE(s, "theory");
 	SHOWN(s, "χ1 1 critical"); /* not part of the overlay */
 	free(s);
@@ -172,6 +173,7 @@ START_TEST(overlay_toggles)
 	teardown();
 	c.init = IV_INIT_ONES;
 	s = run(&c, "");
+	GONE(s, "predicted");
 	GONE(s, "theory");
 	GONE(s, "χ1");
 	free(s);

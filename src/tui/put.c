@@ -57,3 +57,27 @@ int tui_put_wrap(int y, int x, int w, int rows, tui_element e,
 	}
 	return used;
 }
+
+void tui_put_line(int y, int x, const tui_line *l)
+{
+	int at = -1, col = 0;
+	for (size_t i = 0; i < l->npieces; i++) {
+		const tui_line_piece *p = &l->piece[i];
+		const tui_field *f = &l->field[p->field];
+		if (!f->shown)
+			continue;
+		if (p->field != at) {
+			at = p->field;
+			col = x + f->x;
+		}
+		col = tui_put(y + f->row, col, COLS, (tui_element)p->elem,
+			      p->text);
+	}
+}
+
+bool tui_put_fit(int y, int x, int xend, tui_line *l)
+{
+	bool all = tui_line_fit(l, xend - x);
+	tui_put_line(y, x, l);
+	return all;
+}
