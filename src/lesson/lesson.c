@@ -102,12 +102,17 @@ static int shows(struct parser *p, iv_lesson *l, const char *value)
 	    IV_LESSON_PARTS(IV_X)
 #undef IV_X
 	};
-	char buf[IV_LESSON_LINE], *save = NULL;
+	char buf[IV_LESSON_LINE], *t = buf, *comma;
 	snprintf(buf, sizeof buf, "%s", value);
 	l->nshows = 0;
-	for (char *t = strtok_r(buf, ",", &save); t;
-	     t = strtok_r(NULL, ",", &save)) {
+	for (bool more = true; more;) {
+		comma = strchr(t, ',');
+		more = comma != NULL;
+		if (more)
+			*comma = '\0';
 		const char *name = trim(t);
+		if (more)
+			t = comma + 1;
 		size_t k = 0;
 		while (k < sizeof parts / sizeof parts[0] &&
 		       strcmp(parts[k], name) != 0)

@@ -299,6 +299,8 @@ static void unseen(tui_app *app, tui_action a)
 	item_id id = item_of(a);
 	if (id == S_COUNT || app->model.msg[0] || app->layout.too_small)
 		return;
+	if (app->theory.th) /* the bar as it will be: with chi1 and q* */
+		tui_theory_predict_update(&app->theory, &app->model.cfg);
 	flow(app, &b, app->layout.cols);
 	if (b.field[id] < 0 || tui_line_shown(&b.line, b.field[id]))
 		return;
