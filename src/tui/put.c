@@ -81,3 +81,20 @@ bool tui_put_fit(int y, int x, int xend, tui_line *l)
 	tui_put_line(y, x, l);
 	return all;
 }
+
+int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
+		  const char *ell)
+{
+	char line[512];
+	const char *next;
+	size_t len;
+	if (xmax > COLS)
+		xmax = COLS;
+	if (tui_text_width(s) <= xmax - x)
+		return tui_put(y, x, xmax, e, s);
+	const char *t = tui_text_wrap_line(s, xmax - x - 1 - tui_text_width(ell),
+					   &len, &next);
+	snprintf(line, sizeof line, "%.*s", (int)len, t);
+	x = tui_put(y, x, xmax, e, line);
+	return tui_put(y, x + 1, xmax, TUI_E_WARN, ell);
+}

@@ -34,9 +34,7 @@ bool tui_theory_applies(iv_init_kind k)
 	return iv_theory_applies(k);
 }
 
-/* Whether a and b agree on every setting the theory reads (not the seed,
- * the batch or the memory limit). */
-static bool same_theory(const iv_config *a, const iv_config *b)
+bool tui_theory_same_config(const iv_config *a, const iv_config *b)
 {
 	if (a->init != b->init || a->std != b->std || a->value != b->value ||
 	    a->gain != b->gain || a->mode != b->mode || a->bias != b->bias ||
@@ -51,7 +49,8 @@ static bool same_theory(const iv_config *a, const iv_config *b)
 
 bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg)
 {
-	return !t->th || (t->pred.valid && same_theory(&t->pred.key, cfg));
+	return !t->th ||
+	       (t->pred.valid && tui_theory_same_config(&t->pred.key, cfg));
 }
 
 /* The predicted mean square singular value of dh_L/dx: E||J v||^2 over a

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <initviz/net.h>
 #include <initviz/theory.h>
+#include "view/cobweb.h"
 #include "view/glyphs.h"
 #include "view/model.h"
 #include "view/phase.h"
@@ -65,6 +66,7 @@ typedef struct tui_theory {
 	tui_gains gains;
 	tui_phase phase;
 	tui_spectrum spec;
+	tui_cobweb cobweb; /* M: the length and correlation maps */
 } tui_theory;
 
 /* Overlay on. False when out of memory (t->th is NULL). */
@@ -75,6 +77,9 @@ void tui_theory_done(tui_theory *t);
  * weights (not zeros, ones, constant or identity). */
 bool tui_theory_applies(iv_init_kind k);
 
+/* Whether a and b agree on every setting the theory reads (not the seed,
+ * the batch or the memory limit). */
+bool tui_theory_same_config(const iv_config *a, const iv_config *b);
 /* Whether the predictions are those of cfg; compute them if not (true when
  * it computed). */
 bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg);
