@@ -287,6 +287,42 @@ START_TEST(lr_takes_what_the_option_takes)
 }
 END_TEST
 
+static const struct {
+	const char *value, *err; /* err NULL: taken */
+	size_t n;
+	const char *first;
+} shows_cases[] = {
+    {"profile", NULL, 1, "profile"},
+    {" training ,layers, profile ", NULL, 3, "training"},
+    {"layers, profil", "shows names parts of the view (layers, profile, "
+		       "training), got \"profil\"", 0, NULL},
+    {"profile, profile", "shows names a part twice: \"profile\"", 0, NULL},
+    {"layers,,profile", "got \"\"", 0, NULL},
+};
+
+START_TEST(shows_names_parts_of_the_view)
+{
+	/* given shows = a list, then the parts in order, or the error that
+	 * names the bad one (file and line) */
+	char text[256], err[256];
+	snprintf(text, sizeof text, "[lesson]\ntitle = a\ntext = b\nshows = %s\n",
+	         shows_cases[_i].value);
+	iv_lesson_set set = { 0 };
+	int rc = iv_lessons_parse(&set, text, strlen(text), "t", &base, apply,
+	                          err, sizeof err);
+	if (shows_cases[_i].err) {
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(err, "t:4: ") &&
+		              strstr(err, shows_cases[_i].err), "%s", err);
+		return;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_eq(set.v[0].nshows, shows_cases[_i].n);
+	ck_assert_str_eq(set.v[0].shows[0], shows_cases[_i].first);
+	iv_lessons_free(&set);
+}
+END_TEST
+
 /* n lessons "[lesson] title text" in one text (free it) */
 static char *lessons_text(size_t n, size_t *len)
 {
@@ -397,6 +433,8 @@ int main(void)
 	tcase_add_loop_test(tc, lr_takes_what_the_option_takes, 0,
 	                    sizeof rates / sizeof rates[0]);
 	tcase_add_test(tc, two_hundred_lessons_after_the_built_in_ones);
+	tcase_add_loop_test(tc, shows_names_parts_of_the_view, 0,
+	                    sizeof shows_cases / sizeof shows_cases[0]);
 	tcase_add_test(tc, load_refuses_fifos_and_devices_unread);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

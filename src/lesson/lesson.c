@@ -93,6 +93,51 @@ static int learning_rate(struct parser *p, iv_lesson *l, const char *v)
 	return 0;
 }
 
+/* shows = NAME, NAME...: parts of the view from IV_LESSON_PARTS, each once,
+ * at most IV_LESSON_SHOWS. */
+static int shows(struct parser *p, iv_lesson *l, const char *value)
+{
+	static const char *const parts[] = {
+#define IV_X(name, what) name,
+	    IV_LESSON_PARTS(IV_X)
+#undef IV_X
+	};
+	char buf[IV_LESSON_LINE], *t = buf, *comma;
+	snprintf(buf, sizeof buf, "%s", value);
+	l->nshows = 0;
+	for (bool more = true; more;) {
+		comma = strchr(t, ',');
+		more = comma != NULL;
+		if (more)
+			*comma = '\0';
+		const char *name = trim(t);
+		if (more)
+			t = comma + 1;
+		size_t k = 0;
+		while (k < sizeof parts / sizeof parts[0] &&
+		       strcmp(parts[k], name) != 0)
+			k++;
+		if (k == sizeof parts / sizeof parts[0]) {
+			char msg[160] = "shows names parts of the view (";
+			for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++)
+				snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+				         "%s%s", j ? ", " : "", parts[j]);
+			snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+			         "), got");
+			return fail(p, msg, name);
+		}
+		for (size_t i = 0; i < l->nshows; i++)
+			if (strcmp(l->shows[i], name) == 0)
+				return fail(p, "shows names a part twice:",
+				            name);
+		if (l->nshows == IV_LESSON_SHOWS)
+			return fail(p, "shows names more than "
+			            STR(IV_LESSON_SHOWS) " parts", NULL);
+		snprintf(l->shows[l->nshows++], sizeof l->shows[0], "%s", name);
+	}
+	return 0;
+}
+
 static int setting(struct parser *p, const char *key, const char *value)
 {
 	iv_lesson *l = p->cur;
@@ -107,6 +152,8 @@ static int setting(struct parser *p, const char *key, const char *value)
 		return copy(p, l->look, sizeof l->look, value);
 	if (strcmp(key, "lr") == 0)
 		return learning_rate(p, l, value);
+	if (strcmp(key, "shows") == 0)
+		return shows(p, l, value);
 	if (strcmp(key, "readout") == 0) {
 		if (strcmp(value, "random") != 0 && strcmp(value, "same") != 0)
 			return fail(p, "readout must be random or same, got",

@@ -11,6 +11,11 @@
  *   lr = 0.01                 optional learning rate for training (t, T)
  *   readout = random          optional: train with a random readout on top
  *                             of any scheme (default: same as the layers)
+ *   shows = profile, layers   optional: the parts of the screen the lesson
+ *                             points at, most important first; a small
+ *                             screen gives them room before the others
+ *                             (default: layers, profile). Names: those of
+ *                             IV_LESSON_PARTS.
  *   init = zeros              any long option of initviz without "--"
  *   depth = 10                (each lesson starts from the defaults)
  * Blank lines are ignored; spaces around "=" are trimmed. Errors name the
@@ -29,6 +34,14 @@
 #define IV_LESSONS_TOTAL_MAX 1000 /* in a set, the built-in ones included */
 #define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
 #define IV_LESSON_LR_MAX 1e6
+#define IV_LESSON_SHOWS 4 /* parts named in `shows` */
+
+/* The parts of the view a lesson can point at (`shows`), by the name of
+ * the view's panel: X(name, what it is). */
+#define IV_LESSON_PARTS(X)                                                     \
+	X("layers", "the layer list: histograms and statistics per layer")    \
+	X("profile", "the depth profile: std against layer")                  \
+	X("training", "the training strip: loss and distinct neurons")
 
 typedef struct iv_lesson {
 	char title[IV_LESSON_TITLE];
@@ -37,6 +50,8 @@ typedef struct iv_lesson {
 	char look[IV_LESSON_LINE];
 	double lr; /* learning rate for training in this lesson, 0: unset */
 	bool random_readout; /* readout = random: only the top is random */
+	char shows[IV_LESSON_SHOWS][16]; /* parts pointed at, in order */
+	size_t nshows;
 	iv_config cfg;
 } iv_lesson;
 

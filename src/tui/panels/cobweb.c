@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include "tui/panel.h"
 #include "tui/put.h"
 
@@ -230,7 +231,7 @@ static void meaning(const tui_app *app, int y)
 {
 	const tui_cobweb *w = web(app);
 	const iv_criticality *k = &w->crit;
-	char t[200], a[32], b[32], c[32], d[32], run[80];
+	char t[256], a[32], b[32], c[32], d[32], run[80];
 	if (w->state != TUI_COBWEB_OK || w->n == 0) {
 		tui_put(y, 0, app->layout.cols, TUI_E_LABEL,
 			"i changes the scheme");
@@ -266,10 +267,10 @@ static void meaning(const tui_app *app, int y)
 	else
 		snprintf(t, sizeof t, "the map crosses the diagonal at q*: %s",
 			 run);
-	int x = tui_put(y, 0, app->layout.cols, TUI_E_LABEL, t);
 	if (!w->same_maps)
-		tui_put(y, x, app->layout.cols, TUI_E_LABEL,
-			"   (widths differ: the map is layer 1's)");
+		snprintf(t + strlen(t), sizeof t - strlen(t),
+			 "   (widths differ: the map is layer 1's)");
+	tui_put_words(y, 0, app->layout.cols, TUI_E_LABEL, t, app->gl->ell);
 }
 
 static void keys(const tui_app *app, int y)
@@ -289,14 +290,15 @@ static void title(const tui_app *app, int y)
 	const char *v = is_corr(app) ? "c" : "q";
 	char a[32], b[32];
 	int cols = app->layout.cols;
-	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
-		    "%s map of %s (%s %s, %s %s): %s of layer l against "
-		    "layer l-1",
-		    is_corr(app) ? "correlation" : "length",
-		    iv_act_name(c->act), app->gl->sw2,
-		    tui_text_number(iv_theory_sigma_w2(c, 1), a, sizeof a),
-		    app->gl->sb2,
-		    tui_text_number(iv_theory_sigma_b2(c), b, sizeof b), v);
+	char t[256];
+	snprintf(t, sizeof t,
+		 "%s map of %s (%s %s, %s %s): %s of layer l against layer l-1",
+		 is_corr(app) ? "correlation" : "length", iv_act_name(c->act),
+		 app->gl->sw2,
+		 tui_text_number(iv_theory_sigma_w2(c, 1), a, sizeof a),
+		 app->gl->sb2, tui_text_number(iv_theory_sigma_b2(c), b, sizeof b),
+		 v);
+	tui_put_words(y, 0, cols, TUI_E_TITLE, t, app->gl->ell);
 	if (!tui_cobweb_fresh(w, &app->theory, c) && app->theory.th) {
 		char p[32];
 		snprintf(p, sizeof p, " computing %3.0f%% ",
