@@ -34,10 +34,13 @@ typedef struct iv_theory iv_theory;
 
 typedef struct iv_theory_layer {
 	double q;                   /* second moment of pre-activations */
-	double preactivation_std;   /* sqrt(q - b^2) */
-	double activation_std;
+	double preactivation_std;   /* sqrt(q - b^2); a block's: the branch */
+	double activation_std;      /* a block's: the stream */
 	double grad_activation_std;     /* of g_l = dloss/dh_l */
 	double grad_preactivation_std;
+	/* the output h_l's average channel variance and squared channel mean
+	 * (net.h's stream statistics); their sum is E[h_l^2] */
+	double channel_variance, channel_mean_sq;
 } iv_theory_layer;
 
 /* What the length map does from where the network starts. */
@@ -115,8 +118,26 @@ double iv_theory_phi2(iv_theory *th, iv_act_kind k, double slope,
 double iv_theory_dphi2(iv_theory *th, iv_act_kind k, double slope,
                        double q);
 
-/* Predictions for layers 1..depth of cfg into out[0..depth-1]; every
- * expectation over N(bias, v). IV_EINVAL for an invalid cfg. */
+/* Predictions for layers 1..depth of cfg into out[0..depth-1]. IV_EINVAL
+ * for an invalid cfg.
+ *
+ * Each matrix x of the network (b x n) is described by its mean m, its
+ * second moment S = E[x^2] and the average square of its units' means
+ * over the batch, M (the channel means); the entries of a unit are
+ * Gaussian about the unit's mean, the means Gaussian over units. A layer's
+ * map z = W x + b takes (m, S, M) to (b, sigma_w^2 S + sigma_b^2,
+ * sigma_w^2 M + sigma_b^2); phi takes them to E[phi], E[phi^2] and the
+ * pair expectation E[phi(u1) phi(u2)] of two entries sharing a unit's
+ * mean. Batch norm leaves each unit N(0, r), r = V / (V + eps), V = S - M
+ * the unit's variance over the batch; layer norm leaves each sample's
+ * units with mean 0 and second moment r over V = S - m^2. A residual
+ * block adds alpha times the branch W phi(N(h)) + b: S grows by
+ * 2 alpha b m + alpha^2 S_branch (unnormalized He + relu: x (1 + alpha^2)
+ * a block; normalized: + alpha^2 sigma_w^2 E[phi(u)^2] a block, linearly).
+ * Backward, E[g^2] picks up n Var(W) E[phi'^2] through a layer, 1/(V +
+ * eps) through a norm (the group's variance: for batch norm with relu
+ * after it, pi/(pi - 1) a layer; Yang et al. 2019), and a block adds its
+ * branch's share to g_l's. */
 iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
                            iv_theory_layer *out);
 

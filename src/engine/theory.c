@@ -123,39 +123,155 @@ static double nonneg(double x)
 	return x < 0 ? 0 : x;
 }
 
+/* A matrix's moments (theory.h): mean, second moment, channel means'
+ * average square. */
+typedef struct {
+	double m, S, M;
+} moments;
+
+static moments input_moments(const iv_config *cfg)
+{
+	if (cfg->input == IV_INPUT_POSITIVE) /* U(0,1) */
+		return (moments){ 0.5, 1.0 / 3.0, 0.25 };
+	return (moments){ 0.0, 1.0, 0.0 };
+}
+
+/* z = W x + b for layer l. */
+static moments linear(const iv_config *cfg, size_t l, moments x)
+{
+	double sw2 = iv_theory_sigma_w2(cfg, l), sb2 = iv_theory_sigma_b2(cfg);
+	return (moments){ cfg->bias, sw2 * x.S + sb2, sw2 * x.M + sb2 };
+}
+
+/* phi(x) entry by entry. */
+static moments activate(iv_theory *th, const iv_config *cfg, moments x)
+{
+	iv_act_kind k = cfg->act;
+	double a = cfg->slope, v = nonneg(x.S - x.m * x.m);
+	double r = v > 0 ? nonneg(x.M - x.m * x.m) / v : 0;
+	if (r < 1e-9) /* means that differ by rounding alone: one integral */
+		r = 0;
+	moments h = { iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI),
+		      iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI2), NAN };
+	h.M = iv_gauss_pair(th, k, a, x.m, v, r > 1 ? 1 : r, false);
+	return h;
+}
+
+/* N(x) and the variance V of a group it divides by. */
+static moments normalize(const iv_config *cfg, moments x, double *V)
+{
+	switch (cfg->norm) {
+	case IV_NORM_BATCH:
+		*V = nonneg(x.S - x.M);
+		return (moments){ 0, *V / (*V + IV_NORM_EPS), 0 };
+	case IV_NORM_LAYER: {
+		*V = nonneg(x.S - x.m * x.m);
+		double d = *V + IV_NORM_EPS;
+		return (moments){ 0, *V / d, nonneg(x.M - x.m * x.m) / d };
+	}
+	default: *V = NAN; return x;
+	}
+}
+
+static double std_of(moments x)
+{
+	/* an infinite second moment is an infinite variance (the mean grows
+	 * only like its square root), not Inf - Inf */
+	return isinf(x.S) ? x.S : sqrt(nonneg(x.S - x.m * x.m));
+}
+
+/* E[phi'(u)^2] over u with moments x. */
+static double dphi2(iv_theory *th, const iv_config *cfg, moments x)
+{
+	return iv_gauss_moment(th, cfg->act, cfg->slope, x.m,
+	                       nonneg(x.S - x.m * x.m), IV_MOM_DPHI2);
+}
+
+/* What the backward pass needs of a layer: the moments of what enters phi
+ * and the variance its norm divides by (NAN: none). */
+typedef struct {
+	moments u;
+	double V;
+} layer_in;
+
+static void set_out(iv_theory_layer *t, moments z, moments h)
+{
+	t->q = z.S;
+	t->preactivation_std = std_of(z);
+	t->activation_std = std_of(h);
+	t->channel_variance = h.S - h.M;
+	t->channel_mean_sq = h.M;
+}
+
+static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
+                             moments x, iv_theory_layer *t, layer_in *in)
+{
+	double alpha = iv_config_res_scale(cfg);
+	switch (iv_config_layer_kind(cfg, l)) {
+	case IV_LAYER_PROJECTION: {
+		moments z = linear(cfg, l, x);
+		set_out(t, z, z);
+		return z;
+	}
+	case IV_LAYER_RESIDUAL: {
+		in->u = normalize(cfg, x, &in->V);
+		moments r = linear(cfg, l, activate(th, cfg, in->u));
+		double cross = 2 * alpha * cfg->bias * x.m;
+		moments h = { x.m + alpha * cfg->bias,
+			      x.S + cross + alpha * alpha * r.S,
+			      x.M + cross + alpha * alpha * r.M };
+		set_out(t, r, h);
+		return h;
+	}
+	default: {
+		moments z = linear(cfg, l, x);
+		in->u = normalize(cfg, z, &in->V);
+		moments h = activate(th, cfg, in->u);
+		set_out(t, z, h);
+		return h;
+	}
+	}
+}
+
 iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
                            iv_theory_layer *out)
 {
-	double b = cfg->bias, s2 = cfg->bias_std * cfg->bias_std;
-	double e2 = input_second_moment(cfg);
-	iv_act_kind k = cfg->act;
-	double a = cfg->slope;
 	if (iv_config_validate(cfg) != IV_OK)
 		return IV_EINVAL;
-	/* forward: z_l ~ N(b, v_l), v_l = sigma_w^2 E[h_{l-1}^2] + s^2 */
-	for (size_t l = 1; l <= cfg->depth; l++) {
-		iv_theory_layer *t = &out[l - 1];
-		double v = iv_theory_sigma_w2(cfg, l) * e2 + s2;
-		double m = iv_gauss_moment(th, k, a, b, v, IV_MOM_PHI);
-		double p2 = iv_gauss_moment(th, k, a, b, v, IV_MOM_PHI2);
-		t->q = v + b * b;
-		t->preactivation_std = sqrt(v);
-		/* an infinite second moment is an infinite variance (the mean
-		 * grows only like its square root), not Inf - Inf */
-		t->activation_std = isinf(p2) ? p2 : sqrt(nonneg(p2 - m * m));
-		e2 = p2;
-	}
-	/* backward: E[g_{l-1}^2] = n_l Var(W_l) E[phi'(z_l)^2] E[g_l^2] */
-	double g2 = 1.0;
+	layer_in *in = malloc(cfg->depth * sizeof *in);
+	if (!in)
+		return IV_ENOMEM;
+	moments x = input_moments(cfg);
+	for (size_t l = 1; l <= cfg->depth; l++)
+		x = forward_layer(th, cfg, l, x, &out[l - 1], &in[l - 1]);
+	/* backward: E[g_{l-1}^2] from E[g_l^2], g_L ~ N(0, 1) */
+	double g2 = 1.0, alpha = iv_config_res_scale(cfg);
 	for (size_t l = cfg->depth; l >= 1; l--) {
 		iv_theory_layer *t = &out[l - 1];
-		double v = t->preactivation_std * t->preactivation_std;
-		double d2 = iv_gauss_moment(th, k, a, b, v, IV_MOM_DPHI2);
+		layer_in *u = &in[l - 1];
 		double s = iv_config_weight_std(cfg, l);
+		double nvar = (double)iv_config_units(cfg, l) * s * s;
+		double through = isnan(u->V) ? 1.0 : 1.0 / (u->V + IV_NORM_EPS);
 		t->grad_activation_std = sqrt(g2);
-		t->grad_preactivation_std = sqrt(g2 * d2);
-		g2 *= (double)iv_config_units(cfg, l) * s * s * d2;
+		switch (iv_config_layer_kind(cfg, l)) {
+		case IV_LAYER_PROJECTION:
+			t->grad_preactivation_std = sqrt(g2);
+			g2 *= nvar;
+			break;
+		case IV_LAYER_RESIDUAL:
+			t->grad_preactivation_std = alpha * sqrt(g2);
+			g2 += alpha * alpha * g2 * nvar * dphi2(th, cfg, u->u) *
+			      through;
+			break;
+		default: {
+			double dz2 = g2 * dphi2(th, cfg, u->u) * through;
+			t->grad_preactivation_std = sqrt(dz2);
+			g2 = nvar * dz2;
+			break;
+		}
+		}
 	}
+	free(in);
 	return IV_OK;
 }
 
