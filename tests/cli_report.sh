@@ -33,6 +33,31 @@ run()
 	[ "$rc" -eq "$want" ] || fail "initviz $*: exit status $rc, want $want"
 }
 
+# --- JSON: the architecture, the stream, a block's branch -----------------
+printf 'json: architecture, stream and branch ... '
+run 0 --report --format=json --widths=12,16,16,10,10 --batch=30 \
+	--residual --norm=layer --res-scale=0.5 --bias=0.2
+"$py" - "$tmp/out" <<'EOF' || fail "json architecture (above)"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["architecture"] == {"norm": "layer", "residual": True,
+                               "res_scale": 0.5}, doc["architecture"]
+assert doc["criticality"] is None
+kinds = [l["kind"] for l in doc["layers"]]
+assert kinds == ["projection", "residual", "plain", "residual"], kinds
+for l in doc["layers"]:
+    s = l["stream"]
+    ms = s["channel_variance"] + s["channel_mean_sq"]
+    rms = l["activation"]["rms"]
+    assert abs(ms - rms * rms) <= 1e-9 * ms, (ms, rms)
+    assert ("branch" in l) == (l["kind"] == "residual"), l["kind"]
+    if "branch" in l:
+        assert l["branch"] == l["preactivation"]
+    t = l["theory"]
+    assert t["channel_variance"] > 0 and t["channel_mean_sq"] >= 0, t
+EOF
+ok
+
 # --- JSON: structure, counts, histograms, config echo ---------------------
 printf 'json: structure and config echo ... '
 set -- --init=he-uniform --std=0.2 --value=0.7 --gain=1.5 --mode=fan_out \
@@ -51,7 +76,7 @@ want = {"init": "he-uniform", "std": 0.2, "value": 0.7, "gain": 1.5,
         "mode": "fan_out", "bias": 0.1, "bias_std": 0.05,
         "activation": "leaky-relu", "slope": 0.3, "depth": 7, "width": 33,
         "widths": [33] * 8, "batch": 50, "input": "uniform", "seed": 42,
-        "bins": 13}
+        "bins": 13, "norm": "none", "residual": False, "res_scale": 1}
 assert doc["config"] == want, doc["config"]
 layers = doc["layers"]
 assert len(layers) == 7, len(layers)
@@ -232,6 +257,18 @@ check_fails 'saturated\|NaN or Inf' --init=normal --std=100 --depth=50
 check_fails 'NaN or Inf' --init=normal --std=1e200 --activation=linear \
 	--depth=4 --width=8
 check_fails 'dead' --init=zeros --activation=relu --depth=3
+# an unnormalized He + relu stream doubles a block: a problem at 6 layers
+# already (its std grows only 5.7x); normalized blocks grow linearly, 50
+# of them pass, and so does alpha = 1/sqrt(L)
+check_fails 'residual stream' --residual --init=he-normal --activation=relu \
+	--depth=6 --width=128 --batch=64
+for a in "--norm=layer" "--norm=batch" "--res-scale=0.1414"; do
+	printf 'check: 50 residual blocks with %s pass ... ' "$a"
+	# shellcheck disable=SC2086
+	run 0 --report --check --residual --init=he-normal --activation=relu \
+		--depth=50 --width=128 --batch=64 $a
+	ok
+done
 
 printf 'check: --check implies --report and keeps the format ... '
 run 1 --check --format=json --init=constant --depth=3 --width=8

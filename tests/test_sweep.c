@@ -71,7 +71,7 @@ struct bad {
 static const struct bad bad[] = {
 	{ "width", "--sweep must be KNOB:V1,V2,..." },
 	{ "frob:1,2", "unknown knob \"frob\" (knobs: width, depth, batch, std, "
-	              "gain, bias-std)" },
+	              "gain, bias-std, res-scale)" },
 	{ "width:", "no values after the colon" },
 	{ "width:64,,128", "an empty value" },
 	{ "width:64,", "an empty value" },

@@ -75,6 +75,9 @@ double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out);
 double iv_config_scheme_fan(const iv_config *cfg, double fan_in,
                             double fan_out);
 
+/* "plain", "projection", "residual"; NULL out of range. */
+const char *iv_layer_kind_name(iv_layer_kind k);
+
 /* The kind of layer l (1..depth). */
 iv_layer_kind iv_config_layer_kind(const iv_config *cfg, size_t l);
 /* Whether layer l normalizes (a norm is set and l is no projection). */

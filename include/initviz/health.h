@@ -19,6 +19,8 @@
 #define IV_HEALTH_SATURATED 0.5  /* fraction of saturated activations */
 #define IV_HEALTH_DEAD      0.5  /* fraction of dead units */
 #define IV_HEALTH_ZERO      0.9  /* fraction of activations exactly 0 */
+#define IV_HEALTH_STREAM    1.5  /* growth of a stream's mean square a block */
+#define IV_HEALTH_BLOCKS    4    /* blocks it takes to judge that growth */
 
 /* More than IV_HEALTH_SATURATED of the activations saturated. */
 bool iv_health_saturated(const iv_layer_stats *s);
@@ -38,6 +40,17 @@ size_t iv_health_live_distinct(const iv_layer_stats *s);
 bool iv_health_symmetric(const iv_layer_stats *s);
 /* Some statistic of the layer saw a NaN or an Inf. */
 bool iv_health_nonfinite(const iv_layer_stats *s);
+/* A residual stream that grows exponentially: over the n layers' residual
+ * blocks (IV_HEALTH_BLOCKS of them at least), the mean square of the
+ * stream (channel variance + squared channel means) grows by more than
+ * IV_HEALTH_STREAM a block on average, from the layer before the first
+ * block to the last block. Linear growth (normalized branches, a small
+ * alpha) is not: 50 normalized He + relu blocks grow 1.07x a block. The
+ * average factor goes to *growth (NAN when there are too few blocks),
+ * the number of blocks to *blocks. */
+bool iv_health_stream_explodes(const iv_layer_stats *const *ls, size_t n,
+                               double *growth, size_t *blocks);
+
 /* Whether a std going from a to b stays within IV_HEALTH_RATIO either way
  * (both 0 counts as within; a NaN or Inf is judged elsewhere: within). */
 bool iv_health_ratio_ok(double a, double b);

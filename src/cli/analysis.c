@@ -30,6 +30,7 @@ static iv_status theory(iv_analysis *a, const iv_config *cfg)
 	if (th && a->theory) {
 		st = iv_theory_layers(th, cfg, a->theory);
 		iv_theory_criticality_config(th, cfg, &a->crit);
+		a->no_criticality = cfg->norm != IV_NORM_NONE || cfg->residual;
 	}
 	iv_theory_free(th);
 	return st;

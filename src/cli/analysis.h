@@ -13,6 +13,9 @@
 typedef struct iv_analysis {
 	iv_theory_layer *theory; /* depth entries, NULL when not computed */
 	bool no_theory;          /* not computed: the scheme is not random */
+	/* no criticality: the length map's fixed point describes plain
+	 * layers, not normalized ones or residual streams */
+	bool no_criticality;
 	iv_criticality crit;     /* of layer 1 (iv_theory_criticality_config) */
 	size_t ntrain;           /* training log entries (0: no training) */
 	double train_lr;         /* the learning rate it trained at */

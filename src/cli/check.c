@@ -93,6 +93,14 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 		mark(&same, iv_health_symmetric(s), i);
 		mark(&bad, iv_health_nonfinite(s), i);
 	}
+	double growth;
+	size_t blocks;
+	if (iv_health_stream_explodes(ls, n, &growth, &blocks))
+		problems += say(err, "the residual stream's mean square grows "
+		                "%.3gx a block over %zu blocks (limit %gx): the "
+		                "blocks' variances add up exponentially; scale the "
+		                "branch (--res-scale) or normalize it (--norm)",
+		                growth, blocks, IV_HEALTH_STREAM);
 	if (sat.count)
 		problems += say(err, "%zu of %zu layers have more than half their "
 		                "activations saturated (first: layer %zu, %.1f%%)",

@@ -79,7 +79,8 @@ const struct opt iv_opt_table[] = {
 	  .report = true, .dflt = "none",
 	  .help = "report each configuration of a grid: VALUES is V1,V2,... "
 	          "or FROM..TO*FACTOR or FROM..TO+STEP; repeat for a grid; "
-	          "KNOB is width, depth, batch, std, gain or bias-std "
+	          "KNOB is width, depth, batch, std, gain, bias-std or "
+	          "res-scale "
 	          "(implies --report)" },
 	{ "jobs", 0, SIZE(jobs, 0, 256), .arg = "N",
 	  .dflt = "0: the idle processors, as the work allows",

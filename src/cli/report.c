@@ -94,9 +94,21 @@ static void config(FILE *f, const iv_config *c)
 	for (size_t l = 0; l <= L; l++)
 		fprintf(f, "%s%zu", l ? ", " : "", iv_config_units(c, l));
 	fprintf(f, "],\n    \"batch\": %zu, \"input\": \"%s\", \"seed\": %lu, "
-	        "\"bins\": %zu},\n", c->batch, iv_input_name(c->input), c->seed,
-	        c->bins);
+	        "\"bins\": %zu,\n    \"norm\": \"%s\", \"residual\": %s",
+	        c->batch, iv_input_name(c->input), c->seed, c->bins,
+	        iv_norm_name(c->norm), c->residual ? "true" : "false");
+	key_num(f, ", ", "res_scale", iv_config_res_scale(c));
+	fputs("},\n", f);
 }
+
+static void architecture(FILE *f, const iv_config *c)
+{
+	fprintf(f, "  \"architecture\": {\"norm\": \"%s\", \"residual\": %s",
+	        iv_norm_name(c->norm), c->residual ? "true" : "false");
+	key_num(f, ", ", "res_scale", iv_config_res_scale(c));
+	fputs("},\n", f);
+}
+
 
 static void stats(FILE *f, const char *name, const iv_stats *s)
 {
@@ -126,6 +138,8 @@ static void theory(FILE *f, const iv_theory_layer *t)
 	key_num(f, ", ", "activation_std", t->activation_std);
 	key_num(f, ", ", "grad_preactivation_std", t->grad_preactivation_std);
 	key_num(f, ", ", "grad_activation_std", t->grad_activation_std);
+	key_num(f, ",\n       ", "channel_variance", t->channel_variance);
+	key_num(f, ", ", "channel_mean_sq", t->channel_mean_sq);
 	fputc('}', f);
 }
 
@@ -187,10 +201,17 @@ static void training(FILE *f, const iv_analysis *x, size_t L)
 static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
                   bool no_theory)
 {
-	fprintf(f, "    {\"layer\": %zu, \"fan_in\": %zu, \"fan_out\": %zu",
-	        s->layer, s->fan_in, s->fan_out);
+	fprintf(f, "    {\"layer\": %zu, \"kind\": \"%s\", \"fan_in\": %zu, "
+	        "\"fan_out\": %zu", s->layer, iv_layer_kind_name(s->kind), s->fan_in,
+	        s->fan_out);
 	for (int q = 0; q < IV_Q_COUNT; q++)
 		stats(f, iv_quantity_name((iv_quantity)q), &s->q[q]);
+	if (s->kind == IV_LAYER_RESIDUAL) /* the branch is its pre-activation */
+		stats(f, "branch", &s->q[IV_Q_PREACT]);
+	key_num(f, ",\n     \"stream\": {", "channel_variance",
+	        s->channel_variance);
+	key_num(f, ", ", "channel_mean_sq", s->channel_mean_sq);
+	fputc('}', f);
 	fprintf(f, ",\n     \"distinct_neurons\": %zu, \"dead_units\": %zu",
 	        s->distinct_neurons, s->dead_units);
 	key_num(f, ", ", "saturated", s->saturated);
@@ -215,10 +236,11 @@ void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x)
 	bool th = x && x->theory;
 	fprintf(f, "{\n  \"initviz\": \"%s\",\n", PACKAGE_VERSION);
 	config(f, iv_net_config(net));
+	architecture(f, iv_net_config(net));
 	bool none = x && x->no_theory;
-	if (th)
+	if (th && !x->no_criticality)
 		criticality(f, &x->crit);
-	else if (none)
+	else if (none || (th && x->no_criticality))
 		fputs("  \"criticality\": null,\n", f);
 	fputs("  \"layers\": [\n", f);
 	for (size_t l = 1; l <= L; l++) {

@@ -26,9 +26,14 @@ static void header(FILE *f, const iv_analysis *x)
 #undef IV_X
 	}
 	fputs(",distinct_neurons,dead_units,saturated,zero_fraction", f);
+	fputs(",kind,stream.channel_variance,stream.channel_mean_sq", f);
+#define IV_X(n) fprintf(f, ",branch.%s", n);
+	CSV_STATS_LIST(IV_X) /* empty but for residual blocks */
+#undef IV_X
 	if (x && (x->theory || x->no_theory)) /* empty: no theory */
 		fputs(",theory.preactivation_std,theory.activation_std,"
-		      "theory.grad_preactivation_std,theory.grad_activation_std",
+		      "theory.grad_preactivation_std,theory.grad_activation_std,"
+		      "theory.channel_variance,theory.channel_mean_sq",
 		      f);
 	if (x && x->ntrain) /* a summary: the state after the last step */
 		fputs(",training.steps,training.final_loss,"
@@ -45,8 +50,10 @@ static void extra(FILE *f, const iv_analysis *x, size_t l, size_t L)
 		field(f, t->activation_std);
 		field(f, t->grad_preactivation_std);
 		field(f, t->grad_activation_std);
+		field(f, t->channel_variance);
+		field(f, t->channel_mean_sq);
 	} else if (x && x->no_theory) {
-		fputs(",,,,", f);
+		fputs(",,,,,,", f);
 	}
 	if (x && x->ntrain) {
 		size_t k = x->ntrain - 1;
@@ -61,22 +68,33 @@ static void extra(FILE *f, const iv_analysis *x, size_t l, size_t L)
 	}
 }
 
+static void stats(FILE *f, const iv_stats *st)
+{
+	fprintf(f, ",%zu", st->count);
+	field(f, st->mean);
+	field(f, st->std);
+	field(f, st->rms);
+	field(f, st->min);
+	field(f, st->max);
+	fprintf(f, ",%zu,%zu", st->nan, st->inf);
+}
+
+
 static void row(FILE *f, const iv_layer_stats *s)
 {
 	fprintf(f, "%zu,%zu,%zu", s->layer, s->fan_in, s->fan_out);
-	for (int q = 0; q < IV_Q_COUNT; q++) {
-		const iv_stats *st = &s->q[q];
-		fprintf(f, ",%zu", st->count);
-		field(f, st->mean);
-		field(f, st->std);
-		field(f, st->rms);
-		field(f, st->min);
-		field(f, st->max);
-		fprintf(f, ",%zu,%zu", st->nan, st->inf);
-	}
+	for (int q = 0; q < IV_Q_COUNT; q++)
+		stats(f, &s->q[q]);
 	fprintf(f, ",%zu,%zu", s->distinct_neurons, s->dead_units);
 	field(f, s->saturated);
 	field(f, s->zero_fraction);
+	fprintf(f, ",%s", iv_layer_kind_name(s->kind));
+	field(f, s->channel_variance);
+	field(f, s->channel_mean_sq);
+	if (s->kind == IV_LAYER_RESIDUAL) /* the branch: its pre-activation */
+		stats(f, &s->q[IV_Q_PREACT]);
+	else
+		fputs(",,,,,,,,", f);
 }
 
 int iv_report_csv(FILE *f, const iv_net *net, const iv_analysis *x)

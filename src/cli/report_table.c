@@ -124,6 +124,13 @@ static void header(FILE *f, const iv_config *c)
 	line(f, buf);
 	fprintf(f, "input %s, batch %zu, seed %lu\n", iv_input_name(c->input),
 	        c->batch, c->seed);
+	if (c->residual)
+		fprintf(f, "residual blocks, alpha %g, layer 1 a projection; "
+		        "norm %s\n", iv_config_res_scale(c),
+		        iv_norm_name(c->norm));
+	else if (c->norm != IV_NORM_NONE)
+		fprintf(f, "norm %s before each activation\n",
+		        iv_norm_name(c->norm));
 }
 
 
@@ -267,12 +274,41 @@ static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 		        c->gain_for_unit_q, c->sigma_w_for_unit_q);
 }
 
+/* The mean field of blocks and norms: the stream's growth, measured and
+ * predicted, and batch norm's gradients. */
+static void arch_field(FILE *f, const iv_net *net, const iv_analysis *x)
+{
+	const iv_config *cfg = iv_net_config(net);
+	size_t L = iv_net_depth(net);
+	const iv_layer_stats *a = iv_net_layer(net, 1), *b = iv_net_layer(net, L);
+	const iv_theory_layer *ta = &x->theory[0], *tb = &x->theory[L - 1];
+	fputs("\nmean field of this architecture (q*, chi1 and the depth "
+	      "scales are plain layers'):\n", f);
+	fprintf(f, "  stream E[h^2]: layer 1 %.4g -> layer %zu %.4g "
+	        "(predicted %.4g -> %.4g)\n",
+	        a->channel_variance + a->channel_mean_sq, L,
+	        b->channel_variance + b->channel_mean_sq,
+	        ta->channel_variance + ta->channel_mean_sq,
+	        tb->channel_variance + tb->channel_mean_sq);
+	fprintf(f, "  rms gradient: layer %zu %.4g -> layer 1 %.4g "
+	        "(predicted %.4g -> %.4g)\n", L, b->q[IV_Q_GRAD_ACT].rms,
+	        a->q[IV_Q_GRAD_ACT].rms, tb->grad_activation_std,
+	        ta->grad_activation_std);
+	if (cfg->norm == IV_NORM_BATCH && !cfg->residual && L > 2)
+		fputs("  batch norm: the forward pass forgets the weights' "
+		      "scale, the gradients\n  still grow going down (each "
+		      "layer divides by the batch variance): expected,\n  "
+		      "not a bug (Yang et al. 2019)\n", f);
+}
+
 /* Criticality, and the training summary. */
 static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 {
 	const iv_config *cfg = iv_net_config(net);
 	size_t L = iv_net_depth(net);
-	if (x->theory)
+	if (x->theory && x->no_criticality)
+		arch_field(f, net, x);
+	else if (x->theory)
 		mean_field(f, cfg, &x->crit);
 	else if (x->no_theory)
 		fprintf(f, "\nmean field: none: %s weights are not independent "

@@ -26,6 +26,11 @@ static const char *no_gain(const iv_config *c)
 	                 "identity";
 }
 
+static const char *no_blocks(const iv_config *c)
+{
+	return c->residual ? NULL : "res-scale scales residual blocks";
+}
+
 const iv_knob iv_knobs[] = {
 	{ "width", "width", true, true, NULL },
 	{ "depth", "depth", true, true, NULL },
@@ -33,6 +38,7 @@ const iv_knob iv_knobs[] = {
 	{ "std", "std", false, false, no_std },
 	{ "gain", "gain", false, false, no_gain },
 	{ "bias-std", "bias_std", false, false, NULL },
+	{ "res-scale", "res_scale", false, false, no_blocks },
 };
 const size_t iv_knob_count = sizeof iv_knobs / sizeof iv_knobs[0];
 _Static_assert(sizeof iv_knobs / sizeof iv_knobs[0] <= IV_SWEEP_AXES,
@@ -256,6 +262,9 @@ int iv_sweep_usable(const iv_sweep *s, const iv_config *base, char *err,
 			return fail(err, errlen, "--sweep=%s conflicts with "
 			            "--widths: sweep %s with --depth and --width",
 			            k->name, k->name);
+		if (why && !base->residual && strcmp(k->name, "res-scale") == 0)
+			return fail(err, errlen, "--sweep=%s does nothing "
+			            "without --residual: %s", k->name, why);
 		if (why)
 			return fail(err, errlen, "--sweep=%s does nothing with "
 			            "--init=%s: %s", k->name,

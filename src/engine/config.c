@@ -95,6 +95,16 @@ double iv_config_weight_std(const iv_config *cfg, size_t l)
 	}
 }
 
+const char *iv_layer_kind_name(iv_layer_kind k)
+{
+	static const char *const names[] = {
+		[IV_LAYER_PLAIN] = "plain",
+		[IV_LAYER_PROJECTION] = "projection",
+		[IV_LAYER_RESIDUAL] = "residual",
+	};
+	return (unsigned)k <= IV_LAYER_RESIDUAL ? names[k] : NULL;
+}
+
 iv_layer_kind iv_config_layer_kind(const iv_config *cfg, size_t l)
 {
 	if (!cfg->residual)

@@ -54,3 +54,27 @@ bool iv_health_ratio_ok(double a, double b)
 	return a > 0 && b > 0 && b / a <= IV_HEALTH_RATIO &&
 	       a / b <= IV_HEALTH_RATIO;
 }
+
+static double mean_square(const iv_layer_stats *s)
+{
+	return s->channel_variance + s->channel_mean_sq;
+}
+
+bool iv_health_stream_explodes(const iv_layer_stats *const *ls, size_t n,
+                               double *growth, size_t *blocks)
+{
+	size_t first = 0, last = 0, k = 0;
+	for (size_t i = 1; i < n; i++)
+		if (ls[i]->kind == IV_LAYER_RESIDUAL) {
+			if (k++ == 0)
+				first = i;
+			last = i;
+		}
+	*blocks = k;
+	*growth = NAN;
+	if (k < IV_HEALTH_BLOCKS)
+		return false;
+	double a = mean_square(ls[first - 1]), b = mean_square(ls[last]);
+	*growth = pow(b / a, 1.0 / (double)k);
+	return *growth > IV_HEALTH_STREAM; /* NaN: judged elsewhere */
+}
