@@ -11,7 +11,13 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include "engine/init.h"
+#include "engine/net_impl.h"
 #include "testutil.h"
+
+static const gsl_vector *net_bias(const iv_net *net, size_t l)
+{
+	return net->b[l];
+}
 
 #define MAXL 6
 #define EPS_FD 1e-6 /* central differences: error ~1e-10 relative */
@@ -380,6 +386,85 @@ START_TEST(training_update_is_the_loss_gradient)
 }
 END_TEST
 
+/* The frameworks' documented formulas, for fan_in 400 and fan_out 250:
+ * the bound of a uniform (torch.nn.Linear: kaiming_uniform with a = sqrt 5,
+ * bound 1/sqrt(fan_in); keras glorot_uniform: sqrt(6/(fan_in+fan_out));
+ * flax lecun_normal: truncated_normal at 2 stds of sqrt(1/fan_in)/.8796),
+ * and the std (gpt2: 0.02). */
+static const struct preset_case {
+	iv_init_kind init;
+	double bound, std; /* bound 0: unbounded (a normal) */
+} presets[] = {
+	{ IV_INIT_TORCH_LINEAR, 0.05, 0.05 / 1.7320508075688772 },
+	/* sqrt(6/650), sqrt(2/650) */
+	{ IV_INIT_KERAS_DENSE, 0.09607689228305228, 0.05547001962252291 },
+	{ IV_INIT_FLAX_DENSE, 0.1 / 0.87962566103423978, 0.05 },
+	{ IV_INIT_GPT2, 0, 0.02 },
+};
+
+START_TEST(presets_draw_the_frameworks_formulas)
+{
+	const struct preset_case *p = &presets[_i];
+	static const unsigned w[] = { 400, 250 };
+	iv_config c;
+	tu_config_widths(&c, w, TU_LEN(w));
+	c.init = p->init;
+	c.bias = 0.7;      /* a preset ignores both */
+	c.bias_std = 0.3;
+	c.batch = 2;
+	iv_status st;
+	iv_net *net = iv_net_alloc(&c, &st);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	size_t r, k;
+	const double *W = iv_net_data(net, 1, IV_Q_WEIGHTS, &r, &k);
+	double m, sd, big = 0;
+	tu_moments(W, r * k, &m, &sd);
+	for (size_t e = 0; e < r * k; e++)
+		big = fmax(big, fabs(W[e]));
+	/* then the std within 1.5% (100000 draws: 0.3% is one standard error
+	 * of the std), the formula's std exactly, and for uniform and
+	 * truncated draws the bound held and nearly reached */
+	ck_assert_msg(fabs(sd / p->std - 1) < 0.015, "%s: std %g, want %g",
+	              iv_init_name(p->init), sd, p->std);
+	ck_assert(fabs(iv_config_weight_std(&c, 1) - p->std) <= 1e-15);
+	if (p->bound > 0)
+		ck_assert_msg(big <= p->bound && big > 0.99 * p->bound,
+		              "%s: max |W| %g, bound %g", iv_init_name(p->init),
+		              big, p->bound);
+	else
+		ck_assert(big > 3.5 * p->std); /* untruncated */
+	/* the biases: nn.Linear's U(+-1/sqrt(fan_in)), zero for the rest */
+	const double *b = gsl_vector_const_ptr(net_bias(net, 1), 0);
+	double bm, bsd, bbig = 0;
+	tu_moments(b, 250, &bm, &bsd);
+	for (size_t e = 0; e < 250; e++)
+		bbig = fmax(bbig, fabs(b[e]));
+	if (p->init == IV_INIT_TORCH_LINEAR) {
+		ck_assert(bbig <= 0.05 && bbig > 0.045);
+		ck_assert(fabs(bsd / (0.05 / sqrt(3)) - 1) < 0.15);
+		ck_assert(fabs(iv_config_bias_var(&c, 1) - 0.0025 / 3) < 1e-18);
+	} else {
+		ck_assert(bbig == 0 && iv_config_bias_var(&c, 1) == 0);
+	}
+	iv_net_free(net);
+}
+END_TEST
+
+START_TEST(gpt2_scales_blocks_by_one_over_sqrt_2l)
+{
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_GPT2;
+	c.depth = 12;
+	ck_assert(fabs(iv_config_res_scale(&c) - 1 / sqrt(24.0)) < 1e-15);
+	c.res_scale = 0.3; /* given: kept */
+	ck_assert(iv_config_res_scale(&c) == 0.3);
+	c.init = IV_INIT_HE_NORMAL;
+	c.res_scale = NAN;
+	ck_assert(iv_config_res_scale(&c) == 1.0);
+}
+END_TEST
+
 START_TEST(bad_architecture_is_refused)
 {
 	iv_config c;
@@ -408,6 +493,9 @@ int main(void)
 	                    IV_NORM_COUNT);
 	tcase_add_test(tc, the_branch_is_the_preactivation_of_a_block);
 	tcase_add_loop_test(tc, training_update_is_the_loss_gradient, 0, ARCHS);
+	tcase_add_loop_test(tc, presets_draw_the_frameworks_formulas, 0,
+	                    TU_LEN(presets));
+	tcase_add_test(tc, gpt2_scales_blocks_by_one_over_sqrt_2l);
 	tcase_add_test(tc, bad_architecture_is_refused);
 	suite_add_tcase(s, tc);
 	return tu_run(s);

@@ -68,6 +68,17 @@ static struct spec spec_of(const iv_config *c, double fi, double fo)
 	case IV_INIT_LECUN_NORMAL: return (struct spec){ F_NORMAL, g * sqrt(1 / f) };
 	case IV_INIT_ORTHOGONAL: return (struct spec){ F_ORTH, g };
 	case IV_INIT_IDENTITY: return (struct spec){ F_IDENT, g };
+	/* the frameworks' documentation: torch.nn.Linear's kaiming_uniform_
+	 * with a = sqrt(5), keras glorot_uniform, flax lecun_normal (a
+	 * truncated normal of std sqrt(1/fan_in) / .87962566103423978),
+	 * GPT-2's normal_(std=0.02) */
+	case IV_INIT_TORCH_LINEAR:
+		return (struct spec){ F_UNIFORM, sqrt(1.0 / 3) * sqrt(3 / fi) };
+	case IV_INIT_KERAS_DENSE:
+		return (struct spec){ F_UNIFORM, sqrt(6 / (fi + fo)) };
+	case IV_INIT_FLAX_DENSE:
+		return (struct spec){ F_TRUNC, sqrt(1 / fi) / .87962566103423978 };
+	case IV_INIT_GPT2: return (struct spec){ F_NORMAL, 0.02 };
 	default: return (struct spec){ F_CONST, NAN };
 	}
 }
@@ -273,7 +284,7 @@ START_TEST(knob_usage_follows_interface)
 		bool std = k == IV_INIT_NORMAL || k == IV_INIT_UNIFORM ||
 		           k == IV_INIT_TRUNC_NORMAL;
 		bool mode = k >= IV_INIT_HE_UNIFORM && k <= IV_INIT_LECUN_NORMAL;
-		bool gain = k >= IV_INIT_XAVIER_UNIFORM;
+		bool gain = k >= IV_INIT_XAVIER_UNIFORM && k <= IV_INIT_IDENTITY;
 		/* then the table's flags say the same */
 		ck_assert_int_eq(iv_init_uses_std(k), std);
 		ck_assert_int_eq(iv_init_uses_mode(k), mode);

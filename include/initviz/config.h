@@ -65,6 +65,14 @@ size_t iv_config_units(const iv_config *cfg, size_t l);
  * fan_out)) for orthogonal; the population std of identity's entries. */
 double iv_config_weight_std(const iv_config *cfg, size_t l);
 
+/* The biases of layer l: their mean and variance (--bias and --bias-std,
+ * or a preset's own). */
+double iv_config_bias_mean(const iv_config *cfg, size_t l);
+double iv_config_bias_var(const iv_config *cfg, size_t l);
+
+/* Flax's lecun_normal: the std of N(0, 1) cut at +-2 (its correction). */
+#define IV_TRUNC2_STD 0.87962566103423978
+
 /* The fan that --mode picks from a layer's fan_in and fan_out. */
 double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out);
 

@@ -5,7 +5,13 @@
 
 #include <stdbool.h>
 
-/* Init schemes: enum, canonical name, uses --std, uses --gain, uses --mode. */
+/* Init schemes: enum, canonical name, uses --std, uses --gain, uses --mode.
+ * The last four are frameworks' defaults, weights and biases both (they
+ * read neither --bias nor --bias-std): torch-linear is PyTorch's
+ * nn.Linear (W and b U(+-1/sqrt(fan_in))), keras-dense Keras' Dense
+ * (glorot_uniform, zero bias), flax-dense Flax's nn.Dense (lecun_normal:
+ * a normal cut at 2 stds and rescaled to std 1/sqrt(fan_in), zero bias),
+ * gpt2 GPT-2's (N(0, 0.02^2), zero bias; blocks scaled 1/sqrt(2L)). */
 #define IV_INIT_LIST(X)                                                        \
 	X(IV_INIT_ZEROS, "zeros", 0, 0, 0)                                     \
 	X(IV_INIT_ONES, "ones", 0, 0, 0)                                       \
@@ -20,7 +26,11 @@
 	X(IV_INIT_LECUN_UNIFORM, "lecun-uniform", 0, 1, 1)                     \
 	X(IV_INIT_LECUN_NORMAL, "lecun-normal", 0, 1, 1)                       \
 	X(IV_INIT_ORTHOGONAL, "orthogonal", 0, 1, 0)                           \
-	X(IV_INIT_IDENTITY, "identity", 0, 1, 0)
+	X(IV_INIT_IDENTITY, "identity", 0, 1, 0)                               \
+	X(IV_INIT_TORCH_LINEAR, "torch-linear", 0, 0, 0)                       \
+	X(IV_INIT_KERAS_DENSE, "keras-dense", 0, 0, 0)                         \
+	X(IV_INIT_FLAX_DENSE, "flax-dense", 0, 0, 0)                           \
+	X(IV_INIT_GPT2, "gpt2", 0, 0, 0)
 
 typedef enum {
 #define IV_X(e, name, s, g, m) e,
@@ -125,6 +135,8 @@ bool iv_norm_parse(const char *s, iv_norm_kind *out);
 bool iv_init_uses_std(iv_init_kind k);
 bool iv_init_uses_gain(iv_init_kind k);
 bool iv_init_uses_mode(iv_init_kind k);
+/* The framework presets, which draw their own biases. */
+bool iv_init_is_preset(iv_init_kind k);
 
 /* Facts of an activation from its row (false, or NAN, out of range). */
 bool iv_act_uses_slope(iv_act_kind k);

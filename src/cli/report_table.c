@@ -118,8 +118,13 @@ static void header(FILE *f, const iv_config *c)
 		add(buf, sizeof buf, &n, " (gain %g%s%s)", c->gain,
 		    iv_init_uses_mode(c->init) ? ", " : "",
 		    iv_init_uses_mode(c->init) ? iv_mode_name(c->mode) : "");
-	add(buf, sizeof buf, &n, ", bias %g", c->bias);
-	if (c->bias_std > 0)
+	if (c->init == IV_INIT_TORCH_LINEAR)
+		add(buf, sizeof buf, &n, ", bias U(+-1/sqrt(fan_in))");
+	else if (iv_init_is_preset(c->init))
+		add(buf, sizeof buf, &n, ", bias 0");
+	else
+		add(buf, sizeof buf, &n, ", bias %g", c->bias);
+	if (c->bias_std > 0 && !iv_init_is_preset(c->init))
 		add(buf, sizeof buf, &n, " + N(0, %g^2)", c->bias_std);
 	line(f, buf);
 	fprintf(f, "input %s, batch %zu, seed %lu\n", iv_input_name(c->input),

@@ -86,6 +86,10 @@ double iv_config_weight_std(const iv_config *cfg, size_t l)
 	case IV_INIT_LECUN_NORMAL:
 		return g * sqrt(1.0 / iv_config_scheme_fan(cfg, fi, fo));
 	case IV_INIT_ORTHOGONAL: return g / sqrt(fmax(fi, fo));
+	case IV_INIT_TORCH_LINEAR: return 1.0 / sqrt(3.0 * fi);
+	case IV_INIT_KERAS_DENSE: return sqrt(2.0 / (fi + fo));
+	case IV_INIT_FLAX_DENSE: return sqrt(1.0 / fi);
+	case IV_INIT_GPT2: return 0.02;
 	case IV_INIT_IDENTITY: {
 		/* min(fi,fo) entries equal g, the rest 0: population std */
 		double p = fmin(fi, fo) / (fi * fo);
@@ -133,7 +137,24 @@ double iv_config_res_scale(const iv_config *cfg)
 {
 	if (!isnan(cfg->res_scale))
 		return cfg->res_scale;
+	if (cfg->init == IV_INIT_GPT2) /* GPT-2's residual projections */
+		return 1.0 / sqrt(2.0 * (double)cfg->depth);
 	return 1.0;
+}
+
+double iv_config_bias_mean(const iv_config *cfg, size_t l)
+{
+	(void)l;
+	return iv_init_is_preset(cfg->init) ? 0.0 : cfg->bias;
+}
+
+double iv_config_bias_var(const iv_config *cfg, size_t l)
+{
+	if (cfg->init == IV_INIT_TORCH_LINEAR) /* U(+-a): a^2 / 3 */
+		return 1.0 / (3.0 * (double)iv_config_units(cfg, l - 1));
+	if (iv_init_is_preset(cfg->init))
+		return 0.0;
+	return cfg->bias_std * cfg->bias_std;
 }
 
 static bool in(double x, double lo, double hi)

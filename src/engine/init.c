@@ -184,6 +184,16 @@ iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
 		fill_normal(W, i0, i1, r, g * sqrt(1.0 / fan));
 		break;
 	case IV_INIT_IDENTITY: fill_identity(W, i0, i1, g); break;
+	case IV_INIT_TORCH_LINEAR: /* kaiming_uniform(a = sqrt 5) */
+		fill_uniform(W, i0, i1, r, 1.0 / sqrt(fi));
+		break;
+	case IV_INIT_KERAS_DENSE: /* glorot_uniform */
+		fill_uniform(W, i0, i1, r, sqrt(6.0 / (fi + fo)));
+		break;
+	case IV_INIT_FLAX_DENSE: /* lecun_normal: truncated, rescaled */
+		fill_trunc(W, i0, i1, r, sqrt(1.0 / fi) / IV_TRUNC2_STD);
+		break;
+	case IV_INIT_GPT2: fill_normal(W, i0, i1, r, 0.02); break;
 	default: return IV_EINVAL; /* orthogonal: not by rows */
 	}
 	return IV_OK;

@@ -144,6 +144,11 @@ bool iv_init_uses_mode(iv_init_kind k)
 	return (unsigned)k < IV_INIT_COUNT && init_rows[k].mode;
 }
 
+bool iv_init_is_preset(iv_init_kind k)
+{
+	return k >= IV_INIT_TORCH_LINEAR && k < IV_INIT_COUNT;
+}
+
 bool iv_act_uses_slope(iv_act_kind k)
 {
 	return (unsigned)k < IV_ACT_COUNT && act_rows[k].slope;

@@ -94,7 +94,8 @@ double iv_theory_sigma_w2(const iv_config *cfg, size_t l)
 
 double iv_theory_sigma_b2(const iv_config *cfg)
 {
-	return cfg->bias * cfg->bias + cfg->bias_std * cfg->bias_std;
+	double b = iv_config_bias_mean(cfg, 1);
+	return b * b + iv_config_bias_var(cfg, 1);
 }
 
 void iv_theory_map_of(const iv_config *cfg, size_t l, iv_theory_map *m)
@@ -102,8 +103,8 @@ void iv_theory_map_of(const iv_config *cfg, size_t l, iv_theory_map *m)
 	*m = (iv_theory_map){ .act = cfg->act,
 		              .slope = cfg->slope,
 		              .sigma_w2 = iv_theory_sigma_w2(cfg, l),
-		              .bias = cfg->bias,
-		              .bias_var = cfg->bias_std * cfg->bias_std };
+		              .bias = iv_config_bias_mean(cfg, l),
+		              .bias_var = iv_config_bias_var(cfg, l) };
 }
 
 static double input_second_moment(const iv_config *cfg)
@@ -139,8 +140,9 @@ static moments input_moments(const iv_config *cfg)
 /* z = W x + b for layer l. */
 static moments linear(const iv_config *cfg, size_t l, moments x)
 {
-	double sw2 = iv_theory_sigma_w2(cfg, l), sb2 = iv_theory_sigma_b2(cfg);
-	return (moments){ cfg->bias, sw2 * x.S + sb2, sw2 * x.M + sb2 };
+	double sw2 = iv_theory_sigma_w2(cfg, l), b = iv_config_bias_mean(cfg, l);
+	double sb2 = b * b + iv_config_bias_var(cfg, l);
+	return (moments){ b, sw2 * x.S + sb2, sw2 * x.M + sb2 };
 }
 
 /* phi(x) entry by entry. */
@@ -216,8 +218,9 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 	case IV_LAYER_RESIDUAL: {
 		in->u = normalize(cfg, x, &in->V);
 		moments r = linear(cfg, l, activate(th, cfg, in->u));
-		double cross = 2 * alpha * cfg->bias * x.m;
-		moments h = { x.m + alpha * cfg->bias,
+		double b = iv_config_bias_mean(cfg, l);
+		double cross = 2 * alpha * b * x.m;
+		moments h = { x.m + alpha * b,
 			      x.S + cross + alpha * alpha * r.S,
 			      x.M + cross + alpha * alpha * r.M };
 		set_out(t, r, h);

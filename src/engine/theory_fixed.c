@@ -367,7 +367,7 @@ iv_status iv_theory_corr_layers(iv_theory *th, const iv_config *cfg,
 	    !(c0 >= -1 && c0 <= 1))
 		return IV_EINVAL;
 	double e2 = cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
-	double v = 0, s2 = cfg->bias_std * cfg->bias_std;
+	double v = 0, s2 = iv_config_bias_var(cfg, 1);
 	for (size_t l = 1; l <= n; l++) {
 		iv_theory_map_of(cfg, l, &m);
 		if (l == 1) { /* the input's second moments, not a map */

@@ -61,7 +61,7 @@ static double jacobian_ms(iv_theory *th, const iv_config *cfg,
 			  const tui_predict *p)
 {
 	double ms = 1;
-	if (p->st != IV_OK || p->finite < cfg->depth || cfg->bias != 0 ||
+	if (p->st != IV_OK || p->finite < cfg->depth || iv_config_bias_mean(cfg, 1) != 0 ||
 	    !iv_theory_applies(cfg->init))
 		return NAN;
 	for (size_t l = 1; l <= cfg->depth; l++)

@@ -18,7 +18,7 @@ static void theory_ticks(const tui_app *app, int y, size_t layer, int x, int w,
 {
 	const tui_glyphs *g = app->gl;
 	double sd = tui_theory_predict_std(&app->theory, layer, IV_Q_PREACT);
-	double mean = app->model.cfg.bias;
+	double mean = iv_config_bias_mean(&app->model.cfg, layer);
 	double px = sd * w / (hi - lo); /* columns per std */
 	if (!tui_theory_shown(&app->theory, &app->model.cfg) || !(sd > 0) ||
 	    !(hi > lo) || px < 1)
