@@ -40,6 +40,7 @@ START_TEST(parses_a_valid_file)
 	const char *text = "# comment\n\n[lesson]\ntitle = One\n"
 	                   "  depth = 3  \ntext = first\ntext = second\n"
 	                   "look = here\nlr = 2.5e-3\nreadout = random\n"
+	                   "shows = training ,profile\n"
 	                   "[lesson]\ntitle = Two\ntext = x\r\n";
 	iv_lesson_set set = { 0 };
 	char err[256];
@@ -55,6 +56,18 @@ START_TEST(parses_a_valid_file)
 	ck_assert(set.v[0].random_readout);
 	ck_assert(!set.v[1].random_readout);
 	ck_assert_double_eq(set.v[1].lr, 0); /* unset: the view's rate stays */
+	/* shows in the file's order; a lesson without it: layers, profile */
+	ck_assert_uint_eq(set.v[0].nshows, 2);
+	ck_assert_int_eq(set.v[0].shows[0], IV_LESSON_PANEL_TRAINING);
+	ck_assert_int_eq(set.v[0].shows[1], IV_LESSON_PANEL_PROFILE);
+	ck_assert(!iv_lesson_shows(&set.v[0], IV_LESSON_PANEL_LAYERS));
+	ck_assert_uint_eq(iv_lesson_shows_rank(&set.v[0],
+	                                       IV_LESSON_PANEL_PROFILE), 1);
+	ck_assert_uint_eq(iv_lesson_shows_rank(&set.v[0],
+	                                       IV_LESSON_PANEL_LAYERS), 2);
+	ck_assert_uint_eq(set.v[1].nshows, 2);
+	ck_assert_int_eq(set.v[1].shows[0], IV_LESSON_PANEL_LAYERS);
+	ck_assert_int_eq(set.v[1].shows[1], IV_LESSON_PANEL_PROFILE);
 	/* each lesson starts from the defaults, not from the one before */
 	ck_assert_uint_eq(set.v[1].cfg.depth, base.depth);
 	ck_assert_str_eq(set.v[1].text[0], "x");
@@ -84,11 +97,38 @@ static const struct {
 	{ "[lesson]\ntitle = a\ntext = b\nlr = 0x1p3\n", "t:4: lr must be a decimal number" },
 	{ "[lesson]\ntitle = a\ntext = b\nlr = inf\n", "t:4: lr must be a decimal number" },
 	{ "[lesson]\ntitle = a\ntext = b\nreadout = yes\n", "t:4: readout must be random or same" },
+	{ "[lesson]\ntitle = a\ntext = b\nshows = layers, histogram\n",
+	  "t:4: shows takes panel names separated by commas (layers, profile, "
+	  "training, settings, phase, spectrum, gains), got \"histogram\"" },
+	{ "[lesson]\ntitle = a\ntext = b\nshows = profile, layers, profile\n",
+	  "t:4: shows names a panel twice: \"profile\"" },
+	{ "[lesson]\ntitle = a\ntext = b\nshows = , ,\n", "t:4: shows names no panel" },
 	{ "[lesson]\ntitle = a\ntext=1\ntext=2\ntext=3\ntext=4\ntext=5\ntext=6\n",
 	  "t:8: more than 5 text lines" },
 	{ "[lesson]\ntitle = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", "t:2: value too long" },
 };
+
+START_TEST(panel_names_round_trip)
+{
+	/* every panel's name parses back to it, alone */
+	for (int k = 0; k < IV_LESSON_PANEL_COUNT; k++) {
+		char t[128], err[256];
+		iv_lesson_set set = { 0 };
+		const char *name = iv_lesson_panel_name((iv_lesson_panel)k);
+		ck_assert_ptr_nonnull(name);
+		snprintf(t, sizeof t, "[lesson]\ntitle = a\ntext = b\nshows = %s\n",
+		         name);
+		ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "t", &base,
+		                                  apply, err, sizeof err), 0);
+		ck_assert_uint_eq(set.v[0].nshows, 1);
+		ck_assert_int_eq(set.v[0].shows[0], k);
+		iv_lessons_free(&set);
+	}
+	ck_assert_ptr_null(iv_lesson_panel_name(IV_LESSON_PANEL_COUNT));
+	ck_assert_ptr_null(iv_lesson_panel_name((iv_lesson_panel)-1));
+}
+END_TEST
 
 START_TEST(malformed_files_name_file_and_line)
 {
@@ -164,6 +204,11 @@ START_TEST(builtin_lessons_load)
 	}
 	ck_assert_int_eq(set.v[0].cfg.init, IV_INIT_ZEROS);
 	ck_assert_int_eq(set.v[1].cfg.init, IV_INIT_CONSTANT);
+	/* the training lessons name the strip, the depth lessons the profile
+	 * first */
+	ck_assert(iv_lesson_shows(&set.v[1], IV_LESSON_PANEL_TRAINING));
+	ck_assert(iv_lesson_shows(&set.v[12], IV_LESSON_PANEL_TRAINING));
+	ck_assert_int_eq(set.v[9].shows[0], IV_LESSON_PANEL_PROFILE);
 	ck_assert_int_eq(set.v[4].cfg.init, IV_INIT_NORMAL);
 	ck_assert_double_eq(set.v[4].cfg.std, 0.01);
 	ck_assert_uint_eq(set.v[4].cfg.depth, 10);
@@ -386,6 +431,7 @@ int main(void)
 	TCase *tc = tcase_create("parser");
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, parses_a_valid_file);
+	tcase_add_test(tc, panel_names_round_trip);
 	tcase_add_loop_test(tc, malformed_files_name_file_and_line, 0,
 	                    sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, binary_and_huge_input);

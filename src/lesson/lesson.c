@@ -69,6 +69,9 @@ static int start_lesson(struct parser *p)
 	p->cur = &p->out.v[p->out.n++];
 	memset(p->cur, 0, sizeof *p->cur);
 	p->cur->cfg = *p->base;
+	p->cur->shows[0] = IV_LESSON_PANEL_LAYERS;
+	p->cur->shows[1] = IV_LESSON_PANEL_PROFILE;
+	p->cur->nshows = 2;
 	return 0;
 }
 
@@ -93,6 +96,68 @@ static int learning_rate(struct parser *p, iv_lesson *l, const char *v)
 	return 0;
 }
 
+static const char *const panel_names[] = {
+#define IV_X(id, name) name,
+	IV_LESSON_PANEL_LIST(IV_X)
+#undef IV_X
+};
+
+const char *iv_lesson_panel_name(iv_lesson_panel p)
+{
+	return (unsigned)p < IV_LESSON_PANEL_COUNT ? panel_names[p] : NULL;
+}
+
+size_t iv_lesson_shows_rank(const iv_lesson *l, iv_lesson_panel p)
+{
+	size_t i = 0;
+	while (i < l->nshows && l->shows[i] != p)
+		i++;
+	return i;
+}
+
+bool iv_lesson_shows(const iv_lesson *l, iv_lesson_panel p)
+{
+	return iv_lesson_shows_rank(l, p) < l->nshows;
+}
+
+/* shows = NAME, NAME, ...: each a panel of IV_LESSON_PANEL_LIST, once. */
+static int shows(struct parser *p, iv_lesson *l, const char *v)
+{
+	char buf[IV_LESSON_LINE], *save = NULL;
+	size_t n = 0;
+	if (strlen(v) >= sizeof buf)
+		return fail(p, "value too long", NULL);
+	memcpy(buf, v, strlen(v) + 1);
+	for (char *t = strtok_r(buf, ",", &save); t;
+	     t = strtok_r(NULL, ",", &save)) {
+		t = trim(t);
+		if (!*t)
+			continue;
+		size_t k = 0;
+		while (k < IV_LESSON_PANEL_COUNT && strcmp(t, panel_names[k]))
+			k++;
+		if (k == IV_LESSON_PANEL_COUNT) {
+			char msg[200] = "shows takes panel names separated by "
+			                "commas (";
+			for (size_t j = 0; j < IV_LESSON_PANEL_COUNT; j++) {
+				strncat(msg, panel_names[j],
+				        sizeof msg - strlen(msg) - 1);
+				strncat(msg, j + 1 < IV_LESSON_PANEL_COUNT ? ", "
+				        : "), got", sizeof msg - strlen(msg) - 1);
+			}
+			return fail(p, msg, t);
+		}
+		for (size_t j = 0; j < n; j++)
+			if (l->shows[j] == (iv_lesson_panel)k)
+				return fail(p, "shows names a panel twice:", t);
+		l->shows[n++] = (iv_lesson_panel)k;
+	}
+	if (n == 0)
+		return fail(p, "shows names no panel:", v);
+	l->nshows = n;
+	return 0;
+}
+
 static int setting(struct parser *p, const char *key, const char *value)
 {
 	iv_lesson *l = p->cur;
@@ -107,6 +172,8 @@ static int setting(struct parser *p, const char *key, const char *value)
 		return copy(p, l->look, sizeof l->look, value);
 	if (strcmp(key, "lr") == 0)
 		return learning_rate(p, l, value);
+	if (strcmp(key, "shows") == 0)
+		return shows(p, l, value);
 	if (strcmp(key, "readout") == 0) {
 		if (strcmp(value, "random") != 0 && strcmp(value, "same") != 0)
 			return fail(p, "readout must be random or same, got",

@@ -11,6 +11,10 @@
  *   lr = 0.01                 optional learning rate for training (t, T)
  *   readout = random          optional: train with a random readout on top
  *                             of any scheme (default: same as the layers)
+ *   shows = layers, training  optional: the panels the lesson's text refers
+ *                             to, most important first (default: layers,
+ *                             profile); the layout keeps them when rows
+ *                             are short. Names: IV_LESSON_PANEL_LIST.
  *   init = zeros              any long option of initviz without "--"
  *   depth = 10                (each lesson starts from the defaults)
  * Blank lines are ignored; spaces around "=" are trimmed. Errors name the
@@ -18,6 +22,7 @@
 #ifndef IV_LESSON_H
 #define IV_LESSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <initviz/config.h>
 
@@ -30,6 +35,24 @@
 #define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
 #define IV_LESSON_LR_MAX 1e6
 
+/* The panels a lesson can refer to (`shows`), with their names in the file:
+ * the view's panels of the same names (src/tui/panels.h). */
+#define IV_LESSON_PANEL_LIST(X)                                                \
+	X(LAYERS, "layers")     /* per-layer histograms and statistics */     \
+	X(PROFILE, "profile")   /* std against depth */                       \
+	X(TRAINING, "training") /* the training strip */                      \
+	X(SETTINGS, "settings") /* the settings bar */                        \
+	X(PHASE, "phase")       /* the phase diagram (P) */                   \
+	X(SPECTRUM, "spectrum") /* the Jacobian spectrum (J) */               \
+	X(GAINS, "gains")       /* the gain calculator (G) */
+
+typedef enum {
+#define IV_X(id, name) IV_LESSON_PANEL_##id,
+	IV_LESSON_PANEL_LIST(IV_X)
+#undef IV_X
+	IV_LESSON_PANEL_COUNT
+} iv_lesson_panel;
+
 typedef struct iv_lesson {
 	char title[IV_LESSON_TITLE];
 	char text[IV_LESSON_LINES][IV_LESSON_LINE];
@@ -37,6 +60,10 @@ typedef struct iv_lesson {
 	char look[IV_LESSON_LINE];
 	double lr; /* learning rate for training in this lesson, 0: unset */
 	bool random_readout; /* readout = random: only the top is random */
+	/* shows: the panels the text refers to, most important first, each
+	 * once; layers and profile when the file names none */
+	iv_lesson_panel shows[IV_LESSON_PANEL_COUNT];
+	size_t nshows;
 	iv_config cfg;
 } iv_lesson;
 
@@ -64,6 +91,13 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
 int iv_lessons_load(iv_lesson_set *set, const char *path,
                     const iv_config *base, iv_lesson_apply_fn apply,
                     char *err, size_t errlen);
+
+/* The name of panel p in a lesson file ("layers"), NULL out of range. */
+const char *iv_lesson_panel_name(iv_lesson_panel p);
+/* Whether lesson l refers to panel p (names it in shows). */
+bool iv_lesson_shows(const iv_lesson *l, iv_lesson_panel p);
+/* p's rank in l's shows: 0 for the first named, nshows when not named. */
+size_t iv_lesson_shows_rank(const iv_lesson *l, iv_lesson_panel p);
 
 /* The built-in lessons' text, in the file format above. */
 extern const char iv_lessons_builtin[];
