@@ -15,6 +15,9 @@
  *                             to, most important first (default: layers,
  *                             profile); the layout keeps them when rows
  *                             are short. Names: IV_LESSON_PANEL_LIST.
+ *   claim = h.std 10 < 1e-7   optional, up to IV_LESSON_CLAIMS: what the
+ *                             text says of the numbers, checkable
+ *                             (lesson/claim.h has the syntax)
  *   init = zeros              any long option of initviz without "--"
  *   depth = 10                (each lesson starts from the defaults)
  * Blank lines are ignored; spaces around "=" are trimmed. Errors name the
@@ -25,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <initviz/config.h>
+#include "lesson/claim.h"
 
 #define IV_LESSON_TITLE 80
 #define IV_LESSON_LINES 5
@@ -32,6 +36,7 @@
 #define IV_LESSON_FILE_MAX (1 << 20) /* bytes */
 #define IV_LESSONS_MAX 200        /* in one file */
 #define IV_LESSONS_TOTAL_MAX 1000 /* in a set, the built-in ones included */
+#define IV_LESSON_CLAIMS 16 /* claims of one lesson at most */
 #define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
 #define IV_LESSON_LR_MAX 1e6
 
@@ -64,6 +69,8 @@ typedef struct iv_lesson {
 	 * once; layers and profile when the file names none */
 	iv_lesson_panel shows[IV_LESSON_PANEL_COUNT];
 	size_t nshows;
+	iv_claim claims[IV_LESSON_CLAIMS]; /* in the file's order */
+	size_t nclaims;
 	iv_config cfg;
 } iv_lesson;
 
