@@ -204,6 +204,42 @@ START_TEST(claims_that_cannot_be_evaluated_say_why)
 }
 END_TEST
 
+/* The symmetry demo improvised from the defaults (--init=constant, T at
+ * the default rate) shows what it should; the old default constant, 0.5,
+ * would not. */
+START_TEST(improvised_symmetry_demo)
+{
+	static const char *const holds[] = {
+		"sat all < 0.01", "h.std all > 0.01", "dh.std all > 0.01",
+		"distinct all == 1", "after 100 distinct all == 1",
+		"after 100 moved all > 0", "after 100 loss.ratio < 0.9",
+		"after 100 sat all < 0.01",
+	};
+	static const char *const fails[] = {
+		"with value=0.5 sat all < 0.5", "with value=0.5 dh.std 1 > 0",
+	};
+	iv_config c;
+	iv_claim_result r;
+	iv_claim_ctx *x = iv_claim_ctx_alloc();
+	iv_config_defaults(&c);
+	c.init = IV_INIT_CONSTANT;
+	for (size_t i = 0; i < sizeof holds / sizeof holds[0]; i++) {
+		iv_claim cl = claim(holds[i]);
+		ck_assert_int_eq(iv_claim_eval(x, &cl, &c, 0, false,
+		                               iv_cli_apply_setting, &r), 0);
+		ck_assert_msg(r.holds, "%s: layer %zu: %g", holds[i], r.layer,
+		              r.value);
+	}
+	for (size_t i = 0; i < sizeof fails / sizeof fails[0]; i++) {
+		iv_claim cl = claim(fails[i]);
+		ck_assert_int_eq(iv_claim_eval(x, &cl, &c, 0, false,
+		                               iv_cli_apply_setting, &r), 0);
+		ck_assert_msg(!r.holds, "%s holds", fails[i]);
+	}
+	iv_claim_ctx_free(x);
+}
+END_TEST
+
 static iv_lesson_set builtin;
 
 static void load_builtin(void)
@@ -253,6 +289,8 @@ int main(void)
 	tc = tcase_create("evaluation");
 	tcase_add_test(tc, evaluation_on_networks_known_in_closed_form);
 	tcase_add_test(tc, claims_that_cannot_be_evaluated_say_why);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, improvised_symmetry_demo);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("builtin");
 	tcase_set_timeout(tc, 300);

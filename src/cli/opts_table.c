@@ -24,7 +24,7 @@ const struct opt iv_opt_table[] = {
 	{ "std", 's', REAL(cfg.std, 0, REAL_MAX), .arg = "S",
 	  .help = "std of normal, uniform (on +-sqrt(3) S), trunc-normal" },
 	{ "value", 0, REAL(cfg.value, -REAL_MAX, REAL_MAX), .arg = "C",
-	  .help = "the constant of --init=constant" },
+	  .help = "the constant of --init=constant (about 1/width)" },
 	{ "gain", 'g', REAL(cfg.gain, -REAL_MAX, REAL_MAX), .arg = "G",
 	  .help = "scale of xavier-*, he-*, lecun-*, orthogonal, identity" },
 	{ "mode", 0, K_MODE, OFF(cfg.mode), .arg = "MODE",
