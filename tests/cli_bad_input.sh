@@ -67,6 +67,21 @@ bad --lesson --report --lesson=99
 bad --lr --report --lr=0
 bad --report --report=yes
 bad --depth --report --depth
+bad 'unknown knob "frob"' --sweep=frob:1,2
+bad 'KNOB:V1,V2' --sweep=width
+bad 'no values after the colon' --sweep=width:
+bad 'an empty value' --sweep=width:8,,16
+bad 'FACTOR must be above 1' --sweep=width:8..64*0
+bad 'FACTOR must be above 1' --sweep=width:8..64*-2
+bad 'FROM must not be above TO' --sweep=width:64..8*2
+bad 'at most 64 per knob' --sweep=width:1..65536*1.01
+bad 'at most 256' --sweep=width:1..64+1 --sweep=depth:1..5+1
+bad '--width must be an integer from 1 to 65536 (got "0")' --sweep=width:0,8
+bad '--sweep=depth is given twice' --sweep=depth:1 --sweep=depth:2
+bad '--sweep=std does nothing with --init=xavier-normal' --sweep=std:0.1,0.2
+bad '--sweep=width conflicts with --widths' --sweep=width:4,8 --widths=3,4,5
+bad '--jobs' --sweep=width:4,8 --jobs=-1
+bad 'the configuration width=65536' --sweep=width:8,65536 --depth=1000
 # valid syntax, but more memory than the machine's default limit allows:
 # refused before anything is allocated
 bad 'needs' --report --width=65536 --depth=1000

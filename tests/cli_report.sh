@@ -352,6 +352,33 @@ tr = d["training"]
 assert tr[0]["distinct_neurons"] == [1, 1, 1], tr[0]
 assert tr[-1]["distinct_neurons"] == [1, 1, 16], tr[-1]
 EOF
+# update and gradient ratios: one per layer per entry, update = lr x grad
+# (plain SGD), none after the last update; the CSV summary is the last
+# update's, the same numbers as the JSON's
+run 0 --report --format=json --depth=3 --width=16 --batch=32 \
+	--train-steps=5 --lr=0.03
+cp "$tmp/out" "$tmp/train.json"
+run 0 --report --format=csv --depth=3 --width=16 --batch=32 \
+	--train-steps=5 --lr=0.03
+"$py" - "$tmp/train.json" "$tmp/out" <<'EOF' || fail "training ratios (above)"
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+tr = d["training"]
+assert [e["step"] for e in tr] == [0, 1, 2, 3, 4, 5], tr
+for e in tr[:-1]:
+    assert len(e["update_ratio"]) == 3 and len(e["grad_ratio"]) == 3, e
+    for u, g in zip(e["update_ratio"], e["grad_ratio"]):
+        assert 0 < u and abs(u - 0.03 * g) <= 1e-12 * u, (u, g)
+assert tr[-1]["update_ratio"] == [None] * 3, tr[-1]
+assert tr[-1]["grad_ratio"] == [None] * 3, tr[-1]
+change = d["training_activation_change"]
+assert len(change) == 3 and all(c > 0 for c in change), change
+rows = list(csv.DictReader(open(sys.argv[2])))
+for l, r in enumerate(rows):
+    assert float(r["training.update_ratio"]) == tr[-2]["update_ratio"][l]
+    assert float(r["training.grad_ratio"]) == tr[-2]["grad_ratio"][l]
+    assert float(r["training.activation_change"]) == change[l]
+EOF
 run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
 head -1 "$tmp/out" | grep -q 'training.final_loss' || fail "csv: no training"
 run 0 --report --depth=3 --width=16 --batch=32 --train-steps=5

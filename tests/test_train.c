@@ -173,6 +173,87 @@ START_TEST(update_is_the_loss_gradient)
 }
 END_TEST
 
+/* Population std of n values, for the ratios' independent check. */
+static double pop_std(const double *x, size_t n)
+{
+	double m = 0, ss = 0;
+	for (size_t i = 0; i < n; i++)
+		m += x[i];
+	m /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		ss += (x[i] - m) * (x[i] - m);
+	return sqrt(ss / (double)n);
+}
+
+/* Given a small network, when it takes SGD steps, then each layer's update
+ * ratio is std(W_after - W_before) / std(W_before) read from the weights
+ * themselves, the update ratio is lr times the gradient ratio (plain SGD),
+ * and the gradient ratio is std(finite-difference gradient) / std(W). */
+START_TEST(ratios_are_the_measured_update_and_gradient)
+{
+	const double lr = 0.02, eps = 1e-6;
+	const size_t L = 3, w = 5;
+	iv_net *net = make_net(IV_INIT_HE_NORMAL, smooth[_i], w, L);
+	iv_train *tr = make_trainer(net, lr);
+	double before[25], after[25], delta[25], fd[25];
+	for (size_t l = 1; l <= L; l++) { /* nothing before the first step */
+		ck_assert(isnan(iv_train_update_ratio(tr, l)));
+		ck_assert(isnan(iv_train_grad_ratio(tr, l)));
+	}
+	for (int step = 0; step < 3; step++) {
+		double want_grad[4];
+		for (size_t l = 1; l <= L; l++) { /* central differences */
+			double *W = (double *)iv_net_data(net, l, IV_Q_WEIGHTS,
+			                                  NULL, NULL);
+			for (size_t e = 0; e < w * w; e++) {
+				double w0 = W[e], lp, lm;
+				W[e] = w0 + eps;
+				iv_train_evaluate(tr);
+				lp = iv_train_loss(tr);
+				W[e] = w0 - eps;
+				iv_train_evaluate(tr);
+				lm = iv_train_loss(tr);
+				W[e] = w0;
+				fd[e] = (lp - lm) / (2 * eps);
+			}
+			want_grad[l] = pop_std(fd, w * w) / pop_std(W, w * w);
+		}
+		double *W[4];
+		for (size_t l = 1; l <= L; l++)
+			W[l] = (double *)iv_net_data(net, l, IV_Q_WEIGHTS, NULL,
+			                             NULL);
+		double saved[4][25];
+		for (size_t l = 1; l <= L; l++)
+			memcpy(saved[l], W[l], sizeof saved[l]);
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+		for (size_t l = 1; l <= L; l++) {
+			memcpy(before, saved[l], sizeof before);
+			memcpy(after, W[l], sizeof after);
+			for (size_t e = 0; e < w * w; e++)
+				delta[e] = after[e] - before[e];
+			double upd = pop_std(delta, w * w) / pop_std(before, w * w);
+			double got = iv_train_update_ratio(tr, l);
+			double grad = iv_train_grad_ratio(tr, l);
+			ck_assert_msg(fabs(got - upd) <= 1e-9 * upd,
+			              "step %d layer %zu: update ratio %.17g, "
+			              "from the weights %.17g", step, l, got, upd);
+			ck_assert_msg(fabs(got - lr * grad) <= 1e-14 * got,
+			              "update %.17g vs lr * grad %.17g", got,
+			              lr * grad);
+			ck_assert_msg(fabs(grad - want_grad[l]) <=
+			                      1e-5 * want_grad[l],
+			              "step %d layer %zu: grad ratio %.10g, finite "
+			              "differences %.10g", step, l, grad,
+			              want_grad[l]);
+		}
+	}
+	ck_assert(isnan(iv_train_update_ratio(tr, 0)));
+	ck_assert(isnan(iv_train_grad_ratio(tr, L + 1)));
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
 START_TEST(bad_options_are_refused)
 {
 	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 8, 2);
@@ -200,6 +281,8 @@ int main(void)
 	tcase_add_test(tc, zeros_tanh_hidden_weights_never_move);
 	tcase_add_loop_test(tc, update_is_the_loss_gradient, 0,
 	                    sizeof smooth / sizeof smooth[0]);
+	tcase_add_loop_test(tc, ratios_are_the_measured_update_and_gradient,
+	                    0, sizeof smooth / sizeof smooth[0]);
 	tcase_add_test(tc, bad_options_are_refused);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

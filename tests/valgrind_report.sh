@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # valgrind memcheck on the report path: `initviz --report` in several
 # configurations (table, JSON, CSV, NaN everywhere, training, a lesson, a
-# bad lesson file, a bad option) must run with no memory error and no
+# bad lesson file, a bad option, sweeps, figures) must run with no memory error and no
 # definite or indirect leak. Skips (77) without valgrind or in a sanitizer
 # build (valgrind and AddressSanitizer do not mix).
 set -u
@@ -70,6 +70,15 @@ vg "large network" 0 '"layers"' --report --format=json --widths=2900,2900 \
 printf '[lesson]\ntitle = t\ndepth = 0\n' >"$tmp/bad.lessons"
 vg "bad lesson file" 0 "mean field" --report --lessons="$tmp/bad.lessons" $small
 vg "bad option" 2 "" --report --depth=0
+# sweeps: two jobs side by side, reused networks, the spool file, the
+# width slopes and --check; the figure
+vg "sweep" 1 '"width_scaling"' --format=json --check --jobs=2 \
+	--sweep=width:8,16,32 --sweep=depth:3,2 --init=normal --std=0.3 \
+	--activation=relu --batch=8 --train-steps=2
+vg "sweep csv" 0 "sweep.depth" --format=csv --sweep=depth:1..3+1 $small
+vg "svg" 0 "</svg>" --format=svg $small
+vg "sweep svg" 0 "</svg>" --format=svg --sweep=width:8,16 $small
+vg "bad sweep" 2 "" --sweep=width:16..8*2
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

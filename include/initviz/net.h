@@ -58,6 +58,12 @@ typedef struct iv_net iv_net;
  * draw. Returns NULL and sets *st on failure. */
 iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st);
 void iv_net_free(iv_net *net); /* NULL is a no-op */
+/* A network for cfg made from net (which is freed, whatever happens; NULL:
+ * iv_net_alloc): its block of matrices is kept when cfg's fits in it, so
+ * that a sweep over same-sized or smaller networks neither gives pages
+ * back nor faults them in again. The result is the same as
+ * iv_net_alloc(cfg, st)'s. */
+iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st);
 /* The same, but a large network's memory (64 MiB or more) is given back to
  * the system on a detached thread, so that the call returns at once (a
  * view answering a key). Not for the last free before exit: the thread may

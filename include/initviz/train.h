@@ -11,6 +11,7 @@
  *   tr = iv_train_alloc(net, &opts, &st);   net is borrowed, must outlive tr
  *   iv_train_step(tr);   forward, loss, backward, update of every W and b
  *   iv_train_loss(tr), iv_train_distinct(tr, l)   state *before* that update
+ *   iv_train_update_ratio(tr, l), iv_train_grad_ratio(tr, l)   that update
  *   iv_train_evaluate(tr)                   the state after the last update
  * After steps the net's statistics are stale: iv_net_restart() + iv_net_run()
  * recompute them (with the probe gradient of docs/report.md) for display.
@@ -47,5 +48,13 @@ iv_status iv_train_evaluate(iv_train *tr);
 double iv_train_loss(const iv_train *tr);
 size_t iv_train_distinct(const iv_train *tr, size_t l); /* 1..depth */
 size_t iv_train_steps(const iv_train *tr);              /* updates so far */
+
+/* Layer l's (1..depth) last update, relative to the weights it started
+ * from: std(dW)/std(W) with dW = dloss/dW (grad ratio) and std(deltaW)/std(W)
+ * with deltaW = -lr dW (update ratio, lr times the grad ratio); population
+ * stds over every entry of the fan_out x fan_in matrix. NaN before the first
+ * step and for l out of range; Inf (or NaN) when std(W) is 0. */
+double iv_train_update_ratio(const iv_train *tr, size_t l);
+double iv_train_grad_ratio(const iv_train *tr, size_t l);
 
 #endif

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Mean-field predictions and a logged training run for the report. */
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <initviz/train.h>
 #include "cli/analysis.h"
 
@@ -10,6 +12,9 @@ void iv_analysis_done(iv_analysis *a)
 	free(a->train_step);
 	free(a->train_loss);
 	free(a->train_distinct);
+	free(a->train_update_ratio);
+	free(a->train_grad_ratio);
+	free(a->train_change);
 	*a = (iv_analysis){ 0 };
 }
 
@@ -30,13 +35,57 @@ static iv_status theory(iv_analysis *a, const iv_config *cfg)
 	return st;
 }
 
-static void log_point(iv_analysis *a, const iv_train *tr, size_t L)
+/* update: the state was left by an update (its ratios), or only
+ * evaluated (NaN) */
+static void log_point(iv_analysis *a, const iv_train *tr, size_t L,
+                      bool update)
 {
 	size_t k = a->ntrain++;
 	a->train_step[k] = iv_train_steps(tr);
 	a->train_loss[k] = iv_train_loss(tr);
-	for (size_t l = 1; l <= L; l++)
+	for (size_t l = 1; l <= L; l++) {
 		a->train_distinct[k * L + l - 1] = iv_train_distinct(tr, l);
+		a->train_update_ratio[k * L + l - 1] =
+			update ? iv_train_update_ratio(tr, l) : NAN;
+		a->train_grad_ratio[k * L + l - 1] =
+			update ? iv_train_grad_ratio(tr, l) : NAN;
+	}
+}
+
+/* The activations at initialization, layer after layer in one block. */
+static double *save_activations(const iv_net *net)
+{
+	size_t L = iv_net_depth(net), total = 0, r, c;
+	for (size_t l = 1; l <= L; l++)
+		if (iv_net_data(net, l, IV_Q_ACT, &r, &c))
+			total += r * c;
+	double *h0 = calloc(total ? total : 1, sizeof *h0), *at = h0;
+	for (size_t l = 1; h0 && l <= L; l++) {
+		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);
+		if (h) {
+			memcpy(at, h, r * c * sizeof *at);
+			at += r * c;
+		}
+	}
+	return h0;
+}
+
+/* rms of the activations now minus those saved, per layer. */
+static void change(iv_analysis *a, const iv_net *net, const double *h0)
+{
+	size_t L = iv_net_depth(net), r, c;
+	for (size_t l = 1; l <= L; l++) {
+		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);
+		double ss = 0;
+		if (!h) { /* not stored: saved neither */
+			a->train_change[l - 1] = NAN;
+			continue;
+		}
+		for (size_t i = 0; i < r * c; i++)
+			ss += (h[i] - h0[i]) * (h[i] - h0[i]);
+		a->train_change[l - 1] = sqrt(ss / (double)(r * c));
+		h0 += r * c;
+	}
 }
 
 static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr,
@@ -53,7 +102,14 @@ static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr,
 	a->train_step = malloc(cap * sizeof *a->train_step);
 	a->train_loss = malloc(cap * sizeof *a->train_loss);
 	a->train_distinct = malloc(cap * L * sizeof *a->train_distinct);
-	if (!a->train_step || !a->train_loss || !a->train_distinct) {
+	a->train_update_ratio = malloc(cap * L * sizeof(double));
+	a->train_grad_ratio = malloc(cap * L * sizeof(double));
+	a->train_change = malloc(L * sizeof *a->train_change);
+	double *h0 = save_activations(net);
+	if (!a->train_step || !a->train_loss || !a->train_distinct ||
+	    !a->train_update_ratio || !a->train_grad_ratio ||
+	    !a->train_change || !h0) {
+		free(h0);
 		iv_train_free(tr);
 		return IV_ENOMEM;
 	}
@@ -61,12 +117,15 @@ static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr,
 	for (size_t k = 1; k <= steps && st == IV_OK; k++) {
 		st = iv_train_step(tr);
 		if ((k - 1) % every == 0 && st == IV_OK) {
-			log_point(a, tr, L);
+			log_point(a, tr, L, true);
 			a->train_step[a->ntrain - 1] = k - 1;
 		}
 	}
-	if (st == IV_OK && (st = iv_train_evaluate(tr)) == IV_OK)
-		log_point(a, tr, L); /* after the last update */
+	if (st == IV_OK && (st = iv_train_evaluate(tr)) == IV_OK) {
+		log_point(a, tr, L, false); /* after the last update */
+		change(a, net, h0);
+	}
+	free(h0);
 	iv_train_free(tr);
 	return st;
 }
@@ -81,4 +140,20 @@ iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
 	if (st == IV_OK && steps > 0)
 		st = train(a, net, steps, lr, random_readout);
 	return st;
+}
+
+double iv_analysis_memory(const iv_config *cfg, size_t steps)
+{
+	double b = (double)cfg->batch, units = 0, maxn = 0;
+	if (steps == 0)
+		return 0;
+	for (size_t l = 0; l <= cfg->depth; l++) {
+		double n = (double)iv_config_units(cfg, l);
+		units += l ? n : 0;
+		maxn = n > maxn ? n : maxn;
+	}
+	/* saved activations; two gradient buffers; targets, outputs and the
+	 * readout of 4 outputs; the log (at most 1001 entries) */
+	return sizeof(double) * (b * units + 2 * b * maxn + 8 * b + 8 * maxn +
+	                         1001.0 * 3 * (double)cfg->depth);
 }

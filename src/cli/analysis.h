@@ -20,14 +20,26 @@ typedef struct iv_analysis {
 	size_t *train_step;      /* ntrain */
 	double *train_loss;      /* ntrain */
 	size_t *train_distinct;  /* ntrain x depth */
+	/* ntrain x depth: the ratios of the update taken from each logged
+	 * state (iv_train_update_ratio); NaN in the last entry, after which
+	 * no update is taken */
+	double *train_update_ratio, *train_grad_ratio;
+	/* depth: rms over batch and units of h_l after training minus h_l at
+	 * initialization, on the same inputs; NULL without training */
+	double *train_change;
 } iv_analysis;
 
 /* Theory for net's configuration; then, when steps > 0, train net (its
- * weights change: call after the report's statistics are taken) for steps
- * SGD steps at rate lr (random_readout: iv_train_opts), logging step 0, every ceil(steps/999)-th step and
- * the last. 0, or an engine status on failure. */
+ * weights change: call after the report's statistics are taken, with the
+ * activations of iv_net_run still in place) for steps SGD steps at rate lr
+ * (random_readout: iv_train_opts), logging step 0, every ceil(steps/999)-th
+ * step and the last. 0, or an engine status on failure. */
 iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
                               double lr, bool random_readout);
 void iv_analysis_done(iv_analysis *a);
+
+/* Bytes that iv_analysis_compute needs for cfg beside the network's own
+ * (iv_config_memory): training's buffers and the saved activations. */
+double iv_analysis_memory(const iv_config *cfg, size_t steps);
 
 #endif

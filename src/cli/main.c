@@ -9,9 +9,11 @@
 #include "cli/blas.h"
 #include "cli/analysis.h"
 #include "cli/check.h"
+#include "cli/command.h"
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "cli/report.h"
+#include "cli/sweep_report.h"
 #include "tui/tui.h"
 #include "util/bytes.h"
 
@@ -55,8 +57,12 @@ static int report(const iv_cli_opts *o)
 		iv_net_free(net);
 		return 2;
 	}
-	if (iv_report_write(stdout, net, o->format,
-	                    iv_report_utf8(o->tui.ascii), &x) != 0 ||
+	char cmd[4096];
+	iv_cli_command(o, cmd, sizeof cmd);
+	if ((o->format == IV_FORMAT_SVG
+	             ? iv_report_svg(stdout, net, &x, cmd)
+	             : iv_report_write(stdout, net, o->format,
+	                               iv_report_utf8(o->tui.ascii), &x)) != 0 ||
 	    fflush(stdout) != 0)
 		rc = -1;
 	else if (o->check && iv_check_net(net, stderr) > 0)
@@ -145,7 +151,9 @@ int main(int argc, char **argv)
 		o.tui.lesson = o.lesson;
 		o.tui.lr = o.lr;
 		o.tui.random_readout = o.random_readout;
-		rc = o.report ? report(&o) : tui_run(&o.cfg, &o.tui);
+		rc = o.sweep.naxes ? iv_sweep_report(&o, stdout, stderr)
+		     : o.report    ? report(&o)
+		                   : tui_run(&o.cfg, &o.tui);
 	}
 	iv_lessons_free(&set);
 	free((char *)o.tui.notice);

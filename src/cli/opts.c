@@ -185,6 +185,12 @@ int iv_cli_parse_base(int argc, char **argv, const iv_config *base,
 		const struct opt *op = find(c);
 		if (c == '?' || c == ':' || !op)
 			return getopt_error(c, argv, err, errlen);
+		if (op->kind == K_SWEEP) { /* adds up; its own messages */
+			if (iv_sweep_add(&o->sweep, optarg, err, errlen))
+				return 2;
+			o->report = true;
+			continue;
+		}
 		if (!apply(op, optarg, o))
 			return bad_value(op, optarg ? optarg : "", err, errlen);
 		if (op->set_off)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <initviz/config.h>
 #include "cli/report.h"
+#include "cli/sweep.h"
 #include "tui/tui.h"
 #include "util/number.h" /* iv_parse_double */
 
@@ -33,6 +34,8 @@ typedef struct iv_cli_opts {
 	double lr;           /* --lr */
 	bool lr_set;         /* --lr given (else a lesson's lr, or 0.05) */
 	bool random_readout; /* --random-readout (or the lesson's) */
+	iv_sweep sweep;      /* every --sweep, in order */
+	size_t jobs;         /* --jobs: configurations at once, 0 automatic */
 } iv_cli_opts;
 
 /* 0 when argv is good, 2 on bad usage (message in err). */

@@ -65,6 +65,16 @@ const struct opt iv_opt_table[] = {
 	{ "max-memory", 0, K_BYTES, OFF(cfg.max_memory), OFF(max_memory_set),
 	  .arg = "SIZE", .dflt = "half the RAM",
 	  .help = "refuse bigger configurations; K, M, G, T suffixes; 0: none" },
+	{ "sweep", 0, K_SWEEP, OFF(sweep), .arg = "KNOB:VALUES",
+	  .report = true, .dflt = "none",
+	  .help = "report each configuration of a grid: VALUES is V1,V2,... "
+	          "or FROM..TO*FACTOR or FROM..TO+STEP; repeat for a grid; "
+	          "KNOB is width, depth, batch, std, gain or bias-std "
+	          "(implies --report)" },
+	{ "jobs", 0, SIZE(jobs, 0, 256), .arg = "N",
+	  .dflt = "0: the idle processors, as the work allows",
+	  .help = "configurations of a sweep computed at once, within "
+	          "--max-memory together" },
 
 	{ "Lessons and training", .kind = K_SECTION },
 	{ "lesson", 0, SIZE(lesson, 1, IV_LESSONS_MAX), .arg = "N", .dflt = "none",
@@ -78,7 +88,7 @@ const struct opt iv_opt_table[] = {
 	                          "*.lessons)" },
 	{ "train-steps", 0, SIZE(train_steps, 0, 1000000), .arg = "N",
 	  .help = "report: train N SGD steps on the toy task and add the "
-	          "loss and distinct neurons per step" },
+	          "loss, distinct neurons and update ratios per step" },
 	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
 	  .dflt = "a lesson's lr with --lesson, else " STR(IV_TRAIN_LR),
 	  .help = "learning rate of training" },
@@ -165,6 +175,9 @@ void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
 		         IV_WIDTHS_MAX, IV_WIDTH_MAX);
 		break;
 	case K_PATH: snprintf(buf, len, "a file name"); break;
+	case K_SWEEP:
+		snprintf(buf, len, "KNOB:V1,V2,... or KNOB:FROM..TO*FACTOR");
+		break;
 	default: snprintf(buf, len, "no value"); break;
 	}
 }

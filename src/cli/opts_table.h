@@ -16,6 +16,7 @@ enum opt_kind {
 	K_WIDTHS, /* the --widths list */
 	K_FLAG,   /* bool set to true */
 	K_PATH,   /* non-empty string */
+	K_SWEEP,  /* a --sweep spec, added to the sweep (sweep.h) */
 };
 
 struct opt {

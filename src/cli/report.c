@@ -39,6 +39,7 @@ int iv_report_write(FILE *f, const iv_net *net, iv_format fmt, bool utf8,
 	switch (fmt) {
 	case IV_FORMAT_CSV: return iv_report_csv(f, net, x);
 	case IV_FORMAT_JSON: return iv_report_json(f, net, x);
+	case IV_FORMAT_SVG: return iv_report_svg(f, net, x, NULL);
 	default: return iv_report_table(f, net, utf8, x);
 	}
 }
@@ -147,6 +148,18 @@ static void criticality(FILE *f, const iv_criticality *c)
 	fputs("},\n", f);
 }
 
+/* sep "key": [n numbers] */
+static void key_nums(FILE *f, const char *sep, const char *key,
+                     const double *v, size_t n)
+{
+	fprintf(f, "%s\"%s\": [", sep, key);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ", " : "", f);
+		num(f, v[i]);
+	}
+	fputc(']', f);
+}
+
 static void training(FILE *f, const iv_analysis *x, size_t L)
 {
 	key_num(f, ",\n  ", "training_lr", x->train_lr);
@@ -160,9 +173,15 @@ static void training(FILE *f, const iv_analysis *x, size_t L)
 		for (size_t l = 0; l < L; l++)
 			fprintf(f, "%s%zu", l ? ", " : "",
 			        x->train_distinct[k * L + l]);
-		fputs(k + 1 < x->ntrain ? "]},\n" : "]}\n", f);
+		fputc(']', f);
+		key_nums(f, ", ", "update_ratio", x->train_update_ratio + k * L, L);
+		key_nums(f, ", ", "grad_ratio", x->train_grad_ratio + k * L, L);
+		fputs(k + 1 < x->ntrain ? "},\n" : "}\n", f);
 	}
 	fputs("  ]", f);
+	if (x->train_change)
+		key_nums(f, ",\n  ", "training_activation_change",
+		         x->train_change, L);
 }
 
 static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
@@ -185,6 +204,13 @@ static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
 
 int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x)
 {
+	iv_report_json_open(f, net, x);
+	fputs("\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x)
+{
 	size_t L = iv_net_depth(net);
 	bool th = x && x->theory;
 	fprintf(f, "{\n  \"initviz\": \"%s\",\n", PACKAGE_VERSION);
@@ -203,6 +229,4 @@ int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x)
 	fputs("  ]", f);
 	if (x && x->ntrain)
 		training(f, x, L);
-	fputs("\n}\n", f);
-	return ferror(f) ? -1 : 0;
 }

@@ -16,7 +16,8 @@
 #define IV_FORMAT_LIST(X)                                                      \
 	X(IV_FORMAT_TABLE, "table")                                            \
 	X(IV_FORMAT_CSV, "csv")                                                \
-	X(IV_FORMAT_JSON, "json")
+	X(IV_FORMAT_JSON, "json")                                              \
+	X(IV_FORMAT_SVG, "svg")
 
 typedef enum {
 #define IV_X(e, name) e,
@@ -39,9 +40,23 @@ bool iv_report_utf8(bool ascii);
 int iv_report_write(FILE *f, const iv_net *net, iv_format fmt, bool utf8,
                     const iv_analysis *x);
 int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x);
+/* The JSON object without its closing "\n}\n", for more fields after the
+ * last one (each written as ",\n  \"key\": value"). */
+void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x);
 int iv_report_csv(FILE *f, const iv_net *net, const iv_analysis *x);
+/* CSV with nlead columns first: names in the header (written when header
+ * is true), the same values (text) on every row. */
+int iv_report_csv_lead(FILE *f, const iv_net *net, const iv_analysis *x,
+                       size_t nlead, const char *const *names,
+                       const char *const *values, bool header);
 int iv_report_table(FILE *f, const iv_net *net, bool utf8,
                     const iv_analysis *x);
+
+/* One standalone SVG figure (src/figure): the depth profile of the std of
+ * activations and gradients, measured and mean-field, and histograms of
+ * up to 5 layers; command (NULL: none) in small print. */
+int iv_report_svg(FILE *f, const iv_net *net, const iv_analysis *x,
+                  const char *command);
 
 /* v as the shortest of %.15g, %.16g, %.17g that reads back exactly into
  * buf (32 bytes suffice); false, and "", when v is not finite. */

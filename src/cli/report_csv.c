@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The CSV report: a header, then one row per layer, no histograms. */
+#include <math.h>
 #include "cli/report.h"
 
 /* Fields of one quantity, in the order of the JSON object. */
@@ -31,7 +32,8 @@ static void header(FILE *f, const iv_analysis *x)
 		      f);
 	if (x && x->ntrain) /* a summary: the state after the last step */
 		fputs(",training.steps,training.final_loss,"
-		      "training.distinct_neurons", f);
+		      "training.distinct_neurons,training.update_ratio,"
+		      "training.grad_ratio,training.activation_change", f);
 	fputc('\n', f);
 }
 
@@ -51,6 +53,11 @@ static void extra(FILE *f, const iv_analysis *x, size_t l, size_t L)
 		fprintf(f, ",%zu", x->train_step[k]);
 		field(f, x->train_loss[k]);
 		fprintf(f, ",%zu", x->train_distinct[k * L + l - 1]);
+		/* the last update's ratios: the entry before the last */
+		size_t u = (k > 0 ? k - 1 : k) * L + l - 1;
+		field(f, x->train_update_ratio[u]);
+		field(f, x->train_grad_ratio[u]);
+		field(f, x->train_change ? x->train_change[l - 1] : NAN);
 	}
 }
 
@@ -74,9 +81,22 @@ static void row(FILE *f, const iv_layer_stats *s)
 
 int iv_report_csv(FILE *f, const iv_net *net, const iv_analysis *x)
 {
+	return iv_report_csv_lead(f, net, x, 0, NULL, NULL, true);
+}
+
+int iv_report_csv_lead(FILE *f, const iv_net *net, const iv_analysis *x,
+                       size_t nlead, const char *const *names,
+                       const char *const *values, bool head)
+{
 	size_t L = iv_net_depth(net);
-	header(f, x);
+	if (head) {
+		for (size_t i = 0; i < nlead; i++)
+			fprintf(f, "%s,", names[i]);
+		header(f, x);
+	}
 	for (size_t l = 1; l <= L; l++) {
+		for (size_t i = 0; i < nlead; i++)
+			fprintf(f, "%s,", values[i]);
 		row(f, iv_net_layer(net, l));
 		extra(f, x, l, L);
 		fputc('\n', f);

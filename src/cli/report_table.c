@@ -180,6 +180,41 @@ static void sparklines(FILE *f, const iv_net *net, bool utf8)
 	spark(f, net, idx, n, IV_Q_GRAD_ACT, "gradient", utf8);
 }
 
+#define RATIO_ROWS 12 /* layer rows of the update-ratio summary */
+
+/* log10 of a ratio, "-" when it has none. */
+static void log_cell(FILE *f, double v)
+{
+	if (isfinite(v) && v > 0)
+		fprintf(f, " %11.2f", log10(v));
+	else
+		fprintf(f, " %11s", v == 0 ? "zero" : "-");
+}
+
+/* Update and gradient ratios of the first and the last update, per layer. */
+static void ratios(FILE *f, const iv_analysis *x, size_t L)
+{
+	size_t idx[RATIO_ROWS], n = iv_table_rows(L, RATIO_ROWS, idx);
+	size_t k = x->ntrain >= 2 ? x->ntrain - 2 : 0, last = k * L;
+	char a[16], b[16], c[32];
+	snprintf(a, sizeof a, "@%zu", x->train_step[0]);
+	snprintf(b, sizeof b, "@%zu", x->train_step[k]);
+	fprintf(f, "log10 std(update)/std(W) (about -3 is a usual rate), log10 "
+	        "std(grad)/std(W),\nrms change of the activations:\n"
+	        "layer %6s%-6s %6s%-6s %6s%-6s %6s%-6s  change\n", "update",
+	        a, "update", b, "grad", a, "grad", b);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = idx[i] - 1;
+		fprintf(f, "%5zu", idx[i]);
+		log_cell(f, x->train_update_ratio[l]);
+		log_cell(f, x->train_update_ratio[last + l]);
+		log_cell(f, x->train_grad_ratio[l]);
+		log_cell(f, x->train_grad_ratio[last + l]);
+		fprintf(f, "  %s\n", num(x->train_change ? x->train_change[l]
+		                                         : NAN, 3, c, sizeof c));
+	}
+}
+
 static const char *chi_word(double chi1)
 {
 	return !isfinite(chi1)          ? "undefined"
@@ -256,6 +291,7 @@ static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 		        plural(x->train_step[k]), x->train_lr,
 		        num(x->train_loss[0], 4, a, sizeof a),
 		        num(x->train_loss[k], 4, b, sizeof b), lo, hi);
+		ratios(f, x, L);
 	}
 }
 

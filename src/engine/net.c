@@ -151,10 +151,17 @@ static iv_status allocate(iv_net *net)
 	net->vecs = calloc(L + 1, sizeof *net->vecs);
 	if (!net->W || !net->b || !net->H || !net->Z || !net->ls || !net->drawn ||
 	    !net->rows || (net->cfg.retain && !net->G) || !net->mats ||
-	    !net->vecs || doubles == SIZE_MAX ||
-	    !(net->arena = malloc(doubles * sizeof(double))))
+	    !net->vecs || doubles == SIZE_MAX)
 		return IV_ENOMEM;
-	net->arena_bytes = doubles * sizeof(double);
+	if (net->arena && net->arena_bytes / sizeof(double) < doubles) {
+		free(net->arena); /* a donated block too small */
+		net->arena = NULL;
+	}
+	if (!net->arena) {
+		if (!(net->arena = malloc(doubles * sizeof(double))))
+			return IV_ENOMEM;
+		net->arena_bytes = doubles * sizeof(double);
+	}
 	gsl_matrix *next = net->mats;
 	double *at = net->arena;
 	net->H[0] = carve(&next, &at, B, net->n[0]);
@@ -191,27 +198,35 @@ static iv_status allocate(iv_net *net)
 	                                                           : IV_ENOMEM;
 }
 
-iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st)
+/* iv_net_alloc, taking over arena (bytes long; NULL: none) when it is
+ * large enough, else freeing it. */
+static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
+                         size_t bytes)
 {
 	iv_status dummy;
 	iv_net *net;
 	if (!st)
 		st = &dummy;
 	gsl_set_error_handler_off(); /* GSL's default handler aborts */
-	if ((*st = iv_config_validate(cfg)) != IV_OK)
-		return NULL;
-	if (cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory) {
-		*st = IV_ETOOBIG;
+	if ((*st = iv_config_validate(cfg)) != IV_OK ||
+	    (cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory)) {
+		if (*st == IV_OK)
+			*st = IV_ETOOBIG;
+		free(arena);
 		return NULL;
 	}
 	if (!(net = calloc(1, sizeof *net))) {
 		*st = IV_ENOMEM;
+		free(arena);
 		return NULL;
 	}
+	net->arena = arena;
+	net->arena_bytes = bytes;
 	net->cfg = *cfg;
 	net->L = cfg->depth;
 	net->B = cfg->batch;
 	if (!(net->n = malloc((net->L + 1) * sizeof *net->n))) {
+		free(net->arena);
 		free(net);
 		*st = IV_ENOMEM;
 		return NULL;
@@ -230,6 +245,24 @@ iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st)
 	}
 	iv_net_restart(net);
 	return net;
+}
+
+iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st)
+{
+	return net_alloc(cfg, st, NULL, 0);
+}
+
+iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
+{
+	double *arena = NULL;
+	size_t bytes = 0;
+	if (net) {
+		arena = net->arena;
+		bytes = net->arena_bytes;
+		net->arena = NULL;
+		iv_net_free(net);
+	}
+	return net_alloc(cfg, st, arena, bytes);
 }
 
 const iv_config *iv_net_config(const iv_net *net) { return &net->cfg; }

@@ -19,6 +19,7 @@ struct iv_train {
 	gsl_vector *bo;
 	double *g[2], *db;
 	size_t *distinct; /* 1..L */
+	double *ratio[2]; /* 1..L, the last update's: grad ratio, update ratio */
 	double loss;
 	size_t steps;
 };
@@ -36,6 +37,8 @@ void iv_train_free(iv_train *tr)
 	free(tr->g[1]);
 	free(tr->db);
 	free(tr->distinct);
+	free(tr->ratio[0]);
+	free(tr->ratio[1]);
 	free(tr);
 }
 
@@ -119,9 +122,13 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 	tr->g[1] = malloc(B * net->maxn * sizeof(double));
 	tr->db = malloc((net->maxn > k ? net->maxn : k) * sizeof(double));
 	tr->distinct = calloc(net->L + 1, sizeof *tr->distinct);
+	for (int i = 0; i < 2; i++)
+		if ((tr->ratio[i] = malloc((net->L + 1) * sizeof(double))))
+			for (size_t l = 0; l <= net->L; l++)
+				tr->ratio[i][l] = NAN; /* no update yet */
 	*st = IV_ENOMEM;
 	if (tr->Y && tr->Yhat && tr->Wo && tr->dWo && tr->bo && tr->g[0] &&
-	    tr->g[1] && tr->db && tr->distinct)
+	    tr->g[1] && tr->db && tr->distinct && tr->ratio[0] && tr->ratio[1])
 		*st = draw(tr);
 	for (size_t l = 1; l <= net->L && *st == IV_OK; l++)
 		*st = iv_net_draw_layer(net, l); /* weights readable at once */
@@ -168,6 +175,18 @@ static void colsum(const double *a, size_t rows, size_t cols, double *out)
 			out[j] += a[i * cols + j];
 }
 
+/* Population standard deviation, two passes. */
+static double spread(const double *x, size_t n)
+{
+	double mean = 0, ss = 0;
+	for (size_t i = 0; i < n; i++)
+		mean += x[i];
+	mean /= (double)n;
+	for (size_t i = 0; i < n; i++)
+		ss += (x[i] - mean) * (x[i] - mean);
+	return sqrt(ss / (double)n);
+}
+
 static void descend(double *w, const double *dw, size_t n, double lr)
 {
 	for (size_t i = 0; i < n; i++)
@@ -205,6 +224,11 @@ static iv_status backward_update(iv_train *tr)
 		                            &dz.matrix, net->W[l], 0, &gp.matrix))
 			return IV_EGSL;
 		colsum(dzp, B, n, tr->db);
+		/* the update is -lr dW: its ratios before W moves */
+		double ratio = spread(net->dw, n * m) /
+		               spread(net->W[l]->data, n * m);
+		tr->ratio[0][l] = ratio;
+		tr->ratio[1][l] = lr * ratio;
 		descend(net->W[l]->data, net->dw, n * m, lr);
 		descend(net->b[l]->data, tr->db, n, lr);
 	}
@@ -237,3 +261,13 @@ size_t iv_train_distinct(const iv_train *tr, size_t l)
 }
 
 size_t iv_train_steps(const iv_train *tr) { return tr->steps; }
+
+double iv_train_grad_ratio(const iv_train *tr, size_t l)
+{
+	return l >= 1 && l <= tr->net->L ? tr->ratio[0][l] : NAN;
+}
+
+double iv_train_update_ratio(const iv_train *tr, size_t l)
+{
+	return l >= 1 && l <= tr->net->L ? tr->ratio[1][l] : NAN;
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: MIT */
+/* The reproducing command line, one option-table row at a time. */
+#include <stdio.h>
+#include <string.h>
+#include "cli/command.h"
+#include "cli/opts_table.h"
+#include "cli/report.h"
+
+/* Rows that never appear: they do not change what is computed or shown,
+ * or they are written another way (--report, --widths, --sweep). */
+static bool skipped(const struct opt *op)
+{
+	static const char *const names[] = { "report", "max-memory", "jobs",
+	                                     "lesson", "lessons",
+	                                     "list-lessons", "keys", "trace",
+	                                     "help", "version" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(op->name, names[i]) == 0)
+			return true;
+	return op->kind == K_SECTION || op->kind == K_PATH;
+}
+
+/* The row's value in o as the option takes it. */
+static void value(const struct opt *op, const iv_cli_opts *o, char *buf,
+                  size_t len)
+{
+	const void *p = (const char *)o + op->off;
+	switch (op->kind) {
+	case K_REAL: iv_report_number(*(const double *)p, buf, len); break;
+	case K_SIZE: snprintf(buf, len, "%zu", *(const size_t *)p); break;
+	case K_SEED:
+		snprintf(buf, len, "%lu", *(const unsigned long *)p);
+		break;
+	case K_FLAG: snprintf(buf, len, "%d", *(const bool *)p); break;
+	default: iv_opt_value(op, o, buf, len); break;
+	}
+}
+
+static void add(char *buf, size_t len, size_t *used, const char *s)
+{
+	if (*used < len)
+		*used += (size_t)snprintf(buf + *used, len - *used, "%s", s);
+}
+
+static void widths(const iv_config *c, char *buf, size_t len, size_t *used)
+{
+	char n[16];
+	add(buf, len, used, " --widths=");
+	for (size_t l = 0; l < c->nwidths; l++) {
+		snprintf(n, sizeof n, "%s%u", l ? "," : "", (unsigned)c->widths[l]);
+		add(buf, len, used, n);
+	}
+}
+
+static void sweeps(const iv_sweep *s, char *buf, size_t len, size_t *used)
+{
+	for (size_t a = 0; a < s->naxes; a++) {
+		add(buf, len, used, " --sweep=");
+		add(buf, len, used, s->axis[a].knob->name);
+		for (size_t k = 0; k < s->axis[a].n; k++) {
+			add(buf, len, used, k ? "," : ":");
+			add(buf, len, used, s->axis[a].text[k]);
+		}
+	}
+}
+
+void iv_cli_command(const iv_cli_opts *o, char *buf, size_t len)
+{
+	iv_cli_opts d;
+	size_t used = 0;
+	iv_opts_defaults(&d);
+	buf[0] = '\0';
+	add(buf, len, &used, "initviz");
+	if (o->report && o->format == IV_FORMAT_TABLE && !o->check &&
+	    !o->sweep.naxes)
+		add(buf, len, &used, " --report");
+	for (size_t i = 0; i < iv_opt_count; i++) {
+		const struct opt *op = &iv_opt_table[i];
+		char mine[64], dflt[64];
+		if (skipped(op))
+			continue;
+		if (op->kind == K_WIDTHS || op->kind == K_SWEEP) {
+			if (op->kind == K_WIDTHS && o->cfg.nwidths)
+				widths(&o->cfg, buf, len, &used);
+			if (op->kind == K_SWEEP)
+				sweeps(&o->sweep, buf, len, &used);
+			continue;
+		}
+		if (o->cfg.nwidths && (strcmp(op->name, "depth") == 0 ||
+		                       strcmp(op->name, "width") == 0))
+			continue;
+		value(op, o, mine, sizeof mine);
+		value(op, &d, dflt, sizeof dflt);
+		if (strcmp(mine, dflt) == 0)
+			continue;
+		add(buf, len, &used, " --");
+		add(buf, len, &used, op->name);
+		if (op->kind != K_FLAG) {
+			add(buf, len, &used, "=");
+			add(buf, len, &used, mine);
+		}
+	}
+}

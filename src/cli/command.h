@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* The command line that reproduces a run: "initviz" and every option whose
+ * value differs from its default, from the option table. */
+#ifndef IV_CLI_COMMAND_H
+#define IV_CLI_COMMAND_H
+
+#include <stddef.h>
+#include "cli/opts.h"
+
+/* Write the command for o into buf (cut to len - 1 characters). Network
+ * settings as resolved (a lesson's appear as its settings), the report
+ * options (--format, --bins, --check, training, --sweep); options that do
+ * not change the output (--jobs, --max-memory, --trace, --keys) are left
+ * out. Real numbers read back exactly. */
+void iv_cli_command(const iv_cli_opts *o, char *buf, size_t len);
+
+#endif

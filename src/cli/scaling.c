@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/* Log-log slopes against width with GSL's least squares. */
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_fit.h>
+#include "cli/scaling.h"
+
+static const char *const verdict_names[] = {
+#define IV_X(e, n) [e] = n,
+	IV_VERDICT_LIST(IV_X)
+#undef IV_X
+};
+
+const char *iv_verdict_name(iv_verdict v)
+{
+	return (unsigned)v < IV_VERDICT_COUNT ? verdict_names[v] : NULL;
+}
+
+static void undefined(iv_slope *out, const char *why)
+{
+	out->slope = out->se = out->lo = out->hi = NAN;
+	out->verdict = IV_VERDICT_UNDEFINED;
+	out->why = why;
+}
+
+void iv_slope_fit(const double *width, const double *y, size_t n,
+                  iv_slope *out)
+{
+	double *lx = malloc((n ? n : 1) * 2 * sizeof *lx);
+	double c0, c1, cov00, cov01, cov11, sumsq;
+	*out = (iv_slope){ .n = n };
+	if (!lx) {
+		undefined(out, "out of memory");
+		return;
+	}
+	double *ly = lx + n;
+	bool distinct = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!(isfinite(y[i]) && y[i] > 0)) {
+			undefined(out, "zero or not finite at some width");
+			free(lx);
+			return;
+		}
+		lx[i] = log(width[i]);
+		ly[i] = log(y[i]);
+		distinct |= width[i] != width[0];
+	}
+	gsl_set_error_handler_off();
+	if (!distinct || gsl_fit_linear(lx, 1, ly, 1, n, &c0, &c1, &cov00,
+	                                &cov01, &cov11, &sumsq)) {
+		undefined(out, "fewer than 2 widths");
+		free(lx);
+		return;
+	}
+	free(lx);
+	out->slope = c1;
+	out->se = out->lo = out->hi = NAN;
+	if (n > 2) { /* cov11 is from the residuals: n - 2 degrees of freedom */
+		double t = gsl_cdf_tdist_Pinv(0.975, (double)(n - 2));
+		out->se = sqrt(cov11);
+		out->lo = c1 - t * out->se;
+		out->hi = c1 + t * out->se;
+	}
+	out->verdict = c1 > IV_SLOPE_LIMIT    ? IV_VERDICT_GROWING
+	               : c1 < -IV_SLOPE_LIMIT ? IV_VERDICT_SHRINKING
+	                                      : IV_VERDICT_FLAT;
+}

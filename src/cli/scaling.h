@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/* How a quantity scales with width: the least-squares slope of log(y)
+ * against log(width), its standard error and 95% interval, and a word. The
+ * slope is the exponent a of y ~ width^a: 0 for a quantity that does not
+ * depend on width, 1/2 for one that grows like sqrt(width). */
+#ifndef IV_CLI_SCALING_H
+#define IV_CLI_SCALING_H
+
+#include <stddef.h>
+
+/* |slope| up to this is "flat": halfway between 0 (no dependence) and 1/2
+ * (the sqrt(width) of a fixed-std initialization's first layer). */
+#define IV_SLOPE_LIMIT 0.25
+
+#define IV_VERDICT_LIST(X)                                                     \
+	X(IV_VERDICT_FLAT, "flat")                                             \
+	X(IV_VERDICT_GROWING, "growing")                                       \
+	X(IV_VERDICT_SHRINKING, "shrinking")                                   \
+	X(IV_VERDICT_UNDEFINED, "undefined")
+
+typedef enum {
+#define IV_X(e, name) e,
+	IV_VERDICT_LIST(IV_X)
+#undef IV_X
+	IV_VERDICT_COUNT
+} iv_verdict;
+
+typedef struct iv_slope {
+	size_t n;       /* widths in the fit */
+	double slope;   /* NaN when undefined */
+	double se;      /* standard error; NaN with 2 widths (an exact fit) */
+	double lo, hi;  /* 95% interval, slope +- t(0.975, n-2) se; NaN too */
+	iv_verdict verdict;
+	const char *why; /* the reason, when undefined; else NULL */
+} iv_slope;
+
+/* Fit log y[i] = c + slope log width[i] over n points with gsl_fit_linear.
+ * Undefined (with the reason) when fewer than 2 distinct widths, or some y
+ * is 0, negative or not finite. */
+void iv_slope_fit(const double *width, const double *y, size_t n,
+                  iv_slope *out);
+
+const char *iv_verdict_name(iv_verdict v); /* NULL when out of range */
+
+#endif

@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: MIT */
+/* The report of a sweep: a JSON array of report objects, CSV rows with the
+ * knob values first, or a table of configurations; then the checks. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <config.h>
+#include "cli/command.h"
+#include "cli/report.h"
+#include "figure/figure.h"
+#include "cli/sweep_report.h"
+#include "cli/sweep_scaling.h"
+
+#define LABEL_MAX 256
+#define AXIS_SHOWN 6 /* values of a knob listed in the table's first line */
+
+/* The knob columns of the CSV: "sweep.width", ... */
+struct csv_names {
+	char name[IV_SWEEP_AXES][48];
+	const char *ptr[IV_SWEEP_AXES];
+};
+
+static void text_json(FILE *f, size_t i, const iv_net *net,
+                      const iv_analysis *x, const iv_sweep *s)
+{
+	size_t idx[IV_SWEEP_AXES];
+	iv_config c;
+	char err[8];
+	iv_sweep_config(s, i, iv_net_config(net), &c, idx, err, sizeof err);
+	iv_report_json_open(f, net, x);
+	fputs(",\n  \"sweep\": {", f);
+	for (size_t a = 0; a < s->naxes; a++)
+		fprintf(f, "%s\"%s\": %s", a ? ", " : "", s->axis[a].knob->key,
+		        s->axis[a].text[idx[a]]);
+	fputc('}', f);
+}
+
+static void text_csv(FILE *f, size_t i, const iv_net *net,
+                     const iv_analysis *x, const iv_sweep *s)
+{
+	struct csv_names names;
+	const char *values[IV_SWEEP_AXES];
+	size_t idx[IV_SWEEP_AXES];
+	iv_config c;
+	char err[8];
+	iv_sweep_config(s, i, iv_net_config(net), &c, idx, err, sizeof err);
+	for (size_t a = 0; a < s->naxes; a++) {
+		snprintf(names.name[a], sizeof names.name[a], "sweep.%s",
+		         s->axis[a].knob->key);
+		names.ptr[a] = names.name[a];
+		values[a] = s->axis[a].text[idx[a]];
+	}
+	iv_report_csv_lead(f, net, x, s->naxes, names.ptr, values, i == 0);
+}
+
+static void text(FILE *f, size_t i, const iv_net *net, const iv_analysis *x,
+                 void *ctx)
+{
+	const iv_cli_opts *o = ctx;
+	if (o->format == IV_FORMAT_JSON)
+		text_json(f, i, net, x, &o->sweep);
+	else if (o->format == IV_FORMAT_CSV)
+		text_csv(f, i, net, x, &o->sweep);
+}
+
+static int out_json(FILE *f, const iv_sweep_run *r,
+                    const iv_width_scaling *w)
+{
+	fputs("[\n", f);
+	for (size_t i = 0; i < r->n; i++) {
+		if (iv_sweep_run_copy(r, i, f))
+			return -1;
+		iv_width_scaling_json(f, w, r, i);
+		fputs(i + 1 < r->n ? "\n},\n" : "\n}\n", f);
+	}
+	fputs("]\n", f);
+	return 0;
+}
+
+static void axes_line(FILE *f, const iv_sweep *s, size_t n)
+{
+	fprintf(f, "initviz %s: a sweep of %zu configurations:", PACKAGE_VERSION,
+	        n);
+	for (size_t a = 0; a < s->naxes; a++) {
+		const iv_sweep_axis *x = &s->axis[a];
+		fprintf(f, "%s %s", a ? ";" : "", x->knob->name);
+		if (x->n > AXIS_SHOWN) { /* the line stays short */
+			fprintf(f, " %s,%s,...,%s (%zu values)", x->text[0],
+			        x->text[1], x->text[x->n - 1], x->n);
+			continue;
+		}
+		for (size_t k = 0; k < x->n; k++)
+			fprintf(f, "%c%s", k ? ',' : ' ', x->text[k]);
+	}
+	fputc('\n', f);
+}
+
+static void base_line(FILE *f, const iv_config *c)
+{
+	fprintf(f, "%s, init %s", iv_act_name(c->act), iv_init_name(c->init));
+	if (iv_init_uses_std(c->init))
+		fprintf(f, " (std %g)", c->std);
+	if (iv_init_uses_gain(c->init))
+		fprintf(f, " (gain %g)", c->gain);
+	fprintf(f, ", depth %zu, width %zu, batch %zu, bias %g, seed %lu\n"
+	        "(the swept knobs override these)\n", c->depth, c->width,
+	        c->batch, c->bias, c->seed);
+}
+
+/* A number of a table row: "nan", never "-nan" (the sign of a NaN says
+ * nothing), then a space. */
+static void cell(FILE *f, int width, double v)
+{
+	if (isnan(v))
+		fprintf(f, "%*s ", width, "nan");
+	else
+		fprintf(f, "%*.3g ", width, v);
+}
+
+static void out_rows(FILE *f, const iv_sweep_run *r)
+{
+	const iv_sweep *s = &r->o->sweep;
+	fputc('\n', f);
+	for (size_t a = 0; a < s->naxes; a++)
+		fprintf(f, "%9s ", s->axis[a].knob->name);
+	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s\n",
+	        r->o->check ? "  check" : "");
+	for (size_t i = 0; i < r->n; i++) {
+		const iv_sweep_result *x = &r->res[i];
+		size_t idx[IV_SWEEP_AXES], L = x->depth;
+		iv_config c;
+		char err[8];
+		iv_sweep_config(s, i, &r->o->cfg, &c, idx, err, sizeof err);
+		for (size_t a = 0; a < s->naxes; a++)
+			fprintf(f, "%9s ", s->axis[a].text[idx[a]]);
+		cell(f, 9, x->act_std[0]);
+		cell(f, 9, x->act_std[L - 1]);
+		cell(f, 10, x->grad_std[0]);
+		cell(f, 10, x->grad_std[L - 1]);
+		fprintf(f, "%8zu", x->distinct_min);
+		if (r->o->check)
+			fprintf(f, "  %s", x->problems ? "PROBLEM" : "ok");
+		fputc('\n', f);
+	}
+	fputs("(L: each one's last layer; distinct: the fewest distinct "
+	      "neurons in a layer)\n", f);
+}
+
+/* "initviz: relu, 6 configurations of width" and the settings the knobs
+ * leave alone. */
+static void sweep_title(const iv_sweep_run *r, char *title, size_t len,
+                        char *sub)
+{
+	const iv_sweep *s = &r->o->sweep;
+	const iv_config *c = &r->o->cfg;
+	size_t n = (size_t)snprintf(title, len, "initviz: %s, %zu "
+	                            "configurations of", iv_act_name(c->act),
+	                            r->n);
+	for (size_t a = 0; a < s->naxes && n < len; a++)
+		n += (size_t)snprintf(title + n, len - n, "%s %s",
+		                      a ? " x" : "", s->axis[a].knob->name);
+	n = (size_t)snprintf(sub, len, "init %s", iv_init_name(c->init));
+#define KEEP(knob, cond, ...)                                                  \
+	if ((cond) && !iv_sweep_find(s, knob) && n < len)                      \
+		n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
+	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
+	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
+	KEEP("depth", true, ", %zu layers", c->depth);
+	KEEP("width", !c->nwidths, ", width %zu", c->width);
+	KEEP("batch", true, ", batch %zu", c->batch);
+	KEEP("bias-std", c->bias_std > 0, ", bias noise %g", c->bias_std);
+#undef KEEP
+	if (n < len)
+		snprintf(sub + n, len - n, ", bias %g, input %s, seed %lu",
+		         c->bias, iv_input_name(c->input), c->seed);
+}
+
+/* Every configuration's profile on shared axes. */
+static int out_svg(FILE *f, const iv_sweep_run *r)
+{
+	iv_fig_series *series = calloc(r->n, sizeof *series);
+	char (*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
+	char title[256], sub[256], cmd[4096];
+	int rc = -1;
+	if (series && labels) {
+		for (size_t i = 0; i < r->n; i++) {
+			const iv_sweep_result *x = &r->res[i];
+			iv_sweep_label(&r->o->sweep, i, labels[i], LABEL_MAX);
+			series[i] = (iv_fig_series){ labels[i], x->depth, x->act_std,
+			                             x->th_act, x->grad_std,
+			                             x->th_grad };
+		}
+		sweep_title(r, title, sizeof title, sub);
+		iv_cli_command(r->o, cmd, sizeof cmd);
+		iv_figure fig = { title, sub, cmd, r->n, series, 0, NULL };
+		rc = iv_figure_svg(f, &fig);
+	}
+	free(series);
+	free(labels);
+	return rc;
+}
+
+static int out_table(FILE *f, const iv_sweep_run *r,
+                     const iv_width_scaling *w)
+{
+	axes_line(f, &r->o->sweep, r->n);
+	base_line(f, &r->o->cfg);
+	out_rows(f, r);
+	iv_width_scaling_table(f, w, r);
+	return 0;
+}
+
+/* Each configuration's check lines, "[label] " after "initviz: check: ". */
+static size_t checks(const iv_sweep_run *r, const iv_width_scaling *w,
+                     FILE *err)
+{
+	static const char head[] = "initviz: check: ";
+	size_t problems = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		char label[LABEL_MAX];
+		const char *p = r->res[i].check;
+		problems += r->res[i].problems;
+		iv_sweep_label(&r->o->sweep, i, label, sizeof label);
+		while (p && *p) {
+			size_t n = strcspn(p, "\n");
+			if (strncmp(p, head, sizeof head - 1) == 0)
+				fprintf(err, "%s[%s] %.*s\n", head, label,
+				        (int)(n - (sizeof head - 1)),
+				        p + sizeof head - 1);
+			p += n + (p[n] == '\n');
+		}
+	}
+	return problems + iv_width_scaling_check(w, r, err);
+}
+
+int iv_sweep_report(const iv_cli_opts *o, FILE *out, FILE *err)
+{
+	char msg[1024];
+	iv_sweep_run r;
+	iv_width_scaling w = { 0 };
+	int rc = iv_sweep_run_init(&r, o, msg, sizeof msg);
+	if (rc == 0)
+		rc = iv_sweep_run_all(&r, text, (void *)o, msg, sizeof msg);
+	if (rc == 0 && iv_width_scaling_compute(&w, &r)) {
+		snprintf(msg, sizeof msg, "out of memory");
+		rc = 2;
+	}
+	if (rc) {
+		fprintf(err, "initviz: %s\n", msg);
+	} else {
+		int wr = 0;
+		switch (o->format) {
+		case IV_FORMAT_JSON: wr = out_json(out, &r, &w); break;
+		case IV_FORMAT_SVG: wr = out_svg(out, &r); break;
+		case IV_FORMAT_CSV:
+			for (size_t i = 0; i < r.n && !wr; i++)
+				wr = iv_sweep_run_copy(&r, i, out);
+			break;
+		default: wr = out_table(out, &r, &w); break;
+		}
+		if (wr || fflush(out) != 0 || ferror(out))
+			rc = -1;
+		else if (o->check && checks(&r, &w, err) > 0)
+			rc = 1;
+	}
+	iv_width_scaling_done(&w);
+	iv_sweep_run_done(&r);
+	return rc;
+}

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* A figure for slides: depth profiles of the standard deviation of the
+ * activations and gradients (measured and mean-field) on a log scale, and
+ * per-layer histograms, written as one standalone SVG.
+ *
+ * No curses and no engine state: the caller (the report, or the view's
+ * save key) fills an iv_figure with pointers to its own numbers, which
+ * must stay valid during iv_figure_svg(). Every number drawn is also
+ * written into the element that draws it (data-value, data-count), so
+ * that tests and scripts can read the figure back. */
+#ifndef IV_FIGURE_H
+#define IV_FIGURE_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <initviz/net.h>
+#include <initviz/stats.h>
+#include <initviz/theory.h>
+
+/* One network's depth profile: n layers, values per layer (NaN where
+ * there is none, e.g. no mean-field prediction; zeros are marked at the
+ * bottom of the scale). Any pointer may be NULL. */
+typedef struct iv_fig_series {
+	const char *label; /* the legend's text; NULL for a single profile */
+	size_t n;
+	const double *act, *act_theory;   /* std of h_l */
+	const double *grad, *grad_theory; /* std of g_l = dloss/dh_l */
+} iv_fig_series;
+
+/* Histograms of one layer (NULL: not drawn). */
+typedef struct iv_fig_hist {
+	size_t layer;
+	const iv_stats *act, *grad;
+} iv_fig_hist;
+
+typedef struct iv_figure {
+	const char *title;    /* large, first line */
+	const char *subtitle; /* the settings, second line; may be NULL */
+	const char *command;  /* small print at the bottom; may be NULL */
+	size_t nseries;       /* 1: one profile with its histograms; more:
+	                         profiles on shared axes, one colour each */
+	const iv_fig_series *series;
+	size_t nhist;         /* drawn with a single series only */
+	const iv_fig_hist *hist;
+} iv_figure;
+
+#define IV_FIG_HIST_MAX 5 /* histogram rows shown; callers sample layers */
+
+/* Write fig as one SVG document to f. 0, or -1 on a write error. */
+int iv_figure_svg(FILE *f, const iv_figure *fig);
+
+/* The figure of a finished network (both passes done): its profile with
+ * theory's predictions (depth entries, iv_theory_layers; NULL: none), the
+ * histograms of IV_FIG_HIST_MAX layers evenly spaced (first and last
+ * included), the title and subtitle of its configuration, command in
+ * small print (NULL: none). 0, or -1 on a write error or out of memory. */
+int iv_figure_net_svg(FILE *f, const iv_net *net,
+                      const iv_theory_layer *theory, const char *command);
+
+/* A figure's title ("initviz: tanh, 10 layers of 256 units") and
+ * subtitle (init, bias, batch, input, seed) for c, each up to len. */
+void iv_figure_describe(const iv_config *c, char *title, char *sub,
+                        size_t len);
+
+/* A log scale's ends for the positive finite values of v[0..n-1], widened
+ * to whole decades (at least one): *lo, *hi. Both 0.1 and 10 when there
+ * is no such value. */
+void iv_figure_log_range(const double *v, size_t n, double *lo, double *hi);
+
+/* Up to max "nice" tick values (1, 2 or 5 times a power of 10) covering
+ * [lo, hi]; returns how many were written into ticks. */
+size_t iv_figure_ticks(double lo, double hi, size_t max, double *ticks);
+
+#endif

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: the SVG writer's page geometry, palette and shared helpers. */
+#ifndef IV_FIGURE_SVG_IMPL_H
+#define IV_FIGURE_SVG_IMPL_H
+
+#include <stdio.h>
+#include "figure/figure.h"
+
+#define SVG_W 1600
+#define SVG_H 1000
+#define SVG_FONT "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
+/* font sizes in px: large enough for the back row of a lecture hall */
+#define FS_TITLE 34
+#define FS_SUB 22
+#define FS_LABEL 24
+#define FS_TICK 20
+#define FS_SMALL 16
+#define SVG_GREY "#555555"
+
+/* Okabe and Ito's colour-blind-safe palette. */
+extern const char *const iv_svg_palette[];
+extern const size_t iv_svg_ncolours;
+
+/* A plot area and its scales: x linear over [x_lo, x_hi] (layers), y
+ * logarithmic over [y_lo, y_hi]. */
+typedef struct svg_panel {
+	double x0, y0, w, h;
+	double x_lo, x_hi, y_lo, y_hi;
+} svg_panel;
+
+double svg_x(const svg_panel *p, double layer);
+double svg_y(const svg_panel *p, double v); /* v > 0 */
+
+/* Text content with &, <, >, " escaped. */
+void svg_escape(FILE *f, const char *s);
+/* A number for data- attributes: 17 significant digits (reads back
+ * exactly); "NaN" for NaN, "inf"/"-inf". */
+void svg_num(FILE *f, double v);
+
+/* The histograms of fig (one series) in the box x, y, w, h. */
+void svg_histograms(FILE *f, const iv_figure *fig, double x, double y,
+                    double w, double h);
+
+#endif

@@ -1,0 +1,209 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# --format=svg through the real binary: well-formed XML, every value drawn
+# (markers and histogram bars) is the JSON report's number at the place
+# the axes say, the small print reproduces the figure, sweeps share axes.
+set -u
+
+bin=${top_builddir:-.}/initviz
+py=${PYTHON3:-python3}
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+
+[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
+command -v "$py" >/dev/null 2>&1 || { echo "no python3: skipped"; exit 77; }
+
+fail()
+{
+	echo "FAIL: $*"
+	[ -f "$tmp/err" ] && { echo "--- stderr:"; head -20 "$tmp/err"; }
+	echo "$passed passed, 1 failed"
+	exit 1
+}
+
+ok() { passed=$((passed + 1)); echo ok; }
+
+run()
+{
+	want=$1
+	shift
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ "$rc" -eq "$want" ] || fail "initviz $*: exit status $rc, want $want"
+}
+
+# The checks shared by every figure, as a python module.
+cat >"$tmp/svgcheck.py" <<'EOF'
+import json, math, xml.etree.ElementTree as ET
+
+NS = "{http://www.w3.org/2000/svg}"
+
+def load(path):
+    root = ET.parse(path).getroot()          # well-formed, or an exception
+    assert root.tag == NS + "svg", root.tag
+    assert root.get("viewBox") == "0 0 1600 1000", root.get("viewBox")
+    for e in root.iter():                    # readable on a projector
+        if e.get("font-size"):
+            assert float(e.get("font-size")) >= 16, e.attrib
+    return root
+
+def place(panel, layer, v):
+    """Where the panel's axes put value v of a layer."""
+    f = lambda k: float(panel.get("data-" + k))
+    lo, hi = math.log10(f("lo")), math.log10(f("hi"))
+    a, b = f("layer-lo"), f("layer-hi")
+    x = f("x0") + (f("width") / 2 if b <= a else
+                   (layer - a) / (b - a) * f("width"))
+    y = f("y0") + (hi - math.log10(v)) / (hi - lo) * f("height")
+    return x, y
+
+def markers(group, kind):
+    """{layer: (value, cx, cy)} of a profile group's markers of kind."""
+    out = {}
+    for c in group.iter(NS + "circle"):
+        if c.get("data-kind") == kind:
+            out[int(c.get("data-layer"))] = (float(c.get("data-value")),
+                                             float(c.get("cx")),
+                                             float(c.get("cy")))
+    return out
+
+def check_profile(panel, group, kind, want):
+    """Markers of kind equal want (one number per layer, None: absent),
+    each placed where the panel's axes put it."""
+    got = markers(group, kind)
+    for layer, v in enumerate(want, 1):
+        if v is None:
+            assert layer not in got, (kind, layer)
+            continue
+        assert layer in got, (kind, layer, "missing")
+        value, cx, cy = got[layer]
+        assert value == v, (kind, layer, value, v)
+        if v > 0:
+            x, y = place(panel, layer, v)
+            assert abs(cx - x) < 0.01 and abs(cy - y) < 0.01, \
+                (kind, layer, cx, cy, x, y)
+    assert len(got) == sum(v is not None for v in want), (kind, got)
+
+def command(root):
+    return " ".join(t.text for t in root.iter(NS + "text")
+                    if t.get("class") == "command")
+EOF
+
+# --- one network: profile, histograms, command ---------------------------
+printf 'svg: the values drawn are the JSON report'"'"'s, where the axes say ... '
+set -- --init=he-normal --activation=tanh --depth=7 --width=48 --batch=40 \
+	--bins=12 --seed=5
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/one.json"
+run 0 --format=svg "$@"
+cp "$tmp/out" "$tmp/one.svg"
+PYTHONPATH=$tmp "$py" - "$tmp/one.svg" "$tmp/one.json" <<'EOF' || fail "svg values (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+rep = json.load(open(sys.argv[2]))
+L = rep["layers"]
+panels = [p for p in root.iter(NS + "g") if p.get("class") == "panel"]
+assert len(panels) == 1, len(panels)
+groups = [g for g in panels[0].iter(NS + "g") if g.get("class") == "profile"]
+assert [g.get("data-quantity") for g in groups] == ["activation", "gradient"]
+act, grad = groups
+check_profile(panels[0], act, "activation", [l["activation"]["std"] for l in L])
+check_profile(panels[0], act, "activation_theory",
+              [l["theory"]["activation_std"] for l in L])
+check_profile(panels[0], grad, "gradient",
+              [l["grad_activation"]["std"] for l in L])
+check_profile(panels[0], grad, "gradient_theory",
+              [l["theory"]["grad_activation_std"] for l in L])
+# histograms of 5 layers, first and last included, bars as in the JSON
+hists = [g for g in root.iter(NS + "g") if g.get("class") == "histogram"]
+layers = sorted({int(h.get("data-layer")) for h in hists})
+assert len(layers) == 5 and layers[0] == 1 and layers[-1] == 7, layers
+for h in hists:
+    l = L[int(h.get("data-layer")) - 1]
+    q = l["activation" if h.get("data-kind") == "activation"
+          else "grad_activation"]["histogram"]
+    rects = list(h.iter(NS + "rect"))
+    counts = [int(r.get("data-count")) for r in rects]
+    assert counts == q["counts"], (counts, q["counts"])
+    assert float(h.get("data-lo")) == q["edges"][0]
+    assert float(h.get("data-hi")) == q["edges"][-1]
+    tall = max(float(r.get("height")) for r in rects)
+    for r, c in zip(rects, counts):   # heights in proportion to counts
+        assert abs(float(r.get("height")) - tall * c / max(counts)) < 0.01
+title = root.find(NS + "title").text
+assert title == "initviz: tanh, 7 layers of 48 units", title
+EOF
+# the small print reproduces the figure
+cmd=$(PYTHONPATH=$tmp "$py" -c 'import sys; from svgcheck import *; print(command(load(sys.argv[1])))' "$tmp/one.svg") ||
+	fail "no command in the figure"
+case $cmd in
+"initviz "*"--format=svg"*) ;;
+*) fail "the command does not start with initviz or lacks --format=svg: $cmd" ;;
+esac
+# shellcheck disable=SC2086
+set -- ${cmd#initviz }
+run 0 "$@"
+cmp -s "$tmp/out" "$tmp/one.svg" || fail "the figure's command draws another figure: $cmd"
+ok
+
+# --- zeros, deep networks --------------------------------------------------
+printf 'svg: zeros at the bottom edge, deep networks keep every value ... '
+run 0 --format=svg --init=zeros --depth=3 --width=8 --batch=4
+PYTHONPATH=$tmp "$py" - "$tmp/out" <<'EOF' || fail "zeros (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+act = [g for g in panel.iter(NS + "g") if g.get("data-quantity") == "activation"][0]
+m = markers(act, "activation")
+bottom = float(panel.get("data-y0")) + float(panel.get("data-height"))
+assert sorted(m) == [1, 2, 3], m
+assert all(v == 0 and abs(cy - bottom) < 0.01 for v, cx, cy in m.values()), m
+EOF
+run 0 --format=json --depth=120 --width=16 --batch=16 --bins=5
+cp "$tmp/out" "$tmp/deep.json"
+run 0 --format=svg --depth=120 --width=16 --batch=16 --bins=5
+PYTHONPATH=$tmp "$py" - "$tmp/out" "$tmp/deep.json" <<'EOF' || fail "deep (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+L = json.load(open(sys.argv[2]))["layers"]
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+act = [g for g in panel.iter(NS + "g") if g.get("data-quantity") == "activation"][0]
+check_profile(panel, act, "activation", [l["activation"]["std"] for l in L])
+EOF
+ok
+
+# --- sweeps: a profile per configuration on shared axes -------------------
+printf 'svg: a sweep draws each configuration on shared axes ... '
+set -- --sweep=width:16,32 --sweep=depth:2,4 --init=normal --std=0.2 \
+	--activation=relu --batch=16
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/sweep.json"
+run 0 --format=svg "$@"
+PYTHONPATH=$tmp "$py" - "$tmp/out" "$tmp/sweep.json" <<'EOF' || fail "sweep svg (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+sweep = json.load(open(sys.argv[2]))
+panels = [p for p in root.iter(NS + "g") if p.get("class") == "panel"]
+assert [p.get("data-quantity") for p in panels] == ["activation", "gradient"]
+for k in ("lo", "hi", "layer-lo", "layer-hi", "y0", "height"):
+    assert panels[0].get("data-" + k) == panels[1].get("data-" + k), k
+assert float(panels[0].get("data-layer-hi")) == 4
+for panel, kind, q in ((panels[0], "activation", "activation"),
+                       (panels[1], "gradient", "grad_activation")):
+    groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"]
+    assert len(groups) == 4, len(groups)
+    for g, rep in zip(groups, sweep):
+        label = "width=%d depth=%d" % (rep["sweep"]["width"], rep["sweep"]["depth"])
+        assert g.get("data-label") == label, (g.get("data-label"), label)
+        check_profile(panel, g, kind, [l[q]["std"] for l in rep["layers"]])
+assert not [g for g in root.iter(NS + "g") if g.get("class") == "histogram"]
+assert "--sweep=width:16,32 --sweep=depth:2,4" in command(root), command(root)
+EOF
+ok
+
+echo "$passed passed, 0 failed"

@@ -1,0 +1,230 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# --sweep through the real binary: every configuration is the report its
+# own command line gives, the CSV reads as one table, the width slopes
+# match mean-field theory and an independent least-squares fit, --check
+# and --jobs, the memory limit. JSON and CSV are read with python3.
+set -u
+
+bin=${top_builddir:-.}/initviz
+py=${PYTHON3:-python3}
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+
+[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
+command -v "$py" >/dev/null 2>&1 || { echo "no python3: skipped"; exit 77; }
+
+fail()
+{
+	echo "FAIL: $*"
+	[ -f "$tmp/err" ] && { echo "--- stderr:"; head -20 "$tmp/err"; }
+	echo "$passed passed, 1 failed"
+	exit 1
+}
+
+ok() { passed=$((passed + 1)); echo ok; }
+
+# run WANT_RC ARG...: stdout to $tmp/out, stderr to $tmp/err
+run()
+{
+	want=$1
+	shift
+	"$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ "$rc" -eq "$want" ] || fail "initviz $*: exit status $rc, want $want"
+}
+
+# --- JSON: each configuration is its own report -------------------------
+printf 'json: an array of the reports each configuration gives alone ... '
+set -- --init=normal --activation=relu --depth=2 --batch=24 --bins=7 \
+	--train-steps=3
+run 0 --format=json --sweep=width:8,16 --sweep=std:0.1,0.3 "$@"
+cp "$tmp/out" "$tmp/sweep.json"
+for w in 8 16; do
+	for s in 0.1 0.3; do
+		run 0 --report --format=json --width=$w --std=$s "$@"
+		cp "$tmp/out" "$tmp/one-$w-$s.json"
+	done
+done
+"$py" - "$tmp" <<'EOF' || fail "json sweep (above)"
+import json, sys
+d = sys.argv[1]
+sweep = json.load(open(d + "/sweep.json"))
+assert isinstance(sweep, list) and len(sweep) == 4, len(sweep)
+i = 0
+for w in (8, 16):              # the first knob varies slowest
+    for s in (0.1, 0.3):
+        got = dict(sweep[i])
+        assert got.pop("sweep") == {"width": w, "std": s}, got
+        scaling = got.pop("width_scaling")
+        one = json.load(open("%s/one-%d-%s.json" % (d, w, s)))
+        assert got == one, ("configuration", w, s, "differs from its "
+                            "own report")
+        assert scaling["widths"] == [8, 16], scaling
+        assert scaling["slope_limit"] == 0.25
+        assert [e["layer"] for e in scaling["activation_rms"]] == [1, 2]
+        assert len(scaling["activation_change"]) == 2
+        i += 1
+# configurations that differ only in width share their group's slopes
+assert sweep[0]["width_scaling"] == sweep[2]["width_scaling"]
+assert sweep[0]["width_scaling"] != sweep[1]["width_scaling"]
+EOF
+ok
+
+# --- CSV: one table, knob columns first ---------------------------------
+printf 'csv: one header, a row per configuration and layer ... '
+run 0 --format=csv --sweep=width:8,16 --sweep=std:0.1,0.3 "$@"
+"$py" - "$tmp/out" "$tmp/sweep.json" <<'EOF' || fail "csv sweep (above)"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+sweep = json.load(open(sys.argv[2]))
+text = open(sys.argv[1]).read().splitlines()
+assert sum(1 for t in text if t.startswith("sweep.")) == 1, "one header"
+assert len(rows) == 4 * 2, len(rows)
+head = text[0].split(",")
+assert head[:3] == ["sweep.width", "sweep.std", "layer"], head[:3]
+for k, r in enumerate(rows):
+    rep = sweep[k // 2]
+    lay = rep["layers"][k % 2]
+    assert int(r["sweep.width"]) == rep["sweep"]["width"]
+    assert float(r["sweep.std"]) == rep["sweep"]["std"]
+    assert int(r["layer"]) == lay["layer"]
+    for q in ("activation", "grad_activation", "weights"):
+        assert float(r[q + ".rms"]) == lay[q]["rms"], (k, q)
+    assert float(r["training.activation_change"]) == \
+        rep["training_activation_change"][k % 2]
+EOF
+# a plotting library reads it as is (where numpy is installed)
+if "$py" -c 'import numpy' 2>/dev/null; then
+	"$py" - "$tmp/out" <<'EOF' || fail "numpy.genfromtxt (above)"
+import numpy as np, sys
+a = np.genfromtxt(sys.argv[1], delimiter=",", names=True)
+assert a.shape == (8,), a.shape
+assert list(a["sweepwidth"]) == [8, 8, 8, 8, 16, 16, 16, 16]
+assert np.all(np.isfinite(a["activationrms"]))
+EOF
+fi
+ok
+
+# --- width slopes against mean-field theory -----------------------------
+# Fixed std s, ReLU, no bias: E[h_l^2] = (n s^2 / 2) E[h_{l-1}^2] with
+# E[h_0^2] = 1, so rms(h_l) = (n s^2 / 2)^(l/2): the slope of log rms
+# against log n is l/2 in layer l (the same with linear, without the 2).
+# He normal with ReLU: n (2/n) / 2 = 1 per layer, rms 1 at every width
+# (leaky ReLU of slope 0.01: a factor 1.0001, and no dead units for
+# --check to find).
+printf 'slopes: fixed std grows like width^(l/2), He is flat ... '
+for act in relu linear; do
+	run 1 --check --format=json --sweep=width:64..1024*2 --init=normal \
+		--std=0.05 --activation=$act --depth=3 --batch=64
+	"$py" - "$tmp/out" <<'EOF' || fail "fixed std $act slopes (above)"
+import json, sys
+s = json.load(open(sys.argv[1]))[0]["width_scaling"]
+assert s["widths"] == [64, 128, 256, 512, 1024], s["widths"]
+for e in s["activation_rms"]:
+    want = e["layer"] / 2
+    assert abs(e["slope"] - want) < 0.05, (e, want)
+    assert e["verdict"] == "growing", e
+    lo, hi = e["ci95"]
+    assert lo < e["slope"] < hi and e["stderr"] > 0, e
+EOF
+	grep -q '^initviz: check: activations grow with width in 3 of 3 layers (first: layer 1, rms ~ width^0\.5' \
+		"$tmp/err" || fail "no check line for growth with width"
+done
+run 0 --check --format=json --sweep=width:128..2048*2 --init=he-normal \
+	--activation=leaky-relu --depth=3 --batch=64
+"$py" - "$tmp/out" <<'EOF' || fail "He slopes (above)"
+import json, sys
+s = json.load(open(sys.argv[1]))[0]["width_scaling"]
+for e in s["activation_rms"]:
+    assert abs(e["slope"]) < 0.1 and e["verdict"] == "flat", e
+EOF
+[ ! -s "$tmp/err" ] || fail "He sweep: check lines"
+ok
+
+# --- the fit, redone independently --------------------------------------
+# Least squares by hand from the per-configuration numbers; Student's t
+# quantiles t(0.975, 1) and t(0.975, 2) written out.
+printf 'fit: slope, standard error, interval of an independent fit ... '
+run 0 --format=json --sweep=width:512..4096*2 --activation=linear \
+	--depth=1 --batch=8 --train-steps=1 --lr=0.01
+"$py" - "$tmp/out" <<'EOF' || fail "independent fit (above)"
+import json, math, sys
+sweep = json.load(open(sys.argv[1]))
+t975 = {1: 12.706204736174705, 2: 4.302652729911275}
+def fit(xs, ys):
+    x = [math.log(v) for v in xs]; y = [math.log(v) for v in ys]
+    n = len(x); mx = sum(x) / n; my = sum(y) / n
+    sxx = sum((a - mx) ** 2 for a in x)
+    b = sum((a - mx) * (c - my) for a, c in zip(x, y)) / sxx
+    res = sum((c - my - b * (a - mx)) ** 2 for a, c in zip(x, y))
+    se = math.sqrt(res / (n - 2) / sxx)
+    return b, se, (b - t975[n - 2] * se, b + t975[n - 2] * se)
+widths = [r["config"]["width"] for r in sweep]
+assert widths == [512, 1024, 2048, 4096], widths
+for key, val in (("activation_rms", lambda r: r["layers"][0]["activation"]["rms"]),
+                 ("activation_change", lambda r: r["training_activation_change"][0])):
+    b, se, ci = fit(widths, [val(r) for r in sweep])
+    e = sweep[0]["width_scaling"][key][0]
+    assert abs(e["slope"] - b) < 1e-9 and abs(e["stderr"] - se) < 1e-9, (e, b, se)
+    assert all(abs(p - q) < 1e-8 for p, q in zip(e["ci95"], ci)), (e, ci)
+EOF
+ok
+
+# --- the change in training, in the two regimes of one SGD step ---------
+# Linear layer, readout Wo, residual r: one step moves h by
+# -lr Wo^T sum_b r_b (x_b . x) / B. With the batch much smaller than the
+# width the sample's own term, |x|^2 ~ n, dominates: rms ~ sqrt(n) (Wo's
+# entries are ~ 1/sqrt(n)), growing. With the batch much larger the sum
+# averages to a fixed matrix times x, O(1), and rms ~ 1/sqrt(n),
+# shrinking.
+printf 'training: the change grows with width at small batch, shrinks at large ... '
+run 0 --format=json --sweep=width:512..4096*2 --activation=linear \
+	--depth=1 --batch=8 --train-steps=1 --lr=0.01
+"$py" - "$tmp/out" <<'EOF' || fail "small batch (above)"
+import json, sys
+e = json.load(open(sys.argv[1]))[0]["width_scaling"]["activation_change"][0]
+assert e["verdict"] == "growing" and 0.3 < e["slope"] < 0.75, e
+EOF
+run 0 --format=json --sweep=width:16..128*2 --activation=linear \
+	--depth=1 --batch=8192 --train-steps=1 --lr=0.01
+"$py" - "$tmp/out" <<'EOF' || fail "large batch (above)"
+import json, sys
+e = json.load(open(sys.argv[1]))[0]["width_scaling"]["activation_change"][0]
+assert e["verdict"] == "shrinking" and -0.75 < e["slope"] < -0.3, e
+EOF
+ok
+
+# --- table --------------------------------------------------------------
+printf 'table: a row per configuration, the slopes, group labels ... '
+run 0 --sweep=width:16,32,64 --sweep=depth:2,3 --init=he-normal \
+	--activation=relu --batch=16
+grep -q '^initviz .*: a sweep of 6 configurations: width 16,32,64; depth 2,3$' \
+	"$tmp/out" || fail "table: first line"
+[ "$(grep -c '^ *[0-9][0-9]  *[23] ' "$tmp/out")" -eq 6 ] ||
+	fail "table: 6 configuration rows"
+grep -q '^\[depth=3\] activation rms ~ width^slope' "$tmp/out" ||
+	fail "table: group label"
+awk 'length > 80 { exit 1 }' "$tmp/out" || fail "table: over 80 columns"
+ok
+
+# --- --jobs and memory ----------------------------------------------------
+printf 'jobs: the same bytes at once or one by one; memory per configuration ... '
+set -- --format=json --sweep=width:32..256*2 --sweep=gain:1,2 \
+	--activation=relu --depth=4 --batch=64 --train-steps=2
+run 0 --jobs=1 "$@"
+cp "$tmp/out" "$tmp/one.json"
+run 0 --jobs=3 "$@"
+cmp -s "$tmp/out" "$tmp/one.json" || fail "--jobs=3 differs from --jobs=1"
+# room for one of the largest at a time: they wait for each other
+run 0 --jobs=3 --max-memory=5M "$@"
+cmp -s "$tmp/out" "$tmp/one.json" || fail "a tight memory limit changed it"
+run 2 --jobs=3 --max-memory=1M "$@"
+grep -q '^initviz: --sweep: the configuration width=128 gain=1 needs .* over the memory limit of 1.0 MiB' \
+	"$tmp/err" || fail "memory: no message naming the configuration"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ] ||
+	fail "memory: not one line, or output"
+ok
+
+echo "$passed passed, 0 failed"
