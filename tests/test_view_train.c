@@ -389,6 +389,34 @@ static int entries(const char *d)
 	return n;
 }
 
+START_TEST(handout_has_the_command_first_and_no_key_bar)
+{
+	/* given a screen of three rows, the last the key bar, when made a
+	 * handout, then the command, "initviz VERSION, DATE", a blank line
+	 * and the rows but the bar */
+	time_t when = 86400 * 365;
+	struct tm tm;
+	char date[32], want[256];
+	size_t len;
+	localtime_r(&when, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", &tm);
+	char *h = tui_save_handout("initviz --lesson=2", "9.9", when,
+				   "top\nmiddle\nq Quit\n", 2, &len);
+	ck_assert_ptr_nonnull(h);
+	snprintf(want, sizeof want,
+		 "initviz --lesson=2\ninitviz 9.9, %s\n\ntop\nmiddle\n", date);
+	ck_assert_str_eq(h, want);
+	ck_assert_uint_eq(len, strlen(want));
+	free(h);
+	/* no row skipped; a last row without a newline is kept */
+	h = tui_save_handout("initviz", "9.9", when, "a\nb", -1, &len);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_ptr_nonnull(strstr(h, "\n\na\nb"));
+	ck_assert_uint_eq(len, strlen(h));
+	free(h);
+}
+END_TEST
+
 START_TEST(save_never_overwrites)
 {
 	/* given a fixed time, when saved three times, then the plain name,
@@ -523,6 +551,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("save");
 	tcase_add_test(t, save_never_overwrites);
+	tcase_add_test(t, handout_has_the_command_first_and_no_key_bar);
 	tcase_add_test(t, save_errors_name_the_directory);
 	tcase_add_test(t, save_refuses_names_too_long);
 	suite_add_tcase(s, t);
