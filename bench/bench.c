@@ -83,6 +83,19 @@ static void round_once(const struct opts *o, int cli, const struct bench_cfg *c,
 		                : NAN);
 	r->sane &= bench_proc_value(&r->phases, "sane") == 1;
 	bench_proc_run(cli ? iv_cli : iv_eng, 1, &r->iv);
+	if (!strcmp(c->name, "default") || !strcmp(c->name, "big")) {
+		char *tr[] = { (char *)o->self, "--train", w, d, b, "1", NULL };
+		bench_proc_init(&r->train);
+		bench_proc_run(tr, 1, &r->train);
+		for (int k = 0; k < 3; k++) {
+			static const char *const key[] = { "step", "products",
+			                                   "watched" };
+			double v = r->train.status == 0
+			                   ? bench_proc_value(&r->train, key[k])
+			                   : NAN;
+			r->tr[k] = fmin(r->tr[k], v);
+		}
+	}
 	if (o->python && o->numpy_ref) {
 		bench_proc_run(np, 1, &r->np);
 		bench_proc_run(nh, 1, &r->nh);
@@ -95,6 +108,8 @@ static void run_config(const struct opts *o, int cli,
 	r->sane = 1;
 	for (int k = 0; k < PH_COUNT; k++)
 		r->ph[k] = INFINITY;
+	for (int k = 0; k < 3; k++)
+		r->tr[k] = INFINITY;
 	bench_proc_init(&r->iv);
 	bench_proc_init(&r->np);
 	bench_proc_init(&r->nh);
@@ -167,6 +182,8 @@ static int child_mode(int argc, char **argv)
 		return bench_phases_child(a[0], a[1], a[2], (int)a[3]);
 	if (argc == 3 && !strcmp(argv[1], "--dump"))
 		return bench_dump(argv[2]);
+	if (argc == 6 && !strcmp(argv[1], "--train"))
+		return bench_train_child(a[0], a[1], a[2], (int)a[3]);
 	return -1;
 }
 
@@ -225,7 +242,8 @@ int main(int argc, char **argv)
 	bench_proc_init(&fixed);
 	bench_proc_run(none, 1, &fixed);
 	bench_print_summary(configs, res, NCONFIGS, cli, fixed.rss_mb);
-	bench_print_targets(configs, res, NCONFIGS);
+	bench_print_training(configs, res, NCONFIGS);
+	bench_print_targets(configs, res, NCONFIGS, fixed.rss_mb);
 	if (o.scaling) {
 		printf("\n");
 		bench_scaling(o.self, o.reps);

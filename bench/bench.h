@@ -50,6 +50,9 @@ struct bench_result {
 	double ph[PH_COUNT];     /* engine phases, seconds */
 	struct bench_proc phases; /* the last --phases child (kernel=...) */
 	struct bench_proc iv, np, nh; /* initviz, NumPy, NumPy hash-distinct */
+	struct bench_proc train; /* the last --train child */
+	double tr[3]; /* training step, its products alone, watched step:
+	                 seconds, best of the rounds */
 };
 
 /* report.c: the tables and the targets. */
@@ -59,7 +62,10 @@ void bench_print_summary(const struct bench_cfg *cfgs,
                          const struct bench_result *res, size_t n, int cli,
                          double fixed_mb);
 void bench_print_targets(const struct bench_cfg *cfgs,
-                         const struct bench_result *res, size_t n);
+                         const struct bench_result *res, size_t n,
+                         double fixed_mb);
+void bench_print_training(const struct bench_cfg *cfgs,
+                          const struct bench_result *res, size_t n);
 
 double bench_now(void);
 /* Products of a configuration: 2 * batch * fan_in * fan_out each. */
@@ -86,6 +92,10 @@ double bench_proc_value(const struct bench_proc *r, const char *key);
 int bench_child(size_t width, size_t depth, size_t batch);
 int bench_phases_child(size_t width, size_t depth, size_t batch, int reps);
 int bench_dump(const char *dir);
+/* bench_train_child: best of reps training steps (unwatched, then
+ * watched: distinct neurons and update ratios) and of the step's 3L - 1
+ * products alone, as key=value. */
+int bench_train_child(size_t width, size_t depth, size_t batch, int reps);
 
 /* Scaling in depth, batch and width, and peak memory against the arrays. */
 void bench_scaling(const char *self, int reps);

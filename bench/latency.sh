@@ -133,6 +133,24 @@ verdict() {
 	  printf "MISSES %d ms (max %.0f ms, %.1fx)\n", t, $1, $1 / t }'
 }
 
+# target_median METRIC FILE TARGET NAME: the target line of `make bench`
+# for the median, with the machine's dgemm rate measured just after (the
+# default's 29 products alone, bench/bench --phases, best of 3).
+target_median() {
+	med=$(grep "^$1 " "$2" | cut -d' ' -f2 | sort -g |
+		awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }')
+	rate=
+	if [ -x "$builddir/bench/bench" ]; then
+		rate=$("$builddir/bench/bench" --phases 256 10 512 3 | tr ' ' '\n' |
+			awk -F= '$1 == "gemm_fwd" || $1 == "gemm_bwd" { t += $2 }
+			END { if (t > 0) printf "%.0f", 2 * 512 * 256 * 256 * 29 / t / 1e9 }')
+	fi
+	echo "$med" | awk -v t="$3" -v n="$4" -v r="${rate:-?}" '{
+		printf "%s  %-46s %6.1f ms (target <= %d; dgemm %s GFLOP/s)\n",
+		       $1 <= t ? "PASS" : "MISS", n ": key -> complete picture, median",
+		       $1, t, r }'
+}
+
 run_config() {
 	name=$1 args=$2 mode=$3 keys=$4 target=$5
 	trace=$TMPD/$name.trace
@@ -157,6 +175,7 @@ run_config() {
 		printf '    key -> frame %s; key -> result %s\n' \
 			"$(verdict FRAME "$m" "$target")" \
 			"$(verdict RESULT "$m" "$target")"
+		target_median RESULT "$m" "$target" "$name"
 	fi
 	printf '  read gap while computing   %s\n' "$(stats GAP "$m")"
 	printf '  key answer (gap + frame)   %s\n' "$(stats ANSWER "$m")"

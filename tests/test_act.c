@@ -246,6 +246,74 @@ START_TEST(array_forms_match_scalar)
 }
 END_TEST
 
+/* Distance in units in the last place of want (the spacing of doubles at
+ * |want|), in long double. */
+static long double ulps(double got, long double want)
+{
+	double w = (double)want;
+	long double u = (long double)nextafter(fabs(w), INFINITY) - fabsl(w);
+	return fabsl((long double)got - want) / u;
+}
+
+/* x_i of a sample: evenly spaced over [-span, span] with an irrational
+ * step, so that the points fall on every part of the mantissa. */
+static double sample(size_t i, size_t n, double span)
+{
+	return span * (2.0 * (double)i / (double)n - 1.0 + 0.31830988618379067 /
+	               (double)n);
+}
+
+START_TEST(tanh_within_two_ulp_of_libm)
+{
+	/* given 2^21 points over each of: |x| < 1e-6, < 0.6 (the division
+	 * matters most), < 1.5, < 23 (e^-2x below an ulp of 1 from 18.4 on),
+	 * and powers of two from 2^-40 to 2^6 */
+	static const double spans[] = { 1e-6, 0.6, 1.5, 23 };
+	enum { N = 1 << 19 };
+	double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+	ck_assert(x && y);
+	long double worst_libm = 0, worst_true = 0;
+	double at_libm = 0, at_true = 0;
+	size_t differ = 0;
+	for (size_t r = 0; r <= TU_LEN(spans); r++) {
+		for (size_t i = 0; i < N; i++)
+			x[i] = r < TU_LEN(spans)
+			               ? sample(i, N, spans[r])
+			               : ldexp(1.0 + (double)(i % 4096) / 4096,
+			                       (int)(i / 4096 % 47) - 40) *
+			                         (i % 2 ? -1 : 1);
+		/* when the array form (vector code) runs over them */
+		iv_act_apply(IV_ACT_TANH, 0, x, y, N);
+		for (size_t i = 0; i < N; i++) {
+			differ += !same(y[i], iv_act(IV_ACT_TANH, 0, x[i]));
+			long double d = ulps(y[i], tanh(x[i]));
+			long double e = ulps(y[i], tanhl(x[i]));
+			if (d > worst_libm)
+				worst_libm = d, at_libm = x[i];
+			if (e > worst_true)
+				worst_true = e, at_true = x[i];
+		}
+	}
+	/* then it is the scalar form bit for bit, within 2 ulp of libm's
+	 * tanh and within 1 of tanhl's */
+	ck_assert_uint_eq(differ, 0);
+	ck_assert_msg(worst_libm <= 2, "%Lg ulp from libm at %.17g", worst_libm,
+	              at_libm);
+	ck_assert_msg(worst_true <= 1, "%Lg ulp from tanhl at %.17g", worst_true,
+	              at_true);
+	/* and odd, exact at 0, +-1 from 22 on */
+	ck_assert(iv_act(IV_ACT_TANH, 0, 0.0) == 0 &&
+	          signbit(iv_act(IV_ACT_TANH, 0, -0.0)));
+	ck_assert(iv_act(IV_ACT_TANH, 0, 22) == 1 &&
+	          iv_act(IV_ACT_TANH, 0, -1e300) == -1);
+	ck_assert(iv_act(IV_ACT_TANH, 0, 0x1p-30) == 0x1p-30);
+	printf("tanh: at most %.2Lf ulp from libm, %.2Lf from tanhl\n",
+	       worst_libm, worst_true);
+	free(x);
+	free(y);
+}
+END_TEST
+
 START_TEST(table_facts_agree_with_the_functions)
 {
 	/* given activation _i, then its row's facts agree with the function:
@@ -308,6 +376,7 @@ int main(void)
 	tcase_add_loop_test(tc, array_forms_match_scalar, 0, IV_ACT_COUNT);
 	tcase_add_test(tc, extremes_do_not_overflow);
 	tcase_add_test(tc, names_round_trip);
+	tcase_add_test(tc, tanh_within_two_ulp_of_libm);
 	tcase_add_loop_test(tc, table_facts_agree_with_the_functions, 0,
 	                    IV_ACT_COUNT);
 	tcase_add_test(tc, tour_visits_every_activation);

@@ -56,18 +56,11 @@ START_TEST(parses_a_valid_file)
 	ck_assert(set.v[0].random_readout);
 	ck_assert(!set.v[1].random_readout);
 	ck_assert_double_eq(set.v[1].lr, 0); /* unset: the view's rate stays */
-	/* shows in the file's order; a lesson without it: layers, profile */
+	/* shows in the file's order; a lesson without it names none */
 	ck_assert_uint_eq(set.v[0].nshows, 2);
-	ck_assert_int_eq(set.v[0].shows[0], IV_LESSON_PANEL_TRAINING);
-	ck_assert_int_eq(set.v[0].shows[1], IV_LESSON_PANEL_PROFILE);
-	ck_assert(!iv_lesson_shows(&set.v[0], IV_LESSON_PANEL_LAYERS));
-	ck_assert_uint_eq(iv_lesson_shows_rank(&set.v[0],
-	                                       IV_LESSON_PANEL_PROFILE), 1);
-	ck_assert_uint_eq(iv_lesson_shows_rank(&set.v[0],
-	                                       IV_LESSON_PANEL_LAYERS), 2);
-	ck_assert_uint_eq(set.v[1].nshows, 2);
-	ck_assert_int_eq(set.v[1].shows[0], IV_LESSON_PANEL_LAYERS);
-	ck_assert_int_eq(set.v[1].shows[1], IV_LESSON_PANEL_PROFILE);
+	ck_assert_str_eq(set.v[0].shows[0], "training");
+	ck_assert_str_eq(set.v[0].shows[1], "profile");
+	ck_assert_uint_eq(set.v[1].nshows, 0);
 	/* each lesson starts from the defaults, not from the one before */
 	ck_assert_uint_eq(set.v[1].cfg.depth, base.depth);
 	ck_assert_str_eq(set.v[1].text[0], "x");
@@ -97,38 +90,11 @@ static const struct {
 	{ "[lesson]\ntitle = a\ntext = b\nlr = 0x1p3\n", "t:4: lr must be a decimal number" },
 	{ "[lesson]\ntitle = a\ntext = b\nlr = inf\n", "t:4: lr must be a decimal number" },
 	{ "[lesson]\ntitle = a\ntext = b\nreadout = yes\n", "t:4: readout must be random or same" },
-	{ "[lesson]\ntitle = a\ntext = b\nshows = layers, histogram\n",
-	  "t:4: shows takes panel names separated by commas (layers, profile, "
-	  "training, settings, phase, spectrum, gains), got \"histogram\"" },
-	{ "[lesson]\ntitle = a\ntext = b\nshows = profile, layers, profile\n",
-	  "t:4: shows names a panel twice: \"profile\"" },
-	{ "[lesson]\ntitle = a\ntext = b\nshows = , ,\n", "t:4: shows names no panel" },
 	{ "[lesson]\ntitle = a\ntext=1\ntext=2\ntext=3\ntext=4\ntext=5\ntext=6\n",
 	  "t:8: more than 5 text lines" },
 	{ "[lesson]\ntitle = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n", "t:2: value too long" },
 };
-
-START_TEST(panel_names_round_trip)
-{
-	/* every panel's name parses back to it, alone */
-	for (int k = 0; k < IV_LESSON_PANEL_COUNT; k++) {
-		char t[128], err[256];
-		iv_lesson_set set = { 0 };
-		const char *name = iv_lesson_panel_name((iv_lesson_panel)k);
-		ck_assert_ptr_nonnull(name);
-		snprintf(t, sizeof t, "[lesson]\ntitle = a\ntext = b\nshows = %s\n",
-		         name);
-		ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "t", &base,
-		                                  apply, err, sizeof err), 0);
-		ck_assert_uint_eq(set.v[0].nshows, 1);
-		ck_assert_int_eq(set.v[0].shows[0], k);
-		iv_lessons_free(&set);
-	}
-	ck_assert_ptr_null(iv_lesson_panel_name(IV_LESSON_PANEL_COUNT));
-	ck_assert_ptr_null(iv_lesson_panel_name((iv_lesson_panel)-1));
-}
-END_TEST
 
 START_TEST(malformed_files_name_file_and_line)
 {
@@ -206,9 +172,9 @@ START_TEST(builtin_lessons_load)
 	ck_assert_int_eq(set.v[1].cfg.init, IV_INIT_CONSTANT);
 	/* the training lessons name the strip, the depth lessons the profile
 	 * first */
-	ck_assert(iv_lesson_shows(&set.v[1], IV_LESSON_PANEL_TRAINING));
-	ck_assert(iv_lesson_shows(&set.v[12], IV_LESSON_PANEL_TRAINING));
-	ck_assert_int_eq(set.v[9].shows[0], IV_LESSON_PANEL_PROFILE);
+	ck_assert_str_eq(set.v[1].shows[1], "training");
+	ck_assert_str_eq(set.v[12].shows[1], "training");
+	ck_assert_str_eq(set.v[9].shows[0], "profile");
 	ck_assert_int_eq(set.v[4].cfg.init, IV_INIT_NORMAL);
 	ck_assert_double_eq(set.v[4].cfg.std, 0.01);
 	ck_assert_uint_eq(set.v[4].cfg.depth, 10);
@@ -332,6 +298,42 @@ START_TEST(lr_takes_what_the_option_takes)
 }
 END_TEST
 
+static const struct {
+	const char *value, *err; /* err NULL: taken */
+	size_t n;
+	const char *first;
+} shows_cases[] = {
+    {"profile", NULL, 1, "profile"},
+    {" training ,layers, profile ", NULL, 3, "training"},
+    {"layers, profil", "shows names parts of the view (layers, profile, "
+		       "training), got \"profil\"", 0, NULL},
+    {"profile, profile", "shows names a part twice: \"profile\"", 0, NULL},
+    {"layers,,profile", "got \"\"", 0, NULL},
+};
+
+START_TEST(shows_names_parts_of_the_view)
+{
+	/* given shows = a list, then the parts in order, or the error that
+	 * names the bad one (file and line) */
+	char text[256], err[256];
+	snprintf(text, sizeof text, "[lesson]\ntitle = a\ntext = b\nshows = %s\n",
+	         shows_cases[_i].value);
+	iv_lesson_set set = { 0 };
+	int rc = iv_lessons_parse(&set, text, strlen(text), "t", &base, apply,
+	                          err, sizeof err);
+	if (shows_cases[_i].err) {
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(err, "t:4: ") &&
+		              strstr(err, shows_cases[_i].err), "%s", err);
+		return;
+	}
+	ck_assert_int_eq(rc, 0);
+	ck_assert_uint_eq(set.v[0].nshows, shows_cases[_i].n);
+	ck_assert_str_eq(set.v[0].shows[0], shows_cases[_i].first);
+	iv_lessons_free(&set);
+}
+END_TEST
+
 /* n lessons "[lesson] title text" in one text (free it) */
 static char *lessons_text(size_t n, size_t *len)
 {
@@ -431,7 +433,6 @@ int main(void)
 	TCase *tc = tcase_create("parser");
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, parses_a_valid_file);
-	tcase_add_test(tc, panel_names_round_trip);
 	tcase_add_loop_test(tc, malformed_files_name_file_and_line, 0,
 	                    sizeof bad / sizeof bad[0]);
 	tcase_add_test(tc, binary_and_huge_input);
@@ -443,6 +444,8 @@ int main(void)
 	tcase_add_loop_test(tc, lr_takes_what_the_option_takes, 0,
 	                    sizeof rates / sizeof rates[0]);
 	tcase_add_test(tc, two_hundred_lessons_after_the_built_in_ones);
+	tcase_add_loop_test(tc, shows_names_parts_of_the_view, 0,
+	                    sizeof shows_cases / sizeof shows_cases[0]);
 	tcase_add_test(tc, load_refuses_fifos_and_devices_unread);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

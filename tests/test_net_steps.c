@@ -146,10 +146,72 @@ START_TEST(quantity_names_follow_interface)
 }
 END_TEST
 
+START_TEST(reuse_gives_the_numbers_of_a_fresh_net)
+{
+	/* given a finished net of one configuration */
+	iv_config a, b;
+	iv_config_defaults(&a);
+	a.width = 40;
+	a.depth = 3;
+	a.batch = 50;
+	a.retain = 1;
+	b = a;
+	b.seed = 7; /* another seed, scheme, activation and input: same shapes */
+	b.init = IV_INIT_HE_UNIFORM;
+	b.act = IV_ACT_RELU;
+	b.input = IV_INPUT_UNIFORM;
+	b.bias_std = 0.1;
+	iv_net *net = iv_net_alloc(&a, NULL), *fresh = iv_net_alloc(&b, NULL);
+	ck_assert(net && fresh);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	const double *arena = iv_net_data(net, 1, IV_Q_PREACT, NULL, NULL);
+	/* when it is reused for another configuration of the same shapes */
+	ck_assert_int_eq(iv_net_reuse(net, &b), IV_OK);
+	ck_assert(!iv_net_done(net) && iv_net_config(net)->seed == 7);
+	ck_assert_ptr_null(iv_net_data(net, 1, IV_Q_WEIGHTS, NULL, NULL));
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	ck_assert_int_eq(iv_net_run(fresh), IV_OK);
+	/* then every statistic and every stored matrix is the fresh net's,
+	 * bit for bit, in the same memory */
+	ck_assert_ptr_eq(iv_net_data(net, 1, IV_Q_PREACT, NULL, NULL), arena);
+	for (size_t l = 1; l <= 3; l++) {
+		const iv_layer_stats *x = iv_net_layer(net, l);
+		const iv_layer_stats *y = iv_net_layer(fresh, l);
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			tu_same_stats(&x->q[q], &y->q[q], iv_quantity_name(q));
+		ck_assert_uint_eq(x->distinct_neurons, y->distinct_neurons);
+		ck_assert_uint_eq(x->dead_units, y->dead_units);
+		for (int q = IV_Q_WEIGHTS; q <= IV_Q_GRAD_ACT; q++) {
+			size_t r, c;
+			const double *u = iv_net_data(net, l, q, &r, &c);
+			const double *v = iv_net_data(fresh, l, q, NULL, NULL);
+			ck_assert(u && v && !memcmp(u, v, r * c * sizeof *u));
+		}
+	}
+	/* and another shape is refused, leaving the net as it was */
+	iv_config wider = b;
+	wider.width = 41;
+	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_EINVAL);
+	wider = b;
+	wider.bins = 7;
+	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_EINVAL);
+	wider = b;
+	wider.depth = 0; /* invalid: the validation's code */
+	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_EINVAL);
+	wider = b;
+	wider.max_memory = 1000; /* the same limit iv_net_alloc applies */
+	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_ETOOBIG);
+	ck_assert(iv_net_done(net) && iv_net_config(net)->seed == 7);
+	iv_net_free(net);
+	iv_net_free(fresh);
+}
+END_TEST
+
 TCase *net_steps_tcase(void)
 {
 	TCase *tc = tcase_create("steps");
 	tcase_add_test(tc, steps_are_layers);
+	tcase_add_test(tc, reuse_gives_the_numbers_of_a_fresh_net);
 	tcase_add_test(tc, restart_recomputes_the_same);
 	tcase_add_test(tc, data_and_bins_follow_the_passes);
 	tcase_add_test(tc, quantity_names_follow_interface);

@@ -53,24 +53,44 @@ static void mark(void *ctx, unsigned th, size_t b, size_t begin, size_t end)
 		c->seen[i]++;
 }
 
+/* Entries of seen[0, n) not seen exactly once; the first in *at. */
+static size_t not_once(const unsigned char *seen, size_t n, size_t *at)
+{
+	size_t bad = 0;
+	for (size_t i = n; i-- > 0;)
+		if (seen[i] != 1) {
+			bad++;
+			*at = i;
+		}
+	return bad;
+}
+
 START_TEST(blocks_are_visited_once)
 {
-	/* given n entries and 1..IV_PAR_MAX threads */
-	size_t n = sizes[_i];
+	/* given n entries and 1..IV_PAR_MAX threads, fresh ones for the call
+	 * and a pool's waiting workers (used over and over) */
+	size_t n = sizes[_i], at = 0;
 	unsigned char *seen = calloc(n, 1);
-	ck_assert(seen);
-	for (unsigned t = 1; t <= IV_PAR_MAX; t++) {
-		memset(seen, 0, n);
-		/* when every block marks its entries */
-		struct marks c = { seen, 0 };
-		unsigned used = iv_par_blocks(n, t, mark, &c);
-		/* then each entry once, in its block's range, on <= t threads */
-		ck_assert(used >= 1 && used <= t);
-		ck_assert_uint_eq(c.bad, 0);
-		for (size_t i = 0; i < n; i++)
-			ck_assert_msg(seen[i] == 1, "n %zu threads %u entry %zu "
-			              "seen %d times", n, t, i, seen[i]);
-	}
+	iv_pool *pool = iv_pool_alloc();
+	ck_assert(seen && pool);
+	for (int rep = 0; rep < 3; rep++)
+		for (unsigned t = 1; t <= IV_PAR_MAX; t++) {
+			iv_pool *p = rep == 0 ? NULL : pool;
+			memset(seen, 0, n);
+			/* when every block marks its entries */
+			struct marks c = { seen, 0 };
+			unsigned used = iv_par_blocks_on(p, n, t, mark, &c);
+			/* then each entry once, in its block's range, on <= t
+			 * threads */
+			ck_assert(used >= 1 && used <= t);
+			ck_assert_uint_eq(c.bad, 0);
+			size_t bad = not_once(seen, n, &at);
+			ck_assert_msg(bad == 0, "n %zu threads %u pool %d: %zu entries"
+			              " not seen once, first %zu (%d times)", n, t,
+			              p != NULL, bad, at, seen[at]);
+		}
+	iv_pool_free(pool);
+	iv_pool_free(NULL);
 	free(seen);
 }
 END_TEST

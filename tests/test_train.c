@@ -173,6 +173,107 @@ START_TEST(update_is_the_loss_gradient)
 }
 END_TEST
 
+/* Largest |a - b| over n entries, relative to the largest |b|. */
+static double rel_diff(const double *a, const double *b, size_t n)
+{
+	double d = 0, m = 0;
+	for (size_t i = 0; i < n; i++) {
+		d = fmax(d, fabs(a[i] - b[i]));
+		m = fmax(m, fabs(b[i]));
+	}
+	return m > 0 ? d / m : d;
+}
+
+START_TEST(steps_in_pieces_equal_whole_steps)
+{
+	/* given two equal nets (width 96, 3 layers, batch 64) and trainers */
+	const size_t budget = (size_t)1 << 16; /* a few columns a piece */
+	iv_net *a = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 96, 3);
+	iv_net *b = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 96, 3);
+	iv_train *ta = make_trainer(a, 0.05), *tb = make_trainer(b, 0.05);
+	/* when one takes 5 whole steps and the other 5 steps in pieces of at
+	 * most 2^16 units */
+	size_t calls = 0;
+	for (int k = 0; k < 5; k++) {
+		ck_assert_int_eq(iv_train_step(ta), IV_OK);
+		iv_status st;
+		while ((st = iv_train_advance(tb, budget)) == IV_CONTINUE) {
+			calls++;
+			ck_assert(iv_train_busy(tb));
+			/* an evaluation cannot cut into a step */
+			ck_assert_int_eq(iv_train_evaluate(tb), IV_EINVAL);
+		}
+		ck_assert_int_eq(st, IV_OK);
+		ck_assert(!iv_train_busy(tb));
+		calls++;
+		/* then the same loss and distinct neurons before each update */
+		ck_assert_msg(fabs(iv_train_loss(ta) - iv_train_loss(tb)) <=
+		                      1e-12 * iv_train_loss(ta),
+		              "loss %.17g vs %.17g", iv_train_loss(ta),
+		              iv_train_loss(tb));
+		for (size_t l = 1; l <= 3; l++)
+			ck_assert_uint_eq(iv_train_distinct(ta, l),
+			                  iv_train_distinct(tb, l));
+	}
+	ck_assert_uint_eq(iv_train_steps(tb), 5);
+	/* and the same weights to rounding (BLAS may round a slice of a
+	 * product differently from the whole) */
+	for (size_t l = 1; l <= 3; l++) {
+		size_t r, c;
+		const double *wa = iv_net_data(a, l, IV_Q_WEIGHTS, &r, &c);
+		const double *wb = iv_net_data(b, l, IV_Q_WEIGHTS, NULL, NULL);
+		ck_assert_msg(rel_diff(wb, wa, r * c) <= 1e-12, "layer %zu: %g",
+		              l, rel_diff(wb, wa, r * c));
+	}
+	/* and the pieces were bounded: each of the 8 products of a step is
+	 * 2 x 64 x 96 x 96 flops (the first layer's g_0 is skipped), so at
+	 * least 8 x 1179648 / 2^16 = 144 calls a step */
+	ck_assert_msg(calls >= 5 * 144, "%zu calls", calls);
+	iv_train_free(ta);
+	iv_train_free(tb);
+	iv_net_free(a);
+	iv_net_free(b);
+}
+END_TEST
+
+START_TEST(unwatched_steps_skip_the_distinct_count)
+{
+	/* given equal weights and a random readout (the top layer's units
+	 * drift apart from the first step, see above) */
+	iv_config cfg;
+	iv_status st;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_CONSTANT;
+	cfg.value = 0.05;
+	cfg.width = 24;
+	cfg.depth = 2;
+	cfg.batch = 64;
+	iv_net *net = iv_net_alloc(&cfg, &st);
+	ck_assert_ptr_nonnull(net);
+	iv_train_opts o = { .lr = 0.05, .outputs = 4, .random_readout = true };
+	iv_train *tr = iv_train_alloc(net, &o, &st);
+	ck_assert_ptr_nonnull(tr);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	ck_assert_uint_eq(iv_train_distinct(tr, 2), 1);
+	/* when 20 steps run unwatched */
+	iv_train_watch(tr, false);
+	for (int k = 0; k < 20; k++)
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	/* then the count is the last one taken (the start's) */
+	ck_assert_uint_eq(iv_train_distinct(tr, 2), 1);
+	/* and a watched step counts again, as does an evaluation */
+	iv_train_watch(tr, true);
+	ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	ck_assert_uint_eq(iv_train_distinct(tr, 2), 24);
+	iv_train_watch(tr, false);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	ck_assert_uint_eq(iv_train_distinct(tr, 2), 24);
+	ck_assert_uint_eq(iv_train_distinct(tr, 1), 1);
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
 /* Population std of n values, for the ratios' independent check. */
 static double pop_std(const double *x, size_t n)
 {
@@ -254,6 +355,38 @@ START_TEST(ratios_are_the_measured_update_and_gradient)
 }
 END_TEST
 
+START_TEST(watching_never_changes_the_update)
+{
+	/* given two equal nets, one trained watched at every step, the other
+	 * watched at every third step only */
+	iv_net *a = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 40, 3);
+	iv_net *b = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 40, 3);
+	iv_train *ta = make_trainer(a, 0.05), *tb = make_trainer(b, 0.05);
+	for (int k = 0; k < 9; k++) {
+		iv_train_watch(tb, k % 3 == 0);
+		ck_assert_int_eq(iv_train_step(ta), IV_OK);
+		ck_assert_int_eq(iv_train_step(tb), IV_OK);
+		/* then the ratios agree where both watched */
+		if (k % 3 == 0)
+			for (size_t l = 1; l <= 3; l++)
+				ck_assert(iv_train_grad_ratio(ta, l) ==
+				          iv_train_grad_ratio(tb, l));
+	}
+	/* and the weights and the loss are the same bit for bit */
+	for (size_t l = 1; l <= 3; l++) {
+		size_t r, c;
+		const double *wa = iv_net_data(a, l, IV_Q_WEIGHTS, &r, &c);
+		const double *wb = iv_net_data(b, l, IV_Q_WEIGHTS, NULL, NULL);
+		ck_assert(!memcmp(wa, wb, r * c * sizeof *wa));
+	}
+	ck_assert(iv_train_loss(ta) == iv_train_loss(tb));
+	iv_train_free(ta);
+	iv_train_free(tb);
+	iv_net_free(a);
+	iv_net_free(b);
+}
+END_TEST
+
 START_TEST(bad_options_are_refused)
 {
 	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 8, 2);
@@ -284,6 +417,9 @@ int main(void)
 	tcase_add_loop_test(tc, ratios_are_the_measured_update_and_gradient,
 	                    0, sizeof smooth / sizeof smooth[0]);
 	tcase_add_test(tc, bad_options_are_refused);
+	tcase_add_test(tc, steps_in_pieces_equal_whole_steps);
+	tcase_add_test(tc, unwatched_steps_skip_the_distinct_count);
+	tcase_add_test(tc, watching_never_changes_the_update);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

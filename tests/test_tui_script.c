@@ -128,7 +128,7 @@ static const struct {
     {"O O", F_BIAS, -0.2, "bias -0.2", NULL},
     {"r", F_SEED, 2, "seed 2", NULL},
     {"R", F_SEED, 0, "seed 0", NULL},
-    {"p", F_PREACT, 1, "pre-activations z", "activations h = tanh"},
+    {"p", F_PREACT, 1, "z = W h + b", "h = tanh(z)"},
     {"g", F_GRADW, 1, "weight gradients", NULL},
     {"s", F_PERLAYER, 1, "each row: its own range", NULL},
     {"s s", F_PERLAYER, 0, NULL, "its own range"},

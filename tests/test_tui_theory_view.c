@@ -155,13 +155,14 @@ START_TEST(overlay_toggles)
 	config(&c);
 	char *s = run(&c, "");
 	ck_assert(app.theory.overlay);
-	SHOWN(s, "─ theory");
+	SHOWN(s, "predicted ─ h  ╌ ∂L/∂h");
 	SHOWN(s, "χ1 1 critical");
 	SHOWN(s, "q* 0   ξc ∞  ξg ∞");
 	free(s);
 	teardown();
 	s = run(&c, "e");
 	ck_assert(!app.theory.overlay);
+	GONE(s, "predicted");
 	GONE(s, "theory");
 	SHOWN(s, "χ1 1 critical"); /* not part of the overlay */
 	free(s);
@@ -172,6 +173,7 @@ START_TEST(overlay_toggles)
 	teardown();
 	c.init = IV_INIT_ONES;
 	s = run(&c, "");
+	GONE(s, "predicted");
 	GONE(s, "theory");
 	GONE(s, "χ1");
 	free(s);
@@ -251,12 +253,14 @@ START_TEST(spectrum_asks_and_refuses)
 	char *s = run(&c, "J Wait");
 	ck_assert(!app.theory.spec.have);
 	SHOWN(s, "Enter computes it");
+	SHOWN(s, "Enter: compute this larger one"); /* and the key line */
 	free(s);
 	teardown();
 	s = run(&c, "J Wait Enter");
 	ck_assert(app.theory.spec.have && app.theory.spec.st == IV_OK);
 	ck_assert_uint_eq(app.theory.spec.s.count, 300);
 	SHOWN(s, "300 values");
+	GONE(s, "Enter:"); /* nothing waits any more */
 	free(s);
 	teardown();
 	c.width = IV_JACOBIAN_WIDTH_MAX + 1;
@@ -284,6 +288,54 @@ START_TEST(gain_view)
 	snprintf(want, sizeof want, "PyTorch's gain gives χ1 %.3g (exploding)",
 		 k.chi1);
 	SHOWN(s, want);
+	/* the critical rows' depth scales are infinite, drawn as such */
+	const char *crit = strstr(s, "critical, χ1 = 1 at σb = 0");
+	ck_assert(crit && isinf(app.theory.gains.crit0.c.depth_scale));
+	const char *eol = strchr(crit, '\n');
+	ck_assert(eol);
+	char line[512];
+	snprintf(line, sizeof line, "%.*s", (int)(eol - crit), crit);
+	ck_assert_msg(strstr(line, "0        ∞        ∞  critical"), "%s",
+		      line);
+	free(s);
+}
+END_TEST
+
+START_TEST(critical_yet_vanishing_says_why)
+{
+	/* given xavier-normal + tanh 10 layers deep, when J, then the bar's
+	 * "critical" and the spectrum's "vanishing" come with the line that
+	 * says why, its numbers those of the theory */
+	iv_config c;
+	char want[128];
+	config(&c);
+	c.depth = 10;
+	char *s = run(&c, "J");
+	ck_assert(app.theory.spec.have && app.theory.spec.s.mean_square < 0.9);
+	SHOWN(s, "χ1 1 critical");
+	SHOWN(s, "Why critical yet vanishing: χ1 = 1 only at the fixed point");
+	snprintf(want, sizeof want, "mean square %.3g)",
+		 app.theory.pred.jacobian_ms);
+	SHOWN(s, want);
+	free(s);
+}
+END_TEST
+
+START_TEST(preact_has_no_zero_column)
+{
+	/* given relu, then zero and dead columns; when p (z shown), then the
+	 * dead units alone: a zero output is not a fact about z */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_RELU;
+	c.init = IV_INIT_HE_NORMAL;
+	char *s = run(&c, "");
+	SHOWN(s, " zero  dead ");
+	free(s);
+	teardown();
+	s = run(&c, "p");
+	GONE(s, "zero");
+	SHOWN(s, " dead ");
 	free(s);
 }
 END_TEST
@@ -347,6 +399,8 @@ static Suite *suite(void)
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, gain_view);
+	tcase_add_test(t, critical_yet_vanishing_says_why);
+	tcase_add_test(t, preact_has_no_zero_column);
 	suite_add_tcase(s, t);
 	t = tcase_create("snapshots");
 	tcase_set_timeout(t, 60);

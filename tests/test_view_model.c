@@ -373,7 +373,12 @@ START_TEST(layout_columns_fit)
 			const tui_cols *c = &lo.c;
 			if (cols % 3 == 0)
 				ck_assert_int_eq(c->uniq_w, 0);
-			ck_assert_int_eq(c->health_n, tui_layout_health_columns(act));
+			ck_assert_int_eq(c->health,
+					 tui_layout_health(act, false));
+			ck_assert_int_eq(c->health_n,
+					 c->health == TUI_HEALTH_ZERO_DEAD ? 2
+					 : c->health == TUI_HEALTH_NONE    ? 0
+									   : 1);
 			ck_assert_int_ge(c->label_w, 2);
 			ck_assert_int_ge(c->lhist_x, c->label_w + 1);
 			ck_assert_int_ge(c->lhist_w, 6);
@@ -386,30 +391,152 @@ START_TEST(layout_columns_fit)
 }
 END_TEST
 
-START_TEST(layout_rows)
+START_TEST(layout_health_follows_the_quantity)
 {
+	/* given relu showing z: no zero column (a zero output is not a fact
+	 * about z), the dead units stay; tanh keeps its saturation */
 	tui_layout lo;
-	/* given depth 6 on 30 lines: all layers, the profile right below */
-	tui_layout_compute(&lo, 30, 100, &m, true);
-	ck_assert_int_ge(lo.layers_h, 6);
-	ck_assert_int_eq(lo.profile_y, lo.layers_y + 6);
-	ck_assert_int_eq(lo.profile_y + lo.profile_h, lo.bar_y);
-	ck_assert_int_eq(lo.bar_y, 29);
-	/* given depth 100: layers and profile share the space */
-	m.cfg.depth = 100;
-	tui_layout_compute(&lo, 30, 100, &m, true);
-	ck_assert_int_eq(lo.profile_h, TUI_PROFILE_MIN);
-	ck_assert_int_eq(lo.layers_y + lo.layers_h, lo.profile_y);
-	ck_assert_int_eq(lo.profile_y + lo.profile_h, lo.bar_y);
-	/* given a short screen: no profile; given the profile view: no layers
-	 */
-	tui_layout_compute(&lo, 16, 100, &m, true);
-	ck_assert_int_eq(lo.profile_h, 0);
-	ck_assert_int_eq(lo.layers_h, 16 - 5);
-	m.view = TUI_VIEW_PROFILE;
-	tui_layout_compute(&lo, 30, 100, &m, true);
-	ck_assert_int_eq(lo.layers_h, 0);
-	ck_assert_int_eq(lo.profile_h, 27);
+	m.cfg.act = IV_ACT_RELU;
+	m.preact = true;
+	tui_layout_compute(&lo, 30, 100, &m, false);
+	ck_assert_int_eq(lo.c.health, TUI_HEALTH_DEAD);
+	ck_assert_int_eq(lo.c.health_n, 1);
+	m.preact = false;
+	tui_layout_compute(&lo, 30, 100, &m, false);
+	ck_assert_int_eq(lo.c.health, TUI_HEALTH_ZERO_DEAD);
+	ck_assert_int_eq(tui_layout_health(IV_ACT_TANH, true), TUI_HEALTH_SAT);
+	ck_assert_int_eq(tui_layout_health(IV_ACT_LINEAR, false),
+			 TUI_HEALTH_NONE);
+}
+END_TEST
+
+/* Blocks as the view asks: lesson text, layer list, profile, training. */
+enum { B_LAYERS, B_PROFILE, B_TRAIN, B_LESSON, NB };
+static const char *const bnames[NB] = {"layers", "profile", "training",
+				       "lesson"};
+
+static void blocks(tui_block *b, int depth, int lesson)
+{
+	b[B_LAYERS] = (tui_block){.want = 2 + depth,
+				  .min = TUI_LAYERS_MIN,
+				  .fair = TUI_LAYERS_FAIR};
+	b[B_PROFILE] = (tui_block){
+	    .want = TUI_PROFILE_WANT, .min = TUI_PROFILE_MIN, .grows = true};
+	b[B_TRAIN] = (tui_block){.want = 2};
+	b[B_LESSON] = (tui_block){.want = lesson, .min = 4};
+}
+
+static int sum(const tui_block *b, size_t n)
+{
+	int t = 0;
+	for (size_t i = 0; i < n; i++)
+		t += b[i].rows;
+	return t;
+}
+
+START_TEST(layout_order_by_importance)
+{
+	int o[NB];
+	const char *focus[] = {"profile", "nothing", "training"};
+	/* given a lesson that shows the profile and training: the lesson,
+	 * then those, then the rest in screen order; unknown names skipped */
+	tui_layout_order(bnames, NB, "lesson", focus, 3, o);
+	ck_assert_int_eq(o[0], B_LESSON);
+	ck_assert_int_eq(o[1], B_PROFILE);
+	ck_assert_int_eq(o[2], B_TRAIN);
+	ck_assert_int_eq(o[3], B_LAYERS);
+	/* given no lesson and no focus: screen order */
+	tui_layout_order(bnames, NB, NULL, NULL, 0, o);
+	for (int i = 0; i < NB; i++)
+		ck_assert_int_eq(o[i], i);
+}
+END_TEST
+
+START_TEST(layout_share_small_screens)
+{
+	tui_block b[NB];
+	int o[NB];
+	const char *focus[] = {"layers", "profile"};
+	tui_layout_order(bnames, NB, "lesson", focus, 2, o);
+	/* given 12 rows (60x15), depth 5, a lesson of 9 rows: the lesson
+	 * text, the layer list and the training strip; no profile (it needs
+	 * 5) and not a row blank */
+	blocks(b, 5, 9);
+	ck_assert_int_eq(tui_layout_share(b, NB, o, 12), 0);
+	ck_assert_int_eq(b[B_PROFILE].rows, 0);
+	ck_assert_int_ge(b[B_LESSON].rows, 4);
+	ck_assert_int_ge(b[B_LAYERS].rows, TUI_LAYERS_MIN);
+	ck_assert_int_eq(b[B_TRAIN].rows, 2);
+	ck_assert_int_eq(sum(b, NB), 12);
+	/* given 21 rows (80x24), depth 30, a lesson of 6 that shows the
+	 * profile first: the profile before the layers grow */
+	const char *prof[] = {"profile"};
+	tui_layout_order(bnames, NB, "lesson", prof, 1, o);
+	blocks(b, 30, 6);
+	ck_assert_int_eq(tui_layout_share(b, NB, o, 21), 0);
+	ck_assert_int_eq(b[B_LESSON].rows, 6);
+	ck_assert_int_eq(b[B_PROFILE].rows, 8);
+	ck_assert_int_eq(b[B_LAYERS].rows, TUI_LAYERS_MIN);
+	ck_assert_int_eq(sum(b, NB), 21);
+}
+END_TEST
+
+START_TEST(layout_share_large_screens)
+{
+	tui_block b[NB];
+	int o[NB];
+	tui_layout_order(bnames, NB, NULL, NULL, 0, o);
+	/* given 27 rows (100x30) and depth 6, no lesson: every layer, the
+	 * training strip, the profile takes the rest */
+	blocks(b, 6, 0);
+	ck_assert_int_eq(tui_layout_share(b, NB, o, 27), 0);
+	ck_assert_int_eq(b[B_LAYERS].rows, 8);
+	ck_assert_int_eq(b[B_PROFILE].rows, 27 - 8 - 2);
+	ck_assert_int_eq(b[B_LESSON].rows, 0);
+	/* given 57 rows (200x60) and depth 100: the layers their fair share
+	 * first, the profile its want, then the layers the rest */
+	blocks(b, 100, 0);
+	ck_assert_int_eq(tui_layout_share(b, NB, o, 57), 0);
+	ck_assert_int_eq(b[B_PROFILE].rows, TUI_PROFILE_WANT);
+	ck_assert_int_eq(b[B_LAYERS].rows, 57 - TUI_PROFILE_WANT - 2);
+}
+END_TEST
+
+START_TEST(layout_share_never_blank_while_dropping)
+{
+	/* given every number of rows from 0 to 80, depths 1 to 40, lessons
+	 * of 0 to 12 rows, any part the most important: no row is blank
+	 * while a part is dropped when any part could give or take a row,
+	 * and the rows given never exceed those there are */
+	tui_block b[NB];
+	int o[NB];
+	for (int first = 0; first < NB; first++)
+		for (int avail = 0; avail <= 80; avail += 1)
+			for (int depth = 1; depth <= 40; depth += 3)
+				for (int les = 0; les <= 12; les += 4) {
+					tui_layout_order(bnames, NB,
+							 bnames[first], NULL,
+							 0, o);
+					blocks(b, depth, les);
+					int left = tui_layout_share(b, NB, o,
+								    avail);
+					ck_assert_int_eq(sum(b, NB) + left,
+							 avail);
+					bool dropped = false;
+					for (int i = 0; i < NB; i++) {
+						dropped |= b[i].want > 0 &&
+							   b[i].rows == 0;
+						ck_assert(b[i].rows == 0 ||
+							  b[i].rows >= 2);
+					}
+					/* the profile grows: with it shown
+					 * nothing is blank */
+					if (b[B_PROFILE].rows > 0)
+						ck_assert_int_eq(left, 0);
+					if (dropped && left > 0)
+						ck_assert_int_eq(
+						    b[B_PROFILE].rows, 0);
+				}
 }
 END_TEST
 
@@ -621,7 +748,11 @@ static Suite *suite(void)
 	tcase_add_test(t, scrolling_is_clamped);
 	tcase_add_test(t, layout_minimum_size);
 	tcase_add_test(t, layout_columns_fit);
-	tcase_add_test(t, layout_rows);
+	tcase_add_test(t, layout_health_follows_the_quantity);
+	tcase_add_test(t, layout_order_by_importance);
+	tcase_add_test(t, layout_share_small_screens);
+	tcase_add_test(t, layout_share_large_screens);
+	tcase_add_test(t, layout_share_never_blank_while_dropping);
 	suite_add_tcase(s, t);
 	t = tcase_create("hist");
 	tcase_add_checked_fixture(t, setup, NULL);

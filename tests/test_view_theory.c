@@ -538,6 +538,82 @@ START_TEST(spectrum_of_networks)
 }
 END_TEST
 
+/* The mean square singular value of dh_L/dx of cfg's network at sample 0. */
+static double measured_ms(const iv_config *c)
+{
+	iv_status st;
+	iv_spectrum sp;
+	iv_net *net = iv_net_alloc(c, &st);
+	ck_assert_ptr_nonnull(net);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	ck_assert_int_eq(iv_jacobian_spectrum(net, 0, &sp), IV_OK);
+	double ms = sp.mean_square;
+	iv_spectrum_done(&sp);
+	iv_net_free(net);
+	return ms;
+}
+
+START_TEST(critical_yet_vanishing_is_explained)
+{
+	/* given xavier-normal + tanh, 10 layers of 256: the bar says chi1 1
+	 * critical (q* = 0), yet the Jacobian shrinks lengths; then the
+	 * predicted mean square (the product of each layer's sigma_w^2
+	 * E[phi'^2] at its q) agrees with the measured one over three seeds
+	 * to 25%, lies well below 1, and the sentence says why with those
+	 * numbers */
+	tui_theory t;
+	iv_config c;
+	char why[512], want[64];
+	ck_assert(tui_theory_init(&t));
+	iv_config_defaults(&c);
+	c.depth = 10;
+	c.width = 256;
+	c.batch = 4;
+	tui_theory_predict_update(&t, &c);
+	double pm = t.pred.jacobian_ms, ms = 0;
+	ck_assert_int_eq(tui_phase_classify(&t.pred.crit), TUI_CHI_CRITICAL);
+	for (unsigned long seed = 1; seed <= 3; seed++) {
+		c.seed = seed;
+		ms += measured_ms(&c) / 3;
+	}
+	ck_assert_double_lt(pm, 0.1);
+	ck_assert_msg(fabs(ms - pm) < 0.25 * pm, "measured %g, predicted %g",
+		      ms, pm);
+	ck_assert(tui_theory_why_text(&t, &c, ms, &tui_glyphs_ascii, why,
+				      sizeof why));
+	ck_assert(strstr(why, "Why critical yet vanishing: chi1 = 1 only at "
+			      "the fixed point q* = 0;"));
+	snprintf(want, sizeof want, "q goes from 1 to %.3g over 10 layers",
+		 t.pred.layer[9].q);
+	ck_assert_msg(strstr(why, want), "%s", why);
+	ck_assert(strstr(why, "shrinks lengths"));
+	snprintf(want, sizeof want, "(theory: mean square %.3g)", pm);
+	ck_assert_msg(strstr(why, want), "%s", why);
+	/* given a measured mean square near 1 (an isometry), then no
+	 * sentence: there is nothing to explain */
+	ck_assert(!tui_theory_why_text(&t, &c, 1.02, &tui_glyphs_ascii, why,
+				       sizeof why));
+	/* given linear (every q a fixed point) or a chaotic tanh, then none */
+	c.act = IV_ACT_LINEAR;
+	tui_theory_predict_update(&t, &c);
+	ck_assert_double_eq_tol(t.pred.jacobian_ms, 1.0, 1e-12);
+	ck_assert(!tui_theory_why_text(&t, &c, 1.4, &tui_glyphs_ascii, why,
+				       sizeof why));
+	c.act = IV_ACT_TANH;
+	c.gain = 3;
+	tui_theory_predict_update(&t, &c);
+	ck_assert(!tui_theory_why_text(&t, &c, 50, &tui_glyphs_ascii, why,
+				       sizeof why));
+	/* given a bias with a mean, then no prediction (E[phi'^2] is of
+	 * zero-mean z here) and no sentence */
+	c.gain = 1;
+	c.bias = 0.1;
+	tui_theory_predict_update(&t, &c);
+	ck_assert(isnan(t.pred.jacobian_ms));
+	tui_theory_done(&t);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tui_theory");
@@ -564,6 +640,7 @@ static Suite *suite(void)
 	tcase_add_test(t, phase_grid_matches_the_engine);
 	tcase_add_test(t, spectrum_words_and_bins);
 	tcase_add_test(t, spectrum_of_networks);
+	tcase_add_test(t, critical_yet_vanishing_is_explained);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -11,11 +11,11 @@ tmux_begin ivtheory
 
 start v 100 30 "env LC_ALL=C.UTF-8 TERM=screen-256color $BIN --depth 6 --width 32 --batch 64"
 check "starts with the criticality in the settings bar" v wait_for v "χ1 1 critical"
-check "the profile shows the theory line" v wait_for v "─ theory"
+check "the profile shows and names the predicted lines" v wait_for v "predicted ─ h  ╌ ∂L/∂h"
 tm send-keys -t v e
-check "e: overlay off" v wait_gone v "─ theory"
+check "e: overlay off" v wait_gone v "predicted"
 tm send-keys -t v e
-check "e: overlay on again" v wait_for v "─ theory"
+check "e: overlay on again" v wait_for v "predicted ─ h"
 tm send-keys -t v P
 check "P: phase diagram" v wait_for v "phase diagram of tanh"
 check "P: the diagram is finished" v wait_gone v "computing"

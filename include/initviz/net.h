@@ -3,7 +3,7 @@
  * the per-layer statistics.
  *
  * Call order:
- *   net = iv_net_alloc(&cfg, &st);        allocates, draws inputs and g_L
+ *   net = iv_net_alloc(&cfg, &st);        allocates, draws the inputs
  *   while ((st = iv_net_step(net)) == IV_CONTINUE)
  *           ... poll keys, draw progress ...
  *   iv_net_layer(net, l)                  statistics of layer l (1..depth)
@@ -69,6 +69,15 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st);
  * view answering a key). Not for the last free before exit: the thread may
  * still hold the memory then. */
 void iv_net_free_later(iv_net *net);
+
+/* Make net the network of cfg when cfg has the same shapes (depth, every
+ * width, batch, bins, retain): the inputs and weights of cfg are drawn
+ * again into the memory net holds, and both passes start over; the
+ * numbers are those of iv_net_alloc(cfg). No new pages, so none to fault
+ * in: a view recomputing after a key. IV_EINVAL leaves net as it was when
+ * the shapes differ (allocate a new one then), and so does IV_ETOOBIG
+ * (cfg's memory limit); after other codes net must be freed. */
+iv_status iv_net_reuse(iv_net *net, const iv_config *cfg);
 
 /* Do one step of work. IV_CONTINUE while work remains, IV_OK when both
  * passes are done (and on every later call), an error code otherwise. */

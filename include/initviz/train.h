@@ -13,8 +13,14 @@
  *   iv_train_loss(tr), iv_train_distinct(tr, l)   state *before* that update
  *   iv_train_update_ratio(tr, l), iv_train_grad_ratio(tr, l)   that update
  *   iv_train_evaluate(tr)                   the state after the last update
- * After steps the net's statistics are stale: iv_net_restart() + iv_net_run()
- * recompute them (with the probe gradient of docs/report.md) for display.
+ * or, a step in bounded pieces (a view between key reads):
+ *   while ((st = iv_train_advance(tr, budget)) == IV_CONTINUE)
+ *           ... poll keys ...
+ * A step computes no statistics or histograms, and distinct neurons and
+ * the update's ratios only while watched (iv_train_watch; on by default). After steps the net's
+ * statistics are stale: iv_net_restart() + iv_net_run() recompute them
+ * (with the probe gradient of docs/report.md) for display. While a step is
+ * in progress the net is the trainer's: do not step, restart or read it.
  * To reset, free both and allocate again from the same config. */
 #ifndef INITVIZ_TRAIN_H
 #define INITVIZ_TRAIN_H
@@ -40,9 +46,26 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 void iv_train_free(iv_train *tr); /* NULL is a no-op */
 
 /* One SGD update. Loss and distinct neurons of the weights it started from
- * are kept for iv_train_loss / iv_train_distinct. */
+ * are kept for iv_train_loss / iv_train_distinct. Finishes a step that
+ * iv_train_advance began. */
 iv_status iv_train_step(iv_train *tr);
-/* Forward at the current weights: refresh loss and distinct neurons. */
+/* The same in pieces: at most budget units of work (about one flop each,
+ * as iv_net_step's; at least one piece, a column of a product or a block
+ * of entries), starting a step when none is in progress. IV_CONTINUE while
+ * the step is unfinished, IV_OK when its update is done, an error
+ * otherwise (the step is abandoned, the weights part-updated). The cut
+ * depends on the configuration and budget only: the same budget gives the
+ * same numbers. */
+iv_status iv_train_advance(iv_train *tr, size_t budget);
+bool iv_train_busy(const iv_train *tr); /* a step is in progress */
+/* Count distinct neurons and the update's ratios in every step (true, the
+ * default; the ratios cost one more product a layer), or distinct neurons
+ * only in iv_train_evaluate and the ratios never (false): the last counts
+ * and ratios are kept and go stale as steps go on. Watching never changes
+ * the update: the numbers of a run do not depend on when it was watched. */
+void iv_train_watch(iv_train *tr, bool on);
+/* Forward at the current weights: refresh loss and distinct neurons
+ * (always counted). IV_EINVAL while a step is in progress. */
 iv_status iv_train_evaluate(iv_train *tr);
 
 double iv_train_loss(const iv_train *tr);

@@ -115,6 +115,7 @@ static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr,
 	}
 	/* iv_train_step reports the state it started from: step k-1 */
 	for (size_t k = 1; k <= steps && st == IV_OK; k++) {
+		iv_train_watch(tr, (k - 1) % every == 0); /* logged steps only */
 		st = iv_train_step(tr);
 		if ((k - 1) % every == 0 && st == IV_OK) {
 			log_point(a, tr, L, true);

@@ -89,6 +89,7 @@ static void net_free(iv_net *net, bool away_ok)
 	for (int k = 0; k < 3; k++)
 		if (net->rng[k])
 			gsl_rng_free(net->rng[k]);
+	iv_pool_free(net->pool); /* joins its workers */
 	release_arena(net->arena, net->arena_bytes, away_ok);
 	free(net->mats); free(net->vecs);
 	free(net->W); free(net->b); free(net->H); free(net->Z); free(net->G);
@@ -194,8 +195,10 @@ static iv_status allocate(iv_net *net)
 	net->p1[0] = malloc(nb * sizeof *net->p1[0]);
 	net->p1[1] = malloc(nb * sizeof *net->p1[1]);
 	net->alive = malloc(IV_PAR_MAX * net->maxn);
-	return net->work && net->p1[0] && net->p1[1] && net->alive ? IV_OK
-	                                                           : IV_ENOMEM;
+	net->pool = iv_pool_alloc();
+	return net->work && net->p1[0] && net->p1[1] && net->alive && net->pool
+	               ? IV_OK
+	               : IV_ENOMEM;
 }
 
 /* iv_net_alloc, taking over arena (bytes long; NULL: none) when it is
@@ -263,6 +266,39 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 		iv_net_free(net);
 	}
 	return net_alloc(cfg, st, arena, bytes);
+}
+
+/* Whether cfg gives net's shapes: every array and histogram the same size. */
+static bool same_shapes(const iv_net *net, const iv_config *cfg)
+{
+	if (cfg->depth != net->L || cfg->batch != net->B ||
+	    cfg->bins != net->cfg.bins || cfg->retain != net->cfg.retain)
+		return false;
+	for (size_t l = 0; l <= net->L; l++)
+		if (iv_config_units(cfg, l) != net->n[l])
+			return false;
+	return true;
+}
+
+iv_status iv_net_reuse(iv_net *net, const iv_config *cfg)
+{
+	iv_status st = iv_config_validate(cfg);
+	if (st != IV_OK)
+		return st;
+	if (!same_shapes(net, cfg))
+		return IV_EINVAL;
+	if (cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory)
+		return IV_ETOOBIG; /* as iv_net_alloc would say */
+	net->cfg = *cfg;
+	for (size_t l = 1; l <= net->L; l++) {
+		net->drawn[l] = false;
+		net->rows[l] = 0;
+	}
+	net->slot[0] = net->slot[1] = 0;
+	if ((st = iv_net_draw_input(net)) != IV_OK)
+		return st;
+	iv_net_restart(net);
+	return IV_OK;
 }
 
 const iv_config *iv_net_config(const iv_net *net) { return &net->cfg; }

@@ -22,6 +22,29 @@
  * NaN, Inf or extreme magnitudes are done whole.) */
 #define IV_STEP_WORK ((size_t)1 << 28)
 
+/* Work per entry, in flops of a product (about 30 GFLOP/s here): a drawn
+ * number, an entry through an activation or its derivative, an entry read
+ * by a statistics pass, an entry of the distinct-neuron count. */
+#define IV_COST_DRAW ((size_t)256)
+#define IV_COST_ELEM ((size_t)128)
+#define IV_COST_READ ((size_t)32)
+#define IV_COST_DISTINCT (3 * IV_COST_READ)
+
+/* Items of cost unit that fit in left (one at least when forced), at most
+ * remaining. */
+static inline size_t iv_fit(size_t left, size_t unit, size_t remaining,
+                            bool forced)
+{
+	size_t k = unit ? left / unit : remaining;
+	if (k == 0 && forced)
+		k = 1;
+	return k < remaining ? k : remaining;
+}
+
+/* Entries in whole blocks of par.h (the last may be short) that fit. */
+size_t iv_fit_entries(size_t left, size_t cost, size_t remaining,
+                      bool forced);
+
 /* Where the stepping is within a layer: phases in order, see step.c. */
 typedef enum {
 	IV_PH_DRAW, IV_PH_PRODUCT, IV_PH_ACT, IV_PH_STATS_W, IV_PH_STATS_Z,
@@ -45,6 +68,7 @@ struct iv_net {
 	double *dw;       /* scratch */
 	void *work;       /* distinct-neuron keys */
 	iv_part1 *p1[2];  /* first statistics pass, per block (par.h) */
+	struct iv_pool *pool; /* the threads of every parallel pass */
 	unsigned char *alive; /* IV_PAR_MAX x maxn: units seen nonzero */
 	iv_layer_stats *ls; /* 1..L */
 	bool *drawn;        /* 1..L: weights and biases drawn yet */
@@ -82,7 +106,28 @@ iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto);
  * H[l] = phi(Z[l]). No statistics. Draws the layer first if needed. */
 iv_status iv_net_forward_layer(iv_net *net, size_t l);
 
-/* dz = g phi'(Z[l]) over the whole layer (dz may be g). */
+/* dz = g phi'(Z[l]) over the whole layer (dz may be g); _run over entries
+ * [off, off + count), off a multiple of IV_BLOCK. Threads share the work. */
 void iv_net_backprop(const iv_net *net, size_t l, const double *g, double *dz);
+void iv_net_backprop_run(const iv_net *net, size_t l, const double *g,
+                         double *dz, size_t off, size_t count);
+
+/* Entries [off, off + count) of layer l's forward elementwise pass (bias,
+ * activation; off a multiple of IV_BLOCK); with stats, the first statistics
+ * pass into p1 and the health counts into net->sat, zero and alive. */
+void iv_net_act_run(iv_net *net, size_t l, size_t off, size_t count,
+                    bool stats);
+
+/* Slices of layer l's products (BLAS; IV_EGSL on its error):
+ *   fwd:  columns [pos, pos + k) of Z_l = H_{l-1} W_l^T
+ *   dw:   rows [pos, pos + k) of out = alpha dz^T H_{l-1} + beta out
+ *         (out n_l x n_{l-1}: the gradient scratch, or W_l for an update)
+ *   prev: columns [pos, pos + k) of g = dz W_l (g batch x n_{l-1}) */
+iv_status iv_net_fwd_slice(iv_net *net, size_t l, size_t pos, size_t k);
+iv_status iv_net_dw_slice(iv_net *net, size_t l, const double *dz,
+                          double alpha, double beta, double *out, size_t pos,
+                          size_t k);
+iv_status iv_net_prev_slice(iv_net *net, size_t l, const double *dz,
+                            double *g, size_t pos, size_t k);
 
 #endif

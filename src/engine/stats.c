@@ -11,6 +11,7 @@
 #include <initviz/stats.h>
 #include "par.h"
 #include "stats_impl.h"
+#include "vec.h"
 
 iv_status iv_stats_init(iv_stats *s, size_t bins)
 {
@@ -33,12 +34,13 @@ struct binner {
 	double lo, hi, nb, w, scale;
 	size_t bins;
 	bool ok, halves, divide;
+	bool inside; /* every value known finite and within [lo, hi] */
 };
 
 static struct binner binner_make(double lo, double hi, size_t bins)
 {
 	struct binner b = { lo, hi, (double)bins, hi - lo, 0, bins,
-	                    hi > lo && bins > 0, false, false };
+	                    hi > lo && bins > 0, false, false, false };
 	b.scale = b.nb / b.w;
 	b.halves = isinf(b.w); /* wider than DBL_MAX: work with halves */
 	if (b.halves)
@@ -51,35 +53,75 @@ static struct binner binner_make(double lo, double hi, size_t bins)
 #define SUB_BINS 256  /* bins that the split counters below take */
 #define SUB_RUN 32768 /* entries per round of the split counters */
 
+#define IDX_RUN 256 /* entries whose bins are computed at once */
+
+/* Bins of y[0, m) (m <= IDX_RUN) known inside [lo, hi]: the arithmetic of
+ * split_run below, vectorised (vec.h); f < 2^31, so the 32-bit truncation
+ * is the 64-bit one. */
+IV_VEC_BEGIN
+IV_VEC_CLONES static void bins_inside(const struct binner *b, const double *y,
+                                      size_t m, uint32_t *idx)
+{
+	double lo = b->lo, nb = b->nb, scale = b->scale;
+	uint32_t last = (uint32_t)(b->bins - 1);
+	for (size_t i = 0; i < m; i++) {
+		double f = (y[i] - lo) * scale;
+		uint32_t k = (uint32_t)(int32_t)f;
+		idx[i] = f < nb ? k : last;
+	}
+}
+IV_VEC_END
+
+/* Entries [0, m) of y into four sets of counters, entry i into set i % 4
+ * (set k at k * bins). Values outside [lo, hi] and NaN are dropped unless
+ * the caller knows there are none (inside): then the bins are computed a
+ * run at a time without the test. 0 <= f < 2^63: the signed conversion is
+ * one instruction. */
+static void split_run(const struct binner *b, const double *y, size_t m,
+                      uint32_t *sub)
+{
+	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
+	size_t last = b->bins - 1, bins = b->bins, i = 0;
+	if (b->inside) {
+		uint32_t idx[IDX_RUN];
+		for (; i + IDX_RUN <= m; i += IDX_RUN) {
+			bins_inside(b, y + i, IDX_RUN, idx);
+			for (size_t k = 0; k < IDX_RUN; k += 4) {
+				sub[idx[k]]++;
+				sub[bins + idx[k + 1]]++;
+				sub[2 * bins + idx[k + 2]]++;
+				sub[3 * bins + idx[k + 3]]++;
+			}
+		}
+	}
+	for (; i + 4 <= m; i += 4)
+		for (size_t k = 0; k < 4; k++) {
+			double v = y[i + k];
+			if (!(v >= lo && v <= hi))
+				continue;
+			double f = (v - lo) * scale;
+			sub[k * bins + (f < nb ? (size_t)(long long)f : last)]++;
+		}
+	for (; i < m; i++) {
+		double v = y[i];
+		if (!(v >= lo && v <= hi))
+			continue;
+		double f = (v - lo) * scale;
+		sub[f < nb ? (size_t)(long long)f : last]++;
+	}
+}
+
 /* The common case: multiplying by the scale, at most SUB_BINS bins. Four
  * sets of integer counters, one per entry modulo 4, so that runs of one
  * bin do not wait on each other's increments; exact counts either way. */
 static void binner_add_split(const struct binner *b, const double *x,
                              size_t n, double *counts)
 {
-	uint32_t sub[4 * SUB_BINS]; /* set k at k * bins */
-	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
-	size_t last = b->bins - 1;
+	uint32_t sub[4 * SUB_BINS];
 	for (size_t r = 0; r < n; r += SUB_RUN) {
-		size_t m = n - r < SUB_RUN ? n - r : SUB_RUN, i = 0;
-		const double *y = x + r;
+		size_t m = n - r < SUB_RUN ? n - r : SUB_RUN;
 		memset(sub, 0, 4 * b->bins * sizeof(uint32_t));
-		for (; i + 4 <= m; i += 4)
-			for (int k = 0; k < 4; k++) {
-				double v = y[i + k];
-				if (!(v >= lo && v <= hi))
-					continue;
-				double f = (v - lo) * scale;
-				sub[k * b->bins +
-				    (f < nb ? (size_t)(long long)f : last)]++;
-			}
-		for (; i < m; i++) {
-			double v = y[i];
-			if (!(v >= lo && v <= hi))
-				continue;
-			double f = (v - lo) * scale;
-			sub[f < nb ? (size_t)(long long)f : last]++;
-		}
+		split_run(b, x + r, m, sub);
 		for (size_t j = 0; j < b->bins; j++)
 			counts[j] += (double)(sub[j] + sub[b->bins + j] +
 			                      sub[2 * b->bins + j] +
@@ -171,7 +213,10 @@ void iv_lanes_start(iv_lanes *a)
 	a->n = 0;
 }
 
-void iv_lanes_add(iv_lanes *a, const double *x, size_t n)
+/* Vectorised across the lanes (vec.h): each lane adds in its own order,
+ * as in plain C, so the bits are the same. */
+IV_VEC_BEGIN
+IV_VEC_CLONES void iv_lanes_add(iv_lanes *a, const double *x, size_t n)
 {
 	double s[LANES], mn[LANES], mx[LANES];
 	size_t i = 0;
@@ -199,6 +244,8 @@ void iv_lanes_add(iv_lanes *a, const double *x, size_t n)
 	}
 	a->n += n;
 }
+
+IV_VEC_END
 
 iv_part1 iv_lanes_end(const iv_lanes *a)
 {
@@ -255,7 +302,8 @@ struct pass2 {
 /* Sum of squared deviations from mean (*ss) and of deviations (*cs) of n
  * entries, in LANES independent accumulators added up in lane order (the
  * same bits wherever it is called). */
-static void centred_sums(const double *x, size_t n, double mean, double *ss,
+IV_VEC_BEGIN
+IV_VEC_CLONES static void centred_sums(const double *x, size_t n, double mean, double *ss,
                          double *cs)
 {
 	double q[LANES] = { 0 }, c[LANES] = { 0 };
@@ -277,6 +325,8 @@ static void centred_sums(const double *x, size_t n, double mean, double *ss,
 		*cs += c[k];
 	}
 }
+
+IV_VEC_END
 
 static void pass2_block(void *ctx, unsigned t, size_t b, size_t begin,
                         size_t end)
@@ -332,6 +382,8 @@ static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
 	struct pass2 p = { .x = j->x + j->pos, .mean = s->mean,
 	                   .bin = binner_make(j->lo, j->hi, bins), .q = j->q,
 	                   .c = j->c };
+	/* pass 1 found every entry finite and within [min, max] */
+	p.bin.inside = j->lo <= s->min && s->max <= j->hi;
 	if (threads == 0)
 		threads = iv_par_threads(m);
 	if (threads > IV_PAR_MAX)
@@ -343,7 +395,7 @@ static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
 	p.counts[0] = s->hist->bin;
 	for (unsigned k = 1; k < threads; k++)
 		p.counts[k] = extra + (k - 1) * bins;
-	iv_par_rounds(m, threads, pass2_block, pass2_fold, &p);
+	iv_par_rounds(j->pool, m, threads, pass2_block, pass2_fold, &p);
 	for (unsigned k = 1; k < threads; k++) /* counts: exact, any order */
 		for (size_t i = 0; i < bins; i++)
 			s->hist->bin[i] += p.counts[k][i];
@@ -445,7 +497,13 @@ static void stats_reset(iv_stats *s, size_t n)
 void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
                     const iv_part1 *p1)
 {
-	*j = (iv_stats_job){ .s = s, .x = x, .n = n, .pass = 1,
+	iv_stats_start_on(j, NULL, s, x, n, p1);
+}
+
+void iv_stats_start_on(iv_stats_job *j, iv_pool *pool, iv_stats *s,
+                       const double *x, size_t n, const iv_part1 *p1)
+{
+	*j = (iv_stats_job){ .s = s, .pool = pool, .x = x, .n = n, .pass = 1,
 	                     .total = { 0, INFINITY, -INFINITY }, .st = IV_OK };
 	stats_reset(s, n);
 	if (!p1)
@@ -469,7 +527,8 @@ bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,
 		m = j->n - j->pos < m ? j->n - j->pos : m;
 		if (j->pass == 1) {
 			struct pass1 p = { .x = j->x + j->pos, .total = j->total };
-			iv_par_rounds(m, threads, pass1_block, pass1_fold, &p);
+			iv_par_rounds(j->pool, m, threads, pass1_block, pass1_fold,
+			              &p);
 			j->total = p.total;
 		} else {
 			fast_run(j, m, threads);

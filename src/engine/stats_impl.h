@@ -39,8 +39,10 @@ iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
  * iv_stats_compute, so the results are bit for bit the same whatever the
  * runs. Data that needs the exact serial path (NaN, Inf, magnitudes whose
  * squares overflow or underflow) is done in one step. */
+struct iv_pool;
 typedef struct {
 	iv_stats *s;
+	struct iv_pool *pool; /* threads to run on (par.h); NULL: per call */
 	const double *x;
 	size_t n, pos; /* entries; entries done in the current pass */
 	int pass;      /* 1, 2, then 3: done */
@@ -50,6 +52,9 @@ typedef struct {
 } iv_stats_job;
 void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
                     const iv_part1 *p1);
+/* The same, running on pool's workers (par.h). */
+void iv_stats_start_on(iv_stats_job *j, struct iv_pool *pool, iv_stats *s,
+                       const double *x, size_t n, const iv_part1 *p1);
 /* At most max entries (whole blocks, at least one) on threads threads (0
  * picks); *done gets the entries read. True when finished. */
 bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,

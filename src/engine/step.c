@@ -31,14 +31,7 @@
 #include "init.h"
 #include "net_impl.h"
 #include "par.h"
-
-/* Work per entry, in flops of a product (about 30 GFLOP/s here): a drawn
- * number, an entry through an activation or its derivative, an entry read
- * by a statistics pass, an entry of the distinct-neuron count. */
-#define COST_DRAW ((size_t)256)
-#define COST_ELEM ((size_t)128)
-#define COST_READ ((size_t)32)
-#define COST_DISTINCT (3 * COST_READ)
+#include "vec.h"
 
 /* The elementwise passes ------------------------------------------------ */
 
@@ -56,8 +49,10 @@ struct fwd {
 
 #define PIECE 4096 /* entries taken at once: Z and H stay in L1/L2 */
 
-static void add_bias(double *z, const double *bias, size_t n, size_t begin,
-                     size_t end)
+/* Exact or integer work: vectorised (vec.h), the same results. */
+IV_VEC_BEGIN
+IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n,
+                                   size_t begin, size_t end)
 {
 	size_t j = begin % n;
 	for (size_t i = begin; i < end;) {
@@ -71,24 +66,33 @@ static void add_bias(double *z, const double *bias, size_t n, size_t begin,
 	}
 }
 
-static void health_piece(struct fwd *f, unsigned t, size_t begin, size_t end)
+/* Health counts of entries [begin, end): zeros, units seen nonzero, and
+ * entries in the activation's saturation band (tables.h); by runs within a
+ * row, so that the unit index is not wrapped per entry. */
+IV_VEC_CLONES static void health_piece(struct fwd *f, unsigned t, size_t begin,
+                                       size_t end)
 {
-	const double *h = f->h;
 	unsigned char *alive = f->net->alive + (size_t)t * f->n;
-	size_t sat = 0, zero = 0, j = begin % f->n;
+	size_t sat = 0, zero = 0, n = f->n, j = begin % n;
 	double lo, hi; /* the activation's saturation band */
 	iv_act_band(f->net->cfg.act, &lo, &hi);
-	for (size_t i = begin; i < end; i++) {
-		double v = h[i];
-		zero += v == 0;
-		alive[j] |= v != 0;
-		if (++j == f->n)
-			j = 0;
-		sat += v < lo || v > hi;
+	for (size_t i = begin; i < end;) {
+		size_t run = n - j < end - i ? n - j : end - i;
+		const double *h = f->h + i;
+		unsigned char *a = alive + j;
+		for (size_t k = 0; k < run; k++) {
+			zero += h[k] == 0;
+			a[k] |= h[k] != 0;
+			sat += (h[k] < lo) | (h[k] > hi);
+		}
+		i += run;
+		j = 0;
 	}
 	f->sat[t] += sat;
 	f->zero[t] += zero;
 }
+
+IV_VEC_END
 
 static void fwd_block(void *ctx, unsigned t, size_t b, size_t begin,
                       size_t end)
@@ -114,14 +118,12 @@ static void fwd_block(void *ctx, unsigned t, size_t b, size_t begin,
 	}
 }
 
-/* Entries [off, off + count) of layer l's forward elementwise pass; with
- * stats, the health counts add to net->sat, net->zero and net->alive. */
-static void forward_run(iv_net *net, size_t l, size_t off, size_t count,
-                        bool stats)
+void iv_net_act_run(iv_net *net, size_t l, size_t off, size_t count,
+                    bool stats)
 {
 	struct fwd f = { net, net->Z[l]->data, net->H[l]->data,
 	                 net->b[l]->data, net->n[l], stats, { 0 }, { 0 } };
-	unsigned threads = iv_par_range(off, count, 0, fwd_block, &f);
+	unsigned threads = iv_par_range(net->pool, off, count, 0, fwd_block, &f);
 	for (unsigned t = 0; t < threads; t++) {
 		net->sat += f.sat[t];
 		net->zero += f.zero[t];
@@ -205,8 +207,14 @@ static void bwd_block(void *ctx, unsigned t, size_t b, size_t begin,
 
 void iv_net_backprop(const iv_net *net, size_t l, const double *g, double *dz)
 {
+	iv_net_backprop_run(net, l, g, dz, 0, net->B * net->n[l]);
+}
+
+void iv_net_backprop_run(const iv_net *net, size_t l, const double *g,
+                         double *dz, size_t off, size_t count)
+{
 	struct bwd w = { net, l, g, dz, false };
-	iv_par_blocks(net->B * net->n[l], 0, bwd_block, &w);
+	iv_par_range(net->pool, off, count, 0, bwd_block, &w);
 }
 
 iv_status iv_net_forward_layer(iv_net *net, size_t l)
@@ -217,28 +225,17 @@ iv_status iv_net_forward_layer(iv_net *net, size_t l)
 	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
 	                   net->W[l], 0.0, net->Z[l]))
 		return IV_EGSL;
-	forward_run(net, l, 0, net->B * net->n[l], false);
+	iv_net_act_run(net, l, 0, net->B * net->n[l], false);
 	return IV_OK;
 }
 
 /* Phases ------------------------------------------------------------------ */
 
-/* Items of cost unit that fit in left (one at least when forced), at most
- * remaining. */
-static size_t fit(size_t left, size_t unit, size_t remaining, bool forced)
+size_t iv_fit_entries(size_t left, size_t cost, size_t remaining,
+                      bool forced)
 {
-	size_t k = unit ? left / unit : remaining;
-	if (k == 0 && forced)
-		k = 1;
-	return k < remaining ? k : remaining;
-}
-
-/* Blocks of entries: as many whole blocks as fit (the last may be short). */
-static size_t fit_entries(size_t left, size_t cost, size_t remaining,
-                          bool forced)
-{
-	size_t blocks = fit(left, (size_t)IV_BLOCK * cost,
-	                    iv_par_nblocks(remaining), forced);
+	size_t blocks = iv_fit(left, (size_t)IV_BLOCK * cost,
+	                       iv_par_nblocks(remaining), forced);
 	size_t k = blocks * IV_BLOCK;
 	return k < remaining ? k : remaining;
 }
@@ -270,17 +267,17 @@ static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
 {
 	size_t n = net->n[l], m = net->n[l - 1], done = net->rows[l];
 	bool two = predraw(net, l);
-	size_t bias = (n + (two ? net->n[l + 1] : 0)) * COST_DRAW;
-	size_t row = (two ? 2 : 1) * m * COST_DRAW;
+	size_t bias = (n + (two ? net->n[l + 1] : 0)) * IV_COST_DRAW;
+	size_t row = (two ? 2 : 1) * m * IV_COST_DRAW;
 	if (net->drawn[l])
 		return IV_OK;
 	if (net->cfg.init == IV_INIT_ORTHOGONAL) {
 		if (!forced)
 			return IV_OK;
-		*did = (n * m + n) * COST_DRAW;
+		*did = (n * m + n) * IV_COST_DRAW;
 		return iv_net_draw_layer(net, l);
 	}
-	size_t k = fit(left > bias ? left - bias : 0, row, n - done, forced);
+	size_t k = iv_fit(left > bias ? left - bias : 0, row, n - done, forced);
 	if (k == 0)
 		return IV_OK;
 	struct draw_pair d = { net, l, { done + k, 0 }, { IV_OK, IV_OK } };
@@ -291,26 +288,34 @@ static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
 			ahead = net->n[l + 1] - net->rows[l + 1];
 		d.upto[1] = net->rows[l + 1] + ahead;
 	}
-	iv_par_tasks(two && ahead ? 2 : 1, draw_task, &d);
+	iv_par_tasks(net->pool, two && ahead ? 2 : 1, draw_task, &d);
 	*did = (k * m + ahead * n + (done + k == n ? n : 0) +
 	        (ahead && net->drawn[l + 1] ? net->n[l + 1] : 0)) *
-	       COST_DRAW;
+	       IV_COST_DRAW;
 	return d.st[0] != IV_OK ? d.st[0] : d.st[1];
 }
 
-/* Columns [pos, pos + k) of Z = H_{l-1} W^T: rows of W. */
+iv_status iv_net_fwd_slice(iv_net *net, size_t l, size_t pos, size_t k)
+{
+	size_t B = net->B, m = net->n[l - 1];
+	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], pos, 0, k, m);
+	gsl_matrix_view z = gsl_matrix_submatrix(net->Z[l], 0, pos, B, k);
+	return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
+	                      &w.matrix, 0.0, &z.matrix)
+	               ? IV_EGSL
+	               : IV_OK;
+}
+
 static iv_status ph_product(iv_net *net, size_t l, size_t left, bool forced,
                             size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
-	size_t k = fit(left, 2 * B * m, n - net->pos, forced);
+	size_t k = iv_fit(left, 2 * B * m, n - net->pos, forced);
 	if (k == 0)
 		return IV_OK;
-	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], net->pos, 0, k, m);
-	gsl_matrix_view z = gsl_matrix_submatrix(net->Z[l], 0, net->pos, B, k);
-	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, net->H[l - 1],
-	                   &w.matrix, 0.0, &z.matrix))
-		return IV_EGSL;
+	iv_status st = iv_net_fwd_slice(net, l, net->pos, k);
+	if (st != IV_OK)
+		return st;
 	net->pos += k;
 	*did = 2 * B * m * k;
 	return IV_OK;
@@ -320,12 +325,12 @@ static void ph_act(iv_net *net, size_t l, size_t left, bool forced,
                    size_t *did)
 {
 	size_t N = net->B * net->n[l];
-	size_t k = fit_entries(left, COST_ELEM, N - net->pos, forced);
+	size_t k = iv_fit_entries(left, IV_COST_ELEM, N - net->pos, forced);
 	if (k == 0)
 		return;
-	forward_run(net, l, net->pos, k, true);
+	iv_net_act_run(net, l, net->pos, k, true);
 	net->pos += k;
-	*did = k * COST_ELEM;
+	*did = k * IV_COST_ELEM;
 }
 
 /* The health figures, once the whole layer has been through ph_act. */
@@ -349,10 +354,10 @@ static bool ph_stats(iv_net *net, size_t left, bool forced, size_t *did)
 {
 	iv_stats_job *j = &net->job;
 	size_t done;
-	if (j->pos < j->n && !forced && left < (size_t)IV_BLOCK * COST_READ)
+	if (j->pos < j->n && !forced && left < (size_t)IV_BLOCK * IV_COST_READ)
 		return false;
-	bool end = iv_stats_step(j, left / COST_READ, 0, &done);
-	*did = done * COST_READ;
+	bool end = iv_stats_step(j, left / IV_COST_READ, 0, &done);
+	*did = done * IV_COST_READ;
 	return end;
 }
 
@@ -363,12 +368,12 @@ static void ph_grad(iv_net *net, size_t l, size_t left, bool forced,
                     size_t *did)
 {
 	size_t n = net->n[l];
-	size_t k = fit(left, n * COST_DRAW, net->B - net->pos, forced);
+	size_t k = iv_fit(left, n * IV_COST_DRAW, net->B - net->pos, forced);
 	double *g = grad_of(net, l) + net->pos * n;
 	for (size_t i = 0; i < k * n; i++)
 		g[i] = gsl_ran_gaussian_ziggurat(net->rng[2], 1.0);
 	net->pos += k;
-	*did = k * n * COST_DRAW;
+	*did = k * n * IV_COST_DRAW;
 }
 
 static double *dz_of(iv_net *net, size_t l)
@@ -380,49 +385,71 @@ static void ph_backprop(iv_net *net, size_t l, size_t left, bool forced,
                         size_t *did)
 {
 	size_t N = net->B * net->n[l];
-	size_t k = fit_entries(left, COST_ELEM, N - net->pos, forced);
+	size_t k = iv_fit_entries(left, IV_COST_ELEM, N - net->pos, forced);
 	if (k == 0)
 		return;
 	struct bwd w = { net, l, grad_of(net, l), dz_of(net, l), true };
-	iv_par_range(net->pos, k, 0, bwd_block, &w);
+	iv_par_range(net->pool, net->pos, k, 0, bwd_block, &w);
 	net->pos += k;
-	*did = k * COST_ELEM;
+	*did = k * IV_COST_ELEM;
 }
 
-/* Rows [pos, pos + k) of dW = dz^T H_{l-1} / B: columns of dz. */
+iv_status iv_net_dw_slice(iv_net *net, size_t l, const double *dz,
+                          double alpha, double beta, double *out, size_t pos,
+                          size_t k)
+{
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	gsl_matrix_const_view d0 = gsl_matrix_const_view_array(dz, B, n);
+	gsl_matrix_const_view d =
+		gsl_matrix_const_submatrix(&d0.matrix, 0, pos, B, k);
+	gsl_matrix_view w = gsl_matrix_view_array(out + pos * m, k, m);
+	return gsl_blas_dgemm(CblasTrans, CblasNoTrans, alpha, &d.matrix,
+	                      net->H[l - 1], beta, &w.matrix)
+	               ? IV_EGSL
+	               : IV_OK;
+}
+
 static iv_status ph_dw(iv_net *net, size_t l, size_t left, bool forced,
                        size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
-	size_t k = fit(left, 2 * B * m, n - net->pos, forced);
+	size_t k = iv_fit(left, 2 * B * m, n - net->pos, forced);
 	if (k == 0)
 		return IV_OK;
-	gsl_matrix_view dz = gsl_matrix_view_array(dz_of(net, l), B, n);
-	gsl_matrix_view d = gsl_matrix_submatrix(&dz.matrix, 0, net->pos, B, k);
-	gsl_matrix_view w = gsl_matrix_view_array(net->dw + net->pos * m, k, m);
-	if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0 / (double)B, &d.matrix,
-	                   net->H[l - 1], 0.0, &w.matrix))
-		return IV_EGSL;
+	iv_status st = iv_net_dw_slice(net, l, dz_of(net, l), 1.0 / (double)B,
+	                               0.0, net->dw, net->pos, k);
+	if (st != IV_OK)
+		return st;
 	net->pos += k;
 	*did = 2 * B * m * k;
 	return IV_OK;
 }
 
-/* Columns [pos, pos + k) of g_{l-1} = dz W: columns of W. */
+iv_status iv_net_prev_slice(iv_net *net, size_t l, const double *dz,
+                            double *g, size_t pos, size_t k)
+{
+	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
+	gsl_matrix_const_view d = gsl_matrix_const_view_array(dz, B, n);
+	gsl_matrix_view g0 = gsl_matrix_view_array(g, B, m);
+	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], 0, pos, n, k);
+	gsl_matrix_view p = gsl_matrix_submatrix(&g0.matrix, 0, pos, B, k);
+	return gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &d.matrix,
+	                      &w.matrix, 0.0, &p.matrix)
+	               ? IV_EGSL
+	               : IV_OK;
+}
+
 static iv_status ph_prev(iv_net *net, size_t l, size_t left, bool forced,
                          size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
-	size_t k = fit(left, 2 * B * n, m - net->pos, forced);
+	size_t k = iv_fit(left, 2 * B * n, m - net->pos, forced);
 	if (k == 0)
 		return IV_OK;
-	gsl_matrix_view dz = gsl_matrix_view_array(dz_of(net, l), B, n);
-	gsl_matrix_view g = gsl_matrix_view_array(grad_of(net, l - 1), B, m);
-	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], 0, net->pos, n, k);
-	gsl_matrix_view p = gsl_matrix_submatrix(&g.matrix, 0, net->pos, B, k);
-	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &dz.matrix,
-	                   &w.matrix, 0.0, &p.matrix))
-		return IV_EGSL;
+	iv_status st = iv_net_prev_slice(net, l, dz_of(net, l),
+	                                 grad_of(net, l - 1), net->pos, k);
+	if (st != IV_OK)
+		return st;
 	net->pos += k;
 	*did = 2 * B * n * k;
 	return IV_OK;
@@ -433,12 +460,12 @@ static size_t layer_total(const iv_net *net, size_t l, bool backward)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1], N = B * n;
 	if (!backward)
-		return (net->drawn[l] ? 0 : (n * m + n) * COST_DRAW) +
-		       2 * B * m * n + N * COST_ELEM + 2 * n * m * COST_READ +
-		       2 * N * COST_READ + N * COST_DISTINCT + 1;
-	return (l == net->L ? N * COST_DRAW : 0) + 2 * N * COST_READ +
-	       N * COST_ELEM + N * COST_READ + 2 * B * m * n +
-	       2 * n * m * COST_READ + (l > 1 ? 2 * B * m * n : 0) + 1;
+		return (net->drawn[l] ? 0 : (n * m + n) * IV_COST_DRAW) +
+		       2 * B * m * n + N * IV_COST_ELEM + 2 * n * m * IV_COST_READ +
+		       2 * N * IV_COST_READ + N * IV_COST_DISTINCT + 1;
+	return (l == net->L ? N * IV_COST_DRAW : 0) + 2 * N * IV_COST_READ +
+	       N * IV_COST_ELEM + N * IV_COST_READ + 2 * B * m * n +
+	       2 * n * m * IV_COST_READ + (l > 1 ? 2 * B * m * n : 0) + 1;
 }
 
 /* Start phase ph of layer l: skip the phases this layer has none of, set up
@@ -459,30 +486,30 @@ static void enter(iv_net *net, size_t l, iv_phase ph)
 		net->sat = net->zero = 0;
 		break;
 	case IV_PH_STATS_W:
-		iv_stats_start(&net->job, &s->q[IV_Q_WEIGHTS], net->W[l]->data,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_WEIGHTS], net->W[l]->data,
 		               n * m, NULL);
 		break;
 	case IV_PH_STATS_Z:
-		iv_stats_start(&net->job, &s->q[IV_Q_PREACT], net->Z[l]->data,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_PREACT], net->Z[l]->data,
 		               B * n, net->p1[0]);
 		break;
 	case IV_PH_STATS_H:
-		iv_stats_start(&net->job, &s->q[IV_Q_ACT], net->H[l]->data, B * n,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_ACT], net->H[l]->data, B * n,
 		               net->p1[1]);
 		break;
 	case IV_PH_GRAD:
 		gsl_rng_set(net->rng[2], iv_seed_mix(net->cfg.seed, 1));
 		break;
 	case IV_PH_STATS_G:
-		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_ACT], grad_of(net, l),
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_ACT], grad_of(net, l),
 		               B * n, NULL);
 		break;
 	case IV_PH_STATS_DZ:
-		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_PREACT], dz_of(net, l),
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_PREACT], dz_of(net, l),
 		               B * n, net->p1[0]);
 		break;
 	case IV_PH_STATS_DW:
-		iv_stats_start(&net->job, &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
+		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
 		               NULL);
 		break;
 	default: break;
@@ -540,11 +567,11 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 		end = ph_stats(net, left, forced, did);
 		break;
 	case IV_PH_DISTINCT:
-		if (!forced && left < B * n * COST_DISTINCT)
+		if (!forced && left < B * n * IV_COST_DISTINCT)
 			break;
 		net->ls[l].distinct_neurons = iv_distinct_columns(
 			net->H[l]->data, B, n, net->work);
-		*did = B * n * COST_DISTINCT;
+		*did = B * n * IV_COST_DISTINCT;
 		net->ls[l].forward_done = end = true;
 		break;
 	case IV_PH_GRAD:

@@ -1,6 +1,26 @@
 /* SPDX-License-Identifier: MIT */
-/* Full-batch SGD of the network plus a readout on a fixed teacher task. */
+/* Full-batch SGD of the network plus a readout on a fixed teacher task,
+ * in bounded pieces.
+ *
+ * A step is a fixed sequence of phases (the layer in brackets):
+ *   FWD  [1..L]  columns of Z_l = H_{l-1} W_l^T, then ACT: bias and
+ *                activation by blocks, then DIST: distinct neurons (only
+ *                when watched, and in evaluations)
+ *   OUT          readout, loss, the readout's gradient and update, g_L
+ *   DZ   [L..1]  dz_l = g_l phi'(z_l) in place by blocks; b_l -= lr dz^T 1
+ *   PREV [L..2]  columns of g_{l-1} = dz_l W_l (with W_l before its update)
+ *   GRADW [L..1] rows of dW_l = dz_l^T H_{l-1} and the update's ratios
+ *                (only when watched)
+ *   UPD  [L..1]  rows of W_l += -lr dz_l^T H_{l-1} (one product, beta 1)
+ * Watching adds work, never changes the update: its arithmetic is the
+ * same in every step, so a run's numbers do not depend on when it was
+ * watched.
+ * No statistics, histograms or health counts: those are the net's passes,
+ * run for what is shown (iv_net_restart + iv_net_run). An evaluation is
+ * FWD, ACT, DIST and the readout's loss. Products are cut in slices and
+ * elementwise work in par.h's blocks the way step.c cuts a net's steps. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_randist.h>
@@ -12,16 +32,25 @@
 #define TEACHER_HIDDEN 16
 #define TEACHER_STREAM 0x7ea0000ul
 
+typedef enum { TR_IDLE, TR_FWD, TR_ACT, TR_DIST, TR_OUT, TR_DZ, TR_PREV,
+               TR_GRADW, TR_UPD } tr_phase;
+
 struct iv_train {
 	iv_net *net;
 	iv_train_opts opts;
 	gsl_matrix *Y, *Yhat, *Wo, *dWo; /* batch x k, k x n_L */
 	gsl_vector *bo;
 	double *g[2], *db;
+	gsl_vector *ones; /* batch ones: bias gradients as dz^T 1 */
 	size_t *distinct; /* 1..L */
 	double *ratio[2]; /* 1..L, the last update's: grad ratio, update ratio */
 	double loss;
 	size_t steps;
+	bool watch; /* count distinct neurons and update ratios in steps */
+	/* the step or evaluation in progress */
+	tr_phase phase;
+	bool update, watched; /* a step (else an evaluation); count, ratios */
+	size_t l, pos;             /* layer; columns, rows or entries done */
 };
 
 void iv_train_free(iv_train *tr)
@@ -33,6 +62,7 @@ void iv_train_free(iv_train *tr)
 	gsl_matrix_free(tr->Wo);
 	gsl_matrix_free(tr->dWo);
 	gsl_vector_free(tr->bo);
+	gsl_vector_free(tr->ones);
 	free(tr->g[0]);
 	free(tr->g[1]);
 	free(tr->db);
@@ -122,14 +152,19 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 	tr->g[1] = malloc(B * net->maxn * sizeof(double));
 	tr->db = malloc((net->maxn > k ? net->maxn : k) * sizeof(double));
 	tr->distinct = calloc(net->L + 1, sizeof *tr->distinct);
+	tr->ones = gsl_vector_alloc(B);
+	tr->watch = true;
 	for (int i = 0; i < 2; i++)
 		if ((tr->ratio[i] = malloc((net->L + 1) * sizeof(double))))
 			for (size_t l = 0; l <= net->L; l++)
 				tr->ratio[i][l] = NAN; /* no update yet */
 	*st = IV_ENOMEM;
 	if (tr->Y && tr->Yhat && tr->Wo && tr->dWo && tr->bo && tr->g[0] &&
-	    tr->g[1] && tr->db && tr->distinct && tr->ratio[0] && tr->ratio[1])
+	    tr->g[1] && tr->db && tr->distinct && tr->ones && tr->ratio[0] &&
+	    tr->ratio[1]) {
+		gsl_vector_set_all(tr->ones, 1.0);
 		*st = draw(tr);
+	}
 	for (size_t l = 1; l <= net->L && *st == IV_OK; l++)
 		*st = iv_net_draw_layer(net, l); /* weights readable at once */
 	if (*st != IV_OK) {
@@ -139,18 +174,11 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 	return tr;
 }
 
-/* Forward through every layer and the readout; loss; distinct neurons. */
-static iv_status forward_all(iv_train *tr)
+/* The readout on H_L: Yhat = H_L Wo^T + bo - Y (the residual), the loss. */
+static iv_status readout(iv_train *tr)
 {
 	iv_net *net = tr->net;
 	size_t B = net->B, k = tr->Y->size2;
-	for (size_t l = 1; l <= net->L; l++) {
-		iv_status st = iv_net_forward_layer(net, l);
-		if (st != IV_OK)
-			return st;
-		tr->distinct[l] = iv_distinct_columns(net->H[l]->data, B,
-		                                      net->n[l], net->work);
-	}
 	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, net->H[net->L], tr->Wo,
 	                   0, tr->Yhat))
 		return IV_EGSL;
@@ -187,14 +215,25 @@ static double spread(const double *x, size_t n)
 	return sqrt(ss / (double)n);
 }
 
+/* The ratios of the update about to be made to layer l (W not moved yet,
+ * dW in the net's scratch): std(dW)/std(W) and lr times it. */
+static void ratios(iv_train *tr, size_t l)
+{
+	iv_net *net = tr->net;
+	size_t nm = net->n[l] * net->n[l - 1];
+	double r = spread(net->dw, nm) / spread(net->W[l]->data, nm);
+	tr->ratio[0][l] = r;
+	tr->ratio[1][l] = tr->opts.lr * r;
+}
+
 static void descend(double *w, const double *dw, size_t n, double lr)
 {
 	for (size_t i = 0; i < n; i++)
 		w[i] -= lr * dw[i];
 }
 
-/* Backward from the readout residual and update every parameter. */
-static iv_status backward_update(iv_train *tr)
+/* The readout's backward pass and update; g_L = delta Wo. */
+static iv_status readout_backward(iv_train *tr)
 {
 	iv_net *net = tr->net;
 	size_t B = net->B, L = net->L, k = tr->Y->size2;
@@ -209,48 +248,192 @@ static iv_status backward_update(iv_train *tr)
 	colsum(tr->Yhat->data, B, k, tr->db);
 	descend(tr->Wo->data, tr->dWo->data, k * net->n[L], lr);
 	descend(tr->bo->data, tr->db, k, lr);
-	for (size_t l = L; l >= 1; l--) {
-		size_t n = net->n[l], m = net->n[l - 1];
-		double *dzp = tr->g[l % 2]; /* dz overwrites g */
-		gsl_matrix_view dz = gsl_matrix_view_array(dzp, B, n);
-		gsl_matrix_view dw = gsl_matrix_view_array(net->dw, n, m);
-		gsl_matrix_view gp = gsl_matrix_view_array(tr->g[(l - 1) % 2], B, m);
-		iv_act_backprop(net->cfg.act, net->cfg.slope, net->Z[l]->data,
-		                dzp, dzp, B * n);
-		if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1, &dz.matrix,
-		                   net->H[l - 1], 0, &dw.matrix))
-			return IV_EGSL;
-		if (l > 1 && gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1,
-		                            &dz.matrix, net->W[l], 0, &gp.matrix))
-			return IV_EGSL;
-		colsum(dzp, B, n, tr->db);
-		/* the update is -lr dW: its ratios before W moves */
-		double ratio = spread(net->dw, n * m) /
-		               spread(net->W[l]->data, n * m);
-		tr->ratio[0][l] = ratio;
-		tr->ratio[1][l] = lr * ratio;
-		descend(net->W[l]->data, net->dw, n * m, lr);
-		descend(net->b[l]->data, tr->db, n, lr);
-	}
 	return IV_OK;
+}
+
+/* b_l -= lr dz^T 1: the bias gradient and its update in one BLAS call. */
+static iv_status bias_update(iv_train *tr, size_t l, const double *dz)
+{
+	iv_net *net = tr->net;
+	gsl_matrix_const_view d =
+		gsl_matrix_const_view_array(dz, net->B, net->n[l]);
+	return gsl_blas_dgemv(CblasTrans, -tr->opts.lr, &d.matrix, tr->ones,
+	                      1.0, net->b[l])
+	               ? IV_EGSL
+	               : IV_OK;
+}
+
+static void enter(iv_train *tr, tr_phase ph, size_t l)
+{
+	tr->phase = ph;
+	tr->l = l;
+	tr->pos = 0;
+}
+
+/* The phase after the current one ended. */
+static void next(iv_train *tr)
+{
+	size_t l = tr->l, L = tr->net->L;
+	switch (tr->phase) {
+	case TR_FWD: enter(tr, TR_ACT, l); break;
+	case TR_ACT:
+		if (tr->watched || !tr->update) {
+			enter(tr, TR_DIST, l);
+			break;
+		}
+		/* fall through */
+	case TR_DIST: enter(tr, l < L ? TR_FWD : TR_OUT, l < L ? l + 1 : L); break;
+	case TR_OUT: enter(tr, tr->update ? TR_DZ : TR_IDLE, L); break;
+	case TR_DZ:
+		enter(tr, l > 1 ? TR_PREV : tr->watched ? TR_GRADW : TR_UPD, l);
+		break;
+	case TR_PREV: enter(tr, tr->watched ? TR_GRADW : TR_UPD, l); break;
+	case TR_GRADW: enter(tr, TR_UPD, l); break;
+	case TR_UPD: enter(tr, l > 1 ? TR_DZ : TR_IDLE, l - 1); break;
+	default: enter(tr, TR_IDLE, 0); break;
+	}
+}
+
+/* One run of the current phase within left units (*did gets them; forced:
+ * at least one column, row or block); *end when the phase is done. */
+static iv_status run_phase(iv_train *tr, size_t left, bool forced,
+                           size_t *did, bool *end)
+{
+	iv_net *net = tr->net;
+	size_t l = tr->l, B = net->B, n = net->n[l], m = net->n[l - 1], k;
+	double *dz = tr->g[l % 2];
+	iv_status st = IV_OK;
+	*did = 0;
+	switch (tr->phase) {
+	case TR_FWD:
+		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
+			st = iv_net_fwd_slice(net, l, tr->pos, k);
+		*did = 2 * B * m * k;
+		*end = (tr->pos += k) == n;
+		break;
+	case TR_ACT:
+		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * n - tr->pos,
+		                        forced)))
+			iv_net_act_run(net, l, tr->pos, k, false);
+		*did = k * IV_COST_ELEM;
+		*end = (tr->pos += k) == B * n;
+		break;
+	case TR_DIST:
+		if (!forced && left < B * n * IV_COST_DISTINCT)
+			break;
+		tr->distinct[l] = iv_distinct_columns(net->H[l]->data, B, n,
+		                                      net->work);
+		*did = B * n * IV_COST_DISTINCT;
+		*end = true;
+		break;
+	case TR_OUT: {
+		size_t work = 4 * B * tr->Y->size2 * n + 1;
+		if (!forced && left < work)
+			break;
+		st = readout(tr);
+		if (st == IV_OK && tr->update)
+			st = readout_backward(tr);
+		*did = work;
+		*end = true;
+		break;
+	}
+	case TR_DZ:
+		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * n - tr->pos,
+		                        forced)))
+			iv_net_backprop_run(net, l, dz, dz, tr->pos, k);
+		*did = k * IV_COST_ELEM;
+		if ((*end = (tr->pos += k) == B * n))
+			st = bias_update(tr, l, dz);
+		break;
+	case TR_PREV:
+		if ((k = iv_fit(left, 2 * B * n, m - tr->pos, forced)))
+			st = iv_net_prev_slice(net, l, dz, tr->g[(l - 1) % 2],
+			                       tr->pos, k);
+		*did = 2 * B * n * k;
+		*end = (tr->pos += k) == m;
+		break;
+	case TR_GRADW: /* watched: dW itself, for the ratios */
+		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
+			st = iv_net_dw_slice(net, l, dz, 1.0, 0.0, net->dw,
+			                     tr->pos, k);
+		*did = 2 * B * m * k;
+		if ((*end = (tr->pos += k) == n) && st == IV_OK)
+			ratios(tr, l);
+		break;
+	case TR_UPD:
+		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
+			st = iv_net_dw_slice(net, l, dz, -tr->opts.lr, 1.0,
+			                     net->W[l]->data, tr->pos, k);
+		*did = 2 * B * m * k;
+		*end = (tr->pos += k) == n;
+		break;
+	default: *end = true; break;
+	}
+	return st;
+}
+
+/* Phases within budget units of work (at least one piece). IV_CONTINUE
+ * while the pass is not done; at its end the net's statistics are stale
+ * (restarted) and a step counts. An error abandons the pass. */
+static iv_status work(iv_train *tr, size_t budget)
+{
+	size_t done = 0;
+	while (tr->phase != TR_IDLE) {
+		size_t did;
+		bool end = false;
+		iv_status st = run_phase(tr, budget > done ? budget - done : 0,
+		                         done == 0, &did, &end);
+		if (st != IV_OK) {
+			enter(tr, TR_IDLE, 0);
+			iv_net_restart(tr->net);
+			return st;
+		}
+		done += did;
+		if (end)
+			next(tr);
+		else if (did == 0)
+			return IV_CONTINUE; /* nothing more fits */
+	}
+	if (tr->update)
+		tr->steps++;
+	iv_net_restart(tr->net); /* the net's statistics are stale now */
+	return IV_OK;
+}
+
+static void begin(iv_train *tr, bool update)
+{
+	tr->update = update;
+	tr->watched = update && tr->watch;
+	enter(tr, TR_FWD, 1);
+}
+
+iv_status iv_train_advance(iv_train *tr, size_t budget)
+{
+	if (tr->phase == TR_IDLE)
+		begin(tr, true);
+	else if (!tr->update)
+		return IV_EINVAL; /* an evaluation is not a step */
+	return work(tr, budget);
+}
+
+bool iv_train_busy(const iv_train *tr) { return tr->phase != TR_IDLE; }
+
+void iv_train_watch(iv_train *tr, bool on)
+{
+	tr->watch = on;
 }
 
 iv_status iv_train_step(iv_train *tr)
 {
-	iv_status st = forward_all(tr);
-	if (st == IV_OK)
-		st = backward_update(tr);
-	if (st == IV_OK)
-		tr->steps++;
-	iv_net_restart(tr->net); /* the net's statistics are stale now */
-	return st;
+	return iv_train_advance(tr, SIZE_MAX);
 }
 
 iv_status iv_train_evaluate(iv_train *tr)
 {
-	iv_status st = forward_all(tr);
-	iv_net_restart(tr->net);
-	return st;
+	if (tr->phase != TR_IDLE)
+		return IV_EINVAL;
+	begin(tr, false);
+	return work(tr, SIZE_MAX);
 }
 
 double iv_train_loss(const iv_train *tr) { return tr->loss; }

@@ -69,9 +69,6 @@ static int start_lesson(struct parser *p)
 	p->cur = &p->out.v[p->out.n++];
 	memset(p->cur, 0, sizeof *p->cur);
 	p->cur->cfg = *p->base;
-	p->cur->shows[0] = IV_LESSON_PANEL_LAYERS;
-	p->cur->shows[1] = IV_LESSON_PANEL_PROFILE;
-	p->cur->nshows = 2;
 	return 0;
 }
 
@@ -96,65 +93,48 @@ static int learning_rate(struct parser *p, iv_lesson *l, const char *v)
 	return 0;
 }
 
-static const char *const panel_names[] = {
-#define IV_X(id, name) name,
-	IV_LESSON_PANEL_LIST(IV_X)
+/* shows = NAME, NAME...: parts of the view from IV_LESSON_PARTS, each once,
+ * at most IV_LESSON_SHOWS. */
+static int shows(struct parser *p, iv_lesson *l, const char *value)
+{
+	static const char *const parts[] = {
+#define IV_X(name, what) name,
+	    IV_LESSON_PARTS(IV_X)
 #undef IV_X
-};
-
-const char *iv_lesson_panel_name(iv_lesson_panel p)
-{
-	return (unsigned)p < IV_LESSON_PANEL_COUNT ? panel_names[p] : NULL;
-}
-
-size_t iv_lesson_shows_rank(const iv_lesson *l, iv_lesson_panel p)
-{
-	size_t i = 0;
-	while (i < l->nshows && l->shows[i] != p)
-		i++;
-	return i;
-}
-
-bool iv_lesson_shows(const iv_lesson *l, iv_lesson_panel p)
-{
-	return iv_lesson_shows_rank(l, p) < l->nshows;
-}
-
-/* shows = NAME, NAME, ...: each a panel of IV_LESSON_PANEL_LIST, once. */
-static int shows(struct parser *p, iv_lesson *l, const char *v)
-{
-	char buf[IV_LESSON_LINE], *save = NULL;
-	size_t n = 0;
-	if (strlen(v) >= sizeof buf)
-		return fail(p, "value too long", NULL);
-	memcpy(buf, v, strlen(v) + 1);
-	for (char *t = strtok_r(buf, ",", &save); t;
-	     t = strtok_r(NULL, ",", &save)) {
-		t = trim(t);
-		if (!*t)
-			continue;
+	};
+	char buf[IV_LESSON_LINE], *t = buf, *comma;
+	snprintf(buf, sizeof buf, "%s", value);
+	l->nshows = 0;
+	for (bool more = true; more;) {
+		comma = strchr(t, ',');
+		more = comma != NULL;
+		if (more)
+			*comma = '\0';
+		const char *name = trim(t);
+		if (more)
+			t = comma + 1;
 		size_t k = 0;
-		while (k < IV_LESSON_PANEL_COUNT && strcmp(t, panel_names[k]))
+		while (k < sizeof parts / sizeof parts[0] &&
+		       strcmp(parts[k], name) != 0)
 			k++;
-		if (k == IV_LESSON_PANEL_COUNT) {
-			char msg[200] = "shows takes panel names separated by "
-			                "commas (";
-			for (size_t j = 0; j < IV_LESSON_PANEL_COUNT; j++) {
-				strncat(msg, panel_names[j],
-				        sizeof msg - strlen(msg) - 1);
-				strncat(msg, j + 1 < IV_LESSON_PANEL_COUNT ? ", "
-				        : "), got", sizeof msg - strlen(msg) - 1);
-			}
-			return fail(p, msg, t);
+		if (k == sizeof parts / sizeof parts[0]) {
+			char msg[160] = "shows names parts of the view (";
+			for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++)
+				snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+				         "%s%s", j ? ", " : "", parts[j]);
+			snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+			         "), got");
+			return fail(p, msg, name);
 		}
-		for (size_t j = 0; j < n; j++)
-			if (l->shows[j] == (iv_lesson_panel)k)
-				return fail(p, "shows names a panel twice:", t);
-		l->shows[n++] = (iv_lesson_panel)k;
+		for (size_t i = 0; i < l->nshows; i++)
+			if (strcmp(l->shows[i], name) == 0)
+				return fail(p, "shows names a part twice:",
+				            name);
+		if (l->nshows == IV_LESSON_SHOWS)
+			return fail(p, "shows names more than "
+			            STR(IV_LESSON_SHOWS) " parts", NULL);
+		snprintf(l->shows[l->nshows++], sizeof l->shows[0], "%s", name);
 	}
-	if (n == 0)
-		return fail(p, "shows names no panel:", v);
-	l->nshows = n;
 	return 0;
 }
 

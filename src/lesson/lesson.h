@@ -11,10 +11,11 @@
  *   lr = 0.01                 optional learning rate for training (t, T)
  *   readout = random          optional: train with a random readout on top
  *                             of any scheme (default: same as the layers)
- *   shows = layers, training  optional: the panels the lesson's text refers
- *                             to, most important first (default: layers,
- *                             profile); the layout keeps them when rows
- *                             are short. Names: IV_LESSON_PANEL_LIST.
+ *   shows = profile, layers   optional: the parts of the screen the lesson
+ *                             points at, most important first; a small
+ *                             screen gives them room before the others
+ *                             (default: layers, profile). Names: those of
+ *                             IV_LESSON_PARTS.
  *   claim = h.std 10 < 1e-7   optional, up to IV_LESSON_CLAIMS: what the
  *                             text says of the numbers, checkable
  *                             (lesson/claim.h has the syntax)
@@ -25,7 +26,6 @@
 #ifndef IV_LESSON_H
 #define IV_LESSON_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <initviz/config.h>
 #include "lesson/claim.h"
@@ -36,27 +36,17 @@
 #define IV_LESSON_FILE_MAX (1 << 20) /* bytes */
 #define IV_LESSONS_MAX 200        /* in one file */
 #define IV_LESSONS_TOTAL_MAX 1000 /* in a set, the built-in ones included */
-#define IV_LESSON_CLAIMS 16 /* claims of one lesson at most */
 #define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
 #define IV_LESSON_LR_MAX 1e6
+#define IV_LESSON_SHOWS 4 /* parts named in `shows` */
+#define IV_LESSON_CLAIMS 16 /* claims of one lesson at most */
 
-/* The panels a lesson can refer to (`shows`), with their names in the file:
- * the view's panels of the same names (src/tui/panels.h). */
-#define IV_LESSON_PANEL_LIST(X)                                                \
-	X(LAYERS, "layers")     /* per-layer histograms and statistics */     \
-	X(PROFILE, "profile")   /* std against depth */                       \
-	X(TRAINING, "training") /* the training strip */                      \
-	X(SETTINGS, "settings") /* the settings bar */                        \
-	X(PHASE, "phase")       /* the phase diagram (P) */                   \
-	X(SPECTRUM, "spectrum") /* the Jacobian spectrum (J) */               \
-	X(GAINS, "gains")       /* the gain calculator (G) */
-
-typedef enum {
-#define IV_X(id, name) IV_LESSON_PANEL_##id,
-	IV_LESSON_PANEL_LIST(IV_X)
-#undef IV_X
-	IV_LESSON_PANEL_COUNT
-} iv_lesson_panel;
+/* The parts of the view a lesson can point at (`shows`), by the name of
+ * the view's panel: X(name, what it is). */
+#define IV_LESSON_PARTS(X)                                                     \
+	X("layers", "the layer list: histograms and statistics per layer")    \
+	X("profile", "the depth profile: std against layer")                  \
+	X("training", "the training strip: loss and distinct neurons")
 
 typedef struct iv_lesson {
 	char title[IV_LESSON_TITLE];
@@ -65,9 +55,7 @@ typedef struct iv_lesson {
 	char look[IV_LESSON_LINE];
 	double lr; /* learning rate for training in this lesson, 0: unset */
 	bool random_readout; /* readout = random: only the top is random */
-	/* shows: the panels the text refers to, most important first, each
-	 * once; layers and profile when the file names none */
-	iv_lesson_panel shows[IV_LESSON_PANEL_COUNT];
+	char shows[IV_LESSON_SHOWS][16]; /* parts pointed at, in order */
 	size_t nshows;
 	iv_claim claims[IV_LESSON_CLAIMS]; /* in the file's order */
 	size_t nclaims;
@@ -98,13 +86,6 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
 int iv_lessons_load(iv_lesson_set *set, const char *path,
                     const iv_config *base, iv_lesson_apply_fn apply,
                     char *err, size_t errlen);
-
-/* The name of panel p in a lesson file ("layers"), NULL out of range. */
-const char *iv_lesson_panel_name(iv_lesson_panel p);
-/* Whether lesson l refers to panel p (names it in shows). */
-bool iv_lesson_shows(const iv_lesson *l, iv_lesson_panel p);
-/* p's rank in l's shows: 0 for the first named, nshows when not named. */
-size_t iv_lesson_shows_rank(const iv_lesson *l, iv_lesson_panel p);
 
 /* The built-in lessons' text, in the file format above. */
 extern const char iv_lessons_builtin[];

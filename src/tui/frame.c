@@ -17,25 +17,71 @@ static bool collapsed(const tui_app *app)
 	return false;
 }
 
-/* The rows each band gets, top to bottom; their sum. */
-static int band_rows(const tui_app *app, int *h)
+/* The panels that share rows (layer list, profile, bands), their names in
+ * screen order, and what the current lesson points at. */
+typedef struct sharing {
+	size_t n;
+	int panel[TUI_PANEL_COUNT];
+	const char *name[TUI_PANEL_COUNT];
+	tui_block b[TUI_PANEL_COUNT];
+} sharing;
+
+static bool shares(tui_slot s)
 {
-	int spare = LINES - TUI_MIN_LINES, total = 0;
-	bool room = app->cover == TUI_PANEL_NONE && COLS >= TUI_MIN_COLS;
-	spare = spare < 0 ? 0 : spare;
+	return s == TUI_SLOT_LAYERS || s == TUI_SLOT_PROFILE ||
+	       s == TUI_SLOT_BAND;
+}
+
+static void ask(const tui_app *app, sharing *sh)
+{
+	sh->n = 0;
 	for (int p = 0; p < TUI_PANEL_COUNT; p++) {
 		const tui_panel_ops *o = tui_panels_ops((tui_panel)p);
-		int want = room && o->slot == TUI_SLOT_BAND && o->rows
-			       ? o->rows(app, COLS)
-			       : 0;
-		if (o->shrinks)
-			want = want > spare - total ? spare - total : want;
-		else if (want > spare - total)
-			want = 0;
-		h[p] = want;
-		total += want;
+		if (!shares(o->slot))
+			continue;
+		tui_block *b = &sh->b[sh->n];
+		*b = (tui_block){
+		    .min = o->min_rows, .fair = o->fair_rows, .grows = o->grows};
+		if (tui_panels_active(app, (tui_panel)p) && o->rows)
+			b->want = o->rows(app, COLS);
+		sh->panel[sh->n] = p;
+		sh->name[sh->n++] = o->name;
 	}
-	return total;
+}
+
+/* Share avail rows: the lesson's text first, then what it shows (by
+ * default the layers and the profile), then the rest. A layer list that
+ * shows fewer entries than it got rows (a subset) gives the rest back. */
+static void share(const tui_app *app, sharing *sh, int avail)
+{
+	static const char *const dflt[] = {"layers", "profile"};
+	const iv_lesson *les = tui_lessons_current(&app->les);
+	const char *focus[IV_LESSON_SHOWS];
+	size_t nf = 0;
+	int order[TUI_PANEL_COUNT];
+	for (size_t i = 0; les && i < les->nshows; i++)
+		focus[nf++] = les->shows[i];
+	if (nf == 0)
+		for (size_t i = 0; i < 2; i++)
+			focus[nf++] = dflt[i];
+	tui_layout_order(sh->name, sh->n, les && app->les.shown ? "lesson" : NULL,
+			 focus, nf, order);
+	tui_layout_share(sh->b, sh->n, order, avail);
+	for (size_t i = 0; i < sh->n; i++) {
+		tui_block *b = &sh->b[i];
+		if (tui_panels_ops((tui_panel)sh->panel[i])->slot !=
+			TUI_SLOT_LAYERS || b->rows <= 2)
+			continue;
+		const tui_model *m = &app->model;
+		size_t got = (size_t)b->rows - 2,
+		       shown = tui_viewport_subset_count(m->subset, m->cfg.depth,
+							 got);
+		if (shown < got) {
+			b->want = (int)shown + 2;
+			tui_layout_share(sh->b, sh->n, order, avail);
+		}
+		break;
+	}
 }
 
 static tui_rect rect(int y, int h, int w)
@@ -43,65 +89,58 @@ static tui_rect rect(int y, int h, int w)
 	return (tui_rect){.y = y, .x = 0, .h = h, .w = w};
 }
 
-/* Where each panel goes; h 0 for those not shown. */
-static void place(tui_app *app, const int *band_h)
+/* Where each panel goes; h 0 for those not shown. The sharing panels are
+ * stacked in screen order from below the top rows. */
+static void place(tui_app *app, const sharing *sh)
 {
-	const tui_layout *lo = &app->layout;
-	int cols = lo->cols, top = lo->settings_y + lo->settings_h;
-	int y = lo->bar_y;
-	for (int p = TUI_PANEL_COUNT - 1; p >= 0; p--) /* bands bottom up */
-		if (band_h[p]) {
-			y -= band_h[p];
-			app->rect[p] = rect(y, band_h[p], cols);
+	tui_layout *lo = &app->layout;
+	int cols = lo->cols, top = lo->settings_y + lo->settings_h, y = top;
+	for (size_t i = 0; i < sh->n; i++) {
+		int p = sh->panel[i], h = sh->b[i].rows;
+		app->rect[p] = rect(y, h, cols);
+		y += h;
+		if (tui_panels_ops((tui_panel)p)->slot == TUI_SLOT_LAYERS &&
+		    h > 2) {
+			lo->header_y = app->rect[p].y;
+			lo->layers_y = lo->header_y + 2;
+			lo->layers_h = h - 2;
+		} else if (h > 0 && tui_panels_ops((tui_panel)p)->slot ==
+					TUI_SLOT_PROFILE) {
+			lo->profile_y = app->rect[p].y;
+			lo->profile_h = h;
 		}
+	}
 	for (int p = 0; p < TUI_PANEL_COUNT; p++) {
 		tui_rect *r = &app->rect[p];
 		bool active = tui_panels_active(app, (tui_panel)p);
 		switch (tui_panels_ops((tui_panel)p)->slot) {
 		case TUI_SLOT_TOP: *r = rect(lo->settings_y, lo->settings_h, cols); break;
-		case TUI_SLOT_LAYERS:
-			*r = rect(lo->header_y, active && lo->layers_h > 0
-						    ? 2 + lo->layers_h
-						    : 0,
-				  cols);
-			break;
-		case TUI_SLOT_PROFILE:
-			*r = rect(lo->profile_y, active ? lo->profile_h : 0,
-				  cols);
-			break;
 		case TUI_SLOT_COVER:
 			*r = rect(top, active ? lo->bar_y - top : 0, cols);
 			break;
 		case TUI_SLOT_BAR: *r = rect(lo->bar_y, 1, cols); break;
 		case TUI_SLOT_MODAL: *r = rect(0, active ? lo->lines : 0, cols); break;
-		default: break; /* bands: placed above */
+		default: break; /* shared: placed above */
 		}
 	}
+	if (lo->layers_h == 0)
+		app->rect[TUI_PANEL_LAYERS].h = 0; /* no room for a layer */
 }
 
 void tui_frame_prepare(tui_app *app)
 {
 	tui_layout *lo = &app->layout;
-	int band_h[TUI_PANEL_COUNT];
-	bool gone = collapsed(app);
+	sharing sh;
 	tui_train_sync(&app->train, app->comp.gen); /* its network is gone */
-	int total = band_rows(app, band_h);
-	tui_layout_compute(lo, LINES - total, COLS, &app->model,
-			   gone || tui_app_teaching(app));
-	if (total == 0 || lo->too_small) {
-		for (int p = 0; p < TUI_PANEL_COUNT; p++)
-			band_h[p] = 0;
-		if (total)
-			tui_layout_compute(lo, LINES, COLS, &app->model, gone);
-	} else {
-		lo->lines = LINES;
-		lo->bar_y = LINES - 1;
-	}
+	tui_layout_compute(lo, LINES, COLS, &app->model,
+			   collapsed(app) || tui_app_teaching(app));
 	for (int p = 0; p < TUI_PANEL_COUNT; p++)
 		app->rect[p] = (tui_rect){0, 0, 0, 0};
 	if (lo->too_small)
 		return;
-	place(app, band_h);
+	ask(app, &sh);
+	share(app, &sh, lo->bar_y - (lo->settings_y + lo->settings_h));
+	place(app, &sh);
 	tui_viewport_set_rows(&app->model,
 			      lo->layers_h > 0 ? (size_t)lo->layers_h : 1);
 	tui_panels_prepare(app);

@@ -12,13 +12,16 @@
  * Where a panel goes (slot):
  *   TOP       the settings rows at the top
  *   LAYERS    the layer list (layout.h: header and rows)
- *   PROFILE   the depth profile band
+ *   PROFILE   the depth profile
  *   COVER     between the top rows and the bottom bar, over the layers,
  *             the profile and the bands, while open; one at a time, opened
  *             and closed by its key (Esc closes too)
- *   BAND      rows above the bottom bar, stacked in list order, as many as
- *             rows() wants when they fit (shrinks: fewer will do); none
+ *   BAND      rows above the bottom bar, stacked in list order; none
  *             while a cover panel is open
+ * The layer list, the profile and the bands share the rows between the
+ * top rows and the bottom bar by importance (view/layout.h): each asks for
+ * rows() and names the fewest worth showing (min_rows) and its fair share
+ * (fair_rows); one that grows takes what is left.
  *   BAR       the bottom row
  *   MODAL     the whole screen, over everything, while open; opened by its
  *             key, it takes every key until it closes itself
@@ -49,10 +52,12 @@ typedef struct tui_panel_ops {
 	tui_slot slot;
 	tui_action key; /* opens and closes a COVER or MODAL panel; for
 			   others 0 (a key of their own goes through handle) */
-	/* BAND: the rows wanted at cols columns, 0 when hidden; shrinks: it
-	 * takes fewer when that is all there is (else none). */
+	/* LAYERS, PROFILE, BAND: the rows wanted at cols columns, 0 when
+	 * hidden; the fewest worth showing (0: all it wants or none); its
+	 * fair share (0: all it wants); whether it takes rows left over. */
 	int (*rows)(const tui_app *app, int cols);
-	bool shrinks;
+	int min_rows, fair_rows;
+	bool grows;
 	/* Before a frame, after the layout, for a panel that is shown in r:
 	 * every state change drawing needs (caches, grids, clamping). */
 	void (*prepare)(tui_app *app, tui_rect r);

@@ -20,6 +20,7 @@
 	X(PHASE, phase)       /* P: chi1 over (sigma_w^2, sigma_b^2) */       \
 	X(SPECTRUM, spectrum) /* J: singular values of the Jacobian */        \
 	X(GAINS, gains)       /* G: gains compared */                         \
+	X(COBWEB, cobweb)     /* M: length and correlation maps */            \
 	X(COMMAND, command)   /* C: the command that reproduces the view */   \
 	X(TRAINING, training) /* the training strip */                        \
 	X(LESSON, lesson)     /* the lesson text */                           \

@@ -57,3 +57,44 @@ int tui_put_wrap(int y, int x, int w, int rows, tui_element e,
 	}
 	return used;
 }
+
+void tui_put_line(int y, int x, const tui_line *l)
+{
+	int at = -1, col = 0;
+	for (size_t i = 0; i < l->npieces; i++) {
+		const tui_line_piece *p = &l->piece[i];
+		const tui_field *f = &l->field[p->field];
+		if (!f->shown)
+			continue;
+		if (p->field != at) {
+			at = p->field;
+			col = x + f->x;
+		}
+		col = tui_put(y + f->row, col, COLS, (tui_element)p->elem,
+			      p->text);
+	}
+}
+
+bool tui_put_fit(int y, int x, int xend, tui_line *l)
+{
+	bool all = tui_line_fit(l, xend - x);
+	tui_put_line(y, x, l);
+	return all;
+}
+
+int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
+		  const char *ell)
+{
+	char line[512];
+	const char *next;
+	size_t len;
+	if (xmax > COLS)
+		xmax = COLS;
+	if (tui_text_width(s) <= xmax - x)
+		return tui_put(y, x, xmax, e, s);
+	const char *t = tui_text_wrap_line(s, xmax - x - 1 - tui_text_width(ell),
+					   &len, &next);
+	snprintf(line, sizeof line, "%.*s", (int)len, t);
+	x = tui_put(y, x, xmax, e, line);
+	return tui_put(y, x + 1, xmax, TUI_E_WARN, ell);
+}

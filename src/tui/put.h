@@ -5,6 +5,7 @@
 #define IV_TUI_PUT_H
 
 #include "tui/colors.h"
+#include "view/line.h"
 #include "view/text.h"
 
 /* Write s at (y, x) in element e, cut at column xmax (exclusive). Returns
@@ -18,5 +19,17 @@ void tui_put_right(int y, int xend, int xmin, tui_element e, const char *s);
  * Returns the rows used. */
 int tui_put_wrap(int y, int x, int w, int rows, tui_element e,
 		 const char *text);
+
+/* s at (y, x) up to column xmax, whole words only: when it does not fit,
+ * the words that do and an ellipsis (ell), so a number is never cut.
+ * Returns the column after the text. */
+int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
+		  const char *ell);
+/* The shown fields of a fitted line, row r of it at row y + r, its
+ * columns from x. */
+void tui_put_line(int y, int x, const tui_line *l);
+/* Fit l into columns x..xend-1 of row y and write it; returns whether every
+ * field is shown. */
+bool tui_put_fit(int y, int x, int xend, tui_line *l);
 
 #endif

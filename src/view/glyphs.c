@@ -2,8 +2,8 @@
 /* Block glyphs for UTF-8 terminals, ASCII stand-ins for the rest. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include "view/glyphs.h"
-#include "view/text.h"
 #include "view/text.h"
 
 const tui_glyphs tui_glyphs_utf8 = {
@@ -25,6 +25,7 @@ const tui_glyphs tui_glyphs_utf8 = {
     .ell = "…",
     .keys = {"↑", "↓", "←", "→"},
     .line = "─",
+    .line_g = "╌",
     .sd1 = "┃",
     .sd2 = "╏",
     .chi = "χ1",
@@ -68,6 +69,7 @@ const tui_glyphs tui_glyphs_ascii = {
     .ell = "...",
     .keys = {"Up", "Down", "Left", "Right"},
     .line = "-",
+    .line_g = "~",
     .sd1 = "|",
     .sd2 = "!",
     .chi = "chi1",
@@ -105,4 +107,15 @@ char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf, size_t size)
 	else
 		tui_text_number(v, buf, size);
 	return buf;
+}
+
+bool tui_glyphs_fit(const tui_glyphs *g, double v, int width, char *buf,
+		    size_t size)
+{
+	if (!(isinf(v) && v > 0))
+		return tui_text_fit(v, width, buf, size);
+	bool fits = tui_text_width(g->infinity) <= width &&
+		    strlen(g->infinity) < size;
+	snprintf(buf, size, "%s", fits ? g->infinity : "");
+	return fits;
 }

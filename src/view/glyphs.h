@@ -20,7 +20,9 @@ typedef struct tui_glyphs {
 	const char *ell;          /* ellipsis */
 	const char *keys[4];      /* Up Down Left Right in the help */
 	/* the theory's */
-	const char *line;      /* a predicted curve in the depth profile */
+	const char *line;      /* predicted left quantity (activations) in
+				  the depth profile */
+	const char *line_g;    /* predicted right quantity (gradients) */
 	const char *sd1, *sd2; /* predicted +-1 and +-2 std ticks */
 	const char *chi, *xi;  /* "chi1", "xi" */
 	const char *xic, *xig; /* depth scales of correlations, gradients */
@@ -43,5 +45,9 @@ const tui_glyphs *tui_glyphs_pick(bool ascii);
 /* A number as tui_text_number writes it, +Inf as the infinity glyph. */
 char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf,
 			size_t size);
+/* As tui_text_fit (whole in at most width columns, or "" and false), +Inf
+ * as the infinity glyph. */
+bool tui_glyphs_fit(const tui_glyphs *g, double v, int width, char *buf,
+		    size_t size);
 
 #endif

@@ -92,6 +92,8 @@ typedef enum {
 	X(PHASE,      TUI_G_THEORY, KEYS('P'), "P", "Phase", "phase diagram (arrows move)") \
 	X(SPECTRUM,   TUI_G_THEORY, KEYS('J'), "J", "Jacobian", "Jacobian spectrum") \
 	X(GAINS,      TUI_G_THEORY, KEYS('G'), "G", "Gains", "gain calculator") \
+	X(MAP,        TUI_G_THEORY, KEYS('M'), NULL, NULL, "length / correlation map (cobweb)") \
+	X(MAP_SWITCH, TUI_G_THEORY, KEYS('\t'), NULL, NULL, "switch map (in the M view)") \
 	X(CONFIRM,    TUI_G_THEORY, KEYS('\n'), NULL, NULL, "compute a large spectrum") \
 	X(DOWN,       TUI_G_MOVE, KEYS('j', TUI_KEY_DOWN), NULL, NULL, "down / up a layer") \
 	X(UP,         TUI_G_MOVE, KEYS('k', TUI_KEY_UP), NULL, NULL, "")           \

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* Row bands and layer-row columns for a screen size. */
+/* Fixed rows, rows shared by importance, and layer-row columns. */
+#include <string.h>
 #include "view/layout.h"
 
-int tui_layout_health_columns(iv_act_kind act)
+tui_health tui_layout_health(iv_act_kind act, bool preact)
 {
-	return iv_act_saturates(act) ? 1 : iv_act_dies(act) ? 2 : 0;
+	if (iv_act_saturates(act))
+		return TUI_HEALTH_SAT;
+	if (iv_act_dies(act))
+		return preact ? TUI_HEALTH_DEAD : TUI_HEALTH_ZERO_DEAD;
+	return TUI_HEALTH_NONE;
 }
 
 static int digits(size_t n)
@@ -19,8 +24,13 @@ static int digits(size_t n)
 
 static void columns(tui_cols *c, int cols, const tui_model *m, bool distinct)
 {
+	static const int ncols[] = {[TUI_HEALTH_NONE] = 0,
+				    [TUI_HEALTH_SAT] = 1,
+				    [TUI_HEALTH_ZERO_DEAD] = 2,
+				    [TUI_HEALTH_DEAD] = 1};
 	c->label_w = digits(m->cfg.depth) < 2 ? 2 : digits(m->cfg.depth);
-	c->health_n = tui_layout_health_columns(m->cfg.act);
+	c->health = tui_layout_health(m->cfg.act, m->preact);
+	c->health_n = ncols[c->health];
 	c->uniq_w = distinct ? TUI_UNIQ_W : 0;
 	int fixed = c->label_w + 1 + TUI_SD_W + c->health_n * TUI_HEALTH_W + 3 +
 		    TUI_SD_W + 1;
@@ -46,24 +56,94 @@ void tui_layout_compute(tui_layout *lo, int lines, int cols, const tui_model *m,
 	if (lo->too_small)
 		return;
 	lo->settings_h = 2;
-	lo->header_y = 2;
-	lo->layers_y = 4;
 	lo->bar_y = lines - 1;
-	int avail = lines - 3; /* between the settings bar and the bottom bar */
-	int want = m->cfg.depth > (size_t)avail ? avail : (int)m->cfg.depth;
-	if (m->view == TUI_VIEW_PROFILE) {
-		lo->profile_y = 2;
-		lo->profile_h = avail;
-	} else if (m->view == TUI_VIEW_SPLIT &&
-		   avail - 2 - TUI_PROFILE_MIN >= 4) {
-		lo->profile_h = avail - 2 - want > TUI_PROFILE_MIN
-				    ? avail - 2 - want
-				    : TUI_PROFILE_MIN;
-		lo->layers_h = avail - 2 - lo->profile_h;
-		lo->profile_y =
-		    lo->layers_y + (want < lo->layers_h ? want : lo->layers_h);
-	} else {
-		lo->layers_h = avail - 2;
-	}
 	columns(&lo->c, cols, m, distinct);
+}
+
+static int fewest(const tui_block *b)
+{
+	return b->min > 0 && b->min < b->want ? b->min : b->want;
+}
+
+/* Take need rows from the blocks shown above their fewest, least
+ * important first, for dropped block d; false (nothing taken) when they
+ * cannot give that many. */
+static bool make_room(tui_block *b, size_t n, const int *order, int d,
+		      int need)
+{
+	int spare = 0;
+	for (size_t k = 0; k < n; k++)
+		if (order[k] != d && b[order[k]].rows > 0)
+			spare += b[order[k]].rows - fewest(&b[order[k]]);
+	if (spare < need)
+		return false;
+	for (size_t k = n; k-- > 0 && need > 0;) {
+		tui_block *x = &b[order[k]];
+		if (order[k] == d || x->rows == 0)
+			continue;
+		int give = x->rows - fewest(x);
+		give = give < need ? give : need;
+		x->rows -= give;
+		need -= give;
+	}
+	return true;
+}
+
+int tui_layout_share(tui_block *b, size_t n, const int *order, int avail)
+{
+	int left = avail < 0 ? 0 : avail;
+	for (size_t i = 0; i < n; i++)
+		b[i].rows = 0;
+	for (size_t k = 0; k < n; k++) { /* the fewest rows, in order */
+		tui_block *x = &b[order[k]];
+		if (x->want > 0 && fewest(x) <= left) {
+			x->rows = fewest(x);
+			left -= x->rows;
+		}
+	}
+	for (int pass = 0; pass < 2; pass++) /* fair shares, then wants */
+		for (size_t k = 0; k < n; k++) {
+			tui_block *x = &b[order[k]];
+			int to = pass == 0 && x->fair > 0 && x->fair < x->want
+				     ? x->fair
+				     : x->want;
+			int more = x->rows > 0 && to > x->rows ? to - x->rows : 0;
+			more = more < left ? more : left;
+			x->rows += more;
+			left -= more;
+		}
+	for (size_t k = 0; k < n && left > 0; k++) /* the rest to a grower */
+		if (b[order[k]].rows > 0 && b[order[k]].grows) {
+			b[order[k]].rows += left;
+			left = 0;
+		}
+	for (size_t k = 0; k < n && left > 0; k++) { /* no blank rows while
+							 a part is dropped */
+		tui_block *x = &b[order[k]];
+		if (x->want == 0 || x->rows > 0 || fewest(x) <= left)
+			continue;
+		if (make_room(b, n, order, order[k], fewest(x) - left)) {
+			x->rows = fewest(x);
+			left = 0;
+		}
+	}
+	return left;
+}
+
+void tui_layout_order(const char *const *names, size_t n, const char *first,
+		      const char *const *focus, size_t nfocus, int *order)
+{
+	size_t k = 0;
+	bool taken[TUI_BLOCKS_MAX] = {false};
+	for (size_t f = 0; f <= nfocus; f++) {
+		const char *want = f == 0 ? first : focus[f - 1];
+		for (size_t i = 0; want && i < n && i < TUI_BLOCKS_MAX; i++)
+			if (!taken[i] && strcmp(names[i], want) == 0) {
+				taken[i] = true;
+				order[k++] = (int)i;
+			}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (i >= TUI_BLOCKS_MAX || !taken[i])
+			order[k++] = (int)i;
 }

@@ -23,8 +23,18 @@ const char *tui_text_wrap_line(const char *text, int width, size_t *len,
 /* Lines text takes when wrapped to width. */
 int tui_text_wrap_count(const char *text, int width);
 
-/* A number in at most 8 columns: %.3g, "nan", "inf", "-inf". Returns buf. */
+/* A number as the view writes it: %.3g ("0.0453", "9.04e+167"), 0 for
+ * -0, "nan", "inf", "-inf"; at most 10 columns. Returns buf. */
 char *tui_text_number(double v, char *buf, size_t size);
+/* The same number in at most width columns, whole or not at all: fewer
+ * significant digits (3, 2, then 1) and then the exponent without its "+"
+ * and leading zeros ("1e-150", "2.8e4") until it fits. Returns whether it
+ * fits; buf is "" when it does not. Every finite number fits in 7 columns
+ * ("-1e-300"), "-inf" in 4. tui_text_fit_digits starts from digits
+ * significant digits (1..17) instead of 3. */
+bool tui_text_fit(double v, int width, char *buf, size_t size);
+bool tui_text_fit_digits(double v, int digits, int width, char *buf,
+			 size_t size);
 /* A duration: "0.41 ms", "12 ms", "1.25 s". Returns buf. */
 char *tui_text_seconds(double s, char *buf, size_t size);
 

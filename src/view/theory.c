@@ -6,6 +6,7 @@
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include "view/phase.h"
+#include "view/text.h"
 #include "view/theory.h"
 
 bool tui_theory_init(tui_theory *t)
@@ -33,9 +34,7 @@ bool tui_theory_applies(iv_init_kind k)
 	return iv_theory_applies(k);
 }
 
-/* Whether a and b agree on every setting the theory reads (not the seed,
- * the batch or the memory limit). */
-static bool same_theory(const iv_config *a, const iv_config *b)
+bool tui_theory_same_config(const iv_config *a, const iv_config *b)
 {
 	if (a->init != b->init || a->std != b->std || a->value != b->value ||
 	    a->gain != b->gain || a->mode != b->mode || a->bias != b->bias ||
@@ -50,7 +49,28 @@ static bool same_theory(const iv_config *a, const iv_config *b)
 
 bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg)
 {
-	return !t->th || (t->pred.valid && same_theory(&t->pred.key, cfg));
+	return !t->th ||
+	       (t->pred.valid && tui_theory_same_config(&t->pred.key, cfg));
+}
+
+/* The predicted mean square singular value of dh_L/dx: E||J v||^2 over a
+ * unit v gains n_l / n_(l-1) sigma_w^2 E[phi'(z_l)^2] per layer; the mean
+ * over min(n_0, n_L) values is n_L / min(n_0, n_L) times the product.
+ * E[phi'^2] of zero-mean z only (the engine's dphi2). */
+static double jacobian_ms(iv_theory *th, const iv_config *cfg,
+			  const tui_predict *p)
+{
+	double ms = 1;
+	if (p->st != IV_OK || p->finite < cfg->depth || cfg->bias != 0 ||
+	    !iv_theory_applies(cfg->init))
+		return NAN;
+	for (size_t l = 1; l <= cfg->depth; l++)
+		ms *= iv_theory_sigma_w2(cfg, l) *
+		      iv_theory_dphi2(th, cfg->act, cfg->slope,
+				      p->layer[l - 1].q);
+	double n0 = (double)iv_config_units(cfg, 0),
+	       nl = (double)iv_config_units(cfg, cfg->depth);
+	return ms * nl / fmin(n0, nl);
 }
 
 bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg)
@@ -73,6 +93,7 @@ bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg)
 		if (!(p->layer[p->finite].q <= 1e300))
 			break;
 	iv_theory_criticality_config(t->th, cfg, &p->crit);
+	p->jacobian_ms = jacobian_ms(t->th, cfg, p);
 	p->valid = true;
 	return true;
 }
@@ -174,4 +195,29 @@ char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
 		 tui_glyphs_number(g, c->depth_scale_correlation, a, sizeof a),
 		 g->xig, tui_glyphs_number(g, c->depth_scale, b, sizeof b));
 	return buf;
+}
+
+bool tui_theory_why_text(const tui_theory *t, const iv_config *cfg, double ms,
+			 const tui_glyphs *g, char *buf, size_t size)
+{
+	const iv_criticality *c = crit(t, cfg);
+	const tui_predict *p = &t->pred;
+	double pm = p->jacobian_ms;
+	char q0[32], qs[32], ql[32], b[32];
+	if (!c || c->kind != IV_FIXED_STABLE ||
+	    tui_phase_classify(c) != TUI_CHI_CRITICAL || !isfinite(pm) ||
+	    !(fabs(pm - 1) > 0.1) || !(fabs(ms - 1) > 0.1) ||
+	    (ms < 1) != (pm < 1))
+		return false;
+	snprintf(buf, size,
+		 "Why critical yet %s: %s = 1 only at the fixed point q* = %s; "
+		 "here q goes from %s to %s over %zu layers, where each layer "
+		 "%s lengths (theory: mean square %s).",
+		 pm < 1 ? "vanishing" : "exploding", g->chi,
+		 tui_text_number(c->q_star, qs, sizeof qs),
+		 tui_text_number(c->q_start, q0, sizeof q0),
+		 tui_text_number(p->layer[cfg->depth - 1].q, ql, sizeof ql),
+		 cfg->depth, pm < 1 ? "shrinks" : "stretches",
+		 tui_text_number(pm, b, sizeof b));
+	return true;
 }

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <initviz/net.h>
 #include <initviz/theory.h>
+#include "view/cobweb.h"
 #include "view/glyphs.h"
 #include "view/model.h"
 #include "view/phase.h"
@@ -32,6 +33,11 @@ typedef struct tui_predict {
 	size_t finite;       /* leading layers whose q is finite (below 1e300):
 				past an overflow the engine's numbers mean nothing */
 	iv_criticality crit; /* of the first layer (criticality_config) */
+	/* The mean square singular value of the input-output Jacobian the
+	 * recursion predicts: n_L / min(n_0, n_L) times the product over
+	 * layers of sigma_w^2 E[phi'(z_l)^2] at each layer's q. NAN where
+	 * that is not computed: biases with a mean, q past 1e300. */
+	double jacobian_ms;
 } tui_predict;
 
 /* A gain (sigma_w: the gain of lecun-*, and of xavier-* on a square
@@ -60,6 +66,7 @@ typedef struct tui_theory {
 	tui_gains gains;
 	tui_phase phase;
 	tui_spectrum spec;
+	tui_cobweb cobweb; /* M: the length and correlation maps */
 } tui_theory;
 
 /* Overlay on. False when out of memory (t->th is NULL). */
@@ -70,6 +77,9 @@ void tui_theory_done(tui_theory *t);
  * weights (not zeros, ones, constant or identity). */
 bool tui_theory_applies(iv_init_kind k);
 
+/* Whether a and b agree on every setting the theory reads (not the seed,
+ * the batch or the memory limit). */
+bool tui_theory_same_config(const iv_config *a, const iv_config *b);
 /* Whether the predictions are those of cfg; compute them if not (true when
  * it computed). */
 bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg);
@@ -107,6 +117,13 @@ bool tui_theory_fix_item(const tui_theory *t, const iv_config *cfg,
 bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
 			const tui_glyphs *g, char *label, size_t lsize,
 			char *value, size_t vsize);
+/* Why the bar can say "critical" while the Jacobian of this depth shrinks
+ * or stretches lengths: chi1 is the slope at the fixed point q*, and these
+ * inputs start elsewhere. One sentence into buf when cfg is critical with a
+ * stable q*, and both the predicted (jacobian_ms) and the measured mean
+ * square ms are more than 10% from 1 on the same side; false otherwise. */
+bool tui_theory_why_text(const tui_theory *t, const iv_config *cfg, double ms,
+			 const tui_glyphs *g, char *buf, size_t size);
 /* q* as text: the number when stable, else "diverges" or "neutral"; and
  * both depth scales, "xi_c 21.7  xi_g 9.97". Return buf. */
 char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c,

@@ -34,12 +34,29 @@ static bool in_bar(tui_action a)
 	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT;
 }
 
+/* The notice, cut between words when it is too long (an ellipsis says
+ * so): a number is never cut. */
+static void notice(const tui_app *app, int y, int cols)
+{
+	const char *msg = app->model.msg, *next;
+	char line[sizeof app->model.msg + 8];
+	size_t len;
+	int room = cols - 1;
+	if (tui_text_width(msg) > room) {
+		room -= tui_text_width(app->gl->ell);
+		const char *s = tui_text_wrap_line(msg, room, &len, &next);
+		snprintf(line, sizeof line, "%.*s%s", (int)len, s, app->gl->ell);
+		msg = line;
+	}
+	tui_put_fmt(y, 0, cols, TUI_E_NOTICE, " %s%*s", msg,
+		    cols - 1 - tui_text_width(msg), "");
+}
+
 static void draw(const tui_app *app, tui_rect r)
 {
 	int y = r.y, cols = r.w, x = 0, pad = 2;
 	if (app->model.msg[0]) {
-		tui_put_fmt(y, 0, cols, TUI_E_NOTICE, " %-*s", cols - 1,
-			    app->model.msg);
+		notice(app, y, cols);
 		return;
 	}
 	int room = cols - item_width(app, TUI_A_QUIT, pad);

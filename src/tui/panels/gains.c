@@ -49,26 +49,40 @@ static void header(const tui_app *app, int y)
 		"phase");
 }
 
-static void row(const tui_app *app, int y, const char *label, double gain,
-		const iv_criticality *k)
+/* A row: its label (extra, when not "", after a blank if it fits whole),
+ * the numbers, the phase. */
+static void row(const tui_app *app, int y, const char *label,
+		const char *extra, double gain, const iv_criticality *k)
 {
 	char b[32];
 	tcols c = columns(app);
 	int x = c.label_w;
 	double v[NCOLS] = {gain,   gain * gain,    k->chi1,
 			   NAN,    k->depth_scale, k->depth_scale_correlation};
-	tui_put(y, 1, x - 1, TUI_E_LABEL, label);
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_add(&l, TUI_E_LABEL, label);
+	tui_line_field(&l, 1, 1);
+	tui_line_add(&l, TUI_E_LABEL, extra);
+	tui_put_fit(y, 1, x - 1, &l);
 	if (isnan(gain)) {
 		tui_put_right(y, x + c.num_w, x, TUI_E_VALUE, "none");
 		return;
 	}
-	for (int i = 0; i < c.n; i++) {
-		const char *s =
-		    tui_glyphs_number(app->gl, v[c.col[i]], b, sizeof b);
-		if (c.col[i] == C_Q) /* the word where there is no q* */
-			s = tui_theory_q_text(app->gl, k, b, sizeof b);
-		if (tui_text_width(s) > c.num_w - 1) /* "diverges" */
-			s = app->gl->infinity;
+	for (int i = 0; i < c.n; i++) { /* each number whole, or none */
+		const char *s = b;
+		tui_glyphs_fit(app->gl, v[c.col[i]], c.num_w - 1, b, sizeof b);
+		if (c.col[i] == C_Q) { /* the word where there is no q* */
+			tui_theory_q_text(app->gl, k, b, sizeof b);
+			if (k->kind == IV_FIXED_STABLE)
+				tui_glyphs_fit(app->gl, k->q_star, c.num_w - 1,
+					       b, sizeof b);
+			else if (tui_text_width(b) > c.num_w - 1)
+				s = k->kind == IV_FIXED_DIVERGES
+					? app->gl->infinity
+					: "";
+		}
 		tui_put_right(y, x + (i + 1) * c.num_w, x + i * c.num_w + 1,
 			      TUI_E_NORMAL, s);
 	}
@@ -84,29 +98,29 @@ static int table(const tui_app *app, int y)
 	const tui_gains *g = &app->theory.gains;
 	const iv_config *c = &app->model.cfg;
 	const tui_glyphs *gl = app->gl;
-	char l[128], b[32];
+	char l[128], b[32], e[64];
 	const char *f = iv_act_torch_text(g->act, app->gl->utf8);
 	header(app, y++);
 	if (f[0])
-		snprintf(l, sizeof l, "PyTorch calculate_gain: %s", f);
+		row(app, y++, "PyTorch calculate_gain:", f, g->torch.gain,
+		    &g->torch.c);
 	else
-		snprintf(l, sizeof l, "PyTorch: none for %s, so 1",
-			 iv_act_name(g->act));
-	row(app, y++, l, g->torch.gain, &g->torch.c);
-	row(app, y++, "q* = 1, unit variance", g->unit.gain,
-	    &g->unit.c);
-	snprintf(l, sizeof l, "critical, %s = 1 at %s = 0%s", gl->chi, gl->sb,
-		 g->crit0.jump ? " (jumps)" : "");
-	row(app, y++, l, g->crit0.gain, &g->crit0.c);
+		row(app, y++, "PyTorch: none, so 1", "", g->torch.gain,
+		    &g->torch.c);
+	row(app, y++, "q* = 1, unit variance", "", g->unit.gain, &g->unit.c);
+	snprintf(l, sizeof l, "critical, %s = 1 at %s = 0", gl->chi, gl->sb);
+	row(app, y++, l, g->crit0.jump ? "(jumps)" : "", g->crit0.gain,
+	    &g->crit0.c);
 	if (g->sb2 > 0) {
-		snprintf(l, sizeof l, "critical at your %s %s%s", gl->sb2,
+		snprintf(l, sizeof l, "critical at your %s", gl->sb2);
+		snprintf(e, sizeof e, "%s%s",
 			 tui_text_number(g->sb2, b, sizeof b),
 			 g->critb.jump ? " (jumps)" : "");
-		row(app, y++, l, g->critb.gain, &g->critb.c);
+		row(app, y++, l, e, g->critb.gain, &g->critb.c);
 	}
 	if (tui_theory_applies(c->init)) {
 		snprintf(l, sizeof l, "yours: %s", iv_init_name(c->init));
-		row(app, y++, l, sqrt(iv_theory_sigma_w2(c, 1)),
+		row(app, y++, l, "", sqrt(iv_theory_sigma_w2(c, 1)),
 		    &app->theory.pred.crit);
 	}
 	return y;
@@ -176,12 +190,17 @@ static void draw(const tui_app *app, tui_rect r)
 	int cols = r.w;
 	char b[32];
 	const tui_glyphs *g = app->gl;
-	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
-		 "gain calculator for %s at %s %s   (%s = weight std times "
-		 "%s(fan_in))",
-		 iv_act_name(app->model.cfg.act), g->sb2,
-		 tui_text_number(iv_theory_sigma_b2(&app->model.cfg), b, sizeof b),
-		 g->sw, g->sqrt);
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_addf(&l, TUI_E_TITLE, "gain calculator for %s at %s %s",
+		      iv_act_name(app->model.cfg.act), g->sb2,
+		      tui_text_number(iv_theory_sigma_b2(&app->model.cfg), b,
+				      sizeof b));
+	tui_line_field(&l, 1, 3);
+	tui_line_addf(&l, TUI_E_TITLE, "(%s = weight std times %s(fan_in))",
+		      g->sw, g->sqrt);
+	tui_put_fit(y, 0, cols, &l);
 	tui_put(y + h - 1, 0, cols, TUI_E_LABEL,
 		"G or Esc: back   a: activation   P: phase diagram (sets the "
 		"gain with the arrows)");

@@ -85,8 +85,9 @@ static void range_text(const tui_app *app, const side *s, int y)
 		tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, why);
 		return;
 	}
-	tui_text_number(s->lo, lo, sizeof lo);
-	tui_text_number(s->hi, hi, sizeof hi);
+	int half = (s->w - 1) / 2; /* each end whole in its half, or none */
+	tui_text_fit(s->lo, half, lo, sizeof lo);
+	tui_text_fit(s->hi, half, hi, sizeof hi);
 	int lw = tui_text_width(lo), hw = tui_text_width(hi);
 	tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, lo);
 	tui_put_right(y, s->x + s->w, s->x + lw + 1, TUI_E_AXIS, hi);
@@ -110,15 +111,16 @@ static void header(const tui_app *app, const side *l, const side *r)
 	if (l->q == IV_Q_PREACT)
 		legend(app, y, tx + 2, l->x + l->w);
 	tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_TITLE, sg);
-	if (c->health_n == 1)
-		tui_put_right(y, c->health_x + TUI_HEALTH_W, c->health_x,
-			      TUI_E_TITLE, "sat");
-	if (c->health_n == 2) {
-		tui_put_right(y, c->health_x + TUI_HEALTH_W, c->health_x,
-			      TUI_E_TITLE, "zero");
-		tui_put_right(y, c->health_x + 2 * TUI_HEALTH_W, c->health_x,
-			      TUI_E_TITLE, "dead");
-	}
+	static const char *const titles[][2] = {
+	    [TUI_HEALTH_NONE] = {NULL, NULL},
+	    [TUI_HEALTH_SAT] = {"sat", NULL},
+	    [TUI_HEALTH_ZERO_DEAD] = {"zero", "dead"},
+	    [TUI_HEALTH_DEAD] = {"dead", NULL},
+	};
+	for (int k = 0; k < c->health_n; k++)
+		tui_put_right(y, c->health_x + (k + 1) * TUI_HEALTH_W,
+			      c->health_x + k * TUI_HEALTH_W, TUI_E_TITLE,
+			      titles[c->health][k]);
 	if (c->uniq_w)
 		tui_put_right(y, c->uniq_x + c->uniq_w, c->uniq_x, TUI_E_TITLE,
 			      "distinct");
@@ -133,17 +135,29 @@ static void header(const tui_app *app, const side *l, const side *r)
 
 static void nonfinite(const iv_stats *st, int y, const side *s)
 {
-	char b[64];
+	tui_line l;
 	if (st->nan == 0 && st->inf == 0)
 		return;
-	if (st->finite == 0)
-		snprintf(b, sizeof b, " all %s ", st->nan ? "NaN" : "Inf");
-	else if (st->nan && st->inf)
-		snprintf(b, sizeof b, " NaN %zu Inf %zu ", st->nan, st->inf);
-	else
-		snprintf(b, sizeof b, " %s %zu ", st->nan ? "NaN" : "Inf",
-			 st->nan ? st->nan : st->inf);
-	tui_put_right(y, s->x + s->w, s->x, TUI_E_WARN, b);
+	tui_line_init(&l); /* the counts whole, or only the words */
+	tui_line_field(&l, 0, 0);
+	if (st->finite == 0) {
+		tui_line_addf(&l, TUI_E_WARN, " all %s ",
+			      st->nan ? "NaN" : "Inf");
+	} else {
+		tui_line_addf(&l, TUI_E_WARN, " %s", st->nan ? "NaN" : "Inf");
+		tui_line_field(&l, 1, 1);
+		tui_line_addf(&l, TUI_E_WARN, "%zu", st->nan ? st->nan : st->inf);
+		if (st->nan && st->inf) {
+			tui_line_field(&l, 0, 1);
+			tui_line_add(&l, TUI_E_WARN, "Inf");
+			tui_line_field(&l, 1, 1);
+			tui_line_addf(&l, TUI_E_WARN, "%zu", st->inf);
+		}
+		tui_line_field(&l, 0, 0);
+		tui_line_add(&l, TUI_E_WARN, " ");
+	}
+	tui_line_fit(&l, s->w);
+	tui_put_line(y, s->x + s->w - l.used[0], &l);
 }
 
 /* The x-range of one side's histogram in a row; false when it has none. */
@@ -205,16 +219,19 @@ static void health(const tui_app *app, int y, const iv_layer_stats *ls)
 	const tui_cols *c = &app->layout.c;
 	int x = c->health_x, W = TUI_HEALTH_W;
 	char b[32];
-	if (c->health_n == 1)
+	if (c->health == TUI_HEALTH_SAT)
 		tui_put_right(y, x + W, x,
 			      iv_health_saturated(ls) ? TUI_E_WARN : TUI_E_NORMAL,
 			      percent(ls->saturated, b, sizeof b));
-	if (c->health_n == 2) {
+	if (c->health == TUI_HEALTH_ZERO_DEAD) {
 		tui_put_right(y, x + W, x,
 			      iv_health_zero(ls) ? TUI_E_WARN : TUI_E_NORMAL,
 			      percent(ls->zero_fraction, b, sizeof b));
+		x += W;
+	}
+	if (c->health == TUI_HEALTH_ZERO_DEAD || c->health == TUI_HEALTH_DEAD) {
 		snprintf(b, sizeof b, "%zu", ls->dead_units);
-		tui_put_right(y, x + 2 * W, x + W,
+		tui_put_right(y, x + W, x + 1,
 			      ls->dead_units ? TUI_E_WARN : TUI_E_NORMAL, b);
 	}
 	bool few = iv_health_collapsed(ls);
@@ -233,9 +250,16 @@ static void row(const tui_app *app, int y, size_t i, const side *l, const side *
 	tui_put(y, c->sep_x, app->layout.cols, TUI_E_AXIS, app->gl->vline);
 	if (layer == 0) {
 		size_t hidden = app->model.cfg.depth - (app->model.rows - 1);
-		tui_put_fmt(y, l->x, c->sep_x, TUI_E_AXIS,
-			 "%s  %zu layer%s not shown  (f: all layers)",
-			 app->gl->gap, hidden, hidden == 1 ? "" : "s");
+		tui_line t;
+		tui_line_init(&t);
+		tui_line_field(&t, 0, 2);
+		tui_line_addf(&t, TUI_E_AXIS, "%s", app->gl->gap);
+		tui_line_field(&t, 0, 2);
+		tui_line_addf(&t, TUI_E_AXIS, "%zu layer%s not shown", hidden,
+			      hidden == 1 ? "" : "s");
+		tui_line_field(&t, 1, 2);
+		tui_line_add(&t, TUI_E_AXIS, "(f: all layers)");
+		tui_put_fit(y, l->x, c->sep_x, &t);
 		return;
 	}
 	const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);
@@ -243,13 +267,14 @@ static void row(const tui_app *app, int y, size_t i, const side *l, const side *
 	cells(app, y, 2 * (i - app->model.top), layer, l);
 	cells(app, y, 2 * (i - app->model.top) + 1, layer, r);
 	if (tui_hist_ready(ls, l->q)) {
-		tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_NORMAL,
-			      tui_text_number(ls->q[l->q].std, b, sizeof b));
+		tui_text_fit(ls->q[l->q].std, TUI_SD_W - 1, b, sizeof b);
+		tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_NORMAL, b);
 		health(app, y, ls);
 	}
-	if (tui_hist_ready(ls, r->q))
-		tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_NORMAL,
-			      tui_text_number(ls->q[r->q].std, b, sizeof b));
+	if (tui_hist_ready(ls, r->q)) {
+		tui_text_fit(ls->q[r->q].std, TUI_SD_W - 1, b, sizeof b);
+		tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_NORMAL, b);
+	}
 }
 
 /* The two sides as the layout and the model have them, with the shared
@@ -342,9 +367,23 @@ static bool handle(tui_app *app, tui_action a, unsigned *flags)
 	return true;
 }
 
+/* Rows: the titles, the x-axis, a row per layer (a subset that shows
+ * fewer gives the rest back: frame.c); none in the profile view. */
+static int rows(const tui_app *app, int cols)
+{
+	(void)cols;
+	if (app->model.view == TUI_VIEW_PROFILE)
+		return 0;
+	size_t d = app->model.cfg.depth;
+	return 2 + (d < 10000 ? (int)d : 10000);
+}
+
 const tui_panel_ops tui_panel_layers = {
     .name = "layers",
     .slot = TUI_SLOT_LAYERS,
+    .rows = rows,
+    .min_rows = TUI_LAYERS_MIN,
+    .fair_rows = TUI_LAYERS_FAIR,
     .prepare = prepare,
     .handle = handle,
     .draw = draw,

@@ -7,19 +7,29 @@
 #include "tui/put.h"
 
 #define LOOK "look: "
+#define TEXT_MAX (IV_LESSON_LINES * (IV_LESSON_LINE + 1))
+
+/* The lesson's text lines as one paragraph (they continue each other). */
+static void paragraph(const iv_lesson *x, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < x->ntext && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? " " : "", x->text[i]);
+}
 
 /* Rows the panel wants at width cols: the rule, the text, the look line. */
 static int rows(const tui_app *app, int cols)
 {
 	const iv_lesson *x = tui_lessons_current(&app->les);
-	char look[IV_LESSON_LINE + sizeof LOOK];
-	int n = 1;
+	char look[IV_LESSON_LINE + sizeof LOOK], text[TEXT_MAX];
 	if (!x || !app->les.shown)
 		return 0;
-	for (size_t i = 0; i < x->ntext; i++)
-		n += tui_text_wrap_count(x->text[i], cols - 2);
+	paragraph(x, text, sizeof text);
 	snprintf(look, sizeof look, LOOK "%s", x->look);
-	return n + (x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0);
+	return 1 + tui_text_wrap_count(text, cols - 2) +
+	       (x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0);
 }
 
 /* The rule: "── lesson 2/12: Title ─── modified (0: back ...) ── , . L ──";
@@ -49,49 +59,56 @@ static void rule(const tui_app *app, int y, const iv_lesson *x)
 	tui_put(y, r, cols - 2, TUI_E_LABEL, *n);
 }
 
-/* Wrapped lines of text from row *y, while rows remain before end. False
- * when it ran out of rows. */
+/* Wrapped lines of text from row *y, while rows remain before end; when
+ * they run out, the last ends in an ellipsis after whole words and the
+ * result is false. */
 static bool para(const tui_app *app, int *y, int end, const char *text,
 		 tui_element e)
 {
 	int cols = app->layout.cols;
 	const char *p = text, *next;
 	size_t len;
-	char line[IV_LESSON_LINE + 16];
+	char line[TEXT_MAX];
 	while (*p) {
 		const char *s = tui_text_wrap_line(p, cols - 2, &len, &next);
-		if (len == 0)
+		if (len == 0 || *y >= end)
 			break;
-		if (*y >= end)
-			return false;
+		bool cut = *y == end - 1 && *next; /* the last row, more text */
+		if (cut) /* room for the ellipsis after whole words */
+			s = tui_text_wrap_line(p, cols - 4, &len, &next);
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
-		tui_put((*y)++, 1, cols - 1, e, line);
+		int x = tui_put((*y)++, 1, cols - 1, e, line);
+		if (cut) {
+			tui_put(*y - 1, x + 1, cols, TUI_E_WARN, app->gl->ell);
+			return false;
+		}
 		p = next;
 	}
 	return true;
 }
 
+/* The rule, the text and the look line. Short of rows, the look line (what
+ * to watch on screen) keeps its rows and the text ends in an ellipsis. */
 static void draw(const tui_app *app, tui_rect r)
 {
 	const iv_lesson *x = tui_lessons_current(&app->les);
-	int y = r.y, end = r.y + r.h;
-	char look[IV_LESSON_LINE + sizeof LOOK];
-	bool all = true;
+	int y = r.y, cols = app->layout.cols;
+	char look[IV_LESSON_LINE + sizeof LOOK], text[TEXT_MAX];
 	if (!x)
 		return;
+	paragraph(x, text, sizeof text);
+	snprintf(look, sizeof look, LOOK "%s", x->look);
+	int lr = x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0;
+	if (lr > r.h - 2)
+		lr = 0; /* no room for both: the text alone */
 	rule(app, y++, x);
-	for (size_t i = 0; i < x->ntext && all; i++)
-		all = para(app, &y, end, x->text[i], TUI_E_NORMAL);
-	if (all && x->look[0]) {
-		int y0 = y;
-		snprintf(look, sizeof look, LOOK "%s", x->look);
-		all = para(app, &y, end, look, TUI_E_NORMAL);
-		if (y > y0)
-			tui_put(y0, 1, app->layout.cols, TUI_E_TITLE, "look:");
+	int end = r.y + r.h - lr;
+	para(app, &y, end, text, TUI_E_NORMAL);
+	if (lr) {
+		y = end;
+		para(app, &y, r.y + r.h, look, TUI_E_NORMAL);
+		tui_put(end, 1, cols, TUI_E_TITLE, "look:");
 	}
-	if (!all) /* cut short: say so at the end of the last row */
-		tui_put_right(end - 1, app->layout.cols - 1, 0, TUI_E_WARN,
-			      app->gl->ell);
 }
 
 /* Training as the lesson sets it: its readout, and its learning rate when
@@ -136,7 +153,7 @@ const tui_panel_ops tui_panel_lesson = {
     .name = "lesson",
     .slot = TUI_SLOT_BAND,
     .rows = rows,
-    .shrinks = true,
+    .min_rows = 4, /* the rule and three lines: fewer say too little */
     .handle = handle,
     .draw = draw,
 };

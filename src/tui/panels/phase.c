@@ -34,48 +34,65 @@ static double x_max(const tui_gains *g)
 	return isfinite(c) && 1.25 * c > 4 ? tui_phase_nice_ceil(1.25 * c) : 4.0;
 }
 
+/* The glyph class of chi1: 0..2 ordered, 3..5 chaotic (near 1, further,
+ * far), 6 not a number. */
+static int klass(double chi)
+{
+	if (isnan(chi))
+		return 6;
+	double d = fabs(log(chi)); /* 0 at the critical line */
+	int k = d < 0.1 ? 0 : d < 0.5 ? 1 : 2;
+	return chi < 1 ? k : 3 + k;
+}
+
+static const char *class_glyph(const tui_glyphs *g, int k)
+{
+	return k == 6 ? "?" : k < 3 ? g->ordered[k] : g->chaotic[k - 3];
+}
+
 static void cell(const tui_app *app, const plot *p, size_t i, size_t j)
 {
-	const tui_glyphs *g = app->gl;
 	double chi;
 	int x = col_of(p, i), y = row_of(p, j);
 	if (!tui_phase_point(&app->theory.phase, i, j, &chi))
 		return;
-	double d = fabs(log(chi)); /* 0 at the critical line */
-	int k = d < 0.1 ? 0 : d < 0.5 ? 1 : 2;
-	const char *s = isnan(chi) ? "?"
-			: chi < 1  ? g->ordered[k]
-				   : g->chaotic[k];
 	for (int c = 0; c < p->cw; c++)
 		tui_put(y, x + c, x + c + 1,
-			chi < 1 ? TUI_E_ORDERED : TUI_E_CHAOTIC, s);
+			chi < 1 ? TUI_E_ORDERED : TUI_E_CHAOTIC,
+			class_glyph(app->gl, klass(chi)));
 }
 
-/* The point of a pair on either side of 1 that is nearer to it. */
-static void crossing(const tui_app *app, const plot *p, size_t i, size_t j,
-		     size_t i2, size_t j2)
+/* The point of a pair on either side of 1 that is nearer to it, drawn
+ * when draw; whether there is one. */
+static bool crossing(const tui_app *app, const plot *p, size_t i, size_t j,
+		     size_t i2, size_t j2, bool draw)
 {
 	const tui_phase *ph = &app->theory.phase;
 	double a, b;
 	if (!tui_phase_point(ph, i, j, &a) ||
 	    !tui_phase_point(ph, i2, j2, &b) || (a >= 1) == (b >= 1) ||
 	    isnan(a) || isnan(b))
-		return;
+		return false;
 	bool first = fabs(log(a)) <= fabs(log(b));
-	tui_put(row_of(p, first ? j : j2), col_of(p, first ? i : i2),
-		col_of(p, first ? i : i2) + 1, TUI_E_VALUE,
-		app->gl->crit);
+	if (draw)
+		tui_put(row_of(p, first ? j : j2), col_of(p, first ? i : i2),
+			col_of(p, first ? i : i2) + 1, TUI_E_VALUE,
+			app->gl->crit);
+	return true;
 }
 
-static void critical_line(const tui_app *app, const plot *p)
+/* The chi1 = 1 line (when draw); whether the grid has one. */
+static bool critical_line(const tui_app *app, const plot *p, bool draw)
 {
+	bool any = false;
 	for (size_t j = 0; j < p->ny; j++)
 		for (size_t i = 0; i < p->nx; i++) {
 			if (i + 1 < p->nx)
-				crossing(app, p, i, j, i + 1, j);
+				any |= crossing(app, p, i, j, i + 1, j, draw);
 			if (j + 1 < p->ny)
-				crossing(app, p, i, j, i, j + 1);
+				any |= crossing(app, p, i, j, i, j + 1, draw);
 		}
+	return any;
 }
 
 /* Labels every step (a nice multiple of the grid step) that fits. */
@@ -90,8 +107,8 @@ static void x_labels(const tui_app *app, const plot *p, int y)
 		double v = k * step;
 		int x = col_of(p, tui_phase_index(v, ph->dx, ph->nx));
 		snprintf(b, sizeof b, "%g", v);
-		if (x < free_x)
-			continue;
+		if (x < free_x || x + tui_text_width(b) > app->layout.cols)
+			continue; /* whole or not at all */
 		free_x = tui_put(y, x, app->layout.cols, TUI_E_AXIS, b) + 1;
 	}
 	tui_put(y, 0, TUI_AXIS_W, TUI_E_AXIS, app->gl->sw2);
@@ -109,7 +126,7 @@ static void y_labels(const tui_app *app, const plot *p)
 	for (int k = 0; k * step <= last; k++) {
 		double v = k * step;
 		int y = row_of(p, tui_phase_index(v, ph->dy, ph->ny));
-		snprintf(b, sizeof b, "%g", v);
+		tui_text_fit(v, TUI_AXIS_W - 2, b, sizeof b);
 		tui_put_right(y, TUI_AXIS_W - 2, 0, TUI_E_AXIS, b);
 		tui_put(y, TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS, app->gl->tick);
 	}
@@ -132,60 +149,113 @@ static void cursor(const tui_app *app, const plot *p)
 		app->gl->cursor);
 }
 
-static void legend(const tui_app *app, int y)
+/* The legend names the glyphs the grid shows, and no other: which
+ * classes of point (klass) are drawn, whether the critical line is. */
+static void legend(const tui_app *app, const plot *p, int y)
 {
 	const tui_glyphs *g = app->gl;
-	int x = 0, cols = app->layout.cols;
-	for (int k = 0; k < 3; k++)
-		x = tui_put(y, x, cols, TUI_E_ORDERED, g->ordered[k]);
-	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL,
-		     "ordered %s<1: gradients vanish   ", g->chi);
-	for (int k = 0; k < 3; k++)
-		x = tui_put(y, x, cols, TUI_E_CHAOTIC, g->chaotic[k]);
-	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL,
-		     "chaotic %s>1: they explode   ", g->chi);
-	x = tui_put(y, x, cols, TUI_E_VALUE, g->crit);
-	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "%s = 1   ", g->chi);
-	x = tui_put(y, x, cols, TUI_E_NOTICE, g->cursor);
-	tui_put(y, x + 1, cols, TUI_E_LABEL, "now");
+	bool seen[7] = {false}, line = critical_line(app, p, false);
+	double chi;
+	for (size_t j = 0; j < p->ny; j++)
+		for (size_t i = 0; i < p->nx; i++)
+			if (tui_phase_point(&app->theory.phase, i, j, &chi))
+				seen[klass(chi)] = true;
+	static const char *const words[2][3][2] = { /* around chi1, or none */
+	    {{"ordered ", "<1: gradients vanish"},
+	     {"chaotic ", ">1: they explode"},
+	     {"not a number", NULL}},
+	    {{"ordered ", "<1"}, {"chaotic ", ">1"}, {"nan", NULL}}};
+	static const int first[3] = {0, 3, 6}, count[3] = {3, 3, 1};
+	static const tui_element el[3] = {TUI_E_ORDERED, TUI_E_CHAOTIC,
+					  TUI_E_WARN};
+	tui_line l;
+	for (int shrt = 0; shrt < 2; shrt++) {
+		tui_line_init(&l);
+		for (int grp = 0; grp < 3; grp++) {
+			bool any = false;
+			for (int k = first[grp]; k < first[grp] + count[grp]; k++)
+				any |= seen[k];
+			if (!any)
+				continue;
+			tui_line_field(&l, 0, 3);
+			for (int k = first[grp]; k < first[grp] + count[grp]; k++)
+				if (seen[k])
+					tui_line_add(&l, el[grp],
+						     class_glyph(g, k));
+			const char *const *w = words[shrt][grp];
+			tui_line_addf(&l, TUI_E_LABEL, " %s%s%s", w[0],
+				      w[1] ? g->chi : "", w[1] ? w[1] : "");
+		}
+		if (line) {
+			tui_line_field(&l, 0, 3);
+			tui_line_add(&l, TUI_E_VALUE, g->crit);
+			tui_line_addf(&l, TUI_E_LABEL, " %s = 1", g->chi);
+		}
+		tui_line_field(&l, 0, 3);
+		tui_line_add(&l, TUI_E_NOTICE, g->cursor);
+		tui_line_add(&l, TUI_E_LABEL, " now");
+		if (tui_line_fit(&l, app->layout.cols))
+			break;
+	}
+	tui_put_line(y, 0, &l);
 }
 
-/* The setting under the cursor: where it is and what the theory says. */
+/* The setting under the cursor: where it is and what the theory says,
+ * each number whole or dropped with its field. */
 static void status(const tui_app *app, int y)
 {
 	const tui_glyphs *g = app->gl;
 	const iv_config *c = &app->model.cfg;
 	const iv_criticality *k = &app->theory.pred.crit;
 	const tui_phase *ph = &app->theory.phase;
-	char a[32], b[32], q[32], x[80], knob[64] = "";
-	int cols = app->layout.cols;
+	char q[32], x[80];
 	double sw2 = iv_theory_sigma_w2(c, 1), sb2 = iv_theory_sigma_b2(c);
-	int p = tui_put(y, 0, cols, TUI_E_NOTICE, g->cursor);
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_add(&l, TUI_E_NOTICE, g->cursor);
 	if (!tui_theory_applies(c->init) ||
 	    !tui_theory_predict_fresh(&app->theory, c)) {
-		tui_put_fmt(y, p + 1, cols, TUI_E_LABEL,
-			 "%s weights are not random: the theory does not "
-			 "describe them (i changes the scheme)",
-			 iv_init_name(c->init));
+		tui_line_addf(&l, TUI_E_LABEL, " %s weights are not random:",
+			      iv_init_name(c->init));
+		tui_line_field(&l, 0, 1);
+		tui_line_add(&l, TUI_E_LABEL,
+			     "the theory does not describe them");
+		tui_line_field(&l, 1, 1);
+		tui_line_add(&l, TUI_E_LABEL, "(i changes the scheme)");
+		tui_put_fit(y, 0, app->layout.cols, &l);
 		return;
 	}
-	if (tui_model_knob_of(c->init) != TUI_KNOB_NONE)
-		snprintf(knob, sizeof knob, "%s %s, ",
-			 tui_model_knob_name(tui_model_knob_of(c->init)),
-			 tui_text_number(tui_model_knob_value(c), a, sizeof a));
-	p = tui_put_fmt(y, p + 1, cols, TUI_E_VALUE, "%s %s  %s %s", g->sw2,
-		     tui_text_number(sw2, a, sizeof a), g->sb2,
-		     tui_text_number(sb2, b, sizeof b));
-	if (sw2 > ph->xmax * (1 + 1e-9) || sb2 > ph->ymax * (1 + 1e-9))
-		p = tui_put(y, p + 1, cols, TUI_E_WARN, "off the diagram");
-	p = tui_put_fmt(y, p, cols, TUI_E_LABEL, ": q* %s  %s %s  %s  ",
-			tui_theory_q_text(app->gl, k, q, sizeof q), g->chi,
-			tui_text_number(k->chi1, a, sizeof a),
-			tui_theory_xi_text(app->gl, k, x, sizeof x));
-	p = tui_put(y, p, cols, TUI_E_VALUE,
-		    tui_phase_word(tui_phase_classify(k)));
-	tui_put_fmt(y, p, cols, TUI_E_LABEL, "   (%sbias std %s)", knob,
-		    tui_text_number(c->bias_std, b, sizeof b));
+	tui_line_addf(&l, TUI_E_VALUE, " %s ", g->sw2);
+	tui_line_num(&l, TUI_E_VALUE, sw2);
+	tui_line_addf(&l, TUI_E_VALUE, "  %s ", g->sb2);
+	tui_line_num(&l, TUI_E_VALUE, sb2);
+	if (sw2 > ph->xmax * (1 + 1e-9) || sb2 > ph->ymax * (1 + 1e-9)) {
+		tui_line_field(&l, 0, 1);
+		tui_line_add(&l, TUI_E_WARN, "off the diagram");
+	}
+	tui_line_field(&l, 1, 0);
+	tui_line_addf(&l, TUI_E_LABEL, ": q* %s",
+		      tui_theory_q_text(g, k, q, sizeof q));
+	tui_line_field(&l, 0, 2);
+	tui_line_addf(&l, TUI_E_LABEL, "%s ", g->chi);
+	tui_line_num(&l, TUI_E_LABEL, k->chi1);
+	tui_line_field(&l, 2, 2);
+	tui_line_add(&l, TUI_E_LABEL, tui_theory_xi_text(g, k, x, sizeof x));
+	tui_line_field(&l, 0, 2);
+	tui_line_add(&l, TUI_E_VALUE, tui_phase_word(tui_phase_classify(k)));
+	tui_line_field(&l, 3, 3);
+	tui_line_add(&l, TUI_E_LABEL, "(");
+	if (tui_model_knob_of(c->init) != TUI_KNOB_NONE) {
+		tui_line_addf(&l, TUI_E_LABEL, "%s ",
+			      tui_model_knob_name(tui_model_knob_of(c->init)));
+		tui_line_num(&l, TUI_E_LABEL, tui_model_knob_value(c));
+		tui_line_add(&l, TUI_E_LABEL, ", ");
+	}
+	tui_line_add(&l, TUI_E_LABEL, "bias std ");
+	tui_line_num(&l, TUI_E_LABEL, c->bias_std);
+	tui_line_add(&l, TUI_E_LABEL, ")");
+	tui_put_fit(y, 0, app->layout.cols, &l);
 }
 
 static void title(const tui_app *app, int y)
@@ -332,12 +402,12 @@ static void draw(const tui_app *app, tui_rect r)
 	for (size_t j = 0; j < p.ny; j++)
 		for (size_t i = 0; i < p.nx; i++)
 			cell(app, &p, i, j);
-	critical_line(app, &p);
+	critical_line(app, &p, true);
 	cursor(app, &p);
 	y_labels(app, &p);
 	int below = p.y + (int)p.ny;
 	x_labels(app, &p, below);
-	legend(app, below + 1);
+	legend(app, &p, below + 1);
 	status(app, below + 2);
 	keys(app, below + 3);
 }

@@ -1,12 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /* The depth profile: std of the left and right quantities against layer on
- * a log scale, so vanishing is a falling line and exploding a rising one;
- * with the theory overlay, the predicted std as a line beside the markers. */
+ * a log scale, so vanishing is a falling line and exploding a rising one.
+ * One glyph per meaning, each named in the legend: a marker per layer for
+ * the measured std of each quantity, a line for each predicted one (the
+ * theory overlay, e), a third marker where both measured ones share a cell.
+ * Markers are never joined: the lines are the theory's alone. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+
+#define LABEL_W   6  /* a y label: "0.068", "1e-150", "2.8e4" */
+#define LABELS    64 /* at most, on one axis */
 
 typedef struct chart {
 	int y, x, h, w; /* the plot area */
@@ -21,6 +27,13 @@ typedef struct series {
 	iv_quantity q;
 	bool theory;
 } series;
+
+/* The y-axis labels: their rows and text. */
+typedef struct labels {
+	int n, width;
+	int row[LABELS];
+	char text[LABELS][LABEL_W + 1];
+} labels;
 
 /* log10 of layer l's std (1..depth); NAN where there is none: not
  * computed, 0 or not finite, no prediction. */
@@ -58,22 +71,23 @@ static bool any(const series *s)
 	return false;
 }
 
-/* Say which layers the log scale cannot show (std 0, NaN or Inf). */
+/* Say which layers the log scale cannot show (std 0, NaN or Inf), whole
+ * or not at all, right-aligned on the bottom row of the plot. */
 static void unplotted(const tui_app *app, const chart *c, size_t na, size_t ng)
 {
-	char b[96];
-	int y = c->y + c->h - 1, end = c->x + c->w;
-	if (ng) {
-		snprintf(b, sizeof b, " %s %zu layer%s: std 0 or not finite ",
-			 app->gl->mark_g, ng, ng > 1 ? "s" : "");
-		tui_put_right(y, end, c->x, TUI_E_WARN, b);
-		end -= tui_text_width(b);
-	}
-	if (na) {
-		snprintf(b, sizeof b, " %s %zu layer%s: std 0 or not finite ",
-			 app->gl->mark_a, na, na > 1 ? "s" : "");
-		tui_put_right(y, end, c->x, TUI_E_WARN, b);
-	}
+	tui_line l;
+	const char *mark[2] = {app->gl->mark_a, app->gl->mark_g};
+	size_t n[2] = {na, ng};
+	tui_line_init(&l);
+	for (int k = 0; k < 2; k++)
+		if (n[k]) {
+			tui_line_field(&l, k, 0);
+			tui_line_addf(&l, TUI_E_WARN,
+				      " %s %zu layer%s: std 0 or not finite ",
+				      mark[k], n[k], n[k] > 1 ? "s" : "");
+		}
+	tui_line_fit(&l, c->w);
+	tui_put_line(c->y + c->h - 1, c->x + c->w - l.used[0], &l);
 }
 
 /* The log10 range of the series (measured and predicted) with a margin of
@@ -110,47 +124,57 @@ static int col_of(const chart *c, size_t layer)
 				  (double)(c->depth - 1));
 }
 
-/* A label at log10 value v unless it would touch one already there. */
-static void label(const tui_app *app, const chart *c, double v, int *used,
-		  int *n)
+/* A label at log10 value v unless it would touch one already there or its
+ * number does not fit whole. */
+static void label(const chart *c, double v, labels *lb)
 {
 	int y = row_of(c, v);
-	char b[16];
-	if (v > c->hi + 1e-9 || v < c->lo - 1e-9 || *n >= 64)
+	if (v > c->hi + 1e-9 || v < c->lo - 1e-9 || lb->n >= LABELS)
 		return;
-	for (int i = 0; i < *n; i++)
-		if (abs(used[i] - y) < 2)
+	for (int i = 0; i < lb->n; i++)
+		if (abs(lb->row[i] - y) < 2)
 			return;
-	used[(*n)++] = y;
-	double x = pow(10, v); /* 5 columns: 0.068, 1, 20, 7e-03, 1e+12 */
-	snprintf(b, sizeof b, x >= 0.01 && x < 99500 ? "%.2g" : "%.0e", x);
-	tui_put_right(y, c->x - 2, 0, TUI_E_AXIS, b);
-	tui_put(y, c->x - 1, c->x, TUI_E_AXIS, app->gl->tick);
+	if (!tui_text_fit_digits(pow(10, v), 2, LABEL_W, lb->text[lb->n],
+				 sizeof lb->text[0]))
+		return;
+	int w = tui_text_width(lb->text[lb->n]);
+	lb->width = w > lb->width ? w : lb->width;
+	lb->row[lb->n++] = y;
 }
 
 /* Decades every step (1, 2, 5, 10, ... so that they fit two rows apart),
- * then 5, 2 and 3 times a decade where there is room. */
-static void y_axis(const tui_app *app, const chart *c)
+ * then 5, 2 and 3 times a decade where there is room. The rows depend on
+ * the range and the height only, so they come before the plot's columns. */
+static void y_labels(const chart *c, labels *lb)
 {
-	int used[64], n = 0, top = (int)ceil(c->hi), bot = (int)floor(c->lo);
+	int top = (int)ceil(c->hi), bot = (int)floor(c->lo);
 	int slots = (c->h + 1) / 2, step = 1;
+	lb->n = lb->width = 0;
 	for (int m = 1; (top - bot) / step >= slots && m < 1000; m *= 10)
 		step = (top - bot) / (2 * m) < slots   ? 2 * m
 		       : (top - bot) / (5 * m) < slots ? 5 * m
 						       : 10 * m;
-	for (int y = c->y; y < c->y + c->h; y++)
-		tui_put(y, c->x - 1, c->x, TUI_E_AXIS, app->gl->vline);
 	for (int d = top; d >= bot; d--)
 		if (d % step == 0)
-			label(app, c, d, used, &n);
+			label(c, d, lb);
 	for (int d = top; step == 1 && d >= bot; d--) {
-		label(app, c, d + log10(5), used, &n);
-		label(app, c, d + log10(2), used, &n);
-		label(app, c, d + log10(3), used, &n);
+		label(c, d + log10(5), lb);
+		label(c, d + log10(2), lb);
+		label(c, d + log10(3), lb);
 	}
-	if (n < 2) { /* a narrow range: its ends */
-		label(app, c, c->hi, used, &n);
-		label(app, c, c->lo, used, &n);
+	if (lb->n < 2) { /* a narrow range: its ends */
+		label(c, c->hi, lb);
+		label(c, c->lo, lb);
+	}
+}
+
+static void y_axis(const tui_app *app, const chart *c, const labels *lb)
+{
+	for (int y = c->y; y < c->y + c->h; y++)
+		tui_put(y, c->x - 1, c->x, TUI_E_AXIS, app->gl->vline);
+	for (int i = 0; i < lb->n; i++) {
+		tui_put_right(lb->row[i], c->x - 2, 0, TUI_E_AXIS, lb->text[i]);
+		tui_put(lb->row[i], c->x - 1, c->x, TUI_E_AXIS, app->gl->tick);
 	}
 }
 
@@ -179,29 +203,8 @@ static void x_axis(const chart *c, int y)
 	tui_put(y, last, end, TUI_E_AXIS, b);
 }
 
-/* Dots between layers when layers are further apart than a column. */
-static void dots(const tui_app *app, const chart *c, const series *s,
-		 tui_element e)
-{
-	if (c->depth < 2 || (size_t)c->w <= c->depth)
-		return;
-	for (int x = c->x; x < c->x + c->w; x++) {
-		double t =
-		    (double)(x - c->x) * (double)(c->depth - 1) / (c->w - 1);
-		size_t i = (size_t)t;
-		if (i + 1 >= c->depth)
-			continue;
-		double a = value(s, i + 1), b = value(s, i + 2);
-		if (isnan(a) || isnan(b))
-			continue;
-		double f = t - (double)i;
-		tui_put(row_of(c, a + f * (b - a)), x, x + 1, e,
-			app->gl->pending);
-	}
-}
-
-/* A predicted series: a line through every column. */
-static void theory_line(const tui_app *app, const chart *c, const series *s,
+/* A predicted series: a line through every column, in its own glyph. */
+static void theory_line(const chart *c, const series *s, const char *glyph,
 			tui_element e)
 {
 	for (int x = c->x; x < c->x + c->w; x++) {
@@ -215,95 +218,188 @@ static void theory_line(const tui_app *app, const chart *c, const series *s,
 			       ? a + (t - (double)i) * (value(s, i + 2) - a)
 			       : a;
 		if (!isnan(y))
-			tui_put(row_of(c, y), x, x + 1, e,
-				app->gl->line);
+			tui_put(row_of(c, y), x, x + 1, e, glyph);
 	}
 }
 
-/* A marker per layer; a cell both series hit gets the shared marker. */
-static void marks(const tui_app *app, const chart *c, const series *s,
-		  const series *other, const char *mark, tui_element e)
+/* Whether both measured series put a marker in the same cell of layer l. */
+static bool shared(const chart *c, const series *a, const series *g, size_t l)
+{
+	double va = value(a, l), vg = value(g, l);
+	return !isnan(va) && !isnan(vg) && row_of(c, va) == row_of(c, vg);
+}
+
+static bool any_shared(const chart *c, const series *a, const series *g)
+{
+	for (size_t l = 1; l <= c->depth; l++)
+		if (shared(c, a, g, l))
+			return true;
+	return false;
+}
+
+/* A marker per layer and measured series; a shared cell gets the shared
+ * marker. */
+static void marks(const tui_app *app, const chart *c, const series *a,
+		  const series *g)
 {
 	for (size_t l = 1; l <= c->depth; l++) {
-		double v = value(s, l), o = other ? value(other, l) : NAN;
-		if (isnan(v))
+		int x = col_of(c, l);
+		double va = value(a, l), vg = value(g, l);
+		if (shared(c, a, g, l)) {
+			tui_put(row_of(c, va), x, x + 1, TUI_E_VALUE,
+				app->gl->mark_both);
 			continue;
-		int y = row_of(c, v), x = col_of(c, l);
-		bool both = !isnan(o) && row_of(c, o) == y;
-		tui_put(y, x, x + 1, both ? TUI_E_VALUE : e,
-			both ? app->gl->mark_both : mark);
+		}
+		if (!isnan(va))
+			tui_put(row_of(c, va), x, x + 1, TUI_E_ACT,
+				app->gl->mark_a);
+		if (!isnan(vg))
+			tui_put(row_of(c, vg), x, x + 1, TUI_E_GRAD,
+				app->gl->mark_g);
 	}
 }
 
-static void title(const tui_app *app, int y, int cols)
+/* What the legend names: the theory lines drawn and the shared marker. */
+typedef struct legend_set {
+	bool line_a, line_g, both;
+} legend_set;
+
+/* The symbol of a quantity: h, z, dL/dh, dL/dW. */
+static void symbol(const tui_app *app, iv_quantity q, char *b, size_t size)
+{
+	const char *d = app->gl->d;
+	if (q == IV_Q_ACT || q == IV_Q_PREACT)
+		snprintf(b, size, "%s", q == IV_Q_ACT ? "h" : "z");
+	else
+		snprintf(b, size, "%sL/%s%s", d, d,
+			 q == IV_Q_GRAD_WEIGHTS ? "W" : "h");
+}
+
+/* The legend at a level of detail: 0 names each series in words, 1 by its
+ * formula, 2 by its symbol. */
+static void legend(const tui_app *app, const legend_set *ls, int level,
+		   tui_line *l)
 {
 	const tui_glyphs *g = app->gl;
-	char h[96], t[96], r[96];
-	int th = tui_theory_shown(&app->theory, &app->model.cfg) ? 11 : 0; /* "   ─ theory" */
-	snprintf(h, sizeof h, "depth profile: %s per layer, log scale",
-		 g->sigma);
-	tui_model_left_title(&app->model, t, sizeof t, 999);
-	tui_model_right_title(&app->model, app->gl, r, sizeof r, 999);
-	int hw = tui_text_width(h);
-	if (hw + 10 + th + tui_text_width(t) + tui_text_width(r) > cols) {
-		tui_model_left_title(&app->model, t, sizeof t, 0);
-		tui_model_right_title(&app->model, app->gl, r, sizeof r, 0);
+	const tui_model *m = &app->model;
+	char a[96], r[96];
+	if (level == 2) {
+		symbol(app, tui_model_left_q(m), a, sizeof a);
+		symbol(app, tui_model_right_q(m), r, sizeof r);
+	} else {
+		tui_model_left_title(m, a, sizeof a, level ? 0 : 999);
+		tui_model_right_title(m, g, r, sizeof r, level ? 0 : 999);
 	}
-	if (hw + 10 + th + tui_text_width(t) + tui_text_width(r) > cols)
-		snprintf(h, sizeof h, "%s per layer, log scale", g->sigma);
-	int x = tui_put(y, 0, cols, TUI_E_TITLE, h);
-	x = tui_put(y, x + 3, cols, TUI_E_ACT, g->mark_a);
-	x = tui_put(y, x + 1, cols, TUI_E_NORMAL, t);
-	x = tui_put(y, x + 3, cols, TUI_E_GRAD, g->mark_g);
-	x = tui_put(y, x + 1, cols, TUI_E_NORMAL, r);
-	if (th) {
-		x = tui_put(y, x + 3, cols, TUI_E_NORMAL,
-			    app->gl->line);
-		tui_put(y, x + 1, cols, TUI_E_NORMAL, "theory");
+	tui_line_field(l, 0, 3);
+	tui_line_add(l, TUI_E_LABEL, "measured ");
+	tui_line_add(l, TUI_E_ACT, g->mark_a);
+	tui_line_addf(l, TUI_E_NORMAL, " %s  ", a);
+	tui_line_add(l, TUI_E_GRAD, g->mark_g);
+	tui_line_addf(l, TUI_E_NORMAL, " %s", r);
+	if (ls->line_a || ls->line_g) {
+		tui_line_field(l, 0, 3);
+		tui_line_add(l, TUI_E_LABEL, "predicted");
 	}
+	if (level < 2) /* the predicted ones by their symbols */
+		symbol(app, tui_model_left_q(m), a, sizeof a),
+		    symbol(app, tui_model_right_q(m), r, sizeof r);
+	if (ls->line_a) {
+		tui_line_add(l, TUI_E_ACT, " ");
+		tui_line_add(l, TUI_E_ACT, g->line);
+		tui_line_addf(l, TUI_E_NORMAL, " %s", a);
+	}
+	if (ls->line_g) {
+		tui_line_add(l, TUI_E_GRAD, ls->line_a ? "  " : " ");
+		tui_line_add(l, TUI_E_GRAD, g->line_g);
+		tui_line_addf(l, TUI_E_NORMAL, " %s", r);
+	}
+	if (ls->both) {
+		tui_line_field(l, 0, 3);
+		tui_line_add(l, TUI_E_VALUE, g->mark_both);
+		tui_line_add(l, TUI_E_NORMAL, " both");
+	}
+}
+
+/* The title and the legend on one row: the most words that fit, the
+ * legend whole before any of the title. */
+static void title(const tui_app *app, const legend_set *ls, int y, int cols)
+{
+	static const struct {
+		int title, legend;
+	} tries[] = {{0, 0}, {1, 0}, {0, 1}, {1, 1}, {1, 2}, {2, 1}, {2, 2}};
+	char h[3][64];
+	snprintf(h[0], sizeof h[0], "depth profile: %s per layer, log scale",
+		 app->gl->sigma);
+	snprintf(h[1], sizeof h[1], "depth profile, log scale");
+	h[2][0] = '\0';
+	tui_line l;
+	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		tui_line_init(&l);
+		if (h[tries[i].title][0]) {
+			tui_line_field(&l, 0, 0);
+			tui_line_add(&l, TUI_E_TITLE, h[tries[i].title]);
+		}
+		legend(app, ls, tries[i].legend, &l);
+		if (tui_line_fit(&l, cols))
+			break;
+	}
+	tui_put_line(y, 0, &l);
 }
 
 static void draw(const tui_app *app, tui_rect r)
 {
 	size_t L = app->model.cfg.depth;
-	chart c = {.y = r.y + 1,
-		   .x = TUI_AXIS_W,
-		   .h = r.h - 2,
-		   .w = r.w - TUI_AXIS_W - 1,
-		   .depth = L};
+	chart c = {.y = r.y + 1, .h = r.h - 2, .depth = L};
 	iv_quantity lq = tui_model_left_q(&app->model),
 		    rq = tui_model_right_q(&app->model);
 	series s[4] = {{app, lq, false}, /* measured, then predicted */
 		       {app, rq, false},
 		       {app, lq, true},
 		       {app, rq, true}};
+	labels lb;
+	legend_set ls = {0};
 	if (!app->comp.net || c.h < 2)
 		return;
-	title(app, r.y, r.w);
 	size_t na = unplottable(&s[0]), ng = unplottable(&s[1]);
-	bool th = any(&s[2]) | any(&s[3]);
-	if (!range(s, th ? 4 : 2, &c)) {
-		tui_put(c.y + c.h / 2, c.x, r.w, TUI_E_AXIS,
+	ls.line_a = any(&s[2]);
+	ls.line_g = any(&s[3]);
+	if (!range(s, ls.line_a || ls.line_g ? 4 : 2, &c)) {
+		title(app, &ls, r.y, r.w);
+		tui_put(c.y + c.h / 2, TUI_AXIS_W, r.w, TUI_E_AXIS,
 			na + ng ? "no layer has a positive, finite std"
 				: "not computed yet");
 		return;
 	}
-	y_axis(app, &c);
+	y_labels(&c, &lb);
+	c.x = lb.width + 2 < 6 ? 6 : lb.width + 2; /* "layer" below it */
+	c.w = r.w - c.x - 1;
+	ls.both = any_shared(&c, &s[0], &s[1]);
+	title(app, &ls, r.y, r.w);
+	y_axis(app, &c, &lb);
 	x_axis(&c, c.y + c.h);
-	if (th) { /* the line is the theory, the markers measured */
-		theory_line(app, &c, &s[2], TUI_E_ACT);
-		theory_line(app, &c, &s[3], TUI_E_GRAD);
-	} else {
-		dots(app, &c, &s[0], TUI_E_ACT);
-		dots(app, &c, &s[1], TUI_E_GRAD);
-	}
-	marks(app, &c, &s[0], NULL, app->gl->mark_a, TUI_E_ACT);
-	marks(app, &c, &s[1], &s[0], app->gl->mark_g, TUI_E_GRAD);
+	if (ls.line_a)
+		theory_line(&c, &s[2], app->gl->line, TUI_E_ACT);
+	if (ls.line_g)
+		theory_line(&c, &s[3], app->gl->line_g, TUI_E_GRAD);
+	marks(app, &c, &s[0], &s[1]);
 	unplotted(app, &c, na, ng);
+}
+
+/* Rows: the title with the legend, at least three of plot, the layer
+ * numbers; it takes what is left over (layout.h). */
+static int rows(const tui_app *app, int cols)
+{
+	(void)cols;
+	if (app->model.view == TUI_VIEW_LAYERS)
+		return 0;
+	return app->model.view == TUI_VIEW_PROFILE ? 999 : TUI_PROFILE_WANT;
 }
 
 const tui_panel_ops tui_panel_profile = {
     .name = "profile",
     .slot = TUI_SLOT_PROFILE,
+    .rows = rows,
+    .min_rows = TUI_PROFILE_MIN,
+    .grows = true,
     .draw = draw,
 };

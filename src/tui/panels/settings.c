@@ -6,30 +6,52 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 
-#define ITEMS_MAX 24
+/* The settings, each an item of the bar; the order on screen. */
+typedef enum {
+	S_LESSON, S_INIT, S_KNOB, S_WSTD, S_MODE, S_ACT, S_SLOPE, S_CHI,
+	S_DEPTH, S_WIDTH, S_BATCH, S_INPUT, S_BIAS, S_BIAS_STD, S_SEED, S_Q,
+	S_XI, S_WHERE, S_COUNT
+} item_id;
 
-typedef struct item {
-	char label[32], value[64];
-} item;
+/* Which go first when the bar is short: a higher number goes earlier. */
+static const int prio[S_COUNT] = {
+    [S_LESSON] = 0, [S_INIT] = 0,  [S_KNOB] = 0,     [S_ACT] = 0,
+    [S_DEPTH] = 1,  [S_WIDTH] = 1, [S_CHI] = 1,      [S_WSTD] = 2,
+    [S_MODE] = 2,   [S_SLOPE] = 2, [S_BATCH] = 3,    [S_INPUT] = 3,
+    [S_BIAS] = 3,   [S_BIAS_STD] = 3, [S_SEED] = 4,  [S_Q] = 4,
+    [S_XI] = 4,     [S_WHERE] = 3,
+};
 
-static size_t add(item *it, size_t n, const char *label, const char *value)
+/* The bar as a line of fields; field[id] is the index of item id's field,
+ * -1 when the configuration has no such item. */
+typedef struct bar {
+	tui_line line;
+	int field[S_COUNT];
+	char label[S_COUNT][32], value[S_COUNT][64];
+} bar;
+
+static void add(bar *b, item_id id, int gap, const char *label,
+		const char *value)
 {
-	snprintf(it[n].label, sizeof it[n].label, "%s", label);
-	snprintf(it[n].value, sizeof it[n].value, "%s", value);
-	return n + 1;
+	snprintf(b->label[id], sizeof b->label[id], "%s", label);
+	snprintf(b->value[id], sizeof b->value[id], "%s", value);
+	b->field[id] = tui_line_field(&b->line, prio[id], gap);
+	tui_line_add(&b->line, TUI_E_LABEL, label);
+	tui_line_add(&b->line, TUI_E_VALUE, " ");
+	tui_line_add(&b->line, TUI_E_VALUE, value);
 }
 
-static size_t add_num(item *it, size_t n, const char *label, double v)
+static void add_num(bar *b, item_id id, int gap, const char *label, double v)
 {
-	char b[32];
-	return add(it, n, label, tui_text_number(v, b, sizeof b));
+	char t[32];
+	add(b, id, gap, label, tui_text_number(v, t, sizeof t));
 }
 
-static size_t add_size(item *it, size_t n, const char *label, size_t v)
+static void add_size(bar *b, item_id id, int gap, const char *label, size_t v)
 {
-	char b[32];
-	snprintf(b, sizeof b, "%zu", v);
-	return add(it, n, label, b);
+	char t[32];
+	snprintf(t, sizeof t, "%zu", v);
+	add(b, id, gap, label, t);
 }
 
 static void widths_text(const iv_config *c, char *buf, size_t size)
@@ -53,51 +75,6 @@ static bool lesson_item(const tui_app *app, char *value, size_t size)
 	return true;
 }
 
-static size_t collect(const tui_app *app, item *it)
-{
-	const iv_config *c = &app->model.cfg;
-	tui_knob k = tui_model_knob_of(c->init);
-	char label[32], w[64];
-	size_t n = 0;
-	if (lesson_item(app, w, sizeof w))
-		n = add(it, n, "lesson", w);
-	n = add(it, n, "init", iv_init_name(c->init));
-	if (k != TUI_KNOB_NONE)
-		n = add_num(it, n, tui_model_knob_name(k), tui_model_knob_value(c));
-	snprintf(label, sizeof label, "%s weight %s", app->gl->arrow,
-		 app->gl->sigma);
-	n = add_num(it, n, label, iv_config_weight_std(c, 1));
-	if (iv_init_uses_mode(c->init))
-		n = add(it, n, "mode", iv_mode_name(c->mode));
-	n = add(it, n, "act", iv_act_name(c->act));
-	if (iv_act_uses_slope(c->act))
-		n = add_num(it, n, "slope", c->slope);
-	if (tui_theory_chi_item(&app->theory, c, app->gl, label, sizeof label,
-				w, sizeof w))
-		n = add(it, n, label, w);
-	n = add_size(it, n, "depth", c->depth);
-	if (c->nwidths) {
-		widths_text(c, w, sizeof w);
-		n = add(it, n, "widths", w);
-	} else {
-		n = add_size(it, n, "width", c->width);
-	}
-	n = add_size(it, n, "batch", c->batch);
-	n = add(it, n, "input", iv_input_name(c->input));
-	n = add_num(it, n, "bias", c->bias);
-	if (c->bias_std > 0)
-		n = add_num(it, n, "bias std", c->bias_std);
-	snprintf(w, sizeof w, "%lu", c->seed);
-	n = add(it, n, "seed", w);
-	if (tui_theory_fix_item(&app->theory, c, app->gl, label, sizeof label,
-				w, sizeof w))
-		n = add(it, n, label, w);
-	if (tui_theory_xi_item(&app->theory, c, app->gl, label, sizeof label,
-			       w, sizeof w))
-		n = add(it, n, label, w);
-	return n;
-}
-
 /* Which layers the list shows, when not simply all of them. */
 static bool where(const tui_model *m, char *buf, size_t size)
 {
@@ -110,78 +87,147 @@ static bool where(const tui_model *m, char *buf, size_t size)
 			 : k % 10 == 3     ? "rd"
 					   : "th";
 	if (n > m->rows)
-		snprintf(buf, size, "rows %zu-%zu of %zu   ", m->top + 1, last,
+		snprintf(buf, size, "rows %zu-%zu of %zu", m->top + 1, last,
 			 n);
 	else if (m->subset == TUI_SUBSET_EVERY && k > 1)
-		snprintf(buf, size, "every %zu%s layer   ", k, th);
+		snprintf(buf, size, "every %zu%s layer", k, th);
 	else if (m->subset == TUI_SUBSET_ENDS && n < m->cfg.depth)
-		snprintf(buf, size, "first and last layers   ");
+		snprintf(buf, size, "first and last layers");
 	else
 		return false;
 	return true;
 }
 
-/* The right end of the second row: progress, error or time, and the rows
- * shown when not all are. Returns the column where it starts. */
-static int status(const tui_app *app, int y, int cols)
+static void collect(const tui_app *app, bar *b, int gap)
+{
+	const iv_config *c = &app->model.cfg;
+	const tui_glyphs *g = app->gl;
+	tui_knob k = tui_model_knob_of(c->init);
+	char label[32], w[64];
+	tui_line_init(&b->line);
+	for (int i = 0; i < S_COUNT; i++)
+		b->field[i] = -1;
+	if (lesson_item(app, w, sizeof w))
+		add(b, S_LESSON, gap, "lesson", w);
+	add(b, S_INIT, gap, "init", iv_init_name(c->init));
+	if (k != TUI_KNOB_NONE)
+		add_num(b, S_KNOB, gap, tui_model_knob_name(k),
+			tui_model_knob_value(c));
+	snprintf(label, sizeof label, "%s weight %s", g->arrow, g->sigma);
+	add_num(b, S_WSTD, gap, label, iv_config_weight_std(c, 1));
+	if (iv_init_uses_mode(c->init))
+		add(b, S_MODE, gap, "mode", iv_mode_name(c->mode));
+	add(b, S_ACT, gap, "act", iv_act_name(c->act));
+	if (iv_act_uses_slope(c->act))
+		add_num(b, S_SLOPE, gap, "slope", c->slope);
+	if (tui_theory_chi_item(&app->theory, c, g, label, sizeof label, w,
+				sizeof w))
+		add(b, S_CHI, gap, label, w);
+	add_size(b, S_DEPTH, gap, "depth", c->depth);
+	if (c->nwidths) {
+		widths_text(c, w, sizeof w);
+		add(b, S_WIDTH, gap, "widths", w);
+	} else {
+		add_size(b, S_WIDTH, gap, "width", c->width);
+	}
+	add_size(b, S_BATCH, gap, "batch", c->batch);
+	add(b, S_INPUT, gap, "input", iv_input_name(c->input));
+	add_num(b, S_BIAS, gap, "bias", c->bias);
+	if (c->bias_std > 0)
+		add_num(b, S_BIAS_STD, gap, "bias std", c->bias_std);
+	snprintf(w, sizeof w, "%lu", c->seed);
+	add(b, S_SEED, gap, "seed", w);
+	if (tui_theory_fix_item(&app->theory, c, g, label, sizeof label, w,
+				sizeof w))
+		add(b, S_Q, gap, label, w);
+	if (tui_theory_xi_item(&app->theory, c, g, label, sizeof label, w,
+			       sizeof w))
+		add(b, S_XI, gap, label, w);
+	if (app->layout.layers_h > 0 && where(&app->model, w, sizeof w)) {
+		b->field[S_WHERE] = tui_line_field(&b->line, prio[S_WHERE], gap);
+		tui_line_add(&b->line, TUI_E_LABEL, w);
+	}
+}
+
+/* Columns the status takes at most in its usual states ("drawing weights
+ * and inputs"): the settings keep out of them, so that they do not jump
+ * while a computation runs. */
+#define STATUS_W 26
+
+/* The status at the right end of the second row: progress, error or time,
+ * its text in buf (a progress bar drawn by draw_status); its columns. */
+static int status_text(const tui_app *app, char *buf, size_t size)
 {
 	const tui_compute *c = &app->comp;
-	const tui_model *m = &app->model;
-	char buf[96], t[32];
-	int x;
+	char t[32];
+	if (app->pending)
+		snprintf(buf, size, "drawing weights and inputs");
+	else if (tui_compute_busy(c))
+		snprintf(buf, size, "computing %10s %3.0f%%", "",
+			 100 * tui_compute_progress(c));
+	else if (!c->net || c->st != IV_OK)
+		snprintf(buf, size, "cannot compute: %s", iv_status_str(c->st));
+	else
+		snprintf(buf, size, "computed in %s",
+			 app->fixed_time
+			     ? app->fixed_time
+			     : tui_text_seconds(c->seconds, t, sizeof t));
+	return tui_text_width(buf);
+}
+
+static void draw_status(const tui_app *app, int y, int cols)
+{
+	const tui_compute *c = &app->comp;
+	char buf[128];
+	int x = cols - 1 - status_text(app, buf, sizeof buf);
 	if (app->pending) {
-		x = cols - 1 - 26;
-		tui_put(y, x, cols, TUI_E_PROGRESS,
-			"drawing weights and inputs");
+		tui_put(y, x, cols, TUI_E_PROGRESS, buf);
 	} else if (tui_compute_busy(c)) {
 		int cells = 10,
 		    full = (int)(tui_compute_progress(c) * cells + 0.5);
-		x = cols - 1 - (10 + cells + 5);
 		int p = tui_put(y, x, cols, TUI_E_LABEL, "computing ");
 		for (int i = 0; i < cells; i++)
 			p = tui_put(y, p, cols, TUI_E_PROGRESS,
 				    i < full ? app->gl->full : app->gl->empty);
 		tui_put_fmt(y, p, cols, TUI_E_VALUE, " %3.0f%%",
-			 100 * tui_compute_progress(c));
+			    100 * tui_compute_progress(c));
 	} else if (!c->net || c->st != IV_OK) {
-		snprintf(buf, sizeof buf, "cannot compute: %s",
-			 iv_status_str(c->st));
-		x = cols - 1 - tui_text_width(buf);
 		tui_put(y, x, cols, TUI_E_WARN, buf);
 	} else {
-		const char *tv = app->fixed_time
-				     ? app->fixed_time
-				     : tui_text_seconds(c->seconds, t, sizeof t);
-		x = cols - 1 - tui_text_width(tv) - 12;
 		int p = tui_put(y, x, cols, TUI_E_LABEL, "computed in ");
-		tui_put(y, p, cols, TUI_E_VALUE, tv);
+		tui_put(y, p, cols, TUI_E_VALUE, buf + 12);
 	}
-	if (app->layout.layers_h > 0 && where(m, buf, sizeof buf)) {
-		x -= tui_text_width(buf);
-		tui_put(y, x, cols, TUI_E_LABEL, buf);
-	}
-	return x;
 }
 
+/* The settings flowed over the two rows from column 1, the second row
+ * short of the status. */
+static void flow(const tui_app *app, bar *b, int cols)
+{
+	char buf[128];
+	int gap = cols < 100 ? 2 : 3, sw = status_text(app, buf, sizeof buf);
+	int widths[2] = {cols - 2, cols - 4 - (sw > STATUS_W ? sw : STATUS_W)};
+	collect(app, b, gap);
+	tui_line_flow(&b->line, widths, 2);
+}
+
+/* The settings, and the layers shown (when not all) right-aligned before
+ * the status if the flow found room for them. */
 static void draw(const tui_app *app, tui_rect r)
 {
-	item it[ITEMS_MAX];
-	size_t n = collect(app, it);
-	int cols = r.w, row = 0, x = 1;
-	int xmax[2] = {cols - 1, status(app, r.y + 1, cols) - 2};
-	for (size_t i = 0; i < n; i++) {
-		int w = tui_text_width(it[i].label) + 1 +
-			tui_text_width(it[i].value);
-		if (x > 1 && x + w > xmax[row]) {
-			if (row == 1)
-				break;
-			row = 1;
-			x = 1;
-		}
-		x = tui_put(r.y + row, x, xmax[row], TUI_E_LABEL, it[i].label) +
-		    1;
-		x = tui_put(r.y + row, x, xmax[row], TUI_E_VALUE, it[i].value) +
-		    3;
+	bar b;
+	char buf[128];
+	int cols = r.w, wf;
+	flow(app, &b, cols);
+	bool where_shown = tui_line_shown(&b.line, wf = b.field[S_WHERE]);
+	if (where_shown)
+		b.line.field[wf].shown = false;
+	tui_put_line(r.y, 1, &b.line);
+	draw_status(app, r.y + 1, cols);
+	if (where_shown) {
+		const char *w = b.line.piece[b.line.npieces - 1].text;
+		int x = cols - 1 - status_text(app, buf, sizeof buf) - 3 -
+			tui_text_width(w);
+		tui_put(r.y + 1, x, cols, TUI_E_LABEL, w);
 	}
 }
 
@@ -216,12 +262,62 @@ static bool change(tui_model *m, tui_action a)
 	}
 }
 
+/* The item a settings key changes; S_COUNT for none (reset). */
+static item_id item_of(tui_action a)
+{
+	switch (a) {
+	case TUI_A_INIT_NEXT:
+	case TUI_A_INIT_PREV: return S_INIT;
+	case TUI_A_KNOB_UP:
+	case TUI_A_KNOB_DOWN:
+	case TUI_A_KNOB_UP2:
+	case TUI_A_KNOB_DOWN2: return S_KNOB;
+	case TUI_A_MODE_NEXT: return S_MODE;
+	case TUI_A_ACT_NEXT:
+	case TUI_A_ACT_PREV: return S_ACT;
+	case TUI_A_DEPTH_UP:
+	case TUI_A_DEPTH_DOWN: return S_DEPTH;
+	case TUI_A_WIDTH_UP:
+	case TUI_A_WIDTH_DOWN: return S_WIDTH;
+	case TUI_A_BATCH_UP:
+	case TUI_A_BATCH_DOWN: return S_BATCH;
+	case TUI_A_INPUT_NEXT:
+	case TUI_A_INPUT_PREV: return S_INPUT;
+	case TUI_A_BIAS_UP:
+	case TUI_A_BIAS_DOWN: return S_BIAS;
+	case TUI_A_SEED_NEXT:
+	case TUI_A_SEED_PREV: return S_SEED;
+	default: return S_COUNT;
+	}
+}
+
+/* A setting changed that the bar has no room for: say its new value in
+ * the notice (it goes with the next key). */
+static void unseen(tui_app *app, tui_action a)
+{
+	bar b;
+	item_id id = item_of(a);
+	if (id == S_COUNT || app->model.msg[0] || app->layout.too_small)
+		return;
+	if (app->theory.th) /* the bar as it will be: with chi1 and q* */
+		tui_theory_predict_update(&app->theory, &app->model.cfg);
+	flow(app, &b, app->layout.cols);
+	if (b.field[id] < 0 || tui_line_shown(&b.line, b.field[id]))
+		return;
+	snprintf(app->model.msg, sizeof app->model.msg,
+		 "%s %s   (no room for it in the settings bar)", b.label[id],
+		 b.value[id]);
+}
+
 static bool handle(tui_app *app, tui_action a, unsigned *flags)
 {
 	const tui_action_info *ai = tui_keys_action(a);
 	if (!ai || ai->group != TUI_G_SETTINGS)
 		return false;
-	*flags = change(&app->model, a) ? TUI_F_RECOMPUTE : TUI_F_REDRAW;
+	bool changed = change(&app->model, a);
+	*flags = changed ? TUI_F_RECOMPUTE : TUI_F_REDRAW;
+	if (changed)
+		unseen(app, a);
 	return true;
 }
 

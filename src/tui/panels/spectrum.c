@@ -84,20 +84,39 @@ static void spectrum(const tui_app *app, int y, int h)
 {
 	const iv_spectrum *s = &app->theory.spec.s;
 	int cols = app->layout.cols;
-	char a[32], b[32], c[32], d[32], note[512];
+	char d[32], note[512], why[512];
 	size_t tiny = tui_spectrum_tiny(s);
-	int x = tui_put_fmt(
-	    y, 0, cols, TUI_E_VALUE,
-	    "%zu values   mean square %s   max %s   "
-	    "min %s   max/min %s",
-	    s->count, tui_text_number(s->mean_square, a, sizeof a),
-	    tui_text_number(s->max, b, sizeof b), tui_text_number(s->min, c, sizeof c),
-	    tui_glyphs_number(app->gl, s->min > 0 ? s->max / s->min : INFINITY, d,
-			   sizeof d));
-	if (tiny)
-		tui_put_fmt(y, x, cols, TUI_E_LABEL,
-			 "   (%zu below 1e-%d max: zero to the SVD)", tiny,
-			 TUI_SPECTRUM_DECADES);
+	tui_line l;
+	tui_line_init(&l); /* every number whole, or dropped with its field */
+	tui_line_field(&l, 0, 0);
+	tui_line_addf(&l, TUI_E_VALUE, "%zu values", s->count);
+	tui_line_field(&l, 0, 3);
+	tui_line_add(&l, TUI_E_VALUE, "mean square ");
+	tui_line_num(&l, TUI_E_VALUE, s->mean_square);
+	tui_line_field(&l, 1, 3);
+	tui_line_add(&l, TUI_E_VALUE, "max ");
+	tui_line_num(&l, TUI_E_VALUE, s->max);
+	tui_line_field(&l, 1, 3);
+	tui_line_add(&l, TUI_E_VALUE, "min ");
+	tui_line_num(&l, TUI_E_VALUE, s->min);
+	tui_line_field(&l, 2, 3);
+	tui_line_addf(&l, TUI_E_VALUE, "max/min %s",
+		      tui_glyphs_number(app->gl,
+					s->min > 0 ? s->max / s->min : INFINITY,
+					d, sizeof d));
+	if (tiny) {
+		tui_line_field(&l, 3, 3);
+		tui_line_addf(&l, TUI_E_LABEL,
+			      "(%zu below 1e-%d max: zero to the SVD)", tiny,
+			      TUI_SPECTRUM_DECADES);
+	}
+	tui_put_fit(y, 0, cols, &l);
+	if (tui_theory_why_text(&app->theory, &app->model.cfg, s->mean_square,
+				app->gl, why, sizeof why)) {
+		int used = tui_put_wrap(y + 1, 0, cols, 2, TUI_E_NOTICE, why);
+		y += used;
+		h -= used;
+	}
 	hplot p = {.y = y + 1,
 		   .x = TUI_AXIS_W,
 		   .h = h - 1 - BELOW,
@@ -155,7 +174,20 @@ static void waiting(const tui_app *app, tui_spec_state st, int y)
 			 iv_status_str(sp->st));
 		break;
 	case TUI_SPEC_FORWARD:
-		snprintf(msg, sizeof msg, "Waiting for the forward pass.");
+		if (tui_spectrum_estimate(c) > TUI_SPECTRUM_AUTO_SECONDS &&
+		    sp->asked != app->comp.gen + 1)
+			snprintf(msg, sizeof msg,
+				 "Waiting for the forward pass. This Jacobian "
+				 "is %zu x %zu: its singular value "
+				 "decomposition takes about %.0f s, during "
+				 "which the view does not answer keys. Enter "
+				 "(now or then) computes it.",
+				 iv_config_units(c, c->depth),
+				 iv_config_units(c, 0),
+				 ceil(tui_spectrum_estimate(c)));
+		else
+			snprintf(msg, sizeof msg,
+				 "Waiting for the forward pass.");
 		break;
 	case TUI_SPEC_ASK:
 		snprintf(msg, sizeof msg,
@@ -212,6 +244,31 @@ static bool handle(tui_app *app, tui_action a, unsigned *flags)
 	return true;
 }
 
+/* The keys; Enter whenever a spectrum waits for it (or will). */
+static void keys(const tui_app *app, tui_spec_state st, int y)
+{
+	const iv_config *c = &app->model.cfg;
+	bool big = tui_spectrum_estimate(c) > TUI_SPECTRUM_AUTO_SECONDS &&
+		   tui_spectrum_width(c) <= IV_JACOBIAN_WIDTH_MAX &&
+		   app->theory.spec.asked != app->comp.gen + 1;
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_add(&l, TUI_E_LABEL, "J or Esc: back");
+	if (big && (st == TUI_SPEC_ASK || st == TUI_SPEC_FORWARD)) {
+		tui_line_field(&l, 0, 3);
+		tui_line_add(&l, TUI_E_HELP_KEY, "Enter");
+		tui_line_add(&l, TUI_E_LABEL, ": compute this larger one");
+	}
+	tui_line_field(&l, 1, 3);
+	tui_line_add(&l, TUI_E_LABEL, "i: init (orthogonal or Gaussian)");
+	tui_line_field(&l, 1, 3);
+	tui_line_add(&l, TUI_E_LABEL, "a: activation");
+	tui_line_field(&l, 1, 3);
+	tui_line_add(&l, TUI_E_LABEL, "wW: width");
+	tui_put_fit(y, 0, app->layout.cols, &l);
+}
+
 static void draw(const tui_app *app, tui_rect r)
 {
 	const iv_config *c = &app->model.cfg;
@@ -228,9 +285,7 @@ static void draw(const tui_app *app, tui_rect r)
 		spectrum(app, y + 1, h - 2);
 	else
 		waiting(app, st, y);
-	tui_put_fmt(y + h - 1, 0, cols, TUI_E_LABEL,
-		    "J or Esc: back   i: init (orthogonal or Gaussian)   a: "
-		    "activation   wW: width");
+	keys(app, st, y + h - 1);
 }
 
 const tui_panel_ops tui_panel_spectrum = {

@@ -83,91 +83,101 @@ static void sparkline(const tui_app *app, const curve *c, const double *v,
 	}
 }
 
-/* The curve, its top and bottom values to the right. */
+/* The curve, its top and bottom values to the right, each whole or not at
+ * all. */
 static void loss_curve(const tui_app *app, int y, int x, int w)
 {
 	const tui_train *t = &app->train;
 	curve c = {.y = y, .x = x, .w = w};
 	char b[32];
-	int cols = app->layout.cols;
+	int cols = app->layout.cols, room = cols - (x + w + 1);
 	if (!span(t->loss, t->nloss, &c))
 		return;
 	sparkline(app, &c, t->loss, t->nloss);
-	tui_put(y, x + w + 1, cols, TUI_E_AXIS,
-		tui_text_number(pow(10, c.hi), b, sizeof b));
-	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS,
-		tui_text_number(pow(10, c.lo), b, sizeof b));
+	tui_text_fit(pow(10, c.hi), room, b, sizeof b);
+	tui_put(y, x + w + 1, cols, TUI_E_AXIS, b);
+	tui_text_fit(pow(10, c.lo), room, b, sizeof b);
+	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS, b);
 }
 
 /* "distinct neurons: 1 in every layer", "all 64 in every layer" or
- * "250 to 256 per layer". */
-static int distinct_text(const tui_app *app, int y, int x, int xmax)
+ * "250 to 256 per layer"; "hidden weights: unchanged", "changed",
+ * "changed in 2 of 5 layers". */
+static void second_row(const tui_app *app, tui_line *l)
 {
 	const iv_net *net = app->comp.net;
+	const tui_train *t = &app->train;
 	size_t L = app->model.cfg.depth, lo = (size_t)-1, hi = 0, full = 0;
-	char b[96];
-	x = tui_put(y, x, xmax, TUI_E_LABEL, "distinct neurons: ");
-	for (size_t l = 1; net && !tui_compute_busy(&app->comp) && l <= L;
-	     l++) {
-		const iv_layer_stats *s = iv_net_layer(net, l);
+	for (size_t k = 1; net && !tui_compute_busy(&app->comp) && k <= L;
+	     k++) {
+		const iv_layer_stats *s = iv_net_layer(net, k);
 		lo = s->distinct_neurons < lo ? s->distinct_neurons : lo;
 		hi = s->distinct_neurons > hi ? s->distinct_neurons : hi;
 		full += s->distinct_neurons == s->fan_out;
 	}
+	tui_element e = full == L ? TUI_E_VALUE : TUI_E_WARN;
+	tui_line_field(l, 0, 2);
+	tui_line_add(l, TUI_E_LABEL, "distinct neurons: ");
 	if (hi == 0)
-		snprintf(b, sizeof b, "not computed yet");
+		tui_line_add(l, TUI_E_LABEL, "not computed yet");
 	else if (full == L && lo == hi)
-		snprintf(b, sizeof b, "all %zu in every layer", hi);
+		tui_line_addf(l, e, "all %zu in every layer", hi);
 	else if (full == L)
-		snprintf(b, sizeof b, "all, in every layer");
+		tui_line_add(l, e, "all, in every layer");
 	else if (lo == hi)
-		snprintf(b, sizeof b, "%zu in every layer", hi);
+		tui_line_addf(l, e, "%zu in every layer", hi);
 	else
-		snprintf(b, sizeof b, "%zu to %zu per layer", lo, hi);
-	return tui_put(y, x, xmax, full == L ? TUI_E_VALUE : TUI_E_WARN, b);
-}
-
-/* "hidden weights: unchanged", "changed", "changed in 2 of 5 layers". */
-static void moved_text(const tui_app *app, int y, int x, int xmax)
-{
-	const tui_train *t = &app->train;
+		tui_line_addf(l, e, "%zu to %zu per layer", lo, hi);
 	if (tui_train_steps(t) == 0)
 		return;
-	x = tui_put(y, x + 2, xmax, TUI_E_LABEL, "hidden weights: ");
+	tui_line_field(l, 1, 2);
+	tui_line_add(l, TUI_E_LABEL, "hidden weights: ");
 	if (t->moved == 0)
-		tui_put(y, x, xmax, TUI_E_WARN, "unchanged");
+		tui_line_add(l, TUI_E_WARN, "unchanged");
 	else if (t->moved == t->depth)
-		tui_put(y, x, xmax, TUI_E_VALUE, "changed");
+		tui_line_add(l, TUI_E_VALUE, "changed");
 	else
-		tui_put_fmt(y, x, xmax, TUI_E_VALUE,
-			 "changed in %zu of %zu layers", t->moved, t->depth);
+		tui_line_addf(l, TUI_E_VALUE, "changed in %zu of %zu layers",
+			      t->moved, t->depth);
 }
 
-static void status_text(const tui_app *app, int y, int xmax)
+/* The first row: the keys and the rate before training, then step, state,
+ * rate and loss; every field whole or dropped. */
+static void first_row(const tui_app *app, tui_line *l)
 {
 	const tui_train *t = &app->train;
-	char b[32];
+	bool div = tui_train_diverged(t);
 	if (!t->tr) {
-		tui_put_fmt(y, 1, xmax, TUI_E_LABEL,
-			 "training%s: t one step   T run / pause   x reset   "
-			 "< > learning rate %g",
-			 t->queued || t->running ? " (starting)" : "", t->lr);
+		tui_line_field(l, 0, 0);
+		tui_line_addf(l, TUI_E_LABEL, "training%s:",
+			      t->queued || t->running ? " (starting)" : "");
+		tui_line_field(l, 1, 1);
+		tui_line_add(l, TUI_E_LABEL, "t one step");
+		tui_line_field(l, 1, 3);
+		tui_line_add(l, TUI_E_LABEL, "T run / pause");
+		tui_line_field(l, 2, 3);
+		tui_line_add(l, TUI_E_LABEL, "x reset");
+		tui_line_field(l, 0, 3);
+		tui_line_add(l, TUI_E_LABEL, "< > learning rate ");
+		tui_line_addf(l, TUI_E_VALUE, "%g", t->lr);
 		return;
 	}
-	int x = tui_put(y, 1, xmax, TUI_E_TITLE, "training");
-	x = tui_put_fmt(y, x + 2, xmax, TUI_E_VALUE, "step %zu",
-		     tui_train_steps(t));
-	x = tui_put(y, x + 2, xmax, TUI_E_LABEL,
-		    t->running ? "running" : "paused");
-	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "lr ");
-	x = tui_put_fmt(y, x, xmax, TUI_E_VALUE, "%g", t->lr);
-	x = tui_put(y, x + 3, xmax, TUI_E_LABEL, "loss ");
-	x = tui_put(y, x, xmax,
-		    tui_train_diverged(t) ? TUI_E_WARN : TUI_E_VALUE,
-		    tui_text_number(tui_train_loss(t), b, sizeof b));
-	if (tui_train_diverged(t))
-		tui_put(y, x, xmax, TUI_E_WARN,
-			"  diverged: < lowers the rate");
+	tui_line_field(l, 0, 0);
+	tui_line_add(l, TUI_E_TITLE, "training");
+	tui_line_field(l, 0, 2);
+	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_steps(t));
+	tui_line_field(l, 2, 2);
+	tui_line_add(l, TUI_E_LABEL, t->running ? "running" : "paused");
+	tui_line_field(l, 1, 3);
+	tui_line_add(l, TUI_E_LABEL, "lr ");
+	tui_line_addf(l, TUI_E_VALUE, "%g", t->lr);
+	tui_line_field(l, 0, 3);
+	tui_line_add(l, TUI_E_LABEL, "loss ");
+	tui_line_num(l, div ? TUI_E_WARN : TUI_E_VALUE, tui_train_loss(t));
+	if (div) {
+		tui_line_field(l, 1, 2);
+		tui_line_add(l, TUI_E_WARN, "diverged: < lowers the rate");
+	}
 }
 
 static int rows(const tui_app *app, int cols)
@@ -182,11 +192,15 @@ static void draw(const tui_app *app, tui_rect r)
 	int y = r.y, cols = r.w;
 	int w = cols / 7 < 10 ? 10 : cols / 7 > 40 ? 40 : cols / 7;
 	int cx = cols - VALUE_W - w, xmax = t->tr ? cx - 2 : cols;
+	tui_line l;
 	if (r.h < TUI_STRIP_H)
 		return;
-	status_text(app, y, xmax);
-	int x = distinct_text(app, y + 1, 1, xmax);
-	moved_text(app, y + 1, x, xmax);
+	tui_line_init(&l);
+	first_row(app, &l);
+	tui_put_fit(y, 1, xmax, &l);
+	tui_line_init(&l);
+	second_row(app, &l);
+	tui_put_fit(y + 1, 1, xmax, &l);
 	if (t->tr)
 		loss_curve(app, y, cx, w);
 }

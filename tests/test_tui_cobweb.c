@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: MIT */
+/* The cobweb view on a headless screen: scripted sessions (keys through the
+ * key table, as typed) that open the length map, switch to the correlation
+ * map, move the setting and the inputs' correlation and close it, with the
+ * marks on screen where the numbers put them; what docs/teaching.md says
+ * the built-in lessons show; the smallest screens; and snapshots compared
+ * with tests/snapshots/cobweb_*.txt (INITVIZ_UPDATE_SNAPSHOTS=1 rewrites
+ * them). */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/lessons.h"
+#include "tui/panel.h"
+#include "tui_testutil.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define SAVED  "screen.txt"
+#define KEYS   "keys.txt"
+
+static tui_app app;
+static SCREEN *scr;
+static iv_lesson_set builtin;
+
+/* Width 32, batch 64, depth 6; scheme and activation as given. */
+static void config(iv_config *c, iv_init_kind init, iv_act_kind act)
+{
+	iv_config_defaults(c);
+	c->depth = 6;
+	c->width = 32;
+	c->batch = 64;
+	c->init = init;
+	c->act = act;
+}
+
+/* Run keys from configuration c on a headless lines x cols screen; the
+ * app stays open for inspection. Returns the saved screen (free it). */
+static char *run_at(const iv_config *c, const char *keys, int lines, int cols)
+{
+	char script[512];
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n", keys);
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, c,
+				      &(tui_options){.keys = KEYS}, script,
+				      lines, cols),
+			 0);
+	return tut_slurp(SAVED);
+}
+
+static char *run(const iv_config *c, const char *keys)
+{
+	return run_at(c, keys, 30, 100);
+}
+
+static void teardown(void)
+{
+	tut_close(&app, &scr);
+}
+
+#define SHOWN(s, text)                                                         \
+	ck_assert_msg(strstr(s, text), "no \"%s\" in\n%s", text, s)
+#define GONE(s, text) ck_assert_msg(!strstr(s, text), "\"%s\" in\n%s", text, s)
+
+/* Row and column (in glyphs) of the first glyph g in the plot's rows of
+ * a screen; false when it is not there. */
+static bool find_glyph(const char *screen, const char *g, int *row, int *col)
+{
+	int r = 0, from = app.rect[TUI_PANEL_COBWEB].y + 1,
+	    to = from + (int)app.theory.cobweb.rows;
+	for (const char *line = screen; *line && r < to; r++) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		const char *hit = strstr(line, g);
+		if (r >= from && hit && hit < line + len) {
+			char pre[4096];
+			snprintf(pre, sizeof pre, "%.*s", (int)(hit - line),
+				 line);
+			*row = r;
+			*col = tui_text_width(pre);
+			return true;
+		}
+		if (!end)
+			break;
+		line = end + 1;
+	}
+	return false;
+}
+
+/* Where the panel puts value (x, y) of the plot on the screen. */
+static void cell_of(double x, double y, int *row, int *col)
+{
+	const tui_cobweb *w = &app.theory.cobweb;
+	int top = app.rect[TUI_PANEL_COBWEB].y + 1;
+	*row = top + (int)w->rows - 1 - tui_cobweb_row(w, y);
+	*col = TUI_AXIS_W + tui_cobweb_col(w, x);
+}
+
+START_TEST(length_map_opens)
+{
+	/* given tanh with He, when M, then the finished length map: q* 0.618
+	 * marked where the plot puts it, layer 1 at (2, 2), the legend, chi1
+	 * and the gradients' depth scale; nothing still computing */
+	iv_config c;
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_TANH);
+	char *s = run(&c, "M");
+	const tui_cobweb *w = &app.theory.cobweb;
+	ck_assert_int_eq(app.cover, TUI_PANEL_COBWEB);
+	ck_assert(tui_cobweb_fresh(w, &app.theory, &app.model.cfg));
+	SHOWN(s, "length map of tanh (σw² 2, σb² 0): q of layer l against "
+		 "layer l-1");
+	SHOWN(s, "• map   · q'=q   │─ layers 1-6   ○ layer 1   ◉ q*");
+	SHOWN(s, "q* 0.618: stable fixed point   χ1 1.11 at q*   ξg 9.97 "
+		 "(gradients)");
+	SHOWN(s, "the map crosses the diagonal at q*: q1 2 to q6 0.644");
+	GONE(s, "computing");
+	int r, col, wr, wc;
+	ck_assert(find_glyph(s, "◉", &r, &col));
+	cell_of(w->fixed, w->fixed, &wr, &wc);
+	ck_assert_int_eq(r, wr);
+	ck_assert_int_eq(col, wc);
+	ck_assert(find_glyph(s, "○", &r, &col));
+	cell_of(2.0, 2.0, &wr, &wc);
+	ck_assert_int_eq(r, wr);
+	ck_assert_int_eq(col, wc);
+	tut_rows_fit();
+	free(s);
+}
+END_TEST
+
+START_TEST(correlation_map_by_tab)
+{
+	/* given tanh with He, when M Tab, then the correlation map: c* 0 with
+	 * chi_c and the correlations' depth scale 21.7 (not the gradients'
+	 * 9.97); Tab again goes back */
+	iv_config c;
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_TANH);
+	char *s = run(&c, "M Wait Tab");
+	ck_assert_int_eq(app.theory.cobweb.map, TUI_COBWEB_CORR);
+	SHOWN(s, "correlation map of tanh (σw² 2, σb² 0): c of layer l "
+		 "against layer l-1");
+	SHOWN(s, "c* 0: stable fixed point   χc 0.955 (slope at c*)   ξc 21.7 "
+		 "(correlations)");
+	SHOWN(s, "map at q* 0.618 (layers: q1 2 to q6 0.644); inputs of "
+		 "correlation 0.5: c1 0.5");
+	SHOWN(s, "↑/↓: the inputs' correlation   Tab: length map");
+	int r, col, wr, wc;
+	ck_assert(find_glyph(s, "◉", &r, &col));
+	cell_of(app.theory.cobweb.fixed, app.theory.cobweb.fixed, &wr, &wc);
+	ck_assert_int_eq(r, wr);
+	ck_assert_int_eq(col, wc);
+	free(s);
+	teardown();
+	s = run(&c, "M Wait Tab Wait Tab");
+	ck_assert_int_eq(app.theory.cobweb.map, TUI_COBWEB_LENGTH);
+	SHOWN(s, "length map of tanh");
+	free(s);
+}
+END_TEST
+
+START_TEST(no_fixed_point_and_neutral)
+{
+	/* given softplus with He, then "no fixed point: q diverges" and no q*
+	 * on the plot; given relu with He, "neutral: every q is fixed" */
+	iv_config c;
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_SOFTPLUS);
+	char *s = run(&c, "M");
+	int r, col;
+	SHOWN(s, "no fixed point: q diverges   χ1 1 at large q   ξg ∞");
+	SHOWN(s, "the map stays above the diagonal: q grows, q1 2 to q6");
+	ck_assert(!find_glyph(s, "◉", &r, &col));
+	free(s);
+	teardown();
+	c.act = IV_ACT_RELU;
+	s = run(&c, "M");
+	SHOWN(s, "neutral: every q is fixed   χ1 1 at every q   ξg ∞");
+	SHOWN(s, "the map is the diagonal: every layer keeps q1 2");
+	ck_assert(!find_glyph(s, "◉", &r, &col));
+	GONE(s, "◉"); /* nor in the legend */
+	free(s);
+}
+END_TEST
+
+START_TEST(arrows_move_the_setting)
+{
+	/* given tanh with Xavier (sigma_w^2 1), when M and an arrow, then
+	 * sigma_w^2 moves by 0.1 through the gain and sigma_b^2 by 0.05
+	 * through the bias std; the network is recomputed and the map with it
+	 */
+	iv_config c;
+	config(&c, IV_INIT_XAVIER_NORMAL, IV_ACT_TANH);
+	char *s = run(&c, "M Wait Right Right Up");
+	ck_assert_double_eq_tol(iv_theory_sigma_w2(&app.model.cfg, 1), 1.2,
+				1e-12);
+	ck_assert_double_eq_tol(app.model.cfg.gain, sqrt(1.2), 1e-12);
+	ck_assert_double_eq_tol(app.model.cfg.bias_std, sqrt(0.05), 1e-12);
+	ck_assert_double_eq_tol(iv_net_config(app.comp.net)->gain, sqrt(1.2),
+				1e-12);
+	SHOWN(s, "length map of tanh (σw² 1.2, σb² 0.05)");
+	ck_assert(
+	    tui_cobweb_fresh(&app.theory.cobweb, &app.theory, &app.model.cfg));
+	ck_assert_double_eq(app.theory.cobweb.crit.sigma_w2,
+			    iv_theory_sigma_w2(&app.model.cfg, 1));
+	free(s);
+	teardown();
+	s = run(&c, "M Wait Left Down");
+	ck_assert_double_eq_tol(iv_theory_sigma_w2(&app.model.cfg, 1), 0.9,
+				1e-12);
+	ck_assert_double_eq(app.model.cfg.bias_std, 0); /* at the edge */
+	free(s);
+}
+END_TEST
+
+START_TEST(arrows_move_the_inputs_correlation)
+{
+	/* given the correlation map, when Up and Down, then the inputs'
+	 * correlation moves by 0.1 and the network stays as it was; at 1 it
+	 * stops with a notice */
+	iv_config c;
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_TANH);
+	char *s = run(&c, "M Tab Up Up Down Up");
+	ck_assert_double_eq_tol(tui_cobweb_c0(&app.theory.cobweb), 0.7, 1e-12);
+	ck_assert_double_eq(app.model.cfg.bias_std, 0);
+	SHOWN(s, "inputs of correlation 0.7: c1 0.7");
+	free(s);
+	teardown();
+	s = run(&c, "M Tab Up Up Up Up Up Up");
+	ck_assert_double_eq(tui_cobweb_c0(&app.theory.cobweb), 1);
+	SHOWN(s, "correlations lie from -1 to 1");
+	free(s);
+}
+END_TEST
+
+START_TEST(closing_and_other_schemes)
+{
+	/* given the map, when Esc, M or v, then it closes (v still switches
+	 * the view); given constant weights, then it says the theory does not
+	 * describe them */
+	iv_config c;
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_TANH);
+	static const char *const close[] = {"M Esc", "M M", "M v"};
+	for (size_t i = 0; i < LEN(close); i++) {
+		char *s = run(&c, close[i]);
+		ck_assert_int_eq(app.cover, TUI_PANEL_NONE);
+		GONE(s, "length map");
+		free(s);
+		teardown();
+	}
+	char *s = run(&c, "M v");
+	ck_assert_int_eq(app.model.view, TUI_VIEW_LAYERS);
+	free(s);
+	teardown();
+	c.init = IV_INIT_CONSTANT;
+	s = run(&c, "M");
+	SHOWN(s, "constant weights are not random: the theory does not "
+		 "describe them");
+	free(s);
+}
+END_TEST
+
+/* docs/teaching.md, "Fixed points with M": a lesson, keys, what shows. */
+static const struct {
+	size_t lesson;
+	const char *keys;
+	const char *shown[3];
+} guide[] = {
+    {9,
+     "M",
+     {"neutral: every q is fixed",
+      "the map is the diagonal: every layer keeps q1 2", NULL}},
+    {9,
+     "M Wait Right",
+     {"no fixed point: q diverges", "q1 2.1 to q30 8.64", NULL}},
+    {9,
+     "M Wait Right Wait Left Left",
+     {"q* 0: stable fixed point   χ1 0.95 at q*", NULL, NULL}},
+    {10,
+     "M",
+     {"q* 0: stable fixed point   χ1 0.5 at q*",
+      "q* 0 is off the log axis (lower left): q1 1 to q30 1.86e-09", NULL}},
+    {9,
+     "a a a a a a M",
+     {"length map of softplus", "no fixed point: q diverges",
+      "the map stays above the diagonal: q grows, q1 2 to q30 17.1"}},
+    {8,
+     "i i M",
+     {"length map of tanh (σw² 2, σb² 0)",
+      "q* 0.618: stable fixed point   χ1 1.11 at q*   ξg 9.97", NULL}},
+    {8,
+     "i i M Wait Tab",
+     {"c* 0: stable fixed point   χc 0.955 (slope at c*)   ξc 21.7", NULL,
+      NULL}},
+};
+
+START_TEST(teaching_guide_claims)
+{
+	/* given the lesson docs/teaching.md names, when its keys, then the
+	 * words and numbers it quotes */
+	size_t k = guide[_i].lesson;
+	ck_assert_uint_le(k, builtin.n);
+	char script[256], *s;
+	remove(SAVED);
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n",
+		 guide[_i].keys);
+	ck_assert_int_eq(
+	    tut_run_keys(
+		&app, &scr, &builtin.v[k - 1].cfg,
+		&(tui_options){.keys = KEYS, .lessons = &builtin, .lesson = k},
+		script, 30, 100),
+	    0);
+	s = tut_slurp(SAVED);
+	for (int i = 0; i < 3 && guide[_i].shown[i]; i++)
+		SHOWN(s, guide[_i].shown[i]);
+	free(s);
+}
+END_TEST
+
+START_TEST(smallest_screens)
+{
+	/* given the smallest screen the view allows (60 x 15), then the map
+	 * is drawn and every row fits; given less room than the plot needs,
+	 * then the panel says so instead of drawing */
+	iv_config c;
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_TANH);
+	char *s = run_at(&c, "M", 15, 60);
+	SHOWN(s, "q* 0.618: stable fixed point");
+	tut_rows_fit();
+	free(s);
+	erase();
+	tui_panel_cobweb.draw(&app,
+			      (tui_rect){.y = 2, .x = 0, .h = 11, .w = 60});
+	s = tut_screen_text();
+	SHOWN(s, "terminal too small for the map");
+	GONE(s, "◉");
+	free(s);
+}
+END_TEST
+
+/* Snapshots: a configuration, a map, a size, the glyphs. */
+static const struct {
+	const char *name;
+	iv_init_kind init;
+	iv_act_kind act;
+	tui_cobweb_map map;
+	int lines, cols;
+	bool ascii;
+} snaps[] = {
+    {"cobweb_length", IV_INIT_HE_NORMAL, IV_ACT_TANH, TUI_COBWEB_LENGTH, 30,
+     100, false},
+    {"cobweb_corr", IV_INIT_HE_NORMAL, IV_ACT_TANH, TUI_COBWEB_CORR, 30, 100,
+     false},
+    {"cobweb_diverges_ascii", IV_INIT_HE_NORMAL, IV_ACT_SOFTPLUS,
+     TUI_COBWEB_LENGTH, 24, 80, true},
+    {"cobweb_neutral_80x24", IV_INIT_HE_NORMAL, IV_ACT_RELU, TUI_COBWEB_LENGTH,
+     24, 80, false},
+};
+
+START_TEST(view_matches_snapshot)
+{
+	/* given the case's configuration and map, when everything is
+	 * computed and drawn, then the screen reads as the snapshot */
+	iv_config c;
+	config(&c, snaps[_i].init, snaps[_i].act);
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c, &(tui_options){.ascii = snaps[_i].ascii},
+		       snaps[_i].lines, snaps[_i].cols);
+	app.cover = TUI_PANEL_COBWEB;
+	app.theory.cobweb.map = snaps[_i].map;
+	tui_work_settle(&app);
+	tut_draw(&app); /* lays the plot out */
+	tui_work_settle(&app);
+	tut_draw(&app);
+	ck_assert(
+	    tui_cobweb_fresh(&app.theory.cobweb, &app.theory, &app.model.cfg));
+	tut_compare_screen(snaps[_i].name);
+	tut_rows_fit();
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("tui_cobweb");
+	TCase *t = tcase_create("sessions");
+	tcase_set_timeout(t, 60);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, length_map_opens);
+	tcase_add_test(t, correlation_map_by_tab);
+	tcase_add_test(t, no_fixed_point_and_neutral);
+	tcase_add_test(t, arrows_move_the_setting);
+	tcase_add_test(t, arrows_move_the_inputs_correlation);
+	tcase_add_test(t, closing_and_other_schemes);
+	tcase_add_test(t, smallest_screens);
+	tcase_add_loop_test(t, teaching_guide_claims, 0, LEN(guide));
+	suite_add_tcase(s, t);
+	t = tcase_create("snapshots");
+	tcase_set_timeout(t, 60);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_loop_test(t, view_matches_snapshot, 0, LEN(snaps));
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
+		return EXIT_FAILURE;
+	int status = tut_main(suite, "initviz-cobweb", TUT_LOCALE);
+	iv_lessons_free(&builtin);
+	return status;
+}
