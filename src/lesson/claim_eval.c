@@ -103,12 +103,31 @@ static int train(iv_claim_ctx *x, size_t after, iv_claim_result *r)
 	return 0;
 }
 
+/* Whether a and b make the same network (field by field: padding bytes
+ * are not compared). */
+static bool same_config(const iv_config *a, const iv_config *b)
+{
+	if (a->nwidths != b->nwidths ||
+	    (a->nwidths && memcmp(a->widths, b->widths,
+	                          a->nwidths * sizeof a->widths[0]) != 0))
+		return false;
+	return a->init == b->init && a->std == b->std &&
+	       a->value == b->value && a->gain == b->gain &&
+	       a->mode == b->mode && a->bias == b->bias &&
+	       a->bias_std == b->bias_std && a->act == b->act &&
+	       a->slope == b->slope && a->depth == b->depth &&
+	       a->width == b->width && a->batch == b->batch &&
+	       a->input == b->input && a->seed == b->seed &&
+	       a->bins == b->bins && a->retain == b->retain &&
+	       a->max_memory == b->max_memory;
+}
+
 /* The network of cfg trained for `after` steps: the one kept when it fits. */
 static int reach(iv_claim_ctx *x, const iv_config *cfg, double lr, bool rr,
                  size_t after, iv_claim_result *r)
 {
 	size_t done = x->tr ? iv_train_steps(x->tr) : 0;
-	if (!x->net || memcmp(&x->cfg, cfg, sizeof *cfg) != 0 || lr != x->lr ||
+	if (!x->net || !same_config(&x->cfg, cfg) || lr != x->lr ||
 	    rr != x->random_readout || done > after)
 		if (start(x, cfg, lr, rr, r) != 0)
 			return -1;
