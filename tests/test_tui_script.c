@@ -65,7 +65,10 @@ enum field {
 	F_LOG,
 	F_SUBSET,
 	F_VIEW,
-	F_HELP
+	F_HELP,
+	F_NORM,
+	F_RESIDUAL,
+	F_ALPHA
 };
 
 static double field(enum field f)
@@ -90,6 +93,9 @@ static double field(enum field f)
 	case F_SUBSET: return m->subset;
 	case F_VIEW: return m->view;
 	case F_HELP: return app.modal == TUI_PANEL_HELP;
+	case F_NORM: return m->cfg.norm;
+	case F_RESIDUAL: return m->cfg.residual;
+	case F_ALPHA: return iv_config_res_scale(&m->cfg);
 	default: return 0;
 	}
 }
@@ -128,6 +134,15 @@ static const struct {
     {"O O", F_BIAS, -0.2, "bias -0.2", NULL},
     {"r", F_SEED, 2, "seed 2", NULL},
     {"R", F_SEED, 0, "seed 0", NULL},
+    {"z", F_NORM, IV_NORM_BATCH, "norm batch", "norm none"},
+    {"z z z", F_NORM, IV_NORM_NONE, NULL, "norm "},
+    {"u", F_RESIDUAL, 1, "residual α 1", NULL},
+    {"u u", F_RESIDUAL, 0, NULL, "residual α"},
+    {"u y", F_ALPHA, 0.40824829046386307, "residual α 1/√L = 0.408", NULL},
+    {"u y y", F_ALPHA, 0.28867513459481287, "residual α 1/√(2L) = 0.289",
+     NULL},
+    {"u Y", F_ALPHA, 0, "residual α 0", NULL},
+    {"u y d", F_ALPHA, 0.3779644730092272, "1/√L = 0.378", NULL},
     {"p", F_PREACT, 1, "z = W h + b", "h = tanh(z)"},
     {"g", F_GRADW, 1, "weight gradients", NULL},
     {"s", F_PERLAYER, 1, "each row: its own range", NULL},

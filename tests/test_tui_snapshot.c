@@ -21,6 +21,8 @@ typedef struct view_case {
 	iv_init_kind init;
 	iv_act_kind act;
 	size_t depth;
+	bool residual;
+	iv_norm_kind norm;
 } view_case;
 
 /* Width 32, batch 64, seed 1, xavier-normal, tanh, depth 6 unless set. */
@@ -40,6 +42,19 @@ static const view_case cases[] = {
      .log_counts = true},
     {.name = "first_last", .depth = 40, .subset = TUI_SUBSET_ENDS},
     {.name = "narrow", .lines = 20, .cols = 70},
+    /* the stream doubling a block, each block's branch beneath it */
+    {.name = "profile_residual",
+     .view = TUI_VIEW_PROFILE,
+     .init = IV_INIT_HE_NORMAL,
+     .act = IV_ACT_RELU,
+     .residual = true},
+    {.name = "profile_residual_ascii",
+     .view = TUI_VIEW_PROFILE,
+     .init = IV_INIT_HE_NORMAL,
+     .act = IV_ACT_RELU,
+     .residual = true,
+     .norm = IV_NORM_LAYER,
+     .ascii = true},
 };
 
 static tui_app app;
@@ -58,6 +73,8 @@ static void open_view(const view_case *v)
 		c.init = v->init;
 	if (v->act)
 		c.act = v->act;
+	c.residual = v->residual;
+	c.norm = v->norm;
 	unsetenv("INITVIZ_SCRIPT");
 	scr = tut_open(&app, &c, &o, v->lines ? v->lines : 30,
 		       v->cols ? v->cols : 100);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <initviz/net.h>
+#include "view/arch.h"
 #include "view/hist.h"
 #include "view/keys.h"
 #include "view/layout.h"
@@ -263,6 +264,56 @@ START_TEST(bias_seed_reset)
 END_TEST
 
 /* --- subsets and scrolling --------------------------------------------- */
+
+START_TEST(architecture_keys_cycle_and_alpha_follows_depth)
+{
+	/* given depth 6, when z is pressed three times, then none, batch,
+	 * layer, none */
+	ck_assert(tui_model_cycle_norm(&m) && m.cfg.norm == IV_NORM_BATCH);
+	ck_assert(tui_model_cycle_norm(&m) && m.cfg.norm == IV_NORM_LAYER);
+	ck_assert(tui_model_cycle_norm(&m) && m.cfg.norm == IV_NORM_NONE);
+	/* alpha on a plain network: set, and the notice says what turns the
+	 * blocks on */
+	ck_assert(tui_alpha_of(&m.cfg) == TUI_ALPHA_ONE);
+	ck_assert(tui_model_cycle_alpha(&m, +1));
+	ck_assert(strstr(m.msg, "u turns them on"));
+	ck_assert(tui_model_residual(&m) && m.cfg.residual);
+	/* then 1/sqrt(6), 1/sqrt(12), 0, 1: the rule and its value */
+	ck_assert(fabs(m.cfg.res_scale - 1 / sqrt(6.0)) < 1e-15);
+	ck_assert(tui_alpha_of(&m.cfg) == TUI_ALPHA_RSQRT_L);
+	ck_assert(tui_model_cycle_alpha(&m, +1));
+	ck_assert(fabs(m.cfg.res_scale - 1 / sqrt(12.0)) < 1e-15);
+	/* when the depth changes, 1/sqrt(2L) follows it: 7 layers */
+	ck_assert(tui_model_depth(&m, +1) && m.cfg.depth == 7);
+	ck_assert(fabs(m.cfg.res_scale - 1 / sqrt(14.0)) < 1e-15);
+	ck_assert(tui_alpha_of(&m.cfg) == TUI_ALPHA_RSQRT_2L);
+	ck_assert(tui_model_cycle_alpha(&m, +1) && m.cfg.res_scale == 0);
+	ck_assert(tui_model_cycle_alpha(&m, +1) && m.cfg.res_scale == 1);
+	ck_assert(tui_model_cycle_alpha(&m, -1) && m.cfg.res_scale == 0);
+	/* a fixed alpha stays when the depth changes */
+	ck_assert(tui_model_depth(&m, +1) && m.cfg.res_scale == 0);
+	/* a value no rule gives: forward starts at 1, back at 0 */
+	m.cfg.res_scale = 0.3;
+	ck_assert(tui_alpha_of(&m.cfg) == TUI_ALPHA_OTHER);
+	ck_assert(tui_model_depth(&m, +1) && m.cfg.res_scale == 0.3);
+	ck_assert(tui_model_cycle_alpha(&m, +1) && m.cfg.res_scale == 1);
+	/* gpt2 unset: its own 1/sqrt(2L), which follows the depth itself */
+	m.cfg.init = IV_INIT_GPT2;
+	m.cfg.res_scale = NAN;
+	ck_assert(tui_alpha_of(&m.cfg) == TUI_ALPHA_RSQRT_2L);
+	ck_assert(tui_model_cycle_alpha(&m, +1) && m.cfg.res_scale == 0);
+	char b[32];
+	ck_assert_str_eq(tui_alpha_name(TUI_ALPHA_RSQRT_2L, &tui_glyphs_utf8,
+					b, sizeof b), "1/√(2L)");
+	ck_assert_str_eq(tui_alpha_name(TUI_ALPHA_RSQRT_L, &tui_glyphs_ascii,
+					b, sizeof b), "1/sqrt(L)");
+	ck_assert(!tui_alpha_name(TUI_ALPHA_OTHER, &tui_glyphs_ascii, b,
+				  sizeof b));
+	/* the plain network's reset */
+	ck_assert(tui_model_reset(&m) && !m.cfg.residual &&
+		  isnan(m.cfg.res_scale));
+}
+END_TEST
 
 START_TEST(subset_all_and_ends)
 {
@@ -734,6 +785,7 @@ static Suite *suite(void)
 	tcase_add_test(t, knob_keeps_sign_and_leaves_zero);
 	tcase_add_test(t, cycles_wrap_both_ways);
 	tcase_add_test(t, mode_only_for_fan_schemes);
+	tcase_add_test(t, architecture_keys_cycle_and_alpha_follows_depth);
 	tcase_add_loop_test(t, depth_ladder, 0, LEN(ladder));
 	tcase_add_test(t, depth_ladder_is_monotone_and_reversible);
 	tcase_add_test(t, shape_steps_and_limits);

@@ -28,6 +28,8 @@ typedef struct tui_glyphs {
 	const char *xic, *xig; /* depth scales of correlations, gradients */
 	const char *sw, *sw2, *sb, *sb2; /* "sigma_w", "sigma_w^2", ... */
 	const char *phi, *sqrt, *sq;     /* "phi", "sqrt", "^2" */
+	const char *alpha, *pm;          /* "alpha", "+-" */
+	const char *mark_b;              /* profile marker of a branch */
 	const char *root2, *rootq;       /* "sqrt(2)", "sqrt(q)" */
 	const char *infinity;
 	const char *ordered[3]; /* chi1 < 1: near 1, further, far */

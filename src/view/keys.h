@@ -71,6 +71,10 @@ typedef enum {
 	X(BIAS_DOWN,  TUI_G_SETTINGS, KEYS('O'), NULL, NULL, "")               \
 	X(SEED_NEXT,  TUI_G_SETTINGS, KEYS('r'), NULL, NULL, "seed +1 / -1 (new draw)") \
 	X(SEED_PREV,  TUI_G_SETTINGS, KEYS('R'), NULL, NULL, "")               \
+	X(NORM_NEXT,  TUI_G_SETTINGS, KEYS('z'), NULL, NULL, "normalization: none, batch, layer") \
+	X(RESIDUAL,   TUI_G_SETTINGS, KEYS('u'), NULL, NULL, "residual blocks on / off") \
+	X(ALPHA_NEXT, TUI_G_SETTINGS, KEYS('y'), NULL, NULL, "residual scale: 1, 1/sqrt L, 1/sqrt 2L, 0") \
+	X(ALPHA_PREV, TUI_G_SETTINGS, KEYS('Y'), NULL, NULL, "")               \
 	X(RESET,      TUI_G_SETTINGS, KEYS('0'), NULL, NULL, "back to the start settings") \
 	X(TRAIN_STEP, TUI_G_TEACH, KEYS('t'), NULL, NULL, "train: one SGD step") \
 	X(TRAIN_RUN,  TUI_G_TEACH, KEYS('T'), NULL, NULL, "train: run / pause") \

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "view/arch.h"
 #include "view/model.h"
 #include "view/text.h"
 #include "util/bytes.h"
@@ -86,9 +87,13 @@ double tui_model_knob_value(const iv_config *cfg)
 	return p ? *p : NAN;
 }
 
-/* Take c when it is valid and fits in memory; else keep cfg and say why. */
-static bool commit(tui_model *m, const iv_config *c, const char *what)
+/* Take c when it is valid and fits in memory; else keep cfg and say why.
+ * An alpha of 1/sqrt(L) or 1/sqrt(2L) follows a new depth. */
+static bool commit(tui_model *m, const iv_config *cin, const char *what)
 {
+	iv_config n = *cin;
+	const iv_config *c = &n;
+	tui_alpha_follow_depth(&m->cfg, &n);
 	double need = iv_config_memory(c);
 	if (iv_config_validate(c) != IV_OK) {
 		snprintf(m->msg, sizeof m->msg, "%s: out of range", what);

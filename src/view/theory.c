@@ -41,7 +41,10 @@ bool tui_theory_same_config(const iv_config *a, const iv_config *b)
 	    a->bias_std != b->bias_std || a->act != b->act ||
 	    a->slope != b->slope || a->depth != b->depth ||
 	    a->width != b->width || a->nwidths != b->nwidths ||
-	    a->input != b->input)
+	    a->input != b->input || a->norm != b->norm ||
+	    a->residual != b->residual ||
+	    !(a->res_scale == b->res_scale ||
+	      (isnan(a->res_scale) && isnan(b->res_scale))))
 		return false;
 	return memcmp(a->widths, b->widths, a->nwidths * sizeof a->widths[0]) ==
 	       0;
@@ -131,8 +134,11 @@ bool tui_theory_shown(const tui_theory *t, const iv_config *cfg)
 /* The criticality when the theory speaks of cfg. */
 static const iv_criticality *crit(const tui_theory *t, const iv_config *cfg)
 {
+	/* the fixed point and chi1 describe plain unnormalized layers only,
+	 * as the report's criticality does */
 	if (!t->th || !tui_theory_predict_fresh(t, cfg) || !t->pred.valid ||
-	    !tui_theory_applies(cfg->init))
+	    !tui_theory_applies(cfg->init) || cfg->residual ||
+	    cfg->norm != IV_NORM_NONE)
 		return NULL;
 	return &t->pred.crit;
 }

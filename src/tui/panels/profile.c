@@ -26,6 +26,7 @@ typedef struct series {
 	const tui_app *app;
 	iv_quantity q;
 	bool theory;
+	bool branch; /* residual blocks only: the branch, their z */
 } series;
 
 /* The y-axis labels: their rows and text. */
@@ -48,6 +49,8 @@ static double value(const series *s, size_t l)
 		return sd > 0 ? log10(sd) : NAN;
 	}
 	const iv_layer_stats *st = iv_net_layer(app->comp.net, l);
+	if (s->branch && (!st || st->kind != IV_LAYER_RESIDUAL))
+		return NAN;
 	sd = tui_hist_ready(st, s->q) ? st->q[s->q].std : NAN;
 	return sd > 0 && isfinite(sd) ? log10(sd) : NAN;
 }
@@ -259,9 +262,22 @@ static void marks(const tui_app *app, const chart *c, const series *a,
 	}
 }
 
-/* What the legend names: the theory lines drawn and the shared marker. */
+/* A residual network's branches beneath the stream's markers, which keep
+ * their cells. */
+static void branch_marks(const tui_app *app, const chart *c, const series *b)
+{
+	for (size_t l = 1; l <= c->depth; l++) {
+		double v = value(b, l);
+		if (!isnan(v))
+			tui_put(row_of(c, v), col_of(c, l), col_of(c, l) + 1,
+				TUI_E_VALUE, app->gl->mark_b);
+	}
+}
+
+/* What the legend names: the theory lines drawn, the shared marker and
+ * the branches. */
 typedef struct legend_set {
-	bool line_a, line_g, both;
+	bool line_a, line_g, both, branch;
 } legend_set;
 
 /* The symbol of a quantity: h, z, dL/dh, dL/dW. */
@@ -296,6 +312,12 @@ static void legend(const tui_app *app, const legend_set *ls, int level,
 	tui_line_addf(l, TUI_E_NORMAL, " %s  ", a);
 	tui_line_add(l, TUI_E_GRAD, g->mark_g);
 	tui_line_addf(l, TUI_E_NORMAL, " %s", r);
+	if (ls->branch) {
+		tui_line_add(l, TUI_E_NORMAL, "  ");
+		tui_line_add(l, TUI_E_VALUE, g->mark_b);
+		tui_line_add(l, TUI_E_NORMAL, level ? " branch" :
+			     " residual branch");
+	}
 	if (ls->line_a || ls->line_g) {
 		tui_line_field(l, 0, 3);
 		tui_line_add(l, TUI_E_LABEL, "predicted");
@@ -352,10 +374,11 @@ static void draw(const tui_app *app, tui_rect r)
 	chart c = {.y = r.y + 1, .h = r.h - 2, .depth = L};
 	iv_quantity lq = tui_model_left_q(&app->model),
 		    rq = tui_model_right_q(&app->model);
-	series s[4] = {{app, lq, false}, /* measured, then predicted */
-		       {app, rq, false},
-		       {app, lq, true},
-		       {app, rq, true}};
+	series s[5] = {{app, lq, false, false}, /* measured, then predicted */
+		       {app, rq, false, false},
+		       {app, lq, true, false},
+		       {app, rq, true, false},
+		       {app, IV_Q_PREACT, false, true}}; /* the branches */
 	labels lb;
 	legend_set ls = {0};
 	if (!app->comp.net || c.h < 2)
@@ -363,7 +386,9 @@ static void draw(const tui_app *app, tui_rect r)
 	size_t na = unplottable(&s[0]), ng = unplottable(&s[1]);
 	ls.line_a = any(&s[2]);
 	ls.line_g = any(&s[3]);
-	if (!range(s, ls.line_a || ls.line_g ? 4 : 2, &c)) {
+	/* with h on the left; z is a block's branch already */
+	ls.branch = lq == IV_Q_ACT && any(&s[4]);
+	if (!range(s, ls.branch ? 5 : ls.line_a || ls.line_g ? 4 : 2, &c)) {
 		title(app, &ls, r.y, r.w);
 		tui_put(c.y + c.h / 2, TUI_AXIS_W, r.w, TUI_E_AXIS,
 			na + ng ? "no layer has a positive, finite std"
@@ -381,6 +406,8 @@ static void draw(const tui_app *app, tui_rect r)
 		theory_line(&c, &s[2], app->gl->line, TUI_E_ACT);
 	if (ls.line_g)
 		theory_line(&c, &s[3], app->gl->line_g, TUI_E_GRAD);
+	if (ls.branch)
+		branch_marks(app, &c, &s[4]);
 	marks(app, &c, &s[0], &s[1]);
 	unplotted(app, &c, na, ng);
 }

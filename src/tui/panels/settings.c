@@ -3,14 +3,16 @@
  * and on the right of the second row the computation's progress or time;
  * the keys that change the settings. */
 #include <stdio.h>
+#include <string.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "view/arch.h"
 
 /* The settings, each an item of the bar; the order on screen. */
 typedef enum {
 	S_LESSON, S_INIT, S_KNOB, S_WSTD, S_MODE, S_ACT, S_SLOPE, S_CHI,
-	S_DEPTH, S_WIDTH, S_BATCH, S_INPUT, S_BIAS, S_BIAS_STD, S_SEED, S_Q,
-	S_XI, S_WHERE, S_COUNT
+	S_DEPTH, S_WIDTH, S_BATCH, S_INPUT, S_BIAS, S_BIAS_STD, S_NORM, S_RES,
+	S_SEED, S_Q, S_XI, S_WHERE, S_COUNT
 } item_id;
 
 /* Which go first when the bar is short: a higher number goes earlier. */
@@ -19,7 +21,7 @@ static const int prio[S_COUNT] = {
     [S_DEPTH] = 1,  [S_WIDTH] = 1, [S_CHI] = 1,      [S_WSTD] = 2,
     [S_MODE] = 2,   [S_SLOPE] = 2, [S_BATCH] = 3,    [S_INPUT] = 3,
     [S_BIAS] = 3,   [S_BIAS_STD] = 3, [S_SEED] = 4,  [S_Q] = 4,
-    [S_XI] = 4,     [S_WHERE] = 3,
+    [S_XI] = 4,     [S_WHERE] = 3,    [S_NORM] = 1,  [S_RES] = 1,
 };
 
 /* The bar as a line of fields; field[id] is the index of item id's field,
@@ -39,6 +41,46 @@ static void add(bar *b, item_id id, int gap, const char *label,
 	tui_line_add(&b->line, TUI_E_LABEL, label);
 	tui_line_add(&b->line, TUI_E_VALUE, " ");
 	tui_line_add(&b->line, TUI_E_VALUE, value);
+}
+
+/* The bias: --bias, or a framework preset's own. */
+static void bias_item(bar *b, const iv_config *c, const tui_glyphs *g,
+		      int gap)
+{
+	char t[64];
+	if (c->init == IV_INIT_TORCH_LINEAR) {
+		snprintf(t, sizeof t, "U(%s1/%s(fan_in))", g->pm, g->sqrt);
+		add(b, S_BIAS, gap, "bias", t);
+	} else if (iv_init_is_preset(c->init)) {
+		add(b, S_BIAS, gap, "bias", "0");
+	} else {
+		add(b, S_BIAS, gap, "bias", tui_text_number(c->bias, t,
+							    sizeof t));
+		if (c->bias_std > 0)
+			add(b, S_BIAS_STD, gap, "bias std",
+			    tui_text_number(c->bias_std, t, sizeof t));
+	}
+}
+
+/* "norm layer" and "residual alpha 1/sqrt(L) = 0.316", early in the bar;
+ * the plain network has neither (the help names the keys). */
+static void arch_items(bar *b, const iv_config *c, const tui_glyphs *g,
+		       int gap)
+{
+	char label[32], t[64], r[32], n[32];
+	if (c->norm != IV_NORM_NONE)
+		add(b, S_NORM, gap, "norm", iv_norm_name(c->norm));
+	if (!c->residual)
+		return;
+	double a = iv_config_res_scale(c);
+	tui_text_number(a, n, sizeof n);
+	const char *rule = tui_alpha_name(tui_alpha_of(c), g, r, sizeof r);
+	snprintf(label, sizeof label, "residual %s", g->alpha);
+	if (rule && strcmp(rule, n) != 0)
+		snprintf(t, sizeof t, "%s = %s", rule, n);
+	else
+		snprintf(t, sizeof t, "%s", n);
+	add(b, S_RES, gap, label, t);
 }
 
 static void add_num(bar *b, item_id id, int gap, const char *label, double v)
@@ -132,9 +174,8 @@ static void collect(const tui_app *app, bar *b, int gap)
 	}
 	add_size(b, S_BATCH, gap, "batch", c->batch);
 	add(b, S_INPUT, gap, "input", iv_input_name(c->input));
-	add_num(b, S_BIAS, gap, "bias", c->bias);
-	if (c->bias_std > 0)
-		add_num(b, S_BIAS_STD, gap, "bias std", c->bias_std);
+	bias_item(b, c, g, gap);
+	arch_items(b, c, g, gap);
 	snprintf(w, sizeof w, "%lu", c->seed);
 	add(b, S_SEED, gap, "seed", w);
 	if (tui_theory_fix_item(&app->theory, c, g, label, sizeof label, w,
@@ -257,6 +298,10 @@ static bool change(tui_model *m, tui_action a)
 	case TUI_A_BIAS_DOWN: return tui_model_bias(m, -1);
 	case TUI_A_SEED_NEXT: return tui_model_seed(m, +1);
 	case TUI_A_SEED_PREV: return tui_model_seed(m, -1);
+	case TUI_A_NORM_NEXT: return tui_model_cycle_norm(m);
+	case TUI_A_RESIDUAL: return tui_model_residual(m);
+	case TUI_A_ALPHA_NEXT: return tui_model_cycle_alpha(m, +1);
+	case TUI_A_ALPHA_PREV: return tui_model_cycle_alpha(m, -1);
 	case TUI_A_RESET: return tui_model_reset(m);
 	default: return false;
 	}
@@ -287,6 +332,10 @@ static item_id item_of(tui_action a)
 	case TUI_A_BIAS_DOWN: return S_BIAS;
 	case TUI_A_SEED_NEXT:
 	case TUI_A_SEED_PREV: return S_SEED;
+	case TUI_A_NORM_NEXT: return S_NORM;
+	case TUI_A_RESIDUAL:
+	case TUI_A_ALPHA_NEXT:
+	case TUI_A_ALPHA_PREV: return S_RES;
 	default: return S_COUNT;
 	}
 }
