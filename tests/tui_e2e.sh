@@ -50,6 +50,23 @@ tm send-keys -t main q
 check "q: exit status 0" main wait_status main 0
 check "q: alternate screen left" main wait_format main '#{alternate_on}' 0
 
+# --- architecture keys: residual blocks, their scale, normalization ----------
+start arch 120 30 "$VIEW --init he-normal --activation relu"
+check "arch: started" arch wait_for arch "computed in"
+tm send-keys -t arch u
+check "u: residual blocks, alpha 1" arch wait_for arch "residual α 1 "
+check "u: chi1 leaves the bar" arch wait_gone arch "χ1"
+tm send-keys -t arch y y
+check "y y: alpha 1/sqrt(2L) at depth 6" arch wait_for arch "residual α 1/√(2L) = 0.289"
+tm send-keys -t arch d
+check "d: alpha follows depth 7" arch wait_for arch "1/√(2L) = 0.267"
+tm send-keys -t arch z
+check "z: batch norm" arch wait_for arch "norm batch"
+tm send-keys -t arch v v
+check "v v: the profile names the branch" arch wait_for arch "■ branch"
+tm send-keys -t arch q
+check "arch: q exits 0" arch wait_status arch 0
+
 # --- Ctrl-C and SIGTERM restore the terminal ---------------------------------
 start intr 100 30 "$VIEW"
 check "Ctrl-C: started" intr wait_for intr "computed in"
