@@ -165,10 +165,38 @@ between("distinct neurons `[1, 1, 1, 1, 64]` from the first step on", 0, 0,
          for e in r["training"] if e["step"] >= 1])
 check("the loss 1.94 → 0.70", "1.94", loss(r, 0))
 check("the loss 1.94 → 0.70", "0.70", loss(r, 200))
+# lesson 14: the doubling stream and its cures
+r = report(14)
+check("The stream's std is 1.41 at layer 1", "1.41", layer(r, 1, "activation"))
+check("and 1.1e3 at layer 20", "1.1e3", layer(r, 20, "activation"))
+check("(dL/dh 686 at layer 1)", "686", layer(r, 1, "grad_activation"))
+r = report(14, "--res-scale=%.17g" % (1 / math.sqrt(20)))
+check("the stream ends at 2.24", "2.24", layer(r, 20, "activation"))
+r = report(14, "--res-scale=0")
+check("every block is the identity, 1.41 throughout", "1.41",
+      layer(r, 20, "activation"))
+r = report(14, "--norm=layer")
+check("linear growth to 4.58", "4.58", layer(r, 20, "activation"))
+# lesson 15: batch norm, flat forward, exploding backward
+r = report(15)
+between("every h has σ 0.58 to 0.61", 0.575, 0.615,
+        [l["activation"]["std"] for l in r["layers"]])
+check("(0.584 at layer 1", "0.584", layer(r, 1, "activation"))
+check("dL/dh is 219 at layer 1", "219", layer(r, 1, "grad_activation"))
+# lesson 16: nn.Linear's default
+r = report(16)
+check("weight σ 0.0361 for 256 inputs", "0.0361", layer(r, 1, "weights"))
+check("(σ 0.024 at layer 20", "0.024", layer(r, 20, "activation"))
+check("dL/dh is 2.7e-8 at layer 1", "2.7e-8", layer(r, 1, "grad_activation"))
+between("about half the units dead", 100, 160,
+        [r["layers"][19]["dead_units"]])
+r = report(16, "--init=he-normal")
+between("brings dL/dh back to about 1 everywhere", 0.8, 1.2,
+        [l["grad_activation"]["std"] for l in r["layers"]])
 # the guide's count of lessons
 n = subprocess.run([binary, "--list-lessons"], capture_output=True,
                    text=True, check=True).stdout.count("\n")
-between("built on the thirteen built-in lessons", 13, 13, [n])
-between("`lesson k/13`", 13, 13, [n])
+between("built on the sixteen built-in lessons", 16, 16, [n])
+between("`lesson k/16`", 16, 16, [n])
 sys.exit(1 if failures else 0)
 EOF

@@ -295,7 +295,7 @@ int main(void)
 	tc = tcase_create("builtin");
 	tcase_set_timeout(tc, 300);
 	tcase_add_unchecked_fixture(tc, load_builtin, free_builtin);
-	tcase_add_loop_test(tc, every_builtin_claim_holds, 0, 13);
+	tcase_add_loop_test(tc, every_builtin_claim_holds, 0, 16);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -27,10 +27,10 @@ last_row_is_bar() {
 	screen "$1" | tail -n 1 | grep -q 'Quit'
 }
 
-# lesson K/13 computed, then the checks of a screen of size W x H.
+# lesson K/16 computed, then the checks of a screen of size W x H.
 check_screen() { # name W H k
 	s=$1
-	check "${2}x$3 lesson $4: shown" $s wait_for $s "lesson $4/13 "
+	check "${2}x$3 lesson $4: shown" $s wait_for $s "lesson $4/16 "
 	check "${2}x$3 lesson $4: computed" $s wait_for $s "computed in"
 	check "${2}x$3 lesson $4: no blank row" $s no_blank_row $s "$3"
 	check "${2}x$3 lesson $4: no cut number" $s no_cut_number $s
@@ -49,11 +49,11 @@ VIEW="env LC_ALL=C.UTF-8 TERM=screen-256color $BIN"
 start s80 80 24 "$VIEW --lesson=1"
 start s120 120 40 "$VIEW --lesson=1"
 k=1
-while [ $k -le 13 ]; do
+while [ $k -le 16 ]; do
 	check_screen s80 80 24 $k
 	check_screen s120 120 40 $k
 	k=$((k + 1))
-	if [ $k -le 13 ]; then
+	if [ $k -le 16 ]; then
 		tm send-keys -t s80 .
 		tm send-keys -t s120 .
 	fi

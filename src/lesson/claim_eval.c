@@ -119,7 +119,10 @@ static bool same_config(const iv_config *a, const iv_config *b)
 	       a->width == b->width && a->batch == b->batch &&
 	       a->input == b->input && a->seed == b->seed &&
 	       a->bins == b->bins && a->retain == b->retain &&
-	       a->max_memory == b->max_memory;
+	       a->max_memory == b->max_memory && a->norm == b->norm &&
+	       a->residual == b->residual &&
+	       (a->res_scale == b->res_scale ||
+	        (isnan(a->res_scale) && isnan(b->res_scale)));
 }
 
 /* The network of cfg trained for `after` steps: the one kept when it fits. */
