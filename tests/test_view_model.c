@@ -8,6 +8,7 @@
 #include <string.h>
 #include <initviz/net.h>
 #include "view/arch.h"
+#include "view/calls.h"
 #include "view/hist.h"
 #include "view/keys.h"
 #include "view/layout.h"
@@ -312,6 +313,82 @@ START_TEST(architecture_keys_cycle_and_alpha_follows_depth)
 	/* the plain network's reset */
 	ck_assert(tui_model_reset(&m) && !m.cfg.residual &&
 		  isnan(m.cfg.res_scale));
+}
+END_TEST
+
+/* The gain calculator's calls, and the std each framework's documentation
+ * gives for its call, worked out here from that documentation:
+ * kaiming_normal_(relu) gain sqrt 2 over sqrt(fan); xavier_uniform_ bound
+ * gain sqrt(6/(fan_in+fan_out)); kaiming_uniform_(a = sqrt 5) gain
+ * sqrt(2/(1+5)), bound gain sqrt(3/fan_in); trunc_normal_ cut at 2 stds
+ * keeps .87962566 of the std; Keras VarianceScaling scale/fan. */
+static const struct calls_case {
+	iv_init_kind init;
+	unsigned fi, fo;
+	double gain, std_knob;
+	double want_std; /* from the framework's formula */
+	const char *torch, *keras;
+} calls_cases[] = {
+    {IV_INIT_HE_NORMAL, 256, 256, 1, 0, 1.4142135623730951 / 16,
+     "nn.init.kaiming_normal_(w, mode=\"fan_in\", nonlinearity=\"relu\")",
+     "VarianceScaling(scale=2, mode=\"fan_in\", "
+     "distribution=\"untruncated_normal\")"},
+    {IV_INIT_XAVIER_UNIFORM, 400, 250, 1, 0, 0.0960769 / 1.7320508,
+     "nn.init.xavier_uniform_(w, gain=1)",
+     "VarianceScaling(scale=1, mode=\"fan_avg\", distribution=\"uniform\")"},
+    {IV_INIT_HE_UNIFORM, 256, 256, 0.5, 0, 0.0765466 / 1.7320508,
+     "nn.init.uniform_(w, -0.0765466, 0.0765466)",
+     "VarianceScaling(scale=0.5, mode=\"fan_in\", distribution=\"uniform\")"},
+    {IV_INIT_LECUN_NORMAL, 256, 256, 1, 0, 0.0625,
+     "nn.init.normal_(w, std=0.0625)",
+     "VarianceScaling(scale=1, mode=\"fan_in\", "
+     "distribution=\"untruncated_normal\")"},
+    {IV_INIT_TORCH_LINEAR, 400, 250, 1, 0, 0.05 / 1.7320508,
+     "nn.Linear(400, 250)  (kaiming_uniform_(w, a=math.sqrt(5)), b "
+     "U(+-0.05))",
+     "Dense(250, kernel_initializer=VarianceScaling(1/3, \"fan_in\", "
+     "\"uniform\"), bias_initializer=RandomUniform(-0.05, 0.05))"},
+    {IV_INIT_KERAS_DENSE, 400, 250, 1, 0, 0.0960769 / 1.7320508,
+     "nn.init.xavier_uniform_(w); nn.init.zeros_(b)",
+     "Dense(250)  (GlorotUniform(), zero bias)"},
+    {IV_INIT_FLAX_DENSE, 400, 250, 1, 0, 0.0568424 * 0.87962566,
+     "nn.init.trunc_normal_(w, std=0.0568424, a=-0.113685, b=0.113685); "
+     "nn.init.zeros_(b)",
+     "LecunNormal()  (flax.linen.Dense's default)"},
+    {IV_INIT_GPT2, 256, 256, 1, 0, 0.02,
+     "nn.init.normal_(w, std=0.02); nn.init.zeros_(b)",
+     "RandomNormal(stddev=0.02)"},
+    {IV_INIT_TRUNC_NORMAL, 256, 256, 1, 0.02, 0.02 * 0.87962566,
+     "nn.init.trunc_normal_(w, std=0.02, a=-0.04, b=0.04)",
+     "TruncatedNormal(stddev=0.02)"},
+    {IV_INIT_UNIFORM, 256, 256, 1, 0.02, 0.02,
+     "nn.init.uniform_(w, -0.034641, 0.034641)",
+     "RandomUniform(-0.034641, 0.034641)"},
+};
+
+START_TEST(gain_calculator_names_the_calls)
+{
+	const struct calls_case *k = &calls_cases[_i];
+	iv_config c;
+	tui_calls o;
+	iv_config_defaults(&c);
+	c.nwidths = 2;
+	c.widths[0] = k->fi;
+	c.widths[1] = k->fo;
+	c.depth = 1;
+	c.init = k->init;
+	c.gain = k->gain;
+	if (k->std_knob > 0)
+		c.std = k->std_knob;
+	tui_calls_of(&c, 1, &o);
+	/* then the std is the framework's (6 digits: the numbers above) and
+	 * the bound sqrt(3) of it */
+	ck_assert_msg(fabs(o.std / k->want_std - 1) < 2e-6, "%s: std %.9g, "
+		      "want %.9g", iv_init_name(k->init), o.std, k->want_std);
+	ck_assert(fabs(o.bound - sqrt(3) * o.std) <= 1e-15);
+	ck_assert_double_eq(o.fan_in, k->fi);
+	ck_assert_str_eq(o.torch, k->torch);
+	ck_assert_str_eq(o.keras, k->keras);
 }
 END_TEST
 
@@ -786,6 +863,8 @@ static Suite *suite(void)
 	tcase_add_test(t, cycles_wrap_both_ways);
 	tcase_add_test(t, mode_only_for_fan_schemes);
 	tcase_add_test(t, architecture_keys_cycle_and_alpha_follows_depth);
+	tcase_add_loop_test(t, gain_calculator_names_the_calls, 0,
+			    LEN(calls_cases));
 	tcase_add_loop_test(t, depth_ladder, 0, LEN(ladder));
 	tcase_add_test(t, depth_ladder_is_monotone_and_reversible);
 	tcase_add_test(t, shape_steps_and_limits);

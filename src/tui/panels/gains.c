@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "view/calls.h"
 
 #define WORD_W 11 /* "exploding" */
 
@@ -126,6 +127,39 @@ static int table(const tui_app *app, int y)
 	return y;
 }
 
+/* The setting itself: its weight std, the uniform bound with that std,
+ * and the PyTorch and Keras calls that draw the same; returns the row
+ * after them. */
+static int reproduce(const tui_app *app, int y, int end)
+{
+	const tui_glyphs *g = app->gl;
+	const iv_config *c = &app->model.cfg;
+	int w = app->layout.cols - 2;
+	char a[32], b[32], t[TUI_CALL_LEN + 16];
+	tui_calls k;
+	tui_calls_of(c, 1, &k);
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_add(&l, TUI_E_LABEL, "yours: weight std ");
+	tui_line_add(&l, TUI_E_VALUE, tui_text_number(k.std, a, sizeof a));
+	tui_line_addf(&l, TUI_E_LABEL, ", uniform bound %s3%sstd ", g->sqrt,
+		      g->utf8 ? "·" : "*");
+	tui_line_add(&l, TUI_E_VALUE, tui_text_number(k.bound, b, sizeof b));
+	tui_line_field(&l, 1, 0);
+	tui_line_addf(&l, TUI_E_LABEL, " (layer 1, fan_in %.0f)", k.fan_in);
+	tui_put_fit(y++, 1, w + 1, &l);
+	snprintf(t, sizeof t, "PyTorch  %s", k.torch);
+	if (y < end)
+		y += tui_put_wrap(y, 1, w, end - y < 2 ? end - y : 2,
+				  TUI_E_NORMAL, t);
+	snprintf(t, sizeof t, "Keras    %s", k.keras);
+	if (y < end)
+		y += tui_put_wrap(y, 1, w, end - y < 2 ? end - y : 2,
+				  TUI_E_NORMAL, t);
+	return y;
+}
+
 /* What the numbers mean. */
 static int meaning(const tui_app *app, int y, int rows)
 {
@@ -209,7 +243,8 @@ static void draw(const tui_app *app, tui_rect r)
 			t->th ? "finding the critical gain" : "out of memory");
 		return;
 	}
-	int next = table(app, y + 2) + 1, end = y + h - 2;
+	int end = y + h - 2;
+	int next = table(app, reproduce(app, y + 2, end) + 1) + 1;
 	next += meaning(app, next, end - next);
 	if (next < end)
 		verdict(app, next, end - next);
