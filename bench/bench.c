@@ -83,6 +83,12 @@ static void round_once(const struct opts *o, int cli, const struct bench_cfg *c,
 		                : NAN);
 	r->sane &= bench_proc_value(&r->phases, "sane") == 1;
 	bench_proc_run(cli ? iv_cli : iv_eng, 1, &r->iv);
+	if (cli && !strcmp(c->name, "big")) { /* the same, as blocks */
+		char *iv_arch[] = { (char *)o->initviz, "--report",
+		                    "--format=json", wo, dO, bo, "--residual",
+		                    "--norm=layer", NULL };
+		bench_proc_run(iv_arch, 1, &r->arch);
+	}
 	if (!strcmp(c->name, "default") || !strcmp(c->name, "big")) {
 		char *tr[] = { (char *)o->self, "--train", w, d, b, "1", NULL };
 		bench_proc_init(&r->train);
@@ -113,6 +119,7 @@ static void run_config(const struct opts *o, int cli,
 	bench_proc_init(&r->iv);
 	bench_proc_init(&r->np);
 	bench_proc_init(&r->nh);
+	bench_proc_init(&r->arch);
 	for (int i = 0; i < o->reps; i++)
 		round_once(o, cli, c, r);
 	r->done = 1;

@@ -26,6 +26,8 @@ struct bench_phases {
 /* A child process: wall time, peak RSS, what it wrote on stdout. */
 struct bench_proc {
 	double wall;   /* seconds, best of the runs */
+	double cpu;    /* user + system seconds, best of the runs: what a
+	                  run costs, less the waits of a busy machine */
 	double rss_mb; /* peak resident set (ru_maxrss), MiB, of that run */
 	int status;    /* exit status; -1 not run yet, 127 could not run */
 	char out[1024];
@@ -51,6 +53,7 @@ struct bench_result {
 	struct bench_proc phases; /* the last --phases child (kernel=...) */
 	struct bench_proc iv, np, nh; /* initviz, NumPy, NumPy hash-distinct */
 	struct bench_proc train; /* the last --train child */
+	struct bench_proc arch; /* big: initviz --residual --norm=layer */
 	double tr[3]; /* training step, its products alone, watched step:
 	                 seconds, best of the rounds */
 };

@@ -25,8 +25,8 @@ double bench_now(void)
 }
 
 /* One run; stdout into out. Returns the exit status, -1 on failure. */
-static int run_once(char *const argv[], double *wall, double *rss_mb,
-                    char *out, size_t size)
+static int run_once(char *const argv[], double *wall, double *cpu,
+                    double *rss_mb, char *out, size_t size)
 {
 	posix_spawn_file_actions_t fa;
 	struct rusage ru;
@@ -63,6 +63,8 @@ static int run_once(char *const argv[], double *wall, double *rss_mb,
 	if (wait4(pid, &status, 0, &ru) != pid)
 		return -1;
 	*wall = bench_now() - t;
+	*cpu = (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+	       (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
 	*rss_mb = (double)ru.ru_maxrss / 1024.0; /* Linux: kilobytes */
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -70,6 +72,7 @@ static int run_once(char *const argv[], double *wall, double *rss_mb,
 void bench_proc_init(struct bench_proc *r)
 {
 	r->wall = INFINITY;
+	r->cpu = INFINITY;
 	r->rss_mb = NAN;
 	r->status = -1;
 	r->out[0] = '\0';
@@ -79,11 +82,12 @@ void bench_proc_run(char *const argv[], int reps, struct bench_proc *r)
 {
 	char out[sizeof r->out];
 	for (int i = 0; i < reps && r->status <= 0; i++) {
-		double wall, rss;
-		int st = run_once(argv, &wall, &rss, out, sizeof out);
+		double wall, cpu, rss;
+		int st = run_once(argv, &wall, &cpu, &rss, out, sizeof out);
 		r->status = st == -1 ? 127 : st; /* failed once: failed */
 		if (st != 0)
 			return;
+		r->cpu = fmin(r->cpu, cpu);
 		if (wall < r->wall) {
 			r->wall = wall;
 			r->rss_mb = rss;

@@ -88,6 +88,13 @@ void bench_print_targets(const struct bench_cfg *cfgs,
 		       big->nh.wall / big->iv.wall, 2.5, 1);
 		target("big: initviz / its matrix products alone",
 		       big->iv.wall / gemm(big), 1.4, 0);
+		if (big->arch.status == 0) { /* O(batch width) a layer more */
+			printf("      big: --residual --norm=layer / plain, wall"
+			       " %.2f (a shared machine's waits included)\n",
+			       big->arch.wall / big->iv.wall);
+			target("big: --residual --norm=layer / plain, CPU",
+			       big->arch.cpu / big->iv.cpu, 1.15, 0);
+		}
 	}
 	if (def->done)
 		target("default: NumPy / initviz, whole processes",
