@@ -271,7 +271,10 @@ START_TEST(architecture_keys_cycle_and_alpha_follows_depth)
 	/* given depth 6, when z is pressed three times, then none, batch,
 	 * layer, none */
 	ck_assert(tui_model_cycle_norm(&m) && m.cfg.norm == IV_NORM_BATCH);
+	/* batch norm in a plain network: its exploding gradient is named */
+	ck_assert(strstr(m.msg, "expected, not a bug"));
 	ck_assert(tui_model_cycle_norm(&m) && m.cfg.norm == IV_NORM_LAYER);
+	ck_assert(!m.msg[0]);
 	ck_assert(tui_model_cycle_norm(&m) && m.cfg.norm == IV_NORM_NONE);
 	/* alpha on a plain network: set, and the notice says what turns the
 	 * blocks on */

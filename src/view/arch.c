@@ -54,7 +54,13 @@ bool tui_model_cycle_norm(tui_model *m)
 {
 	iv_config c = m->cfg;
 	c.norm = (iv_norm_kind)(((int)c.norm + 1) % IV_NORM_COUNT);
-	return tui_model_commit(m, &c, "norm");
+	if (!tui_model_commit(m, &c, "norm"))
+		return false;
+	if (c.norm == IV_NORM_BATCH && !c.residual && c.depth > 1)
+		snprintf(m->msg, sizeof m->msg,
+			 "batch norm: the gradients still grow going down: "
+			 "expected, not a bug (Yang et al. 2019)");
+	return true;
 }
 
 bool tui_model_residual(tui_model *m)
