@@ -425,7 +425,8 @@ ok
 # --- lessons --------------------------------------------------------------
 printf 'lessons: --list-lessons, --lesson=N with --report, overrides ... '
 run 0 --list-lessons
-[ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "fewer than 12 lessons"
+nbuilt=$(wc -l <"$tmp/out")
+[ "$nbuilt" -ge 12 ] || fail "fewer than 12 lessons"
 head -1 "$tmp/out" | grep -q '^1\. ' || fail "not numbered"
 run 0 --report --format=json --lesson=5 --batch=16
 "$py" - "$tmp/out" <<'EOF' || fail "lesson 5 config (above)"
@@ -435,12 +436,12 @@ assert (c["init"], c["std"], c["depth"], c["batch"]) == ("normal", 0.01, 10, 16)
 EOF
 printf '[lesson]\ntitle = Mine\ntext = hi\ndepth = 2\nwidth = 8\n' >"$tmp/my.lessons"
 run 0 --list-lessons --lessons="$tmp/my.lessons"
-grep -q '^14\. Mine$' "$tmp/out" || fail "file lesson not listed"
+grep -q "^$((nbuilt + 1))\. Mine\$" "$tmp/out" || fail "file lesson not listed"
 printf '[lesson]\ntitle = Bad\ntext = x\ndepth = -2\n' >"$tmp/bad.lessons"
 run 0 --list-lessons --lessons="$tmp/bad.lessons"
 grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
 [ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
-run 2 --report --lesson=14
+run 2 --report --lesson=$((nbuilt + 1))
 # a lesson's lr is the training rate unless --lr overrides it: He on 30 ReLU
 # layers (lesson 9) diverges at the default 0.05, and learns at its 0.002
 run 0 --report --format=json --lesson=9 --train-steps=100
