@@ -99,17 +99,18 @@ IV_VEC_CLONES static void back_apply(const double *x, double *d,
 	}
 }
 
-IV_VEC_CLONES static void col_pass(const double *x, const double *mean,
-                                   double *acc, size_t len, bool square)
+IV_VEC_CLONES static void col_sum(const double *x, double *acc, size_t len)
 {
-	if (square) {
-		for (size_t k = 0; k < len; k++) {
-			double d = x[k] - mean[k];
-			acc[k] += d * d;
-		}
-	} else {
-		for (size_t k = 0; k < len; k++)
-			acc[k] += x[k];
+	for (size_t k = 0; k < len; k++)
+		acc[k] += x[k];
+}
+
+IV_VEC_CLONES static void col_ssd(const double *x, const double *mean,
+                                  double *acc, size_t len)
+{
+	for (size_t k = 0; k < len; k++) {
+		double d = x[k] - mean[k];
+		acc[k] += d * d;
 	}
 }
 
@@ -159,12 +160,12 @@ void iv_norm_moments(iv_norm_kind k, double *x, size_t B, size_t n,
 		double *row = x + i * n + g0;
 		if (bias)
 			row_add(row, bias + g0, len);
-		col_pass(row, NULL, mean + g0, len, false);
+		col_sum(row, mean + g0, len);
 	}
 	for (size_t j = g0; j < g1; j++)
 		mean[j] /= (double)B;
 	for (size_t i = 0; i < B; i++)
-		col_pass(x + i * n + g0, mean + g0, var + g0, len, true);
+		col_ssd(x + i * n + g0, mean + g0, var + g0, len);
 	for (size_t j = g0; j < g1; j++)
 		var[j] /= (double)B;
 }

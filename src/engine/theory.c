@@ -241,7 +241,7 @@ iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
 {
 	if (iv_config_validate(cfg) != IV_OK)
 		return IV_EINVAL;
-	layer_in *in = malloc(cfg->depth * sizeof *in);
+	layer_in *in = calloc(cfg->depth, sizeof *in); /* every entry set below */
 	if (!in)
 		return IV_ENOMEM;
 	moments x = input_moments(cfg);
