@@ -127,9 +127,9 @@ static size_t run(size_t n, char **out)
 		ls[i] = &layers[i];
 	FILE *f = open_memstream(out, &len);
 	ck_assert_ptr_nonnull(f);
-	size_t problems = iv_check_layers(ls, n, f);
+	size_t problems = cli_check_layers(ls, n, f);
 	fclose(f);
-	ck_assert_uint_eq(iv_check_layers(ls, n, NULL), problems);
+	ck_assert_uint_eq(cli_check_layers(ls, n, NULL), problems);
 	return problems;
 }
 
@@ -171,7 +171,7 @@ START_TEST(single_layer_and_empty)
 	ck_assert_uint_eq(run(1, &text), 0);
 	ck_assert_str_eq(text, "");
 	free(text);
-	ck_assert_uint_eq(iv_check_layers(NULL, 0, NULL), 0);
+	ck_assert_uint_eq(cli_check_layers(NULL, 0, NULL), 0);
 }
 END_TEST
 

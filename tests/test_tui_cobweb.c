@@ -402,7 +402,7 @@ static Suite *suite(void)
 
 int main(void)
 {
-	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
+	if (cli_lessons(&builtin, NULL, stderr) != 0)
 		return EXIT_FAILURE;
 	int status = tut_main(suite, "initviz-cobweb", TUT_LOCALE);
 	iv_lessons_free(&builtin);

@@ -238,7 +238,7 @@ START_TEST(a_lesson_sets_its_learning_rate)
 	char err[256];
 	iv_config_defaults(&base);
 	ck_assert_int_eq(iv_lessons_parse(&set, text, sizeof text - 1, "t",
-					  &base, iv_cli_apply_setting, err,
+					  &base, cli_apply_setting, err,
 					  sizeof err), 0);
 	run(". Wait", &set.v[0].cfg,
 	    (tui_options){.lessons = &set, .lesson = 1, .lr = 0.05});
@@ -373,7 +373,7 @@ static Suite *suite(void)
 
 int main(void)
 {
-	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
+	if (cli_lessons(&builtin, NULL, stderr) != 0)
 		return EXIT_FAILURE;
 	int status = tut_main(suite, "initviz-teach", TUT_LOCALE);
 	iv_lessons_free(&builtin);

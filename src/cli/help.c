@@ -30,7 +30,7 @@ static void wrapped(FILE *f, const char *text, int col)
 	}
 }
 
-static void option_line(FILE *f, const struct opt *op, const iv_cli_opts *d)
+static void option_line(FILE *f, const struct opt *op, const cli_opts *d)
 {
 	char head[64], value[64], text[768], allowed[512];
 	int col;
@@ -48,8 +48,8 @@ static void option_line(FILE *f, const struct opt *op, const iv_cli_opts *d)
 		col = 0;
 	}
 	fprintf(f, "%*s", HELP_COL - col, "");
-	iv_opt_value(op, d, value, sizeof value);
-	iv_opt_allowed(op, allowed, sizeof allowed);
+	cli_opt_value(op, d, value, sizeof value);
+	cli_opt_allowed(op, allowed, sizeof allowed);
 	bool names = op->kind >= K_INIT && op->kind <= K_FORMAT &&
 	             !op->own_names;
 	snprintf(text, sizeof text, "%s%s%s%s%s%s", op->help,
@@ -58,10 +58,10 @@ static void option_line(FILE *f, const struct opt *op, const iv_cli_opts *d)
 	wrapped(f, text, HELP_COL);
 }
 
-void iv_cli_usage(FILE *f)
+void cli_usage(FILE *f)
 {
-	iv_cli_opts d;
-	iv_opts_defaults(&d);
+	cli_opts d;
+	cli_opts_defaults(&d);
 	fputs("Usage: initviz [OPTION]...            interactive view "
 	      "(needs a terminal)\n"
 	      "  or:  initviz --report [OPTION]...   print the per-layer "
@@ -70,8 +70,8 @@ void iv_cli_usage(FILE *f)
 	      "per-layer statistics\nof activations and backpropagated "
 	      "gradients.\n",
 	      f);
-	for (size_t i = 0; i < iv_opt_count; i++) {
-		const struct opt *op = &iv_opt_table[i];
+	for (size_t i = 0; i < cli_opt_count; i++) {
+		const struct opt *op = &cli_opt_table[i];
 		if (op->kind == K_SECTION)
 			fprintf(f, "\n%s:\n", op->name);
 		else
