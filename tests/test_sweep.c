@@ -277,63 +277,6 @@ START_TEST(slopes_without_enough_data_say_why)
 }
 END_TEST
 
-/* --- reused memory ----------------------------------------------------- */
-
-static void same_stats(const iv_net *a, const iv_net *b)
-{
-	ck_assert_uint_eq(iv_net_depth(a), iv_net_depth(b));
-	for (size_t l = 1; l <= iv_net_depth(a); l++)
-		for (int q = 0; q < IV_Q_COUNT; q++) {
-			const iv_stats *x = &iv_net_layer(a, l)->q[q];
-			const iv_stats *y = &iv_net_layer(b, l)->q[q];
-			ck_assert(x->mean == y->mean && x->std == y->std &&
-			          x->min == y->min && x->max == y->max);
-			for (size_t k = 0; k < x->hist->n; k++)
-				ck_assert(x->hist->bin[k] == y->hist->bin[k]);
-		}
-}
-
-START_TEST(a_network_made_from_another_is_a_fresh_one)
-{
-	/* given a run network, when it is remade for a smaller, then a larger
-	 * configuration, then each gives bit for bit what a fresh one gives */
-	iv_config big, small, other;
-	iv_status st;
-	iv_config_defaults(&big);
-	big.width = 48;
-	big.depth = 4;
-	big.batch = 40;
-	small = big;
-	small.width = 24;
-	small.depth = 3;
-	small.init = IV_INIT_HE_UNIFORM;
-	other = big;
-	other.width = 64;
-	iv_net *net = iv_net_realloc(NULL, &big, &st);
-	ck_assert_ptr_nonnull(net);
-	ck_assert_int_eq(iv_net_run(net), IV_OK);
-	const iv_config *seq[] = { &small, &big, &other };
-	for (size_t i = 0; i < 3; i++) {
-		net = iv_net_realloc(net, seq[i], &st);
-		ck_assert_ptr_nonnull(net);
-		iv_net *fresh = iv_net_alloc(seq[i], &st);
-		ck_assert_int_eq(iv_net_run(net), IV_OK);
-		ck_assert_int_eq(iv_net_run(fresh), IV_OK);
-		same_stats(net, fresh);
-		iv_net_free(fresh);
-	}
-	/* over the memory limit: NULL, and the old network is gone */
-	other.max_memory = 1024;
-	ck_assert_ptr_null(iv_net_realloc(net, &other, &st));
-	ck_assert_int_eq(st, IV_ETOOBIG);
-	other.max_memory = 0;
-	other.depth = 0;
-	net = iv_net_alloc(&big, &st);
-	ck_assert_ptr_null(iv_net_realloc(net, &other, &st));
-	ck_assert_int_eq(st, IV_EINVAL);
-}
-END_TEST
-
 /* Jobs by default: the idle processors as far as the work divides. */
 START_TEST(default_jobs_follow_the_work)
 {
@@ -378,7 +321,6 @@ int main(void)
 	                    LEN(powers));
 	tcase_add_test(fit, a_noisy_fit_is_ordinary_least_squares);
 	tcase_add_test(fit, slopes_without_enough_data_say_why);
-	tcase_add_test(fit, a_network_made_from_another_is_a_fresh_one);
 	tcase_add_test(fit, default_jobs_follow_the_work);
 	suite_add_tcase(s, fit);
 	SRunner *sr = srunner_create(s);
