@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/check.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define DEPTH 6
@@ -175,16 +176,12 @@ START_TEST(single_layer_and_empty)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("check");
 	TCase *tc = tcase_create("criteria");
 	tcase_add_loop_test(tc, criteria, 0, (int)LEN(cases));
 	tcase_add_test(tc, single_layer_and_empty);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

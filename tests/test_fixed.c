@@ -347,9 +347,9 @@ START_TEST(map_samples_for_drawing)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("fixed");
+	Suite *s = tu_suite("fixed");
 	TCase *tc = tcase_create("fixed");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
@@ -364,5 +364,5 @@ int main(void)
 	tcase_add_test(tc, neutral_and_dead_ends_of_the_correlation_map);
 	tcase_add_test(tc, map_samples_for_drawing);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -425,10 +425,10 @@ START_TEST(seed_mix_separates_streams)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	build_cases();
-	Suite *s = suite_create("init");
+	Suite *s = tu_suite("init");
 	TCase *tc = tcase_create("init");
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, draw_matches_formula, 0, ncases);
@@ -442,5 +442,5 @@ int main(void)
 	                    TU_LEN(orth_shapes));
 	tcase_add_test(tc, workspace_only_for_orthogonal);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -10,6 +10,7 @@
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "lesson/lesson.h"
+#include "check_main.h"
 
 /* A tiny stand-in for the CLI's option parser: depth and init only. */
 static int apply(iv_config *cfg, const char *key, const char *value,
@@ -416,7 +417,7 @@ START_TEST(load_refuses_fifos_and_devices_unread)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("lesson");
 	TCase *tc = tcase_create("parser");
@@ -437,9 +438,5 @@ int main(void)
 	                    sizeof shows_cases / sizeof shows_cases[0]);
 	tcase_add_test(tc, load_refuses_fifos_and_devices_unread);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/opts.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define MAXARGS 8
@@ -489,7 +490,7 @@ START_TEST(number_parsers)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("opts");
 	TCase *tc = tcase_create("parse");
@@ -505,13 +506,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, number_parsers);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/report.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -158,7 +159,7 @@ START_TEST(full_disk_is_an_error)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("report");
 	TCase *tc = tcase_create("helpers");
@@ -171,9 +172,5 @@ int main(void)
 	tcase_add_test(tc, format_names);
 	tcase_add_test(tc, full_disk_is_an_error);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -11,6 +11,7 @@
 #include "cli/scaling.h"
 #include "cli/sweep.h"
 #include "cli/sweep_run.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -306,7 +307,7 @@ START_TEST(default_jobs_follow_the_work)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("sweep");
 	TCase *tc = tcase_create("specs");
@@ -323,9 +324,5 @@ int main(void)
 	tcase_add_test(fit, slopes_without_enough_data_say_why);
 	tcase_add_test(fit, default_jobs_follow_the_work);
 	suite_add_tcase(s, fit);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

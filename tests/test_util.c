@@ -11,6 +11,7 @@
 #include "util/bytes.h"
 #include "util/escape.h"
 #include "util/textfile.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -197,7 +198,7 @@ START_TEST(text_read_refuses_what_is_not_a_regular_file)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("util");
 	TCase *tc = tcase_create("util");
@@ -209,9 +210,5 @@ int main(void)
 	tcase_add_test(tc, text_read_regular_files_up_to_the_cap);
 	tcase_add_test(tc, text_read_refuses_what_is_not_a_regular_file);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -455,8 +455,17 @@ START_TEST(save_refuses_names_too_long)
 }
 END_TEST
 
-static Suite *suite(void)
+/* The directory the first save test made, if it did. */
+static void remove_save_dir(void)
 {
+	if (strchr(dir, 'X') == NULL)
+		cm_remove_dir(dir);
+}
+
+Suite *suite(void)
+{
+	cm_nofork(); /* the save tests share dir */
+	cm_at_end(remove_save_dir);
 	Suite *s = suite_create("tui_train");
 	TCase *t = tcase_create("train");
 	tcase_set_timeout(t, 30);
@@ -482,13 +491,4 @@ static Suite *suite(void)
 	tcase_add_test(t, save_refuses_names_too_long);
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	/* the save tests share dir */
-	int status = tut_main(suite, NULL, TUT_NOFORK);
-	if (strchr(dir, 'X') == NULL)
-		tut_remove_dir(dir);
-	return status;
 }
