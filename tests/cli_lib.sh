@@ -27,7 +27,8 @@ fail()
 	exit 1
 }
 
-ok() { passed=$((passed + 1)); echo ok; }
+# ok [WHAT]: one more passed
+ok() { passed=$((passed + 1)); echo "ok${1:+: $*}"; }
 
 # run WANT_RC ARG...: initviz ARG... without a terminal, stdout to $tmp/out,
 # stderr to $tmp/err; fails unless the exit status is WANT_RC.

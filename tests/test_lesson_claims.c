@@ -12,6 +12,7 @@
 #include "cli/opts.h"
 #include "lesson/claim.h"
 #include "lesson/lesson.h"
+#include "check_main.h"
 
 static const struct {
 	const char *text;
@@ -277,7 +278,7 @@ START_TEST(every_builtin_claim_holds)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("lesson_claims");
 	TCase *tc = tcase_create("syntax");
@@ -297,9 +298,5 @@ int main(void)
 	tcase_add_unchecked_fixture(tc, load_builtin, free_builtin);
 	tcase_add_loop_test(tc, every_builtin_claim_holds, 0, 13);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }
