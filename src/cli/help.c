@@ -1,32 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /* The --help text, generated from the option table with the real defaults. */
 #include <stdio.h>
-#include <string.h>
 #include "cli/opts.h"
 #include "cli/opts_table.h"
+#include "util/wrap.h"
 
 #define HELP_COL 24 /* where the descriptions start */
 #define HELP_WIDTH 79
 
 /* Print text wrapped at word boundaries, each line indented to HELP_COL. */
-static void wrapped(FILE *f, const char *text, int col)
+static void wrapped(FILE *f, const char *text)
 {
-	while (*text) {
-		int room = HELP_WIDTH - col, n = (int)strlen(text);
-		if (n > room) {
-			n = room;
-			while (n > 0 && text[n] != ' ')
-				n--;
-			if (n == 0)
-				n = room;
-		}
-		fprintf(f, "%.*s\n", n, text);
-		text += n;
-		while (*text == ' ')
-			text++;
-		if (*text)
-			fprintf(f, "%*s", HELP_COL, "");
-		col = HELP_COL;
+	const char *line;
+	size_t len;
+	for (bool first = true; *text; first = false) {
+		line = iv_wrap_line(text, HELP_WIDTH - HELP_COL, &len, &text);
+		if (len == 0)
+			break;
+		fprintf(f, "%*s%.*s\n", first ? 0 : HELP_COL, "", (int)len,
+		        line);
 	}
 }
 
@@ -55,7 +47,7 @@ static void option_line(FILE *f, const struct opt *op, const cli_opts *d)
 	snprintf(text, sizeof text, "%s%s%s%s%s%s", op->help,
 	         names ? ": " : "", names ? allowed + 7 : "", /* "one of " */
 	         *value ? " (default: " : "", value, *value ? ")" : "");
-	wrapped(f, text, HELP_COL);
+	wrapped(f, text);
 }
 
 void cli_usage(FILE *f)
