@@ -126,10 +126,11 @@ static double tanh_gap(double v, const double *p)
 	return p[0] * gexp(f_tanh2, p[1], v) + p[2] - v;
 }
 
-/* Diverging and neutral maps, where the old solver printed the 2000th
- * iterate: the kind, and chi1 in closed form (its large-q limit sigma_w^2
- * times the mean square slope of phi at infinity, 1/2 for the relu-like
- * ones, (1 + a^2)/2 leaky, lambda^2/2 selu; neutral: the same at every q). */
+/* Diverging and neutral maps, which have no fixed point to report (not
+ * the solver's last iterate): the kind, and chi1 in closed form (its
+ * large-q limit sigma_w^2 times the mean square slope of phi at infinity,
+ * 1/2 for the relu-like ones, (1 + a^2)/2 leaky, lambda^2/2 selu; neutral:
+ * the same at every q). */
 static const struct kcase {
 	iv_act_kind k;
 	double slope, sw2, sb2;

@@ -206,8 +206,8 @@ START_TEST(claims_that_cannot_be_evaluated_say_why)
 END_TEST
 
 /* The symmetry demo improvised from the defaults (--init=constant, T at
- * the default rate) shows what it should; the old default constant, 0.5,
- * would not. */
+ * the default rate) shows what it should, which a constant of 0.5 would
+ * not. */
 START_TEST(improvised_symmetry_demo)
 {
 	static const char *const holds[] = {
