@@ -95,6 +95,10 @@ static const struct bad bad[] = {
 	{ "gain:inf", "--gain must be" },
 	{ "width:64,64", "the value 64 is given twice" },
 	{ "std:0.5,0.50", "the value 0.5 is given twice" },
+	/* what the user typed is quoted escaped, never as control bytes */
+	{ "fr\x1b]2;x\aob:1", "unknown knob \"fr^[]2;x^Gob\"" },
+	{ "width:\x1b[2J", "\"^[[2J\"" },
+	{ "width:64,,\x9b" "1", "list \"64,,\\x9b" "1\"" },
 };
 
 START_TEST(bad_specs_are_refused)
@@ -108,6 +112,9 @@ START_TEST(bad_specs_are_refused)
 	              bad[_i].needle);
 	ck_assert_msg(strncmp(err, "--sweep", 7) == 0, "%s", err);
 	ck_assert(!strchr(err, '\n'));
+	for (const char *c = err; *c; c++)
+		ck_assert_msg((unsigned char)*c >= 0x20 && *c != 0x7f,
+		              "%s: a control byte in \"%s\"", bad[_i].spec, err);
 }
 END_TEST
 

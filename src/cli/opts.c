@@ -1,29 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* Parse argv with getopt_long against the option table; strict values. */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
+#include "cli/fail.h"
 #include "cli/opts.h"
 #include "cli/opts_table.h"
-#include "util/escape.h"
 
 #define VAL_BASE 256 /* getopt value of a long-only option: base + index */
 #define GOT_MAX 64   /* characters of a bad value quoted in a message */
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	iv_escape_inplace(err, len); /* quoted values may hold escapes */
-	return 2;
-}
 
 static int opt_val(size_t i)
 {
@@ -94,15 +80,18 @@ static int getopt_error(int c, char **argv, char *err, size_t len)
 	const struct opt *op = find(optopt);
 	const char *word = argv[optind - 1];
 	if (c == ':' && op)
-		return fail(err, len, "--%s needs a value", op->name);
+		return cli_fail(err, len, "--%s needs a value", op->name);
 	if (op && op->kind == K_FLAG && strncmp(word, "--", 2) == 0)
-		return fail(err, len, "--%s takes no value (got \"%.*s\")",
-		            op->name, GOT_MAX, word);
+		return cli_fail(err, len, "--%s takes no value (got \"%.*s\")",
+				op->name, GOT_MAX, word);
 	if (optopt && optopt < VAL_BASE)
-		return fail(err, len, "unknown option \"-%c\" (see initviz --help)",
-		            optopt);
-	return fail(err, len, "unknown or ambiguous option \"%.*s\" "
-	                      "(see initviz --help)", GOT_MAX, word);
+		return cli_fail(err, len,
+				"unknown option \"-%c\" (see initviz --help)",
+				optopt);
+	return cli_fail(err, len,
+			"unknown or ambiguous option \"%.*s\" "
+			"(see initviz --help)",
+			GOT_MAX, word);
 }
 
 static int bad_value(const struct opt *op, const char *arg, char *err,
@@ -111,9 +100,10 @@ static int bad_value(const struct opt *op, const char *arg, char *err,
 	char allowed[512];
 	cli_opt_allowed(op, allowed, sizeof allowed);
 	if (op->kind == K_PATH)
-		return fail(err, len, "--%s needs %s", op->name, allowed);
-	return fail(err, len, "--%s must be %s (got \"%.*s%s\")", op->name,
-	            allowed, GOT_MAX, arg, strlen(arg) > GOT_MAX ? "..." : "");
+		return cli_fail(err, len, "--%s needs %s", op->name, allowed);
+	return cli_fail(err, len, "--%s must be %s (got \"%.*s%s\")", op->name,
+			allowed, GOT_MAX, arg,
+			strlen(arg) > GOT_MAX ? "..." : "");
 }
 
 /* Checks across options, once all of them are read. */
@@ -121,13 +111,15 @@ static int finish(cli_opts *o, int argc, char **argv, char *err,
                   size_t len)
 {
 	if (optind < argc)
-		return fail(err, len, "unexpected argument \"%.*s\" (options "
-		            "start with --; see initviz --help)", GOT_MAX,
-		            argv[optind]);
+		return cli_fail(err, len,
+				"unexpected argument \"%.*s\" (options "
+				"start with --; see initviz --help)",
+				GOT_MAX, argv[optind]);
 	if (o->widths_set && (o->depth_set || o->width_set))
-		return fail(err, len, "--widths conflicts with --%s: give "
-		            "either --widths or --depth and --width",
-		            o->depth_set ? "depth" : "width");
+		return cli_fail(err, len,
+				"--widths conflicts with --%s: give "
+				"either --widths or --depth and --width",
+				o->depth_set ? "depth" : "width");
 	if (o->depth_set || o->width_set) /* overrides a lesson's --widths */
 		o->cfg.nwidths = 0;
 	return 0;
@@ -165,8 +157,10 @@ int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 		*cfg = tmp.cfg;
 		return 0;
 	}
-	return fail(err, errlen, "unknown setting \"%.*s\" (a setting is the "
-	            "name of a network option, e.g. depth)", GOT_MAX, key);
+	return cli_fail(err, errlen,
+			"unknown setting \"%.*s\" (a setting is the "
+			"name of a network option, e.g. depth)",
+			GOT_MAX, key);
 }
 
 int cli_parse_base(int argc, char **argv, const iv_config *base,

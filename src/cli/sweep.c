@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* --sweep specs: the knob table, value lists and ranges, the grid. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
+#include "cli/fail.h"
 #include "cli/opts.h"
 #include "cli/report.h"
 #include "cli/sweep.h"
@@ -38,18 +38,6 @@ const size_t cli_knob_count = sizeof cli_knobs / sizeof cli_knobs[0];
 _Static_assert(sizeof cli_knobs / sizeof cli_knobs[0] <= CLI_SWEEP_AXES,
                "raise CLI_SWEEP_AXES");
 
-static int fail(char *err, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	return 2;
-}
-
 static const cli_knob *knob_named(const char *name, size_t n)
 {
 	for (size_t i = 0; i < cli_knob_count; i++)
@@ -76,11 +64,13 @@ static int push(cli_sweep_axis *a, const char *t, char *err, size_t len)
 	double v;
 	iv_config_defaults(&scratch);
 	if (cli_apply_setting(&scratch, a->knob->name, t, msg, sizeof msg))
-		return fail(err, len, "--sweep=%s: %s", a->knob->name, msg);
+		return cli_fail(err, len, "--sweep=%s: %s", a->knob->name, msg);
 	if (a->n == CLI_SWEEP_POINTS)
-		return fail(err, len, "--sweep=%s: more than %d values; at most "
-		            "%d per knob", a->knob->name, CLI_SWEEP_POINTS,
-		            CLI_SWEEP_POINTS);
+		return cli_fail(err, len,
+				"--sweep=%s: more than %d values; at most "
+				"%d per knob",
+				a->knob->name, CLI_SWEEP_POINTS,
+				CLI_SWEEP_POINTS);
 	iv_parse_double(t, -HUGE_VAL, HUGE_VAL, &v); /* the option took it */
 	char canon[32]; /* "064" is 64, "0.050" is 0.05 */
 	if (a->knob->integer)
@@ -89,8 +79,10 @@ static int push(cli_sweep_axis *a, const char *t, char *err, size_t len)
 		cli_report_number(v, canon, sizeof canon);
 	for (size_t i = 0; i < a->n; i++)
 		if (a->v[i] == v)
-			return fail(err, len, "--sweep=%s: the value %s is given "
-			            "twice", a->knob->name, canon);
+			return cli_fail(err, len,
+					"--sweep=%s: the value %s is given "
+					"twice",
+					a->knob->name, canon);
 	a->v[a->n] = v;
 	snprintf(a->text[a->n++], CLI_SWEEP_TEXT, "%s", canon);
 	return 0;
@@ -103,12 +95,16 @@ static int list(cli_sweep_axis *a, const char *s, char *err, size_t len)
 		size_t n = strcspn(p, ",");
 		char t[CLI_SWEEP_TEXT];
 		if (n == 0)
-			return fail(err, len, "--sweep=%s: an empty value in the "
-			            "list \"%.*s\"", a->knob->name, GOT_MAX, s);
+			return cli_fail(err, len,
+					"--sweep=%s: an empty value in the "
+					"list \"%.*s\"",
+					a->knob->name, GOT_MAX, s);
 		if (n >= sizeof t)
-			return fail(err, len, "--sweep=%s: the value \"%.*s\" is "
-			            "too long", a->knob->name, (int)(n < GOT_MAX
-			                                  ? n : GOT_MAX), p);
+			return cli_fail(err, len,
+					"--sweep=%s: the value \"%.*s\" is "
+					"too long",
+					a->knob->name,
+					(int)(n < GOT_MAX ? n : GOT_MAX), p);
 		memcpy(t, p, n);
 		t[n] = '\0';
 		if (push(a, t, err, len))
@@ -161,29 +157,39 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 	if (!op || !number(s, (size_t)(dots - s), &from) ||
 	    !number(dots + 2, (size_t)(op - dots - 2), &to) ||
 	    !number(op + 1, strlen(op + 1), &step))
-		return fail(err, len, "--sweep=%s: a range is FROM..TO*FACTOR or "
-		            "FROM..TO+STEP with numbers (got \"%.*s\")", name,
-		            GOT_MAX, s);
+		return cli_fail(err, len,
+				"--sweep=%s: a range is FROM..TO*FACTOR or "
+				"FROM..TO+STEP with numbers (got \"%.*s\")",
+				name, GOT_MAX, s);
 	bool times = *op == '*';
 	if (from > to)
-		return fail(err, len, "--sweep=%s: FROM must not be above TO (got "
-		            "\"%.*s\")", name, GOT_MAX, s);
+		return cli_fail(err, len,
+				"--sweep=%s: FROM must not be above TO (got "
+				"\"%.*s\")",
+				name, GOT_MAX, s);
 	if (times && !(step > 1))
-		return fail(err, len, "--sweep=%s: FACTOR must be above 1 (got "
-		            "\"%.*s\")", name, GOT_MAX, op + 1);
+		return cli_fail(err, len,
+				"--sweep=%s: FACTOR must be above 1 (got "
+				"\"%.*s\")",
+				name, GOT_MAX, op + 1);
 	if (!times && !(step > 0))
-		return fail(err, len, "--sweep=%s: STEP must be above 0 (got "
-		            "\"%.*s\")", name, GOT_MAX, op + 1);
+		return cli_fail(err, len,
+				"--sweep=%s: STEP must be above 0 (got "
+				"\"%.*s\")",
+				name, GOT_MAX, op + 1);
 	if (times && !(from > 0))
-		return fail(err, len, "--sweep=%s: FROM of FROM..TO*FACTOR must be "
-		            "above 0 (got \"%.*s\")", name, GOT_MAX, s);
+		return cli_fail(err, len,
+				"--sweep=%s: FROM of FROM..TO*FACTOR must be "
+				"above 0 (got \"%.*s\")",
+				name, GOT_MAX, s);
 	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts */
 	double count = times ? floor(log(to / from) / log(step) + 1e-9) + 1
 	                     : floor((to - from) / step + 1e-9) + 1;
 	if (!(count <= CLI_SWEEP_POINTS))
-		return fail(err, len, "--sweep=%s: \"%.*s\" gives %.0f values; at "
-		            "most %d per knob", name, GOT_MAX, s, count,
-		            CLI_SWEEP_POINTS);
+		return cli_fail(err, len,
+				"--sweep=%s: \"%.*s\" gives %.0f values; at "
+				"most %d per knob",
+				name, GOT_MAX, s, count, CLI_SWEEP_POINTS);
 	char prev[CLI_SWEEP_TEXT] = "";
 	for (size_t k = 0; k < (size_t)count; k++) {
 		char t[CLI_SWEEP_TEXT];
@@ -204,24 +210,31 @@ int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen)
 	const char *colon = strchr(spec, ':');
 	knob_names(names, sizeof names);
 	if (!colon)
-		return fail(err, errlen, "--sweep must be KNOB:V1,V2,... or "
-		            "KNOB:FROM..TO*FACTOR, KNOB one of %s (got \"%.*s\")",
-		            names, GOT_MAX, spec);
+		return cli_fail(
+		    err, errlen,
+		    "--sweep must be KNOB:V1,V2,... or "
+		    "KNOB:FROM..TO*FACTOR, KNOB one of %s (got \"%.*s\")",
+		    names, GOT_MAX, spec);
 	const cli_knob *k = knob_named(spec, (size_t)(colon - spec));
 	if (!k)
-		return fail(err, errlen, "--sweep: unknown knob \"%.*s\" (knobs: "
-		            "%s)", (int)(colon - spec < GOT_MAX ? colon - spec
-		                                                : GOT_MAX),
-		            spec, names);
+		return cli_fail(
+		    err, errlen,
+		    "--sweep: unknown knob \"%.*s\" (knobs: "
+		    "%s)",
+		    (int)(colon - spec < GOT_MAX ? colon - spec : GOT_MAX),
+		    spec, names);
 	for (size_t i = 0; i < s->naxes; i++)
 		if (s->axis[i].knob == k)
-			return fail(err, errlen, "--sweep=%s is given twice: give "
-			            "each knob once, with all its values", k->name);
+			return cli_fail(err, errlen,
+					"--sweep=%s is given twice: give "
+					"each knob once, with all its values",
+					k->name);
 	const char *v = colon + 1;
 	if (!*v)
-		return fail(err, errlen, "--sweep=%s: no values after the colon "
-		            "(e.g. %s:1,2,4 or %s:1..16*2)", k->name, k->name,
-		            k->name);
+		return cli_fail(err, errlen,
+				"--sweep=%s: no values after the colon "
+				"(e.g. %s:1,2,4 or %s:1..16*2)",
+				k->name, k->name, k->name);
 	cli_sweep_axis *a = &s->axis[s->naxes];
 	a->knob = k;
 	a->n = 0;
@@ -230,8 +243,10 @@ int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen)
 		return 2;
 	size_t total = cli_sweep_count(s) * a->n;
 	if (total > CLI_SWEEP_MAX)
-		return fail(err, errlen, "--sweep: the grid has %zu "
-		            "configurations; at most %d", total, CLI_SWEEP_MAX);
+		return cli_fail(err, errlen,
+				"--sweep: the grid has %zu "
+				"configurations; at most %d",
+				total, CLI_SWEEP_MAX);
 	s->naxes++;
 	return 0;
 }
@@ -253,13 +268,16 @@ int cli_sweep_usable(const cli_sweep *s, const iv_config *base, char *err,
 		if (k->shape && base->nwidths &&
 		    (strcmp(k->name, "width") == 0 ||
 		     strcmp(k->name, "depth") == 0))
-			return fail(err, errlen, "--sweep=%s conflicts with "
-			            "--widths: sweep %s with --depth and --width",
-			            k->name, k->name);
+			return cli_fail(
+			    err, errlen,
+			    "--sweep=%s conflicts with "
+			    "--widths: sweep %s with --depth and --width",
+			    k->name, k->name);
 		if (why)
-			return fail(err, errlen, "--sweep=%s does nothing with "
-			            "--init=%s: %s", k->name,
-			            iv_init_name(base->init), why);
+			return cli_fail(err, errlen,
+					"--sweep=%s does nothing with "
+					"--init=%s: %s",
+					k->name, iv_init_name(base->init), why);
 	}
 	return 0;
 }
