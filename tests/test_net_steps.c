@@ -133,7 +133,7 @@ START_TEST(data_and_bins_follow_the_passes)
 }
 END_TEST
 
-START_TEST(quantity_names_follow_interface)
+START_TEST(quantity_names_follow_the_docs)
 {
 	static const char *const names[] = {
 		"weights", "preactivation", "activation", "grad_activation",
@@ -284,6 +284,6 @@ TCase *net_steps_tcase(void)
 	tcase_add_test(tc, a_network_made_from_another_is_a_fresh_one);
 	tcase_add_test(tc, restart_recomputes_the_same);
 	tcase_add_test(tc, data_and_bins_follow_the_passes);
-	tcase_add_test(tc, quantity_names_follow_interface);
+	tcase_add_test(tc, quantity_names_follow_the_docs);
 	return tc;
 }

@@ -265,7 +265,7 @@ END_TEST
 
 /* --- good command lines ---------------------------------------------- */
 
-START_TEST(defaults_match_interface)
+START_TEST(defaults_match_the_docs)
 {
 	/* given no options, then the defaults of docs/report.md */
 	cli_opts o;
@@ -499,7 +499,7 @@ Suite *suite(void)
 	tcase_add_test(tc, names_are_listed);
 	tcase_add_test(tc, long_value_is_cut_in_message);
 	tcase_add_test(tc, widths_count_limit);
-	tcase_add_test(tc, defaults_match_interface);
+	tcase_add_test(tc, defaults_match_the_docs);
 	tcase_add_loop_test(tc, good_command_line_resolves, 0, (int)LEN(good));
 	tcase_add_test(tc, widths_set_depth_and_sizes);
 	tcase_add_test(tc, paths_and_repeated_parses);

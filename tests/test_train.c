@@ -61,7 +61,7 @@ END_TEST
  * on i, and the layer stays one neuron forever. */
 START_TEST(random_readout_breaks_only_the_top)
 {
-	/* every weight 0.05, not the default 0.5: 24 x 0.5 saturates tanh to
+	/* every weight 0.05, not as much as 0.5: 24 x 0.5 saturates tanh to
 	 * exactly +-1 in layer 2, where no gradient passes at all */
 	iv_config cfg;
 	iv_status st;
