@@ -8,13 +8,14 @@
 #define HELP_COL 24 /* where the descriptions start */
 #define HELP_WIDTH 79
 
-/* Print text wrapped at word boundaries, each line indented to HELP_COL. */
+/* Print text wrapped at word boundaries from HELP_COL, where the caller has
+ * put the cursor; the lines after the first indented to it. */
 static void wrapped(FILE *f, const char *text)
 {
-	const char *line;
 	size_t len;
 	for (bool first = true; *text; first = false) {
-		line = iv_wrap_line(text, HELP_WIDTH - HELP_COL, &len, &text);
+		const char *line =
+			iv_wrap_line(text, HELP_WIDTH - HELP_COL, &len, &text);
 		if (len == 0)
 			break;
 		fprintf(f, "%*s%.*s\n", first ? 0 : HELP_COL, "", (int)len,
