@@ -482,9 +482,9 @@ START_TEST(bad_architecture_is_refused)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("arch");
+	Suite *s = tu_suite("arch");
 	TCase *tc = tcase_create("arch");
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, forward_matches_the_definition, 0, ARCHS);
@@ -498,5 +498,5 @@ int main(void)
 	tcase_add_test(tc, gpt2_scales_blocks_by_one_over_sqrt_2l);
 	tcase_add_test(tc, bad_architecture_is_refused);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -246,9 +246,9 @@ START_TEST(measured_batch_norm_gradient_explodes_as_predicted)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("theory_arch");
+	Suite *s = tu_suite("theory_arch");
 	TCase *tc = tcase_create("theory_arch");
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, unnormalized_blocks_multiply_by_one_plus_alpha_squared,
@@ -259,5 +259,5 @@ int main(void)
 	tcase_add_loop_test(tc, measured_normalized_stream_grows_linearly, 0, 2);
 	tcase_add_test(tc, measured_batch_norm_gradient_explodes_as_predicted);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -386,8 +386,11 @@ START_TEST(view_matches_snapshot)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
+	cm_locale();
+	if (cm_tmpdir("initviz-theory") != 0)
+		return NULL;
 	Suite *s = suite_create("tui_theory_view");
 	TCase *t = tcase_create("sessions");
 	tcase_set_timeout(t, 60);
@@ -409,9 +412,4 @@ static Suite *suite(void)
 	tcase_add_loop_test(t, view_matches_snapshot, 0, LEN(snaps));
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, "initviz-theory", TUT_LOCALE);
 }
