@@ -440,7 +440,7 @@ END_TEST
 START_TEST(jump_messages_and_tab)
 {
 	type(TUI_PROMPT_JUMP, "he", '\n');
-	ck_assert_str_eq(p.note, "he-uniform  he-normal");
+	ck_assert_str_eq(p.note, "\"he\" could be he-uniform  he-normal");
 	type(TUI_PROMPT_JUMP, "xyz", '\n');
 	ck_assert_str_eq(p.note,
 			 "no init scheme or activation starts with \"xyz\"");

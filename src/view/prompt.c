@@ -221,7 +221,11 @@ static tui_prompt_result jump_enter(tui_prompt *p, tui_model *m)
 			 w);
 		return TUI_PROMPT_OPEN;
 	}
+	char list[TUI_PROMPT_NOTE];
 	tui_prompt_list(p, &l, w, strlen(w));
+	snprintf(list, sizeof list, "%s", p->note);
+	snprintf(p->note, sizeof p->note, "\"%.40s\" could be %.400s", w,
+		 list);
 	return TUI_PROMPT_OPEN;
 }
 
