@@ -26,14 +26,14 @@ struct opt {
 	enum opt_kind kind;
 	size_t off;       /* the field of iv_cli_opts it sets */
 	size_t set_off;   /* a bool of iv_cli_opts set when given, or 0 */
-	iv_range_id range; /* K_SIZE, K_REAL, K_SEED: the shared row of
-	                      util/range.h, or IV_R_NONE and ... */
-	double lo, hi;     /* ... the option's own range */
+	double lo, hi;    /* K_SIZE, K_REAL: the option's own range, unless */
 	const char *arg;  /* value's name in --help */
 	const char *help;
 	const char *dflt; /* default shown by --help when not read from cfg */
 	bool report;      /* implies --report */
 	bool own_names;   /* help names the values itself: do not list them */
+	iv_range_id range; /* ... K_SIZE, K_REAL, K_SEED: a shared row of
+	                      util/range.h (IV_R_NONE: lo, hi above) */
 };
 
 #define IV_OPT_MAX 48 /* room for the table's rows in the parser */

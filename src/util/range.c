@@ -33,9 +33,9 @@ static void bound(double v, char *buf, size_t len)
 	char t[32], *e;
 	snprintf(t, sizeof t, "%g", v);
 	if ((e = strchr(t, 'e'))) {
-		int x = atoi(e + 1);
+		long x = strtol(e + 1, NULL, 10);
 		*e = '\0';
-		snprintf(buf, len, "%.12se%d", t, x);
+		snprintf(buf, len, "%.12se%ld", t, x);
 		return;
 	}
 	snprintf(buf, len, "%s", t);

@@ -43,7 +43,7 @@ static const char *whole(double v, char *buf, size_t size)
 }
 
 /* The setting's value now, as text. */
-static void current(const char *name, const tui_model *m, const tui_train *t,
+static void current(const char *name, const tui_model *m, double lr,
 		    char *buf, size_t size)
 {
 	const iv_config *c = &m->cfg;
@@ -56,7 +56,7 @@ static void current(const char *name, const tui_model *m, const tui_train *t,
 	else if (strcmp(name, "bias") == 0)
 		whole(c->bias, buf, size);
 	else if (strcmp(name, "lr") == 0)
-		whole(t->lr, buf, size);
+		whole(lr, buf, size);
 	else if (strcmp(name, "depth") == 0)
 		snprintf(buf, size, "%zu", c->depth);
 	else if (strcmp(name, "width") == 0 && c->nwidths)
@@ -196,7 +196,7 @@ static tui_prompt_result set_whole(tui_prompt *p, tui_model *m,
 	iv_config c = m->cfg;
 	char was[48];
 	bool same;
-	current(name, m, NULL, was, sizeof was);
+	current(name, m, 0, was, sizeof was);
 	if (strcmp(name, "depth") == 0 || strcmp(name, "width") == 0) {
 		tui_model_uniform(&c); /* --widths gives way, as with d and w */
 		size_t *f = name[0] == 'd' ? &c.depth : &c.width;
@@ -264,9 +264,9 @@ tui_prompt_result tui_prompt_set_enter(tui_prompt *p, tui_model *m,
 	iv_range_allowed(r, allowed, sizeof allowed);
 	if (!value[0])
 		return refuse(p, "%s needs a value: %s", s, allowed);
-	double d;
-	size_t z;
-	unsigned long u;
+	double d = 0;
+	size_t z = 0;
+	unsigned long u = 0;
 	bool ok = r->kind == IV_NUM_REAL   ? iv_range_real(r, value, &d)
 		  : r->kind == IV_NUM_SIZE ? iv_range_size(r, value, &z)
 					   : iv_range_ulong(r, value, &u);
@@ -312,6 +312,6 @@ void tui_prompt_set_tab(tui_prompt *p, const tui_model *m, const tui_train *t)
 	}
 	const char *s = settings[first];
 	iv_range_allowed(iv_range_find(s), allowed, sizeof allowed);
-	current(s, m, t, now, sizeof now);
+	current(s, m, t->lr, now, sizeof now);
 	snprintf(p->note, sizeof p->note, "%s: %s; now %s", s, allowed, now);
 }

@@ -69,7 +69,9 @@ static void prompt(const tui_app *app, int y, int cols)
 	int x = tui_put(y, 0, cols, TUI_E_VALUE, tui_prompt_label(p));
 	snprintf(seen, sizeof seen, "%.*s", tw, p->text + from);
 	tui_put(y, x, x + tw, TUI_E_VALUE, seen);
-	char under[2] = {p->cursor < p->len ? p->text[p->cursor] : ' ', '\0'};
+	char under[2] = " ";
+	if (p->cursor < p->len)
+		under[0] = p->text[p->cursor];
 	tui_put(y, x + (int)(p->cursor - from), cols, TUI_E_BAR_LABEL, under);
 	x += tw + 2;
 	if (x < cols - 1)
