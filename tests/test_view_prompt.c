@@ -285,6 +285,14 @@ START_TEST(depth_and_width_replace_a_widths_list)
 	ck_assert_uint_eq(m.cfg.nwidths, 0);
 	ck_assert_uint_eq(m.cfg.width, 64);
 	ck_assert_uint_eq(m.cfg.depth, 2);
+	ck_assert_str_eq(m.msg,
+			 "depth 2, width 64 in every layer (was a --widths list)");
+	m.cfg.nwidths = 2;
+	m.cfg.widths[0] = 8;
+	m.cfg.widths[1] = 16;
+	ck_assert_int_eq(enter("width 16"), TUI_PROMPT_CONFIG);
+	ck_assert_str_eq(m.msg, "width 16 (was a --widths list)");
+	ck_assert_uint_eq(m.cfg.nwidths, 0);
 }
 END_TEST
 

@@ -60,7 +60,7 @@ static void current(const char *name, const tui_model *m, double lr,
 	else if (strcmp(name, "depth") == 0)
 		snprintf(buf, size, "%zu", c->depth);
 	else if (strcmp(name, "width") == 0 && c->nwidths)
-		snprintf(buf, size, "%zu (widths differ)", c->width);
+		snprintf(buf, size, "a --widths list");
 	else if (strcmp(name, "width") == 0)
 		snprintf(buf, size, "%zu", c->width);
 	else if (strcmp(name, "batch") == 0)
@@ -196,6 +196,7 @@ static tui_prompt_result set_whole(tui_prompt *p, tui_model *m,
 	iv_config c = m->cfg;
 	char was[48];
 	bool same;
+	size_t before = m->cfg.nwidths;
 	current(name, m, 0, was, sizeof was);
 	if (strcmp(name, "depth") == 0 || strcmp(name, "width") == 0) {
 		tui_model_uniform(&c); /* --widths gives way, as with d and w */
@@ -215,7 +216,14 @@ static tui_prompt_result set_whole(tui_prompt *p, tui_model *m,
 	}
 	if (!tui_model_commit(m, &c, name))
 		return refuse_commit(p, m);
-	snprintf(m->msg, sizeof m->msg, "%s %lu (was %s)", name, v, was);
+	if (name[0] == 'd' && c.nwidths != before)
+		snprintf(m->msg, sizeof m->msg,
+			 "depth %lu, width %zu in every layer (was a --widths "
+			 "list)",
+			 v, c.width);
+	else
+		snprintf(m->msg, sizeof m->msg, "%s %lu (was %s)", name, v,
+			 was);
 	return TUI_PROMPT_CONFIG;
 }
 
