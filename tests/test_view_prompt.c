@@ -124,17 +124,17 @@ START_TEST(each_setting_takes_a_good_value)
 		v = m.msg + strlen("learning rate ");
 	snprintf(arg, sizeof arg, "%.*s", (int)strcspn(v, " "), v);
 	iv_config c;
-	iv_cli_opts o;
+	cli_opts o;
 	iv_config_defaults(&c);
 	if (!strcmp(name, "lr")) { /* a training option, not the network's */
 		char flag[128];
 		snprintf(flag, sizeof flag, "--lr=%s", arg);
 		char *argv[] = {(char *)"initviz", flag, NULL};
-		ck_assert_int_eq(iv_cli_parse(2, argv, &o, err, sizeof err), 0);
+		ck_assert_int_eq(cli_parse(2, argv, &o, err, sizeof err), 0);
 		ck_assert_msg(t.lr == o.lr, "lr %.17g, want %.17g", t.lr, o.lr);
 		return;
 	}
-	ck_assert_int_eq(iv_cli_apply_setting(&c, name, arg, err, sizeof err),
+	ck_assert_int_eq(cli_apply_setting(&c, name, arg, err, sizeof err),
 			 0);
 	double want = !strcmp(name, "depth")	? (double)c.depth
 		      : !strcmp(name, "width") ? (double)c.width
@@ -189,14 +189,14 @@ START_TEST(a_bad_value_is_refused_by_both)
 	 * and nothing changed */
 	char text[128], err[256], arg[128], opt[64];
 	iv_config c, before;
-	iv_cli_opts o;
+	cli_opts o;
 	iv_config_defaults(&c);
-	int clir = iv_cli_apply_setting(&c, bad[_i].name, bad[_i].value, err,
+	int clir = cli_apply_setting(&c, bad[_i].name, bad[_i].value, err,
 					sizeof err);
 	if (!strcmp(bad[_i].name, "lr")) { /* not a network setting */
 		snprintf(arg, sizeof arg, "--lr=%s", bad[_i].value);
 		char *argv[] = {(char *)"initviz", arg, NULL};
-		clir = iv_cli_parse(2, argv, &o, err, sizeof err);
+		clir = cli_parse(2, argv, &o, err, sizeof err);
 	}
 	ck_assert_int_eq(clir, 2);
 	snprintf(opt, sizeof opt, "--%s must be ", bad[_i].name);
@@ -467,7 +467,7 @@ START_TEST(jump_messages_and_tab)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("view_prompt");
 	TCase *tc = tcase_create("prompt");
@@ -489,9 +489,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, jump_messages_and_tab);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, NULL, 0);
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "cli/opts.h"
 
-bool iv_parse_bytes(const char *s, double *out)
+bool cli_parse_bytes(const char *s, double *out)
 {
 	static const char units[] = "KMGT";
 	size_t n = s ? strlen(s) : 0;
@@ -28,7 +28,7 @@ bool iv_parse_bytes(const char *s, double *out)
 	return true;
 }
 
-bool iv_parse_widths(const char *s, uint32_t *w, size_t *n)
+bool cli_parse_widths(const char *s, uint32_t *w, size_t *n)
 {
 	size_t count = 0;
 	if (!s || !*s)
