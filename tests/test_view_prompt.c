@@ -10,6 +10,7 @@
 #include "cli/opts.h"
 #include "view/keys.h"
 #include "view/prompt.h"
+#include "util/range.h"
 #include "view_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -404,8 +405,11 @@ START_TEST(tab_completes_a_setting_and_shows_its_range)
 	type(TUI_PROMPT_SET, "", '\t');
 	ck_assert_str_eq(p.note,
 			 "std  gain  value  depth  width  batch  seed  bias  lr");
-	for (size_t i = 0; tui_prompt_setting(i); i++)
+	/* every setting is listed and has the command line's range row */
+	for (size_t i = 0; tui_prompt_setting(i); i++) {
 		ck_assert_ptr_nonnull(strstr(p.note, tui_prompt_setting(i)));
+		ck_assert_ptr_nonnull(iv_range_find(tui_prompt_setting(i)));
+	}
 	type(TUI_PROMPT_SET, "lr 1", '\t');
 	ck_assert_str_eq(p.note, "lr: a number from 1e-12 to 1e6; now 0.05");
 }
