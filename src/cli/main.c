@@ -25,15 +25,16 @@ static int version(void)
 	return 0;
 }
 
-static int alloc_failed(const iv_config *cfg, iv_status st)
+/* extra: what the report needs beside the network (training's buffers) */
+static int alloc_failed(const iv_config *cfg, iv_status st, double extra)
 {
 	char need[64], limit[64];
 	if (st != IV_ETOOBIG) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		return 2;
 	}
-	iv_bytes_pair(iv_config_memory(cfg), cfg->max_memory, need, limit,
-	              sizeof need);
+	iv_bytes_pair(iv_config_memory(cfg) + extra, cfg->max_memory, need,
+	              limit, sizeof need);
 	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
 	        "limit of %s (raise it with --max-memory)\n", need, limit);
 	return 2;
@@ -43,9 +44,14 @@ static int report(const cli_opts *o)
 {
 	iv_status st;
 	int rc = 0;
+	/* the limit covers training's buffers too, before any is allocated */
+	double extra = cli_analysis_memory(&o->cfg, o->train_steps);
+	if (o->cfg.max_memory > 0 &&
+	    iv_config_memory(&o->cfg) + extra > o->cfg.max_memory)
+		return alloc_failed(&o->cfg, IV_ETOOBIG, extra);
 	iv_net *net = iv_net_alloc(&o->cfg, &st);
 	if (!net)
-		return alloc_failed(&o->cfg, st);
+		return alloc_failed(&o->cfg, st, extra);
 	/* training changes the weights but not the statistics taken at
 	 * initialization, which the report and the check describe */
 	cli_analysis x = { 0 };
