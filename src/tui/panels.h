@@ -22,6 +22,7 @@
 	X(GAINS, gains)       /* G: gains compared */                         \
 	X(COBWEB, cobweb)     /* M: length and correlation maps */            \
 	X(TRAINING, training) /* the training strip */                        \
+	X(RATIOS, ratios)     /* update ratios per layer and step */          \
 	X(LESSON, lesson)     /* the lesson text */                           \
 	X(BAR, bar)           /* the bottom bar */                            \
 	X(HELP, help)         /* ?: the keys, over everything */
