@@ -340,16 +340,19 @@ static bool run(tui_app *app, double budget)
 	}
 	/* the ratios cost a product a layer: only while their strip shows */
 	t->watch = app->rect[TUI_PANEL_RATIOS].h > 0;
-	bool did = tui_train_run(t, &app->comp, budget);
+	bool was = tui_train_busy(t), did = tui_train_run(t, &app->comp, budget);
 	if (t->st != IV_OK) {
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "training stopped: %s", iv_status_str(t->st));
 		t->st = IV_OK;
 	}
-	if (tui_train_steps(t) != k || app->comp.gen != gen)
-		tui_app_trace(app, "train steps=%zu loss=%g shown=%u",
-			      tui_train_steps(t), tui_train_loss(t),
-			      app->comp.gen);
+	/* busy=1: a step goes on after this turn (keys read meanwhile are
+	 * read during it) */
+	if (tui_train_steps(t) != k || app->comp.gen != gen ||
+	    tui_train_busy(t) != was)
+		tui_app_trace(app, "train steps=%zu busy=%d loss=%g shown=%u",
+			      tui_train_steps(t), (int)tui_train_busy(t),
+			      tui_train_loss(t), app->comp.gen);
 	return did;
 }
 
