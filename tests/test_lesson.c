@@ -40,6 +40,7 @@ START_TEST(parses_a_valid_file)
 	const char *text = "# comment\n\n[lesson]\ntitle = One\n"
 	                   "  depth = 3  \ntext = first\ntext = second\n"
 	                   "look = here\nlr = 2.5e-3\nreadout = random\n"
+	                   "shows = training ,profile\n"
 	                   "[lesson]\ntitle = Two\ntext = x\r\n";
 	iv_lesson_set set = { 0 };
 	char err[256];
@@ -55,6 +56,11 @@ START_TEST(parses_a_valid_file)
 	ck_assert(set.v[0].random_readout);
 	ck_assert(!set.v[1].random_readout);
 	ck_assert_double_eq(set.v[1].lr, 0); /* unset: the view's rate stays */
+	/* shows in the file's order; a lesson without it names none */
+	ck_assert_uint_eq(set.v[0].nshows, 2);
+	ck_assert_str_eq(set.v[0].shows[0], "training");
+	ck_assert_str_eq(set.v[0].shows[1], "profile");
+	ck_assert_uint_eq(set.v[1].nshows, 0);
 	/* each lesson starts from the defaults, not from the one before */
 	ck_assert_uint_eq(set.v[1].cfg.depth, base.depth);
 	ck_assert_str_eq(set.v[1].text[0], "x");
@@ -164,6 +170,11 @@ START_TEST(builtin_lessons_load)
 	}
 	ck_assert_int_eq(set.v[0].cfg.init, IV_INIT_ZEROS);
 	ck_assert_int_eq(set.v[1].cfg.init, IV_INIT_CONSTANT);
+	/* the training lessons name the strip, the depth lessons the profile
+	 * first */
+	ck_assert_str_eq(set.v[1].shows[1], "training");
+	ck_assert_str_eq(set.v[12].shows[1], "training");
+	ck_assert_str_eq(set.v[9].shows[0], "profile");
 	ck_assert_int_eq(set.v[4].cfg.init, IV_INIT_NORMAL);
 	ck_assert_double_eq(set.v[4].cfg.std, 0.01);
 	ck_assert_uint_eq(set.v[4].cfg.depth, 10);

@@ -272,7 +272,7 @@ START_TEST(defaults_match_interface)
 	const char *a[] = { NULL };
 	ck_assert_int_eq(parse(a, &o, err, sizeof err), 0);
 	ck_assert_int_eq(o.cfg.init, IV_INIT_XAVIER_NORMAL);
-	ck_assert(o.cfg.std == 0.01 && o.cfg.value == 0.5 && o.cfg.gain == 1);
+	ck_assert(o.cfg.std == 0.01 && o.cfg.value == 0.004 && o.cfg.gain == 1);
 	ck_assert_int_eq(o.cfg.mode, IV_MODE_FAN_IN);
 	ck_assert(o.cfg.bias == 0 && o.cfg.bias_std == 0);
 	ck_assert_int_eq(o.cfg.act, IV_ACT_TANH);

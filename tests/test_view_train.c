@@ -274,6 +274,47 @@ START_TEST(zeros_leave_the_hidden_weights_alone)
 }
 END_TEST
 
+/* The symmetry demo improvised from the defaults: --init=constant at its
+ * default value, T at the default rate. */
+START_TEST(improvised_symmetry_demo_keeps_units_identical)
+{
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_CONSTANT;
+	compute(&c);
+	iv_net *net = comp.net;
+	/* then nothing saturates and the gradients are alive at step 0 */
+	for (size_t l = 1; l <= c.depth; l++) {
+		const iv_layer_stats *s = iv_net_layer(net, l);
+		ck_assert_msg(s->saturated < 0.01, "layer %zu: sat %g", l,
+		              s->saturated);
+		ck_assert_msg(s->q[IV_Q_GRAD_ACT].std > 0.01 &&
+		              s->q[IV_Q_ACT].std > 0.01, "layer %zu: h %g, "
+		              "dL/dh %g", l, s->q[IV_Q_ACT].std,
+		              s->q[IV_Q_GRAD_ACT].std);
+	}
+	/* when T runs 60 steps at the default rate, then pauses */
+	tui_train_init(&tr, IV_TRAIN_LR);
+	tui_train_toggle(&tr);
+	while (tui_train_steps(&tr) < 60 && !tui_train_diverged(&tr))
+		drive(0.05, 1);
+	if (tr.running)
+		tui_train_toggle(&tr);
+	drive(10.0, 0);
+	/* then the loss is finite and lower, the weights moved, and every
+	 * layer's units are still one function */
+	ck_assert(!tui_train_diverged(&tr));
+	ck_assert_double_lt(tui_train_loss(&tr), tr.loss[0]);
+	ck_assert_uint_eq(tr.moved, c.depth);
+	for (size_t l = 1; l <= c.depth; l++) {
+		const iv_layer_stats *s = iv_net_layer(net, l);
+		ck_assert_uint_eq(s->distinct_neurons, 1);
+		ck_assert_msg(s->saturated < 0.01, "layer %zu: sat %g after "
+		              "training", l, s->saturated);
+	}
+}
+END_TEST
+
 START_TEST(divergence_stops_the_run)
 {
 	/* given a learning rate far too large, when running, then the loss
@@ -578,6 +619,34 @@ static int entries(const char *d)
 	return n;
 }
 
+START_TEST(handout_has_the_command_first_and_no_key_bar)
+{
+	/* given a screen of three rows, the last the key bar, when made a
+	 * handout, then the command, "initviz VERSION, DATE", a blank line
+	 * and the rows but the bar */
+	time_t when = 86400 * 365;
+	struct tm tm;
+	char date[32], want[256];
+	size_t len;
+	localtime_r(&when, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", &tm);
+	char *h = tui_save_handout("initviz --lesson=2", "9.9", when,
+				   "top\nmiddle\nq Quit\n", 2, &len);
+	ck_assert_ptr_nonnull(h);
+	snprintf(want, sizeof want,
+		 "initviz --lesson=2\ninitviz 9.9, %s\n\ntop\nmiddle\n", date);
+	ck_assert_str_eq(h, want);
+	ck_assert_uint_eq(len, strlen(want));
+	free(h);
+	/* no row skipped; a last row without a newline is kept */
+	h = tui_save_handout("initviz", "9.9", when, "a\nb", -1, &len);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_ptr_nonnull(strstr(h, "\n\na\nb"));
+	ck_assert_uint_eq(len, strlen(h));
+	free(h);
+}
+END_TEST
+
 START_TEST(save_never_overwrites)
 {
 	/* given a fixed time, when saved three times, then the plain name,
@@ -702,6 +771,11 @@ static Suite *suite(void)
 	tcase_add_test(t, unwatched_steps_are_gaps);
 	tcase_add_loop_test(t, ratio_levels_are_decades, 0, LEN(levels));
 	suite_add_tcase(s, t);
+	t = tcase_create("improvised"); /* the default network: 10 x 256 */
+	tcase_set_timeout(t, 120);
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, improvised_symmetry_demo_keeps_units_identical);
+	suite_add_tcase(s, t);
 	t = tcase_create("lessons");
 	tcase_add_checked_fixture(t, lesson_setup, NULL);
 	tcase_add_test(t, lessons_step_through_and_stop_at_the_ends);
@@ -712,6 +786,7 @@ static Suite *suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("save");
 	tcase_add_test(t, save_never_overwrites);
+	tcase_add_test(t, handout_has_the_command_first_and_no_key_bar);
 	tcase_add_test(t, save_errors_name_the_directory);
 	tcase_add_test(t, save_refuses_names_too_long);
 	suite_add_tcase(s, t);

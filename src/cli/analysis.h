@@ -20,6 +20,8 @@ typedef struct iv_analysis {
 	size_t *train_step;      /* ntrain */
 	double *train_loss;      /* ntrain */
 	size_t *train_distinct;  /* ntrain x depth */
+	const char *command;     /* the command that reproduces the report
+	                          * (cli/command.h), NULL: not written */
 	/* ntrain x depth: the ratios of the update taken from each logged
 	 * state (iv_train_update_ratio); NaN in the last entry, after which
 	 * no update is taken */

@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/opts_table.h"
 #include "cli/report.h"
+#include "lesson/lesson.h"
 
 /* Rows that never appear: they do not change what is computed or shown,
  * or they are written another way (--report, --widths, --sweep). */
@@ -42,6 +43,34 @@ static void add(char *buf, size_t len, size_t *used, const char *s)
 		*used += (size_t)snprintf(buf + *used, len - *used, "%s", s);
 }
 
+/* s for a POSIX shell: as it is when every byte is safe, else in single
+ * quotes ('\'' for a quote). */
+static void quoted(char *buf, size_t len, size_t *used, const char *s)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
+	                           "OPQRSTUVWXYZ0123456789_./,:=+-@%";
+	if (*s && strspn(s, safe) == strlen(s)) {
+		add(buf, len, used, s);
+		return;
+	}
+	add(buf, len, used, "'");
+	for (const char *q; (q = strchr(s, '\'')); s = q + 1) {
+		char part[256];
+		size_t n = (size_t)(q - s);
+		while (n) {
+			size_t k = n < sizeof part - 1 ? n : sizeof part - 1;
+			memcpy(part, s, k);
+			part[k] = '\0';
+			add(buf, len, used, part);
+			s += k;
+			n -= k;
+		}
+		add(buf, len, used, "'\\''");
+	}
+	add(buf, len, used, s);
+	add(buf, len, used, "'");
+}
+
 static void widths(const iv_config *c, char *buf, size_t len, size_t *used)
 {
 	char n[16];
@@ -71,6 +100,20 @@ void iv_cli_command(const iv_cli_opts *o, char *buf, size_t len)
 	iv_opts_defaults(&d);
 	buf[0] = '\0';
 	add(buf, len, &used, "initviz");
+	if (o->lesson && o->lesson_ref) {
+		char n[32];
+		if (o->lessons_file) {
+			add(buf, len, &used, " --lessons=");
+			quoted(buf, len, &used, o->lessons_file);
+		}
+		snprintf(n, sizeof n, " --lesson=%zu", o->lesson);
+		add(buf, len, &used, n);
+		d.cfg = o->lesson_ref->cfg;
+		if (o->lesson_ref->lr > 0)
+			d.lr = o->lesson_ref->lr;
+		d.random_readout = o->lesson_ref->random_readout;
+	}
+
 	if (o->report && o->format == IV_FORMAT_TABLE && !o->check &&
 	    !o->sweep.naxes)
 		add(buf, len, &used, " --report");

@@ -59,6 +59,7 @@ static int report(const iv_cli_opts *o)
 	}
 	char cmd[4096];
 	iv_cli_command(o, cmd, sizeof cmd);
+	x.command = cmd;
 	if ((o->format == IV_FORMAT_SVG
 	             ? iv_report_svg(stdout, net, &x, cmd)
 	             : iv_report_write(stdout, net, o->format,
@@ -117,12 +118,42 @@ static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
 		free(notice);
 		return 2;
 	}
+	if (o->lesson)
+		o->lesson_ref = &set->v[o->lesson - 1];
 	if (o->lesson && !o->lr_set && set->v[o->lesson - 1].lr > 0)
 		o->lr = set->v[o->lesson - 1].lr; /* the lesson's, unless --lr */
 	if (o->lesson && set->v[o->lesson - 1].random_readout)
 		o->random_readout = true;
 	o->tui.notice = notice; /* freed by main */
 	return -1;
+}
+
+struct view_ctx {
+	const iv_cli_opts *o; /* as started */
+	const iv_lesson_set *set;
+};
+
+/* The view's reproducing command: its state as options, then the
+ * option table's writer. */
+static void view_command(void *ctx, const tui_command_state *s, char *buf,
+                         size_t len)
+{
+	const struct view_ctx *v = ctx;
+	iv_cli_opts *t = malloc(sizeof *t);
+	if (!t) {
+		snprintf(buf, len, "initviz");
+		return;
+	}
+	*t = *v->o;
+	t->cfg = *s->cfg;
+	t->cfg.bins = v->o->cfg.bins;
+	t->lesson = s->lesson <= v->set->n ? s->lesson : 0;
+	t->lesson_ref = t->lesson ? &v->set->v[t->lesson - 1] : NULL;
+	t->lr = s->lr;
+	t->random_readout = s->random_readout;
+	t->train_steps = s->train_steps;
+	iv_cli_command(t, buf, len);
+	free(t);
 }
 
 int main(int argc, char **argv)
@@ -151,6 +182,10 @@ int main(int argc, char **argv)
 		o.tui.lesson = o.lesson;
 		o.tui.lr = o.lr;
 		o.tui.random_readout = o.random_readout;
+		o.tui.train_steps = o.train_steps;
+		struct view_ctx vc = { &o, &set };
+		o.tui.command = view_command;
+		o.tui.command_ctx = &vc;
 		rc = o.sweep.naxes ? iv_sweep_report(&o, stdout, stderr)
 		     : o.report    ? report(&o)
 		                   : tui_run(&o.cfg, &o.tui);

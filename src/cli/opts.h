@@ -28,6 +28,8 @@ typedef struct iv_cli_opts {
 	bool depth_set, width_set, widths_set; /* to refuse conflicts */
 	tui_options tui;     /* --ascii, --keys, --trace */
 	size_t lesson;       /* --lesson=N (1-based), 0 when not given */
+	const struct iv_lesson *lesson_ref; /* lesson N once applied (main),
+	                                       for the reproducing command */
 	bool list_lessons;   /* --list-lessons */
 	const char *lessons_file; /* --lessons=FILE */
 	size_t train_steps;  /* --train-steps=N */

@@ -24,7 +24,7 @@ const struct opt iv_opt_table[] = {
 	{ "std", 's', REAL(cfg.std, 0, REAL_MAX), .arg = "S",
 	  .help = "std of normal, uniform (on +-sqrt(3) S), trunc-normal" },
 	{ "value", 0, REAL(cfg.value, -REAL_MAX, REAL_MAX), .arg = "C",
-	  .help = "the constant of --init=constant" },
+	  .help = "the constant of --init=constant (about 1/width)" },
 	{ "gain", 'g', REAL(cfg.gain, -REAL_MAX, REAL_MAX), .arg = "G",
 	  .help = "scale of xavier-*, he-*, lecun-*, orthogonal, identity" },
 	{ "mode", 0, K_MODE, OFF(cfg.mode), .arg = "MODE",
@@ -87,8 +87,9 @@ const struct opt iv_opt_table[] = {
 	                          "ones (also read: $XDG_CONFIG_HOME/initviz/"
 	                          "*.lessons)" },
 	{ "train-steps", 0, SIZE(train_steps, 0, 1000000), .arg = "N",
-	  .help = "report: train N SGD steps on the toy task and add the "
-	          "loss, distinct neurons and update ratios per step" },
+	  .help = "train N SGD steps on the toy task: the report adds the "
+	          "loss, distinct neurons and update ratios per step; the "
+	          "view starts trained" },
 	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
 	  .dflt = "a lesson's lr with --lesson, else " STR(IV_TRAIN_LR),
 	  .help = "learning rate of training" },

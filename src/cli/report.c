@@ -70,6 +70,21 @@ static void key_num(FILE *f, const char *sep, const char *key, double v)
 	num(f, v);
 }
 
+/* A JSON string: quotes, backslashes and control characters escaped. */
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
 static void config(FILE *f, const iv_config *c)
 {
 	size_t L = c->depth, w0 = iv_config_units(c, 0);
@@ -214,6 +229,11 @@ void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x)
 	size_t L = iv_net_depth(net);
 	bool th = x && x->theory;
 	fprintf(f, "{\n  \"initviz\": \"%s\",\n", PACKAGE_VERSION);
+	if (x && x->command) {
+		fputs("  \"command\": ", f);
+		json_string(f, x->command);
+		fputs(",\n", f);
+	}
 	config(f, iv_net_config(net));
 	bool none = x && x->no_theory;
 	if (th)

@@ -295,6 +295,45 @@ static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
 	}
 }
 
+#define COMMAND_COLS 80
+
+/* A word of n bytes from column col; a word too long for a line (an
+ * unquoted --widths list) goes on in the next line's first column after a
+ * backslash, which the shell removes with the newline. */
+static int command_word(FILE *f, int col, const char *w, int n)
+{
+	bool quoted = memchr(w, '\'', (size_t)n) != NULL;
+	while (!quoted && col + n + 2 > COMMAND_COLS) {
+		int k = COMMAND_COLS - 2 - col;
+		fprintf(f, "%.*s\\\n", k, w);
+		w += k;
+		n -= k;
+		col = 0;
+	}
+	return col + fprintf(f, "%.*s", n, w);
+}
+
+/* "command: initviz ..." in lines of at most 80 columns, broken at spaces
+ * with a backslash, so that it still pastes into a shell. */
+static void command(FILE *f, const char *cmd)
+{
+	const char *p = cmd;
+	int col = fprintf(f, "command:");
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		int n = sp ? (int)(sp - p) : (int)strlen(p);
+		if (col > 2 && col + 1 + n + (sp ? 2 : 0) > COMMAND_COLS &&
+		    n + 4 <= COMMAND_COLS)
+			col = fprintf(f, " \\\n ");
+		fputc(' ', f);
+		col = command_word(f, col + 1, p, n);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', f);
+}
+
 int iv_report_table(FILE *f, const iv_net *net, bool utf8,
                     const iv_analysis *x)
 {
@@ -304,6 +343,8 @@ int iv_report_table(FILE *f, const iv_net *net, bool utf8,
 	bool sat = iv_act_saturates(c->act);
 	size_t bad = 0;
 	header(f, c);
+	if (x && x->command)
+		command(f, x->command);
 	fprintf(f, "\nlayer  units weight std   act mean    act std   grad std"
 	        " %10s  distinct\n", sat ? "saturated" : "dead units");
 	for (size_t i = 0; i < n; i++)

@@ -15,6 +15,7 @@
 #include <initviz/train.h>
 #include "cli/blas.h"
 #include "cli/check.h"
+#include "cli/command.h"
 #include "cli/sweep_run.h"
 #include "util/bytes.h"
 
@@ -142,6 +143,17 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net,
 	}
 	st = iv_analysis_compute(&x, *net, o->train_steps, o->lr,
 	                         o->random_readout);
+	/* the command of this configuration alone, as its own report has */
+	iv_cli_opts *one = malloc(sizeof *one);
+	char cmd[4096];
+	if (one) {
+		*one = *o;
+		one->cfg = p->r->cfg[i];
+		one->sweep.naxes = 0;
+		iv_cli_command(one, cmd, sizeof cmd);
+		x.command = cmd;
+		free(one);
+	}
 	if (st == IV_OK)
 		st = summarize(s, *net, &x);
 	if (st == IV_OK)

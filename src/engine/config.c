@@ -10,7 +10,7 @@ void iv_config_defaults(iv_config *cfg)
 	*cfg = (iv_config){
 		.init = IV_INIT_XAVIER_NORMAL,
 		.std = 0.01,
-		.value = 0.5,
+		.value = 0.004, /* about 1/width: neither saturates nor vanishes */
 		.gain = 1.0,
 		.mode = IV_MODE_FAN_IN,
 		.bias = 0.0,

@@ -152,6 +152,15 @@ static int setting(struct parser *p, const char *key, const char *value)
 		return copy(p, l->look, sizeof l->look, value);
 	if (strcmp(key, "lr") == 0)
 		return learning_rate(p, l, value);
+	if (strcmp(key, "claim") == 0) {
+		if (l->nclaims == IV_LESSON_CLAIMS)
+			return fail(p, "more than 16 claims", NULL);
+		if (iv_claim_parse(value, &l->claims[l->nclaims], msg,
+		                   sizeof msg) != 0)
+			return fail(p, msg, NULL);
+		l->nclaims++;
+		return 0;
+	}
 	if (strcmp(key, "shows") == 0)
 		return shows(p, l, value);
 	if (strcmp(key, "readout") == 0) {

@@ -16,6 +16,9 @@
  *                             screen gives them room before the others
  *                             (default: layers, profile). Names: those of
  *                             IV_LESSON_PARTS.
+ *   claim = h.std 10 < 1e-7   optional, up to IV_LESSON_CLAIMS: what the
+ *                             text says of the numbers, checkable
+ *                             (lesson/claim.h has the syntax)
  *   init = zeros              any long option of initviz without "--"
  *   depth = 10                (each lesson starts from the defaults)
  * Blank lines are ignored; spaces around "=" are trimmed. Errors name the
@@ -25,6 +28,7 @@
 
 #include <stddef.h>
 #include <initviz/config.h>
+#include "lesson/claim.h"
 
 #define IV_LESSON_TITLE 80
 #define IV_LESSON_LINES 5
@@ -35,6 +39,7 @@
 #define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
 #define IV_LESSON_LR_MAX 1e6
 #define IV_LESSON_SHOWS 4 /* parts named in `shows` */
+#define IV_LESSON_CLAIMS 16 /* claims of one lesson at most */
 
 /* The parts of the view a lesson can point at (`shows`), by the name of
  * the view's panel: X(name, what it is). */
@@ -52,6 +57,8 @@ typedef struct iv_lesson {
 	bool random_readout; /* readout = random: only the top is random */
 	char shows[IV_LESSON_SHOWS][16]; /* parts pointed at, in order */
 	size_t nshows;
+	iv_claim claims[IV_LESSON_CLAIMS]; /* in the file's order */
+	size_t nclaims;
 	iv_config cfg;
 } iv_lesson;
 

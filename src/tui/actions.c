@@ -2,23 +2,33 @@
 /* Actions: the view's own, the panels' keys, then each panel in turn. */
 #include <stdlib.h>
 #include <time.h>
+#include <config.h>
 #include "tui/actions.h"
 #include "tui/panel.h"
 #include "tui/screen.h"
 #include "view/save.h"
 
-/* S: the screen's text to a new file; the bar says where, or why not. */
+/* S: a handout to a new file, the command line that reproduces the view
+ * first, then the screen without the key bar; the bar says where, or why
+ * not. */
 static void save_screen(tui_app *app)
 {
-	char path[4096], err[512];
+	char path[4096], err[512], cmd[4096];
 	size_t len;
-	char *text = tui_screen_text(&len);
+	time_t now = time(NULL);
+	const tui_rect *bar = &app->rect[TUI_PANEL_BAR];
+	char *screen = tui_screen_text(&len), *text = NULL;
+	tui_app_command(app, cmd, sizeof cmd);
+	if (screen)
+		text = tui_save_handout(cmd, PACKAGE_VERSION, now, screen,
+					bar->h > 0 ? bar->y : -1, &len);
+	free(screen);
 	if (!text) {
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "cannot save the screen: out of memory");
 		return;
 	}
-	if (tui_save_text(tui_save_dir(), time(NULL), text, len, path,
+	if (tui_save_text(tui_save_dir(), now, text, len, path,
 			  sizeof path, err, sizeof err) == 0) {
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "screen saved to %.140s", path); /* the bar cuts it */

@@ -11,6 +11,9 @@ static void teaching(tui_app *app, const tui_options *opt)
 	app->train.random_readout = opt && opt->random_readout;
 	tui_lessons_init(&app->les, opt ? opt->lessons : NULL,
 			 opt ? opt->lesson : 0);
+	app->train.queued = opt ? opt->train_steps : 0;
+	app->command = opt ? opt->command : NULL;
+	app->command_ctx = opt ? opt->command_ctx : NULL;
 	if (opt && opt->notice && *opt->notice)
 		snprintf(app->model.msg, sizeof app->model.msg, "%s",
 			 opt->notice);
@@ -87,4 +90,17 @@ void tui_app_trace(tui_app *app, const char *fmt, ...)
 	va_start(ap, fmt);
 	tui_trace_vline(&app->trace, fmt, ap);
 	va_end(ap);
+}
+
+void tui_app_command(const tui_app *app, char *buf, size_t len)
+{
+	tui_command_state s = {.cfg = &app->model.cfg,
+			       .lesson = app->les.cur,
+			       .lr = app->train.lr,
+			       .random_readout = app->train.random_readout,
+			       .train_steps = tui_train_steps(&app->train)};
+	if (app->command)
+		app->command(app->command_ctx, &s, buf, len);
+	else
+		snprintf(buf, len, "initviz");
 }

@@ -63,6 +63,8 @@ typedef struct tui_app {
 	int status;      /* exit status once quit */
 	char fatal[320]; /* printed after the terminal is restored */
 	int fast_errs;   /* key reads that failed at once, in a row */
+	tui_command_fn command; /* from tui_options */
+	void *command_ctx;
 } tui_app;
 
 /* Prepare the view for cfg (the first computation starts in the loop).
@@ -76,6 +78,8 @@ void tui_app_trace(tui_app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Stop with status 2 and msg, printed once the terminal is restored. */
 void tui_app_fatal(tui_app *app, const char *msg);
+/* The command line that reproduces the view (tui_options.command). */
+void tui_app_command(const tui_app *app, char *buf, size_t len);
 /* Whether the network is being drawn or computed. */
 bool tui_app_computing(const tui_app *app);
 /* Whether training or a lesson is under way (the distinct-neuron column

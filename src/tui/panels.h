@@ -21,6 +21,7 @@
 	X(SPECTRUM, spectrum) /* J: singular values of the Jacobian */        \
 	X(GAINS, gains)       /* G: gains compared */                         \
 	X(COBWEB, cobweb)     /* M: length and correlation maps */            \
+	X(COMMAND, command)   /* C: the command that reproduces the view */   \
 	X(TRAINING, training) /* the training strip */                        \
 	X(RATIOS, ratios)     /* update ratios per layer and step */          \
 	X(LESSON, lesson)     /* the lesson text */                           \

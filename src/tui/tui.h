@@ -7,6 +7,20 @@
 #include <initviz/config.h>
 #include "lesson/lesson.h"
 
+/* What the view shows that a command line can reproduce. */
+typedef struct tui_command_state {
+	const iv_config *cfg; /* the network shown */
+	size_t lesson;        /* the current lesson (1-based), 0 when none */
+	double lr;            /* the learning rate */
+	bool random_readout;
+	size_t train_steps;   /* training steps taken */
+} tui_command_state;
+
+/* Write the command line that reproduces s into buf (len > 0), starting
+ * with "initviz" (the CLI's option table knows the options). */
+typedef void (*tui_command_fn)(void *ctx, const tui_command_state *s,
+                               char *buf, size_t len);
+
 /* Options of the view that are not network settings; the CLI fills them. */
 typedef struct tui_options {
 	bool ascii;       /* --ascii: ASCII glyphs even in a UTF-8 locale */
@@ -22,6 +36,10 @@ typedef struct tui_options {
 	bool random_readout;          /* train with a LeCun-normal readout */
 	const char *notice;           /* shown in the status line at start,
 	                                 e.g. a lesson file's error; or NULL */
+	size_t train_steps;           /* training steps to take at start */
+	tui_command_fn command;       /* the reproducing command (C, S); NULL:
+	                                 "initviz" and the settings unknown */
+	void *command_ctx;            /* passed to command */
 } tui_options;
 
 /* Run the interactive view starting from cfg. Returns the process exit

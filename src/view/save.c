@@ -167,3 +167,32 @@ int tui_save_file(const char *path, const char *text, size_t len)
 	errno = r > 0 ? EEXIST : e;
 	return -1;
 }
+
+char *tui_save_handout(const char *command, const char *version,
+		       time_t when, const char *screen, int skip, size_t *len)
+{
+	char date[64] = "";
+	struct tm tm;
+	if (localtime_r(&when, &tm))
+		strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", &tm);
+	size_t cap = strlen(command) + strlen(version) + strlen(date) +
+		     strlen(screen) + 32;
+	char *out = malloc(cap);
+	if (!out)
+		return NULL;
+	size_t n = (size_t)snprintf(out, cap, "%s\ninitviz %s, %s\n\n",
+				    command, version, date);
+	int row = 0;
+	for (const char *p = screen; *p; row++) {
+		const char *nl = strchr(p, '\n');
+		size_t k = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		if (row != skip) {
+			memcpy(out + n, p, k);
+			n += k;
+		}
+		p += k;
+	}
+	out[n] = '\0';
+	*len = n;
+	return out;
+}

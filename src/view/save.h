@@ -30,6 +30,13 @@ const char *tui_save_dir(void);
 int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
 		  char *path, size_t psize, char *err, size_t esize);
 
+/* A handout: the command line that reproduces the screen, "initviz
+ * VERSION, DATE" (local time of when), a blank line, then the screen's
+ * text (rows ending in newlines) without row skip (the key bar; -1: none).
+ * Returns a new string (free it) of *len bytes, NULL when out of memory. */
+char *tui_save_handout(const char *command, const char *version,
+		       time_t when, const char *screen, int skip, size_t *len);
+
 /* Write len bytes of text to path, a file that must not exist yet (nor a
  * symbolic link there, even a dangling one), the same way (a temporary
  * file in path's directory, then link(2)). Returns 0, or -1 with errno set
