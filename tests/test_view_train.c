@@ -10,10 +10,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <errno.h>
 #include <initviz/net.h>
+#include <initviz/theory.h>
+#include "figure/figure.h"
 #include "view/lessons.h"
 #include "view/ratios.h"
 #include "view/save.h"
+#include "view/savefig.h"
 #include "view/text.h"
 #include "view/train.h"
 #include "view_testutil.h"
@@ -753,6 +757,165 @@ START_TEST(save_refuses_names_too_long)
 }
 END_TEST
 
+/* --- the figure beside a saved screen --- */
+
+/* The figure --format=svg writes of net with theory and cmd, in memory. */
+static char *report_figure(const iv_net *net, const iv_theory_layer *th,
+			   const char *cmd)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(iv_figure_net_svg(f, net, th, cmd), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	return buf;
+}
+
+/* The numbers an SVG draws (data-value attributes), in order: how many,
+ * at most max into v. */
+static size_t drawn_values(const char *svg, double *v, size_t max)
+{
+	static const char key[] = "data-value=\"";
+	size_t n = 0;
+	for (const char *p = svg; (p = strstr(p, key)); n++) {
+		p += sizeof key - 1;
+		if (n < max)
+			v[n] = strtod(p, NULL);
+	}
+	return n;
+}
+
+static char figdir[] = "/tmp/initviz-fig-XXXXXX";
+
+/* A new empty file dir/name; its path in path. */
+static void touch(const char *name, const char *text, char *path, size_t n)
+{
+	snprintf(path, n, "%s/%s", figdir, name);
+	FILE *f = fopen(path, "wx");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(figure_is_the_reports_beside_the_text)
+{
+	/* given the view's computation of a tanh network and the engine's
+	 * own network of the same configuration with its predictions */
+	iv_config c = small(IV_INIT_XAVIER_NORMAL, 6, 16);
+	compute(&c);
+	make_twin(&c, 0.05, false);
+	iv_theory_layer th[6];
+	iv_theory *t = iv_theory_alloc();
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(iv_theory_layers(t, &c, th), IV_OK);
+	iv_theory_free(t);
+	ck_assert_ptr_nonnull(mkdtemp(figdir));
+	char txt[4096], svg[4096], want[4096];
+	touch("a.txt", "screen\n", txt, sizeof txt);
+	/* when the figure is saved beside a.txt, then a.svg holds the very
+	 * bytes --format=svg writes of the engine's network */
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, th, "initviz -d 6",
+					 svg, sizeof svg),
+			 0);
+	snprintf(want, sizeof want, "%s/a.svg", figdir);
+	ck_assert_str_eq(svg, want);
+	char *got = tut_slurp(svg), *rep = report_figure(twin, th,
+							 "initviz -d 6");
+	ck_assert_str_eq(got, rep);
+	/* with the measured and predicted profiles and the histograms */
+	ck_assert_ptr_nonnull(strstr(got, "data-kind=\"activation_theory\""));
+	ck_assert_ptr_nonnull(strstr(got, "initviz -d 6</text>"));
+	free(rep);
+	/* and saved again, the figure that exists is left alone */
+	errno = 0;
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 sizeof svg),
+			 -1);
+	ck_assert_int_eq(errno, EEXIST);
+	char *again = tut_slurp(svg);
+	ck_assert_str_eq(again, got);
+	free(again);
+	free(got);
+	/* a name not ending in .txt, or no room for the path: nothing */
+	touch("b.dat", "x", txt, sizeof txt);
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 sizeof svg),
+			 -1);
+	ck_assert_int_eq(errno, EINVAL);
+	touch("c.txt", "x", txt, sizeof txt);
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 strlen(txt)),
+			 -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(entries(figdir), 4); /* a.txt a.svg b.dat c.txt */
+}
+END_TEST
+
+START_TEST(figure_after_training_draws_the_trained_network)
+{
+	/* given 5 steps by the view and 5 by the engine on a twin, its
+	 * statistics recomputed by a whole pass */
+	iv_config c = small(IV_INIT_HE_NORMAL, 5, 16);
+	c.act = IV_ACT_RELU;
+	compute(&c);
+	make_twin(&c, 0.05, false);
+	tui_train_init(&tr, 0.05);
+	for (int k = 0; k < 5; k++) {
+		tui_train_ask(&tr);
+		ck_assert_int_eq(iv_train_step(twin_tr), IV_OK);
+	}
+	drive(1.0, 0);
+	ck_assert_uint_eq(tui_train_steps(&tr), 5);
+	ck_assert(tui_compute_readable(&comp) && iv_net_done(comp.net));
+	ck_assert_int_eq(iv_net_run(twin), IV_OK);
+	ck_assert_ptr_nonnull(mkdtemp(figdir));
+	char txt[4096], svg[4096];
+	touch("t.txt", "screen\n", txt, sizeof txt);
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 sizeof svg),
+			 0);
+	/* then the figure draws the trained network's numbers, not the
+	 * initial ones: each within 1e-9 of the engine's trained twin */
+	char *got = tut_slurp(svg), *rep = report_figure(twin, NULL, NULL);
+	static double a[4096], b[4096];
+	size_t na = drawn_values(got, a, LEN(a)),
+	       nb = drawn_values(rep, b, LEN(b));
+	ck_assert_uint_eq(na, nb);
+	ck_assert_uint_ge(na, 2 * c.depth); /* each layer's two markers */
+	ck_assert_uint_le(na, LEN(a));
+	for (size_t i = 0; i < na; i++)
+		ck_assert_msg(fabs(a[i] - b[i]) <= 1e-9 * fabs(b[i]) + 1e-12,
+			      "value %zu: %.17g vs %.17g", i, a[i], b[i]);
+	free(rep);
+	/* and an untrained network of the same configuration differs */
+	iv_status st;
+	iv_net *n0 = iv_net_alloc(&c, &st);
+	ck_assert_ptr_nonnull(n0);
+	ck_assert_int_eq(iv_net_run(n0), IV_OK);
+	rep = report_figure(n0, NULL, NULL);
+	iv_net_free(n0);
+	nb = drawn_values(rep, b, LEN(b));
+	size_t differ = 0;
+	for (size_t i = 0; i < na && i < nb; i++)
+		differ += fabs(a[i] - b[i]) > 1e-9 * fabs(b[i]) + 1e-12;
+	ck_assert_uint_gt(differ, 0);
+	free(rep);
+	free(got);
+}
+END_TEST
+
+static void figdir_teardown(void)
+{
+	teardown();
+	if (strchr(figdir, 'X') == NULL) {
+		char cmd[128];
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", figdir);
+		ck_assert_int_eq(system(cmd), 0);
+		strcpy(strrchr(figdir, '-') + 1, "XXXXXX");
+	}
+}
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tui_train");
@@ -789,6 +952,11 @@ static Suite *suite(void)
 	tcase_add_test(t, handout_has_the_command_first_and_no_key_bar);
 	tcase_add_test(t, save_errors_name_the_directory);
 	tcase_add_test(t, save_refuses_names_too_long);
+	suite_add_tcase(s, t);
+	t = tcase_create("figure");
+	tcase_add_checked_fixture(t, NULL, figdir_teardown);
+	tcase_add_test(t, figure_is_the_reports_beside_the_text);
+	tcase_add_test(t, figure_after_training_draws_the_trained_network);
 	suite_add_tcase(s, t);
 	return s;
 }
