@@ -408,6 +408,70 @@ START_TEST(strip_cells_are_the_engines_ratios)
 }
 END_TEST
 
+/* The saturated fraction and the dead units of net over all its layers,
+ * weighted by their units, as the training strip counts them. */
+static void net_health(const iv_net *n, size_t L, double *sat, double *dead)
+{
+	double s = 0, d = 0, u = 0;
+	for (size_t l = 1; l <= L; l++) {
+		const iv_layer_stats *ls = iv_net_layer(n, l);
+		s += ls->saturated * (double)ls->fan_out;
+		d += (double)ls->dead_units;
+		u += (double)ls->fan_out;
+	}
+	*sat = s / u;
+	*dead = d / u;
+}
+
+static const struct {
+	iv_init_kind init;
+	iv_act_kind act;
+	double std;
+} healths[] = {
+	{IV_INIT_NORMAL, IV_ACT_TANH, 1.0},     /* 60% saturated */
+	{IV_INIT_NORMAL, IV_ACT_RELU, 0.5},     /* dead units */
+	{IV_INIT_HE_NORMAL, IV_ACT_RELU, 0.01},
+};
+
+START_TEST(health_is_named_as_it_changes)
+{
+	/* given 8 layers of 32 trained 4 steps at 0.05 by the view, and the
+	 * engine's twin before and after the same steps */
+	iv_config c = small(healths[_i].init, 8, 32);
+	c.act = healths[_i].act;
+	c.std = healths[_i].std;
+	c.batch = 64;
+	compute(&c);
+	make_twin(&c, 0.05, false);
+	double sat0, dead0, sat, dead;
+	net_health(twin, c.depth, &sat0, &dead0);
+	tui_train_init(&tr, 0.05);
+	for (int k = 0; k < 4; k++) {
+		tui_train_ask(&tr);
+		ck_assert_int_eq(iv_train_step(twin_tr), IV_OK);
+	}
+	drive(1.0, 0);
+	ck_assert_int_eq(iv_net_run(twin), IV_OK);
+	net_health(twin, c.depth, &sat, &dead);
+	/* then step 0's fractions are the initial network's, the ones shown
+	 * the trained twin's */
+	ck_assert_msg(fabs(tr.sat0 - sat0) < 1e-15 && tr.dead0 == dead0,
+		      "step 0: sat %g dead %g, want %g %g", tr.sat0, tr.dead0,
+		      sat0, dead0);
+	ck_assert_msg(fabs(tr.sat - sat) < 1e-9 && fabs(tr.dead - dead) < 1e-9,
+		      "step 4: sat %g dead %g, want %g %g", tr.sat, tr.dead,
+		      sat, dead);
+	if (c.act == IV_ACT_TANH) {
+		/* the one that saturates moves in 4 steps */
+		ck_assert(sat0 > 0.5 && tr.sat != tr.sat0);
+		ck_assert(tr.dead == 0);
+	} else {
+		ck_assert(tr.sat == 0 && tr.sat0 == 0);
+		ck_assert(c.init != IV_INIT_NORMAL || dead0 > 0);
+	}
+}
+END_TEST
+
 START_TEST(unwatched_steps_are_gaps)
 {
 	/* given 2 watched steps, then 2 not watched, then 1 watched: the
@@ -932,6 +996,8 @@ static Suite *suite(void)
 	tcase_add_test(t, learning_rate_keys);
 	tcase_add_test(t, strip_cells_are_the_engines_ratios);
 	tcase_add_test(t, unwatched_steps_are_gaps);
+	tcase_add_loop_test(t, health_is_named_as_it_changes, 0,
+			    LEN(healths));
 	tcase_add_loop_test(t, ratio_levels_are_decades, 0, LEN(levels));
 	suite_add_tcase(s, t);
 	t = tcase_create("improvised"); /* the default network: 10 x 256 */

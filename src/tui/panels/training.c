@@ -118,8 +118,9 @@ static void percent(tui_line *l, tui_element e, double f)
 		tui_line_addf(l, e, "%.1f%%", p);
 }
 
-/* "saturated 12% (step 0: 30%)", "dead units 0.9% (step 0: 0.4%)": the
- * activation's own measure over all layers, against step 0's. */
+/* "saturated 12% (from 30%)", "dead units 0.9% (from 0.4%)": the
+ * activation's own measure over all layers, then step 0's when there is
+ * room. */
 static void health_field(tui_line *l, const char *name, double now,
 			 double then)
 {
@@ -127,7 +128,7 @@ static void health_field(tui_line *l, const char *name, double now,
 	tui_line_addf(l, TUI_E_LABEL, "%s ", name);
 	percent(l, now > IV_HEALTH_SATURATED ? TUI_E_WARN : TUI_E_VALUE, now);
 	tui_line_field(l, 3, 1);
-	tui_line_add(l, TUI_E_LABEL, "(step 0: ");
+	tui_line_add(l, TUI_E_LABEL, "(from ");
 	percent(l, TUI_E_LABEL, then);
 	tui_line_add(l, TUI_E_LABEL, ")");
 }
