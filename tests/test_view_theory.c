@@ -128,6 +128,25 @@ START_TEST(critical_gain_jump)
 }
 END_TEST
 
+START_TEST(softplus_he_word_is_width_independent)
+{
+	/* given softplus with He, whose sigma_w^2 is 2 or 1 ulp either side
+	 * as (std)^2 * fan_in rounds at different widths, then chi1 is 1 and
+	 * the word is the same: critical (from 2 on q diverges; 1 ulp below,
+	 * the fixed point is far out, chi1 within 1e-4 of 1) */
+	static const double sw2[] = {2.0, 2.0000000000000004, 1.9999999999999998};
+	for (size_t i = 0; i < LEN(sw2); i++) {
+		iv_criticality c;
+		iv_theory_criticality(th, IV_ACT_SOFTPLUS, 0, sw2[i], 0, &c);
+		ck_assert_int_eq(c.kind, sw2[i] >= 2 ? IV_FIXED_DIVERGES
+						     : IV_FIXED_STABLE);
+		ck_assert_double_eq_tol(c.chi1, 1.0, 1e-3);
+		ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)),
+				 "critical");
+	}
+}
+END_TEST
+
 START_TEST(chi_words)
 {
 	/* given criticalities on each side of the band, then the words */
@@ -140,6 +159,16 @@ START_TEST(chi_words)
 	c.chi1 = 1.02;
 	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "exploding");
 	c = (iv_criticality){.q_star = INFINITY, .chi1 = NAN};
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "exploding");
+	/* q diverges but its large-q slope is 1 (softplus with He): the
+	 * word follows the slope, whichever side of 1 the last bit falls */
+	c = (iv_criticality){.q_star = INFINITY, .chi1 = 1.0};
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "critical");
+	c.chi1 = 1.0000000000000002;
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "critical");
+	c.chi1 = 0.9999999999999998;
+	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "critical");
+	c.chi1 = 1.5;
 	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "exploding");
 	c = (iv_criticality){.q_star = 1, .chi1 = NAN};
 	ck_assert_str_eq(tui_phase_word(tui_phase_classify(&c)), "unknown");
@@ -625,6 +654,7 @@ static Suite *suite(void)
 	tcase_add_test(t, critical_gain_with_bias);
 	tcase_add_test(t, critical_gain_jump);
 	tcase_add_test(t, chi_words);
+	tcase_add_test(t, softplus_he_word_is_width_independent);
 	tcase_add_test(t, gains_panel_numbers);
 	suite_add_tcase(s, t);
 	t = tcase_create("settings");

@@ -30,8 +30,12 @@ const char *tui_phase_word(tui_chi_class k)
 
 double tui_phase_chi(const iv_criticality *c)
 {
-	if (isinf(c->q_star) && c->q_star > 0 && !(c->chi1 > 1))
-		return INFINITY; /* the variance diverges: exploding */
+	/* When q diverges chi1 is the map's large-q slope: 1 (softplus with
+	 * He, sigma_w^2 = 2) means q grows slowly, not exponentially, and the
+	 * word must not flip on the last bit of sigma_w^2. Only a diverging q
+	 * with no slope at all is read as exploding. */
+	if (isinf(c->q_star) && c->q_star > 0 && isnan(c->chi1))
+		return INFINITY;
 	return c->chi1;
 }
 
