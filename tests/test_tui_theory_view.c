@@ -193,7 +193,7 @@ START_TEST(no_fixed_point_shown_as_such)
 	char *s = run(&c, "G");
 	SHOWN(s, "q* diverges");
 	SHOWN(s, "yours: he-normal                      1.41        2        1 "
-		 "diverges        ∞        ∞  exploding");
+		 "diverges        ∞        ∞  critical");
 	/* the critical gain is found to 1e-10: its depth scales are infinite,
 	 * not 1/ln(1 + 1e-11) */
 	SHOWN(s, "critical, χ1 = 1 at σb = 0            1.41        2        1 "
