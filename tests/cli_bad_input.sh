@@ -4,19 +4,7 @@
 # on stderr starting with "initviz: " and naming the culprit, nothing on stdout.
 set -u
 
-bin=${top_builddir:-.}/initviz
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-
-fail()
-{
-	echo "FAIL: $*"
-	echo "--- stderr:"; cat "$tmp/err"
-	echo "--- stdout:"; head -c 2000 "$tmp/out"
-	echo "$passed passed, 1 failed"
-	exit 1
-}
+. "${top_srcdir:-.}/tests/cli_lib.sh"
 
 # bad NEEDLE ARG...: the message must contain NEEDLE
 bad()
@@ -37,7 +25,6 @@ bad()
 	echo ok
 }
 
-[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
 
 bad '--depth must be an integer from 1 to 10000 (got "-3")' --depth=-3
 bad --depth --report --depth=abc

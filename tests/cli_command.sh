@@ -5,23 +5,8 @@
 # --format=json, gives the same configuration and the same numbers.
 set -u
 
-bin=${top_builddir:-.}/initviz
-py=${PYTHON3:-python3}
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-
-[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
-command -v "$py" >/dev/null 2>&1 || { echo "no python3: skipped"; exit 77; }
-
-fail()
-{
-	echo "FAIL: $*"
-	echo "$passed passed, 1 failed"
-	exit 1
-}
-
-ok() { passed=$((passed + 1)); echo "ok: $*"; }
+. "${top_srcdir:-.}/tests/cli_lib.sh"
+need_python
 
 # rerun CMD OUT: CMD (starting with "initviz") with this binary, its
 # output to OUT

@@ -113,5 +113,46 @@ else
 		"in ${secs}s: $(head -c 200 "$tmp/err")"
 fi
 
+# training's buffers count too: the estimate's increase with --train-steps
+# covers the resident set's increase, and a limit that fits the network
+# but not its training refuses the run at once
+shape="--widths=4,1000,1000,4 --batch=2048"
+# shellcheck disable=SC2086
+alone=$(estimate $shape)
+# shellcheck disable=SC2086
+need=$(estimate $shape --train-steps=2)
+# shellcheck disable=SC2086
+rss $shape
+without=$kib
+# shellcheck disable=SC2086
+rss $shape --train-steps=2
+grown=$((kib - without))
+[ "$sizes" = yes ] || grown=0
+more=$(((${need:-0} - ${alone:-0}) / 1024))
+if [ -n "$alone" ] && [ -n "$need" ] && [ "$more" -gt 0 ] &&
+	[ "$rc" -eq 0 ] && [ "$grown" -le $((more + SLACK_KIB)) ]; then
+	ok "training 1000x1000 grew $grown KiB more, estimate $more KiB more"
+else
+	not_ok "training 1000x1000: exit $rc, grew $grown KiB more, estimate $more KiB more"
+fi
+limit=$(((alone + need) / 2))
+# shellcheck disable=SC2086
+rss $shape --train-steps=2 --max-memory=$limit
+grown=$((kib - base))
+[ "$sizes" = yes ] || grown=0
+if [ "$rc" -eq 2 ] && grep -q "over the memory limit" "$tmp/err" &&
+	[ "$grown" -le 1024 ]; then
+	ok "training over the limit refused at once (grew $grown KiB)"
+else
+	not_ok "training under --max-memory=$limit: exit $rc, grew $grown KiB"
+fi
+# shellcheck disable=SC2086
+rss $shape --max-memory=$limit
+if [ "$rc" -eq 0 ]; then
+	ok "the same network without training fits the same limit"
+else
+	not_ok "without training under --max-memory=$limit: exit $rc"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

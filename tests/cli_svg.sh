@@ -5,33 +5,8 @@
 # the axes say, the small print reproduces the figure, sweeps share axes.
 set -u
 
-bin=${top_builddir:-.}/initviz
-py=${PYTHON3:-python3}
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-
-[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
-command -v "$py" >/dev/null 2>&1 || { echo "no python3: skipped"; exit 77; }
-
-fail()
-{
-	echo "FAIL: $*"
-	[ -f "$tmp/err" ] && { echo "--- stderr:"; head -20 "$tmp/err"; }
-	echo "$passed passed, 1 failed"
-	exit 1
-}
-
-ok() { passed=$((passed + 1)); echo ok; }
-
-run()
-{
-	want=$1
-	shift
-	"$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-	[ "$rc" -eq "$want" ] || fail "initviz $*: exit status $rc, want $want"
-}
+. "${top_srcdir:-.}/tests/cli_lib.sh"
+need_python
 
 # The checks shared by every figure: tests/svgcheck.py.
 chk=${top_srcdir:-.}/tests

@@ -5,34 +5,8 @@
 # --check on textbook-healthy and degenerate networks.
 set -u
 
-bin=${top_builddir:-.}/initviz
-py=${PYTHON3:-python3}
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-
-[ -x "$bin" ] || { echo "no binary at $bin"; exit 99; }
-command -v "$py" >/dev/null 2>&1 || { echo "no python3: skipped"; exit 77; }
-
-fail()
-{
-	echo "FAIL: $*"
-	[ -f "$tmp/err" ] && { echo "--- stderr:"; head -20 "$tmp/err"; }
-	echo "$passed passed, 1 failed"
-	exit 1
-}
-
-ok() { passed=$((passed + 1)); echo ok; }
-
-# run WANT_RC ARG...: stdout to $tmp/out, stderr to $tmp/err
-run()
-{
-	want=$1
-	shift
-	"$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-	[ "$rc" -eq "$want" ] || fail "initviz $*: exit status $rc, want $want"
-}
+. "${top_srcdir:-.}/tests/cli_lib.sh"
+need_python
 
 small='--depth=3 --width=32 --batch=16'
 

@@ -364,9 +364,9 @@ START_TEST(tour_visits_every_activation)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("act");
+	Suite *s = tu_suite("act");
 	TCase *tc = tcase_create("act");
 	tcase_add_loop_test(tc, values_match_closed_forms, 0, IV_ACT_COUNT);
 	tcase_add_loop_test(tc, derivative_matches_finite_differences, 0,
@@ -381,5 +381,5 @@ int main(void)
 	                    IV_ACT_COUNT);
 	tcase_add_test(tc, tour_visits_every_activation);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/check.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define DEPTH 6
@@ -127,9 +128,9 @@ static size_t run(size_t n, char **out)
 		ls[i] = &layers[i];
 	FILE *f = open_memstream(out, &len);
 	ck_assert_ptr_nonnull(f);
-	size_t problems = iv_check_layers(ls, n, f);
+	size_t problems = cli_check_layers(ls, n, f);
 	fclose(f);
-	ck_assert_uint_eq(iv_check_layers(ls, n, NULL), problems);
+	ck_assert_uint_eq(cli_check_layers(ls, n, NULL), problems);
 	return problems;
 }
 
@@ -171,20 +172,16 @@ START_TEST(single_layer_and_empty)
 	ck_assert_uint_eq(run(1, &text), 0);
 	ck_assert_str_eq(text, "");
 	free(text);
-	ck_assert_uint_eq(iv_check_layers(NULL, 0, NULL), 0);
+	ck_assert_uint_eq(cli_check_layers(NULL, 0, NULL), 0);
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("check");
 	TCase *tc = tcase_create("criteria");
 	tcase_add_loop_test(tc, criteria, 0, (int)LEN(cases));
 	tcase_add_test(tc, single_layer_and_empty);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -142,9 +142,9 @@ START_TEST(small_shapes)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("distinct");
+	Suite *s = tu_suite("distinct");
 	TCase *tc = tcase_create("distinct");
 	tcase_add_loop_test(tc, groups_of_duplicates, 0, 7);
 	tcase_add_test(tc, all_equal_and_all_zero);
@@ -155,5 +155,5 @@ int main(void)
 	tcase_add_test(tc, nan_next_to_values_equal_to_its_tag);
 	tcase_add_test(tc, small_shapes);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "figure/figure.h"
+#include "check_main.h"
 
 START_TEST(log_ranges_are_whole_decades_around_the_values)
 {
@@ -54,7 +55,7 @@ START_TEST(ticks_are_one_two_or_five_times_a_power_of_ten)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("figure");
 	TCase *tc = tcase_create("axes");
@@ -62,9 +63,5 @@ int main(void)
 	tcase_add_loop_test(tc, ticks_are_one_two_or_five_times_a_power_of_ten,
 	                    0, sizeof cases / sizeof cases[0]);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

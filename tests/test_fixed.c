@@ -126,10 +126,11 @@ static double tanh_gap(double v, const double *p)
 	return p[0] * gexp(f_tanh2, p[1], v) + p[2] - v;
 }
 
-/* Diverging and neutral maps, where the old solver printed the 2000th
- * iterate: the kind, and chi1 in closed form (its large-q limit sigma_w^2
- * times the mean square slope of phi at infinity, 1/2 for the relu-like
- * ones, (1 + a^2)/2 leaky, lambda^2/2 selu; neutral: the same at every q). */
+/* Diverging and neutral maps, which have no fixed point to report (not
+ * the solver's last iterate): the kind, and chi1 in closed form (its
+ * large-q limit sigma_w^2 times the mean square slope of phi at infinity,
+ * 1/2 for the relu-like ones, (1 + a^2)/2 leaky, lambda^2/2 selu; neutral:
+ * the same at every q). */
 static const struct kcase {
 	iv_act_kind k;
 	double slope, sw2, sb2;
@@ -347,9 +348,9 @@ START_TEST(map_samples_for_drawing)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("fixed");
+	Suite *s = tu_suite("fixed");
 	TCase *tc = tcase_create("fixed");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 120);
@@ -364,5 +365,5 @@ int main(void)
 	tcase_add_test(tc, neutral_and_dead_ends_of_the_correlation_map);
 	tcase_add_test(tc, map_samples_for_drawing);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -266,7 +266,7 @@ START_TEST(knobs_scale_only_their_schemes)
 }
 END_TEST
 
-START_TEST(knob_usage_follows_interface)
+START_TEST(knob_usage_follows_the_docs)
 {
 	/* given the docs/report.md option descriptions */
 	for (int k = 0; k < IV_INIT_COUNT; k++) {
@@ -425,16 +425,16 @@ START_TEST(seed_mix_separates_streams)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	build_cases();
-	Suite *s = suite_create("init");
+	Suite *s = tu_suite("init");
 	TCase *tc = tcase_create("init");
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, draw_matches_formula, 0, ncases);
 	tcase_add_loop_test(tc, weight_std_matches_draw, 0, ncases);
 	tcase_add_loop_test(tc, knobs_scale_only_their_schemes, 0, IV_INIT_COUNT);
-	tcase_add_test(tc, knob_usage_follows_interface);
+	tcase_add_test(tc, knob_usage_follows_the_docs);
 	tcase_add_test(tc, names_and_aliases);
 	tcase_add_test(tc, unknown_scheme_is_einval);
 	tcase_add_test(tc, seed_mix_separates_streams);
@@ -442,5 +442,5 @@ int main(void)
 	                    TU_LEN(orth_shapes));
 	tcase_add_test(tc, workspace_only_for_orthogonal);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

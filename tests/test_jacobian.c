@@ -7,6 +7,7 @@
 #include <string.h>
 #include <initviz/act.h>
 #include <initviz/jacobian.h>
+#include "check_main.h"
 
 static iv_net *run_net(iv_init_kind init, iv_act_kind act, double gain,
                        size_t width, size_t depth)
@@ -106,7 +107,7 @@ START_TEST(refuses_what_it_cannot_do)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("jacobian");
 	TCase *tc = tcase_create("spectrum");
@@ -115,9 +116,5 @@ int main(void)
 	tcase_add_test(tc, frobenius_matches_explicit_jacobian);
 	tcase_add_test(tc, refuses_what_it_cannot_do);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

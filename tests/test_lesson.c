@@ -10,6 +10,7 @@
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "lesson/lesson.h"
+#include "check_main.h"
 
 /* A tiny stand-in for the CLI's option parser: depth and init only. */
 static int apply(iv_config *cfg, const char *key, const char *value,
@@ -159,7 +160,7 @@ START_TEST(builtin_lessons_load)
 {
 	iv_lesson_set set = { 0 };
 	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
-	ck_assert_int_eq(iv_cli_lessons(&set, NULL, stderr), 0);
+	ck_assert_int_eq(cli_lessons(&set, NULL, stderr), 0);
 	ck_assert_uint_ge(set.n, 12);
 	for (size_t i = 0; i < set.n; i++) {
 		ck_assert_int_eq(iv_config_validate(&set.v[i].cfg), IV_OK);
@@ -188,18 +189,18 @@ START_TEST(real_settings_errors_name_the_setting)
 	char err[512];
 	const char *t = "[lesson]\ntitle = a\ntext = b\nstd = -1\n";
 	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "f.lessons", &base,
-	                                  iv_cli_apply_setting, err, sizeof err),
+	                                  cli_apply_setting, err, sizeof err),
 	                 -1);
 	ck_assert_msg(strncmp(err, "f.lessons:4: --std must be", 26) == 0, "%s",
 	              err);
 	t = "[lesson]\ntitle = a\ntext = b\nreport = 1\n";
 	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "f", &base,
-	                                  iv_cli_apply_setting, err, sizeof err),
+	                                  cli_apply_setting, err, sizeof err),
 	                 -1);
 	ck_assert_ptr_nonnull(strstr(err, "f:4: unknown setting \"report\""));
 	t = "[lesson]\ntitle = a\ntext = b\nwidths = 4,3,2\n";
 	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "f", &base,
-	                                  iv_cli_apply_setting, err, sizeof err),
+	                                  cli_apply_setting, err, sizeof err),
 	                 0);
 	ck_assert_uint_eq(set.v[0].cfg.depth, 2);
 	ck_assert_uint_eq(iv_config_units(&set.v[0].cfg, 2), 2);
@@ -233,7 +234,7 @@ START_TEST(bytes_from_the_file_are_escaped)
 	                                  apply, err, sizeof err), 0);
 	/* when the lessons are listed, then the title is there, escaped */
 	FILE *f = open_memstream(&out, &len);
-	iv_cli_list_lessons(&set, f);
+	cli_list_lessons(&set, f);
 	fclose(f);
 	ck_assert_str_eq(out, "1. T^[]2;PWNED^Gx\n");
 	assert_terminal_safe(out);
@@ -282,13 +283,13 @@ START_TEST(lr_takes_what_the_option_takes)
 	         rates[_i]);
 	iv_lesson_set set = { 0 };
 	bool in_file = iv_lessons_parse(&set, line, strlen(line), "t", &base,
-	                                iv_cli_apply_setting, err,
+	                                cli_apply_setting, err,
 	                                sizeof err) == 0;
 	char opt[64];
 	snprintf(opt, sizeof opt, "--lr=%s", rates[_i]);
 	char *argv[] = { (char *)"initviz", opt, NULL };
-	iv_cli_opts o;
-	bool on_line = iv_cli_parse(2, argv, &o, err, sizeof err) == 0;
+	cli_opts o;
+	bool on_line = cli_parse(2, argv, &o, err, sizeof err) == 0;
 	ck_assert_msg(in_file == on_line, "lr = %s: lesson file %s, --lr %s",
 	              rates[_i], in_file ? "takes it" : "refuses it",
 	              on_line ? "takes it" : "refuses it");
@@ -355,7 +356,7 @@ START_TEST(two_hundred_lessons_after_the_built_in_ones)
 	char err[256];
 	size_t len;
 	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
-	ck_assert_int_eq(iv_cli_lessons(&set, NULL, stderr), 0);
+	ck_assert_int_eq(cli_lessons(&set, NULL, stderr), 0);
 	size_t builtin = set.n;
 	size_t len200;
 	char *t200 = lessons_text(200, &len200), *t = lessons_text(201, &len);
@@ -413,7 +414,7 @@ START_TEST(load_refuses_fifos_and_devices_unread)
 	char *warn = NULL;
 	size_t wlen = 0;
 	FILE *w = open_memstream(&warn, &wlen);
-	ck_assert_int_eq(iv_cli_lessons(&set, NULL, w), 1);
+	ck_assert_int_eq(cli_lessons(&set, NULL, w), 1);
 	fclose(w);
 	ck_assert_ptr_nonnull(strstr(warn, "a.lessons: is a FIFO"));
 	ck_assert_str_eq(set.v[set.n - 1].title, "B");
@@ -427,7 +428,7 @@ START_TEST(load_refuses_fifos_and_devices_unread)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("lesson");
 	TCase *tc = tcase_create("parser");
@@ -448,9 +449,5 @@ int main(void)
 	                    sizeof shows_cases / sizeof shows_cases[0]);
 	tcase_add_test(tc, load_refuses_fifos_and_devices_unread);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -12,6 +12,7 @@
 #include "cli/opts.h"
 #include "lesson/claim.h"
 #include "lesson/lesson.h"
+#include "check_main.h"
 
 static const struct {
 	const char *text;
@@ -96,7 +97,7 @@ START_TEST(a_bad_claim_names_the_line)
 	const char *t = "[lesson]\ntitle = a\ntext = b\nclaim = h.std all\n";
 	iv_config_defaults(&base);
 	ck_assert_int_eq(iv_lessons_parse(&set, t, strlen(t), "f", &base,
-	                                  iv_cli_apply_setting, err, sizeof err),
+	                                  cli_apply_setting, err, sizeof err),
 	                 -1);
 	ck_assert_str_eq(err, "f:4: claim: expected < <= > >= or ==, got \"\"");
 }
@@ -126,29 +127,29 @@ START_TEST(evaluation_on_networks_known_in_closed_form)
 	z.batch = 256;
 	iv_claim c = claim("h.std all == 0");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(r.holds);
 	c = claim("dh.std 1-3 == 0");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(r.holds);
 	/* when a claim fails, then the first layer that breaks it is named */
 	c = claim("dh.std all < 0.5");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(!r.holds);
 	ck_assert_uint_eq(r.layer, 4);
 	ck_assert_double_eq_tol(r.value, 1, 0.1); /* 32 x 256 N(0,1) draws */
 	c = claim("distinct all > 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(!r.holds);
 	ck_assert_uint_eq(r.layer, 1);
 	ck_assert_double_eq(r.value, 1);
 	/* training: nothing reaches a hidden weight */
 	c = claim("after 5 moved all == 0");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0.05, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(r.holds);
 	/* the identity network with linear units: every h is the input */
 	iv_config id = z;
@@ -156,21 +157,21 @@ START_TEST(evaluation_on_networks_known_in_closed_form)
 	id.act = IV_ACT_LINEAR;
 	c = claim("h.ratio 2-last == 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &id, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(r.holds);
 	c = claim("h.std all > 0.9");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &id, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(r.holds);
 	ck_assert_double_eq_tol(r.value, 1, 0.05);
 	/* with: one setting changed, here to uniform inputs on +-sqrt(3) */
 	c = claim("with input=positive h.max all <= 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &id, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(r.holds);
 	c = claim("h.max all <= 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &id, 0, false,
-	                               iv_cli_apply_setting, &r), 0);
+	                               cli_apply_setting, &r), 0);
 	ck_assert(!r.holds); /* gaussian inputs exceed 1 */
 	iv_claim_ctx_free(x);
 }
@@ -187,17 +188,17 @@ START_TEST(claims_that_cannot_be_evaluated_say_why)
 	z.batch = 32;
 	iv_claim c = claim("h.std 4 < 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0, false,
-	                               iv_cli_apply_setting, &r), -1);
+	                               cli_apply_setting, &r), -1);
 	ck_assert_str_eq(r.why, "layers 4-4: the network has 3");
 	c = claim("with depth=-1 h.std 1 < 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0, false,
-	                               iv_cli_apply_setting, &r), -1);
+	                               cli_apply_setting, &r), -1);
 	ck_assert_msg(strncmp(r.why, "with --depth must be", 20) == 0, "%s",
 	              r.why);
 	z.init = IV_INIT_CONSTANT;
 	c = claim("chi1 > 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0, false,
-	                               iv_cli_apply_setting, &r), -1);
+	                               cli_apply_setting, &r), -1);
 	ck_assert_str_eq(r.why, "chi1: no theory for constant");
 	iv_claim_ctx_free(NULL);
 	iv_claim_ctx_free(x);
@@ -205,8 +206,8 @@ START_TEST(claims_that_cannot_be_evaluated_say_why)
 END_TEST
 
 /* The symmetry demo improvised from the defaults (--init=constant, T at
- * the default rate) shows what it should; the old default constant, 0.5,
- * would not. */
+ * the default rate) shows what it should, which a constant of 0.5 would
+ * not. */
 START_TEST(improvised_symmetry_demo)
 {
 	static const char *const holds[] = {
@@ -226,14 +227,14 @@ START_TEST(improvised_symmetry_demo)
 	for (size_t i = 0; i < sizeof holds / sizeof holds[0]; i++) {
 		iv_claim cl = claim(holds[i]);
 		ck_assert_int_eq(iv_claim_eval(x, &cl, &c, 0, false,
-		                               iv_cli_apply_setting, &r), 0);
+		                               cli_apply_setting, &r), 0);
 		ck_assert_msg(r.holds, "%s: layer %zu: %g", holds[i], r.layer,
 		              r.value);
 	}
 	for (size_t i = 0; i < sizeof fails / sizeof fails[0]; i++) {
 		iv_claim cl = claim(fails[i]);
 		ck_assert_int_eq(iv_claim_eval(x, &cl, &c, 0, false,
-		                               iv_cli_apply_setting, &r), 0);
+		                               cli_apply_setting, &r), 0);
 		ck_assert_msg(!r.holds, "%s holds", fails[i]);
 	}
 	iv_claim_ctx_free(x);
@@ -245,7 +246,7 @@ static iv_lesson_set builtin;
 static void load_builtin(void)
 {
 	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
-	ck_assert_int_eq(iv_cli_lessons(&builtin, NULL, stderr), 0);
+	ck_assert_int_eq(cli_lessons(&builtin, NULL, stderr), 0);
 }
 
 static void free_builtin(void) { iv_lessons_free(&builtin); }
@@ -263,7 +264,7 @@ START_TEST(every_builtin_claim_holds)
 	for (size_t i = 0; i < l->nclaims; i++) {
 		iv_claim_result r;
 		int rc = iv_claim_eval(x, &l->claims[i], &l->cfg, l->lr,
-		                       l->random_readout, iv_cli_apply_setting,
+		                       l->random_readout, cli_apply_setting,
 		                       &r);
 		fprintf(stderr, "lesson %d: claim \"%s\": %s (layer %zu: %.6g)%s%s\n",
 		       _i + 1, l->claims[i].text,
@@ -277,7 +278,7 @@ START_TEST(every_builtin_claim_holds)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("lesson_claims");
 	TCase *tc = tcase_create("syntax");
@@ -297,9 +298,5 @@ int main(void)
 	tcase_add_unchecked_fixture(tc, load_builtin, free_builtin);
 	tcase_add_loop_test(tc, every_builtin_claim_holds, 0, 13);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

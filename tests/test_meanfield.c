@@ -321,9 +321,9 @@ START_TEST(constant_bias_against_a_wide_network)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("meanfield");
+	Suite *s = tu_suite("meanfield");
 	TCase *tc = tcase_create("meanfield");
 	tcase_set_timeout(tc, 60);
 	if (getenv("IV_CALIBRATE"))
@@ -333,5 +333,5 @@ int main(void)
 		                    TU_LEN(cases));
 	tcase_add_test(tc, constant_bias_against_a_wide_network);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -321,9 +321,9 @@ START_TEST(weights_come_from_per_layer_streams)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("net");
+	Suite *s = tu_suite("net");
 	TCase *tc = tcase_create("net");
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, gradients_match_finite_differences, 0,
@@ -340,5 +340,5 @@ int main(void)
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, net_limits_tcase());
 	suite_add_tcase(s, net_steps_tcase());
-	return tu_run(s);
+	return s;
 }

@@ -133,7 +133,7 @@ START_TEST(data_and_bins_follow_the_passes)
 }
 END_TEST
 
-START_TEST(quantity_names_follow_interface)
+START_TEST(quantity_names_follow_the_docs)
 {
 	static const char *const names[] = {
 		"weights", "preactivation", "activation", "grad_activation",
@@ -146,10 +146,45 @@ START_TEST(quantity_names_follow_interface)
 }
 END_TEST
 
-START_TEST(reuse_gives_the_numbers_of_a_fresh_net)
+/* Every statistic and every stored matrix of two finished networks, bit
+ * for bit. */
+static void same_numbers(const iv_net *net, const iv_net *fresh)
+{
+	ck_assert_uint_eq(iv_net_depth(net), iv_net_depth(fresh));
+	for (size_t l = 1; l <= iv_net_depth(net); l++) {
+		const iv_layer_stats *x = iv_net_layer(net, l);
+		const iv_layer_stats *y = iv_net_layer(fresh, l);
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			tu_same_stats(&x->q[q], &y->q[q], iv_quantity_name(q));
+		ck_assert_uint_eq(x->distinct_neurons, y->distinct_neurons);
+		ck_assert_uint_eq(x->dead_units, y->dead_units);
+		for (int q = IV_Q_WEIGHTS; q <= IV_Q_GRAD_ACT; q++) {
+			size_t r, c, r2, c2;
+			const double *u = iv_net_data(net, l, q, &r, &c);
+			const double *v = iv_net_data(fresh, l, q, &r2, &c2);
+			ck_assert((u == NULL) == (v == NULL));
+			if (u)
+				ck_assert(r == r2 && c == c2 &&
+				          !memcmp(u, v, r * c * sizeof *u));
+		}
+	}
+}
+
+/* The start of a network's block of matrices: its input activations,
+ * just before layer 1's weights (drawn once the forward pass is done). */
+static const double *block_of(const iv_net *net)
+{
+	const iv_config *c = iv_net_config(net);
+	const double *w = iv_net_data(net, 1, IV_Q_WEIGHTS, NULL, NULL);
+	ck_assert_ptr_nonnull(w);
+	return w - c->batch * iv_config_units(c, 0);
+}
+
+START_TEST(realloc_at_the_same_shapes_draws_in_place)
 {
 	/* given a finished net of one configuration */
 	iv_config a, b;
+	iv_status st;
 	iv_config_defaults(&a);
 	a.width = 40;
 	a.depth = 3;
@@ -164,9 +199,13 @@ START_TEST(reuse_gives_the_numbers_of_a_fresh_net)
 	iv_net *net = iv_net_alloc(&a, NULL), *fresh = iv_net_alloc(&b, NULL);
 	ck_assert(net && fresh);
 	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	const iv_net *was = net;
 	const double *arena = iv_net_data(net, 1, IV_Q_PREACT, NULL, NULL);
-	/* when it is reused for another configuration of the same shapes */
-	ck_assert_int_eq(iv_net_reuse(net, &b), IV_OK);
+	/* when it is made the network of another configuration of the same
+	 * shapes */
+	net = iv_net_realloc(net, &b, &st);
+	ck_assert_int_eq(st, IV_OK);
+	ck_assert_ptr_eq(net, was);
 	ck_assert(!iv_net_done(net) && iv_net_config(net)->seed == 7);
 	ck_assert_ptr_null(iv_net_data(net, 1, IV_Q_WEIGHTS, NULL, NULL));
 	ck_assert_int_eq(iv_net_run(net), IV_OK);
@@ -174,36 +213,66 @@ START_TEST(reuse_gives_the_numbers_of_a_fresh_net)
 	/* then every statistic and every stored matrix is the fresh net's,
 	 * bit for bit, in the same memory */
 	ck_assert_ptr_eq(iv_net_data(net, 1, IV_Q_PREACT, NULL, NULL), arena);
-	for (size_t l = 1; l <= 3; l++) {
-		const iv_layer_stats *x = iv_net_layer(net, l);
-		const iv_layer_stats *y = iv_net_layer(fresh, l);
-		for (int q = 0; q < IV_Q_COUNT; q++)
-			tu_same_stats(&x->q[q], &y->q[q], iv_quantity_name(q));
-		ck_assert_uint_eq(x->distinct_neurons, y->distinct_neurons);
-		ck_assert_uint_eq(x->dead_units, y->dead_units);
-		for (int q = IV_Q_WEIGHTS; q <= IV_Q_GRAD_ACT; q++) {
-			size_t r, c;
-			const double *u = iv_net_data(net, l, q, &r, &c);
-			const double *v = iv_net_data(fresh, l, q, NULL, NULL);
-			ck_assert(u && v && !memcmp(u, v, r * c * sizeof *u));
-		}
-	}
-	/* and another shape is refused, leaving the net as it was */
-	iv_config wider = b;
-	wider.width = 41;
-	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_EINVAL);
-	wider = b;
-	wider.bins = 7;
-	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_EINVAL);
-	wider = b;
-	wider.depth = 0; /* invalid: the validation's code */
-	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_EINVAL);
-	wider = b;
-	wider.max_memory = 1000; /* the same limit iv_net_alloc applies */
-	ck_assert_int_eq(iv_net_reuse(net, &wider), IV_ETOOBIG);
-	ck_assert(iv_net_done(net) && iv_net_config(net)->seed == 7);
-	iv_net_free(net);
+	same_numbers(net, fresh);
+	/* and an invalid configuration, or one over its memory limit (the
+	 * limit iv_net_alloc applies), gives NULL and frees the net */
+	iv_config bad = b;
+	bad.depth = 0;
+	ck_assert_ptr_null(iv_net_realloc(net, &bad, &st));
+	ck_assert_int_eq(st, IV_EINVAL);
+	bad = b;
+	bad.max_memory = 1000;
+	net = iv_net_alloc(&b, NULL);
+	ck_assert_ptr_nonnull(net);
+	ck_assert_ptr_null(iv_net_realloc(net, &bad, &st));
+	ck_assert_int_eq(st, IV_ETOOBIG);
 	iv_net_free(fresh);
+}
+END_TEST
+
+START_TEST(a_network_made_from_another_is_a_fresh_one)
+{
+	/* given a run network, when it is remade for a smaller, then a larger
+	 * configuration, then each gives bit for bit what a fresh one gives */
+	iv_config big, small, other;
+	iv_status st;
+	iv_config_defaults(&big);
+	big.width = 48;
+	big.depth = 4;
+	big.batch = 40;
+	small = big;
+	small.width = 24;
+	small.depth = 3;
+	small.init = IV_INIT_HE_UNIFORM;
+	other = big;
+	other.width = 64;
+	iv_net *net = iv_net_realloc(NULL, &big, &st);
+	ck_assert_ptr_nonnull(net);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	const double *block = block_of(net);
+	const iv_config *seq[] = { &small, &big, &other };
+	for (size_t i = 0; i < 3; i++) {
+		net = iv_net_realloc(net, seq[i], &st);
+		ck_assert_ptr_nonnull(net);
+		iv_net *fresh = iv_net_alloc(seq[i], &st);
+		ck_assert_int_eq(iv_net_run(net), IV_OK);
+		ck_assert_int_eq(iv_net_run(fresh), IV_OK);
+		same_numbers(net, fresh);
+		/* the smaller network and the first again are drawn into the
+		 * first one's block */
+		if (seq[i] != &other)
+			ck_assert_ptr_eq(block_of(net), block);
+		iv_net_free(fresh);
+	}
+	/* over the memory limit: NULL, and the old network is gone */
+	other.max_memory = 1024;
+	ck_assert_ptr_null(iv_net_realloc(net, &other, &st));
+	ck_assert_int_eq(st, IV_ETOOBIG);
+	other.max_memory = 0;
+	other.depth = 0;
+	net = iv_net_alloc(&big, &st);
+	ck_assert_ptr_null(iv_net_realloc(net, &other, &st));
+	ck_assert_int_eq(st, IV_EINVAL);
 }
 END_TEST
 
@@ -211,9 +280,10 @@ TCase *net_steps_tcase(void)
 {
 	TCase *tc = tcase_create("steps");
 	tcase_add_test(tc, steps_are_layers);
-	tcase_add_test(tc, reuse_gives_the_numbers_of_a_fresh_net);
+	tcase_add_test(tc, realloc_at_the_same_shapes_draws_in_place);
+	tcase_add_test(tc, a_network_made_from_another_is_a_fresh_one);
 	tcase_add_test(tc, restart_recomputes_the_same);
 	tcase_add_test(tc, data_and_bins_follow_the_passes);
-	tcase_add_test(tc, quantity_names_follow_interface);
+	tcase_add_test(tc, quantity_names_follow_the_docs);
 	return tc;
 }

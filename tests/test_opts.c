@@ -7,13 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/opts.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define MAXARGS 8
 
 /* Parse "initviz" + args (NULL-terminated); getopt may permute argv, so
  * it is a fresh array each time. */
-static int parse(const char *const *args, iv_cli_opts *o, char *err,
+static int parse(const char *const *args, cli_opts *o, char *err,
                  size_t len)
 {
 	char *argv[MAXARGS + 2] = { (char *)"initviz" };
@@ -21,7 +22,7 @@ static int parse(const char *const *args, iv_cli_opts *o, char *err,
 	for (; args[argc - 1] && argc <= MAXARGS; argc++)
 		argv[argc] = (char *)args[argc - 1];
 	argv[argc] = NULL;
-	return iv_cli_parse(argc, argv, o, err, len);
+	return cli_parse(argc, argv, o, err, len);
 }
 
 /* --- bad command lines ----------------------------------------------- */
@@ -180,7 +181,7 @@ START_TEST(bad_command_line_is_refused)
 	/* given a bad command line, when parsed, then 2 and one line that
 	 * names the culprit */
 	const struct bad *c = &bad[_i];
-	iv_cli_opts o;
+	cli_opts o;
 	char err[1024];
 	int rc = parse(c->args, &o, err, sizeof err);
 	ck_assert_msg(rc == 2, "case %d (%s %s): rc %d", _i, c->args[0],
@@ -194,7 +195,7 @@ END_TEST
 START_TEST(depth_message_is_exact)
 {
 	/* the wording of STYLE.md, prefix added by main */
-	iv_cli_opts o;
+	cli_opts o;
 	char err[256];
 	const char *a[] = { "--depth=-3", NULL };
 	ck_assert_int_eq(parse(a, &o, err, sizeof err), 2);
@@ -206,7 +207,7 @@ END_TEST
 /* Every allowed name appears in the message about a wrong one. */
 START_TEST(names_are_listed)
 {
-	iv_cli_opts o;
+	cli_opts o;
 	char err[1024];
 	const char *a[] = { "--init=x", NULL }, *b[] = { "-a", "x", NULL };
 	const char *m[] = { "--mode=x", NULL }, *in[] = { "--input=x", NULL };
@@ -231,7 +232,7 @@ END_TEST
 START_TEST(long_value_is_cut_in_message)
 {
 	char big[4000], arg[4100], err[512];
-	iv_cli_opts o;
+	cli_opts o;
 	memset(big, '7', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
 	snprintf(arg, sizeof arg, "--depth=%s", big);
@@ -247,7 +248,7 @@ START_TEST(widths_count_limit)
 {
 	static char list[IV_WIDTHS_MAX * 2 + 8], arg[sizeof list + 16];
 	char err[512];
-	iv_cli_opts o;
+	cli_opts o;
 	size_t n = 0;
 	for (int i = 0; i < IV_WIDTHS_MAX; i++)
 		n += (size_t)snprintf(list + n, sizeof list - n, "%s3", i ? "," : "");
@@ -264,10 +265,10 @@ END_TEST
 
 /* --- good command lines ---------------------------------------------- */
 
-START_TEST(defaults_match_interface)
+START_TEST(defaults_match_the_docs)
 {
 	/* given no options, then the defaults of docs/report.md */
-	iv_cli_opts o;
+	cli_opts o;
 	char err[256];
 	const char *a[] = { NULL };
 	ck_assert_int_eq(parse(a, &o, err, sizeof err), 0);
@@ -284,7 +285,7 @@ START_TEST(defaults_match_interface)
 	ck_assert_int_eq(o.cfg.input, IV_INPUT_GAUSSIAN);
 	ck_assert_uint_eq(o.cfg.seed, 1);
 	ck_assert_uint_eq(o.cfg.bins, 40);
-	ck_assert_int_eq(o.format, IV_FORMAT_TABLE);
+	ck_assert_int_eq(o.format, CLI_FORMAT_TABLE);
 	ck_assert(!o.report && !o.check && !o.help && !o.version);
 	ck_assert(!o.max_memory_set && o.cfg.max_memory == 0);
 	ck_assert(!o.tui.ascii && !o.tui.keys && !o.tui.trace);
@@ -299,7 +300,7 @@ enum field {
 	F_LIST, F_STEPS, F_LR,
 };
 
-static double field(const iv_cli_opts *o, enum field f)
+static double field(const cli_opts *o, enum field f)
 {
 	switch (f) {
 	case F_INIT: return o->cfg.init;
@@ -390,10 +391,10 @@ static const struct good good[] = {
 	{ { "--max-memory=0.0" }, F_MEM, 0 },
 	{ { "--max-memory=1.5" }, F_MEM, 1 },  /* whole bytes */
 	{ { "--max-memory=0.1K" }, F_MEM, 102 },
-	{ { "--format=json" }, F_FORMAT, IV_FORMAT_JSON },
+	{ { "--format=json" }, F_FORMAT, CLI_FORMAT_JSON },
 	{ { "--format=json" }, F_REPORT, 1 },
-	{ { "--format=csv" }, F_FORMAT, IV_FORMAT_CSV },
-	{ { "--format", "table" }, F_FORMAT, IV_FORMAT_TABLE },
+	{ { "--format=csv" }, F_FORMAT, CLI_FORMAT_CSV },
+	{ { "--format", "table" }, F_FORMAT, CLI_FORMAT_TABLE },
 	{ { "--report" }, F_REPORT, 1 },
 	{ { "--check" }, F_CHECK, 1 },
 	{ { "--check" }, F_REPORT, 1 },
@@ -415,7 +416,7 @@ static const struct good good[] = {
 START_TEST(good_command_line_resolves)
 {
 	const struct good *c = &good[_i];
-	iv_cli_opts o;
+	cli_opts o;
 	char err[512];
 	int rc = parse(c->args, &o, err, sizeof err);
 	ck_assert_msg(rc == 0, "case %d (%s): %s", _i, c->args[0], err);
@@ -427,7 +428,7 @@ END_TEST
 
 START_TEST(widths_set_depth_and_sizes)
 {
-	iv_cli_opts o;
+	cli_opts o;
 	char err[256];
 	const char *a[] = { "--widths=784,256,10", NULL };
 	const char *b[] = { "--widths=1,65536", "--widths=9,8,7,6", NULL };
@@ -449,7 +450,7 @@ END_TEST
 START_TEST(paths_and_repeated_parses)
 {
 	/* given a parse with options, a second parse starts from defaults */
-	iv_cli_opts o;
+	cli_opts o;
 	char err[256];
 	const char *a[] = { "--keys=k.txt", "--trace", "t.log", "-d", "4", NULL };
 	const char *none[] = { NULL };
@@ -476,20 +477,20 @@ START_TEST(number_parsers)
 	ck_assert(!iv_parse_double("e", -1, 1, &d));
 	ck_assert(!iv_parse_double("-", -1, 1, &d));
 	ck_assert(!iv_parse_double(NULL, -1, 1, &d));
-	ck_assert(iv_parse_size("3", 3, 3, &z) && z == 3);
-	ck_assert(!iv_parse_size("2", 3, 4, &z));
-	ck_assert(!iv_parse_size("5", 3, 4, &z));
-	ck_assert(iv_parse_ulong("18446744073709551615", &u) &&
+	ck_assert(cli_parse_size("3", 3, 3, &z) && z == 3);
+	ck_assert(!cli_parse_size("2", 3, 4, &z));
+	ck_assert(!cli_parse_size("5", 3, 4, &z));
+	ck_assert(cli_parse_ulong("18446744073709551615", &u) &&
 	          u == 18446744073709551615UL);
-	ck_assert(!iv_parse_ulong("18446744073709551616", &u));
-	ck_assert(iv_parse_bytes("0.5M", &d) && d == 524288);
-	ck_assert(!iv_parse_bytes("1 M", &d));
-	ck_assert(!iv_parse_bytes("inf", &d));
-	ck_assert(!iv_parse_bytes("1e300T", &d)); /* overflows to Inf */
+	ck_assert(!cli_parse_ulong("18446744073709551616", &u));
+	ck_assert(cli_parse_bytes("0.5M", &d) && d == 524288);
+	ck_assert(!cli_parse_bytes("1 M", &d));
+	ck_assert(!cli_parse_bytes("inf", &d));
+	ck_assert(!cli_parse_bytes("1e300T", &d)); /* overflows to Inf */
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("opts");
 	TCase *tc = tcase_create("parse");
@@ -498,20 +499,11 @@ static Suite *suite(void)
 	tcase_add_test(tc, names_are_listed);
 	tcase_add_test(tc, long_value_is_cut_in_message);
 	tcase_add_test(tc, widths_count_limit);
-	tcase_add_test(tc, defaults_match_interface);
+	tcase_add_test(tc, defaults_match_the_docs);
 	tcase_add_loop_test(tc, good_command_line_resolves, 0, (int)LEN(good));
 	tcase_add_test(tc, widths_set_depth_and_sizes);
 	tcase_add_test(tc, paths_and_repeated_parses);
 	tcase_add_test(tc, number_parsers);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	SRunner *sr = srunner_create(suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

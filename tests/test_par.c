@@ -297,9 +297,9 @@ START_TEST(gradients_retained_or_overwritten_agree)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("par");
+	Suite *s = tu_suite("par");
 	TCase *tc = tcase_create("par");
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, blocks_are_visited_once, 0, TU_LEN(sizes));
@@ -310,5 +310,5 @@ int main(void)
 	tcase_add_loop_test(tc, net_on_one_cpu_equals_net_on_all, 0, 2);
 	tcase_add_test(tc, gradients_retained_or_overwritten_agree);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/report.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -17,9 +18,9 @@ START_TEST(table_rows_sample_evenly)
 {
 	/* given a depth, then min(depth, 40) rows, first 1, last depth,
 	 * increasing, gaps within 1 of each other */
-	size_t depth = depths[_i], rows[IV_TABLE_ROWS];
-	size_t n = iv_table_rows(depth, IV_TABLE_ROWS, rows);
-	size_t want = depth < IV_TABLE_ROWS ? depth : IV_TABLE_ROWS;
+	size_t depth = depths[_i], rows[CLI_TABLE_ROWS];
+	size_t n = cli_table_rows(depth, CLI_TABLE_ROWS, rows);
+	size_t want = depth < CLI_TABLE_ROWS ? depth : CLI_TABLE_ROWS;
 	size_t gmin = (size_t)-1, gmax = 0;
 	ck_assert_uint_eq(n, want);
 	ck_assert_uint_eq(rows[0], 1);
@@ -44,7 +45,7 @@ START_TEST(spark_levels_follow_log_std)
 	int lv[8];
 	for (int i = 0; i < 8; i++)
 		v[i] = pow(10, -i);
-	iv_spark_levels(v, 8, lv, &lo, &hi);
+	cli_spark_levels(v, 8, lv, &lo, &hi);
 	for (int i = 0; i < 8; i++)
 		ck_assert_int_eq(lv[i], 7 - i);
 	ck_assert(fabs(lo - 1e-7) < 1e-20 && fabs(hi - 1) < 1e-12);
@@ -57,13 +58,13 @@ START_TEST(spark_flat_is_mid_height)
 	 * decade, so noise does not draw a staircase */
 	double v[] = { 0.63, 0.62, 0.61, 0.60 }, lo, hi;
 	int lv[4];
-	iv_spark_levels(v, 4, lv, &lo, &hi);
+	cli_spark_levels(v, 4, lv, &lo, &hi);
 	for (int i = 0; i < 4; i++)
 		ck_assert(lv[i] == 3 || lv[i] == 4);
 	ck_assert(fabs(log10(hi / lo) - 1) < 1e-12);
 	/* a 2x change is visible but small: at most 3 levels apart */
 	double w[] = { 1, 2 };
-	iv_spark_levels(w, 2, lv, &lo, &hi);
+	cli_spark_levels(w, 2, lv, &lo, &hi);
 	ck_assert(lv[1] > lv[0] && lv[1] - lv[0] <= 3);
 }
 END_TEST
@@ -72,14 +73,14 @@ START_TEST(spark_marks_zero_and_bad)
 {
 	double v[] = { 0, NAN, INFINITY, -1, 1 }, lo, hi;
 	int lv[5];
-	iv_spark_levels(v, 5, lv, &lo, &hi);
-	ck_assert_int_eq(lv[0], IV_SPARK_ZERO);
-	ck_assert_int_eq(lv[1], IV_SPARK_BAD);
-	ck_assert_int_eq(lv[2], IV_SPARK_BAD);
-	ck_assert_int_eq(lv[3], IV_SPARK_BAD);
+	cli_spark_levels(v, 5, lv, &lo, &hi);
+	ck_assert_int_eq(lv[0], CLI_SPARK_ZERO);
+	ck_assert_int_eq(lv[1], CLI_SPARK_BAD);
+	ck_assert_int_eq(lv[2], CLI_SPARK_BAD);
+	ck_assert_int_eq(lv[3], CLI_SPARK_BAD);
 	ck_assert(lv[4] >= 3 && lv[4] <= 4);
 	double z[] = { 0, 0 };
-	iv_spark_levels(z, 2, lv, &lo, &hi);
+	cli_spark_levels(z, 2, lv, &lo, &hi);
 	ck_assert(isnan(lo) && isnan(hi));
 }
 END_TEST
@@ -94,7 +95,7 @@ START_TEST(numbers_round_trip)
 	 * most 17 significant digits */
 	char buf[32];
 	double v = numbers[_i];
-	ck_assert(iv_report_number(v, buf, sizeof buf));
+	ck_assert(cli_report_number(v, buf, sizeof buf));
 	ck_assert_msg(strtod(buf, NULL) == v, "%s", buf);
 	ck_assert(strlen(buf) <= 24);
 }
@@ -103,29 +104,29 @@ END_TEST
 START_TEST(numbers_shortest_and_nonfinite)
 {
 	char buf[32];
-	iv_report_number(0.1, buf, sizeof buf);
+	cli_report_number(0.1, buf, sizeof buf);
 	ck_assert_str_eq(buf, "0.1");
-	iv_report_number(0.01, buf, sizeof buf);
+	cli_report_number(0.01, buf, sizeof buf);
 	ck_assert_str_eq(buf, "0.01");
-	iv_report_number(40, buf, sizeof buf);
+	cli_report_number(40, buf, sizeof buf);
 	ck_assert_str_eq(buf, "40");
-	ck_assert(!iv_report_number(NAN, buf, sizeof buf));
+	ck_assert(!cli_report_number(NAN, buf, sizeof buf));
 	ck_assert_str_eq(buf, "");
-	ck_assert(!iv_report_number(-INFINITY, buf, sizeof buf));
+	ck_assert(!cli_report_number(-INFINITY, buf, sizeof buf));
 }
 END_TEST
 
 START_TEST(format_names)
 {
-	iv_format f;
-	for (int i = 0; i < IV_FORMAT_COUNT; i++) {
-		ck_assert(iv_format_parse(iv_format_name((iv_format)i), &f));
+	cli_format f;
+	for (int i = 0; i < CLI_FORMAT_COUNT; i++) {
+		ck_assert(cli_format_parse(cli_format_name((cli_format)i), &f));
 		ck_assert_int_eq(f, i);
 	}
-	ck_assert(!iv_format_parse("JSON", &f));
-	ck_assert(!iv_format_parse(NULL, &f));
-	ck_assert_ptr_null(iv_format_name(IV_FORMAT_COUNT));
-	ck_assert(!iv_report_utf8(true)); /* --ascii always wins */
+	ck_assert(!cli_format_parse("JSON", &f));
+	ck_assert(!cli_format_parse(NULL, &f));
+	ck_assert_ptr_null(cli_format_name(CLI_FORMAT_COUNT));
+	ck_assert(!cli_report_utf8(true)); /* --ascii always wins */
 }
 END_TEST
 
@@ -145,10 +146,11 @@ START_TEST(full_disk_is_an_error)
 	iv_net *net = iv_net_alloc(&cfg, &st);
 	ck_assert_ptr_nonnull(net);
 	ck_assert_int_eq(iv_net_run(net), IV_OK);
-	for (int fmt = 0; fmt < IV_FORMAT_COUNT; fmt++) {
+	for (int fmt = 0; fmt < CLI_FORMAT_COUNT; fmt++) {
 		int rc = 0;
 		for (int k = 0; k < 20 && rc == 0; k++) /* pass the buffer */
-			rc = iv_report_write(f, net, (iv_format)fmt, false, NULL);
+			rc = cli_report_write(f, net, (cli_format)fmt, false,
+			                      NULL);
 		ck_assert_int_eq(rc, -1);
 		clearerr(f);
 	}
@@ -157,7 +159,7 @@ START_TEST(full_disk_is_an_error)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("report");
 	TCase *tc = tcase_create("helpers");
@@ -170,9 +172,5 @@ int main(void)
 	tcase_add_test(tc, format_names);
 	tcase_add_test(tc, full_disk_is_an_error);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -274,9 +274,9 @@ START_TEST(init_and_done)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
-	Suite *s = suite_create("stats");
+	Suite *s = tu_suite("stats");
 	TCase *tc = tcase_create("stats");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, known_arrays, 0, TU_LEN(known));
@@ -288,5 +288,5 @@ int main(void)
 	tcase_add_loop_test(tc, bin_edges, 0, TU_LEN(bincases));
 	tcase_add_test(tc, init_and_done);
 	suite_add_tcase(s, tc);
-	return tu_run(s);
+	return s;
 }

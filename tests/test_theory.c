@@ -9,6 +9,7 @@
 #include <initviz/act.h>
 #include <initviz/net.h>
 #include <initviz/theory.h>
+#include "check_main.h"
 
 static iv_theory *th;
 
@@ -493,7 +494,7 @@ START_TEST(theory_applies_to_random_schemes_only)
 }
 END_TEST
 
-int main(void)
+Suite *suite(void)
 {
 	gsl_set_error_handler_off();
 	Suite *s = suite_create("theory");
@@ -517,9 +518,5 @@ int main(void)
 	tcase_add_test(tc, gain_for_unit_q_in_the_schemes_convention);
 	tcase_add_test(tc, theory_applies_to_random_schemes_only);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

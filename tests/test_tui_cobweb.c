@@ -377,8 +377,15 @@ START_TEST(view_matches_snapshot)
 }
 END_TEST
 
-static Suite *suite(void)
+static void free_builtin(void) { iv_lessons_free(&builtin); }
+
+Suite *suite(void)
 {
+	cm_locale();
+	if (cm_tmpdir("initviz-cobweb") != 0 ||
+	    cli_lessons(&builtin, NULL, stderr) != 0)
+		return NULL;
+	cm_at_end(free_builtin);
 	Suite *s = suite_create("tui_cobweb");
 	TCase *t = tcase_create("sessions");
 	tcase_set_timeout(t, 60);
@@ -398,13 +405,4 @@ static Suite *suite(void)
 	tcase_add_loop_test(t, view_matches_snapshot, 0, LEN(snaps));
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
-		return EXIT_FAILURE;
-	int status = tut_main(suite, "initviz-cobweb", TUT_LOCALE);
-	iv_lessons_free(&builtin);
-	return status;
 }

@@ -540,8 +540,11 @@ START_TEST(no_terminal_without_a_script)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
+	cm_locale();
+	if (cm_tmpdir("initviz-tui") != 0)
+		return NULL;
 	Suite *s = suite_create("tui_script");
 	TCase *t = tcase_create("keys");
 	tcase_set_timeout(t, 30);
@@ -567,9 +570,4 @@ static Suite *suite(void)
 	tcase_add_test(t, no_terminal_without_a_script);
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, "initviz-tui", TUT_LOCALE);
 }

@@ -122,8 +122,9 @@ START_TEST(every_row_fits_the_screen)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
+	cm_locale();
 	Suite *s = suite_create("tui_snapshot");
 	TCase *t = tcase_create("views");
 	tcase_set_timeout(t, 30);
@@ -132,9 +133,4 @@ static Suite *suite(void)
 	tcase_add_test(t, drawing_is_deterministic);
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, NULL, TUT_LOCALE);
 }

@@ -238,7 +238,7 @@ START_TEST(a_lesson_sets_its_learning_rate)
 	char err[256];
 	iv_config_defaults(&base);
 	ck_assert_int_eq(iv_lessons_parse(&set, text, sizeof text - 1, "t",
-					  &base, iv_cli_apply_setting, err,
+					  &base, cli_apply_setting, err,
 					  sizeof err), 0);
 	run(". Wait", &set.v[0].cfg,
 	    (tui_options){.lessons = &set, .lesson = 1, .lr = 0.05});
@@ -364,8 +364,15 @@ START_TEST(lesson_screen_matches_snapshot)
 }
 END_TEST
 
-static Suite *suite(void)
+static void free_builtin(void) { iv_lessons_free(&builtin); }
+
+Suite *suite(void)
 {
+	cm_locale();
+	if (cm_tmpdir("initviz-teach") != 0 ||
+	    cli_lessons(&builtin, NULL, stderr) != 0)
+		return NULL;
+	cm_at_end(free_builtin);
 	Suite *s = suite_create("tui_teach");
 	TCase *t = tcase_create("training");
 	tcase_set_timeout(t, 60);
@@ -387,13 +394,4 @@ static Suite *suite(void)
 	tcase_add_test(t, lesson_screen_matches_snapshot);
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	if (iv_cli_lessons(&builtin, NULL, stderr) != 0)
-		return EXIT_FAILURE;
-	int status = tut_main(suite, "initviz-teach", TUT_LOCALE);
-	iv_lessons_free(&builtin);
-	return status;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* util: escaping untrusted text, sizes in binary units, reading a user's
- * file (regular files only, a size cap, every error said). */
+ * file (regular files only, a size cap, every error said), word wrapping. */
 #include <check.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,6 +11,8 @@
 #include "util/bytes.h"
 #include "util/escape.h"
 #include "util/textfile.h"
+#include "util/wrap.h"
+#include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -197,7 +199,82 @@ START_TEST(text_read_refuses_what_is_not_a_regular_file)
 }
 END_TEST
 
-int main(void)
+/* --- wrapping --- */
+
+static const struct {
+	const char *text;
+	int width, lines;
+	const char *first; /* the first line */
+} wraps[] = {
+	{ "hello world", 20, 1, "hello world" },
+	{ "hello world", 11, 1, "hello world" },
+	{ "hello world", 10, 2, "hello" },
+	{ "hello world", 5, 2, "hello" },
+	{ "  lead blanks", 20, 1, "lead blanks" },
+	{ "abcdefghij", 4, 3, "abcd" }, /* a word longer than the width */
+	{ "σ → ∂L/∂h", 5, 2, "σ →" }, /* UTF-8: columns, not bytes */
+	{ "", 10, 0, "" },
+	{ "   ", 10, 0, "" },
+};
+
+START_TEST(wrap_lines)
+{
+	const char *next;
+	size_t len;
+	ck_assert_int_eq(iv_wrap_count(wraps[_i].text, wraps[_i].width),
+	                 wraps[_i].lines);
+	const char *s =
+		iv_wrap_line(wraps[_i].text, wraps[_i].width, &len, &next);
+	ck_assert_uint_eq(len, strlen(wraps[_i].first));
+	ck_assert(strncmp(s, wraps[_i].first, len) == 0);
+}
+END_TEST
+
+/* Every line, in order: a blank exactly at the width still fits, blanks
+ * between lines go, blanks inside a line stay. */
+static const struct {
+	const char *text;
+	int width;
+	const char *lines; /* joined by '|' */
+} paragraphs[] = {
+	{ "initviz --depth=10 --width=300", 12,
+	  "initviz|--depth=10|--width=300" },
+	{ "one two three", 3, "one|two|thr|ee" },
+	{ "one two three", 7, "one two|three" },
+	{ "a  b  c", 3, "a|b|c" },
+	{ "a  b  c", 4, "a  b|c" },
+	{ "tail blanks   ", 20, "tail blanks" },
+	{ "∂L/∂h grows ×2 a layer", 11, "∂L/∂h grows|×2 a layer" },
+};
+
+START_TEST(wrap_every_line)
+{
+	char got[128] = "";
+	const char *p = paragraphs[_i].text;
+	size_t len, at = 0;
+	int lines = 0;
+	while (*p) {
+		const char *s = iv_wrap_line(p, paragraphs[_i].width, &len, &p);
+		ck_assert_uint_gt(len, 0);
+		ck_assert_uint_lt(at + len + 1, sizeof got);
+		at += (size_t)snprintf(got + at, sizeof got - at, "%s%.*s",
+		                       lines++ ? "|" : "", (int)len, s);
+	}
+	ck_assert_str_eq(got, paragraphs[_i].lines);
+	ck_assert_int_eq(iv_wrap_count(paragraphs[_i].text,
+	                               paragraphs[_i].width),
+	                 lines);
+}
+END_TEST
+
+START_TEST(wrap_to_no_width_gives_no_lines)
+{
+	ck_assert_int_eq(iv_wrap_count("some text", 0), 0);
+	ck_assert_int_eq(iv_wrap_count("some text", -3), 0);
+}
+END_TEST
+
+Suite *suite(void)
 {
 	Suite *s = suite_create("util");
 	TCase *tc = tcase_create("util");
@@ -208,10 +285,9 @@ int main(void)
 	tcase_add_test(tc, bytes_pair_reads_differently);
 	tcase_add_test(tc, text_read_regular_files_up_to_the_cap);
 	tcase_add_test(tc, text_read_refuses_what_is_not_a_regular_file);
+	tcase_add_loop_test(tc, wrap_lines, 0, LEN(wraps));
+	tcase_add_loop_test(tc, wrap_every_line, 0, LEN(paragraphs));
+	tcase_add_test(tc, wrap_to_no_width_gives_no_lines);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return s;
 }

@@ -583,7 +583,7 @@ START_TEST(axis_labels)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("view_cobweb");
 	TCase *tc = tcase_create("length");
@@ -613,9 +613,4 @@ static Suite *suite(void)
 	tcase_add_test(tc, axis_labels);
 	suite_add_tcase(s, tc);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, NULL, 0);
 }

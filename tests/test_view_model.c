@@ -725,7 +725,7 @@ START_TEST(script_errors)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("tui_model");
 	TCase *t = tcase_create("settings");
@@ -770,9 +770,4 @@ static Suite *suite(void)
 	tcase_add_loop_test(t, script_errors, 0, LEN(bad_scripts));
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, NULL, 0);
 }

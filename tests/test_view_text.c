@@ -194,7 +194,7 @@ START_TEST(line_refuses_what_it_cannot_hold)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("view_text");
 	TCase *t = tcase_create("numbers");
@@ -210,9 +210,4 @@ static Suite *suite(void)
 	tcase_add_test(t, line_refuses_what_it_cannot_hold);
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, NULL, 0);
 }

@@ -643,7 +643,7 @@ START_TEST(critical_yet_vanishing_is_explained)
 }
 END_TEST
 
-static Suite *suite(void)
+Suite *suite(void)
 {
 	Suite *s = suite_create("tui_theory");
 	TCase *t = tcase_create("gains");
@@ -673,9 +673,4 @@ static Suite *suite(void)
 	tcase_add_test(t, critical_yet_vanishing_is_explained);
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	return tut_main(suite, NULL, 0);
 }

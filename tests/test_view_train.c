@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The teaching parts of the view without curses: the training state machine
- * on a real network, lesson navigation and "modified", word wrapping of the
- * lesson text, and saving the screen's text to a new file. */
+ * on a real network, lesson navigation and "modified", and saving the
+ * screen's text to a new file. */
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
@@ -639,40 +639,10 @@ START_TEST(config_same_sees_every_setting)
 }
 END_TEST
 
-/* --- wrapping --- */
-
-static const struct {
-	const char *text;
-	int width, lines;
-	const char *first; /* the first line */
-} wraps[] = {
-    {"hello world", 20, 1, "hello world"},
-    {"hello world", 11, 1, "hello world"},
-    {"hello world", 10, 2, "hello"},
-    {"hello world", 5, 2, "hello"},
-    {"  lead blanks", 20, 1, "lead blanks"},
-    {"abcdefghij", 4, 3, "abcd"}, /* a word longer than the width */
-    {"σ → ∂L/∂h", 5, 2, "σ →"},   /* UTF-8: columns, not bytes */
-    {"", 10, 0, ""},
-    {"   ", 10, 0, ""},
-};
-
-START_TEST(wrap_lines)
-{
-	const char *next;
-	size_t len;
-	ck_assert_int_eq(tui_text_wrap_count(wraps[_i].text, wraps[_i].width),
-			 wraps[_i].lines);
-	const char *s =
-	    tui_text_wrap_line(wraps[_i].text, wraps[_i].width, &len, &next);
-	ck_assert_uint_eq(len, strlen(wraps[_i].first));
-	ck_assert(strncmp(s, wraps[_i].first, len) == 0);
-}
-END_TEST
-
 /* --- saving --- */
 
 static char dir[] = "/tmp/initviz-save-XXXXXX";
+static bool dir_made; /* by the first save test */
 
 /* Entries of d other than "." and "..". */
 static int entries(const char *d)
@@ -725,6 +695,7 @@ START_TEST(save_never_overwrites)
 	struct tm tm;
 	char stamp[32];
 	ck_assert_ptr_nonnull(mkdtemp(dir));
+	dir_made = true;
 	localtime_r(&when, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	ck_assert_int_eq(tui_save_text(dir, when, "one\n", 4, path, sizeof path,
@@ -973,15 +944,21 @@ static void figdir_teardown(void)
 {
 	teardown();
 	if (strchr(figdir, 'X') == NULL) {
-		char cmd[128];
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", figdir);
-		ck_assert_int_eq(system(cmd), 0);
+		cm_remove_dir(figdir);
 		strcpy(strrchr(figdir, '-') + 1, "XXXXXX");
 	}
 }
 
-static Suite *suite(void)
+static void remove_save_dir(void)
 {
+	if (dir_made)
+		cm_remove_dir(dir);
+}
+
+Suite *suite(void)
+{
+	cm_nofork(); /* the save tests share dir */
+	cm_at_end(remove_save_dir);
 	Suite *s = suite_create("tui_train");
 	TCase *t = tcase_create("train");
 	tcase_set_timeout(t, 30);
@@ -1011,7 +988,6 @@ static Suite *suite(void)
 	tcase_add_test(t, leaving_a_lesson_keeps_its_settings);
 	tcase_add_test(t, a_lesson_too_big_is_refused);
 	tcase_add_loop_test(t, config_same_sees_every_setting, 0, 15);
-	tcase_add_loop_test(t, wrap_lines, 0, LEN(wraps));
 	suite_add_tcase(s, t);
 	t = tcase_create("save");
 	tcase_add_test(t, save_never_overwrites);
@@ -1025,13 +1001,4 @@ static Suite *suite(void)
 	tcase_add_test(t, figure_after_training_draws_the_trained_network);
 	suite_add_tcase(s, t);
 	return s;
-}
-
-int main(void)
-{
-	/* the save tests share dir */
-	int status = tut_main(suite, NULL, TUT_NOFORK);
-	if (strchr(dir, 'X') == NULL)
-		tut_remove_dir(dir);
-	return status;
 }

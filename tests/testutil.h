@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Shared helpers of the engine Check suites: independent statistics, configs, the runner. */
+/* Shared helpers of the engine Check suites: independent statistics,
+ * configurations, the suite. */
 #ifndef IV_TESTUTIL_H
 #define IV_TESTUTIL_H
 
@@ -10,6 +11,7 @@
 #include <gsl/gsl_errno.h>
 #include <initviz/config.h>
 #include <initviz/stats.h>
+#include "check_main.h"
 
 #define TU_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -119,15 +121,12 @@ static inline void tu_config_widths(iv_config *cfg, const unsigned *w,
 		cfg->widths[i] = w[i];
 }
 
-/* Run one suite of one test case; the exit status of a check program. */
-static inline int tu_run(Suite *s)
+/* A suite of the engine's, GSL's default error handler (it aborts) off
+ * first: the tests call GSL themselves. */
+static inline Suite *tu_suite(const char *name)
 {
 	gsl_set_error_handler_off();
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return suite_create(name);
 }
 
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Shared helpers of the TUI Check suites: headless screens and their text,
- * snapshots under tests/snapshots; files and main() from view_testutil.h. */
+ * snapshots under tests/snapshots; files from view_testutil.h. */
 #ifndef IV_TUI_TESTUTIL_H
 #define IV_TUI_TESTUTIL_H
 

@@ -58,26 +58,26 @@ typedef struct iv_net iv_net;
  * draw. Returns NULL and sets *st on failure. */
 iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st);
 void iv_net_free(iv_net *net); /* NULL is a no-op */
-/* A network for cfg made from net (which is freed, whatever happens; NULL:
- * iv_net_alloc): its block of matrices is kept when cfg's fits in it, so
- * that a sweep over same-sized or smaller networks neither gives pages
- * back nor faults them in again. The result is the same as
- * iv_net_alloc(cfg, st)'s. */
-iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st);
-/* The same, but a large network's memory (64 MiB or more) is given back to
- * the system on a detached thread, so that the call returns at once (a
- * view answering a key). Not for the last free before exit: the thread may
- * still hold the memory then. */
+/* As iv_net_free, but a large network's memory (64 MiB or more) is given
+ * back to the system on a detached thread, so that the call returns at
+ * once (a view answering a key). Not for the last free before exit: the
+ * thread may still hold the memory then. */
 void iv_net_free_later(iv_net *net);
 
-/* Make net the network of cfg when cfg has the same shapes (depth, every
- * width, batch, bins, retain): the inputs and weights of cfg are drawn
- * again into the memory net holds, and both passes start over; the
- * numbers are those of iv_net_alloc(cfg). No new pages, so none to fault
- * in: a view recomputing after a key. IV_EINVAL leaves net as it was when
- * the shapes differ (allocate a new one then), and so does IV_ETOOBIG
- * (cfg's memory limit); after other codes net must be freed. */
-iv_status iv_net_reuse(iv_net *net, const iv_config *cfg);
+/* The network of cfg, made from net, whose memory is used again:
+ *  - cfg has net's shapes (depth, every width, batch, bins, retain): cfg's
+ *    inputs and weights are drawn into net's memory and both passes start
+ *    over; net itself is returned, and no page is allocated or faulted in
+ *    (a view recomputing after a key);
+ *  - other shapes: net's block of matrices is kept when cfg's fits in it
+ *    (a sweep over same-sized or smaller networks), else grown or
+ *    replaced; the rest of net is freed;
+ *  - cfg invalid, or needing more than cfg->max_memory: NULL with *st set
+ *    (as iv_net_alloc), and net is freed. A block over cfg->max_memory is
+ *    not kept.
+ * The numbers are those of iv_net_alloc(cfg, st), bit for bit. net NULL:
+ * iv_net_alloc. Use the returned pointer, never net, afterwards. */
+iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st);
 
 /* Do one step of work. IV_CONTINUE while work remains, IV_OK when both
  * passes are done (and on every later call), an error code otherwise. */

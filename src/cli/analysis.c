@@ -6,7 +6,7 @@
 #include <initviz/train.h>
 #include "cli/analysis.h"
 
-void iv_analysis_done(iv_analysis *a)
+void cli_analysis_done(cli_analysis *a)
 {
 	free(a->theory);
 	free(a->train_step);
@@ -15,10 +15,10 @@ void iv_analysis_done(iv_analysis *a)
 	free(a->train_update_ratio);
 	free(a->train_grad_ratio);
 	free(a->train_change);
-	*a = (iv_analysis){ 0 };
+	*a = (cli_analysis){ 0 };
 }
 
-static iv_status theory(iv_analysis *a, const iv_config *cfg)
+static iv_status theory(cli_analysis *a, const iv_config *cfg)
 {
 	if (!iv_theory_applies(cfg->init)) {
 		a->no_theory = true;
@@ -37,7 +37,7 @@ static iv_status theory(iv_analysis *a, const iv_config *cfg)
 
 /* update: the state was left by an update (its ratios), or only
  * evaluated (NaN) */
-static void log_point(iv_analysis *a, const iv_train *tr, size_t L,
+static void log_point(cli_analysis *a, const iv_train *tr, size_t L,
                       bool update)
 {
 	size_t k = a->ntrain++;
@@ -71,7 +71,7 @@ static double *save_activations(const iv_net *net)
 }
 
 /* rms of the activations now minus those saved, per layer. */
-static void change(iv_analysis *a, const iv_net *net, const double *h0)
+static void change(cli_analysis *a, const iv_net *net, const double *h0)
 {
 	size_t L = iv_net_depth(net), r, c;
 	for (size_t l = 1; l <= L; l++) {
@@ -88,7 +88,7 @@ static void change(iv_analysis *a, const iv_net *net, const double *h0)
 	}
 }
 
-static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr,
+static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
                        bool random_readout)
 {
 	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
@@ -131,10 +131,10 @@ static iv_status train(iv_analysis *a, iv_net *net, size_t steps, double lr,
 	return st;
 }
 
-iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
+iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
                               double lr, bool random_readout)
 {
-	*a = (iv_analysis){ 0 };
+	*a = (cli_analysis){ 0 };
 	iv_status st = theory(a, iv_net_config(net));
 	a->train_lr = lr;
 	a->random_readout = random_readout;
@@ -143,7 +143,7 @@ iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
 	return st;
 }
 
-double iv_analysis_memory(const iv_config *cfg, size_t steps)
+double cli_analysis_memory(const iv_config *cfg, size_t steps)
 {
 	double b = (double)cfg->batch, units = 0, maxn = 0;
 	if (steps == 0)

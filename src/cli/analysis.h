@@ -8,9 +8,9 @@
 #include <initviz/net.h>
 #include <initviz/theory.h>
 
-#define IV_TRAIN_LOG_MAX 1000 /* entries of the training log at most */
+#define CLI_TRAIN_LOG_MAX 1000 /* entries of the training log at most */
 
-typedef struct iv_analysis {
+typedef struct cli_analysis {
 	iv_theory_layer *theory; /* depth entries, NULL when not computed */
 	bool no_theory;          /* not computed: the scheme is not random */
 	iv_criticality crit;     /* of layer 1 (iv_theory_criticality_config) */
@@ -29,19 +29,19 @@ typedef struct iv_analysis {
 	/* depth: rms over batch and units of h_l after training minus h_l at
 	 * initialization, on the same inputs; NULL without training */
 	double *train_change;
-} iv_analysis;
+} cli_analysis;
 
 /* Theory for net's configuration; then, when steps > 0, train net (its
  * weights change: call after the report's statistics are taken, with the
  * activations of iv_net_run still in place) for steps SGD steps at rate lr
  * (random_readout: iv_train_opts), logging step 0, every ceil(steps/999)-th
  * step and the last. 0, or an engine status on failure. */
-iv_status iv_analysis_compute(iv_analysis *a, iv_net *net, size_t steps,
+iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
                               double lr, bool random_readout);
-void iv_analysis_done(iv_analysis *a);
+void cli_analysis_done(cli_analysis *a);
 
-/* Bytes that iv_analysis_compute needs for cfg beside the network's own
+/* Bytes that cli_analysis_compute needs for cfg beside the network's own
  * (iv_config_memory): training's buffers and the saved activations. */
-double iv_analysis_memory(const iv_config *cfg, size_t steps);
+double cli_analysis_memory(const iv_config *cfg, size_t steps);
 
 #endif

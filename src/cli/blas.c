@@ -6,7 +6,7 @@
 #include <gsl/gsl_cblas.h>
 #include "cli/blas.h"
 
-const char *iv_blas_library(void)
+const char *cli_blas_library(void)
 {
 	Dl_info info;
 	/* The symbol as the dynamic linker resolved it: a non-PIE binary's
@@ -19,7 +19,7 @@ const char *iv_blas_library(void)
 	return NULL;
 }
 
-int iv_blas_threads(int n)
+int cli_blas_threads(int n)
 {
 	/* POSIX allows converting dlsym's result to a function pointer */
 	void *set = dlsym(RTLD_DEFAULT, "openblas_set_num_threads");

@@ -5,12 +5,12 @@
 
 /* File name of the shared object that defines cblas_dgemm (the program
  * itself when BLAS is linked statically), NULL when unknown. */
-const char *iv_blas_library(void);
+const char *cli_blas_library(void);
 
 /* Threads of each BLAS call, where the library lets us set them (OpenBLAS's
  * openblas_set_num_threads): configurations computed side by side share
  * the processors instead of each asking for all of them. Returns the
  * previous number, or 0 when the library has no such setting. */
-int iv_blas_threads(int n);
+int cli_blas_threads(int n);
 
 #endif

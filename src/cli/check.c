@@ -75,7 +75,7 @@ static size_t same_line(FILE *err, const iv_layer_stats *s, size_t layer,
 	           dead);
 }
 
-size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
+size_t cli_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 {
 	struct tally sat = { 0 }, dead = { 0 }, same = { 0 }, bad = { 0 };
 	size_t problems = 0;
@@ -113,7 +113,7 @@ size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 	return problems;
 }
 
-size_t iv_check_net(const iv_net *net, FILE *err)
+size_t cli_check_net(const iv_net *net, FILE *err)
 {
 	size_t n = iv_net_depth(net);
 	/* an array of pointers: sizeof a pointer is meant */
@@ -123,7 +123,7 @@ size_t iv_check_net(const iv_net *net, FILE *err)
 		return say(err, "out of memory");
 	for (size_t l = 1; l <= n; l++)
 		ls[l - 1] = iv_net_layer(net, l);
-	size_t problems = iv_check_layers(ls, n, err);
+	size_t problems = cli_check_layers(ls, n, err);
 	free(ls);
 	return problems;
 }

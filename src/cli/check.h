@@ -20,9 +20,9 @@
 /* Check layers ls[0..n-1] (layers 1..n, all passes done); write one line
  * "initviz: check: ..." per kind of problem to err (NULL: write nothing).
  * Returns the number of problems, 0 when healthy. */
-size_t iv_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err);
+size_t cli_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err);
 
 /* The same for a finished network. */
-size_t iv_check_net(const iv_net *net, FILE *err);
+size_t cli_check_net(const iv_net *net, FILE *err);
 
 #endif

@@ -22,18 +22,18 @@ static bool skipped(const struct opt *op)
 }
 
 /* The row's value in o as the option takes it. */
-static void value(const struct opt *op, const iv_cli_opts *o, char *buf,
+static void value(const struct opt *op, const cli_opts *o, char *buf,
                   size_t len)
 {
 	const void *p = (const char *)o + op->off;
 	switch (op->kind) {
-	case K_REAL: iv_report_number(*(const double *)p, buf, len); break;
+	case K_REAL: cli_report_number(*(const double *)p, buf, len); break;
 	case K_SIZE: snprintf(buf, len, "%zu", *(const size_t *)p); break;
 	case K_SEED:
 		snprintf(buf, len, "%lu", *(const unsigned long *)p);
 		break;
 	case K_FLAG: snprintf(buf, len, "%d", *(const bool *)p); break;
-	default: iv_opt_value(op, o, buf, len); break;
+	default: cli_opt_value(op, o, buf, len); break;
 	}
 }
 
@@ -81,7 +81,7 @@ static void widths(const iv_config *c, char *buf, size_t len, size_t *used)
 	}
 }
 
-static void sweeps(const iv_sweep *s, char *buf, size_t len, size_t *used)
+static void sweeps(const cli_sweep *s, char *buf, size_t len, size_t *used)
 {
 	for (size_t a = 0; a < s->naxes; a++) {
 		add(buf, len, used, " --sweep=");
@@ -93,11 +93,11 @@ static void sweeps(const iv_sweep *s, char *buf, size_t len, size_t *used)
 	}
 }
 
-void iv_cli_command(const iv_cli_opts *o, char *buf, size_t len)
+void cli_command(const cli_opts *o, char *buf, size_t len)
 {
-	iv_cli_opts d;
+	cli_opts d;
 	size_t used = 0;
-	iv_opts_defaults(&d);
+	cli_opts_defaults(&d);
 	buf[0] = '\0';
 	add(buf, len, &used, "initviz");
 	if (o->lesson && o->lesson_ref) {
@@ -114,11 +114,11 @@ void iv_cli_command(const iv_cli_opts *o, char *buf, size_t len)
 		d.random_readout = o->lesson_ref->random_readout;
 	}
 
-	if (o->report && o->format == IV_FORMAT_TABLE && !o->check &&
+	if (o->report && o->format == CLI_FORMAT_TABLE && !o->check &&
 	    !o->sweep.naxes)
 		add(buf, len, &used, " --report");
-	for (size_t i = 0; i < iv_opt_count; i++) {
-		const struct opt *op = &iv_opt_table[i];
+	for (size_t i = 0; i < cli_opt_count; i++) {
+		const struct opt *op = &cli_opt_table[i];
 		char mine[64], dflt[64];
 		if (skipped(op))
 			continue;

@@ -15,6 +15,6 @@
  * options (--format, --bins, --check, training, --sweep); options that do
  * not change the output (--jobs, --max-memory, --trace, --keys) are left
  * out. Real numbers read back exactly. */
-void iv_cli_command(const iv_cli_opts *o, char *buf, size_t len);
+void cli_command(const cli_opts *o, char *buf, size_t len);
 
 #endif

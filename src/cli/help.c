@@ -1,36 +1,29 @@
 /* SPDX-License-Identifier: MIT */
 /* The --help text, generated from the option table with the real defaults. */
 #include <stdio.h>
-#include <string.h>
 #include "cli/opts.h"
 #include "cli/opts_table.h"
+#include "util/wrap.h"
 
 #define HELP_COL 24 /* where the descriptions start */
 #define HELP_WIDTH 79
 
-/* Print text wrapped at word boundaries, each line indented to HELP_COL. */
-static void wrapped(FILE *f, const char *text, int col)
+/* Print text wrapped at word boundaries from HELP_COL, where the caller has
+ * put the cursor; the lines after the first indented to it. */
+static void wrapped(FILE *f, const char *text)
 {
-	while (*text) {
-		int room = HELP_WIDTH - col, n = (int)strlen(text);
-		if (n > room) {
-			n = room;
-			while (n > 0 && text[n] != ' ')
-				n--;
-			if (n == 0)
-				n = room;
-		}
-		fprintf(f, "%.*s\n", n, text);
-		text += n;
-		while (*text == ' ')
-			text++;
-		if (*text)
-			fprintf(f, "%*s", HELP_COL, "");
-		col = HELP_COL;
+	size_t len;
+	for (bool first = true; *text; first = false) {
+		const char *line =
+			iv_wrap_line(text, HELP_WIDTH - HELP_COL, &len, &text);
+		if (len == 0)
+			break;
+		fprintf(f, "%*s%.*s\n", first ? 0 : HELP_COL, "", (int)len,
+		        line);
 	}
 }
 
-static void option_line(FILE *f, const struct opt *op, const iv_cli_opts *d)
+static void option_line(FILE *f, const struct opt *op, const cli_opts *d)
 {
 	char head[64], value[64], text[768], allowed[512];
 	int col;
@@ -48,20 +41,20 @@ static void option_line(FILE *f, const struct opt *op, const iv_cli_opts *d)
 		col = 0;
 	}
 	fprintf(f, "%*s", HELP_COL - col, "");
-	iv_opt_value(op, d, value, sizeof value);
-	iv_opt_allowed(op, allowed, sizeof allowed);
+	cli_opt_value(op, d, value, sizeof value);
+	cli_opt_allowed(op, allowed, sizeof allowed);
 	bool names = op->kind >= K_INIT && op->kind <= K_FORMAT &&
 	             !op->own_names;
 	snprintf(text, sizeof text, "%s%s%s%s%s%s", op->help,
 	         names ? ": " : "", names ? allowed + 7 : "", /* "one of " */
 	         *value ? " (default: " : "", value, *value ? ")" : "");
-	wrapped(f, text, HELP_COL);
+	wrapped(f, text);
 }
 
-void iv_cli_usage(FILE *f)
+void cli_usage(FILE *f)
 {
-	iv_cli_opts d;
-	iv_opts_defaults(&d);
+	cli_opts d;
+	cli_opts_defaults(&d);
 	fputs("Usage: initviz [OPTION]...            interactive view "
 	      "(needs a terminal)\n"
 	      "  or:  initviz --report [OPTION]...   print the per-layer "
@@ -70,8 +63,8 @@ void iv_cli_usage(FILE *f)
 	      "per-layer statistics\nof activations and backpropagated "
 	      "gradients.\n",
 	      f);
-	for (size_t i = 0; i < iv_opt_count; i++) {
-		const struct opt *op = &iv_opt_table[i];
+	for (size_t i = 0; i < cli_opt_count; i++) {
+		const struct opt *op = &cli_opt_table[i];
 		if (op->kind == K_SECTION)
 			fprintf(f, "\n%s:\n", op->name);
 		else

@@ -11,7 +11,7 @@ static int add_file(iv_lesson_set *set, const char *path, const iv_config *base,
                     FILE *warn)
 {
 	char err[512];
-	if (iv_lessons_load(set, path, base, iv_cli_apply_setting, err,
+	if (iv_lessons_load(set, path, base, cli_apply_setting, err,
 	                    sizeof err) == 0)
 		return 0;
 	fprintf(warn, "initviz: %s (skipped; the other lessons are loaded)\n",
@@ -49,14 +49,14 @@ static int add_dir(iv_lesson_set *set, const iv_config *base, FILE *warn)
 	return bad;
 }
 
-int iv_cli_lessons(iv_lesson_set *set, const char *file, FILE *warn)
+int cli_lessons(iv_lesson_set *set, const char *file, FILE *warn)
 {
 	iv_config base;
 	char err[512];
 	int bad = 0;
 	iv_config_defaults(&base);
 	if (iv_lessons_parse(set, iv_lessons_builtin, strlen(iv_lessons_builtin),
-	                     "built-in lessons", &base, iv_cli_apply_setting,
+	                     "built-in lessons", &base, cli_apply_setting,
 	                     err, sizeof err) != 0) {
 		fprintf(warn, "initviz: %s\n", err); /* a bug: tests catch it */
 		bad++;
@@ -67,7 +67,7 @@ int iv_cli_lessons(iv_lesson_set *set, const char *file, FILE *warn)
 	return bad;
 }
 
-void iv_cli_list_lessons(const iv_lesson_set *set, FILE *f)
+void cli_list_lessons(const iv_lesson_set *set, FILE *f)
 {
 	char title[4 * IV_LESSON_TITLE]; /* \xNN: 4 bytes for 1 */
 	for (size_t i = 0; i < set->n; i++) {

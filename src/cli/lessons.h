@@ -11,9 +11,9 @@
  * those of file (may be NULL). A file that cannot be read or parsed is
  * skipped with one line on warn ("initviz: FILE:LINE: ..."); returns the
  * number of such files. */
-int iv_cli_lessons(iv_lesson_set *set, const char *file, FILE *warn);
+int cli_lessons(iv_lesson_set *set, const char *file, FILE *warn);
 
 /* "1. All zeros: nothing moves" per lesson. */
-void iv_cli_list_lessons(const iv_lesson_set *set, FILE *f);
+void cli_list_lessons(const iv_lesson_set *set, FILE *f);
 
 #endif

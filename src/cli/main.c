@@ -19,67 +19,73 @@
 
 static int version(void)
 {
-	const char *blas = iv_blas_library();
+	const char *blas = cli_blas_library();
 	printf("initviz %s\nBLAS: cblas_dgemm from %s\n", PACKAGE_VERSION,
 	       blas ? blas : "an unknown library");
 	return 0;
 }
 
-static int alloc_failed(const iv_config *cfg, iv_status st)
+/* extra: what the report needs beside the network (training's buffers) */
+static int alloc_failed(const iv_config *cfg, iv_status st, double extra)
 {
 	char need[64], limit[64];
 	if (st != IV_ETOOBIG) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		return 2;
 	}
-	iv_bytes_pair(iv_config_memory(cfg), cfg->max_memory, need, limit,
-	              sizeof need);
+	iv_bytes_pair(iv_config_memory(cfg) + extra, cfg->max_memory, need,
+	              limit, sizeof need);
 	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
 	        "limit of %s (raise it with --max-memory)\n", need, limit);
 	return 2;
 }
 
-static int report(const iv_cli_opts *o)
+static int report(const cli_opts *o)
 {
 	iv_status st;
 	int rc = 0;
+	/* the limit covers training's buffers too, before any is allocated */
+	double extra = cli_analysis_memory(&o->cfg, o->train_steps);
+	if (o->cfg.max_memory > 0 &&
+	    iv_config_memory(&o->cfg) + extra > o->cfg.max_memory)
+		return alloc_failed(&o->cfg, IV_ETOOBIG, extra);
 	iv_net *net = iv_net_alloc(&o->cfg, &st);
 	if (!net)
-		return alloc_failed(&o->cfg, st);
+		return alloc_failed(&o->cfg, st, extra);
 	/* training changes the weights but not the statistics taken at
 	 * initialization, which the report and the check describe */
-	iv_analysis x = { 0 };
+	cli_analysis x = { 0 };
 	if ((st = iv_net_run(net)) != IV_OK ||
-	    (st = iv_analysis_compute(&x, net, o->train_steps, o->lr,
+	    (st = cli_analysis_compute(&x, net, o->train_steps, o->lr,
 	                                     o->random_readout)) != IV_OK) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
-		iv_analysis_done(&x);
+		cli_analysis_done(&x);
 		iv_net_free(net);
 		return 2;
 	}
 	char cmd[4096];
-	iv_cli_command(o, cmd, sizeof cmd);
+	cli_command(o, cmd, sizeof cmd);
 	x.command = cmd;
-	if ((o->format == IV_FORMAT_SVG
-	             ? iv_report_svg(stdout, net, &x, cmd)
-	             : iv_report_write(stdout, net, o->format,
-	                               iv_report_utf8(o->tui.ascii), &x)) != 0 ||
+	if ((o->format == CLI_FORMAT_SVG
+	             ? cli_report_svg(stdout, net, &x, cmd)
+	             : cli_report_write(stdout, net, o->format,
+	                               cli_report_utf8(o->tui.ascii), &x)) != 0 ||
 	    fflush(stdout) != 0)
 		rc = -1;
-	else if (o->check && iv_check_net(net, stderr) > 0)
+	else if (o->check && cli_check_net(net, stderr) > 0)
 		rc = 1;
-	iv_analysis_done(&x);
+	cli_analysis_done(&x);
 	iv_net_free(net);
 	return rc;
 }
 
 /* Lesson files' warnings, on stderr and (first line) for the view. */
-static char *gather(iv_cli_opts *o, iv_lesson_set *set)
+static char *gather(cli_opts *o, iv_lesson_set *set)
 {
 	char *warn = NULL;
 	size_t wlen = 0;
 	FILE *w = open_memstream(&warn, &wlen);
-	iv_cli_lessons(set, o->lessons_file, w ? w : stderr);
+	cli_lessons(set, o->lessons_file, w ? w : stderr);
 	if (!w)
 		return NULL;
 	fclose(w);
@@ -94,14 +100,14 @@ static char *gather(iv_cli_opts *o, iv_lesson_set *set)
 
 /* Lessons: --list-lessons prints them; --lesson=N parses argv again on top
  * of lesson N's configuration. Returns -1 to go on, else an exit status. */
-static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
+static int lessons(int argc, char **argv, cli_opts *o, iv_lesson_set *set)
 {
 	char err[1024];
 	if (o->report && !o->list_lessons && !o->lesson && !o->lessons_file)
 		return -1; /* a plain report needs no lessons */
 	char *notice = gather(o, set);
 	if (o->list_lessons) {
-		iv_cli_list_lessons(set, stdout);
+		cli_list_lessons(set, stdout);
 		free(notice);
 		return 0;
 	}
@@ -112,7 +118,7 @@ static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
 		return 2;
 	}
 	if (o->lesson &&
-	    iv_cli_parse_base(argc, argv, &set->v[o->lesson - 1].cfg, o, err,
+	    cli_parse_base(argc, argv, &set->v[o->lesson - 1].cfg, o, err,
 	                      sizeof err) != 0) {
 		fprintf(stderr, "initviz: %s\n", err);
 		free(notice);
@@ -129,7 +135,7 @@ static int lessons(int argc, char **argv, iv_cli_opts *o, iv_lesson_set *set)
 }
 
 struct view_ctx {
-	const iv_cli_opts *o; /* as started */
+	const cli_opts *o; /* as started */
 	const iv_lesson_set *set;
 };
 
@@ -139,7 +145,7 @@ static void view_command(void *ctx, const tui_command_state *s, char *buf,
                          size_t len)
 {
 	const struct view_ctx *v = ctx;
-	iv_cli_opts *t = malloc(sizeof *t);
+	cli_opts *t = malloc(sizeof *t);
 	if (!t) {
 		snprintf(buf, len, "initviz");
 		return;
@@ -152,24 +158,24 @@ static void view_command(void *ctx, const tui_command_state *s, char *buf,
 	t->lr = s->lr;
 	t->random_readout = s->random_readout;
 	t->train_steps = s->train_steps;
-	iv_cli_command(t, buf, len);
+	cli_command(t, buf, len);
 	free(t);
 }
 
 int main(int argc, char **argv)
 {
-	iv_cli_opts o;
+	cli_opts o;
 	iv_lesson_set set = { 0 };
 	char err[1024];
 	int rc;
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C"); /* "0.5", not "0,5", in and out */
-	if (iv_cli_parse(argc, argv, &o, err, sizeof err) != 0) {
+	if (cli_parse(argc, argv, &o, err, sizeof err) != 0) {
 		fprintf(stderr, "initviz: %s\n", err);
 		return 2;
 	}
 	if (o.help) {
-		iv_cli_usage(stdout);
+		cli_usage(stdout);
 		rc = 0;
 	} else if (o.version) {
 		rc = version();
@@ -186,7 +192,7 @@ int main(int argc, char **argv)
 		struct view_ctx vc = { &o, &set };
 		o.tui.command = view_command;
 		o.tui.command_ctx = &vc;
-		rc = o.sweep.naxes ? iv_sweep_report(&o, stdout, stderr)
+		rc = o.sweep.naxes ? cli_sweep_report(&o, stdout, stderr)
 		     : o.report    ? report(&o)
 		                   : tui_run(&o.cfg, &o.tui);
 	}

@@ -1,41 +1,27 @@
 /* SPDX-License-Identifier: MIT */
 /* Parse argv with getopt_long against the option table; strict values. */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
+#include "cli/fail.h"
 #include "cli/opts.h"
 #include "cli/opts_table.h"
-#include "util/escape.h"
 
 #define VAL_BASE 256 /* getopt value of a long-only option: base + index */
 #define GOT_MAX 64   /* characters of a bad value quoted in a message */
 
-static int fail(char *err, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	iv_escape_inplace(err, len); /* quoted values may hold escapes */
-	return 2;
-}
-
 static int opt_val(size_t i)
 {
-	return iv_opt_table[i].shortc ? iv_opt_table[i].shortc
+	return cli_opt_table[i].shortc ? cli_opt_table[i].shortc
 	                              : VAL_BASE + (int)i;
 }
 
 static const struct opt *find(int val)
 {
-	for (size_t i = 0; i < iv_opt_count; i++)
-		if (iv_opt_table[i].kind != K_SECTION && opt_val(i) == val)
-			return &iv_opt_table[i];
+	for (size_t i = 0; i < cli_opt_count; i++)
+		if (cli_opt_table[i].kind != K_SECTION && opt_val(i) == val)
+			return &cli_opt_table[i];
 	return NULL;
 }
 
@@ -43,8 +29,8 @@ static void build(struct option *lo, char *shorts)
 {
 	size_t n = 0;
 	*shorts++ = ':'; /* ':' for a missing value, '?' for the rest */
-	for (size_t i = 0; i < iv_opt_count; i++) {
-		const struct opt *op = &iv_opt_table[i];
+	for (size_t i = 0; i < cli_opt_count; i++) {
+		const struct opt *op = &cli_opt_table[i];
 		if (op->kind == K_SECTION)
 			continue;
 		bool arg = op->kind != K_FLAG;
@@ -61,7 +47,7 @@ static void build(struct option *lo, char *shorts)
 	*shorts = '\0';
 }
 
-static bool apply(const struct opt *op, const char *arg, iv_cli_opts *o)
+static bool apply(const struct opt *op, const char *arg, cli_opts *o)
 {
 	void *p = (char *)o + op->off;
 	switch (op->kind) {
@@ -69,13 +55,14 @@ static bool apply(const struct opt *op, const char *arg, iv_cli_opts *o)
 	case K_ACT: return iv_act_parse(arg, p);
 	case K_MODE: return iv_mode_parse(arg, p);
 	case K_INPUT: return iv_input_parse(arg, p);
-	case K_FORMAT: return iv_format_parse(arg, p);
-	case K_SIZE: return iv_parse_size(arg, (size_t)op->lo, (size_t)op->hi, p);
-	case K_SEED: return iv_parse_ulong(arg, p);
+	case K_FORMAT: return cli_format_parse(arg, p);
+	case K_SIZE:
+		return cli_parse_size(arg, (size_t)op->lo, (size_t)op->hi, p);
+	case K_SEED: return cli_parse_ulong(arg, p);
 	case K_REAL: return iv_parse_double(arg, op->lo, op->hi, p);
-	case K_BYTES: return iv_parse_bytes(arg, p);
+	case K_BYTES: return cli_parse_bytes(arg, p);
 	case K_WIDTHS:
-		if (!iv_parse_widths(arg, o->cfg.widths, &o->cfg.nwidths))
+		if (!cli_parse_widths(arg, o->cfg.widths, &o->cfg.nwidths))
 			return false;
 		o->cfg.depth = o->cfg.nwidths - 1;
 		return true;
@@ -93,49 +80,55 @@ static int getopt_error(int c, char **argv, char *err, size_t len)
 	const struct opt *op = find(optopt);
 	const char *word = argv[optind - 1];
 	if (c == ':' && op)
-		return fail(err, len, "--%s needs a value", op->name);
+		return cli_fail(err, len, "--%s needs a value", op->name);
 	if (op && op->kind == K_FLAG && strncmp(word, "--", 2) == 0)
-		return fail(err, len, "--%s takes no value (got \"%.*s\")",
-		            op->name, GOT_MAX, word);
+		return cli_fail(err, len, "--%s takes no value (got \"%.*s\")",
+				op->name, GOT_MAX, word);
 	if (optopt && optopt < VAL_BASE)
-		return fail(err, len, "unknown option \"-%c\" (see initviz --help)",
-		            optopt);
-	return fail(err, len, "unknown or ambiguous option \"%.*s\" "
-	                      "(see initviz --help)", GOT_MAX, word);
+		return cli_fail(err, len,
+				"unknown option \"-%c\" (see initviz --help)",
+				optopt);
+	return cli_fail(err, len,
+			"unknown or ambiguous option \"%.*s\" "
+			"(see initviz --help)",
+			GOT_MAX, word);
 }
 
 static int bad_value(const struct opt *op, const char *arg, char *err,
                      size_t len)
 {
 	char allowed[512];
-	iv_opt_allowed(op, allowed, sizeof allowed);
+	cli_opt_allowed(op, allowed, sizeof allowed);
 	if (op->kind == K_PATH)
-		return fail(err, len, "--%s needs %s", op->name, allowed);
-	return fail(err, len, "--%s must be %s (got \"%.*s%s\")", op->name,
-	            allowed, GOT_MAX, arg, strlen(arg) > GOT_MAX ? "..." : "");
+		return cli_fail(err, len, "--%s needs %s", op->name, allowed);
+	return cli_fail(err, len, "--%s must be %s (got \"%.*s%s\")", op->name,
+			allowed, GOT_MAX, arg,
+			strlen(arg) > GOT_MAX ? "..." : "");
 }
 
 /* Checks across options, once all of them are read. */
-static int finish(iv_cli_opts *o, int argc, char **argv, char *err,
+static int finish(cli_opts *o, int argc, char **argv, char *err,
                   size_t len)
 {
 	if (optind < argc)
-		return fail(err, len, "unexpected argument \"%.*s\" (options "
-		            "start with --; see initviz --help)", GOT_MAX,
-		            argv[optind]);
+		return cli_fail(err, len,
+				"unexpected argument \"%.*s\" (options "
+				"start with --; see initviz --help)",
+				GOT_MAX, argv[optind]);
 	if (o->widths_set && (o->depth_set || o->width_set))
-		return fail(err, len, "--widths conflicts with --%s: give "
-		            "either --widths or --depth and --width",
-		            o->depth_set ? "depth" : "width");
+		return cli_fail(err, len,
+				"--widths conflicts with --%s: give "
+				"either --widths or --depth and --width",
+				o->depth_set ? "depth" : "width");
 	if (o->depth_set || o->width_set) /* overrides a lesson's --widths */
 		o->cfg.nwidths = 0;
 	return 0;
 }
 
-int iv_cli_parse(int argc, char **argv, iv_cli_opts *o, char *err,
+int cli_parse(int argc, char **argv, cli_opts *o, char *err,
                  size_t errlen)
 {
-	return iv_cli_parse_base(argc, argv, NULL, o, err, errlen);
+	return cli_parse_base(argc, argv, NULL, o, err, errlen);
 }
 
 /* Network settings are the rows that write into o->cfg. */
@@ -143,19 +136,19 @@ static bool is_setting(const struct opt *op)
 {
 	/* unsigned: offsets before cfg wrap around to huge values */
 	return op->kind != K_SECTION &&
-	       op->off - offsetof(iv_cli_opts, cfg) < sizeof(iv_config) &&
+	       op->off - offsetof(cli_opts, cfg) < sizeof(iv_config) &&
 	       op->kind != K_BYTES && strcmp(op->name, "bins") != 0;
 }
 
-int iv_cli_apply_setting(iv_config *cfg, const char *key, const char *value,
+int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
                          char *err, size_t errlen)
 {
-	iv_cli_opts tmp;
-	for (size_t i = 0; i < iv_opt_count; i++) {
-		const struct opt *op = &iv_opt_table[i];
+	cli_opts tmp;
+	for (size_t i = 0; i < cli_opt_count; i++) {
+		const struct opt *op = &cli_opt_table[i];
 		if (!is_setting(op) || strcmp(op->name, key) != 0)
 			continue;
-		iv_opts_defaults(&tmp);
+		cli_opts_defaults(&tmp);
 		tmp.cfg = *cfg;
 		if (!apply(op, value, &tmp))
 			return bad_value(op, value, err, errlen);
@@ -164,17 +157,19 @@ int iv_cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 		*cfg = tmp.cfg;
 		return 0;
 	}
-	return fail(err, errlen, "unknown setting \"%.*s\" (a setting is the "
-	            "name of a network option, e.g. depth)", GOT_MAX, key);
+	return cli_fail(err, errlen,
+			"unknown setting \"%.*s\" (a setting is the "
+			"name of a network option, e.g. depth)",
+			GOT_MAX, key);
 }
 
-int iv_cli_parse_base(int argc, char **argv, const iv_config *base,
-                      iv_cli_opts *o, char *err, size_t errlen)
+int cli_parse_base(int argc, char **argv, const iv_config *base,
+                      cli_opts *o, char *err, size_t errlen)
 {
-	struct option lo[IV_OPT_MAX + 1];
-	char shorts[2 + 2 * IV_OPT_MAX];
+	struct option lo[CLI_OPT_MAX + 1];
+	char shorts[2 + 2 * CLI_OPT_MAX];
 	int c;
-	iv_opts_defaults(o);
+	cli_opts_defaults(o);
 	if (base)
 		o->cfg = *base;
 	build(lo, shorts);
@@ -186,7 +181,7 @@ int iv_cli_parse_base(int argc, char **argv, const iv_config *base,
 		if (c == '?' || c == ':' || !op)
 			return getopt_error(c, argv, err, errlen);
 		if (op->kind == K_SWEEP) { /* adds up; its own messages */
-			if (iv_sweep_add(&o->sweep, optarg, err, errlen))
+			if (cli_sweep_add(&o->sweep, optarg, err, errlen))
 				return 2;
 			o->report = true;
 			continue;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Command-line options: one table of every option, a strict parser, --help.
  *
- * iv_cli_parse() fills *o with the defaults of docs/report.md, then applies
+ * cli_parse() fills *o with the defaults of docs/report.md, then applies
  * argv in order (a repeated option: the last one wins). It may be called
  * any number of times (it resets getopt). On bad usage it returns 2 and
  * writes one line naming the option and what is allowed into err (without
@@ -18,12 +18,12 @@
 #include "tui/tui.h"
 #include "util/number.h" /* iv_parse_double */
 
-typedef struct iv_cli_opts {
+typedef struct cli_opts {
 	iv_config cfg;
 	bool report;         /* --report (also implied by --check, --format) */
 	bool check;          /* --check */
 	bool help, version;  /* --help, --version */
-	iv_format format;    /* --format */
+	cli_format format;    /* --format */
 	bool max_memory_set; /* --max-memory given (else main picks RAM/2) */
 	bool depth_set, width_set, widths_set; /* to refuse conflicts */
 	tui_options tui;     /* --ascii, --keys, --trace */
@@ -36,36 +36,36 @@ typedef struct iv_cli_opts {
 	double lr;           /* --lr */
 	bool lr_set;         /* --lr given (else a lesson's lr, or 0.05) */
 	bool random_readout; /* --random-readout (or the lesson's) */
-	iv_sweep sweep;      /* every --sweep, in order */
+	cli_sweep sweep;      /* every --sweep, in order */
 	size_t jobs;         /* --jobs: configurations at once, 0 automatic */
-} iv_cli_opts;
+} cli_opts;
 
 /* 0 when argv is good, 2 on bad usage (message in err). */
-int iv_cli_parse(int argc, char **argv, iv_cli_opts *o, char *err,
+int cli_parse(int argc, char **argv, cli_opts *o, char *err,
                  size_t errlen);
 /* The same, starting from *base instead of the default network (a lesson's
  * configuration that the command line then overrides). */
-int iv_cli_parse_base(int argc, char **argv, const iv_config *base,
-                      iv_cli_opts *o, char *err, size_t errlen);
+int cli_parse_base(int argc, char **argv, const iv_config *base,
+                      cli_opts *o, char *err, size_t errlen);
 
 /* Apply one network setting given by its long name ("depth", "3") to cfg,
  * as the option --depth=3 would: for lesson files. 0, or 2 with a message
  * naming the setting. Options that are not network settings are refused. */
-int iv_cli_apply_setting(iv_config *cfg, const char *key, const char *value,
+int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
                          char *err, size_t errlen);
 
 /* The --help text: every option with its default. */
-void iv_cli_usage(FILE *f);
+void cli_usage(FILE *f);
 
 /* Strict number parsers shared by the options (opts_num.c; decimals in
  * util/number.h, which lesson files share). Each returns false for empty
  * strings, signs where not allowed, trailing characters, hex, NaN, Inf,
  * overflow and values outside [lo, hi]. */
-bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out);
-bool iv_parse_ulong(const char *s, unsigned long *out);
+bool cli_parse_size(const char *s, size_t lo, size_t hi, size_t *out);
+bool cli_parse_ulong(const char *s, unsigned long *out);
 /* Bytes with an optional K, M, G or T suffix (powers of 1024). */
-bool iv_parse_bytes(const char *s, double *out);
+bool cli_parse_bytes(const char *s, double *out);
 /* "N0,N1,...": 2..IV_WIDTHS_MAX integers in 1..IV_WIDTH_MAX. */
-bool iv_parse_widths(const char *s, uint32_t *w, size_t *n);
+bool cli_parse_widths(const char *s, uint32_t *w, size_t *n);
 
 #endif

@@ -24,21 +24,21 @@ static bool digits_value(const char *s, size_t n, unsigned long *out)
 	return true;
 }
 
-bool iv_parse_ulong(const char *s, unsigned long *out)
+bool cli_parse_ulong(const char *s, unsigned long *out)
 {
 	return s && digits_value(s, strlen(s), out);
 }
 
-bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
+bool cli_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
 {
 	unsigned long v;
-	if (!iv_parse_ulong(s, &v) || v < lo || v > hi)
+	if (!cli_parse_ulong(s, &v) || v < lo || v > hi)
 		return false;
 	*out = (size_t)v;
 	return true;
 }
 
-bool iv_parse_bytes(const char *s, double *out)
+bool cli_parse_bytes(const char *s, double *out)
 {
 	static const char units[] = "KMGT";
 	size_t n = s ? strlen(s) : 0;
@@ -59,7 +59,7 @@ bool iv_parse_bytes(const char *s, double *out)
 	return true;
 }
 
-bool iv_parse_widths(const char *s, uint32_t *w, size_t *n)
+bool cli_parse_widths(const char *s, uint32_t *w, size_t *n)
 {
 	size_t count = 0;
 	if (!s || !*s)

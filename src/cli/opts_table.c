@@ -7,7 +7,7 @@
 #include <initviz/train.h>
 #include "cli/opts_table.h"
 
-#define OFF(f) offsetof(iv_cli_opts, f)
+#define OFF(f) offsetof(cli_opts, f)
 #define STR_(x) #x
 #define STR(x)  STR_(x) /* a number's macro as text, for help */
 #define REAL_MAX 1e300 /* the engine's bound on every real option */
@@ -17,7 +17,7 @@
 #define SIZE(f, lo_, hi_) .kind = K_SIZE, .off = OFF(f), .lo = lo_, .hi = hi_
 #define FLAG(f) .kind = K_FLAG, .off = OFF(f)
 
-const struct opt iv_opt_table[] = {
+const struct opt cli_opt_table[] = {
 	{ "Network and initialization", .kind = K_SECTION },
 	{ "init", 'i', K_INIT, OFF(cfg.init), .arg = "SCHEME",
 	  .help = "weight initialization scheme" },
@@ -112,13 +112,13 @@ const struct opt iv_opt_table[] = {
 	  .help = "print the version and the BLAS library, exit" },
 };
 
-const size_t iv_opt_count = sizeof iv_opt_table / sizeof iv_opt_table[0];
-_Static_assert(sizeof iv_opt_table / sizeof iv_opt_table[0] <= IV_OPT_MAX,
-               "raise IV_OPT_MAX");
+const size_t cli_opt_count = sizeof cli_opt_table / sizeof cli_opt_table[0];
+_Static_assert(sizeof cli_opt_table / sizeof cli_opt_table[0] <= CLI_OPT_MAX,
+               "raise CLI_OPT_MAX");
 
-void iv_opts_defaults(iv_cli_opts *o)
+void cli_opts_defaults(cli_opts *o)
 {
-	*o = (iv_cli_opts){ .format = IV_FORMAT_TABLE, .lr = IV_TRAIN_LR };
+	*o = (cli_opts){ .format = CLI_FORMAT_TABLE, .lr = IV_TRAIN_LR };
 	iv_config_defaults(&o->cfg);
 }
 
@@ -136,14 +136,14 @@ static const char *init_n(int i) { return iv_init_name((iv_init_kind)i); }
 static const char *act_n(int i) { return iv_act_name((iv_act_kind)i); }
 static const char *mode_n(int i) { return iv_mode_name((iv_fan_mode)i); }
 static const char *input_n(int i) { return iv_input_name((iv_input_kind)i); }
-static const char *format_n(int i) { return iv_format_name((iv_format)i); }
+static const char *format_n(int i) { return cli_format_name((cli_format)i); }
 
 static const char *(*const namer[])(int) = {
 	[K_INIT] = init_n, [K_ACT] = act_n, [K_MODE] = mode_n,
 	[K_INPUT] = input_n, [K_FORMAT] = format_n,
 };
 
-void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
+void cli_opt_allowed(const struct opt *op, char *buf, size_t len)
 {
 	char names[512];
 	switch (op->kind) {
@@ -183,7 +183,7 @@ void iv_opt_allowed(const struct opt *op, char *buf, size_t len)
 	}
 }
 
-void iv_opt_value(const struct opt *op, const iv_cli_opts *o, char *buf,
+void cli_opt_value(const struct opt *op, const cli_opts *o, char *buf,
                   size_t len)
 {
 	const void *p = (const char *)o + op->off;

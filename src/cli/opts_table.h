@@ -23,8 +23,8 @@ struct opt {
 	const char *name; /* long name; the heading of a K_SECTION */
 	int shortc;       /* short letter or 0 */
 	enum opt_kind kind;
-	size_t off;       /* the field of iv_cli_opts it sets */
-	size_t set_off;   /* a bool of iv_cli_opts set when given, or 0 */
+	size_t off;       /* the field of cli_opts it sets */
+	size_t set_off;   /* a bool of cli_opts set when given, or 0 */
 	double lo, hi;    /* range of K_SIZE and K_REAL */
 	const char *arg;  /* value's name in --help */
 	const char *help;
@@ -33,17 +33,17 @@ struct opt {
 	bool own_names;   /* help names the values itself: do not list them */
 };
 
-#define IV_OPT_MAX 48 /* room for the table's rows in the parser */
+#define CLI_OPT_MAX 48 /* room for the table's rows in the parser */
 
-extern const struct opt iv_opt_table[];
-extern const size_t iv_opt_count;
+extern const struct opt cli_opt_table[];
+extern const size_t cli_opt_count;
 
 /* What the option's value may be, e.g. "an integer from 1 to 10000". */
-void iv_opt_allowed(const struct opt *op, char *buf, size_t len);
+void cli_opt_allowed(const struct opt *op, char *buf, size_t len);
 /* The option's value in *o as --help shows it ("" when it has none). */
-void iv_opt_value(const struct opt *op, const iv_cli_opts *o, char *buf,
+void cli_opt_value(const struct opt *op, const cli_opts *o, char *buf,
                   size_t len);
 /* Fill *o with every default. */
-void iv_opts_defaults(iv_cli_opts *o);
+void cli_opts_defaults(cli_opts *o);
 
 #endif

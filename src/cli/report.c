@@ -9,42 +9,42 @@
 
 static const char *const format_names[] = {
 #define IV_X(e, n) [e] = n,
-	IV_FORMAT_LIST(IV_X)
+	CLI_FORMAT_LIST(IV_X)
 #undef IV_X
 };
 
-const char *iv_format_name(iv_format f)
+const char *cli_format_name(cli_format f)
 {
-	return (unsigned)f < IV_FORMAT_COUNT ? format_names[f] : NULL;
+	return (unsigned)f < CLI_FORMAT_COUNT ? format_names[f] : NULL;
 }
 
-bool iv_format_parse(const char *s, iv_format *out)
+bool cli_format_parse(const char *s, cli_format *out)
 {
-	for (int i = 0; s && i < IV_FORMAT_COUNT; i++)
+	for (int i = 0; s && i < CLI_FORMAT_COUNT; i++)
 		if (strcmp(s, format_names[i]) == 0) {
-			*out = (iv_format)i;
+			*out = (cli_format)i;
 			return true;
 		}
 	return false;
 }
 
-bool iv_report_utf8(bool ascii)
+bool cli_report_utf8(bool ascii)
 {
 	return !ascii && tui_text_utf8_locale();
 }
 
-int iv_report_write(FILE *f, const iv_net *net, iv_format fmt, bool utf8,
-                    const iv_analysis *x)
+int cli_report_write(FILE *f, const iv_net *net, cli_format fmt, bool utf8,
+                    const cli_analysis *x)
 {
 	switch (fmt) {
-	case IV_FORMAT_CSV: return iv_report_csv(f, net, x);
-	case IV_FORMAT_JSON: return iv_report_json(f, net, x);
-	case IV_FORMAT_SVG: return iv_report_svg(f, net, x, NULL);
-	default: return iv_report_table(f, net, utf8, x);
+	case CLI_FORMAT_CSV: return cli_report_csv(f, net, x);
+	case CLI_FORMAT_JSON: return cli_report_json(f, net, x);
+	case CLI_FORMAT_SVG: return cli_report_svg(f, net, x, NULL);
+	default: return cli_report_table(f, net, utf8, x);
 	}
 }
 
-bool iv_report_number(double v, char *buf, size_t len)
+bool cli_report_number(double v, char *buf, size_t len)
 {
 	buf[0] = '\0';
 	if (!isfinite(v))
@@ -61,7 +61,7 @@ bool iv_report_number(double v, char *buf, size_t len)
 static void num(FILE *f, double v)
 {
 	char buf[32];
-	fputs(iv_report_number(v, buf, sizeof buf) ? buf : "null", f);
+	fputs(cli_report_number(v, buf, sizeof buf) ? buf : "null", f);
 }
 
 static void key_num(FILE *f, const char *sep, const char *key, double v)
@@ -175,7 +175,7 @@ static void key_nums(FILE *f, const char *sep, const char *key,
 	fputc(']', f);
 }
 
-static void training(FILE *f, const iv_analysis *x, size_t L)
+static void training(FILE *f, const cli_analysis *x, size_t L)
 {
 	key_num(f, ",\n  ", "training_lr", x->train_lr);
 	fprintf(f, ",\n  \"training_readout\": \"%s\"",
@@ -217,14 +217,14 @@ static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
 	fputc('}', f);
 }
 
-int iv_report_json(FILE *f, const iv_net *net, const iv_analysis *x)
+int cli_report_json(FILE *f, const iv_net *net, const cli_analysis *x)
 {
-	iv_report_json_open(f, net, x);
+	cli_report_json_open(f, net, x);
 	fputs("\n}\n", f);
 	return ferror(f) ? -1 : 0;
 }
 
-void iv_report_json_open(FILE *f, const iv_net *net, const iv_analysis *x)
+void cli_report_json_open(FILE *f, const iv_net *net, const cli_analysis *x)
 {
 	size_t L = iv_net_depth(net);
 	bool th = x && x->theory;

@@ -13,11 +13,11 @@ static void field(FILE *f, double v)
 {
 	char buf[32];
 	fputc(',', f);
-	if (iv_report_number(v, buf, sizeof buf))
+	if (cli_report_number(v, buf, sizeof buf))
 		fputs(buf, f);
 }
 
-static void header(FILE *f, const iv_analysis *x)
+static void header(FILE *f, const cli_analysis *x)
 {
 	fputs("layer,fan_in,fan_out", f);
 	for (int q = 0; q < IV_Q_COUNT; q++) {
@@ -37,7 +37,7 @@ static void header(FILE *f, const iv_analysis *x)
 	fputc('\n', f);
 }
 
-static void extra(FILE *f, const iv_analysis *x, size_t l, size_t L)
+static void extra(FILE *f, const cli_analysis *x, size_t l, size_t L)
 {
 	if (x && x->theory) {
 		const iv_theory_layer *t = &x->theory[l - 1];
@@ -79,12 +79,12 @@ static void row(FILE *f, const iv_layer_stats *s)
 	field(f, s->zero_fraction);
 }
 
-int iv_report_csv(FILE *f, const iv_net *net, const iv_analysis *x)
+int cli_report_csv(FILE *f, const iv_net *net, const cli_analysis *x)
 {
-	return iv_report_csv_lead(f, net, x, 0, NULL, NULL, true);
+	return cli_report_csv_lead(f, net, x, 0, NULL, NULL, true);
 }
 
-int iv_report_csv_lead(FILE *f, const iv_net *net, const iv_analysis *x,
+int cli_report_csv_lead(FILE *f, const iv_net *net, const cli_analysis *x,
                        size_t nlead, const char *const *names,
                        const char *const *values, bool head)
 {

@@ -3,7 +3,7 @@
 #include "cli/report.h"
 #include "figure/figure.h"
 
-int iv_report_svg(FILE *f, const iv_net *net, const iv_analysis *x,
+int cli_report_svg(FILE *f, const iv_net *net, const cli_analysis *x,
                   const char *command)
 {
 	return iv_figure_net_svg(f, net, x ? x->theory : NULL, command);

@@ -16,7 +16,7 @@ static const char *const spark_utf8[] = { "▁", "▂", "▃", "▄",
                                           "▅", "▆", "▇", "█" };
 static const char spark_ascii[] = "_.:-=+*#";
 
-size_t iv_table_rows(size_t depth, size_t max, size_t *rows)
+size_t cli_table_rows(size_t depth, size_t max, size_t *rows)
 {
 	size_t n = depth < max ? depth : max;
 	for (size_t i = 0; i < n; i++)
@@ -26,7 +26,7 @@ size_t iv_table_rows(size_t depth, size_t max, size_t *rows)
 	return n;
 }
 
-void iv_spark_levels(const double *v, size_t n, int *level, double *lo,
+void cli_spark_levels(const double *v, size_t n, int *level, double *lo,
                      double *hi)
 {
 	double a = INFINITY, b = -INFINITY;
@@ -40,9 +40,9 @@ void iv_spark_levels(const double *v, size_t n, int *level, double *lo,
 	*hi = a <= b ? pow(10, base + span) : NAN;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i] == 0)
-			level[i] = IV_SPARK_ZERO;
+			level[i] = CLI_SPARK_ZERO;
 		else if (!(isfinite(v[i]) && v[i] > 0))
-			level[i] = IV_SPARK_BAD;
+			level[i] = CLI_SPARK_BAD;
 		else {
 			int k = (int)floor((log10(v[i]) - base) / span * 8);
 			level[i] = k < 0 ? 0 : k > 7 ? 7 : k;
@@ -146,17 +146,17 @@ static void row(FILE *f, const iv_layer_stats *s, bool sat)
 static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
                   iv_quantity q, const char *label, bool utf8)
 {
-	double v[IV_SPARK_MAX], lo, hi;
-	int lv[IV_SPARK_MAX];
-	if (n == 0 || n > IV_SPARK_MAX)
+	double v[CLI_SPARK_MAX], lo, hi;
+	int lv[CLI_SPARK_MAX];
+	if (n == 0 || n > CLI_SPARK_MAX)
 		return;
 	for (size_t i = 0; i < n; i++)
 		v[i] = iv_net_layer(net, idx[i])->q[q].std;
-	iv_spark_levels(v, n, lv, &lo, &hi);
+	cli_spark_levels(v, n, lv, &lo, &hi);
 	fprintf(f, "  %-11s", label);
 	for (size_t i = 0; i < n; i++) {
-		if (lv[i] == IV_SPARK_ZERO || lv[i] == IV_SPARK_BAD)
-			fputc(lv[i] == IV_SPARK_ZERO ? '0' : '!', f);
+		if (lv[i] == CLI_SPARK_ZERO || lv[i] == CLI_SPARK_BAD)
+			fputc(lv[i] == CLI_SPARK_ZERO ? '0' : '!', f);
 		else if (utf8)
 			fputs(spark_utf8[lv[i]], f);
 		else
@@ -172,8 +172,8 @@ static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
 
 static void sparklines(FILE *f, const iv_net *net, bool utf8)
 {
-	size_t L = iv_net_depth(net), idx[IV_SPARK_MAX];
-	size_t n = iv_table_rows(L, IV_SPARK_MAX, idx);
+	size_t L = iv_net_depth(net), idx[CLI_SPARK_MAX];
+	size_t n = cli_table_rows(L, CLI_SPARK_MAX, idx);
 	fprintf(f, "\nstd over layers 1..%zu, log scale (%s0: zero, !: "
 	        "NaN/Inf):\n", L, n < L ? "sampled; " : "");
 	spark(f, net, idx, n, IV_Q_ACT, "activation", utf8);
@@ -192,9 +192,9 @@ static void log_cell(FILE *f, double v)
 }
 
 /* Update and gradient ratios of the first and the last update, per layer. */
-static void ratios(FILE *f, const iv_analysis *x, size_t L)
+static void ratios(FILE *f, const cli_analysis *x, size_t L)
 {
-	size_t idx[RATIO_ROWS], n = iv_table_rows(L, RATIO_ROWS, idx);
+	size_t idx[RATIO_ROWS], n = cli_table_rows(L, RATIO_ROWS, idx);
 	size_t k = x->ntrain >= 2 ? x->ntrain - 2 : 0, last = k * L;
 	char a[16], b[16], c[32];
 	snprintf(a, sizeof a, "@%zu", x->train_step[0]);
@@ -268,7 +268,7 @@ static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 }
 
 /* Criticality, and the training summary. */
-static void analysis(FILE *f, const iv_net *net, const iv_analysis *x)
+static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 {
 	const iv_config *cfg = iv_net_config(net);
 	size_t L = iv_net_depth(net);
@@ -334,12 +334,12 @@ static void command(FILE *f, const char *cmd)
 	fputc('\n', f);
 }
 
-int iv_report_table(FILE *f, const iv_net *net, bool utf8,
-                    const iv_analysis *x)
+int cli_report_table(FILE *f, const iv_net *net, bool utf8,
+                    const cli_analysis *x)
 {
 	const iv_config *c = iv_net_config(net);
-	size_t L = iv_net_depth(net), idx[IV_TABLE_ROWS];
-	size_t n = iv_table_rows(L, IV_TABLE_ROWS, idx);
+	size_t L = iv_net_depth(net), idx[CLI_TABLE_ROWS];
+	size_t n = cli_table_rows(L, CLI_TABLE_ROWS, idx);
 	bool sat = iv_act_saturates(c->act);
 	size_t bad = 0;
 	header(f, c);

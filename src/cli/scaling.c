@@ -10,28 +10,28 @@
 
 static const char *const verdict_names[] = {
 #define IV_X(e, n) [e] = n,
-	IV_VERDICT_LIST(IV_X)
+	CLI_VERDICT_LIST(IV_X)
 #undef IV_X
 };
 
-const char *iv_verdict_name(iv_verdict v)
+const char *cli_verdict_name(cli_verdict v)
 {
-	return (unsigned)v < IV_VERDICT_COUNT ? verdict_names[v] : NULL;
+	return (unsigned)v < CLI_VERDICT_COUNT ? verdict_names[v] : NULL;
 }
 
-static void undefined(iv_slope *out, const char *why)
+static void undefined(cli_slope *out, const char *why)
 {
 	out->slope = out->se = out->lo = out->hi = NAN;
-	out->verdict = IV_VERDICT_UNDEFINED;
+	out->verdict = CLI_VERDICT_UNDEFINED;
 	out->why = why;
 }
 
-void iv_slope_fit(const double *width, const double *y, size_t n,
-                  iv_slope *out)
+void cli_slope_fit(const double *width, const double *y, size_t n,
+                  cli_slope *out)
 {
 	double *lx = malloc((n ? n : 1) * 2 * sizeof *lx);
 	double c0, c1, cov00, cov01, cov11, sumsq;
-	*out = (iv_slope){ .n = n };
+	*out = (cli_slope){ .n = n };
 	if (!lx) {
 		undefined(out, "out of memory");
 		return;
@@ -64,7 +64,7 @@ void iv_slope_fit(const double *width, const double *y, size_t n,
 		out->lo = c1 - t * out->se;
 		out->hi = c1 + t * out->se;
 	}
-	out->verdict = c1 > IV_SLOPE_LIMIT    ? IV_VERDICT_GROWING
-	               : c1 < -IV_SLOPE_LIMIT ? IV_VERDICT_SHRINKING
-	                                      : IV_VERDICT_FLAT;
+	out->verdict = c1 > CLI_SLOPE_LIMIT    ? CLI_VERDICT_GROWING
+	               : c1 < -CLI_SLOPE_LIMIT ? CLI_VERDICT_SHRINKING
+	                                      : CLI_VERDICT_FLAT;
 }

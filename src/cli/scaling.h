@@ -10,36 +10,36 @@
 
 /* |slope| up to this is "flat": halfway between 0 (no dependence) and 1/2
  * (the sqrt(width) of a fixed-std initialization's first layer). */
-#define IV_SLOPE_LIMIT 0.25
+#define CLI_SLOPE_LIMIT 0.25
 
-#define IV_VERDICT_LIST(X)                                                     \
-	X(IV_VERDICT_FLAT, "flat")                                             \
-	X(IV_VERDICT_GROWING, "growing")                                       \
-	X(IV_VERDICT_SHRINKING, "shrinking")                                   \
-	X(IV_VERDICT_UNDEFINED, "undefined")
+#define CLI_VERDICT_LIST(X)                                                    \
+	X(CLI_VERDICT_FLAT, "flat")                                            \
+	X(CLI_VERDICT_GROWING, "growing")                                      \
+	X(CLI_VERDICT_SHRINKING, "shrinking")                                  \
+	X(CLI_VERDICT_UNDEFINED, "undefined")
 
 typedef enum {
 #define IV_X(e, name) e,
-	IV_VERDICT_LIST(IV_X)
+	CLI_VERDICT_LIST(IV_X)
 #undef IV_X
-	IV_VERDICT_COUNT
-} iv_verdict;
+	CLI_VERDICT_COUNT
+} cli_verdict;
 
-typedef struct iv_slope {
+typedef struct cli_slope {
 	size_t n;       /* widths in the fit */
 	double slope;   /* NaN when undefined */
 	double se;      /* standard error; NaN with 2 widths (an exact fit) */
 	double lo, hi;  /* 95% interval, slope +- t(0.975, n-2) se; NaN too */
-	iv_verdict verdict;
+	cli_verdict verdict;
 	const char *why; /* the reason, when undefined; else NULL */
-} iv_slope;
+} cli_slope;
 
 /* Fit log y[i] = c + slope log width[i] over n points with gsl_fit_linear.
  * Undefined (with the reason) when fewer than 2 distinct widths, or some y
  * is 0, negative or not finite. */
-void iv_slope_fit(const double *width, const double *y, size_t n,
-                  iv_slope *out);
+void cli_slope_fit(const double *width, const double *y, size_t n,
+                  cli_slope *out);
 
-const char *iv_verdict_name(iv_verdict v); /* NULL when out of range */
+const char *cli_verdict_name(cli_verdict v); /* NULL when out of range */
 
 #endif

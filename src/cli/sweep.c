@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* --sweep specs: the knob table, value lists and ranges, the grid. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <initviz/tables.h>
+#include "cli/fail.h"
 #include "cli/opts.h"
 #include "cli/report.h"
 #include "cli/sweep.h"
@@ -26,7 +26,7 @@ static const char *no_gain(const iv_config *c)
 	                 "identity";
 }
 
-const iv_knob iv_knobs[] = {
+const cli_knob cli_knobs[] = {
 	{ "width", "width", true, true, NULL },
 	{ "depth", "depth", true, true, NULL },
 	{ "batch", "batch", true, true, NULL },
@@ -34,28 +34,16 @@ const iv_knob iv_knobs[] = {
 	{ "gain", "gain", false, false, no_gain },
 	{ "bias-std", "bias_std", false, false, NULL },
 };
-const size_t iv_knob_count = sizeof iv_knobs / sizeof iv_knobs[0];
-_Static_assert(sizeof iv_knobs / sizeof iv_knobs[0] <= IV_SWEEP_AXES,
-               "raise IV_SWEEP_AXES");
+const size_t cli_knob_count = sizeof cli_knobs / sizeof cli_knobs[0];
+_Static_assert(sizeof cli_knobs / sizeof cli_knobs[0] <= CLI_SWEEP_AXES,
+               "raise CLI_SWEEP_AXES");
 
-static int fail(char *err, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t len, const char *fmt, ...)
+static const cli_knob *knob_named(const char *name, size_t n)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, len, fmt, ap);
-	va_end(ap);
-	return 2;
-}
-
-static const iv_knob *knob_named(const char *name, size_t n)
-{
-	for (size_t i = 0; i < iv_knob_count; i++)
-		if (strlen(iv_knobs[i].name) == n &&
-		    strncmp(iv_knobs[i].name, name, n) == 0)
-			return &iv_knobs[i];
+	for (size_t i = 0; i < cli_knob_count; i++)
+		if (strlen(cli_knobs[i].name) == n &&
+		    strncmp(cli_knobs[i].name, name, n) == 0)
+			return &cli_knobs[i];
 	return NULL;
 }
 
@@ -63,52 +51,60 @@ static void knob_names(char *buf, size_t len)
 {
 	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < iv_knob_count && used < len; i++)
+	for (size_t i = 0; i < cli_knob_count && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-		                         i ? ", " : "", iv_knobs[i].name);
+		                         i ? ", " : "", cli_knobs[i].name);
 }
 
 /* Append value v (text t) to the axis, checked by the knob's option. */
-static int push(iv_sweep_axis *a, const char *t, char *err, size_t len)
+static int push(cli_sweep_axis *a, const char *t, char *err, size_t len)
 {
 	iv_config scratch;
 	char msg[512];
 	double v;
 	iv_config_defaults(&scratch);
-	if (iv_cli_apply_setting(&scratch, a->knob->name, t, msg, sizeof msg))
-		return fail(err, len, "--sweep=%s: %s", a->knob->name, msg);
-	if (a->n == IV_SWEEP_POINTS)
-		return fail(err, len, "--sweep=%s: more than %d values; at most "
-		            "%d per knob", a->knob->name, IV_SWEEP_POINTS,
-		            IV_SWEEP_POINTS);
+	if (cli_apply_setting(&scratch, a->knob->name, t, msg, sizeof msg))
+		return cli_fail(err, len, "--sweep=%s: %s", a->knob->name, msg);
+	if (a->n == CLI_SWEEP_POINTS)
+		return cli_fail(err, len,
+				"--sweep=%s: more than %d values; at most "
+				"%d per knob",
+				a->knob->name, CLI_SWEEP_POINTS,
+				CLI_SWEEP_POINTS);
 	iv_parse_double(t, -HUGE_VAL, HUGE_VAL, &v); /* the option took it */
 	char canon[32]; /* "064" is 64, "0.050" is 0.05 */
 	if (a->knob->integer)
 		snprintf(canon, sizeof canon, "%.0f", v);
 	else
-		iv_report_number(v, canon, sizeof canon);
+		cli_report_number(v, canon, sizeof canon);
 	for (size_t i = 0; i < a->n; i++)
 		if (a->v[i] == v)
-			return fail(err, len, "--sweep=%s: the value %s is given "
-			            "twice", a->knob->name, canon);
+			return cli_fail(err, len,
+					"--sweep=%s: the value %s is given "
+					"twice",
+					a->knob->name, canon);
 	a->v[a->n] = v;
-	snprintf(a->text[a->n++], IV_SWEEP_TEXT, "%s", canon);
+	snprintf(a->text[a->n++], CLI_SWEEP_TEXT, "%s", canon);
 	return 0;
 }
 
 /* V1,V2,...: each value as the option reads it. */
-static int list(iv_sweep_axis *a, const char *s, char *err, size_t len)
+static int list(cli_sweep_axis *a, const char *s, char *err, size_t len)
 {
 	for (const char *p = s;;) {
 		size_t n = strcspn(p, ",");
-		char t[IV_SWEEP_TEXT];
+		char t[CLI_SWEEP_TEXT];
 		if (n == 0)
-			return fail(err, len, "--sweep=%s: an empty value in the "
-			            "list \"%.*s\"", a->knob->name, GOT_MAX, s);
+			return cli_fail(err, len,
+					"--sweep=%s: an empty value in the "
+					"list \"%.*s\"",
+					a->knob->name, GOT_MAX, s);
 		if (n >= sizeof t)
-			return fail(err, len, "--sweep=%s: the value \"%.*s\" is "
-			            "too long", a->knob->name, (int)(n < GOT_MAX
-			                                  ? n : GOT_MAX), p);
+			return cli_fail(err, len,
+					"--sweep=%s: the value \"%.*s\" is "
+					"too long",
+					a->knob->name,
+					(int)(n < GOT_MAX ? n : GOT_MAX), p);
 		memcpy(t, p, n);
 		t[n] = '\0';
 		if (push(a, t, err, len))
@@ -145,15 +141,15 @@ static const char *step_sign(const char *s)
 
 /* Value k of the range as the option would take it: integers rounded,
  * reals to 12 significant digits (0.1*3 is "0.3"). */
-static void range_text(const iv_sweep_axis *a, double v, char *t)
+static void range_text(const cli_sweep_axis *a, double v, char *t)
 {
 	if (a->knob->integer)
-		snprintf(t, IV_SWEEP_TEXT, "%.0f", round(v));
+		snprintf(t, CLI_SWEEP_TEXT, "%.0f", round(v));
 	else
-		snprintf(t, IV_SWEEP_TEXT, "%.12g", v);
+		snprintf(t, CLI_SWEEP_TEXT, "%.12g", v);
 }
 
-static int range(iv_sweep_axis *a, const char *s, const char *dots, char *err,
+static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
                  size_t len)
 {
 	const char *name = a->knob->name, *op = step_sign(dots + 2);
@@ -161,32 +157,42 @@ static int range(iv_sweep_axis *a, const char *s, const char *dots, char *err,
 	if (!op || !number(s, (size_t)(dots - s), &from) ||
 	    !number(dots + 2, (size_t)(op - dots - 2), &to) ||
 	    !number(op + 1, strlen(op + 1), &step))
-		return fail(err, len, "--sweep=%s: a range is FROM..TO*FACTOR or "
-		            "FROM..TO+STEP with numbers (got \"%.*s\")", name,
-		            GOT_MAX, s);
+		return cli_fail(err, len,
+				"--sweep=%s: a range is FROM..TO*FACTOR or "
+				"FROM..TO+STEP with numbers (got \"%.*s\")",
+				name, GOT_MAX, s);
 	bool times = *op == '*';
 	if (from > to)
-		return fail(err, len, "--sweep=%s: FROM must not be above TO (got "
-		            "\"%.*s\")", name, GOT_MAX, s);
+		return cli_fail(err, len,
+				"--sweep=%s: FROM must not be above TO (got "
+				"\"%.*s\")",
+				name, GOT_MAX, s);
 	if (times && !(step > 1))
-		return fail(err, len, "--sweep=%s: FACTOR must be above 1 (got "
-		            "\"%.*s\")", name, GOT_MAX, op + 1);
+		return cli_fail(err, len,
+				"--sweep=%s: FACTOR must be above 1 (got "
+				"\"%.*s\")",
+				name, GOT_MAX, op + 1);
 	if (!times && !(step > 0))
-		return fail(err, len, "--sweep=%s: STEP must be above 0 (got "
-		            "\"%.*s\")", name, GOT_MAX, op + 1);
+		return cli_fail(err, len,
+				"--sweep=%s: STEP must be above 0 (got "
+				"\"%.*s\")",
+				name, GOT_MAX, op + 1);
 	if (times && !(from > 0))
-		return fail(err, len, "--sweep=%s: FROM of FROM..TO*FACTOR must be "
-		            "above 0 (got \"%.*s\")", name, GOT_MAX, s);
+		return cli_fail(err, len,
+				"--sweep=%s: FROM of FROM..TO*FACTOR must be "
+				"above 0 (got \"%.*s\")",
+				name, GOT_MAX, s);
 	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts */
 	double count = times ? floor(log(to / from) / log(step) + 1e-9) + 1
 	                     : floor((to - from) / step + 1e-9) + 1;
-	if (!(count <= IV_SWEEP_POINTS))
-		return fail(err, len, "--sweep=%s: \"%.*s\" gives %.0f values; at "
-		            "most %d per knob", name, GOT_MAX, s, count,
-		            IV_SWEEP_POINTS);
-	char prev[IV_SWEEP_TEXT] = "";
+	if (!(count <= CLI_SWEEP_POINTS))
+		return cli_fail(err, len,
+				"--sweep=%s: \"%.*s\" gives %.0f values; at "
+				"most %d per knob",
+				name, GOT_MAX, s, count, CLI_SWEEP_POINTS);
+	char prev[CLI_SWEEP_TEXT] = "";
 	for (size_t k = 0; k < (size_t)count; k++) {
-		char t[IV_SWEEP_TEXT];
+		char t[CLI_SWEEP_TEXT];
 		double kk = (double)k;
 		range_text(a, times ? from * pow(step, kk) : from + kk * step, t);
 		if (strcmp(t, prev) == 0) /* integers: 1..3*1.2 rounds to 1 1 */
@@ -198,45 +204,54 @@ static int range(iv_sweep_axis *a, const char *s, const char *dots, char *err,
 	return 0;
 }
 
-int iv_sweep_add(iv_sweep *s, const char *spec, char *err, size_t errlen)
+int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen)
 {
 	char names[256];
 	const char *colon = strchr(spec, ':');
 	knob_names(names, sizeof names);
 	if (!colon)
-		return fail(err, errlen, "--sweep must be KNOB:V1,V2,... or "
-		            "KNOB:FROM..TO*FACTOR, KNOB one of %s (got \"%.*s\")",
-		            names, GOT_MAX, spec);
-	const iv_knob *k = knob_named(spec, (size_t)(colon - spec));
+		return cli_fail(
+		    err, errlen,
+		    "--sweep must be KNOB:V1,V2,... or "
+		    "KNOB:FROM..TO*FACTOR, KNOB one of %s (got \"%.*s\")",
+		    names, GOT_MAX, spec);
+	const cli_knob *k = knob_named(spec, (size_t)(colon - spec));
 	if (!k)
-		return fail(err, errlen, "--sweep: unknown knob \"%.*s\" (knobs: "
-		            "%s)", (int)(colon - spec < GOT_MAX ? colon - spec
-		                                                : GOT_MAX),
-		            spec, names);
+		return cli_fail(
+		    err, errlen,
+		    "--sweep: unknown knob \"%.*s\" (knobs: "
+		    "%s)",
+		    (int)(colon - spec < GOT_MAX ? colon - spec : GOT_MAX),
+		    spec, names);
 	for (size_t i = 0; i < s->naxes; i++)
 		if (s->axis[i].knob == k)
-			return fail(err, errlen, "--sweep=%s is given twice: give "
-			            "each knob once, with all its values", k->name);
+			return cli_fail(err, errlen,
+					"--sweep=%s is given twice: give "
+					"each knob once, with all its values",
+					k->name);
 	const char *v = colon + 1;
 	if (!*v)
-		return fail(err, errlen, "--sweep=%s: no values after the colon "
-		            "(e.g. %s:1,2,4 or %s:1..16*2)", k->name, k->name,
-		            k->name);
-	iv_sweep_axis *a = &s->axis[s->naxes];
+		return cli_fail(err, errlen,
+				"--sweep=%s: no values after the colon "
+				"(e.g. %s:1,2,4 or %s:1..16*2)",
+				k->name, k->name, k->name);
+	cli_sweep_axis *a = &s->axis[s->naxes];
 	a->knob = k;
 	a->n = 0;
 	const char *dots = strstr(v, "..");
 	if (dots ? range(a, v, dots, err, errlen) : list(a, v, err, errlen))
 		return 2;
-	size_t total = iv_sweep_count(s) * a->n;
-	if (total > IV_SWEEP_MAX)
-		return fail(err, errlen, "--sweep: the grid has %zu "
-		            "configurations; at most %d", total, IV_SWEEP_MAX);
+	size_t total = cli_sweep_count(s) * a->n;
+	if (total > CLI_SWEEP_MAX)
+		return cli_fail(err, errlen,
+				"--sweep: the grid has %zu "
+				"configurations; at most %d",
+				total, CLI_SWEEP_MAX);
 	s->naxes++;
 	return 0;
 }
 
-size_t iv_sweep_count(const iv_sweep *s)
+size_t cli_sweep_count(const cli_sweep *s)
 {
 	size_t n = 1;
 	for (size_t i = 0; i < s->naxes; i++)
@@ -244,28 +259,31 @@ size_t iv_sweep_count(const iv_sweep *s)
 	return n;
 }
 
-int iv_sweep_usable(const iv_sweep *s, const iv_config *base, char *err,
+int cli_sweep_usable(const cli_sweep *s, const iv_config *base, char *err,
                     size_t errlen)
 {
 	for (size_t i = 0; i < s->naxes; i++) {
-		const iv_knob *k = s->axis[i].knob;
+		const cli_knob *k = s->axis[i].knob;
 		const char *why = k->unused ? k->unused(base) : NULL;
 		if (k->shape && base->nwidths &&
 		    (strcmp(k->name, "width") == 0 ||
 		     strcmp(k->name, "depth") == 0))
-			return fail(err, errlen, "--sweep=%s conflicts with "
-			            "--widths: sweep %s with --depth and --width",
-			            k->name, k->name);
+			return cli_fail(
+			    err, errlen,
+			    "--sweep=%s conflicts with "
+			    "--widths: sweep %s with --depth and --width",
+			    k->name, k->name);
 		if (why)
-			return fail(err, errlen, "--sweep=%s does nothing with "
-			            "--init=%s: %s", k->name,
-			            iv_init_name(base->init), why);
+			return cli_fail(err, errlen,
+					"--sweep=%s does nothing with "
+					"--init=%s: %s",
+					k->name, iv_init_name(base->init), why);
 	}
 	return 0;
 }
 
 /* Index of configuration i along each axis, the last varying fastest. */
-static void indices(const iv_sweep *s, size_t i, size_t *idx)
+static void indices(const cli_sweep *s, size_t i, size_t *idx)
 {
 	for (size_t a = s->naxes; a-- > 0;) {
 		idx[a] = i % s->axis[a].n;
@@ -273,32 +291,32 @@ static void indices(const iv_sweep *s, size_t i, size_t *idx)
 	}
 }
 
-int iv_sweep_config(const iv_sweep *s, size_t i, const iv_config *base,
+int cli_sweep_config(const cli_sweep *s, size_t i, const iv_config *base,
                     iv_config *out, size_t *idx, char *err, size_t errlen)
 {
-	size_t own[IV_SWEEP_AXES];
+	size_t own[CLI_SWEEP_AXES];
 	if (!idx)
 		idx = own;
 	indices(s, i, idx);
 	*out = *base;
 	for (size_t a = 0; a < s->naxes; a++) {
-		const iv_sweep_axis *x = &s->axis[a];
-		if (iv_cli_apply_setting(out, x->knob->name, x->text[idx[a]], err,
+		const cli_sweep_axis *x = &s->axis[a];
+		if (cli_apply_setting(out, x->knob->name, x->text[idx[a]], err,
 		                         errlen))
 			return 2;
 	}
 	return 0;
 }
 
-void iv_sweep_label(const iv_sweep *s, size_t i, char *buf, size_t len)
+void cli_sweep_label(const cli_sweep *s, size_t i, char *buf, size_t len)
 {
-	iv_sweep_label_except(s, i, NULL, buf, len);
+	cli_sweep_label_except(s, i, NULL, buf, len);
 }
 
-void iv_sweep_label_except(const iv_sweep *s, size_t i, const char *skip,
+void cli_sweep_label_except(const cli_sweep *s, size_t i, const char *skip,
                            char *buf, size_t len)
 {
-	size_t idx[IV_SWEEP_AXES], used = 0;
+	size_t idx[CLI_SWEEP_AXES], used = 0;
 	indices(s, i, idx);
 	buf[0] = '\0';
 	for (size_t a = 0; a < s->naxes && used < len; a++) {
@@ -311,9 +329,9 @@ void iv_sweep_label_except(const iv_sweep *s, size_t i, const char *skip,
 	}
 }
 
-size_t iv_sweep_index(const iv_sweep *s, size_t i, const char *name)
+size_t cli_sweep_index(const cli_sweep *s, size_t i, const char *name)
 {
-	size_t idx[IV_SWEEP_AXES];
+	size_t idx[CLI_SWEEP_AXES];
 	indices(s, i, idx);
 	for (size_t a = 0; a < s->naxes; a++)
 		if (strcmp(s->axis[a].knob->name, name) == 0)
@@ -321,7 +339,7 @@ size_t iv_sweep_index(const iv_sweep *s, size_t i, const char *name)
 	return 0;
 }
 
-const iv_sweep_axis *iv_sweep_find(const iv_sweep *s, const char *name)
+const cli_sweep_axis *cli_sweep_find(const cli_sweep *s, const char *name)
 {
 	for (size_t a = 0; a < s->naxes; a++)
 		if (strcmp(s->axis[a].knob->name, name) == 0)

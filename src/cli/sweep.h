@@ -2,10 +2,10 @@
 /* --sweep: which settings (knobs) a sweep varies, over which values, and
  * the grid of configurations they form.
  *
- * Call order: iv_sweep_add() once per --sweep option (while parsing), then,
- * once the base configuration is final (after a lesson), iv_sweep_usable()
- * and iv_sweep_config() for each of iv_sweep_count() configurations. An
- * iv_sweep is a plain value (fixed arrays): copy it, nothing to free. */
+ * Call order: cli_sweep_add() once per --sweep option (while parsing), then,
+ * once the base configuration is final (after a lesson), cli_sweep_usable()
+ * and cli_sweep_config() for each of cli_sweep_count() configurations. An
+ * cli_sweep is a plain value (fixed arrays): copy it, nothing to free. */
 #ifndef IV_CLI_SWEEP_H
 #define IV_CLI_SWEEP_H
 
@@ -13,70 +13,71 @@
 #include <stddef.h>
 #include <initviz/config.h>
 
-#define IV_SWEEP_POINTS 64 /* values of one knob at most */
-#define IV_SWEEP_MAX 256   /* configurations of a sweep at most */
-#define IV_SWEEP_TEXT 32   /* characters of a value's text, with the NUL */
-#define IV_SWEEP_AXES 8    /* knobs of one sweep at most (each once) */
+#define CLI_SWEEP_POINTS 64 /* values of one knob at most */
+#define CLI_SWEEP_MAX 256   /* configurations of a sweep at most */
+#define CLI_SWEEP_TEXT 32   /* characters of a value's text, with the NUL */
+#define CLI_SWEEP_AXES 8    /* knobs of one sweep at most (each once) */
 
 /* Why a knob does nothing for cfg, or NULL when it matters. */
-typedef const char *iv_knob_unused_fn(const iv_config *cfg);
+typedef const char *cli_knob_unused_fn(const iv_config *cfg);
 
 /* One row per knob: the option it sets, its JSON name (the config's key),
  * whether its values are integers, when it does nothing. A new knob is a
- * new row (its option must be a network setting, iv_cli_apply_setting). */
-typedef struct iv_knob {
+ * new row (its option must be a network setting, cli_apply_setting). */
+typedef struct cli_knob {
 	const char *name;      /* the option's long name, e.g. "bias-std" */
 	const char *key;       /* the JSON and CSV name, e.g. "bias_std" */
 	bool integer;          /* whole numbers (ranges round to them) */
 	bool shape;            /* changes the matrices' sizes */
-	iv_knob_unused_fn *unused;
-} iv_knob;
+	cli_knob_unused_fn *unused;
+} cli_knob;
 
-extern const iv_knob iv_knobs[];
-extern const size_t iv_knob_count;
+extern const cli_knob cli_knobs[];
+extern const size_t cli_knob_count;
 
-typedef struct iv_sweep_axis {
-	const iv_knob *knob;
-	size_t n;                                 /* values, 1..POINTS */
-	double v[IV_SWEEP_POINTS];                /* the values */
-	char text[IV_SWEEP_POINTS][IV_SWEEP_TEXT]; /* as the option takes them */
-} iv_sweep_axis;
+typedef struct cli_sweep_axis {
+	const cli_knob *knob;
+	size_t n;                   /* values, 1..POINTS */
+	double v[CLI_SWEEP_POINTS]; /* the values */
+	/* the values as the option takes them */
+	char text[CLI_SWEEP_POINTS][CLI_SWEEP_TEXT];
+} cli_sweep_axis;
 
-typedef struct iv_sweep {
+typedef struct cli_sweep {
 	size_t naxes; /* 0: no sweep */
-	iv_sweep_axis axis[IV_SWEEP_AXES];
-} iv_sweep;
+	cli_sweep_axis axis[CLI_SWEEP_AXES];
+} cli_sweep;
 
 /* Add the axis of one --sweep=SPEC value: KNOB:V1,V2,... or
  * KNOB:FROM..TO*FACTOR (FROM, FROM*FACTOR, ... up to TO) or
  * KNOB:FROM..TO+STEP. Every value is checked against the knob's option.
  * 0, or 2 with a one-line message in err (without "initviz: "). */
-int iv_sweep_add(iv_sweep *s, const char *spec, char *err, size_t errlen);
+int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen);
 
 /* Configurations of the grid: the product of the axes' sizes (1 for no
  * sweep). */
-size_t iv_sweep_count(const iv_sweep *s);
+size_t cli_sweep_count(const cli_sweep *s);
 
 /* Can the sweep run on base? 0, or 2 with a message: a width or depth
  * knob with --widths, a knob that does nothing for base's scheme. */
-int iv_sweep_usable(const iv_sweep *s, const iv_config *base, char *err,
+int cli_sweep_usable(const cli_sweep *s, const iv_config *base, char *err,
                     size_t errlen);
 
 /* Configuration i (0..count-1) of the grid, the first axis varying
  * slowest: base with each axis's value applied; idx (naxes entries, may be
  * NULL) gets each axis's value index. 0, or 2 with a message. */
-int iv_sweep_config(const iv_sweep *s, size_t i, const iv_config *base,
+int cli_sweep_config(const cli_sweep *s, size_t i, const iv_config *base,
                     iv_config *out, size_t *idx, char *err, size_t errlen);
 
 /* "width=64 std=0.05": configuration i's knob values. */
-void iv_sweep_label(const iv_sweep *s, size_t i, char *buf, size_t len);
+void cli_sweep_label(const cli_sweep *s, size_t i, char *buf, size_t len);
 /* The same without knob skip's value ("" when it is the only knob). */
-void iv_sweep_label_except(const iv_sweep *s, size_t i, const char *skip,
+void cli_sweep_label_except(const cli_sweep *s, size_t i, const char *skip,
                            char *buf, size_t len);
 /* Configuration i's value index along knob name's axis (0 without). */
-size_t iv_sweep_index(const iv_sweep *s, size_t i, const char *name);
+size_t cli_sweep_index(const cli_sweep *s, size_t i, const char *name);
 
 /* The axis of knob name, or NULL. */
-const iv_sweep_axis *iv_sweep_find(const iv_sweep *s, const char *name);
+const cli_sweep_axis *cli_sweep_find(const cli_sweep *s, const char *name);
 
 #endif

@@ -16,18 +16,18 @@
 
 /* The knob columns of the CSV: "sweep.width", ... */
 struct csv_names {
-	char name[IV_SWEEP_AXES][48];
-	const char *ptr[IV_SWEEP_AXES];
+	char name[CLI_SWEEP_AXES][48];
+	const char *ptr[CLI_SWEEP_AXES];
 };
 
 static void text_json(FILE *f, size_t i, const iv_net *net,
-                      const iv_analysis *x, const iv_sweep *s)
+                      const cli_analysis *x, const cli_sweep *s)
 {
-	size_t idx[IV_SWEEP_AXES];
+	size_t idx[CLI_SWEEP_AXES];
 	iv_config c;
 	char err[8];
-	iv_sweep_config(s, i, iv_net_config(net), &c, idx, err, sizeof err);
-	iv_report_json_open(f, net, x);
+	cli_sweep_config(s, i, iv_net_config(net), &c, idx, err, sizeof err);
+	cli_report_json_open(f, net, x);
 	fputs(",\n  \"sweep\": {", f);
 	for (size_t a = 0; a < s->naxes; a++)
 		fprintf(f, "%s\"%s\": %s", a ? ", " : "", s->axis[a].knob->key,
@@ -36,53 +36,53 @@ static void text_json(FILE *f, size_t i, const iv_net *net,
 }
 
 static void text_csv(FILE *f, size_t i, const iv_net *net,
-                     const iv_analysis *x, const iv_sweep *s)
+                     const cli_analysis *x, const cli_sweep *s)
 {
 	struct csv_names names;
-	const char *values[IV_SWEEP_AXES];
-	size_t idx[IV_SWEEP_AXES];
+	const char *values[CLI_SWEEP_AXES];
+	size_t idx[CLI_SWEEP_AXES];
 	iv_config c;
 	char err[8];
-	iv_sweep_config(s, i, iv_net_config(net), &c, idx, err, sizeof err);
+	cli_sweep_config(s, i, iv_net_config(net), &c, idx, err, sizeof err);
 	for (size_t a = 0; a < s->naxes; a++) {
 		snprintf(names.name[a], sizeof names.name[a], "sweep.%s",
 		         s->axis[a].knob->key);
 		names.ptr[a] = names.name[a];
 		values[a] = s->axis[a].text[idx[a]];
 	}
-	iv_report_csv_lead(f, net, x, s->naxes, names.ptr, values, i == 0);
+	cli_report_csv_lead(f, net, x, s->naxes, names.ptr, values, i == 0);
 }
 
-static void text(FILE *f, size_t i, const iv_net *net, const iv_analysis *x,
+static void text(FILE *f, size_t i, const iv_net *net, const cli_analysis *x,
                  void *ctx)
 {
-	const iv_cli_opts *o = ctx;
-	if (o->format == IV_FORMAT_JSON)
+	const cli_opts *o = ctx;
+	if (o->format == CLI_FORMAT_JSON)
 		text_json(f, i, net, x, &o->sweep);
-	else if (o->format == IV_FORMAT_CSV)
+	else if (o->format == CLI_FORMAT_CSV)
 		text_csv(f, i, net, x, &o->sweep);
 }
 
-static int out_json(FILE *f, const iv_sweep_run *r,
-                    const iv_width_scaling *w)
+static int out_json(FILE *f, const cli_sweep_run *r,
+                    const cli_width_scaling *w)
 {
 	fputs("[\n", f);
 	for (size_t i = 0; i < r->n; i++) {
-		if (iv_sweep_run_copy(r, i, f))
+		if (cli_sweep_run_copy(r, i, f))
 			return -1;
-		iv_width_scaling_json(f, w, r, i);
+		cli_width_scaling_json(f, w, r, i);
 		fputs(i + 1 < r->n ? "\n},\n" : "\n}\n", f);
 	}
 	fputs("]\n", f);
 	return 0;
 }
 
-static void axes_line(FILE *f, const iv_sweep *s, size_t n)
+static void axes_line(FILE *f, const cli_sweep *s, size_t n)
 {
 	fprintf(f, "initviz %s: a sweep of %zu configurations:", PACKAGE_VERSION,
 	        n);
 	for (size_t a = 0; a < s->naxes; a++) {
-		const iv_sweep_axis *x = &s->axis[a];
+		const cli_sweep_axis *x = &s->axis[a];
 		fprintf(f, "%s %s", a ? ";" : "", x->knob->name);
 		if (x->n > AXIS_SHOWN) { /* the line stays short */
 			fprintf(f, " %s,%s,...,%s (%zu values)", x->text[0],
@@ -117,20 +117,20 @@ static void cell(FILE *f, int width, double v)
 		fprintf(f, "%*.3g ", width, v);
 }
 
-static void out_rows(FILE *f, const iv_sweep_run *r)
+static void out_rows(FILE *f, const cli_sweep_run *r)
 {
-	const iv_sweep *s = &r->o->sweep;
+	const cli_sweep *s = &r->o->sweep;
 	fputc('\n', f);
 	for (size_t a = 0; a < s->naxes; a++)
 		fprintf(f, "%9s ", s->axis[a].knob->name);
 	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s\n",
 	        r->o->check ? "  check" : "");
 	for (size_t i = 0; i < r->n; i++) {
-		const iv_sweep_result *x = &r->res[i];
-		size_t idx[IV_SWEEP_AXES], L = x->depth;
+		const cli_sweep_result *x = &r->res[i];
+		size_t idx[CLI_SWEEP_AXES], L = x->depth;
 		iv_config c;
 		char err[8];
-		iv_sweep_config(s, i, &r->o->cfg, &c, idx, err, sizeof err);
+		cli_sweep_config(s, i, &r->o->cfg, &c, idx, err, sizeof err);
 		for (size_t a = 0; a < s->naxes; a++)
 			fprintf(f, "%9s ", s->axis[a].text[idx[a]]);
 		cell(f, 9, x->act_std[0]);
@@ -148,10 +148,10 @@ static void out_rows(FILE *f, const iv_sweep_run *r)
 
 /* "initviz: relu, 6 configurations of width" and the settings the knobs
  * leave alone. */
-static void sweep_title(const iv_sweep_run *r, char *title, size_t len,
+static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
                         char *sub)
 {
-	const iv_sweep *s = &r->o->sweep;
+	const cli_sweep *s = &r->o->sweep;
 	const iv_config *c = &r->o->cfg;
 	size_t n = (size_t)snprintf(title, len, "initviz: %s, %zu "
 	                            "configurations of", iv_act_name(c->act),
@@ -161,7 +161,7 @@ static void sweep_title(const iv_sweep_run *r, char *title, size_t len,
 		                      a ? " x" : "", s->axis[a].knob->name);
 	n = (size_t)snprintf(sub, len, "init %s", iv_init_name(c->init));
 #define KEEP(knob, cond, ...)                                                  \
-	if ((cond) && !iv_sweep_find(s, knob) && n < len)                      \
+	if ((cond) && !cli_sweep_find(s, knob) && n < len)                     \
 		n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
 	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
 	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
@@ -176,7 +176,7 @@ static void sweep_title(const iv_sweep_run *r, char *title, size_t len,
 }
 
 /* Every configuration's profile on shared axes. */
-static int out_svg(FILE *f, const iv_sweep_run *r)
+static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
 	char (*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
@@ -184,14 +184,14 @@ static int out_svg(FILE *f, const iv_sweep_run *r)
 	int rc = -1;
 	if (series && labels) {
 		for (size_t i = 0; i < r->n; i++) {
-			const iv_sweep_result *x = &r->res[i];
-			iv_sweep_label(&r->o->sweep, i, labels[i], LABEL_MAX);
+			const cli_sweep_result *x = &r->res[i];
+			cli_sweep_label(&r->o->sweep, i, labels[i], LABEL_MAX);
 			series[i] = (iv_fig_series){ labels[i], x->depth, x->act_std,
 			                             x->th_act, x->grad_std,
 			                             x->th_grad };
 		}
 		sweep_title(r, title, sizeof title, sub);
-		iv_cli_command(r->o, cmd, sizeof cmd);
+		cli_command(r->o, cmd, sizeof cmd);
 		iv_figure fig = { title, sub, cmd, r->n, series, 0, NULL };
 		rc = iv_figure_svg(f, &fig);
 	}
@@ -200,18 +200,18 @@ static int out_svg(FILE *f, const iv_sweep_run *r)
 	return rc;
 }
 
-static int out_table(FILE *f, const iv_sweep_run *r,
-                     const iv_width_scaling *w)
+static int out_table(FILE *f, const cli_sweep_run *r,
+                     const cli_width_scaling *w)
 {
 	axes_line(f, &r->o->sweep, r->n);
 	base_line(f, &r->o->cfg);
 	out_rows(f, r);
-	iv_width_scaling_table(f, w, r);
+	cli_width_scaling_table(f, w, r);
 	return 0;
 }
 
 /* Each configuration's check lines, "[label] " after "initviz: check: ". */
-static size_t checks(const iv_sweep_run *r, const iv_width_scaling *w,
+static size_t checks(const cli_sweep_run *r, const cli_width_scaling *w,
                      FILE *err)
 {
 	static const char head[] = "initviz: check: ";
@@ -220,7 +220,7 @@ static size_t checks(const iv_sweep_run *r, const iv_width_scaling *w,
 		char label[LABEL_MAX];
 		const char *p = r->res[i].check;
 		problems += r->res[i].problems;
-		iv_sweep_label(&r->o->sweep, i, label, sizeof label);
+		cli_sweep_label(&r->o->sweep, i, label, sizeof label);
 		while (p && *p) {
 			size_t n = strcspn(p, "\n");
 			if (strncmp(p, head, sizeof head - 1) == 0)
@@ -230,18 +230,18 @@ static size_t checks(const iv_sweep_run *r, const iv_width_scaling *w,
 			p += n + (p[n] == '\n');
 		}
 	}
-	return problems + iv_width_scaling_check(w, r, err);
+	return problems + cli_width_scaling_check(w, r, err);
 }
 
-int iv_sweep_report(const iv_cli_opts *o, FILE *out, FILE *err)
+int cli_sweep_report(const cli_opts *o, FILE *out, FILE *err)
 {
 	char msg[1024];
-	iv_sweep_run r;
-	iv_width_scaling w = { 0 };
-	int rc = iv_sweep_run_init(&r, o, msg, sizeof msg);
+	cli_sweep_run r;
+	cli_width_scaling w = { 0 };
+	int rc = cli_sweep_run_init(&r, o, msg, sizeof msg);
 	if (rc == 0)
-		rc = iv_sweep_run_all(&r, text, (void *)o, msg, sizeof msg);
-	if (rc == 0 && iv_width_scaling_compute(&w, &r)) {
+		rc = cli_sweep_run_all(&r, text, (void *)o, msg, sizeof msg);
+	if (rc == 0 && cli_width_scaling_compute(&w, &r)) {
 		snprintf(msg, sizeof msg, "out of memory");
 		rc = 2;
 	}
@@ -250,11 +250,11 @@ int iv_sweep_report(const iv_cli_opts *o, FILE *out, FILE *err)
 	} else {
 		int wr = 0;
 		switch (o->format) {
-		case IV_FORMAT_JSON: wr = out_json(out, &r, &w); break;
-		case IV_FORMAT_SVG: wr = out_svg(out, &r); break;
-		case IV_FORMAT_CSV:
+		case CLI_FORMAT_JSON: wr = out_json(out, &r, &w); break;
+		case CLI_FORMAT_SVG: wr = out_svg(out, &r); break;
+		case CLI_FORMAT_CSV:
 			for (size_t i = 0; i < r.n && !wr; i++)
-				wr = iv_sweep_run_copy(&r, i, out);
+				wr = cli_sweep_run_copy(&r, i, out);
 			break;
 		default: wr = out_table(out, &r, &w); break;
 		}
@@ -263,7 +263,7 @@ int iv_sweep_report(const iv_cli_opts *o, FILE *out, FILE *err)
 		else if (o->check && checks(&r, &w, err) > 0)
 			rc = 1;
 	}
-	iv_width_scaling_done(&w);
-	iv_sweep_run_done(&r);
+	cli_width_scaling_done(&w);
+	cli_sweep_run_done(&r);
 	return rc;
 }

@@ -11,6 +11,6 @@
  * in o->format to out, the check lines (with --check) and any error (one
  * line) to err. Returns the exit status: 0, 1 (--check found a problem), 2
  * (bad input), or -1 on a write error on out. */
-int iv_sweep_report(const iv_cli_opts *o, FILE *out, FILE *err);
+int cli_sweep_report(const cli_opts *o, FILE *out, FILE *err);
 
 #endif

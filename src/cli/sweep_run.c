@@ -22,8 +22,8 @@
 #define WORKERS_MAX 64
 
 struct pool {
-	iv_sweep_run *r;
-	iv_sweep_text_fn *text;
+	cli_sweep_run *r;
+	cli_sweep_text_fn *text;
 	void *ctx;
 	size_t *order; /* configurations, largest first */
 	size_t next;   /* in order */
@@ -35,7 +35,7 @@ struct pool {
 	pthread_cond_t cv;
 };
 
-size_t iv_idle_processors(void)
+size_t cli_idle_processors(void)
 {
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
 	double load = 0;
@@ -47,11 +47,11 @@ size_t iv_idle_processors(void)
 	return idle < 1 ? 1 : (size_t)idle;
 }
 
-int iv_sweep_run_init(iv_sweep_run *r, const iv_cli_opts *o, char *err,
+int cli_sweep_run_init(cli_sweep_run *r, const cli_opts *o, char *err,
                       size_t errlen)
 {
-	*r = (iv_sweep_run){ .o = o, .n = iv_sweep_count(&o->sweep) };
-	if (iv_sweep_usable(&o->sweep, &o->cfg, err, errlen))
+	*r = (cli_sweep_run){ .o = o, .n = cli_sweep_count(&o->sweep) };
+	if (cli_sweep_usable(&o->sweep, &o->cfg, err, errlen))
 		return 2;
 	r->cfg = malloc(r->n * sizeof *r->cfg);
 	r->need = malloc(r->n * sizeof *r->need);
@@ -62,13 +62,14 @@ int iv_sweep_run_init(iv_sweep_run *r, const iv_cli_opts *o, char *err,
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		iv_config *c = &r->cfg[i];
-		if (iv_sweep_config(&o->sweep, i, &o->cfg, c, NULL, err, errlen))
+		if (cli_sweep_config(&o->sweep, i, &o->cfg, c, NULL, err,
+		                     errlen))
 			return 2;
 		r->need[i] = iv_config_memory(c) +
-		             iv_analysis_memory(c, o->train_steps);
+		             cli_analysis_memory(c, o->train_steps);
 		if (c->max_memory > 0 && r->need[i] > c->max_memory) {
 			char label[256], need[64], limit[64];
-			iv_sweep_label(&o->sweep, i, label, sizeof label);
+			cli_sweep_label(&o->sweep, i, label, sizeof label);
 			iv_bytes_pair(r->need[i], c->max_memory, need, limit,
 			              sizeof need);
 			snprintf(err, errlen, "--sweep: the configuration %s needs "
@@ -81,8 +82,8 @@ int iv_sweep_run_init(iv_sweep_run *r, const iv_cli_opts *o, char *err,
 }
 
 /* The summary of configuration i from its finished network. */
-static iv_status summarize(iv_sweep_result *s, const iv_net *net,
-                           const iv_analysis *x)
+static iv_status summarize(cli_sweep_result *s, const iv_net *net,
+                           const cli_analysis *x)
 {
 	size_t L = iv_net_depth(net);
 	s->depth = L;
@@ -118,9 +119,9 @@ static iv_status summarize(iv_sweep_result *s, const iv_net *net,
 static iv_status compute(struct pool *p, size_t i, iv_net **net,
                          char **text, size_t *len)
 {
-	const iv_cli_opts *o = p->r->o;
-	iv_sweep_result *s = &p->r->res[i];
-	iv_analysis x = { 0 };
+	const cli_opts *o = p->r->o;
+	cli_sweep_result *s = &p->r->res[i];
+	cli_analysis x = { 0 };
 	iv_status st;
 	*net = iv_net_realloc(*net, &p->r->cfg[i], &st);
 	if (!*net)
@@ -134,23 +135,23 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net,
 		char *lines = NULL;
 		size_t n = 0;
 		FILE *c = open_memstream(&lines, &n);
-		s->problems = iv_check_net(*net, c);
+		s->problems = cli_check_net(*net, c);
 		if (c)
 			fclose(c);
 		s->check = s->problems ? lines : NULL;
 		if (!s->problems)
 			free(lines);
 	}
-	st = iv_analysis_compute(&x, *net, o->train_steps, o->lr,
+	st = cli_analysis_compute(&x, *net, o->train_steps, o->lr,
 	                         o->random_readout);
 	/* the command of this configuration alone, as its own report has */
-	iv_cli_opts *one = malloc(sizeof *one);
+	cli_opts *one = malloc(sizeof *one);
 	char cmd[4096];
 	if (one) {
 		*one = *o;
 		one->cfg = p->r->cfg[i];
 		one->sweep.naxes = 0;
-		iv_cli_command(one, cmd, sizeof cmd);
+		cli_command(one, cmd, sizeof cmd);
 		x.command = cmd;
 		free(one);
 	}
@@ -158,7 +159,7 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net,
 		st = summarize(s, *net, &x);
 	if (st == IV_OK)
 		p->text(f, i, *net, &x, p->ctx);
-	iv_analysis_done(&x);
+	cli_analysis_done(&x);
 	if (fclose(f) != 0 && st == IV_OK)
 		st = IV_ENOMEM;
 	return st;
@@ -203,7 +204,7 @@ static void *worker(void *arg)
 		iv_status st = compute(p, i, &net, &text, &len);
 		pthread_mutex_lock(&p->mu);
 		if (st == IV_OK) {
-			iv_sweep_result *s = &p->r->res[i];
+			cli_sweep_result *s = &p->r->res[i];
 			s->off = ftell(p->r->spool);
 			s->len = len;
 			if (s->off < 0 || fwrite(text, 1, len, p->r->spool) != len)
@@ -212,7 +213,8 @@ static void *worker(void *arg)
 		free(text);
 		if (st != IV_OK && !p->failed) {
 			char label[256];
-			iv_sweep_label(&p->r->o->sweep, i, label, sizeof label);
+			cli_sweep_label(&p->r->o->sweep, i, label,
+			                sizeof label);
 			snprintf(p->err, p->errlen, "--sweep: the configuration %s: "
 			         "%s", label, iv_status_str(st));
 			p->failed = 2;
@@ -246,7 +248,7 @@ static double cost(const iv_config *c)
  * configuration holding most of the work would run on its share while
  * the other jobs sit idle: k jobs only when the largest configuration is
  * at most 1/k of the total. */
-size_t iv_sweep_jobs(const iv_sweep_run *r, size_t idle)
+size_t cli_sweep_jobs(const cli_sweep_run *r, size_t idle)
 {
 	double total = 0, top = 0;
 	for (size_t i = 0; i < r->n; i++) {
@@ -274,7 +276,7 @@ static int by_need(const void *a, const void *b)
 }
 
 /* The configurations, largest first, into order. */
-static bool rank(const iv_sweep_run *r, size_t *order)
+static bool rank(const cli_sweep_run *r, size_t *order)
 {
 	struct ranked *k = malloc(r->n * sizeof *k);
 	if (!k)
@@ -288,14 +290,14 @@ static bool rank(const iv_sweep_run *r, size_t *order)
 	return true;
 }
 
-int iv_sweep_run_all(iv_sweep_run *r, iv_sweep_text_fn *text, void *ctx,
+int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
                  char *err, size_t errlen)
 {
 	struct pool p = { .r = r, .text = text, .ctx = ctx, .err = err,
 	                  .errlen = errlen, .limit = r->o->cfg.max_memory };
 	pthread_t tid[WORKERS_MAX];
 	size_t jobs = r->o->jobs ? r->o->jobs
-	                         : iv_sweep_jobs(r, iv_idle_processors());
+	                         : cli_sweep_jobs(r, cli_idle_processors());
 	size_t k = jobs < r->n ? jobs : r->n, started = 0;
 	if (k > WORKERS_MAX)
 		k = WORKERS_MAX;
@@ -316,7 +318,7 @@ int iv_sweep_run_all(iv_sweep_run *r, iv_sweep_text_fn *text, void *ctx,
 	if (k > 1) { /* side by side: each BLAS call its share */
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		int share = cpus > (long)k ? (int)(cpus / (long)k) : 1;
-		blas = iv_blas_threads(share);
+		blas = cli_blas_threads(share);
 	}
 	for (; started + 1 < k; started++)
 		if (pthread_create(&tid[started], NULL, worker, &p) != 0)
@@ -325,7 +327,7 @@ int iv_sweep_run_all(iv_sweep_run *r, iv_sweep_text_fn *text, void *ctx,
 	for (size_t t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
 	if (blas > 0)
-		iv_blas_threads(blas);
+		cli_blas_threads(blas);
 	r->workers = started + 1;
 	pthread_cond_destroy(&p.cv);
 	pthread_mutex_destroy(&p.mu);
@@ -337,7 +339,7 @@ int iv_sweep_run_all(iv_sweep_run *r, iv_sweep_text_fn *text, void *ctx,
 	return p.failed;
 }
 
-int iv_sweep_run_copy(const iv_sweep_run *r, size_t i, FILE *f)
+int cli_sweep_run_copy(const cli_sweep_run *r, size_t i, FILE *f)
 {
 	char buf[65536];
 	size_t left = r->res[i].len;
@@ -353,7 +355,7 @@ int iv_sweep_run_copy(const iv_sweep_run *r, size_t i, FILE *f)
 	return 0;
 }
 
-void iv_sweep_run_done(iv_sweep_run *r)
+void cli_sweep_run_done(cli_sweep_run *r)
 {
 	for (size_t i = 0; r->res && i < r->n; i++) {
 		free(r->res[i].act_rms); /* the block of all six */
@@ -364,5 +366,5 @@ void iv_sweep_run_done(iv_sweep_run *r)
 	free(r->need);
 	if (r->spool)
 		fclose(r->spool);
-	*r = (iv_sweep_run){ 0 };
+	*r = (cli_sweep_run){ 0 };
 }

@@ -3,9 +3,9 @@
  * at a time within the memory limit, each one's report text kept in a
  * spool file and a summary of its layers kept in memory.
  *
- * Call order: iv_sweep_run_init() (expands and checks the grid),
- * iv_sweep_run_all() (computes), read res[] and iv_sweep_run_copy() the texts
- * in any order, iv_sweep_run_done(). */
+ * Call order: cli_sweep_run_init() (expands and checks the grid),
+ * cli_sweep_run_all() (computes), read res[] and cli_sweep_run_copy() the texts
+ * in any order, cli_sweep_run_done(). */
 #ifndef IV_CLI_SWEEP_RUN_H
 #define IV_CLI_SWEEP_RUN_H
 
@@ -18,7 +18,7 @@
 #include "cli/opts.h"
 
 /* What the verdicts, the table and the figure need of one configuration. */
-typedef struct iv_sweep_result {
+typedef struct cli_sweep_result {
 	size_t depth;
 	/* per layer (depth entries each): measured activation rms and std,
 	 * gradient (grad_activation) std, their mean-field predictions (NaN
@@ -30,43 +30,43 @@ typedef struct iv_sweep_result {
 	char *check;          /* their lines (each ends in \n), or NULL */
 	long off;             /* the report text in the spool */
 	size_t len;
-} iv_sweep_result;
+} cli_sweep_result;
 
 /* Writes configuration i's report text (its part of the output) to f. */
-typedef void iv_sweep_text_fn(FILE *f, size_t i, const iv_net *net,
-                              const iv_analysis *x, void *ctx);
+typedef void cli_sweep_text_fn(FILE *f, size_t i, const iv_net *net,
+                              const cli_analysis *x, void *ctx);
 
-typedef struct iv_sweep_run {
-	const iv_cli_opts *o;
+typedef struct cli_sweep_run {
+	const cli_opts *o;
 	size_t n;              /* configurations */
 	iv_config *cfg;        /* n */
 	double *need;          /* n: bytes of each, network and training */
-	iv_sweep_result *res;  /* n */
+	cli_sweep_result *res;  /* n */
 	size_t workers;        /* how many ran at once */
 	FILE *spool;
-} iv_sweep_run;
+} cli_sweep_run;
 
 /* Expand o's sweep over o->cfg; check each configuration's memory against
  * o->cfg.max_memory. 0, or 2 with a one-line message in err. */
-int iv_sweep_run_init(iv_sweep_run *r, const iv_cli_opts *o, char *err,
+int cli_sweep_run_init(cli_sweep_run *r, const cli_opts *o, char *err,
                       size_t errlen);
 /* Compute every configuration, text(f, i, ...) writing its report text.
  * 0, or 2 with a message (naming the configuration) on the first
  * failure. */
-int iv_sweep_run_all(iv_sweep_run *r, iv_sweep_text_fn *text, void *ctx,
+int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
                  char *err, size_t errlen);
 /* Copy configuration i's report text to f. 0, or -1 on an I/O error. */
-int iv_sweep_run_copy(const iv_sweep_run *r, size_t i, FILE *f);
-void iv_sweep_run_done(iv_sweep_run *r);
+int cli_sweep_run_copy(const cli_sweep_run *r, size_t i, FILE *f);
+void cli_sweep_run_done(cli_sweep_run *r);
 
 /* Processors not busy now: online ones less the 1-minute load average,
  * rounded, at least 1. */
-size_t iv_idle_processors(void);
+size_t cli_idle_processors(void);
 
 /* Jobs by default (--jobs=0) for r's configurations (after
- * iv_sweep_run_init): idle, but k jobs only when the largest
+ * cli_sweep_run_init): idle, but k jobs only when the largest
  * configuration's work (products and passes) is at most 1/k of the
  * total; at least 1. */
-size_t iv_sweep_jobs(const iv_sweep_run *r, size_t idle);
+size_t cli_sweep_jobs(const cli_sweep_run *r, size_t idle);
 
 #endif

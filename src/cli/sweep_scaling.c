@@ -9,13 +9,13 @@
 #define LABEL_MAX 256
 #define TABLE_LAYERS 12 /* layer rows per group in the table */
 
-static double width_of(const iv_sweep_run *r, size_t i)
+static double width_of(const cli_sweep_run *r, size_t i)
 {
 	return (double)r->cfg[i].width;
 }
 
 /* Insert configuration i into g's members, by width ascending. */
-static void insert(iv_width_group *g, const iv_sweep_run *r, size_t i)
+static void insert(cli_width_group *g, const cli_sweep_run *r, size_t i)
 {
 	size_t k = g->n++;
 	while (k > 0 && width_of(r, g->member[k - 1]) > width_of(r, i)) {
@@ -26,28 +26,29 @@ static void insert(iv_width_group *g, const iv_sweep_run *r, size_t i)
 }
 
 /* Slopes of layer l's values (one per member) against width. */
-static void fit(const iv_width_group *g, const iv_sweep_run *r, size_t l,
-                bool change, iv_slope *out)
+static void fit(const cli_width_group *g, const cli_sweep_run *r, size_t l,
+                bool change, cli_slope *out)
 {
-	double w[IV_SWEEP_POINTS], y[IV_SWEEP_POINTS];
+	double w[CLI_SWEEP_POINTS], y[CLI_SWEEP_POINTS];
 	for (size_t k = 0; k < g->n; k++) {
-		const iv_sweep_result *s = &r->res[g->member[k]];
+		const cli_sweep_result *s = &r->res[g->member[k]];
 		w[k] = width_of(r, g->member[k]);
 		y[k] = change ? s->change[l] : s->act_rms[l];
 	}
-	iv_slope_fit(w, y, g->n, out);
+	cli_slope_fit(w, y, g->n, out);
 }
 
 /* Group configurations by their label without width: a configuration
  * joins the group of the first earlier one with the same label. */
-static void group(iv_width_scaling *w, const iv_sweep_run *r)
+static void group(cli_width_scaling *w, const cli_sweep_run *r)
 {
 	char a[LABEL_MAX], b[LABEL_MAX];
 	for (size_t i = 0; i < r->n; i++) {
 		w->group_of[i] = w->ngroups;
-		iv_sweep_label_except(&r->o->sweep, i, "width", a, sizeof a);
+		cli_sweep_label_except(&r->o->sweep, i, "width", a, sizeof a);
 		for (size_t j = 0; j < i; j++) {
-			iv_sweep_label_except(&r->o->sweep, j, "width", b, sizeof b);
+			cli_sweep_label_except(&r->o->sweep, j, "width", b,
+			                       sizeof b);
 			if (strcmp(a, b) == 0) {
 				w->group_of[i] = w->group_of[j];
 				break;
@@ -57,18 +58,18 @@ static void group(iv_width_scaling *w, const iv_sweep_run *r)
 			w->ngroups++;
 	}
 	for (size_t k = 0; k < w->ngroups; k++)
-		w->g[k] = (iv_width_group){ .member = w->members + k * r->n };
+		w->g[k] = (cli_width_group){ .member = w->members + k * r->n };
 	for (size_t i = 0; i < r->n; i++) {
-		iv_width_group *g = &w->g[w->group_of[i]];
+		cli_width_group *g = &w->g[w->group_of[i]];
 		g->depth = r->res[i].depth;
 		insert(g, r, i);
 	}
 }
 
-int iv_width_scaling_compute(iv_width_scaling *w, const iv_sweep_run *r)
+int cli_width_scaling_compute(cli_width_scaling *w, const cli_sweep_run *r)
 {
-	*w = (iv_width_scaling){ 0 };
-	if (!iv_sweep_find(&r->o->sweep, "width"))
+	*w = (cli_width_scaling){ 0 };
+	if (!cli_sweep_find(&r->o->sweep, "width"))
 		return 0;
 	w->g = calloc(r->n, sizeof *w->g);
 	w->group_of = malloc(r->n * sizeof *w->group_of);
@@ -77,7 +78,7 @@ int iv_width_scaling_compute(iv_width_scaling *w, const iv_sweep_run *r)
 		return -1;
 	group(w, r);
 	for (size_t k = 0; k < w->ngroups; k++) {
-		iv_width_group *g = &w->g[k];
+		cli_width_group *g = &w->g[k];
 		bool trained = r->res[g->member[0]].change != NULL;
 		g->act = malloc(g->depth * sizeof *g->act);
 		g->change = trained ? malloc(g->depth * sizeof *g->change) : NULL;
@@ -92,7 +93,7 @@ int iv_width_scaling_compute(iv_width_scaling *w, const iv_sweep_run *r)
 	return 0;
 }
 
-void iv_width_scaling_done(iv_width_scaling *w)
+void cli_width_scaling_done(cli_width_scaling *w)
 {
 	for (size_t k = 0; w->g && k < w->ngroups; k++) {
 		free(w->g[k].act);
@@ -101,21 +102,21 @@ void iv_width_scaling_done(iv_width_scaling *w)
 	free(w->g);
 	free(w->group_of);
 	free(w->members);
-	*w = (iv_width_scaling){ 0 };
+	*w = (cli_width_scaling){ 0 };
 }
 
 /* "[std=0.05] " for a group with other knobs, else "". */
-static void prefix(const iv_width_scaling *w, const iv_sweep_run *r,
+static void prefix(const cli_width_scaling *w, const cli_sweep_run *r,
                    size_t k, char *buf, size_t len)
 {
 	char label[LABEL_MAX];
-	iv_sweep_label_except(&r->o->sweep, w->g[k].member[0], "width", label,
+	cli_sweep_label_except(&r->o->sweep, w->g[k].member[0], "width", label,
 	                      sizeof label);
 	snprintf(buf, len, *label ? "[%s] " : "%s", label);
 }
 
-static size_t check_dir(const iv_width_group *g, const char *pre,
-                        iv_verdict v, FILE *err)
+static size_t check_dir(const cli_width_group *g, const char *pre,
+                        cli_verdict v, FILE *err)
 {
 	size_t count = 0, first = 0;
 	for (size_t l = g->depth; l-- > 0;)
@@ -129,20 +130,22 @@ static size_t check_dir(const iv_width_group *g, const char *pre,
 		fprintf(err, "initviz: check: %sactivations %s with width in %zu "
 		        "of %zu layers (first: layer %zu, rms ~ width^%.3g; "
 		        "limit: |exponent| <= %g)\n", pre,
-		        v == IV_VERDICT_GROWING ? "grow" : "shrink", count,
-		        g->depth, first + 1, g->act[first].slope, IV_SLOPE_LIMIT);
+		        v == CLI_VERDICT_GROWING ? "grow" : "shrink", count,
+		        g->depth, first + 1, g->act[first].slope,
+		        CLI_SLOPE_LIMIT);
 	return 1;
 }
 
-size_t iv_width_scaling_check(const iv_width_scaling *w,
-                              const iv_sweep_run *r, FILE *err)
+size_t cli_width_scaling_check(const cli_width_scaling *w,
+                              const cli_sweep_run *r, FILE *err)
 {
 	size_t problems = 0;
 	for (size_t k = 0; k < w->ngroups; k++) {
 		char pre[LABEL_MAX + 4];
 		prefix(w, r, k, pre, sizeof pre);
-		problems += check_dir(&w->g[k], pre, IV_VERDICT_GROWING, err);
-		problems += check_dir(&w->g[k], pre, IV_VERDICT_SHRINKING, err);
+		problems += check_dir(&w->g[k], pre, CLI_VERDICT_GROWING, err);
+		problems +=
+			check_dir(&w->g[k], pre, CLI_VERDICT_SHRINKING, err);
 	}
 	return problems;
 }
@@ -150,10 +153,10 @@ size_t iv_width_scaling_check(const iv_width_scaling *w,
 static void num(FILE *f, double v)
 {
 	char buf[32];
-	fputs(iv_report_number(v, buf, sizeof buf) ? buf : "null", f);
+	fputs(cli_report_number(v, buf, sizeof buf) ? buf : "null", f);
 }
 
-static void slopes_json(FILE *f, const char *key, const iv_slope *s,
+static void slopes_json(FILE *f, const char *key, const cli_slope *s,
                         size_t depth)
 {
 	fprintf(f, ",\n    \"%s\": [", key);
@@ -173,7 +176,8 @@ static void slopes_json(FILE *f, const char *key, const iv_slope *s,
 			num(f, s[l].hi);
 			fputc(']', f);
 		}
-		fprintf(f, ", \"verdict\": \"%s\"", iv_verdict_name(s[l].verdict));
+		fprintf(f, ", \"verdict\": \"%s\"",
+		        cli_verdict_name(s[l].verdict));
 		if (s[l].why)
 			fprintf(f, ", \"reason\": \"%s\"", s[l].why);
 		fputc('}', f);
@@ -181,24 +185,24 @@ static void slopes_json(FILE *f, const char *key, const iv_slope *s,
 	fputs("]", f);
 }
 
-void iv_width_scaling_json(FILE *f, const iv_width_scaling *w,
-                           const iv_sweep_run *r, size_t i)
+void cli_width_scaling_json(FILE *f, const cli_width_scaling *w,
+                           const cli_sweep_run *r, size_t i)
 {
 	if (!w->ngroups)
 		return;
-	const iv_width_group *g = &w->g[w->group_of[i]];
+	const cli_width_group *g = &w->g[w->group_of[i]];
 	fputs(",\n  \"width_scaling\": {\"widths\": [", f);
 	for (size_t k = 0; k < g->n; k++)
 		fprintf(f, "%s%zu", k ? ", " : "", r->cfg[g->member[k]].width);
 	fputs("], \"slope_limit\": ", f);
-	num(f, IV_SLOPE_LIMIT);
+	num(f, CLI_SLOPE_LIMIT);
 	slopes_json(f, "activation_rms", g->act, g->depth);
 	if (g->change)
 		slopes_json(f, "activation_change", g->change, g->depth);
 	fputs("}", f);
 }
 
-static void slope_row(FILE *f, size_t layer, const iv_slope *s)
+static void slope_row(FILE *f, size_t layer, const cli_slope *s)
 {
 	fprintf(f, "%7zu", layer);
 	if (isnan(s->slope)) {
@@ -212,16 +216,16 @@ static void slope_row(FILE *f, size_t layer, const iv_slope *s)
 	if (!isnan(s->se))
 		snprintf(se, sizeof se, "%.3f", s->se);
 	fprintf(f, "  %8.3f  %8s  %-20s  %s\n", s->slope, se, ci,
-	        iv_verdict_name(s->verdict));
+	        cli_verdict_name(s->verdict));
 }
 
-static void slopes_table(FILE *f, const char *what, const iv_slope *s,
+static void slopes_table(FILE *f, const char *what, const cli_slope *s,
                          size_t depth, const char *pre)
 {
-	size_t idx[TABLE_LAYERS], n = iv_table_rows(depth, TABLE_LAYERS, idx);
+	size_t idx[TABLE_LAYERS], n = cli_table_rows(depth, TABLE_LAYERS, idx);
 	fprintf(f, "\n%s%s ~ width^slope (|slope| <= %g: flat):\n"
 	        "  layer     slope   std err  95%% interval         verdict\n",
-	        pre, what, IV_SLOPE_LIMIT);
+	        pre, what, CLI_SLOPE_LIMIT);
 	for (size_t k = 0; k < n; k++)
 		slope_row(f, idx[k], &s[idx[k] - 1]);
 	if (n < depth)
@@ -229,11 +233,11 @@ static void slopes_table(FILE *f, const char *what, const iv_slope *s,
 		        depth);
 }
 
-void iv_width_scaling_table(FILE *f, const iv_width_scaling *w,
-                            const iv_sweep_run *r)
+void cli_width_scaling_table(FILE *f, const cli_width_scaling *w,
+                            const cli_sweep_run *r)
 {
 	for (size_t k = 0; k < w->ngroups; k++) {
-		const iv_width_group *g = &w->g[k];
+		const cli_width_group *g = &w->g[k];
 		char pre[LABEL_MAX + 4];
 		prefix(w, r, k, pre, sizeof pre);
 		slopes_table(f, "activation rms", g->act, g->depth, pre);

@@ -11,39 +11,39 @@
 #include "cli/scaling.h"
 #include "cli/sweep_run.h"
 
-typedef struct iv_width_group {
+typedef struct cli_width_group {
 	size_t n;       /* configurations, by width ascending */
-	size_t *member; /* n (a row of iv_width_scaling's members) */
+	size_t *member; /* n (a row of cli_width_scaling's members) */
 	size_t depth;
-	iv_slope *act;    /* depth: activation rms against width */
-	iv_slope *change; /* depth: change in training; NULL without */
-} iv_width_group;
+	cli_slope *act;    /* depth: activation rms against width */
+	cli_slope *change; /* depth: change in training; NULL without */
+} cli_width_group;
 
-typedef struct iv_width_scaling {
+typedef struct cli_width_scaling {
 	size_t ngroups;     /* 0 when width is not swept */
-	iv_width_group *g;
+	cli_width_group *g;
 	size_t *group_of;   /* each configuration's group */
 	size_t *members;    /* the groups' member lists, n x n */
-} iv_width_scaling;
+} cli_width_scaling;
 
 /* Fit every group of r (finished). 0, or -1 when out of memory. */
-int iv_width_scaling_compute(iv_width_scaling *w, const iv_sweep_run *r);
-void iv_width_scaling_done(iv_width_scaling *w);
+int cli_width_scaling_compute(cli_width_scaling *w, const cli_sweep_run *r);
+void cli_width_scaling_done(cli_width_scaling *w);
 
 /* The --check lines of the slopes: activations whose rms grows or shrinks
- * with width beyond IV_SLOPE_LIMIT, one line per group and direction.
+ * with width beyond CLI_SLOPE_LIMIT, one line per group and direction.
  * Returns the number of problems. */
-size_t iv_width_scaling_check(const iv_width_scaling *w,
-                              const iv_sweep_run *r, FILE *err);
+size_t cli_width_scaling_check(const cli_width_scaling *w,
+                              const cli_sweep_run *r, FILE *err);
 
 /* ",\n  \"width_scaling\": {...}" of configuration i's group (nothing when
  * width is not swept). */
-void iv_width_scaling_json(FILE *f, const iv_width_scaling *w,
-                           const iv_sweep_run *r, size_t i);
+void cli_width_scaling_json(FILE *f, const cli_width_scaling *w,
+                           const cli_sweep_run *r, size_t i);
 
 /* The table's block: per group, per layer (sampled), slope, standard
  * error, interval, verdict. */
-void iv_width_scaling_table(FILE *f, const iv_width_scaling *w,
-                            const iv_sweep_run *r);
+void cli_width_scaling_table(FILE *f, const cli_width_scaling *w,
+                            const cli_sweep_run *r);
 
 #endif

@@ -155,8 +155,17 @@ static iv_status allocate(iv_net *net)
 	    !net->vecs || doubles == SIZE_MAX)
 		return IV_ENOMEM;
 	if (net->arena && net->arena_bytes / sizeof(double) < doubles) {
-		free(net->arena); /* a donated block too small */
-		net->arena = NULL;
+		/* A donated block too small: a large one is grown (glibc moves
+		 * its pages rather than copying them or giving them back, which
+		 * would take the time release_arena keeps off a caller), a
+		 * small one replaced. */
+		double *grown = NULL;
+		if (net->arena_bytes >= RELEASE_AWAY)
+			grown = realloc(net->arena, doubles * sizeof(double));
+		if (!grown)
+			free(net->arena);
+		net->arena = grown;
+		net->arena_bytes = grown ? doubles * sizeof(double) : 0;
 	}
 	if (!net->arena) {
 		if (!(net->arena = malloc(doubles * sizeof(double))))
@@ -255,19 +264,6 @@ iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st)
 	return net_alloc(cfg, st, NULL, 0);
 }
 
-iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
-{
-	double *arena = NULL;
-	size_t bytes = 0;
-	if (net) {
-		arena = net->arena;
-		bytes = net->arena_bytes;
-		net->arena = NULL;
-		iv_net_free(net);
-	}
-	return net_alloc(cfg, st, arena, bytes);
-}
-
 /* Whether cfg gives net's shapes: every array and histogram the same size. */
 static bool same_shapes(const iv_net *net, const iv_config *cfg)
 {
@@ -280,15 +276,11 @@ static bool same_shapes(const iv_net *net, const iv_config *cfg)
 	return true;
 }
 
-iv_status iv_net_reuse(iv_net *net, const iv_config *cfg)
+/* Draw cfg (valid, within its limit, of net's shapes) into net's memory
+ * and start both passes over. */
+static iv_status refill(iv_net *net, const iv_config *cfg)
 {
-	iv_status st = iv_config_validate(cfg);
-	if (st != IV_OK)
-		return st;
-	if (!same_shapes(net, cfg))
-		return IV_EINVAL;
-	if (cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory)
-		return IV_ETOOBIG; /* as iv_net_alloc would say */
+	iv_status st;
 	net->cfg = *cfg;
 	for (size_t l = 1; l <= net->L; l++) {
 		net->drawn[l] = false;
@@ -299,6 +291,38 @@ iv_status iv_net_reuse(iv_net *net, const iv_config *cfg)
 		return st;
 	iv_net_restart(net);
 	return IV_OK;
+}
+
+iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
+{
+	iv_status dummy;
+	if (!st)
+		st = &dummy;
+	if (!net)
+		return net_alloc(cfg, st, NULL, 0);
+	if ((*st = iv_config_validate(cfg)) == IV_OK &&
+	    cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory)
+		*st = IV_ETOOBIG;
+	if (*st != IV_OK) {
+		iv_net_free(net);
+		return NULL;
+	}
+	if (same_shapes(net, cfg)) {
+		if ((*st = refill(net, cfg)) == IV_OK)
+			return net;
+		iv_net_free(net);
+		return NULL;
+	}
+	double *arena = net->arena;
+	size_t bytes = net->arena_bytes;
+	if (cfg->max_memory > 0 && bytes > cfg->max_memory) {
+		arena = NULL; /* a block over cfg's limit is not kept */
+		bytes = 0;
+	} else {
+		net->arena = NULL;
+	}
+	iv_net_free(net);
+	return net_alloc(cfg, st, arena, bytes);
 }
 
 const iv_config *iv_net_config(const iv_net *net) { return &net->cfg; }

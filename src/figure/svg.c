@@ -3,8 +3,8 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <string.h>
 #include "figure/svg_impl.h"
+#include "util/wrap.h"
 
 /* Okabe-Ito without its yellow, too pale for a line on white */
 const char *const iv_svg_palette[] = { "#0072B2", "#D55E00", "#009E73",
@@ -293,22 +293,11 @@ static void command(FILE *f, const char *cmd)
 	if (!cmd)
 		return;
 	while (*cmd && n < 4) {
-		size_t len = strlen(cmd);
-		if (len > COMMAND_COLS) {
-			len = COMMAND_COLS;
-			while (len > 0 && cmd[len] != ' ')
-				len--;
-			if (len == 0)
-				len = COMMAND_COLS;
-		}
-		lines[n] = cmd;
-		lens[n++] = len;
-		cmd += len;
-		while (*cmd == ' ')
-			cmd++;
+		lines[n] = iv_wrap_line(cmd, COMMAND_COLS, &lens[n], &cmd);
+		n += lens[n] > 0;
 	}
 	for (size_t i = 0; i < n; i++) {
-		char part[COMMAND_COLS + 1];
+		char part[4 * COMMAND_COLS + 1]; /* UTF-8: up to 4 bytes each */
 		snprintf(part, sizeof part, "%.*s", (int)lens[i], lines[i]);
 		fprintf(f, "<text class=\"command\" x=\"24\" y=\"%.1f\" "
 		        "font-size=\"%d\" fill=\"%s\" font-family=\"monospace\">",

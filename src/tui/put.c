@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <curses.h>
 #include "tui/put.h"
+#include "util/wrap.h"
 
 int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 {
@@ -48,7 +49,7 @@ int tui_put_wrap(int y, int x, int w, int rows, tui_element e,
 	size_t len;
 	char line[512];
 	while (*p && used < rows && w > 0) {
-		const char *s = tui_text_wrap_line(p, w, &len, &next);
+		const char *s = iv_wrap_line(p, w, &len, &next);
 		if (len == 0)
 			break;
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
@@ -92,7 +93,7 @@ int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
 		xmax = COLS;
 	if (tui_text_width(s) <= xmax - x)
 		return tui_put(y, x, xmax, e, s);
-	const char *t = tui_text_wrap_line(s, xmax - x - 1 - tui_text_width(ell),
+	const char *t = iv_wrap_line(s, xmax - x - 1 - tui_text_width(ell),
 					   &len, &next);
 	snprintf(line, sizeof line, "%.*s", (int)len, t);
 	x = tui_put(y, x, xmax, e, line);

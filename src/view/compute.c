@@ -49,17 +49,10 @@ void tui_compute_start(tui_compute *c, const iv_config *cfg)
 	double t0 = tui_clock_now();
 	tui_compute_cancel(c);
 	c->steps = 0;
-	/* the same shapes: the last network's memory, no pages to fault in */
-	if (c->old && (c->st = iv_net_reuse(c->old, cfg)) == IV_OK) {
-		c->net = c->old;
-		c->old = NULL;
-		c->st = IV_CONTINUE;
-		c->seconds = tui_clock_now() - t0;
-		return;
-	}
-	iv_net_free_later(c->old); /* before the next, for memory's sake */
+	/* the last network's memory: drawn into at the same shapes (no pages
+	 * to fault in), its block kept or grown at others */
+	c->net = iv_net_realloc(c->old, cfg, &c->st);
 	c->old = NULL;
-	c->net = iv_net_alloc(cfg, &c->st);
 	if (c->net)
 		c->st = IV_CONTINUE;
 	c->seconds = tui_clock_now() - t0;

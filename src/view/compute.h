@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The computation behind the view: one network, stepped a layer at a time
- * within a time budget, replaced (the old one freed) when a setting changes;
- * and the statistics the view shows of it.
+ * within a time budget, remade (its memory used again) when a setting
+ * changes; and the statistics the view shows of it.
  *
  * What is shown: while the first pass runs, the network's own statistics,
  * filling in layer by layer; once a pass is complete, a copy of them (the
@@ -23,7 +23,7 @@
 
 typedef struct tui_compute {
 	iv_net *net;    /* NULL when the last start failed */
-	iv_net *old;    /* cancelled, freed by the next start (or done) */
+	iv_net *old;    /* cancelled; the next start makes its network of it */
 	unsigned gen;   /* counts starts: caches compare it */
 	iv_status st;   /* IV_CONTINUE while running, then IV_OK or an error */
 	double seconds; /* work so far: allocation plus steps */
@@ -38,11 +38,12 @@ typedef struct tui_compute {
 } tui_compute;
 
 void tui_compute_init(tui_compute *c);
-/* Free the current network (cancelling its work) and allocate one for cfg. */
+/* Cancel the current network's work and make cfg's network of it
+ * (iv_net_realloc: its memory is used again). */
 void tui_compute_start(tui_compute *c, const iv_config *cfg);
-/* Cancel the current network's work; net becomes NULL. Freeing it waits for
- * the next start (a large network takes a while to free: the key that
- * cancelled is answered first). */
+/* Cancel the current network's work; net becomes NULL. It is kept for
+ * the next start, which uses its memory again (a large network takes a
+ * while to free: the key that cancelled is answered first). */
 void tui_compute_cancel(tui_compute *c);
 /* Step until done or budget seconds have passed (at least one step).
  * Returns true when it did any work. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Lessons in the view, without curses: which lesson is current, moving to
- * the previous or next one (its configuration becomes the view's), whether
- * the settings have left it since, and wrapping its text to a width.
+ * the previous or next one (its configuration becomes the view's), and
+ * whether the settings have left it since.
  *
  * A lesson stays current when a setting changes: the student explores from
  * its settings, the panel says "modified", and 0 (reset) returns to them. */

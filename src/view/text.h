@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Text without curses, shared by the view and the report: widths and word
- * wrapping of UTF-8 text, numbers, durations, the locale's codeset (sizes
- * in bytes: util/bytes.h). */
+/* Text without curses, shared by the view and the report: widths of
+ * UTF-8 text, numbers, durations, the locale's codeset (sizes in bytes:
+ * util/bytes.h; word wrapping: util/wrap.h). */
 #ifndef IV_VIEW_TEXT_H
 #define IV_VIEW_TEXT_H
 
@@ -13,15 +13,6 @@ bool tui_text_utf8_locale(void);
 
 /* Columns a UTF-8 string takes (every glyph the view uses is one column). */
 int tui_text_width(const char *s);
-
-/* The next line of text in at most width columns (UTF-8): returns where it
- * starts (leading blanks skipped), its bytes in *len; broken after the last
- * blank that fits, or inside a word longer than width. *next is where the
- * following line starts. */
-const char *tui_text_wrap_line(const char *text, int width, size_t *len,
-			       const char **next);
-/* Lines text takes when wrapped to width. */
-int tui_text_wrap_count(const char *text, int width);
 
 /* A number as the view writes it: %.3g ("0.0453", "9.04e+167"), 0 for
  * -0, "nan", "inf", "-inf"; at most 10 columns. Returns buf. */

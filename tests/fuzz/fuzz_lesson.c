@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz the lesson-file parser with the CLI's settings (iv_cli_apply_setting).
+/* Fuzz the lesson-file parser with the CLI's settings (cli_apply_setting).
  *
  * The input is a lesson file, bytes as read from disk (not NUL-terminated).
  * Invariants: on success at least one lesson was appended, each with a
@@ -18,7 +18,7 @@
 static void check_lesson(const iv_lesson *l)
 {
 	char *argv[] = { (char *)"initviz", NULL }, err[1024];
-	iv_cli_opts o;
+	cli_opts o;
 	FUZZ_ASSERT(memchr(l->title, '\0', sizeof l->title) != NULL);
 	FUZZ_ASSERT(l->title[0] != '\0');
 	FUZZ_ASSERT(l->ntext >= 1 && l->ntext <= IV_LESSON_LINES);
@@ -27,7 +27,7 @@ static void check_lesson(const iv_lesson *l)
 		            l->text[i][0] != '\0');
 	FUZZ_ASSERT(memchr(l->look, '\0', sizeof l->look) != NULL);
 	FUZZ_ASSERT(iv_config_validate(&l->cfg) == IV_OK);
-	FUZZ_ASSERT(iv_cli_parse_base(1, argv, &l->cfg, &o, err, sizeof err) == 0);
+	FUZZ_ASSERT(cli_parse_base(1, argv, &l->cfg, &o, err, sizeof err) == 0);
 	FUZZ_ASSERT(iv_config_validate(&o.cfg) == IV_OK);
 	FUZZ_ASSERT(o.cfg.depth == l->cfg.depth && o.cfg.init == l->cfg.init &&
 	            o.cfg.nwidths == l->cfg.nwidths);
@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	set.n = set.cap = 1;
 	strcpy(set.v[0].title, "kept");
 	int rc = iv_lessons_parse(&set, text, size, NAME, &base,
-	                          iv_cli_apply_setting, err, sizeof err);
+	                          cli_apply_setting, err, sizeof err);
 	if (rc == 0) {
 		FUZZ_ASSERT(set.n >= 2 && set.n - 1 <= IV_LESSONS_MAX);
 		for (size_t i = 1; i < set.n; i++)

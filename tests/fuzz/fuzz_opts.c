@@ -2,7 +2,7 @@
 /* Fuzz the option parser: the input is argv, one word per line.
  *
  * Every word of the form [--]key=value is also applied as a lesson-file
- * setting (iv_cli_apply_setting), and argv is parsed again on top of the
+ * setting (cli_apply_setting), and argv is parsed again on top of the
  * configuration those settings built (as --lesson=N does). Invariants: a
  * result of 0 or 2; on 2 one line of message; on 0 a configuration the
  * engine accepts (iv_config_validate) whose memory estimate is a number. */
@@ -34,7 +34,7 @@ static void check_config(const iv_config *cfg)
 	FUZZ_ASSERT(isfinite(bytes) && bytes > 0);
 }
 
-static void check_parse(int rc, const iv_cli_opts *o, const char *err,
+static void check_parse(int rc, const cli_opts *o, const char *err,
                         size_t errlen)
 {
 	FUZZ_ASSERT(rc == 0 || rc == 2);
@@ -59,7 +59,7 @@ static void apply_word(iv_config *cfg, const char *word)
 	char *eq = strchr(key, '=');
 	if (eq) {
 		*eq = '\0';
-		int rc = iv_cli_apply_setting(cfg, key, eq + 1, err, sizeof err);
+		int rc = cli_apply_setting(cfg, key, eq + 1, err, sizeof err);
 		FUZZ_ASSERT(rc == 0 || rc == 2);
 		if (rc)
 			FUZZ_ASSERT_MESSAGE(err, sizeof err);
@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *buf = malloc(size + 1), *argv[MAX_WORDS + 2], err[1024];
 	int argc = 0;
-	iv_cli_opts o;
+	cli_opts o;
 	iv_config cfg;
 	FUZZ_ASSERT(buf != NULL);
 	memcpy(buf, data, size);
@@ -95,9 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int i = 1; i < argc; i++)
 		apply_word(&cfg, argv[i]);
 
-	int rc = iv_cli_parse(argc, argv, &o, err, sizeof err);
+	int rc = cli_parse(argc, argv, &o, err, sizeof err);
 	check_parse(rc, &o, err, sizeof err);
-	rc = iv_cli_parse_base(argc, argv, &cfg, &o, err, sizeof err);
+	rc = cli_parse_base(argc, argv, &cfg, &o, err, sizeof err);
 	check_parse(rc, &o, err, sizeof err);
 	if (argc == 1) /* no options: the base comes back unchanged */
 		FUZZ_ASSERT(rc == 0 && same_config(&o.cfg, &cfg));

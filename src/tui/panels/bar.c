@@ -5,6 +5,7 @@
 #include <string.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/wrap.h"
 
 static const char *label_of(const tui_app *app, tui_action a)
 {
@@ -44,7 +45,7 @@ static void notice(const tui_app *app, int y, int cols)
 	int room = cols - 1;
 	if (tui_text_width(msg) > room) {
 		room -= tui_text_width(app->gl->ell);
-		const char *s = tui_text_wrap_line(msg, room, &len, &next);
+		const char *s = iv_wrap_line(msg, room, &len, &next);
 		snprintf(line, sizeof line, "%.*s%s", (int)len, s, app->gl->ell);
 		msg = line;
 	}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/wrap.h"
 
 static void draw(const tui_app *app, tui_rect r)
 {
@@ -14,7 +15,7 @@ static void draw(const tui_app *app, tui_rect r)
 	tui_put(y++, 2, r.x + r.w, TUI_E_TITLE,
 		"The command line that reproduces this view:");
 	y++;
-	int need = tui_text_wrap_count(cmd, w);
+	int need = iv_wrap_count(cmd, w);
 	if (y + need <= r.y + r.h) {
 		y += tui_put_wrap(y, 2, w, need, TUI_E_VALUE, cmd);
 	} else if (y < r.y + r.h) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/wrap.h"
 
 #define LOOK "look: "
 #define TEXT_MAX (IV_LESSON_LINES * (IV_LESSON_LINE + 1))
@@ -28,8 +29,8 @@ static int rows(const tui_app *app, int cols)
 		return 0;
 	paragraph(x, text, sizeof text);
 	snprintf(look, sizeof look, LOOK "%s", x->look);
-	return 1 + tui_text_wrap_count(text, cols - 2) +
-	       (x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0);
+	return 1 + iv_wrap_count(text, cols - 2) +
+	       (x->look[0] ? iv_wrap_count(look, cols - 2) : 0);
 }
 
 /* The rule: "── lesson 2/12: Title ─── modified (0: back ...) ── , . L ──";
@@ -70,12 +71,12 @@ static bool para(const tui_app *app, int *y, int end, const char *text,
 	size_t len;
 	char line[TEXT_MAX];
 	while (*p) {
-		const char *s = tui_text_wrap_line(p, cols - 2, &len, &next);
+		const char *s = iv_wrap_line(p, cols - 2, &len, &next);
 		if (len == 0 || *y >= end)
 			break;
 		bool cut = *y == end - 1 && *next; /* the last row, more text */
 		if (cut) /* room for the ellipsis after whole words */
-			s = tui_text_wrap_line(p, cols - 4, &len, &next);
+			s = iv_wrap_line(p, cols - 4, &len, &next);
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
 		int x = tui_put((*y)++, 1, cols - 1, e, line);
 		if (cut) {
@@ -98,7 +99,7 @@ static void draw(const tui_app *app, tui_rect r)
 		return;
 	paragraph(x, text, sizeof text);
 	snprintf(look, sizeof look, LOOK "%s", x->look);
-	int lr = x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0;
+	int lr = x->look[0] ? iv_wrap_count(look, cols - 2) : 0;
 	if (lr > r.h - 2)
 		lr = 0; /* no room for both: the text alone */
 	rule(app, y++, x);
