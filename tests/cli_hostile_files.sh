@@ -179,7 +179,7 @@ fi
 printf '[lesson]\ntitle = hex\ntext = x\nlr = 0x1p3\n' >"$tmp/hex.lessons"
 run 5 --lessons="$tmp/hex.lessons" --list-lessons
 warned "lr = 0x1p3 in a lesson file is refused, as --lr refuses it" \
-	"hex.lessons:4: lr must be a decimal number from 1e-12 to 1e6"
+	"hex.lessons:4: lr must be a number from 1e-12 to 1e6"
 run 5 --report --lr=0x1p3
 refused "--lr=0x1p3" "--lr must be a number"
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/opts.h"
+#include "cli/opts_table.h"
+#include "util/range.h"
 #include "check_main.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -477,16 +479,57 @@ START_TEST(number_parsers)
 	ck_assert(!iv_parse_double("e", -1, 1, &d));
 	ck_assert(!iv_parse_double("-", -1, 1, &d));
 	ck_assert(!iv_parse_double(NULL, -1, 1, &d));
-	ck_assert(cli_parse_size("3", 3, 3, &z) && z == 3);
-	ck_assert(!cli_parse_size("2", 3, 4, &z));
-	ck_assert(!cli_parse_size("5", 3, 4, &z));
-	ck_assert(cli_parse_ulong("18446744073709551615", &u) &&
+	ck_assert(iv_parse_size("3", 3, 3, &z) && z == 3);
+	ck_assert(!iv_parse_size("2", 3, 4, &z));
+	ck_assert(!iv_parse_size("5", 3, 4, &z));
+	ck_assert(iv_parse_ulong("18446744073709551615", &u) &&
 	          u == 18446744073709551615UL);
-	ck_assert(!cli_parse_ulong("18446744073709551616", &u));
+	ck_assert(!iv_parse_ulong("18446744073709551616", &u));
 	ck_assert(cli_parse_bytes("0.5M", &d) && d == 524288);
 	ck_assert(!cli_parse_bytes("1 M", &d));
 	ck_assert(!cli_parse_bytes("inf", &d));
 	ck_assert(!cli_parse_bytes("1e300T", &d)); /* overflows to Inf */
+}
+END_TEST
+
+/* --- the shared ranges (util/range.h) -------------------------------- */
+
+/* Every shared range is its option's: the option accepts the range's ends,
+ * refuses what lies beyond them and says the range's text. */
+START_TEST(shared_ranges_are_the_options)
+{
+	const iv_range *r = iv_range_get((iv_range_id)(_i + 1));
+	char arg[96], want[96], err[256], allowed[96];
+	cli_opts o;
+	ck_assert_ptr_nonnull(r);
+	const struct opt *op = NULL;
+	for (size_t i = 0; i < cli_opt_count; i++)
+		if (cli_opt_table[i].name &&
+		    strcmp(cli_opt_table[i].name, r->name) == 0)
+			op = &cli_opt_table[i];
+	ck_assert_msg(op != NULL, "no option --%s", r->name);
+	ck_assert_int_eq(op->range, _i + 1);
+	iv_range_allowed(r, allowed, sizeof allowed);
+	cli_opt_allowed(op, want, sizeof want);
+	ck_assert_str_eq(want, allowed);
+	if (r->kind == IV_NUM_ULONG) {
+		snprintf(arg, sizeof arg, "--%s=18446744073709551616", r->name);
+	} else if (r->kind == IV_NUM_SIZE) {
+		snprintf(arg, sizeof arg, "--%s=%.0f", r->name, r->hi);
+		const char *ok[] = { arg, NULL };
+		ck_assert_int_eq(parse(ok, &o, err, sizeof err), 0);
+		snprintf(arg, sizeof arg, "--%s=%.0f", r->name, r->hi + 1);
+	} else {
+		snprintf(arg, sizeof arg, "--%s=%.17g", r->name, r->lo);
+		const char *ok[] = { arg, NULL };
+		ck_assert_int_eq(parse(ok, &o, err, sizeof err), 0);
+		snprintf(arg, sizeof arg, "--%s=%.17g", r->name, r->hi * 10);
+	}
+	const char *bad_arg[] = { arg, NULL };
+	ck_assert_int_eq(parse(bad_arg, &o, err, sizeof err), 2);
+	ck_assert_msg(strstr(err, allowed) != NULL, "%s: \"%s\" lacks \"%s\"",
+	              arg, err, allowed);
+	ck_assert_ptr_eq(iv_range_find(r->name), r);
 }
 END_TEST
 
@@ -504,6 +547,8 @@ Suite *suite(void)
 	tcase_add_test(tc, widths_set_depth_and_sizes);
 	tcase_add_test(tc, paths_and_repeated_parses);
 	tcase_add_test(tc, number_parsers);
+	tcase_add_loop_test(tc, shared_ranges_are_the_options, 0,
+	                    (int)IV_R_COUNT - 1);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -145,6 +145,25 @@ static const struct {
     {"q a", F_ACT, IV_ACT_TANH, "act tanh", NULL},
     {"F10 a", F_ACT, IV_ACT_TANH, "act tanh", NULL},
     {"Z", F_ACT, IV_ACT_TANH, "act tanh", NULL}, /* unbound: nothing */
+    /* the prompt: typed values, a bad one, Esc, the jump by name */
+    {": d e p t h Space 1 2 Enter", F_DEPTH, 12, "depth 12   width 32", NULL},
+    {": w = 4 8 Enter", F_WIDTH, 48, "width 48 (was 32)", NULL},
+    {": b a t Space 1 0 0 Enter", F_BATCH, 100, "batch 100", NULL},
+    {": s e e Space 7 Enter", F_SEED, 7, "seed 7", "seed 1"},
+    {": 1 . 5 Enter", F_GAIN, 1.5, "gain 1.5 ", NULL},
+    {"I I I I : s t Space . 0 5 Enter", F_STD, 0.05, "std 0.05", NULL},
+    {": b i a s Space - . 5 Enter", F_BIAS, -0.5, "bias -0.5", NULL},
+    {": d Space 0 Enter", F_DEPTH, 6,
+     "depth must be an integer from 1 to 10000 (got \"0\")", NULL},
+    {": d Space 0 Enter Esc", F_DEPTH, 6, "depth 6", "must be"},
+    {": d Space 3 0 Esc", F_DEPTH, 6, "depth 6", "depth 30"},
+    {": d Space 1 2 Enter d", F_DEPTH, 15, "depth 15", NULL},
+    {": q a Esc a", F_ACT, IV_ACT_RELU, "act relu", NULL},
+    {"/ r e l Enter", F_ACT, IV_ACT_RELU, "act relu", NULL},
+    {"/ k a i m i n g - n Enter", F_INIT, IV_INIT_HE_NORMAL, "init he-normal",
+     NULL},
+    {"/ l e c Enter", F_INIT, IV_INIT_XAVIER_NORMAL,
+     "\"lec\" could be lecun-uniform  lecun-normal", NULL},
 };
 
 START_TEST(key_changes_its_setting)

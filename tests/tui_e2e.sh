@@ -40,8 +40,10 @@ tm send-keys -t main Escape
 check "Esc: help closed" main wait_gone main "initviz keys"
 tm resize-window -t main -x 70 -y 20
 check "resize to 70x20: laid out again" main wait_for main "h = relu(z)"
-check "resize to 70x20: bottom bar on row 20" main sh -c \
-	"$TMUX_BIN -L $SOCK capture-pane -p -t main | sed -n 20p | grep -q Quit"
+# the text above was on screen before the resize too: wait for the new
+# layout itself, the key bar on the new last row
+bar_on_row_20() { tm capture-pane -p -t main | sed -n 20p | grep -q Quit; }
+check "resize to 70x20: bottom bar on row 20" main poll bar_on_row_20
 tm resize-window -t main -x 50 -y 12
 check "resize to 50x12: too-small notice" main wait_for main "terminal too small"
 tm resize-window -t main -x 100 -y 30

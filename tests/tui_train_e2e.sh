@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Training never holds the view: the real initviz in tmux with --trace, a
-# network whose training step takes about a second (width 1024, 6 layers,
+# network whose training step takes 0.3 s to a few seconds here, as the
+# machine is loaded (width 1024, 6 layers,
 # batch 512: some 26 GFLOP a step). Keys typed while a step is in progress
 # are read and drawn at once, the step goes on; x abandons it and draws
 # the network again; q quits in the middle of one. From the trace: every
@@ -98,8 +99,13 @@ gaps() { grep '^GAP' "$TMPD/figures" | cut -d' ' -f2 | sort -g; }
 n=$(gaps | wc -l)
 p95=$(gaps | awk -v n="$n" 'NR == int(0.95 * n + 0.999) { print }')
 max=$(gaps | tail -n 1)
-echo "# $n key reads while stepping: 95th percentile gap ${p95}s, largest ${max}s"
-check_cmd "keys read while stepping, many a step" [ "$n" -ge 20 ]
+busy=$(gaps | awk '{ t += $1 } END { printf "%.3f", t }')
+echo "# $n key reads in ${busy}s of stepping: 95th percentile gap ${p95}s, largest ${max}s"
+# how many depends on how long the steps take here: at least ten to judge
+# by, and on average one in every 0.2 s of stepping
+check_cmd "keys read while stepping: at least 10" [ "$n" -ge 10 ]
+check_cmd "on average one in every 0.2 s of stepping" \
+	awk -v n="$n" -v t="$busy" 'BEGIN { exit !(n >= t / 0.2) }'
 check_cmd "95 in 100 gaps at most 0.2 s" \
 	awk -v p="$p95" 'BEGIN { exit !(p <= 0.2) }'
 

@@ -50,16 +50,16 @@ static void build(struct option *lo, char *shorts)
 static bool apply(const struct opt *op, const char *arg, cli_opts *o)
 {
 	void *p = (char *)o + op->off;
+	iv_range r = cli_opt_range(op);
 	switch (op->kind) {
 	case K_INIT: return iv_init_parse(arg, p);
 	case K_ACT: return iv_act_parse(arg, p);
 	case K_MODE: return iv_mode_parse(arg, p);
 	case K_INPUT: return iv_input_parse(arg, p);
 	case K_FORMAT: return cli_format_parse(arg, p);
-	case K_SIZE:
-		return cli_parse_size(arg, (size_t)op->lo, (size_t)op->hi, p);
-	case K_SEED: return cli_parse_ulong(arg, p);
-	case K_REAL: return iv_parse_double(arg, op->lo, op->hi, p);
+	case K_SIZE: return iv_range_size(&r, arg, p);
+	case K_SEED: return iv_range_ulong(&r, arg, p);
+	case K_REAL: return iv_range_real(&r, arg, p);
 	case K_BYTES: return cli_parse_bytes(arg, p);
 	case K_WIDTHS:
 		if (!cli_parse_widths(arg, o->cfg.widths, &o->cfg.nwidths))

@@ -16,7 +16,7 @@
 #include "cli/report.h"
 #include "cli/sweep.h"
 #include "tui/tui.h"
-#include "util/number.h" /* iv_parse_double */
+#include "util/number.h" /* iv_parse_double, iv_parse_size, ... */
 
 typedef struct cli_opts {
 	iv_config cfg;
@@ -57,12 +57,10 @@ int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 /* The --help text: every option with its default. */
 void cli_usage(FILE *f);
 
-/* Strict number parsers shared by the options (opts_num.c; decimals in
- * util/number.h, which lesson files share). Each returns false for empty
- * strings, signs where not allowed, trailing characters, hex, NaN, Inf,
- * overflow and values outside [lo, hi]. */
-bool cli_parse_size(const char *s, size_t lo, size_t hi, size_t *out);
-bool cli_parse_ulong(const char *s, unsigned long *out);
+/* Strict parsers of the options' own formats (opts_num.c; plain numbers
+ * in util/number.h, which lesson files and the view share). Each returns
+ * false for empty strings, signs, trailing characters, hex, NaN, Inf,
+ * overflow and values outside the range. */
 /* Bytes with an optional K, M, G or T suffix (powers of 1024). */
 bool cli_parse_bytes(const char *s, double *out);
 /* "N0,N1,...": 2..IV_WIDTHS_MAX integers in 1..IV_WIDTH_MAX. */

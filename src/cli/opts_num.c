@@ -1,42 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Strict parsing of numbers in option values: the whole string or nothing. */
+/* Strict parsing of byte sizes and width lists in option values: the whole
+ * string or nothing (plain numbers: util/number.h). */
 #include <ctype.h>
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/opts.h"
-
-/* The n digits at s (n >= 1, digits only: no sign, space or hex) as an
- * unsigned long, however many leading zeros; false on overflow. */
-static bool digits_value(const char *s, size_t n, unsigned long *out)
-{
-	unsigned long v = 0;
-	if (n == 0)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned d = (unsigned)(s[i] - '0');
-		if (s[i] < '0' || s[i] > '9' || v > (ULONG_MAX - d) / 10)
-			return false;
-		v = v * 10 + d;
-	}
-	*out = v;
-	return true;
-}
-
-bool cli_parse_ulong(const char *s, unsigned long *out)
-{
-	return s && digits_value(s, strlen(s), out);
-}
-
-bool cli_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
-{
-	unsigned long v;
-	if (!cli_parse_ulong(s, &v) || v < lo || v > hi)
-		return false;
-	*out = (size_t)v;
-	return true;
-}
 
 bool cli_parse_bytes(const char *s, double *out)
 {
@@ -68,7 +37,7 @@ bool cli_parse_widths(const char *s, uint32_t *w, size_t *n)
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
 		unsigned long v;
-		if (count == IV_WIDTHS_MAX || !digits_value(p, len, &v) ||
+		if (count == IV_WIDTHS_MAX || !iv_parse_digits(p, len, &v) ||
 		    v < 1 || v > IV_WIDTH_MAX)
 			return false;
 		w[count++] = (uint32_t)v;

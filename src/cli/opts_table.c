@@ -10,47 +10,49 @@
 #define OFF(f) offsetof(cli_opts, f)
 #define STR_(x) #x
 #define STR(x)  STR_(x) /* a number's macro as text, for help */
-#define REAL_MAX 1e300 /* the engine's bound on every real option */
 
-/* Shorthands for the rows: a real in [lo, hi], a size_t in [lo, hi]. */
-#define REAL(f, lo_, hi_) .kind = K_REAL, .off = OFF(f), .lo = lo_, .hi = hi_
-#define SIZE(f, lo_, hi_) .kind = K_SIZE, .off = OFF(f), .lo = lo_, .hi = hi_
+/* Shorthands for the rows: a real or a size_t in the range of util/range.h
+ * that the view's prompt shares, or in [lo, hi] for an option's own. */
+#define REAL(f, r) .kind = K_REAL, .off = OFF(f), .range = IV_R_##r
+#define SIZE(f, r) .kind = K_SIZE, .off = OFF(f), .range = IV_R_##r
+#define REAL_IN(f, lo_, hi_) .kind = K_REAL, .off = OFF(f), .lo = lo_, .hi = hi_
+#define SIZE_IN(f, lo_, hi_) .kind = K_SIZE, .off = OFF(f), .lo = lo_, .hi = hi_
 #define FLAG(f) .kind = K_FLAG, .off = OFF(f)
 
 const struct opt cli_opt_table[] = {
 	{ "Network and initialization", .kind = K_SECTION },
 	{ "init", 'i', K_INIT, OFF(cfg.init), .arg = "SCHEME",
 	  .help = "weight initialization scheme" },
-	{ "std", 's', REAL(cfg.std, 0, REAL_MAX), .arg = "S",
+	{ "std", 's', REAL(cfg.std, STD), .arg = "S",
 	  .help = "std of normal, uniform (on +-sqrt(3) S), trunc-normal" },
-	{ "value", 0, REAL(cfg.value, -REAL_MAX, REAL_MAX), .arg = "C",
+	{ "value", 0, REAL(cfg.value, VALUE), .arg = "C",
 	  .help = "the constant of --init=constant (about 1/width)" },
-	{ "gain", 'g', REAL(cfg.gain, -REAL_MAX, REAL_MAX), .arg = "G",
+	{ "gain", 'g', REAL(cfg.gain, GAIN), .arg = "G",
 	  .help = "scale of xavier-*, he-*, lecun-*, orthogonal, identity" },
 	{ "mode", 0, K_MODE, OFF(cfg.mode), .arg = "MODE",
 	  .help = "the fan of he-* and lecun-*" },
-	{ "bias", 0, REAL(cfg.bias, -REAL_MAX, REAL_MAX), .arg = "B",
+	{ "bias", 0, REAL(cfg.bias, BIAS), .arg = "B",
 	  .help = "every bias starts at B" },
-	{ "bias-std", 0, REAL(cfg.bias_std, 0, REAL_MAX), .arg = "S",
+	{ "bias-std", 0, REAL(cfg.bias_std, BIAS_STD), .arg = "S",
 	  .help = "add N(0, S^2) noise to every bias" },
 	{ "activation", 'a', K_ACT, OFF(cfg.act), .arg = "NAME",
 	  .help = "activation function" },
-	{ "slope", 0, REAL(cfg.slope, -REAL_MAX, REAL_MAX), .arg = "A",
+	{ "slope", 0, REAL(cfg.slope, SLOPE), .arg = "A",
 	  .help = "negative slope of leaky-relu" },
-	{ "depth", 'd', SIZE(cfg.depth, 1, IV_DEPTH_MAX), .arg = "L",
+	{ "depth", 'd', SIZE(cfg.depth, DEPTH), .arg = "L",
 	  .set_off = OFF(depth_set), .help = "number of layers (weight matrices)" },
-	{ "width", 'w', SIZE(cfg.width, 1, IV_WIDTH_MAX), .arg = "N",
+	{ "width", 'w', SIZE(cfg.width, WIDTH), .arg = "N",
 	  .set_off = OFF(width_set),
 	  .help = "units in every layer and in the input" },
 	{ "widths", 0, K_WIDTHS, OFF(cfg.widths), OFF(widths_set),
 	  .arg = "N0,N1,...,NL", .dflt = "none",
 	  .help = "input size, then each layer's size (instead of -d, -w)" },
-	{ "batch", 'b', SIZE(cfg.batch, 1, IV_BATCH_MAX), .arg = "B",
+	{ "batch", 'b', SIZE(cfg.batch, BATCH), .arg = "B",
 	  .help = "samples pushed through together" },
 	{ "input", 0, K_INPUT, OFF(cfg.input), .arg = "KIND", .own_names = true,
 	  .help = "inputs: gaussian N(0,1), uniform on +-sqrt(3) (zero mean, "
 	          "unit variance), positive U(0,1)" },
-	{ "seed", 0, K_SEED, OFF(cfg.seed), .arg = "S",
+	{ "seed", 0, K_SEED, OFF(cfg.seed), .range = IV_R_SEED, .arg = "S",
 	  .help = "random seed; the same seed gives the same numbers" },
 
 	{ "Report", .kind = K_SECTION },
@@ -58,7 +60,7 @@ const struct opt cli_opt_table[] = {
 	  .help = "compute once, print the per-layer report, exit" },
 	{ "format", 0, K_FORMAT, OFF(format), .arg = "FMT", .report = true,
 	  .help = "report format (implies --report)" },
-	{ "bins", 0, SIZE(cfg.bins, 1, IV_BINS_MAX), .arg = "K",
+	{ "bins", 0, SIZE_IN(cfg.bins, 1, IV_BINS_MAX), .arg = "K",
 	  .help = "histogram bins" },
 	{ "check", 0, FLAG(check), .report = true,
 	  .help = "exit 1 when the network is unhealthy (implies --report)" },
@@ -71,13 +73,13 @@ const struct opt cli_opt_table[] = {
 	          "or FROM..TO*FACTOR or FROM..TO+STEP; repeat for a grid; "
 	          "KNOB is width, depth, batch, std, gain or bias-std "
 	          "(implies --report)" },
-	{ "jobs", 0, SIZE(jobs, 0, 256), .arg = "N",
+	{ "jobs", 0, SIZE_IN(jobs, 0, 256), .arg = "N",
 	  .dflt = "0: the idle processors, as the work allows",
 	  .help = "configurations of a sweep computed at once, within "
 	          "--max-memory together" },
 
 	{ "Lessons and training", .kind = K_SECTION },
-	{ "lesson", 0, SIZE(lesson, 1, IV_LESSONS_MAX), .arg = "N", .dflt = "none",
+	{ "lesson", 0, SIZE_IN(lesson, 1, IV_LESSONS_MAX), .arg = "N", .dflt = "none",
 	  .help = "start from lesson N's configuration; options given "
 	          "with it override the lesson's" },
 	{ "list-lessons", 0, FLAG(list_lessons),
@@ -86,11 +88,11 @@ const struct opt cli_opt_table[] = {
 	  .dflt = "none", .help = "add the lessons of FILE after the built-in "
 	                          "ones (also read: $XDG_CONFIG_HOME/initviz/"
 	                          "*.lessons)" },
-	{ "train-steps", 0, SIZE(train_steps, 0, 1000000), .arg = "N",
+	{ "train-steps", 0, SIZE_IN(train_steps, 0, 1000000), .arg = "N",
 	  .help = "train N SGD steps on the toy task: the report adds the "
 	          "loss, distinct neurons and update ratios per step; the "
 	          "view starts trained" },
-	{ "lr", 0, REAL(lr, 1e-12, 1e6), .set_off = OFF(lr_set), .arg = "ETA",
+	{ "lr", 0, REAL(lr, LR), .set_off = OFF(lr_set), .arg = "ETA",
 	  .dflt = "a lesson's lr with --lesson, else " STR(IV_TRAIN_LR),
 	  .help = "learning rate of training" },
 	{ "random-readout", 0, FLAG(random_readout),
@@ -143,9 +145,21 @@ static const char *(*const namer[])(int) = {
 	[K_INPUT] = input_n, [K_FORMAT] = format_n,
 };
 
+iv_range cli_opt_range(const struct opt *op)
+{
+	const iv_range *r = iv_range_get(op->range);
+	if (r)
+		return *r;
+	return (iv_range){ .name = op->name, .lo = op->lo, .hi = op->hi,
+	                   .kind = op->kind == K_REAL   ? IV_NUM_REAL
+	                           : op->kind == K_SEED ? IV_NUM_ULONG
+	                                                : IV_NUM_SIZE };
+}
+
 void cli_opt_allowed(const struct opt *op, char *buf, size_t len)
 {
 	char names[512];
+	iv_range r;
 	switch (op->kind) {
 	case K_INIT:
 	case K_ACT:
@@ -158,13 +172,10 @@ void cli_opt_allowed(const struct opt *op, char *buf, size_t len)
 		                              "kaiming-* for he-*)" : "");
 		break;
 	case K_SIZE:
-		snprintf(buf, len, "an integer from %.0f to %.0f", op->lo, op->hi);
-		break;
 	case K_SEED:
-		snprintf(buf, len, "an integer from 0 to %lu", (unsigned long)-1);
-		break;
 	case K_REAL:
-		snprintf(buf, len, "a number from %g to %g", op->lo, op->hi);
+		r = cli_opt_range(op);
+		iv_range_allowed(&r, buf, len);
 		break;
 	case K_BYTES:
 		snprintf(buf, len, "0 (no limit) or a size of at least 1 byte, "

@@ -5,13 +5,14 @@
 
 #include <stddef.h>
 #include "cli/opts.h"
+#include "util/range.h"
 
 enum opt_kind {
 	K_SECTION, /* not an option: a heading of --help */
 	K_INIT, K_ACT, K_MODE, K_INPUT, K_FORMAT, /* names from a table */
-	K_SIZE,   /* size_t in [lo, hi] */
+	K_SIZE,   /* size_t in its range */
 	K_SEED,   /* unsigned long */
-	K_REAL,   /* finite double in [lo, hi] */
+	K_REAL,   /* finite double in its range */
 	K_BYTES,  /* double, bytes with K/M/G/T suffix */
 	K_WIDTHS, /* the --widths list */
 	K_FLAG,   /* bool set to true */
@@ -25,12 +26,14 @@ struct opt {
 	enum opt_kind kind;
 	size_t off;       /* the field of cli_opts it sets */
 	size_t set_off;   /* a bool of cli_opts set when given, or 0 */
-	double lo, hi;    /* range of K_SIZE and K_REAL */
+	double lo, hi;    /* K_SIZE, K_REAL: the option's own range, unless */
 	const char *arg;  /* value's name in --help */
 	const char *help;
 	const char *dflt; /* default shown by --help when not read from cfg */
 	bool report;      /* implies --report */
 	bool own_names;   /* help names the values itself: do not list them */
+	iv_range_id range; /* ... K_SIZE, K_REAL, K_SEED: a shared row of
+	                      util/range.h (IV_R_NONE: lo, hi above) */
 };
 
 #define CLI_OPT_MAX 48 /* room for the table's rows in the parser */
@@ -38,6 +41,8 @@ struct opt {
 extern const struct opt cli_opt_table[];
 extern const size_t cli_opt_count;
 
+/* The range of a K_SIZE, K_REAL or K_SEED option. */
+iv_range cli_opt_range(const struct opt *op);
 /* What the option's value may be, e.g. "an integer from 1 to 10000". */
 void cli_opt_allowed(const struct opt *op, char *buf, size_t len);
 /* The option's value in *o as --help shows it ("" when it has none). */

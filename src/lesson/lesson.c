@@ -6,6 +6,7 @@
 #include "lesson/lesson.h"
 #include "util/escape.h"
 #include "util/number.h"
+#include "util/range.h"
 #include "util/textfile.h"
 
 #define STR_(x) #x
@@ -81,14 +82,17 @@ static int copy(struct parser *p, char *dst, size_t size, const char *v)
 	return 0;
 }
 
-/* lr = ETA: parsed and bounded exactly as --lr is (decimal notation, no
- * hex, NaN or Inf; 1e-12 to 1e6). */
+/* lr = ETA: parsed and bounded exactly as --lr is (util/range.h). */
 static int learning_rate(struct parser *p, iv_lesson *l, const char *v)
 {
+	const iv_range *r = iv_range_get(IV_R_LR);
+	char allowed[64], msg[96];
 	double lr;
-	if (!iv_parse_double(v, IV_LESSON_LR_MIN, IV_LESSON_LR_MAX, &lr))
-		return fail(p, "lr must be a decimal number from 1e-12 to "
-		            "1e6, got", v);
+	if (!iv_range_real(r, v, &lr)) {
+		iv_range_allowed(r, allowed, sizeof allowed);
+		snprintf(msg, sizeof msg, "lr must be %s, got", allowed);
+		return fail(p, msg, v);
+	}
 	l->lr = lr;
 	return 0;
 }

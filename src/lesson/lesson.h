@@ -36,8 +36,6 @@
 #define IV_LESSON_FILE_MAX (1 << 20) /* bytes */
 #define IV_LESSONS_MAX 200        /* in one file */
 #define IV_LESSONS_TOTAL_MAX 1000 /* in a set, the built-in ones included */
-#define IV_LESSON_LR_MIN 1e-12 /* the range of --lr */
-#define IV_LESSON_LR_MAX 1e6
 #define IV_LESSON_SHOWS 4 /* parts named in `shows` */
 #define IV_LESSON_CLAIMS 16 /* claims of one lesson at most */
 

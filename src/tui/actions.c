@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Actions: the view's own, the panels' keys, then each panel in turn. */
+/* Actions: the view's own, the panels' keys, then each panel in turn; and
+ * the keys of the prompt while it is open. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,42 @@ static void save_screen(tui_app *app)
 	free(text);
 }
 
+/* : and /: open the prompt in the bottom row; the notice goes. */
+static void open_prompt(tui_app *app, tui_action a)
+{
+	tui_prompt_open(&app->prompt,
+			a == TUI_A_PROMPT_SET ? TUI_PROMPT_SET
+					      : TUI_PROMPT_JUMP,
+			&app->model);
+	app->prompting = true;
+	tui_app_trace(app, "prompt %s", tui_prompt_label(&app->prompt));
+}
+
+/* A key for the open prompt: edited, refused, cancelled or applied. */
+static unsigned prompt_key(tui_app *app, int key)
+{
+	tui_prompt_result r =
+	    tui_prompt_key(&app->prompt, key, &app->model, &app->train);
+	if (r == TUI_PROMPT_OPEN)
+		return TUI_F_REDRAW;
+	app->prompting = false;
+	tui_app_trace(app, "prompt closed: %s", app->model.msg);
+	switch (r) {
+	case TUI_PROMPT_CONFIG:
+	case TUI_PROMPT_LR_RESET: /* the initial weights drawn again */
+		return TUI_F_RECOMPUTE;
+	default: return TUI_F_REDRAW;
+	}
+}
+
+unsigned tui_actions_key(tui_app *app, int key)
+{
+	tui_action a = tui_keys_lookup(key);
+	if (app->prompting && a != TUI_A_RESIZE && a != TUI_A_REDRAW)
+		return prompt_key(app, key);
+	return tui_actions_dispatch(app, a);
+}
+
 /* The key of a cover or modal panel opens or closes it. */
 static bool panel_key(tui_app *app, tui_action a)
 {
@@ -108,6 +145,10 @@ unsigned tui_actions_dispatch(tui_app *app, tui_action a)
 	}
 	if (a == TUI_A_QUIT)
 		return TUI_F_QUIT;
+	if (a == TUI_A_PROMPT_SET || a == TUI_A_PROMPT_JUMP) {
+		open_prompt(app, a);
+		return TUI_F_REDRAW;
+	}
 	if (a == TUI_A_SAVE_SCREEN) {
 		save_screen(app);
 		return TUI_F_REDRAW;

@@ -8,5 +8,8 @@
 
 /* Do action a; returns TUI_F_* flags. */
 unsigned tui_actions_dispatch(tui_app *app, tui_action a);
+/* A key as read: to the open prompt (view/prompt.h) while there is one,
+ * but for resizing and redrawing; else its action. TUI_F_* flags. */
+unsigned tui_actions_key(tui_app *app, int key);
 
 #endif

@@ -21,6 +21,7 @@
 #include "view/layout.h"
 #include "view/lessons.h"
 #include "view/model.h"
+#include "view/prompt.h"
 #include "view/script.h"
 #include "view/theory.h"
 #include "view/trace.h"
@@ -51,6 +52,8 @@ typedef struct tui_app {
 	tui_rect rect[TUI_PANEL_COUNT]; /* where each panel is; h 0: not shown */
 	tui_panel cover;                /* the open COVER panel, or NONE */
 	tui_panel modal;                /* the open MODAL panel, or NONE */
+	tui_prompt prompt;              /* ':' or '/' in the bottom row */
+	bool prompting;                 /* the prompt is open: keys edit it */
 	const tui_glyphs *gl;
 	tui_script script;      /* keys from --keys or $INITVIZ_SCRIPT */
 	bool headless;          /* virtual screen: quit when the script ends */

@@ -66,8 +66,7 @@ int tui_loop(tui_app *app)
 		int wait = tui_work_busy(app) || run ? 0 : TUI_IDLE_MS;
 		int key = tui_input_read(app, wait);
 		if (key != ERR) { /* answer it (draw) before more work */
-			tui_loop_apply(app, tui_actions_dispatch(
-						app, tui_keys_lookup(key)));
+			tui_loop_apply(app, tui_actions_key(app, key));
 			continue;
 		}
 		if (app->quit) /* end of input */

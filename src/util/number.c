@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Strict decimal numbers. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,5 +37,34 @@ bool iv_parse_double(const char *s, double lo, double hi, double *out)
 	if (!s || !iv_parse_decimal(s, strlen(s), &v) || v < lo || v > hi)
 		return false;
 	*out = v == 0 ? 0.0 : v; /* "-0" is 0 */
+	return true;
+}
+
+bool iv_parse_digits(const char *s, size_t n, unsigned long *out)
+{
+	unsigned long v = 0;
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned d = (unsigned)(s[i] - '0');
+		if (s[i] < '0' || s[i] > '9' || v > (ULONG_MAX - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return true;
+}
+
+bool iv_parse_ulong(const char *s, unsigned long *out)
+{
+	return s && iv_parse_digits(s, strlen(s), out);
+}
+
+bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
+{
+	unsigned long v;
+	if (!iv_parse_ulong(s, &v) || v < lo || v > hi)
+		return false;
+	*out = (size_t)v;
 	return true;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Strict decimal numbers from text that users wrote (option values, lesson
- * files): the whole text or nothing. */
+/* Strict numbers from text that users wrote (option values, lesson files,
+ * the view's prompt): the whole text or nothing. */
 #ifndef IV_UTIL_NUMBER_H
 #define IV_UTIL_NUMBER_H
 
@@ -17,5 +17,13 @@ bool iv_parse_decimal(const char *s, size_t n, double *out);
 /* A whole string as iv_parse_decimal, within [lo, hi]; "-0" gives 0. false
  * for NULL. */
 bool iv_parse_double(const char *s, double lo, double hi, double *out);
+
+/* The n characters at s (n >= 1) as an unsigned long: digits only (no
+ * sign, blank or hex), however many leading zeros; false on overflow. */
+bool iv_parse_digits(const char *s, size_t n, unsigned long *out);
+/* A whole string of digits as iv_parse_digits; false for NULL. */
+bool iv_parse_ulong(const char *s, unsigned long *out);
+/* The same within [lo, hi]. */
+bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out);
 
 #endif

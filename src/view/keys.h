@@ -72,6 +72,8 @@ typedef enum {
 	X(SEED_NEXT,  TUI_G_SETTINGS, KEYS('r'), NULL, NULL, "seed +1 / -1 (new draw)") \
 	X(SEED_PREV,  TUI_G_SETTINGS, KEYS('R'), NULL, NULL, "")               \
 	X(RESET,      TUI_G_SETTINGS, KEYS('0'), NULL, NULL, "back to the start settings") \
+	X(PROMPT_SET, TUI_G_SETTINGS, KEYS(':'), NULL, NULL, "type a setting: depth 30, lr 0.01") \
+	X(PROMPT_JUMP, TUI_G_SETTINGS, KEYS('/'), NULL, NULL, "init scheme or activation by name") \
 	X(TRAIN_STEP, TUI_G_TEACH, KEYS('t'), NULL, NULL, "train: one SGD step") \
 	X(TRAIN_RUN,  TUI_G_TEACH, KEYS('T'), NULL, NULL, "train: run / pause") \
 	X(TRAIN_RESET, TUI_G_TEACH, KEYS('x'), NULL, NULL, "train: back to the initial weights") \

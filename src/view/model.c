@@ -129,6 +129,9 @@ bool tui_model_scale_knob(tui_model *m, double factor)
 		mag = TUI_KNOB_MIN;
 	if (mag > TUI_KNOB_MAX)
 		mag = TUI_KNOB_MAX;
+	/* a value typed beyond the keys' limits stays rather than jump back */
+	if (factor > 1 ? mag < fabs(*p) : mag > fabs(*p))
+		mag = fabs(*p);
 	if (sign * mag == *p) {
 		snprintf(m->msg, sizeof m->msg, "%s stays %g (limit)",
 			 tui_model_knob_name(tui_model_knob_of(c.init)), *p);
@@ -209,8 +212,7 @@ size_t tui_model_ladder(size_t x, int dir)
 	}
 }
 
-/* --widths gives way to one width when depth or width is changed. */
-static void make_uniform(iv_config *c)
+void tui_model_uniform(iv_config *c)
 {
 	if (!c->nwidths)
 		return;
@@ -225,7 +227,7 @@ static void make_uniform(iv_config *c)
 bool tui_model_depth(tui_model *m, int dir)
 {
 	iv_config c = m->cfg;
-	make_uniform(&c);
+	tui_model_uniform(&c);
 	c.depth = tui_model_ladder(c.depth, dir);
 	if (c.depth == m->cfg.depth && !m->cfg.nwidths) {
 		snprintf(m->msg, sizeof m->msg, "depth stays %zu (limit)",
@@ -244,7 +246,7 @@ static size_t twice(size_t x, int dir, size_t max)
 bool tui_model_width(tui_model *m, int dir)
 {
 	iv_config c = m->cfg;
-	make_uniform(&c);
+	tui_model_uniform(&c);
 	c.width = twice(c.width, dir, IV_WIDTH_MAX);
 	if (c.width == m->cfg.width && !m->cfg.nwidths) {
 		snprintf(m->msg, sizeof m->msg, "width stays %zu (limit)",
@@ -271,7 +273,7 @@ bool tui_model_bias(tui_model *m, int dir)
 	iv_config c = m->cfg;
 	/* rounding keeps 0.1 + 0.2 from showing as 0.30000000000000004 */
 	c.bias = round((c.bias + dir * TUI_BIAS_STEP) * 1e9) / 1e9;
-	if (fabs(c.bias) > TUI_BIAS_MAX) {
+	if (fabs(c.bias) > TUI_BIAS_MAX && fabs(c.bias) > fabs(m->cfg.bias)) {
 		snprintf(m->msg, sizeof m->msg, "bias stays %g (limit)",
 			 m->cfg.bias);
 		return false;

@@ -16,7 +16,10 @@
 #include <initviz/net.h>
 #include "view/glyphs.h"
 
-#define TUI_KNOB_MIN    1e-6 /* smallest |std|, |gain|, |value| the keys reach */
+/* The keys' range of |std|, |gain|, |value|; a value typed beyond it (the
+ * prompt takes the command line's range) stays when a key would move it
+ * back inside. */
+#define TUI_KNOB_MIN    1e-6
 #define TUI_KNOB_MAX    1e6
 #define TUI_KNOB_FINE   1.1
 #define TUI_KNOB_COARSE 2.0
@@ -98,6 +101,9 @@ bool tui_model_batch(tui_model *m, int dir);
 bool tui_model_bias(tui_model *m, int dir);
 bool tui_model_seed(tui_model *m, int dir);
 bool tui_model_reset(tui_model *m);
+/* --widths gives way to one width (the largest) when depth or width is
+ * set. */
+void tui_model_uniform(iv_config *c);
 /* Take c as the configuration when it is valid and fits the memory limit;
  * else keep the current one and say why in m->msg ("what: ..."). */
 bool tui_model_commit(tui_model *m, const iv_config *c, const char *what);

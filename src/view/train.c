@@ -48,6 +48,13 @@ tui_lr_result tui_train_scale_lr(tui_train *t, double f)
 {
 	double lr = t->lr * f;
 	lr = lr < TUI_LR_MIN ? TUI_LR_MIN : lr > TUI_LR_MAX ? TUI_LR_MAX : lr;
+	if (f > 1 ? lr < t->lr : lr > t->lr) /* typed beyond the keys' range */
+		return TUI_LR_LIMIT;
+	return tui_train_set_lr(t, lr);
+}
+
+tui_lr_result tui_train_set_lr(tui_train *t, double lr)
+{
 	if (lr == t->lr)
 		return TUI_LR_LIMIT;
 	bool moved = tui_train_touched(t);

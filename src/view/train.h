@@ -81,7 +81,8 @@ typedef struct tui_train {
 } tui_train;
 
 typedef enum {
-	TUI_LR_LIMIT, /* at TUI_LR_MIN or TUI_LR_MAX already: unchanged */
+	TUI_LR_LIMIT, /* at TUI_LR_MIN or TUI_LR_MAX already (or, set, the
+			 same rate): unchanged */
 	TUI_LR_SET,   /* changed; no step taken, nothing to undo */
 	TUI_LR_RESET, /* changed, training forgotten: draw the weights again */
 } tui_lr_result;
@@ -99,6 +100,10 @@ void tui_train_toggle(tui_train *t);
  * A trainer that has touched the weights is forgotten (the loss curve of
  * one rate is not continued with another). */
 tui_lr_result tui_train_scale_lr(tui_train *t, double f);
+/* Set the learning rate to lr (> 0; the prompt checks the command line's
+ * range), forgetting a trainer as above; TUI_LR_LIMIT when it is lr
+ * already. */
+tui_lr_result tui_train_set_lr(tui_train *t, double lr);
 
 /* Whether work waits: steps asked for or a run, a step in progress, a pass
  * due. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The bottom bar, htop's function bar: the main keys from the key table,
- * Help first and Quit last; or a notice when a change was refused. */
+ * Help first and Quit last; or a notice when a change was refused; or the
+ * open prompt (: or /) with its note. */
 #include <stdio.h>
 #include <string.h>
 #include "tui/panel.h"
@@ -53,9 +54,39 @@ static void notice(const tui_app *app, int y, int cols)
 		    cols - 1 - tui_text_width(msg), "");
 }
 
+/* The open prompt: its label, the text with the cursor's cell reversed
+ * (scrolled to keep the cursor in view), then its note, whole words only,
+ * a refusal in the warning colour. */
+static void prompt(const tui_app *app, int y, int cols)
+{
+	const tui_prompt *p = &app->prompt;
+	int room = cols - 2; /* the label and a blank at the left */
+	int tw = (int)p->len + 1 > room / 2 ? room / 2 : (int)p->len + 1;
+	if (tw < 1)
+		tw = 1;
+	size_t from = tui_prompt_scroll(p, tw);
+	char seen[TUI_PROMPT_TEXT];
+	tui_put_fmt(y, 0, cols, TUI_E_NORMAL, "%*s", cols, "");
+	int x = tui_put(y, 0, cols, TUI_E_VALUE, tui_prompt_label(p));
+	snprintf(seen, sizeof seen, "%.*s", tw, p->text + from);
+	tui_put(y, x, x + tw, TUI_E_VALUE, seen);
+	char under[2] = " ";
+	if (p->cursor < p->len)
+		under[0] = p->text[p->cursor];
+	tui_put(y, x + (int)(p->cursor - from), cols, TUI_E_BAR_LABEL, under);
+	x += tw + 2;
+	if (x < cols - 1)
+		tui_put_words(y, x, cols - 1, p->error ? TUI_E_WARN : TUI_E_LABEL,
+			      p->note, app->gl->ell);
+}
+
 static void draw(const tui_app *app, tui_rect r)
 {
 	int y = r.y, cols = r.w, x = 0, pad = 2;
+	if (app->prompting) {
+		prompt(app, y, cols);
+		return;
+	}
 	if (app->model.msg[0]) {
 		notice(app, y, cols);
 		return;
