@@ -8,62 +8,8 @@ set -u
 . "${top_srcdir:-.}/tests/cli_lib.sh"
 need_python
 
-# The checks shared by every figure, as a python module.
-cat >"$tmp/svgcheck.py" <<'EOF'
-import json, math, xml.etree.ElementTree as ET
-
-NS = "{http://www.w3.org/2000/svg}"
-
-def load(path):
-    root = ET.parse(path).getroot()          # well-formed, or an exception
-    assert root.tag == NS + "svg", root.tag
-    assert root.get("viewBox") == "0 0 1600 1000", root.get("viewBox")
-    for e in root.iter():                    # readable on a projector
-        if e.get("font-size"):
-            assert float(e.get("font-size")) >= 16, e.attrib
-    return root
-
-def place(panel, layer, v):
-    """Where the panel's axes put value v of a layer."""
-    f = lambda k: float(panel.get("data-" + k))
-    lo, hi = math.log10(f("lo")), math.log10(f("hi"))
-    a, b = f("layer-lo"), f("layer-hi")
-    x = f("x0") + (f("width") / 2 if b <= a else
-                   (layer - a) / (b - a) * f("width"))
-    y = f("y0") + (hi - math.log10(v)) / (hi - lo) * f("height")
-    return x, y
-
-def markers(group, kind):
-    """{layer: (value, cx, cy)} of a profile group's markers of kind."""
-    out = {}
-    for c in group.iter(NS + "circle"):
-        if c.get("data-kind") == kind:
-            out[int(c.get("data-layer"))] = (float(c.get("data-value")),
-                                             float(c.get("cx")),
-                                             float(c.get("cy")))
-    return out
-
-def check_profile(panel, group, kind, want):
-    """Markers of kind equal want (one number per layer, None: absent),
-    each placed where the panel's axes put it."""
-    got = markers(group, kind)
-    for layer, v in enumerate(want, 1):
-        if v is None:
-            assert layer not in got, (kind, layer)
-            continue
-        assert layer in got, (kind, layer, "missing")
-        value, cx, cy = got[layer]
-        assert value == v, (kind, layer, value, v)
-        if v > 0:
-            x, y = place(panel, layer, v)
-            assert abs(cx - x) < 0.01 and abs(cy - y) < 0.01, \
-                (kind, layer, cx, cy, x, y)
-    assert len(got) == sum(v is not None for v in want), (kind, got)
-
-def command(root):
-    return " ".join(t.text for t in root.iter(NS + "text")
-                    if t.get("class") == "command")
-EOF
+# The checks shared by every figure: tests/svgcheck.py.
+chk=${top_srcdir:-.}/tests
 
 # --- one network: profile, histograms, command ---------------------------
 printf 'svg: the values drawn are the JSON report'"'"'s, where the axes say ... '
@@ -73,7 +19,7 @@ run 0 --format=json "$@"
 cp "$tmp/out" "$tmp/one.json"
 run 0 --format=svg "$@"
 cp "$tmp/out" "$tmp/one.svg"
-PYTHONPATH=$tmp "$py" - "$tmp/one.svg" "$tmp/one.json" <<'EOF' || fail "svg values (above)"
+PYTHONPATH=$chk "$py" - "$tmp/one.svg" "$tmp/one.json" <<'EOF' || fail "svg values (above)"
 import json, sys
 from svgcheck import *
 root = load(sys.argv[1])
@@ -111,7 +57,7 @@ title = root.find(NS + "title").text
 assert title == "initviz: tanh, 7 layers of 48 units", title
 EOF
 # the small print reproduces the figure
-cmd=$(PYTHONPATH=$tmp "$py" -c 'import sys; from svgcheck import *; print(command(load(sys.argv[1])))' "$tmp/one.svg") ||
+cmd=$(PYTHONPATH=$chk "$py" -c 'import sys; from svgcheck import *; print(command(load(sys.argv[1])))' "$tmp/one.svg") ||
 	fail "no command in the figure"
 case $cmd in
 "initviz "*"--format=svg"*) ;;
@@ -126,7 +72,7 @@ ok
 # --- zeros, deep networks --------------------------------------------------
 printf 'svg: zeros at the bottom edge, deep networks keep every value ... '
 run 0 --format=svg --init=zeros --depth=3 --width=8 --batch=4
-PYTHONPATH=$tmp "$py" - "$tmp/out" <<'EOF' || fail "zeros (above)"
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "zeros (above)"
 import sys
 from svgcheck import *
 root = load(sys.argv[1])
@@ -140,7 +86,7 @@ EOF
 run 0 --format=json --depth=120 --width=16 --batch=16 --bins=5
 cp "$tmp/out" "$tmp/deep.json"
 run 0 --format=svg --depth=120 --width=16 --batch=16 --bins=5
-PYTHONPATH=$tmp "$py" - "$tmp/out" "$tmp/deep.json" <<'EOF' || fail "deep (above)"
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/deep.json" <<'EOF' || fail "deep (above)"
 import json, sys
 from svgcheck import *
 root = load(sys.argv[1])
@@ -158,7 +104,7 @@ set -- --sweep=width:16,32 --sweep=depth:2,4 --init=normal --std=0.2 \
 run 0 --format=json "$@"
 cp "$tmp/out" "$tmp/sweep.json"
 run 0 --format=svg "$@"
-PYTHONPATH=$tmp "$py" - "$tmp/out" "$tmp/sweep.json" <<'EOF' || fail "sweep svg (above)"
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/sweep.json" <<'EOF' || fail "sweep svg (above)"
 import json, sys
 from svgcheck import *
 root = load(sys.argv[1])

@@ -388,6 +388,35 @@ START_TEST(watching_never_changes_the_update)
 }
 END_TEST
 
+START_TEST(output_loss_is_the_evaluated_loss)
+{
+	/* given 7 steps (the net's statistics stale) */
+	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 32, 3);
+	iv_train *tr = make_trainer(net, 0.05);
+	double out, kept;
+	for (int k = 0; k < 7; k++)
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	kept = iv_train_loss(tr);
+	/* when the net's own passes run at the trained weights, then the
+	 * readout on their H_L is the loss an evaluation computes, and the
+	 * step's loss is kept */
+	iv_net_restart(net);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	ck_assert_int_eq(iv_train_output_loss(tr, &out), IV_OK);
+	ck_assert(iv_train_loss(tr) == kept);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	ck_assert_msg(fabs(out - iv_train_loss(tr)) <= 1e-12 * out,
+	              "%.17g vs %.17g", out, iv_train_loss(tr));
+	ck_assert(out != kept); /* the weights moved since that step */
+	ck_assert_uint_eq(iv_train_steps(tr), 7);
+	/* and while a step is in progress, H_L is the trainer's: refused */
+	ck_assert_int_eq(iv_train_advance(tr, 1), IV_CONTINUE);
+	ck_assert_int_eq(iv_train_output_loss(tr, &out), IV_EINVAL);
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
 START_TEST(bad_options_are_refused)
 {
 	iv_net *net = make_net(IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, 8, 2);
@@ -418,6 +447,7 @@ Suite *suite(void)
 	tcase_add_loop_test(tc, ratios_are_the_measured_update_and_gradient,
 	                    0, sizeof smooth / sizeof smooth[0]);
 	tcase_add_test(tc, bad_options_are_refused);
+	tcase_add_test(tc, output_loss_is_the_evaluated_loss);
 	tcase_add_test(tc, steps_in_pieces_equal_whole_steps);
 	tcase_add_test(tc, unwatched_steps_skip_the_distinct_count);
 	tcase_add_test(tc, watching_never_changes_the_update);

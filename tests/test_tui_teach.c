@@ -290,14 +290,20 @@ START_TEST(notice_shows_at_start)
 END_TEST
 
 /* Files of dir named initviz-screen-*.txt, their texts in out. */
-static int saved_files(const char *dir, char **out, int max)
+/* The saved files of dir ending in suffix, their text into out. */
+static int saved_files(const char *dir, const char *suffix, char **out,
+		       int max)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	char path[4096];
 	int n = 0;
+	size_t ls = strlen(suffix);
 	while (d && (e = readdir(d)))
-		if (strncmp(e->d_name, "initviz-screen-", 15) == 0 && n < max) {
+		if (strncmp(e->d_name, "initviz-screen-", 15) == 0 &&
+		    strlen(e->d_name) > ls &&
+		    strcmp(e->d_name + strlen(e->d_name) - ls, suffix) == 0 &&
+		    n < max) {
 			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 			out[n++] = tut_slurp(path);
 		} else if (e->d_name[0] == '.' && strstr(e->d_name, ".tmp")) {
@@ -319,7 +325,7 @@ START_TEST(S_saves_without_overwriting)
 	setenv("INITVIZ_SAVE_DIR", dir, 1);
 	run("Wait S a Wait S Save " SAVED, &c, (tui_options){0});
 	unsetenv("INITVIZ_SAVE_DIR");
-	ck_assert_int_eq(saved_files(dir, text, 4), 2);
+	ck_assert_int_eq(saved_files(dir, ".txt", text, 4), 2);
 	bool tanh0 = strstr(text[0], "act tanh") != NULL;
 	ck_assert(strstr(text[tanh0 ? 1 : 0], "act relu"));
 	ck_assert(!strstr(text[tanh0 ? 1 : 0], "act tanh"));
@@ -327,9 +333,21 @@ START_TEST(S_saves_without_overwriting)
 	ck_assert_uint_eq(strlen(text[0]) > 0, 1);
 	free(text[0]);
 	free(text[1]);
+	/* and a figure beside each, of its own network */
+	ck_assert_int_eq(saved_files(dir, ".svg", text, 4), 2);
+	for (int i = 0; i < 2; i++) {
+		ck_assert(strncmp(text[i], "<?xml", 5) == 0 ||
+			  strncmp(text[i], "<svg", 4) == 0);
+		ck_assert_ptr_nonnull(strstr(text[i], "</svg>"));
+	}
+	tanh0 = strstr(text[0], "initviz: tanh") != NULL;
+	ck_assert_ptr_nonnull(strstr(text[tanh0 ? 1 : 0], "initviz: relu"));
+	free(text[0]);
+	free(text[1]);
 	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "screen saved to savedir/initviz-screen-"),
 		      "%s", s);
+	ck_assert_msg(strstr(s, ".txt and .svg"), "%s", s);
 	free(s);
 }
 END_TEST

@@ -728,13 +728,16 @@ START_TEST(shared_range_covers_every_layer)
 	iv_status st;
 	double lo, hi;
 	iv_net *net = iv_net_alloc(&c, &st);
+	tui_compute comp;
+	tui_compute_init(&comp);
+	comp.net = net; /* no pass kept: the network's own statistics */
 	ck_assert_ptr_nonnull(net);
-	ck_assert(!tui_hist_range_shared(net, IV_Q_ACT, &lo, &hi));
+	ck_assert(!tui_hist_range_shared(&comp, IV_Q_ACT, &lo, &hi));
 	iv_net_run(net);
 	tui_hist_cache cache;
 	tui_hist_cache_init(&cache);
 	for (int q = IV_Q_PREACT; q <= IV_Q_GRAD_WEIGHTS; q++) {
-		ck_assert(tui_hist_range_shared(net, q, &lo, &hi));
+		ck_assert(tui_hist_range_shared(&comp, q, &lo, &hi));
 		for (size_t l = 1; l <= c.depth; l++) {
 			const iv_stats *s = &iv_net_layer(net, l)->q[q];
 			ck_assert(lo <= s->min && hi >= s->max);

@@ -301,19 +301,22 @@ START_TEST(lr_after_training_resets_it)
 {
 	/* given a trainer that has taken steps, when lr is typed, then the
 	 * trainer is forgotten (a loss curve is of one rate) */
-	iv_status st;
-	iv_config c = m.cfg;
-	iv_net *net = iv_net_alloc(&c, &st);
-	ck_assert_ptr_nonnull(net);
-	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	tui_compute c;
+	tui_compute_init(&c);
+	tui_compute_start(&c, &m.cfg);
+	while (tui_compute_run(&c, 10.0))
+		;
+	ck_assert_int_eq(c.st, IV_OK);
 	tui_train_ask(&t);
-	ck_assert_int_eq(tui_train_run(&t, net, 10), IV_OK);
+	while (tui_train_wants(&t))
+		tui_train_run(&t, &c, 10.0);
 	ck_assert_uint_gt(tui_train_steps(&t), 0);
 	ck_assert_int_eq(enter("lr 0.2"), TUI_PROMPT_LR_RESET);
 	ck_assert(t.lr == 0.2);
 	ck_assert_uint_eq(tui_train_steps(&t), 0);
 	ck_assert_msg(strstr(m.msg, "training starts again"), "%s", m.msg);
-	iv_net_free(net);
+	tui_train_reset(&t); /* the trainer borrows c's network */
+	tui_compute_done(&c);
 }
 END_TEST
 

@@ -10,57 +10,97 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <errno.h>
 #include <initviz/net.h>
+#include <initviz/theory.h>
+#include "figure/figure.h"
 #include "view/lessons.h"
+#include "view/ratios.h"
 #include "view/save.h"
+#include "view/savefig.h"
 #include "view/text.h"
 #include "view/train.h"
 #include "view_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static iv_net *net;
+static tui_compute comp;
 static tui_train tr;
+static iv_net *twin;       /* the same network, trained by the engine alone */
+static iv_train *twin_tr;
 
-static iv_net *make_net(iv_init_kind init, size_t depth)
+static iv_config small(iv_init_kind init, size_t depth, size_t width)
 {
 	iv_config c;
-	iv_status st;
 	iv_config_defaults(&c);
 	c.init = init;
 	c.depth = depth;
-	c.width = 16;
+	c.width = width;
 	c.batch = 32;
-	iv_net *n = iv_net_alloc(&c, &st);
-	ck_assert_msg(n != NULL, "%s", iv_status_str(st));
-	ck_assert_int_eq(iv_net_run(n), IV_OK);
-	return n;
+	return c;
+}
+
+/* The view's computation of c, its first pass complete. */
+static void compute(const iv_config *c)
+{
+	tui_compute_init(&comp);
+	tui_compute_start(&comp, c);
+	ck_assert_ptr_nonnull(comp.net);
+	while (tui_compute_run(&comp, 10.0))
+		;
+	ck_assert_int_eq(comp.st, IV_OK);
+	ck_assert(comp.have_shown && tui_compute_readable(&comp));
+}
+
+static void make(iv_init_kind init, size_t depth)
+{
+	iv_config c = small(init, depth, 16);
+	compute(&c);
+}
+
+/* The same configuration's network and an engine trainer on it. */
+static void make_twin(const iv_config *c, double lr, bool watch)
+{
+	iv_status st;
+	iv_train_opts o = {.lr = lr, .outputs = TUI_TRAIN_OUTPUTS};
+	twin = iv_net_alloc(c, &st);
+	ck_assert_ptr_nonnull(twin);
+	ck_assert_int_eq(iv_net_run(twin), IV_OK);
+	twin_tr = iv_train_alloc(twin, &o, &st);
+	ck_assert_ptr_nonnull(twin_tr);
+	iv_train_watch(twin_tr, watch);
 }
 
 static void teardown(void)
 {
 	tui_train_done(&tr);
-	iv_net_free(net);
-	net = NULL;
+	tui_compute_done(&comp);
+	iv_train_free(twin_tr);
+	iv_net_free(twin);
+	twin_tr = NULL;
+	twin = NULL;
 }
 
-/* Run as the view does: steps, then fresh statistics, then the note. */
-static void run(void)
+/* Work as the loop does, budget seconds a turn, until nothing is wanted
+ * (a run: for turns turns); the number of turns. */
+static size_t drive(double budget, size_t turns)
 {
-	ck_assert_int_eq(tui_train_run(&tr, net, 10.0), IV_OK);
-	iv_net_restart(net);
-	ck_assert_int_eq(iv_net_run(net), IV_OK);
-	tui_train_note(&tr, net);
+	size_t n = 0;
+	while (tui_train_wants(&tr) && (!tr.running || n < turns)) {
+		tui_train_run(&tr, &comp, budget);
+		n++;
+	}
+	return n;
 }
 
 START_TEST(idle_until_asked)
 {
 	/* given a new state, then nothing to do, no trainer, NAN loss */
-	net = make_net(IV_INIT_XAVIER_NORMAL, 2);
+	make(IV_INIT_XAVIER_NORMAL, 2);
 	tui_train_init(&tr, 0);
 	ck_assert(tr.lr == IV_TRAIN_LR); /* 0: the default */
-	ck_assert_uint_eq(tui_train_burst(&tr), 0);
-	ck_assert_int_eq(tui_train_run(&tr, net, 1.0), IV_OK);
+	ck_assert(!tui_train_wants(&tr));
+	ck_assert(!tui_train_run(&tr, &comp, 1.0));
 	ck_assert_ptr_null(tr.tr);
 	ck_assert(!tui_train_active(&tr));
 	ck_assert(isnan(tui_train_loss(&tr)));
@@ -69,50 +109,152 @@ END_TEST
 
 START_TEST(asked_steps_are_taken_once)
 {
-	/* given 3 asks, when run, then 3 steps, 4 losses (step 0 too), none
-	 * asked any more; the loss after k steps is what the engine says */
-	net = make_net(IV_INIT_XAVIER_NORMAL, 2);
+	/* given 3 asks, when worked off, then 3 steps, 4 losses (step 0 too),
+	 * none asked any more, a pass made: the loss at the trained weights
+	 * is what an evaluation says */
+	make(IV_INIT_XAVIER_NORMAL, 2);
 	tui_train_init(&tr, 0.05);
+	unsigned gen = comp.gen;
 	for (int i = 0; i < 3; i++)
 		tui_train_ask(&tr);
-	ck_assert_uint_eq(tui_train_burst(&tr), 3);
-	run();
+	drive(10.0, 0);
 	ck_assert_uint_eq(tui_train_steps(&tr), 3);
 	ck_assert_uint_eq(tr.nloss, 4);
 	ck_assert_uint_eq(tr.queued, 0);
-	ck_assert_uint_eq(tui_train_burst(&tr), 0);
+	ck_assert(!tui_train_wants(&tr));
+	ck_assert(comp.gen != gen && tui_compute_readable(&comp));
 	ck_assert_int_eq(iv_train_evaluate(tr.tr), IV_OK);
-	ck_assert(iv_train_loss(tr.tr) == tui_train_loss(&tr));
+	ck_assert_msg(fabs(iv_train_loss(tr.tr) - tui_train_loss(&tr)) <=
+			  1e-12 * tui_train_loss(&tr),
+		      "%.17g vs %.17g", iv_train_loss(tr.tr),
+		      tui_train_loss(&tr));
 	ck_assert(tr.loss[0] > tr.loss[3]); /* a sensible init learns */
 	ck_assert_uint_eq(tr.moved, 2);
 }
 END_TEST
 
-START_TEST(a_run_speeds_up_and_asking_pauses_it)
+/* The largest relative difference between the weights of a and b; 0:
+ * the same bits (both are finite here). */
+static double weight_diff(const iv_net *a, const iv_net *b)
 {
-	/* given a run, then 1 step a frame at first, one more per
-	 * TUI_BURST_EVERY steps, never over TUI_BURST_MAX; t pauses it */
-	net = make_net(IV_INIT_XAVIER_NORMAL, 1);
+	double worst = 0;
+	for (size_t l = 1; l <= iv_net_depth(a); l++) {
+		size_t r, c;
+		const double *wa = iv_net_data(a, l, IV_Q_WEIGHTS, &r, &c);
+		const double *wb = iv_net_data(b, l, IV_Q_WEIGHTS, NULL, NULL);
+		for (size_t i = 0; i < r * c; i++)
+			if (wa[i] != wb[i])
+				worst = fmax(worst, fabs(wa[i] - wb[i]) /
+							fmax(fabs(wa[i]), 1e-300));
+	}
+	return worst;
+}
+
+START_TEST(steps_in_pieces_are_whole_steps)
+{
+	/* given the view's training in pieces of 2^15 units (width 48, batch
+	 * 32, 3 layers: a product is 2 x 32 x 48 x 48 = 147456 units, so
+	 * every product is cut), a twin the engine steps in pieces of the
+	 * same size with nothing in between, and a network of the same
+	 * configuration the engine trains in whole steps */
+	const size_t piece = (size_t)1 << 15;
+	iv_config c = small(IV_INIT_XAVIER_NORMAL, 3, 48);
+	compute(&c);
+	make_twin(&c, 0.05, true);
+	iv_net *whole;
+	iv_train *whole_tr;
+	iv_status st;
+	iv_train_opts o = {.lr = 0.05, .outputs = TUI_TRAIN_OUTPUTS};
+	ck_assert_ptr_nonnull(whole = iv_net_alloc(&c, &st));
+	ck_assert_int_eq(iv_net_run(whole), IV_OK);
+	ck_assert_ptr_nonnull(whole_tr = iv_train_alloc(whole, &o, &st));
+	tui_train_init(&tr, 0.05);
+	tr.piece = piece;
+	/* when all take 6 steps, the view a piece a turn (budget 0) with a
+	 * pass of the statistics on the same network after each step, the
+	 * ratios watched on odd steps only */
+	for (int k = 0; k < 6; k++) {
+		tr.watch = k % 2;
+		tui_train_ask(&tr);
+		size_t turns = drive(0, 0);
+		while ((st = iv_train_advance(twin_tr, piece)) == IV_CONTINUE)
+			;
+		ck_assert_int_eq(st, IV_OK);
+		ck_assert_int_eq(iv_train_step(whole_tr), IV_OK);
+		/* then many turns a step; each step's loss and the weights
+		 * after it are the pieced engine's, bit for bit, and whole
+		 * steps' to rounding (BLAS may round a slice of a product
+		 * other than the whole: a few ulps here) */
+		ck_assert_msg(turns > 3 * 4, "%zu turns", turns);
+		ck_assert_msg(tr.loss[k] == iv_train_loss(twin_tr),
+			      "step %d: loss %.17g vs %.17g", k + 1, tr.loss[k],
+			      iv_train_loss(twin_tr));
+		ck_assert_msg(weight_diff(comp.net, twin) == 0,
+			      "step %d: weights differ by %g", k + 1,
+			      weight_diff(comp.net, twin));
+		ck_assert(fabs(tr.loss[k] - iv_train_loss(whole_tr)) <=
+			  1e-12 * tr.loss[k]);
+		ck_assert_msg(weight_diff(comp.net, whole) <= 1e-12,
+			      "step %d: %g", k + 1, weight_diff(comp.net, whole));
+	}
+	ck_assert_uint_eq(tui_train_steps(&tr), 6);
+	/* and the loss after the last step is the evaluation's */
+	ck_assert_int_eq(iv_train_evaluate(twin_tr), IV_OK);
+	ck_assert(fabs(tui_train_loss(&tr) - iv_train_loss(twin_tr)) <=
+		  1e-12 * tui_train_loss(&tr));
+	iv_train_free(whole_tr);
+	iv_net_free(whole);
+}
+END_TEST
+
+START_TEST(a_run_passes_less_often_than_it_steps)
+{
+	/* given a run on a network whose steps take a few milliseconds, when
+	 * it runs for 200 turns of 5 ms, then it took steps back to back,
+	 * and passes of the statistics only every TUI_TRAIN_PASS_EVERY
+	 * seconds or so: far fewer than the steps */
+	iv_config c = small(IV_INIT_XAVIER_NORMAL, 4, 64);
+	compute(&c);
 	tui_train_init(&tr, 0.01);
 	tui_train_toggle(&tr);
+	unsigned gen = comp.gen;
+	drive(0.005, 200);
+	size_t steps = tui_train_steps(&tr), passes = comp.gen - gen;
 	ck_assert(tr.running);
-	ck_assert_uint_eq(tui_train_burst(&tr), 1);
-	while (tui_train_steps(&tr) < TUI_BURST_EVERY)
-		run();
-	ck_assert_uint_eq(tui_train_steps(&tr), TUI_BURST_EVERY);
-	ck_assert_uint_eq(tui_train_burst(&tr), 2);
-	ck_assert(tr.running);
+	ck_assert_msg(steps >= 20 && passes < steps / 4, "%zu steps, %zu passes",
+		      steps, passes);
+	/* the loss curve has every step, the last from the last step */
+	ck_assert_uint_ge(tr.nloss, steps);
+	/* when it pauses, then one pass brings what is shown up to date */
+	tui_train_toggle(&tr);
+	ck_assert(tui_train_wants(&tr) || tui_compute_readable(&comp));
+	drive(1.0, 0);
+	ck_assert(tui_compute_readable(&comp) && !tr.touched);
+	ck_assert_uint_eq(tr.nloss, tui_train_steps(&tr) + 1);
+}
+END_TEST
+
+START_TEST(a_step_in_progress_is_abandoned)
+{
+	/* given a step cut into pieces and half done, when reset, then no
+	 * trainer, no history, and the weights count as touched before the
+	 * reset (the caller draws the network again) */
+	iv_config c = small(IV_INIT_XAVIER_NORMAL, 3, 48);
+	compute(&c);
+	tui_train_init(&tr, 0.05);
+	tr.piece = (size_t)1 << 15;
 	tui_train_ask(&tr);
-	ck_assert(!tr.running);
-	ck_assert_uint_eq(tui_train_burst(&tr), 1);
-	run();
-	ck_assert_uint_eq(tui_train_steps(&tr), TUI_BURST_EVERY + 1);
-	tui_train_toggle(&tr);
-	while (tui_train_steps(&tr) < 25 * TUI_BURST_EVERY)
-		ck_assert_int_eq(iv_train_step(tr.tr), IV_OK);
-	ck_assert_uint_eq(tui_train_burst(&tr), TUI_BURST_MAX);
-	tui_train_toggle(&tr);
-	ck_assert_uint_eq(tui_train_burst(&tr), 0);
+	for (int i = 0; i < 5; i++)
+		tui_train_run(&tr, &comp, 0);
+	ck_assert(tui_train_busy(&tr));
+	ck_assert_uint_eq(tui_train_steps(&tr), 0);
+	ck_assert(tui_train_touched(&tr));
+	ck_assert(!tui_compute_readable(&comp));
+	tui_train_reset(&tr);
+	ck_assert_ptr_null(tr.tr);
+	ck_assert(!tui_train_wants(&tr) && !tui_train_touched(&tr));
+	ck_assert_uint_eq(tr.nloss, 0);
+	ck_assert(tr.piece == (size_t)1 << 15);
 }
 END_TEST
 
@@ -120,16 +262,16 @@ START_TEST(zeros_leave_the_hidden_weights_alone)
 {
 	/* given zeros and tanh, when 20 steps, then no layer's weight
 	 * statistics moved, and every weight is still exactly 0 */
-	net = make_net(IV_INIT_ZEROS, 3);
+	make(IV_INIT_ZEROS, 3);
 	tui_train_init(&tr, 0.5);
 	for (int i = 0; i < 20; i++)
 		tui_train_ask(&tr);
-	run();
+	drive(10.0, 0);
 	ck_assert_uint_eq(tui_train_steps(&tr), 20);
 	ck_assert_uint_eq(tr.moved, 0);
 	for (size_t l = 1; l <= 3; l++) {
 		size_t r, c;
-		const double *w = iv_net_data(net, l, IV_Q_WEIGHTS, &r, &c);
+		const double *w = iv_net_data(comp.net, l, IV_Q_WEIGHTS, &r, &c);
 		for (size_t i = 0; i < r * c; i++)
 			ck_assert(w[i] == 0);
 	}
@@ -141,12 +283,10 @@ END_TEST
 START_TEST(improvised_symmetry_demo_keeps_units_identical)
 {
 	iv_config c;
-	iv_status st;
 	iv_config_defaults(&c);
 	c.init = IV_INIT_CONSTANT;
-	net = iv_net_alloc(&c, &st);
-	ck_assert_msg(net != NULL, "%s", iv_status_str(st));
-	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	compute(&c);
+	iv_net *net = comp.net;
 	/* then nothing saturates and the gradients are alive at step 0 */
 	for (size_t l = 1; l <= c.depth; l++) {
 		const iv_layer_stats *s = iv_net_layer(net, l);
@@ -157,11 +297,14 @@ START_TEST(improvised_symmetry_demo_keeps_units_identical)
 		              "dL/dh %g", l, s->q[IV_Q_ACT].std,
 		              s->q[IV_Q_GRAD_ACT].std);
 	}
-	/* when T runs 60 steps at the default rate */
+	/* when T runs 60 steps at the default rate, then pauses */
 	tui_train_init(&tr, IV_TRAIN_LR);
 	tui_train_toggle(&tr);
 	while (tui_train_steps(&tr) < 60 && !tui_train_diverged(&tr))
-		run();
+		drive(0.05, 1);
+	if (tr.running)
+		tui_train_toggle(&tr);
+	drive(10.0, 0);
 	/* then the loss is finite and lower, the weights moved, and every
 	 * layer's units are still one function */
 	ck_assert(!tui_train_diverged(&tr));
@@ -180,14 +323,13 @@ START_TEST(divergence_stops_the_run)
 {
 	/* given a learning rate far too large, when running, then the loss
 	 * stops being finite, the run stops and nothing more is asked */
-	net = make_net(IV_INIT_NORMAL, 2);
+	make(IV_INIT_NORMAL, 2);
 	tui_train_init(&tr, TUI_LR_MAX);
 	tui_train_toggle(&tr);
-	for (int i = 0; i < 200 && tr.running; i++)
-		run();
+	drive(0.01, 2000);
 	ck_assert(tui_train_diverged(&tr));
 	ck_assert(!tr.running);
-	ck_assert_uint_eq(tui_train_burst(&tr), 0);
+	ck_assert(!tui_train_wants(&tr));
 }
 END_TEST
 
@@ -195,12 +337,12 @@ START_TEST(learning_rate_keys)
 {
 	/* given no step yet, then halving just sets; after a step, changing
 	 * it forgets the trainer; at the limits nothing changes */
-	net = make_net(IV_INIT_XAVIER_NORMAL, 1);
+	make(IV_INIT_XAVIER_NORMAL, 1);
 	tui_train_init(&tr, 0.05);
 	ck_assert_int_eq(tui_train_scale_lr(&tr, 0.5), TUI_LR_SET);
 	ck_assert(tr.lr == 0.025);
 	tui_train_ask(&tr);
-	run();
+	drive(1.0, 0);
 	ck_assert_int_eq(tui_train_scale_lr(&tr, 2), TUI_LR_RESET);
 	ck_assert(tr.lr == 0.05);
 	ck_assert_ptr_null(tr.tr);
@@ -212,6 +354,162 @@ START_TEST(learning_rate_keys)
 	ck_assert_int_eq(tui_train_scale_lr(&tr, 0.5), TUI_LR_SET);
 	ck_assert(tr.lr == TUI_LR_MIN);
 	ck_assert_int_eq(tui_train_scale_lr(&tr, 0.5), TUI_LR_LIMIT);
+}
+END_TEST
+
+/* --- the ratio strip --- */
+
+START_TEST(strip_cells_are_the_engines_ratios)
+{
+	/* given 30 layers (4 kept: 1, 11, 20, 30) trained by the view with
+	 * the strip watched and by the engine on a twin */
+	iv_config c = small(IV_INIT_XAVIER_NORMAL, 30, 16);
+	compute(&c);
+	make_twin(&c, 0.05, true);
+	tui_train_init(&tr, 0.05);
+	tr.watch = true;
+	static const size_t kept[] = {1, 11, 20, 30};
+	double want[12][4][2];
+	for (int k = 0; k < 12; k++) {
+		tui_train_ask(&tr);
+		drive(1.0, 0);
+		ck_assert_int_eq(iv_train_step(twin_tr), IV_OK);
+		for (size_t i = 0; i < 4; i++) {
+			want[k][i][0] = iv_train_update_ratio(twin_tr, kept[i]);
+			want[k][i][1] = iv_train_grad_ratio(twin_tr, kept[i]);
+		}
+	}
+	ck_assert_uint_eq(tr.nrl, 4);
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_uint_eq(tr.rl[i], kept[i]);
+		/* then with a column per step each cell is log10 of that
+		 * step's ratio (the update ratio lr times the gradient's) */
+		for (int k = 0; k < 12; k++)
+			for (int g = 0; g < 2; g++) {
+				double v = tui_ratio_column(&tr, i, k, 20, g);
+				ck_assert(isfinite(want[k][i][g]));
+				ck_assert_msg(v == log10(want[k][i][g]),
+					      "layer %zu step %d: %.17g vs %.17g",
+					      kept[i], k + 1, v,
+					      log10(want[k][i][g]));
+				ck_assert(fabs(log10(want[k][i][0]) -
+					       log10(0.05 * want[k][i][1])) <
+					  1e-12);
+			}
+		ck_assert(isnan(tui_ratio_column(&tr, i, 12, 20, false)));
+		ck_assert(tui_ratio_last(&tr, i, true) == log10(want[11][i][1]));
+		/* and squeezed into 5 columns, column 2 is the mean log10
+		 * of steps 5 to 7 (12 steps: 2*12/5 = 4 .. 3*12/5 = 7) */
+		double m = (log10(want[4][i][0]) + log10(want[5][i][0]) +
+			    log10(want[6][i][0])) / 3;
+		ck_assert(fabs(tui_ratio_column(&tr, i, 2, 5, false) - m) <
+			  1e-12);
+	}
+}
+END_TEST
+
+/* The saturated fraction and the dead units of net over all its layers,
+ * weighted by their units, as the training strip counts them. */
+static void net_health(const iv_net *n, size_t L, double *sat, double *dead)
+{
+	double s = 0, d = 0, u = 0;
+	for (size_t l = 1; l <= L; l++) {
+		const iv_layer_stats *ls = iv_net_layer(n, l);
+		s += ls->saturated * (double)ls->fan_out;
+		d += (double)ls->dead_units;
+		u += (double)ls->fan_out;
+	}
+	*sat = s / u;
+	*dead = d / u;
+}
+
+static const struct {
+	iv_init_kind init;
+	iv_act_kind act;
+	double std;
+} healths[] = {
+	{IV_INIT_NORMAL, IV_ACT_TANH, 1.0},     /* 60% saturated */
+	{IV_INIT_NORMAL, IV_ACT_RELU, 0.5},     /* dead units */
+	{IV_INIT_HE_NORMAL, IV_ACT_RELU, 0.01},
+};
+
+START_TEST(health_is_named_as_it_changes)
+{
+	/* given 8 layers of 32 trained 4 steps at 0.05 by the view, and the
+	 * engine's twin before and after the same steps */
+	iv_config c = small(healths[_i].init, 8, 32);
+	c.act = healths[_i].act;
+	c.std = healths[_i].std;
+	c.batch = 64;
+	compute(&c);
+	make_twin(&c, 0.05, false);
+	double sat0, dead0, sat, dead;
+	net_health(twin, c.depth, &sat0, &dead0);
+	tui_train_init(&tr, 0.05);
+	for (int k = 0; k < 4; k++) {
+		tui_train_ask(&tr);
+		ck_assert_int_eq(iv_train_step(twin_tr), IV_OK);
+	}
+	drive(1.0, 0);
+	ck_assert_int_eq(iv_net_run(twin), IV_OK);
+	net_health(twin, c.depth, &sat, &dead);
+	/* then step 0's fractions are the initial network's, the ones shown
+	 * the trained twin's */
+	ck_assert_msg(fabs(tr.sat0 - sat0) < 1e-15 && tr.dead0 == dead0,
+		      "step 0: sat %g dead %g, want %g %g", tr.sat0, tr.dead0,
+		      sat0, dead0);
+	ck_assert_msg(fabs(tr.sat - sat) < 1e-9 && fabs(tr.dead - dead) < 1e-9,
+		      "step 4: sat %g dead %g, want %g %g", tr.sat, tr.dead,
+		      sat, dead);
+	if (c.act == IV_ACT_TANH) {
+		/* the one that saturates moves in 4 steps */
+		ck_assert(sat0 > 0.5 && tr.sat != tr.sat0);
+		ck_assert(tr.dead == 0);
+	} else {
+		ck_assert(tr.sat == 0 && tr.sat0 == 0);
+		ck_assert(c.init != IV_INIT_NORMAL || dead0 > 0);
+	}
+}
+END_TEST
+
+START_TEST(unwatched_steps_are_gaps)
+{
+	/* given 2 watched steps, then 2 not watched, then 1 watched: the
+	 * unwatched columns are empty, the last value is the fifth step's */
+	make(IV_INIT_XAVIER_NORMAL, 2);
+	tui_train_init(&tr, 0.05);
+	for (int k = 0; k < 5; k++) {
+		tr.watch = k < 2 || k == 4;
+		tui_train_ask(&tr);
+		drive(1.0, 0);
+	}
+	for (size_t i = 0; i < tr.nrl; i++) {
+		for (int k = 0; k < 5; k++) {
+			double v = tui_ratio_column(&tr, i, k, 10, false);
+			ck_assert((k == 2 || k == 3) == isnan(v));
+		}
+		ck_assert(tui_ratio_last(&tr, i, false) ==
+			  tui_ratio_column(&tr, i, 4, 10, false));
+	}
+}
+END_TEST
+
+static const struct {
+	double v;
+	int level;
+	bool healthy;
+} levels[] = {
+    {NAN, 0, false},  {-INFINITY, 1, false}, {-9, 1, false},
+    {-6.5, 1, false}, {-4.5, 3, false},      {-4, 4, true},
+    {-3.01, 4, true}, {-3, 5, true},         {-2.2, 5, true},
+    {-2, 6, true},    {-1.5, 6, false},      {0, 8, false},
+    {3, 8, false},    {INFINITY, 8, false},
+};
+
+START_TEST(ratio_levels_are_decades)
+{
+	ck_assert_int_eq(tui_ratio_level(levels[_i].v), levels[_i].level);
+	ck_assert(tui_ratio_healthy(levels[_i].v) == levels[_i].healthy);
 }
 END_TEST
 
@@ -494,6 +792,163 @@ START_TEST(save_refuses_names_too_long)
 }
 END_TEST
 
+/* --- the figure beside a saved screen --- */
+
+/* The figure --format=svg writes of net with theory and cmd, in memory. */
+static char *report_figure(const iv_net *net, const iv_theory_layer *th,
+			   const char *cmd)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(iv_figure_net_svg(f, net, th, cmd), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	return buf;
+}
+
+/* The numbers an SVG draws (data-value attributes), in order: how many,
+ * at most max into v. */
+static size_t drawn_values(const char *svg, double *v, size_t max)
+{
+	static const char key[] = "data-value=\"";
+	size_t n = 0;
+	for (const char *p = svg; (p = strstr(p, key)); n++) {
+		p += sizeof key - 1;
+		if (n < max)
+			v[n] = strtod(p, NULL);
+	}
+	return n;
+}
+
+static char figdir[] = "/tmp/initviz-fig-XXXXXX";
+
+/* A new empty file dir/name; its path in path. */
+static void touch(const char *name, const char *text, char *path, size_t n)
+{
+	snprintf(path, n, "%s/%s", figdir, name);
+	FILE *f = fopen(path, "wx");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+START_TEST(figure_is_the_reports_beside_the_text)
+{
+	/* given the view's computation of a tanh network and the engine's
+	 * own network of the same configuration with its predictions */
+	iv_config c = small(IV_INIT_XAVIER_NORMAL, 6, 16);
+	compute(&c);
+	make_twin(&c, 0.05, false);
+	iv_theory_layer th[6];
+	iv_theory *t = iv_theory_alloc();
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(iv_theory_layers(t, &c, th), IV_OK);
+	iv_theory_free(t);
+	ck_assert_ptr_nonnull(mkdtemp(figdir));
+	char txt[4096], svg[4096], want[4096];
+	touch("a.txt", "screen\n", txt, sizeof txt);
+	/* when the figure is saved beside a.txt, then a.svg holds the very
+	 * bytes --format=svg writes of the engine's network */
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, th, "initviz -d 6",
+					 svg, sizeof svg),
+			 0);
+	snprintf(want, sizeof want, "%s/a.svg", figdir);
+	ck_assert_str_eq(svg, want);
+	char *got = tut_slurp(svg), *rep = report_figure(twin, th,
+							 "initviz -d 6");
+	ck_assert_str_eq(got, rep);
+	/* with the measured and predicted profiles and the histograms */
+	ck_assert_ptr_nonnull(strstr(got, "data-kind=\"activation_theory\""));
+	ck_assert_ptr_nonnull(strstr(got, "initviz -d 6</text>"));
+	free(rep);
+	/* and saved again, the figure that exists is left alone */
+	errno = 0;
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 sizeof svg),
+			 -1);
+	ck_assert_int_eq(errno, EEXIST);
+	char *again = tut_slurp(svg);
+	ck_assert_str_eq(again, got);
+	free(again);
+	free(got);
+	/* a name not ending in .txt, or no room for the path: nothing */
+	touch("b.dat", "x", txt, sizeof txt);
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 sizeof svg),
+			 -1);
+	ck_assert_int_eq(errno, EINVAL);
+	touch("c.txt", "x", txt, sizeof txt);
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 strlen(txt)),
+			 -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(entries(figdir), 4); /* a.txt a.svg b.dat c.txt */
+}
+END_TEST
+
+START_TEST(figure_after_training_draws_the_trained_network)
+{
+	/* given 5 steps by the view and 5 by the engine on a twin, its
+	 * statistics recomputed by a whole pass */
+	iv_config c = small(IV_INIT_HE_NORMAL, 5, 16);
+	c.act = IV_ACT_RELU;
+	compute(&c);
+	make_twin(&c, 0.05, false);
+	tui_train_init(&tr, 0.05);
+	for (int k = 0; k < 5; k++) {
+		tui_train_ask(&tr);
+		ck_assert_int_eq(iv_train_step(twin_tr), IV_OK);
+	}
+	drive(1.0, 0);
+	ck_assert_uint_eq(tui_train_steps(&tr), 5);
+	ck_assert(tui_compute_readable(&comp) && iv_net_done(comp.net));
+	ck_assert_int_eq(iv_net_run(twin), IV_OK);
+	ck_assert_ptr_nonnull(mkdtemp(figdir));
+	char txt[4096], svg[4096];
+	touch("t.txt", "screen\n", txt, sizeof txt);
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+					 sizeof svg),
+			 0);
+	/* then the figure draws the trained network's numbers, not the
+	 * initial ones: each within 1e-9 of the engine's trained twin */
+	char *got = tut_slurp(svg), *rep = report_figure(twin, NULL, NULL);
+	static double a[4096], b[4096];
+	size_t na = drawn_values(got, a, LEN(a)),
+	       nb = drawn_values(rep, b, LEN(b));
+	ck_assert_uint_eq(na, nb);
+	ck_assert_uint_ge(na, 2 * c.depth); /* each layer's two markers */
+	ck_assert_uint_le(na, LEN(a));
+	for (size_t i = 0; i < na; i++)
+		ck_assert_msg(fabs(a[i] - b[i]) <= 1e-9 * fabs(b[i]) + 1e-12,
+			      "value %zu: %.17g vs %.17g", i, a[i], b[i]);
+	free(rep);
+	/* and an untrained network of the same configuration differs */
+	iv_status st;
+	iv_net *n0 = iv_net_alloc(&c, &st);
+	ck_assert_ptr_nonnull(n0);
+	ck_assert_int_eq(iv_net_run(n0), IV_OK);
+	rep = report_figure(n0, NULL, NULL);
+	iv_net_free(n0);
+	nb = drawn_values(rep, b, LEN(b));
+	size_t differ = 0;
+	for (size_t i = 0; i < na && i < nb; i++)
+		differ += fabs(a[i] - b[i]) > 1e-9 * fabs(b[i]) + 1e-12;
+	ck_assert_uint_gt(differ, 0);
+	free(rep);
+	free(got);
+}
+END_TEST
+
+static void figdir_teardown(void)
+{
+	teardown();
+	if (strchr(figdir, 'X') == NULL) {
+		cm_remove_dir(figdir);
+		strcpy(strrchr(figdir, '-') + 1, "XXXXXX");
+	}
+}
+
 static void remove_save_dir(void)
 {
 	if (dir_made)
@@ -510,10 +965,17 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, idle_until_asked);
 	tcase_add_test(t, asked_steps_are_taken_once);
-	tcase_add_test(t, a_run_speeds_up_and_asking_pauses_it);
+	tcase_add_test(t, steps_in_pieces_are_whole_steps);
+	tcase_add_test(t, a_run_passes_less_often_than_it_steps);
+	tcase_add_test(t, a_step_in_progress_is_abandoned);
 	tcase_add_test(t, zeros_leave_the_hidden_weights_alone);
 	tcase_add_test(t, divergence_stops_the_run);
 	tcase_add_test(t, learning_rate_keys);
+	tcase_add_test(t, strip_cells_are_the_engines_ratios);
+	tcase_add_test(t, unwatched_steps_are_gaps);
+	tcase_add_loop_test(t, health_is_named_as_it_changes, 0,
+			    LEN(healths));
+	tcase_add_loop_test(t, ratio_levels_are_decades, 0, LEN(levels));
 	suite_add_tcase(s, t);
 	t = tcase_create("improvised"); /* the default network: 10 x 256 */
 	tcase_set_timeout(t, 120);
@@ -532,6 +994,11 @@ Suite *suite(void)
 	tcase_add_test(t, handout_has_the_command_first_and_no_key_bar);
 	tcase_add_test(t, save_errors_name_the_directory);
 	tcase_add_test(t, save_refuses_names_too_long);
+	suite_add_tcase(s, t);
+	t = tcase_create("figure");
+	tcase_add_checked_fixture(t, NULL, figdir_teardown);
+	tcase_add_test(t, figure_is_the_reports_beside_the_text);
+	tcase_add_test(t, figure_after_training_draws_the_trained_network);
 	suite_add_tcase(s, t);
 	return s;
 }

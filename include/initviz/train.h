@@ -69,6 +69,13 @@ void iv_train_watch(iv_train *tr, bool on);
 iv_status iv_train_evaluate(iv_train *tr);
 
 double iv_train_loss(const iv_train *tr);
+/* The loss of the net's output as it stands: the readout on H_L as the
+ * net's last forward pass left it (after steps, iv_net_restart +
+ * iv_net_run give the current weights' H_L), with the readout's current
+ * weights; iv_train_loss and the steps are left alone. Costs a readout
+ * (batch x outputs x n_L), no pass through the layers. IV_EINVAL while a
+ * step is in progress (H_L is the trainer's then). */
+iv_status iv_train_output_loss(iv_train *tr, double *loss);
 size_t iv_train_distinct(const iv_train *tr, size_t l); /* 1..depth */
 size_t iv_train_steps(const iv_train *tr);              /* updates so far */
 

@@ -527,6 +527,17 @@ iv_status iv_train_evaluate(iv_train *tr)
 
 double iv_train_loss(const iv_train *tr) { return tr->loss; }
 
+iv_status iv_train_output_loss(iv_train *tr, double *loss)
+{
+	double kept = tr->loss;
+	if (tr->phase != TR_IDLE)
+		return IV_EINVAL;
+	iv_status st = readout(tr); /* Yhat is scratch between steps */
+	*loss = tr->loss;
+	tr->loss = kept;
+	return st;
+}
+
 size_t iv_train_distinct(const iv_train *tr, size_t l)
 {
 	return l >= 1 && l <= tr->net->L ? tr->distinct[l] : 0;

@@ -1,17 +1,58 @@
 /* SPDX-License-Identifier: MIT */
 /* Actions: the view's own, the panels' keys, then each panel in turn; and
  * the keys of the prompt while it is open. */
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <config.h>
 #include "tui/actions.h"
 #include "tui/panel.h"
 #include "tui/screen.h"
 #include "view/save.h"
+#include "view/savefig.h"
+
+/* Why the figure cannot be drawn now; NULL: it can (the network's own
+ * statistics, both passes done, are those shown). */
+static const char *no_figure(const tui_app *app)
+{
+	const tui_compute *c = &app->comp;
+	if (!c->net || tui_app_computing(app) || c->st != IV_OK)
+		return "the network is not computed yet";
+	if (!tui_compute_readable(c) || !iv_net_done(c->net))
+		return "training is under way; pause and save again";
+	return NULL;
+}
+
+/* The same figure as --format=svg, beside the text saved at txt: the
+ * message says where, or why not. */
+static void save_figure(tui_app *app, const char *txt, const char *cmd)
+{
+	char svg[4096];
+	const char *why = no_figure(app);
+	const tui_predict *p = &app->theory.pred;
+	const iv_theory_layer *th =
+	    iv_theory_applies(app->model.cfg.init) &&
+		    tui_theory_predict_fresh(&app->theory, &app->model.cfg) &&
+		    p->st == IV_OK
+		? p->layer
+		: NULL;
+	if (!why && tui_save_figure(txt, app->comp.net, th, cmd, svg,
+				    sizeof svg) != 0)
+		why = errno == EEXIST ? "its .svg name is taken" : strerror(errno);
+	if (why) {
+		snprintf(app->model.msg, sizeof app->model.msg,
+			 "screen saved to %.80s (no figure: %.48s)", txt, why);
+		return;
+	}
+	snprintf(app->model.msg, sizeof app->model.msg,
+		 "screen saved to %.130s and .svg", txt); /* the bar cuts it */
+	tui_app_trace(app, "save %s", svg);
+}
 
 /* S: a handout to a new file, the command line that reproduces the view
- * first, then the screen without the key bar; the bar says where, or why
- * not. */
+ * first, then the screen without the key bar, and the figure of the
+ * network beside it; the bar says where, or why not. */
 static void save_screen(tui_app *app)
 {
 	char path[4096], err[512], cmd[4096];
@@ -31,9 +72,8 @@ static void save_screen(tui_app *app)
 	}
 	if (tui_save_text(tui_save_dir(), now, text, len, path,
 			  sizeof path, err, sizeof err) == 0) {
-		snprintf(app->model.msg, sizeof app->model.msg,
-			 "screen saved to %.140s", path); /* the bar cuts it */
 		tui_app_trace(app, "save %s", path);
+		save_figure(app, path, cmd);
 	} else {
 		snprintf(app->model.msg, sizeof app->model.msg, "%.159s", err);
 	}

@@ -30,7 +30,6 @@
 #define TUI_BUDGET         0.04 /* seconds of engine work between key reads */
 #define TUI_IDLE_MS        500  /* key wait when idle; signals are checked */
 #define TUI_EOF_READS      20   /* immediate ERRs in a row: stdin is gone */
-#define TUI_TRAIN_FRAME_MS 40   /* key wait between frames of a training run */
 
 /* Result flags of an action (htop's HANDLED | REDRAW | RESIZE). */
 enum {

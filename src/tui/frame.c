@@ -10,7 +10,7 @@
 static bool collapsed(const tui_app *app)
 {
 	for (size_t l = 1; app->comp.net && l <= app->model.cfg.depth; l++) {
-		const iv_layer_stats *s = iv_net_layer(app->comp.net, l);
+		const iv_layer_stats *s = tui_compute_layer(&app->comp, l);
 		if (s->forward_done && s->distinct_neurons < s->fan_out)
 			return true;
 	}

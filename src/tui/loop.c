@@ -8,6 +8,7 @@
 #include "tui/frame.h"
 #include "tui/input.h"
 #include "tui/loop.h"
+#include "tui/panel.h"
 #include "tui/signals.h"
 #include "tui/work.h"
 
@@ -59,9 +60,10 @@ int tui_loop(tui_app *app)
 			break;
 		if (app->dirty)
 			draw(app);
-		int wait = tui_work_busy(app)      ? 0
-			   : app->train.running ? TUI_TRAIN_FRAME_MS
-						: TUI_IDLE_MS;
+		/* a run works turn after turn, while its strip is shown */
+		bool run = app->train.running &&
+			   tui_panels_active(app, TUI_PANEL_TRAINING);
+		int wait = tui_work_busy(app) || run ? 0 : TUI_IDLE_MS;
 		int key = tui_input_read(app, wait);
 		if (key != ERR) { /* answer it (draw) before more work */
 			tui_loop_apply(app, tui_actions_key(app, key));

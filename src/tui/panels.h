@@ -23,6 +23,7 @@
 	X(COBWEB, cobweb)     /* M: length and correlation maps */            \
 	X(COMMAND, command)   /* C: the command that reproduces the view */   \
 	X(TRAINING, training) /* the training strip */                        \
+	X(RATIOS, ratios)     /* update ratios per layer and step */          \
 	X(LESSON, lesson)     /* the lesson text */                           \
 	X(BAR, bar)           /* the bottom bar */                            \
 	X(HELP, help)         /* ?: the keys, over everything */

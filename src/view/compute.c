@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The stepped computation: allocate, step within a budget, cancel (and free
  * before the next allocation). */
+#include <stdlib.h>
 #include "view/clock.h"
 #include "view/compute.h"
 
@@ -18,6 +19,29 @@ void tui_compute_cancel(tui_compute *c)
 	c->net = NULL;
 	c->st = IV_OK;
 	c->gen++;
+	c->have_shown = c->stale = false;
+}
+
+/* Copy the network's statistics (a complete pass) to what is shown. */
+static void keep(tui_compute *c)
+{
+	size_t L = iv_net_depth(c->net);
+	if (L + 1 > c->shown_cap) {
+		iv_layer_stats *p = realloc(c->shown, (L + 1) * sizeof *p);
+		if (!p) { /* no copy: the network's own, while they last */
+			c->have_shown = false;
+			return;
+		}
+		c->shown = p;
+		c->shown_cap = L + 1;
+	}
+	for (size_t l = 1; l <= L; l++) {
+		c->shown[l] = *iv_net_layer(c->net, l);
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			c->shown[l].q[q].hist = NULL; /* the network's */
+	}
+	c->have_shown = true;
+	c->stale = false;
 }
 
 void tui_compute_start(tui_compute *c, const iv_config *cfg)
@@ -60,6 +84,8 @@ bool tui_compute_run(tui_compute *c, double budget)
 		t = tui_clock_now();
 	} while (c->st == IV_CONTINUE && t - t0 < budget);
 	c->seconds += t - t0;
+	if (c->st == IV_OK)
+		keep(c);
 	return true;
 }
 
@@ -68,13 +94,29 @@ bool tui_compute_busy(const tui_compute *c)
 	return c->net && c->st == IV_CONTINUE;
 }
 
-void tui_compute_refresh(tui_compute *c)
+void tui_compute_touch(tui_compute *c)
+{
+	c->stale = c->net != NULL;
+}
+
+void tui_compute_refreshed(tui_compute *c)
 {
 	if (!c->net)
 		return;
-	iv_net_restart(c->net);
-	c->st = iv_net_run(c->net);
+	keep(c);
 	c->gen++;
+}
+
+const iv_layer_stats *tui_compute_layer(const tui_compute *c, size_t l)
+{
+	if (!c->net || l < 1 || l > iv_net_depth(c->net))
+		return NULL;
+	return c->have_shown ? &c->shown[l] : iv_net_layer(c->net, l);
+}
+
+bool tui_compute_readable(const tui_compute *c)
+{
+	return c->net && !c->stale;
 }
 
 double tui_compute_progress(const tui_compute *c)
@@ -87,4 +129,8 @@ void tui_compute_done(tui_compute *c)
 	iv_net_free(c->net);
 	iv_net_free(c->old);
 	c->net = c->old = NULL;
+	free(c->shown);
+	c->shown = NULL;
+	c->shown_cap = 0;
+	c->have_shown = c->stale = false;
 }

@@ -37,12 +37,13 @@ bool tui_hist_range_layer(const iv_layer_stats *s, iv_quantity q, double *lo,
 	return finish_range(s->q[q].min, s->q[q].max, lo, hi);
 }
 
-bool tui_hist_range_shared(const iv_net *net, iv_quantity q, double *lo, double *hi)
+bool tui_hist_range_shared(const tui_compute *c, iv_quantity q, double *lo,
+			   double *hi)
 {
 	double mn = INFINITY, mx = -INFINITY;
-	size_t L = iv_net_depth(net);
+	size_t L = c->net ? iv_net_depth(c->net) : 0;
 	for (size_t l = 1; l <= L; l++) {
-		const iv_layer_stats *s = iv_net_layer(net, l);
+		const iv_layer_stats *s = tui_compute_layer(c, l);
 		if (!tui_hist_ready(s, q) || s->q[q].finite == 0)
 			continue;
 		mn = fmin(mn, s->q[q].min);

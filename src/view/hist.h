@@ -8,19 +8,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <initviz/net.h>
+#include "view/compute.h"
 
 #define TUI_LEVELS 8 /* bar heights 1..8; 0 is an empty bin */
 
 /* Whether the pass that fills q has reached layer s. */
 bool tui_hist_ready(const iv_layer_stats *s, iv_quantity q);
 
-/* The x-range of q: a layer's own, or shared by every layer whose pass is
- * done. A range roughly centred on 0 (the smaller side at least a quarter
+/* The x-range of q: a layer's own, or shared by every layer shown whose
+ * pass is done. A range roughly centred on 0 (the smaller side at least a quarter
  * of the larger) is made symmetric so 0 sits in the middle; an empty one
  * (min == max) is widened. False when there is no finite value. */
 bool tui_hist_range_layer(const iv_layer_stats *s, iv_quantity q, double *lo,
 		     double *hi);
-bool tui_hist_range_shared(const iv_net *net, iv_quantity q, double *lo, double *hi);
+bool tui_hist_range_shared(const tui_compute *c, iv_quantity q, double *lo,
+			   double *hi);
 
 typedef struct tui_hist {
 	bool valid;

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The training state machine: steps asked for, runs, loss history. */
+/* The training state machine: steps asked for, runs, bounded pieces of
+ * steps and of the statistics' passes, loss and ratio history. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <initviz/act.h>
 #include "view/clock.h"
 #include "view/train.h"
 
 void tui_train_init(tui_train *t, double lr)
 {
 	*t = (tui_train){.lr = lr > 0 && isfinite(lr) ? lr : IV_TRAIN_LR,
-			 .st = IV_OK};
+			 .st = IV_OK, .piece = TUI_TRAIN_PIECE};
 }
 
 void tui_train_reset(tui_train *t)
@@ -21,10 +23,13 @@ void tui_train_done(tui_train *t)
 {
 	double lr = t->lr;
 	bool rr = t->random_readout;
-	iv_train_free(t->tr);
+	size_t piece = t->piece;
+	iv_train_free(t->tr); /* a step in progress is abandoned with it */
 	free(t->loss);
 	free(t->w0);
-	*t = (tui_train){.lr = lr, .random_readout = rr, .st = IV_OK};
+	free(t->ratio);
+	*t = (tui_train){.lr = lr, .random_readout = rr, .st = IV_OK,
+			 .piece = piece};
 }
 
 void tui_train_ask(tui_train *t)
@@ -52,18 +57,10 @@ tui_lr_result tui_train_set_lr(tui_train *t, double lr)
 {
 	if (lr == t->lr)
 		return TUI_LR_LIMIT;
-	bool stepped = tui_train_steps(t) > 0;
+	bool moved = tui_train_touched(t);
 	tui_train_reset(t);
 	t->lr = lr;
-	return stepped ? TUI_LR_RESET : TUI_LR_SET;
-}
-
-size_t tui_train_burst(const tui_train *t)
-{
-	size_t k = t->queued;
-	if (!k && t->running)
-		k = 1 + tui_train_steps(t) / TUI_BURST_EVERY;
-	return k < TUI_BURST_MAX ? k : TUI_BURST_MAX;
+	return moved ? TUI_LR_RESET : TUI_LR_SET;
 }
 
 /* Record the loss after k updates. */
@@ -78,73 +75,202 @@ static iv_status put_loss(tui_train *t, size_t k, double loss)
 		t->cap = cap;
 	}
 	t->loss[k] = loss;
-	if (k >= t->nloss)
-		t->nloss = k + 1;
+	t->nloss = k + 1;
 	return IV_OK;
 }
 
-static void weight_stats(const iv_net *net, size_t l, double *out)
+/* Record step k's ratios (NaN when it was not watched). */
+static iv_status put_ratios(tui_train *t, size_t k, bool watched)
 {
-	const iv_stats *s = &iv_net_layer(net, l)->q[IV_Q_WEIGHTS];
-	out[0] = s->mean;
-	out[1] = s->rms;
-	out[2] = s->min;
-	out[3] = s->max;
+	size_t per = 2 * t->nrl;
+	if (k * per > t->rcap) {
+		size_t cap = t->rcap ? 2 * t->rcap : 256 * per;
+		double *p = realloc(t->ratio, cap * sizeof *p);
+		if (!p)
+			return IV_ENOMEM;
+		t->ratio = p;
+		t->rcap = cap;
+	}
+	double *r = t->ratio + (k - 1) * per;
+	for (size_t i = 0; i < t->nrl; i++) {
+		r[2 * i] = watched ? iv_train_update_ratio(t->tr, t->rl[i]) : NAN;
+		r[2 * i + 1] = watched ? iv_train_grad_ratio(t->tr, t->rl[i]) : NAN;
+	}
+	t->nratio = k;
+	return IV_OK;
 }
 
-/* The trainer, step 0's weights and loss. */
-static iv_status start(tui_train *t, iv_net *net)
+double tui_train_ratio(const tui_train *t, size_t k, size_t i, bool grad)
+{
+	if (k < 1 || k > t->nratio || i >= t->nrl)
+		return NAN;
+	return t->ratio[((k - 1) * t->nrl + i) * 2 + (grad ? 1 : 0)];
+}
+
+static void weight_stats(const iv_layer_stats *s, double *out)
+{
+	const iv_stats *w = &s->q[IV_Q_WEIGHTS];
+	out[0] = w->mean;
+	out[1] = w->rms;
+	out[2] = w->min;
+	out[3] = w->max;
+}
+
+/* The fraction of all activations saturated and of all units dead (every
+ * layer sees the same batch: a layer's activations weigh as its units). */
+static void health(const tui_compute *c, size_t L, double *sat, double *dead)
+{
+	double s = 0, d = 0, n = 0;
+	for (size_t l = 1; l <= L; l++) {
+		const iv_layer_stats *ls = tui_compute_layer(c, l);
+		s += ls->saturated * (double)ls->fan_out;
+		d += (double)ls->dead_units;
+		n += (double)ls->fan_out;
+	}
+	*sat = n > 0 ? s / n : NAN;
+	*dead = n > 0 ? d / n : NAN;
+}
+
+/* The layers whose ratios are kept: all up to TUI_RATIO_LAYERS, else that
+ * many spread evenly from the first to the last. */
+static void ratio_layers(tui_train *t)
+{
+	size_t L = t->depth, n = L < TUI_RATIO_LAYERS ? L : TUI_RATIO_LAYERS;
+	for (size_t i = 0; i < n; i++)
+		t->rl[i] = n == 1 ? 1 : 1 + (i * (L - 1) + (n - 1) / 2) / (n - 1);
+	t->nrl = n;
+}
+
+/* The trainer, step 0's weights, health and loss: c's pass is complete. */
+static iv_status start(tui_train *t, tui_compute *c)
 {
 	iv_train_opts o = {.lr = t->lr, .outputs = TUI_TRAIN_OUTPUTS,
 			   .random_readout = t->random_readout};
 	iv_status st;
-	t->depth = iv_net_depth(net);
+	double loss;
+	t->depth = iv_net_depth(c->net);
 	if (!(t->w0 = malloc(4 * t->depth * sizeof *t->w0)))
 		return IV_ENOMEM;
 	for (size_t l = 1; l <= t->depth; l++)
-		weight_stats(net, l, t->w0 + 4 * (l - 1));
-	if (!(t->tr = iv_train_alloc(net, &o, &st)))
+		weight_stats(tui_compute_layer(c, l), t->w0 + 4 * (l - 1));
+	health(c, t->depth, &t->sat0, &t->dead0);
+	t->sat = t->sat0;
+	t->dead = t->dead0;
+	ratio_layers(t);
+	if (!(t->tr = iv_train_alloc(c->net, &o, &st)))
 		return st;
-	if ((st = iv_train_evaluate(t->tr)) != IV_OK)
+	t->gen = c->gen;
+	if ((st = iv_train_output_loss(t->tr, &loss)) != IV_OK)
 		return st;
-	return put_loss(t, 0, iv_train_loss(t->tr));
+	return put_loss(t, 0, loss);
 }
 
-static iv_status burst(tui_train *t, size_t want, double budget)
+bool tui_train_wants(const tui_train *t)
 {
-	double t0 = tui_clock_now();
-	size_t done = 0;
-	iv_status st;
-	do {
-		size_t k = iv_train_steps(t->tr);
-		if ((st = iv_train_step(t->tr)) != IV_OK)
-			return st;
-		if ((st = put_loss(t, k, iv_train_loss(t->tr))) != IV_OK)
-			return st;
-		done++;
-		t->queued -= t->queued > 0;
-	} while (done < want && tui_clock_now() - t0 < budget);
-	if ((st = iv_train_evaluate(t->tr)) != IV_OK)
-		return st;
-	return put_loss(t, iv_train_steps(t->tr), iv_train_loss(t->tr));
+	return t->queued || t->running || tui_train_busy(t) || t->pass ||
+	       (t->tr && t->touched);
 }
 
-iv_status tui_train_run(tui_train *t, iv_net *net, double budget)
+/* A pass is due now: steps were taken, and none more is asked for, or
+ * during a run they have had their share of the time. */
+static bool pass_due(const tui_train *t)
 {
-	size_t want = tui_train_burst(t);
-	iv_status st = IV_OK;
-	if (!want)
-		return IV_OK;
-	if (!t->tr && (st = start(t, net)) != IV_OK)
-		tui_train_reset(t); /* nothing half made stays */
+	if (!t->touched || tui_train_busy(t))
+		return false;
+	if (!t->queued && !t->running)
+		return true;
+	return t->t_steps >= TUI_TRAIN_PASS_SHARE * t->t_pass &&
+	       t->t_steps >= TUI_TRAIN_PASS_EVERY;
+}
+
+/* A step ended: its loss (of the weights it started from) and ratios. */
+static iv_status stepped(tui_train *t, bool watched)
+{
+	size_t k = iv_train_steps(t->tr);
+	iv_status st = put_loss(t, k - 1, iv_train_loss(t->tr));
 	if (st == IV_OK)
-		st = burst(t, want, budget);
-	t->st = st;
-	if (st != IV_OK || tui_train_diverged(t)) {
+		st = put_ratios(t, k, watched);
+	t->queued -= t->queued > 0;
+	if (tui_train_diverged(t)) {
 		t->running = false;
 		t->queued = 0;
 	}
 	return st;
+}
+
+/* A piece of the pass; at its end, what is shown and the current loss. */
+static iv_status pass_piece(tui_train *t, tui_compute *c)
+{
+	double loss;
+	iv_status st = iv_net_step(c->net);
+	if (st == IV_CONTINUE)
+		return st;
+	t->pass = false;
+	if (st != IV_OK)
+		return st;
+	t->touched = false;
+	t->t_steps = 0;
+	tui_compute_refreshed(c);
+	t->gen = c->gen;
+	tui_train_note(t, c);
+	if ((st = iv_train_output_loss(t->tr, &loss)) != IV_OK)
+		return st;
+	return put_loss(t, iv_train_steps(t->tr), loss);
+}
+
+/* One piece of work: the pass, a step, or the start of one. IV_CONTINUE
+ * when there is more to do now, IV_OK when there is nothing. */
+static iv_status piece(tui_train *t, tui_compute *c)
+{
+	double t0 = tui_clock_now();
+	iv_status st = IV_CONTINUE;
+	if (t->pass) {
+		st = pass_piece(t, c);
+		t->t_pass += tui_clock_now() - t0;
+		return st == IV_OK ? IV_CONTINUE : st; /* more: steps */
+	}
+	if (pass_due(t)) {
+		t->pass = true; /* the step left the net restarted */
+		t->t_pass = 0;
+		return IV_CONTINUE;
+	}
+	if (!tui_train_busy(t)) {
+		if (!t->queued && !t->running)
+			return IV_OK;
+		iv_train_watch(t->tr, t->watch);
+		tui_compute_touch(c);
+		t->touched = true;
+	}
+	bool watched = t->watch; /* set when this step began */
+	st = iv_train_advance(t->tr, t->piece);
+	t->t_steps += tui_clock_now() - t0;
+	if (st == IV_OK)
+		st = stepped(t, watched);
+	return st == IV_OK ? IV_CONTINUE : st;
+}
+
+bool tui_train_run(tui_train *t, tui_compute *c, double budget)
+{
+	double t0 = tui_clock_now();
+	iv_status st = IV_OK;
+	bool did = false;
+	if (!tui_train_wants(t) || !c->net || tui_compute_busy(c))
+		return false;
+	if (!t->tr && (st = start(t, c)) != IV_OK) {
+		tui_train_reset(t); /* nothing half made stays */
+		t->st = st;
+		return true;
+	}
+	do {
+		st = piece(t, c);
+		did |= st != IV_OK;
+	} while (st == IV_CONTINUE && tui_clock_now() - t0 < budget);
+	if (st != IV_OK && st != IV_CONTINUE) { /* stop; show what there is */
+		t->st = st;
+		t->running = false;
+		t->queued = 0;
+	}
+	return did;
 }
 
 static bool same(double a, double b)
@@ -152,19 +278,20 @@ static bool same(double a, double b)
 	return a == b || (isnan(a) && isnan(b));
 }
 
-void tui_train_note(tui_train *t, const iv_net *net)
+void tui_train_note(tui_train *t, const tui_compute *c)
 {
 	double w[4];
 	t->moved = 0;
-	if (!t->w0)
+	if (!t->w0 || !c->net)
 		return;
-	for (size_t l = 1; l <= t->depth && l <= iv_net_depth(net); l++) {
-		weight_stats(net, l, w);
+	for (size_t l = 1; l <= t->depth && l <= iv_net_depth(c->net); l++) {
+		weight_stats(tui_compute_layer(c, l), w);
 		const double *a = t->w0 + 4 * (l - 1);
 		if (!same(a[0], w[0]) || !same(a[1], w[1]) ||
 		    !same(a[2], w[2]) || !same(a[3], w[3]))
 			t->moved++;
 	}
+	health(c, t->depth, &t->sat, &t->dead);
 }
 
 size_t tui_train_steps(const tui_train *t)
@@ -175,6 +302,16 @@ size_t tui_train_steps(const tui_train *t)
 bool tui_train_active(const tui_train *t)
 {
 	return t->tr || t->queued || t->running;
+}
+
+bool tui_train_busy(const tui_train *t)
+{
+	return t->tr && iv_train_busy(t->tr);
+}
+
+bool tui_train_touched(const tui_train *t)
+{
+	return t->touched || tui_train_steps(t) > 0;
 }
 
 double tui_train_loss(const tui_train *t)

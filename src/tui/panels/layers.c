@@ -179,7 +179,7 @@ static size_t bins_of(const side *s)
 static void cells(const tui_app *app, int y, size_t slot, size_t layer,
 		  const side *s)
 {
-	const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);
+	const iv_layer_stats *ls = tui_compute_layer(&app->comp, layer);
 	double lo, hi;
 	const double *counts = NULL;
 	unsigned char lv[1024];
@@ -262,7 +262,7 @@ static void row(const tui_app *app, int y, size_t i, const side *l, const side *
 		tui_put_fit(y, l->x, c->sep_x, &t);
 		return;
 	}
-	const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);
+	const iv_layer_stats *ls = tui_compute_layer(&app->comp, layer);
 	tui_put_fmt(y, 0, c->label_w, TUI_E_AXIS, "%*zu", c->label_w, layer);
 	cells(app, y, 2 * (i - app->model.top), layer, l);
 	cells(app, y, 2 * (i - app->model.top) + 1, layer, r);
@@ -293,20 +293,22 @@ static void sides(const tui_app *app, side *l, side *r)
 		    .e = TUI_E_GRAD};
 	if (!m->per_layer) {
 		l->shared =
-		    tui_hist_range_shared(app->comp.net, l->q, &l->lo, &l->hi);
+		    tui_hist_range_shared(&app->comp, l->q, &l->lo, &l->hi);
 		r->shared =
-		    tui_hist_range_shared(app->comp.net, r->q, &r->lo, &r->hi);
+		    tui_hist_range_shared(&app->comp, r->q, &r->lo, &r->hi);
 	}
 }
 
 /* Re-bin the histograms of the rows shown (the engine's binning runs here,
- * not while drawing). */
+ * not while drawing), from matrices that are those of the statistics shown:
+ * while training has moved them on, rows keep what they had and the next
+ * pass fills the rest. */
 static void prepare(tui_app *app, tui_rect rect)
 {
 	const tui_model *m = &app->model;
 	side s[2];
 	(void)rect;
-	if (!app->comp.net)
+	if (!tui_compute_readable(&app->comp))
 		return;
 	sides(app, &s[0], &s[1]);
 	size_t n = tui_viewport_count(m);
@@ -314,7 +316,7 @@ static void prepare(tui_app *app, tui_rect rect)
 		size_t layer = tui_viewport_layer(m, i);
 		if (layer == 0)
 			continue;
-		const iv_layer_stats *ls = iv_net_layer(app->comp.net, layer);
+		const iv_layer_stats *ls = tui_compute_layer(&app->comp, layer);
 		for (int k = 0; k < 2; k++) {
 			double lo, hi;
 			if (cell_range(ls, &s[k], &lo, &hi))

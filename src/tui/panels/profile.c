@@ -48,7 +48,7 @@ static double value(const series *s, size_t l)
 			 : NAN;
 		return sd > 0 ? log10(sd) : NAN;
 	}
-	const iv_layer_stats *st = iv_net_layer(app->comp.net, l);
+	const iv_layer_stats *st = tui_compute_layer(&app->comp, l);
 	if (s->branch && (!st || st->kind != IV_LAYER_RESIDUAL))
 		return NAN;
 	sd = tui_hist_ready(st, s->q) ? st->q[s->q].std : NAN;
@@ -60,7 +60,7 @@ static size_t unplottable(const series *s)
 {
 	size_t off = 0;
 	for (size_t l = 1; l <= s->app->model.cfg.depth; l++)
-		off += tui_hist_ready(iv_net_layer(s->app->comp.net, l), s->q) &&
+		off += tui_hist_ready(tui_compute_layer(&s->app->comp, l), s->q) &&
 		       isnan(value(s, l));
 	return off;
 }

@@ -143,10 +143,17 @@ static void spectrum(const tui_app *app, int y, int h)
 	free(counts);
 }
 
+/* The network to decompose: none while training has moved its weights on
+ * from what is shown (a step in progress, or no pass since). */
+static const iv_net *net_of(const tui_app *app)
+{
+	return tui_compute_readable(&app->comp) ? app->comp.net : NULL;
+}
+
 static tui_spec_state state(const tui_app *app)
 {
 	return tui_spectrum_state(&app->theory.spec, &app->model.cfg,
-				  app->comp.net, app->comp.gen);
+				  net_of(app), app->comp.gen);
 }
 
 /* Why there is no histogram (yet). */
@@ -228,7 +235,7 @@ static bool run(tui_app *app, double budget)
 	(void)budget; /* one SVD: it cannot be cut */
 	if (!due(app))
 		return false;
-	bool did = tui_spectrum_update(sp, app->comp.net, app->comp.gen);
+	bool did = tui_spectrum_update(sp, net_of(app), app->comp.gen);
 	tui_app_trace(app, "spectrum gen=%u seconds=%.6f status=%d", sp->gen,
 		      sp->seconds, (int)sp->st);
 	return did;

@@ -1,16 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /* The training strip: step, loss, learning rate, distinct neurons per layer,
- * whether the hidden weights moved, and the loss curve on a log scale as a
- * two-row sparkline; the training keys, and the steps taken between key
- * reads once the network is computed.
+ * whether the hidden weights, the saturated fraction and the dead units
+ * moved, and the loss curve on a log scale as a two-row sparkline; the
+ * training keys, and the training's work between key reads once the
+ * network is computed.
  *
- * Training works on the network the view computed: a burst of steps, then
- * its statistics again at once (a new generation for the caches), so every
- * frame shows the trained weights. A change of the configuration forgets
- * the training (loop.c). */
+ * Training works on the network the view computed, in bounded pieces
+ * (view/train.h): a key is answered between two pieces even while one
+ * step takes minutes. The statistics shown are those of the last pass of
+ * the network (view/compute.h), made after steps when due, not after every
+ * step. The steps measure the update ratios while the ratio strip below is
+ * shown. A change of the configuration forgets the training and abandons a
+ * step in progress (loop.c). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <initviz/act.h>
+#include <initviz/health.h>
 #include "tui/panel.h"
 #include "tui/put.h"
 
@@ -100,6 +106,43 @@ static void loss_curve(const tui_app *app, int y, int x, int w)
 	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS, b);
 }
 
+/* A fraction as a whole percent, or with one decimal under 10%. */
+static void percent(tui_line *l, tui_element e, double f)
+{
+	double p = 100 * f;
+	if (!isfinite(p))
+		tui_line_add(l, e, "?");
+	else if (p == 0 || p >= 10)
+		tui_line_addf(l, e, "%.0f%%", p);
+	else
+		tui_line_addf(l, e, "%.1f%%", p);
+}
+
+/* "saturated 12% (from 30%)", "dead units 0.9% (from 0.4%)": the
+ * activation's own measure over all layers, then step 0's when there is
+ * room. */
+static void health_field(tui_line *l, const char *name, double now,
+			 double then)
+{
+	tui_line_field(l, 2, 2);
+	tui_line_addf(l, TUI_E_LABEL, "%s ", name);
+	percent(l, now > IV_HEALTH_SATURATED ? TUI_E_WARN : TUI_E_VALUE, now);
+	tui_line_field(l, 3, 1);
+	tui_line_add(l, TUI_E_LABEL, "(from ");
+	percent(l, TUI_E_LABEL, then);
+	tui_line_add(l, TUI_E_LABEL, ")");
+}
+
+static void health_fields(const tui_app *app, tui_line *l)
+{
+	const tui_train *t = &app->train;
+	iv_act_kind a = app->model.cfg.act;
+	if (iv_act_saturates(a))
+		health_field(l, "saturated", t->sat, t->sat0);
+	if (iv_act_dies(a))
+		health_field(l, "dead units", t->dead, t->dead0);
+}
+
 /* "distinct neurons: 1 in every layer", "all 64 in every layer" or
  * "250 to 256 per layer"; "hidden weights: unchanged", "changed",
  * "changed in 2 of 5 layers". */
@@ -110,7 +153,7 @@ static void second_row(const tui_app *app, tui_line *l)
 	size_t L = app->model.cfg.depth, lo = (size_t)-1, hi = 0, full = 0;
 	for (size_t k = 1; net && !tui_compute_busy(&app->comp) && k <= L;
 	     k++) {
-		const iv_layer_stats *s = iv_net_layer(net, k);
+		const iv_layer_stats *s = tui_compute_layer(&app->comp, k);
 		lo = s->distinct_neurons < lo ? s->distinct_neurons : lo;
 		hi = s->distinct_neurons > hi ? s->distinct_neurons : hi;
 		full += s->distinct_neurons == s->fan_out;
@@ -139,6 +182,7 @@ static void second_row(const tui_app *app, tui_line *l)
 	else
 		tui_line_addf(l, TUI_E_VALUE, "changed in %zu of %zu layers",
 			      t->moved, t->depth);
+	health_fields(app, l);
 }
 
 /* The first row: the keys and the rate before training, then step, state,
@@ -167,7 +211,11 @@ static void first_row(const tui_app *app, tui_line *l)
 	tui_line_field(l, 0, 2);
 	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_steps(t));
 	tui_line_field(l, 2, 2);
-	tui_line_add(l, TUI_E_LABEL, t->running ? "running" : "paused");
+	tui_line_add(l, TUI_E_LABEL,
+		     t->running		 ? "running"
+		     : tui_train_busy(t) ? "stepping"
+		     : t->pass		 ? "updating"
+					 : "paused");
 	tui_line_field(l, 1, 3);
 	tui_line_add(l, TUI_E_LABEL, "lr ");
 	tui_line_addf(l, TUI_E_VALUE, "%g", t->lr);
@@ -251,7 +299,7 @@ static unsigned train_key(tui_app *app, tui_action a)
 	case TUI_A_TRAIN_RUN: tui_train_toggle(t); return TUI_F_REDRAW;
 	default: break;
 	}
-	if (tui_train_steps(t) == 0) { /* the weights are the initial ones */
+	if (!tui_train_touched(t)) { /* the weights are the initial ones */
 		tui_train_reset(t);
 		return TUI_F_REDRAW;
 	}
@@ -273,14 +321,16 @@ static bool handle(tui_app *app, tui_action a, unsigned *flags)
 	}
 }
 
-/* The steps asked for (a burst while running), once the network is
- * computed, within about budget seconds. */
+/* The training's work within about budget seconds, once the network is
+ * computed: steps in pieces, passes of the statistics when due. */
 static bool run(tui_app *app, double budget)
 {
 	tui_train *t = &app->train;
 	const char *why;
+	size_t k = tui_train_steps(t);
+	unsigned gen = app->comp.gen;
 	tui_train_sync(t, app->comp.gen);
-	if (!tui_train_burst(t) || tui_app_computing(app))
+	if (!tui_train_wants(t) || tui_app_computing(app))
 		return false;
 	if ((why = cannot(app))) {
 		t->queued = 0;
@@ -289,22 +339,29 @@ static bool run(tui_app *app, double budget)
 			 "cannot train: %s", why);
 		return true;
 	}
-	iv_status st = tui_train_run(t, app->comp.net, budget);
-	tui_compute_refresh(&app->comp);
-	t->gen = app->comp.gen;
-	tui_train_note(t, app->comp.net);
-	if (st != IV_OK)
+	/* the ratios cost a product a layer: only while their strip shows */
+	t->watch = app->rect[TUI_PANEL_RATIOS].h > 0;
+	bool was = tui_train_busy(t), did = tui_train_run(t, &app->comp, budget);
+	if (t->st != IV_OK) {
 		snprintf(app->model.msg, sizeof app->model.msg,
-			 "training stopped: %s", iv_status_str(st));
-	tui_app_trace(app, "train steps=%zu loss=%g", tui_train_steps(t),
-		      tui_train_loss(t));
-	return true;
+			 "training stopped: %s", iv_status_str(t->st));
+		t->st = IV_OK;
+	}
+	/* busy=1: a step goes on after this turn (keys read meanwhile are
+	 * read during it) */
+	if (tui_train_steps(t) != k || app->comp.gen != gen ||
+	    tui_train_busy(t) != was)
+		tui_app_trace(app, "train steps=%zu busy=%d loss=%g shown=%u",
+			      tui_train_steps(t), (int)tui_train_busy(t),
+			      tui_train_loss(t), app->comp.gen);
+	return did;
 }
 
-/* Steps asked for and not taken yet (a script's Wait waits for them). */
+/* Steps asked for, a step or a pass to finish (a script's Wait waits for
+ * them; a run is not waited for). */
 static bool busy(const tui_app *app)
 {
-	return app->train.queued > 0;
+	return !app->train.running && tui_train_wants(&app->train);
 }
 
 const tui_panel_ops tui_panel_training = {

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/* Columns, levels and the healthy band of the ratio strip. */
+#include <math.h>
+#include "view/ratios.h"
+
+double tui_ratio_column(const tui_train *t, size_t i, int col, int w,
+			bool grad)
+{
+	size_t n = t->nratio, k0, k1;
+	double sum = 0;
+	size_t m = 0;
+	if (w < 1 || col < 0 || col >= w)
+		return NAN;
+	if (n <= (size_t)w) {
+		k0 = (size_t)col;
+		k1 = k0 + 1;
+	} else {
+		k0 = (size_t)col * n / (size_t)w;
+		k1 = (size_t)(col + 1) * n / (size_t)w;
+	}
+	for (size_t k = k0; k < k1 && k < n; k++) {
+		double r = tui_train_ratio(t, k + 1, i, grad);
+		if (!isnan(r)) {
+			sum += log10(r);
+			m++;
+		}
+	}
+	return m ? sum / (double)m : NAN;
+}
+
+double tui_ratio_last(const tui_train *t, size_t i, bool grad)
+{
+	for (size_t k = t->nratio; k >= 1; k--) {
+		double r = tui_train_ratio(t, k, i, grad);
+		if (!isnan(r))
+			return log10(r);
+	}
+	return NAN;
+}
+
+int tui_ratio_level(double v)
+{
+	if (isnan(v))
+		return 0;
+	if (v < -7)
+		return 1;
+	if (v >= 0)
+		return 8;
+	return (int)floor(v) + 8;
+}
+
+bool tui_ratio_healthy(double v)
+{
+	return fabs(v - TUI_RATIO_HEALTHY) <= TUI_RATIO_BAND;
+}

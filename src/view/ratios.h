@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* The ratio strip's arithmetic, without curses: a layer x step strip of
+ * log10 std(dW)/std(W) (the update-to-data ratio, healthy near -3) and of
+ * the gradient-to-data ratio, for the layers training keeps (train.h),
+ * the steps squeezed into the columns there are. */
+#ifndef IV_VIEW_RATIOS_H
+#define IV_VIEW_RATIOS_H
+
+#include <stdbool.h>
+#include "view/train.h"
+
+#define TUI_RATIO_HEALTHY (-3.0) /* log10 of a healthy update ratio */
+#define TUI_RATIO_BAND    1.0    /* decades either side still healthy */
+
+/* Column col (0..w-1) of kept layer i's row: the mean log10 ratio over the
+ * steps the column covers (step col + 1 while the steps fit in w columns;
+ * else steps col*n/w + 1 .. (col+1)*n/w of n), over those watched; NaN
+ * when none was, or the column has no step (yet). */
+double tui_ratio_column(const tui_train *t, size_t i, int col, int w,
+			bool grad);
+/* log10 of the ratio of the last watched step; NaN when none. */
+double tui_ratio_last(const tui_train *t, size_t i, bool grad);
+/* The glyph level of a log10 ratio: a decade a level, [-3, -2) level 5,
+ * below -7 level 1, 0 and over level 8; 0 for NaN (nothing drawn). */
+int tui_ratio_level(double v);
+/* Within TUI_RATIO_BAND decades of TUI_RATIO_HEALTHY. */
+bool tui_ratio_healthy(double v);
+
+#endif
