@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The network's step protocol: layer flags, progress, restart, data and re-binning. */
+#include <initviz/train.h>
 #include "plainnet.h"
 #include "testutil.h"
 
@@ -276,12 +277,75 @@ START_TEST(a_network_made_from_another_is_a_fresh_one)
 }
 END_TEST
 
+/* Realloc net to cfg, run both it and a fresh network of cfg, compare. */
+static iv_net *remade_is_fresh(iv_net *net, const iv_config *cfg)
+{
+	iv_status st;
+	net = iv_net_realloc(net, cfg, &st);
+	ck_assert_ptr_nonnull(net);
+	iv_net *fresh = iv_net_alloc(cfg, &st);
+	ck_assert_ptr_nonnull(fresh);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	ck_assert_int_eq(iv_net_run(fresh), IV_OK);
+	same_numbers(net, fresh);
+	iv_net_free(fresh);
+	return net;
+}
+
+START_TEST(a_remade_network_keeps_only_what_the_same_draw_gives)
+{
+	/* given a network of one configuration (the realloc keeps its input
+	 * and weights when only the activation changes) */
+	iv_config a, b, c;
+	iv_status st;
+	iv_config_defaults(&a);
+	a.width = 40;
+	a.depth = 4;
+	a.batch = 50;
+	a.bias_std = 0.1; /* the biases drawn too */
+	b = a;
+	b.act = IV_ACT_RELU;
+	c = b;
+	c.gain = 1.1 * b.gain; /* the same input, other weights */
+	iv_net *net = iv_net_alloc(&a, &st);
+	ck_assert_ptr_nonnull(net);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	/* when remade with another activation, another gain, back, each
+	 * finished, then each is bit for bit a fresh network's */
+	net = remade_is_fresh(net, &b);
+	net = remade_is_fresh(net, &c);
+	net = remade_is_fresh(net, &a);
+	/* when remade after a few steps (some layers drawn, one in part),
+	 * then too */
+	net = iv_net_realloc(net, &b, &st);
+	ck_assert_ptr_nonnull(net);
+	for (int i = 0; i < 3; i++)
+		iv_net_step(net);
+	net = remade_is_fresh(net, &a);
+	net = iv_net_realloc(net, &c, &st);
+	ck_assert_ptr_nonnull(net);
+	iv_net_step(net);
+	net = remade_is_fresh(net, &a);
+	/* when a trainer has changed the weights, then the weights are drawn
+	 * again: a fresh network's, not the trained ones */
+	iv_train_opts o = { .lr = 0.5, .outputs = 4 };
+	iv_train *tr = iv_train_alloc(net, &o, &st);
+	ck_assert_ptr_nonnull(tr);
+	ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	iv_train_free(tr);
+	net = remade_is_fresh(net, &b);
+	iv_net_free(net);
+}
+END_TEST
+
 TCase *net_steps_tcase(void)
 {
 	TCase *tc = tcase_create("steps");
 	tcase_add_test(tc, steps_are_layers);
 	tcase_add_test(tc, realloc_at_the_same_shapes_draws_in_place);
 	tcase_add_test(tc, a_network_made_from_another_is_a_fresh_one);
+	tcase_add_test(tc, a_remade_network_keeps_only_what_the_same_draw_gives);
 	tcase_add_test(tc, restart_recomputes_the_same);
 	tcase_add_test(tc, data_and_bins_follow_the_passes);
 	tcase_add_test(tc, quantity_names_follow_the_docs);

@@ -311,19 +311,55 @@ static bool same_shapes(const iv_net *net, const iv_config *cfg)
 	return true;
 }
 
+/* Whether a and b (of the same shapes) draw the same input. */
+static bool same_input(const iv_config *a, const iv_config *b)
+{
+	return a->seed == b->seed && a->input == b->input;
+}
+
+/* Whether a and b (of the same shapes) draw the same weights and biases:
+ * everything but what only the passes read (the activation) and the limit
+ * is the same. Conservative: some fields compared draw nothing. */
+static bool same_weights(const iv_config *a, const iv_config *b)
+{
+	if (!same_input(a, b) || a->init != b->init || a->mode != b->mode ||
+	    a->nwidths != b->nwidths || a->width != b->width)
+		return false;
+	const double x[] = { a->std, a->value, a->gain, a->bias, a->bias_std,
+	                     a->res_scale };
+	const double y[] = { b->std, b->value, b->gain, b->bias, b->bias_std,
+	                     b->res_scale };
+	for (size_t i = 0; i < sizeof x / sizeof x[0]; i++)
+		if (!(x[i] == y[i] || (isnan(x[i]) && isnan(y[i]))) ||
+		    signbit(x[i]) != signbit(y[i]))
+			return false;
+	for (size_t i = 0; i < a->nwidths && i < IV_WIDTHS_MAX; i++)
+		if (a->widths[i] != b->widths[i])
+			return false;
+	return true;
+}
+
 /* Draw cfg (valid, within its limit, of net's shapes) into net's memory
- * and start both passes over. */
+ * and start both passes over. What net already holds as cfg would draw it
+ * is kept: the input when the seed and the input kind are the same, each
+ * layer drawn whole when only the activation changed and no trainer has
+ * had the weights (a change of activation then costs no draw). */
 static iv_status refill(iv_net *net, const iv_config *cfg)
 {
-	iv_status st;
+	iv_status st = IV_OK;
+	bool keep_x = same_input(&net->cfg, cfg);
+	bool keep_w = keep_x && !net->trained && same_weights(&net->cfg, cfg);
 	net->cfg = *cfg;
 	net->alpha = iv_config_res_scale(cfg);
 	for (size_t l = 1; l <= net->L; l++) {
+		if (keep_w && net->drawn[l])
+			continue;
 		net->drawn[l] = false;
 		net->rows[l] = 0;
 	}
 	net->slot[0] = net->slot[1] = 0;
-	if ((st = iv_net_draw_input(net)) != IV_OK)
+	net->trained = false;
+	if (!keep_x && (st = iv_net_draw_input(net)) != IV_OK)
 		return st;
 	iv_net_restart(net);
 	return IV_OK;

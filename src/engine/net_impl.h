@@ -84,6 +84,8 @@ struct iv_net {
 	size_t *rows;       /* 1..L: rows of W drawn so far */
 	gsl_rng *rng[3];    /* streams of the layers being drawn; g_L's */
 	size_t slot[2];     /* layer whose stream rng[k] holds, 0 none */
+	bool trained;       /* given to a trainer since the last draw: W and b
+	                     * may no longer be what cfg draws */
 	double *arena;      /* every W, b, H, Z, G and dw, dz, gbuf: one block */
 	size_t arena_bytes;
 	gsl_matrix *mats;   /* their headers */

@@ -152,6 +152,7 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 	}
 	size_t B = net->B, k = opts->outputs, nL = net->n[net->L];
 	tr->net = net;
+	net->trained = true; /* its W and b change from here */
 	tr->opts = *opts;
 	tr->Y = gsl_matrix_alloc(B, k);
 	tr->Yhat = gsl_matrix_alloc(B, k);
@@ -489,6 +490,7 @@ static iv_status work(iv_train *tr, size_t budget)
 
 static void begin(iv_train *tr, bool update)
 {
+	tr->net->trained = true; /* a network drawn again under the trainer */
 	tr->update = update;
 	tr->watched = update && tr->watch;
 	enter(tr, TR_NORM_IN, 1);
