@@ -351,6 +351,57 @@ START_TEST(predictions_are_cached_per_configuration)
 }
 END_TEST
 
+/* Two predictions of the same configuration, bit for bit. */
+static void same_prediction(const tui_predict *a, const tui_predict *b)
+{
+	ck_assert(a->valid && b->valid);
+	ck_assert_int_eq(a->st, b->st);
+	ck_assert_uint_eq(a->finite, b->finite);
+	ck_assert_uint_eq(a->key.depth, b->key.depth);
+	ck_assert(!memcmp(a->layer, b->layer, a->key.depth * sizeof *a->layer));
+	ck_assert(!memcmp(&a->crit, &b->crit, sizeof a->crit));
+	ck_assert(!memcmp(&a->jacobian_ms, &b->jacobian_ms, sizeof(double)));
+}
+
+START_TEST(a_setting_changed_back_keeps_its_prediction)
+{
+	/* given predictions of a chaotic tanh (gain 2), then of another gain,
+	 * and of the first again */
+	tui_theory t, f;
+	iv_config a, b, c;
+	ck_assert(tui_theory_init(&t) && tui_theory_init(&f));
+	iv_config_defaults(&a);
+	a.depth = 6;
+	a.width = 64;
+	a.gain = 2;
+	b = a;
+	b.gain = 1;
+	c = a;
+	c.act = IV_ACT_RELU;
+	ck_assert(tui_theory_predict_update(&t, &a));
+	const iv_theory_layer *first = t.pred.layer;
+	ck_assert(tui_theory_predict_update(&t, &b));
+	ck_assert(tui_theory_predict_update(&t, &a));
+	/* then the first's numbers are taken back (its own memory), the
+	 * other's kept as the one before, and each is what a fresh view
+	 * predicts */
+	ck_assert_ptr_eq(t.pred.layer, first);
+	ck_assert(tui_theory_predict_fresh(&t, &a));
+	ck_assert(tui_theory_predict_update(&f, &a));
+	same_prediction(&t.pred, &f.pred);
+	ck_assert(tui_theory_same_config(&t.prev.key, &b));
+	/* and a third configuration is computed, not taken from either */
+	ck_assert(tui_theory_predict_update(&t, &c));
+	ck_assert(tui_theory_predict_update(&f, &c));
+	same_prediction(&t.pred, &f.pred);
+	ck_assert(tui_theory_predict_update(&t, &b));
+	ck_assert(tui_theory_predict_update(&f, &b));
+	same_prediction(&t.pred, &f.pred);
+	tui_theory_done(&t);
+	tui_theory_done(&f);
+}
+END_TEST
+
 START_TEST(gains_panel_numbers)
 {
 	/* given tanh at sigma_b^2 0, then the rows: PyTorch 5/3 (chaotic), the
@@ -666,6 +717,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, predictions_are_cached_per_configuration);
+	tcase_add_test(t, a_setting_changed_back_keeps_its_prediction);
 	tcase_add_test(t, nice_steps_and_grid_moves);
 	tcase_add_test(t, phase_grid_matches_the_engine);
 	tcase_add_test(t, spectrum_words_and_bins);

@@ -24,6 +24,7 @@ void tui_theory_done(tui_theory *t)
 {
 	iv_theory_free(t->th);
 	free(t->pred.layer);
+	free(t->prev.layer);
 	tui_phase_done(&t->phase);
 	tui_spectrum_done(&t->spec);
 	memset(t, 0, sizeof *t);
@@ -78,9 +79,15 @@ static double jacobian_ms(iv_theory *th, const iv_config *cfg,
 
 bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg)
 {
-	tui_predict *p = &t->pred;
+	tui_predict *p = &t->pred, was = t->pred;
 	if (tui_theory_predict_fresh(t, cfg))
 		return false;
+	/* the one before becomes the current (its numbers, when it is cfg's),
+	 * the current the one before: a key and its opposite compute once */
+	t->pred = t->prev;
+	t->prev = was;
+	if (tui_theory_predict_fresh(t, cfg))
+		return true;
 	if (cfg->depth > p->cap) {
 		iv_theory_layer *l = realloc(p->layer, cfg->depth * sizeof *l);
 		if (l) {

@@ -63,6 +63,8 @@ typedef struct tui_theory {
 	iv_theory *th; /* NULL when out of memory: nothing is predicted */
 	bool overlay;  /* e: predictions drawn beside the measurements */
 	tui_predict pred;
+	tui_predict prev; /* the configuration predicted before: a setting
+			     changed back is predicted again at no cost */
 	tui_gains gains;
 	tui_phase phase;
 	tui_spectrum spec;
