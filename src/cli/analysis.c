@@ -15,7 +15,7 @@ void cli_analysis_done(cli_analysis *a)
 	free(a->train_update_ratio);
 	free(a->train_grad_ratio);
 	free(a->train_change);
-	*a = (cli_analysis){ 0 };
+	*a = (cli_analysis){0};
 }
 
 static iv_status theory(cli_analysis *a, const iv_config *cfg)
@@ -39,7 +39,7 @@ static iv_status theory(cli_analysis *a, const iv_config *cfg)
 /* update: the state was left by an update (its ratios), or only
  * evaluated (NaN) */
 static void log_point(cli_analysis *a, const iv_train *tr, size_t L,
-                      bool update)
+		      bool update)
 {
 	size_t k = a->ntrain++;
 	a->train_step[k] = iv_train_steps(tr);
@@ -47,9 +47,9 @@ static void log_point(cli_analysis *a, const iv_train *tr, size_t L,
 	for (size_t l = 1; l <= L; l++) {
 		a->train_distinct[k * L + l - 1] = iv_train_distinct(tr, l);
 		a->train_update_ratio[k * L + l - 1] =
-			update ? iv_train_update_ratio(tr, l) : NAN;
+		    update ? iv_train_update_ratio(tr, l) : NAN;
 		a->train_grad_ratio[k * L + l - 1] =
-			update ? iv_train_grad_ratio(tr, l) : NAN;
+		    update ? iv_train_grad_ratio(tr, l) : NAN;
 	}
 }
 
@@ -90,12 +90,12 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 }
 
 static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
-                       bool random_readout)
+		       bool random_readout)
 {
 	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
 	size_t cap = steps / every + 2;
-	iv_train_opts o = { .lr = lr, .outputs = 4,
-	                    .random_readout = random_readout };
+	iv_train_opts o = {
+	    .lr = lr, .outputs = 4, .random_readout = random_readout};
 	iv_status st;
 	iv_train *tr = iv_train_alloc(net, &o, &st);
 	if (!tr)
@@ -116,7 +116,8 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 	}
 	/* iv_train_step reports the state it started from: step k-1 */
 	for (size_t k = 1; k <= steps && st == IV_OK; k++) {
-		iv_train_watch(tr, (k - 1) % every == 0); /* logged steps only */
+		iv_train_watch(tr,
+			       (k - 1) % every == 0); /* logged steps only */
 		st = iv_train_step(tr);
 		if ((k - 1) % every == 0 && st == IV_OK) {
 			log_point(a, tr, L, true);
@@ -133,9 +134,9 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 }
 
 iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
-                              double lr, bool random_readout)
+			       double lr, bool random_readout)
 {
-	*a = (cli_analysis){ 0 };
+	*a = (cli_analysis){0};
 	iv_status st = theory(a, iv_net_config(net));
 	a->train_lr = lr;
 	a->random_readout = random_readout;
@@ -157,5 +158,5 @@ double cli_analysis_memory(const iv_config *cfg, size_t steps)
 	/* saved activations; two gradient buffers; targets, outputs and the
 	 * readout of 4 outputs; the log (at most 1001 entries) */
 	return sizeof(double) * (b * units + 2 * b * maxn + 8 * b + 8 * maxn +
-	                         1001.0 * 3 * (double)cfg->depth);
+				 1001.0 * 3 * (double)cfg->depth);
 }

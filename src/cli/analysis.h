@@ -16,15 +16,15 @@ typedef struct cli_analysis {
 	/* no criticality: the length map's fixed point describes plain
 	 * layers, not normalized ones or residual streams */
 	bool no_criticality;
-	iv_criticality crit;     /* of layer 1 (iv_theory_criticality_config) */
-	size_t ntrain;           /* training log entries (0: no training) */
-	double train_lr;         /* the learning rate it trained at */
-	bool random_readout;     /* with a LeCun-normal readout */
-	size_t *train_step;      /* ntrain */
-	double *train_loss;      /* ntrain */
-	size_t *train_distinct;  /* ntrain x depth */
-	const char *command;     /* the command that reproduces the report
-	                          * (cli/command.h), NULL: not written */
+	iv_criticality crit;    /* of layer 1 (iv_theory_criticality_config) */
+	size_t ntrain;          /* training log entries (0: no training) */
+	double train_lr;        /* the learning rate it trained at */
+	bool random_readout;    /* with a LeCun-normal readout */
+	size_t *train_step;     /* ntrain */
+	double *train_loss;     /* ntrain */
+	size_t *train_distinct; /* ntrain x depth */
+	const char *command;    /* the command that reproduces the report
+				 * (cli/command.h), NULL: not written */
 	/* ntrain x depth: the ratios of the update taken from each logged
 	 * state (iv_train_update_ratio); NaN in the last entry, after which
 	 * no update is taken */
@@ -40,7 +40,7 @@ typedef struct cli_analysis {
  * (random_readout: iv_train_opts), logging step 0, every ceil(steps/999)-th
  * step and the last. 0, or an engine status on failure. */
 iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
-                              double lr, bool random_readout);
+			       double lr, bool random_readout);
 void cli_analysis_done(cli_analysis *a);
 
 /* Bytes that cli_analysis_compute needs for cfg beside the network's own

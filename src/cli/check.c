@@ -6,7 +6,7 @@
 #include "cli/check.h"
 
 static size_t say(FILE *err, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 static size_t say(FILE *err, const char *fmt, ...)
 {
@@ -22,21 +22,24 @@ static size_t say(FILE *err, const char *fmt, ...)
 }
 
 /* std goes from a at layer la to b at layer lb: more than 10x apart? */
-static size_t ratio(FILE *err, const char *what, size_t la, double a,
-                    size_t lb, double b, const char *why)
+static size_t ratio(FILE *err, const char *what, size_t la, double a, size_t lb,
+		    double b, const char *why)
 {
 	if (iv_health_ratio_ok(a, b))
 		return 0; /* NaN: reported below; both 0: distinct neurons */
 	bool grows = b > a;
 	double factor = grows ? b / a : a / b;
 	if (!isfinite(factor)) /* one end is 0 */
-		return say(err, "%s std %s from %.3g at layer %zu to %.3g at "
-		           "layer %zu: %s %s", what, grows ? "rises" : "falls",
-		           a, la, b, lb, why, grows ? "explode" : "vanish");
-	return say(err, "%s std %s %.3gx from %.3g at layer %zu to %.3g at "
-	           "layer %zu (limit %gx): %s %s", what,
-	           grows ? "grows" : "shrinks", factor, a, la, b, lb,
-	           IV_HEALTH_RATIO, why, grows ? "explode" : "vanish");
+		return say(err,
+			   "%s std %s from %.3g at layer %zu to %.3g at "
+			   "layer %zu: %s %s",
+			   what, grows ? "rises" : "falls", a, la, b, lb, why,
+			   grows ? "explode" : "vanish");
+	return say(err,
+		   "%s std %s %.3gx from %.3g at layer %zu to %.3g at "
+		   "layer %zu (limit %gx): %s %s",
+		   what, grows ? "grows" : "shrinks", factor, a, la, b, lb,
+		   IV_HEALTH_RATIO, why, grows ? "explode" : "vanish");
 }
 
 struct tally {
@@ -49,43 +52,45 @@ static void mark(struct tally *t, bool bad, size_t layer)
 		t->first = layer;
 }
 
-static size_t nonfinite_line(FILE *err, const iv_layer_stats *s,
-                             size_t layer, size_t nbad, size_t n)
+static size_t nonfinite_line(FILE *err, const iv_layer_stats *s, size_t layer,
+			     size_t nbad, size_t n)
 {
 	int q = 0;
 	while (q < IV_Q_COUNT - 1 && !s->q[q].nan && !s->q[q].inf)
 		q++;
-	return say(err, "NaN or Inf values in %zu of %zu layers (first: "
-	           "layer %zu %s, %zu NaN and %zu Inf): numbers overflowed",
-	           nbad, n, layer, iv_quantity_name((iv_quantity)q),
-	           s->q[q].nan, s->q[q].inf);
+	return say(err,
+		   "NaN or Inf values in %zu of %zu layers (first: "
+		   "layer %zu %s, %zu NaN and %zu Inf): numbers overflowed",
+		   nbad, n, layer, iv_quantity_name((iv_quantity)q),
+		   s->q[q].nan, s->q[q].inf);
 }
 
 static size_t same_line(FILE *err, const iv_layer_stats *s, size_t layer,
-                        size_t nbad, size_t n)
+			size_t nbad, size_t n)
 {
 	char dead[64] = "";
 	if (s->dead_units)
 		snprintf(dead, sizeof dead, ", %zu dead counted apart",
-		         s->dead_units);
-	return say(err, "%zu of %zu layers have fewer distinct neurons than "
-	           "live units (first: layer %zu, %zu distinct of %zu live "
-	           "units%s): units compute the same function", nbad, n,
-	           layer, iv_health_live_distinct(s), iv_health_live_units(s),
-	           dead);
+			 s->dead_units);
+	return say(err,
+		   "%zu of %zu layers have fewer distinct neurons than "
+		   "live units (first: layer %zu, %zu distinct of %zu live "
+		   "units%s): units compute the same function",
+		   nbad, n, layer, iv_health_live_distinct(s),
+		   iv_health_live_units(s), dead);
 }
 
 size_t cli_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 {
-	struct tally sat = { 0 }, dead = { 0 }, same = { 0 }, bad = { 0 };
+	struct tally sat = {0}, dead = {0}, same = {0}, bad = {0};
 	size_t problems = 0;
 	if (n == 0)
 		return 0;
 	const iv_layer_stats *a = ls[0], *b = ls[n - 1];
 	problems += ratio(err, "activation", 1, a->q[IV_Q_ACT].std, n,
-	                  b->q[IV_Q_ACT].std, "signals");
+			  b->q[IV_Q_ACT].std, "signals");
 	problems += ratio(err, "gradient", n, b->q[IV_Q_GRAD_ACT].std, 1,
-	                  a->q[IV_Q_GRAD_ACT].std, "gradients");
+			  a->q[IV_Q_GRAD_ACT].std, "gradients");
 	for (size_t i = 0; i < n; i++) {
 		const iv_layer_stats *s = ls[i];
 		mark(&sat, iv_health_saturated(s), i);
@@ -96,28 +101,34 @@ size_t cli_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err)
 	double growth;
 	size_t blocks;
 	if (iv_health_stream_explodes(ls, n, &growth, &blocks))
-		problems += say(err, "the residual stream's mean square grows "
-		                "%.3gx a block over %zu blocks (limit %gx): the "
-		                "blocks' variances add up exponentially; scale the "
-		                "branch (--res-scale) or normalize it (--norm)",
-		                growth, blocks, IV_HEALTH_STREAM);
+		problems +=
+		    say(err,
+			"the residual stream's mean square grows "
+			"%.3gx a block over %zu blocks (limit %gx): the "
+			"blocks' variances add up exponentially; scale the "
+			"branch (--res-scale) or normalize it (--norm)",
+			growth, blocks, IV_HEALTH_STREAM);
 	if (sat.count)
-		problems += say(err, "%zu of %zu layers have more than half their "
-		                "activations saturated (first: layer %zu, %.1f%%)",
-		                sat.count, n, sat.first + 1,
-		                100 * ls[sat.first]->saturated);
+		problems +=
+		    say(err,
+			"%zu of %zu layers have more than half their "
+			"activations saturated (first: layer %zu, %.1f%%)",
+			sat.count, n, sat.first + 1,
+			100 * ls[sat.first]->saturated);
 	if (dead.count)
-		problems += say(err, "%zu of %zu layers have more than %g%% of "
-		                "their units dead, zero on every sample (first: "
-		                "layer %zu, %zu of %zu)", dead.count, n,
-		                100 * IV_HEALTH_DEAD, dead.first + 1,
-		                ls[dead.first]->dead_units, ls[dead.first]->fan_out);
+		problems +=
+		    say(err,
+			"%zu of %zu layers have more than %g%% of "
+			"their units dead, zero on every sample (first: "
+			"layer %zu, %zu of %zu)",
+			dead.count, n, 100 * IV_HEALTH_DEAD, dead.first + 1,
+			ls[dead.first]->dead_units, ls[dead.first]->fan_out);
 	if (same.count)
 		problems += same_line(err, ls[same.first], same.first + 1,
-		                      same.count, n);
+				      same.count, n);
 	if (bad.count)
 		problems += nonfinite_line(err, ls[bad.first], bad.first + 1,
-		                           bad.count, n);
+					   bad.count, n);
 	return problems;
 }
 
@@ -126,7 +137,7 @@ size_t cli_check_net(const iv_net *net, FILE *err)
 	size_t n = iv_net_depth(net);
 	/* an array of pointers: sizeof a pointer is meant */
 	const iv_layer_stats **ls =
-		malloc(n * sizeof *ls); /* NOLINT(bugprone-sizeof-expression) */
+	    malloc(n * sizeof *ls); /* NOLINT(bugprone-sizeof-expression) */
 	if (!ls)
 		return say(err, "out of memory");
 	for (size_t l = 1; l <= n; l++)

@@ -11,10 +11,9 @@
  * or they are written another way (--report, --widths, --sweep). */
 static bool skipped(const struct opt *op)
 {
-	static const char *const names[] = { "report", "max-memory", "jobs",
-	                                     "lesson", "lessons",
-	                                     "list-lessons", "keys", "trace",
-	                                     "help", "version" };
+	static const char *const names[] = {
+	    "report",       "max-memory", "jobs",  "lesson", "lessons",
+	    "list-lessons", "keys",       "trace", "help",   "version"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(op->name, names[i]) == 0)
 			return true;
@@ -23,7 +22,7 @@ static bool skipped(const struct opt *op)
 
 /* The row's value in o as the option takes it. */
 static void value(const struct opt *op, const cli_opts *o, char *buf,
-                  size_t len)
+		  size_t len)
 {
 	const void *p = (const char *)o + op->off;
 	switch (op->kind) {
@@ -48,7 +47,7 @@ static void add(char *buf, size_t len, size_t *used, const char *s)
 static void quoted(char *buf, size_t len, size_t *used, const char *s)
 {
 	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
-	                           "OPQRSTUVWXYZ0123456789_./,:=+-@%";
+				   "OPQRSTUVWXYZ0123456789_./,:=+-@%";
 	if (*s && strspn(s, safe) == strlen(s)) {
 		add(buf, len, used, s);
 		return;
@@ -76,7 +75,8 @@ static void widths(const iv_config *c, char *buf, size_t len, size_t *used)
 	char n[16];
 	add(buf, len, used, " --widths=");
 	for (size_t l = 0; l < c->nwidths; l++) {
-		snprintf(n, sizeof n, "%s%u", l ? "," : "", (unsigned)c->widths[l]);
+		snprintf(n, sizeof n, "%s%u", l ? "," : "",
+			 (unsigned)c->widths[l]);
 		add(buf, len, used, n);
 	}
 }
@@ -130,7 +130,7 @@ void cli_command(const cli_opts *o, char *buf, size_t len)
 			continue;
 		}
 		if (o->cfg.nwidths && (strcmp(op->name, "depth") == 0 ||
-		                       strcmp(op->name, "width") == 0))
+				       strcmp(op->name, "width") == 0))
 			continue;
 		value(op, o, mine, sizeof mine);
 		value(op, &d, dflt, sizeof dflt);

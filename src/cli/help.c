@@ -5,7 +5,7 @@
 #include "cli/opts_table.h"
 #include "util/wrap.h"
 
-#define HELP_COL 24 /* where the descriptions start */
+#define HELP_COL   24 /* where the descriptions start */
 #define HELP_WIDTH 79
 
 /* Print text wrapped at word boundaries from HELP_COL, where the caller has
@@ -15,11 +15,11 @@ static void wrapped(FILE *f, const char *text)
 	size_t len;
 	for (bool first = true; *text; first = false) {
 		const char *line =
-			iv_wrap_line(text, HELP_WIDTH - HELP_COL, &len, &text);
+		    iv_wrap_line(text, HELP_WIDTH - HELP_COL, &len, &text);
 		if (len == 0)
 			break;
 		fprintf(f, "%*s%.*s\n", first ? 0 : HELP_COL, "", (int)len,
-		        line);
+			line);
 	}
 }
 
@@ -29,12 +29,12 @@ static void option_line(FILE *f, const struct opt *op, const cli_opts *d)
 	int col;
 	if (op->shortc)
 		col = snprintf(head, sizeof head, "  -%c, --%s", op->shortc,
-		               op->name);
+			       op->name);
 	else
 		col = snprintf(head, sizeof head, "      --%s", op->name);
 	if (op->arg)
 		col += snprintf(head + col, sizeof head - (size_t)col, "=%s",
-		                op->arg);
+				op->arg);
 	fputs(head, f);
 	if (col >= HELP_COL - 1) {
 		fputc('\n', f);
@@ -43,11 +43,11 @@ static void option_line(FILE *f, const struct opt *op, const cli_opts *d)
 	fprintf(f, "%*s", HELP_COL - col, "");
 	cli_opt_value(op, d, value, sizeof value);
 	cli_opt_allowed(op, allowed, sizeof allowed);
-	bool names = op->kind >= K_INIT && op->kind <= K_FORMAT &&
-	             !op->own_names;
-	snprintf(text, sizeof text, "%s%s%s%s%s%s", op->help,
-	         names ? ": " : "", names ? allowed + 7 : "", /* "one of " */
-	         *value ? " (default: " : "", value, *value ? ")" : "");
+	bool names =
+	    op->kind >= K_INIT && op->kind <= K_FORMAT && !op->own_names;
+	snprintf(text, sizeof text, "%s%s%s%s%s%s", op->help, names ? ": " : "",
+		 names ? allowed + 7 : "", /* "one of " */
+		 *value ? " (default: " : "", value, *value ? ")" : "");
 	wrapped(f, text);
 }
 

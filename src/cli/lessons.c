@@ -8,14 +8,14 @@
 #include "util/escape.h"
 
 static int add_file(iv_lesson_set *set, const char *path, const iv_config *base,
-                    FILE *warn)
+		    FILE *warn)
 {
 	char err[512];
 	if (iv_lessons_load(set, path, base, cli_apply_setting, err,
-	                    sizeof err) == 0)
+			    sizeof err) == 0)
 		return 0;
 	fprintf(warn, "initviz: %s (skipped; the other lessons are loaded)\n",
-	        err);
+		err);
 	return 1;
 }
 
@@ -55,9 +55,9 @@ int cli_lessons(iv_lesson_set *set, const char *file, FILE *warn)
 	char err[512];
 	int bad = 0;
 	iv_config_defaults(&base);
-	if (iv_lessons_parse(set, iv_lessons_builtin, strlen(iv_lessons_builtin),
-	                     "built-in lessons", &base, cli_apply_setting,
-	                     err, sizeof err) != 0) {
+	if (iv_lessons_parse(set, iv_lessons_builtin,
+			     strlen(iv_lessons_builtin), "built-in lessons",
+			     &base, cli_apply_setting, err, sizeof err) != 0) {
 		fprintf(warn, "initviz: %s\n", err); /* a bug: tests catch it */
 		bad++;
 	}

@@ -34,9 +34,11 @@ static int alloc_failed(const iv_config *cfg, iv_status st, double extra)
 		return 2;
 	}
 	iv_bytes_pair(iv_config_memory(cfg) + extra, cfg->max_memory, need,
-	              limit, sizeof need);
-	fprintf(stderr, "initviz: this configuration needs %s, over the memory "
-	        "limit of %s (raise it with --max-memory)\n", need, limit);
+		      limit, sizeof need);
+	fprintf(stderr,
+		"initviz: this configuration needs %s, over the memory "
+		"limit of %s (raise it with --max-memory)\n",
+		need, limit);
 	return 2;
 }
 
@@ -54,10 +56,10 @@ static int report(const cli_opts *o)
 		return alloc_failed(&o->cfg, st, extra);
 	/* training changes the weights but not the statistics taken at
 	 * initialization, which the report and the check describe */
-	cli_analysis x = { 0 };
+	cli_analysis x = {0};
 	if ((st = iv_net_run(net)) != IV_OK ||
 	    (st = cli_analysis_compute(&x, net, o->train_steps, o->lr,
-	                                     o->random_readout)) != IV_OK) {
+				       o->random_readout)) != IV_OK) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		cli_analysis_done(&x);
 		iv_net_free(net);
@@ -67,9 +69,9 @@ static int report(const cli_opts *o)
 	cli_command(o, cmd, sizeof cmd);
 	x.command = cmd;
 	if ((o->format == CLI_FORMAT_SVG
-	             ? cli_report_svg(stdout, net, &x, cmd)
-	             : cli_report_write(stdout, net, o->format,
-	                               cli_report_utf8(o->tui.ascii), &x)) != 0 ||
+		 ? cli_report_svg(stdout, net, &x, cmd)
+		 : cli_report_write(stdout, net, o->format,
+				    cli_report_utf8(o->tui.ascii), &x)) != 0 ||
 	    fflush(stdout) != 0)
 		rc = -1;
 	else if (o->check && cli_check_net(net, stderr) > 0)
@@ -112,14 +114,15 @@ static int lessons(int argc, char **argv, cli_opts *o, iv_lesson_set *set)
 		return 0;
 	}
 	if (o->lesson > set->n) {
-		fprintf(stderr, "initviz: --lesson must be an integer from 1 to "
-		        "%zu, the number of lessons (got %zu)\n", set->n, o->lesson);
+		fprintf(stderr,
+			"initviz: --lesson must be an integer from 1 to "
+			"%zu, the number of lessons (got %zu)\n",
+			set->n, o->lesson);
 		free(notice);
 		return 2;
 	}
-	if (o->lesson &&
-	    cli_parse_base(argc, argv, &set->v[o->lesson - 1].cfg, o, err,
-	                      sizeof err) != 0) {
+	if (o->lesson && cli_parse_base(argc, argv, &set->v[o->lesson - 1].cfg,
+					o, err, sizeof err) != 0) {
 		fprintf(stderr, "initviz: %s\n", err);
 		free(notice);
 		return 2;
@@ -127,7 +130,8 @@ static int lessons(int argc, char **argv, cli_opts *o, iv_lesson_set *set)
 	if (o->lesson)
 		o->lesson_ref = &set->v[o->lesson - 1];
 	if (o->lesson && !o->lr_set && set->v[o->lesson - 1].lr > 0)
-		o->lr = set->v[o->lesson - 1].lr; /* the lesson's, unless --lr */
+		o->lr =
+		    set->v[o->lesson - 1].lr; /* the lesson's, unless --lr */
 	if (o->lesson && set->v[o->lesson - 1].random_readout)
 		o->random_readout = true;
 	o->tui.notice = notice; /* freed by main */
@@ -142,7 +146,7 @@ struct view_ctx {
 /* The view's reproducing command: its state as options, then the
  * option table's writer. */
 static void view_command(void *ctx, const tui_command_state *s, char *buf,
-                         size_t len)
+			 size_t len)
 {
 	const struct view_ctx *v = ctx;
 	cli_opts *t = malloc(sizeof *t);
@@ -165,7 +169,7 @@ static void view_command(void *ctx, const tui_command_state *s, char *buf,
 int main(int argc, char **argv)
 {
 	cli_opts o;
-	iv_lesson_set set = { 0 };
+	iv_lesson_set set = {0};
 	char err[1024];
 	int rc;
 	setlocale(LC_ALL, "");
@@ -189,12 +193,12 @@ int main(int argc, char **argv)
 		o.tui.lr = o.lr;
 		o.tui.random_readout = o.random_readout;
 		o.tui.train_steps = o.train_steps;
-		struct view_ctx vc = { &o, &set };
+		struct view_ctx vc = {&o, &set};
 		o.tui.command = view_command;
 		o.tui.command_ctx = &vc;
 		rc = o.sweep.naxes ? cli_sweep_report(&o, stdout, stderr)
 		     : o.report    ? report(&o)
-		                   : tui_run(&o.cfg, &o.tui);
+				   : tui_run(&o.cfg, &o.tui);
 	}
 	iv_lessons_free(&set);
 	free((char *)o.tui.notice);

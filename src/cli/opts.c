@@ -9,12 +9,12 @@
 #include "cli/opts_table.h"
 
 #define VAL_BASE 256 /* getopt value of a long-only option: base + index */
-#define GOT_MAX 64   /* characters of a bad value quoted in a message */
+#define GOT_MAX  64  /* characters of a bad value quoted in a message */
 
 static int opt_val(size_t i)
 {
 	return cli_opt_table[i].shortc ? cli_opt_table[i].shortc
-	                              : VAL_BASE + (int)i;
+				       : VAL_BASE + (int)i;
 }
 
 static const struct opt *find(int val)
@@ -34,16 +34,16 @@ static void build(struct option *lo, char *shorts)
 		if (op->kind == K_SECTION)
 			continue;
 		bool arg = op->kind != K_FLAG;
-		lo[n++] = (struct option){ op->name, arg ? required_argument
-		                                         : no_argument,
-		                           NULL, opt_val(i) };
+		lo[n++] = (struct option){op->name,
+					  arg ? required_argument : no_argument,
+					  NULL, opt_val(i)};
 		if (op->shortc) {
 			*shorts++ = (char)op->shortc;
 			if (arg)
 				*shorts++ = ':';
 		}
 	}
-	lo[n] = (struct option){ 0 };
+	lo[n] = (struct option){0};
 	*shorts = '\0';
 }
 
@@ -68,9 +68,7 @@ static bool apply(const struct opt *op, const char *arg, cli_opts *o)
 		o->cfg.depth = o->cfg.nwidths - 1;
 		return true;
 	case K_FLAG: *(bool *)p = true; return true;
-	case K_PATH:
-		*(const char **)p = arg;
-		return *arg != '\0';
+	case K_PATH: *(const char **)p = arg; return *arg != '\0';
 	default: return false;
 	}
 }
@@ -96,7 +94,7 @@ static int getopt_error(int c, char **argv, char *err, size_t len)
 }
 
 static int bad_value(const struct opt *op, const char *arg, char *err,
-                     size_t len)
+		     size_t len)
 {
 	char allowed[512];
 	cli_opt_allowed(op, allowed, sizeof allowed);
@@ -108,8 +106,7 @@ static int bad_value(const struct opt *op, const char *arg, char *err,
 }
 
 /* Checks across options, once all of them are read. */
-static int finish(cli_opts *o, int argc, char **argv, char *err,
-                  size_t len)
+static int finish(cli_opts *o, int argc, char **argv, char *err, size_t len)
 {
 	if (optind < argc)
 		return cli_fail(err, len,
@@ -126,8 +123,7 @@ static int finish(cli_opts *o, int argc, char **argv, char *err,
 	return 0;
 }
 
-int cli_parse(int argc, char **argv, cli_opts *o, char *err,
-                 size_t errlen)
+int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t errlen)
 {
 	return cli_parse_base(argc, argv, NULL, o, err, errlen);
 }
@@ -142,7 +138,7 @@ static bool is_setting(const struct opt *op)
 }
 
 int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
-                         char *err, size_t errlen)
+		      char *err, size_t errlen)
 {
 	cli_opts tmp;
 	for (size_t i = 0; i < cli_opt_count; i++) {
@@ -164,8 +160,8 @@ int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 			GOT_MAX, key);
 }
 
-int cli_parse_base(int argc, char **argv, const iv_config *base,
-                      cli_opts *o, char *err, size_t errlen)
+int cli_parse_base(int argc, char **argv, const iv_config *base, cli_opts *o,
+		   char *err, size_t errlen)
 {
 	struct option lo[CLI_OPT_MAX + 1];
 	char shorts[2 + 2 * CLI_OPT_MAX];

@@ -23,36 +23,35 @@ typedef struct cli_opts {
 	bool report;         /* --report (also implied by --check, --format) */
 	bool check;          /* --check */
 	bool help, version;  /* --help, --version */
-	cli_format format;    /* --format */
+	cli_format format;   /* --format */
 	bool max_memory_set; /* --max-memory given (else main picks RAM/2) */
 	bool depth_set, width_set, widths_set; /* to refuse conflicts */
-	tui_options tui;     /* --ascii, --keys, --trace */
-	size_t lesson;       /* --lesson=N (1-based), 0 when not given */
+	tui_options tui;                       /* --ascii, --keys, --trace */
+	size_t lesson; /* --lesson=N (1-based), 0 when not given */
 	const struct iv_lesson *lesson_ref; /* lesson N once applied (main),
-	                                       for the reproducing command */
-	bool list_lessons;   /* --list-lessons */
-	const char *lessons_file; /* --lessons=FILE */
-	size_t train_steps;  /* --train-steps=N */
-	double lr;           /* --lr */
+					       for the reproducing command */
+	bool list_lessons;                  /* --list-lessons */
+	const char *lessons_file;           /* --lessons=FILE */
+	size_t train_steps;                 /* --train-steps=N */
+	double lr;                          /* --lr */
 	bool lr_set;         /* --lr given (else a lesson's lr, or 0.05) */
 	bool random_readout; /* --random-readout (or the lesson's) */
-	cli_sweep sweep;      /* every --sweep, in order */
+	cli_sweep sweep;     /* every --sweep, in order */
 	size_t jobs;         /* --jobs: configurations at once, 0 automatic */
 } cli_opts;
 
 /* 0 when argv is good, 2 on bad usage (message in err). */
-int cli_parse(int argc, char **argv, cli_opts *o, char *err,
-                 size_t errlen);
+int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t errlen);
 /* The same, starting from *base instead of the default network (a lesson's
  * configuration that the command line then overrides). */
-int cli_parse_base(int argc, char **argv, const iv_config *base,
-                      cli_opts *o, char *err, size_t errlen);
+int cli_parse_base(int argc, char **argv, const iv_config *base, cli_opts *o,
+		   char *err, size_t errlen);
 
 /* Apply one network setting given by its long name ("depth", "3") to cfg,
  * as the option --depth=3 would: for lesson files. 0, or 2 with a message
  * naming the setting. Options that are not network settings are refused. */
 int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
-                         char *err, size_t errlen);
+		      char *err, size_t errlen);
 
 /* The --help text: every option with its default. */
 void cli_usage(FILE *f);

@@ -9,7 +9,12 @@
 
 enum opt_kind {
 	K_SECTION, /* not an option: a heading of --help */
-	K_INIT, K_ACT, K_MODE, K_INPUT, K_FORMAT, K_NORM, /* names from a table */
+	K_INIT,
+	K_ACT,
+	K_MODE,
+	K_INPUT,
+	K_FORMAT,
+	K_NORM,   /* names from a table */
 	K_SIZE,   /* size_t in its range */
 	K_SEED,   /* unsigned long */
 	K_REAL,   /* finite double in its range */
@@ -24,16 +29,16 @@ struct opt {
 	const char *name; /* long name; the heading of a K_SECTION */
 	int shortc;       /* short letter or 0 */
 	enum opt_kind kind;
-	size_t off;       /* the field of cli_opts it sets */
-	size_t set_off;   /* a bool of cli_opts set when given, or 0 */
-	double lo, hi;    /* K_SIZE, K_REAL: the option's own range, unless */
-	const char *arg;  /* value's name in --help */
+	size_t off;      /* the field of cli_opts it sets */
+	size_t set_off;  /* a bool of cli_opts set when given, or 0 */
+	double lo, hi;   /* K_SIZE, K_REAL: the option's own range, unless */
+	const char *arg; /* value's name in --help */
 	const char *help;
-	const char *dflt; /* default shown by --help when not read from cfg */
-	bool report;      /* implies --report */
-	bool own_names;   /* help names the values itself: do not list them */
+	const char *dflt;  /* default shown by --help when not read from cfg */
+	bool report;       /* implies --report */
+	bool own_names;    /* help names the values itself: do not list them */
 	iv_range_id range; /* ... K_SIZE, K_REAL, K_SEED: a shared row of
-	                      util/range.h (IV_R_NONE: lo, hi above) */
+			      util/range.h (IV_R_NONE: lo, hi above) */
 };
 
 #define CLI_OPT_MAX 48 /* room for the table's rows in the parser */
@@ -47,7 +52,7 @@ iv_range cli_opt_range(const struct opt *op);
 void cli_opt_allowed(const struct opt *op, char *buf, size_t len);
 /* The option's value in *o as --help shows it ("" when it has none). */
 void cli_opt_value(const struct opt *op, const cli_opts *o, char *buf,
-                  size_t len);
+		   size_t len);
 /* Fill *o with every default. */
 void cli_opts_defaults(cli_opts *o);
 

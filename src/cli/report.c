@@ -9,7 +9,7 @@
 
 static const char *const format_names[] = {
 #define IV_X(e, n) [e] = n,
-	CLI_FORMAT_LIST(IV_X)
+    CLI_FORMAT_LIST(IV_X)
 #undef IV_X
 };
 
@@ -34,7 +34,7 @@ bool cli_report_utf8(bool ascii)
 }
 
 int cli_report_write(FILE *f, const iv_net *net, cli_format fmt, bool utf8,
-                    const cli_analysis *x)
+		     const cli_analysis *x)
 {
 	switch (fmt) {
 	case CLI_FORMAT_CSV: return cli_report_csv(f, net, x);
@@ -108,10 +108,11 @@ static void config(FILE *f, const iv_config *c)
 	fputs(", \"widths\": [", f);
 	for (size_t l = 0; l <= L; l++)
 		fprintf(f, "%s%zu", l ? ", " : "", iv_config_units(c, l));
-	fprintf(f, "],\n    \"batch\": %zu, \"input\": \"%s\", \"seed\": %lu, "
-	        "\"bins\": %zu,\n    \"norm\": \"%s\", \"residual\": %s",
-	        c->batch, iv_input_name(c->input), c->seed, c->bins,
-	        iv_norm_name(c->norm), c->residual ? "true" : "false");
+	fprintf(f,
+		"],\n    \"batch\": %zu, \"input\": \"%s\", \"seed\": %lu, "
+		"\"bins\": %zu,\n    \"norm\": \"%s\", \"residual\": %s",
+		c->batch, iv_input_name(c->input), c->seed, c->bins,
+		iv_norm_name(c->norm), c->residual ? "true" : "false");
 	key_num(f, ", ", "res_scale", iv_config_res_scale(c));
 	fputs("},\n", f);
 }
@@ -119,11 +120,10 @@ static void config(FILE *f, const iv_config *c)
 static void architecture(FILE *f, const iv_config *c)
 {
 	fprintf(f, "  \"architecture\": {\"norm\": \"%s\", \"residual\": %s",
-	        iv_norm_name(c->norm), c->residual ? "true" : "false");
+		iv_norm_name(c->norm), c->residual ? "true" : "false");
 	key_num(f, ", ", "res_scale", iv_config_res_scale(c));
 	fputs("},\n", f);
 }
-
 
 static void stats(FILE *f, const char *name, const iv_stats *s)
 {
@@ -134,8 +134,10 @@ static void stats(FILE *f, const char *name, const iv_stats *s)
 	key_num(f, ", ", "rms", s->rms);
 	key_num(f, ", ", "min", s->min);
 	key_num(f, ", ", "max", s->max);
-	fprintf(f, ", \"nan\": %zu, \"inf\": %zu,\n       \"histogram\": "
-	        "{\"edges\": [", s->nan, s->inf);
+	fprintf(f,
+		", \"nan\": %zu, \"inf\": %zu,\n       \"histogram\": "
+		"{\"edges\": [",
+		s->nan, s->inf);
 	for (size_t i = 0; i <= h->n; i++) {
 		fputs(i ? ", " : "", f);
 		num(f, h->range[i]);
@@ -149,7 +151,7 @@ static void stats(FILE *f, const char *name, const iv_stats *s)
 static void theory(FILE *f, const iv_theory_layer *t)
 {
 	key_num(f, ",\n     \"theory\": {", "preactivation_std",
-	        t->preactivation_std);
+		t->preactivation_std);
 	key_num(f, ", ", "activation_std", t->activation_std);
 	key_num(f, ", ", "grad_preactivation_std", t->grad_preactivation_std);
 	key_num(f, ", ", "grad_activation_std", t->grad_activation_std);
@@ -163,9 +165,9 @@ static void theory(FILE *f, const iv_theory_layer *t)
 static void criticality(FILE *f, const iv_criticality *c)
 {
 	fprintf(f, "  \"criticality\": {\"q_star_kind\": \"%s\"",
-	        iv_fixed_kind_name(c->kind));
+		iv_fixed_kind_name(c->kind));
 	key_num(f, ", ", "q_star",
-	        c->kind == IV_FIXED_STABLE ? c->q_star : NAN);
+		c->kind == IV_FIXED_STABLE ? c->q_star : NAN);
 	key_num(f, ", ", "chi1", c->chi1);
 	key_num(f, ",\n    ", "depth_scale", c->depth_scale);
 	key_num(f, ", ", "depth_scale_correlation", c->depth_scale_correlation);
@@ -178,8 +180,8 @@ static void criticality(FILE *f, const iv_criticality *c)
 }
 
 /* sep "key": [n numbers] */
-static void key_nums(FILE *f, const char *sep, const char *key,
-                     const double *v, size_t n)
+static void key_nums(FILE *f, const char *sep, const char *key, const double *v,
+		     size_t n)
 {
 	fprintf(f, "%s\"%s\": [", sep, key);
 	for (size_t i = 0; i < n; i++) {
@@ -193,7 +195,7 @@ static void training(FILE *f, const cli_analysis *x, size_t L)
 {
 	key_num(f, ",\n  ", "training_lr", x->train_lr);
 	fprintf(f, ",\n  \"training_readout\": \"%s\"",
-	        x->random_readout ? "random" : "same");
+		x->random_readout ? "random" : "same");
 	fputs(",\n  \"training\": [\n", f);
 	for (size_t k = 0; k < x->ntrain; k++) {
 		fprintf(f, "    {\"step\": %zu", x->train_step[k]);
@@ -201,34 +203,36 @@ static void training(FILE *f, const cli_analysis *x, size_t L)
 		fputs(", \"distinct_neurons\": [", f);
 		for (size_t l = 0; l < L; l++)
 			fprintf(f, "%s%zu", l ? ", " : "",
-			        x->train_distinct[k * L + l]);
+				x->train_distinct[k * L + l]);
 		fputc(']', f);
-		key_nums(f, ", ", "update_ratio", x->train_update_ratio + k * L, L);
+		key_nums(f, ", ", "update_ratio", x->train_update_ratio + k * L,
+			 L);
 		key_nums(f, ", ", "grad_ratio", x->train_grad_ratio + k * L, L);
 		fputs(k + 1 < x->ntrain ? "},\n" : "}\n", f);
 	}
 	fputs("  ]", f);
 	if (x->train_change)
 		key_nums(f, ",\n  ", "training_activation_change",
-		         x->train_change, L);
+			 x->train_change, L);
 }
 
 static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
-                  bool no_theory)
+		  bool no_theory)
 {
-	fprintf(f, "    {\"layer\": %zu, \"kind\": \"%s\", \"fan_in\": %zu, "
-	        "\"fan_out\": %zu", s->layer, iv_layer_kind_name(s->kind), s->fan_in,
-	        s->fan_out);
+	fprintf(f,
+		"    {\"layer\": %zu, \"kind\": \"%s\", \"fan_in\": %zu, "
+		"\"fan_out\": %zu",
+		s->layer, iv_layer_kind_name(s->kind), s->fan_in, s->fan_out);
 	for (int q = 0; q < IV_Q_COUNT; q++)
 		stats(f, iv_quantity_name((iv_quantity)q), &s->q[q]);
 	if (s->kind == IV_LAYER_RESIDUAL) /* the branch is its pre-activation */
 		stats(f, "branch", &s->q[IV_Q_PREACT]);
 	key_num(f, ",\n     \"stream\": {", "channel_variance",
-	        s->channel_variance);
+		s->channel_variance);
 	key_num(f, ", ", "channel_mean_sq", s->channel_mean_sq);
 	fputc('}', f);
 	fprintf(f, ",\n     \"distinct_neurons\": %zu, \"dead_units\": %zu",
-	        s->distinct_neurons, s->dead_units);
+		s->distinct_neurons, s->dead_units);
 	key_num(f, ", ", "saturated", s->saturated);
 	key_num(f, ", ", "zero_fraction", s->zero_fraction);
 	if (t)

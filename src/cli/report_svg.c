@@ -4,7 +4,7 @@
 #include "figure/figure.h"
 
 int cli_report_svg(FILE *f, const iv_net *net, const cli_analysis *x,
-                  const char *command)
+		   const char *command)
 {
 	return iv_figure_net_svg(f, net, x ? x->theory : NULL, command);
 }

@@ -12,22 +12,23 @@
 
 #define LINE_MAX_COLS 80
 
-static const char *const spark_utf8[] = { "▁", "▂", "▃", "▄",
-                                          "▅", "▆", "▇", "█" };
+static const char *const spark_utf8[] = {"▁", "▂", "▃", "▄",
+					 "▅", "▆", "▇", "█"};
 static const char spark_ascii[] = "_.:-=+*#";
 
 size_t cli_table_rows(size_t depth, size_t max, size_t *rows)
 {
 	size_t n = depth < max ? depth : max;
 	for (size_t i = 0; i < n; i++)
-		rows[i] = depth <= max || max < 2
-		                  ? i + 1
-		                  : 1 + (i * (depth - 1) + (max - 1) / 2) / (max - 1);
+		rows[i] =
+		    depth <= max || max < 2
+			? i + 1
+			: 1 + (i * (depth - 1) + (max - 1) / 2) / (max - 1);
 	return n;
 }
 
 void cli_spark_levels(const double *v, size_t n, int *level, double *lo,
-                     double *hi)
+		      double *hi)
 {
 	double a = INFINITY, b = -INFINITY;
 	for (size_t i = 0; i < n; i++)
@@ -61,7 +62,7 @@ static void line(FILE *f, const char *s)
 
 /* Append to buf at *n, never past len. */
 static void add(char *buf, size_t len, int *n, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 static void add(char *buf, size_t len, int *n, const char *fmt, ...)
 {
@@ -128,35 +129,36 @@ static void header(FILE *f, const iv_config *c)
 		add(buf, sizeof buf, &n, " + N(0, %g^2)", c->bias_std);
 	line(f, buf);
 	fprintf(f, "input %s, batch %zu, seed %lu\n", iv_input_name(c->input),
-	        c->batch, c->seed);
+		c->batch, c->seed);
 	if (c->residual)
-		fprintf(f, "residual blocks, alpha %g, layer 1 a projection; "
-		        "norm %s\n", iv_config_res_scale(c),
-		        iv_norm_name(c->norm));
+		fprintf(f,
+			"residual blocks, alpha %g, layer 1 a projection; "
+			"norm %s\n",
+			iv_config_res_scale(c), iv_norm_name(c->norm));
 	else if (c->norm != IV_NORM_NONE)
 		fprintf(f, "norm %s before each activation\n",
-		        iv_norm_name(c->norm));
+			iv_norm_name(c->norm));
 }
-
 
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
 	char a[32], b[32], c[32], d[32];
 	fprintf(f, "%5zu %6zu %10s %10s %10s %10s", s->layer, s->fan_out,
-	        num(s->q[IV_Q_WEIGHTS].std, 3, a, sizeof a),
-	        num(s->q[IV_Q_ACT].mean, 3, b, sizeof b),
-	        num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
-	        num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
+		num(s->q[IV_Q_WEIGHTS].std, 3, a, sizeof a),
+		num(s->q[IV_Q_ACT].mean, 3, b, sizeof b),
+		num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
+		num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
 	if (sat)
 		fprintf(f, " %9.1f%%", 100 * s->saturated);
 	else
 		fprintf(f, " %10zu", s->dead_units);
-	fprintf(f, " %9zu%s\n", s->distinct_neurons, iv_health_nonfinite(s) ? " !" : "");
+	fprintf(f, " %9zu%s\n", s->distinct_neurons,
+		iv_health_nonfinite(s) ? " !" : "");
 }
 
 /* One sparkline of quantity q's std over the sampled layers. */
 static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
-                  iv_quantity q, const char *label, bool utf8)
+		  iv_quantity q, const char *label, bool utf8)
 {
 	double v[CLI_SPARK_MAX], lo, hi;
 	int lv[CLI_SPARK_MAX];
@@ -176,7 +178,7 @@ static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
 	}
 	char a[32], b[32];
 	fprintf(f, "  %s -> %s", num(v[0], 3, a, sizeof a),
-	        num(v[n - 1], 3, b, sizeof b));
+		num(v[n - 1], 3, b, sizeof b));
 	if (v[0] > 0 && isfinite(v[0]) && isfinite(v[n - 1]))
 		fprintf(f, " (x%.2g)", v[n - 1] / v[0]);
 	fputc('\n', f);
@@ -186,8 +188,10 @@ static void sparklines(FILE *f, const iv_net *net, bool utf8)
 {
 	size_t L = iv_net_depth(net), idx[CLI_SPARK_MAX];
 	size_t n = cli_table_rows(L, CLI_SPARK_MAX, idx);
-	fprintf(f, "\nstd over layers 1..%zu, log scale (%s0: zero, !: "
-	        "NaN/Inf):\n", L, n < L ? "sampled; " : "");
+	fprintf(f,
+		"\nstd over layers 1..%zu, log scale (%s0: zero, !: "
+		"NaN/Inf):\n",
+		L, n < L ? "sampled; " : "");
 	spark(f, net, idx, n, IV_Q_ACT, "activation", utf8);
 	spark(f, net, idx, n, IV_Q_GRAD_ACT, "gradient", utf8);
 }
@@ -211,10 +215,11 @@ static void ratios(FILE *f, const cli_analysis *x, size_t L)
 	char a[16], b[16], c[32];
 	snprintf(a, sizeof a, "@%zu", x->train_step[0]);
 	snprintf(b, sizeof b, "@%zu", x->train_step[k]);
-	fprintf(f, "log10 std(update)/std(W) (about -3 is a usual rate), log10 "
-	        "std(grad)/std(W),\nrms change of the activations:\n"
-	        "layer %6s%-6s %6s%-6s %6s%-6s %6s%-6s  change\n", "update",
-	        a, "update", b, "grad", a, "grad", b);
+	fprintf(f,
+		"log10 std(update)/std(W) (about -3 is a usual rate), log10 "
+		"std(grad)/std(W),\nrms change of the activations:\n"
+		"layer %6s%-6s %6s%-6s %6s%-6s %6s%-6s  change\n",
+		"update", a, "update", b, "grad", a, "grad", b);
 	for (size_t i = 0; i < n; i++) {
 		size_t l = idx[i] - 1;
 		fprintf(f, "%5zu", idx[i]);
@@ -222,17 +227,18 @@ static void ratios(FILE *f, const cli_analysis *x, size_t L)
 		log_cell(f, x->train_update_ratio[last + l]);
 		log_cell(f, x->train_grad_ratio[l]);
 		log_cell(f, x->train_grad_ratio[last + l]);
-		fprintf(f, "  %s\n", num(x->train_change ? x->train_change[l]
-		                                         : NAN, 3, c, sizeof c));
+		fprintf(f, "  %s\n",
+			num(x->train_change ? x->train_change[l] : NAN, 3, c,
+			    sizeof c));
 	}
 }
 
 static const char *chi_word(double chi1)
 {
-	return !isfinite(chi1)          ? "undefined"
+	return !isfinite(chi1)         ? "undefined"
 	       : fabs(chi1 - 1) < 0.01 ? "critical"
 	       : chi1 < 1              ? "vanishing"
-	                               : "exploding";
+				       : "exploding";
 }
 
 /* A depth scale: a number of layers, "inf" or "undefined". */
@@ -252,31 +258,34 @@ static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 {
 	char a[32], b[32];
 	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 %.4g", c->sigma_w2,
-	        c->sigma_b2);
+		c->sigma_b2);
 	if (c->bias != 0)
 		fprintf(f, " with mean bias %g", c->bias);
 	fputs("):\n", f);
 	if (c->kind == IV_FIXED_STABLE)
 		fprintf(f, "  q* %.4g (stable), chi1 %.6g (%s)\n", c->q_star,
-		        c->chi1, chi_word(c->chi1));
+			c->chi1, chi_word(c->chi1));
 	else if (c->kind == IV_FIXED_DIVERGES)
-		fprintf(f, "  no q*: q grows without bound (diverges); chi1 at "
-		        "large q %.6g (%s)\n", c->chi1, chi_word(c->chi1));
+		fprintf(f,
+			"  no q*: q grows without bound (diverges); chi1 at "
+			"large q %.6g (%s)\n",
+			c->chi1, chi_word(c->chi1));
 	else
-		fprintf(f, "  no single q*: every q is fixed (neutral), q stays "
-		        "%.4g; chi1 %.6g (%s)\n", c->q_start, c->chi1,
-		        chi_word(c->chi1));
+		fprintf(f,
+			"  no single q*: every q is fixed (neutral), q stays "
+			"%.4g; chi1 %.6g (%s)\n",
+			c->q_start, c->chi1, chi_word(c->chi1));
 	fprintf(f, "  depth scales: correlations %s, gradients %s\n",
-	        scale(c->depth_scale_correlation, a, sizeof a),
-	        scale(c->depth_scale, b, sizeof b));
+		scale(c->depth_scale_correlation, a, sizeof a),
+		scale(c->depth_scale, b, sizeof b));
 	if (isnan(c->sigma_w_for_unit_q))
 		fputs("  q* = 1: no weight scale gives it\n", f);
 	else if (isnan(c->gain_for_unit_q))
 		fprintf(f, "  q* = 1 at sigma_w %.4g (%s has no --gain)\n",
-		        c->sigma_w_for_unit_q, iv_init_name(cfg->init));
+			c->sigma_w_for_unit_q, iv_init_name(cfg->init));
 	else
 		fprintf(f, "  q* = 1 at --gain=%.4g (sigma_w %.4g)\n",
-		        c->gain_for_unit_q, c->sigma_w_for_unit_q);
+			c->gain_for_unit_q, c->sigma_w_for_unit_q);
 }
 
 /* The mean field of blocks and norms: the stream's growth, measured and
@@ -285,25 +294,30 @@ static void arch_field(FILE *f, const iv_net *net, const cli_analysis *x)
 {
 	const iv_config *cfg = iv_net_config(net);
 	size_t L = iv_net_depth(net);
-	const iv_layer_stats *a = iv_net_layer(net, 1), *b = iv_net_layer(net, L);
+	const iv_layer_stats *a = iv_net_layer(net, 1),
+			     *b = iv_net_layer(net, L);
 	const iv_theory_layer *ta = &x->theory[0], *tb = &x->theory[L - 1];
 	fputs("\nmean field of this architecture (q*, chi1 and the depth "
-	      "scales are plain layers'):\n", f);
-	fprintf(f, "  stream E[h^2]: layer 1 %.4g -> layer %zu %.4g "
-	        "(predicted %.4g -> %.4g)\n",
-	        a->channel_variance + a->channel_mean_sq, L,
-	        b->channel_variance + b->channel_mean_sq,
-	        ta->channel_variance + ta->channel_mean_sq,
-	        tb->channel_variance + tb->channel_mean_sq);
-	fprintf(f, "  rms gradient: layer %zu %.4g -> layer 1 %.4g "
-	        "(predicted %.4g -> %.4g)\n", L, b->q[IV_Q_GRAD_ACT].rms,
-	        a->q[IV_Q_GRAD_ACT].rms, tb->grad_activation_std,
-	        ta->grad_activation_std);
+	      "scales are plain layers'):\n",
+	      f);
+	fprintf(f,
+		"  stream E[h^2]: layer 1 %.4g -> layer %zu %.4g "
+		"(predicted %.4g -> %.4g)\n",
+		a->channel_variance + a->channel_mean_sq, L,
+		b->channel_variance + b->channel_mean_sq,
+		ta->channel_variance + ta->channel_mean_sq,
+		tb->channel_variance + tb->channel_mean_sq);
+	fprintf(f,
+		"  rms gradient: layer %zu %.4g -> layer 1 %.4g "
+		"(predicted %.4g -> %.4g)\n",
+		L, b->q[IV_Q_GRAD_ACT].rms, a->q[IV_Q_GRAD_ACT].rms,
+		tb->grad_activation_std, ta->grad_activation_std);
 	if (cfg->norm == IV_NORM_BATCH && !cfg->residual && L > 2)
 		fputs("  batch norm: the forward pass forgets the weights' "
 		      "scale, the gradients\n  still grow going down (each "
 		      "layer divides by the batch variance): expected,\n  "
-		      "not a bug (Yang et al. 2019)\n", f);
+		      "not a bug (Yang et al. 2019)\n",
+		      f);
 }
 
 /* Criticality, and the training summary. */
@@ -316,9 +330,10 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 	else if (x->theory)
 		mean_field(f, cfg, &x->crit);
 	else if (x->no_theory)
-		fprintf(f, "\nmean field: none: %s weights are not independent "
-		        "zero-mean random\nnumbers, which the theory assumes\n",
-		        iv_init_name(cfg->init));
+		fprintf(f,
+			"\nmean field: none: %s weights are not independent "
+			"zero-mean random\nnumbers, which the theory assumes\n",
+			iv_init_name(cfg->init));
 	if (x->ntrain) {
 		size_t k = x->ntrain - 1, lo = SIZE_MAX, hi = 0;
 		for (size_t l = 0; l < L; l++) {
@@ -327,11 +342,12 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 			hi = d > hi ? d : hi;
 		}
 		char a[32], b[32];
-		fprintf(f, "training: %zu step%s at lr %g, loss %s -> %s, "
-		        "distinct neurons after: %zu..%zu\n", x->train_step[k],
-		        plural(x->train_step[k]), x->train_lr,
-		        num(x->train_loss[0], 4, a, sizeof a),
-		        num(x->train_loss[k], 4, b, sizeof b), lo, hi);
+		fprintf(f,
+			"training: %zu step%s at lr %g, loss %s -> %s, "
+			"distinct neurons after: %zu..%zu\n",
+			x->train_step[k], plural(x->train_step[k]), x->train_lr,
+			num(x->train_loss[0], 4, a, sizeof a),
+			num(x->train_loss[k], 4, b, sizeof b), lo, hi);
 		ratios(f, x, L);
 	}
 }
@@ -376,7 +392,7 @@ static void command(FILE *f, const char *cmd)
 }
 
 int cli_report_table(FILE *f, const iv_net *net, bool utf8,
-                    const cli_analysis *x)
+		     const cli_analysis *x)
 {
 	const iv_config *c = iv_net_config(net);
 	size_t L = iv_net_depth(net), idx[CLI_TABLE_ROWS];
@@ -386,18 +402,24 @@ int cli_report_table(FILE *f, const iv_net *net, bool utf8,
 	header(f, c);
 	if (x && x->command)
 		command(f, x->command);
-	fprintf(f, "\nlayer  units weight std   act mean    act std   grad std"
-	        " %10s  distinct\n", sat ? "saturated" : "dead units");
+	fprintf(f,
+		"\nlayer  units weight std   act mean    act std   grad std"
+		" %10s  distinct\n",
+		sat ? "saturated" : "dead units");
 	for (size_t i = 0; i < n; i++)
 		row(f, iv_net_layer(net, idx[i]), sat);
 	for (size_t l = 1; l <= L; l++)
 		bad += iv_health_nonfinite(iv_net_layer(net, l));
 	if (n < L)
-		fprintf(f, "(showing %zu of %zu layers, evenly spaced; "
-		        "--format=csv or json lists all)\n", n, L);
+		fprintf(f,
+			"(showing %zu of %zu layers, evenly spaced; "
+			"--format=csv or json lists all)\n",
+			n, L);
 	if (bad)
-		fprintf(f, "(!: NaN or Inf values; %zu of %zu layer%s %s "
-		        "them)\n", bad, L, plural(L), bad == 1 ? "has" : "have");
+		fprintf(f,
+			"(!: NaN or Inf values; %zu of %zu layer%s %s "
+			"them)\n",
+			bad, L, plural(L), bad == 1 ? "has" : "have");
 	sparklines(f, net, utf8);
 	if (x)
 		analysis(f, net, x);

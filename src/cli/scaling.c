@@ -10,7 +10,7 @@
 
 static const char *const verdict_names[] = {
 #define IV_X(e, n) [e] = n,
-	CLI_VERDICT_LIST(IV_X)
+    CLI_VERDICT_LIST(IV_X)
 #undef IV_X
 };
 
@@ -27,11 +27,11 @@ static void undefined(cli_slope *out, const char *why)
 }
 
 void cli_slope_fit(const double *width, const double *y, size_t n,
-                  cli_slope *out)
+		   cli_slope *out)
 {
 	double *lx = malloc((n ? n : 1) * 2 * sizeof *lx);
 	double c0, c1, cov00, cov01, cov11, sumsq;
-	*out = (cli_slope){ .n = n };
+	*out = (cli_slope){.n = n};
 	if (!lx) {
 		undefined(out, "out of memory");
 		return;
@@ -50,7 +50,7 @@ void cli_slope_fit(const double *width, const double *y, size_t n,
 	}
 	gsl_set_error_handler_off();
 	if (!distinct || gsl_fit_linear(lx, 1, ly, 1, n, &c0, &c1, &cov00,
-	                                &cov01, &cov11, &sumsq)) {
+					&cov01, &cov11, &sumsq)) {
 		undefined(out, "fewer than 2 widths");
 		free(lx);
 		return;
@@ -65,6 +65,6 @@ void cli_slope_fit(const double *width, const double *y, size_t n,
 		out->hi = c1 + t * out->se;
 	}
 	out->verdict = c1 > CLI_SLOPE_LIMIT    ? CLI_VERDICT_GROWING
-	               : c1 < -CLI_SLOPE_LIMIT ? CLI_VERDICT_SHRINKING
-	                                      : CLI_VERDICT_FLAT;
+		       : c1 < -CLI_SLOPE_LIMIT ? CLI_VERDICT_SHRINKING
+					       : CLI_VERDICT_FLAT;
 }

@@ -14,16 +14,16 @@
 static const char *no_std(const iv_config *c)
 {
 	return iv_init_uses_std(c->init)
-	               ? NULL
-	               : "std is used by normal, uniform and trunc-normal";
+		   ? NULL
+		   : "std is used by normal, uniform and trunc-normal";
 }
 
 static const char *no_gain(const iv_config *c)
 {
 	return iv_init_uses_gain(c->init)
-	               ? NULL
-	               : "gain scales xavier-*, he-*, lecun-*, orthogonal and "
-	                 "identity";
+		   ? NULL
+		   : "gain scales xavier-*, he-*, lecun-*, orthogonal and "
+		     "identity";
 }
 
 static const char *no_blocks(const iv_config *c)
@@ -32,17 +32,17 @@ static const char *no_blocks(const iv_config *c)
 }
 
 const cli_knob cli_knobs[] = {
-	{ "width", "width", true, true, NULL },
-	{ "depth", "depth", true, true, NULL },
-	{ "batch", "batch", true, true, NULL },
-	{ "std", "std", false, false, no_std },
-	{ "gain", "gain", false, false, no_gain },
-	{ "bias-std", "bias_std", false, false, NULL },
-	{ "res-scale", "res_scale", false, false, no_blocks },
+    {"width", "width", true, true, NULL},
+    {"depth", "depth", true, true, NULL},
+    {"batch", "batch", true, true, NULL},
+    {"std", "std", false, false, no_std},
+    {"gain", "gain", false, false, no_gain},
+    {"bias-std", "bias_std", false, false, NULL},
+    {"res-scale", "res_scale", false, false, no_blocks},
 };
 const size_t cli_knob_count = sizeof cli_knobs / sizeof cli_knobs[0];
 _Static_assert(sizeof cli_knobs / sizeof cli_knobs[0] <= CLI_SWEEP_AXES,
-               "raise CLI_SWEEP_AXES");
+	       "raise CLI_SWEEP_AXES");
 
 static const cli_knob *knob_named(const char *name, size_t n)
 {
@@ -59,7 +59,7 @@ static void knob_names(char *buf, size_t len)
 	buf[0] = '\0';
 	for (size_t i = 0; i < cli_knob_count && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-		                         i ? ", " : "", cli_knobs[i].name);
+					 i ? ", " : "", cli_knobs[i].name);
 }
 
 /* Append value v (text t) to the axis, checked by the knob's option. */
@@ -156,7 +156,7 @@ static void range_text(const cli_sweep_axis *a, double v, char *t)
 }
 
 static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
-                 size_t len)
+		 size_t len)
 {
 	const char *name = a->knob->name, *op = step_sign(dots + 2);
 	double from, to, step;
@@ -190,7 +190,7 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 				name, GOT_MAX, s);
 	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts */
 	double count = times ? floor(log(to / from) / log(step) + 1e-9) + 1
-	                     : floor((to - from) / step + 1e-9) + 1;
+			     : floor((to - from) / step + 1e-9) + 1;
 	if (!(count <= CLI_SWEEP_POINTS))
 		return cli_fail(err, len,
 				"--sweep=%s: \"%.*s\" gives %.0f values; at "
@@ -200,7 +200,8 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 	for (size_t k = 0; k < (size_t)count; k++) {
 		char t[CLI_SWEEP_TEXT];
 		double kk = (double)k;
-		range_text(a, times ? from * pow(step, kk) : from + kk * step, t);
+		range_text(a, times ? from * pow(step, kk) : from + kk * step,
+			   t);
 		if (strcmp(t, prev) == 0) /* integers: 1..3*1.2 rounds to 1 1 */
 			continue;
 		snprintf(prev, sizeof prev, "%s", t);
@@ -266,7 +267,7 @@ size_t cli_sweep_count(const cli_sweep *s)
 }
 
 int cli_sweep_usable(const cli_sweep *s, const iv_config *base, char *err,
-                    size_t errlen)
+		     size_t errlen)
 {
 	for (size_t i = 0; i < s->naxes; i++) {
 		const cli_knob *k = s->axis[i].knob;
@@ -280,8 +281,10 @@ int cli_sweep_usable(const cli_sweep *s, const iv_config *base, char *err,
 			    "--widths: sweep %s with --depth and --width",
 			    k->name, k->name);
 		if (why && !base->residual && strcmp(k->name, "res-scale") == 0)
-			return cli_fail(err, errlen, "--sweep=%s does nothing "
-			                "without --residual: %s", k->name, why);
+			return cli_fail(err, errlen,
+					"--sweep=%s does nothing "
+					"without --residual: %s",
+					k->name, why);
 		if (why)
 			return cli_fail(err, errlen,
 					"--sweep=%s does nothing with "
@@ -301,7 +304,7 @@ static void indices(const cli_sweep *s, size_t i, size_t *idx)
 }
 
 int cli_sweep_config(const cli_sweep *s, size_t i, const iv_config *base,
-                    iv_config *out, size_t *idx, char *err, size_t errlen)
+		     iv_config *out, size_t *idx, char *err, size_t errlen)
 {
 	size_t own[CLI_SWEEP_AXES];
 	if (!idx)
@@ -311,7 +314,7 @@ int cli_sweep_config(const cli_sweep *s, size_t i, const iv_config *base,
 	for (size_t a = 0; a < s->naxes; a++) {
 		const cli_sweep_axis *x = &s->axis[a];
 		if (cli_apply_setting(out, x->knob->name, x->text[idx[a]], err,
-		                         errlen))
+				      errlen))
 			return 2;
 	}
 	return 0;
@@ -323,7 +326,7 @@ void cli_sweep_label(const cli_sweep *s, size_t i, char *buf, size_t len)
 }
 
 void cli_sweep_label_except(const cli_sweep *s, size_t i, const char *skip,
-                           char *buf, size_t len)
+			    char *buf, size_t len)
 {
 	size_t idx[CLI_SWEEP_AXES], used = 0;
 	indices(s, i, idx);
@@ -333,8 +336,8 @@ void cli_sweep_label_except(const cli_sweep *s, size_t i, const char *skip,
 		if (skip && strcmp(name, skip) == 0)
 			continue;
 		used += (size_t)snprintf(buf + used, len - used, "%s%s=%s",
-		                         used ? " " : "", name,
-		                         s->axis[a].text[idx[a]]);
+					 used ? " " : "", name,
+					 s->axis[a].text[idx[a]]);
 	}
 }
 

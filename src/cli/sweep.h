@@ -13,10 +13,10 @@
 #include <stddef.h>
 #include <initviz/config.h>
 
-#define CLI_SWEEP_POINTS 64 /* values of one knob at most */
-#define CLI_SWEEP_MAX 256   /* configurations of a sweep at most */
-#define CLI_SWEEP_TEXT 32   /* characters of a value's text, with the NUL */
-#define CLI_SWEEP_AXES 8    /* knobs of one sweep at most (each once) */
+#define CLI_SWEEP_POINTS 64  /* values of one knob at most */
+#define CLI_SWEEP_MAX    256 /* configurations of a sweep at most */
+#define CLI_SWEEP_TEXT   32  /* characters of a value's text, with the NUL */
+#define CLI_SWEEP_AXES   8   /* knobs of one sweep at most (each once) */
 
 /* Why a knob does nothing for cfg, or NULL when it matters. */
 typedef const char *cli_knob_unused_fn(const iv_config *cfg);
@@ -25,10 +25,10 @@ typedef const char *cli_knob_unused_fn(const iv_config *cfg);
  * whether its values are integers, when it does nothing. A new knob is a
  * new row (its option must be a network setting, cli_apply_setting). */
 typedef struct cli_knob {
-	const char *name;      /* the option's long name, e.g. "bias-std" */
-	const char *key;       /* the JSON and CSV name, e.g. "bias_std" */
-	bool integer;          /* whole numbers (ranges round to them) */
-	bool shape;            /* changes the matrices' sizes */
+	const char *name; /* the option's long name, e.g. "bias-std" */
+	const char *key;  /* the JSON and CSV name, e.g. "bias_std" */
+	bool integer;     /* whole numbers (ranges round to them) */
+	bool shape;       /* changes the matrices' sizes */
 	cli_knob_unused_fn *unused;
 } cli_knob;
 
@@ -61,19 +61,19 @@ size_t cli_sweep_count(const cli_sweep *s);
 /* Can the sweep run on base? 0, or 2 with a message: a width or depth
  * knob with --widths, a knob that does nothing for base's scheme. */
 int cli_sweep_usable(const cli_sweep *s, const iv_config *base, char *err,
-                    size_t errlen);
+		     size_t errlen);
 
 /* Configuration i (0..count-1) of the grid, the first axis varying
  * slowest: base with each axis's value applied; idx (naxes entries, may be
  * NULL) gets each axis's value index. 0, or 2 with a message. */
 int cli_sweep_config(const cli_sweep *s, size_t i, const iv_config *base,
-                    iv_config *out, size_t *idx, char *err, size_t errlen);
+		     iv_config *out, size_t *idx, char *err, size_t errlen);
 
 /* "width=64 std=0.05": configuration i's knob values. */
 void cli_sweep_label(const cli_sweep *s, size_t i, char *buf, size_t len);
 /* The same without knob skip's value ("" when it is the only knob). */
 void cli_sweep_label_except(const cli_sweep *s, size_t i, const char *skip,
-                           char *buf, size_t len);
+			    char *buf, size_t len);
 /* Configuration i's value index along knob name's axis (0 without). */
 size_t cli_sweep_index(const cli_sweep *s, size_t i, const char *name);
 

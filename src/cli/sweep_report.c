@@ -11,7 +11,7 @@
 #include "cli/sweep_report.h"
 #include "cli/sweep_scaling.h"
 
-#define LABEL_MAX 256
+#define LABEL_MAX  256
 #define AXIS_SHOWN 6 /* values of a knob listed in the table's first line */
 
 /* The knob columns of the CSV: "sweep.width", ... */
@@ -21,7 +21,7 @@ struct csv_names {
 };
 
 static void text_json(FILE *f, size_t i, const iv_net *net,
-                      const cli_analysis *x, const cli_sweep *s)
+		      const cli_analysis *x, const cli_sweep *s)
 {
 	size_t idx[CLI_SWEEP_AXES];
 	iv_config c;
@@ -31,12 +31,12 @@ static void text_json(FILE *f, size_t i, const iv_net *net,
 	fputs(",\n  \"sweep\": {", f);
 	for (size_t a = 0; a < s->naxes; a++)
 		fprintf(f, "%s\"%s\": %s", a ? ", " : "", s->axis[a].knob->key,
-		        s->axis[a].text[idx[a]]);
+			s->axis[a].text[idx[a]]);
 	fputc('}', f);
 }
 
 static void text_csv(FILE *f, size_t i, const iv_net *net,
-                     const cli_analysis *x, const cli_sweep *s)
+		     const cli_analysis *x, const cli_sweep *s)
 {
 	struct csv_names names;
 	const char *values[CLI_SWEEP_AXES];
@@ -46,7 +46,7 @@ static void text_csv(FILE *f, size_t i, const iv_net *net,
 	cli_sweep_config(s, i, iv_net_config(net), &c, idx, err, sizeof err);
 	for (size_t a = 0; a < s->naxes; a++) {
 		snprintf(names.name[a], sizeof names.name[a], "sweep.%s",
-		         s->axis[a].knob->key);
+			 s->axis[a].knob->key);
 		names.ptr[a] = names.name[a];
 		values[a] = s->axis[a].text[idx[a]];
 	}
@@ -54,7 +54,7 @@ static void text_csv(FILE *f, size_t i, const iv_net *net,
 }
 
 static void text(FILE *f, size_t i, const iv_net *net, const cli_analysis *x,
-                 void *ctx)
+		 void *ctx)
 {
 	const cli_opts *o = ctx;
 	if (o->format == CLI_FORMAT_JSON)
@@ -63,8 +63,7 @@ static void text(FILE *f, size_t i, const iv_net *net, const cli_analysis *x,
 		text_csv(f, i, net, x, &o->sweep);
 }
 
-static int out_json(FILE *f, const cli_sweep_run *r,
-                    const cli_width_scaling *w)
+static int out_json(FILE *f, const cli_sweep_run *r, const cli_width_scaling *w)
 {
 	fputs("[\n", f);
 	for (size_t i = 0; i < r->n; i++) {
@@ -79,14 +78,15 @@ static int out_json(FILE *f, const cli_sweep_run *r,
 
 static void axes_line(FILE *f, const cli_sweep *s, size_t n)
 {
-	fprintf(f, "initviz %s: a sweep of %zu configurations:", PACKAGE_VERSION,
-	        n);
+	fprintf(f,
+		"initviz %s: a sweep of %zu configurations:", PACKAGE_VERSION,
+		n);
 	for (size_t a = 0; a < s->naxes; a++) {
 		const cli_sweep_axis *x = &s->axis[a];
 		fprintf(f, "%s %s", a ? ";" : "", x->knob->name);
 		if (x->n > AXIS_SHOWN) { /* the line stays short */
 			fprintf(f, " %s,%s,...,%s (%zu values)", x->text[0],
-			        x->text[1], x->text[x->n - 1], x->n);
+				x->text[1], x->text[x->n - 1], x->n);
 			continue;
 		}
 		for (size_t k = 0; k < x->n; k++)
@@ -102,9 +102,10 @@ static void base_line(FILE *f, const iv_config *c)
 		fprintf(f, " (std %g)", c->std);
 	if (iv_init_uses_gain(c->init))
 		fprintf(f, " (gain %g)", c->gain);
-	fprintf(f, ", depth %zu, width %zu, batch %zu, bias %g, seed %lu\n"
-	        "(the swept knobs override these)\n", c->depth, c->width,
-	        c->batch, c->bias, c->seed);
+	fprintf(f,
+		", depth %zu, width %zu, batch %zu, bias %g, seed %lu\n"
+		"(the swept knobs override these)\n",
+		c->depth, c->width, c->batch, c->bias, c->seed);
 }
 
 /* A number of a table row: "nan", never "-nan" (the sign of a NaN says
@@ -124,7 +125,7 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 	for (size_t a = 0; a < s->naxes; a++)
 		fprintf(f, "%9s ", s->axis[a].knob->name);
 	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s\n",
-	        r->o->check ? "  check" : "");
+		r->o->check ? "  check" : "");
 	for (size_t i = 0; i < r->n; i++) {
 		const cli_sweep_result *x = &r->res[i];
 		size_t idx[CLI_SWEEP_AXES], L = x->depth;
@@ -143,26 +144,28 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 		fputc('\n', f);
 	}
 	fputs("(L: each one's last layer; distinct: the fewest distinct "
-	      "neurons in a layer)\n", f);
+	      "neurons in a layer)\n",
+	      f);
 }
 
 /* "initviz: relu, 6 configurations of width" and the settings the knobs
  * leave alone. */
 static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
-                        char *sub)
+			char *sub)
 {
 	const cli_sweep *s = &r->o->sweep;
 	const iv_config *c = &r->o->cfg;
-	size_t n = (size_t)snprintf(title, len, "initviz: %s, %zu "
-	                            "configurations of", iv_act_name(c->act),
-	                            r->n);
+	size_t n = (size_t)snprintf(title, len,
+				    "initviz: %s, %zu "
+				    "configurations of",
+				    iv_act_name(c->act), r->n);
 	for (size_t a = 0; a < s->naxes && n < len; a++)
 		n += (size_t)snprintf(title + n, len - n, "%s %s",
-		                      a ? " x" : "", s->axis[a].knob->name);
+				      a ? " x" : "", s->axis[a].knob->name);
 	n = (size_t)snprintf(sub, len, "init %s", iv_init_name(c->init));
 #define KEEP(knob, cond, ...)                                                  \
 	if ((cond) && !cli_sweep_find(s, knob) && n < len)                     \
-		n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
+	n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
 	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
 	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
 	KEEP("depth", true, ", %zu layers", c->depth);
@@ -172,27 +175,27 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 #undef KEEP
 	if (n < len)
 		snprintf(sub + n, len - n, ", bias %g, input %s, seed %lu",
-		         c->bias, iv_input_name(c->input), c->seed);
+			 c->bias, iv_input_name(c->input), c->seed);
 }
 
 /* Every configuration's profile on shared axes. */
 static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
-	char (*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
+	char(*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
 	char title[256], sub[256], cmd[4096];
 	int rc = -1;
 	if (series && labels) {
 		for (size_t i = 0; i < r->n; i++) {
 			const cli_sweep_result *x = &r->res[i];
 			cli_sweep_label(&r->o->sweep, i, labels[i], LABEL_MAX);
-			series[i] = (iv_fig_series){ labels[i], x->depth, x->act_std,
-			                             x->th_act, x->grad_std,
-			                             x->th_grad };
+			series[i] =
+			    (iv_fig_series){labels[i], x->depth,    x->act_std,
+					    x->th_act, x->grad_std, x->th_grad};
 		}
 		sweep_title(r, title, sizeof title, sub);
 		cli_command(r->o, cmd, sizeof cmd);
-		iv_figure fig = { title, sub, cmd, r->n, series, 0, NULL };
+		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL};
 		rc = iv_figure_svg(f, &fig);
 	}
 	free(series);
@@ -201,7 +204,7 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 }
 
 static int out_table(FILE *f, const cli_sweep_run *r,
-                     const cli_width_scaling *w)
+		     const cli_width_scaling *w)
 {
 	axes_line(f, &r->o->sweep, r->n);
 	base_line(f, &r->o->cfg);
@@ -212,7 +215,7 @@ static int out_table(FILE *f, const cli_sweep_run *r,
 
 /* Each configuration's check lines, "[label] " after "initviz: check: ". */
 static size_t checks(const cli_sweep_run *r, const cli_width_scaling *w,
-                     FILE *err)
+		     FILE *err)
 {
 	static const char head[] = "initviz: check: ";
 	size_t problems = 0;
@@ -225,8 +228,8 @@ static size_t checks(const cli_sweep_run *r, const cli_width_scaling *w,
 			size_t n = strcspn(p, "\n");
 			if (strncmp(p, head, sizeof head - 1) == 0)
 				fprintf(err, "%s[%s] %.*s\n", head, label,
-				        (int)(n - (sizeof head - 1)),
-				        p + sizeof head - 1);
+					(int)(n - (sizeof head - 1)),
+					p + sizeof head - 1);
 			p += n + (p[n] == '\n');
 		}
 	}
@@ -237,7 +240,7 @@ int cli_sweep_report(const cli_opts *o, FILE *out, FILE *err)
 {
 	char msg[1024];
 	cli_sweep_run r;
-	cli_width_scaling w = { 0 };
+	cli_width_scaling w = {0};
 	int rc = cli_sweep_run_init(&r, o, msg, sizeof msg);
 	if (rc == 0)
 		rc = cli_sweep_run_all(&r, text, (void *)o, msg, sizeof msg);

@@ -28,7 +28,7 @@ struct pool {
 	size_t *order; /* configurations, largest first */
 	size_t next;   /* in order */
 	double used, limit;
-	int failed;    /* 0, or 2 once a configuration failed */
+	int failed; /* 0, or 2 once a configuration failed */
 	char *err;
 	size_t errlen;
 	pthread_mutex_t mu;
@@ -48,9 +48,9 @@ size_t cli_idle_processors(void)
 }
 
 int cli_sweep_run_init(cli_sweep_run *r, const cli_opts *o, char *err,
-                      size_t errlen)
+		       size_t errlen)
 {
-	*r = (cli_sweep_run){ .o = o, .n = cli_sweep_count(&o->sweep) };
+	*r = (cli_sweep_run){.o = o, .n = cli_sweep_count(&o->sweep)};
 	if (cli_sweep_usable(&o->sweep, &o->cfg, err, errlen))
 		return 2;
 	r->cfg = malloc(r->n * sizeof *r->cfg);
@@ -63,18 +63,21 @@ int cli_sweep_run_init(cli_sweep_run *r, const cli_opts *o, char *err,
 	for (size_t i = 0; i < r->n; i++) {
 		iv_config *c = &r->cfg[i];
 		if (cli_sweep_config(&o->sweep, i, &o->cfg, c, NULL, err,
-		                     errlen))
+				     errlen))
 			return 2;
 		r->need[i] = iv_config_memory(c) +
-		             cli_analysis_memory(c, o->train_steps);
+			     cli_analysis_memory(c, o->train_steps);
 		if (c->max_memory > 0 && r->need[i] > c->max_memory) {
 			char label[256], need[64], limit[64];
 			cli_sweep_label(&o->sweep, i, label, sizeof label);
 			iv_bytes_pair(r->need[i], c->max_memory, need, limit,
-			              sizeof need);
-			snprintf(err, errlen, "--sweep: the configuration %s needs "
-			         "%s, over the memory limit of %s (raise it with "
-			         "--max-memory)", label, need, limit);
+				      sizeof need);
+			snprintf(
+			    err, errlen,
+			    "--sweep: the configuration %s needs "
+			    "%s, over the memory limit of %s (raise it with "
+			    "--max-memory)",
+			    label, need, limit);
 			return 2;
 		}
 	}
@@ -83,7 +86,7 @@ int cli_sweep_run_init(cli_sweep_run *r, const cli_opts *o, char *err,
 
 /* The summary of configuration i from its finished network. */
 static iv_status summarize(cli_sweep_result *s, const iv_net *net,
-                           const cli_analysis *x)
+			   const cli_analysis *x)
 {
 	size_t L = iv_net_depth(net);
 	s->depth = L;
@@ -102,11 +105,10 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 		s->act_rms[l - 1] = ls->q[IV_Q_ACT].rms;
 		s->act_std[l - 1] = ls->q[IV_Q_ACT].std;
 		s->grad_std[l - 1] = ls->q[IV_Q_GRAD_ACT].std;
-		s->th_act[l - 1] = x->theory ? x->theory[l - 1].activation_std
-		                             : NAN;
-		s->th_grad[l - 1] = x->theory
-		                            ? x->theory[l - 1].grad_activation_std
-		                            : NAN;
+		s->th_act[l - 1] =
+		    x->theory ? x->theory[l - 1].activation_std : NAN;
+		s->th_grad[l - 1] =
+		    x->theory ? x->theory[l - 1].grad_activation_std : NAN;
 		if (s->change)
 			s->change[l - 1] = x->train_change[l - 1];
 		if (ls->distinct_neurons < s->distinct_min)
@@ -116,12 +118,12 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 }
 
 /* Compute configuration i on *net (reused); its text into *text. */
-static iv_status compute(struct pool *p, size_t i, iv_net **net,
-                         char **text, size_t *len)
+static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
+			 size_t *len)
 {
 	const cli_opts *o = p->r->o;
 	cli_sweep_result *s = &p->r->res[i];
-	cli_analysis x = { 0 };
+	cli_analysis x = {0};
 	iv_status st;
 	*net = iv_net_realloc(*net, &p->r->cfg[i], &st);
 	if (!*net)
@@ -143,7 +145,7 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net,
 			free(lines);
 	}
 	st = cli_analysis_compute(&x, *net, o->train_steps, o->lr,
-	                         o->random_readout);
+				  o->random_readout);
 	/* the command of this configuration alone, as its own report has */
 	cli_opts *one = malloc(sizeof *one);
 	char cmd[4096];
@@ -207,16 +209,19 @@ static void *worker(void *arg)
 			cli_sweep_result *s = &p->r->res[i];
 			s->off = ftell(p->r->spool);
 			s->len = len;
-			if (s->off < 0 || fwrite(text, 1, len, p->r->spool) != len)
+			if (s->off < 0 ||
+			    fwrite(text, 1, len, p->r->spool) != len)
 				st = IV_ENOMEM;
 		}
 		free(text);
 		if (st != IV_OK && !p->failed) {
 			char label[256];
 			cli_sweep_label(&p->r->o->sweep, i, label,
-			                sizeof label);
-			snprintf(p->err, p->errlen, "--sweep: the configuration %s: "
-			         "%s", label, iv_status_str(st));
+					sizeof label);
+			snprintf(p->err, p->errlen,
+				 "--sweep: the configuration %s: "
+				 "%s",
+				 label, iv_status_str(st));
 			p->failed = 2;
 		}
 		pthread_cond_broadcast(&p->cv);
@@ -282,7 +287,7 @@ static bool rank(const cli_sweep_run *r, size_t *order)
 	if (!k)
 		return false;
 	for (size_t i = 0; i < r->n; i++)
-		k[i] = (struct ranked){ r->need[i], i };
+		k[i] = (struct ranked){r->need[i], i};
 	qsort(k, r->n, sizeof *k, by_need);
 	for (size_t i = 0; i < r->n; i++)
 		order[i] = k[i].i;
@@ -291,13 +296,17 @@ static bool rank(const cli_sweep_run *r, size_t *order)
 }
 
 int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
-                 char *err, size_t errlen)
+		      char *err, size_t errlen)
 {
-	struct pool p = { .r = r, .text = text, .ctx = ctx, .err = err,
-	                  .errlen = errlen, .limit = r->o->cfg.max_memory };
+	struct pool p = {.r = r,
+			 .text = text,
+			 .ctx = ctx,
+			 .err = err,
+			 .errlen = errlen,
+			 .limit = r->o->cfg.max_memory};
 	pthread_t tid[WORKERS_MAX];
-	size_t jobs = r->o->jobs ? r->o->jobs
-	                         : cli_sweep_jobs(r, cli_idle_processors());
+	size_t jobs =
+	    r->o->jobs ? r->o->jobs : cli_sweep_jobs(r, cli_idle_processors());
 	size_t k = jobs < r->n ? jobs : r->n, started = 0;
 	if (k > WORKERS_MAX)
 		k = WORKERS_MAX;
@@ -308,8 +317,9 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	}
 	if (!(r->spool = tmpfile())) {
 		free(p.order);
-		snprintf(err, errlen, "--sweep: cannot make a temporary file for "
-		         "the reports in /tmp");
+		snprintf(err, errlen,
+			 "--sweep: cannot make a temporary file for "
+			 "the reports in /tmp");
 		return 2;
 	}
 	pthread_mutex_init(&p.mu, NULL);
@@ -333,7 +343,8 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	pthread_mutex_destroy(&p.mu);
 	free(p.order);
 	if (!p.failed && fflush(r->spool) != 0) {
-		snprintf(err, errlen, "--sweep: cannot write the temporary file");
+		snprintf(err, errlen,
+			 "--sweep: cannot write the temporary file");
 		p.failed = 2;
 	}
 	return p.failed;
@@ -347,7 +358,7 @@ int cli_sweep_run_copy(const cli_sweep_run *r, size_t i, FILE *f)
 		return -1;
 	while (left > 0) {
 		size_t n = fread(buf, 1, left < sizeof buf ? left : sizeof buf,
-		                 r->spool);
+				 r->spool);
 		if (n == 0 || fwrite(buf, 1, n, f) != n)
 			return -1;
 		left -= n;
@@ -366,5 +377,5 @@ void cli_sweep_run_done(cli_sweep_run *r)
 	free(r->need);
 	if (r->spool)
 		fclose(r->spool);
-	*r = (cli_sweep_run){ 0 };
+	*r = (cli_sweep_run){0};
 }

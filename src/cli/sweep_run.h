@@ -25,23 +25,23 @@ typedef struct cli_sweep_result {
 	 * where none), the rms change of the activations after training
 	 * (NULL without training) */
 	double *act_rms, *act_std, *grad_std, *th_act, *th_grad, *change;
-	size_t distinct_min;  /* fewest distinct neurons of a layer */
-	size_t problems;      /* --check problems */
-	char *check;          /* their lines (each ends in \n), or NULL */
-	long off;             /* the report text in the spool */
+	size_t distinct_min; /* fewest distinct neurons of a layer */
+	size_t problems;     /* --check problems */
+	char *check;         /* their lines (each ends in \n), or NULL */
+	long off;            /* the report text in the spool */
 	size_t len;
 } cli_sweep_result;
 
 /* Writes configuration i's report text (its part of the output) to f. */
 typedef void cli_sweep_text_fn(FILE *f, size_t i, const iv_net *net,
-                              const cli_analysis *x, void *ctx);
+			       const cli_analysis *x, void *ctx);
 
 typedef struct cli_sweep_run {
 	const cli_opts *o;
 	size_t n;              /* configurations */
 	iv_config *cfg;        /* n */
 	double *need;          /* n: bytes of each, network and training */
-	cli_sweep_result *res;  /* n */
+	cli_sweep_result *res; /* n */
 	size_t workers;        /* how many ran at once */
 	FILE *spool;
 } cli_sweep_run;
@@ -49,12 +49,12 @@ typedef struct cli_sweep_run {
 /* Expand o's sweep over o->cfg; check each configuration's memory against
  * o->cfg.max_memory. 0, or 2 with a one-line message in err. */
 int cli_sweep_run_init(cli_sweep_run *r, const cli_opts *o, char *err,
-                      size_t errlen);
+		       size_t errlen);
 /* Compute every configuration, text(f, i, ...) writing its report text.
  * 0, or 2 with a message (naming the configuration) on the first
  * failure. */
 int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
-                 char *err, size_t errlen);
+		      char *err, size_t errlen);
 /* Copy configuration i's report text to f. 0, or -1 on an I/O error. */
 int cli_sweep_run_copy(const cli_sweep_run *r, size_t i, FILE *f);
 void cli_sweep_run_done(cli_sweep_run *r);

@@ -6,7 +6,7 @@
 #include "cli/report.h"
 #include "cli/sweep_scaling.h"
 
-#define LABEL_MAX 256
+#define LABEL_MAX    256
 #define TABLE_LAYERS 12 /* layer rows per group in the table */
 
 static double width_of(const cli_sweep_run *r, size_t i)
@@ -27,7 +27,7 @@ static void insert(cli_width_group *g, const cli_sweep_run *r, size_t i)
 
 /* Slopes of layer l's values (one per member) against width. */
 static void fit(const cli_width_group *g, const cli_sweep_run *r, size_t l,
-                bool change, cli_slope *out)
+		bool change, cli_slope *out)
 {
 	double w[CLI_SWEEP_POINTS], y[CLI_SWEEP_POINTS];
 	for (size_t k = 0; k < g->n; k++) {
@@ -48,7 +48,7 @@ static void group(cli_width_scaling *w, const cli_sweep_run *r)
 		cli_sweep_label_except(&r->o->sweep, i, "width", a, sizeof a);
 		for (size_t j = 0; j < i; j++) {
 			cli_sweep_label_except(&r->o->sweep, j, "width", b,
-			                       sizeof b);
+					       sizeof b);
 			if (strcmp(a, b) == 0) {
 				w->group_of[i] = w->group_of[j];
 				break;
@@ -58,7 +58,7 @@ static void group(cli_width_scaling *w, const cli_sweep_run *r)
 			w->ngroups++;
 	}
 	for (size_t k = 0; k < w->ngroups; k++)
-		w->g[k] = (cli_width_group){ .member = w->members + k * r->n };
+		w->g[k] = (cli_width_group){.member = w->members + k * r->n};
 	for (size_t i = 0; i < r->n; i++) {
 		cli_width_group *g = &w->g[w->group_of[i]];
 		g->depth = r->res[i].depth;
@@ -68,7 +68,7 @@ static void group(cli_width_scaling *w, const cli_sweep_run *r)
 
 int cli_width_scaling_compute(cli_width_scaling *w, const cli_sweep_run *r)
 {
-	*w = (cli_width_scaling){ 0 };
+	*w = (cli_width_scaling){0};
 	if (!cli_sweep_find(&r->o->sweep, "width"))
 		return 0;
 	w->g = calloc(r->n, sizeof *w->g);
@@ -81,7 +81,8 @@ int cli_width_scaling_compute(cli_width_scaling *w, const cli_sweep_run *r)
 		cli_width_group *g = &w->g[k];
 		bool trained = r->res[g->member[0]].change != NULL;
 		g->act = malloc(g->depth * sizeof *g->act);
-		g->change = trained ? malloc(g->depth * sizeof *g->change) : NULL;
+		g->change =
+		    trained ? malloc(g->depth * sizeof *g->change) : NULL;
 		if (!g->act || (trained && !g->change))
 			return -1;
 		for (size_t l = 0; l < g->depth; l++) {
@@ -102,21 +103,21 @@ void cli_width_scaling_done(cli_width_scaling *w)
 	free(w->g);
 	free(w->group_of);
 	free(w->members);
-	*w = (cli_width_scaling){ 0 };
+	*w = (cli_width_scaling){0};
 }
 
 /* "[std=0.05] " for a group with other knobs, else "". */
-static void prefix(const cli_width_scaling *w, const cli_sweep_run *r,
-                   size_t k, char *buf, size_t len)
+static void prefix(const cli_width_scaling *w, const cli_sweep_run *r, size_t k,
+		   char *buf, size_t len)
 {
 	char label[LABEL_MAX];
 	cli_sweep_label_except(&r->o->sweep, w->g[k].member[0], "width", label,
-	                      sizeof label);
+			       sizeof label);
 	snprintf(buf, len, *label ? "[%s] " : "%s", label);
 }
 
 static size_t check_dir(const cli_width_group *g, const char *pre,
-                        cli_verdict v, FILE *err)
+			cli_verdict v, FILE *err)
 {
 	size_t count = 0, first = 0;
 	for (size_t l = g->depth; l-- > 0;)
@@ -127,17 +128,18 @@ static size_t check_dir(const cli_width_group *g, const char *pre,
 	if (!count)
 		return 0;
 	if (err)
-		fprintf(err, "initviz: check: %sactivations %s with width in %zu "
-		        "of %zu layers (first: layer %zu, rms ~ width^%.3g; "
-		        "limit: |exponent| <= %g)\n", pre,
-		        v == CLI_VERDICT_GROWING ? "grow" : "shrink", count,
-		        g->depth, first + 1, g->act[first].slope,
-		        CLI_SLOPE_LIMIT);
+		fprintf(err,
+			"initviz: check: %sactivations %s with width in %zu "
+			"of %zu layers (first: layer %zu, rms ~ width^%.3g; "
+			"limit: |exponent| <= %g)\n",
+			pre, v == CLI_VERDICT_GROWING ? "grow" : "shrink",
+			count, g->depth, first + 1, g->act[first].slope,
+			CLI_SLOPE_LIMIT);
 	return 1;
 }
 
 size_t cli_width_scaling_check(const cli_width_scaling *w,
-                              const cli_sweep_run *r, FILE *err)
+			       const cli_sweep_run *r, FILE *err)
 {
 	size_t problems = 0;
 	for (size_t k = 0; k < w->ngroups; k++) {
@@ -145,7 +147,7 @@ size_t cli_width_scaling_check(const cli_width_scaling *w,
 		prefix(w, r, k, pre, sizeof pre);
 		problems += check_dir(&w->g[k], pre, CLI_VERDICT_GROWING, err);
 		problems +=
-			check_dir(&w->g[k], pre, CLI_VERDICT_SHRINKING, err);
+		    check_dir(&w->g[k], pre, CLI_VERDICT_SHRINKING, err);
 	}
 	return problems;
 }
@@ -157,12 +159,13 @@ static void num(FILE *f, double v)
 }
 
 static void slopes_json(FILE *f, const char *key, const cli_slope *s,
-                        size_t depth)
+			size_t depth)
 {
 	fprintf(f, ",\n    \"%s\": [", key);
 	for (size_t l = 0; l < depth; l++) {
-		fprintf(f, "%s\n      {\"layer\": %zu, \"slope\": ", l ? "," : "",
-		        l + 1);
+		fprintf(f,
+			"%s\n      {\"layer\": %zu, \"slope\": ", l ? "," : "",
+			l + 1);
 		num(f, s[l].slope);
 		fputs(", \"stderr\": ", f);
 		num(f, s[l].se);
@@ -177,7 +180,7 @@ static void slopes_json(FILE *f, const char *key, const cli_slope *s,
 			fputc(']', f);
 		}
 		fprintf(f, ", \"verdict\": \"%s\"",
-		        cli_verdict_name(s[l].verdict));
+			cli_verdict_name(s[l].verdict));
 		if (s[l].why)
 			fprintf(f, ", \"reason\": \"%s\"", s[l].why);
 		fputc('}', f);
@@ -186,7 +189,7 @@ static void slopes_json(FILE *f, const char *key, const cli_slope *s,
 }
 
 void cli_width_scaling_json(FILE *f, const cli_width_scaling *w,
-                           const cli_sweep_run *r, size_t i)
+			    const cli_sweep_run *r, size_t i)
 {
 	if (!w->ngroups)
 		return;
@@ -207,7 +210,7 @@ static void slope_row(FILE *f, size_t layer, const cli_slope *s)
 	fprintf(f, "%7zu", layer);
 	if (isnan(s->slope)) {
 		fprintf(f, "  %8s  %8s  %-20s  undefined: %s\n", "-", "-", "-",
-		        s->why);
+			s->why);
 		return;
 	}
 	char ci[48] = "-", se[16] = "-";
@@ -216,25 +219,26 @@ static void slope_row(FILE *f, size_t layer, const cli_slope *s)
 	if (!isnan(s->se))
 		snprintf(se, sizeof se, "%.3f", s->se);
 	fprintf(f, "  %8.3f  %8s  %-20s  %s\n", s->slope, se, ci,
-	        cli_verdict_name(s->verdict));
+		cli_verdict_name(s->verdict));
 }
 
 static void slopes_table(FILE *f, const char *what, const cli_slope *s,
-                         size_t depth, const char *pre)
+			 size_t depth, const char *pre)
 {
 	size_t idx[TABLE_LAYERS], n = cli_table_rows(depth, TABLE_LAYERS, idx);
-	fprintf(f, "\n%s%s ~ width^slope (|slope| <= %g: flat):\n"
-	        "  layer     slope   std err  95%% interval         verdict\n",
-	        pre, what, CLI_SLOPE_LIMIT);
+	fprintf(f,
+		"\n%s%s ~ width^slope (|slope| <= %g: flat):\n"
+		"  layer     slope   std err  95%% interval         verdict\n",
+		pre, what, CLI_SLOPE_LIMIT);
 	for (size_t k = 0; k < n; k++)
 		slope_row(f, idx[k], &s[idx[k] - 1]);
 	if (n < depth)
-		fprintf(f, "  (%zu of %zu layers; --format=json lists all)\n", n,
-		        depth);
+		fprintf(f, "  (%zu of %zu layers; --format=json lists all)\n",
+			n, depth);
 }
 
 void cli_width_scaling_table(FILE *f, const cli_width_scaling *w,
-                            const cli_sweep_run *r)
+			     const cli_sweep_run *r)
 {
 	for (size_t k = 0; k < w->ngroups; k++) {
 		const cli_width_group *g = &w->g[k];
@@ -243,6 +247,6 @@ void cli_width_scaling_table(FILE *f, const cli_width_scaling *w,
 		slopes_table(f, "activation rms", g->act, g->depth, pre);
 		if (g->change)
 			slopes_table(f, "change of the activations in training",
-			             g->change, g->depth, pre);
+				     g->change, g->depth, pre);
 	}
 }

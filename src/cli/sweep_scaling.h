@@ -20,10 +20,10 @@ typedef struct cli_width_group {
 } cli_width_group;
 
 typedef struct cli_width_scaling {
-	size_t ngroups;     /* 0 when width is not swept */
+	size_t ngroups; /* 0 when width is not swept */
 	cli_width_group *g;
-	size_t *group_of;   /* each configuration's group */
-	size_t *members;    /* the groups' member lists, n x n */
+	size_t *group_of; /* each configuration's group */
+	size_t *members;  /* the groups' member lists, n x n */
 } cli_width_scaling;
 
 /* Fit every group of r (finished). 0, or -1 when out of memory. */
@@ -34,16 +34,16 @@ void cli_width_scaling_done(cli_width_scaling *w);
  * with width beyond CLI_SLOPE_LIMIT, one line per group and direction.
  * Returns the number of problems. */
 size_t cli_width_scaling_check(const cli_width_scaling *w,
-                              const cli_sweep_run *r, FILE *err);
+			       const cli_sweep_run *r, FILE *err);
 
 /* ",\n  \"width_scaling\": {...}" of configuration i's group (nothing when
  * width is not swept). */
 void cli_width_scaling_json(FILE *f, const cli_width_scaling *w,
-                           const cli_sweep_run *r, size_t i);
+			    const cli_sweep_run *r, size_t i);
 
 /* The table's block: per group, per layer (sampled), slope, standard
  * error, interval, verdict. */
 void cli_width_scaling_table(FILE *f, const cli_width_scaling *w,
-                            const cli_sweep_run *r);
+			     const cli_sweep_run *r);
 
 #endif

@@ -38,9 +38,9 @@ typedef struct iv_figure {
 	const char *subtitle; /* the settings, second line; may be NULL */
 	const char *command;  /* small print at the bottom; may be NULL */
 	size_t nseries;       /* 1: one profile with its histograms; more:
-	                         profiles on shared axes, one colour each */
+				 profiles on shared axes, one colour each */
 	const iv_fig_series *series;
-	size_t nhist;         /* drawn with a single series only */
+	size_t nhist; /* drawn with a single series only */
 	const iv_fig_hist *hist;
 } iv_figure;
 
@@ -54,13 +54,12 @@ int iv_figure_svg(FILE *f, const iv_figure *fig);
  * histograms of IV_FIG_HIST_MAX layers evenly spaced (first and last
  * included), the title and subtitle of its configuration, command in
  * small print (NULL: none). 0, or -1 on a write error or out of memory. */
-int iv_figure_net_svg(FILE *f, const iv_net *net,
-                      const iv_theory_layer *theory, const char *command);
+int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
+		      const char *command);
 
 /* A figure's title ("initviz: tanh, 10 layers of 256 units") and
  * subtitle (init, bias, batch, input, seed) for c, each up to len. */
-void iv_figure_describe(const iv_config *c, char *title, char *sub,
-                        size_t len);
+void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len);
 
 /* A log scale's ends for the positive finite values of v[0..n-1], widened
  * to whole decades (at least one): *lo, *hi. Both 0.1 and 10 when there

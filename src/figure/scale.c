@@ -26,7 +26,7 @@ void iv_figure_log_range(const double *v, size_t n, double *lo, double *hi)
 
 size_t iv_figure_ticks(double lo, double hi, size_t max, double *ticks)
 {
-	static const double mult[] = { 1, 2, 5 };
+	static const double mult[] = {1, 2, 5};
 	if (!(hi >= lo) || max == 0 || !isfinite(lo) || !isfinite(hi))
 		return 0;
 	if (hi == lo) {
@@ -39,7 +39,8 @@ size_t iv_figure_ticks(double lo, double hi, size_t max, double *ticks)
 		for (int m = 0; m < 3; m++) {
 			double step = mult[m] * base * pow(10, e);
 			double first = ceil(lo / step - 1e-9) * step;
-			size_t n = (size_t)floor((hi - first) / step + 1e-9) + 1;
+			size_t n =
+			    (size_t)floor((hi - first) / step + 1e-9) + 1;
 			if (n > max)
 				continue;
 			for (size_t i = 0; i < n; i++)

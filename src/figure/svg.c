@@ -7,13 +7,12 @@
 #include "util/wrap.h"
 
 /* Okabe-Ito without its yellow, too pale for a line on white */
-const char *const iv_svg_palette[] = { "#0072B2", "#D55E00", "#009E73",
-                                       "#CC79A7", "#E69F00", "#56B4E9",
-                                       "#000000" };
-const size_t iv_svg_ncolours = sizeof iv_svg_palette /
-                               sizeof iv_svg_palette[0];
+const char *const iv_svg_palette[] = {"#0072B2", "#D55E00", "#009E73",
+				      "#CC79A7", "#E69F00", "#56B4E9",
+				      "#000000"};
+const size_t iv_svg_ncolours = sizeof iv_svg_palette / sizeof iv_svg_palette[0];
 
-#define LEGEND_MAX 16 /* series named in a sweep's legend */
+#define LEGEND_MAX   16  /* series named in a sweep's legend */
 #define COMMAND_COLS 170 /* characters of a small-print line */
 
 /* The quantities of a profile panel. */
@@ -63,7 +62,7 @@ static const double *values(const iv_fig_series *s, int q, bool theory)
 
 /* The log range of every value the panels of quantities qa..qb show. */
 static void y_range(const iv_figure *fig, int qa, int qb, double *lo,
-                    double *hi)
+		    double *hi)
 {
 	size_t total = 0, k = 0;
 	for (size_t i = 0; i < fig->nseries; i++)
@@ -77,7 +76,8 @@ static void y_range(const iv_figure *fig, int qa, int qb, double *lo,
 		for (int q = qa; q <= qb; q++)
 			for (int t = 0; t < 2; t++) {
 				const double *x = values(&fig->series[i], q, t);
-				for (size_t l = 0; x && l < fig->series[i].n; l++)
+				for (size_t l = 0; x && l < fig->series[i].n;
+				     l++)
 					v[k++] = x[l];
 			}
 	iv_figure_log_range(v, k, lo, hi);
@@ -98,60 +98,73 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 {
 	double t[12];
 	char buf[32];
-	fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-	        "fill=\"none\" stroke=\"%s\"/>\n", p->x0, p->y0, p->w, p->h,
-	        SVG_GREY);
+	fprintf(f,
+		"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+		"fill=\"none\" stroke=\"%s\"/>\n",
+		p->x0, p->y0, p->w, p->h, SVG_GREY);
 	int decades = (int)floor(log10(p->y_hi / p->y_lo) + 0.5);
 	int every = (decades + 7) / 8; /* at most about 8 labels */
 	for (int d = 0; d <= decades; d += every) {
 		double v = p->y_lo * pow(10, d), y = svg_y(p, v);
 		tick_label(buf, sizeof buf, v);
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-		        "stroke=\"#dddddd\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
-		        "font-size=\"%d\" text-anchor=\"end\">%s</text>\n", p->x0,
-		        y, p->x0 + p->w, y, p->x0 - 8, y + FS_TICK / 3.0, FS_TICK,
-		        buf);
+		fprintf(f,
+			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+			"stroke=\"#dddddd\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
+			"font-size=\"%d\" text-anchor=\"end\">%s</text>\n",
+			p->x0, y, p->x0 + p->w, y, p->x0 - 8, y + FS_TICK / 3.0,
+			FS_TICK, buf);
 	}
 	for (int d = 0; decades <= 2 && d < decades; d++) /* 2 and 5 */
 		for (int m = 2; m <= 5; m += 3) {
 			double v = m * p->y_lo * pow(10, d), y = svg_y(p, v);
-			fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-			        "y2=\"%.1f\" stroke=\"#eeeeee\"/>\n<text x=\"%.1f\" "
-			        "y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\" "
-			        "fill=\"%s\">%g</text>\n", p->x0, y, p->x0 + p->w, y,
-			        p->x0 - 8, y + FS_TICK / 3.0, FS_TICK, SVG_GREY, v);
+			fprintf(
+			    f,
+			    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+			    "y2=\"%.1f\" stroke=\"#eeeeee\"/>\n<text "
+			    "x=\"%.1f\" "
+			    "y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\" "
+			    "fill=\"%s\">%g</text>\n",
+			    p->x0, y, p->x0 + p->w, y, p->x0 - 8,
+			    y + FS_TICK / 3.0, FS_TICK, SVG_GREY, v);
 		}
 	/* whole layers: never more ticks than layers */
 	double span = p->x_hi - p->x_lo + 1;
-	size_t n = iv_figure_ticks(p->x_lo, p->x_hi, span < 10 ? (size_t)span
-	                                                      : 10, t);
+	size_t n =
+	    iv_figure_ticks(p->x_lo, p->x_hi, span < 10 ? (size_t)span : 10, t);
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
-		        "text-anchor=\"middle\">%g</text>\n", svg_x(p, t[i]),
-		        p->y0 + p->h + FS_TICK + 6, FS_TICK, t[i]);
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
-	        "text-anchor=\"middle\">layer</text>\n", p->x0 + p->w / 2,
-	        p->y0 + p->h + FS_TICK + FS_LABEL + 14, FS_LABEL);
+		fprintf(f,
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+			"text-anchor=\"middle\">%g</text>\n",
+			svg_x(p, t[i]), p->y0 + p->h + FS_TICK + 6, FS_TICK,
+			t[i]);
+	fprintf(f,
+		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+		"text-anchor=\"middle\">layer</text>\n",
+		p->x0 + p->w / 2, p->y0 + p->h + FS_TICK + FS_LABEL + 14,
+		FS_LABEL);
 	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">%s</text>\n",
-	        p->x0, p->y0 - 14, FS_LABEL, ylabel);
+		p->x0, p->y0 - 14, FS_LABEL, ylabel);
 }
 
 /* One line of a profile: a path broken where a value cannot be placed, a
  * marker per layer carrying the value (invisible for predictions and
  * deep networks), a cross at the bottom edge for zeros. */
 static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
-                 const char *kind, const char *colour, bool theory,
-                 const char *dash)
+		 const char *kind, const char *colour, bool theory,
+		 const char *dash)
 {
 	bool pen = false;
-	fprintf(f, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s%s%s "
-	        "d=\"", colour, theory ? "2.5" : "3.5", dash ? " stroke-dasharray=\""
-	        : "", dash ? dash : "", dash ? "\"" : "");
+	fprintf(f,
+		"<path fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s%s%s "
+		"d=\"",
+		colour, theory ? "2.5" : "3.5",
+		dash ? " stroke-dasharray=\"" : "", dash ? dash : "",
+		dash ? "\"" : "");
 	for (size_t l = 0; l < n; l++) {
 		bool ok = isfinite(v[l]) && v[l] > 0;
 		if (ok)
 			fprintf(f, "%c%.2f %.2f ", pen ? 'L' : 'M',
-			        svg_x(p, (double)l + 1), svg_y(p, v[l]));
+				svg_x(p, (double)l + 1), svg_y(p, v[l]));
 		pen = ok;
 	}
 	fputs("\"/>\n", f);
@@ -162,51 +175,58 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		double y = ok ? svg_y(p, v[l]) : p->y0 + p->h;
 		if (!ok && v[l] != 0)
 			continue; /* NaN, Inf: nothing to draw */
-		fprintf(f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\" fill=\"%s\" "
-		        "data-kind=\"%s%s\" data-layer=\"%zu\" data-value=\"",
-		        x, y, ok ? r : 0, colour, kind, theory ? "_theory" : "",
-		        l + 1);
+		fprintf(
+		    f,
+		    "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\" fill=\"%s\" "
+		    "data-kind=\"%s%s\" data-layer=\"%zu\" data-value=\"",
+		    x, y, ok ? r : 0, colour, kind, theory ? "_theory" : "",
+		    l + 1);
 		svg_num(f, v[l]);
 		fputs("\"/>\n", f);
 		if (!ok && !theory)
-			fprintf(f, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%d\" "
-			        "fill=\"%s\" text-anchor=\"middle\">&#215;</text>\n",
-			        x, y, FS_LABEL, colour);
+			fprintf(f,
+				"<text x=\"%.2f\" y=\"%.2f\" font-size=\"%d\" "
+				"fill=\"%s\" "
+				"text-anchor=\"middle\">&#215;</text>\n",
+				x, y, FS_LABEL, colour);
 	}
 }
 
 /* Every series' profile of quantity q in panel p. single: one series
  * coloured by quantity, else one colour per series. */
-static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p,
-                     int q, bool single)
+static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
+		     bool single)
 {
 	const char *kind = q == Q_ACT ? "activation" : "gradient";
 	for (size_t i = 0; i < fig->nseries; i++) {
 		const iv_fig_series *s = &fig->series[i];
-		const char *colour = single ? iv_svg_palette[q]
-		                            : iv_svg_palette[i % iv_svg_ncolours];
-		const char *dash = !single && (i / iv_svg_ncolours) % 2
-		                           ? "12 6" : NULL;
-		fprintf(f, "<g class=\"profile\" data-series=\"%zu\" data-label=\"",
-		        i);
+		const char *colour = single
+					 ? iv_svg_palette[q]
+					 : iv_svg_palette[i % iv_svg_ncolours];
+		const char *dash =
+		    !single && (i / iv_svg_ncolours) % 2 ? "12 6" : NULL;
+		fprintf(
+		    f, "<g class=\"profile\" data-series=\"%zu\" data-label=\"",
+		    i);
 		svg_escape(f, s->label);
 		fprintf(f, "\" data-quantity=\"%s\">\n", kind);
 		if (values(s, q, true))
 			line(f, p, values(s, q, true), s->n, kind, colour, true,
 			     "4 6");
 		if (values(s, q, false))
-			line(f, p, values(s, q, false), s->n, kind, colour, false,
-			     dash);
+			line(f, p, values(s, q, false), s->n, kind, colour,
+			     false, dash);
 		fputs("</g>\n", f);
 	}
 }
 
 static void panel_open(FILE *f, const svg_panel *p, const char *quantity)
 {
-	fprintf(f, "<g class=\"panel\" data-quantity=\"%s\" data-x0=\"%g\" "
-	        "data-y0=\"%g\" data-width=\"%g\" data-height=\"%g\" "
-	        "data-layer-lo=\"%g\" data-layer-hi=\"%g\" data-lo=\"",
-	        quantity, p->x0, p->y0, p->w, p->h, p->x_lo, p->x_hi);
+	fprintf(f,
+		"<g class=\"panel\" data-quantity=\"%s\" data-x0=\"%g\" "
+		"data-y0=\"%g\" data-width=\"%g\" data-height=\"%g\" "
+		"data-layer-lo=\"%g\" data-layer-hi=\"%g\" data-lo=\"",
+		quantity, p->x0, p->y0, p->w, p->h, p->x_lo, p->x_hi);
 	svg_num(f, p->y_lo);
 	fputs("\" data-hi=\"", f);
 	svg_num(f, p->y_hi);
@@ -215,13 +235,15 @@ static void panel_open(FILE *f, const svg_panel *p, const char *quantity)
 
 /* A legend entry: a line sample and its text. */
 static void key(FILE *f, double x, double y, const char *colour,
-                const char *dash, const char *text)
+		const char *dash, const char *text)
 {
-	fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-	        "stroke=\"%s\" stroke-width=\"3.5\"%s%s%s/>\n<text x=\"%.1f\" "
-	        "y=\"%.1f\" font-size=\"%d\">", x, y, x + 44, y, colour,
-	        dash ? " stroke-dasharray=\"" : "", dash ? dash : "",
-	        dash ? "\"" : "", x + 54, y + FS_TICK / 3.0, FS_TICK);
+	fprintf(f,
+		"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		"stroke=\"%s\" stroke-width=\"3.5\"%s%s%s/>\n<text x=\"%.1f\" "
+		"y=\"%.1f\" font-size=\"%d\">",
+		x, y, x + 44, y, colour, dash ? " stroke-dasharray=\"" : "",
+		dash ? dash : "", dash ? "\"" : "", x + 54, y + FS_TICK / 3.0,
+		FS_TICK);
 	svg_escape(f, text);
 	fputs("</text>\n", f);
 }
@@ -237,7 +259,7 @@ static size_t max_layers(const iv_figure *fig)
 /* One network: one panel with both quantities, histograms on the right. */
 static void single(FILE *f, const iv_figure *fig)
 {
-	svg_panel p = { 120, 150, 720, 620, 1, (double)max_layers(fig), 0, 0 };
+	svg_panel p = {120, 150, 720, 620, 1, (double)max_layers(fig), 0, 0};
 	y_range(fig, Q_ACT, Q_GRAD, &p.y_lo, &p.y_hi);
 	panel_open(f, &p, "activation gradient");
 	axes(f, &p, "standard deviation (log scale)");
@@ -256,7 +278,7 @@ static void single(FILE *f, const iv_figure *fig)
  * per network, the legend on the right. */
 static void sweep(FILE *f, const iv_figure *fig)
 {
-	svg_panel a = { 100, 150, 520, 620, 1, (double)max_layers(fig), 0, 0 };
+	svg_panel a = {100, 150, 520, 620, 1, (double)max_layers(fig), 0, 0};
 	svg_panel g = a;
 	g.x0 = 710;
 	y_range(fig, Q_ACT, Q_GRAD, &a.y_lo, &a.y_hi); /* shared axes */
@@ -278,9 +300,11 @@ static void sweep(FILE *f, const iv_figure *fig)
 		    (i / iv_svg_ncolours) % 2 ? "12 6" : NULL,
 		    fig->series[i].label);
 	if (shown < fig->nseries)
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">and %zu "
-		        "more</text>\n", x, y + 34.0 * (double)shown + 7, FS_TICK,
-		        fig->nseries - shown);
+		fprintf(f,
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">and %zu "
+			"more</text>\n",
+			x, y + 34.0 * (double)shown + 7, FS_TICK,
+			fig->nseries - shown);
 	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
 	key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6", "mean field");
 }
@@ -299,10 +323,12 @@ static void command(FILE *f, const char *cmd)
 	for (size_t i = 0; i < n; i++) {
 		char part[4 * COMMAND_COLS + 1]; /* UTF-8: up to 4 bytes each */
 		snprintf(part, sizeof part, "%.*s", (int)lens[i], lines[i]);
-		fprintf(f, "<text class=\"command\" x=\"24\" y=\"%.1f\" "
-		        "font-size=\"%d\" fill=\"%s\" font-family=\"monospace\">",
-		        SVG_H - 16 - (double)(n - 1 - i) * (FS_SMALL + 4),
-		        FS_SMALL, SVG_GREY);
+		fprintf(
+		    f,
+		    "<text class=\"command\" x=\"24\" y=\"%.1f\" "
+		    "font-size=\"%d\" fill=\"%s\" font-family=\"monospace\">",
+		    SVG_H - 16 - (double)(n - 1 - i) * (FS_SMALL + 4), FS_SMALL,
+		    SVG_GREY);
 		svg_escape(f, part);
 		fputs("</text>\n", f);
 	}
@@ -310,17 +336,23 @@ static void command(FILE *f, const char *cmd)
 
 int iv_figure_svg(FILE *f, const iv_figure *fig)
 {
-	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-	        "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"%s\">\n"
-	        "<title>", SVG_W, SVG_H, SVG_W, SVG_H, SVG_FONT);
+	fprintf(f,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+		"height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"%s\">\n"
+		"<title>",
+		SVG_W, SVG_H, SVG_W, SVG_H, SVG_FONT);
 	svg_escape(f, fig->title);
-	fprintf(f, "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>"
-	        "\n<text x=\"24\" y=\"52\" font-size=\"%d\" font-weight=\"bold\">",
-	        SVG_W, SVG_H, FS_TITLE);
+	fprintf(
+	    f,
+	    "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>"
+	    "\n<text x=\"24\" y=\"52\" font-size=\"%d\" font-weight=\"bold\">",
+	    SVG_W, SVG_H, FS_TITLE);
 	svg_escape(f, fig->title);
-	fprintf(f, "</text>\n<text x=\"24\" y=\"90\" font-size=\"%d\" "
-	        "fill=\"%s\">", FS_SUB, SVG_GREY);
+	fprintf(f,
+		"</text>\n<text x=\"24\" y=\"90\" font-size=\"%d\" "
+		"fill=\"%s\">",
+		FS_SUB, SVG_GREY);
 	svg_escape(f, fig->subtitle);
 	fputs("</text>\n", f);
 	if (fig->nseries == 1)

@@ -7,63 +7,74 @@
 
 /* One histogram: a bar per bin, heights relative to the fullest bin. */
 static void histogram(FILE *f, const iv_stats *s, const char *kind,
-                      size_t layer, const char *colour, double x, double y,
-                      double w, double h)
+		      size_t layer, const char *colour, double x, double y,
+		      double w, double h)
 {
 	const gsl_histogram *hist = s->hist;
 	double top = 0, bw = w / (double)hist->n;
 	for (size_t i = 0; i < hist->n; i++)
 		top = fmax(top, hist->bin[i]);
-	fprintf(f, "<g class=\"histogram\" data-layer=\"%zu\" data-kind=\"%s\" "
-	        "data-lo=\"", layer, kind);
+	fprintf(f,
+		"<g class=\"histogram\" data-layer=\"%zu\" data-kind=\"%s\" "
+		"data-lo=\"",
+		layer, kind);
 	svg_num(f, hist->range[0]);
 	fputs("\" data-hi=\"", f);
 	svg_num(f, hist->range[hist->n]);
 	fprintf(f, "\" fill=\"%s\">\n", colour);
 	for (size_t i = 0; i < hist->n; i++) {
 		double bh = top > 0 ? h * hist->bin[i] / top : 0;
-		fprintf(f, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-		        "height=\"%.2f\" data-count=\"%.0f\"/>\n",
-		        x + bw * (double)i, y + h - bh, bw * 0.92, bh,
-		        hist->bin[i]);
+		fprintf(f,
+			"<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+			"height=\"%.2f\" data-count=\"%.0f\"/>\n",
+			x + bw * (double)i, y + h - bh, bw * 0.92, bh,
+			hist->bin[i]);
 	}
-	fprintf(f, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-	        "stroke=\"%s\" stroke-width=\"1\"/>\n", x, y + h, x + w, y + h,
-	        SVG_GREY);
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\">"
-	        "%.3g</text>\n", x, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY,
-	        hist->range[0]);
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\" "
-	        "text-anchor=\"end\">%.3g</text>\n</g>\n", x + w,
-	        y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY, hist->range[hist->n]);
+	fprintf(f,
+		"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		"stroke=\"%s\" stroke-width=\"1\"/>\n",
+		x, y + h, x + w, y + h, SVG_GREY);
+	fprintf(f,
+		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\">"
+		"%.3g</text>\n",
+		x, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY, hist->range[0]);
+	fprintf(f,
+		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\" "
+		"text-anchor=\"end\">%.3g</text>\n</g>\n",
+		x + w, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY,
+		hist->range[hist->n]);
 }
 
-void svg_histograms(FILE *f, const iv_figure *fig, double x, double y,
-                    double w, double h)
+void svg_histograms(FILE *f, const iv_figure *fig, double x, double y, double w,
+		    double h)
 {
-	size_t rows = fig->nhist < IV_FIG_HIST_MAX ? fig->nhist
-	                                           : IV_FIG_HIST_MAX;
+	size_t rows =
+	    fig->nhist < IV_FIG_HIST_MAX ? fig->nhist : IV_FIG_HIST_MAX;
 	double cw = (w - HIST_GAP) / 2, rh = rows ? h / (double)rows : h;
 	if (!rows)
 		return;
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
-	        "fill=\"%s\">activations</text>\n", x, y - 12, FS_LABEL,
-	        iv_svg_palette[0]);
-	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
-	        "fill=\"%s\">gradients</text>\n", x + cw + HIST_GAP, y - 12,
-	        FS_LABEL, iv_svg_palette[1]);
+	fprintf(f,
+		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+		"fill=\"%s\">activations</text>\n",
+		x, y - 12, FS_LABEL, iv_svg_palette[0]);
+	fprintf(f,
+		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+		"fill=\"%s\">gradients</text>\n",
+		x + cw + HIST_GAP, y - 12, FS_LABEL, iv_svg_palette[1]);
 	for (size_t r = 0; r < rows; r++) {
 		const iv_fig_hist *hh = &fig->hist[r];
 		double top = y + rh * (double)r + FS_TICK + 4;
 		double bar = rh - FS_TICK - FS_SMALL - 16;
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">layer "
-		        "%zu</text>\n", x, top - 6, FS_TICK, hh->layer);
+		fprintf(f,
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">layer "
+			"%zu</text>\n",
+			x, top - 6, FS_TICK, hh->layer);
 		if (hh->act)
 			histogram(f, hh->act, "activation", hh->layer,
-			          iv_svg_palette[0], x, top, cw, bar);
+				  iv_svg_palette[0], x, top, cw, bar);
 		if (hh->grad)
 			histogram(f, hh->grad, "gradient", hh->layer,
-			          iv_svg_palette[1], x + cw + HIST_GAP, top, cw,
-			          bar);
+				  iv_svg_palette[1], x + cw + HIST_GAP, top, cw,
+				  bar);
 	}
 }

@@ -6,14 +6,14 @@
 #include <stdio.h>
 #include "figure/figure.h"
 
-#define SVG_W 1600
-#define SVG_H 1000
+#define SVG_W    1600
+#define SVG_H    1000
 #define SVG_FONT "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
 /* font sizes in px: large enough for the back row of a lecture hall */
 #define FS_TITLE 34
-#define FS_SUB 22
+#define FS_SUB   22
 #define FS_LABEL 24
-#define FS_TICK 20
+#define FS_TICK  20
 #define FS_SMALL 16
 #define SVG_GREY "#555555"
 
@@ -38,7 +38,7 @@ void svg_escape(FILE *f, const char *s);
 void svg_num(FILE *f, double v);
 
 /* The histograms of fig (one series) in the box x, y, w, h. */
-void svg_histograms(FILE *f, const iv_figure *fig, double x, double y,
-                    double w, double h);
+void svg_histograms(FILE *f, const iv_figure *fig, double x, double y, double w,
+		    double h);
 
 #endif

@@ -8,11 +8,11 @@
 
 static const char *const q_names[] = {
 #define IV_X(id, name) name,
-	IV_CLAIM_Q_LIST(IV_X)
+    IV_CLAIM_Q_LIST(IV_X)
 #undef IV_X
 };
 
-static const char *const op_names[] = { "<", "<=", ">", ">=", "==" };
+static const char *const op_names[] = {"<", "<=", ">", ">=", "=="};
 
 const char *iv_claim_q_name(iv_claim_q q)
 {
@@ -47,8 +47,8 @@ struct words {
 
 static int fail(char *err, size_t errlen, const char *msg, const char *arg)
 {
-	snprintf(err, errlen, "%s%s%s%s", msg, arg ? " \"" : "",
-	         arg ? arg : "", arg ? "\"" : "");
+	snprintf(err, errlen, "%s%s%s%s", msg, arg ? " \"" : "", arg ? arg : "",
+		 arg ? "\"" : "");
 	return -1;
 }
 
@@ -101,8 +101,10 @@ static int prefixes(struct words *w, iv_claim *c, char *err, size_t errlen)
 		w->i++;
 		if (!(s = next(w)) || !strchr(s, '=') || *s == '=' ||
 		    strlen(s) >= sizeof c->with)
-			return fail(err, errlen, "claim: \"with\" takes one "
-			            "KEY=VALUE, got", s ? s : "");
+			return fail(err, errlen,
+				    "claim: \"with\" takes one "
+				    "KEY=VALUE, got",
+				    s ? s : "");
 		memcpy(c->with, s, strlen(s) + 1);
 	}
 	if (w->i < w->n && strcmp(w->w[w->i], "after") == 0) {
@@ -111,9 +113,10 @@ static int prefixes(struct words *w, iv_claim *c, char *err, size_t errlen)
 		if (!(s = next(w)) ||
 		    !iv_parse_double(s, 1, IV_CLAIM_STEPS_MAX, &n) ||
 		    n != (double)(size_t)n)
-			return fail(err, errlen, "claim: \"after\" takes a "
-			            "number of steps from 1 to 100000, got",
-			            s ? s : "");
+			return fail(err, errlen,
+				    "claim: \"after\" takes a "
+				    "number of steps from 1 to 100000, got",
+				    s ? s : "");
 		c->after = (size_t)n;
 	}
 	return 0;
@@ -121,10 +124,10 @@ static int prefixes(struct words *w, iv_claim *c, char *err, size_t errlen)
 
 int iv_claim_parse(const char *text, iv_claim *c, char *err, size_t errlen)
 {
-	struct words w = { .n = 0 };
+	struct words w = {.n = 0};
 	const char *s;
 	char *save = NULL;
-	*c = (iv_claim){ .q = IV_CLAIM_Q_COUNT };
+	*c = (iv_claim){.q = IV_CLAIM_Q_COUNT};
 	if (strlen(text) >= sizeof c->text)
 		return fail(err, errlen, "claim too long", NULL);
 	memcpy(c->text, text, strlen(text) + 1);
@@ -143,34 +146,46 @@ int iv_claim_parse(const char *text, iv_claim *c, char *err, size_t errlen)
 		if (strcmp(s, q_names[k]) == 0)
 			c->q = (iv_claim_q)k;
 	if (c->q == IV_CLAIM_Q_COUNT)
-		return fail(err, errlen, "claim: unknown quantity (h.std, "
-		            "dh.std, sat, distinct, loss, ...; see the man "
-		            "page), got", s);
-	if (iv_claim_per_layer(c->q) &&
-	    (!(s = next(&w)) || !layers(s, c)))
-		return fail(err, errlen, "claim: layers must be all, K, K-M, "
-		            "K-last or last, got", s ? s : "");
+		return fail(err, errlen,
+			    "claim: unknown quantity (h.std, "
+			    "dh.std, sat, distinct, loss, ...; see the man "
+			    "page), got",
+			    s);
+	if (iv_claim_per_layer(c->q) && (!(s = next(&w)) || !layers(s, c)))
+		return fail(err, errlen,
+			    "claim: layers must be all, K, K-M, "
+			    "K-last or last, got",
+			    s ? s : "");
 	if ((c->q == IV_CLAIM_H_RATIO || c->q == IV_CLAIM_DH_RATIO) &&
 	    c->from < 2)
-		return fail(err, errlen, "claim: a ratio to the layer below "
-		            "starts at layer 2, got", c->text);
+		return fail(err, errlen,
+			    "claim: a ratio to the layer below "
+			    "starts at layer 2, got",
+			    c->text);
 	if ((c->q == IV_CLAIM_LOSS || c->q == IV_CLAIM_LOSS_RATIO ||
-	     c->q == IV_CLAIM_MOVED) && c->after == 0)
-		return fail(err, errlen, "claim: loss, loss.ratio and moved "
-		            "need \"after N\", got", c->text);
+	     c->q == IV_CLAIM_MOVED) &&
+	    c->after == 0)
+		return fail(err, errlen,
+			    "claim: loss, loss.ratio and moved "
+			    "need \"after N\", got",
+			    c->text);
 	s = next(&w);
 	size_t op = 0;
 	while (s && op < 5 && strcmp(s, op_names[op]) != 0)
 		op++;
 	if (!s || op == 5)
 		return fail(err, errlen, "claim: expected < <= > >= or ==, got",
-		            s ? s : "");
+			    s ? s : "");
 	c->op = (iv_claim_op)op;
 	if (!(s = next(&w)) || !iv_parse_double(s, -1e300, 1e300, &c->bound))
-		return fail(err, errlen, "claim: the bound must be a decimal "
-		            "number, got", s ? s : "");
+		return fail(err, errlen,
+			    "claim: the bound must be a decimal "
+			    "number, got",
+			    s ? s : "");
 	if ((s = next(&w)))
-		return fail(err, errlen, "claim: unexpected words after the "
-		            "bound:", s);
+		return fail(err, errlen,
+			    "claim: unexpected words after the "
+			    "bound:",
+			    s);
 	return 0;
 }

@@ -13,10 +13,10 @@ struct iv_claim_ctx {
 	iv_config cfg; /* the settings net was made from */
 	double lr;
 	bool random_readout;
-	iv_net *net;   /* its statistics are those of the current weights */
-	iv_train *tr;  /* NULL until a claim asks for training */
-	double loss0;  /* the loss at step 0 */
-	double *w0;    /* depth x 4: weight mean, rms, min, max at step 0 */
+	iv_net *net;  /* its statistics are those of the current weights */
+	iv_train *tr; /* NULL until a claim asks for training */
+	double loss0; /* the loss at step 0 */
+	double *w0;   /* depth x 4: weight mean, rms, min, max at step 0 */
 };
 
 iv_claim_ctx *iv_claim_ctx_alloc(void)
@@ -59,7 +59,7 @@ static int engine_fail(iv_claim_result *r, const char *what, iv_status st)
 
 /* A network at step 0 of cfg. */
 static int start(iv_claim_ctx *x, const iv_config *cfg, double lr, bool rr,
-                 iv_claim_result *r)
+		 iv_claim_result *r)
 {
 	iv_status st;
 	forget(x);
@@ -80,8 +80,9 @@ static int start(iv_claim_ctx *x, const iv_config *cfg, double lr, bool rr,
 /* Train on to `after` steps, then recompute the statistics. */
 static int train(iv_claim_ctx *x, size_t after, iv_claim_result *r)
 {
-	iv_train_opts o = { .lr = x->lr, .outputs = IV_CLAIM_TRAIN_OUTPUTS,
-	                    .random_readout = x->random_readout };
+	iv_train_opts o = {.lr = x->lr,
+			   .outputs = IV_CLAIM_TRAIN_OUTPUTS,
+			   .random_readout = x->random_readout};
 	iv_status st;
 	if (!x->tr) {
 		if (!(x->tr = iv_train_alloc(x->net, &o, &st)))
@@ -109,11 +110,10 @@ static bool same_config(const iv_config *a, const iv_config *b)
 {
 	if (a->nwidths != b->nwidths ||
 	    (a->nwidths && memcmp(a->widths, b->widths,
-	                          a->nwidths * sizeof a->widths[0]) != 0))
+				  a->nwidths * sizeof a->widths[0]) != 0))
 		return false;
-	return a->init == b->init && a->std == b->std &&
-	       a->value == b->value && a->gain == b->gain &&
-	       a->mode == b->mode && a->bias == b->bias &&
+	return a->init == b->init && a->std == b->std && a->value == b->value &&
+	       a->gain == b->gain && a->mode == b->mode && a->bias == b->bias &&
 	       a->bias_std == b->bias_std && a->act == b->act &&
 	       a->slope == b->slope && a->depth == b->depth &&
 	       a->width == b->width && a->batch == b->batch &&
@@ -122,12 +122,12 @@ static bool same_config(const iv_config *a, const iv_config *b)
 	       a->max_memory == b->max_memory && a->norm == b->norm &&
 	       a->residual == b->residual &&
 	       (a->res_scale == b->res_scale ||
-	        (isnan(a->res_scale) && isnan(b->res_scale)));
+		(isnan(a->res_scale) && isnan(b->res_scale)));
 }
 
 /* The network of cfg trained for `after` steps: the one kept when it fits. */
 static int reach(iv_claim_ctx *x, const iv_config *cfg, double lr, bool rr,
-                 size_t after, iv_claim_result *r)
+		 size_t after, iv_claim_result *r)
 {
 	size_t done = x->tr ? iv_train_steps(x->tr) : 0;
 	if (!x->net || !same_config(&x->cfg, cfg) || lr != x->lr ||
@@ -190,8 +190,8 @@ static bool nearer(iv_claim_op op, double x, double best)
 	return op == IV_CLAIM_LT || op == IV_CLAIM_LE ? x > best : x < best;
 }
 
-static void judge_layers(const iv_claim_ctx *x, const iv_claim *c,
-                         size_t from, size_t to, iv_claim_result *r)
+static void judge_layers(const iv_claim_ctx *x, const iv_claim *c, size_t from,
+			 size_t to, iv_claim_result *r)
 {
 	r->holds = true;
 	for (size_t l = from; l <= to; l++) {
@@ -214,7 +214,7 @@ static int chi1(const iv_config *cfg, iv_claim_result *r)
 {
 	if (!iv_theory_applies(cfg->init)) {
 		snprintf(r->why, sizeof r->why, "chi1: no theory for %s",
-		         iv_init_name(cfg->init));
+			 iv_init_name(cfg->init));
 		return -1;
 	}
 	iv_theory *th = iv_theory_alloc();
@@ -228,12 +228,12 @@ static int chi1(const iv_config *cfg, iv_claim_result *r)
 }
 
 int iv_claim_eval(iv_claim_ctx *x, const iv_claim *c, const iv_config *cfg,
-                  double lr, bool random_readout, iv_claim_apply_fn apply,
-                  iv_claim_result *r)
+		  double lr, bool random_readout, iv_claim_apply_fn apply,
+		  iv_claim_result *r)
 {
 	iv_config *k = malloc(sizeof *k);
 	int rc = -1;
-	*r = (iv_claim_result){ .value = NAN };
+	*r = (iv_claim_result){.value = NAN};
 	if (!k)
 		return engine_fail(r, "the claim", IV_ENOMEM);
 	*k = *cfg;
@@ -253,19 +253,21 @@ int iv_claim_eval(iv_claim_ctx *x, const iv_claim *c, const iv_config *cfg,
 	}
 	size_t to = c->to == IV_CLAIM_LAST ? k->depth : c->to;
 	size_t from = c->from == IV_CLAIM_LAST ? k->depth : c->from;
-	if (iv_claim_per_layer(c->q) && (from > k->depth || to > k->depth ||
-	                                 from > to || (from < 2 &&
-	                                 (c->q == IV_CLAIM_H_RATIO ||
-	                                  c->q == IV_CLAIM_DH_RATIO)))) {
-		snprintf(r->why, sizeof r->why, "layers %zu-%zu: the network "
-		         "has %zu", from, to, k->depth);
+	if (iv_claim_per_layer(c->q) &&
+	    (from > k->depth || to > k->depth || from > to ||
+	     (from < 2 &&
+	      (c->q == IV_CLAIM_H_RATIO || c->q == IV_CLAIM_DH_RATIO)))) {
+		snprintf(r->why, sizeof r->why,
+			 "layers %zu-%zu: the network "
+			 "has %zu",
+			 from, to, k->depth);
 		goto out;
 	}
 	if (c->q == IV_CLAIM_CHI1) {
 		if (chi1(k, r) != 0)
 			goto out;
 	} else if (reach(x, k, lr > 0 ? lr : IV_TRAIN_LR, random_readout,
-	                 c->after, r) != 0) {
+			 c->after, r) != 0) {
 		goto out;
 	}
 	rc = 0;

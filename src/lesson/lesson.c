@@ -28,14 +28,14 @@ struct parser {
 static int fail(struct parser *p, const char *msg, const char *arg)
 {
 	snprintf(p->err, p->errlen, "%s:%zu: %s%s%s%s", p->name, p->line, msg,
-	         arg ? " \"" : "", arg ? arg : "", arg ? "\"" : "");
+		 arg ? " \"" : "", arg ? arg : "", arg ? "\"" : "");
 	iv_escape_inplace(p->err, p->errlen);
 	return -1;
 }
 
 /* The same without a line. */
 static int fail_file(char *err, size_t errlen, const char *name,
-                     const char *msg)
+		     const char *msg)
 {
 	snprintf(err, errlen, "%s: %s", name, msg);
 	iv_escape_inplace(err, errlen);
@@ -57,8 +57,10 @@ static int start_lesson(struct parser *p)
 	if (p->cur && !p->cur->title[0])
 		return fail(p, "the lesson before this one has no title", NULL);
 	if (p->out.n >= IV_LESSONS_MAX)
-		return fail(p, "too many lessons in one file (at most "
-		            STR(IV_LESSONS_MAX) ")", NULL);
+		return fail(p,
+			    "too many lessons in one file (at most " STR(
+				IV_LESSONS_MAX) ")",
+			    NULL);
 	if (p->out.n == p->out.cap) {
 		size_t cap = p->out.cap ? 2 * p->out.cap : 8;
 		iv_lesson *v = realloc(p->out.v, cap * sizeof *v);
@@ -123,20 +125,24 @@ static int shows(struct parser *p, iv_lesson *l, const char *value)
 			k++;
 		if (k == sizeof parts / sizeof parts[0]) {
 			char msg[160] = "shows names parts of the view (";
-			for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++)
-				snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
-				         "%s%s", j ? ", " : "", parts[j]);
+			for (size_t j = 0; j < sizeof parts / sizeof parts[0];
+			     j++)
+				snprintf(msg + strlen(msg),
+					 sizeof msg - strlen(msg), "%s%s",
+					 j ? ", " : "", parts[j]);
 			snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
-			         "), got");
+				 "), got");
 			return fail(p, msg, name);
 		}
 		for (size_t i = 0; i < l->nshows; i++)
 			if (strcmp(l->shows[i], name) == 0)
-				return fail(p, "shows names a part twice:",
-				            name);
+				return fail(p,
+					    "shows names a part twice:", name);
 		if (l->nshows == IV_LESSON_SHOWS)
-			return fail(p, "shows names more than "
-			            STR(IV_LESSON_SHOWS) " parts", NULL);
+			return fail(p,
+				    "shows names more than " STR(
+					IV_LESSON_SHOWS) " parts",
+				    NULL);
 		snprintf(l->shows[l->nshows++], sizeof l->shows[0], "%s", name);
 	}
 	return 0;
@@ -160,7 +166,7 @@ static int setting(struct parser *p, const char *key, const char *value)
 		if (l->nclaims == IV_LESSON_CLAIMS)
 			return fail(p, "more than 16 claims", NULL);
 		if (iv_claim_parse(value, &l->claims[l->nclaims], msg,
-		                   sizeof msg) != 0)
+				   sizeof msg) != 0)
 			return fail(p, msg, NULL);
 		l->nclaims++;
 		return 0;
@@ -170,7 +176,7 @@ static int setting(struct parser *p, const char *key, const char *value)
 	if (strcmp(key, "readout") == 0) {
 		if (strcmp(value, "random") != 0 && strcmp(value, "same") != 0)
 			return fail(p, "readout must be random or same, got",
-			            value);
+				    value);
 		l->random_readout = strcmp(value, "random") == 0;
 		return 0;
 	}
@@ -205,11 +211,11 @@ static int finish(struct parser *p)
 	char msg[64];
 	if (p->out.n == 0)
 		return fail_file(p->err, p->errlen, p->name,
-		                 "no lessons (a lesson starts with [lesson])");
+				 "no lessons (a lesson starts with [lesson])");
 	for (size_t i = 0; i < p->out.n; i++)
 		if (!p->out.v[i].title[0] || p->out.v[i].ntext == 0) {
 			snprintf(msg, sizeof msg, "lesson %zu has no %s", i + 1,
-			         p->out.v[i].title[0] ? "text" : "title");
+				 p->out.v[i].title[0] ? "text" : "title");
 			return fail_file(p->err, p->errlen, p->name, msg);
 		}
 	return 0;
@@ -228,17 +234,20 @@ static int append(iv_lesson_set *set, const iv_lesson_set *add)
 }
 
 int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
-                     const char *name, const iv_config *base,
-                     iv_lesson_apply_fn apply, char *err, size_t errlen)
+		     const char *name, const iv_config *base,
+		     iv_lesson_apply_fn apply, char *err, size_t errlen)
 {
-	struct parser p = { .base = base, .apply = apply, .name = name,
-	                    .err = err, .errlen = errlen };
+	struct parser p = {.base = base,
+			   .apply = apply,
+			   .name = name,
+			   .err = err,
+			   .errlen = errlen};
 	char buf[IV_LESSON_LINE + 64];
 	size_t i = 0;
 	int rc = 0;
 	if (memchr(text, '\0', len))
 		return fail_file(err, errlen, name,
-		                 "not a text file (contains NUL bytes)");
+				 "not a text file (contains NUL bytes)");
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		i = 3; /* a UTF-8 byte-order mark */
 	while (i < len && rc == 0) {
@@ -257,25 +266,27 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
 	if (rc == 0)
 		rc = finish(&p);
 	if (rc == 0 && set->n + p.out.n > IV_LESSONS_TOTAL_MAX)
-		rc = fail_file(err, errlen, name, "too many lessons in all (at "
-		               "most " STR(IV_LESSONS_TOTAL_MAX) ", the built-in "
-		               "ones included)");
+		rc = fail_file(
+		    err, errlen, name,
+		    "too many lessons in all (at "
+		    "most " STR(IV_LESSONS_TOTAL_MAX) ", the built-in "
+						      "ones included)");
 	if (rc == 0 && append(set, &p.out) != 0)
 		rc = fail_file(err, errlen, name, "out of memory");
 	free(p.out.v);
 	return rc;
 }
 
-int iv_lessons_load(iv_lesson_set *set, const char *path,
-                    const iv_config *base, iv_lesson_apply_fn apply,
-                    char *err, size_t errlen)
+int iv_lessons_load(iv_lesson_set *set, const char *path, const iv_config *base,
+		    iv_lesson_apply_fn apply, char *err, size_t errlen)
 {
 	char *text, why[200];
 	size_t len;
 	if (iv_text_read(path, IV_LESSON_FILE_MAX, &text, &len, why,
-	                 sizeof why) != 0)
+			 sizeof why) != 0)
 		return fail_file(err, errlen, path, why);
-	int rc = iv_lessons_parse(set, text, len, path, base, apply, err, errlen);
+	int rc =
+	    iv_lessons_parse(set, text, len, path, base, apply, err, errlen);
 	free(text);
 	return rc;
 }
@@ -284,6 +295,6 @@ void iv_lessons_free(iv_lesson_set *set)
 {
 	if (set) {
 		free(set->v);
-		*set = (iv_lesson_set){ 0 };
+		*set = (iv_lesson_set){0};
 	}
 }

@@ -37,9 +37,10 @@ static void save_figure(tui_app *app, const char *txt, const char *cmd)
 		    p->st == IV_OK
 		? p->layer
 		: NULL;
-	if (!why && tui_save_figure(txt, app->comp.net, th, cmd, svg,
-				    sizeof svg) != 0)
-		why = errno == EEXIST ? "its .svg name is taken" : strerror(errno);
+	if (!why &&
+	    tui_save_figure(txt, app->comp.net, th, cmd, svg, sizeof svg) != 0)
+		why = errno == EEXIST ? "its .svg name is taken"
+				      : strerror(errno);
 	if (why) {
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "screen saved to %.80s (no figure: %.48s)", txt, why);
@@ -70,8 +71,8 @@ static void save_screen(tui_app *app)
 			 "cannot save the screen: out of memory");
 		return;
 	}
-	if (tui_save_text(tui_save_dir(), now, text, len, path,
-			  sizeof path, err, sizeof err) == 0) {
+	if (tui_save_text(tui_save_dir(), now, text, len, path, sizeof path,
+			  err, sizeof err) == 0) {
 		tui_app_trace(app, "save %s", path);
 		save_figure(app, path, cmd);
 	} else {

@@ -24,9 +24,8 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 	const char *keys =
 	    opt && opt->keys ? opt->keys : getenv("INITVIZ_SCRIPT");
 	char err[256];
-	*app = (tui_app){.dirty = true,
-			 .cover = TUI_PANEL_NONE,
-			 .modal = TUI_PANEL_NONE};
+	*app = (tui_app){
+	    .dirty = true, .cover = TUI_PANEL_NONE, .modal = TUI_PANEL_NONE};
 	tui_model_init(&app->model, cfg);
 	tui_compute_init(&app->comp);
 	teaching(app, opt);
@@ -50,8 +49,8 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 	tui_theory_init(&app->theory); /* without memory: no theory shown */
 	app->pending = true; /* the loop starts it after the first frame */
 	tui_app_trace(app, "start clock=%.6f depth=%zu width=%zu batch=%zu",
-		      app->trace.t0, app->model.cfg.depth,
-		      app->model.cfg.width, app->model.cfg.batch);
+		      app->trace.t0, app->model.cfg.depth, app->model.cfg.width,
+		      app->model.cfg.batch);
 	return 0;
 }
 

@@ -27,9 +27,9 @@
 #include "view/trace.h"
 #include "view/train.h"
 
-#define TUI_BUDGET         0.04 /* seconds of engine work between key reads */
-#define TUI_IDLE_MS        500  /* key wait when idle; signals are checked */
-#define TUI_EOF_READS      20   /* immediate ERRs in a row: stdin is gone */
+#define TUI_BUDGET    0.04 /* seconds of engine work between key reads */
+#define TUI_IDLE_MS   500  /* key wait when idle; signals are checked */
+#define TUI_EOF_READS 20   /* immediate ERRs in a row: stdin is gone */
 
 /* Result flags of an action (htop's HANDLED | REDRAW | RESIZE). */
 enum {
@@ -49,11 +49,12 @@ typedef struct tui_app {
 	tui_train train;      /* training of the network shown */
 	tui_lessons les;
 	tui_layout layout;
-	tui_rect rect[TUI_PANEL_COUNT]; /* where each panel is; h 0: not shown */
-	tui_panel cover;                /* the open COVER panel, or NONE */
-	tui_panel modal;                /* the open MODAL panel, or NONE */
-	tui_prompt prompt;              /* ':' or '/' in the bottom row */
-	bool prompting;                 /* the prompt is open: keys edit it */
+	tui_rect
+	    rect[TUI_PANEL_COUNT]; /* where each panel is; h 0: not shown */
+	tui_panel cover;           /* the open COVER panel, or NONE */
+	tui_panel modal;           /* the open MODAL panel, or NONE */
+	tui_prompt prompt;         /* ':' or '/' in the bottom row */
+	bool prompting;            /* the prompt is open: keys edit it */
 	const tui_glyphs *gl;
 	tui_script script;      /* keys from --keys or $INITVIZ_SCRIPT */
 	bool headless;          /* virtual screen: quit when the script ends */
@@ -63,9 +64,9 @@ typedef struct tui_app {
 	bool pending;           /* settings changed: start once keys stop */
 	bool settling;          /* work runs to the end, not frame by frame */
 	bool quit;
-	int status;      /* exit status once quit */
-	char fatal[320]; /* printed after the terminal is restored */
-	int fast_errs;   /* key reads that failed at once, in a row */
+	int status;             /* exit status once quit */
+	char fatal[320];        /* printed after the terminal is restored */
+	int fast_errs;          /* key reads that failed at once, in a row */
 	tui_command_fn command; /* from tui_options */
 	void *command_ctx;
 } tui_app;

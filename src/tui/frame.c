@@ -40,8 +40,9 @@ static void ask(const tui_app *app, sharing *sh)
 		if (!shares(o->slot))
 			continue;
 		tui_block *b = &sh->b[sh->n];
-		*b = (tui_block){
-		    .min = o->min_rows, .fair = o->fair_rows, .grows = o->grows};
+		*b = (tui_block){.min = o->min_rows,
+				 .fair = o->fair_rows,
+				 .grows = o->grows};
 		if (tui_panels_active(app, (tui_panel)p) && o->rows)
 			b->want = o->rows(app, COLS);
 		sh->panel[sh->n] = p;
@@ -64,18 +65,20 @@ static void share(const tui_app *app, sharing *sh, int avail)
 	if (nf == 0)
 		for (size_t i = 0; i < 2; i++)
 			focus[nf++] = dflt[i];
-	tui_layout_order(sh->name, sh->n, les && app->les.shown ? "lesson" : NULL,
-			 focus, nf, order);
+	tui_layout_order(sh->name, sh->n,
+			 les && app->les.shown ? "lesson" : NULL, focus, nf,
+			 order);
 	tui_layout_share(sh->b, sh->n, order, avail);
 	for (size_t i = 0; i < sh->n; i++) {
 		tui_block *b = &sh->b[i];
 		if (tui_panels_ops((tui_panel)sh->panel[i])->slot !=
-			TUI_SLOT_LAYERS || b->rows <= 2)
+			TUI_SLOT_LAYERS ||
+		    b->rows <= 2)
 			continue;
 		const tui_model *m = &app->model;
 		size_t got = (size_t)b->rows - 2,
-		       shown = tui_viewport_subset_count(m->subset, m->cfg.depth,
-							 got);
+		       shown = tui_viewport_subset_count(m->subset,
+							 m->cfg.depth, got);
 		if (shown < got) {
 			b->want = (int)shown + 2;
 			tui_layout_share(sh->b, sh->n, order, avail);
@@ -114,12 +117,16 @@ static void place(tui_app *app, const sharing *sh)
 		tui_rect *r = &app->rect[p];
 		bool active = tui_panels_active(app, (tui_panel)p);
 		switch (tui_panels_ops((tui_panel)p)->slot) {
-		case TUI_SLOT_TOP: *r = rect(lo->settings_y, lo->settings_h, cols); break;
+		case TUI_SLOT_TOP:
+			*r = rect(lo->settings_y, lo->settings_h, cols);
+			break;
 		case TUI_SLOT_COVER:
 			*r = rect(top, active ? lo->bar_y - top : 0, cols);
 			break;
 		case TUI_SLOT_BAR: *r = rect(lo->bar_y, 1, cols); break;
-		case TUI_SLOT_MODAL: *r = rect(0, active ? lo->lines : 0, cols); break;
+		case TUI_SLOT_MODAL:
+			*r = rect(0, active ? lo->lines : 0, cols);
+			break;
 		default: break; /* shared: placed above */
 		}
 	}

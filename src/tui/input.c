@@ -42,7 +42,7 @@ static int script_key(tui_app *app)
 			int key = st->key;
 			tui_script_next(&app->script);
 			tui_app_trace(app, "key %s (script)",
-				  tui_keys_name(key, name, sizeof name));
+				      tui_keys_name(key, name, sizeof name));
 			return key;
 		}
 		case TUI_S_WAIT:
@@ -71,11 +71,16 @@ static int view_key(int key)
 	static const struct {
 		int curses, view;
 	} map[] = {
-	    {KEY_UP, TUI_KEY_UP},       {KEY_DOWN, TUI_KEY_DOWN},
-	    {KEY_LEFT, TUI_KEY_LEFT},   {KEY_RIGHT, TUI_KEY_RIGHT},
-	    {KEY_PPAGE, TUI_KEY_PGUP},  {KEY_NPAGE, TUI_KEY_PGDN},
-	    {KEY_HOME, TUI_KEY_HOME},   {KEY_END, TUI_KEY_END},
-	    {KEY_BACKSPACE, TUI_KEY_BACKSPACE}, {KEY_RESIZE, TUI_KEY_RESIZE},
+	    {KEY_UP, TUI_KEY_UP},
+	    {KEY_DOWN, TUI_KEY_DOWN},
+	    {KEY_LEFT, TUI_KEY_LEFT},
+	    {KEY_RIGHT, TUI_KEY_RIGHT},
+	    {KEY_PPAGE, TUI_KEY_PGUP},
+	    {KEY_NPAGE, TUI_KEY_PGDN},
+	    {KEY_HOME, TUI_KEY_HOME},
+	    {KEY_END, TUI_KEY_END},
+	    {KEY_BACKSPACE, TUI_KEY_BACKSPACE},
+	    {KEY_RESIZE, TUI_KEY_RESIZE},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (map[i].curses == key)
@@ -102,7 +107,8 @@ static int keyboard(tui_app *app, int timeout_ms)
 	if (key != ERR) {
 		key = view_key(key);
 		app->fast_errs = 0;
-		tui_app_trace(app, "key %s", tui_keys_name(key, name, sizeof name));
+		tui_app_trace(app, "key %s",
+			      tui_keys_name(key, name, sizeof name));
 		return key;
 	}
 	if (timeout_ms == 0) /* busy: the gaps between these are the delay */

@@ -15,7 +15,8 @@
 void tui_loop_apply(tui_app *app, unsigned f)
 {
 	if (f & TUI_F_RECOMPUTE) { /* cancel now, start when keys stop */
-		tui_train_reset(&app->train); /* training ends with its network */
+		tui_train_reset(
+		    &app->train); /* training ends with its network */
 		tui_compute_cancel(&app->comp);
 		app->pending = true;
 	}
@@ -72,7 +73,8 @@ int tui_loop(tui_app *app)
 		if (app->quit) /* end of input */
 			break;
 		if (app->pending)
-			tui_work_start(app); /* a burst of keys allocates once */
+			tui_work_start(
+			    app); /* a burst of keys allocates once */
 		if (tui_work_step(app, TUI_BUDGET))
 			app->dirty = true;
 	}

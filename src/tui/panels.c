@@ -26,8 +26,8 @@ bool tui_panels_active(const tui_app *app, tui_panel p)
 
 void tui_panels_toggle(tui_app *app, tui_panel p)
 {
-	tui_panel *open = table[p]->slot == TUI_SLOT_MODAL ? &app->modal
-							    : &app->cover;
+	tui_panel *open =
+	    table[p]->slot == TUI_SLOT_MODAL ? &app->modal : &app->cover;
 	*open = *open == p ? TUI_PANEL_NONE : p;
 }
 

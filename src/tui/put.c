@@ -41,8 +41,7 @@ void tui_put_right(int y, int xend, int xmin, tui_element e, const char *s)
 	tui_put(y, x < xmin ? xmin : x, xend, e, s);
 }
 
-int tui_put_wrap(int y, int x, int w, int rows, tui_element e,
-		 const char *text)
+int tui_put_wrap(int y, int x, int w, int rows, tui_element e, const char *text)
 {
 	int used = 0;
 	const char *p = text, *next;
@@ -93,8 +92,8 @@ int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
 		xmax = COLS;
 	if (tui_text_width(s) <= xmax - x)
 		return tui_put(y, x, xmax, e, s);
-	const char *t = iv_wrap_line(s, xmax - x - 1 - tui_text_width(ell),
-					   &len, &next);
+	const char *t =
+	    iv_wrap_line(s, xmax - x - 1 - tui_text_width(ell), &len, &next);
 	snprintf(line, sizeof line, "%.*s", (int)len, t);
 	x = tui_put(y, x, xmax, e, line);
 	return tui_put(y, x + 1, xmax, TUI_E_WARN, ell);

@@ -13,13 +13,13 @@ typedef struct tui_command_state {
 	size_t lesson;        /* the current lesson (1-based), 0 when none */
 	double lr;            /* the learning rate */
 	bool random_readout;
-	size_t train_steps;   /* training steps taken */
+	size_t train_steps; /* training steps taken */
 } tui_command_state;
 
 /* Write the command line that reproduces s into buf (len > 0), starting
  * with "initviz" (the CLI's option table knows the options). */
-typedef void (*tui_command_fn)(void *ctx, const tui_command_state *s,
-                               char *buf, size_t len);
+typedef void (*tui_command_fn)(void *ctx, const tui_command_state *s, char *buf,
+			       size_t len);
 
 /* Options of the view that are not network settings; the CLI fills them. */
 typedef struct tui_options {
@@ -30,15 +30,15 @@ typedef struct tui_options {
 	bool headless; /* draw on a virtual screen even with a terminal
 			  (tests; needs keys) */
 	const iv_lesson_set *lessons; /* lessons the keys step through (may
-	                                 be NULL or empty); owned by the CLI */
+					 be NULL or empty); owned by the CLI */
 	size_t lesson;                /* 1-based lesson to start in, 0: none */
 	double lr;                    /* learning rate of training (> 0) */
 	bool random_readout;          /* train with a LeCun-normal readout */
 	const char *notice;           /* shown in the status line at start,
-	                                 e.g. a lesson file's error; or NULL */
+					 e.g. a lesson file's error; or NULL */
 	size_t train_steps;           /* training steps to take at start */
 	tui_command_fn command;       /* the reproducing command (C, S); NULL:
-	                                 "initviz" and the settings unknown */
+					 "initviz" and the settings unknown */
 	void *command_ctx;            /* passed to command */
 } tui_options;
 

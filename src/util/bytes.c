@@ -5,8 +5,8 @@
 #include <string.h>
 #include "util/bytes.h"
 
-static const char *const units[] = { "bytes", "KiB", "MiB", "GiB",
-                                     "TiB", "PiB", "EiB" };
+static const char *const units[] = {"bytes", "KiB", "MiB", "GiB",
+				    "TiB",   "PiB", "EiB"};
 #define NUNITS (sizeof units / sizeof units[0])
 
 static void fmt(double bytes, int decimals, char *buf, size_t len)
@@ -14,8 +14,9 @@ static void fmt(double bytes, int decimals, char *buf, size_t len)
 	size_t u = 0;
 	double v = bytes;
 	if (!isfinite(bytes)) {
-		snprintf(buf, len, "%s bytes", bytes > 0 ? "infinitely many"
-		                                          : "an unknown number of");
+		snprintf(buf, len, "%s bytes",
+			 bytes > 0 ? "infinitely many"
+				   : "an unknown number of");
 		return;
 	}
 	while (fabs(v) >= 1024 && u + 1 < NUNITS) {

@@ -46,10 +46,12 @@ void iv_range_allowed(const iv_range *r, char *buf, size_t len)
 	char lo[32], hi[32];
 	switch (r->kind) {
 	case IV_NUM_ULONG:
-		snprintf(buf, len, "an integer from 0 to %lu", (unsigned long)-1);
+		snprintf(buf, len, "an integer from 0 to %lu",
+			 (unsigned long)-1);
 		break;
 	case IV_NUM_SIZE:
-		snprintf(buf, len, "an integer from %.0f to %.0f", r->lo, r->hi);
+		snprintf(buf, len, "an integer from %.0f to %.0f", r->lo,
+			 r->hi);
 		break;
 	default:
 		bound(r->lo, lo, sizeof lo);

@@ -51,7 +51,7 @@ static int check(const struct stat *st, size_t max, char *err, size_t errlen)
 
 /* Up to max + 1 bytes of fd (one more shows a file that grew too big). */
 static int slurp(int fd, size_t max, char **text, size_t *len, char *err,
-                 size_t errlen)
+		 size_t errlen)
 {
 	size_t cap = 4096, n = 0;
 	char *buf = malloc(cap + 1);
@@ -90,7 +90,7 @@ static int slurp(int fd, size_t max, char **text, size_t *len, char *err,
 }
 
 int iv_text_read(const char *path, size_t max, char **text, size_t *len,
-                 char *err, size_t errlen)
+		 char *err, size_t errlen)
 {
 	struct stat st;
 	*text = NULL;
@@ -103,9 +103,9 @@ int iv_text_read(const char *path, size_t max, char **text, size_t *len,
 	if (fd < 0)
 		return refuse(err, errlen, "cannot read", errno);
 	int rc = fstat(fd, &st) != 0 ? refuse(err, errlen, "cannot read", errno)
-	         : check(&st, max, err, errlen) != 0
-	                 ? -1
-	                 : slurp(fd, max, text, len, err, errlen);
+		 : check(&st, max, err, errlen) != 0
+		     ? -1
+		     : slurp(fd, max, text, len, err, errlen);
 	close(fd);
 	return rc;
 }

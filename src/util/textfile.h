@@ -17,6 +17,6 @@
  * FIFO, not a regular file", "is over 1 MiB", "cannot read: Permission
  * denied"). */
 int iv_text_read(const char *path, size_t max, char **text, size_t *len,
-                 char *err, size_t errlen);
+		 char *err, size_t errlen);
 
 #endif

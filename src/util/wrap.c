@@ -3,7 +3,7 @@
 #include "util/wrap.h"
 
 const char *iv_wrap_line(const char *text, int width, size_t *len,
-                         const char **next)
+			 const char **next)
 {
 	size_t n = 0, cut = 0;
 	int cols = 0;

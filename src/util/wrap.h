@@ -11,7 +11,7 @@
  * broken after the last blank that fits, or inside a word longer than
  * width. *next is where the following line starts. */
 const char *iv_wrap_line(const char *text, int width, size_t *len,
-                         const char **next);
+			 const char **next);
 /* Lines text takes when wrapped to width. */
 int iv_wrap_count(const char *text, int width);
 

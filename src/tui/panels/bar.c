@@ -10,7 +10,8 @@
 
 static const char *label_of(const tui_app *app, tui_action a)
 {
-	const char *k = tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
+	const char *k =
+	    tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
 	if (a == TUI_A_KNOB_UP && k)
 		return k; /* "std", "gain" or "value" for the scheme shown */
 	return tui_keys_action(a)->bar;
@@ -27,8 +28,8 @@ static int item(const tui_app *app, int y, int x, tui_action a, int pad)
 {
 	int cols = app->layout.cols;
 	x = tui_put(y, x, cols, TUI_E_BAR_KEY, tui_keys_action(a)->bar_keys);
-	return tui_put_fmt(y, x, cols, TUI_E_BAR_LABEL, " %s%*s", label_of(app, a),
-			pad, "");
+	return tui_put_fmt(y, x, cols, TUI_E_BAR_LABEL, " %s%*s",
+			   label_of(app, a), pad, "");
 }
 
 static bool in_bar(tui_action a)
@@ -47,7 +48,8 @@ static void notice(const tui_app *app, int y, int cols)
 	if (tui_text_width(msg) > room) {
 		room -= tui_text_width(app->gl->ell);
 		const char *s = iv_wrap_line(msg, room, &len, &next);
-		snprintf(line, sizeof line, "%.*s%s", (int)len, s, app->gl->ell);
+		snprintf(line, sizeof line, "%.*s%s", (int)len, s,
+			 app->gl->ell);
 		msg = line;
 	}
 	tui_put_fmt(y, 0, cols, TUI_E_NOTICE, " %s%*s", msg,
@@ -76,8 +78,9 @@ static void prompt(const tui_app *app, int y, int cols)
 	tui_put(y, x + (int)(p->cursor - from), cols, TUI_E_BAR_LABEL, under);
 	x += tw + 2;
 	if (x < cols - 1)
-		tui_put_words(y, x, cols - 1, p->error ? TUI_E_WARN : TUI_E_LABEL,
-			      p->note, app->gl->ell);
+		tui_put_words(y, x, cols - 1,
+			      p->error ? TUI_E_WARN : TUI_E_LABEL, p->note,
+			      app->gl->ell);
 }
 
 static void draw(const tui_app *app, tui_rect r)

@@ -296,8 +296,8 @@ static void title(const tui_app *app, int y)
 		 is_corr(app) ? "correlation" : "length", iv_act_name(c->act),
 		 app->gl->sw2,
 		 tui_text_number(iv_theory_sigma_w2(c, 1), a, sizeof a),
-		 app->gl->sb2, tui_text_number(iv_theory_sigma_b2(c), b, sizeof b),
-		 v);
+		 app->gl->sb2,
+		 tui_text_number(iv_theory_sigma_b2(c), b, sizeof b), v);
 	tui_put_words(y, 0, cols, TUI_E_TITLE, t, app->gl->ell);
 	if (!tui_cobweb_fresh(w, &app->theory, c) && app->theory.th) {
 		char p[32];

@@ -40,7 +40,8 @@ static tcols columns(const tui_app *app)
 static void header(const tui_app *app, int y)
 {
 	const tui_glyphs *g = app->gl;
-	const char *names[NCOLS] = {g->sw, g->sw2, g->chi, "q*", g->xig, g->xic};
+	const char *names[NCOLS] = {g->sw, g->sw2, g->chi,
+				    "q*",  g->xig, g->xic};
 	tcols c = columns(app);
 	int x = c.label_w;
 	for (int i = 0; i < c.n; i++)
@@ -52,14 +53,14 @@ static void header(const tui_app *app, int y)
 
 /* A row: its label (extra, when not "", after a blank if it fits whole),
  * the numbers, the phase. */
-static void row(const tui_app *app, int y, const char *label,
-		const char *extra, double gain, const iv_criticality *k)
+static void row(const tui_app *app, int y, const char *label, const char *extra,
+		double gain, const iv_criticality *k)
 {
 	char b[32];
 	tcols c = columns(app);
 	int x = c.label_w;
-	double v[NCOLS] = {gain,   gain * gain,    k->chi1,
-			   NAN,    k->depth_scale, k->depth_scale_correlation};
+	double v[NCOLS] = {gain, gain * gain,    k->chi1,
+			   NAN,  k->depth_scale, k->depth_scale_correlation};
 	tui_line l;
 	tui_line_init(&l);
 	tui_line_field(&l, 0, 0);
@@ -184,9 +185,9 @@ static int meaning(const tui_app *app, int y, int rows)
 		 "layers, the same as %s where %s < 1.",
 		 g->chi, g->xig, g->chi, g->xic, g->xig, g->chi);
 	for (int i = 0; i < 3 && used < rows; i++)
-		used +=
-		    tui_put_wrap(y + used, 1, w, rows - used, TUI_E_NORMAL, t[i]) +
-		    1;
+		used += tui_put_wrap(y + used, 1, w, rows - used, TUI_E_NORMAL,
+				     t[i]) +
+			1;
 	return used;
 }
 
@@ -206,7 +207,8 @@ static void verdict(const tui_app *app, int y, int rows)
 	    t, sizeof t,
 	    "For %s, PyTorch's gain gives %s %s (%s), q* = 1 "
 	    "gives %s %s (%s).%s",
-	    iv_act_name(g->act), gl->chi, tui_text_number(g->torch.c.chi1, a, sizeof a),
+	    iv_act_name(g->act), gl->chi,
+	    tui_text_number(g->torch.c.chi1, a, sizeof a),
 	    tui_phase_word(tui_phase_classify(&g->torch.c)), gl->chi,
 	    tui_text_number(g->unit.c.chi1, b, sizeof b),
 	    tui_phase_word(tui_phase_classify(&g->unit.c)), c);
@@ -227,10 +229,10 @@ static void draw(const tui_app *app, tui_rect r)
 	tui_line l;
 	tui_line_init(&l);
 	tui_line_field(&l, 0, 0);
-	tui_line_addf(&l, TUI_E_TITLE, "gain calculator for %s at %s %s",
-		      iv_act_name(app->model.cfg.act), g->sb2,
-		      tui_text_number(iv_theory_sigma_b2(&app->model.cfg), b,
-				      sizeof b));
+	tui_line_addf(
+	    &l, TUI_E_TITLE, "gain calculator for %s at %s %s",
+	    iv_act_name(app->model.cfg.act), g->sb2,
+	    tui_text_number(iv_theory_sigma_b2(&app->model.cfg), b, sizeof b));
 	tui_line_field(&l, 1, 3);
 	tui_line_addf(&l, TUI_E_TITLE, "(%s = weight std times %s(fan_in))",
 		      g->sw, g->sqrt);
@@ -253,7 +255,8 @@ static void draw(const tui_app *app, tui_rect r)
 static bool run(tui_app *app, double budget)
 {
 	(void)budget; /* a few root searches: short */
-	return app->theory.th && tui_gains_update(&app->theory, &app->model.cfg);
+	return app->theory.th &&
+	       tui_gains_update(&app->theory, &app->model.cfg);
 }
 
 static bool busy(const tui_app *app)

@@ -142,13 +142,13 @@ static help_box place(const tui_layout *lo, const help_line *h, size_t n)
 	b.colw = b.kw + tw;
 	b.two = 2 * b.colw + 7 <= lo->cols;
 	b.split = b.two ? split_at(h, n) : n;
-	b.rows = b.split < n ? (b.split > n - b.split - 1 ? b.split
-							  : n - b.split - 1)
-			     : n;
+	b.rows = b.split < n
+		     ? (b.split > n - b.split - 1 ? b.split : n - b.split - 1)
+		     : n;
 	b.w = b.two ? 2 * b.colw + 7
 		    : (lo->cols - 4 < b.colw + 4 ? lo->cols - 4 : b.colw + 4);
-	b.bh = lo->lines - 2 < (int)b.rows + 2 ? lo->lines - 2
-						: (int)b.rows + 2;
+	b.bh =
+	    lo->lines - 2 < (int)b.rows + 2 ? lo->lines - 2 : (int)b.rows + 2;
 	b.y = (lo->lines - b.bh) / 2;
 	b.x = (lo->cols - b.w) / 2;
 	b.vis = b.bh - 2;
@@ -197,7 +197,9 @@ static bool handle(tui_app *app, tui_action a, unsigned *flags)
 		m->help_top = m->help_top > 10 ? m->help_top - 10 : 0;
 		break;
 	case TUI_A_HOME: m->help_top = 0; break;
-	case TUI_A_END: m->help_top = (size_t)-1 / 2; break; /* prepare clamps */
+	case TUI_A_END:
+		m->help_top = (size_t)-1 / 2;
+		break; /* prepare clamps */
 	default:
 		app->modal = TUI_PANEL_NONE;
 		m->help_top = 0; /* it opens at the top */

@@ -81,7 +81,7 @@ static void range_text(const tui_app *app, const side *s, int y)
 		const char *why = app->model.per_layer
 				      ? "each row: its own range"
 				  : tui_app_computing(app) ? "not computed yet"
-						      : "no finite values";
+							   : "no finite values";
 		tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, why);
 		return;
 	}
@@ -146,7 +146,8 @@ static void nonfinite(const iv_stats *st, int y, const side *s)
 	} else {
 		tui_line_addf(&l, TUI_E_WARN, " %s", st->nan ? "NaN" : "Inf");
 		tui_line_field(&l, 1, 1);
-		tui_line_addf(&l, TUI_E_WARN, "%zu", st->nan ? st->nan : st->inf);
+		tui_line_addf(&l, TUI_E_WARN, "%zu",
+			      st->nan ? st->nan : st->inf);
 		if (st->nan && st->inf) {
 			tui_line_field(&l, 0, 1);
 			tui_line_add(&l, TUI_E_WARN, "Inf");
@@ -221,7 +222,8 @@ static void health(const tui_app *app, int y, const iv_layer_stats *ls)
 	char b[32];
 	if (c->health == TUI_HEALTH_SAT)
 		tui_put_right(y, x + W, x,
-			      iv_health_saturated(ls) ? TUI_E_WARN : TUI_E_NORMAL,
+			      iv_health_saturated(ls) ? TUI_E_WARN
+						      : TUI_E_NORMAL,
 			      percent(ls->saturated, b, sizeof b));
 	if (c->health == TUI_HEALTH_ZERO_DEAD) {
 		tui_put_right(y, x + W, x,
@@ -242,7 +244,8 @@ static void health(const tui_app *app, int y, const iv_layer_stats *ls)
 	}
 }
 
-static void row(const tui_app *app, int y, size_t i, const side *l, const side *r)
+static void row(const tui_app *app, int y, size_t i, const side *l,
+		const side *r)
 {
 	const tui_cols *c = &app->layout.c;
 	size_t layer = tui_viewport_layer(&app->model, i);
@@ -268,12 +271,14 @@ static void row(const tui_app *app, int y, size_t i, const side *l, const side *
 	cells(app, y, 2 * (i - app->model.top) + 1, layer, r);
 	if (tui_hist_ready(ls, l->q)) {
 		tui_text_fit(ls->q[l->q].std, TUI_SD_W - 1, b, sizeof b);
-		tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_NORMAL, b);
+		tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_NORMAL,
+			      b);
 		health(app, y, ls);
 	}
 	if (tui_hist_ready(ls, r->q)) {
 		tui_text_fit(ls->q[r->q].std, TUI_SD_W - 1, b, sizeof b);
-		tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_NORMAL, b);
+		tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_NORMAL,
+			      b);
 	}
 }
 
@@ -320,11 +325,10 @@ static void prepare(tui_app *app, tui_rect rect)
 		for (int k = 0; k < 2; k++) {
 			double lo, hi;
 			if (cell_range(ls, &s[k], &lo, &hi))
-				tui_hist_counts(&app->cache,
-						2 * (i - m->top) + (size_t)k,
-						app->comp.net, app->comp.gen,
-						layer, s[k].q, lo, hi,
-						bins_of(&s[k]));
+				tui_hist_counts(
+				    &app->cache, 2 * (i - m->top) + (size_t)k,
+				    app->comp.net, app->comp.gen, layer, s[k].q,
+				    lo, hi, bins_of(&s[k]));
 		}
 	}
 }

@@ -7,7 +7,7 @@
 #include "tui/put.h"
 #include "util/wrap.h"
 
-#define LOOK "look: "
+#define LOOK     "look: "
 #define TEXT_MAX (IV_LESSON_LINES * (IV_LESSON_LINE + 1))
 
 /* The lesson's text lines as one paragraph (they continue each other). */

@@ -8,7 +8,7 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 
-#define BELOW  4 /* rows under the plot: x labels, legend, status, keys */
+#define BELOW 4 /* rows under the plot: x labels, legend, status, keys */
 
 typedef struct plot {
 	int y, x; /* top left point's cell */
@@ -31,7 +31,8 @@ static int row_of(const plot *p, size_t j)
 static double x_max(const tui_gains *g)
 {
 	double c = g->crit0.gain * g->crit0.gain;
-	return isfinite(c) && 1.25 * c > 4 ? tui_phase_nice_ceil(1.25 * c) : 4.0;
+	return isfinite(c) && 1.25 * c > 4 ? tui_phase_nice_ceil(1.25 * c)
+					   : 4.0;
 }
 
 /* The glyph class of chi1: 0..2 ordered, 3..5 chaotic (near 1, further,
@@ -128,13 +129,13 @@ static void y_labels(const tui_app *app, const plot *p)
 		int y = row_of(p, tui_phase_index(v, ph->dy, ph->ny));
 		tui_text_fit(v, TUI_AXIS_W - 2, b, sizeof b);
 		tui_put_right(y, TUI_AXIS_W - 2, 0, TUI_E_AXIS, b);
-		tui_put(y, TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS, app->gl->tick);
+		tui_put(y, TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS,
+			app->gl->tick);
 	}
 	snprintf(b, sizeof b, "%g", ph->ymax); /* the top label, beside it */
 	if (tui_text_width(app->gl->sb2) + 1 + tui_text_width(b) <=
 	    TUI_AXIS_W - 2)
-		tui_put(p->y, 0, TUI_AXIS_W - 2, TUI_E_AXIS,
-			app->gl->sb2);
+		tui_put(p->y, 0, TUI_AXIS_W - 2, TUI_E_AXIS, app->gl->sb2);
 }
 
 static void cursor(const tui_app *app, const plot *p)
@@ -160,7 +161,8 @@ static void legend(const tui_app *app, const plot *p, int y)
 		for (size_t i = 0; i < p->nx; i++)
 			if (tui_phase_point(&app->theory.phase, i, j, &chi))
 				seen[klass(chi)] = true;
-	static const char *const words[2][3][2] = { /* around chi1, or none */
+	static const char *const words[2][3][2] = {
+	    /* around chi1, or none */
 	    {{"ordered ", "<1: gradients vanish"},
 	     {"chaotic ", ">1: they explode"},
 	     {"not a number", NULL}},
@@ -173,12 +175,14 @@ static void legend(const tui_app *app, const plot *p, int y)
 		tui_line_init(&l);
 		for (int grp = 0; grp < 3; grp++) {
 			bool any = false;
-			for (int k = first[grp]; k < first[grp] + count[grp]; k++)
+			for (int k = first[grp]; k < first[grp] + count[grp];
+			     k++)
 				any |= seen[k];
 			if (!any)
 				continue;
 			tui_line_field(&l, 0, 3);
-			for (int k = first[grp]; k < first[grp] + count[grp]; k++)
+			for (int k = first[grp]; k < first[grp] + count[grp];
+			     k++)
 				if (seen[k])
 					tui_line_add(&l, el[grp],
 						     class_glyph(g, k));
@@ -264,8 +268,8 @@ static void title(const tui_app *app, int y)
 	const tui_phase *ph = &app->theory.phase;
 	int cols = app->layout.cols;
 	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
-		 "phase diagram of %s: %s by %s (across) and %s (up)",
-		 iv_act_name(app->model.cfg.act), g->chi, g->sw2, g->sb2);
+		    "phase diagram of %s: %s by %s (across) and %s (up)",
+		    iv_act_name(app->model.cfg.act), g->chi, g->sw2, g->sb2);
 	if (tui_phase_busy(ph)) {
 		char b[32];
 		snprintf(b, sizeof b, "computing %3.0f%%",
@@ -277,13 +281,14 @@ static void title(const tui_app *app, int y)
 static void keys(const tui_app *app, int y)
 {
 	const tui_glyphs *gl = app->gl;
-	const char *k = tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
-	tui_put_fmt(y, 0, app->layout.cols, TUI_E_LABEL,
-		 "%s/%s or h/l: %s (sets the %s)   %s/%s or k/j: %s (sets the "
-		 "bias std)   P or Esc: back",
-		 gl->keys[2], gl->keys[3], app->gl->sw2,
-		 k ? k : "weights", gl->keys[0], gl->keys[1],
-		 app->gl->sb2);
+	const char *k =
+	    tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
+	tui_put_fmt(
+	    y, 0, app->layout.cols, TUI_E_LABEL,
+	    "%s/%s or h/l: %s (sets the %s)   %s/%s or k/j: %s (sets the "
+	    "bias std)   P or Esc: back",
+	    gl->keys[2], gl->keys[3], app->gl->sw2, k ? k : "weights",
+	    gl->keys[0], gl->keys[1], app->gl->sb2);
 }
 
 /* The grid's room in rectangle r: columns and rows of points. */
@@ -320,8 +325,9 @@ static void prepare(tui_app *app, tui_rect r)
 static bool due(const tui_app *app)
 {
 	const tui_theory *t = &app->theory;
-	return t->th && tui_phase_matches(&t->phase, app->model.cfg.act,
-					  app->model.cfg.slope) &&
+	return t->th &&
+	       tui_phase_matches(&t->phase, app->model.cfg.act,
+				 app->model.cfg.slope) &&
 	       tui_phase_busy(&t->phase);
 }
 
@@ -342,9 +348,8 @@ static bool run(tui_app *app, double budget)
 
 static bool busy(const tui_app *app)
 {
-	return app->theory.th && (!tui_gains_fresh0(&app->theory,
-						    &app->model.cfg) ||
-				  due(app));
+	return app->theory.th &&
+	       (!tui_gains_fresh0(&app->theory, &app->model.cfg) || due(app));
 }
 
 /* The arrows and hjkl: the next grid point. */

@@ -11,8 +11,8 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 
-#define LABEL_W   6  /* a y label: "0.068", "1e-150", "2.8e4" */
-#define LABELS    64 /* at most, on one axis */
+#define LABEL_W 6  /* a y label: "0.068", "1e-150", "2.8e4" */
+#define LABELS  64 /* at most, on one axis */
 
 typedef struct chart {
 	int y, x, h, w; /* the plot area */
@@ -60,8 +60,9 @@ static size_t unplottable(const series *s)
 {
 	size_t off = 0;
 	for (size_t l = 1; l <= s->app->model.cfg.depth; l++)
-		off += tui_hist_ready(tui_compute_layer(&s->app->comp, l), s->q) &&
-		       isnan(value(s, l));
+		off +=
+		    tui_hist_ready(tui_compute_layer(&s->app->comp, l), s->q) &&
+		    isnan(value(s, l));
 	return off;
 }
 
@@ -315,8 +316,8 @@ static void legend(const tui_app *app, const legend_set *ls, int level,
 	if (ls->branch) {
 		tui_line_add(l, TUI_E_NORMAL, "  ");
 		tui_line_add(l, TUI_E_VALUE, g->mark_b);
-		tui_line_add(l, TUI_E_NORMAL, level ? " branch" :
-			     " residual branch");
+		tui_line_add(l, TUI_E_NORMAL,
+			     level ? " branch" : " residual branch");
 	}
 	if (ls->line_a || ls->line_g) {
 		tui_line_field(l, 0, 3);

@@ -12,8 +12,8 @@
 #include "tui/put.h"
 #include "view/ratios.h"
 
-#define NUM_W   6  /* " -2.9 " */
-#define RIGHT_W (2 * NUM_W + 1)
+#define NUM_W     6 /* " -2.9 " */
+#define RIGHT_W   (2 * NUM_W + 1)
 #define CELLS_MIN 8
 
 static int label_width(const tui_app *app)

@@ -10,16 +10,34 @@
 
 /* The settings, each an item of the bar; the order on screen. */
 typedef enum {
-	S_LESSON, S_INIT, S_KNOB, S_WSTD, S_MODE, S_ACT, S_SLOPE, S_CHI,
-	S_DEPTH, S_WIDTH, S_BATCH, S_INPUT, S_BIAS, S_BIAS_STD, S_NORM, S_RES,
-	S_SEED, S_Q, S_XI, S_WHERE, S_COUNT
+	S_LESSON,
+	S_INIT,
+	S_KNOB,
+	S_WSTD,
+	S_MODE,
+	S_ACT,
+	S_SLOPE,
+	S_CHI,
+	S_DEPTH,
+	S_WIDTH,
+	S_BATCH,
+	S_INPUT,
+	S_BIAS,
+	S_BIAS_STD,
+	S_NORM,
+	S_RES,
+	S_SEED,
+	S_Q,
+	S_XI,
+	S_WHERE,
+	S_COUNT
 } item_id;
 
 /* Which go first when the bar is short: a higher number goes earlier. */
 static const int prio[S_COUNT] = {
-    [S_LESSON] = 0, [S_INIT] = 0,  [S_KNOB] = 0,     [S_ACT] = 0,
-    [S_DEPTH] = 1,  [S_WIDTH] = 1, [S_CHI] = 1,      [S_WSTD] = 2,
-    [S_MODE] = 2,   [S_SLOPE] = 2, [S_BATCH] = 3,    [S_INPUT] = 3,
+    [S_LESSON] = 0, [S_INIT] = 0,     [S_KNOB] = 0,  [S_ACT] = 0,
+    [S_DEPTH] = 1,  [S_WIDTH] = 1,    [S_CHI] = 1,   [S_WSTD] = 2,
+    [S_MODE] = 2,   [S_SLOPE] = 2,    [S_BATCH] = 3, [S_INPUT] = 3,
     [S_BIAS] = 3,   [S_BIAS_STD] = 3, [S_SEED] = 4,  [S_Q] = 4,
     [S_XI] = 4,     [S_WHERE] = 3,    [S_NORM] = 1,  [S_RES] = 1,
 };
@@ -44,8 +62,7 @@ static void add(bar *b, item_id id, int gap, const char *label,
 }
 
 /* The bias: --bias, or a framework preset's own. */
-static void bias_item(bar *b, const iv_config *c, const tui_glyphs *g,
-		      int gap)
+static void bias_item(bar *b, const iv_config *c, const tui_glyphs *g, int gap)
 {
 	char t[64];
 	if (c->init == IV_INIT_TORCH_LINEAR) {
@@ -54,8 +71,8 @@ static void bias_item(bar *b, const iv_config *c, const tui_glyphs *g,
 	} else if (iv_init_is_preset(c->init)) {
 		add(b, S_BIAS, gap, "bias", "0");
 	} else {
-		add(b, S_BIAS, gap, "bias", tui_text_number(c->bias, t,
-							    sizeof t));
+		add(b, S_BIAS, gap, "bias",
+		    tui_text_number(c->bias, t, sizeof t));
 		if (c->bias_std > 0)
 			add(b, S_BIAS_STD, gap, "bias std",
 			    tui_text_number(c->bias_std, t, sizeof t));
@@ -64,8 +81,7 @@ static void bias_item(bar *b, const iv_config *c, const tui_glyphs *g,
 
 /* "norm layer" and "residual alpha 1/sqrt(L) = 0.316", early in the bar;
  * the plain network has neither (the help names the keys). */
-static void arch_items(bar *b, const iv_config *c, const tui_glyphs *g,
-		       int gap)
+static void arch_items(bar *b, const iv_config *c, const tui_glyphs *g, int gap)
 {
 	char label[32], t[64], r[32], n[32];
 	if (c->norm != IV_NORM_NONE)
@@ -129,8 +145,7 @@ static bool where(const tui_model *m, char *buf, size_t size)
 			 : k % 10 == 3     ? "rd"
 					   : "th";
 	if (n > m->rows)
-		snprintf(buf, size, "rows %zu-%zu of %zu", m->top + 1, last,
-			 n);
+		snprintf(buf, size, "rows %zu-%zu of %zu", m->top + 1, last, n);
 	else if (m->subset == TUI_SUBSET_EVERY && k > 1)
 		snprintf(buf, size, "every %zu%s layer", k, th);
 	else if (m->subset == TUI_SUBSET_ENDS && n < m->cfg.depth)
@@ -185,7 +200,8 @@ static void collect(const tui_app *app, bar *b, int gap)
 			       sizeof w))
 		add(b, S_XI, gap, label, w);
 	if (app->layout.layers_h > 0 && where(&app->model, w, sizeof w)) {
-		b->field[S_WHERE] = tui_line_field(&b->line, prio[S_WHERE], gap);
+		b->field[S_WHERE] =
+		    tui_line_field(&b->line, prio[S_WHERE], gap);
 		tui_line_add(&b->line, TUI_E_LABEL, w);
 	}
 }

@@ -9,7 +9,7 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 
-#define BELOW  4 /* rows under the plot: x labels, three of note */
+#define BELOW 4 /* rows under the plot: x labels, three of note */
 
 typedef struct hplot {
 	int y, x, h, w;
@@ -58,8 +58,7 @@ static void reference(const tui_app *app, const hplot *p)
 	for (int r = 0; r < p->h; r++) {
 		chtype ch = mvinch(p->y + r, x) & A_CHARTEXT;
 		if (ch == ' ')
-			tui_put(p->y + r, x, x + 1, TUI_E_AXIS,
-				app->gl->ref);
+			tui_put(p->y + r, x, x + 1, TUI_E_AXIS, app->gl->ref);
 	}
 }
 
@@ -225,8 +224,7 @@ static void prepare(tui_app *app, tui_rect r)
 static bool due(const tui_app *app)
 {
 	return app->theory.th && state(app) == TUI_SPEC_DUE &&
-	       (app->settling ||
-		app->theory.spec.shown == app->comp.gen + 1);
+	       (app->settling || app->theory.spec.shown == app->comp.gen + 1);
 }
 
 static bool run(tui_app *app, double budget)

@@ -121,8 +121,7 @@ static void percent(tui_line *l, tui_element e, double f)
 /* "saturated 12% (from 30%)", "dead units 0.9% (from 0.4%)": the
  * activation's own measure over all layers, then step 0's when there is
  * room. */
-static void health_field(tui_line *l, const char *name, double now,
-			 double then)
+static void health_field(tui_line *l, const char *name, double now, double then)
 {
 	tui_line_field(l, 2, 2);
 	tui_line_addf(l, TUI_E_LABEL, "%s ", name);
@@ -212,9 +211,9 @@ static void first_row(const tui_app *app, tui_line *l)
 	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_steps(t));
 	tui_line_field(l, 2, 2);
 	tui_line_add(l, TUI_E_LABEL,
-		     t->running		 ? "running"
+		     t->running          ? "running"
 		     : tui_train_busy(t) ? "stepping"
-		     : t->pass		 ? "updating"
+		     : t->pass           ? "updating"
 					 : "paused");
 	tui_line_field(l, 1, 3);
 	tui_line_add(l, TUI_E_LABEL, "lr ");
@@ -341,7 +340,8 @@ static bool run(tui_app *app, double budget)
 	}
 	/* the ratios cost a product a layer: only while their strip shows */
 	t->watch = app->rect[TUI_PANEL_RATIOS].h > 0;
-	bool was = tui_train_busy(t), did = tui_train_run(t, &app->comp, budget);
+	bool was = tui_train_busy(t),
+	     did = tui_train_run(t, &app->comp, budget);
 	if (t->st != IV_OK) {
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "training stopped: %s", iv_status_str(t->st));
