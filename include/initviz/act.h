@@ -7,7 +7,7 @@
 #include <initviz/tables.h>
 
 #define IV_SELU_LAMBDA 1.0507009873554805
-#define IV_SELU_ALPHA 1.6732632423543772
+#define IV_SELU_ALPHA  1.6732632423543772
 
 /* phi(x) and phi'(x); slope is leaky-relu's negative slope. */
 double iv_act(iv_act_kind k, double slope, double x);
@@ -15,9 +15,9 @@ double iv_act_deriv(iv_act_kind k, double slope, double x);
 
 /* y[i] = phi(x[i]) for n values (y may equal x). */
 void iv_act_apply(iv_act_kind k, double slope, const double *x, double *y,
-                  size_t n);
+		  size_t n);
 /* y[i] = g[i] * phi'(z[i]) (y may equal g). */
 void iv_act_backprop(iv_act_kind k, double slope, const double *z,
-                     const double *g, double *y, size_t n);
+		     const double *g, double *y, size_t n);
 
 #endif

@@ -12,8 +12,9 @@
 #define IV_DEPTH_MAX 10000
 #define IV_WIDTH_MAX 65536
 #define IV_BATCH_MAX 1000000
-#define IV_WIDTHS_MAX 1001 /* entries of --widths: input + up to 1000 layers */
-#define IV_BINS_MAX 10000
+/* entries of --widths: the input and up to 1000 layers */
+#define IV_WIDTHS_MAX 1001
+#define IV_BINS_MAX   10000
 
 /* Plain value type: copy it freely. */
 typedef struct iv_config {
@@ -28,14 +29,14 @@ typedef struct iv_config {
 	double slope; /* leaky-relu */
 	size_t depth;
 	size_t width;
-	size_t nwidths;                  /* 0: depth x width; else depth+1 */
+	size_t nwidths;                 /* 0: depth x width; else depth+1 */
 	uint32_t widths[IV_WIDTHS_MAX]; /* input size, then each layer */
 	size_t batch;
 	iv_input_kind input;
 	unsigned long seed;
 	double max_memory; /* bytes; <= 0 means no limit */
-	int retain;        /* keep every layer's gradient for later re-binning */
-	size_t bins;       /* histogram bins of the statistics */
+	int retain;  /* keep every layer's gradient for later re-binning */
+	size_t bins; /* histogram bins of the statistics */
 	iv_norm_kind norm; /* what enters the activation is normalized */
 	bool residual;     /* layers 2..L of equal widths: residual blocks */
 	double res_scale;  /* alpha of the blocks; NAN: the scheme's own */
@@ -52,7 +53,9 @@ typedef enum {
 	IV_LAYER_RESIDUAL
 } iv_layer_kind;
 
-#define IV_NORM_EPS 1e-5 /* added to the variance a normalization divides by */
+#define IV_NORM_EPS                                                            \
+	1e-5 /* added to the variance a normalization divides by               \
+	      */
 
 /* Fill *cfg with the documented defaults (docs/report.md). max_memory is 0. */
 void iv_config_defaults(iv_config *cfg);
@@ -81,7 +84,7 @@ double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out);
  * (fan_in + fan_out) / 2 for xavier-*, the --mode fan over 2 for he-*, the
  * --mode fan for lecun-*; NAN for the other schemes. */
 double iv_config_scheme_fan(const iv_config *cfg, double fan_in,
-                            double fan_out);
+			    double fan_out);
 
 /* "plain", "projection", "residual"; NULL out of range. */
 const char *iv_layer_kind_name(iv_layer_kind k);

@@ -5,10 +5,11 @@
  * A layer has a problem (--check reports it, the view draws it as a
  * warning) when more than half its activations are saturated, more than
  * half its units are dead, its live units compute fewer distinct functions
- * than there are of them, or a statistic saw NaN or Inf. A network has one when the std of its
- * activations (first layer against last) or of its gradients (last against
- * first) changes by more than IV_HEALTH_RATIO over depth. The view also
- * marks a layer whose outputs are mostly exactly 0, and any dead unit. */
+ * than there are of them, or a statistic saw NaN or Inf. A network has one when
+ * the std of its activations (first layer against last) or of its gradients
+ * (last against first) changes by more than IV_HEALTH_RATIO over depth. The
+ * view also marks a layer whose outputs are mostly exactly 0, and any dead
+ * unit. */
 #ifndef INITVIZ_HEALTH_H
 #define INITVIZ_HEALTH_H
 
@@ -49,7 +50,7 @@ bool iv_health_nonfinite(const iv_layer_stats *s);
  * average factor goes to *growth (NAN when there are too few blocks),
  * the number of blocks to *blocks. */
 bool iv_health_stream_explodes(const iv_layer_stats *const *ls, size_t n,
-                               double *growth, size_t *blocks);
+			       double *growth, size_t *blocks);
 
 /* Whether a std going from a to b stays within IV_HEALTH_RATIO either way
  * (both 0 counts as within; a NaN or Inf is judged elsewhere: within). */

@@ -11,9 +11,9 @@
 #define IV_JACOBIAN_WIDTH_MAX 2048
 
 typedef struct iv_spectrum {
-	size_t count;        /* min(n_0, n_L) singular values */
-	double *sv;          /* descending; owned, free with iv_spectrum_done */
-	double mean_square;  /* mean of sv^2 */
+	size_t count;       /* min(n_0, n_L) singular values */
+	double *sv;         /* descending; owned, free with iv_spectrum_done */
+	double mean_square; /* mean of sv^2 */
 	double max, min;
 } iv_spectrum;
 
@@ -22,9 +22,10 @@ typedef struct iv_spectrum {
  * at the sample. IV_EINVAL when a layer is wider than
  * IV_JACOBIAN_WIDTH_MAX, sample is not in the batch, or the network
  * normalizes over the batch (a sample's output then depends on the other
- * samples: there is no one-sample Jacobian); IV_EGSL when the SVD fails (e.g. non-finite entries). */
+ * samples: there is no one-sample Jacobian); IV_EGSL when the SVD fails (e.g.
+ * non-finite entries). */
 iv_status iv_jacobian_spectrum(const iv_net *net, size_t sample,
-                               iv_spectrum *out);
+			       iv_spectrum *out);
 void iv_spectrum_done(iv_spectrum *s);
 
 #endif

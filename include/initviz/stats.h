@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Statistics and histogram of one matrix: finite entries only, NaN and Inf counted. */
+/* Statistics and histogram of one matrix: finite entries only, NaN and Inf
+ * counted. */
 #ifndef INITVIZ_STATS_H
 #define INITVIZ_STATS_H
 
@@ -12,7 +13,7 @@ typedef struct iv_stats {
 	size_t nan, inf;
 	size_t finite;
 	double mean, std, rms, min, max; /* over finite entries; NaN if none */
-	double absmax;                     /* max |x| over finite entries */
+	double absmax;                   /* max |x| over finite entries */
 	gsl_histogram *hist; /* bins over [min, max] of finite entries; owned */
 } iv_stats;
 
@@ -31,6 +32,6 @@ iv_status iv_stats_compute(iv_stats *s, const double *x, size_t n);
  * into the last bin, values outside are dropped). counts has bins entries;
  * it is zeroed first. */
 void iv_bin(const double *x, size_t n, double lo, double hi, size_t bins,
-            double *counts);
+	    double *counts);
 
 #endif

@@ -5,7 +5,8 @@
  * The task: targets Y = tanh(X A1^T) A2^T from a fixed random teacher
  * (16 hidden units, `outputs` outputs) on the net's own input batch X. The
  * student is the configured network plus a linear readout (outputs x n_L)
- * drawn by the same init scheme (or LeCun normal: random_readout); loss = 1/(2 batch) sum |Y_hat - Y|^2.
+ * drawn by the same init scheme (or LeCun normal: random_readout); loss = 1/(2
+ * batch) sum |Y_hat - Y|^2.
  *
  * Call order:
  *   tr = iv_train_alloc(net, &opts, &st);   net is borrowed, must outlive tr
@@ -17,11 +18,11 @@
  *   while ((st = iv_train_advance(tr, budget)) == IV_CONTINUE)
  *           ... poll keys ...
  * A step computes no statistics or histograms, and distinct neurons and
- * the update's ratios only while watched (iv_train_watch; on by default). After steps the net's
- * statistics are stale: iv_net_restart() + iv_net_run() recompute them
- * (with the probe gradient of docs/report.md) for display. While a step is
- * in progress the net is the trainer's: do not step, restart or read it.
- * To reset, free both and allocate again from the same config. */
+ * the update's ratios only while watched (iv_train_watch; on by default). After
+ * steps the net's statistics are stale: iv_net_restart() + iv_net_run()
+ * recompute them (with the probe gradient of docs/report.md) for display. While
+ * a step is in progress the net is the trainer's: do not step, restart or read
+ * it. To reset, free both and allocate again from the same config. */
 #ifndef INITVIZ_TRAIN_H
 #define INITVIZ_TRAIN_H
 
@@ -33,16 +34,15 @@
 #define IV_TRAIN_LR 0.05
 
 typedef struct iv_train_opts {
-	double lr;      /* learning rate, > 0 */
-	size_t outputs; /* readout size, >= 1 */
+	double lr;           /* learning rate, > 0 */
+	size_t outputs;      /* readout size, >= 1 */
 	bool random_readout; /* readout from LeCun normal N(0, 1/n_L), whatever
-	                      * the scheme: only the top is random */
+			      * the scheme: only the top is random */
 } iv_train_opts;
 
 typedef struct iv_train iv_train;
 
-iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
-                         iv_status *st);
+iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts, iv_status *st);
 void iv_train_free(iv_train *tr); /* NULL is a no-op */
 
 /* One SGD update. Loss and distinct neurons of the weights it started from

@@ -23,11 +23,11 @@ typedef enum {
 #define IV_X(e, name) e,
 	CLI_FORMAT_LIST(IV_X)
 #undef IV_X
-	    CLI_FORMAT_COUNT
+	CLI_FORMAT_COUNT
 } cli_format;
 
 #define CLI_TABLE_ROWS 40 /* layer rows of the table before it samples */
-#define CLI_SPARK_MAX  32 /* columns of a sparkline before it samples */
+#define CLI_SPARK_MAX 32  /* columns of a sparkline before it samples */
 
 const char *cli_format_name(cli_format f); /* NULL when out of range */
 bool cli_format_parse(const char *s, cli_format *out);
@@ -38,7 +38,7 @@ bool cli_report_utf8(bool ascii);
 
 /* x: theory and training to add (NULL: only the measured layers). */
 int cli_report_write(FILE *f, const iv_net *net, cli_format fmt, bool utf8,
-		     const cli_analysis *x);
+                    const cli_analysis *x);
 int cli_report_json(FILE *f, const iv_net *net, const cli_analysis *x);
 /* The JSON object without its closing "\n}\n", for more fields after the
  * last one (each written as ",\n  \"key\": value"). */
@@ -47,16 +47,16 @@ int cli_report_csv(FILE *f, const iv_net *net, const cli_analysis *x);
 /* CSV with nlead columns first: names in the header (written when header
  * is true), the same values (text) on every row. */
 int cli_report_csv_lead(FILE *f, const iv_net *net, const cli_analysis *x,
-			size_t nlead, const char *const *names,
-			const char *const *values, bool header);
+                       size_t nlead, const char *const *names,
+                       const char *const *values, bool header);
 int cli_report_table(FILE *f, const iv_net *net, bool utf8,
-		     const cli_analysis *x);
+                    const cli_analysis *x);
 
 /* One standalone SVG figure (src/figure): the depth profile of the std of
  * activations and gradients, measured and mean-field, and histograms of
  * up to 5 layers; command (NULL: none) in small print. */
 int cli_report_svg(FILE *f, const iv_net *net, const cli_analysis *x,
-		   const char *command);
+                  const char *command);
 
 /* v as the shortest of %.15g, %.16g, %.17g that reads back exactly into
  * buf (32 bytes suffice); false, and "", when v is not finite. */
@@ -74,8 +74,8 @@ size_t cli_table_rows(size_t depth, size_t max, size_t *rows);
  * CLI_SPARK_ZERO for 0, CLI_SPARK_BAD for NaN, Inf or negative. *lo and *hi
  * get the scale's ends (NaN when no value is positive and finite). */
 #define CLI_SPARK_ZERO (-1)
-#define CLI_SPARK_BAD  (-2)
+#define CLI_SPARK_BAD (-2)
 void cli_spark_levels(const double *v, size_t n, int *level, double *lo,
-		      double *hi);
+                     double *hi);
 
 #endif

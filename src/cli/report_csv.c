@@ -5,8 +5,8 @@
 
 /* Fields of one quantity, in the order of the JSON object. */
 #define CSV_STATS_LIST(X)                                                      \
-	X("count")                                                             \
-	X("mean") X("std") X("rms") X("min") X("max") X("nan") X("inf")
+	X("count") X("mean") X("std") X("rms") X("min") X("max") X("nan")      \
+	X("inf")
 
 /* An empty field when not finite. */
 static void field(FILE *f, double v)
@@ -31,16 +31,14 @@ static void header(FILE *f, const cli_analysis *x)
 	CSV_STATS_LIST(IV_X) /* empty but for residual blocks */
 #undef IV_X
 	if (x && (x->theory || x->no_theory)) /* empty: no theory */
-		fputs(
-		    ",theory.preactivation_std,theory.activation_std,"
-		    "theory.grad_preactivation_std,theory.grad_activation_std,"
-		    "theory.channel_variance,theory.channel_mean_sq",
-		    f);
+		fputs(",theory.preactivation_std,theory.activation_std,"
+		      "theory.grad_preactivation_std,theory.grad_activation_std,"
+		      "theory.channel_variance,theory.channel_mean_sq",
+		      f);
 	if (x && x->ntrain) /* a summary: the state after the last step */
 		fputs(",training.steps,training.final_loss,"
 		      "training.distinct_neurons,training.update_ratio,"
-		      "training.grad_ratio,training.activation_change",
-		      f);
+		      "training.grad_ratio,training.activation_change", f);
 	fputc('\n', f);
 }
 
@@ -81,6 +79,7 @@ static void stats(FILE *f, const iv_stats *st)
 	fprintf(f, ",%zu,%zu", st->nan, st->inf);
 }
 
+
 static void row(FILE *f, const iv_layer_stats *s)
 {
 	fprintf(f, "%zu,%zu,%zu", s->layer, s->fan_in, s->fan_out);
@@ -104,8 +103,8 @@ int cli_report_csv(FILE *f, const iv_net *net, const cli_analysis *x)
 }
 
 int cli_report_csv_lead(FILE *f, const iv_net *net, const cli_analysis *x,
-			size_t nlead, const char *const *names,
-			const char *const *values, bool head)
+                       size_t nlead, const char *const *names,
+                       const char *const *values, bool head)
 {
 	size_t L = iv_net_depth(net);
 	if (head) {

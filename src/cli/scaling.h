@@ -22,14 +22,14 @@ typedef enum {
 #define IV_X(e, name) e,
 	CLI_VERDICT_LIST(IV_X)
 #undef IV_X
-	    CLI_VERDICT_COUNT
+	CLI_VERDICT_COUNT
 } cli_verdict;
 
 typedef struct cli_slope {
-	size_t n;      /* widths in the fit */
-	double slope;  /* NaN when undefined */
-	double se;     /* standard error; NaN with 2 widths (an exact fit) */
-	double lo, hi; /* 95% interval, slope +- t(0.975, n-2) se; NaN too */
+	size_t n;       /* widths in the fit */
+	double slope;   /* NaN when undefined */
+	double se;      /* standard error; NaN with 2 widths (an exact fit) */
+	double lo, hi;  /* 95% interval, slope +- t(0.975, n-2) se; NaN too */
 	cli_verdict verdict;
 	const char *why; /* the reason, when undefined; else NULL */
 } cli_slope;
@@ -38,7 +38,7 @@ typedef struct cli_slope {
  * Undefined (with the reason) when fewer than 2 distinct widths, or some y
  * is 0, negative or not finite. */
 void cli_slope_fit(const double *width, const double *y, size_t n,
-		   cli_slope *out);
+                  cli_slope *out);
 
 const char *cli_verdict_name(cli_verdict v); /* NULL when out of range */
 

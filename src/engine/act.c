@@ -14,10 +14,10 @@
  * arrays of it vectorise; only IEEE additions, multiplications and
  * divisions (no fused multiply-add), so that every processor and every
  * vector width gives the same bits. */
-#define LN2_HI 6.93147180369123816490e-01 /* 32 bits: k LN2_HI is exact */
-#define LN2_LO 1.90821492927058770002e-10
+#define LN2_HI  6.93147180369123816490e-01 /* 32 bits: k LN2_HI is exact */
+#define LN2_LO  1.90821492927058770002e-10
 #define INV_LN2 1.44269504088896338700e+00
-#define SPLIT 134217729.0 /* 2^27 + 1: Veltkamp's split */
+#define SPLIT   134217729.0 /* 2^27 + 1: Veltkamp's split */
 
 IV_VEC_BEGIN
 
@@ -116,7 +116,10 @@ static inline double dsigmoid(double x)
 }
 
 /* Standard normal cdf and density. */
-static inline double ncdf(double x) { return 0.5 * erfc(-x * M_SQRT1_2); }
+static inline double ncdf(double x)
+{
+	return 0.5 * erfc(-x * M_SQRT1_2);
+}
 static inline double npdf(double x)
 {
 	return exp(-0.5 * x * x) * (M_2_SQRTPI * M_SQRT1_2 * 0.5);
@@ -181,7 +184,7 @@ double iv_act_deriv(iv_act_kind k, double slope, double x)
 }
 
 void iv_act_apply(iv_act_kind k, double slope, const double *x, double *y,
-                  size_t n)
+		  size_t n)
 {
 	switch (k) { /* one loop per kind so the compiler can vectorise */
 	case IV_ACT_LINEAR:
@@ -192,9 +195,7 @@ void iv_act_apply(iv_act_kind k, double slope, const double *x, double *y,
 		for (size_t i = 0; i < n; i++)
 			y[i] = act(IV_ACT_RELU, slope, x[i]);
 		break;
-	case IV_ACT_TANH:
-		tanh_array(x, y, n);
-		break;
+	case IV_ACT_TANH: tanh_array(x, y, n); break;
 	default:
 		for (size_t i = 0; i < n; i++)
 			y[i] = act(k, slope, x[i]);
@@ -203,12 +204,13 @@ void iv_act_apply(iv_act_kind k, double slope, const double *x, double *y,
 }
 
 void iv_act_backprop(iv_act_kind k, double slope, const double *z,
-                     const double *g, double *y, size_t n)
+		     const double *g, double *y, size_t n)
 {
 	switch (k) {
 	case IV_ACT_RELU:
 		for (size_t i = 0; i < n; i++)
-			y[i] = isnan(z[i]) ? z[i] : (z[i] > 0 ? g[i] : 0.0 * g[i]);
+			y[i] =
+			    isnan(z[i]) ? z[i] : (z[i] > 0 ? g[i] : 0.0 * g[i]);
 		break;
 	default:
 		for (size_t i = 0; i < n; i++)

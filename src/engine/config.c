@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Configuration defaults, validation, the weight-std formulas and the memory estimate. */
+/* Configuration defaults, validation, the weight-std formulas and the memory
+ * estimate. */
 #include <math.h>
 #include <unistd.h>
 #include <initviz/config.h>
@@ -8,27 +9,27 @@
 void iv_config_defaults(iv_config *cfg)
 {
 	*cfg = (iv_config){
-		.init = IV_INIT_XAVIER_NORMAL,
-		.std = 0.01,
-		.value = 0.004, /* about 1/width: neither saturates nor vanishes */
-		.gain = 1.0,
-		.mode = IV_MODE_FAN_IN,
-		.bias = 0.0,
-		.bias_std = 0.0,
-		.act = IV_ACT_TANH,
-		.slope = 0.01,
-		.depth = 10,
-		.width = 256,
-		.nwidths = 0,
-		.batch = 512,
-		.input = IV_INPUT_GAUSSIAN,
-		.seed = 1,
-		.max_memory = 0,
-		.retain = 0,
-		.bins = 40,
-		.norm = IV_NORM_NONE,
-		.residual = false,
-		.res_scale = NAN,
+	    .init = IV_INIT_XAVIER_NORMAL,
+	    .std = 0.01,
+	    .value = 0.004, /* about 1/width: neither saturates nor vanishes */
+	    .gain = 1.0,
+	    .mode = IV_MODE_FAN_IN,
+	    .bias = 0.0,
+	    .bias_std = 0.0,
+	    .act = IV_ACT_TANH,
+	    .slope = 0.01,
+	    .depth = 10,
+	    .width = 256,
+	    .nwidths = 0,
+	    .batch = 512,
+	    .input = IV_INPUT_GAUSSIAN,
+	    .seed = 1,
+	    .max_memory = 0,
+	    .retain = 0,
+	    .bins = 40,
+	    .norm = IV_NORM_NONE,
+	    .residual = false,
+	    .res_scale = NAN,
 	};
 }
 
@@ -102,9 +103,9 @@ double iv_config_weight_std(const iv_config *cfg, size_t l)
 const char *iv_layer_kind_name(iv_layer_kind k)
 {
 	static const char *const names[] = {
-		[IV_LAYER_PLAIN] = "plain",
-		[IV_LAYER_PROJECTION] = "projection",
-		[IV_LAYER_RESIDUAL] = "residual",
+	    [IV_LAYER_PLAIN] = "plain",
+	    [IV_LAYER_PROJECTION] = "projection",
+	    [IV_LAYER_RESIDUAL] = "residual",
 	};
 	return (unsigned)k <= IV_LAYER_RESIDUAL ? names[k] : NULL;
 }
@@ -116,8 +117,8 @@ iv_layer_kind iv_config_layer_kind(const iv_config *cfg, size_t l)
 	if (l == 1)
 		return IV_LAYER_PROJECTION;
 	return iv_config_units(cfg, l) == iv_config_units(cfg, l - 1)
-	               ? IV_LAYER_RESIDUAL
-	               : IV_LAYER_PLAIN;
+		   ? IV_LAYER_RESIDUAL
+		   : IV_LAYER_PLAIN;
 }
 
 bool iv_config_layer_norm(const iv_config *cfg, size_t l)
@@ -129,8 +130,8 @@ bool iv_config_layer_norm(const iv_config *cfg, size_t l)
 iv_act_kind iv_config_layer_act(const iv_config *cfg, size_t l)
 {
 	return iv_config_layer_kind(cfg, l) == IV_LAYER_PROJECTION
-	               ? IV_ACT_LINEAR
-	               : cfg->act;
+		   ? IV_ACT_LINEAR
+		   : cfg->act;
 }
 
 double iv_config_res_scale(const iv_config *cfg)
@@ -189,7 +190,7 @@ iv_status iv_config_validate(const iv_config *cfg)
 		if (cfg->depth != cfg->nwidths - 1)
 			return IV_EINVAL;
 	} else if (cfg->depth < 1 || cfg->depth > IV_DEPTH_MAX ||
-	           cfg->width < 1 || cfg->width > IV_WIDTH_MAX) {
+		   cfg->width < 1 || cfg->width > IV_WIDTH_MAX) {
 		return IV_EINVAL;
 	}
 	return IV_OK;
@@ -203,31 +204,32 @@ double iv_config_memory(const iv_config *cfg)
 	for (size_t l = 1; l <= cfg->depth; l++) {
 		double fi = (double)iv_config_units(cfg, l - 1);
 		double fo = (double)iv_config_units(cfg, l);
-		bytes += fo * fi + fo;    /* weights and biases */
-		bytes += 2 * b * fo;      /* pre-activations and activations */
+		bytes += fo * fi + fo; /* weights and biases */
+		bytes += 2 * b * fo;   /* pre-activations and activations */
 		if (iv_config_layer_kind(cfg, l) == IV_LAYER_RESIDUAL)
-			bytes += b * fi;  /* the branch's input phi(N(h)) */
+			bytes += b * fi; /* the branch's input phi(N(h)) */
 		if (iv_config_layer_norm(cfg, l)) /* means, inverse stds */
 			bytes += 2 * (cfg->norm == IV_NORM_BATCH ? fo : b);
 		if (cfg->retain)
-			bytes += b * fo;  /* every layer's gradient */
+			bytes += b * fo; /* every layer's gradient */
 		maxw = fmax(maxw, fo * fi);
 		maxn = fmax(maxn, fo);
 		ws = fmax(ws, iv_init_workspace(cfg, (size_t)fo, (size_t)fi));
 	}
-	bytes += b * n0;               /* inputs */
+	bytes += b * n0; /* inputs */
 	/* gradient ping-pong (dz overwrites g), or dz when retained (an
 	 * estimate: the retained gradients come first); dW */
 	bytes += 2 * b * maxn + maxw;
 	if (cfg->residual && !cfg->retain)
-		bytes += b * maxn;     /* dz beside g: blocks need g_l after */
-	bytes += 2 * maxn;             /* per-unit sums: streams, norms */
-	bytes += 2 * maxn + 4 * maxn;  /* distinct-neuron keys and indices */
-	bytes += maxn;                 /* units seen alive, per thread */
-	bytes += ws;                   /* drawing one layer (orthogonal) */
+		bytes += b * maxn;    /* dz beside g: blocks need g_l after */
+	bytes += 2 * maxn;            /* per-unit sums: streams, norms */
+	bytes += 2 * maxn + 4 * maxn; /* distinct-neuron keys and indices */
+	bytes += maxn;                /* units seen alive, per thread */
+	bytes += ws;                  /* drawing one layer (orthogonal) */
 	bytes *= sizeof(double);
-	bytes += (double)cfg->depth * (sizeof(double) * 2 * (cfg->bins + 1) * 6 +
-	                               512); /* per-layer stats */
+	bytes +=
+	    (double)cfg->depth * (sizeof(double) * 2 * (cfg->bins + 1) * 6 +
+				  512); /* per-layer stats */
 	return bytes;
 }
 

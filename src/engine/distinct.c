@@ -49,7 +49,7 @@ static int same(double x, double y, double tol)
 }
 
 size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
-                           void *work)
+			   void *work)
 {
 	struct colkey *k = work;
 	double amax = 0;
@@ -62,7 +62,7 @@ size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
 	int e = amax > 0 ? ilogb(amax) : 0;
 	double down = ldexp(1.0, -(e < -1000 ? -1000 : e));
 	for (size_t j = 0; j < cols; j++)
-		k[j] = (struct colkey){ 0.0, j };
+		k[j] = (struct colkey){0.0, j};
 	for (size_t i = 0; i < rows; i++) { /* row by row: cache-friendly */
 		const double *row = a + i * cols;
 		double w = row_weight(i);

@@ -66,7 +66,8 @@ iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto)
 	if (cfg->init == IV_INIT_ORTHOGONAL)
 		st = iv_init_draw(cfg, l, net->W[l], r);
 	else
-		st = iv_init_draw_rows(cfg, l, net->W[l], r, net->rows[l], upto);
+		st =
+		    iv_init_draw_rows(cfg, l, net->W[l], r, net->rows[l], upto);
 	if (st != IV_OK)
 		return st;
 	net->rows[l] = upto;
@@ -75,8 +76,8 @@ iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto)
 	double a = 1.0 / sqrt((double)net->n[l - 1]);
 	for (size_t i = 0; i < net->n[l]; i++) {
 		double e = cfg->bias_std > 0
-		                   ? gsl_ran_gaussian_ziggurat(r, cfg->bias_std)
-		                   : 0.0;
+			       ? gsl_ran_gaussian_ziggurat(r, cfg->bias_std)
+			       : 0.0;
 		if (cfg->init == IV_INIT_TORCH_LINEAR) /* nn.Linear's bias */
 			gsl_vector_set(net->b[l], i, gsl_ran_flat(r, -a, a));
 		else if (iv_init_is_preset(cfg->init))

@@ -61,7 +61,7 @@ static double mean_square(const iv_layer_stats *s)
 }
 
 bool iv_health_stream_explodes(const iv_layer_stats *const *ls, size_t n,
-                               double *growth, size_t *blocks)
+			       double *growth, size_t *blocks)
 {
 	size_t first = 0, last = 0, k = 0;
 	for (size_t i = 1; i < n; i++)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Init schemes: the formulas of docs/report.md, drawn with gsl_rng and gsl_randist. */
+/* Init schemes: the formulas of docs/report.md, drawn with gsl_rng and
+ * gsl_randist. */
 #include <math.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
@@ -37,7 +38,7 @@ static void fill_identity(gsl_matrix *W, size_t i0, size_t i1, double g)
 }
 
 static void fill_normal(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
-                        double sd)
+			double sd)
 {
 	for (size_t i = i0; i < i1; i++) {
 		double *row = gsl_matrix_ptr(W, i, 0);
@@ -47,7 +48,7 @@ static void fill_normal(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
 }
 
 static void fill_uniform(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
-                         double a)
+			 double a)
 {
 	for (size_t i = i0; i < i1; i++) {
 		double *row = gsl_matrix_ptr(W, i, 0);
@@ -57,7 +58,7 @@ static void fill_uniform(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
 }
 
 static void fill_trunc(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
-                       double sd)
+		       double sd)
 {
 	for (size_t i = i0; i < i1; i++) {
 		double *row = gsl_matrix_ptr(W, i, 0);
@@ -96,7 +97,7 @@ static iv_status orthonormal_columns(gsl_matrix *A, gsl_rng *r)
 			gsl_matrix_set(T, i, j, 0.0);
 	gsl_matrix_view v1 = gsl_matrix_submatrix(A, 0, 0, n, n);
 	if (gsl_blas_dtrmm(CblasRight, CblasLower, CblasTrans, CblasUnit, 1.0,
-	                   &v1.matrix, T)) /* T := M = T V1^T */
+			   &v1.matrix, T)) /* T := M = T V1^T */
 		goto out;
 	for (size_t j = 0; j < n; j++) { /* A := V, keeping R's signs */
 		double *d = gsl_matrix_ptr(A, j, j);
@@ -110,9 +111,9 @@ static iv_status orthonormal_columns(gsl_matrix *A, gsl_rng *r)
 	 * as large as A */
 	for (size_t i = 0; i < m; i += QR_ROWS) {
 		gsl_matrix_view b = gsl_matrix_submatrix(
-			A, i, 0, m - i < QR_ROWS ? m - i : QR_ROWS, n);
+		    A, i, 0, m - i < QR_ROWS ? m - i : QR_ROWS, n);
 		if (gsl_blas_dtrmm(CblasRight, CblasUpper, CblasNoTrans,
-		                   CblasNonUnit, -1.0, T, &b.matrix))
+				   CblasNonUnit, -1.0, T, &b.matrix))
 			goto out;
 	}
 	for (size_t j = 0; j < n; j++) /* + E, then the signs */
@@ -159,7 +160,7 @@ double iv_init_workspace(const iv_config *cfg, size_t fan_out, size_t fan_in)
 }
 
 iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
-                            gsl_rng *r, size_t i0, size_t i1)
+			    gsl_rng *r, size_t i0, size_t i1)
 {
 	double fi = (double)W->size2, fo = (double)W->size1, g = cfg->gain;
 	double fan = iv_config_scheme_fan(cfg, fi, fo);
@@ -200,7 +201,7 @@ iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
 }
 
 iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
-                       gsl_rng *r)
+		       gsl_rng *r)
 {
 	if (cfg->init == IV_INIT_ORTHOGONAL)
 		return fill_orthogonal(W, r, cfg->gain);

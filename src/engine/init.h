@@ -9,12 +9,12 @@
 
 /* Fill W (fan_out x fan_in) for layer l with cfg's scheme, drawing from r. */
 iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
-                       gsl_rng *r);
+		       gsl_rng *r);
 
 /* Rows [i0, i1) of W, drawing from r: rows drawn in order in runs get the
  * numbers of one iv_init_draw. Every scheme but orthogonal (IV_EINVAL). */
 iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
-                            gsl_rng *r, size_t i0, size_t i1);
+			    gsl_rng *r, size_t i0, size_t i1);
 
 /* Doubles of scratch that drawing a fan_out x fan_in layer allocates for a
  * while (orthogonal's QR workspace; 0 for the other schemes). */

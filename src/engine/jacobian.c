@@ -21,11 +21,12 @@ void iv_spectrum_done(iv_spectrum *s)
  * the normalized matrix (the identity without one), D = diag(phi'(u)),
  * u = N(x). A layer norm's is s (I - 1 1^T / n - u u^T / n). */
 static void norm_act(const iv_net *net, size_t l, size_t sample,
-                     const double *x, gsl_matrix *M)
+		     const double *x, gsl_matrix *M)
 {
 	size_t n = M->size1, c = M->size2;
 	bool norm = net->mu[l] != NULL;
-	double m = norm ? net->mu[l][sample] : 0, s = norm ? net->is[l][sample] : 1;
+	double m = norm ? net->mu[l][sample] : 0,
+	       s = norm ? net->is[l][sample] : 1;
 	for (size_t k = 0; norm && k < c; k++) {
 		double a = 0, b = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -37,14 +38,15 @@ static void norm_act(const iv_net *net, size_t l, size_t sample,
 		b /= (double)n;
 		for (size_t i = 0; i < n; i++) {
 			double v = gsl_matrix_get(M, i, k);
-			gsl_matrix_set(M, i, k, s * (v - a - (x[i] - m) * s * b));
+			gsl_matrix_set(M, i, k,
+				       s * (v - a - (x[i] - m) * s * b));
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
 		gsl_vector_view row = gsl_matrix_row(M, i);
 		gsl_vector_scale(&row.vector,
-		                 iv_act_deriv(iv_config_layer_act(&net->cfg, l),
-		                              net->cfg.slope, (x[i] - m) * s));
+				 iv_act_deriv(iv_config_layer_act(&net->cfg, l),
+					      net->cfg.slope, (x[i] - m) * s));
 	}
 }
 
@@ -64,9 +66,10 @@ static gsl_matrix *jacobian(const iv_net *net, size_t sample)
 			gsl_matrix_memcpy(T, J);
 			gsl_matrix_memcpy(next, J);
 			norm_act(net, l, sample,
-			         gsl_matrix_const_ptr(net->H[l - 1], sample, 0), T);
-			if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, net->alpha,
-			                   net->W[l], T, 1, next))
+				 gsl_matrix_const_ptr(net->H[l - 1], sample, 0),
+				 T);
+			if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans,
+					   net->alpha, net->W[l], T, 1, next))
 				goto fail_next;
 			gsl_matrix_free(T);
 			T = NULL;
@@ -74,13 +77,13 @@ static gsl_matrix *jacobian(const iv_net *net, size_t sample)
 			if (l == 1)
 				gsl_matrix_memcpy(next, net->W[1]);
 			else if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1,
-			                        net->W[l], J, 0, next))
+						net->W[l], J, 0, next))
 				goto fail_next;
 			if (IV_KIND(net, l) == IV_LAYER_PLAIN)
-				norm_act(net, l, sample,
-				         gsl_matrix_const_ptr(net->Z[l], sample,
-				                              0),
-				         next);
+				norm_act(
+				    net, l, sample,
+				    gsl_matrix_const_ptr(net->Z[l], sample, 0),
+				    next);
 		}
 		gsl_matrix_free(J);
 		J = next;
@@ -132,9 +135,9 @@ static iv_status singular_values(gsl_matrix *J, iv_spectrum *out)
 }
 
 iv_status iv_jacobian_spectrum(const iv_net *net, size_t sample,
-                               iv_spectrum *out)
+			       iv_spectrum *out)
 {
-	*out = (iv_spectrum){ 0 };
+	*out = (iv_spectrum){0};
 	if (sample >= net->B || net->maxn > IV_JACOBIAN_WIDTH_MAX ||
 	    net->cfg.norm == IV_NORM_BATCH)
 		return IV_EINVAL;

@@ -16,7 +16,7 @@
 
 static const char *const quantity_names[] = {
 #define IV_X(e, n) [e] = n,
-	IV_QUANTITY_LIST(IV_X)
+    IV_QUANTITY_LIST(IV_X)
 #undef IV_X
 };
 
@@ -64,12 +64,11 @@ static void release_arena(double *arena, size_t bytes, bool away_ok)
 	pthread_t t;
 	struct release *r = NULL;
 	if (away_ok && arena && bytes >= RELEASE_AWAY &&
-	    (r = malloc(sizeof *r)) &&
-	    pthread_attr_init(&a) == 0) {
-		*r = (struct release){ arena, bytes };
+	    (r = malloc(sizeof *r)) && pthread_attr_init(&a) == 0) {
+		*r = (struct release){arena, bytes};
 		bool away = pthread_attr_setdetachstate(
-			            &a, PTHREAD_CREATE_DETACHED) == 0 &&
-		            pthread_create(&t, &a, release, r) == 0;
+				&a, PTHREAD_CREATE_DETACHED) == 0 &&
+			    pthread_create(&t, &a, release, r) == 0;
 		pthread_attr_destroy(&a);
 		if (away)
 			return;
@@ -91,22 +90,41 @@ static void net_free(iv_net *net, bool away_ok)
 			gsl_rng_free(net->rng[k]);
 	iv_pool_free(net->pool); /* joins its workers */
 	release_arena(net->arena, net->arena_bytes, away_ok);
-	free(net->mats); free(net->vecs);
-	free(net->W); free(net->b); free(net->H); free(net->Z); free(net->G);
-	free(net->A); free(net->mu); free(net->is); free(net->kind);
+	free(net->mats);
+	free(net->vecs);
+	free(net->W);
+	free(net->b);
+	free(net->H);
+	free(net->Z);
+	free(net->G);
+	free(net->A);
+	free(net->mu);
+	free(net->is);
+	free(net->kind);
 	free(net->sums);
 	free(net->work);
-	free(net->p1[0]); free(net->p1[1]); free(net->alive);
-	free(net->ls); free(net->n); free(net->drawn); free(net->rows);
+	free(net->p1[0]);
+	free(net->p1[1]);
+	free(net->alive);
+	free(net->ls);
+	free(net->n);
+	free(net->drawn);
+	free(net->rows);
 	free(net);
 }
 
-void iv_net_free(iv_net *net) { net_free(net, false); }
-void iv_net_free_later(iv_net *net) { net_free(net, true); }
+void iv_net_free(iv_net *net)
+{
+	net_free(net, false);
+}
+void iv_net_free_later(iv_net *net)
+{
+	net_free(net, true);
+}
 
 /* A rows x cols matrix header over the arena at *at, moving *at on. */
 static gsl_matrix *carve(gsl_matrix **next, double **at, size_t rows,
-                         size_t cols)
+			 size_t cols)
 {
 	gsl_matrix *m = (*next)++;
 	*m = gsl_matrix_view_array(*at, rows, cols).matrix;
@@ -137,7 +155,8 @@ static size_t arena_size(const iv_net *net)
 			return SIZE_MAX;
 		total += per;
 	}
-	per = net->maxw + (net->cfg.retain ? 1 : 2) * B * net->maxn; /* scratch */
+	per =
+	    net->maxw + (net->cfg.retain ? 1 : 2) * B * net->maxn; /* scratch */
 	if (net->cfg.residual && !net->cfg.retain)
 		per += B * net->maxn; /* dz beside g */
 	return total > SIZE_MAX / 8 - per ? SIZE_MAX : total + per;
@@ -166,10 +185,10 @@ static iv_status allocate(iv_net *net)
 	net->mats = calloc(5 * L + 1, sizeof *net->mats);
 	net->vecs = calloc(L + 1, sizeof *net->vecs);
 	net->sums = malloc(2 * net->maxn * sizeof *net->sums);
-	if (!net->W || !net->b || !net->H || !net->Z || !net->ls || !net->drawn ||
-	    !net->rows || (net->cfg.retain && !net->G) || !net->mats ||
-	    !net->vecs || !net->A || !net->mu || !net->is || !net->sums ||
-	    doubles == SIZE_MAX)
+	if (!net->W || !net->b || !net->H || !net->Z || !net->ls ||
+	    !net->drawn || !net->rows || (net->cfg.retain && !net->G) ||
+	    !net->mats || !net->vecs || !net->A || !net->mu || !net->is ||
+	    !net->sums || doubles == SIZE_MAX)
 		return IV_ENOMEM;
 	if (net->arena && net->arena_bytes / sizeof(double) < doubles) {
 		/* A donated block too small: a large one is grown (glibc moves
@@ -232,14 +251,14 @@ static iv_status allocate(iv_net *net)
 	net->alive = malloc(IV_PAR_MAX * net->maxn);
 	net->pool = iv_pool_alloc();
 	return net->work && net->p1[0] && net->p1[1] && net->alive && net->pool
-	               ? IV_OK
-	               : IV_ENOMEM;
+		   ? IV_OK
+		   : IV_ENOMEM;
 }
 
 /* iv_net_alloc, taking over arena (bytes long; NULL: none) when it is
  * large enough, else freeing it. */
 static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
-                         size_t bytes)
+			 size_t bytes)
 {
 	iv_status dummy;
 	iv_net *net;
@@ -285,7 +304,8 @@ static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
 	for (size_t l = 1; l <= net->L; l++)
 		net->kind[l] = (unsigned char)iv_config_layer_kind(cfg, l);
 	net->alpha = iv_config_res_scale(cfg);
-	if ((*st = allocate(net)) != IV_OK || (*st = iv_net_draw_input(net)) != IV_OK) {
+	if ((*st = allocate(net)) != IV_OK ||
+	    (*st = iv_net_draw_input(net)) != IV_OK) {
 		iv_net_free(net);
 		return NULL;
 	}
@@ -325,10 +345,10 @@ static bool same_weights(const iv_config *a, const iv_config *b)
 	if (!same_input(a, b) || a->init != b->init || a->mode != b->mode ||
 	    a->nwidths != b->nwidths || a->width != b->width)
 		return false;
-	const double x[] = { a->std, a->value, a->gain, a->bias, a->bias_std,
-	                     a->res_scale };
-	const double y[] = { b->std, b->value, b->gain, b->bias, b->bias_std,
-	                     b->res_scale };
+	const double x[] = {a->std,  a->value,    a->gain,
+			    a->bias, a->bias_std, a->res_scale};
+	const double y[] = {b->std,  b->value,    b->gain,
+			    b->bias, b->bias_std, b->res_scale};
 	for (size_t i = 0; i < sizeof x / sizeof x[0]; i++)
 		if (!(x[i] == y[i] || (isnan(x[i]) && isnan(y[i]))) ||
 		    signbit(x[i]) != signbit(y[i]))
@@ -372,8 +392,8 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 		st = &dummy;
 	if (!net)
 		return net_alloc(cfg, st, NULL, 0);
-	if ((*st = iv_config_validate(cfg)) == IV_OK &&
-	    cfg->max_memory > 0 && iv_config_memory(cfg) > cfg->max_memory)
+	if ((*st = iv_config_validate(cfg)) == IV_OK && cfg->max_memory > 0 &&
+	    iv_config_memory(cfg) > cfg->max_memory)
 		*st = IV_ETOOBIG;
 	if (*st != IV_OK) {
 		iv_net_free(net);
@@ -397,9 +417,15 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 	return net_alloc(cfg, st, arena, bytes);
 }
 
-const iv_config *iv_net_config(const iv_net *net) { return &net->cfg; }
+const iv_config *iv_net_config(const iv_net *net)
+{
+	return &net->cfg;
+}
 
-size_t iv_net_depth(const iv_net *net) { return net->L; }
+size_t iv_net_depth(const iv_net *net)
+{
+	return net->L;
+}
 
 const iv_layer_stats *iv_net_layer(const iv_net *net, size_t l)
 {
@@ -407,7 +433,7 @@ const iv_layer_stats *iv_net_layer(const iv_net *net, size_t l)
 }
 
 const double *iv_net_data(const iv_net *net, size_t l, iv_quantity q,
-                          size_t *rows, size_t *cols)
+			  size_t *rows, size_t *cols)
 {
 	const gsl_matrix *m = NULL;
 	if (l < 1 || l > net->L)
@@ -439,8 +465,8 @@ static bool scratch_live(const iv_net *net)
 	       net->phase >= IV_PH_BACKPROP && net->phase <= IV_PH_PREV_NORM;
 }
 
-iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
-                     double hi, size_t bins, double *counts)
+iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo, double hi,
+		     size_t bins, double *counts)
 {
 	size_t rows, cols;
 	const double *x;
@@ -471,8 +497,8 @@ iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
 		gsl_matrix_view dz = gsl_matrix_view_array(dzp, B, n);
 		gsl_matrix_view dw = gsl_matrix_view_array(dwp, n, m);
 		if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0 / (double)B,
-		                   &dz.matrix, iv_net_input(net, l), 0.0,
-		                   &dw.matrix))
+				   &dz.matrix, iv_net_input(net, l), 0.0,
+				   &dw.matrix))
 			st = IV_EGSL;
 		else
 			iv_bin(dwp, n * m, lo, hi, bins, counts);

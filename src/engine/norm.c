@@ -16,12 +16,13 @@ IV_VEC_BEGIN
 /* Fold eight lanes in a fixed order. */
 static IV_VEC_INLINE double fold(const double s[LANES])
 {
-	return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+	return ((s[0] + s[1]) + (s[2] + s[3])) +
+	       ((s[4] + s[5]) + (s[6] + s[7]));
 }
 
 IV_VEC_CLONES static double row_sum(const double *x, size_t n)
 {
-	double s[LANES] = { 0 };
+	double s[LANES] = {0};
 	size_t k = 0;
 	for (; k + LANES <= n; k += LANES)
 		for (int t = 0; t < LANES; t++)
@@ -33,7 +34,7 @@ IV_VEC_CLONES static double row_sum(const double *x, size_t n)
 
 IV_VEC_CLONES static double row_ssd(const double *x, size_t n, double m)
 {
-	double s[LANES] = { 0 };
+	double s[LANES] = {0};
 	size_t k = 0;
 	for (; k + LANES <= n; k += LANES)
 		for (int t = 0; t < LANES; t++) {
@@ -55,10 +56,10 @@ IV_VEC_CLONES static void row_add(double *x, const double *b, size_t n)
 
 /* Sums of d and of d u over a row, u = (x - m) is. */
 IV_VEC_CLONES static void row_back_sums(const double *x, const double *d,
-                                        size_t n, double m, double is,
-                                        double *sd, double *sdu)
+					size_t n, double m, double is,
+					double *sd, double *sdu)
 {
-	double a[LANES] = { 0 }, c[LANES] = { 0 };
+	double a[LANES] = {0}, c[LANES] = {0};
 	size_t k = 0;
 	for (; k + LANES <= n; k += LANES)
 		for (int t = 0; t < LANES; t++) {
@@ -77,10 +78,10 @@ IV_VEC_CLONES static void row_back_sums(const double *x, const double *d,
 
 /* d = is (d - m1 - u m2) (+ add) over a row or a run of a row. */
 IV_VEC_CLONES static void back_apply(const double *x, double *d,
-                                     const double *add, size_t n,
-                                     const double *m, const double *is,
-                                     const double *m1, const double *m2,
-                                     bool per_entry)
+				     const double *add, size_t n,
+				     const double *m, const double *is,
+				     const double *m1, const double *m2,
+				     bool per_entry)
 {
 	/* per_entry: m, is, m1, m2 are indexed like x (a row of columns);
 	 * otherwise they are one group's scalars */
@@ -106,7 +107,7 @@ IV_VEC_CLONES static void col_sum(const double *x, double *acc, size_t len)
 }
 
 IV_VEC_CLONES static void col_ssd(const double *x, const double *mean,
-                                  double *acc, size_t len)
+				  double *acc, size_t len)
 {
 	for (size_t k = 0; k < len; k++) {
 		double d = x[k] - mean[k];
@@ -115,8 +116,8 @@ IV_VEC_CLONES static void col_ssd(const double *x, const double *mean,
 }
 
 IV_VEC_CLONES static void col_back_sums(const double *x, const double *d,
-                                        const double *m, const double *is,
-                                        double *sd, double *sdu, size_t len)
+					const double *m, const double *is,
+					double *sd, double *sdu, size_t len)
 {
 	for (size_t k = 0; k < len; k++) {
 		double u = (x[k] - m[k]) * is[k];
@@ -126,8 +127,8 @@ IV_VEC_CLONES static void col_back_sums(const double *x, const double *d,
 }
 
 IV_VEC_CLONES static void apply_run(const double *x, const double *m,
-                                    const double *is, double *u, size_t len,
-                                    bool per_entry)
+				    const double *is, double *u, size_t len,
+				    bool per_entry)
 {
 	if (per_entry)
 		for (size_t k = 0; k < len; k++)
@@ -140,8 +141,8 @@ IV_VEC_CLONES static void apply_run(const double *x, const double *m,
 IV_VEC_END
 
 void iv_norm_moments(iv_norm_kind k, double *x, size_t B, size_t n,
-                     const double *bias, size_t g0, size_t g1, double *mean,
-                     double *var)
+		     const double *bias, size_t g0, size_t g1, double *mean,
+		     double *var)
 {
 	if (k == IV_NORM_LAYER) {
 		for (size_t i = g0; i < g1; i++) {
@@ -177,18 +178,18 @@ void iv_norm_invert(double *var, size_t g0, size_t g1)
 }
 
 void iv_norm_apply(iv_norm_kind k, const double *x, size_t n,
-                   const double *mean, const double *is, size_t begin,
-                   size_t end, double *u)
+		   const double *mean, const double *is, size_t begin,
+		   size_t end, double *u)
 {
 	size_t j = begin % n, i = begin / n;
 	for (size_t p = begin; p < end;) {
 		size_t run = n - j < end - p ? n - j : end - p;
 		if (k == IV_NORM_BATCH)
 			apply_run(x + p, mean + j, is + j, u + (p - begin), run,
-			          true);
+				  true);
 		else
 			apply_run(x + p, mean + i, is + i, u + (p - begin), run,
-			          false);
+				  false);
 		p += run;
 		j = 0;
 		i++;
@@ -196,17 +197,18 @@ void iv_norm_apply(iv_norm_kind k, const double *x, size_t n,
 }
 
 void iv_norm_backward(iv_norm_kind k, const double *x, size_t B, size_t n,
-                      const double *mean, const double *is, double *d,
-                      const double *add, size_t g0, size_t g1, double *sums)
+		      const double *mean, const double *is, double *d,
+		      const double *add, size_t g0, size_t g1, double *sums)
 {
 	if (k == IV_NORM_LAYER) {
 		for (size_t i = g0; i < g1; i++) {
 			size_t o = i * n;
 			double sd, sdu;
-			row_back_sums(x + o, d + o, n, mean[i], is[i], &sd, &sdu);
+			row_back_sums(x + o, d + o, n, mean[i], is[i], &sd,
+				      &sdu);
 			double m1 = sd / (double)n, m2 = sdu / (double)n;
-			back_apply(x + o, d + o, add ? add + o : NULL, n, &mean[i],
-			           &is[i], &m1, &m2, false);
+			back_apply(x + o, d + o, add ? add + o : NULL, n,
+				   &mean[i], &is[i], &m1, &m2, false);
 		}
 		return;
 	}
@@ -225,6 +227,6 @@ void iv_norm_backward(iv_norm_kind k, const double *x, size_t B, size_t n,
 	for (size_t i = 0; i < B; i++) {
 		size_t o = i * n + g0;
 		back_apply(x + o, d + o, add ? add + o : NULL, len, mean + g0,
-		           is + g0, m1, m2, true);
+			   is + g0, m1, m2, true);
 	}
 }

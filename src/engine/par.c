@@ -41,7 +41,8 @@ unsigned iv_par_threads(size_t n)
 {
 	if (n < (size_t)2 * IV_PAR_MIN)
 		return 1;
-	size_t t = cpus(), by_work = n / IV_PAR_MIN, by_blocks = iv_par_nblocks(n);
+	size_t t = cpus(), by_work = n / IV_PAR_MIN,
+	       by_blocks = iv_par_nblocks(n);
 	t = t < by_work ? t : by_work;
 	return (unsigned)(t < by_blocks ? t : by_blocks);
 }
@@ -135,7 +136,7 @@ void iv_pool_free(iv_pool *p)
  * others on the pool's workers (started when first needed), or on fresh
  * threads without a pool; a part no thread takes runs on the caller's. */
 static void dispatch(iv_pool *p, unsigned k,
-                     void (*work)(void *arg, unsigned part), void *arg);
+		     void (*work)(void *arg, unsigned part), void *arg);
 
 struct fresh {
 	void (*work)(void *, unsigned);
@@ -151,14 +152,15 @@ static void *run_fresh(void *a)
 }
 
 static void dispatch_fresh(unsigned k, void (*work)(void *, unsigned),
-                           void *arg)
+			   void *arg)
 {
 	struct fresh f[IV_PAR_MAX];
 	pthread_t tid[IV_PAR_MAX];
-	int started[IV_PAR_MAX] = { 0 };
+	int started[IV_PAR_MAX] = {0};
 	for (unsigned i = 1; i < k; i++) {
-		f[i] = (struct fresh){ work, arg, i };
-		started[i] = pthread_create(&tid[i], NULL, run_fresh, &f[i]) == 0;
+		f[i] = (struct fresh){work, arg, i};
+		started[i] =
+		    pthread_create(&tid[i], NULL, run_fresh, &f[i]) == 0;
 	}
 	work(arg, 0);
 	for (unsigned i = 1; i < k; i++) {
@@ -170,7 +172,7 @@ static void dispatch_fresh(unsigned k, void (*work)(void *, unsigned),
 }
 
 static void dispatch(iv_pool *p, unsigned k,
-                     void (*work)(void *arg, unsigned part), void *arg)
+		     void (*work)(void *arg, unsigned part), void *arg)
 {
 	if (k > IV_PAR_MAX)
 		k = IV_PAR_MAX;
@@ -186,7 +188,7 @@ static void dispatch(iv_pool *p, unsigned k,
 	pthread_mutex_lock(&p->mu);
 	while (p->started + 1 < k) {
 		struct slot *s = &p->slot[p->started + 1];
-		*s = (struct slot){ p, p->started + 1, p->gen };
+		*s = (struct slot){p, p->started + 1, p->gen};
 		if (pthread_create(&p->tid[s->i], NULL, worker, s))
 			break;
 		p->started++;
@@ -218,7 +220,7 @@ static void run_part(void *arg, unsigned part)
 }
 
 static unsigned par_blocks(iv_pool *pool, size_t off, size_t boff, size_t n,
-                           unsigned threads, iv_par_block_fn *fn, void *ctx)
+			   unsigned threads, iv_par_block_fn *fn, void *ctx)
 {
 	size_t nb = iv_par_nblocks(n);
 	struct runs rs;
@@ -231,33 +233,39 @@ static unsigned par_blocks(iv_pool *pool, size_t off, size_t boff, size_t n,
 	if (threads < 1)
 		threads = 1; /* n = 0: the caller's thread, over no blocks */
 	for (unsigned t = 0; t < threads; t++)
-		rs.r[t] = (struct run){ fn, ctx, t, off, n, nb * t / threads,
-		                        nb * (t + 1) / threads, boff };
+		rs.r[t] = (struct run){fn,
+				       ctx,
+				       t,
+				       off,
+				       n,
+				       nb * t / threads,
+				       nb * (t + 1) / threads,
+				       boff};
 	dispatch(pool, threads, run_part, &rs);
 	return threads;
 }
 
 unsigned iv_par_blocks(size_t n, unsigned threads, iv_par_block_fn *fn,
-                       void *ctx)
+		       void *ctx)
 {
 	return par_blocks(NULL, 0, 0, n, threads, fn, ctx);
 }
 
 unsigned iv_par_blocks_on(iv_pool *pool, size_t n, unsigned threads,
-                          iv_par_block_fn *fn, void *ctx)
+			  iv_par_block_fn *fn, void *ctx)
 {
 	return par_blocks(pool, 0, 0, n, threads, fn, ctx);
 }
 
 unsigned iv_par_range(iv_pool *pool, size_t off, size_t n, unsigned threads,
-                      iv_par_block_fn *fn, void *ctx)
+		      iv_par_block_fn *fn, void *ctx)
 {
 	return par_blocks(pool, off, off / IV_BLOCK, n, threads, fn, ctx);
 }
 
 void iv_par_rounds(iv_pool *pool, size_t n, unsigned threads,
-                   iv_par_block_fn *fn,
-                   void (*fold)(void *ctx, size_t blocks), void *ctx)
+		   iv_par_block_fn *fn, void (*fold)(void *ctx, size_t blocks),
+		   void *ctx)
 {
 	const size_t round = (size_t)IV_ROUND * IV_BLOCK;
 	for (size_t off = 0; off < n; off += round) {
@@ -267,8 +275,8 @@ void iv_par_rounds(iv_pool *pool, size_t n, unsigned threads,
 	}
 }
 
-void iv_par_tasks(iv_pool *pool, unsigned k,
-                  void (*fn)(void *ctx, unsigned i), void *ctx)
+void iv_par_tasks(iv_pool *pool, unsigned k, void (*fn)(void *ctx, unsigned i),
+		  void *ctx)
 {
 	dispatch(pool, k, fn, ctx);
 }

@@ -6,9 +6,9 @@
 
 #include <stddef.h>
 
-#define IV_PAR_MAX 8        /* threads at most */
-#define IV_BLOCK 32768      /* entries per block: a multiple of 8 */
-#define IV_PAR_MIN 65536    /* entries per thread worth a thread */
+#define IV_PAR_MAX 8     /* threads at most */
+#define IV_BLOCK   32768 /* entries per block: a multiple of 8 */
+#define IV_PAR_MIN 65536 /* entries per thread worth a thread */
 
 /* Blocks of n entries: block b is [b IV_BLOCK, min(n, (b + 1) IV_BLOCK)). */
 static inline size_t iv_par_nblocks(size_t n)
@@ -33,17 +33,17 @@ void iv_pool_free(iv_pool *pool);
  * iv_par_threads(n). A thread that cannot be started leaves its blocks to
  * the caller's thread. Returns the number of threads used. */
 typedef void iv_par_block_fn(void *ctx, unsigned t, size_t b, size_t begin,
-                             size_t end);
+			     size_t end);
 unsigned iv_par_blocks(size_t n, unsigned threads, iv_par_block_fn *fn,
-                       void *ctx);
+		       void *ctx);
 unsigned iv_par_blocks_on(iv_pool *pool, size_t n, unsigned threads,
-                          iv_par_block_fn *fn, void *ctx);
+			  iv_par_block_fn *fn, void *ctx);
 
 /* The same over entries [off, off + n) of a larger partition, off a
  * multiple of IV_BLOCK: fn gets begin, end from off on and b counted from
  * off / IV_BLOCK on, so that runs of blocks can be done one at a time. */
 unsigned iv_par_range(iv_pool *pool, size_t off, size_t n, unsigned threads,
-                      iv_par_block_fn *fn, void *ctx);
+		      iv_par_block_fn *fn, void *ctx);
 
 /* The same in rounds of IV_ROUND blocks, so that per-block results fit on
  * the stack: fn(ctx, t, b, begin, end) gets b within the round and begin,
@@ -51,12 +51,12 @@ unsigned iv_par_range(iv_pool *pool, size_t off, size_t n, unsigned threads,
  * (rounds and blocks in order). threads 0 picks iv_par_threads per round. */
 #define IV_ROUND 64
 void iv_par_rounds(iv_pool *pool, size_t n, unsigned threads,
-                   iv_par_block_fn *fn,
-                   void (*fold)(void *ctx, size_t blocks), void *ctx);
+		   iv_par_block_fn *fn, void (*fold)(void *ctx, size_t blocks),
+		   void *ctx);
 
 /* fn(ctx, i) for i in 0..k-1, one thread each (k <= IV_PAR_MAX); i = 0 on
  * the caller's thread. For independent tasks of similar size. */
-void iv_par_tasks(iv_pool *pool, unsigned k,
-                  void (*fn)(void *ctx, unsigned i), void *ctx);
+void iv_par_tasks(iv_pool *pool, unsigned k, void (*fn)(void *ctx, unsigned i),
+		  void *ctx);
 
 #endif

@@ -22,7 +22,7 @@
 struct fwd {
 	const iv_net *net;
 	size_t l;
-	double *z, *h;      /* ACT: Z_l, H_l; BRANCH: H_{l-1}, A_l */
+	double *z, *h;             /* ACT: Z_l, H_l; BRANCH: H_{l-1}, A_l */
 	const double *bias, *prev; /* prev: H_{l-1} of a block's ACT */
 	const double *mu, *is;     /* the normalization's, or NULL */
 	size_t n;
@@ -36,7 +36,7 @@ struct fwd {
 /* Exact or integer work: vectorised (vec.h), the same results. */
 IV_VEC_BEGIN
 IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n,
-                                   size_t begin, size_t end)
+				   size_t begin, size_t end)
 {
 	size_t j = begin % n;
 	for (size_t i = begin; i < end;) {
@@ -52,14 +52,14 @@ IV_VEC_CLONES static void add_bias(double *z, const double *bias, size_t n,
 
 /* h = prev + alpha z: the residual add. */
 IV_VEC_CLONES static void res_add(double *h, const double *prev,
-                                  const double *z, double alpha, size_t n)
+				  const double *z, double alpha, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		h[k] = prev[k] + alpha * z[k];
 }
 
 IV_VEC_CLONES static void scale(double *y, const double *x, double alpha,
-                                size_t n)
+				size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		y[k] = alpha * x[k];
@@ -75,7 +75,7 @@ IV_VEC_CLONES static void add_to(double *y, const double *x, size_t n)
  * entries in the activation's saturation band (tables.h); by runs within a
  * row, so that the unit index is not wrapped per entry. */
 IV_VEC_CLONES static void health_piece(struct fwd *f, unsigned t, size_t begin,
-                                       size_t end)
+				       size_t end)
 {
 	unsigned char *alive = f->net->alive + (size_t)t * f->n;
 	size_t sat = 0, zero = 0, n = f->n, j = begin % n;
@@ -106,15 +106,15 @@ static void fwd_piece(struct fwd *f, size_t p, size_t q)
 	if (f->branch) { /* z: the stream h_{l-1}, h: A */
 		if (f->mu)
 			iv_norm_apply(cfg->norm, f->z, f->n, f->mu, f->is, p, q,
-			              f->h + p);
+				      f->h + p);
 		iv_act_apply(f->act, cfg->slope, f->mu ? f->h + p : f->z + p,
-		             f->h + p, q - p);
+			     f->h + p, q - p);
 	} else if (f->prev) { /* a block's output */
 		add_bias(f->z, f->bias, f->n, p, q);
 		res_add(f->h + p, f->prev + p, f->z + p, f->net->alpha, q - p);
 	} else if (f->mu) { /* the bias is in, NORM added it */
 		iv_norm_apply(cfg->norm, f->z, f->n, f->mu, f->is, p, q,
-		              f->h + p);
+			      f->h + p);
 		iv_act_apply(f->act, cfg->slope, f->h + p, f->h + p, q - p);
 	} else {
 		add_bias(f->z, f->bias, f->n, p, q);
@@ -122,8 +122,7 @@ static void fwd_piece(struct fwd *f, size_t p, size_t q)
 	}
 }
 
-static void fwd_block(void *ctx, unsigned t, size_t b, size_t begin,
-                      size_t end)
+static void fwd_block(void *ctx, unsigned t, size_t b, size_t begin, size_t end)
 {
 	struct fwd *f = ctx;
 	iv_lanes az, ah;
@@ -155,29 +154,39 @@ static void fwd_run(iv_net *net, struct fwd *f, size_t off, size_t count)
 	}
 }
 
-void iv_net_act_run(iv_net *net, size_t l, size_t off, size_t count,
-                    bool stats)
+void iv_net_act_run(iv_net *net, size_t l, size_t off, size_t count, bool stats)
 {
 	bool block = IV_KIND(net, l) == IV_LAYER_RESIDUAL;
 	bool norm = !block && net->mu[l];
-	struct fwd f = { .net = net, .l = l, .z = net->Z[l]->data,
-		         .h = net->H[l]->data, .bias = net->b[l]->data,
-		         .prev = block ? net->H[l - 1]->data : NULL,
-		         .mu = norm ? net->mu[l] : NULL,
-		         .is = norm ? net->is[l] : NULL, .n = net->n[l],
-		         .act = iv_config_layer_act(&net->cfg, l),
-		         .stats = stats, .health = stats && !block };
+	struct fwd f = {.net = net,
+			.l = l,
+			.z = net->Z[l]->data,
+			.h = net->H[l]->data,
+			.bias = net->b[l]->data,
+			.prev = block ? net->H[l - 1]->data : NULL,
+			.mu = norm ? net->mu[l] : NULL,
+			.is = norm ? net->is[l] : NULL,
+			.n = net->n[l],
+			.act = iv_config_layer_act(&net->cfg, l),
+			.stats = stats,
+			.health = stats && !block};
 	fwd_run(net, &f, off, count);
 }
 
 void iv_net_branch_run(iv_net *net, size_t l, size_t off, size_t count,
-                       bool stats)
+		       bool stats)
 {
-	struct fwd f = { .net = net, .l = l, .z = net->H[l - 1]->data,
-		         .h = net->A[l]->data, .mu = net->mu[l],
-		         .is = net->is[l], .n = net->n[l - 1],
-		         .act = net->cfg.act, .branch = true,
-		         .stats = stats, .health = stats };
+	struct fwd f = {.net = net,
+			.l = l,
+			.z = net->H[l - 1]->data,
+			.h = net->A[l]->data,
+			.mu = net->mu[l],
+			.is = net->is[l],
+			.n = net->n[l - 1],
+			.act = net->cfg.act,
+			.branch = true,
+			.stats = stats,
+			.health = stats};
 	fwd_run(net, &f, off, count);
 }
 
@@ -200,8 +209,7 @@ static inline double dtanh_from_z(double z)
  * cancel: saturated units only pay for an exp. Other activations take
  * iv_act_backprop. */
 static void backprop(iv_act_kind act, double slope, const double *h,
-                     const double *z, const double *g, double *dz,
-                     size_t count)
+		     const double *z, const double *g, double *dz, size_t count)
 {
 	switch (act) {
 	case IV_ACT_TANH:
@@ -248,11 +256,11 @@ static void bwd_piece(const struct bwd *w, size_t p, size_t q)
 		z = net->H[l - 1]->data + p;
 		if (net->mu[l]) {
 			iv_norm_apply(cfg->norm, net->H[l - 1]->data, net->n[l],
-			              net->mu[l], net->is[l], p, q, u);
+				      net->mu[l], net->is[l], p, q, u);
 			z = u;
 		}
 		backprop(cfg->act, cfg->slope, h, z, w->dz + p, w->dz + p,
-		         q - p);
+			 q - p);
 		if (!net->mu[l])
 			add_to(w->dz + p, w->g + p, q - p);
 		return;
@@ -270,17 +278,16 @@ static void bwd_piece(const struct bwd *w, size_t p, size_t q)
 		z = net->Z[l]->data + p;
 		if (net->mu[l]) {
 			iv_norm_apply(cfg->norm, net->Z[l]->data, net->n[l],
-			              net->mu[l], net->is[l], p, q, u);
+				      net->mu[l], net->is[l], p, q, u);
 			z = u;
 		}
 		backprop(cfg->act, cfg->slope, h, z, w->g + p, w->dz + p,
-		         q - p);
+			 q - p);
 		break;
 	}
 }
 
-static void bwd_block(void *ctx, unsigned t, size_t b, size_t begin,
-                      size_t end)
+static void bwd_block(void *ctx, unsigned t, size_t b, size_t begin, size_t end)
 {
 	struct bwd *w = ctx;
 	iv_lanes a;
@@ -302,17 +309,17 @@ bool iv_net_backprop_final(const iv_net *net, size_t l)
 }
 
 void iv_net_backprop_run(const iv_net *net, size_t l, const double *g,
-                         double *dz, size_t off, size_t count, bool stats)
+			 double *dz, size_t off, size_t count, bool stats)
 {
-	struct bwd w = { net, l, g, dz, stats && iv_net_backprop_final(net, l),
-		         false };
+	struct bwd w = {net,  l, g, dz, stats && iv_net_backprop_final(net, l),
+			false};
 	iv_par_range(net->pool, off, count, 0, bwd_block, &w);
 }
 
 void iv_net_prev_act_run(const iv_net *net, size_t l, const double *g,
-                         double *gp, size_t off, size_t count)
+			 double *gp, size_t off, size_t count)
 {
-	struct bwd w = { net, l, g, gp, false, true };
+	struct bwd w = {net, l, g, gp, false, true};
 	iv_par_range(net->pool, off, count, 0, bwd_block, &w);
 }
 
@@ -321,7 +328,7 @@ struct groups {
 	iv_net *net;
 	size_t l, g0, k;
 	unsigned threads;
-	double *d;         /* NULL: moments; else the gradient to take back */
+	double *d; /* NULL: moments; else the gradient to take back */
 	const double *add;
 };
 
@@ -338,11 +345,11 @@ static void groups_task(void *ctx, unsigned i)
 		return;
 	if (c->d) {
 		iv_norm_backward(net->cfg.norm, x, B, n, net->mu[l], net->is[l],
-		                 c->d, c->add, a, e, net->sums);
+				 c->d, c->add, a, e, net->sums);
 		return;
 	}
 	iv_norm_moments(net->cfg.norm, x, B, n, block ? NULL : net->b[l]->data,
-	                a, e, net->mu[l], net->is[l]);
+			a, e, net->mu[l], net->is[l]);
 	iv_norm_invert(net->is[l], a, e);
 }
 
@@ -364,16 +371,16 @@ size_t iv_net_norm_groups(const iv_net *net, size_t l)
 
 void iv_net_norm_run(iv_net *net, size_t l, size_t g0, size_t k)
 {
-	struct groups c = { .net = net, .l = l, .g0 = g0, .k = k };
+	struct groups c = {.net = net, .l = l, .g0 = g0, .k = k};
 	if (k)
 		run_groups(&c);
 }
 
-void iv_net_norm_back_run(iv_net *net, size_t l, double *d,
-                          const double *add, size_t g0, size_t k)
+void iv_net_norm_back_run(iv_net *net, size_t l, double *d, const double *add,
+			  size_t g0, size_t k)
 {
-	struct groups c = { .net = net, .l = l, .g0 = g0, .k = k, .d = d,
-		            .add = add };
+	struct groups c = {
+	    .net = net, .l = l, .g0 = g0, .k = k, .d = d, .add = add};
 	if (k)
 		run_groups(&c);
 }
@@ -383,7 +390,7 @@ void iv_net_dz(iv_net *net, size_t l, const double *g, double *dz)
 	iv_net_backprop_run(net, l, g, dz, 0, net->B * net->n[l], false);
 	if (!iv_net_backprop_final(net, l))
 		iv_net_norm_back_run(net, l, dz, NULL, 0,
-		                     iv_net_norm_groups(net, l));
+				     iv_net_norm_groups(net, l));
 }
 
 /* Phases ------------------------------------------------------------------ */
@@ -404,12 +411,12 @@ static void channel_task(void *ctx, unsigned i)
 	size_t e = c->g0 + c->k * (i + 1) / c->threads;
 	if (a < e)
 		iv_norm_moments(IV_NORM_BATCH, net->H[c->l]->data, net->B, n,
-		                NULL, a, e, net->sums, net->sums + n);
+				NULL, a, e, net->sums, net->sums + n);
 }
 
 void iv_net_channel_run(iv_net *net, size_t l, size_t g0, size_t k)
 {
-	struct channels c = { net, l, g0, k, 1 };
+	struct channels c = {net, l, g0, k, 1};
 	unsigned t = iv_par_threads(k * net->B);
 	c.threads = t < 1 ? 1 : (size_t)t > k ? (unsigned)k : t;
 	if (k)

@@ -15,8 +15,12 @@
 
 iv_status iv_stats_init(iv_stats *s, size_t bins)
 {
-	*s = (iv_stats){ .mean = NAN, .std = NAN, .rms = NAN, .min = NAN,
-	                 .max = NAN, .absmax = NAN };
+	*s = (iv_stats){.mean = NAN,
+			.std = NAN,
+			.rms = NAN,
+			.min = NAN,
+			.max = NAN,
+			.absmax = NAN};
 	s->hist = gsl_histogram_alloc(bins ? bins : 1);
 	return s->hist ? IV_OK : IV_ENOMEM;
 }
@@ -39,8 +43,9 @@ struct binner {
 
 static struct binner binner_make(double lo, double hi, size_t bins)
 {
-	struct binner b = { lo, hi, (double)bins, hi - lo, 0, bins,
-	                    hi > lo && bins > 0, false, false, false };
+	struct binner b = {lo,    hi,   (double)bins,        hi - lo,
+			   0,     bins, hi > lo && bins > 0, false,
+			   false, false};
 	b.scale = b.nb / b.w;
 	b.halves = isinf(b.w); /* wider than DBL_MAX: work with halves */
 	if (b.halves)
@@ -50,8 +55,8 @@ static struct binner binner_make(double lo, double hi, size_t bins)
 	return b;
 }
 
-#define SUB_BINS 256  /* bins that the split counters below take */
-#define SUB_RUN 32768 /* entries per round of the split counters */
+#define SUB_BINS 256   /* bins that the split counters below take */
+#define SUB_RUN  32768 /* entries per round of the split counters */
 
 #define IDX_RUN 256 /* entries whose bins are computed at once */
 
@@ -60,7 +65,7 @@ static struct binner binner_make(double lo, double hi, size_t bins)
  * is the 64-bit one. */
 IV_VEC_BEGIN
 IV_VEC_CLONES static void bins_inside(const struct binner *b, const double *y,
-                                      size_t m, uint32_t *idx)
+				      size_t m, uint32_t *idx)
 {
 	double lo = b->lo, nb = b->nb, scale = b->scale;
 	uint32_t last = (uint32_t)(b->bins - 1);
@@ -78,7 +83,7 @@ IV_VEC_END
  * run at a time without the test. 0 <= f < 2^63: the signed conversion is
  * one instruction. */
 static void split_run(const struct binner *b, const double *y, size_t m,
-                      uint32_t *sub)
+		      uint32_t *sub)
 {
 	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
 	size_t last = b->bins - 1, bins = b->bins, i = 0;
@@ -100,7 +105,8 @@ static void split_run(const struct binner *b, const double *y, size_t m,
 			if (!(v >= lo && v <= hi))
 				continue;
 			double f = (v - lo) * scale;
-			sub[k * bins + (f < nb ? (size_t)(long long)f : last)]++;
+			sub[k * bins +
+			    (f < nb ? (size_t)(long long)f : last)]++;
 		}
 	for (; i < m; i++) {
 		double v = y[i];
@@ -114,8 +120,8 @@ static void split_run(const struct binner *b, const double *y, size_t m,
 /* The common case: multiplying by the scale, at most SUB_BINS bins. Four
  * sets of integer counters, one per entry modulo 4, so that runs of one
  * bin do not wait on each other's increments; exact counts either way. */
-static void binner_add_split(const struct binner *b, const double *x,
-                             size_t n, double *counts)
+static void binner_add_split(const struct binner *b, const double *x, size_t n,
+			     double *counts)
 {
 	uint32_t sub[4 * SUB_BINS];
 	for (size_t r = 0; r < n; r += SUB_RUN) {
@@ -124,14 +130,14 @@ static void binner_add_split(const struct binner *b, const double *x,
 		split_run(b, x + r, m, sub);
 		for (size_t j = 0; j < b->bins; j++)
 			counts[j] += (double)(sub[j] + sub[b->bins + j] +
-			                      sub[2 * b->bins + j] +
-			                      sub[3 * b->bins + j]);
+					      sub[2 * b->bins + j] +
+					      sub[3 * b->bins + j]);
 	}
 }
 
 /* Add the values of x to counts (not zeroed). */
 static void binner_add(const struct binner *b, const double *x, size_t n,
-                       double *counts)
+		       double *counts)
 {
 	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
 	if (!b->ok)
@@ -154,7 +160,7 @@ static void binner_add(const struct binner *b, const double *x, size_t n,
 }
 
 void iv_bin(const double *x, size_t n, double lo, double hi, size_t bins,
-            double *counts)
+	    double *counts)
 {
 	struct binner b = binner_make(lo, hi, bins);
 	for (size_t k = 0; k < bins; k++)
@@ -167,7 +173,7 @@ void iv_bin(const double *x, size_t n, double lo, double hi, size_t bins,
  * (tanh saturating at 1 - 1e-16 and 1, subnormals) to edges at least 4 ulps
  * and a normal number apart; all within the finite doubles. */
 static void hist_range(double min, double max, size_t bins, double *lo,
-                       double *hi)
+		       double *hi)
 {
 	*lo = min;
 	*hi = max;
@@ -249,7 +255,7 @@ IV_VEC_END
 
 iv_part1 iv_lanes_end(const iv_lanes *a)
 {
-	iv_part1 p = { 0, INFINITY, -INFINITY };
+	iv_part1 p = {0, INFINITY, -INFINITY};
 	for (int k = 0; k < LANES; k++) {
 		p.sum += a->s[k];
 		p.min = a->mn[k] < p.min ? a->mn[k] : p.min;
@@ -272,7 +278,7 @@ struct pass1 {
 };
 
 static void pass1_block(void *ctx, unsigned t, size_t b, size_t begin,
-                        size_t end)
+			size_t end)
 {
 	struct pass1 *c = ctx;
 	iv_lanes a;
@@ -303,10 +309,10 @@ struct pass2 {
  * entries, in LANES independent accumulators added up in lane order (the
  * same bits wherever it is called). */
 IV_VEC_BEGIN
-IV_VEC_CLONES static void centred_sums(const double *x, size_t n, double mean, double *ss,
-                         double *cs)
+IV_VEC_CLONES static void centred_sums(const double *x, size_t n, double mean,
+				       double *ss, double *cs)
 {
-	double q[LANES] = { 0 }, c[LANES] = { 0 };
+	double q[LANES] = {0}, c[LANES] = {0};
 	size_t i = 0;
 	for (; i + LANES <= n; i += LANES)
 		for (int k = 0; k < LANES; k++) {
@@ -329,7 +335,7 @@ IV_VEC_CLONES static void centred_sums(const double *x, size_t n, double mean, d
 IV_VEC_END
 
 static void pass2_block(void *ctx, unsigned t, size_t b, size_t begin,
-                        size_t end)
+			size_t end)
 {
 	struct pass2 *p = ctx;
 	const double *x = p->x + begin;
@@ -379,17 +385,19 @@ static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
 {
 	iv_stats *s = j->s;
 	size_t bins = s->hist->n;
-	struct pass2 p = { .x = j->x + j->pos, .mean = s->mean,
-	                   .bin = binner_make(j->lo, j->hi, bins), .q = j->q,
-	                   .c = j->c };
+	struct pass2 p = {.x = j->x + j->pos,
+			  .mean = s->mean,
+			  .bin = binner_make(j->lo, j->hi, bins),
+			  .q = j->q,
+			  .c = j->c};
 	/* pass 1 found every entry finite and within [min, max] */
 	p.bin.inside = j->lo <= s->min && s->max <= j->hi;
 	if (threads == 0)
 		threads = iv_par_threads(m);
 	if (threads > IV_PAR_MAX)
 		threads = IV_PAR_MAX;
-	double *extra = threads > 1 ? calloc((threads - 1) * bins, sizeof *extra)
-	                            : NULL;
+	double *extra =
+	    threads > 1 ? calloc((threads - 1) * bins, sizeof *extra) : NULL;
 	if (!extra)
 		threads = 1;
 	p.counts[0] = s->hist->bin;
@@ -408,8 +416,8 @@ static void fast_end(iv_stats_job *j)
 {
 	iv_stats *s = j->s;
 	size_t n = j->n;
-	double var = n > 1 ? (j->q - j->c * j->c / (double)n) / (double)(n - 1)
-	                   : 0.0;
+	double var =
+	    n > 1 ? (j->q - j->c * j->c / (double)n) / (double)(n - 1) : 0.0;
 	s->std = sqrt(fmax(var, 0.0));
 	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
 	s->rms = hypot(s->mean, s->std * sqrt((double)(n - 1) / (double)n));
@@ -475,7 +483,7 @@ static iv_status slow_stats(iv_stats *s, const double *x, size_t n)
 		finite_minmax(s, x, n);
 		s->absmax = fmax(fabs(s->min), fabs(s->max));
 		bool safe = s->absmax == 0 ||
-		            (s->absmax >= SAFE_LO && s->absmax <= SAFE_HI);
+			    (s->absmax >= SAFE_LO && s->absmax <= SAFE_HI);
 		if (s->finite == n && safe) {
 			s->mean = gsl_stats_mean(x, 1, n);
 			finite_stats(s, x, n);
@@ -495,16 +503,21 @@ static void stats_reset(iv_stats *s, size_t n)
 }
 
 void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
-                    const iv_part1 *p1)
+		    const iv_part1 *p1)
 {
 	iv_stats_start_on(j, NULL, s, x, n, p1);
 }
 
 void iv_stats_start_on(iv_stats_job *j, iv_pool *pool, iv_stats *s,
-                       const double *x, size_t n, const iv_part1 *p1)
+		       const double *x, size_t n, const iv_part1 *p1)
 {
-	*j = (iv_stats_job){ .s = s, .pool = pool, .x = x, .n = n, .pass = 1,
-	                     .total = { 0, INFINITY, -INFINITY }, .st = IV_OK };
+	*j = (iv_stats_job){.s = s,
+			    .pool = pool,
+			    .x = x,
+			    .n = n,
+			    .pass = 1,
+			    .total = {0, INFINITY, -INFINITY},
+			    .st = IV_OK};
 	stats_reset(s, n);
 	if (!p1)
 		return;
@@ -514,8 +527,7 @@ void iv_stats_start_on(iv_stats_job *j, iv_pool *pool, iv_stats *s,
 	j->pos = n; /* pass 1 given: the next step decides */
 }
 
-bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,
-                   size_t *done)
+bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads, size_t *done)
 {
 	size_t m = max / IV_BLOCK * IV_BLOCK;
 	*done = 0;
@@ -526,9 +538,10 @@ bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,
 	if (j->pos < j->n) {
 		m = j->n - j->pos < m ? j->n - j->pos : m;
 		if (j->pass == 1) {
-			struct pass1 p = { .x = j->x + j->pos, .total = j->total };
-			iv_par_rounds(j->pool, m, threads, pass1_block, pass1_fold,
-			              &p);
+			struct pass1 p = {.x = j->x + j->pos,
+					  .total = j->total};
+			iv_par_rounds(j->pool, m, threads, pass1_block,
+				      pass1_fold, &p);
 			j->total = p.total;
 		} else {
 			fast_run(j, m, threads);
@@ -562,7 +575,7 @@ static iv_status stats_all(iv_stats_job *j, unsigned threads)
 }
 
 iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
-                              const iv_part1 *p1, unsigned threads)
+			      const iv_part1 *p1, unsigned threads)
 {
 	iv_stats_job j;
 	iv_stats_start(&j, s, x, n, p1);
@@ -570,7 +583,7 @@ iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
 }
 
 iv_status iv_stats_compute_threads(iv_stats *s, const double *x, size_t n,
-                                   unsigned threads)
+				   unsigned threads)
 {
 	iv_stats_job j;
 	iv_stats_start(&j, s, x, n, NULL);

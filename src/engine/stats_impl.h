@@ -31,7 +31,7 @@ iv_part1 iv_lanes_end(const iv_lanes *a);
  * results are the same for every thread count, and equal to
  * iv_stats_compute's. */
 iv_status iv_stats_from_parts(iv_stats *s, const double *x, size_t n,
-                              const iv_part1 *p1, unsigned threads);
+			      const iv_part1 *p1, unsigned threads);
 
 /* The same statistics a run of blocks at a time (resumable): start, then
  * step until it returns true. Pass 1 (skipped when p1 is given), pass 2
@@ -51,17 +51,16 @@ typedef struct {
 	iv_status st;        /* of the serial path */
 } iv_stats_job;
 void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
-                    const iv_part1 *p1);
+		    const iv_part1 *p1);
 /* The same, running on pool's workers (par.h). */
 void iv_stats_start_on(iv_stats_job *j, struct iv_pool *pool, iv_stats *s,
-                       const double *x, size_t n, const iv_part1 *p1);
+		       const double *x, size_t n, const iv_part1 *p1);
 /* At most max entries (whole blocks, at least one) on threads threads (0
  * picks); *done gets the entries read. True when finished. */
-bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads,
-                   size_t *done);
+bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads, size_t *done);
 
 /* iv_stats_compute on a given number of threads (0 picks). */
 iv_status iv_stats_compute_threads(iv_stats *s, const double *x, size_t n,
-                                   unsigned threads);
+				   unsigned threads);
 
 #endif

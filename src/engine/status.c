@@ -4,7 +4,7 @@
 
 static const char *const messages[] = {
 #define IV_X(code, msg) [code] = msg,
-	IV_STATUS_LIST(IV_X)
+    IV_STATUS_LIST(IV_X)
 #undef IV_X
 };
 

@@ -43,11 +43,10 @@ static double *grad_of(iv_net *net, size_t l)
 
 /* Phases ------------------------------------------------------------------ */
 
-size_t iv_fit_entries(size_t left, size_t cost, size_t remaining,
-                      bool forced)
+size_t iv_fit_entries(size_t left, size_t cost, size_t remaining, bool forced)
 {
 	size_t blocks = iv_fit(left, (size_t)IV_BLOCK * cost,
-	                       iv_par_nblocks(remaining), forced);
+			       iv_par_nblocks(remaining), forced);
 	size_t k = blocks * IV_BLOCK;
 	return k < remaining ? k : remaining;
 }
@@ -75,7 +74,7 @@ static void draw_task(void *ctx, unsigned i)
 /* Rows of W_l, and about as many numbers of W_{l+1} on a second thread
  * (each layer has its own stream: the same numbers either way). */
 static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
-                         size_t *did)
+			 size_t *did)
 {
 	size_t n = net->n[l], m = net->n[l - 1], done = net->rows[l];
 	bool two = predraw(net, l);
@@ -92,7 +91,7 @@ static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
 	size_t k = iv_fit(left > bias ? left - bias : 0, row, n - done, forced);
 	if (k == 0)
 		return IV_OK;
-	struct draw_pair d = { net, l, { done + k, 0 }, { IV_OK, IV_OK } };
+	struct draw_pair d = {net, l, {done + k, 0}, {IV_OK, IV_OK}};
 	size_t ahead = 0;
 	if (two) {
 		ahead = k * m / n;
@@ -102,7 +101,7 @@ static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
 	}
 	iv_par_tasks(net->pool, two && ahead ? 2 : 1, draw_task, &d);
 	*did = (k * m + ahead * n + (done + k == n ? n : 0) +
-	        (ahead && net->drawn[l + 1] ? net->n[l + 1] : 0)) *
+		(ahead && net->drawn[l + 1] ? net->n[l + 1] : 0)) *
 	       IV_COST_DRAW;
 	return d.st[0] != IV_OK ? d.st[0] : d.st[1];
 }
@@ -112,14 +111,14 @@ iv_status iv_net_fwd_slice(iv_net *net, size_t l, size_t pos, size_t k)
 	size_t B = net->B, m = net->n[l - 1];
 	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], pos, 0, k, m);
 	gsl_matrix_view z = gsl_matrix_submatrix(net->Z[l], 0, pos, B, k);
-	return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, iv_net_input(net, l),
-	                      &w.matrix, 0.0, &z.matrix)
-	               ? IV_EGSL
-	               : IV_OK;
+	return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0,
+			      iv_net_input(net, l), &w.matrix, 0.0, &z.matrix)
+		   ? IV_EGSL
+		   : IV_OK;
 }
 
 static iv_status ph_product(iv_net *net, size_t l, size_t left, bool forced,
-                            size_t *did)
+			    size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
 	size_t k = iv_fit(left, 2 * B * m, n - net->pos, forced);
@@ -133,8 +132,7 @@ static iv_status ph_product(iv_net *net, size_t l, size_t left, bool forced,
 	return IV_OK;
 }
 
-static void ph_act(iv_net *net, size_t l, size_t left, bool forced,
-                   size_t *did)
+static void ph_act(iv_net *net, size_t l, size_t left, bool forced, size_t *did)
 {
 	size_t N = net->B * net->n[l];
 	size_t k = iv_fit_entries(left, IV_COST_ELEM, N - net->pos, forced);
@@ -148,7 +146,7 @@ static void ph_act(iv_net *net, size_t l, size_t left, bool forced,
 /* Runs of whole groups of a normalization (NORM_IN, NORM; NORM_BACK and
  * PREV_NORM with d, add), or of the stream's channels (STREAM). */
 static void ph_groups(iv_net *net, size_t l, size_t left, bool forced,
-                      size_t *did, double *d, const double *add)
+		      size_t *did, double *d, const double *add)
 {
 	size_t G = iv_net_norm_groups(net, l);
 	size_t size = iv_norm_size(net->cfg.norm, net->B, net->n[l]);
@@ -165,7 +163,7 @@ static void ph_groups(iv_net *net, size_t l, size_t left, bool forced,
 
 /* A block's branch input A = phi(N(h_{l-1})), with its health counts. */
 static void ph_branch(iv_net *net, size_t l, size_t left, bool forced,
-                      size_t *did)
+		      size_t *did)
 {
 	size_t N = net->B * net->n[l - 1];
 	size_t k = iv_fit_entries(left, IV_COST_ELEM, N - net->pos, forced);
@@ -179,7 +177,7 @@ static void ph_branch(iv_net *net, size_t l, size_t left, bool forced,
 /* Runs of the stream's channels: each unit's mean and variance over the
  * batch into net->sums, folded in unit order at the end. */
 static void ph_stream(iv_net *net, size_t l, size_t left, bool forced,
-                      size_t *did)
+		      size_t *did)
 {
 	size_t B = net->B, n = net->n[l];
 	size_t k = iv_fit(left, B * IV_COST_NORM, n - net->pos, forced);
@@ -231,7 +229,7 @@ static bool ph_stats(iv_net *net, size_t left, bool forced, size_t *did)
  * backward pass (the pass overwrites it with dz when gradients are not
  * retained). */
 static void ph_grad(iv_net *net, size_t l, size_t left, bool forced,
-                    size_t *did)
+		    size_t *did)
 {
 	size_t n = net->n[l];
 	size_t k = iv_fit(left, n * IV_COST_DRAW, net->B - net->pos, forced);
@@ -245,14 +243,13 @@ static void ph_grad(iv_net *net, size_t l, size_t left, bool forced,
 /* dz overwrites g unless g is retained or a block needs g_l after. */
 static double *dz_of(iv_net *net, size_t l)
 {
-	return net->G || IV_KIND(net, l) == IV_LAYER_RESIDUAL
-	               ? net->dz
-	               : grad_of(net, l);
+	return net->G || IV_KIND(net, l) == IV_LAYER_RESIDUAL ? net->dz
+							      : grad_of(net, l);
 }
 
 /* BACKPROP (prev false) or a block's PREV_ACT (prev true). */
 static void ph_backprop(iv_net *net, size_t l, size_t left, bool forced,
-                        size_t *did, bool prev)
+			size_t *did, bool prev)
 {
 	size_t N = net->B * net->n[prev ? l - 1 : l];
 	size_t k = iv_fit_entries(left, IV_COST_ELEM, N - net->pos, forced);
@@ -260,38 +257,37 @@ static void ph_backprop(iv_net *net, size_t l, size_t left, bool forced,
 		return;
 	if (prev)
 		iv_net_prev_act_run(net, l, grad_of(net, l),
-		                    grad_of(net, l - 1), net->pos, k);
+				    grad_of(net, l - 1), net->pos, k);
 	else
 		iv_net_backprop_run(net, l, grad_of(net, l), dz_of(net, l),
-		                    net->pos, k, true);
+				    net->pos, k, true);
 	net->pos += k;
 	*did = k * IV_COST_ELEM;
 }
 
-iv_status iv_net_dw_slice(iv_net *net, size_t l, const double *dz,
-                          double alpha, double beta, double *out, size_t pos,
-                          size_t k)
+iv_status iv_net_dw_slice(iv_net *net, size_t l, const double *dz, double alpha,
+			  double beta, double *out, size_t pos, size_t k)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
 	gsl_matrix_const_view d0 = gsl_matrix_const_view_array(dz, B, n);
 	gsl_matrix_const_view d =
-		gsl_matrix_const_submatrix(&d0.matrix, 0, pos, B, k);
+	    gsl_matrix_const_submatrix(&d0.matrix, 0, pos, B, k);
 	gsl_matrix_view w = gsl_matrix_view_array(out + pos * m, k, m);
 	return gsl_blas_dgemm(CblasTrans, CblasNoTrans, alpha, &d.matrix,
-	                      iv_net_input(net, l), beta, &w.matrix)
-	               ? IV_EGSL
-	               : IV_OK;
+			      iv_net_input(net, l), beta, &w.matrix)
+		   ? IV_EGSL
+		   : IV_OK;
 }
 
 static iv_status ph_dw(iv_net *net, size_t l, size_t left, bool forced,
-                       size_t *did)
+		       size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
 	size_t k = iv_fit(left, 2 * B * m, n - net->pos, forced);
 	if (k == 0)
 		return IV_OK;
 	iv_status st = iv_net_dw_slice(net, l, dz_of(net, l), 1.0 / (double)B,
-	                               0.0, net->dw, net->pos, k);
+				       0.0, net->dw, net->pos, k);
 	if (st != IV_OK)
 		return st;
 	net->pos += k;
@@ -299,8 +295,8 @@ static iv_status ph_dw(iv_net *net, size_t l, size_t left, bool forced,
 	return IV_OK;
 }
 
-iv_status iv_net_prev_slice(iv_net *net, size_t l, const double *dz,
-                            double *g, size_t pos, size_t k)
+iv_status iv_net_prev_slice(iv_net *net, size_t l, const double *dz, double *g,
+			    size_t pos, size_t k)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
 	gsl_matrix_const_view d = gsl_matrix_const_view_array(dz, B, n);
@@ -308,20 +304,20 @@ iv_status iv_net_prev_slice(iv_net *net, size_t l, const double *dz,
 	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], 0, pos, n, k);
 	gsl_matrix_view p = gsl_matrix_submatrix(&g0.matrix, 0, pos, B, k);
 	return gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &d.matrix,
-	                      &w.matrix, 0.0, &p.matrix)
-	               ? IV_EGSL
-	               : IV_OK;
+			      &w.matrix, 0.0, &p.matrix)
+		   ? IV_EGSL
+		   : IV_OK;
 }
 
 static iv_status ph_prev(iv_net *net, size_t l, size_t left, bool forced,
-                         size_t *did)
+			 size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
 	size_t k = iv_fit(left, 2 * B * n, m - net->pos, forced);
 	if (k == 0)
 		return IV_OK;
 	iv_status st = iv_net_prev_slice(net, l, dz_of(net, l),
-	                                 grad_of(net, l - 1), net->pos, k);
+					 grad_of(net, l - 1), net->pos, k);
 	if (st != IV_OK)
 		return st;
 	net->pos += k;
@@ -337,9 +333,10 @@ static size_t layer_total(const iv_net *net, size_t l, bool backward)
 	size_t block = IV_KIND(net, l) == IV_LAYER_RESIDUAL ? N : 0;
 	if (!backward)
 		return (net->drawn[l] ? 0 : (n * m + n) * IV_COST_DRAW) +
-		       2 * B * m * n + N * IV_COST_ELEM + 2 * n * m * IV_COST_READ +
-		       2 * N * IV_COST_READ + N * IV_COST_DISTINCT + norm +
-		       block * IV_COST_ELEM + N * IV_COST_NORM + 1;
+		       2 * B * m * n + N * IV_COST_ELEM +
+		       2 * n * m * IV_COST_READ + 2 * N * IV_COST_READ +
+		       N * IV_COST_DISTINCT + norm + block * IV_COST_ELEM +
+		       N * IV_COST_NORM + 1;
 	return (l == net->L ? N * IV_COST_DRAW : 0) + 2 * N * IV_COST_READ +
 	       N * IV_COST_ELEM + N * IV_COST_READ + 2 * B * m * n +
 	       2 * n * m * IV_COST_READ + (l > 1 ? 2 * B * m * n : 0) + norm +
@@ -387,32 +384,33 @@ static void enter(iv_net *net, size_t l, iv_phase ph)
 		break;
 	case IV_PH_STATS_W:
 		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_WEIGHTS],
-		                  net->W[l]->data, n * m, NULL);
+				  net->W[l]->data, n * m, NULL);
 		break;
 	case IV_PH_STATS_Z:
 		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_PREACT],
-		                  net->Z[l]->data, B * n, net->p1[0]);
+				  net->Z[l]->data, B * n, net->p1[0]);
 		break;
 	case IV_PH_STATS_H:
 		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_ACT],
-		                  net->H[l]->data, B * n, net->p1[1]);
+				  net->H[l]->data, B * n, net->p1[1]);
 		break;
 	case IV_PH_GRAD:
 		gsl_rng_set(net->rng[2], iv_seed_mix(net->cfg.seed, 1));
 		break;
 	case IV_PH_STATS_G:
 		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_ACT],
-		                  grad_of(net, l), B * n, NULL);
+				  grad_of(net, l), B * n, NULL);
 		break;
 	case IV_PH_STATS_DZ:
 		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_PREACT],
-		                  dz_of(net, l), B * n,
-		                  iv_net_backprop_final(net, l) ? net->p1[0]
-		                                                : NULL);
+				  dz_of(net, l), B * n,
+				  iv_net_backprop_final(net, l) ? net->p1[0]
+								: NULL);
 		break;
 	case IV_PH_STATS_DW:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_WEIGHTS],
-		                  net->dw, n * m, NULL);
+		iv_stats_start_on(&net->job, net->pool,
+				  &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
+				  NULL);
 		break;
 	default: break;
 	}
@@ -440,7 +438,7 @@ static void start_layer_step(iv_net *net)
 /* One run of the current phase within left units (*did gets the units);
  * the phase's end moves on to the next phase. */
 static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
-                           size_t *did)
+			   size_t *did)
 {
 	size_t B = net->B, n = net->n[l], m = net->n[l - 1];
 	size_t G = iv_net_norm_groups(net, l);
@@ -475,9 +473,7 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 	case IV_PH_STATS_H:
 	case IV_PH_STATS_G:
 	case IV_PH_STATS_DZ:
-	case IV_PH_STATS_DW:
-		end = ph_stats(net, left, forced, did);
-		break;
+	case IV_PH_STATS_DW: end = ph_stats(net, left, forced, did); break;
 	case IV_PH_STREAM:
 		ph_stream(net, l, left, forced, did);
 		end = net->pos == n;
@@ -485,8 +481,8 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 	case IV_PH_DISTINCT:
 		if (!forced && left < B * n * IV_COST_DISTINCT)
 			break;
-		net->ls[l].distinct_neurons = iv_distinct_columns(
-			net->H[l]->data, B, n, net->work);
+		net->ls[l].distinct_neurons =
+		    iv_distinct_columns(net->H[l]->data, B, n, net->work);
 		*did = B * n * IV_COST_DISTINCT;
 		net->ls[l].forward_done = end = true;
 		break;
@@ -516,7 +512,7 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 		break;
 	case IV_PH_PREV_NORM:
 		ph_groups(net, l, left, forced, did, grad_of(net, l - 1),
-		          grad_of(net, l));
+			  grad_of(net, l));
 		end = net->pos == G;
 		break;
 	default: end = true; break;
@@ -540,7 +536,8 @@ iv_status iv_net_step(iv_net *net)
 		iv_phase ph = net->phase;
 		size_t pos = net->pos, jpos = net->job.pos, did;
 		int pass = net->job.pass;
-		size_t left = net->budget > net->done ? net->budget - net->done : 0;
+		size_t left =
+		    net->budget > net->done ? net->budget - net->done : 0;
 		iv_status st = run_phase(net, l, left, net->done == 0, &did);
 		if (st != IV_OK)
 			return st;
@@ -585,15 +582,18 @@ void iv_net_restart(iv_net *net)
 	start_layer_step(net);
 }
 
-bool iv_net_done(const iv_net *net) { return net->step >= 2 * net->L; }
+bool iv_net_done(const iv_net *net)
+{
+	return net->step >= 2 * net->L;
+}
 
 double iv_net_progress(const iv_net *net)
 {
 	double f = 0;
 	if (net->step < 2 * net->L && net->layer_work > 0)
 		f = net->layer_work >= net->layer_total
-		            ? 1.0
-		            : (double)net->layer_work / (double)net->layer_total;
+			? 1.0
+			: (double)net->layer_work / (double)net->layer_total;
 	return ((double)net->step + f) / (double)(2 * net->L);
 }
 

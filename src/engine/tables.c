@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Names of schemes, activations, modes and inputs, read from the X-macro lists. */
+/* Names of schemes, activations, modes and inputs, read from the X-macro lists.
+ */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,8 +12,8 @@ struct init_row {
 };
 
 static const struct init_row init_rows[] = {
-#define IV_X(e, n, s, g, m) [e] = { n, s, g, m },
-	IV_INIT_LIST(IV_X)
+#define IV_X(e, n, s, g, m) [e] = {n, s, g, m},
+    IV_INIT_LIST(IV_X)
 #undef IV_X
 };
 
@@ -25,44 +26,50 @@ struct act_row {
 };
 
 static const struct act_row act_rows[] = {
-#define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t)                               \
-	[e] = { .name = n, .slope = sl, .dies = d, .sat_lo = lo, .sat_hi = hi, \
-	        .torch_utf8 = tu, .torch_ascii = ta, .tour = t },
-	IV_ACT_LIST(IV_X)
+#define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t)                                \
+	[e] = {.name = n,                                                      \
+	       .slope = sl,                                                    \
+	       .dies = d,                                                      \
+	       .sat_lo = lo,                                                   \
+	       .sat_hi = hi,                                                   \
+	       .torch_utf8 = tu,                                               \
+	       .torch_ascii = ta,                                              \
+	       .tour = t},
+    IV_ACT_LIST(IV_X)
 #undef IV_X
 };
 
 /* The names alone, for the parser. */
 static const char *const act_names[] = {
 #define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t) [e] = n,
-	IV_ACT_LIST(IV_X)
+    IV_ACT_LIST(IV_X)
 #undef IV_X
 };
 
 static const char *const mode_names[] = {
 #define IV_X(e, n) [e] = n,
-	IV_MODE_LIST(IV_X)
+    IV_MODE_LIST(IV_X)
 #undef IV_X
 };
 
 static const char *const input_names[] = {
 #define IV_X(e, n) [e] = n,
-	IV_INPUT_LIST(IV_X)
+    IV_INPUT_LIST(IV_X)
 #undef IV_X
 };
 
 static const char *const norm_names[] = {
 #define IV_X(e, n) [e] = n,
-	IV_NORM_LIST(IV_X)
+    IV_NORM_LIST(IV_X)
 #undef IV_X
 };
 
 static int find(const char *const *names, size_t stride, size_t count,
-                const char *s)
+		const char *s)
 {
 	for (size_t i = 0; i < count; i++) {
-		const char *n = *(const char *const *)((const char *)names +
-		                                        i * stride);
+		const char *n =
+		    *(const char *const *)((const char *)names + i * stride);
 		if (strcmp(n, s) == 0)
 			return (int)i;
 	}
@@ -183,9 +190,9 @@ double iv_act_torch_gain(iv_act_kind k, double s)
 	/* rows may share a gain: the same branch twice is meant */
 	/* NOLINTBEGIN(bugprone-branch-clone) */
 	switch (k) {
-#define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t)                               \
+#define IV_X(e, n, sl, lo, hi, d, g, tu, ta, t)                                \
 	case e: return g;
-	IV_ACT_LIST(IV_X)
+		IV_ACT_LIST(IV_X)
 #undef IV_X
 	default: return NAN;
 	}

@@ -18,7 +18,7 @@ iv_theory *iv_theory_alloc(void)
 	gsl_set_error_handler_off(); /* GSL's default handler aborts */
 	/* weight exp(-x^2): E_z[f(z)] = sum w_i f(sqrt2 x_i) / sqrt(pi) */
 	ws = gsl_integration_fixed_alloc(gsl_integration_fixed_hermite,
-	                                 IV_GH_NODES, 0.0, 1.0, 0.0, 0.0);
+					 IV_GH_NODES, 0.0, 1.0, 0.0, 0.0);
 	if (!ws) {
 		free(th);
 		return NULL;
@@ -61,8 +61,7 @@ bool iv_theory_applies(iv_init_kind k)
 	}
 }
 
-double iv_theory_expect(iv_theory *th, double (*f)(double, void *),
-                        void *arg)
+double iv_theory_expect(iv_theory *th, double (*f)(double, void *), void *arg)
 {
 	double s = 0;
 	for (size_t i = 0; i < IV_GH_NODES; i++)
@@ -70,8 +69,7 @@ double iv_theory_expect(iv_theory *th, double (*f)(double, void *),
 	return s;
 }
 
-double iv_theory_mean_phi(iv_theory *th, iv_act_kind k, double slope,
-                          double q)
+double iv_theory_mean_phi(iv_theory *th, iv_act_kind k, double slope, double q)
 {
 	return iv_gauss_moment(th, k, slope, 0.0, q, IV_MOM_PHI);
 }
@@ -100,11 +98,11 @@ double iv_theory_sigma_b2(const iv_config *cfg)
 
 void iv_theory_map_of(const iv_config *cfg, size_t l, iv_theory_map *m)
 {
-	*m = (iv_theory_map){ .act = cfg->act,
-		              .slope = cfg->slope,
-		              .sigma_w2 = iv_theory_sigma_w2(cfg, l),
-		              .bias = iv_config_bias_mean(cfg, l),
-		              .bias_var = iv_config_bias_var(cfg, l) };
+	*m = (iv_theory_map){.act = cfg->act,
+			     .slope = cfg->slope,
+			     .sigma_w2 = iv_theory_sigma_w2(cfg, l),
+			     .bias = iv_config_bias_mean(cfg, l),
+			     .bias_var = iv_config_bias_var(cfg, l)};
 }
 
 static double input_second_moment(const iv_config *cfg)
@@ -133,16 +131,17 @@ typedef struct {
 static moments input_moments(const iv_config *cfg)
 {
 	if (cfg->input == IV_INPUT_POSITIVE) /* U(0,1) */
-		return (moments){ 0.5, 1.0 / 3.0, 0.25 };
-	return (moments){ 0.0, 1.0, 0.0 };
+		return (moments){0.5, 1.0 / 3.0, 0.25};
+	return (moments){0.0, 1.0, 0.0};
 }
 
 /* z = W x + b for layer l. */
 static moments linear(const iv_config *cfg, size_t l, moments x)
 {
-	double sw2 = iv_theory_sigma_w2(cfg, l), b = iv_config_bias_mean(cfg, l);
+	double sw2 = iv_theory_sigma_w2(cfg, l),
+	       b = iv_config_bias_mean(cfg, l);
 	double sb2 = b * b + iv_config_bias_var(cfg, l);
-	return (moments){ b, sw2 * x.S + sb2, sw2 * x.M + sb2 };
+	return (moments){b, sw2 * x.S + sb2, sw2 * x.M + sb2};
 }
 
 /* phi(x) entry by entry. */
@@ -153,8 +152,8 @@ static moments activate(iv_theory *th, const iv_config *cfg, moments x)
 	double r = v > 0 ? nonneg(x.M - x.m * x.m) / v : 0;
 	if (r < 1e-9) /* means that differ by rounding alone: one integral */
 		r = 0;
-	moments h = { iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI),
-		      iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI2), NAN };
+	moments h = {iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI),
+		     iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI2), NAN};
 	h.M = iv_gauss_pair(th, k, a, x.m, v, r > 1 ? 1 : r, false);
 	return h;
 }
@@ -165,11 +164,11 @@ static moments normalize(const iv_config *cfg, moments x, double *V)
 	switch (cfg->norm) {
 	case IV_NORM_BATCH:
 		*V = nonneg(x.S - x.M);
-		return (moments){ 0, *V / (*V + IV_NORM_EPS), 0 };
+		return (moments){0, *V / (*V + IV_NORM_EPS), 0};
 	case IV_NORM_LAYER: {
 		*V = nonneg(x.S - x.m * x.m);
 		double d = *V + IV_NORM_EPS;
-		return (moments){ 0, *V / d, nonneg(x.M - x.m * x.m) / d };
+		return (moments){0, *V / d, nonneg(x.M - x.m * x.m) / d};
 	}
 	default: *V = NAN; return x;
 	}
@@ -186,7 +185,7 @@ static double std_of(moments x)
 static double dphi2(iv_theory *th, const iv_config *cfg, moments x)
 {
 	return iv_gauss_moment(th, cfg->act, cfg->slope, x.m,
-	                       nonneg(x.S - x.m * x.m), IV_MOM_DPHI2);
+			       nonneg(x.S - x.m * x.m), IV_MOM_DPHI2);
 }
 
 /* What the backward pass needs of a layer: the moments of what enters phi
@@ -206,7 +205,7 @@ static void set_out(iv_theory_layer *t, moments z, moments h)
 }
 
 static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
-                             moments x, iv_theory_layer *t, layer_in *in)
+			     moments x, iv_theory_layer *t, layer_in *in)
 {
 	double alpha = iv_config_res_scale(cfg);
 	switch (iv_config_layer_kind(cfg, l)) {
@@ -220,9 +219,8 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 		moments r = linear(cfg, l, activate(th, cfg, in->u));
 		double b = iv_config_bias_mean(cfg, l);
 		double cross = 2 * alpha * b * x.m;
-		moments h = { x.m + alpha * b,
-			      x.S + cross + alpha * alpha * r.S,
-			      x.M + cross + alpha * alpha * r.M };
+		moments h = {x.m + alpha * b, x.S + cross + alpha * alpha * r.S,
+			     x.M + cross + alpha * alpha * r.M};
 		set_out(t, r, h);
 		return h;
 	}
@@ -237,11 +235,12 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 }
 
 iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
-                           iv_theory_layer *out)
+			   iv_theory_layer *out)
 {
 	if (iv_config_validate(cfg) != IV_OK)
 		return IV_EINVAL;
-	layer_in *in = calloc(cfg->depth, sizeof *in); /* every entry set below */
+	layer_in *in =
+	    calloc(cfg->depth, sizeof *in); /* every entry set below */
 	if (!in)
 		return IV_ENOMEM;
 	moments x = input_moments(cfg);
@@ -285,51 +284,56 @@ static double unit_sigma_w(iv_theory *th, const iv_theory_map *m, double e2)
 {
 	double sb2 = m->bias * m->bias + m->bias_var;
 	double p2 = iv_gauss_moment(th, m->act, m->slope, m->bias,
-	                            1.0 - m->bias * m->bias, IV_MOM_PHI2);
+				    1.0 - m->bias * m->bias, IV_MOM_PHI2);
 	if (!(sb2 < 1.0) || !(p2 > 0) || !isfinite(p2))
 		return NAN;
 	iv_theory_map u = *m;
 	iv_criticality c;
 	u.sigma_w2 = (1.0 - sb2) / p2;
-	iv_theory_fixed_point(th, &u, e2 < 0 ? 1.0 : u.sigma_w2 * e2 + sb2,
-	                      &c);
+	iv_theory_fixed_point(th, &u, e2 < 0 ? 1.0 : u.sigma_w2 * e2 + sb2, &c);
 	if (c.kind != IV_FIXED_STABLE || !(fabs(c.q_star - 1.0) <= 1e-6))
 		return NAN;
 	return sqrt(u.sigma_w2);
 }
 
 void iv_theory_length_solve(iv_theory *th, iv_act_kind k, double slope,
-                            double sw2, double sb2, iv_criticality *out)
+			    double sw2, double sb2, iv_criticality *out)
 {
-	iv_theory_map m = { .act = k, .slope = slope, .sigma_w2 = sw2,
-		            .bias = 0.0, .bias_var = sb2 };
+	iv_theory_map m = {.act = k,
+			   .slope = slope,
+			   .sigma_w2 = sw2,
+			   .bias = 0.0,
+			   .bias_var = sb2};
 	iv_theory_fixed_point(th, &m, 1.0, out);
 }
 
 void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
-                           double sw2, double sb2, iv_criticality *out)
+			   double sw2, double sb2, iv_criticality *out)
 {
-	iv_theory_map m = { .act = k, .slope = slope, .sigma_w2 = sw2,
-		            .bias = 0.0, .bias_var = sb2 };
+	iv_theory_map m = {.act = k,
+			   .slope = slope,
+			   .sigma_w2 = sw2,
+			   .bias = 0.0,
+			   .bias_var = sb2};
 	iv_theory_fixed_point(th, &m, 1.0, out);
 	iv_theory_correlation(th, &m, out);
 	out->sigma_w_for_unit_q = unit_sigma_w(th, &m, -1.0);
 }
 
 void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
-                                  iv_criticality *out)
+				  iv_criticality *out)
 {
 	iv_theory_map m;
 	iv_theory_map_of(cfg, 1, &m);
 	iv_theory_fixed_point(th, &m, iv_theory_q1(cfg), out);
 	iv_theory_correlation(th, &m, out);
 	out->sigma_w_for_unit_q =
-		unit_sigma_w(th, &m, input_second_moment(cfg));
+	    unit_sigma_w(th, &m, input_second_moment(cfg));
 	if (iv_init_uses_gain(cfg->init) && iv_theory_applies(cfg->init)) {
 		/* every scaled scheme's sigma_w is proportional to its gain */
 		iv_config one = *cfg;
 		one.gain = 1.0;
-		out->gain_for_unit_q = out->sigma_w_for_unit_q /
-		                       sqrt(iv_theory_sigma_w2(&one, 1));
+		out->gain_for_unit_q =
+		    out->sigma_w_for_unit_q / sqrt(iv_theory_sigma_w2(&one, 1));
 	}
 }

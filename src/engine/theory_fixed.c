@@ -5,21 +5,22 @@
 #include <math.h>
 #include "theory_impl.h"
 
-#define TOL_GAP  1e-13 /* |q' - q| within this of q is 0 to rounding */
+#define TOL_GAP 1e-13 /* |q' - q| within this of q is 0 to rounding */
 /* A chi within this of 1 is 1: its depth scale, over 1e9 layers, is
  * infinite for any network (and past what a critical gain found to 1e-10
  * pins down) */
 #define TOL_ONE     1e-9
 #define TOL_NEUTRAL 1e-12 /* q' = A q with A within this of 1: neutral */
-#define TOL_C    1e-12 /* |c' - c| within this is 0 */
-#define V_MIN    1e-300
-#define V_MAX    1e300
-#define ROOT_MAX 200 /* iterations of the root finder */
-#define SCAN_MAX 700 /* decades scanned for a bracket: more than V_MAX/V_MIN */
+#define TOL_C       1e-12 /* |c' - c| within this is 0 */
+#define V_MIN       1e-300
+#define V_MAX       1e300
+#define ROOT_MAX    200 /* iterations of the root finder */
+/* decades scanned for a bracket: more than V_MAX/V_MIN spans */
+#define SCAN_MAX 700
 
 static const char *const fixed_names[] = {
 #define IV_X(e, name) [e] = name,
-	IV_FIXED_LIST(IV_X)
+    IV_FIXED_LIST(IV_X)
 #undef IV_X
 };
 
@@ -34,7 +35,7 @@ typedef double (*gap_fn)(void *ctx, double x, double *tol);
 /* Illinois' regula falsi on [a, b] with g(a) > 0 > g(b) (a, b in either
  * order): superlinear, and never leaves the bracket. */
 static double illinois(gap_fn g, void *ctx, double a, double fa, double b,
-                       double fb)
+		       double fb)
 {
 	int side = 0;
 	for (int i = 0; i < ROOT_MAX; i++) {
@@ -73,8 +74,8 @@ static double length_gap(void *p, double v, double *tol)
 	const struct lctx *c = p;
 	const iv_theory_map *m = c->m;
 	double f = m->sigma_w2 * iv_gauss_moment(c->th, m->act, m->slope,
-	                                         m->bias, v, IV_MOM_PHI2) +
-	           m->bias_var;
+						 m->bias, v, IV_MOM_PHI2) +
+		   m->bias_var;
 	if (tol)
 		*tol = TOL_GAP * fmax(fabs(f), v);
 	return f - v;
@@ -82,7 +83,7 @@ static double length_gap(void *p, double v, double *tol)
 
 double iv_theory_length_map(iv_theory *th, const iv_theory_map *m, double q)
 {
-	struct lctx c = { th, m };
+	struct lctx c = {th, m};
 	double v = q - m->bias * m->bias;
 	if (!(v >= 0))
 		return NAN;
@@ -161,24 +162,24 @@ static double large_q_slope(const iv_theory_map *m)
 static bool homogeneous(const iv_theory_map *m)
 {
 	return (m->act == IV_ACT_LINEAR || m->act == IV_ACT_RELU ||
-	        m->act == IV_ACT_LEAKY_RELU) &&
+		m->act == IV_ACT_LEAKY_RELU) &&
 	       m->bias == 0 && m->bias_var == 0;
 }
 
 void iv_theory_fixed_point(iv_theory *th, const iv_theory_map *m,
-                           double q_start, iv_criticality *out)
+			   double q_start, iv_criticality *out)
 {
-	struct lctx c = { th, m };
+	struct lctx c = {th, m};
 	double b2 = m->bias * m->bias, A = large_q_slope(m), v, tol;
-	*out = (iv_criticality){ .sigma_w2 = m->sigma_w2,
-		                 .sigma_b2 = b2 + m->bias_var,
-		                 .bias = m->bias,
-		                 .q_start = q_start,
-		                 .c_star = NAN,
-		                 .chi_c = NAN,
-		                 .depth_scale_correlation = NAN,
-		                 .sigma_w_for_unit_q = NAN,
-		                 .gain_for_unit_q = NAN };
+	*out = (iv_criticality){.sigma_w2 = m->sigma_w2,
+				.sigma_b2 = b2 + m->bias_var,
+				.bias = m->bias,
+				.q_start = q_start,
+				.c_star = NAN,
+				.chi_c = NAN,
+				.depth_scale_correlation = NAN,
+				.sigma_w_for_unit_q = NAN,
+				.gain_for_unit_q = NAN};
 	if (homogeneous(m) && fabs(A - 1) <= TOL_NEUTRAL) {
 		out->kind = IV_FIXED_NEUTRAL;
 		out->q_star = NAN;
@@ -201,9 +202,9 @@ void iv_theory_fixed_point(iv_theory *th, const iv_theory_map *m,
 	} else {
 		out->kind = IV_FIXED_STABLE;
 		out->q_star = v + b2;
-		out->chi1 = m->sigma_w2 * iv_gauss_moment(th, m->act, m->slope,
-		                                          m->bias, v,
-		                                          IV_MOM_DPHI2);
+		out->chi1 =
+		    m->sigma_w2 * iv_gauss_moment(th, m->act, m->slope, m->bias,
+						  v, IV_MOM_DPHI2);
 	}
 	out->depth_scale = gradient_scale(out->chi1);
 }
@@ -215,8 +216,7 @@ static double arccos_kernel(double c)
 }
 
 /* The correlation map at variance v of the input pre-activations. */
-static double corr_at(iv_theory *th, const iv_theory_map *m, double v,
-                      double c)
+static double corr_at(iv_theory *th, const iv_theory_map *m, double v, double c)
 {
 	if (!(c >= -1 && c <= 1) || !(v >= 0))
 		return NAN;
@@ -226,18 +226,18 @@ static double corr_at(iv_theory *th, const iv_theory_map *m, double v,
 		return ((p - n) * (p - n) * arccos_kernel(c) + p * n * c) /
 		       (0.5 * (p * p + n * n));
 	}
-	double cov = m->sigma_w2 * iv_gauss_pair(th, m->act, m->slope,
-	                                         m->bias, v, c, false) +
-	             m->bias_var;
+	double cov = m->sigma_w2 * iv_gauss_pair(th, m->act, m->slope, m->bias,
+						 v, c, false) +
+		     m->bias_var;
 	double var = m->sigma_w2 * iv_gauss_moment(th, m->act, m->slope,
-	                                           m->bias, v, IV_MOM_PHI2) +
-	             m->bias_var;
+						   m->bias, v, IV_MOM_PHI2) +
+		     m->bias_var;
 	/* no variance left: the map linearised about the bias keeps c */
 	return var > 0 ? fmax(-1.0, fmin(1.0, cov / var)) : c;
 }
 
 double iv_theory_corr_map(iv_theory *th, const iv_theory_map *m, double q,
-                          double c)
+			  double c)
 {
 	return corr_at(th, m, q - m->bias * m->bias, c);
 }
@@ -276,8 +276,8 @@ static double corr_root(struct cctx *x)
 				double t = 1.0 - 0.1 * ldexp(1.0, -j);
 				double gt = corr_gap(x, t, &tol);
 				if (gt < -tol)
-					return illinois(corr_gap, x, lo, glo,
-					                t, gt);
+					return illinois(corr_gap, x, lo, glo, t,
+							gt);
 				if (!(fabs(gt) > tol))
 					return t;
 				lo = t;
@@ -292,7 +292,7 @@ static double corr_root(struct cctx *x)
 }
 
 void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
-                           iv_criticality *out)
+			   iv_criticality *out)
 {
 	out->c_star = out->chi_c = out->depth_scale_correlation = NAN;
 	if (out->kind != IV_FIXED_STABLE) {
@@ -322,13 +322,13 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 		out->depth_scale_correlation = gradient_scale(chi1);
 		return;
 	}
-	struct cctx x = { th, m, v };
+	struct cctx x = {th, m, v};
 	double c = corr_root(&x);
-	double var = v + length_gap(&(struct lctx){ th, m }, v, NULL);
+	double var = v + length_gap(&(struct lctx){th, m}, v, NULL);
 	/* d c'/dc = sigma_w^2 E[phi'(u1) phi'(u2)] v / v' (Price) */
 	double chi = m->sigma_w2 *
-	             iv_gauss_pair(th, m->act, m->slope, m->bias, v, c, true) *
-	             v / var;
+		     iv_gauss_pair(th, m->act, m->slope, m->bias, v, c, true) *
+		     v / var;
 	out->c_star = c;
 	out->chi_c = chi;
 	if (fabs(chi - 1) <= TOL_ONE)
@@ -337,9 +337,8 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 		out->depth_scale_correlation = -1 / log(chi);
 }
 
-void iv_theory_length_curve(iv_theory *th, const iv_theory_map *m,
-                            double q_max, size_t n, double *q_in,
-                            double *q_out)
+void iv_theory_length_curve(iv_theory *th, const iv_theory_map *m, double q_max,
+			    size_t n, double *q_in, double *q_out)
 {
 	double lo = m->bias * m->bias;
 	for (size_t i = 0; i < n; i++) {
@@ -350,7 +349,7 @@ void iv_theory_length_curve(iv_theory *th, const iv_theory_map *m,
 }
 
 void iv_theory_corr_curve(iv_theory *th, const iv_theory_map *m, double q,
-                          size_t n, double *c_in, double *c_out)
+			  size_t n, double *c_in, double *c_out)
 {
 	for (size_t i = 0; i < n; i++) {
 		double f = n > 1 ? (double)i / (double)(n - 1) : 1.0;
@@ -359,8 +358,8 @@ void iv_theory_corr_curve(iv_theory *th, const iv_theory_map *m, double q,
 	}
 }
 
-iv_status iv_theory_corr_layers(iv_theory *th, const iv_config *cfg,
-                                double c0, size_t n, double *c)
+iv_status iv_theory_corr_layers(iv_theory *th, const iv_config *cfg, double c0,
+				size_t n, double *c)
 {
 	iv_theory_map m;
 	if (iv_config_validate(cfg) != IV_OK || n > cfg->depth ||
@@ -376,7 +375,7 @@ iv_status iv_theory_corr_layers(iv_theory *th, const iv_config *cfg,
 			continue;
 		}
 		c[l - 1] = corr_at(th, &m, v, c[l - 2]);
-		v += length_gap(&(struct lctx){ th, &m }, v, NULL);
+		v += length_gap(&(struct lctx){th, &m}, v, NULL);
 	}
 	return IV_OK;
 }

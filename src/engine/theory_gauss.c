@@ -17,11 +17,16 @@
  * cancellation (E[(e^x - 1)^2; x < 0] ~ s^2 from terms ~ 1/2): quadrature */
 #define ELU_CLOSED_MIN 0.5
 
-static double ncdf(double x) { return 0.5 * erfc(-x * M_SQRT1_2); }
-static double npdf(double x) { return exp(-0.5 * x * x) / sqrt(2 * M_PI); }
+static double ncdf(double x)
+{
+	return 0.5 * erfc(-x * M_SQRT1_2);
+}
+static double npdf(double x)
+{
+	return exp(-0.5 * x * x) / sqrt(2 * M_PI);
+}
 
-void iv_act_limit_slopes(iv_act_kind k, double slope, double *pos,
-                         double *neg)
+void iv_act_limit_slopes(iv_act_kind k, double slope, double *pos, double *neg)
 {
 	*pos = 1.0;
 	*neg = 0.0;
@@ -70,7 +75,7 @@ static double log_exp_tail(double t)
 	if (t > 1e3) { /* the asymptotic series; its next term is < 1e-17 */
 		double u = 1 / (t * t);
 		return log((1 - u * (1 - u * (3 - 15 * u))) /
-		           (t * sqrt(2 * M_PI)));
+			   (t * sqrt(2 * M_PI)));
 	}
 	return 0.5 * t * t + gsl_sf_log_erfc(t * M_SQRT1_2) - M_LN2;
 }
@@ -82,7 +87,7 @@ static double exp_below(double k, double m, double s)
 	double t = (m + k * s * s) / s;
 	if (t < 30)
 		return exp(k * m + 0.5 * k * k * s * s +
-		           gsl_sf_log_erfc(t * M_SQRT1_2) - M_LN2);
+			   gsl_sf_log_erfc(t * M_SQRT1_2) - M_LN2);
 	if (m == 0)
 		return exp(log_exp_tail(t));
 	return exp(-0.5 * (m / s) * (m / s) + log_exp_tail(t));
@@ -90,7 +95,7 @@ static double exp_below(double k, double m, double s)
 
 /* phi = lam x (x > 0), lam al (e^x - 1) (x <= 0). */
 static double elu_family(double lam, double al, double m, double s,
-                         iv_moment what)
+			 iv_moment what)
 {
 	double t = m / s, pp = ncdf(t), pn = ncdf(-t), d = npdf(t);
 	double e1 = exp_below(1, m, s);
@@ -98,12 +103,12 @@ static double elu_family(double lam, double al, double m, double s,
 	case IV_MOM_PHI: return lam * (m * pp + s * d + al * (e1 - pn));
 	case IV_MOM_PHI2: {
 		double e2 = exp_below(2, m, s);
-		return lam * lam * ((m * m + s * s) * pp + m * s * d +
-		                    al * al * (e2 - 2 * e1 + pn));
+		return lam * lam *
+		       ((m * m + s * s) * pp + m * s * d +
+			al * al * (e2 - 2 * e1 + pn));
 	}
 	case IV_MOM_DPHI: return lam * (pp + al * e1);
-	default:
-		return lam * lam * (pp + al * al * exp_below(2, m, s));
+	default: return lam * lam * (pp + al * al * exp_below(2, m, s));
 	}
 }
 
@@ -132,12 +137,12 @@ static int cmp_double(const void *a, const void *b)
  * crosses 0, and where x leaves the band |x| < w in which G bends: at
  * large s that band is a sliver a rule could step over (tanh'^2 is
  * nothing but that sliver). */
-static double expect_adaptive(gsl_integration_workspace *ws, xfun g,
-                              void *arg, double m, double s, double w)
+static double expect_adaptive(gsl_integration_workspace *ws, xfun g, void *arg,
+			      double m, double s, double w)
 {
-	struct zarg za = { g, arg, m, s };
-	gsl_function f = { z_term, &za };
-	double b[6] = { -Z_MAX, Z_MAX, 0.0, -m / s, (-w - m) / s, (w - m) / s };
+	struct zarg za = {g, arg, m, s};
+	gsl_function f = {z_term, &za};
+	double b[6] = {-Z_MAX, Z_MAX, 0.0, -m / s, (-w - m) / s, (w - m) / s};
 	double sum = 0, err = 0;
 	int st = 0;
 	for (int i = 2; i < 6; i++)
@@ -148,7 +153,7 @@ static double expect_adaptive(gsl_integration_workspace *ws, xfun g,
 		if (!(b[i + 1] > b[i]))
 			continue;
 		st |= gsl_integration_qags(&f, b[i], b[i + 1], 0.0, 1e-12,
-		                           LIMIT, ws, &v, &e);
+					   LIMIT, ws, &v, &e);
 		sum += v;
 		err += e;
 	}
@@ -160,7 +165,7 @@ static double expect_adaptive(gsl_integration_workspace *ws, xfun g,
 }
 
 static double expect_gh(const iv_theory *th, xfun g, void *arg, double m,
-                        double s)
+			double s)
 {
 	double sum = 0;
 	for (size_t i = 0; i < IV_GH_NODES; i++)
@@ -187,14 +192,14 @@ static bool smooth(iv_act_kind k)
 }
 
 static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
-                        iv_act_kind k, double a, double m, double v,
-                        iv_moment what);
+			iv_act_kind k, double a, double m, double v,
+			iv_moment what);
 
 /* Beyond Q_BIG (v may be infinite) the mean does not matter: a moment
  * that still grows with v is infinite; one that does not (tanh^2,
  * sigmoid', ...) has settled by 1e300. */
 static double moment_limit(iv_theory *th, gsl_integration_workspace *ws,
-                           iv_act_kind k, double a, iv_moment what)
+			   iv_act_kind k, double a, iv_moment what)
 {
 	double r1 = moment_ws(th, ws, k, a, 0.0, Q_BIG / 100, what);
 	double r2 = moment_ws(th, ws, k, a, 0.0, Q_BIG, what);
@@ -202,10 +207,10 @@ static double moment_limit(iv_theory *th, gsl_integration_workspace *ws,
 }
 
 static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
-                        iv_act_kind k, double a, double m, double v,
-                        iv_moment what)
+			iv_act_kind k, double a, double m, double v,
+			iv_moment what)
 {
-	struct marg ma = { k, a, what };
+	struct marg ma = {k, a, what};
 	if (isnan(v) || isnan(m) || v < 0)
 		return NAN;
 	if (v == 0 && smooth(k))
@@ -220,7 +225,7 @@ static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
 	case IV_ACT_LINEAR:
 		return what == IV_MOM_PHI    ? m
 		       : what == IV_MOM_PHI2 ? m * m + v
-		                             : 1.0;
+					     : 1.0;
 	case IV_ACT_RELU: return piecewise(0.0, m, s, what);
 	case IV_ACT_LEAKY_RELU: return piecewise(a, m, s, what);
 	case IV_ACT_ELU:
@@ -230,7 +235,7 @@ static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
 	case IV_ACT_SELU:
 		if (closed)
 			return elu_family(IV_SELU_LAMBDA, IV_SELU_ALPHA, m, s,
-			                  what);
+					  what);
 		break;
 	default: break;
 	}
@@ -240,7 +245,7 @@ static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
 }
 
 double iv_gauss_moment(iv_theory *th, iv_act_kind k, double slope, double m,
-                       double v, iv_moment what)
+		       double v, iv_moment what)
 {
 	return moment_ws(th, th->ws, k, slope, m, v, what);
 }
@@ -260,23 +265,24 @@ struct parg {
 static double pair_term(double x, void *p)
 {
 	const struct parg *a = p;
-	double p1 = moment_ws(a->th, a->th->ws_in, a->k, a->a, x, a->v_in,
-	                      a->what);
+	double p1 =
+	    moment_ws(a->th, a->th->ws_in, a->k, a->a, x, a->v_in, a->what);
 	if (!a->neg)
 		return p1 * p1;
 	return p1 * moment_ws(a->th, a->th->ws_in, a->k, a->a, 2 * a->m - x,
-	                      a->v_in, a->what);
+			      a->v_in, a->what);
 }
 
 double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
-                     double v, double r, bool deriv)
+		     double v, double r, bool deriv)
 {
 	if (isnan(v) || isnan(m) || isnan(r) || v < 0 || v > Q_BIG ||
 	    fabs(r) > 1)
 		return NAN;
 	double ar = fabs(r), v_out = v * ar;
-	struct parg pa = { th, k, slope, m, v * (1 - ar),
-		           deriv ? IV_MOM_DPHI : IV_MOM_PHI, r < 0 };
+	struct parg pa = {
+	    th,   k, slope, m, v * (1 - ar), deriv ? IV_MOM_DPHI : IV_MOM_PHI,
+	    r < 0};
 	if (v_out == 0)
 		return pair_term(m, &pa);
 	double s = sqrt(v_out), s_in = sqrt(pa.v_in);
@@ -284,6 +290,5 @@ double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
 	 * inner std (kinked ones): Gauss-Hermite only for the former */
 	if (s <= 1.0 && smooth(k))
 		return expect_gh(th, pair_term, &pa, m, s);
-	return expect_adaptive(th->ws, pair_term, &pa, m, s,
-	                       X_BEND + 6 * s_in);
+	return expect_adaptive(th->ws, pair_term, &pa, m, s, X_BEND + 6 * s_in);
 }

@@ -27,17 +27,16 @@ typedef enum {
  * and selu, quadrature otherwise; v may be +Inf (the large-v limit: +-Inf
  * for what grows with v). NAN when v is NAN or negative. */
 double iv_gauss_moment(iv_theory *th, iv_act_kind k, double slope, double m,
-                       double v, iv_moment what);
+		       double v, iv_moment what);
 
 /* E[F(u1) F(u2)] for (u1, u2) ~ N((m, m), v [[1, r], [r, 1]]), -1 <= r <= 1,
  * with F = phi' when deriv, phi otherwise. */
 double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
-                     double v, double r, bool deriv);
+		     double v, double r, bool deriv);
 
 /* phi(x) / x as x -> +Inf and -Inf: the slopes of the positively
  * homogeneous function that phi looks like at large scale (0 and 0 for
  * the bounded tanh and sigmoid). */
-void iv_act_limit_slopes(iv_act_kind k, double slope, double *pos,
-                         double *neg);
+void iv_act_limit_slopes(iv_act_kind k, double slope, double *pos, double *neg);
 
 #endif

@@ -39,9 +39,23 @@
 #define TEACHER_HIDDEN 16
 #define TEACHER_STREAM 0x7ea0000ul
 
-typedef enum { TR_IDLE, TR_NORM_IN, TR_BRANCH, TR_FWD, TR_NORM, TR_ACT,
-               TR_DIST, TR_OUT, TR_DZ, TR_DZN, TR_PREV, TR_PREV_ACT,
-               TR_PREV_NORM, TR_GRADW, TR_UPD } tr_phase;
+typedef enum {
+	TR_IDLE,
+	TR_NORM_IN,
+	TR_BRANCH,
+	TR_FWD,
+	TR_NORM,
+	TR_ACT,
+	TR_DIST,
+	TR_OUT,
+	TR_DZ,
+	TR_DZN,
+	TR_PREV,
+	TR_PREV_ACT,
+	TR_PREV_NORM,
+	TR_GRADW,
+	TR_UPD
+} tr_phase;
 
 struct iv_train {
 	iv_net *net;
@@ -49,17 +63,18 @@ struct iv_train {
 	gsl_matrix *Y, *Yhat, *Wo, *dWo; /* batch x k, k x n_L */
 	gsl_vector *bo;
 	double *g[2], *db;
-	double *dz; /* a block's dz, beside its g_l (NULL: no blocks) */
+	double *dz;       /* a block's dz, beside its g_l (NULL: no blocks) */
 	gsl_vector *ones; /* batch ones: bias gradients as dz^T 1 */
 	size_t *distinct; /* 1..L */
-	double *ratio[2]; /* 1..L, the last update's: grad ratio, update ratio */
+	double
+	    *ratio[2]; /* 1..L, the last update's: grad ratio, update ratio */
 	double loss;
 	size_t steps;
 	bool watch; /* count distinct neurons and update ratios in steps */
 	/* the step or evaluation in progress */
 	tr_phase phase;
 	bool update, watched; /* a step (else an evaluation); count, ratios */
-	size_t l, pos;             /* layer; columns, rows or entries done */
+	size_t l, pos;        /* layer; columns, rows or entries done */
 };
 
 void iv_train_free(iv_train *tr)
@@ -93,15 +108,16 @@ static iv_status make_targets(iv_train *tr, gsl_rng *r)
 	iv_status st = IV_ENOMEM;
 	if (A1 && A2 && T) {
 		for (size_t i = 0; i < A1->size1 * A1->size2; i++)
-			A1->data[i] = gsl_ran_gaussian_ziggurat(r, 1 / sqrt(n0));
+			A1->data[i] =
+			    gsl_ran_gaussian_ziggurat(r, 1 / sqrt(n0));
 		for (size_t i = 0; i < A2->size1 * A2->size2; i++)
 			A2->data[i] = gsl_ran_gaussian_ziggurat(r, 0.25);
 		st = IV_EGSL;
 		if (!gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, X, A1, 0, T)) {
 			for (size_t i = 0; i < T->size1 * T->size2; i++)
 				T->data[i] = tanh(T->data[i]);
-			if (!gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, T, A2, 0,
-			                    tr->Y))
+			if (!gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, T, A2,
+					    0, tr->Y))
 				st = IV_OK;
 		}
 	}
@@ -120,7 +136,8 @@ static iv_status draw(iv_train *tr)
 		return IV_ENOMEM;
 	gsl_rng_set(r, iv_seed_mix(cfg->seed, TEACHER_STREAM));
 	st = make_targets(tr, r);
-	gsl_rng_set(r, iv_seed_mix(cfg->seed, tr->net->L + 2)); /* next layer's stream */
+	gsl_rng_set(r, iv_seed_mix(cfg->seed,
+				   tr->net->L + 2)); /* next layer's stream */
 	iv_config c = *cfg;
 	if (tr->opts.random_readout) { /* random on top of any hidden scheme */
 		c.init = IV_INIT_LECUN_NORMAL;
@@ -134,8 +151,7 @@ static iv_status draw(iv_train *tr)
 	return st;
 }
 
-iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
-                         iv_status *st)
+iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts, iv_status *st)
 {
 	iv_status dummy;
 	iv_train *tr;
@@ -173,8 +189,8 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts,
 				tr->ratio[i][l] = NAN; /* no update yet */
 	*st = IV_ENOMEM;
 	if (tr->Y && tr->Yhat && tr->Wo && tr->dWo && tr->bo && tr->g[0] &&
-	    tr->g[1] && (tr->dz || !net->cfg.residual) && tr->db && tr->distinct && tr->ones && tr->ratio[0] &&
-	    tr->ratio[1]) {
+	    tr->g[1] && (tr->dz || !net->cfg.residual) && tr->db &&
+	    tr->distinct && tr->ones && tr->ratio[0] && tr->ratio[1]) {
 		gsl_vector_set_all(tr->ones, 1.0);
 		*st = draw(tr);
 	}
@@ -193,13 +209,14 @@ static iv_status readout(iv_train *tr)
 	iv_net *net = tr->net;
 	size_t B = net->B, k = tr->Y->size2;
 	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, net->H[net->L], tr->Wo,
-	                   0, tr->Yhat))
+			   0, tr->Yhat))
 		return IV_EGSL;
 	double loss = 0;
 	for (size_t i = 0; i < B; i++)
 		for (size_t j = 0; j < k; j++) {
 			double *y = gsl_matrix_ptr(tr->Yhat, i, j);
-			*y += gsl_vector_get(tr->bo, j) - gsl_matrix_get(tr->Y, i, j);
+			*y += gsl_vector_get(tr->bo, j) -
+			      gsl_matrix_get(tr->Y, i, j);
 			loss += *y * *y; /* Yhat now holds the residual */
 		}
 	tr->loss = loss / (2.0 * (double)B);
@@ -254,9 +271,9 @@ static iv_status readout_backward(iv_train *tr)
 	gsl_matrix_scale(tr->Yhat, 1.0 / (double)B); /* delta = residual/B */
 	gsl_matrix_view g = gsl_matrix_view_array(tr->g[L % 2], B, net->n[L]);
 	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, tr->Yhat, tr->Wo, 0,
-	                   &g.matrix) ||
+			   &g.matrix) ||
 	    gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1, tr->Yhat, net->H[L], 0,
-	                   tr->dWo))
+			   tr->dWo))
 		return IV_EGSL;
 	colsum(tr->Yhat->data, B, k, tr->db);
 	descend(tr->Wo->data, tr->dWo->data, k * net->n[L], lr);
@@ -269,11 +286,11 @@ static iv_status bias_update(iv_train *tr, size_t l, const double *dz)
 {
 	iv_net *net = tr->net;
 	gsl_matrix_const_view d =
-		gsl_matrix_const_view_array(dz, net->B, net->n[l]);
+	    gsl_matrix_const_view_array(dz, net->B, net->n[l]);
 	return gsl_blas_dgemv(CblasTrans, -tr->opts.lr, &d.matrix, tr->ones,
-	                      1.0, net->b[l])
-	               ? IV_EGSL
-	               : IV_OK;
+			      1.0, net->b[l])
+		   ? IV_EGSL
+		   : IV_OK;
 }
 
 static void enter(iv_train *tr, tr_phase ph, size_t l)
@@ -337,7 +354,7 @@ static double *dz_of(iv_train *tr, size_t l)
 
 /* Runs of a group pass: k groups from tr->pos within left units. */
 static size_t group_run(iv_train *tr, size_t left, bool forced, double *d,
-                        const double *add)
+			const double *add)
 {
 	iv_net *net = tr->net;
 	size_t l = tr->l, G = iv_net_norm_groups(net, l);
@@ -353,8 +370,8 @@ static size_t group_run(iv_train *tr, size_t left, bool forced, double *d,
 
 /* One run of the current phase within left units (*did gets them; forced:
  * at least one column, row or block); *end when the phase is done. */
-static iv_status run_phase(iv_train *tr, size_t left, bool forced,
-                           size_t *did, bool *end)
+static iv_status run_phase(iv_train *tr, size_t left, bool forced, size_t *did,
+			   bool *end)
 {
 	iv_net *net = tr->net;
 	size_t l = tr->l, B = net->B, n = net->n[l], m = net->n[l - 1], k;
@@ -369,7 +386,7 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 		break;
 	case TR_BRANCH:
 		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * m - tr->pos,
-		                        forced)))
+					forced)))
 			iv_net_branch_run(net, l, tr->pos, k, false);
 		*did = k * IV_COST_ELEM;
 		*end = (tr->pos += k) == B * m;
@@ -382,7 +399,7 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 		break;
 	case TR_ACT:
 		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * n - tr->pos,
-		                        forced)))
+					forced)))
 			iv_net_act_run(net, l, tr->pos, k, false);
 		*did = k * IV_COST_ELEM;
 		*end = (tr->pos += k) == B * n;
@@ -390,8 +407,8 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 	case TR_DIST:
 		if (!forced && left < B * n * IV_COST_DISTINCT)
 			break;
-		tr->distinct[l] = iv_distinct_columns(net->H[l]->data, B, n,
-		                                      net->work);
+		tr->distinct[l] =
+		    iv_distinct_columns(net->H[l]->data, B, n, net->work);
 		*did = B * n * IV_COST_DISTINCT;
 		*end = true;
 		break;
@@ -408,9 +425,9 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 	}
 	case TR_DZ:
 		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * n - tr->pos,
-		                        forced)))
-			iv_net_backprop_run(net, l, tr->g[l % 2], dz, tr->pos, k,
-			                    false);
+					forced)))
+			iv_net_backprop_run(net, l, tr->g[l % 2], dz, tr->pos,
+					    k, false);
 		*did = k * IV_COST_ELEM;
 		if ((*end = (tr->pos += k) == B * n) && !has(tr, TR_DZN, l))
 			st = bias_update(tr, l, dz);
@@ -423,27 +440,27 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 	case TR_PREV:
 		if ((k = iv_fit(left, 2 * B * n, m - tr->pos, forced)))
 			st = iv_net_prev_slice(net, l, dz, tr->g[(l - 1) % 2],
-			                       tr->pos, k);
+					       tr->pos, k);
 		*did = 2 * B * n * k;
 		*end = (tr->pos += k) == m;
 		break;
 	case TR_PREV_ACT:
 		if ((k = iv_fit_entries(left, IV_COST_ELEM, B * m - tr->pos,
-		                        forced)))
+					forced)))
 			iv_net_prev_act_run(net, l, tr->g[l % 2],
-			                    tr->g[(l - 1) % 2], tr->pos, k);
+					    tr->g[(l - 1) % 2], tr->pos, k);
 		*did = k * IV_COST_ELEM;
 		*end = (tr->pos += k) == B * m;
 		break;
 	case TR_PREV_NORM:
 		*did = group_run(tr, left, forced, tr->g[(l - 1) % 2],
-		                 tr->g[l % 2]);
+				 tr->g[l % 2]);
 		*end = tr->pos == iv_net_norm_groups(net, l);
 		break;
 	case TR_GRADW: /* watched: dW itself, for the ratios */
 		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
 			st = iv_net_dw_slice(net, l, dz, 1.0, 0.0, net->dw,
-			                     tr->pos, k);
+					     tr->pos, k);
 		*did = 2 * B * m * k;
 		if ((*end = (tr->pos += k) == n) && st == IV_OK)
 			ratios(tr, l);
@@ -451,7 +468,7 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced,
 	case TR_UPD:
 		if ((k = iv_fit(left, 2 * B * m, n - tr->pos, forced)))
 			st = iv_net_dw_slice(net, l, dz, -tr->opts.lr, 1.0,
-			                     net->W[l]->data, tr->pos, k);
+					     net->W[l]->data, tr->pos, k);
 		*did = 2 * B * m * k;
 		*end = (tr->pos += k) == n;
 		break;
@@ -470,7 +487,7 @@ static iv_status work(iv_train *tr, size_t budget)
 		size_t did;
 		bool end = false;
 		iv_status st = run_phase(tr, budget > done ? budget - done : 0,
-		                         done == 0, &did, &end);
+					 done == 0, &did, &end);
 		if (st != IV_OK) {
 			enter(tr, TR_IDLE, 0);
 			iv_net_restart(tr->net);
@@ -507,7 +524,10 @@ iv_status iv_train_advance(iv_train *tr, size_t budget)
 	return work(tr, budget);
 }
 
-bool iv_train_busy(const iv_train *tr) { return tr->phase != TR_IDLE; }
+bool iv_train_busy(const iv_train *tr)
+{
+	return tr->phase != TR_IDLE;
+}
 
 void iv_train_watch(iv_train *tr, bool on)
 {
@@ -527,7 +547,10 @@ iv_status iv_train_evaluate(iv_train *tr)
 	return work(tr, SIZE_MAX);
 }
 
-double iv_train_loss(const iv_train *tr) { return tr->loss; }
+double iv_train_loss(const iv_train *tr)
+{
+	return tr->loss;
+}
 
 iv_status iv_train_output_loss(iv_train *tr, double *loss)
 {
@@ -545,7 +568,10 @@ size_t iv_train_distinct(const iv_train *tr, size_t l)
 	return l >= 1 && l <= tr->net->L ? tr->distinct[l] : 0;
 }
 
-size_t iv_train_steps(const iv_train *tr) { return tr->steps; }
+size_t iv_train_steps(const iv_train *tr)
+{
+	return tr->steps;
+}
 
 double iv_train_grad_ratio(const iv_train *tr, size_t l)
 {

@@ -15,6 +15,8 @@
 #ifndef IV_ENGINE_VEC_H
 #define IV_ENGINE_VEC_H
 
+/* _Pragma takes one string literal: the formatter must not split it */
+/* clang-format off */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) &&       \
 	defined(__linux__)
 #define IV_VEC_BEGIN                                                           \
@@ -30,5 +32,7 @@
 #define IV_VEC_CLONES
 #define IV_VEC_INLINE inline
 #endif
+
+/* clang-format on */
 
 #endif

@@ -31,45 +31,39 @@
 #include <stddef.h>
 #include <initviz/config.h>
 
-#define IV_CLAIM_TEXT          120 /* bytes of a claim's text, NUL included */
-#define IV_CLAIM_WITH          64  /* bytes of "KEY=VALUE", NUL included */
-#define IV_CLAIM_STEPS_MAX     100000
-#define IV_CLAIM_LAST          ((size_t)-1) /* "last" as a layer */
-#define IV_CLAIM_TRAIN_OUTPUTS 4 /* the readout's size, as the view's */
+#define IV_CLAIM_TEXT 120      /* bytes of a claim's text, NUL included */
+#define IV_CLAIM_WITH 64       /* bytes of "KEY=VALUE", NUL included */
+#define IV_CLAIM_STEPS_MAX 100000
+#define IV_CLAIM_LAST ((size_t)-1) /* "last" as a layer */
+#define IV_CLAIM_TRAIN_OUTPUTS 4   /* the readout's size, as the view's */
 
 /* QUANTITY names, in the order of iv_claim_q */
 #define IV_CLAIM_Q_LIST(X)                                                     \
-	X(H_STD, "h.std")                                                      \
-	X(H_MEAN, "h.mean") X(H_MIN, "h.min") X(H_MAX, "h.max")                \
-	    X(Z_STD, "z.std") X(DH_STD, "dh.std") X(DZ_STD, "dz.std")          \
-		X(W_STD, "w.std") X(DW_STD, "dw.std") X(H_RATIO, "h.ratio")    \
-		    X(DH_RATIO, "dh.ratio") X(SAT, "sat") X(ZERO, "zero")      \
-			X(DEAD, "dead") X(DISTINCT, "distinct")                \
-			    X(MOVED, "moved") X(LOSS, "loss")                  \
-				X(LOSS_RATIO, "loss.ratio") X(CHI1, "chi1")
+	X(H_STD, "h.std") X(H_MEAN, "h.mean") X(H_MIN, "h.min")               \
+	X(H_MAX, "h.max") X(Z_STD, "z.std") X(DH_STD, "dh.std")               \
+	X(DZ_STD, "dz.std") X(W_STD, "w.std") X(DW_STD, "dw.std")             \
+	X(H_RATIO, "h.ratio") X(DH_RATIO, "dh.ratio") X(SAT, "sat")           \
+	X(ZERO, "zero") X(DEAD, "dead") X(DISTINCT, "distinct")               \
+	X(MOVED, "moved") X(LOSS, "loss") X(LOSS_RATIO, "loss.ratio")        \
+	X(CHI1, "chi1")
 
 typedef enum {
 #define IV_X(id, name) IV_CLAIM_##id,
 	IV_CLAIM_Q_LIST(IV_X)
 #undef IV_X
-	    IV_CLAIM_Q_COUNT
+	IV_CLAIM_Q_COUNT
 } iv_claim_q;
 
-typedef enum {
-	IV_CLAIM_LT,
-	IV_CLAIM_LE,
-	IV_CLAIM_GT,
-	IV_CLAIM_GE,
-	IV_CLAIM_EQ
-} iv_claim_op;
+typedef enum { IV_CLAIM_LT, IV_CLAIM_LE, IV_CLAIM_GT, IV_CLAIM_GE,
+	       IV_CLAIM_EQ } iv_claim_op;
 
 typedef struct iv_claim {
 	char text[IV_CLAIM_TEXT]; /* as written, for messages */
 	char with[IV_CLAIM_WITH]; /* "KEY=VALUE", "" for none */
 	size_t after;             /* training steps, 0 for none */
 	iv_claim_q q;
-	size_t from, to; /* layers, to may be IV_CLAIM_LAST; 0 0 for
-			  * a quantity of the network */
+	size_t from, to;          /* layers, to may be IV_CLAIM_LAST; 0 0 for
+	                           * a quantity of the network */
 	iv_claim_op op;
 	double bound;
 } iv_claim;
@@ -84,13 +78,13 @@ bool iv_claim_compare(iv_claim_op op, double x, double bound);
 
 /* Apply one setting to a configuration, as the lesson parser does. */
 typedef int (*iv_claim_apply_fn)(iv_config *cfg, const char *key,
-				 const char *value, char *err, size_t errlen);
+                                 const char *value, char *err, size_t errlen);
 
 /* The outcome of evaluating a claim. */
 typedef struct iv_claim_result {
 	bool holds;
 	size_t layer;  /* the layer that decided: the first where it fails,
-			* else the one closest to failing; 0 for the network */
+	                * else the one closest to failing; 0 for the network */
 	double value;  /* the quantity there */
 	char why[200]; /* "" or why it could not be evaluated */
 } iv_claim_result;
@@ -113,7 +107,7 @@ void iv_claim_ctx_free(iv_claim_ctx *x);
  * or -1 with r->why when the claim cannot be evaluated (a setting refused,
  * layers beyond the depth, an engine error). */
 int iv_claim_eval(iv_claim_ctx *x, const iv_claim *c, const iv_config *cfg,
-		  double lr, bool random_readout, iv_claim_apply_fn apply,
-		  iv_claim_result *r);
+                  double lr, bool random_readout, iv_claim_apply_fn apply,
+                  iv_claim_result *r);
 
 #endif

@@ -30,20 +30,20 @@
 #include <initviz/config.h>
 #include "lesson/claim.h"
 
-#define IV_LESSON_TITLE      80
-#define IV_LESSON_LINES      5
-#define IV_LESSON_LINE       240
-#define IV_LESSON_FILE_MAX   (1 << 20) /* bytes */
-#define IV_LESSONS_MAX       200       /* in one file */
+#define IV_LESSON_TITLE 80
+#define IV_LESSON_LINES 5
+#define IV_LESSON_LINE 240
+#define IV_LESSON_FILE_MAX (1 << 20) /* bytes */
+#define IV_LESSONS_MAX 200        /* in one file */
 #define IV_LESSONS_TOTAL_MAX 1000 /* in a set, the built-in ones included */
-#define IV_LESSON_SHOWS      4    /* parts named in `shows` */
-#define IV_LESSON_CLAIMS     16   /* claims of one lesson at most */
+#define IV_LESSON_SHOWS 4 /* parts named in `shows` */
+#define IV_LESSON_CLAIMS 16 /* claims of one lesson at most */
 
 /* The parts of the view a lesson can point at (`shows`), by the name of
  * the view's panel: X(name, what it is). */
 #define IV_LESSON_PARTS(X)                                                     \
-	X("layers", "the layer list: histograms and statistics per layer")     \
-	X("profile", "the depth profile: std against layer")                   \
+	X("layers", "the layer list: histograms and statistics per layer")    \
+	X("profile", "the depth profile: std against layer")                  \
 	X("training", "the training strip: loss and distinct neurons")
 
 typedef struct iv_lesson {
@@ -68,21 +68,22 @@ typedef struct iv_lesson_set {
 /* Apply `key = value` to cfg; return 0, or non-zero with a message in err
  * (the CLI's option parser provides it). */
 typedef int (*iv_lesson_apply_fn)(iv_config *cfg, const char *key,
-				  const char *value, char *err, size_t errlen);
+                                  const char *value, char *err, size_t errlen);
 
 /* Parse len bytes of text named `name` (for messages) and append its lessons
  * to set. Each lesson starts from *base. On error returns -1 with
  * "name:line: message" in err and leaves set as it was. */
 int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
-		     const char *name, const iv_config *base,
-		     iv_lesson_apply_fn apply, char *err, size_t errlen);
+                     const char *name, const iv_config *base,
+                     iv_lesson_apply_fn apply, char *err, size_t errlen);
 
 /* Read a lesson file (a regular file of at most IV_LESSON_FILE_MAX bytes,
  * util/textfile.h: a FIFO or device is refused unread) and parse it.
  * Errors: unreadable, a directory, not a regular file, too big, binary,
  * malformed. Messages quote the file's bytes and name escaped. */
-int iv_lessons_load(iv_lesson_set *set, const char *path, const iv_config *base,
-		    iv_lesson_apply_fn apply, char *err, size_t errlen);
+int iv_lessons_load(iv_lesson_set *set, const char *path,
+                    const iv_config *base, iv_lesson_apply_fn apply,
+                    char *err, size_t errlen);
 
 /* The built-in lessons' text, in the file format above. */
 extern const char iv_lessons_builtin[];

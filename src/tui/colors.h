@@ -33,7 +33,7 @@ typedef enum {
 #define TUI_X(e, fg, bg, attr, mono) e,
 	TUI_ELEMENT_LIST(TUI_X)
 #undef TUI_X
-	    TUI_E_COUNT
+	TUI_E_COUNT
 } tui_element;
 
 /* Set up colour pairs when the terminal has colours and NO_COLOR is unset or

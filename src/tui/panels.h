@@ -14,18 +14,18 @@
 #define IV_TUI_PANELS_H
 
 #define TUI_PANEL_LIST(X)                                                      \
-	X(SETTINGS, settings) /* the settings bar at the top */                \
-	X(LAYERS, layers)     /* per-layer histograms and statistics */        \
-	X(PROFILE, profile)   /* std against depth, log scale */               \
-	X(PHASE, phase)       /* P: chi1 over (sigma_w^2, sigma_b^2) */        \
-	X(SPECTRUM, spectrum) /* J: singular values of the Jacobian */         \
-	X(GAINS, gains)       /* G: gains compared */                          \
-	X(COBWEB, cobweb)     /* M: length and correlation maps */             \
-	X(COMMAND, command)   /* C: the command that reproduces the view */    \
-	X(TRAINING, training) /* the training strip */                         \
-	X(RATIOS, ratios)     /* update ratios per layer and step */           \
-	X(LESSON, lesson)     /* the lesson text */                            \
-	X(BAR, bar)           /* the bottom bar */                             \
+	X(SETTINGS, settings) /* the settings bar at the top */               \
+	X(LAYERS, layers)     /* per-layer histograms and statistics */       \
+	X(PROFILE, profile)   /* std against depth, log scale */              \
+	X(PHASE, phase)       /* P: chi1 over (sigma_w^2, sigma_b^2) */       \
+	X(SPECTRUM, spectrum) /* J: singular values of the Jacobian */        \
+	X(GAINS, gains)       /* G: gains compared */                         \
+	X(COBWEB, cobweb)     /* M: length and correlation maps */            \
+	X(COMMAND, command)   /* C: the command that reproduces the view */   \
+	X(TRAINING, training) /* the training strip */                        \
+	X(RATIOS, ratios)     /* update ratios per layer and step */          \
+	X(LESSON, lesson)     /* the lesson text */                           \
+	X(BAR, bar)           /* the bottom bar */                            \
 	X(HELP, help)         /* ?: the keys, over everything */
 
 typedef enum {
@@ -33,7 +33,7 @@ typedef enum {
 #define TUI_X(id, name) TUI_PANEL_##id,
 	TUI_PANEL_LIST(TUI_X)
 #undef TUI_X
-	    TUI_PANEL_COUNT
+	TUI_PANEL_COUNT
 } tui_panel;
 
 /* A rectangle of the screen: top row, left column, rows, columns. */

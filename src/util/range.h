@@ -43,7 +43,7 @@ typedef enum {
 #define IV_X(id, name, kind, lo, hi) IV_R_##id,
 	IV_RANGE_LIST(IV_X)
 #undef IV_X
-	    IV_R_COUNT
+	IV_R_COUNT
 } iv_range_id;
 
 typedef struct iv_range {

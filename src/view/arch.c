@@ -76,9 +76,9 @@ bool tui_model_cycle_alpha(tui_model *m, int dir)
 	tui_alpha a = tui_alpha_of(&c);
 	/* from a value no rule gives, forward starts the cycle at 1 */
 	int next = a == TUI_ALPHA_OTHER
-			   ? (dir > 0 ? TUI_ALPHA_ONE : TUI_ALPHA_ZERO)
-			   : (((int)a + dir) % TUI_ALPHA_COUNT +
-			      TUI_ALPHA_COUNT) % TUI_ALPHA_COUNT;
+		       ? (dir > 0 ? TUI_ALPHA_ONE : TUI_ALPHA_ZERO)
+		       : (((int)a + dir) % TUI_ALPHA_COUNT + TUI_ALPHA_COUNT) %
+			     TUI_ALPHA_COUNT;
 	c.res_scale = tui_alpha_value((tui_alpha)next, c.depth);
 	if (!tui_model_commit(m, &c, "residual scale"))
 		return false;

@@ -9,7 +9,7 @@
 #define N "%.6g"
 
 static void call(char *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 static void call(char *b, const char *fmt, ...)
 {
@@ -20,10 +20,10 @@ static void call(char *b, const char *fmt, ...)
 }
 
 /* Keras' VarianceScaling: variance scale / fan, fan by mode. */
-static void keras_vs(char *b, double scale, const char *mode,
-		     const char *dist)
+static void keras_vs(char *b, double scale, const char *mode, const char *dist)
 {
-	call(b, "VarianceScaling(scale=" N ", mode=\"%s\", distribution=\"%s\")",
+	call(b,
+	     "VarianceScaling(scale=" N ", mode=\"%s\", distribution=\"%s\")",
 	     scale, mode, dist);
 }
 
@@ -35,8 +35,7 @@ static void scaled(const iv_config *c, tui_calls *o)
 		   c->init == IV_INIT_LECUN_UNIFORM;
 	bool xavier = c->init == IV_INIT_XAVIER_UNIFORM ||
 		      c->init == IV_INIT_XAVIER_NORMAL;
-	bool he = c->init == IV_INIT_HE_UNIFORM ||
-		  c->init == IV_INIT_HE_NORMAL;
+	bool he = c->init == IV_INIT_HE_UNIFORM || c->init == IV_INIT_HE_NORMAL;
 	const char *mode = xavier ? "fan_avg" : iv_mode_name(c->mode);
 	const char *u = uni ? "uniform" : "normal";
 	double g = c->gain;
@@ -46,7 +45,8 @@ static void scaled(const iv_config *c, tui_calls *o)
 		call(o->torch, "nn.init.xavier_%s_(w, gain=" N ")", u, g);
 	else if (he && g == 1 && c->mode != IV_MODE_FAN_AVG)
 		call(o->torch,
-		     "nn.init.kaiming_%s_(w, mode=\"%s\", nonlinearity=\"relu\")",
+		     "nn.init.kaiming_%s_(w, mode=\"%s\", "
+		     "nonlinearity=\"relu\")",
 		     u, mode);
 	else if (uni)
 		call(o->torch, "nn.init.uniform_(w, -" N ", " N ")", o->bound,
@@ -62,12 +62,15 @@ static void preset(const iv_config *c, tui_calls *o)
 	double b = 1 / sqrt(o->fan_in);
 	switch (c->init) {
 	case IV_INIT_TORCH_LINEAR:
-		call(o->torch, "nn.Linear(%.0f, %.0f)  (kaiming_uniform_(w, "
-		     "a=math.sqrt(5)), b U(+-" N "))", o->fan_in, o->fan_out,
-		     b);
-		call(o->keras, "Dense(%.0f, kernel_initializer=VarianceScaling("
+		call(o->torch,
+		     "nn.Linear(%.0f, %.0f)  (kaiming_uniform_(w, "
+		     "a=math.sqrt(5)), b U(+-" N "))",
+		     o->fan_in, o->fan_out, b);
+		call(o->keras,
+		     "Dense(%.0f, kernel_initializer=VarianceScaling("
 		     "1/3, \"fan_in\", \"uniform\"), bias_initializer="
-		     "RandomUniform(-" N ", " N "))", o->fan_out, b, b);
+		     "RandomUniform(-" N ", " N "))",
+		     o->fan_out, b, b);
 		break;
 	case IV_INIT_KERAS_DENSE:
 		call(o->torch, "nn.init.xavier_uniform_(w); nn.init.zeros_(b)");
@@ -76,13 +79,16 @@ static void preset(const iv_config *c, tui_calls *o)
 		break;
 	case IV_INIT_FLAX_DENSE: {
 		double s = o->std / IV_TRUNC2_STD;
-		call(o->torch, "nn.init.trunc_normal_(w, std=" N ", a=-" N
-		     ", b=" N "); nn.init.zeros_(b)", s, 2 * s, 2 * s);
+		call(o->torch,
+		     "nn.init.trunc_normal_(w, std=" N ", a=-" N ", b=" N
+		     "); nn.init.zeros_(b)",
+		     s, 2 * s, 2 * s);
 		call(o->keras, "LecunNormal()  (flax.linen.Dense's default)");
 		break;
 	}
 	default: /* gpt2 */
-		call(o->torch, "nn.init.normal_(w, std=0.02); nn.init.zeros_(b)");
+		call(o->torch,
+		     "nn.init.normal_(w, std=0.02); nn.init.zeros_(b)");
 		call(o->keras, "RandomNormal(stddev=0.02)");
 		break;
 	}
@@ -119,8 +125,9 @@ void tui_calls_of(const iv_config *c, size_t l, tui_calls *o)
 		     o->bound);
 		break;
 	case IV_INIT_TRUNC_NORMAL:
-		call(o->torch, "nn.init.trunc_normal_(w, std=" N ", a=-" N
-		     ", b=" N ")", c->std, 2 * c->std, 2 * c->std);
+		call(o->torch,
+		     "nn.init.trunc_normal_(w, std=" N ", a=-" N ", b=" N ")",
+		     c->std, 2 * c->std, 2 * c->std);
 		call(o->keras, "TruncatedNormal(stddev=" N ")", c->std);
 		break;
 	case IV_INIT_ORTHOGONAL:

@@ -29,9 +29,9 @@ typedef struct tui_compute {
 	double seconds; /* work so far: allocation plus steps */
 	size_t steps;   /* steps done of this network */
 	tui_trace_file *trace; /* NULL, or --trace: a line before and after
-	                          each step ("step forward layer=3") */
+				  each step ("step forward layer=3") */
 	iv_layer_stats *shown; /* 1..depth: the last complete pass's
-	                          statistics (histograms not copied: NULL) */
+				  statistics (histograms not copied: NULL) */
 	size_t shown_cap;      /* layers shown can hold */
 	bool have_shown;       /* shown holds a complete pass of net */
 	bool stale;            /* net's matrices are newer than shown's */

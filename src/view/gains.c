@@ -18,8 +18,8 @@ static bool above(iv_theory *th, iv_act_kind k, double slope, double sw2,
 	return tui_phase_chi(c) >= 1.0;
 }
 
-double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope, double sb2,
-			bool *jump)
+double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
+			      double sb2, bool *jump)
 {
 	iv_criticality clo, chi;
 	double lo = SCAN_LO, hi = NAN;

@@ -103,7 +103,7 @@ const tui_glyphs tui_glyphs_ascii = {
 const tui_glyphs *tui_glyphs_pick(bool ascii)
 {
 	return ascii || !tui_text_utf8_locale() ? &tui_glyphs_ascii
-					   : &tui_glyphs_utf8;
+						: &tui_glyphs_utf8;
 }
 
 char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf, size_t size)
@@ -120,8 +120,8 @@ bool tui_glyphs_fit(const tui_glyphs *g, double v, int width, char *buf,
 {
 	if (!(isinf(v) && v > 0))
 		return tui_text_fit(v, width, buf, size);
-	bool fits = tui_text_width(g->infinity) <= width &&
-		    strlen(g->infinity) < size;
+	bool fits =
+	    tui_text_width(g->infinity) <= width && strlen(g->infinity) < size;
 	snprintf(buf, size, "%s", fits ? g->infinity : "");
 	return fits;
 }

@@ -45,8 +45,7 @@ extern const tui_glyphs tui_glyphs_utf8, tui_glyphs_ascii;
 /* ASCII when asked or when the locale is not UTF-8. */
 const tui_glyphs *tui_glyphs_pick(bool ascii);
 /* A number as tui_text_number writes it, +Inf as the infinity glyph. */
-char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf,
-			size_t size);
+char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf, size_t size);
 /* As tui_text_fit (whole in at most width columns, or "" and false), +Inf
  * as the infinity glyph. */
 bool tui_glyphs_fit(const tui_glyphs *g, double v, int width, char *buf,

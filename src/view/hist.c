@@ -30,7 +30,7 @@ static bool finish_range(double mn, double mx, double *lo, double *hi)
 }
 
 bool tui_hist_range_layer(const iv_layer_stats *s, iv_quantity q, double *lo,
-		     double *hi)
+			  double *hi)
 {
 	if (!tui_hist_ready(s, q) || s->q[q].finite == 0)
 		return false;
@@ -83,8 +83,8 @@ static tui_hist *slot_get(tui_hist_cache *c, size_t i)
 	return &c->slot[i];
 }
 
-static bool holds(const tui_hist *h, unsigned gen, size_t layer,
-		  iv_quantity q, double lo, double hi, size_t bins)
+static bool holds(const tui_hist *h, unsigned gen, size_t layer, iv_quantity q,
+		  double lo, double hi, size_t bins)
 {
 	return h->valid && h->gen == gen && h->layer == layer && h->q == q &&
 	       h->lo == lo && h->hi == hi && h->bins == bins;

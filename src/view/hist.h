@@ -16,11 +16,11 @@
 bool tui_hist_ready(const iv_layer_stats *s, iv_quantity q);
 
 /* The x-range of q: a layer's own, or shared by every layer shown whose
- * pass is done. A range roughly centred on 0 (the smaller side at least a quarter
- * of the larger) is made symmetric so 0 sits in the middle; an empty one
- * (min == max) is widened. False when there is no finite value. */
+ * pass is done. A range roughly centred on 0 (the smaller side at least a
+ * quarter of the larger) is made symmetric so 0 sits in the middle; an empty
+ * one (min == max) is widened. False when there is no finite value. */
 bool tui_hist_range_layer(const iv_layer_stats *s, iv_quantity q, double *lo,
-		     double *hi);
+			  double *hi);
 bool tui_hist_range_shared(const tui_compute *c, iv_quantity q, double *lo,
 			   double *hi);
 

@@ -119,7 +119,7 @@ typedef enum {
 #define TUI_X(id, group, keys, bk, bar, help) TUI_A_##id,
 	TUI_ACTION_LIST(TUI_X)
 #undef TUI_X
-	    TUI_A_COUNT
+	TUI_A_COUNT
 } tui_action;
 
 typedef struct tui_action_info {

@@ -68,8 +68,7 @@ static int fewest(const tui_block *b)
 /* Take need rows from the blocks shown above their fewest, least
  * important first, for dropped block d; false (nothing taken) when they
  * cannot give that many. */
-static bool make_room(tui_block *b, size_t n, const int *order, int d,
-		      int need)
+static bool make_room(tui_block *b, size_t n, const int *order, int d, int need)
 {
 	int spare = 0;
 	for (size_t k = 0; k < n; k++)
@@ -107,7 +106,8 @@ int tui_layout_share(tui_block *b, size_t n, const int *order, int avail)
 			int to = pass == 0 && x->fair > 0 && x->fair < x->want
 				     ? x->fair
 				     : x->want;
-			int more = x->rows > 0 && to > x->rows ? to - x->rows : 0;
+			int more =
+			    x->rows > 0 && to > x->rows ? to - x->rows : 0;
 			more = more < left ? more : left;
 			x->rows += more;
 			left -= more;

@@ -10,8 +10,8 @@
  * and names the fewest worth showing and a fair share (rows it gets before
  * another part gets more than its own share); one may take what is left.
  * Parts are
- * served in order of importance, at each step: the lesson's text first, then what the
- * lesson points at (its `shows` list, by panel name), then the rest in
+ * served in order of importance, at each step: the lesson's text first, then
+ * what the lesson points at (its `shows` list, by panel name), then the rest in
  * screen order (tui_layout_order). A part that does not get its fewest rows
  * is dropped; no row stays blank while one is dropped, unless no part shown
  * can give up or take a row. */
@@ -30,11 +30,13 @@
 #define TUI_PROFILE_MIN  5  /* depth profile: title, 3 rows of plot, axis */
 #define TUI_PROFILE_WANT 10 /* what it asks for before the rest is shared */
 #define TUI_LAYERS_MIN   5  /* layer list: titles, axis, 3 layers */
-#define TUI_LAYERS_FAIR  10 /* the list gets 8 layers before the profile
-			       gets more than its fewest */
-#define TUI_AXIS_W       7  /* a y-axis: a label ("1e-02", "0.25"), a blank,
-			       the axis line */
-#define TUI_BLOCKS_MAX   16
+#define TUI_LAYERS_FAIR                                                        \
+	10 /* the list gets 8 layers before the profile                        \
+	      gets more than its fewest */
+#define TUI_AXIS_W                                                             \
+	7 /* a y-axis: a label ("1e-02", "0.25"), a blank,                     \
+	     the axis line */
+#define TUI_BLOCKS_MAX 16
 
 /* Health columns beside the left histogram. */
 typedef enum {

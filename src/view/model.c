@@ -29,8 +29,7 @@ iv_quantity tui_model_right_q(const tui_model *m)
 	return m->grad_weights ? IV_Q_GRAD_WEIGHTS : IV_Q_GRAD_ACT;
 }
 
-void tui_model_left_title(const tui_model *m, char *buf, size_t size,
-			  int width)
+void tui_model_left_title(const tui_model *m, char *buf, size_t size, int width)
 {
 	const char *a = iv_act_name(m->cfg.act);
 	if (m->preact)

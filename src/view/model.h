@@ -115,7 +115,8 @@ size_t tui_model_ladder(size_t x, int dir);
 /* Entries of a subset of depth layers shown on rows rows. */
 size_t tui_viewport_subset_count(tui_subset s, size_t depth, size_t rows);
 /* Layer of entry i, 0 for the gap of TUI_SUBSET_ENDS. */
-size_t tui_viewport_subset_layer(tui_subset s, size_t depth, size_t rows, size_t i);
+size_t tui_viewport_subset_layer(tui_subset s, size_t depth, size_t rows,
+				 size_t i);
 /* k of TUI_SUBSET_EVERY (1 when every layer fits). */
 size_t tui_viewport_subset_step(size_t depth, size_t rows);
 const char *tui_viewport_subset_name(tui_subset s);

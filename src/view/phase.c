@@ -97,8 +97,8 @@ bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope)
 }
 
 /* The grid's steps and points for cols x rows. */
-static void grid(double xmax, double ymax, size_t cols, size_t rows,
-		 double *dx, double *dy, size_t *nx, size_t *ny)
+static void grid(double xmax, double ymax, size_t cols, size_t rows, double *dx,
+		 double *dy, size_t *nx, size_t *ny)
 {
 	*dx = tui_phase_nice_step(xmax, cols);
 	*dy = tui_phase_nice_step(ymax, rows);

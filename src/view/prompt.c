@@ -28,7 +28,8 @@ size_t tui_prompt_scroll(const tui_prompt *p, int width)
 	return p->cursor >= w ? p->cursor - w + 1 : 0;
 }
 
-/* --- names ----------------------------------------------------------------- */
+/* --- names -----------------------------------------------------------------
+ */
 
 void tui_prompt_names_add(tui_prompt_names *l, const char *name)
 {
@@ -128,7 +129,8 @@ void tui_prompt_replace(tui_prompt *p, size_t from, size_t to, const char *s)
 	p->cursor = from + n;
 }
 
-/* --- the jump ---------------------------------------------------------------- */
+/* --- the jump ----------------------------------------------------------------
+ */
 
 /* The text without blanks at either end, into buf. */
 void tui_prompt_trimmed(const tui_prompt *p, char *buf, size_t size)
@@ -167,8 +169,7 @@ static void jump_tab(tui_prompt *p)
 }
 
 /* Take init scheme or activation name: the configuration changes. */
-static tui_prompt_result jump_to(tui_prompt *p, const char *name,
-				 tui_model *m)
+static tui_prompt_result jump_to(tui_prompt *p, const char *name, tui_model *m)
 {
 	iv_config c = m->cfg;
 	iv_init_kind ik;
@@ -185,8 +186,8 @@ static tui_prompt_result jump_to(tui_prompt *p, const char *name,
 	} else {
 		return TUI_PROMPT_CANCEL; /* only names from the list come */
 	}
-	const char *now = c.init != m->cfg.init ? iv_init_name(c.init)
-						: iv_act_name(c.act);
+	const char *now =
+	    c.init != m->cfg.init ? iv_init_name(c.init) : iv_act_name(c.act);
 	if (c.init == m->cfg.init && c.act == m->cfg.act) {
 		snprintf(m->msg, sizeof m->msg, "%s %s already", what, was);
 		return TUI_PROMPT_CANCEL;
@@ -224,12 +225,12 @@ static tui_prompt_result jump_enter(tui_prompt *p, tui_model *m)
 	char list[TUI_PROMPT_NOTE];
 	tui_prompt_list(p, &l, w, strlen(w));
 	snprintf(list, sizeof list, "%s", p->note);
-	snprintf(p->note, sizeof p->note, "\"%.40s\" could be %.400s", w,
-		 list);
+	snprintf(p->note, sizeof p->note, "\"%.40s\" could be %.400s", w, list);
 	return TUI_PROMPT_OPEN;
 }
 
-/* --- editing ----------------------------------------------------------------- */
+/* --- editing -----------------------------------------------------------------
+ */
 
 static bool is_backspace(int key)
 {

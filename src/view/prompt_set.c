@@ -43,8 +43,8 @@ static const char *whole(double v, char *buf, size_t size)
 }
 
 /* The setting's value now, as text. */
-static void current(const char *name, const tui_model *m, double lr,
-		    char *buf, size_t size)
+static void current(const char *name, const tui_model *m, double lr, char *buf,
+		    size_t size)
 {
 	const iv_config *c = &m->cfg;
 	if (strcmp(name, "std") == 0)
@@ -167,12 +167,12 @@ static bool knob_check(tui_prompt *p, const tui_model *m, const char *name)
 }
 
 /* Apply a real-valued network setting already read. */
-static tui_prompt_result set_real(tui_prompt *p, tui_model *m,
-				  const char *name, double v)
+static tui_prompt_result set_real(tui_prompt *p, tui_model *m, const char *name,
+				  double v)
 {
 	iv_config c = m->cfg;
-	double *f = strcmp(name, "std") == 0	? &c.std
-		    : strcmp(name, "gain") == 0 ? &c.gain
+	double *f = strcmp(name, "std") == 0     ? &c.std
+		    : strcmp(name, "gain") == 0  ? &c.gain
 		    : strcmp(name, "value") == 0 ? &c.value
 						 : &c.bias;
 	char was[32], now[32];
@@ -261,7 +261,8 @@ tui_prompt_result tui_prompt_set_enter(tui_prompt *p, tui_model *m,
 	if (!value[0] && is_number_start(name[0])) { /* "0.5": the knob */
 		s = tui_model_knob_name(tui_model_knob_of(m->cfg.init));
 		if (!s)
-			return refuse(p, "%s has no variance knob: name the "
+			return refuse(p,
+				      "%s has no variance knob: name the "
 				      "setting (depth 30)",
 				      iv_init_name(m->cfg.init));
 		snprintf(value, sizeof value, "%s", name);

@@ -3,8 +3,7 @@
 #include <math.h>
 #include "view/ratios.h"
 
-double tui_ratio_column(const tui_train *t, size_t i, int col, int w,
-			bool grad)
+double tui_ratio_column(const tui_train *t, size_t i, int col, int w, bool grad)
 {
 	size_t n = t->nratio, k0, k1;
 	double sum = 0;

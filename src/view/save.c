@@ -168,8 +168,8 @@ int tui_save_file(const char *path, const char *text, size_t len)
 	return -1;
 }
 
-char *tui_save_handout(const char *command, const char *version,
-		       time_t when, const char *screen, int skip, size_t *len)
+char *tui_save_handout(const char *command, const char *version, time_t when,
+		       const char *screen, int skip, size_t *len)
 {
 	char date[64] = "";
 	struct tm tm;
@@ -180,8 +180,8 @@ char *tui_save_handout(const char *command, const char *version,
 	char *out = malloc(cap);
 	if (!out)
 		return NULL;
-	size_t n = (size_t)snprintf(out, cap, "%s\ninitviz %s, %s\n\n",
-				    command, version, date);
+	size_t n = (size_t)snprintf(out, cap, "%s\ninitviz %s, %s\n\n", command,
+				    version, date);
 	int row = 0;
 	for (const char *p = screen; *p; row++) {
 		const char *nl = strchr(p, '\n');

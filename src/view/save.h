@@ -34,8 +34,8 @@ int tui_save_text(const char *dir, time_t when, const char *text, size_t len,
  * VERSION, DATE" (local time of when), a blank line, then the screen's
  * text (rows ending in newlines) without row skip (the key bar; -1: none).
  * Returns a new string (free it) of *len bytes, NULL when out of memory. */
-char *tui_save_handout(const char *command, const char *version,
-		       time_t when, const char *screen, int skip, size_t *len);
+char *tui_save_handout(const char *command, const char *version, time_t when,
+		       const char *screen, int skip, size_t *len);
 
 /* Write len bytes of text to path, a file that must not exist yet (nor a
  * symbolic link there, even a dangling one), the same way (a temporary

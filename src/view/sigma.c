@@ -43,7 +43,8 @@ bool tui_sigma_set_w2(tui_model *m, double sw2)
 	if (v == *p)
 		return false;
 	*p = v;
-	return tui_model_commit(m, &c, tui_model_knob_name(tui_model_knob_of(c.init)));
+	return tui_model_commit(m, &c,
+				tui_model_knob_name(tui_model_knob_of(c.init)));
 }
 
 bool tui_sigma_set_b2(tui_model *m, double sb2)

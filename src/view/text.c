@@ -90,4 +90,3 @@ char *tui_text_seconds(double s, char *buf, size_t size)
 		snprintf(buf, size, "%.2f s", s);
 	return buf;
 }
-

@@ -65,8 +65,8 @@ static double jacobian_ms(iv_theory *th, const iv_config *cfg,
 			  const tui_predict *p)
 {
 	double ms = 1;
-	if (p->st != IV_OK || p->finite < cfg->depth || iv_config_bias_mean(cfg, 1) != 0 ||
-	    !iv_theory_applies(cfg->init))
+	if (p->st != IV_OK || p->finite < cfg->depth ||
+	    iv_config_bias_mean(cfg, 1) != 0 || !iv_theory_applies(cfg->init))
 		return NAN;
 	for (size_t l = 1; l <= cfg->depth; l++)
 		ms *= iv_theory_sigma_w2(cfg, l) *
@@ -159,7 +159,8 @@ bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
 	if (!c)
 		return false;
 	snprintf(label, lsize, "%s", g->chi);
-	snprintf(value, vsize, "%s %s", tui_glyphs_number(g, c->chi1, b, sizeof b),
+	snprintf(value, vsize, "%s %s",
+		 tui_glyphs_number(g, c->chi1, b, sizeof b),
 		 tui_phase_word(tui_phase_classify(c)));
 	return true;
 }
@@ -191,8 +192,8 @@ bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
 	return true;
 }
 
-char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c,
-			char *buf, size_t size)
+char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,
+			size_t size)
 {
 	if (c->kind == IV_FIXED_STABLE)
 		return tui_glyphs_number(g, c->q_star, buf, size);

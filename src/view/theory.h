@@ -5,10 +5,10 @@
  * (sigma_w^2, sigma_b^2) through the settings.
  *
  * Call order: tui_theory_init once (it also turns GSL's aborting error
- * handler off); tui_theory_predict_update(t, cfg) and, while the gain calculator
- * or the phase diagram is shown, tui_gains_update(t, cfg) whenever cfg may
- * have changed: they work only when a setting the theory reads differs from
- * the cached one. tui_theory_done at the end. */
+ * handler off); tui_theory_predict_update(t, cfg) and, while the gain
+ * calculator or the phase diagram is shown, tui_gains_update(t, cfg) whenever
+ * cfg may have changed: they work only when a setting the theory reads differs
+ * from the cached one. tui_theory_done at the end. */
 #ifndef IV_VIEW_THEORY_H
 #define IV_VIEW_THEORY_H
 
@@ -93,8 +93,8 @@ double tui_theory_predict_std(const tui_theory *t, size_t l, iv_quantity q);
 /* The smallest sigma_w^2 in 1e-3..1e4 where chi1 reaches 1 or the variance
  * diverges, at sigma_b^2 = sb2, to a relative 1e-10; NAN when none. *jump
  * (may be NULL) is set when chi1 leaps over 1 there instead of crossing it. */
-double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope, double sb2,
-			bool *jump);
+double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
+			      double sb2, bool *jump);
 /* The gain calculator's rows for cfg's activation and sigma_b^2; the
  * "0" pair only the critical gain at sigma_b = 0 (what the phase diagram
  * needs). The update functions return true when they computed. */
@@ -128,8 +128,8 @@ bool tui_theory_why_text(const tui_theory *t, const iv_config *cfg, double ms,
 			 const tui_glyphs *g, char *buf, size_t size);
 /* q* as text: the number when stable, else "diverges" or "neutral"; and
  * both depth scales, "xi_c 21.7  xi_g 9.97". Return buf. */
-char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c,
-			char *buf, size_t size);
+char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,
+			size_t size);
 char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
 			 char *buf, size_t size);
 

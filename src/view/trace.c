@@ -11,20 +11,19 @@
 
 #define TRACE_BUFFER (1 << 20) /* about 20 000 lines between writes */
 
-int tui_trace_open(tui_trace_file *t, const char *path, char *err,
-		   size_t size)
+int tui_trace_open(tui_trace_file *t, const char *path, char *err, size_t size)
 {
 	struct stat sb;
 	/* "x": a new file only; initviz never overwrites one silently */
 	*t = (tui_trace_file){.f = fopen(path, "wx"), .path = path};
 	if (!t->f) {
 		int e = errno;
-		bool dir = e == EEXIST && stat(path, &sb) == 0 &&
-			   S_ISDIR(sb.st_mode);
+		bool dir =
+		    e == EEXIST && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 		char name[256];
 		iv_escape_str(name, sizeof name, path);
 		snprintf(err, size, "cannot write trace file %s: %s", name,
-			 dir ? strerror(EISDIR)
+			 dir           ? strerror(EISDIR)
 			 : e == EEXIST ? TUI_SAVE_EXISTS
 				       : strerror(e));
 		return -1;

@@ -25,8 +25,7 @@ typedef struct tui_trace_file {
 /* Open path, a new file (one that exists is refused). Returns 0, or -1
  * with the reason in err ("cannot write trace file PATH: REASON", PATH
  * escaped). */
-int tui_trace_open(tui_trace_file *t, const char *path, char *err,
-		   size_t size);
+int tui_trace_open(tui_trace_file *t, const char *path, char *err, size_t size);
 /* Append one event line: the time, a space, the formatted text, '\n'. */
 void tui_trace_line(tui_trace_file *t, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -11,7 +11,8 @@
 void tui_train_init(tui_train *t, double lr)
 {
 	*t = (tui_train){.lr = lr > 0 && isfinite(lr) ? lr : IV_TRAIN_LR,
-			 .st = IV_OK, .piece = TUI_TRAIN_PIECE};
+			 .st = IV_OK,
+			 .piece = TUI_TRAIN_PIECE};
 }
 
 void tui_train_reset(tui_train *t)
@@ -28,8 +29,8 @@ void tui_train_done(tui_train *t)
 	free(t->loss);
 	free(t->w0);
 	free(t->ratio);
-	*t = (tui_train){.lr = lr, .random_readout = rr, .st = IV_OK,
-			 .piece = piece};
+	*t = (tui_train){
+	    .lr = lr, .random_readout = rr, .st = IV_OK, .piece = piece};
 }
 
 void tui_train_ask(tui_train *t)
@@ -93,8 +94,10 @@ static iv_status put_ratios(tui_train *t, size_t k, bool watched)
 	}
 	double *r = t->ratio + (k - 1) * per;
 	for (size_t i = 0; i < t->nrl; i++) {
-		r[2 * i] = watched ? iv_train_update_ratio(t->tr, t->rl[i]) : NAN;
-		r[2 * i + 1] = watched ? iv_train_grad_ratio(t->tr, t->rl[i]) : NAN;
+		r[2 * i] =
+		    watched ? iv_train_update_ratio(t->tr, t->rl[i]) : NAN;
+		r[2 * i + 1] =
+		    watched ? iv_train_grad_ratio(t->tr, t->rl[i]) : NAN;
 	}
 	t->nratio = k;
 	return IV_OK;
@@ -137,14 +140,16 @@ static void ratio_layers(tui_train *t)
 {
 	size_t L = t->depth, n = L < TUI_RATIO_LAYERS ? L : TUI_RATIO_LAYERS;
 	for (size_t i = 0; i < n; i++)
-		t->rl[i] = n == 1 ? 1 : 1 + (i * (L - 1) + (n - 1) / 2) / (n - 1);
+		t->rl[i] =
+		    n == 1 ? 1 : 1 + (i * (L - 1) + (n - 1) / 2) / (n - 1);
 	t->nrl = n;
 }
 
 /* The trainer, step 0's weights, health and loss: c's pass is complete. */
 static iv_status start(tui_train *t, tui_compute *c)
 {
-	iv_train_opts o = {.lr = t->lr, .outputs = TUI_TRAIN_OUTPUTS,
+	iv_train_opts o = {.lr = t->lr,
+			   .outputs = TUI_TRAIN_OUTPUTS,
 			   .random_readout = t->random_readout};
 	iv_status st;
 	double loss;

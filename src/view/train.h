@@ -35,7 +35,7 @@
 #include <initviz/train.h>
 #include "view/compute.h"
 
-#define TUI_TRAIN_OUTPUTS 4    /* readout size, the report's too */
+#define TUI_TRAIN_OUTPUTS 4 /* readout size, the report's too */
 #define TUI_LR_MIN        1e-6
 #define TUI_LR_MAX        10.0
 /* Work of one iv_train_advance call, in the engine's units (about a flop):
@@ -50,25 +50,25 @@
 #define TUI_RATIO_LAYERS 4
 
 typedef struct tui_train {
-	iv_train *tr;  /* NULL until the first step */
-	double lr;     /* of the next trainer; the current one's too */
+	iv_train *tr;        /* NULL until the first step */
+	double lr;           /* of the next trainer; the current one's too */
 	bool random_readout; /* likewise: a LeCun-normal readout */
-	size_t queued; /* single steps asked for and not taken yet */
-	bool running;  /* T: steps one after the other */
-	iv_status st;  /* IV_OK, or why the last run failed */
-	double *loss;  /* loss[k]: the loss after k updates, k < nloss */
+	size_t queued;       /* single steps asked for and not taken yet */
+	bool running;        /* T: steps one after the other */
+	iv_status st;        /* IV_OK, or why the last run failed */
+	double *loss;        /* loss[k]: the loss after k updates, k < nloss */
 	size_t nloss, cap;
 	size_t depth;
 	double *w0;   /* depth x 4: weight mean, rms, min, max at step 0 */
 	size_t moved; /* layers whose weight statistics left step 0's */
 	unsigned gen; /* the computation whose network tr trains */
 	/* the work in progress */
-	size_t piece;  /* units of an advance call: TUI_TRAIN_PIECE */
-	bool watch;    /* steps measure the ratios (the strip shows them) */
-	bool touched;  /* a step began since the last complete pass */
-	bool pass;     /* a pass of the statistics is under way */
+	size_t piece;   /* units of an advance call: TUI_TRAIN_PIECE */
+	bool watch;     /* steps measure the ratios (the strip shows them) */
+	bool touched;   /* a step began since the last complete pass */
+	bool pass;      /* a pass of the statistics is under way */
 	double t_steps; /* seconds of steps since the last pass */
-	double t_pass;  /* seconds the last pass took (so far, while one runs) */
+	double t_pass; /* seconds the last pass took (so far, while one runs) */
 	/* ratios: for the layers rl[0..nrl-1], per step k (1..nratio) the
 	 * update ratio and the gradient ratio of step k's update, at
 	 * ratio[((k - 1) * nrl + i) * 2 + {0, 1}]; NaN: not watched */

@@ -35,7 +35,8 @@ size_t tui_viewport_subset_count(tui_subset s, size_t depth, size_t rows)
 	}
 }
 
-size_t tui_viewport_subset_layer(tui_subset s, size_t depth, size_t rows, size_t i)
+size_t tui_viewport_subset_layer(tui_subset s, size_t depth, size_t rows,
+				 size_t i)
 {
 	size_t n = tui_viewport_subset_count(s, depth, rows);
 	if (i >= n)
