@@ -77,6 +77,12 @@ static const struct {
     {"bias -0.25", IV_INIT_XAVIER_NORMAL, "bias -0.25 (was 0)", TUI_PROMPT_CONFIG},
     {"lr 0.01", IV_INIT_XAVIER_NORMAL, "learning rate 0.01 (was 0.05)",
      TUI_PROMPT_LR},
+    {"bias-std 0.1", IV_INIT_XAVIER_NORMAL, "bias-std 0.1 (was 0)",
+     TUI_PROMPT_CONFIG},
+    {"bias-s 0.5", IV_INIT_ZEROS, "bias-std 0.5 (was 0)", TUI_PROMPT_CONFIG},
+    {"slope 0.2", IV_INIT_XAVIER_NORMAL, "slope 0.2 (was 0.01)",
+     TUI_PROMPT_CONFIG},
+    {"bias 0.5", IV_INIT_XAVIER_NORMAL, "bias 0.5 (was 0)", TUI_PROMPT_CONFIG},
     /* forms: a prefix, '=', blanks around, leading zeros */
     {"  dep   30  ", IV_INIT_XAVIER_NORMAL, "depth 30", TUI_PROMPT_CONFIG},
     {"d=30", IV_INIT_XAVIER_NORMAL, "depth 30", TUI_PROMPT_CONFIG},
@@ -101,6 +107,8 @@ static double value_of(const char *name)
 	if (!strcmp(name, "std")) return c->std;
 	if (!strcmp(name, "value")) return c->value;
 	if (!strcmp(name, "bias")) return c->bias;
+	if (!strcmp(name, "bias-std")) return c->bias_std;
+	if (!strcmp(name, "slope")) return c->slope;
 	return t.lr;
 }
 
@@ -144,6 +152,8 @@ START_TEST(each_setting_takes_a_good_value)
 		      : !strcmp(name, "gain")  ? c.gain
 		      : !strcmp(name, "std")   ? c.std
 		      : !strcmp(name, "value") ? c.value
+		      : !strcmp(name, "bias-std") ? c.bias_std
+		      : !strcmp(name, "slope") ? c.slope
 					       : c.bias;
 	ck_assert_msg(value_of(name) == want, "\"%s\": %s %.17g, want %.17g",
 		      good[_i].text, name, value_of(name), want);
@@ -178,6 +188,8 @@ static const struct {
     {"std", "-0.1", "std must be a number from 0 to 1e300"},
     {"value", "abc", "value must be a number"},
     {"bias", "1e999", "bias must be a number"},
+    {"bias-std", "-1", "bias-std must be a number from 0 to 1e300"},
+    {"slope", "nan", "slope must be a number"},
     {"lr", "0", "lr must be a number from 1e-12 to 1e6"},
     {"lr", "1e7", "lr must be a number from 1e-12 to 1e6"},
 };
@@ -404,10 +416,13 @@ START_TEST(tab_completes_a_setting_and_shows_its_range)
 	ck_assert_str_eq(p.note, "depth: an integer from 1 to 10000; now 6");
 	type(TUI_PROMPT_SET, "b", '\t');
 	ck_assert_str_eq(p.text, "b");
-	ck_assert_str_eq(p.note, "batch  bias");
+	ck_assert_str_eq(p.note, "batch  bias  bias-std");
+	/* typed whole, bias is the setting though bias-std also starts so */
+	type(TUI_PROMPT_SET, "bias", '\t');
+	ck_assert_str_eq(p.note, "bias: a number from -1e300 to 1e300; now 0");
 	type(TUI_PROMPT_SET, "", '\t');
-	ck_assert_str_eq(p.note,
-			 "std  gain  value  depth  width  batch  seed  bias  lr");
+	ck_assert_str_eq(p.note, "std  gain  value  depth  width  batch  seed  "
+				 "bias  bias-std  slope  lr");
 	/* every setting is listed and has the command line's range row */
 	for (size_t i = 0; tui_prompt_setting(i); i++) {
 		ck_assert_ptr_nonnull(strstr(p.note, tui_prompt_setting(i)));

@@ -14,7 +14,8 @@
 /* The settings `:` knows, in Tab's order; each is the long option's name
  * and so the name of its row in util/range.h. */
 static const char *const settings[] = {
-    "std", "gain", "value", "depth", "width", "batch", "seed", "bias", "lr",
+    "std",  "gain", "value",    "depth", "width",
+    "batch", "seed", "bias", "bias-std", "slope", "lr",
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -55,6 +56,10 @@ static void current(const char *name, const tui_model *m, double lr, char *buf,
 		whole(c->value, buf, size);
 	else if (strcmp(name, "bias") == 0)
 		whole(c->bias, buf, size);
+	else if (strcmp(name, "bias-std") == 0)
+		whole(c->bias_std, buf, size);
+	else if (strcmp(name, "slope") == 0)
+		whole(c->slope, buf, size);
 	else if (strcmp(name, "lr") == 0)
 		whole(lr, buf, size);
 	else if (strcmp(name, "depth") == 0)
@@ -174,7 +179,9 @@ static tui_prompt_result set_real(tui_prompt *p, tui_model *m, const char *name,
 	double *f = strcmp(name, "std") == 0     ? &c.std
 		    : strcmp(name, "gain") == 0  ? &c.gain
 		    : strcmp(name, "value") == 0 ? &c.value
-						 : &c.bias;
+		    : strcmp(name, "bias-std") == 0 ? &c.bias_std
+		    : strcmp(name, "slope") == 0    ? &c.slope
+						    : &c.bias;
 	char was[32], now[32];
 	whole(*f, was, sizeof was);
 	whole(v, now, sizeof now);
@@ -284,8 +291,11 @@ tui_prompt_result tui_prompt_set_enter(tui_prompt *p, tui_model *m,
 			      value);
 	if (strcmp(s, "lr") == 0)
 		return set_lr(m, t, d);
-	if (r->kind == IV_NUM_REAL && strcmp(s, "bias") != 0 &&
-	    !knob_check(p, m, s))
+	/* std, gain and value are the scheme's knob; the bias settings and
+	 * the slope are not */
+	bool knob = !strcmp(s, "std") || !strcmp(s, "gain") ||
+		    !strcmp(s, "value");
+	if (knob && !knob_check(p, m, s))
 		return TUI_PROMPT_OPEN;
 	if (r->kind == IV_NUM_REAL)
 		return set_real(p, m, s, d);
