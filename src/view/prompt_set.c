@@ -4,6 +4,7 @@
  * value read and bounded by the command line's rules (util/range.h) and
  * applied through the model or the trainer. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,8 @@
 /* The settings `:` knows, in Tab's order; each is the long option's name
  * and so the name of its row in util/range.h. */
 static const char *const settings[] = {
-    "std",  "gain", "value",    "depth", "width",
-    "batch", "seed", "bias", "bias-std", "slope", "lr",
+    "std",  "gain", "value",    "depth", "width", "batch",
+    "seed", "bias", "bias-std", "slope", "lr",
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -43,35 +44,47 @@ static const char *whole(double v, char *buf, size_t size)
 	return buf;
 }
 
+/* The configuration's field of a real-valued network setting; NULL for
+ * the whole-number ones and lr. */
+static double *real_field(iv_config *c, const char *name)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} f[] = {
+	    {"std", offsetof(iv_config, std)},
+	    {"gain", offsetof(iv_config, gain)},
+	    {"value", offsetof(iv_config, value)},
+	    {"bias", offsetof(iv_config, bias)},
+	    {"bias-std", offsetof(iv_config, bias_std)},
+	    {"slope", offsetof(iv_config, slope)},
+	};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (strcmp(name, f[i].name) == 0)
+			return (double *)((char *)c + f[i].off);
+	return NULL;
+}
+
 /* The setting's value now, as text. */
 static void current(const char *name, const tui_model *m, double lr, char *buf,
 		    size_t size)
 {
-	const iv_config *c = &m->cfg;
-	if (strcmp(name, "std") == 0)
-		whole(c->std, buf, size);
-	else if (strcmp(name, "gain") == 0)
-		whole(c->gain, buf, size);
-	else if (strcmp(name, "value") == 0)
-		whole(c->value, buf, size);
-	else if (strcmp(name, "bias") == 0)
-		whole(c->bias, buf, size);
-	else if (strcmp(name, "bias-std") == 0)
-		whole(c->bias_std, buf, size);
-	else if (strcmp(name, "slope") == 0)
-		whole(c->slope, buf, size);
+	iv_config c = m->cfg;
+	const double *f = real_field(&c, name);
+	if (f)
+		whole(*f, buf, size);
 	else if (strcmp(name, "lr") == 0)
 		whole(lr, buf, size);
 	else if (strcmp(name, "depth") == 0)
-		snprintf(buf, size, "%zu", c->depth);
-	else if (strcmp(name, "width") == 0 && c->nwidths)
+		snprintf(buf, size, "%zu", c.depth);
+	else if (strcmp(name, "width") == 0 && c.nwidths)
 		snprintf(buf, size, "a --widths list");
 	else if (strcmp(name, "width") == 0)
-		snprintf(buf, size, "%zu", c->width);
+		snprintf(buf, size, "%zu", c.width);
 	else if (strcmp(name, "batch") == 0)
-		snprintf(buf, size, "%zu", c->batch);
+		snprintf(buf, size, "%zu", c.batch);
 	else
-		snprintf(buf, size, "%lu", c->seed);
+		snprintf(buf, size, "%lu", c.seed);
 }
 
 void tui_prompt_set_hint(tui_prompt *p, const tui_model *m)
@@ -176,12 +189,7 @@ static tui_prompt_result set_real(tui_prompt *p, tui_model *m, const char *name,
 				  double v)
 {
 	iv_config c = m->cfg;
-	double *f = strcmp(name, "std") == 0     ? &c.std
-		    : strcmp(name, "gain") == 0  ? &c.gain
-		    : strcmp(name, "value") == 0 ? &c.value
-		    : strcmp(name, "bias-std") == 0 ? &c.bias_std
-		    : strcmp(name, "slope") == 0    ? &c.slope
-						    : &c.bias;
+	double *f = real_field(&c, name);
 	char was[32], now[32];
 	whole(*f, was, sizeof was);
 	whole(v, now, sizeof now);
@@ -293,8 +301,8 @@ tui_prompt_result tui_prompt_set_enter(tui_prompt *p, tui_model *m,
 		return set_lr(m, t, d);
 	/* std, gain and value are the scheme's knob; the bias settings and
 	 * the slope are not */
-	bool knob = !strcmp(s, "std") || !strcmp(s, "gain") ||
-		    !strcmp(s, "value");
+	bool knob =
+	    !strcmp(s, "std") || !strcmp(s, "gain") || !strcmp(s, "value");
 	if (knob && !knob_check(p, m, s))
 		return TUI_PROMPT_OPEN;
 	if (r->kind == IV_NUM_REAL)
