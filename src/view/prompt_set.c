@@ -4,7 +4,6 @@
  * value read and bounded by the command line's rules (util/range.h) and
  * applied through the model or the trainer. */
 #include <stdarg.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,20 +47,13 @@ static const char *whole(double v, char *buf, size_t size)
  * the whole-number ones and lr. */
 static double *real_field(iv_config *c, const char *name)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} f[] = {
-	    {"std", offsetof(iv_config, std)},
-	    {"gain", offsetof(iv_config, gain)},
-	    {"value", offsetof(iv_config, value)},
-	    {"bias", offsetof(iv_config, bias)},
-	    {"bias-std", offsetof(iv_config, bias_std)},
-	    {"slope", offsetof(iv_config, slope)},
-	};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		if (strcmp(name, f[i].name) == 0)
-			return (double *)((char *)c + f[i].off);
+	static const char *const names[] = {"std",  "gain",     "value",
+					    "bias", "bias-std", "slope"};
+	double *const fields[] = {&c->std,  &c->gain,     &c->value,
+				  &c->bias, &c->bias_std, &c->slope};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return fields[i];
 	return NULL;
 }
 
