@@ -217,6 +217,7 @@ int main(int argc, char **argv)
 	static struct bench_result res[NCONFIGS];
 	struct bench_proc fixed;
 	struct opts o;
+	bench_blas_start();
 	int rc = argc > 1 ? child_mode(argc, argv) : -1;
 	if (rc >= 0)
 		return rc;

@@ -103,7 +103,16 @@ int bench_train_child(size_t width, size_t depth, size_t batch, int reps);
 /* Scaling in depth, batch and width, and peak memory against the arrays. */
 void bench_scaling(const char *self, int reps);
 
-/* "Cooperlake/2thr" and the like, or "not OpenBLAS". */
+/* "Cooperlake/2thr" and the like, or "not OpenBLAS": the kernel, and the
+ * threads of each call when BLAS runs alone (the engine runs BLAS on one
+ * thread a call and cuts its products over its own threads). */
 const char *bench_blas_kernel(void);
+
+/* The products alone are timed as BLAS runs them on its own: between
+ * bench_blas_alone() (OpenBLAS's threads as the process started, before
+ * the engine set one) and bench_blas_back(what it returned). */
+void bench_blas_start(void); /* first thing in main */
+int bench_blas_alone(void);
+void bench_blas_back(int old);
 
 #endif

@@ -31,6 +31,7 @@ static void time_gemm(const iv_net *net, struct scratch *s, size_t B,
 	gsl_matrix_view z = gsl_matrix_view_array(s->a, B, n);
 	gsl_matrix_view g = gsl_matrix_view_array(s->b, B, n);
 	gsl_matrix_view dw = gsl_matrix_view_array(s->w, n, n);
+	int blas = bench_blas_alone();
 	double t = bench_now();
 	for (size_t l = 1; l <= L; l++) {
 		gsl_matrix h = cview(net, l > 1 ? l - 1 : 1, IV_Q_ACT);
@@ -50,6 +51,7 @@ static void time_gemm(const iv_net *net, struct scratch *s, size_t B,
 			               &dz, &w, 0.0, &g.matrix);
 	}
 	double t2 = bench_now();
+	bench_blas_back(blas);
 	p->gemm_fwd = fmin(p->gemm_fwd, t1 - t);
 	p->gemm_bwd = fmin(p->gemm_bwd, t2 - t1);
 }
@@ -159,8 +161,10 @@ static int blas_sane(void)
 		a[i] = (double)((i * 7919) % 23) - 11.0;
 	gsl_matrix_view A = gsl_matrix_view_array(a, N, N);
 	gsl_matrix_view C = gsl_matrix_view_array(c, N, N);
+	int blas = bench_blas_alone();
 	gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, &A.matrix, &A.matrix, 0.0,
 	               &C.matrix);
+	bench_blas_back(blas);
 	for (int i = 0; i < N; i++)
 		for (int j = 0; j < N; j++) {
 			double s = 0;

@@ -11,7 +11,9 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <initviz/threads.h>
 #include <gsl/gsl_blas.h>
+#include <initviz/threads.h>
 #include <initviz/net.h>
 #include "bench.h"
 
@@ -136,15 +138,31 @@ int bench_child(size_t width, size_t depth, size_t batch)
 	return st == IV_OK ? 0 : 1;
 }
 
+static int blas_start; /* OpenBLAS's threads when the process started */
+
+void bench_blas_start(void)
+{
+	blas_start = iv_blas_threads(0);
+}
+
+int bench_blas_alone(void)
+{
+	return blas_start > 0 ? iv_blas_threads(blas_start) : 0;
+}
+
+void bench_blas_back(int old)
+{
+	if (old > 0)
+		iv_blas_threads(old);
+}
+
 const char *bench_blas_kernel(void)
 {
 	static char buf[128];
 	char *(*core)(void) = (char *(*)(void))dlsym(RTLD_DEFAULT,
 	                                             "openblas_get_corename");
-	int (*threads)(void) = (int (*)(void))dlsym(RTLD_DEFAULT,
-	                                            "openblas_get_num_threads");
-	if (!core || !threads)
+	if (!core || blas_start <= 0)
 		return "not OpenBLAS";
-	snprintf(buf, sizeof buf, "%s/%dthr", core(), threads());
+	snprintf(buf, sizeof buf, "%s/%dthr", core(), blas_start);
 	return buf;
 }

@@ -2,12 +2,16 @@
 /* Work shared over threads: the same results bit for bit whatever the
  * thread count, and the statistics against GSL's on the same data. */
 #define _GNU_SOURCE /* sched_setaffinity */
+#include <float.h>
 #include <sched.h>
 #include <string.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_blas.h>
 #include <initviz/net.h>
+#include <initviz/threads.h>
+#include "engine/gemm.h"
 #include "engine/par.h"
 #include "engine/stats_impl.h"
 #include "testutil.h"
@@ -297,6 +301,137 @@ START_TEST(gradients_retained_or_overwritten_agree)
 }
 END_TEST
 
+
+/* Products cut in parts: shapes with odd sizes, every transposition the
+ * engine uses, beta 0 and 1 (the training update adds to W). */
+static const struct {
+	size_t rows, cols, k;
+	CBLAS_TRANSPOSE_t ta, tb;
+	double alpha, beta;
+} products[] = {
+	{1000, 300, 300, CblasNoTrans, CblasTrans, 1.0, 0.0},
+	{300, 257, 999, CblasTrans, CblasNoTrans, 1.0 / 999, 0.0},
+	{997, 131, 256, CblasNoTrans, CblasNoTrans, 1.0, 0.0},
+	{300, 257, 999, CblasTrans, CblasNoTrans, -0.01, 1.0},
+	{40, 1000, 1000, CblasNoTrans, CblasTrans, 1.0, 0.0}, /* few rows */
+	{9, 4, 3, CblasNoTrans, CblasNoTrans, 1.0, 0.0},      /* one call */
+};
+
+static gsl_matrix *random_matrix(size_t r, size_t c, unsigned long seed)
+{
+	gsl_matrix *m = gsl_matrix_alloc(r, c);
+	double *x = gaussian(r * c, 0.1, 1.0, seed);
+	ck_assert(m);
+	memcpy(m->data, x, r * c * sizeof *x);
+	free(x);
+	return m;
+}
+
+/* C = alpha op(A) op(B) + beta C0 by iv_gemm on pool (NULL: fresh
+ * threads) with at most threads threads (0: all). */
+static gsl_matrix *product(size_t i, iv_pool *pool, unsigned threads,
+			   const gsl_matrix *A, const gsl_matrix *B)
+{
+	gsl_matrix *C = random_matrix(products[i].rows, products[i].cols, 3);
+	unsigned old = iv_threads_limit(threads);
+	ck_assert_int_eq(iv_gemm(pool, products[i].ta, products[i].tb,
+				 products[i].alpha, A, B, products[i].beta, C),
+			 0);
+	iv_threads_limit(old);
+	return C;
+}
+
+START_TEST(products_in_parts_match_whatever_the_threads)
+{
+	/* given op(A) rows x k, op(B) k x cols and C */
+	size_t r = products[_i].rows, c = products[_i].cols,
+	       k = products[_i].k;
+	CBLAS_TRANSPOSE_t ta = products[_i].ta, tb = products[_i].tb;
+	gsl_matrix *A = ta == CblasNoTrans ? random_matrix(r, k, 1)
+					   : random_matrix(k, r, 1);
+	gsl_matrix *B = tb == CblasNoTrans ? random_matrix(k, c, 2)
+					   : random_matrix(c, k, 2);
+	gsl_matrix *C0 = random_matrix(r, c, 3);
+	iv_pool *pool = iv_pool_alloc();
+	ck_assert(pool);
+	/* when the engine computes it on a pool, on fresh threads, and on
+	 * one thread */
+	unsigned parts = iv_gemm_parts(r, c, k);
+	if (r * c * k >= ((size_t)1 << 20) && r >= 256)
+		ck_assert_uint_gt(parts, 1); /* the test cuts */
+	gsl_matrix *P = product(_i, pool, 0, A, B);
+	gsl_matrix *F = product(_i, NULL, 0, A, B);
+	gsl_matrix *S = product(_i, pool, 1, A, B);
+	/* then every entry is the same, bit for bit */
+	for (size_t i = 0; i < r * c; i++)
+		ck_assert_msg(tu_bits_eq(P->data[i], F->data[i]) &&
+				  tu_bits_eq(P->data[i], S->data[i]),
+			      "entry %zu of %zu x %zu (%u parts): %.17g %.17g "
+			      "%.17g",
+			      i, r, c, parts, P->data[i], F->data[i],
+			      S->data[i]);
+	/* and within rounding of a plain loop of long doubles */
+	for (size_t i = 0; i < r; i++)
+		for (size_t j = 0; j < c; j += c / 17 + 1) {
+			long double sum = 0, mag = 0;
+			for (size_t p = 0; p < k; p++) {
+				double a = ta == CblasNoTrans
+					       ? gsl_matrix_get(A, i, p)
+					       : gsl_matrix_get(A, p, i);
+				double b = tb == CblasNoTrans
+					       ? gsl_matrix_get(B, p, j)
+					       : gsl_matrix_get(B, j, p);
+				sum += (long double)a * b;
+				mag += fabsl((long double)a * b);
+			}
+			long double want =
+			    products[_i].alpha * sum +
+			    products[_i].beta * gsl_matrix_get(C0, i, j);
+			long double err =
+			    fabsl((long double)gsl_matrix_get(P, i, j) - want);
+			ck_assert_msg(err <= 4 * DBL_EPSILON * (double)k *
+						 (fabs(products[_i].alpha) *
+						      (double)mag +
+						  fabs(products[_i].beta) * 8),
+				      "row %zu col %zu: %Lg off", i, j, err);
+		}
+	iv_pool_free(pool);
+	gsl_matrix_free(A);
+	gsl_matrix_free(B);
+	gsl_matrix_free(C0);
+	gsl_matrix_free(P);
+	gsl_matrix_free(F);
+	gsl_matrix_free(S);
+}
+END_TEST
+
+START_TEST(thread_limit_holds_and_blas_runs_on_one_thread)
+{
+	/* given a limit of one thread */
+	unsigned parts = iv_gemm_parts(4096, 4096, 4096);
+	unsigned old = iv_threads_limit(1);
+	/* then the passes run on one thread, and the products are cut as
+	 * before (the cut is the shapes') */
+	ck_assert_uint_eq(iv_par_cpus(), 1);
+	ck_assert_uint_eq(iv_par_threads(1u << 24), 1);
+	ck_assert_uint_eq(iv_gemm_parts(4096, 4096, 4096), parts);
+	ck_assert_uint_eq(parts, IV_PAR_MAX);
+	/* and the limit given back is the one set */
+	ck_assert_uint_eq(iv_threads_limit(old), 1);
+	/* and once the engine has made a product, OpenBLAS (when it is the
+	 * BLAS) runs each call on one thread */
+	gsl_matrix *A = random_matrix(8, 8, 4), *C = gsl_matrix_alloc(8, 8);
+	ck_assert(C);
+	ck_assert_int_eq(iv_gemm(NULL, CblasNoTrans, CblasTrans, 1, A, A, 0,
+				 C),
+			 0);
+	int blas = iv_blas_threads(0);
+	ck_assert(blas == 0 || blas == 1);
+	gsl_matrix_free(A);
+	gsl_matrix_free(C);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = tu_suite("par");
@@ -309,6 +444,9 @@ Suite *suite(void)
 	tcase_add_test(tc, non_finite_data_takes_the_exact_path);
 	tcase_add_loop_test(tc, net_on_one_cpu_equals_net_on_all, 0, 2);
 	tcase_add_test(tc, gradients_retained_or_overwritten_agree);
+	tcase_add_loop_test(tc, products_in_parts_match_whatever_the_threads, 0,
+			    TU_LEN(products));
+	tcase_add_test(tc, thread_limit_holds_and_blas_runs_on_one_thread);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -18,17 +18,3 @@ const char *cli_blas_library(void)
 		return info.dli_fname;
 	return NULL;
 }
-
-int cli_blas_threads(int n)
-{
-	/* POSIX allows converting dlsym's result to a function pointer */
-	void *set = dlsym(RTLD_DEFAULT, "openblas_set_num_threads");
-	void *get = dlsym(RTLD_DEFAULT, "openblas_get_num_threads");
-	if (!set || !get)
-		return 0;
-	int (*get_fn)(void) = (int (*)(void))get;
-	void (*set_fn)(int) = (void (*)(int))set;
-	int old = get_fn();
-	set_fn(n);
-	return old;
-}

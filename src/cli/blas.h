@@ -7,10 +7,4 @@
  * itself when BLAS is linked statically), NULL when unknown. */
 const char *cli_blas_library(void);
 
-/* Threads of each BLAS call, where the library lets us set them (OpenBLAS's
- * openblas_set_num_threads): configurations computed side by side share
- * the processors instead of each asking for all of them. Returns the
- * previous number, or 0 when the library has no such setting. */
-int cli_blas_threads(int n);
-
 #endif

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <initviz/threads.h>
 #include <initviz/train.h>
-#include "cli/blas.h"
 #include "cli/check.h"
 #include "cli/command.h"
 #include "cli/sweep_run.h"
@@ -324,11 +324,11 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	}
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
-	int blas = 0;
-	if (k > 1) { /* side by side: each BLAS call its share */
+	unsigned limit = 0;
+	if (k > 1) { /* side by side: each network its share */
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		int share = cpus > (long)k ? (int)(cpus / (long)k) : 1;
-		blas = cli_blas_threads(share);
+		unsigned share = cpus > (long)k ? (unsigned)(cpus / (long)k) : 1;
+		limit = iv_threads_limit(share);
 	}
 	for (; started + 1 < k; started++)
 		if (pthread_create(&tid[started], NULL, worker, &p) != 0)
@@ -336,8 +336,8 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	worker(&p); /* this thread too */
 	for (size_t t = 0; t < started; t++)
 		pthread_join(tid[t], NULL);
-	if (blas > 0)
-		cli_blas_threads(blas);
+	if (k > 1)
+		iv_threads_limit(limit);
 	r->workers = started + 1;
 	pthread_cond_destroy(&p.cv);
 	pthread_mutex_destroy(&p.mu);

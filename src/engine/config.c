@@ -198,7 +198,8 @@ iv_status iv_config_validate(const iv_config *cfg)
 
 double iv_config_memory(const iv_config *cfg)
 {
-	double b = (double)cfg->batch, bytes = 0, maxw = 0, maxn = 0, ws = 0;
+	double b = (double)cfg->batch, bytes = 0, maxw = 0, maxn = 0, ws = 0,
+	       wprev = 0;
 	double n0 = (double)iv_config_units(cfg, 0);
 	maxn = n0;
 	for (size_t l = 1; l <= cfg->depth; l++) {
@@ -214,7 +215,10 @@ double iv_config_memory(const iv_config *cfg)
 			bytes += b * fo; /* every layer's gradient */
 		maxw = fmax(maxw, fo * fi);
 		maxn = fmax(maxn, fo);
-		ws = fmax(ws, iv_init_workspace(cfg, (size_t)fo, (size_t)fi));
+		/* orthogonal layers are drawn two at a time */
+		double w = iv_init_workspace(cfg, (size_t)fo, (size_t)fi);
+		ws = fmax(ws, w + wprev);
+		wprev = w;
 	}
 	bytes += b * n0; /* inputs */
 	/* gradient ping-pong (dz overwrites g), or dz when retained (an
@@ -225,7 +229,7 @@ double iv_config_memory(const iv_config *cfg)
 	bytes += 2 * maxn;            /* per-unit sums: streams, norms */
 	bytes += 2 * maxn + 4 * maxn; /* distinct-neuron keys and indices */
 	bytes += maxn;                /* units seen alive, per thread */
-	bytes += ws;                  /* drawing one layer (orthogonal) */
+	bytes += ws;                  /* drawing two layers (orthogonal) */
 	bytes *= sizeof(double);
 	bytes +=
 	    (double)cfg->depth * (sizeof(double) * 2 * (cfg->bins + 1) * 6 +

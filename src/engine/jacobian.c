@@ -6,6 +6,7 @@
 #include <gsl/gsl_linalg.h>
 #include <initviz/act.h>
 #include <initviz/jacobian.h>
+#include "gemm.h"
 #include "net_impl.h"
 
 void iv_spectrum_done(iv_spectrum *s)
@@ -68,16 +69,16 @@ static gsl_matrix *jacobian(const iv_net *net, size_t sample)
 			norm_act(net, l, sample,
 				 gsl_matrix_const_ptr(net->H[l - 1], sample, 0),
 				 T);
-			if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans,
-					   net->alpha, net->W[l], T, 1, next))
+			if (iv_gemm(NULL, CblasNoTrans, CblasNoTrans,
+				    net->alpha, net->W[l], T, 1, next))
 				goto fail_next;
 			gsl_matrix_free(T);
 			T = NULL;
 		} else {
 			if (l == 1)
 				gsl_matrix_memcpy(next, net->W[1]);
-			else if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1,
-						net->W[l], J, 0, next))
+			else if (iv_gemm(NULL, CblasNoTrans, CblasNoTrans, 1,
+					 net->W[l], J, 0, next))
 				goto fail_next;
 			if (IV_KIND(net, l) == IV_LAYER_PLAIN)
 				norm_act(

@@ -11,6 +11,7 @@
 #include <gsl/gsl_errno.h>
 #include <initviz/act.h>
 #include <initviz/net.h>
+#include "gemm.h"
 #include "net_impl.h"
 #include "par.h"
 
@@ -250,6 +251,7 @@ static iv_status allocate(iv_net *net)
 	net->p1[1] = malloc(nb * sizeof *net->p1[1]);
 	net->alive = malloc(IV_PAR_MAX * net->maxn);
 	net->pool = iv_pool_alloc();
+	iv_gemm_setup(); /* before any draw: an orthogonal QR calls BLAS */
 	return net->work && net->p1[0] && net->p1[1] && net->alive && net->pool
 		   ? IV_OK
 		   : IV_ENOMEM;
@@ -496,9 +498,8 @@ iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo, double hi,
 	} else {
 		gsl_matrix_view dz = gsl_matrix_view_array(dzp, B, n);
 		gsl_matrix_view dw = gsl_matrix_view_array(dwp, n, m);
-		if (gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0 / (double)B,
-				   &dz.matrix, iv_net_input(net, l), 0.0,
-				   &dw.matrix))
+		if (iv_gemm(NULL, CblasTrans, CblasNoTrans, 1.0 / (double)B,
+			    &dz.matrix, iv_net_input(net, l), 0.0, &dw.matrix))
 			st = IV_EGSL;
 		else
 			iv_bin(dwp, n * m, lo, hi, bins, counts);

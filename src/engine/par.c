@@ -6,7 +6,9 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdbool.h>
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <initviz/threads.h>
 #include "par.h"
 
 struct run {
@@ -28,12 +30,22 @@ static void *run_blocks(void *arg)
 	return NULL;
 }
 
-static unsigned cpus(void)
+static atomic_uint limit; /* iv_threads_limit's; 0: none */
+
+unsigned iv_threads_limit(unsigned n)
+{
+	return atomic_exchange(&limit, n);
+}
+
+unsigned iv_par_cpus(void)
 {
 	cpu_set_t set;
+	unsigned most = atomic_load(&limit);
 	if (sched_getaffinity(0, sizeof set, &set) != 0)
 		return 1;
 	int c = CPU_COUNT(&set);
+	if (most > 0 && c > 0 && (unsigned)c > most)
+		c = (int)most;
 	return c < 1 ? 1 : c > IV_PAR_MAX ? IV_PAR_MAX : (unsigned)c;
 }
 
@@ -41,7 +53,7 @@ unsigned iv_par_threads(size_t n)
 {
 	if (n < (size_t)2 * IV_PAR_MIN)
 		return 1;
-	size_t t = cpus(), by_work = n / IV_PAR_MIN,
+	size_t t = iv_par_cpus(), by_work = n / IV_PAR_MIN,
 	       by_blocks = iv_par_nblocks(n);
 	t = t < by_work ? t : by_work;
 	return (unsigned)(t < by_blocks ? t : by_blocks);

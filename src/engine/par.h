@@ -16,6 +16,10 @@ static inline size_t iv_par_nblocks(size_t n)
 	return (n + IV_BLOCK - 1) / IV_BLOCK;
 }
 
+/* The processors this process may run on, at most IV_PAR_MAX and at most
+ * iv_threads_limit's. */
+unsigned iv_par_cpus(void);
+
 /* Threads for n entries: the processors this process may run on, at most
  * IV_PAR_MAX, at most one per block and one per IV_PAR_MIN entries. */
 unsigned iv_par_threads(size_t n);

@@ -28,6 +28,7 @@
 #include <gsl/gsl_randist.h>
 #include <initviz/act.h>
 #include <initviz/net.h>
+#include "gemm.h"
 #include "init.h"
 #include "net_impl.h"
 #include "norm.h"
@@ -83,10 +84,20 @@ static iv_status ph_draw(iv_net *net, size_t l, size_t left, bool forced,
 	if (net->drawn[l])
 		return IV_OK;
 	if (net->cfg.init == IV_INIT_ORTHOGONAL) {
+		/* a whole layer at a time, and the next beside it: a QR's
+		 * BLAS calls run on one thread (initviz/threads.h) */
+		bool pair = l < net->L && !net->drawn[l + 1] &&
+			    iv_par_cpus() > 1;
 		if (!forced)
 			return IV_OK;
 		*did = (n * m + n) * IV_COST_DRAW;
-		return iv_net_draw_layer(net, l);
+		if (!pair)
+			return iv_net_draw_layer(net, l);
+		*did += (net->n[l + 1] * n + net->n[l + 1]) * IV_COST_DRAW;
+		struct draw_pair d = {
+		    net, l, {n, net->n[l + 1]}, {IV_OK, IV_OK}};
+		iv_par_tasks(net->pool, 2, draw_task, &d);
+		return d.st[0] != IV_OK ? d.st[0] : d.st[1];
 	}
 	size_t k = iv_fit(left > bias ? left - bias : 0, row, n - done, forced);
 	if (k == 0)
@@ -111,8 +122,8 @@ iv_status iv_net_fwd_slice(iv_net *net, size_t l, size_t pos, size_t k)
 	size_t B = net->B, m = net->n[l - 1];
 	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], pos, 0, k, m);
 	gsl_matrix_view z = gsl_matrix_submatrix(net->Z[l], 0, pos, B, k);
-	return gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0,
-			      iv_net_input(net, l), &w.matrix, 0.0, &z.matrix)
+	return iv_gemm(net->pool, CblasNoTrans, CblasTrans, 1.0,
+		       iv_net_input(net, l), &w.matrix, 0.0, &z.matrix)
 		   ? IV_EGSL
 		   : IV_OK;
 }
@@ -273,8 +284,8 @@ iv_status iv_net_dw_slice(iv_net *net, size_t l, const double *dz, double alpha,
 	gsl_matrix_const_view d =
 	    gsl_matrix_const_submatrix(&d0.matrix, 0, pos, B, k);
 	gsl_matrix_view w = gsl_matrix_view_array(out + pos * m, k, m);
-	return gsl_blas_dgemm(CblasTrans, CblasNoTrans, alpha, &d.matrix,
-			      iv_net_input(net, l), beta, &w.matrix)
+	return iv_gemm(net->pool, CblasTrans, CblasNoTrans, alpha, &d.matrix,
+		       iv_net_input(net, l), beta, &w.matrix)
 		   ? IV_EGSL
 		   : IV_OK;
 }
@@ -303,8 +314,8 @@ iv_status iv_net_prev_slice(iv_net *net, size_t l, const double *dz, double *g,
 	gsl_matrix_view g0 = gsl_matrix_view_array(g, B, m);
 	gsl_matrix_view w = gsl_matrix_submatrix(net->W[l], 0, pos, n, k);
 	gsl_matrix_view p = gsl_matrix_submatrix(&g0.matrix, 0, pos, B, k);
-	return gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &d.matrix,
-			      &w.matrix, 0.0, &p.matrix)
+	return iv_gemm(net->pool, CblasNoTrans, CblasNoTrans, 1.0, &d.matrix,
+		       &w.matrix, 0.0, &p.matrix)
 		   ? IV_EGSL
 		   : IV_OK;
 }

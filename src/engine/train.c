@@ -34,6 +34,7 @@
 #include <initviz/act.h>
 #include <initviz/train.h>
 #include "init.h"
+#include "gemm.h"
 #include "net_impl.h"
 
 #define TEACHER_HIDDEN 16
@@ -113,11 +114,12 @@ static iv_status make_targets(iv_train *tr, gsl_rng *r)
 		for (size_t i = 0; i < A2->size1 * A2->size2; i++)
 			A2->data[i] = gsl_ran_gaussian_ziggurat(r, 0.25);
 		st = IV_EGSL;
-		if (!gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, X, A1, 0, T)) {
+		if (!iv_gemm(tr->net->pool, CblasNoTrans, CblasTrans, 1, X, A1, 0,
+			     T)) {
 			for (size_t i = 0; i < T->size1 * T->size2; i++)
 				T->data[i] = tanh(T->data[i]);
-			if (!gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, T, A2,
-					    0, tr->Y))
+			if (!iv_gemm(tr->net->pool, CblasNoTrans, CblasTrans,
+				     1, T, A2, 0, tr->Y))
 				st = IV_OK;
 		}
 	}
@@ -208,8 +210,8 @@ static iv_status readout(iv_train *tr)
 {
 	iv_net *net = tr->net;
 	size_t B = net->B, k = tr->Y->size2;
-	if (gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1, net->H[net->L], tr->Wo,
-			   0, tr->Yhat))
+	if (iv_gemm(net->pool, CblasNoTrans, CblasTrans, 1, net->H[net->L],
+		    tr->Wo, 0, tr->Yhat))
 		return IV_EGSL;
 	double loss = 0;
 	for (size_t i = 0; i < B; i++)
@@ -270,10 +272,10 @@ static iv_status readout_backward(iv_train *tr)
 	double lr = tr->opts.lr;
 	gsl_matrix_scale(tr->Yhat, 1.0 / (double)B); /* delta = residual/B */
 	gsl_matrix_view g = gsl_matrix_view_array(tr->g[L % 2], B, net->n[L]);
-	if (gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, tr->Yhat, tr->Wo, 0,
-			   &g.matrix) ||
-	    gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1, tr->Yhat, net->H[L], 0,
-			   tr->dWo))
+	if (iv_gemm(net->pool, CblasNoTrans, CblasNoTrans, 1, tr->Yhat, tr->Wo,
+		    0, &g.matrix) ||
+	    iv_gemm(net->pool, CblasTrans, CblasNoTrans, 1, tr->Yhat,
+		    net->H[L], 0, tr->dWo))
 		return IV_EGSL;
 	colsum(tr->Yhat->data, B, k, tr->db);
 	descend(tr->Wo->data, tr->dWo->data, k * net->n[L], lr);

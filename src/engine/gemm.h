@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: C = alpha op(A) op(B) + beta C on a pool's threads. */
+#ifndef IV_ENGINE_GEMM_H
+#define IV_ENGINE_GEMM_H
+
+#include <gsl/gsl_blas.h>
+#include "par.h"
+
+/* The rows of C in iv_gemm_parts contiguous parts, one BLAS call on one
+ * thread for each; the threads (the first is the caller's) take runs of
+ * parts. pool NULL starts threads for the call. Returns GSL's status (a
+ * failed part's). The parts are a function of the shapes alone, never of
+ * the threads: the same numbers on one processor or many. (They need not
+ * be one call's numbers: BLAS may round a part otherwise, tests/test_par.c
+ * checks both.) */
+int iv_gemm(iv_pool *pool, CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb,
+	    double alpha, const gsl_matrix *A, const gsl_matrix *B, double beta,
+	    gsl_matrix *C);
+
+/* OpenBLAS on one thread per call, once for the process: before a
+ * network's first BLAS call of any kind, so that its numbers never depend
+ * on whether a product came first. iv_gemm calls it too. */
+void iv_gemm_setup(void);
+
+/* The parts iv_gemm cuts C (rows x cols, inner products of length k)
+ * into: as many as IV_PAR_MAX, each of 128 rows and 2^19 multiply-adds at
+ * least. */
+unsigned iv_gemm_parts(size_t rows, size_t cols, size_t k);
+
+#endif
