@@ -208,6 +208,45 @@ START_TEST(draw_matches_formula)
 }
 END_TEST
 
+START_TEST(scaled_units_are_the_draw_bit_for_bit)
+{
+	/* given a scheme, a shape and a fan mode, at scales from tiny to
+	 * large */
+	static const double scales[] = {1e-300, 1e-3, 0.37, 1.0, 3.3, 1e200};
+	struct icase ic = cases[_i];
+	for (size_t k = 0; k < TU_LEN(scales); k++) {
+		iv_config c;
+		iv_config_defaults(&c);
+		c.init = ic.k;
+		c.mode = ic.mode;
+		c.std = scales[k];
+		c.gain = scales[k];
+		double a;
+		iv_draw_family f = iv_init_family(&c, ic.fo, ic.fi, &a);
+		if (f == IV_DRAW_NONE)
+			return;
+		/* when drawn, and when its unit draws are scaled */
+		unsigned long seed = iv_seed_mix(11, (unsigned)_i);
+		gsl_matrix *W = draw(&c, ic.fo, ic.fi, seed);
+		gsl_matrix *U = gsl_matrix_alloc(ic.fo, ic.fi),
+			   *V = gsl_matrix_alloc(ic.fo, ic.fi);
+		gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+		ck_assert(U && V && r);
+		gsl_rng_set(r, seed);
+		ck_assert_int_eq(iv_init_units(f, U, r, 0, ic.fo), IV_OK);
+		iv_init_scale_units(f, a, U, V, 0, ic.fo);
+		/* then the same numbers, bit for bit */
+		ck_assert_msg(!memcmp(W->data, V->data,
+				      ic.fo * ic.fi * sizeof(double)),
+			      "%s at scale %g", iv_init_name(ic.k), scales[k]);
+		gsl_matrix_free(W);
+		gsl_matrix_free(U);
+		gsl_matrix_free(V);
+		gsl_rng_free(r);
+	}
+}
+END_TEST
+
 START_TEST(weight_std_matches_draw)
 {
 	/* given a scheme and shape as a one-layer config */
@@ -444,6 +483,8 @@ Suite *suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, draw_matches_formula, 0, ncases);
 	tcase_add_loop_test(tc, weight_std_matches_draw, 0, ncases);
+	tcase_add_loop_test(tc, scaled_units_are_the_draw_bit_for_bit, 0,
+			    ncases);
 	tcase_add_loop_test(tc, knobs_scale_only_their_schemes, 0, IV_INIT_COUNT);
 	tcase_add_test(tc, knob_usage_follows_the_docs);
 	tcase_add_test(tc, names_and_aliases);

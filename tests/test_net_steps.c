@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The network's step protocol: layer flags, progress, restart, data and re-binning. */
 #include <initviz/train.h>
+#include "engine/net_impl.h"
 #include "plainnet.h"
 #include "testutil.h"
 
@@ -339,6 +340,104 @@ START_TEST(a_remade_network_keeps_only_what_the_same_draw_gives)
 }
 END_TEST
 
+
+/* Whether the kept draws hold every layer's units and g_L's numbers. */
+static bool draws_held(const iv_net *net)
+{
+	if (!net->ublock || !net->g_ok)
+		return false;
+	for (size_t l = 1; l <= net->L; l++)
+		if (!net->u_ok[l])
+			return false;
+	return true;
+}
+
+START_TEST(kept_draws_give_a_fresh_networks_numbers)
+{
+	/* given a network that keeps its draws (widths that change, so a
+	 * wide layer's orthogonal matrix is a transposed one too) */
+	static const unsigned widths[] = {40, 24, 56, 24};
+	iv_config base;
+	iv_status st;
+	iv_config_defaults(&base);
+	tu_config_widths(&base, widths, TU_LEN(widths));
+	base.batch = 50;
+	base.init = IV_INIT_XAVIER_NORMAL;
+	base.seed = 42;
+	iv_net *net = iv_net_alloc(&base, &st);
+	ck_assert_ptr_nonnull(net);
+	iv_net_keep_draws(net, true);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	ck_assert(draws_held(net));
+	/* when remade through a changed scale within each family, across
+	 * families, with biases drawn and presets' biases, a new seed, a
+	 * scheme that draws nothing, then each is bit for bit a fresh
+	 * network's */
+	struct {
+		iv_init_kind init;
+		double gain, std, bias_std;
+		unsigned long seed;
+		bool held; /* the draws held before the run */
+	} seq[] = {
+	    {IV_INIT_XAVIER_NORMAL, 1.3, 0.1, 0, 42, true},
+	    {IV_INIT_HE_NORMAL, 1.0, 0.1, 0.2, 42, true},
+	    {IV_INIT_NORMAL, 1.0, 0.05, 0.2, 42, true},
+	    {IV_INIT_GPT2, 1.0, 0.05, 0, 42, true},
+	    {IV_INIT_XAVIER_UNIFORM, 1.0, 0.05, 0, 42, false},
+	    {IV_INIT_TORCH_LINEAR, 1.0, 0.05, 0, 42, true},
+	    {IV_INIT_HE_UNIFORM, 2.0, 0.05, 0.1, 42, true},
+	    {IV_INIT_UNIFORM, 2.0, 0.3, 0.1, 42, true},
+	    {IV_INIT_KERAS_DENSE, 1.0, 0.3, 0.1, 42, true},
+	    {IV_INIT_TRUNC_NORMAL, 1.0, 0.3, 0, 42, false},
+	    {IV_INIT_FLAX_DENSE, 1.0, 0.3, 0, 42, true},
+	    {IV_INIT_ORTHOGONAL, 1.0, 0.3, 0, 42, false},
+	    {IV_INIT_ORTHOGONAL, 1.7, 0.3, 0.1, 42, true},
+	    {IV_INIT_ORTHOGONAL, 1.7, 0.3, 0.1, 7, false},
+	    {IV_INIT_CONSTANT, 1.0, 0.3, 0.1, 7, false},
+	    {IV_INIT_XAVIER_NORMAL, 1.0, 0.3, 0, 7, false},
+	    {IV_INIT_XAVIER_NORMAL, 0.5, 0.3, 0, 7, true},
+	};
+	for (size_t i = 0; i < TU_LEN(seq); i++) {
+		iv_config c = base;
+		c.init = seq[i].init;
+		c.gain = seq[i].gain;
+		c.std = seq[i].std;
+		c.bias_std = seq[i].bias_std;
+		c.seed = seq[i].seed;
+		net = iv_net_realloc(net, &c, &st);
+		ck_assert_ptr_nonnull(net);
+		ck_assert_msg(draws_held(net) == seq[i].held, "case %zu", i);
+		net = remade_is_fresh(net, &c);
+		if (c.init != IV_INIT_CONSTANT)
+			ck_assert_msg(draws_held(net), "case %zu", i);
+	}
+	/* when remade part way through a layer's draw, and after training,
+	 * then too */
+	iv_config c = base;
+	c.gain = 0.8;
+	net = iv_net_realloc(net, &c, &st);
+	iv_net_step(net);
+	net = remade_is_fresh(net, &base);
+	iv_train_opts o = {.lr = 0.5, .outputs = 4};
+	iv_train *tr = iv_train_alloc(net, &o, &st);
+	ck_assert_ptr_nonnull(tr);
+	ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	iv_train_free(tr);
+	net = remade_is_fresh(net, &c);
+	/* when remade at other shapes, the network still keeps them */
+	c.batch = 30;
+	net = remade_is_fresh(net, &c);
+	ck_assert(draws_held(net));
+	/* when the limit leaves no room for them, nothing is kept, and the
+	 * numbers are still a fresh network's */
+	c.max_memory = (size_t)iv_config_memory(&c) + 1024;
+	net = remade_is_fresh(net, &c);
+	ck_assert_ptr_null(net->ublock);
+	iv_net_keep_draws(net, false);
+	iv_net_free(net);
+}
+END_TEST
+
 TCase *net_steps_tcase(void)
 {
 	TCase *tc = tcase_create("steps");
@@ -346,6 +445,7 @@ TCase *net_steps_tcase(void)
 	tcase_add_test(tc, realloc_at_the_same_shapes_draws_in_place);
 	tcase_add_test(tc, a_network_made_from_another_is_a_fresh_one);
 	tcase_add_test(tc, a_remade_network_keeps_only_what_the_same_draw_gives);
+	tcase_add_test(tc, kept_draws_give_a_fresh_networks_numbers);
 	tcase_add_test(tc, restart_recomputes_the_same);
 	tcase_add_test(tc, data_and_bins_follow_the_passes);
 	tcase_add_test(tc, quantity_names_follow_the_docs);

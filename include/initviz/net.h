@@ -84,6 +84,15 @@ void iv_net_free_later(iv_net *net);
  * iv_net_alloc. Use the returned pointer, never net, afterwards. */
 iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st);
 
+/* Keep each layer's unit draws, and the starting gradient's, from now on
+ * (through iv_net_realloc too): a configuration that changes only the
+ * weights' scale (std, gain, another scheme of the same family) then takes
+ * its weights from them by one multiplication instead of drawing again;
+ * the same numbers, bit for bit. Costs the weights' memory once more: not
+ * kept when that would pass cfg->max_memory, or memory is short. For a
+ * view that recomputes on every key. */
+void iv_net_keep_draws(iv_net *net, bool on);
+
 /* Do one step of work. IV_CONTINUE while work remains, IV_OK when both
  * passes are done (and on every later call), an error code otherwise. */
 iv_status iv_net_step(iv_net *net);

@@ -2,6 +2,8 @@
 /* The network's random numbers: the input batch, and each layer's weights
  * and biases, row by row, from streams of their own. */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <initviz/net.h>
@@ -39,6 +41,129 @@ iv_status iv_net_draw_input(iv_net *net)
 	return IV_OK;
 }
 
+/* Kept unit draws ---------------------------------------------------------- */
+
+static iv_draw_family family_of(const iv_net *net)
+{
+	double a;
+	return iv_init_family(&net->cfg, net->n[1], net->n[0], &a);
+}
+
+void iv_net_draws_free(iv_net *net)
+{
+	if (net->u_after)
+		for (size_t l = 1; l <= net->L; l++)
+			if (net->u_after[l])
+				gsl_rng_free(net->u_after[l]);
+	free(net->u_after);
+	free(net->u_ok);
+	free(net->U);
+	free(net->ublock);
+	net->u_after = NULL;
+	net->u_ok = NULL;
+	net->U = NULL;
+	net->ublock = NULL;
+	net->gtop = NULL;
+	net->g_ok = false;
+}
+
+/* Doubles of every U and g_L. */
+static size_t draws_doubles(const iv_net *net)
+{
+	size_t doubles = net->B * net->n[net->L];
+	for (size_t l = 1; l <= net->L; l++)
+		doubles += net->n[l] * net->n[l - 1];
+	return doubles;
+}
+
+/* Whether cfg's limit leaves room for them (the streams' states too). */
+static bool draws_fit(const iv_net *net)
+{
+	double bytes = (double)draws_doubles(net) * sizeof(double) +
+		       (double)net->L * sizeof(gsl_rng);
+	return net->cfg.max_memory == 0 ||
+	       iv_config_memory(&net->cfg) + bytes <= net->cfg.max_memory;
+}
+
+/* The block of every U and g_L, with its headers; false when there is no
+ * memory for it (nothing is kept then). */
+static bool draws_alloc(iv_net *net)
+{
+	size_t L = net->L;
+	net->ublock = malloc(draws_doubles(net) * sizeof(double));
+	net->U = calloc(L + 1, sizeof *net->U);
+	net->u_ok = calloc(L + 1, sizeof *net->u_ok);
+	net->u_after = calloc(L + 1, sizeof *net->u_after);
+	if (!net->ublock || !net->U || !net->u_ok || !net->u_after) {
+		iv_net_draws_free(net);
+		return false;
+	}
+	double *at = net->ublock;
+	for (size_t l = 1; l <= L; l++) {
+		net->U[l] =
+		    gsl_matrix_view_array(at, net->n[l], net->n[l - 1]).matrix;
+		at += net->n[l] * net->n[l - 1];
+		if (!(net->u_after[l] = gsl_rng_alloc(gsl_rng_mt19937))) {
+			iv_net_draws_free(net);
+			return false;
+		}
+	}
+	net->gtop = at;
+	net->u_seed = net->cfg.seed;
+	net->u_family = (int)family_of(net);
+	return true;
+}
+
+void iv_net_draws_prepare(iv_net *net)
+{
+	if (!net->keep_draws || !draws_fit(net)) {
+		iv_net_draws_free(net);
+		return;
+	}
+	if (!net->ublock) {
+		(void)draws_alloc(net);
+		return;
+	}
+	if (net->u_seed != net->cfg.seed) {
+		net->g_ok = false;
+		memset(net->u_ok, 0, (net->L + 1) * sizeof *net->u_ok);
+	} else if (net->u_family != (int)family_of(net)) {
+		memset(net->u_ok, 0, (net->L + 1) * sizeof *net->u_ok);
+	}
+	net->u_seed = net->cfg.seed;
+	net->u_family = (int)family_of(net);
+}
+
+void iv_net_keep_draws(iv_net *net, bool on)
+{
+	if (net->keep_draws == on)
+		return;
+	net->keep_draws = on;
+	iv_net_draws_prepare(net);
+}
+
+/* Rows [i0, i1) of layer l's weights (all of them for orthogonal): from
+ * the kept unit draws when they hold the layer's, else drawn from r (into
+ * the kept units first when they are kept). */
+static iv_status weight_rows(iv_net *net, size_t l, gsl_rng *r, size_t i0,
+			     size_t i1)
+{
+	const iv_config *cfg = &net->cfg;
+	double a;
+	iv_draw_family f = iv_init_family(cfg, net->n[l], net->n[l - 1], &a);
+	if (!net->ublock || f == IV_DRAW_NONE)
+		return cfg->init == IV_INIT_ORTHOGONAL
+			   ? iv_init_draw(cfg, l, net->W[l], r)
+			   : iv_init_draw_rows(cfg, l, net->W[l], r, i0, i1);
+	if (!net->u_ok[l]) {
+		iv_status st = iv_init_units(f, &net->U[l], r, i0, i1);
+		if (st != IV_OK)
+			return st;
+	}
+	iv_init_scale_units(f, a, &net->U[l], net->W[l], i0, i1);
+	return IV_OK;
+}
+
 /* Rows of layer l's weights up to upto (all of them for orthogonal), then
  * its biases once every row is in. A layer being drawn keeps its stream in
  * slot l % 2 between calls: the layer stepped and the next, drawn ahead. A
@@ -63,16 +188,19 @@ iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto)
 		upto = net->n[l];
 	if (upto <= net->rows[l])
 		return IV_OK;
-	if (cfg->init == IV_INIT_ORTHOGONAL)
-		st = iv_init_draw(cfg, l, net->W[l], r);
-	else
-		st =
-		    iv_init_draw_rows(cfg, l, net->W[l], r, net->rows[l], upto);
-	if (st != IV_OK)
+	if ((st = weight_rows(net, l, r, net->rows[l], upto)) != IV_OK)
 		return st;
 	net->rows[l] = upto;
 	if (upto < net->n[l])
 		return IV_OK;
+	if (net->ublock && family_of(net) != IV_DRAW_NONE) {
+		/* the stream where the weights left it, for the biases */
+		if (net->u_ok[l])
+			gsl_rng_memcpy(r, net->u_after[l]);
+		else
+			gsl_rng_memcpy(net->u_after[l], r);
+		net->u_ok[l] = true;
+	}
 	double a = 1.0 / sqrt((double)net->n[l - 1]);
 	for (size_t i = 0; i < net->n[l]; i++) {
 		double e = cfg->bias_std > 0

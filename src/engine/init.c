@@ -159,45 +159,104 @@ double iv_init_workspace(const iv_config *cfg, size_t fan_out, size_t fan_in)
 	return k * k + k + (m < n ? m * n : 0);
 }
 
+iv_draw_family iv_init_family(const iv_config *cfg, size_t fan_out,
+			      size_t fan_in, double *scale)
+{
+	double fi = (double)fan_in, fo = (double)fan_out, g = cfg->gain;
+	double fan = iv_config_scheme_fan(cfg, fi, fo);
+	*scale = 0;
+	switch (cfg->init) {
+	case IV_INIT_NORMAL: *scale = cfg->std; return IV_DRAW_NORMAL;
+	case IV_INIT_UNIFORM:
+		*scale = sqrt(3.0) * cfg->std;
+		return IV_DRAW_UNIFORM;
+	case IV_INIT_TRUNC_NORMAL: *scale = cfg->std; return IV_DRAW_TRUNC;
+	case IV_INIT_XAVIER_UNIFORM:
+	case IV_INIT_HE_UNIFORM:
+	case IV_INIT_LECUN_UNIFORM: /* variance g^2 / fan: bound sqrt(3) std */
+		*scale = g * sqrt(3.0 / fan);
+		return IV_DRAW_UNIFORM;
+	case IV_INIT_XAVIER_NORMAL:
+	case IV_INIT_HE_NORMAL:
+	case IV_INIT_LECUN_NORMAL:
+		*scale = g * sqrt(1.0 / fan);
+		return IV_DRAW_NORMAL;
+	case IV_INIT_TORCH_LINEAR: /* kaiming_uniform(a = sqrt 5) */
+		*scale = 1.0 / sqrt(fi);
+		return IV_DRAW_UNIFORM;
+	case IV_INIT_KERAS_DENSE: /* glorot_uniform */
+		*scale = sqrt(6.0 / (fi + fo));
+		return IV_DRAW_UNIFORM;
+	case IV_INIT_FLAX_DENSE: /* lecun_normal: truncated, rescaled */
+		*scale = sqrt(1.0 / fi) / IV_TRUNC2_STD;
+		return IV_DRAW_TRUNC;
+	case IV_INIT_GPT2: *scale = 0.02; return IV_DRAW_NORMAL;
+	case IV_INIT_ORTHOGONAL: *scale = g; return IV_DRAW_ORTHO;
+	default: return IV_DRAW_NONE;
+	}
+}
+
 iv_status iv_init_draw_rows(const iv_config *cfg, size_t l, gsl_matrix *W,
 			    gsl_rng *r, size_t i0, size_t i1)
 {
-	double fi = (double)W->size2, fo = (double)W->size1, g = cfg->gain;
-	double fan = iv_config_scheme_fan(cfg, fi, fo);
+	double a;
 	(void)l;
+	switch (iv_init_family(cfg, W->size1, W->size2, &a)) {
+	case IV_DRAW_NORMAL: fill_normal(W, i0, i1, r, a); return IV_OK;
+	case IV_DRAW_UNIFORM: fill_uniform(W, i0, i1, r, a); return IV_OK;
+	case IV_DRAW_TRUNC: fill_trunc(W, i0, i1, r, a); return IV_OK;
+	case IV_DRAW_ORTHO: return IV_EINVAL; /* not by rows */
+	case IV_DRAW_NONE: break;
+	}
 	switch (cfg->init) {
 	case IV_INIT_ZEROS: fill_const(W, i0, i1, 0.0); break;
 	case IV_INIT_ONES: fill_const(W, i0, i1, 1.0); break;
 	case IV_INIT_CONSTANT: fill_const(W, i0, i1, cfg->value); break;
-	case IV_INIT_NORMAL: fill_normal(W, i0, i1, r, cfg->std); break;
-	case IV_INIT_UNIFORM:
-		fill_uniform(W, i0, i1, r, sqrt(3.0) * cfg->std);
-		break;
-	case IV_INIT_TRUNC_NORMAL: fill_trunc(W, i0, i1, r, cfg->std); break;
-	case IV_INIT_XAVIER_UNIFORM:
-	case IV_INIT_HE_UNIFORM:
-	case IV_INIT_LECUN_UNIFORM: /* variance g^2 / fan: bound sqrt(3) std */
-		fill_uniform(W, i0, i1, r, g * sqrt(3.0 / fan));
-		break;
-	case IV_INIT_XAVIER_NORMAL:
-	case IV_INIT_HE_NORMAL:
-	case IV_INIT_LECUN_NORMAL:
-		fill_normal(W, i0, i1, r, g * sqrt(1.0 / fan));
-		break;
-	case IV_INIT_IDENTITY: fill_identity(W, i0, i1, g); break;
-	case IV_INIT_TORCH_LINEAR: /* kaiming_uniform(a = sqrt 5) */
-		fill_uniform(W, i0, i1, r, 1.0 / sqrt(fi));
-		break;
-	case IV_INIT_KERAS_DENSE: /* glorot_uniform */
-		fill_uniform(W, i0, i1, r, sqrt(6.0 / (fi + fo)));
-		break;
-	case IV_INIT_FLAX_DENSE: /* lecun_normal: truncated, rescaled */
-		fill_trunc(W, i0, i1, r, sqrt(1.0 / fi) / IV_TRUNC2_STD);
-		break;
-	case IV_INIT_GPT2: fill_normal(W, i0, i1, r, 0.02); break;
-	default: return IV_EINVAL; /* orthogonal: not by rows */
+	case IV_INIT_IDENTITY: fill_identity(W, i0, i1, cfg->gain); break;
+	default: return IV_EINVAL;
 	}
 	return IV_OK;
+}
+
+/* Unit draws (init.h) ------------------------------------------------------ */
+
+iv_status iv_init_units(iv_draw_family f, gsl_matrix *U, gsl_rng *r,
+			size_t i0, size_t i1)
+{
+	switch (f) {
+	case IV_DRAW_NORMAL: fill_normal(U, i0, i1, r, 1.0); break;
+	case IV_DRAW_TRUNC: fill_trunc(U, i0, i1, r, 1.0); break;
+	case IV_DRAW_UNIFORM:
+		for (size_t i = i0; i < i1; i++) {
+			double *row = gsl_matrix_ptr(U, i, 0);
+			for (size_t j = 0; j < U->size2; j++)
+				row[j] = gsl_rng_uniform(r);
+		}
+		break;
+	case IV_DRAW_ORTHO: return fill_orthogonal(U, r, 1.0);
+	default: return IV_EINVAL;
+	}
+	return IV_OK;
+}
+
+/* The arithmetic of the draws themselves: GSL's ziggurat returns
+ * (sign sigma) x, and (+-1) x times sigma is the same product; gsl_ran_flat
+ * returns a (1 - u) + b u; the truncated normal and orthogonal scale their
+ * unit numbers. ISO C mode: no contraction into fused multiply-adds. */
+void iv_init_scale_units(iv_draw_family f, double a, const gsl_matrix *U,
+			 gsl_matrix *W, size_t i0, size_t i1)
+{
+	for (size_t i = i0; i < i1; i++) {
+		const double *u = gsl_matrix_const_ptr(U, i, 0);
+		double *w = gsl_matrix_ptr(W, i, 0);
+		size_t n = W->size2;
+		if (f == IV_DRAW_UNIFORM)
+			for (size_t j = 0; j < n; j++)
+				w[j] = -a * (1 - u[j]) + a * u[j];
+		else
+			for (size_t j = 0; j < n; j++)
+				w[j] = u[j] * a;
+	}
 }
 
 iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,

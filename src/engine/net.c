@@ -90,6 +90,7 @@ static void net_free(iv_net *net, bool away_ok)
 		if (net->rng[k])
 			gsl_rng_free(net->rng[k]);
 	iv_pool_free(net->pool); /* joins its workers */
+	iv_net_draws_free(net);
 	release_arena(net->arena, net->arena_bytes, away_ok);
 	free(net->mats);
 	free(net->vecs);
@@ -381,6 +382,7 @@ static iv_status refill(iv_net *net, const iv_config *cfg)
 	}
 	net->slot[0] = net->slot[1] = 0;
 	net->trained = false;
+	iv_net_draws_prepare(net);
 	if (!keep_x && (st = iv_net_draw_input(net)) != IV_OK)
 		return st;
 	iv_net_restart(net);
@@ -409,6 +411,7 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 	}
 	double *arena = net->arena;
 	size_t bytes = net->arena_bytes;
+	bool keep = net->keep_draws;
 	if (cfg->max_memory > 0 && bytes > cfg->max_memory) {
 		arena = NULL; /* a block over cfg's limit is not kept */
 		bytes = 0;
@@ -416,7 +419,10 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 		net->arena = NULL;
 	}
 	iv_net_free(net);
-	return net_alloc(cfg, st, arena, bytes);
+	net = net_alloc(cfg, st, arena, bytes);
+	if (net)
+		iv_net_keep_draws(net, keep);
+	return net;
 }
 
 const iv_config *iv_net_config(const iv_net *net)

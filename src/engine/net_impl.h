@@ -101,6 +101,19 @@ struct iv_net {
 	size_t slot[2];       /* layer whose stream rng[k] holds, 0 none */
 	bool trained;         /* given to a trainer since the last draw: W and b
 			       * may no longer be what cfg draws */
+	/* unit draws kept (iv_net_keep_draws, draw.c): U[l] holds layer l's
+	 * when u_ok[l], drawn with seed u_seed in family u_family; u_after[l]
+	 * its stream after the weights (the biases come next); gtop g_L's
+	 * numbers when g_ok */
+	bool keep_draws;
+	double *ublock; /* U and gtop, NULL when not kept */
+	gsl_matrix *U;  /* 1..L, headers over ublock */
+	bool *u_ok;
+	gsl_rng **u_after;
+	int u_family;
+	unsigned long u_seed;
+	double *gtop;
+	bool g_ok;
 	double *arena; /* every W, b, H, Z, G and dw, dz, gbuf: one block */
 	size_t arena_bytes;
 	gsl_matrix *mats; /* their headers */
@@ -116,6 +129,12 @@ struct iv_net {
 	size_t layer_work,
 	    layer_total; /* done and expected in this layer step */
 };
+
+/* Start over the unit draws kept for cfg (refill, allocation): make them
+ * when kept and not made yet, forget them when the seed or the family
+ * changed. Single-threaded. */
+void iv_net_draws_prepare(iv_net *net);
+void iv_net_draws_free(iv_net *net);
 
 /* Streams: 0 inputs, 1 starting gradient, l+1 layer l's weights and biases
  * (so a layer draws the same numbers whatever the depth or the order).

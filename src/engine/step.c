@@ -238,16 +238,25 @@ static bool ph_stats(iv_net *net, size_t left, bool forced, size_t *did)
 
 /* Rows of the starting gradient g_L (stream 1), drawn again at every
  * backward pass (the pass overwrites it with dz when gradients are not
- * retained). */
+ * retained), or copied from the numbers kept (iv_net_keep_draws). */
 static void ph_grad(iv_net *net, size_t l, size_t left, bool forced,
 		    size_t *did)
 {
 	size_t n = net->n[l];
 	size_t k = iv_fit(left, n * IV_COST_DRAW, net->B - net->pos, forced);
 	double *g = grad_of(net, l) + net->pos * n;
-	for (size_t i = 0; i < k * n; i++)
-		g[i] = gsl_ran_gaussian_ziggurat(net->rng[2], 1.0);
+	double *kept = net->gtop ? net->gtop + net->pos * n : NULL;
+	if (kept && net->g_ok) {
+		memcpy(g, kept, k * n * sizeof *g);
+	} else {
+		for (size_t i = 0; i < k * n; i++)
+			g[i] = gsl_ran_gaussian_ziggurat(net->rng[2], 1.0);
+		if (kept)
+			memcpy(kept, g, k * n * sizeof *g);
+	}
 	net->pos += k;
+	if (kept && net->pos == net->B)
+		net->g_ok = true;
 	*did = k * n * IV_COST_DRAW;
 }
 

@@ -53,8 +53,11 @@ void tui_compute_start(tui_compute *c, const iv_config *cfg)
 	 * to fault in), its block kept or grown at others */
 	c->net = iv_net_realloc(c->old, cfg, &c->st);
 	c->old = NULL;
-	if (c->net)
+	if (c->net) {
+		/* a key that changes a scale alone then draws nothing */
+		iv_net_keep_draws(c->net, true);
 		c->st = IV_CONTINUE;
+	}
 	c->seconds = tui_clock_now() - t0;
 }
 
