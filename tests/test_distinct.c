@@ -4,6 +4,8 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <initviz/net.h>
+#include <initviz/threads.h>
+#include "engine/distinct.h"
 #include "testutil.h"
 
 #define ROWS 37
@@ -142,6 +144,55 @@ START_TEST(small_shapes)
 }
 END_TEST
 
+START_TEST(sums_cut_in_parts_count_the_same)
+{
+	/* given a matrix big enough for its keys to be summed in parts:
+	 * 300 columns copied from k prototypes, one column of NaNs in the
+	 * second case */
+	enum { R = 1000, C = 300 };
+	static const size_t groups[] = {1, 17, 150, 300};
+	size_t k = groups[_i % 4];
+	bool nan = _i >= 4;
+	double *m = malloc(R * C * sizeof *m), *base = malloc(R * C * sizeof *m);
+	void *w = malloc(IV_DISTINCT_WORK(C));
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	ck_assert(m && base && w && r);
+	gsl_rng_set(r, 5 + _i);
+	for (size_t i = 0; i < R * C; i++)
+		base[i] = gsl_ran_gaussian(r, 1.0);
+	for (size_t i = 0; i < R; i++)
+		for (size_t j = 0; j < C; j++)
+			m[i * C + j] = base[i * C + (j * 7 + 3) % C % k];
+	if (nan)
+		for (size_t i = 0; i < R; i++)
+			m[i * C + 11] = NAN;
+	/* column 11 apart, unless its prototype was its own already */
+	size_t want = k + (nan && k < C);
+	ck_assert_uint_gt(iv_distinct_parts(R, C), 1);
+	/* when counted by the public call, on a pool, and on one thread */
+	double amax = 0;
+	for (size_t i = 0; i < R * C; i++)
+		if (isfinite(m[i]))
+			amax = fmax(amax, fabs(m[i]));
+	iv_pool *pool = iv_pool_alloc();
+	ck_assert(pool);
+	size_t all = iv_distinct_columns(m, R, C, w);
+	size_t on = iv_distinct_columns_on(pool, m, R, C, amax, !nan, w);
+	unsigned old = iv_threads_limit(1);
+	size_t one = iv_distinct_columns_on(pool, m, R, C, amax, !nan, w);
+	iv_threads_limit(old);
+	/* then each finds the groups */
+	ck_assert_uint_eq(all, want);
+	ck_assert_uint_eq(on, want);
+	ck_assert_uint_eq(one, want);
+	iv_pool_free(pool);
+	gsl_rng_free(r);
+	free(m);
+	free(base);
+	free(w);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = tu_suite("distinct");
@@ -154,6 +205,7 @@ Suite *suite(void)
 	tcase_add_test(tc, nan_and_inf_columns);
 	tcase_add_test(tc, nan_next_to_values_equal_to_its_tag);
 	tcase_add_test(tc, small_shapes);
+	tcase_add_loop_test(tc, sums_cut_in_parts_count_the_same, 0, 8);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -128,7 +128,7 @@ const double *iv_net_data(const iv_net *net, size_t l, iv_quantity q,
  * within 1e-9 of the matrix's largest finite magnitude count once (BLAS may
  * round equal columns differently), NaN equals NaN. work must hold
  * IV_DISTINCT_WORK(cols) bytes. O(rows*cols + cols log cols). */
-#define IV_DISTINCT_WORK(cols) ((cols) * 2 * sizeof(double))
+#define IV_DISTINCT_WORK(cols) ((cols) * 10 * sizeof(double))
 size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
                            void *work);
 

@@ -227,7 +227,7 @@ double iv_config_memory(const iv_config *cfg)
 	if (cfg->residual && !cfg->retain)
 		bytes += b * maxn;    /* dz beside g: blocks need g_l after */
 	bytes += 2 * maxn;            /* per-unit sums: streams, norms */
-	bytes += 2 * maxn + 4 * maxn; /* distinct-neuron keys and indices */
+	bytes += 10 * maxn + 4 * maxn; /* distinct neurons: keys, parts */
 	bytes += maxn;                /* units seen alive, per thread */
 	bytes += ws;                  /* drawing two layers (orthogonal) */
 	bytes *= sizeof(double);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Distinct neurons: how many units of a layer compute different functions. */
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <initviz/net.h>
+#include "distinct.h"
 
 struct colkey {
 	double key;
@@ -48,26 +50,80 @@ static int same(double x, double y, double tol)
 	return fabs(x - y) <= tol; /* false for NaN against a number */
 }
 
-size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
-			   void *work)
+/* Keys are sums over rows; the rows are cut in parts, each summed on its
+ * own (a thread takes a run of parts), then the parts added in order: a
+ * function of the shape alone, never of the threads. */
+struct keys {
+	const double *a;
+	size_t rows, cols, parts;
+	unsigned threads;
+	double down;
+	bool finite; /* every entry: no tags to look for */
+	double *part; /* parts x cols */
+};
+
+static void part_keys(const struct keys *k, size_t p)
+{
+	size_t r0 = k->rows * p / k->parts, r1 = k->rows * (p + 1) / k->parts;
+	double *key = k->part + p * k->cols;
+	for (size_t j = 0; j < k->cols; j++)
+		key[j] = 0.0;
+	for (size_t i = r0; i < r1; i++) { /* row by row: cache-friendly */
+		const double *row = k->a + i * k->cols;
+		double w = row_weight(i);
+		if (k->finite)
+			for (size_t j = 0; j < k->cols; j++)
+				key[j] += w * (row[j] * k->down);
+		else
+			for (size_t j = 0; j < k->cols; j++)
+				key[j] += w * scaled_or_tag(row[j], k->down);
+	}
+}
+
+static void keys_task(void *ctx, unsigned t)
+{
+	const struct keys *k = ctx;
+	size_t p0 = k->parts * t / k->threads,
+	       p1 = k->parts * (t + 1) / k->threads;
+	for (size_t p = p0; p < p1; p++)
+		part_keys(k, p);
+}
+
+size_t iv_distinct_parts(size_t rows, size_t cols)
+{
+	size_t p = rows * cols / IV_PAR_MIN;
+	p = p < IV_PAR_MAX ? p : IV_PAR_MAX;
+	p = p < rows ? p : rows;
+	return p < 1 ? 1 : p;
+}
+
+size_t iv_distinct_columns_on(iv_pool *pool, const double *a, size_t rows,
+			      size_t cols, double amax, bool finite,
+			      void *work)
 {
 	struct colkey *k = work;
-	double amax = 0;
 	if (cols == 0)
 		return 0;
-	for (size_t i = 0; i < rows * cols; i++)
-		if (isfinite(a[i]))
-			amax = fmax(amax, fabs(a[i]));
+	if (!(amax >= 0)) /* no finite entry */
+		amax = 0;
 	/* keys from values scaled by an exact power of two: no overflow */
 	int e = amax > 0 ? ilogb(amax) : 0;
-	double down = ldexp(1.0, -(e < -1000 ? -1000 : e));
-	for (size_t j = 0; j < cols; j++)
-		k[j] = (struct colkey){0.0, j};
-	for (size_t i = 0; i < rows; i++) { /* row by row: cache-friendly */
-		const double *row = a + i * cols;
-		double w = row_weight(i);
-		for (size_t j = 0; j < cols; j++)
-			k[j].key += w * scaled_or_tag(row[j], down);
+	struct keys ks = {a,
+			  rows,
+			  cols,
+			  iv_distinct_parts(rows, cols),
+			  1,
+			  ldexp(1.0, -(e < -1000 ? -1000 : e)),
+			  finite,
+			  (double *)(k + cols)};
+	unsigned cpus = iv_par_cpus();
+	ks.threads = ks.parts < cpus ? (unsigned)ks.parts : cpus;
+	iv_par_tasks(pool, ks.threads, keys_task, &ks);
+	for (size_t j = 0; j < cols; j++) {
+		double key = ks.part[j];
+		for (size_t p = 1; p < ks.parts; p++)
+			key += ks.part[p * cols + j];
+		k[j] = (struct colkey){key, j};
 	}
 	qsort(k, cols, sizeof *k, by_key);
 	double tol = 1e-9 * amax;
@@ -80,4 +136,18 @@ size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
 		distinct += i < rows;
 	}
 	return distinct;
+}
+
+size_t iv_distinct_columns(const double *a, size_t rows, size_t cols,
+			   void *work)
+{
+	double amax = 0;
+	bool finite = true;
+	for (size_t i = 0; i < rows * cols; i++) {
+		if (isfinite(a[i]))
+			amax = fmax(amax, fabs(a[i]));
+		else
+			finite = false;
+	}
+	return iv_distinct_columns_on(NULL, a, rows, cols, amax, finite, work);
 }

@@ -28,6 +28,7 @@
 #include <gsl/gsl_randist.h>
 #include <initviz/act.h>
 #include <initviz/net.h>
+#include "distinct.h"
 #include "gemm.h"
 #include "init.h"
 #include "net_impl.h"
@@ -498,14 +499,17 @@ static iv_status run_phase(iv_net *net, size_t l, size_t left, bool forced,
 		ph_stream(net, l, left, forced, did);
 		end = net->pos == n;
 		break;
-	case IV_PH_DISTINCT:
+	case IV_PH_DISTINCT: {
+		const iv_stats *h = &net->ls[l].q[IV_Q_ACT];
 		if (!forced && left < B * n * IV_COST_DISTINCT)
 			break;
-		net->ls[l].distinct_neurons =
-		    iv_distinct_columns(net->H[l]->data, B, n, net->work);
+		net->ls[l].distinct_neurons = iv_distinct_columns_on(
+		    net->pool, net->H[l]->data, B, n, h->absmax,
+		    h->finite == h->count, net->work);
 		*did = B * n * IV_COST_DISTINCT;
 		net->ls[l].forward_done = end = true;
 		break;
+	}
 	case IV_PH_GRAD:
 		ph_grad(net, l, left, forced, did);
 		end = net->pos == B;
@@ -559,6 +563,7 @@ iv_status iv_net_step(iv_net *net)
 		size_t left =
 		    net->budget > net->done ? net->budget - net->done : 0;
 		iv_status st = run_phase(net, l, left, net->done == 0, &did);
+
 		if (st != IV_OK)
 			return st;
 		net->done += did;
