@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <time.h>
 #include <initviz/threads.h>
 #include "par.h"
 
@@ -72,12 +73,63 @@ struct iv_pool {
 	pthread_cond_t go, done;
 	pthread_t tid[IV_PAR_MAX];
 	struct slot slot[IV_PAR_MAX];
-	unsigned started, want, pending;
-	unsigned long gen;
+	unsigned started, want;
+	/* written under mu; read without it while spinning */
+	atomic_uint pending;
+	atomic_ulong gen;
+	atomic_bool quit;
 	void (*work)(void *arg, unsigned part);
 	void *arg;
-	bool quit;
 };
+
+/* Before sleeping on a condition, a thread spins a short while (SPIN_NS)
+ * for what it waits for: the passes hand work over every 0.1 ms or so,
+ * and a processor that went idle between them can take long to come back
+ * (on a virtual machine the second core did nothing useful for the whole
+ * of a 60 ms computation that came after a pause; docs/performance.md). A
+ * longer wait (the view idle between keys) sleeps. */
+#define SPIN_NS 200000L
+
+static long now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+static void relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#endif
+}
+
+/* Spin while *x == v and the pool runs, at most SPIN_NS. */
+static void spin_gen(iv_pool *p, unsigned long v)
+{
+	long t0 = now_ns();
+	for (unsigned i = 1;; i++) {
+		if (atomic_load_explicit(&p->gen, memory_order_acquire) != v ||
+		    atomic_load_explicit(&p->quit, memory_order_relaxed))
+			return;
+		relax();
+		if (i % 64 == 0 && now_ns() - t0 > SPIN_NS)
+			return;
+	}
+}
+
+/* Spin while parts are pending, at most SPIN_NS. */
+static void spin_pending(iv_pool *p)
+{
+	long t0 = now_ns();
+	for (unsigned i = 1;; i++) {
+		if (atomic_load_explicit(&p->pending, memory_order_acquire) == 0)
+			return;
+		relax();
+		if (i % 64 == 0 && now_ns() - t0 > SPIN_NS)
+			return;
+	}
+}
 
 static void *worker(void *a)
 {
@@ -86,6 +138,11 @@ static void *worker(void *a)
 	unsigned long seen = s->seen;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
+		if (!p->quit && p->gen == seen) {
+			pthread_mutex_unlock(&p->mu);
+			spin_gen(p, seen);
+			pthread_mutex_lock(&p->mu);
+		}
 		while (!p->quit && p->gen == seen)
 			pthread_cond_wait(&p->go, &p->mu);
 		if (p->quit)
@@ -215,6 +272,7 @@ static void dispatch(iv_pool *p, unsigned k,
 	work(arg, 0);
 	for (unsigned i = m + 1; i < k; i++) /* no worker for these */
 		work(arg, i);
+	spin_pending(p);
 	pthread_mutex_lock(&p->mu);
 	while (p->pending)
 		pthread_cond_wait(&p->done, &p->mu);
