@@ -23,8 +23,8 @@ int iv_gemm(iv_pool *pool, CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb,
 void iv_gemm_setup(void);
 
 /* The parts iv_gemm cuts C (rows x cols, inner products of length k)
- * into: as many as IV_PAR_MAX, each of 128 rows and 2^19 multiply-adds at
- * least. */
+ * into: 4 at most (products run on 4 threads at most), each of 128 rows
+ * and 2^19 multiply-adds at least. */
 unsigned iv_gemm_parts(size_t rows, size_t cols, size_t k);
 
 #endif
