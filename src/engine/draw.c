@@ -49,7 +49,7 @@ static iv_draw_family family_of(const iv_net *net)
 	return iv_init_family(&net->cfg, net->n[1], net->n[0], &a);
 }
 
-void iv_net_draws_free(iv_net *net)
+void iv_net_draws_free(iv_net *net, bool away_ok)
 {
 	if (net->u_after)
 		for (size_t l = 1; l <= net->L; l++)
@@ -58,11 +58,12 @@ void iv_net_draws_free(iv_net *net)
 	free(net->u_after);
 	free(net->u_ok);
 	free(net->U);
-	free(net->ublock);
+	iv_net_release(net->ublock, net->ublock_bytes, away_ok);
 	net->u_after = NULL;
 	net->u_ok = NULL;
 	net->U = NULL;
 	net->ublock = NULL;
+	net->ublock_bytes = 0;
 	net->gtop = NULL;
 	net->g_ok = false;
 }
@@ -76,13 +77,17 @@ static size_t draws_doubles(const iv_net *net)
 	return doubles;
 }
 
-/* Whether cfg's limit leaves room for them (the streams' states too). */
+/* Whether they are worth their memory: at most DRAWS_MAX (wide's 4 layers
+ * of 4096 x 4096 would need 512 MiB more), and within cfg's limit with the
+ * network (the streams' states too). */
+#define DRAWS_MAX ((double)(256 << 20))
 static bool draws_fit(const iv_net *net)
 {
 	double bytes = (double)draws_doubles(net) * sizeof(double) +
-		       (double)net->L * sizeof(gsl_rng);
-	return net->cfg.max_memory == 0 ||
-	       iv_config_memory(&net->cfg) + bytes <= net->cfg.max_memory;
+		       (double)net->L * 5200; /* an mt19937 state */
+	return bytes <= DRAWS_MAX &&
+	       (net->cfg.max_memory == 0 ||
+		iv_config_memory(&net->cfg) + bytes <= net->cfg.max_memory);
 }
 
 /* The block of every U and g_L, with its headers; false when there is no
@@ -90,12 +95,13 @@ static bool draws_fit(const iv_net *net)
 static bool draws_alloc(iv_net *net)
 {
 	size_t L = net->L;
-	net->ublock = malloc(draws_doubles(net) * sizeof(double));
+	net->ublock_bytes = draws_doubles(net) * sizeof(double);
+	net->ublock = malloc(net->ublock_bytes);
 	net->U = calloc(L + 1, sizeof *net->U);
 	net->u_ok = calloc(L + 1, sizeof *net->u_ok);
 	net->u_after = calloc(L + 1, sizeof *net->u_after);
 	if (!net->ublock || !net->U || !net->u_ok || !net->u_after) {
-		iv_net_draws_free(net);
+		iv_net_draws_free(net, false);
 		return false;
 	}
 	double *at = net->ublock;
@@ -104,7 +110,7 @@ static bool draws_alloc(iv_net *net)
 		    gsl_matrix_view_array(at, net->n[l], net->n[l - 1]).matrix;
 		at += net->n[l] * net->n[l - 1];
 		if (!(net->u_after[l] = gsl_rng_alloc(gsl_rng_mt19937))) {
-			iv_net_draws_free(net);
+			iv_net_draws_free(net, false);
 			return false;
 		}
 	}
@@ -117,7 +123,7 @@ static bool draws_alloc(iv_net *net)
 void iv_net_draws_prepare(iv_net *net)
 {
 	if (!net->keep_draws || !draws_fit(net)) {
-		iv_net_draws_free(net);
+		iv_net_draws_free(net, true);
 		return;
 	}
 	if (!net->ublock) {

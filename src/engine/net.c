@@ -59,7 +59,7 @@ static void *release(void *arg)
  * written (0.1 s for a deep network's 0.9 GB) and the caller may be
  * answering a key. Small arenas, or no thread to be had: at once. */
 #define RELEASE_AWAY ((size_t)64 << 20)
-static void release_arena(double *arena, size_t bytes, bool away_ok)
+void iv_net_release(double *arena, size_t bytes, bool away_ok)
 {
 	pthread_attr_t a;
 	pthread_t t;
@@ -90,8 +90,8 @@ static void net_free(iv_net *net, bool away_ok)
 		if (net->rng[k])
 			gsl_rng_free(net->rng[k]);
 	iv_pool_free(net->pool); /* joins its workers */
-	iv_net_draws_free(net);
-	release_arena(net->arena, net->arena_bytes, away_ok);
+	iv_net_draws_free(net, away_ok);
+	iv_net_release(net->arena, net->arena_bytes, away_ok);
 	free(net->mats);
 	free(net->vecs);
 	free(net->W);
@@ -418,7 +418,7 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 	} else {
 		net->arena = NULL;
 	}
-	iv_net_free(net);
+	net_free(net, true); /* not the last free: its pages may go later */
 	net = net_alloc(cfg, st, arena, bytes);
 	if (net)
 		iv_net_keep_draws(net, keep);

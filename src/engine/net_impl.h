@@ -107,6 +107,7 @@ struct iv_net {
 	 * numbers when g_ok */
 	bool keep_draws;
 	double *ublock; /* U and gtop, NULL when not kept */
+	size_t ublock_bytes;
 	gsl_matrix *U;  /* 1..L, headers over ublock */
 	bool *u_ok;
 	gsl_rng **u_after;
@@ -134,7 +135,12 @@ struct iv_net {
  * when kept and not made yet, forget them when the seed or the family
  * changed. Single-threaded. */
 void iv_net_draws_prepare(iv_net *net);
-void iv_net_draws_free(iv_net *net);
+void iv_net_draws_free(iv_net *net, bool away_ok);
+
+/* Free a block of doubles; when away_ok, a large one (64 MiB or more) on a
+ * detached thread of its own, since giving its pages back takes time in
+ * proportion to the pages written and the caller may be answering a key. */
+void iv_net_release(double *block, size_t bytes, bool away_ok);
 
 /* Streams: 0 inputs, 1 starting gradient, l+1 layer l's weights and biases
  * (so a layer draws the same numbers whatever the depth or the order).

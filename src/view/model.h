@@ -62,6 +62,9 @@ typedef struct tui_model {
 	size_t top;      /* first entry shown */
 	size_t rows;     /* entries that fit on screen (the layout sets it) */
 	char msg[160];   /* one-line notice; "" when none */
+	int unseen; /* 1 + the settings item just changed, whether the bar
+		       shows it to be checked once the predictions it shows
+		       are in; 0 none */
 } tui_model;
 
 /* Start from cfg (copied; retain set). cfg->max_memory is the limit for

@@ -357,21 +357,46 @@ static item_id item_of(tui_action a)
 }
 
 /* A setting changed that the bar has no room for: say its new value in
- * the notice (it goes with the next key). */
-static void unseen(tui_app *app, tui_action a)
+ * the notice (it goes with the next key). The bar shows chi1 and q*: the
+ * check waits for their prediction (at depth 1000 it takes 0.1 s, too long
+ * to hold a key's frame for), made in the work between key reads. True
+ * when the notice was set. */
+static bool unseen_check(tui_app *app)
 {
 	bar b;
-	item_id id = item_of(a);
-	if (id == S_COUNT || app->model.msg[0] || app->layout.too_small)
-		return;
-	if (app->theory.th) /* the bar as it will be: with chi1 and q* */
-		tui_theory_predict_update(&app->theory, &app->model.cfg);
+	if (!app->model.unseen || (app->theory.th &&
+				   !tui_theory_predict_fresh(&app->theory,
+							     &app->model.cfg)))
+		return false;
+	item_id id = (item_id)(app->model.unseen - 1);
+	app->model.unseen = 0;
+	if (app->model.msg[0] || app->layout.too_small)
+		return false;
 	flow(app, &b, app->layout.cols);
 	if (b.field[id] < 0 || tui_line_shown(&b.line, b.field[id]))
-		return;
+		return false;
 	snprintf(app->model.msg, sizeof app->model.msg,
 		 "%s %s   (no room for it in the settings bar)", b.label[id],
 		 b.value[id]);
+	return true;
+}
+
+static void unseen(tui_app *app, tui_action a)
+{
+	item_id id = item_of(a);
+	app->model.unseen = id == S_COUNT ? 0 : (int)id + 1;
+	unseen_check(app);
+}
+
+static bool run(tui_app *app, double budget)
+{
+	(void)budget;
+	return unseen_check(app);
+}
+
+static bool busy(const tui_app *app)
+{
+	return app->model.unseen != 0;
 }
 
 static bool handle(tui_app *app, tui_action a, unsigned *flags)
@@ -391,4 +416,6 @@ const tui_panel_ops tui_panel_settings = {
     .slot = TUI_SLOT_TOP,
     .handle = handle,
     .draw = draw,
+    .run = run,
+    .busy = busy,
 };
