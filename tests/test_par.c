@@ -2,6 +2,7 @@
 /* Work shared over threads: the same results bit for bit whatever the
  * thread count, and the statistics against GSL's on the same data. */
 #define _GNU_SOURCE /* sched_setaffinity */
+#include <dirent.h>
 #include <float.h>
 #include <sched.h>
 #include <string.h>
@@ -405,6 +406,19 @@ START_TEST(products_in_parts_match_whatever_the_threads)
 }
 END_TEST
 
+/* Threads of this process. */
+static size_t tasks(void)
+{
+	DIR *d = opendir("/proc/self/task");
+	size_t n = 0;
+	struct dirent *e;
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
 START_TEST(thread_limit_holds_and_blas_runs_on_one_thread)
 {
 	/* given a limit of one thread */
@@ -427,6 +441,21 @@ START_TEST(thread_limit_holds_and_blas_runs_on_one_thread)
 			 0);
 	int blas = iv_blas_threads(0);
 	ck_assert(blas == 0 || blas == 1);
+	/* and when OpenBLAS's workers were started again (a call on two
+	 * threads), one thread a call stops them */
+	if (blas == 1) {
+		gsl_matrix *X = random_matrix(512, 512, 5),
+			   *Y = gsl_matrix_alloc(512, 512);
+		ck_assert(Y);
+		size_t before = tasks();
+		iv_blas_threads(2);
+		gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, X, X, 0, Y);
+		ck_assert_uint_gt(tasks(), before);
+		ck_assert_int_eq(iv_blas_threads(1), 2);
+		ck_assert_uint_eq(tasks(), before);
+		gsl_matrix_free(X);
+		gsl_matrix_free(Y);
+	}
 	gsl_matrix_free(A);
 	gsl_matrix_free(C);
 }

@@ -16,8 +16,11 @@
 unsigned iv_threads_limit(unsigned n);
 
 /* OpenBLAS's own thread count: set it to n when n > 0 and return what it
- * was; 0 when the BLAS is not OpenBLAS. For measuring BLAS alone (the
- * benchmark's products); the engine needs 1 and sets it itself. */
+ * was; 0 when the BLAS is not OpenBLAS. n = 1 also stops OpenBLAS's worker
+ * threads (they would spin for 0.1 s after each call on several threads);
+ * a later call on more threads starts them again. For measuring BLAS
+ * alone (the benchmark's products); the engine needs 1 and sets it
+ * itself. */
 int iv_blas_threads(int n);
 
 #endif

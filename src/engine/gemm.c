@@ -20,6 +20,15 @@ int iv_blas_threads(int n)
 	int old = ((int (*)(void))get)();
 	if (n > 0)
 		((void (*)(int))set)(n);
+	/* One thread a call: OpenBLAS's own workers stopped too. Started when
+	 * the library loaded (and after each call on several threads), each
+	 * spins in sched_yield for about 0.1 s before it sleeps, beside the
+	 * engine's threads. They start again with a call on more threads. */
+	if (n == 1 && old > 1) {
+		void *stop = dlsym(RTLD_DEFAULT, "blas_thread_shutdown_");
+		if (stop)
+			((int (*)(void))stop)();
+	}
 	return old;
 }
 
