@@ -99,7 +99,7 @@ static bool draws_alloc(iv_net *net)
 	net->ublock = malloc(net->ublock_bytes);
 	net->U = calloc(L + 1, sizeof *net->U);
 	net->u_ok = calloc(L + 1, sizeof *net->u_ok);
-	net->u_after = calloc(L + 1, sizeof *net->u_after);
+	net->u_after = calloc(L + 1, sizeof(gsl_rng *));
 	if (!net->ublock || !net->U || !net->u_ok || !net->u_after) {
 		iv_net_draws_free(net, false);
 		return false;

@@ -265,7 +265,8 @@ static void dispatch(iv_pool *p, unsigned k,
 	unsigned m = p->started < k - 1 ? p->started : k - 1;
 	p->work = work;
 	p->arg = arg;
-	p->want = p->pending = m;
+	p->want = m;
+	atomic_store(&p->pending, m);
 	p->gen++;
 	pthread_cond_broadcast(&p->go);
 	pthread_mutex_unlock(&p->mu);
