@@ -17,6 +17,16 @@ typedef struct iv_stats {
 	gsl_histogram *hist; /* bins over [min, max] of finite entries; owned */
 } iv_stats;
 
+/* Mean, rms, min and max of s, in that order: four numbers that change
+ * when the data does (the training logs compare weights by them). */
+static inline void iv_stats_four(const iv_stats *s, double out[4])
+{
+	out[0] = s->mean;
+	out[1] = s->rms;
+	out[2] = s->min;
+	out[3] = s->max;
+}
+
 /* Prepare an embedded stats object with a histogram of bins bins. */
 iv_status iv_stats_init(iv_stats *s, size_t bins);
 void iv_stats_done(iv_stats *s);

@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 
+/* Characters of a bad value or spec quoted in a message at most. */
+#define CLI_QUOTE_MAX 64
+
 /* Format the message into err (len bytes), then escape it there
  * (util/escape.h): the values it quotes came from the user and may hold
  * control bytes. Returns 2, the exit code of bad usage. */

@@ -9,7 +9,6 @@
 #include "cli/opts_table.h"
 
 #define VAL_BASE 256 /* getopt value of a long-only option: base + index */
-#define GOT_MAX  64  /* characters of a bad value quoted in a message */
 
 static int opt_val(size_t i)
 {
@@ -82,7 +81,7 @@ static int getopt_error(int c, char **argv, char *err, size_t len)
 		return cli_fail(err, len, "--%s needs a value", op->name);
 	if (op && op->kind == K_FLAG && strncmp(word, "--", 2) == 0)
 		return cli_fail(err, len, "--%s takes no value (got \"%.*s\")",
-				op->name, GOT_MAX, word);
+				op->name, CLI_QUOTE_MAX, word);
 	if (optopt && optopt < VAL_BASE)
 		return cli_fail(err, len,
 				"unknown option \"-%c\" (see initviz --help)",
@@ -90,7 +89,7 @@ static int getopt_error(int c, char **argv, char *err, size_t len)
 	return cli_fail(err, len,
 			"unknown or ambiguous option \"%.*s\" "
 			"(see initviz --help)",
-			GOT_MAX, word);
+			CLI_QUOTE_MAX, word);
 }
 
 static int bad_value(const struct opt *op, const char *arg, char *err,
@@ -101,8 +100,8 @@ static int bad_value(const struct opt *op, const char *arg, char *err,
 	if (op->kind == K_PATH)
 		return cli_fail(err, len, "--%s needs %s", op->name, allowed);
 	return cli_fail(err, len, "--%s must be %s (got \"%.*s%s\")", op->name,
-			allowed, GOT_MAX, arg,
-			strlen(arg) > GOT_MAX ? "..." : "");
+			allowed, CLI_QUOTE_MAX, arg,
+			strlen(arg) > CLI_QUOTE_MAX ? "..." : "");
 }
 
 /* Checks across options, once all of them are read. */
@@ -112,7 +111,7 @@ static int finish(cli_opts *o, int argc, char **argv, char *err, size_t len)
 		return cli_fail(err, len,
 				"unexpected argument \"%.*s\" (options "
 				"start with --; see initviz --help)",
-				GOT_MAX, argv[optind]);
+				CLI_QUOTE_MAX, argv[optind]);
 	if (o->widths_set && (o->depth_set || o->width_set))
 		return cli_fail(err, len,
 				"--widths conflicts with --%s: give "
@@ -157,7 +156,7 @@ int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 	return cli_fail(err, errlen,
 			"unknown setting \"%.*s\" (a setting is the "
 			"name of a network option, e.g. depth)",
-			GOT_MAX, key);
+			CLI_QUOTE_MAX, key);
 }
 
 int cli_parse_base(int argc, char **argv, const iv_config *base, cli_opts *o,

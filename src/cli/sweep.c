@@ -9,7 +9,6 @@
 #include "cli/report.h"
 #include "cli/sweep.h"
 
-#define GOT_MAX 64 /* characters of a bad spec quoted in a message */
 
 static const char *no_std(const iv_config *c)
 {
@@ -104,13 +103,13 @@ static int list(cli_sweep_axis *a, const char *s, char *err, size_t len)
 			return cli_fail(err, len,
 					"--sweep=%s: an empty value in the "
 					"list \"%.*s\"",
-					a->knob->name, GOT_MAX, s);
+					a->knob->name, CLI_QUOTE_MAX, s);
 		if (n >= sizeof t)
 			return cli_fail(err, len,
 					"--sweep=%s: the value \"%.*s\" is "
 					"too long",
 					a->knob->name,
-					(int)(n < GOT_MAX ? n : GOT_MAX), p);
+					(int)(n < CLI_QUOTE_MAX ? n : CLI_QUOTE_MAX), p);
 		memcpy(t, p, n);
 		t[n] = '\0';
 		if (push(a, t, err, len))
@@ -166,28 +165,28 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 		return cli_fail(err, len,
 				"--sweep=%s: a range is FROM..TO*FACTOR or "
 				"FROM..TO+STEP with numbers (got \"%.*s\")",
-				name, GOT_MAX, s);
+				name, CLI_QUOTE_MAX, s);
 	bool times = *op == '*';
 	if (from > to)
 		return cli_fail(err, len,
 				"--sweep=%s: FROM must not be above TO (got "
 				"\"%.*s\")",
-				name, GOT_MAX, s);
+				name, CLI_QUOTE_MAX, s);
 	if (times && !(step > 1))
 		return cli_fail(err, len,
 				"--sweep=%s: FACTOR must be above 1 (got "
 				"\"%.*s\")",
-				name, GOT_MAX, op + 1);
+				name, CLI_QUOTE_MAX, op + 1);
 	if (!times && !(step > 0))
 		return cli_fail(err, len,
 				"--sweep=%s: STEP must be above 0 (got "
 				"\"%.*s\")",
-				name, GOT_MAX, op + 1);
+				name, CLI_QUOTE_MAX, op + 1);
 	if (times && !(from > 0))
 		return cli_fail(err, len,
 				"--sweep=%s: FROM of FROM..TO*FACTOR must be "
 				"above 0 (got \"%.*s\")",
-				name, GOT_MAX, s);
+				name, CLI_QUOTE_MAX, s);
 	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts */
 	double count = times ? floor(log(to / from) / log(step) + 1e-9) + 1
 			     : floor((to - from) / step + 1e-9) + 1;
@@ -195,7 +194,7 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 		return cli_fail(err, len,
 				"--sweep=%s: \"%.*s\" gives %.0f values; at "
 				"most %d per knob",
-				name, GOT_MAX, s, count, CLI_SWEEP_POINTS);
+				name, CLI_QUOTE_MAX, s, count, CLI_SWEEP_POINTS);
 	char prev[CLI_SWEEP_TEXT] = "";
 	for (size_t k = 0; k < (size_t)count; k++) {
 		char t[CLI_SWEEP_TEXT];
@@ -221,14 +220,14 @@ int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen)
 		    err, errlen,
 		    "--sweep must be KNOB:V1,V2,... or "
 		    "KNOB:FROM..TO*FACTOR, KNOB one of %s (got \"%.*s\")",
-		    names, GOT_MAX, spec);
+		    names, CLI_QUOTE_MAX, spec);
 	const cli_knob *k = knob_named(spec, (size_t)(colon - spec));
 	if (!k)
 		return cli_fail(
 		    err, errlen,
 		    "--sweep: unknown knob \"%.*s\" (knobs: "
 		    "%s)",
-		    (int)(colon - spec < GOT_MAX ? colon - spec : GOT_MAX),
+		    (int)(colon - spec < CLI_QUOTE_MAX ? colon - spec : CLI_QUOTE_MAX),
 		    spec, names);
 	for (size_t i = 0; i < s->naxes; i++)
 		if (s->axis[i].knob == k)

@@ -44,11 +44,7 @@ void iv_claim_ctx_free(iv_claim_ctx *x)
 
 static void weight_stats(const iv_net *net, size_t l, double *out)
 {
-	const iv_stats *s = &iv_net_layer(net, l)->q[IV_Q_WEIGHTS];
-	out[0] = s->mean;
-	out[1] = s->rms;
-	out[2] = s->min;
-	out[3] = s->max;
+	iv_stats_four(&iv_net_layer(net, l)->q[IV_Q_WEIGHTS], out);
 }
 
 static int engine_fail(iv_claim_result *r, const char *what, iv_status st)

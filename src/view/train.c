@@ -112,11 +112,7 @@ double tui_train_ratio(const tui_train *t, size_t k, size_t i, bool grad)
 
 static void weight_stats(const iv_layer_stats *s, double *out)
 {
-	const iv_stats *w = &s->q[IV_Q_WEIGHTS];
-	out[0] = w->mean;
-	out[1] = w->rms;
-	out[2] = w->min;
-	out[3] = w->max;
+	iv_stats_four(&s->q[IV_Q_WEIGHTS], out);
 }
 
 /* The fraction of all activations saturated and of all units dead (every
