@@ -422,14 +422,69 @@ START_TEST(tab_completes_a_setting_and_shows_its_range)
 	ck_assert_str_eq(p.note, "bias: a number from -1e300 to 1e300; now 0");
 	type(TUI_PROMPT_SET, "", '\t');
 	ck_assert_str_eq(p.note, "std  gain  value  depth  width  batch  seed  "
-				 "bias  bias-std  slope  lr");
-	/* every setting is listed and has the command line's range row */
+				 "bias  bias-std  slope  lr  mode  input");
+	/* every setting is listed and has the command line's range row, but
+	 * the two that take a name */
 	for (size_t i = 0; tui_prompt_setting(i); i++) {
-		ck_assert_ptr_nonnull(strstr(p.note, tui_prompt_setting(i)));
-		ck_assert_ptr_nonnull(iv_range_find(tui_prompt_setting(i)));
+		const char *s = tui_prompt_setting(i);
+		ck_assert_ptr_nonnull(strstr(p.note, s));
+		if (strcmp(s, "mode") && strcmp(s, "input"))
+			ck_assert_ptr_nonnull(iv_range_find(s));
 	}
+	type(TUI_PROMPT_SET, "m", '\t');
+	ck_assert_str_eq(p.text, "mode ");
+	ck_assert_str_eq(p.note,
+			 "mode: one of fan_in fan_out fan_avg; now fan_in");
+	type(TUI_PROMPT_SET, "input ", '\t');
+	ck_assert_str_eq(p.note, "input: one of gaussian uniform positive; now "
+				 "gaussian");
 	type(TUI_PROMPT_SET, "lr 1", '\t');
 	ck_assert_str_eq(p.note, "lr: a number from 1e-12 to 1e6; now 0.05");
+}
+END_TEST
+
+/* --- the settings that take a name ------------------------------------------- */
+
+START_TEST(mode_and_input_take_the_command_lines_names)
+{
+	char err[256];
+	/* given he-normal, when a fan mode is typed, then it is the command
+	 * line's, and the notice says what it was */
+	m.cfg.init = IV_INIT_HE_NORMAL;
+	ck_assert_int_eq(enter("mode fan_out"), TUI_PROMPT_CONFIG);
+	ck_assert_str_eq(m.msg, "mode fan_out (was fan_in)");
+	iv_config c;
+	iv_config_defaults(&c);
+	ck_assert_int_eq(cli_apply_setting(&c, "mode", "fan_out", err,
+					   sizeof err),
+			 0);
+	ck_assert_int_eq(m.cfg.mode, c.mode);
+	ck_assert_int_eq(enter("mo=fan_out"), TUI_PROMPT_CANCEL);
+	ck_assert_str_eq(m.msg, "mode fan_out already");
+	/* a scheme that reads no mode refuses it, and changes nothing */
+	m.cfg.init = IV_INIT_XAVIER_NORMAL;
+	ck_assert_int_eq(enter("mode fan_avg"), TUI_PROMPT_OPEN);
+	ck_assert(p.error);
+	ck_assert_str_eq(p.note, "fan mode applies to he-* and lecun-* only");
+	ck_assert_int_eq(m.cfg.mode, c.mode);
+	/* an input kind by its name */
+	ck_assert_int_eq(enter("input uniform"), TUI_PROMPT_CONFIG);
+	ck_assert_str_eq(m.msg, "input uniform (was gaussian)");
+	ck_assert_int_eq(cli_apply_setting(&c, "input", "uniform", err,
+					   sizeof err),
+			 0);
+	ck_assert_int_eq(m.cfg.input, c.input);
+	/* a name neither knows is refused with the names, by both */
+	ck_assert_int_eq(enter("input normal"), TUI_PROMPT_OPEN);
+	ck_assert_str_eq(p.note, "input must be one of gaussian uniform "
+				 "positive (got \"normal\")");
+	ck_assert_int_ne(cli_apply_setting(&c, "input", "normal", err,
+					   sizeof err),
+			 0);
+	ck_assert_int_eq(enter("input"), TUI_PROMPT_OPEN);
+	ck_assert_str_eq(p.note,
+			 "input needs a value: one of gaussian uniform positive");
+	ck_assert_int_eq(m.cfg.input, c.input);
 }
 END_TEST
 
@@ -506,6 +561,7 @@ Suite *suite(void)
 	tcase_add_test(tc, esc_cancels_and_changes_nothing);
 	tcase_add_test(tc, line_editing);
 	tcase_add_test(tc, tab_completes_a_setting_and_shows_its_range);
+	tcase_add_test(tc, mode_and_input_take_the_command_lines_names);
 	tcase_add_loop_test(tc, jump_by_an_unambiguous_prefix, 0,
 			    (int)LEN(jumps));
 	tcase_add_test(tc, jump_messages_and_tab);

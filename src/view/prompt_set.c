@@ -9,13 +9,14 @@
 #include <string.h>
 #include "view/prompt.h"
 #include "view/prompt_impl.h"
+#include <initviz/tables.h>
 #include "util/range.h"
 
 /* The settings `:` knows, in Tab's order; each is the long option's name
  * and so the name of its row in util/range.h. */
 static const char *const settings[] = {
-    "std",  "gain", "value",    "depth", "width", "batch",
-    "seed", "bias", "bias-std", "slope", "lr",
+    "std",  "gain", "value",    "depth", "width", "batch", "seed",
+    "bias", "bias-std", "slope", "lr",    "mode",  "input",
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -57,13 +58,37 @@ static double *real_field(iv_config *c, const char *name)
 	return NULL;
 }
 
+/* The settings that take a name, not a number (the command line's
+ * --mode and --input): their names, "" past the last. */
+static const char *word_name(const char *setting, int k)
+{
+	if (strcmp(setting, "mode") == 0)
+		return k < IV_MODE_COUNT ? iv_mode_name((iv_fan_mode)k) : "";
+	if (strcmp(setting, "input") == 0)
+		return k < IV_INPUT_COUNT ? iv_input_name((iv_input_kind)k)
+					  : "";
+	return NULL;
+}
+
+static void word_allowed(const char *setting, char *buf, size_t size)
+{
+	size_t used = (size_t)snprintf(buf, size, "one of");
+	for (int k = 0; *word_name(setting, k) && used < size; k++)
+		used += (size_t)snprintf(buf + used, size - used, " %s",
+					 word_name(setting, k));
+}
+
 /* The setting's value now, as text. */
 static void current(const char *name, const tui_model *m, double lr, char *buf,
 		    size_t size)
 {
 	iv_config c = m->cfg;
 	const double *f = real_field(&c, name);
-	if (f)
+	if (strcmp(name, "mode") == 0)
+		snprintf(buf, size, "%s", iv_mode_name(c.mode));
+	else if (strcmp(name, "input") == 0)
+		snprintf(buf, size, "%s", iv_input_name(c.input));
+	else if (f)
 		whole(*f, buf, size);
 	else if (strcmp(name, "lr") == 0)
 		whole(lr, buf, size);
@@ -257,6 +282,45 @@ static tui_prompt_result set_lr(tui_model *m, tui_train *t, double v)
 	}
 }
 
+/* Apply mode or input, the name typed in value. */
+static tui_prompt_result set_word(tui_prompt *p, tui_model *m, const char *s,
+				  const char *value)
+{
+	char allowed[96], was[32];
+	iv_config c = m->cfg;
+	bool ok, same;
+	word_allowed(s, allowed, sizeof allowed);
+	if (!value[0])
+		return refuse(p, "%s needs a value: %s", s, allowed);
+	current(s, m, 0, was, sizeof was);
+	if (strcmp(s, "mode") == 0) {
+		iv_fan_mode k;
+		if ((ok = iv_mode_parse(value, &k)) &&
+		    !iv_init_uses_mode(c.init))
+			return refuse(p, "fan mode applies to he-* and lecun-* "
+					 "only");
+		same = ok && c.mode == k;
+		c.mode = ok ? k : c.mode;
+	} else {
+		iv_input_kind k;
+		ok = iv_input_parse(value, &k);
+		same = ok && c.input == k;
+		c.input = ok ? k : c.input;
+	}
+	if (!ok)
+		return refuse(p, "%s must be %s (got \"%.40s\")", s, allowed,
+			      value);
+	if (same) {
+		snprintf(m->msg, sizeof m->msg, "%s %s already", s, was);
+		return TUI_PROMPT_CANCEL;
+	}
+	if (!tui_model_commit(m, &c, s))
+		return refuse_commit(p, m);
+	current(s, m, 0, allowed, sizeof allowed);
+	snprintf(m->msg, sizeof m->msg, "%s %s (was %s)", s, allowed, was);
+	return TUI_PROMPT_CONFIG;
+}
+
 tui_prompt_result tui_prompt_set_enter(tui_prompt *p, tui_model *m,
 				       tui_train *t)
 {
@@ -276,6 +340,8 @@ tui_prompt_result tui_prompt_set_enter(tui_prompt *p, tui_model *m,
 	} else if (!(s = which(p, name))) {
 		return TUI_PROMPT_OPEN;
 	}
+	if (word_name(s, 0))
+		return set_word(p, m, s, value);
 	const iv_range *r = iv_range_find(s);
 	iv_range_allowed(r, allowed, sizeof allowed);
 	if (!value[0])
@@ -330,7 +396,10 @@ void tui_prompt_set_tab(tui_prompt *p, const tui_model *m, const tui_train *t)
 		}
 	}
 	const char *s = settings[first];
-	iv_range_allowed(iv_range_find(s), allowed, sizeof allowed);
+	if (word_name(s, 0))
+		word_allowed(s, allowed, sizeof allowed);
+	else
+		iv_range_allowed(iv_range_find(s), allowed, sizeof allowed);
 	current(s, m, t->lr, now, sizeof now);
 	snprintf(p->note, sizeof p->note, "%s: %s; now %s", s, allowed, now);
 }
