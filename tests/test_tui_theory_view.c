@@ -302,6 +302,37 @@ START_TEST(gain_view)
 }
 END_TEST
 
+START_TEST(gain_view_gives_blocks_no_row)
+{
+	/* given residual blocks with layer norm (the report's criticality is
+	 * null for them), when G, then the plain layers' rows and, for the
+	 * setting, no phase: a line that says why */
+	iv_config c;
+	config(&c);
+	c.residual = true;
+	c.norm = IV_NORM_LAYER;
+	char *s = run(&c, "G");
+	SHOWN(s, "critical, χ1 = 1 at σb = 0");
+	SHOWN(s, "yours: xavier-normal with residual blocks and layer norm: "
+		 "none of these");
+	const char *y = strstr(s, "yours: xavier-normal with");
+	const char *eol = y ? strchr(y, '\n') : NULL;
+	ck_assert(eol);
+	char line[512];
+	snprintf(line, sizeof line, "%.*s", (int)(eol - y), y);
+	ck_assert_msg(!strstr(line, "critical") && !strstr(line, "exploding"),
+		      "%s", line);
+	free(s);
+	teardown();
+	/* and plain layers keep their row */
+	config(&c);
+	s = run(&c, "G");
+	SHOWN(s, "yours: xavier-normal  ");
+	GONE(s, "none of these");
+	free(s);
+}
+END_TEST
+
 START_TEST(critical_yet_vanishing_says_why)
 {
 	/* given xavier-normal + tanh 10 layers deep, when J, then the bar's
@@ -403,6 +434,7 @@ Suite *suite(void)
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, gain_view);
+	tcase_add_test(t, gain_view_gives_blocks_no_row);
 	tcase_add_test(t, critical_yet_vanishing_says_why);
 	tcase_add_test(t, preact_has_no_zero_column);
 	suite_add_tcase(s, t);

@@ -120,10 +120,27 @@ static int table(const tui_app *app, int y)
 			 g->critb.jump ? " (jumps)" : "");
 		row(app, y++, l, e, g->critb.gain, &g->critb.c);
 	}
-	if (tui_theory_applies(c->init)) {
+	if (tui_theory_applies(c->init) && !c->residual &&
+	    c->norm == IV_NORM_NONE) {
 		snprintf(l, sizeof l, "yours: %s", iv_init_name(c->init));
 		row(app, y++, l, "", sqrt(iv_theory_sigma_w2(c, 1)),
 		    &app->theory.pred.crit);
+	} else if (tui_theory_applies(c->init)) {
+		/* the rows are plain layers', as the report's criticality is
+		 * (null for blocks and norms): yours gets none */
+		snprintf(e, sizeof e, "%s%s%s",
+			 c->residual ? "residual blocks" : "",
+			 c->residual && c->norm != IV_NORM_NONE ? " and " : "",
+			 c->norm == IV_NORM_LAYER   ? "layer norm"
+			 : c->norm == IV_NORM_BATCH ? "batch norm"
+						    : "");
+		char t[256];
+		snprintf(t, sizeof t,
+			 "yours: %s with %s: none of these, which are plain "
+			 "layers'; the profile draws its stream",
+			 iv_init_name(c->init), e);
+		y += tui_put_wrap(y, 1, app->layout.cols - 2, 2, TUI_E_LABEL,
+				  t);
 	}
 	return y;
 }
