@@ -175,6 +175,15 @@ static void agree(iv_net *net, double rel_h, double rel_g)
 		              "%s layer %zu: rms g %g, predicted %g",
 		              iv_norm_name(c->norm), l, g,
 		              t[l - 1].grad_activation_std);
+		/* a block's branch: the std the profile draws its line at */
+		if (s->kind == IV_LAYER_RESIDUAL)
+			ck_assert_msg(fabs(s->q[IV_Q_PREACT].std /
+			                           t[l - 1].preactivation_std -
+			                   1) <= rel_h,
+			              "%s layer %zu: branch std %g, predicted %g",
+			              iv_norm_name(c->norm), l,
+			              s->q[IV_Q_PREACT].std,
+			              t[l - 1].preactivation_std);
 	}
 	free(t);
 }

@@ -30,6 +30,7 @@ typedef struct tui_glyphs {
 	const char *phi, *sqrt, *sq;     /* "phi", "sqrt", "^2" */
 	const char *alpha, *pm;          /* "alpha", "+-" */
 	const char *mark_b;              /* profile marker of a branch */
+	const char *line_b;              /* the branch predicted */
 	const char *root2, *rootq;       /* "sqrt(2)", "sqrt(q)" */
 	const char *infinity;
 	const char *ordered[3]; /* chi1 < 1: near 1, further, far */

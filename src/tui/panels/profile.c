@@ -43,6 +43,9 @@ static double value(const series *s, size_t l)
 	const tui_app *app = s->app;
 	double sd;
 	if (s->theory) {
+		if (s->branch && iv_config_layer_kind(&app->model.cfg, l) !=
+				     IV_LAYER_RESIDUAL)
+			return NAN;
 		sd = tui_theory_shown(&app->theory, &app->model.cfg)
 			 ? tui_theory_predict_std(&app->theory, l, s->q)
 			 : NAN;
@@ -278,7 +281,7 @@ static void branch_marks(const tui_app *app, const chart *c, const series *b)
 /* What the legend names: the theory lines drawn, the shared marker and
  * the branches. */
 typedef struct legend_set {
-	bool line_a, line_g, both, branch;
+	bool line_a, line_g, line_b, both, branch;
 } legend_set;
 
 /* The symbol of a quantity: h, z, dL/dh, dL/dW. */
@@ -319,7 +322,7 @@ static void legend(const tui_app *app, const legend_set *ls, int level,
 		tui_line_add(l, TUI_E_NORMAL,
 			     level ? " branch" : " residual branch");
 	}
-	if (ls->line_a || ls->line_g) {
+	if (ls->line_a || ls->line_g || ls->line_b) {
 		tui_line_field(l, 0, 3);
 		tui_line_add(l, TUI_E_LABEL, "predicted");
 	}
@@ -335,6 +338,11 @@ static void legend(const tui_app *app, const legend_set *ls, int level,
 		tui_line_add(l, TUI_E_GRAD, ls->line_a ? "  " : " ");
 		tui_line_add(l, TUI_E_GRAD, g->line_g);
 		tui_line_addf(l, TUI_E_NORMAL, " %s", r);
+	}
+	if (ls->line_b) {
+		tui_line_add(l, TUI_E_VALUE, ls->line_a || ls->line_g ? "  " : " ");
+		tui_line_add(l, TUI_E_VALUE, g->line_b);
+		tui_line_add(l, TUI_E_NORMAL, " branch");
 	}
 	if (ls->both) {
 		tui_line_field(l, 0, 3);
@@ -375,11 +383,12 @@ static void draw(const tui_app *app, tui_rect r)
 	chart c = {.y = r.y + 1, .h = r.h - 2, .depth = L};
 	iv_quantity lq = tui_model_left_q(&app->model),
 		    rq = tui_model_right_q(&app->model);
-	series s[5] = {{app, lq, false, false}, /* measured, then predicted */
+	series s[6] = {{app, lq, false, false}, /* measured, then predicted */
 		       {app, rq, false, false},
 		       {app, lq, true, false},
 		       {app, rq, true, false},
-		       {app, IV_Q_PREACT, false, true}}; /* the branches */
+		       {app, IV_Q_PREACT, false, true}, /* the branches */
+		       {app, IV_Q_PREACT, true, true}};
 	labels lb;
 	legend_set ls = {0};
 	if (!app->comp.net || c.h < 2)
@@ -389,7 +398,13 @@ static void draw(const tui_app *app, tui_rect r)
 	ls.line_g = any(&s[3]);
 	/* with h on the left; z is a block's branch already */
 	ls.branch = lq == IV_Q_ACT && any(&s[4]);
-	if (!range(s, ls.branch ? 5 : ls.line_a || ls.line_g ? 4 : 2, &c)) {
+	ls.line_b = ls.branch && any(&s[5]);
+	if (!range(s,
+		   ls.line_b   ? 6
+		   : ls.branch ? 5
+		   : ls.line_a || ls.line_g ? 4
+					    : 2,
+		   &c)) {
 		title(app, &ls, r.y, r.w);
 		tui_put(c.y + c.h / 2, TUI_AXIS_W, r.w, TUI_E_AXIS,
 			na + ng ? "no layer has a positive, finite std"
@@ -407,6 +422,8 @@ static void draw(const tui_app *app, tui_rect r)
 		theory_line(&c, &s[2], app->gl->line, TUI_E_ACT);
 	if (ls.line_g)
 		theory_line(&c, &s[3], app->gl->line_g, TUI_E_GRAD);
+	if (ls.line_b)
+		theory_line(&c, &s[5], app->gl->line_b, TUI_E_VALUE);
 	if (ls.branch)
 		branch_marks(app, &c, &s[4]);
 	marks(app, &c, &s[0], &s[1]);
