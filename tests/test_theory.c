@@ -4,6 +4,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <initviz/act.h>
@@ -494,6 +495,52 @@ START_TEST(theory_applies_to_random_schemes_only)
 }
 END_TEST
 
+START_TEST(layers_in_pieces_are_the_whole)
+{
+	/* given a plain tanh net at gain 2, blocks with layer norm, and
+	 * batch norm (each layer kind, every norm), 40 layers */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.depth = 40;
+	c.width = 64;
+	c.gain = 2;
+	c.bias_std = 0.1;
+	if (_i == 1) {
+		c.residual = true;
+		c.norm = IV_NORM_LAYER;
+	} else if (_i == 2) {
+		c.norm = IV_NORM_BATCH;
+		c.act = IV_ACT_RELU;
+	}
+	iv_theory_layer *whole = calloc(c.depth, sizeof *whole),
+			*part = calloc(c.depth, sizeof *part);
+	ck_assert(whole && part);
+	ck_assert_int_eq(iv_theory_layers(th, &c, whole), IV_OK);
+	/* when computed a few layers at a time */
+	static const size_t sizes[] = {1, 3, 7, 80, 1000};
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		iv_status st;
+		iv_theory_job *j = iv_theory_job_start(th, &c, part, &st);
+		ck_assert_ptr_nonnull(j);
+		size_t calls = 1;
+		while ((st = iv_theory_job_run(j, sizes[k])) == IV_CONTINUE)
+			calls++;
+		iv_theory_job_free(j);
+		/* then the same numbers, in as many calls as the pieces */
+		ck_assert_int_eq(st, IV_OK);
+		ck_assert_uint_eq(calls, (2 * c.depth + sizes[k] - 1) / sizes[k]);
+		ck_assert(!memcmp(whole, part, c.depth * sizeof *whole));
+	}
+	/* and an invalid configuration does not start */
+	iv_status st;
+	c.depth = 0;
+	ck_assert_ptr_null(iv_theory_job_start(th, &c, part, &st));
+	ck_assert_int_eq(st, IV_EINVAL);
+	free(whole);
+	free(part);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	gsl_set_error_handler_off();
@@ -517,6 +564,7 @@ Suite *suite(void)
 	tcase_add_loop_test(tc, moments_at_a_mean, 0, 8);
 	tcase_add_test(tc, gain_for_unit_q_in_the_schemes_convention);
 	tcase_add_test(tc, theory_applies_to_random_schemes_only);
+	tcase_add_loop_test(tc, layers_in_pieces_are_the_whole, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -460,6 +460,15 @@ START_TEST(work_in_small_steps)
 	tui_cobweb *w = &t.cobweb;
 	w->map = TUI_COBWEB_CORR;
 	tui_cobweb_layout(w, COLS, ROWS);
+	/* the predictions come first, in pieces of their own (the work turn
+	 * makes them; a step with no time left makes one piece) */
+	iv_config deep = c;
+	deep.depth = 200;
+	deep.gain = 2;
+	ck_assert(tui_cobweb_step(w, &t, &deep, 0.0));
+	ck_assert(!tui_theory_predict_fresh(&t, &deep));
+	ck_assert(!tui_cobweb_fresh(w, &t, &deep));
+	ck_assert(tui_theory_predict_update(&t, &c, 1e9));
 	size_t steps = 0;
 	double last = -1;
 	while (tui_cobweb_step(w, &t, &c, 0.0)) {

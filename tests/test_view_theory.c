@@ -309,14 +309,14 @@ START_TEST(predictions_are_cached_per_configuration)
 	c.depth = 4;
 	c.width = 64;
 	ck_assert(!tui_theory_predict_fresh(&t, &c));
-	ck_assert(tui_theory_predict_update(&t, &c));
-	ck_assert(!tui_theory_predict_update(&t, &c));
+	ck_assert(tui_theory_predict_update(&t, &c, 1e9));
+	ck_assert(!tui_theory_predict_update(&t, &c, 1e9));
 	c.seed = 7;
 	c.batch = 16;
 	ck_assert(tui_theory_predict_fresh(&t, &c));
 	c.gain = 1.3;
 	ck_assert(!tui_theory_predict_fresh(&t, &c));
-	ck_assert(tui_theory_predict_update(&t, &c));
+	ck_assert(tui_theory_predict_update(&t, &c, 1e9));
 	ck_assert_int_eq(iv_theory_layers(th, &c, want), IV_OK);
 	for (size_t l = 1; l <= 4; l++) {
 		ck_assert_double_eq_tol(tui_theory_predict_std(&t, l, IV_Q_ACT),
@@ -332,7 +332,7 @@ START_TEST(predictions_are_cached_per_configuration)
 	iv_theory_criticality(th, c.act, c.slope, 1.69, 0, &k);
 	ck_assert_double_eq_tol(t.pred.crit.chi1, k.chi1, 1e-12);
 	c.init = IV_INIT_ZEROS;
-	tui_theory_predict_update(&t, &c);
+	tui_theory_predict_update(&t, &c, 1e9);
 	ck_assert(isnan(tui_theory_predict_std(&t, 1, IV_Q_ACT)));
 	/* an exploding gelu overflows (q grows 8 times a layer from 16):
 	 * predictions stop before the overflow, gradients are not shown */
@@ -340,7 +340,7 @@ START_TEST(predictions_are_cached_per_configuration)
 	c.act = IV_ACT_GELU;
 	c.gain = 4;
 	c.depth = 400;
-	tui_theory_predict_update(&t, &c);
+	tui_theory_predict_update(&t, &c, 1e9);
 	ck_assert_uint_lt(t.pred.finite, 400);
 	ck_assert_uint_gt(t.pred.finite, 300);
 	ck_assert(tui_theory_predict_std(&t, t.pred.finite, IV_Q_PREACT) > 1e140);
@@ -363,6 +363,48 @@ static void same_prediction(const tui_predict *a, const tui_predict *b)
 	ck_assert(!memcmp(&a->jacobian_ms, &b->jacobian_ms, sizeof(double)));
 }
 
+START_TEST(a_deep_prediction_comes_in_pieces)
+{
+	/* given a deep chaotic tanh (0.2 s of prediction at depth 1000;
+	 * here 300 layers) and a view that gives it no time at all */
+	tui_theory t, f;
+	iv_config a, b;
+	ck_assert(tui_theory_init(&t) && tui_theory_init(&f));
+	iv_config_defaults(&a);
+	a.depth = 300;
+	a.width = 64;
+	a.gain = 2;
+	b = a;
+	b.gain = 1.5;
+	/* when updated with a zero budget, then each call does a piece and
+	 * the prediction is fresh only at the end, after several calls */
+	size_t calls = 0;
+	while (!tui_theory_predict_fresh(&t, &a)) {
+		ck_assert(tui_theory_predict_update(&t, &a, 0));
+		ck_assert(!t.pred.valid || tui_theory_predict_fresh(&t, &a));
+		ck_assert(isnan(tui_theory_predict_std(&t, 1, IV_Q_ACT)) ||
+			  t.pred.valid);
+		calls++;
+	}
+	ck_assert_uint_gt(calls, 2 * 300 / 8);
+	/* and its numbers are those of one call */
+	ck_assert(tui_theory_predict_update(&f, &a, 1e9));
+	same_prediction(&t.pred, &f.pred);
+	/* when the setting changes part way, then the new one is computed,
+	 * not a mixture */
+	ck_assert(tui_theory_predict_update(&t, &b, 0));
+	ck_assert(!tui_theory_predict_fresh(&t, &b));
+	ck_assert(tui_theory_predict_update(&t, &a, 0)); /* back: kept */
+	ck_assert(tui_theory_predict_fresh(&t, &a));
+	while (!tui_theory_predict_fresh(&t, &b))
+		tui_theory_predict_update(&t, &b, 0);
+	ck_assert(tui_theory_predict_update(&f, &b, 1e9));
+	same_prediction(&t.pred, &f.pred);
+	tui_theory_done(&t);
+	tui_theory_done(&f);
+}
+END_TEST
+
 START_TEST(a_setting_changed_back_keeps_its_prediction)
 {
 	/* given predictions of a chaotic tanh (gain 2), then of another gain,
@@ -378,24 +420,24 @@ START_TEST(a_setting_changed_back_keeps_its_prediction)
 	b.gain = 1;
 	c = a;
 	c.act = IV_ACT_RELU;
-	ck_assert(tui_theory_predict_update(&t, &a));
+	ck_assert(tui_theory_predict_update(&t, &a, 1e9));
 	const iv_theory_layer *first = t.pred.layer;
-	ck_assert(tui_theory_predict_update(&t, &b));
-	ck_assert(tui_theory_predict_update(&t, &a));
+	ck_assert(tui_theory_predict_update(&t, &b, 1e9));
+	ck_assert(tui_theory_predict_update(&t, &a, 1e9));
 	/* then the first's numbers are taken back (its own memory), the
 	 * other's kept as the one before, and each is what a fresh view
 	 * predicts */
 	ck_assert_ptr_eq(t.pred.layer, first);
 	ck_assert(tui_theory_predict_fresh(&t, &a));
-	ck_assert(tui_theory_predict_update(&f, &a));
+	ck_assert(tui_theory_predict_update(&f, &a, 1e9));
 	same_prediction(&t.pred, &f.pred);
 	ck_assert(tui_theory_same_config(&t.prev.key, &b));
 	/* and a third configuration is computed, not taken from either */
-	ck_assert(tui_theory_predict_update(&t, &c));
-	ck_assert(tui_theory_predict_update(&f, &c));
+	ck_assert(tui_theory_predict_update(&t, &c, 1e9));
+	ck_assert(tui_theory_predict_update(&f, &c, 1e9));
 	same_prediction(&t.pred, &f.pred);
-	ck_assert(tui_theory_predict_update(&t, &b));
-	ck_assert(tui_theory_predict_update(&f, &b));
+	ck_assert(tui_theory_predict_update(&t, &b, 1e9));
+	ck_assert(tui_theory_predict_update(&f, &b, 1e9));
 	same_prediction(&t.pred, &f.pred);
 	tui_theory_done(&t);
 	tui_theory_done(&f);
@@ -649,7 +691,7 @@ START_TEST(critical_yet_vanishing_is_explained)
 	c.depth = 10;
 	c.width = 256;
 	c.batch = 4;
-	tui_theory_predict_update(&t, &c);
+	tui_theory_predict_update(&t, &c, 1e9);
 	double pm = t.pred.jacobian_ms, ms = 0;
 	ck_assert_int_eq(tui_phase_classify(&t.pred.crit), TUI_CHI_CRITICAL);
 	for (unsigned long seed = 1; seed <= 3; seed++) {
@@ -675,20 +717,20 @@ START_TEST(critical_yet_vanishing_is_explained)
 				       sizeof why));
 	/* given linear (every q a fixed point) or a chaotic tanh, then none */
 	c.act = IV_ACT_LINEAR;
-	tui_theory_predict_update(&t, &c);
+	tui_theory_predict_update(&t, &c, 1e9);
 	ck_assert_double_eq_tol(t.pred.jacobian_ms, 1.0, 1e-12);
 	ck_assert(!tui_theory_why_text(&t, &c, 1.4, &tui_glyphs_ascii, why,
 				       sizeof why));
 	c.act = IV_ACT_TANH;
 	c.gain = 3;
-	tui_theory_predict_update(&t, &c);
+	tui_theory_predict_update(&t, &c, 1e9);
 	ck_assert(!tui_theory_why_text(&t, &c, 50, &tui_glyphs_ascii, why,
 				       sizeof why));
 	/* given a bias with a mean, then no prediction (E[phi'^2] is of
 	 * zero-mean z here) and no sentence */
 	c.gain = 1;
 	c.bias = 0.1;
-	tui_theory_predict_update(&t, &c);
+	tui_theory_predict_update(&t, &c, 1e9);
 	ck_assert(isnan(t.pred.jacobian_ms));
 	tui_theory_done(&t);
 }
@@ -718,6 +760,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, predictions_are_cached_per_configuration);
 	tcase_add_test(t, a_setting_changed_back_keeps_its_prediction);
+	tcase_add_test(t, a_deep_prediction_comes_in_pieces);
 	tcase_add_test(t, nice_steps_and_grid_moves);
 	tcase_add_test(t, phase_grid_matches_the_engine);
 	tcase_add_test(t, spectrum_words_and_bins);

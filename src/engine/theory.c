@@ -2,6 +2,7 @@
 /* Mean-field predictions per layer, and the criticality of a
  * configuration with its gain for q* = 1. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <gsl/gsl_errno.h>
 #include <initviz/act.h>
@@ -234,47 +235,97 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 	}
 }
 
+struct iv_theory_job {
+	iv_theory *th;
+	iv_config cfg;
+	iv_theory_layer *out;
+	layer_in *in; /* every entry set by the forward recursion */
+	moments x;    /* what enters layer `next` going forward */
+	double g2;    /* E[g^2] above layer `next` going backward */
+	size_t next;  /* 1..L forward, then L+1..2L backward (layer 2L+1-k) */
+};
+
+iv_theory_job *iv_theory_job_start(iv_theory *th, const iv_config *cfg,
+				   iv_theory_layer *out, iv_status *st)
+{
+	iv_theory_job *j;
+	*st = IV_EINVAL;
+	if (iv_config_validate(cfg) != IV_OK)
+		return NULL;
+	*st = IV_OK;
+	if (!(j = calloc(1, sizeof *j)) ||
+	    !(j->in = calloc(cfg->depth, sizeof *j->in))) {
+		free(j);
+		*st = IV_ENOMEM;
+		return NULL;
+	}
+	*j = (iv_theory_job){th, *cfg, out, j->in, input_moments(cfg), 1.0, 1};
+	return j;
+}
+
+void iv_theory_job_free(iv_theory_job *j)
+{
+	if (!j)
+		return;
+	free(j->in);
+	free(j);
+}
+
+/* Backward: E[g_{l-1}^2] from E[g_l^2], g_L ~ N(0, 1). */
+static void backward_layer(iv_theory_job *j, size_t l)
+{
+	const iv_config *cfg = &j->cfg;
+	iv_theory_layer *t = &j->out[l - 1];
+	layer_in *u = &j->in[l - 1];
+	double s = iv_config_weight_std(cfg, l), alpha = iv_config_res_scale(cfg);
+	double nvar = (double)iv_config_units(cfg, l) * s * s;
+	double through = isnan(u->V) ? 1.0 : 1.0 / (u->V + IV_NORM_EPS);
+	double g2 = j->g2;
+	t->grad_activation_std = sqrt(g2);
+	switch (iv_config_layer_kind(cfg, l)) {
+	case IV_LAYER_PROJECTION:
+		t->grad_preactivation_std = sqrt(g2);
+		g2 *= nvar;
+		break;
+	case IV_LAYER_RESIDUAL:
+		t->grad_preactivation_std = alpha * sqrt(g2);
+		g2 += alpha * alpha * g2 * nvar * dphi2(j->th, cfg, u->u) *
+		      through;
+		break;
+	default: {
+		double dz2 = g2 * dphi2(j->th, cfg, u->u) * through;
+		t->grad_preactivation_std = sqrt(dz2);
+		g2 = nvar * dz2;
+		break;
+	}
+	}
+	j->g2 = g2;
+}
+
+iv_status iv_theory_job_run(iv_theory_job *j, size_t layers)
+{
+	size_t L = j->cfg.depth;
+	for (size_t k = 0; k < layers && j->next <= 2 * L; k++, j->next++) {
+		size_t l = j->next;
+		if (l <= L)
+			j->x = forward_layer(j->th, &j->cfg, l, j->x,
+					     &j->out[l - 1], &j->in[l - 1]);
+		else
+			backward_layer(j, 2 * L + 1 - l);
+	}
+	return j->next > 2 * L ? IV_OK : IV_CONTINUE;
+}
+
 iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
 			   iv_theory_layer *out)
 {
-	if (iv_config_validate(cfg) != IV_OK)
-		return IV_EINVAL;
-	layer_in *in =
-	    calloc(cfg->depth, sizeof *in); /* every entry set below */
-	if (!in)
-		return IV_ENOMEM;
-	moments x = input_moments(cfg);
-	for (size_t l = 1; l <= cfg->depth; l++)
-		x = forward_layer(th, cfg, l, x, &out[l - 1], &in[l - 1]);
-	/* backward: E[g_{l-1}^2] from E[g_l^2], g_L ~ N(0, 1) */
-	double g2 = 1.0, alpha = iv_config_res_scale(cfg);
-	for (size_t l = cfg->depth; l >= 1; l--) {
-		iv_theory_layer *t = &out[l - 1];
-		layer_in *u = &in[l - 1];
-		double s = iv_config_weight_std(cfg, l);
-		double nvar = (double)iv_config_units(cfg, l) * s * s;
-		double through = isnan(u->V) ? 1.0 : 1.0 / (u->V + IV_NORM_EPS);
-		t->grad_activation_std = sqrt(g2);
-		switch (iv_config_layer_kind(cfg, l)) {
-		case IV_LAYER_PROJECTION:
-			t->grad_preactivation_std = sqrt(g2);
-			g2 *= nvar;
-			break;
-		case IV_LAYER_RESIDUAL:
-			t->grad_preactivation_std = alpha * sqrt(g2);
-			g2 += alpha * alpha * g2 * nvar * dphi2(th, cfg, u->u) *
-			      through;
-			break;
-		default: {
-			double dz2 = g2 * dphi2(th, cfg, u->u) * through;
-			t->grad_preactivation_std = sqrt(dz2);
-			g2 = nvar * dz2;
-			break;
-		}
-		}
-	}
-	free(in);
-	return IV_OK;
+	iv_status st;
+	iv_theory_job *j = iv_theory_job_start(th, cfg, out, &st);
+	if (!j)
+		return st;
+	st = iv_theory_job_run(j, SIZE_MAX);
+	iv_theory_job_free(j);
+	return st;
 }
 
 /* The sigma_w that makes q = 1 a fixed point, kept only when it is the

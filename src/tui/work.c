@@ -18,7 +18,8 @@ static bool theory_and_panels(tui_app *app, double budget)
 	double t0 = tui_clock_now();
 	bool did = false;
 	if (app->theory.th)
-		did |= tui_theory_predict_update(&app->theory, &app->model.cfg);
+		did |= tui_theory_predict_update(&app->theory, &app->model.cfg,
+						 budget);
 	double left = budget - (tui_clock_now() - t0);
 	return tui_panels_run(app, left > 0 ? left : 0, false) || did;
 }

@@ -143,8 +143,6 @@ static void start(tui_cobweb *w, struct tui_theory *t, const iv_config *cfg)
 			  .fixed = NAN,
 			  .map_q = NAN,
 			  .ax = {.lo = 0, .hi = 1}};
-	if (t->th)
-		tui_theory_predict_update(t, cfg);
 	if (!tui_theory_applies(cfg->init)) {
 		w->state = TUI_COBWEB_NOT_RANDOM;
 		return;
@@ -208,6 +206,12 @@ bool tui_cobweb_step(tui_cobweb *w, struct tui_theory *t, const iv_config *cfg,
 	if (tui_cobweb_fresh(w, t, cfg))
 		return false;
 	double t0 = tui_clock_now();
+	if (t->th && !tui_theory_predict_fresh(t, cfg)) { /* they come first */
+		tui_theory_predict_update(t, cfg, budget);
+		if (!tui_theory_predict_fresh(t, cfg))
+			return true;
+		budget -= tui_clock_now() - t0;
+	}
 	if (same_layout_aside(w, t, cfg)) { /* the iterates stay */
 		w->key_cols = w->cols;
 		w->key_rows = w->rows;

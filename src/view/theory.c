@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
+#include "view/clock.h"
 #include "view/phase.h"
 #include "view/text.h"
 #include "view/theory.h"
@@ -22,6 +23,7 @@ bool tui_theory_init(tui_theory *t)
 
 void tui_theory_done(tui_theory *t)
 {
+	iv_theory_job_free(t->job);
 	iv_theory_free(t->th);
 	free(t->pred.layer);
 	free(t->prev.layer);
@@ -60,51 +62,101 @@ bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg)
 /* The predicted mean square singular value of dh_L/dx: E||J v||^2 over a
  * unit v gains n_l / n_(l-1) sigma_w^2 E[phi'(z_l)^2] per layer; the mean
  * over min(n_0, n_L) values is n_L / min(n_0, n_L) times the product.
- * E[phi'^2] of zero-mean z only (the engine's dphi2). */
-static double jacobian_ms(iv_theory *th, const iv_config *cfg,
-			  const tui_predict *p)
+ * E[phi'^2] of zero-mean z only (the engine's dphi2). Whether it applies: */
+static bool jacobian_applies(const iv_config *cfg, const tui_predict *p)
 {
-	double ms = 1;
-	if (p->st != IV_OK || p->finite < cfg->depth ||
-	    iv_config_bias_mean(cfg, 1) != 0 || !iv_theory_applies(cfg->init))
-		return NAN;
-	for (size_t l = 1; l <= cfg->depth; l++)
-		ms *= iv_theory_sigma_w2(cfg, l) *
-		      iv_theory_dphi2(th, cfg->act, cfg->slope,
-				      p->layer[l - 1].q);
-	double n0 = (double)iv_config_units(cfg, 0),
-	       nl = (double)iv_config_units(cfg, cfg->depth);
-	return ms * nl / fmin(n0, nl);
+	return p->st == IV_OK && p->finite >= cfg->depth &&
+	       iv_config_bias_mean(cfg, 1) == 0 &&
+	       iv_theory_applies(cfg->init);
 }
 
-bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg)
+/* Layers at a time between looks at the clock. */
+#define PREDICT_CHUNK 8
+
+/* The next piece of pred's computation; true when it is complete. */
+static bool predict_piece(tui_theory *t, const iv_config *cfg)
 {
-	tui_predict *p = &t->pred, was = t->pred;
+	tui_predict *p = &t->pred;
+	if (t->job) {
+		if ((p->st = iv_theory_job_run(t->job, PREDICT_CHUNK)) ==
+		    IV_CONTINUE)
+			return false;
+		iv_theory_job_free(t->job);
+		t->job = NULL;
+		for (p->finite = 0;
+		     p->st == IV_OK && p->finite < cfg->depth; p->finite++)
+			if (!(p->layer[p->finite].q <= 1e300))
+				break;
+		iv_theory_criticality_config(t->th, cfg, &p->crit);
+		t->jl = 0;
+		t->jms = 1;
+		if (!jacobian_applies(cfg, p))
+			t->jl = SIZE_MAX;
+		return false;
+	}
+	for (size_t k = 0; k < PREDICT_CHUNK && t->jl < cfg->depth; k++) {
+		size_t l = ++t->jl;
+		t->jms *= iv_theory_sigma_w2(cfg, l) *
+			  iv_theory_dphi2(t->th, cfg->act, cfg->slope,
+					  p->layer[l - 1].q);
+	}
+	if (t->jl < cfg->depth)
+		return false;
+	double n0 = (double)iv_config_units(cfg, 0),
+	       nl = (double)iv_config_units(cfg, cfg->depth);
+	p->jacobian_ms = t->jl == SIZE_MAX ? NAN : t->jms * nl / fmin(n0, nl);
+	p->valid = true;
+	return true;
+}
+
+bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg,
+			       double budget)
+{
+	tui_predict *p = &t->pred;
 	if (tui_theory_predict_fresh(t, cfg))
 		return false;
-	/* the one before becomes the current (its numbers, when it is cfg's),
-	 * the current the one before: a key and its opposite compute once */
-	t->pred = t->prev;
-	t->prev = was;
-	if (tui_theory_predict_fresh(t, cfg))
-		return true;
-	if (cfg->depth > p->cap) {
-		iv_theory_layer *l = realloc(p->layer, cfg->depth * sizeof *l);
-		if (l) {
-			p->layer = l;
-			p->cap = cfg->depth;
+	double t0 = tui_clock_now();
+	if (!t->job && !(p->key_set && !p->valid &&
+			 tui_theory_same_config(&p->key, cfg))) {
+		/* the one before becomes the current (its numbers, when it
+		 * is cfg's), the current the one before: a key and its
+		 * opposite compute once */
+		tui_predict was = t->pred;
+		t->pred = t->prev;
+		t->prev = was;
+		if (tui_theory_predict_fresh(t, cfg))
+			return true;
+		if (cfg->depth > p->cap) {
+			iv_theory_layer *l =
+			    realloc(p->layer, cfg->depth * sizeof *l);
+			if (l) {
+				p->layer = l;
+				p->cap = cfg->depth;
+			}
 		}
+		p->key = *cfg; /* out of memory too: no layers, no retrying */
+		p->key_set = true;
+		p->valid = false;
+		p->st = IV_ENOMEM;
+		if (cfg->depth <= p->cap)
+			t->job = iv_theory_job_start(t->th, cfg, p->layer,
+						     &p->st);
+		if (!t->job) { /* what it could not start is said as such */
+			p->finite = 0;
+			iv_theory_criticality_config(t->th, cfg, &p->crit);
+			p->jacobian_ms = NAN;
+			p->valid = true;
+			return true;
+		}
+	} else if (t->job && !tui_theory_same_config(&p->key, cfg)) {
+		iv_theory_job_free(t->job); /* a setting changed meanwhile */
+		t->job = NULL;
+		p->key_set = false;
+		return tui_theory_predict_update(t, cfg, budget);
 	}
-	p->key = *cfg; /* out of memory too: no layers, and no retrying */
-	p->st = cfg->depth > p->cap ? IV_ENOMEM
-				    : iv_theory_layers(t->th, cfg, p->layer);
-	for (p->finite = 0; p->st == IV_OK && p->finite < cfg->depth;
-	     p->finite++)
-		if (!(p->layer[p->finite].q <= 1e300))
+	while (!predict_piece(t, cfg))
+		if (tui_clock_now() - t0 >= budget)
 			break;
-	iv_theory_criticality_config(t->th, cfg, &p->crit);
-	p->jacobian_ms = jacobian_ms(t->th, cfg, p);
-	p->valid = true;
 	return true;
 }
 

@@ -5,7 +5,7 @@
  * (sigma_w^2, sigma_b^2) through the settings.
  *
  * Call order: tui_theory_init once (it also turns GSL's aborting error
- * handler off); tui_theory_predict_update(t, cfg) and, while the gain
+ * handler off); tui_theory_predict_update(t, cfg, budget) and, while the gain
  * calculator or the phase diagram is shown, tui_gains_update(t, cfg) whenever
  * cfg may have changed: they work only when a setting the theory reads differs
  * from the cached one. tui_theory_done at the end. */
@@ -25,7 +25,8 @@
 #define TUI_SIGMA_B2_MAX 1.0 /* top of the phase diagram */
 
 typedef struct tui_predict {
-	bool valid;
+	bool valid;             /* complete */
+	bool key_set;           /* key is set (valid or under way) */
 	iv_config key;          /* the configuration predicted */
 	iv_status st;           /* of iv_theory_layers */
 	iv_theory_layer *layer; /* key.depth entries */
@@ -65,6 +66,11 @@ typedef struct tui_theory {
 	tui_predict pred;
 	tui_predict prev; /* the configuration predicted before: a setting
 			     changed back is predicted again at no cost */
+	/* pred's computation under way: its layers' job, then the Jacobian's
+	 * product up to layer jl (pred.valid once done) */
+	iv_theory_job *job;
+	size_t jl;
+	double jms;
 	tui_gains gains;
 	tui_phase phase;
 	tui_spectrum spec;
@@ -82,10 +88,12 @@ bool tui_theory_applies(iv_init_kind k);
 /* Whether a and b agree on every setting the theory reads (not the seed,
  * the batch or the memory limit). */
 bool tui_theory_same_config(const iv_config *a, const iv_config *b);
-/* Whether the predictions are those of cfg; compute them if not (true when
- * it computed). */
+/* Whether the predictions are those of cfg (complete); compute them if
+ * not, for about budget seconds at most (they come a few layers at a
+ * time: at depth 1000 they take 0.2 s), true when it worked. */
 bool tui_theory_predict_fresh(const tui_theory *t, const iv_config *cfg);
-bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg);
+bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg,
+			       double budget);
 /* The predicted std of quantity q of layer l (1..depth); NAN when there is
  * none (weight gradients, not computed, theory not applicable). */
 double tui_theory_predict_std(const tui_theory *t, size_t l, iv_quantity q);
