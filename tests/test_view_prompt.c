@@ -438,6 +438,14 @@ START_TEST(tab_completes_a_setting_and_shows_its_range)
 	type(TUI_PROMPT_SET, "input ", '\t');
 	ck_assert_str_eq(p.note, "input: one of gaussian uniform positive; now "
 				 "gaussian");
+	/* a name's start completes it, or lists those it could be */
+	type(TUI_PROMPT_SET, "mode fan_o", '\t');
+	ck_assert_str_eq(p.text, "mode fan_out");
+	type(TUI_PROMPT_SET, "mo=fan_", '\t');
+	ck_assert_str_eq(p.text, "mode fan_");
+	ck_assert_str_eq(p.note, "fan_in  fan_out  fan_avg");
+	type(TUI_PROMPT_SET, "in u", '\t');
+	ck_assert_str_eq(p.text, "input uniform");
 	type(TUI_PROMPT_SET, "lr 1", '\t');
 	ck_assert_str_eq(p.note, "lr: a number from 1e-12 to 1e6; now 0.05");
 }

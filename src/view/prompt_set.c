@@ -396,6 +396,26 @@ void tui_prompt_set_tab(tui_prompt *p, const tui_model *m, const tui_train *t)
 		}
 	}
 	const char *s = settings[first];
+	if (word_name(s, 0) && named && value[0]) { /* complete the name */
+		tui_prompt_names v;
+		size_t vf = 0, vc;
+		bool ve;
+		v.n = 0;
+		for (int k = 0; *word_name(s, k); k++)
+			tui_prompt_names_add(&v, word_name(s, k));
+		size_t vn = tui_prompt_match(&v, value, strlen(value), &vf,
+					     &vc, &ve);
+		if (vn >= 1) {
+			char done[TUI_PROMPT_TEXT];
+			snprintf(done, sizeof done, "%s %.*s", s, (int)vc,
+				 v.name[vf]);
+			tui_prompt_replace(p, 0, p->len, done);
+		}
+		if (vn > 1 && !ve) {
+			tui_prompt_list(p, &v, value, strlen(value));
+			return;
+		}
+	}
 	if (word_name(s, 0))
 		word_allowed(s, allowed, sizeof allowed);
 	else
