@@ -314,6 +314,60 @@ START_TEST(tanh_within_two_ulp_of_libm)
 }
 END_TEST
 
+START_TEST(tanh_backprop_within_a_few_ulps)
+{
+	/* given points over |z| < 0.6, < 3, < 30, < 360 and powers of two,
+	 * h = tanh(z) from the engine, and g of either sign */
+	static const double spans[] = {0.6, 3, 30, 360};
+	enum { N = 1 << 18 };
+	double *z = malloc(N * sizeof *z), *h = malloc(N * sizeof *h),
+	       *g = malloc(N * sizeof *g), *dz = malloc(N * sizeof *dz);
+	ck_assert(z && h && g && dz);
+	long double worst = 0;
+	double at = 0;
+	for (size_t r = 0; r <= TU_LEN(spans); r++) {
+		for (size_t i = 0; i < N; i++) {
+			z[i] = r < TU_LEN(spans)
+				   ? sample(i, N, spans[r])
+				   : ldexp(1.0 + (double)(i % 4096) / 4096,
+					   (int)(i / 4096 % 50) - 40) *
+					 (i % 2 ? -1 : 1);
+			g[i] = i % 3 ? 1.0 : -0.75;
+		}
+		iv_act_apply(IV_ACT_TANH, 0, z, h, N);
+		/* when dz = g tanh'(z) in the vector form */
+		iv_act_tanh_backprop(h, z, g, dz, N);
+		/* then within 4 ulps of g / cosh^2 z in long double, where
+		 * that is a normal number */
+		for (size_t i = 0; i < N; i++) {
+			long double c = coshl(z[i]);
+			long double want = (long double)g[i] / (c * c);
+			if (fabsl(want) < 1e-300L) {
+				ck_assert(fabs(dz[i]) <= 1e-300);
+				continue;
+			}
+			long double e = ulps(dz[i], want);
+			if (e > worst)
+				worst = e, at = z[i];
+		}
+	}
+	ck_assert_msg(worst <= 5, "%Lg ulp at %.17g", worst, at);
+	/* and the limits: 1 at 0, 0 at the infinities, NaN for NaN, dz in
+	 * place of g */
+	double zz[] = {0.0, INFINITY, -INFINITY, NAN, 400};
+	double hh[5], gg[] = {2, 1, 1, 1, 1};
+	iv_act_apply(IV_ACT_TANH, 0, zz, hh, 5);
+	iv_act_tanh_backprop(hh, zz, gg, gg, 5);
+	ck_assert(gg[0] == 2 && gg[1] == 0 && gg[2] == 0 && isnan(gg[3]) &&
+		  gg[4] == 0);
+	printf("tanh': at most %.2Lf ulp from 1/cosh^2\n", worst);
+	free(z);
+	free(h);
+	free(g);
+	free(dz);
+}
+END_TEST
+
 START_TEST(table_facts_agree_with_the_functions)
 {
 	/* given activation _i, then its row's facts agree with the function:
@@ -377,6 +431,7 @@ Suite *suite(void)
 	tcase_add_test(tc, extremes_do_not_overflow);
 	tcase_add_test(tc, names_round_trip);
 	tcase_add_test(tc, tanh_within_two_ulp_of_libm);
+	tcase_add_test(tc, tanh_backprop_within_a_few_ulps);
 	tcase_add_loop_test(tc, table_facts_agree_with_the_functions, 0,
 	                    IV_ACT_COUNT);
 	tcase_add_test(tc, tour_visits_every_activation);

@@ -184,7 +184,9 @@ START_TEST(steps_in_pieces_are_whole_steps)
 		/* then many turns a step; each step's loss and the weights
 		 * after it are the pieced engine's, bit for bit, and whole
 		 * steps' to rounding (BLAS may round a slice of a product
-		 * other than the whole: a few ulps here) */
+		 * other than the whole, and training carries the difference
+		 * on: the weights differed by up to 5.8e-13 with libm's exp
+		 * in tanh', 1.1e-12 with the engine's own, both at step 2) */
 		ck_assert_msg(turns > 3 * 4, "%zu turns", turns);
 		ck_assert_msg(tr.loss[k] == iv_train_loss(twin_tr),
 			      "step %d: loss %.17g vs %.17g", k + 1, tr.loss[k],
@@ -194,7 +196,7 @@ START_TEST(steps_in_pieces_are_whole_steps)
 			      weight_diff(comp.net, twin));
 		ck_assert(fabs(tr.loss[k] - iv_train_loss(whole_tr)) <=
 			  1e-12 * tr.loss[k]);
-		ck_assert_msg(weight_diff(comp.net, whole) <= 1e-12,
+		ck_assert_msg(weight_diff(comp.net, whole) <= 2e-12,
 			      "step %d: %g", k + 1, weight_diff(comp.net, whole));
 	}
 	ck_assert_uint_eq(tui_train_steps(&tr), 6);

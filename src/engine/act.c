@@ -91,7 +91,46 @@ IV_VEC_CLONES static void tanh_array(const double *x, double *y, size_t n)
 	for (size_t i = 0; i < n; i++)
 		y[i] = tanh_dw(x[i]);
 }
+
+/* e^t for -708 <= t <= 0 to 2 ulps or so (2^k (1 + p), p = expm1(r) for
+ * |r| <= ln2/2); 0 below -708. NaN gives NaN. */
+static IV_VEC_INLINE double exp_neg(double t)
+{
+	double c = t < -708.0 ? -708.0 : t;
+	double kd = c * INV_LN2 + 0x1.8p52; /* k in the low bits */
+	uint64_t kb = double_to_bits(kd);
+	kd -= 0x1.8p52;
+	double r = (c - kd * LN2_HI) - kd * LN2_LO;
+	double p = r + expm1_tail(r);
+	double two_k = bits_to_double((kb << 52) + 0x3ff0000000000000ull);
+	double u = two_k + two_k * p;
+	return t < -708.0 ? 0.0 : u;
+}
+
+/* tanh'(z) from h = tanh(z): 1 - h^2 where |h| < 1/2 (a few ulps), else
+ * 4u / (1 + u)^2 with u = e^{-2|z|}, where 1 - h^2 would cancel (0 past
+ * |z| = 354, where it is below 1e-307; 0 at infinities, NaN for NaN). */
+static IV_VEC_INLINE double dtanh(double h, double z)
+{
+	double d1 = 1.0 - h * h;
+	double u = exp_neg(-2.0 * fabs(z)), s = 1.0 + u;
+	double d2 = 4.0 * u / (s * s);
+	return fabs(h) < 0.5 ? d1 : d2;
+}
+
+IV_VEC_CLONES static void dtanh_array(const double *h, const double *z,
+				      const double *g, double *dz, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dz[i] = g[i] * dtanh(h[i], z[i]);
+}
 IV_VEC_END
+
+void iv_act_tanh_backprop(const double *h, const double *z, const double *g,
+			  double *dz, size_t n)
+{
+	dtanh_array(h, z, g, dz, n);
+}
 
 static inline double sigmoid(double x)
 {

@@ -195,14 +195,6 @@ gsl_matrix *iv_net_input(const iv_net *net, size_t l)
 	return net->A[l] ? net->A[l] : net->H[l - 1];
 }
 
-/* tanh'(z) = 1/cosh^2 z = 4u / (1 + u)^2 with u = e^{-2|z|}: one exp, a
- * few ulps, no cancellation (0 at infinities, NaN for NaN). */
-static inline double dtanh_from_z(double z)
-{
-	double u = exp(-2.0 * fabs(z)), d = 1.0 + u;
-	return 4.0 * u / (d * d);
-}
-
 /* dz = g * phi'(z) over count entries, h = phi(z); dz may be g. tanh' and
  * sigmoid' come from h where that is exact to a few ulps (1 - h^2 for
  * |h| < 1/2, h(1 - h) for h <= 1/2), and from z where 1 - h would
@@ -212,14 +204,7 @@ static void backprop(iv_act_kind act, double slope, const double *h,
 		     const double *z, const double *g, double *dz, size_t count)
 {
 	switch (act) {
-	case IV_ACT_TANH:
-		for (size_t i = 0; i < count; i++) {
-			double d = 1.0 - h[i] * h[i];
-			if (!(fabs(h[i]) < 0.5))
-				d = dtanh_from_z(z[i]);
-			dz[i] = g[i] * d;
-		}
-		break;
+	case IV_ACT_TANH: iv_act_tanh_backprop(h, z, g, dz, count); break;
 	case IV_ACT_SIGMOID:
 		for (size_t i = 0; i < count; i++) {
 			double d = h[i] * (1.0 - h[i]);
