@@ -47,6 +47,16 @@ START_TEST(constant_init_stays_symmetric)
 	ck_assert_int_eq(iv_net_run(net), IV_OK); /* the view's statistics too */
 	for (size_t l = 1; l <= 3; l++)
 		ck_assert_uint_eq(iv_net_layer(net, l)->distinct_neurons, 1);
+	/* and the layers above the first, whose weights stay equal but for
+	 * rounding, have no update ratio (a ratio of two roundings); the
+	 * first, whose columns the inputs set apart, has one */
+	ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	ck_assert(isfinite(iv_train_update_ratio(tr, 1)) &&
+		  iv_train_update_ratio(tr, 1) > 0);
+	for (size_t l = 2; l <= 3; l++)
+		ck_assert_msg(isnan(iv_train_update_ratio(tr, l)) &&
+				  isnan(iv_train_grad_ratio(tr, l)),
+			      "layer %zu: %g", l, iv_train_update_ratio(tr, l));
 	iv_train_free(tr);
 	iv_net_free(net);
 }

@@ -83,7 +83,9 @@ size_t iv_train_steps(const iv_train *tr);              /* updates so far */
  * from: std(dW)/std(W) with dW = dloss/dW (grad ratio) and std(deltaW)/std(W)
  * with deltaW = -lr dW (update ratio, lr times the grad ratio); population
  * stds over every entry of the fan_out x fan_in matrix. NaN before the first
- * step and for l out of range; Inf (or NaN) when std(W) is 0. */
+ * step, for l out of range, and when the weights are all equal but for
+ * rounding (std(W) at most 1e-12 of |mean(W)|, or 0): there is no spread to
+ * compare the update with. */
 double iv_train_update_ratio(const iv_train *tr, size_t l);
 double iv_train_grad_ratio(const iv_train *tr, size_t l);
 

@@ -235,25 +235,33 @@ static void colsum(const double *a, size_t rows, size_t cols, double *out)
 			out[j] += a[i * cols + j];
 }
 
-/* Population standard deviation, two passes. */
-static double spread(const double *x, size_t n)
+/* Population standard deviation, two passes; *mean gets the mean. */
+static double spread(const double *x, size_t n, double *mean)
 {
-	double mean = 0, ss = 0;
+	double m = 0, ss = 0;
 	for (size_t i = 0; i < n; i++)
-		mean += x[i];
-	mean /= (double)n;
+		m += x[i];
+	m /= (double)n;
 	for (size_t i = 0; i < n; i++)
-		ss += (x[i] - mean) * (x[i] - mean);
+		ss += (x[i] - m) * (x[i] - m);
+	*mean = m;
 	return sqrt(ss / (double)n);
 }
 
 /* The ratios of the update about to be made to layer l (W not moved yet,
- * dW in the net's scratch): std(dW)/std(W) and lr times it. */
+ * dW in the net's scratch): std(dW)/std(W) and lr times it. Weights all
+ * equal but for rounding (std(W) at most 1e-12 of |mean(W)|: a layer
+ * every unit of which computes the same, as in lesson 2; or all 0) have
+ * no spread to compare an update with: none (NaN), not a ratio of two
+ * roundings. */
 static void ratios(iv_train *tr, size_t l)
 {
 	iv_net *net = tr->net;
 	size_t nm = net->n[l] * net->n[l - 1];
-	double r = spread(net->dw, nm) / spread(net->W[l]->data, nm);
+	double mw, md, sw = spread(net->W[l]->data, nm, &mw);
+	double r = sw > 1e-12 * fabs(mw) && sw > 0
+		       ? spread(net->dw, nm, &md) / sw
+		       : NAN;
 	tr->ratio[0][l] = r;
 	tr->ratio[1][l] = tr->opts.lr * r;
 }

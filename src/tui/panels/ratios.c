@@ -74,6 +74,11 @@ static void row(const tui_app *app, int y, size_t i, int cols)
 			tui_put(y, lw + k, lw + k + 1, elem_of(v),
 				app->gl->level[lv]);
 	}
+	/* a layer whose weights are all equal (but for rounding) has no
+	 * ratio: say so where its bars would be */
+	if (t->nratio && isnan(tui_ratio_last(t, i, false)) && w >= CELLS_MIN)
+		tui_put(y, lw, lw + w, TUI_E_LABEL,
+			"weights all equal: no spread to compare an update with");
 	number(y, vx + NUM_W, tui_ratio_last(t, i, false));
 	number(y, cols - 1, tui_ratio_last(t, i, true));
 }
