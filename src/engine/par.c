@@ -104,27 +104,22 @@ static void relax(void)
 #endif
 }
 
-/* Spin while *x == v and the pool runs, at most SPIN_NS. */
-static void spin_gen(iv_pool *p, unsigned long v)
+/* What a spinning thread waits for: a new generation of work (worker), or
+ * every part done (caller). */
+static bool arrived(iv_pool *p, bool for_work, unsigned long seen)
 {
-	long t0 = now_ns();
-	for (unsigned i = 1;; i++) {
-		if (atomic_load_explicit(&p->gen, memory_order_acquire) != v ||
-		    atomic_load_explicit(&p->quit, memory_order_relaxed))
-			return;
-		relax();
-		if (i % 64 == 0 && now_ns() - t0 > SPIN_NS)
-			return;
-	}
+	if (for_work)
+		return atomic_load_explicit(&p->gen, memory_order_acquire) !=
+			   seen ||
+		       atomic_load_explicit(&p->quit, memory_order_relaxed);
+	return atomic_load_explicit(&p->pending, memory_order_acquire) == 0;
 }
 
-/* Spin while parts are pending, at most SPIN_NS. */
-static void spin_pending(iv_pool *p)
+/* Spin until it arrives, at most SPIN_NS. */
+static void spin(iv_pool *p, bool for_work, unsigned long seen)
 {
 	long t0 = now_ns();
-	for (unsigned i = 1;; i++) {
-		if (atomic_load_explicit(&p->pending, memory_order_acquire) == 0)
-			return;
+	for (unsigned i = 1; !arrived(p, for_work, seen); i++) {
 		relax();
 		if (i % 64 == 0 && now_ns() - t0 > SPIN_NS)
 			return;
@@ -140,7 +135,7 @@ static void *worker(void *a)
 	for (;;) {
 		if (!p->quit && p->gen == seen) {
 			pthread_mutex_unlock(&p->mu);
-			spin_gen(p, seen);
+			spin(p, true, seen);
 			pthread_mutex_lock(&p->mu);
 		}
 		while (!p->quit && p->gen == seen)
@@ -273,7 +268,7 @@ static void dispatch(iv_pool *p, unsigned k,
 	work(arg, 0);
 	for (unsigned i = m + 1; i < k; i++) /* no worker for these */
 		work(arg, i);
-	spin_pending(p);
+	spin(p, false, 0);
 	pthread_mutex_lock(&p->mu);
 	while (p->pending)
 		pthread_cond_wait(&p->done, &p->mu);

@@ -235,7 +235,8 @@ static void colsum(const double *a, size_t rows, size_t cols, double *out)
 			out[j] += a[i * cols + j];
 }
 
-/* Population standard deviation, two passes; *mean gets the mean. */
+/* Population standard deviation, two passes; *mean (unless NULL) gets the
+ * mean. */
 static double spread(const double *x, size_t n, double *mean)
 {
 	double m = 0, ss = 0;
@@ -244,7 +245,8 @@ static double spread(const double *x, size_t n, double *mean)
 	m /= (double)n;
 	for (size_t i = 0; i < n; i++)
 		ss += (x[i] - m) * (x[i] - m);
-	*mean = m;
+	if (mean)
+		*mean = m;
 	return sqrt(ss / (double)n);
 }
 
@@ -258,9 +260,9 @@ static void ratios(iv_train *tr, size_t l)
 {
 	iv_net *net = tr->net;
 	size_t nm = net->n[l] * net->n[l - 1];
-	double mw, md, sw = spread(net->W[l]->data, nm, &mw);
+	double mw, sw = spread(net->W[l]->data, nm, &mw);
 	double r = sw > 1e-12 * fabs(mw) && sw > 0
-		       ? spread(net->dw, nm, &md) / sw
+		       ? spread(net->dw, nm, NULL) / sw
 		       : NAN;
 	tr->ratio[0][l] = r;
 	tr->ratio[1][l] = tr->opts.lr * r;

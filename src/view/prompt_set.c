@@ -286,7 +286,7 @@ static tui_prompt_result set_lr(tui_model *m, tui_train *t, double v)
 static tui_prompt_result set_word(tui_prompt *p, tui_model *m, const char *s,
 				  const char *value)
 {
-	char allowed[96], was[32];
+	char allowed[96], was[32], now[32];
 	iv_config c = m->cfg;
 	bool ok, same;
 	word_allowed(s, allowed, sizeof allowed);
@@ -316,8 +316,8 @@ static tui_prompt_result set_word(tui_prompt *p, tui_model *m, const char *s,
 	}
 	if (!tui_model_commit(m, &c, s))
 		return refuse_commit(p, m);
-	current(s, m, 0, allowed, sizeof allowed);
-	snprintf(m->msg, sizeof m->msg, "%s %s (was %s)", s, allowed, was);
+	current(s, m, 0, now, sizeof now); /* the canonical name */
+	snprintf(m->msg, sizeof m->msg, "%s %s (was %s)", s, now, was);
 	return TUI_PROMPT_CONFIG;
 }
 
@@ -368,6 +368,32 @@ tui_prompt_result tui_prompt_set_enter(tui_prompt *p, tui_model *m,
 	return set_whole(p, m, s, r->kind == IV_NUM_SIZE ? z : u);
 }
 
+/* Tab on a name-valued setting s with value typed: the value completed as
+ * far as the names that start so agree; true when several do (listed in
+ * the note). */
+static bool complete_word(tui_prompt *p, const char *s, const char *value)
+{
+	tui_prompt_names v;
+	size_t first = 0, common;
+	bool exact;
+	v.n = 0;
+	for (int k = 0; *word_name(s, k); k++)
+		tui_prompt_names_add(&v, word_name(s, k));
+	size_t n = tui_prompt_match(&v, value, strlen(value), &first, &common,
+				    &exact);
+	if (n >= 1) {
+		char done[TUI_PROMPT_TEXT];
+		snprintf(done, sizeof done, "%s %.*s", s, (int)common,
+			 v.name[first]);
+		tui_prompt_replace(p, 0, p->len, done);
+	}
+	if (n > 1 && !exact) {
+		tui_prompt_list(p, &v, value, strlen(value));
+		return true;
+	}
+	return false;
+}
+
 void tui_prompt_set_tab(tui_prompt *p, const tui_model *m, const tui_train *t)
 {
 	tui_prompt_names l;
@@ -396,26 +422,8 @@ void tui_prompt_set_tab(tui_prompt *p, const tui_model *m, const tui_train *t)
 		}
 	}
 	const char *s = settings[first];
-	if (word_name(s, 0) && named && value[0]) { /* complete the name */
-		tui_prompt_names v;
-		size_t vf = 0, vc;
-		bool ve;
-		v.n = 0;
-		for (int k = 0; *word_name(s, k); k++)
-			tui_prompt_names_add(&v, word_name(s, k));
-		size_t vn = tui_prompt_match(&v, value, strlen(value), &vf,
-					     &vc, &ve);
-		if (vn >= 1) {
-			char done[TUI_PROMPT_TEXT];
-			snprintf(done, sizeof done, "%s %.*s", s, (int)vc,
-				 v.name[vf]);
-			tui_prompt_replace(p, 0, p->len, done);
-		}
-		if (vn > 1 && !ve) {
-			tui_prompt_list(p, &v, value, strlen(value));
-			return;
-		}
-	}
+	if (word_name(s, 0) && named && value[0] && complete_word(p, s, value))
+		return;
 	if (word_name(s, 0))
 		word_allowed(s, allowed, sizeof allowed);
 	else

@@ -128,12 +128,11 @@ static int table(const tui_app *app, int y)
 	} else if (tui_theory_applies(c->init)) {
 		/* the rows are plain layers', as the report's criticality is
 		 * (null for blocks and norms): yours gets none */
-		snprintf(e, sizeof e, "%s%s%s",
+		bool norm = c->norm != IV_NORM_NONE;
+		snprintf(e, sizeof e, "%s%s%s%s",
 			 c->residual ? "residual blocks" : "",
-			 c->residual && c->norm != IV_NORM_NONE ? " and " : "",
-			 c->norm == IV_NORM_LAYER   ? "layer norm"
-			 : c->norm == IV_NORM_BATCH ? "batch norm"
-						    : "");
+			 c->residual && norm ? " and " : "",
+			 norm ? iv_norm_name(c->norm) : "", norm ? " norm" : "");
 		char t[256];
 		snprintf(t, sizeof t,
 			 "yours: %s with %s: none of these, which are plain "
