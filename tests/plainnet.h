@@ -4,7 +4,7 @@
  *
  * The copy takes the engine's weights (iv_net_data), the bias (cfg->bias,
  * no bias_std), g_L (needs cfg->retain) and redraws the input from stream 0
- * the way net.c documents its streams (seed iv_seed_mix(seed, 0), mt19937,
+ * the way net.c documents its streams (seed iv_seed_mix(seed, 0), IV_RNG,
  * row-major batch x n_0). The loss is sum_ij g_L[i,j] h_L[i,j]. */
 #ifndef IV_PLAINNET_H
 #define IV_PLAINNET_H
@@ -35,7 +35,7 @@ typedef struct plain {
 
 static inline void pn_input(const iv_config *c, double *x, size_t count)
 {
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *r = gsl_rng_alloc(IV_RNG);
 	gsl_rng_set(r, iv_seed_mix(c->seed, 0));
 	for (size_t i = 0; i < count; i++)
 		x[i] = c->input == IV_INPUT_UNIFORM ? gsl_ran_flat(r, -sqrt(3), sqrt(3))

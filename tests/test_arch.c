@@ -48,7 +48,7 @@ static void ref_init(ref *r, iv_net *net)
 		r->n[l] = iv_config_units(c, l);
 		r->h[l] = calloc(r->B * r->n[l], sizeof(double));
 	}
-	gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *g = gsl_rng_alloc(IV_RNG);
 	gsl_rng_set(g, iv_seed_mix(c->seed, 0));
 	for (size_t i = 0; i < r->B * r->n[0]; i++)
 		r->h[0][i] = gsl_ran_gaussian_ziggurat(g, 1);

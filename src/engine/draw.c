@@ -32,7 +32,7 @@ static void draw_input(const iv_config *cfg, gsl_matrix *X, gsl_rng *r)
 
 iv_status iv_net_draw_input(iv_net *net)
 {
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *r = gsl_rng_alloc(IV_RNG);
 	if (!r)
 		return IV_ENOMEM;
 	gsl_rng_set(r, iv_seed_mix(net->cfg.seed, 0));
@@ -84,7 +84,7 @@ static size_t draws_doubles(const iv_net *net)
 static bool draws_fit(const iv_net *net)
 {
 	double bytes = (double)draws_doubles(net) * sizeof(double) +
-		       (double)net->L * 5200; /* an mt19937 state */
+		       (double)net->L * (sizeof(gsl_rng) + IV_RNG->size);
 	return bytes <= DRAWS_MAX &&
 	       (net->cfg.max_memory == 0 ||
 		iv_config_memory(&net->cfg) + bytes <= net->cfg.max_memory);
@@ -109,7 +109,7 @@ static bool draws_alloc(iv_net *net)
 		net->U[l] =
 		    gsl_matrix_view_array(at, net->n[l], net->n[l - 1]).matrix;
 		at += net->n[l] * net->n[l - 1];
-		if (!(net->u_after[l] = gsl_rng_alloc(gsl_rng_mt19937))) {
+		if (!(net->u_after[l] = gsl_rng_alloc(IV_RNG))) {
 			iv_net_draws_free(net, false);
 			return false;
 		}

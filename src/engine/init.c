@@ -13,7 +13,7 @@ unsigned long iv_seed_mix(unsigned long seed, unsigned long stream)
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
 	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
 	z ^= z >> 31;
-	return (unsigned long)(z & 0xffffffffUL); /* mt19937 takes 32 bits */
+	return (unsigned long)(z & 0xffffffffUL); /* taus2 takes 32 bits */
 }
 
 /* Rows [i0, i1) of W: row by row in order, so drawing rows in runs gives

@@ -7,6 +7,14 @@
 #include <gsl/gsl_rng.h>
 #include <initviz/config.h>
 
+/* The generator of every stream the engine draws (the input, each layer's
+ * weights and biases, g_L, training's targets): GSL's taus2, L'Ecuyer's
+ * maximally equidistributed combined Tausworthe generator (period 2^88),
+ * integer arithmetic only, so a seed gives the same numbers on every
+ * machine. Normal numbers come from GSL's ziggurat on it. It draws a
+ * normal number in half mt19937's time (docs/performance.md). */
+#define IV_RNG gsl_rng_taus2
+
 /* Fill W (fan_out x fan_in) for layer l with cfg's scheme, drawing from r. */
 iv_status iv_init_draw(const iv_config *cfg, size_t l, gsl_matrix *W,
 		       gsl_rng *r);

@@ -12,6 +12,7 @@
 #include <initviz/act.h>
 #include <initviz/net.h>
 #include "gemm.h"
+#include "init.h"
 #include "net_impl.h"
 #include "par.h"
 
@@ -234,7 +235,7 @@ static iv_status allocate(iv_net *net)
 				return IV_ENOMEM;
 	}
 	for (int k = 0; k < 3; k++)
-		if (!(net->rng[k] = gsl_rng_alloc(gsl_rng_mt19937)))
+		if (!(net->rng[k] = gsl_rng_alloc(IV_RNG)))
 			return IV_ENOMEM;
 	net->dw = at;
 	at += net->maxw;

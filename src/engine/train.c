@@ -132,7 +132,7 @@ static iv_status make_targets(iv_train *tr, gsl_rng *r)
 static iv_status draw(iv_train *tr)
 {
 	const iv_config *cfg = &tr->net->cfg;
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *r = gsl_rng_alloc(IV_RNG);
 	iv_status st;
 	if (!r)
 		return IV_ENOMEM;
