@@ -273,6 +273,30 @@ START_TEST(weight_std_matches_draw)
 }
 END_TEST
 
+/* The std the settings bar and the theory use is the docs' closed form
+ * (spec_std, written from docs/report.md), to rounding: it is derived from
+ * the draw's own scale, and a scheme whose scale changed without it would
+ * show one std and draw another. */
+START_TEST(weight_std_is_the_documented_formula)
+{
+	struct icase ic = cases[_i];
+	unsigned w[2] = { (unsigned)ic.fi, (unsigned)ic.fo };
+	iv_config c;
+	tu_config_widths(&c, w, 2);
+	c.init = ic.k;
+	c.mode = ic.mode;
+	c.std = 0.5;
+	c.gain = 1.7;
+	c.value = -1.25;
+	double fi = (double)ic.fi, fo = (double)ic.fo;
+	double want = spec_std(spec_of(&c, fi, fo), fi, fo);
+	double got = iv_config_weight_std(&c, 1);
+	ck_assert_msg(fabs(got - want) <= 1e-14 * want, "%s %zux%zu mode %d: "
+	              "weight_std %.17g, docs %.17g", iv_init_name(ic.k), ic.fo,
+	              ic.fi, (int)ic.mode, got, want);
+}
+END_TEST
+
 /* Draw with c, and with c changed by knob, from the same stream. */
 static void knob_pair(iv_config c, int knob, gsl_matrix **a, gsl_matrix **b)
 {
@@ -483,6 +507,7 @@ Suite *suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, draw_matches_formula, 0, ncases);
 	tcase_add_loop_test(tc, weight_std_matches_draw, 0, ncases);
+	tcase_add_loop_test(tc, weight_std_is_the_documented_formula, 0, ncases);
 	tcase_add_loop_test(tc, scaled_units_are_the_draw_bit_for_bit, 0,
 			    ncases);
 	tcase_add_loop_test(tc, knobs_scale_only_their_schemes, 0, IV_INIT_COUNT);

@@ -62,39 +62,29 @@ double iv_config_scheme_fan(const iv_config *cfg, double fi, double fo)
 	}
 }
 
+/* From the scale the draw itself uses (init.c's iv_init_family), so the
+ * std shown and the std drawn cannot part: a normal's std, a uniform's
+ * bound over sqrt 3, a normal cut at +-2 shrinks by IV_TRUNC2_STD, an
+ * orthogonal matrix's entries have mean square 1/max(fan_in, fan_out). */
 double iv_config_weight_std(const iv_config *cfg, size_t l)
 {
-	double fi = (double)iv_config_units(cfg, l - 1);
-	double fo = (double)iv_config_units(cfg, l);
-	double g = cfg->gain;
+	size_t fi = iv_config_units(cfg, l - 1), fo = iv_config_units(cfg, l);
+	double a;
+	switch (iv_init_family(cfg, fo, fi, &a)) {
+	case IV_DRAW_NORMAL: return a;
+	case IV_DRAW_UNIFORM: return a / sqrt(3.0);
+	case IV_DRAW_TRUNC: return a * IV_TRUNC2_STD;
+	case IV_DRAW_ORTHO: return a / sqrt((double)(fi > fo ? fi : fo));
+	case IV_DRAW_NONE: break;
+	}
 	switch (cfg->init) {
 	case IV_INIT_ZEROS:
 	case IV_INIT_ONES:
 	case IV_INIT_CONSTANT: return 0.0;
-	case IV_INIT_NORMAL:
-	case IV_INIT_UNIFORM: return cfg->std;
-	case IV_INIT_TRUNC_NORMAL: {
-		/* N(0,1) cut at +-2: variance 1 - 2*2*pdf(2)/(2*cdf(2)-1) */
-		double pdf2 = exp(-2.0) / sqrt(2 * M_PI);
-		double mass = erf(2.0 / M_SQRT2);
-		return cfg->std * sqrt(1.0 - 4.0 * pdf2 / mass);
-	}
-	case IV_INIT_XAVIER_UNIFORM:
-	case IV_INIT_XAVIER_NORMAL:
-	case IV_INIT_HE_UNIFORM:
-	case IV_INIT_HE_NORMAL:
-	case IV_INIT_LECUN_UNIFORM:
-	case IV_INIT_LECUN_NORMAL:
-		return g * sqrt(1.0 / iv_config_scheme_fan(cfg, fi, fo));
-	case IV_INIT_ORTHOGONAL: return g / sqrt(fmax(fi, fo));
-	case IV_INIT_TORCH_LINEAR: return 1.0 / sqrt(3.0 * fi);
-	case IV_INIT_KERAS_DENSE: return sqrt(2.0 / (fi + fo));
-	case IV_INIT_FLAX_DENSE: return sqrt(1.0 / fi);
-	case IV_INIT_GPT2: return 0.02;
 	case IV_INIT_IDENTITY: {
 		/* min(fi,fo) entries equal g, the rest 0: population std */
-		double p = fmin(fi, fo) / (fi * fo);
-		return fabs(g) * sqrt(p * (1.0 - p));
+		double p = (double)(fi < fo ? fi : fo) / ((double)fi * fo);
+		return fabs(cfg->gain) * sqrt(p * (1.0 - p));
 	}
 	default: return NAN;
 	}
