@@ -216,6 +216,88 @@ START_TEST(key_changes_its_setting)
 }
 END_TEST
 
+/* Row k from the bottom of a saved screen (0: the last), in buf. */
+static const char *row_from_bottom(const char *screen, int k, char *buf,
+				   size_t size)
+{
+	const char *end = screen + strlen(screen), *a;
+	if (end > screen && end[-1] == '\n')
+		end--;
+	for (int i = 0; i < k && end > screen; i++)
+		while (end > screen && *--end != '\n')
+			;
+	for (a = end; a > screen && a[-1] != '\n'; a--)
+		;
+	snprintf(buf, size, "%.*s", (int)(end - a), a);
+	return buf;
+}
+
+/* At the narrowest screen a message too long for the bottom row gets the
+ * row above as well: read whole, never cut, and the row is given back
+ * when the message goes. */
+static const struct {
+	const char *keys, *above, *beside, *last;
+} long_notes[] = {
+    /* a refusal of the prompt: the note above, what was typed below */
+    {": d e p t h Space 0 Enter",
+     " depth must be an integer from 1 to 10000 (got \"0\")", NULL,
+     ":depth 0"},
+    /* one longer than a row: the rest beside the typed text */
+    {": i n p u t Space n o p e Enter",
+     " input must be one of gaussian uniform positive (got", "\"nope\")",
+     ":input nope"},
+    /* a notice after a key, over both rows */
+    {"z", " batch norm: the gradients still grow going down:",
+     "not a bug (Yang et al. 2019)", NULL},
+};
+
+START_TEST(a_long_message_takes_two_rows)
+{
+	char script[256], a[512], b[512], plain[512];
+	int cols = TUI_MIN_COLS;
+	snprintf(script, sizeof script, "Wait Save " SAVED "\n");
+	ck_assert_int_eq(run(script, 6, 30, cols, NULL), 0);
+	char *screen = tut_slurp(SAVED);
+	row_from_bottom(screen, 1, plain, sizeof plain);
+	free(screen);
+	tut_close(&app, &scr);
+
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n",
+		 long_notes[_i].keys);
+	ck_assert_int_eq(run(script, 6, 30, cols, NULL), 0);
+	screen = tut_slurp(SAVED);
+	row_from_bottom(screen, 1, a, sizeof a);
+	row_from_bottom(screen, 0, b, sizeof b);
+	ck_assert_msg(!strncmp(a, long_notes[_i].above,
+			       strlen(long_notes[_i].above)),
+		      "above: \"%s\"\nscreen:\n%s", a, screen);
+	if (long_notes[_i].last)
+		ck_assert_msg(!strncmp(b, long_notes[_i].last,
+				       strlen(long_notes[_i].last)),
+			      "bottom: \"%s\"", b);
+	if (long_notes[_i].beside)
+		ck_assert_msg(strstr(b, long_notes[_i].beside), "bottom: \"%s\"",
+			      b);
+	ck_assert_msg(!strstr(a, "…") && !strstr(b, "…"), "cut:\n%s\n%s", a,
+		      b);
+	free(screen);
+	tut_close(&app, &scr);
+
+	/* and Esc (or the next key) gives the row back */
+	snprintf(script, sizeof script, "%s Esc Wait Save " SAVED "\n",
+		 long_notes[_i].keys);
+	ck_assert_int_eq(run(script, 6, 30, cols, NULL), 0);
+	screen = tut_slurp(SAVED);
+	row_from_bottom(screen, 0, b, sizeof b);
+	if (long_notes[_i].last) {
+		ck_assert_msg(!strncmp(b, "? Help", 6), "bottom: \"%s\"", b);
+		ck_assert_str_eq(row_from_bottom(screen, 1, a, sizeof a),
+				 plain);
+	}
+	free(screen);
+}
+END_TEST
+
 START_TEST(quit_stops_the_script)
 {
 	/* given "q a", then the status is 0 and a never ran (no screen saved)
@@ -584,6 +666,8 @@ Suite *suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
+	tcase_add_loop_test(t, a_long_message_takes_two_rows, 0,
+			    LEN(long_notes));
 	tcase_add_test(t, quit_stops_the_script);
 	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);

@@ -123,7 +123,7 @@ static void place(tui_app *app, const sharing *sh)
 		case TUI_SLOT_COVER:
 			*r = rect(top, active ? lo->bar_y - top : 0, cols);
 			break;
-		case TUI_SLOT_BAR: *r = rect(lo->bar_y, 1, cols); break;
+		case TUI_SLOT_BAR: *r = rect(lo->bar_y, lo->bar_h, cols); break;
 		case TUI_SLOT_MODAL:
 			*r = rect(0, active ? lo->lines : 0, cols);
 			break;
@@ -145,6 +145,14 @@ void tui_frame_prepare(tui_app *app)
 		app->rect[p] = (tui_rect){0, 0, 0, 0};
 	if (lo->too_small)
 		return;
+	for (int p = 0; p < TUI_PANEL_COUNT; p++) {
+		const tui_panel_ops *ops = tui_panels_ops((tui_panel)p);
+		if (ops->slot == TUI_SLOT_BAR && ops->rows &&
+		    ops->rows(app, lo->cols) > 1) {
+			lo->bar_h = 2;
+			lo->bar_y = lo->lines - 2;
+		}
+	}
 	ask(app, &sh);
 	share(app, &sh, lo->bar_y - (lo->settings_y + lo->settings_h));
 	place(app, &sh);

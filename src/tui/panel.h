@@ -22,7 +22,9 @@
  * top rows and the bottom bar by importance (view/layout.h): each asks for
  * rows() and names the fewest worth showing (min_rows) and its fair share
  * (fair_rows); one that grows takes what is left.
- *   BAR       the bottom row
+ *   BAR       the bottom row, or the bottom two while its text (a
+ *             notice, or the prompt's note beside what is typed) does not
+ *             fit one: rows() says which, and the rows above give one up
  *   MODAL     the whole screen, over everything, while open; opened by its
  *             key, it takes every key until it closes itself
  *
@@ -53,7 +55,7 @@ typedef struct tui_panel_ops {
 	tui_action key; /* opens and closes a COVER or MODAL panel; for
 			   others 0 (a key of their own goes through handle) */
 	/* LAYERS, PROFILE, BAND: the rows wanted at cols columns, 0 when
-	 * hidden; the fewest worth showing (0: all it wants or none); its
+	 * hidden (BAR: 1 or 2); the fewest worth showing (0: all it wants or none); its
 	 * fair share (0: all it wants); whether it takes rows left over. */
 	int (*rows)(const tui_app *app, int cols);
 	int min_rows, fair_rows;

@@ -57,6 +57,7 @@ void tui_layout_compute(tui_layout *lo, int lines, int cols, const tui_model *m,
 		return;
 	lo->settings_h = 2;
 	lo->bar_y = lines - 1;
+	lo->bar_h = 1;
 	columns(&lo->c, cols, m, distinct);
 }
 

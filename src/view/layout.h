@@ -68,7 +68,7 @@ typedef struct tui_layout {
 	int header_y;             /* two rows: titles, then the x-axis */
 	int layers_y, layers_h;   /* rows of layer entries; 0 when hidden */
 	int profile_y, profile_h; /* 0 when hidden */
-	int bar_y;
+	int bar_y, bar_h;         /* the bottom bar: 1 row, or 2 (panel.h) */
 	tui_cols c;
 } tui_layout;
 

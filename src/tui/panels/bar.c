@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The bottom bar, htop's function bar: the main keys from the key table,
  * Help first and Quit last; or a notice when a change was refused; or the
- * open prompt (: or /) with its note. */
+ * open prompt (: or /) with its note. A notice or note too long for the
+ * row gets the row above too, so that it is read whole. */
 #include <stdio.h>
 #include <string.h>
 #include "tui/panel.h"
@@ -37,38 +38,74 @@ static bool in_bar(tui_action a)
 	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT;
 }
 
-/* The notice, cut between words when it is too long (an ellipsis says
- * so): a number is never cut. */
-static void notice(const tui_app *app, int y, int cols)
+/* Text on row y from column x to cols - 1: whole when it fits, else cut
+ * between words, an ellipsis saying so; where the rest starts. */
+static const char *words(const tui_app *app, int y, int x, int cols,
+			 tui_element e, const char *s, bool last)
 {
-	const char *msg = app->model.msg, *next;
-	char line[sizeof app->model.msg + 8];
-	size_t len;
-	int room = cols - 1;
-	if (tui_text_width(msg) > room) {
-		room -= tui_text_width(app->gl->ell);
-		const char *s = iv_wrap_line(msg, room, &len, &next);
-		snprintf(line, sizeof line, "%.*s%s", (int)len, s,
-			 app->gl->ell);
-		msg = line;
+	char line[512];
+	const char *next = s + strlen(s);
+	size_t len = strlen(s);
+	int room = cols - 1 - x;
+	if (tui_text_width(s) > room) {
+		const char *ell = last ? app->gl->ell : "";
+		s = iv_wrap_line(s, room - tui_text_width(ell), &len, &next);
+		snprintf(line, sizeof line, "%.*s%s", (int)len, s, ell);
+		s = line;
 	}
-	tui_put_fmt(y, 0, cols, TUI_E_NOTICE, " %s%*s", msg,
-		    cols - 1 - tui_text_width(msg), "");
+	tui_put(y, x, cols, e, s);
+	return next;
 }
 
-/* The open prompt: its label, the text with the cursor's cell reversed
- * (scrolled to keep the cursor in view), then its note, whole words only,
- * a refusal in the warning colour. */
-static void prompt(const tui_app *app, int y, int cols)
+/* The notice, over both rows when it has two: a number is never cut. */
+static void notice(const tui_app *app, tui_rect r)
 {
-	const tui_prompt *p = &app->prompt;
+	const char *msg = app->model.msg;
+	for (int y = r.y; y < r.y + r.h; y++) {
+		tui_put_fmt(y, 0, r.w, TUI_E_NOTICE, "%*s", r.w, "");
+		msg = words(app, y, 1, r.w, TUI_E_NOTICE, msg,
+			    y == r.y + r.h - 1);
+	}
+}
+
+/* Columns of the typed text shown: what is typed and the cursor, at most
+ * half of the row beside the label. */
+static int text_cols(const tui_prompt *p, int cols)
+{
 	int room = cols - 2; /* the label and a blank at the left */
 	int tw = (int)p->len + 1 > room / 2 ? room / 2 : (int)p->len + 1;
-	if (tw < 1)
-		tw = 1;
+	return tw < 1 ? 1 : tw;
+}
+
+/* Where the prompt's note starts beside the typed text. */
+static int note_x(const tui_app *app, int cols)
+{
+	const tui_prompt *p = &app->prompt;
+	return tui_text_width(tui_prompt_label(p)) + text_cols(p, cols) + 2;
+}
+
+/* Two rows when the notice, or the prompt's note beside the typed text,
+ * would be cut on one. */
+static int rows(const tui_app *app, int cols)
+{
+	const char *s = app->prompting ? app->prompt.note : app->model.msg;
+	int x = app->prompting ? note_x(app, cols) : 1;
+	return s[0] && x + tui_text_width(s) > cols - 1 ? 2 : 1;
+}
+
+/* The open prompt in the bottom row: its label, the text with the
+ * cursor's cell reversed (scrolled to keep the cursor in view), then its
+ * note, a refusal in the warning colour: beside the text, or from the row
+ * above when the bar has two, going on beside the text. */
+static void prompt(const tui_app *app, tui_rect r)
+{
+	const tui_prompt *p = &app->prompt;
+	int cols = r.w, y = r.y + r.h - 1, tw = text_cols(p, cols);
 	size_t from = tui_prompt_scroll(p, tw);
 	char seen[TUI_PROMPT_TEXT];
-	tui_put_fmt(y, 0, cols, TUI_E_NORMAL, "%*s", cols, "");
+	tui_element e = p->error ? TUI_E_WARN : TUI_E_LABEL;
+	for (int row = r.y; row < r.y + r.h; row++)
+		tui_put_fmt(row, 0, cols, TUI_E_NORMAL, "%*s", cols, "");
 	int x = tui_put(y, 0, cols, TUI_E_VALUE, tui_prompt_label(p));
 	snprintf(seen, sizeof seen, "%.*s", tw, p->text + from);
 	tui_put(y, x, x + tw, TUI_E_VALUE, seen);
@@ -76,22 +113,22 @@ static void prompt(const tui_app *app, int y, int cols)
 	if (p->cursor < p->len)
 		under[0] = p->text[p->cursor];
 	tui_put(y, x + (int)(p->cursor - from), cols, TUI_E_BAR_LABEL, under);
-	x += tw + 2;
-	if (x < cols - 1)
-		tui_put_words(y, x, cols - 1,
-			      p->error ? TUI_E_WARN : TUI_E_LABEL, p->note,
-			      app->gl->ell);
+	const char *rest = p->note;
+	if (r.h > 1) /* what does not fit above goes on beside the text */
+		rest = words(app, r.y, 1, cols, e, rest, false);
+	if (rest[0] && note_x(app, cols) < cols - 1)
+		(void)words(app, y, note_x(app, cols), cols, e, rest, true);
 }
 
 static void draw(const tui_app *app, tui_rect r)
 {
 	int y = r.y, cols = r.w, x = 0, pad = 2;
 	if (app->prompting) {
-		prompt(app, y, cols);
+		prompt(app, r);
 		return;
 	}
 	if (app->model.msg[0]) {
-		notice(app, y, cols);
+		notice(app, r);
 		return;
 	}
 	int room = cols - item_width(app, TUI_A_QUIT, pad);
@@ -108,5 +145,6 @@ static void draw(const tui_app *app, tui_rect r)
 const tui_panel_ops tui_panel_bar = {
     .name = "bar",
     .slot = TUI_SLOT_BAR,
+    .rows = rows,
     .draw = draw,
 };
