@@ -275,7 +275,12 @@ END_TEST
 /* Chaotic tanh with a bias std and with a mean bias: c* is where the
  * correlation map, ((sigma_w^2 E[phi(u1) phi(u2)] + s^2) / v* in the
  * pre-activations' correlation about b), meets the diagonal from above. */
-static const double ccases[][3] = { { 2.25, 0.0, 0.09 }, { 4.0, 0.3, 0.0 } };
+static const double ccases[][3] = {
+	{ 2.25, 0.0, 0.09 }, { 4.0, 0.3, 0.0 },
+	/* a small bias std: c* near 0, from gain 1.2 to weight std 1 at 256
+	 * inputs (q* 243), where the engine steps up from c = 0 */
+	{ 1.44, 0.0, 0.0025 }, { 9.0, 0.0, 0.01 }, { 256.0, 0.0, 0.01 },
+};
 
 static double corr_gap(double r, const double *p)
 {
@@ -285,7 +290,7 @@ static double corr_gap(double r, const double *p)
 START_TEST(correlation_map_against_2d_quadrature)
 {
 	double p[4] = { ccases[_i][0], ccases[_i][1], ccases[_i][2], 0 };
-	p[3] = bisect(tanh_gap, p, 0.1, 10.0);
+	p[3] = bisect(tanh_gap, p, 0.1, 2 * p[0] + 1);
 	double r = bisect(corr_gap, p, 0.0, 0.99);
 	double chic = p[0] * gexp2(f_sech2, f_sech2, p[1], p[3], r);
 	iv_theory_map m = { IV_ACT_TANH, 0, p[0], p[1], p[2] };

@@ -256,6 +256,46 @@ static double corr_gap(void *p, double c, double *tol)
 	return corr_at(x->th, x->m, x->v, c) - c;
 }
 
+/* The slope of corr_at in c: sigma_w^2 d/dc E[phi(u1) phi(u2)] / var,
+ * with d/dc E[phi(u1) phi(u2)] = v E[phi'(u1) phi'(u2)] (Price). */
+static double corr_slope(const struct cctx *x, double c)
+{
+	const iv_theory_map *m = x->m;
+	double var = m->sigma_w2 * iv_gauss_moment(x->th, m->act, m->slope,
+						   m->bias, x->v,
+						   IV_MOM_PHI2) +
+		     m->bias_var;
+	return m->sigma_w2 * x->v *
+	       iv_gauss_pair(x->th, m->act, m->slope, m->bias, x->v, c, true) /
+	       var;
+}
+
+/* The same fixed point by Newton's steps up from c = 0. On [0, 1] the map
+ * is a series in powers of c with coefficients >= 0 (Mehler: the squares
+ * of phi's Hermite coefficients, plus the bias variance), so c' - c is
+ * convex there, >= 0 at 0, 0 at 1 with slope chi1 - 1 > 0: one root below
+ * 1, and Newton's steps from 0 rise to it without passing it. While v c
+ * <= 1 a step's integrals are Gauss-Hermite sums, cheap where corr_root's
+ * scan down from 0.9 integrates adaptively (100 ms and more at large q);
+ * past that, and when a step does not behave as above (rounding, a slope
+ * near 0), NAN: corr_root decides, near 1 in fewer steps. */
+static double corr_root_newton(struct cctx *x)
+{
+	double c = 0.0, tol, g = corr_gap(x, c, &tol);
+	for (int i = 0; i < ROOT_MAX && g >= 0; i++) {
+		if (!(g > tol))
+			return c;
+		double d = corr_slope(x, c) - 1, next = c - g / d;
+		if (!(d < 0) || !(next > c && next < 1) || x->v * next > 1)
+			break;
+		c = next;
+		g = corr_gap(x, c, &tol);
+		if (fabs(g) <= tol)
+			return c;
+	}
+	return NAN;
+}
+
 /* The stable fixed point below c = 1 when c = 1 repels (chi1 > 1): c' < c
  * just below 1 and c' >= c at -1, so the first crossing from above. */
 static double corr_root(struct cctx *x)
@@ -336,7 +376,9 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 		return;
 	}
 	struct cctx x = {th, m, v};
-	double c = odd_map(m) ? 0.0 : corr_root(&x);
+	double c = odd_map(m) ? 0.0 : corr_root_newton(&x);
+	if (isnan(c))
+		c = corr_root(&x);
 	double var = v + length_gap(&(struct lctx){th, m}, v, NULL);
 	/* d c'/dc = sigma_w^2 E[phi'(u1) phi'(u2)] v / v' (Price) */
 	double chi = m->sigma_w2 *
