@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # Interactive latency: the real initviz in tmux (private server, 120x40,
 # LC_ALL=C.UTF-8) with --trace, fed setting-changing keys at the default,
-# wide and deep configurations; the figures come from the trace alone.
+# wide, deep and chaotic configurations; the figures come from the trace
+# alone.
 #
 #   key -> frame   from initviz reading the key to the next frame drawn
 #                  (doupdate done): target 50 ms at default
@@ -18,14 +19,16 @@
 # (send-keys, the server, the pty) is not counted.
 #
 # usage: bench/latency.sh BUILDDIR [SRCDIR] [CONFIG...]
-#   CONFIG: default, wide, deep (default: all three). BENCH_LATENCY_KEEP=DIR
+#   CONFIG: default, wide, deep, chaotic (default: all four; chaotic is
+#   tanh with weight std 1, lesson 6: the theory's correlation map far from
+#   c = 1). BENCH_LATENCY_KEEP=DIR
 #   keeps the traces in DIR.
 set -u
 builddir=${1:-.}
 srcdir=${2:-$(dirname "$0")/..}
 [ $# -gt 0 ] && shift
 [ $# -gt 0 ] && shift
-configs=${*:-default wide deep}
+configs=${*:-default wide deep chaotic}
 BIN="$builddir/initviz"
 TMUX_BIN=${TMUX_BIN:-$(command -v tmux)}
 SOCK="ivlat$$"
@@ -194,6 +197,7 @@ for c in $configs; do
 	default) run_config default "" idle "$KEYS_IDLE" 50 ;;
 	wide) run_config wide "-w 4096 -d 4 -b 256" busy "$KEYS_BUSY" 100 ;;
 	deep) run_config deep "-w 128 -d 1000 -b 256" busy "$KEYS_BUSY" 100 ;;
+	chaotic) run_config chaotic "--init=normal --std=1" busy "$KEYS_BUSY" 100 ;;
 	*) echo "latency: unknown configuration $c" >&2; false ;;
 	esac || status=1
 done

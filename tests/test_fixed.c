@@ -243,6 +243,35 @@ START_TEST(tanh_chaotic_correlation_depth_scale)
 }
 END_TEST
 
+/* Chaotic tanh without bias at any weight variance, up to lesson 6's
+ * sigma_w^2 = 256 (std 1, 256 inputs): the correlation map, by the
+ * quadrature here, stays below the diagonal on (0, 1), so the iterates
+ * from c < 1 fall to c* = 0, and chi_c = sigma_w^2 E[phi'(u)]^2 there. */
+static const double odd_sw2[] = { 1.3, 4.0, 9.0, 256.0 };
+
+START_TEST(tanh_without_bias_falls_to_zero_correlation)
+{
+	double sw2 = odd_sw2[_i];
+	const double p[3] = { sw2, 0.0, 0.0 };
+	double q = bisect(tanh_gap, p, 1e-3, 2 * sw2);
+	double m = gexp(f_sech2, 0, q), chic = sw2 * m * m;
+	for (int k = 1; k <= 9; k++) {
+		double r = 0.1 * k;
+		double map = sw2 * gexp2(f_tanh, f_tanh, 0, q, r) / q;
+		ck_assert_msg(map < r, "sigma_w^2 %g: c %g maps to %.12g", sw2,
+		              r, map);
+	}
+	iv_criticality c;
+	iv_theory_criticality(th, IV_ACT_TANH, 0, sw2, 0.0, &c);
+	ck_assert_int_eq(c.kind, IV_FIXED_STABLE);
+	ck_assert_double_eq_tol(c.q_star, q, 1e-9 * q);
+	ck_assert_double_eq(c.c_star, 0.0);
+	ck_assert_double_eq_tol(c.chi_c, chic, 1e-9);
+	ck_assert_double_eq_tol(c.depth_scale_correlation, -1 / log(chic),
+	                        1e-6 / fabs(log(chic)) / fabs(log(chic)));
+}
+END_TEST
+
 /* Chaotic tanh with a bias std and with a mean bias: c* is where the
  * correlation map, ((sigma_w^2 E[phi(u1) phi(u2)] + s^2) / v* in the
  * pre-activations' correlation about b), meets the diagonal from above. */
@@ -360,6 +389,8 @@ Suite *suite(void)
 	tcase_add_test(tc, relu_with_bias_below_two);
 	tcase_add_test(tc, slow_convergence_is_solved);
 	tcase_add_test(tc, tanh_chaotic_correlation_depth_scale);
+	tcase_add_loop_test(tc, tanh_without_bias_falls_to_zero_correlation, 0,
+	                    sizeof odd_sw2 / sizeof odd_sw2[0]);
 	tcase_add_loop_test(tc, correlation_map_against_2d_quadrature, 0,
 	                    (int)TU_LEN(ccases));
 	tcase_add_test(tc, neutral_and_dead_ends_of_the_correlation_map);

@@ -291,6 +291,19 @@ static double corr_root(struct cctx *x)
 	return -1.0;
 }
 
+/* Whether the correlation map's stable fixed point below 1 is c* = 0 at
+ * once: for an odd phi (tanh) without bias, E[phi(u1) phi(u2)] is a
+ * series in odd powers of c with coefficients >= 0 (the squares of phi's
+ * odd Hermite coefficients), so the normalised map is odd and convex on
+ * [0, 1], 0 at 0, 1 at 1 with slope chi1 > 1 there: c' < c on (0, 1) and
+ * the iterates fall to 0 (Poole et al. 2016: c* = 0 when sigma_b = 0).
+ * corr_root would find the same 0 after ten two-dimensional integrals,
+ * 150 ms at tanh with weight std 1 (lesson 6). */
+static bool odd_map(const iv_theory_map *m)
+{
+	return m->act == IV_ACT_TANH && m->bias == 0 && m->bias_var == 0;
+}
+
 void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 			   iv_criticality *out)
 {
@@ -323,7 +336,7 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 		return;
 	}
 	struct cctx x = {th, m, v};
-	double c = corr_root(&x);
+	double c = odd_map(m) ? 0.0 : corr_root(&x);
 	double var = v + length_gap(&(struct lctx){th, m}, v, NULL);
 	/* d c'/dc = sigma_w^2 E[phi'(u1) phi'(u2)] v / v' (Price) */
 	double chi = m->sigma_w2 *
