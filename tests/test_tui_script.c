@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "view/script.h"
+#include "view/viewport.h"
 #include "tui_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))

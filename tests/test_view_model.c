@@ -14,6 +14,7 @@
 #include "view/layout.h"
 #include "view/model.h"
 #include "view/script.h"
+#include "view/viewport.h"
 #include "view_testutil.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))

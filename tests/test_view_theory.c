@@ -9,6 +9,8 @@
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include <initviz/act.h>
+#include "view/gains.h"
+#include "view/sigma.h"
 #include "view/theory.h"
 #include "view_testutil.h"
 

@@ -5,6 +5,7 @@
 #include "tui/frame.h"
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "view/viewport.h"
 
 /* Whether some computed layer has fewer distinct neurons than units. */
 static bool collapsed(const tui_app *app)

@@ -3,6 +3,7 @@
  * the critical gain where chi1 reaches 1, each with the criticality it
  * gives. */
 #include <math.h>
+#include "view/gains.h"
 #include "view/theory.h"
 
 #define SCAN_LO    1e-3 /* sigma_w^2 searched for the critical point */

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The view's state without curses: the configuration being shown, the
- * toggles, the scroll position and the layer subset.
+ * toggles, the scroll position and the layer subset (moved by
+ * view/viewport.h).
  *
  * Settings changes (model.c) work on a copy of the configuration and commit
  * it only when it is valid and fits the memory limit; they return true when
  * the configuration changed (the caller then recomputes) and leave a notice in
- * msg when they refuse or clamp. Scrolling and subsets (viewport.c) index
- * "entries": the rows of the layer list, each a layer (1..depth) or a gap. */
+ * msg when they refuse or clamp. */
 #ifndef IV_VIEW_MODEL_H
 #define IV_VIEW_MODEL_H
 
@@ -114,26 +114,5 @@ bool tui_model_commit(tui_model *m, const iv_config *c, const char *what);
 /* The next depth up or down the ladder 1..9, 10 12 15 20 25 30 40 50 60 80,
  * 100 120 ..., clamped to 1..IV_DEPTH_MAX. */
 size_t tui_model_ladder(size_t x, int dir);
-
-/* Entries of a subset of depth layers shown on rows rows. */
-size_t tui_viewport_subset_count(tui_subset s, size_t depth, size_t rows);
-/* Layer of entry i, 0 for the gap of TUI_SUBSET_ENDS. */
-size_t tui_viewport_subset_layer(tui_subset s, size_t depth, size_t rows,
-				 size_t i);
-/* k of TUI_SUBSET_EVERY (1 when every layer fits). */
-size_t tui_viewport_subset_step(size_t depth, size_t rows);
-const char *tui_viewport_subset_name(tui_subset s);
-
-/* The same for the model's configuration, subset and rows. */
-size_t tui_viewport_count(const tui_model *m);
-size_t tui_viewport_layer(const tui_model *m, size_t i);
-/* Set the rows that fit; keeps top in range. */
-void tui_viewport_set_rows(tui_model *m, size_t rows);
-/* Scroll by delta entries, or by a page (rows - 1 entries); clamped. */
-void tui_viewport_scroll(tui_model *m, long delta);
-void tui_viewport_page(tui_model *m, int dir);
-void tui_viewport_home(tui_model *m);
-void tui_viewport_end(tui_model *m);
-void tui_viewport_cycle_subset(tui_model *m);
 
 #endif

@@ -3,6 +3,7 @@
  * or gain, sigma_b^2 through the bias std. */
 #include <math.h>
 #include <stdio.h>
+#include "view/sigma.h"
 #include "view/theory.h"
 
 /* The knob of cfg's scheme that scales the weights' std, NULL if none. */

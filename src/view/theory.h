@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Theory beside measurement, without curses: the mean-field predictions and
- * criticality of the configuration shown (cached per configuration), the
- * gain calculator, the phase diagram and the Jacobian spectrum, and moving
- * (sigma_w^2, sigma_b^2) through the settings.
+ * criticality of the configuration shown (cached per configuration), and
+ * the state of the gain calculator (view/gains.h), the phase diagram and the
+ * Jacobian spectrum. Moving (sigma_w^2, sigma_b^2) through the settings is
+ * view/sigma.h.
  *
  * Call order: tui_theory_init once (it also turns GSL's aborting error
  * handler off); tui_theory_predict_update(t, cfg, budget) and, while the gain
@@ -18,7 +19,6 @@
 #include <initviz/theory.h>
 #include "view/cobweb.h"
 #include "view/glyphs.h"
-#include "view/model.h"
 #include "view/phase.h"
 #include "view/spectrum.h"
 
@@ -98,19 +98,6 @@ bool tui_theory_predict_update(tui_theory *t, const iv_config *cfg,
  * none (weight gradients, not computed, theory not applicable). */
 double tui_theory_predict_std(const tui_theory *t, size_t l, iv_quantity q);
 
-/* The smallest sigma_w^2 in 1e-3..1e4 where chi1 reaches 1 or the variance
- * diverges, at sigma_b^2 = sb2, to a relative 1e-10; NAN when none. *jump
- * (may be NULL) is set when chi1 leaps over 1 there instead of crossing it. */
-double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
-			      double sb2, bool *jump);
-/* The gain calculator's rows for cfg's activation and sigma_b^2; the
- * "0" pair only the critical gain at sigma_b = 0 (what the phase diagram
- * needs). The update functions return true when they computed. */
-bool tui_gains_fresh(const tui_theory *t, const iv_config *cfg);
-bool tui_gains_update(tui_theory *t, const iv_config *cfg);
-bool tui_gains_fresh0(const tui_theory *t, const iv_config *cfg);
-bool tui_gains_update0(tui_theory *t, const iv_config *cfg);
-
 /* Whether the overlay is on and has predictions of cfg to draw. */
 bool tui_theory_shown(const tui_theory *t, const iv_config *cfg);
 /* The criticality of cfg as settings-bar items: label "chi1", value "0.98
@@ -140,15 +127,5 @@ char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,
 			size_t size);
 char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
 			 char *buf, size_t size);
-
-/* The std or gain (sign kept) that makes the first layer's fan_in Var(W)
- * equal sw2; NAN when the scheme has no such knob or the theory does not
- * apply to it. */
-double tui_sigma_knob_for_w2(const iv_config *cfg, double sw2);
-/* Set sigma_w^2 through the knob, or sigma_b^2 = bias^2 + bias_std^2
- * through the bias std, as other settings are set (tui_model_commit).
- * True when the configuration changed; a notice in m->msg when refused. */
-bool tui_sigma_set_w2(tui_model *m, double sw2);
-bool tui_sigma_set_b2(tui_model *m, double sb2);
 
 #endif

@@ -2,6 +2,7 @@
 /* Which layers are listed (all, first+last, every k-th) and the scroll
  * position over that list: arithmetic only, no curses. */
 #include "view/model.h"
+#include "view/viewport.h"
 
 size_t tui_viewport_subset_step(size_t depth, size_t rows)
 {

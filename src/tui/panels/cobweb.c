@@ -11,6 +11,7 @@
 #include <string.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "view/sigma.h"
 
 #define BELOW    5  /* rows under the plot: x labels, legend, 2 status, keys */
 #define ROWS_MIN 6  /* plot rows below which it says "too small" */

@@ -8,6 +8,7 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 #include "view/calls.h"
+#include "view/gains.h"
 
 #define WORD_W 11 /* "exploding" */
 

@@ -10,6 +10,7 @@
 #include <initviz/health.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "view/viewport.h"
 
 /* +-1 and +-2 predicted std ticks over the pre-activation histogram of
  * layer in cells x..x+w-1 of row y covering [lo, hi]. */

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "view/gains.h"
+#include "view/sigma.h"
 
 #define BELOW 4 /* rows under the plot: x labels, legend, status, keys */
 

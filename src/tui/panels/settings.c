@@ -7,6 +7,7 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 #include "view/arch.h"
+#include "view/viewport.h"
 
 /* The settings, each an item of the bar; the order on screen. */
 typedef enum {
