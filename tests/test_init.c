@@ -247,17 +247,23 @@ START_TEST(scaled_units_are_the_draw_bit_for_bit)
 }
 END_TEST
 
+/* A case's scheme and shape as a one-layer config. */
+static void one_layer(const struct icase *ic, iv_config *c)
+{
+	unsigned w[2] = { (unsigned)ic->fi, (unsigned)ic->fo };
+	tu_config_widths(c, w, 2);
+	c->init = ic->k;
+	c->mode = ic->mode;
+	c->std = 0.5;
+	c->value = -1.25;
+}
+
 START_TEST(weight_std_matches_draw)
 {
 	/* given a scheme and shape as a one-layer config */
 	struct icase ic = cases[_i];
-	unsigned w[2] = { (unsigned)ic.fi, (unsigned)ic.fo };
 	iv_config c;
-	tu_config_widths(&c, w, 2);
-	c.init = ic.k;
-	c.mode = ic.mode;
-	c.std = 0.5;
-	c.value = -1.25;
+	one_layer(&ic, &c);
 	/* when the layer is drawn and iv_config_weight_std is asked */
 	gsl_matrix *W = draw(&c, ic.fo, ic.fi, iv_seed_mix(11, (unsigned)_i));
 	size_t n = ic.fo * ic.fi;
@@ -280,14 +286,9 @@ END_TEST
 START_TEST(weight_std_is_the_documented_formula)
 {
 	struct icase ic = cases[_i];
-	unsigned w[2] = { (unsigned)ic.fi, (unsigned)ic.fo };
 	iv_config c;
-	tu_config_widths(&c, w, 2);
-	c.init = ic.k;
-	c.mode = ic.mode;
-	c.std = 0.5;
+	one_layer(&ic, &c);
 	c.gain = 1.7;
-	c.value = -1.25;
 	double fi = (double)ic.fi, fo = (double)ic.fo;
 	double want = spec_std(spec_of(&c, fi, fo), fi, fo);
 	double got = iv_config_weight_std(&c, 1);

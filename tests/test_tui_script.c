@@ -252,21 +252,27 @@ static const struct {
      "not a bug (Yang et al. 2019)", NULL},
 };
 
+/* The screen saved after keys on a 30-row screen of the narrowest width
+ * (free it); the view is closed. */
+static char *narrow_screen(const char *keys, const char *more)
+{
+	char script[256];
+	snprintf(script, sizeof script, "%s %s Wait Save " SAVED "\n", keys,
+		 more);
+	ck_assert_int_eq(run(script, 6, 30, TUI_MIN_COLS, NULL), 0);
+	char *screen = tut_slurp(SAVED);
+	tut_close(&app, &scr);
+	return screen;
+}
+
 START_TEST(a_long_message_takes_two_rows)
 {
-	char script[256], a[512], b[512], plain[512];
-	int cols = TUI_MIN_COLS;
-	snprintf(script, sizeof script, "Wait Save " SAVED "\n");
-	ck_assert_int_eq(run(script, 6, 30, cols, NULL), 0);
-	char *screen = tut_slurp(SAVED);
+	char a[512], b[512], plain[512];
+	char *screen = narrow_screen("", "");
 	row_from_bottom(screen, 1, plain, sizeof plain);
 	free(screen);
-	tut_close(&app, &scr);
 
-	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n",
-		 long_notes[_i].keys);
-	ck_assert_int_eq(run(script, 6, 30, cols, NULL), 0);
-	screen = tut_slurp(SAVED);
+	screen = narrow_screen(long_notes[_i].keys, "");
 	row_from_bottom(screen, 1, a, sizeof a);
 	row_from_bottom(screen, 0, b, sizeof b);
 	ck_assert_msg(!strncmp(a, long_notes[_i].above,
@@ -282,13 +288,9 @@ START_TEST(a_long_message_takes_two_rows)
 	ck_assert_msg(!strstr(a, "…") && !strstr(b, "…"), "cut:\n%s\n%s", a,
 		      b);
 	free(screen);
-	tut_close(&app, &scr);
 
 	/* and Esc (or the next key) gives the row back */
-	snprintf(script, sizeof script, "%s Esc Wait Save " SAVED "\n",
-		 long_notes[_i].keys);
-	ck_assert_int_eq(run(script, 6, 30, cols, NULL), 0);
-	screen = tut_slurp(SAVED);
+	screen = narrow_screen(long_notes[_i].keys, "Esc");
 	row_from_bottom(screen, 0, b, sizeof b);
 	if (long_notes[_i].last) {
 		ck_assert_msg(!strncmp(b, "? Help", 6), "bottom: \"%s\"", b);
