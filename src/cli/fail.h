@@ -5,8 +5,13 @@
 
 #include <stddef.h>
 
-/* Characters of a bad value or spec quoted in a message at most. */
+/* Characters of a bad value or spec quoted in a message at most, and the
+ * %.*s precision that quotes n of them. */
 #define CLI_QUOTE_MAX 64
+static inline int cli_quote_len(size_t n)
+{
+	return (int)(n < CLI_QUOTE_MAX ? n : CLI_QUOTE_MAX);
+}
 
 /* Format the message into err (len bytes), then escape it there
  * (util/escape.h): the values it quotes came from the user and may hold

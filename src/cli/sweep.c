@@ -9,7 +9,6 @@
 #include "cli/report.h"
 #include "cli/sweep.h"
 
-
 static const char *no_std(const iv_config *c)
 {
 	return iv_init_uses_std(c->init)
@@ -109,7 +108,7 @@ static int list(cli_sweep_axis *a, const char *s, char *err, size_t len)
 					"--sweep=%s: the value \"%.*s\" is "
 					"too long",
 					a->knob->name,
-					(int)(n < CLI_QUOTE_MAX ? n : CLI_QUOTE_MAX), p);
+					cli_quote_len(n), p);
 		memcpy(t, p, n);
 		t[n] = '\0';
 		if (push(a, t, err, len))
@@ -227,7 +226,7 @@ int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen)
 		    err, errlen,
 		    "--sweep: unknown knob \"%.*s\" (knobs: "
 		    "%s)",
-		    (int)(colon - spec < CLI_QUOTE_MAX ? colon - spec : CLI_QUOTE_MAX),
+		    cli_quote_len((size_t)(colon - spec)),
 		    spec, names);
 	for (size_t i = 0; i < s->naxes; i++)
 		if (s->axis[i].knob == k)

@@ -274,7 +274,9 @@ static double corr_slope(const struct cctx *x, double c)
  * is a series in powers of c with coefficients >= 0 (Mehler: the squares
  * of phi's Hermite coefficients, plus the bias variance), so c' - c is
  * convex there, >= 0 at 0, 0 at 1 with slope chi1 - 1 > 0: one root below
- * 1, and Newton's steps from 0 rise to it without passing it. While v c
+ * 1, and Newton's steps from 0 rise to it without passing it (an odd phi
+ * without bias, tanh, has c' = 0 at 0: c* = 0 at the first look, as Poole
+ * et al. 2016 find for sigma_b = 0). While v c
  * <= 1 a step's integrals are Gauss-Hermite sums, cheap where corr_root's
  * scan down from 0.9 integrates adaptively (100 ms and more at large q);
  * past that, and when a step does not behave as above (rounding, a slope
@@ -282,18 +284,15 @@ static double corr_slope(const struct cctx *x, double c)
 static double corr_root_newton(struct cctx *x)
 {
 	double c = 0.0, tol, g = corr_gap(x, c, &tol);
-	for (int i = 0; i < ROOT_MAX && g >= 0; i++) {
-		if (!(g > tol))
-			return c;
+	for (int i = 0; i < ROOT_MAX && !(fabs(g) <= tol); i++) {
 		double d = corr_slope(x, c) - 1, next = c - g / d;
-		if (!(d < 0) || !(next > c && next < 1) || x->v * next > 1)
-			break;
+		if (!(g > 0) || !(d < 0) || !(next > c && next < 1) ||
+		    x->v * next > 1)
+			return NAN;
 		c = next;
 		g = corr_gap(x, c, &tol);
-		if (fabs(g) <= tol)
-			return c;
 	}
-	return NAN;
+	return fabs(g) <= tol ? c : NAN;
 }
 
 /* The stable fixed point below c = 1 when c = 1 repels (chi1 > 1): c' < c
@@ -331,19 +330,6 @@ static double corr_root(struct cctx *x)
 	return -1.0;
 }
 
-/* Whether the correlation map's stable fixed point below 1 is c* = 0 at
- * once: for an odd phi (tanh) without bias, E[phi(u1) phi(u2)] is a
- * series in odd powers of c with coefficients >= 0 (the squares of phi's
- * odd Hermite coefficients), so the normalised map is odd and convex on
- * [0, 1], 0 at 0, 1 at 1 with slope chi1 > 1 there: c' < c on (0, 1) and
- * the iterates fall to 0 (Poole et al. 2016: c* = 0 when sigma_b = 0).
- * corr_root would find the same 0 after ten two-dimensional integrals,
- * 150 ms at tanh with weight std 1 (lesson 6). */
-static bool odd_map(const iv_theory_map *m)
-{
-	return m->act == IV_ACT_TANH && m->bias == 0 && m->bias_var == 0;
-}
-
 void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 			   iv_criticality *out)
 {
@@ -376,7 +362,7 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 		return;
 	}
 	struct cctx x = {th, m, v};
-	double c = odd_map(m) ? 0.0 : corr_root_newton(&x);
+	double c = corr_root_newton(&x);
 	if (isnan(c))
 		c = corr_root(&x);
 	double var = v + length_gap(&(struct lctx){th, m}, v, NULL);

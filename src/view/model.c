@@ -180,8 +180,7 @@ bool tui_model_cycle_mode(tui_model *m)
 {
 	iv_config c = m->cfg;
 	if (!iv_init_uses_mode(c.init)) {
-		snprintf(m->msg, sizeof m->msg,
-			 "fan mode applies to he-* and lecun-* only");
+		snprintf(m->msg, sizeof m->msg, "%s", TUI_MODE_ONLY);
 		return false;
 	}
 	c.mode = (iv_fan_mode)cycle((int)c.mode, 1, IV_MODE_COUNT);

@@ -97,6 +97,9 @@ bool tui_model_cycle_act(tui_model *m, int dir);
  * linear, and round again. */
 iv_act_kind tui_model_act_next(iv_act_kind k, int dir);
 bool tui_model_cycle_input(tui_model *m, int dir);
+/* The notice when a fan mode is set for a scheme that has none (the
+ * mode key, and `:mode`). */
+#define TUI_MODE_ONLY "fan mode applies to he-* and lecun-* only"
 bool tui_model_cycle_mode(tui_model *m);
 bool tui_model_depth(tui_model *m, int dir);
 bool tui_model_width(tui_model *m, int dir);

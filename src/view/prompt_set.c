@@ -297,8 +297,7 @@ static tui_prompt_result set_word(tui_prompt *p, tui_model *m, const char *s,
 		iv_fan_mode k;
 		if ((ok = iv_mode_parse(value, &k)) &&
 		    !iv_init_uses_mode(c.init))
-			return refuse(p, "fan mode applies to he-* and lecun-* "
-					 "only");
+			return refuse(p, "%s", TUI_MODE_ONLY);
 		same = ok && c.mode == k;
 		c.mode = ok ? k : c.mode;
 	} else {
