@@ -250,8 +250,9 @@ int main(int argc, char **argv)
 	bench_proc_init(&fixed);
 	bench_proc_run(none, 1, &fixed);
 	bench_print_summary(configs, res, NCONFIGS, cli, fixed.rss_mb);
+	bench_print_floor(configs, res, NCONFIGS, fixed.wall);
 	bench_print_training(configs, res, NCONFIGS);
-	bench_print_targets(configs, res, NCONFIGS, fixed.rss_mb);
+	bench_print_targets(configs, res, NCONFIGS, fixed.rss_mb, fixed.wall);
 	if (o.scaling) {
 		printf("\n");
 		bench_scaling(o.self, o.reps);

@@ -23,6 +23,13 @@ struct bench_phases {
 	double act_std_L, gact_std_1; /* compared with the NumPy reference */
 };
 
+/* The machine's floor beside the products (floor.c), seconds, each the
+ * best of some runs: the first touch of the arrays held and their
+ * release, and the weights' draws. */
+struct bench_floor {
+	double touch, release, draws;
+};
+
 /* A child process: wall time, peak RSS, what it wrote on stdout. */
 struct bench_proc {
 	double wall;   /* seconds, best of the runs */
@@ -37,7 +44,8 @@ struct bench_proc {
 #define BENCH_PHASE_LIST(X)                                                    \
 	X(PH_INIT, "init") X(PH_FWD, "fwd") X(PH_BWD, "bwd")                   \
 	X(PH_GEMM_FWD, "gemm_fwd") X(PH_GEMM_BWD, "gemm_bwd")                 \
-	X(PH_ACT, "act") X(PH_STATS, "stats") X(PH_DISTINCT, "distinct")
+	X(PH_ACT, "act") X(PH_STATS, "stats") X(PH_DISTINCT, "distinct")     \
+	X(PH_TOUCH, "touch") X(PH_RELEASE, "release") X(PH_DRAWS, "draws")
 
 enum bench_phase {
 #define BENCH_X(e, name) e,
@@ -66,7 +74,12 @@ void bench_print_summary(const struct bench_cfg *cfgs,
                          double fixed_mb);
 void bench_print_targets(const struct bench_cfg *cfgs,
                          const struct bench_result *res, size_t n,
-                         double fixed_mb);
+                         double fixed_mb, double process_s);
+/* The floor's parts and the floor against initviz and NumPy; process_s
+ * the wall time of a process that only loads the libraries. */
+void bench_print_floor(const struct bench_cfg *cfgs,
+                       const struct bench_result *res, size_t n,
+                       double process_s);
 void bench_print_training(const struct bench_cfg *cfgs,
                           const struct bench_result *res, size_t n);
 
@@ -79,6 +92,9 @@ double bench_required(const struct bench_cfg *c);
 /* Time the engine's phases of c, best of reps runs. 0 on success. */
 int bench_phases_run(const struct bench_cfg *c, int reps,
                      struct bench_phases *p);
+
+/* Time the floor's parts of c, best of reps runs. 0 on success. */
+int bench_floor_run(const struct bench_cfg *c, int reps, struct bench_floor *f);
 
 /* Run argv (argv[0] a path) reps times; keep in *r the best wall time
  * over these and earlier calls (start with bench_proc_init), its peak RSS

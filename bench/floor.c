@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/* The machine's floor for a configuration: what any program doing the
+ * report's work with the same arrays, the same numbers and the same BLAS
+ * must spend beside its matrix products. Each part is timed alone, with
+ * nothing else to do, on the two threads the engine uses:
+ *
+ *   touch  the first write of every page of the arrays held (weights, Z
+ *          and H of every layer, the input: bench_required), one byte a
+ *          page; a fresh page costs the kernel a fault and a clear, and
+ *          on a virtual machine that gives free memory back to its host,
+ *          the host a fault of its own
+ *   free   giving those pages back (what the process's end costs too)
+ *   draws  the L n^2 weights from GSL's ziggurat on the engine's
+ *          generator (init.h), into memory already touched: a seed must
+ *          give the numbers it always gave
+ *
+ * The products, the other part of the floor, are phases.c's. */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include "engine/init.h"
+#include "bench.h"
+
+enum { FLOOR_THREADS = 2 };
+
+struct touch_job {
+	volatile char *at;
+	size_t bytes, page;
+};
+
+static void *touch_part(void *arg)
+{
+	struct touch_job *j = arg;
+	for (size_t i = 0; i < j->bytes; i += j->page)
+		j->at[i] = 1;
+	return NULL;
+}
+
+/* Seconds to first-touch bytes from FLOOR_THREADS threads, then to free
+ * them. -1 when memory or a thread is refused. */
+static int time_touch(size_t bytes, double *touch, double *release)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), part;
+	char *block = malloc(bytes);
+	pthread_t th[FLOOR_THREADS];
+	struct touch_job job[FLOOR_THREADS];
+	int made = 0;
+	if (!block)
+		return -1;
+	part = (bytes / FLOOR_THREADS + page - 1) / page * page;
+	double t = bench_now();
+	for (int k = 0; k < FLOOR_THREADS; k++) {
+		size_t at = (size_t)k * part;
+		job[k] = (struct touch_job){ block + at,
+		                             at < bytes ? (bytes - at < part
+		                                           ? bytes - at : part)
+		                                        : 0, page };
+		if (k == FLOOR_THREADS - 1 ||
+		    pthread_create(&th[k], NULL, touch_part, &job[k]))
+			touch_part(&job[k]); /* the last part on this thread */
+		else
+			made |= 1 << k;
+	}
+	for (int k = 0; k < FLOOR_THREADS; k++)
+		if (made & (1 << k))
+			pthread_join(th[k], NULL);
+	double t1 = bench_now();
+	free(block);
+	double t2 = bench_now();
+	*touch = t1 - t;
+	*release = t2 - t1;
+	return 0;
+}
+
+struct draw_job {
+	double *into; /* n^2, touched before the clock starts */
+	size_t count, layers;
+	unsigned long seed;
+	int failed;
+};
+
+static void *draw_part(void *arg)
+{
+	struct draw_job *j = arg;
+	gsl_rng *r = gsl_rng_alloc(IV_RNG);
+	if (!r) {
+		j->failed = 1;
+		return NULL;
+	}
+	for (size_t l = 0; l < j->layers; l++) {
+		gsl_rng_set(r, j->seed + l);
+		for (size_t i = 0; i < j->count; i++)
+			j->into[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+	}
+	gsl_rng_free(r);
+	return NULL;
+}
+
+/* Seconds to draw depth layers of n x n normal numbers, the layers shared
+ * by FLOOR_THREADS threads as the engine shares them. */
+static int time_draws(size_t n, size_t depth, double *secs)
+{
+	pthread_t th[FLOOR_THREADS];
+	struct draw_job job[FLOOR_THREADS];
+	int made = 0, rc = 0;
+	for (int k = 0; k < FLOOR_THREADS; k++) {
+		job[k] = (struct draw_job){ calloc(n * n, sizeof(double)),
+		                            n * n,
+		                            depth / FLOOR_THREADS +
+		                                    ((size_t)k < depth %
+		                                     FLOOR_THREADS),
+		                            1 + (unsigned long)k * depth, 0 };
+		if (!job[k].into)
+			rc = -1;
+		else /* calloc's fresh pages may be untouched: touch them */
+			for (size_t i = 0; i < n * n; i++)
+				job[k].into[i] = 0.5;
+	}
+	double t = bench_now();
+	for (int k = 0; rc == 0 && k < FLOOR_THREADS; k++)
+		if (k == FLOOR_THREADS - 1 ||
+		    pthread_create(&th[k], NULL, draw_part, &job[k]))
+			draw_part(&job[k]);
+		else
+			made |= 1 << k;
+	for (int k = 0; k < FLOOR_THREADS; k++)
+		if (made & (1 << k))
+			pthread_join(th[k], NULL);
+	*secs = bench_now() - t;
+	for (int k = 0; k < FLOOR_THREADS; k++) {
+		rc |= -job[k].failed;
+		free(job[k].into);
+	}
+	return rc;
+}
+
+int bench_floor_run(const struct bench_cfg *c, int reps, struct bench_floor *f)
+{
+	*f = (struct bench_floor){ INFINITY, INFINITY, INFINITY };
+	for (int r = 0; r < reps; r++) {
+		double touch, release, draws;
+		if (time_touch((size_t)bench_required(c), &touch, &release) ||
+		    time_draws(c->width, c->depth, &draws))
+			return -1;
+		f->touch = fmin(f->touch, touch);
+		f->release = fmin(f->release, release);
+		f->draws = fmin(f->draws, draws);
+	}
+	return 0;
+}
