@@ -234,10 +234,10 @@ static const char *row_from_bottom(const char *screen, int k, char *buf,
 }
 
 /* At the narrowest screen a message too long for the bottom row gets the
- * row above as well: read whole, never cut, and the row is given back
- * when the message goes. */
+ * rows above as well: read whole, never cut, and the rows are given back
+ * when the message goes. top: the row above above, when it takes three. */
 static const struct {
-	const char *keys, *above, *beside, *last;
+	const char *keys, *above, *beside, *last, *top;
 } long_notes[] = {
     /* a refusal of the prompt: the note above, what was typed below */
     {": d e p t h Space 0 Enter",
@@ -249,7 +249,11 @@ static const struct {
      ":input nope"},
     /* a notice after a key, over both rows */
     {"z", " batch norm: the gradients still grow going down:",
-     "not a bug (Yang et al. 2019)", NULL},
+     "not a bug (Yang et al. 2019)", NULL, NULL},
+    /* the settings' list after an unknown one: three rows, to its end */
+    {": i n i t Space x x Enter",
+     " width batch seed bias bias-std slope lr mode input", NULL,
+     ":init xx", " no setting \"init\"; the settings: std gain value"},
 };
 
 /* The screen saved after keys on a 30-row screen of the narrowest width
@@ -265,9 +269,9 @@ static char *narrow_screen(const char *keys, const char *more)
 	return screen;
 }
 
-START_TEST(a_long_message_takes_two_rows)
+START_TEST(a_long_message_takes_the_rows_above)
 {
-	char a[512], b[512], plain[512];
+	char a[512], b[512], c[512], plain[512];
 	char *screen = narrow_screen("", "");
 	row_from_bottom(screen, 1, plain, sizeof plain);
 	free(screen);
@@ -285,6 +289,11 @@ START_TEST(a_long_message_takes_two_rows)
 	if (long_notes[_i].beside)
 		ck_assert_msg(strstr(b, long_notes[_i].beside), "bottom: \"%s\"",
 			      b);
+	row_from_bottom(screen, 2, c, sizeof c);
+	if (long_notes[_i].top)
+		ck_assert_msg(!strncmp(c, long_notes[_i].top,
+				       strlen(long_notes[_i].top)),
+			      "top: \"%s\"\nscreen:\n%s", c, screen);
 	ck_assert_msg(!strstr(a, "…") && !strstr(b, "…"), "cut:\n%s\n%s", a,
 		      b);
 	free(screen);
@@ -296,6 +305,10 @@ START_TEST(a_long_message_takes_two_rows)
 		ck_assert_msg(!strncmp(b, "? Help", 6), "bottom: \"%s\"", b);
 		ck_assert_str_eq(row_from_bottom(screen, 1, a, sizeof a),
 				 plain);
+		if (long_notes[_i].top) { /* all of them */
+			row_from_bottom(screen, 2, a, sizeof a);
+			ck_assert_msg(!strstr(a, "the settings"), "kept: %s", a);
+		}
 	}
 	free(screen);
 }
@@ -669,7 +682,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
-	tcase_add_loop_test(t, a_long_message_takes_two_rows, 0,
+	tcase_add_loop_test(t, a_long_message_takes_the_rows_above, 0,
 			    LEN(long_notes));
 	tcase_add_test(t, quit_stops_the_script);
 	tcase_add_test(t, save_never_overwrites);

@@ -148,10 +148,12 @@ void tui_frame_prepare(tui_app *app)
 		return;
 	for (int p = 0; p < TUI_PANEL_COUNT; p++) {
 		const tui_panel_ops *ops = tui_panels_ops((tui_panel)p);
-		if (ops->slot == TUI_SLOT_BAR && ops->rows &&
-		    ops->rows(app, lo->cols) > 1) {
-			lo->bar_h = 2;
-			lo->bar_y = lo->lines - 2;
+		int h = ops->slot == TUI_SLOT_BAR && ops->rows
+			    ? ops->rows(app, lo->cols)
+			    : 1;
+		if (h > 1) {
+			lo->bar_h = h > TUI_BAR_ROWS ? TUI_BAR_ROWS : h;
+			lo->bar_y = lo->lines - lo->bar_h;
 		}
 	}
 	ask(app, &sh);

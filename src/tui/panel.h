@@ -22,9 +22,10 @@
  * top rows and the bottom bar by importance (view/layout.h): each asks for
  * rows() and names the fewest worth showing (min_rows) and its fair share
  * (fair_rows); one that grows takes what is left.
- *   BAR       the bottom row, or the bottom two while its text (a
- *             notice, or the prompt's note beside what is typed) does not
- *             fit one: rows() says which, and the rows above give one up
+ *   BAR       the bottom row, or more (up to TUI_BAR_ROWS) while its
+ *             text (a notice, or the prompt's note beside what is typed)
+ *             does not fit one: rows() says how many, and the rows above
+ *             give them up
  *   MODAL     the whole screen, over everything, while open; opened by its
  *             key, it takes every key until it closes itself
  *

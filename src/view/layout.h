@@ -24,6 +24,11 @@
 
 #define TUI_MIN_COLS     60
 #define TUI_MIN_LINES    15
+/* Rows the bottom bar may take for a long notice or prompt note: the
+ * longest (the settings list after an unknown setting) takes three at
+ * TUI_MIN_COLS; one more to spare, and the rest of the narrowest screen
+ * still shows the top rows and a few layers. */
+#define TUI_BAR_ROWS     4
 #define TUI_SD_W         10 /* a std, right-aligned after a blank */
 #define TUI_HEALTH_W     6  /* "  sat", " zero", " dead" */
 #define TUI_UNIQ_W       9  /* " distinct" */
@@ -68,7 +73,7 @@ typedef struct tui_layout {
 	int header_y;             /* two rows: titles, then the x-axis */
 	int layers_y, layers_h;   /* rows of layer entries; 0 when hidden */
 	int profile_y, profile_h; /* 0 when hidden */
-	int bar_y, bar_h;         /* the bottom bar: 1 row, or 2 (panel.h) */
+	int bar_y, bar_h; /* the bottom bar: 1 row, up to TUI_BAR_ROWS (panel.h) */
 	tui_cols c;
 } tui_layout;
 

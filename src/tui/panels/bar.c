@@ -2,7 +2,7 @@
 /* The bottom bar, htop's function bar: the main keys from the key table,
  * Help first and Quit last; or a notice when a change was refused; or the
  * open prompt (: or /) with its note. A notice or note too long for the
- * row gets the row above too, so that it is read whole. */
+ * row gets rows above too (up to TUI_BAR_ROWS), so that it is read whole. */
 #include <stdio.h>
 #include <string.h>
 #include "tui/panel.h"
@@ -59,7 +59,7 @@ static const char *words(const tui_app *app, int y, int x, int cols,
 	return next;
 }
 
-/* The notice, over both rows when it has two: a number is never cut. */
+/* The notice, over the bar's rows: a number is never cut. */
 static void notice(const tui_app *app, tui_rect r)
 {
 	const char *msg = app->model.msg;
@@ -86,19 +86,37 @@ static int note_x(const tui_app *app, int cols)
 	return tui_text_width(tui_prompt_label(p)) + text_cols(p, cols) + 2;
 }
 
-/* Two rows when the notice, or the prompt's note beside the typed text,
- * would be cut on one. */
+/* Rows the text needs: whole rows from column 1 (words() on each) until
+ * the rest fits from column x of the last row. At most TUI_BAR_ROWS; the
+ * last then ends in an ellipsis. */
+static int text_rows(const char *s, int x, int cols)
+{
+	int n = 1;
+	while (s[0] && x + tui_text_width(s) > cols - 1 && n < TUI_BAR_ROWS) {
+		size_t len;
+		const char *next;
+		(void)iv_wrap_line(s, cols - 2, &len, &next);
+		if (next == s)
+			break; /* nothing taken: no progress to make */
+		s = next;
+		n++;
+	}
+	return n;
+}
+
+/* The rows the notice, or the prompt's note beside the typed text, needs
+ * to be read whole. */
 static int rows(const tui_app *app, int cols)
 {
-	const char *s = app->prompting ? app->prompt.note : app->model.msg;
-	int x = app->prompting ? note_x(app, cols) : 1;
-	return s[0] && x + tui_text_width(s) > cols - 1 ? 2 : 1;
+	if (app->prompting)
+		return text_rows(app->prompt.note, note_x(app, cols), cols);
+	return text_rows(app->model.msg, 1, cols);
 }
 
 /* The open prompt in the bottom row: its label, the text with the
  * cursor's cell reversed (scrolled to keep the cursor in view), then its
- * note, a refusal in the warning colour: beside the text, or from the row
- * above when the bar has two, going on beside the text. */
+ * note, a refusal in the warning colour: beside the text, or from the
+ * bar's top row when it has more, going on beside the text. */
 static void prompt(const tui_app *app, tui_rect r)
 {
 	const tui_prompt *p = &app->prompt;
@@ -116,8 +134,8 @@ static void prompt(const tui_app *app, tui_rect r)
 		under[0] = p->text[p->cursor];
 	tui_put(y, x + (int)(p->cursor - from), cols, TUI_E_BAR_LABEL, under);
 	const char *rest = p->note;
-	if (r.h > 1) /* what does not fit above goes on beside the text */
-		rest = words(app, r.y, 1, cols, e, rest, false);
+	for (int row = r.y; row < y; row++) /* the rest beside the text */
+		rest = words(app, row, 1, cols, e, rest, false);
 	if (rest[0] && note_x(app, cols) < cols - 1)
 		(void)words(app, y, note_x(app, cols), cols, e, rest, true);
 }
