@@ -5,6 +5,7 @@
  * statistics against their definitions, training's update against the
  * loss's finite differences. */
 #include <float.h>
+#include <string.h>
 #include <initviz/act.h>
 #include <initviz/net.h>
 #include <initviz/train.h>
@@ -446,6 +447,28 @@ START_TEST(presets_draw_the_frameworks_formulas)
 	} else {
 		ck_assert(bbig == 0 && iv_config_bias_var(&c, 1) == 0);
 	}
+	/* and "ignores" means every number: the same network without --bias
+	 * and --bias-std draws the same biases and computes the same
+	 * activations and gradients, bit for bit */
+	iv_config c0 = c;
+	c0.bias = 0;
+	c0.bias_std = 0;
+	iv_net *net0 = iv_net_alloc(&c0, &st);
+	ck_assert_int_eq(iv_net_run(net0), IV_OK);
+	ck_assert(!memcmp(b, gsl_vector_const_ptr(net_bias(net0, 1), 0),
+	                  250 * sizeof *b));
+	size_t r0, k0;
+	const double *z = iv_net_data(net, 1, IV_Q_PREACT, &r, &k);
+	const double *z0 = iv_net_data(net0, 1, IV_Q_PREACT, &r0, &k0);
+	ck_assert(r == r0 && k == k0 && !memcmp(z, z0, r * k * sizeof *z));
+	for (iv_quantity q = 0; q < IV_Q_COUNT; q++) {
+		const iv_stats *a = &iv_net_layer(net, 1)->q[q];
+		const iv_stats *a0 = &iv_net_layer(net0, 1)->q[q];
+		ck_assert_msg(a->mean == a0->mean && a->std == a0->std,
+		              "%s: %s moved with --bias-std",
+		              iv_init_name(p->init), iv_quantity_name(q));
+	}
+	iv_net_free(net0);
 	iv_net_free(net);
 }
 END_TEST

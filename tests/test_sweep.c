@@ -181,6 +181,17 @@ START_TEST(knobs_that_do_nothing_are_refused)
 	ck_assert_int_eq(
 		cli_sweep_usable(&o.sweep, &o.cfg, err, sizeof err), 2);
 	ck_assert_msg(strstr(err, "--sweep=gain does nothing"), "%s", err);
+	/* a preset draws its own biases: bias noise does nothing */
+	ck_assert_int_eq(parse(&o, err, sizeof err, "--sweep=bias-std:0,1",
+	                       "--init=torch-linear", NULL), 0);
+	ck_assert_int_eq(
+		cli_sweep_usable(&o.sweep, &o.cfg, err, sizeof err), 2);
+	ck_assert_msg(strstr(err, "--sweep=bias-std does nothing with "
+	                          "--init=torch-linear"), "%s", err);
+	ck_assert_int_eq(parse(&o, err, sizeof err, "--sweep=bias-std:0,1",
+	                       "--init=he-normal", NULL), 0);
+	ck_assert_int_eq(
+		cli_sweep_usable(&o.sweep, &o.cfg, err, sizeof err), 0);
 	ck_assert_int_eq(parse(&o, err, sizeof err, "--sweep=width:4,8",
 	                       "--widths=3,4,5", NULL), 0);
 	ck_assert_int_eq(

@@ -24,6 +24,13 @@ static const char *no_gain(const iv_config *c)
 		     "identity";
 }
 
+static const char *no_bias(const iv_config *c)
+{
+	return iv_init_is_preset(c->init)
+		   ? "a preset draws its framework's biases, not --bias-std's"
+		   : NULL;
+}
+
 static const char *no_blocks(const iv_config *c)
 {
 	return c->residual ? NULL : "res-scale scales residual blocks";
@@ -35,7 +42,7 @@ const cli_knob cli_knobs[] = {
     {"batch", "batch", true, true, NULL},
     {"std", "std", false, false, no_std},
     {"gain", "gain", false, false, no_gain},
-    {"bias-std", "bias_std", false, false, NULL},
+    {"bias-std", "bias_std", false, false, no_bias},
     {"res-scale", "res_scale", false, false, no_blocks},
 };
 const size_t cli_knob_count = sizeof cli_knobs / sizeof cli_knobs[0];

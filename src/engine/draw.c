@@ -240,17 +240,21 @@ iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto)
 			gsl_rng_memcpy(net->u_after[l], r);
 		net->u_ok[l] = true;
 	}
+	/* a preset's biases are its framework's, whatever --bias and
+	 * --bias-std say: no noise is drawn for them */
 	double a = 1.0 / sqrt((double)net->n[l - 1]);
 	for (size_t i = 0; i < net->n[l]; i++) {
-		double e = cfg->bias_std > 0
-			       ? gsl_ran_gaussian_ziggurat(r, cfg->bias_std)
-			       : 0.0;
 		if (cfg->init == IV_INIT_TORCH_LINEAR) /* nn.Linear's bias */
 			gsl_vector_set(net->b[l], i, gsl_ran_flat(r, -a, a));
 		else if (iv_init_is_preset(cfg->init))
 			gsl_vector_set(net->b[l], i, 0.0);
 		else
-			gsl_vector_set(net->b[l], i, cfg->bias + e);
+			gsl_vector_set(
+			    net->b[l], i,
+			    cfg->bias +
+				(cfg->bias_std > 0
+				     ? gsl_ran_gaussian_ziggurat(r, cfg->bias_std)
+				     : 0.0));
 	}
 	net->slot[slot] = 0;
 	net->drawn[l] = true;
