@@ -208,7 +208,9 @@ static void first_row(const tui_app *app, tui_line *l)
 	tui_line_field(l, 0, 0);
 	tui_line_add(l, TUI_E_TITLE, "training");
 	tui_line_field(l, 0, 2);
-	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_steps(t));
+	/* the step of the loss shown: during a run each step's loss is of
+	 * the weights it started from, one step behind the count */
+	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_loss_step(t));
 	tui_line_field(l, 2, 2);
 	tui_line_add(l, TUI_E_LABEL,
 		     t->running          ? "running"
