@@ -539,6 +539,21 @@ START_TEST(layout_health_follows_the_quantity)
 	ck_assert_int_eq(tui_layout_health(IV_ACT_TANH, true), TUI_HEALTH_SAT);
 	ck_assert_int_eq(tui_layout_health(IV_ACT_LINEAR, false),
 			 TUI_HEALTH_NONE);
+	/* residual blocks: the row is the stream h' + alpha f(h'), which no
+	 * relu acts on, so no zero or dead column (the engine counts the
+	 * branch's), and the title says it is the stream */
+	char t[128];
+	m.cfg.residual = true;
+	tui_layout_compute(&lo, 30, 100, &m, false);
+	ck_assert_int_eq(lo.c.health, TUI_HEALTH_NONE);
+	ck_assert_int_eq(lo.c.health_n, 0);
+	tui_model_left_title(&m, t, sizeof t, 60);
+	ck_assert_msg(!strncmp(t, "stream h = h' + alpha (W relu(h') + b)",
+			       sizeof t),
+		      "%s", t);
+	tui_model_left_title(&m, t, sizeof t, 10);
+	ck_assert_str_eq(t, "stream h");
+	m.cfg.residual = false;
 }
 END_TEST
 

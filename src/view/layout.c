@@ -29,7 +29,10 @@ static void columns(tui_cols *c, int cols, const tui_model *m, bool distinct)
 				    [TUI_HEALTH_ZERO_DEAD] = 2,
 				    [TUI_HEALTH_DEAD] = 1};
 	c->label_w = digits(m->cfg.depth) < 2 ? 2 : digits(m->cfg.depth);
-	c->health = tui_layout_health(m->cfg.act, m->preact);
+	/* a residual row shows the stream, which no activation acts on: the
+	 * engine's counts are of the branch's activation, another matrix */
+	c->health = m->cfg.residual ? TUI_HEALTH_NONE
+				    : tui_layout_health(m->cfg.act, m->preact);
 	c->health_n = ncols[c->health];
 	c->uniq_w = distinct ? TUI_UNIQ_W : 0;
 	int fixed = c->label_w + 1 + TUI_SD_W + c->health_n * TUI_HEALTH_W + 3 +

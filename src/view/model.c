@@ -32,6 +32,14 @@ iv_quantity tui_model_right_q(const tui_model *m)
 void tui_model_left_title(const tui_model *m, char *buf, size_t size, int width)
 {
 	const char *a = iv_act_name(m->cfg.act);
+	if (m->cfg.residual && !m->preact) { /* blocks: no activation of h */
+		snprintf(buf, size, "stream h = h' + alpha (W %s(h') + b)", a);
+		if (tui_text_width(buf) > width)
+			snprintf(buf, size, "stream h = h' + branch");
+		if (tui_text_width(buf) > width)
+			snprintf(buf, size, "stream h");
+		return;
+	}
 	if (m->preact)
 		snprintf(buf, size, "pre-activations z = W h + b");
 	else
