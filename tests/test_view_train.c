@@ -135,6 +135,33 @@ START_TEST(asked_steps_are_taken_once)
 }
 END_TEST
 
+START_TEST(a_pass_ends_the_turn_during_a_run)
+{
+	/* given a run, when a turn with time to spare ends a pass of the
+	 * statistics, then no step has moved the weights since: the frame
+	 * drawn after the turn bins the histograms of the statistics it
+	 * shows (the rows stayed blank for a whole run when the turn went on
+	 * stepping) */
+	make(IV_INIT_XAVIER_NORMAL, 2);
+	tui_train_init(&tr, 0.05);
+	tui_train_toggle(&tr);
+	ck_assert(tr.running);
+	int passes = 0;
+	for (int turn = 0; turn < 2000 && passes < 3; turn++) {
+		unsigned gen = comp.gen;
+		tui_train_run(&tr, &comp, 10.0);
+		if (comp.gen != gen) {
+			passes++;
+			ck_assert_msg(tui_compute_readable(&comp),
+				      "pass %d: stepped on after it", passes);
+		}
+	}
+	ck_assert_int_eq(passes, 3);
+	tui_train_toggle(&tr);
+	drive(10.0, 0);
+}
+END_TEST
+
 START_TEST(the_loss_shown_belongs_to_the_step_shown)
 {
 	/* given a run, when a step has ended but no pass has evaluated the
@@ -1008,6 +1035,7 @@ Suite *suite(void)
 	tcase_add_test(t, idle_until_asked);
 	tcase_add_test(t, asked_steps_are_taken_once);
 	tcase_add_test(t, the_loss_shown_belongs_to_the_step_shown);
+	tcase_add_test(t, a_pass_ends_the_turn_during_a_run);
 	tcase_add_test(t, steps_in_pieces_are_whole_steps);
 	tcase_add_test(t, a_run_passes_less_often_than_it_steps);
 	tcase_add_test(t, a_step_in_progress_is_abandoned);

@@ -228,6 +228,7 @@ static iv_status piece(tui_train *t, tui_compute *c)
 	if (t->pass) {
 		st = pass_piece(t, c);
 		t->t_pass += tui_clock_now() - t0;
+		t->fresh = st == IV_OK;
 		return st == IV_OK ? IV_CONTINUE : st; /* more: steps */
 	}
 	if (pass_due(t)) {
@@ -262,10 +263,12 @@ bool tui_train_run(tui_train *t, tui_compute *c, double budget)
 		t->st = st;
 		return true;
 	}
+	t->fresh = false;
 	do {
 		st = piece(t, c);
 		did |= st != IV_OK;
-	} while (st == IV_CONTINUE && tui_clock_now() - t0 < budget);
+	} while (st == IV_CONTINUE && !t->fresh &&
+		 tui_clock_now() - t0 < budget);
 	if (st != IV_OK && st != IV_CONTINUE) { /* stop; show what there is */
 		t->st = st;
 		t->running = false;

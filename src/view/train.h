@@ -67,6 +67,8 @@ typedef struct tui_train {
 	bool watch;     /* steps measure the ratios (the strip shows them) */
 	bool touched;   /* a step began since the last complete pass */
 	bool pass;      /* a pass of the statistics is under way */
+	bool fresh;     /* a pass just ended: the turn ends with it, so that
+			 * a frame bins its matrices before a step moves them */
 	double t_steps; /* seconds of steps since the last pass */
 	double t_pass; /* seconds the last pass took (so far, while one runs) */
 	/* ratios: for the layers rl[0..nrl-1], per step k (1..nratio) the
