@@ -160,6 +160,27 @@ START_TEST(counts_over_nan_are_not_shown)
 }
 END_TEST
 
+START_TEST(divergence_is_named_at_80_columns)
+{
+	/* given a network whose loss is not finite, when a step is taken on
+	 * an 80 x 24 screen, then the strip still says it diverged and what
+	 * to do (the rate and the state word give way first) */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 3);
+	c.std = 1e200;
+	c.act = IV_ACT_RELU;
+	tui_options o = {.keys = KEYS};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "t Wait Save " SAVED,
+				      24, 80),
+			 0);
+	ck_assert(tui_train_diverged(&app.train));
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "diverged: < lowers the rate"), "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(x_goes_back_to_the_initial_weights)
 {
 	/* given 5 steps, when x, then no step, no loss, and the weights are
@@ -404,6 +425,7 @@ Suite *suite(void)
 	tcase_add_test(t, zeros_tanh_hidden_weights_never_move);
 	tcase_add_test(t, random_init_learns_and_stays_distinct);
 	tcase_add_test(t, counts_over_nan_are_not_shown);
+	tcase_add_test(t, divergence_is_named_at_80_columns);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	suite_add_tcase(s, t);

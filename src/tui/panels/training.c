@@ -230,8 +230,8 @@ static void first_row(const tui_app *app, tui_line *l)
 	tui_line_field(l, 0, 3);
 	tui_line_add(l, TUI_E_LABEL, "loss ");
 	tui_line_num(l, div ? TUI_E_WARN : TUI_E_VALUE, tui_train_loss(t));
-	if (div) {
-		tui_line_field(l, 1, 2);
+	if (div) { /* what happened and what to do: kept before the rate */
+		tui_line_field(l, 0, 2);
 		tui_line_add(l, TUI_E_WARN, "diverged: < lowers the rate");
 	}
 }
