@@ -242,11 +242,11 @@ static const struct {
     /* a refusal of the prompt: the note above, what was typed below */
     {": d e p t h Space 0 Enter",
      " depth must be an integer from 1 to 10000 (got \"0\")", NULL,
-     ":depth 0"},
+     ":depth 0", NULL},
     /* one longer than a row: the rest beside the typed text */
     {": i n p u t Space n o p e Enter",
      " input must be one of gaussian uniform positive (got", "\"nope\")",
-     ":input nope"},
+     ":input nope", NULL},
     /* a notice after a key, over both rows */
     {"z", " batch norm: the gradients still grow going down:",
      "not a bug (Yang et al. 2019)", NULL, NULL},

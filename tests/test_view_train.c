@@ -180,17 +180,17 @@ START_TEST(the_loss_shown_belongs_to_the_step_shown)
 	/* the loss at the initial weights, as an evaluation gives it */
 	iv_train_opts o = {.lr = 0.05, .outputs = 4};
 	iv_status st;
-	iv_net *twin = iv_net_alloc(iv_net_config(comp.net), &st);
-	ck_assert_ptr_nonnull(twin);
-	ck_assert_int_eq(iv_net_run(twin), IV_OK);
-	iv_train *ev = iv_train_alloc(twin, &o, &st);
+	iv_net *again = iv_net_alloc(iv_net_config(comp.net), &st);
+	ck_assert_ptr_nonnull(again);
+	ck_assert_int_eq(iv_net_run(again), IV_OK);
+	iv_train *ev = iv_train_alloc(again, &o, &st);
 	ck_assert_ptr_nonnull(ev);
 	ck_assert_int_eq(iv_train_evaluate(ev), IV_OK);
 	ck_assert_msg(fabs(iv_train_loss(ev) - tui_train_loss(&tr)) <=
 			  1e-12 * iv_train_loss(ev),
 		      "%.17g vs %.17g", iv_train_loss(ev), tui_train_loss(&tr));
 	iv_train_free(ev);
-	iv_net_free(twin);
+	iv_net_free(again);
 	/* and when the run ends, its pass: step 2 and the loss after it */
 	drive(10.0, 0);
 	ck_assert_uint_eq(tui_train_loss_step(&tr), 2);
