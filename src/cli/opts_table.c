@@ -115,10 +115,10 @@ const struct opt cli_opt_table[] = {
     {"ascii", 0, FLAG(tui.ascii),
      .help = "ASCII glyphs only (also in the report table)"},
     {"keys", 0, K_PATH, OFF(tui.keys), .arg = "FILE", .dflt = "$INITVIZ_SCRIPT",
-     .help = "play the key script in FILE"},
+     .help = "play the key script in FILE (not with the report)"},
     {"trace", 0, K_PATH, OFF(tui.trace), .arg = "FILE",
      .help = "write a timestamped line per key, engine step and frame "
-	     "to FILE (latency measurements)"},
+	     "to FILE (latency measurements; not with the report)"},
 
     {"Other", .kind = K_SECTION},
     {"help", 'h', FLAG(help), .help = "print this help and exit"},
