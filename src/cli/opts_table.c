@@ -90,7 +90,7 @@ const struct opt cli_opt_table[] = {
 	     "--max-memory together"},
 
     {"Lessons and training", .kind = K_SECTION},
-    {"lesson", 0, SIZE_IN(lesson, 1, IV_LESSONS_MAX), .arg = "N",
+    {"lesson", 0, SIZE_IN(lesson, 1, IV_LESSONS_TOTAL_MAX), .arg = "N",
      .dflt = "none",
      .help = "start from lesson N's configuration; options given "
 	     "with it override the lesson's"},
