@@ -416,6 +416,16 @@ run 0 --list-lessons --lessons="$tmp/bad.lessons"
 grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
 [ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
 run 2 --report --lesson=$((nbuilt + 1))
+# a setting's message comes out whole, as the same option's on the command
+# line: --init's is the longest (every scheme, the aliases, the bad value)
+run 2 --init=bogus
+initmsg=$(sed "s/^initviz: //" "$tmp/err")
+printf '[lesson]\ntitle = B\ntext = t\ninit = bogus\n' >"$tmp/init.lessons"
+run 0 --list-lessons --lessons="$tmp/init.lessons"
+grep -qF -- "init.lessons:4: $initmsg (skipped; the other lessons are loaded)" \
+	"$tmp/err" || fail "the lesson file's --init message is not whole"
+grep -qF -- 'gpt2 (aliases glorot-* for xavier-*, kaiming-* for he-*) (got "bogus")' \
+	"$tmp/err" || fail "the lesson file's --init message lacks its end"
 # a lesson's lr is the training rate unless --lr overrides it: He on 30 ReLU
 # layers (lesson 9) diverges at the default 0.05, and learns at its 0.002
 run 0 --report --format=json --lesson=9 --train-steps=100
