@@ -464,13 +464,36 @@ fi
 ok
 
 # --- write errors ---------------------------------------------------------
+# a full disk: exit 2 and one line, in every format and for a sweep
 if [ -w /dev/full ]; then
-	printf 'write error: --report >/dev/full exits 2 ... '
-	"$bin" --report --format=json --depth=3 >/dev/full 2>"$tmp/err"
-	rc=$?
-	[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
-	grep -q '^initviz: write error' "$tmp/err" || fail "no write error message"
-	ok
+	for args in --format=json --format=csv --format=svg --report \
+		"--format=csv --sweep=width:4,8" "--sweep=width:4,8"; do
+		printf 'write error: initviz %s >/dev/full exits 2 ... ' "$args"
+		# shellcheck disable=SC2086 # $args: several options
+		"$bin" $args --depth=2 --width=8 --batch=4 >/dev/full 2>"$tmp/err"
+		rc=$?
+		[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
+		[ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "not one line on stderr"
+		grep -q '^initviz: write error: No space left on device$' \
+			"$tmp/err" || fail "no write error message"
+		ok
+	done
 fi
+
+# a reader that goes away (| head): ended by SIGPIPE without a word, as a
+# filter is (status 128 + 13); with SIGPIPE ignored the write fails
+# instead: exit 2 and one line. The report is longer than a pipe's buffer.
+printf 'write error: a closed pipe ends the report by SIGPIPE ... '
+{ "$bin" --format=csv --depth=2000 --width=4 --batch=4 2>"$tmp/err"
+	echo $? >"$tmp/rc"; } | head -c 10 >/dev/null
+[ "$(cat "$tmp/rc")" -eq 141 ] || fail "exit status $(cat "$tmp/rc"), want 141"
+[ ! -s "$tmp/err" ] || fail "stderr is not empty"
+(trap '' PIPE
+	{ "$bin" --format=csv --depth=2000 --width=4 --batch=4 2>"$tmp/err"
+		echo $? >"$tmp/rc"; } | head -c 10 >/dev/null)
+[ "$(cat "$tmp/rc")" -eq 2 ] || fail "SIGPIPE ignored: exit $(cat "$tmp/rc"), want 2"
+[ "$(cat "$tmp/err")" = "initviz: write error: Broken pipe" ] ||
+	fail "SIGPIPE ignored: no write error message"
+ok
 
 echo "$passed passed, 0 failed"
