@@ -226,7 +226,9 @@ void cli_opt_allowed(const struct opt *op, char *buf, size_t len)
 		break;
 	case K_PATH: snprintf(buf, len, "a file name"); break;
 	case K_SWEEP:
-		snprintf(buf, len, "KNOB:V1,V2,... or KNOB:FROM..TO*FACTOR");
+		snprintf(buf, len,
+			 "KNOB:V1,V2,..., KNOB:FROM..TO*FACTOR or "
+			 "KNOB:FROM..TO+STEP");
 		break;
 	default: snprintf(buf, len, "no value"); break;
 	}
