@@ -164,7 +164,10 @@ for args in "" "--activation=relu --init=he-normal" \
 	"--init=normal --std=1e200 --activation=linear --depth=4 --width=8" \
 	"--depth=1000 --width=8 --batch=8" \
 	"--widths=$(seq -s, 100 199) --batch=4" \
-	"--init=constant --value=-0.000123456 --bias=-123456.789 --depth=3"; do
+	"--init=constant --value=-0.000123456 --bias=-123456.789 --depth=3" \
+	"--residual --depth=3 --width=8 --batch=4" \
+	"--norm=batch --residual --res-scale=0.123456789 --depth=3 --width=8" \
+	"--lesson=14 --batch=8"; do
 	label=$(printf '%s' "${args:-defaults}" | tr -s '\n\t' '  ')
 	printf 'table: fits 80 columns: %.60s ... ' "$label"
 	# shellcheck disable=SC2086 # the words are options
