@@ -137,6 +137,29 @@ START_TEST(random_init_learns_and_stays_distinct)
 }
 END_TEST
 
+START_TEST(counts_over_nan_are_not_shown)
+{
+	/* given a network whose activations overflow to Inf and then NaN
+	 * (std 1e200, linear), when a step is taken, then neither the layer
+	 * rows nor the strip give counts computed over NaN: no "1 in every
+	 * layer" (NaN columns all compare alike), no dead-unit fraction, and
+	 * the strip says why */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 3);
+	c.std = 1e200;
+	c.act = IV_ACT_RELU;
+	run("t Wait Save " SAVED, &c, (tui_options){0});
+	for (size_t l = 2; l <= 3; l++) /* the premise: NaN there */
+		ck_assert(iv_net_layer(app.comp.net, l)->q[IV_Q_ACT].nan > 0);
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "not counted, NaN or Inf in") &&
+			  !strstr(s, "in every layer") &&
+			  !strstr(s, "dead units"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(x_goes_back_to_the_initial_weights)
 {
 	/* given 5 steps, when x, then no step, no loss, and the weights are
@@ -380,6 +403,7 @@ Suite *suite(void)
 	tcase_add_test(t, constant_init_stays_one_neuron);
 	tcase_add_test(t, zeros_tanh_hidden_weights_never_move);
 	tcase_add_test(t, random_init_learns_and_stays_distinct);
+	tcase_add_test(t, counts_over_nan_are_not_shown);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	suite_add_tcase(s, t);

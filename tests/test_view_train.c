@@ -130,6 +130,44 @@ START_TEST(asked_steps_are_taken_once)
 		      tui_train_loss(&tr));
 	ck_assert(tr.loss[0] > tr.loss[3]); /* a sensible init learns */
 	ck_assert_uint_eq(tr.moved, 2);
+	/* the strip's step is the loss's: after the pass, the steps done */
+	ck_assert_uint_eq(tui_train_loss_step(&tr), 3);
+}
+END_TEST
+
+START_TEST(the_loss_shown_belongs_to_the_step_shown)
+{
+	/* given a run, when a step has ended but no pass has evaluated the
+	 * weights it left, then the loss known is the one that step computed
+	 * before its update: the step shown with it is the one before */
+	make(IV_INIT_XAVIER_NORMAL, 2);
+	tui_train_init(&tr, 0.05);
+	tui_train_ask(&tr);
+	tui_train_ask(&tr);
+	size_t turns = 0;
+	while (tui_train_steps(&tr) < 1 && turns++ < 1000)
+		tui_train_run(&tr, &comp, 0);
+	ck_assert_uint_eq(tui_train_steps(&tr), 1);
+	ck_assert(!tr.pass || tr.nloss == 1);
+	ck_assert_uint_eq(tui_train_loss_step(&tr), 0);
+	/* the loss at the initial weights, as an evaluation gives it */
+	iv_train_opts o = {.lr = 0.05, .outputs = 4};
+	iv_status st;
+	iv_net *twin = iv_net_alloc(iv_net_config(comp.net), &st);
+	ck_assert_ptr_nonnull(twin);
+	ck_assert_int_eq(iv_net_run(twin), IV_OK);
+	iv_train *ev = iv_train_alloc(twin, &o, &st);
+	ck_assert_ptr_nonnull(ev);
+	ck_assert_int_eq(iv_train_evaluate(ev), IV_OK);
+	ck_assert_msg(fabs(iv_train_loss(ev) - tui_train_loss(&tr)) <=
+			  1e-12 * iv_train_loss(ev),
+		      "%.17g vs %.17g", iv_train_loss(ev), tui_train_loss(&tr));
+	iv_train_free(ev);
+	iv_net_free(twin);
+	/* and when the run ends, its pass: step 2 and the loss after it */
+	drive(10.0, 0);
+	ck_assert_uint_eq(tui_train_loss_step(&tr), 2);
+	ck_assert_uint_eq(tui_train_steps(&tr), 2);
 }
 END_TEST
 
@@ -969,6 +1007,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, idle_until_asked);
 	tcase_add_test(t, asked_steps_are_taken_once);
+	tcase_add_test(t, the_loss_shown_belongs_to_the_step_shown);
 	tcase_add_test(t, steps_in_pieces_are_whole_steps);
 	tcase_add_test(t, a_run_passes_less_often_than_it_steps);
 	tcase_add_test(t, a_step_in_progress_is_abandoned);

@@ -307,6 +307,8 @@ const char iv_lessons_builtin[] =
     "claim = with norm=layer h.std last > 4.3\n"
     "claim = with norm=layer h.std last < 4.8\n"
     "claim = with norm=layer h.ratio 3-last < 1.2\n"
+    "claim = after 1 loss.ratio > 1e100\n"
+    "claim = with res-scale=0.22360679774997896 after 200 loss.ratio < 0.1\n"
     "\n"
     "[lesson]\n"
     "title = BatchNorm forgets the init scale forward, not backward\n"

@@ -315,6 +315,11 @@ bool tui_train_touched(const tui_train *t)
 	return t->touched || tui_train_steps(t) > 0;
 }
 
+size_t tui_train_loss_step(const tui_train *t)
+{
+	return t->nloss ? t->nloss - 1 : 0;
+}
+
 double tui_train_loss(const tui_train *t)
 {
 	return t->nloss ? t->loss[t->nloss - 1] : NAN;

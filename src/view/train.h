@@ -124,6 +124,10 @@ bool tui_train_touched(const tui_train *t);
 /* The last loss known: after the last pass, the current weights'; during
  * a run, the loss each step computed before its update. NAN before. */
 double tui_train_loss(const tui_train *t);
+/* The step whose weights that loss is of: the steps done after a pass,
+ * one fewer while steps run (each computes the loss before it updates);
+ * what the strip shows beside the loss, so the two always belong. */
+size_t tui_train_loss_step(const tui_train *t);
 /* The loss is no longer finite: the run stopped. */
 bool tui_train_diverged(const tui_train *t);
 /* Ratio of step k (1..tui_train_nratio) for the i-th kept layer

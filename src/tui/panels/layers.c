@@ -216,11 +216,30 @@ static const char *percent(double f, char *buf, size_t size)
 	return buf;
 }
 
+/* The counts of a layer whose activations are all finite; over NaN or Inf
+ * a saturated, zero or dead unit and a distinct neuron mean nothing (NaN
+ * columns all compare alike), so the columns show a dash. */
+static void uncounted(const tui_app *app, int y)
+{
+	const tui_cols *c = &app->layout.c;
+	for (int k = 0; k < c->health_n; k++)
+		tui_put_right(y, c->health_x + (k + 1) * TUI_HEALTH_W,
+			      c->health_x + k * TUI_HEALTH_W, TUI_E_NORMAL,
+			      "-");
+	if (c->uniq_w)
+		tui_put_right(y, c->uniq_x + c->uniq_w, c->uniq_x,
+			      TUI_E_NORMAL, "-");
+}
+
 static void health(const tui_app *app, int y, const iv_layer_stats *ls)
 {
 	const tui_cols *c = &app->layout.c;
 	int x = c->health_x, W = TUI_HEALTH_W;
 	char b[32];
+	if (ls->q[IV_Q_ACT].finite < ls->q[IV_Q_ACT].count) {
+		uncounted(app, y);
+		return;
+	}
 	if (c->health == TUI_HEALTH_SAT)
 		tui_put_right(y, x + W, x,
 			      iv_health_saturated(ls) ? TUI_E_WARN

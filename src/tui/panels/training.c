@@ -150,18 +150,24 @@ static void second_row(const tui_app *app, tui_line *l)
 	const iv_net *net = app->comp.net;
 	const tui_train *t = &app->train;
 	size_t L = app->model.cfg.depth, lo = (size_t)-1, hi = 0, full = 0;
+	size_t bad = 0; /* layers with NaN or Inf activations */
 	for (size_t k = 1; net && !tui_compute_busy(&app->comp) && k <= L;
 	     k++) {
 		const iv_layer_stats *s = tui_compute_layer(&app->comp, k);
 		lo = s->distinct_neurons < lo ? s->distinct_neurons : lo;
 		hi = s->distinct_neurons > hi ? s->distinct_neurons : hi;
 		full += s->distinct_neurons == s->fan_out;
+		bad += s->q[IV_Q_ACT].finite < s->q[IV_Q_ACT].count;
 	}
 	tui_element e = full == L ? TUI_E_VALUE : TUI_E_WARN;
 	tui_line_field(l, 0, 2);
 	tui_line_add(l, TUI_E_LABEL, "distinct neurons: ");
 	if (hi == 0)
 		tui_line_add(l, TUI_E_LABEL, "not computed yet");
+	else if (bad) /* NaN columns all compare alike: no count */
+		tui_line_addf(l, TUI_E_WARN,
+			      "not counted, NaN or Inf in %zu of %zu layers",
+			      bad, L);
 	else if (full == L && lo == hi)
 		tui_line_addf(l, e, "all %zu in every layer", hi);
 	else if (full == L)
@@ -181,7 +187,8 @@ static void second_row(const tui_app *app, tui_line *l)
 	else
 		tui_line_addf(l, TUI_E_VALUE, "changed in %zu of %zu layers",
 			      t->moved, t->depth);
-	health_fields(app, l);
+	if (!bad) /* the fractions over NaN would read as a recovery */
+		health_fields(app, l);
 }
 
 /* The first row: the keys and the rate before training, then step, state,
@@ -208,7 +215,9 @@ static void first_row(const tui_app *app, tui_line *l)
 	tui_line_field(l, 0, 0);
 	tui_line_add(l, TUI_E_TITLE, "training");
 	tui_line_field(l, 0, 2);
-	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_steps(t));
+	/* the step of the loss shown: during a run each step's loss is of
+	 * the weights it started from, one step behind the count */
+	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_loss_step(t));
 	tui_line_field(l, 2, 2);
 	tui_line_add(l, TUI_E_LABEL,
 		     t->running          ? "running"
