@@ -69,6 +69,18 @@ bad '--sweep=std does nothing with --init=xavier-normal' --sweep=std:0.1,0.2
 bad '--sweep=width conflicts with --widths' --sweep=width:4,8 --widths=3,4,5
 bad '--jobs' --sweep=width:4,8 --jobs=-1
 bad 'the configuration width=65536' --sweep=width:8,65536 --depth=1000
+# the view's files with the report: refused whatever the path, and named
+# by the option that asked for the report
+: >"$tmp/k.keys"
+bad '--keys plays keys in the interactive view; --report makes a report, which reads none (drop one of them)' \
+	--report --keys=/nonexistent/file
+bad '--keys plays keys in the interactive view; --format makes a report' \
+	--keys="$tmp/k.keys" --format=csv
+bad '--trace records the interactive view; --check makes a report' \
+	--check --trace=/nonexistent/dir/file
+bad '--trace records the interactive view; --sweep makes a report' \
+	--trace="$tmp/t.trace" --sweep=width:4,8 --report
+[ ! -e "$tmp/t.trace" ] || fail "--trace with --sweep created the file"
 # valid syntax, but more memory than the machine's default limit allows:
 # refused before anything is allocated
 bad 'needs' --report --width=65536 --depth=1000

@@ -176,6 +176,37 @@ if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] &&
 else
 	not_ok "a file of 200 lessons: exit $rc, $(wc -l <"$tmp/out") listed"
 fi
+# --lesson reaches every lesson --list-lessons numbers, past one file's 200:
+# the file of 200 in the config directory (read first), then one of 200
+# whose last lesson has a depth of its own; the report of the last lesson
+mkdir -p "$tmp/xdg400/initviz"
+cp "$tmp/200.lessons" "$tmp/xdg400/initviz/"
+awk 'BEGIN { for (i = 1; i <= 200; i++)
+	printf "[lesson]\ntitle = M%d\ntext = x\ndepth = %d\n", i,
+		i == 200 ? 7 : 2 }' >"$tmp/m.lessons"
+last=$((builtin + 400))
+XDG_CONFIG_HOME=$tmp/xdg400 run 5 --lessons="$tmp/m.lessons" --list-lessons
+if [ "$rc" -eq 0 ] && tail -1 "$tmp/out" | grep -q "^$last\. "; then
+	ok "$last lessons listed"
+else
+	not_ok "$last lessons: exit $rc, last \"$(tail -1 "$tmp/out")\""
+fi
+lastname=$(tail -1 "$tmp/out" | sed 's/^[0-9]*\. //')
+XDG_CONFIG_HOME=$tmp/xdg400 run 5 --lessons="$tmp/m.lessons" \
+	--lesson=$last --format=json --width=4 --batch=2
+if [ "$rc" -eq 0 ] && [ "$lastname" = M200 ] &&
+	grep -q '"depth": 7,' "$tmp/out"; then
+	ok "--lesson=$last selects the last listed lesson, $lastname (depth 7)"
+else
+	not_ok "--lesson=$last: exit $rc, last listed \"$lastname\""
+fi
+XDG_CONFIG_HOME=$tmp/xdg400 run 5 --lessons="$tmp/m.lessons" \
+	--lesson=$((last + 1)) --report
+refused "--lesson past the last of $last" \
+	"--lesson must be an integer from 1 to $last, the number of lessons (got $((last + 1)))"
+run 5 --report --lesson=1001
+refused "--lesson above the most lessons a set holds" \
+	'--lesson must be an integer from 1 to 1000 (got "1001")'
 printf '[lesson]\ntitle = hex\ntext = x\nlr = 0x1p3\n' >"$tmp/hex.lessons"
 run 5 --lessons="$tmp/hex.lessons" --list-lessons
 warned "lr = 0x1p3 in a lesson file is refused, as --lr refuses it" \

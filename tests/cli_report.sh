@@ -164,7 +164,10 @@ for args in "" "--activation=relu --init=he-normal" \
 	"--init=normal --std=1e200 --activation=linear --depth=4 --width=8" \
 	"--depth=1000 --width=8 --batch=8" \
 	"--widths=$(seq -s, 100 199) --batch=4" \
-	"--init=constant --value=-0.000123456 --bias=-123456.789 --depth=3"; do
+	"--init=constant --value=-0.000123456 --bias=-123456.789 --depth=3" \
+	"--residual --depth=3 --width=8 --batch=4" \
+	"--norm=batch --residual --res-scale=0.123456789 --depth=3 --width=8" \
+	"--lesson=14 --batch=8"; do
 	label=$(printf '%s' "${args:-defaults}" | tr -s '\n\t' '  ')
 	printf 'table: fits 80 columns: %.60s ... ' "$label"
 	# shellcheck disable=SC2086 # the words are options
@@ -416,6 +419,16 @@ run 0 --list-lessons --lessons="$tmp/bad.lessons"
 grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
 [ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
 run 2 --report --lesson=$((nbuilt + 1))
+# a setting's message comes out whole, as the same option's on the command
+# line: --init's is the longest (every scheme, the aliases, the bad value)
+run 2 --init=bogus
+initmsg=$(sed "s/^initviz: //" "$tmp/err")
+printf '[lesson]\ntitle = B\ntext = t\ninit = bogus\n' >"$tmp/init.lessons"
+run 0 --list-lessons --lessons="$tmp/init.lessons"
+grep -qF -- "init.lessons:4: $initmsg (skipped; the other lessons are loaded)" \
+	"$tmp/err" || fail "the lesson file's --init message is not whole"
+grep -qF -- 'gpt2 (aliases glorot-* for xavier-*, kaiming-* for he-*) (got "bogus")' \
+	"$tmp/err" || fail "the lesson file's --init message lacks its end"
 # a lesson's lr is the training rate unless --lr overrides it: He on 30 ReLU
 # layers (lesson 9) diverges at the default 0.05, and learns at its 0.002
 run 0 --report --format=json --lesson=9 --train-steps=100
@@ -454,13 +467,36 @@ fi
 ok
 
 # --- write errors ---------------------------------------------------------
+# a full disk: exit 2 and one line, in every format and for a sweep
 if [ -w /dev/full ]; then
-	printf 'write error: --report >/dev/full exits 2 ... '
-	"$bin" --report --format=json --depth=3 >/dev/full 2>"$tmp/err"
-	rc=$?
-	[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
-	grep -q '^initviz: write error' "$tmp/err" || fail "no write error message"
-	ok
+	for args in --format=json --format=csv --format=svg --report \
+		"--format=csv --sweep=width:4,8" "--sweep=width:4,8"; do
+		printf 'write error: initviz %s >/dev/full exits 2 ... ' "$args"
+		# shellcheck disable=SC2086 # $args: several options
+		"$bin" $args --depth=2 --width=8 --batch=4 >/dev/full 2>"$tmp/err"
+		rc=$?
+		[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
+		[ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "not one line on stderr"
+		grep -q '^initviz: write error: No space left on device$' \
+			"$tmp/err" || fail "no write error message"
+		ok
+	done
 fi
+
+# a reader that goes away (| head): ended by SIGPIPE without a word, as a
+# filter is (status 128 + 13); with SIGPIPE ignored the write fails
+# instead: exit 2 and one line. The report is longer than a pipe's buffer.
+printf 'write error: a closed pipe ends the report by SIGPIPE ... '
+{ "$bin" --format=csv --depth=2000 --width=4 --batch=4 2>"$tmp/err"
+	echo $? >"$tmp/rc"; } | head -c 10 >/dev/null
+[ "$(cat "$tmp/rc")" -eq 141 ] || fail "exit status $(cat "$tmp/rc"), want 141"
+[ ! -s "$tmp/err" ] || fail "stderr is not empty"
+(trap '' PIPE
+	{ "$bin" --format=csv --depth=2000 --width=4 --batch=4 2>"$tmp/err"
+		echo $? >"$tmp/rc"; } | head -c 10 >/dev/null)
+[ "$(cat "$tmp/rc")" -eq 2 ] || fail "SIGPIPE ignored: exit $(cat "$tmp/rc"), want 2"
+[ "$(cat "$tmp/err")" = "initviz: write error: Broken pipe" ] ||
+	fail "SIGPIPE ignored: no write error message"
+ok
 
 echo "$passed passed, 0 failed"

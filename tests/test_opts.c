@@ -158,7 +158,7 @@ static const struct bad bad[] = {
 	{ { "-x" }, "-x" },
 	{ { "--lesson=0" }, "--lesson" },
 	{ { "--lesson=x" }, "--lesson" },
-	{ { "--lesson=201" }, "--lesson" },
+	{ { "--lesson=1001" }, "--lesson" },
 	{ { "--list-lessons=1" }, "--list-lessons" },
 	{ { "--lessons=" }, "--lessons" },
 	{ { "--train-steps=-3" }, "--train-steps" },

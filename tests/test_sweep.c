@@ -70,7 +70,8 @@ struct bad {
 };
 
 static const struct bad bad[] = {
-	{ "width", "--sweep must be KNOB:V1,V2,..." },
+	{ "width", "--sweep must be KNOB:V1,V2,..., KNOB:FROM..TO*FACTOR or "
+	           "KNOB:FROM..TO+STEP, KNOB one of width," },
 	{ "frob:1,2", "unknown knob \"frob\" (knobs: width, depth, batch, std, "
 	              "gain, bias-std, res-scale)" },
 	{ "width:", "no values after the colon" },

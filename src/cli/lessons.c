@@ -7,10 +7,14 @@
 #include "cli/opts.h"
 #include "util/escape.h"
 
+/* A lesson file's message, "path:line: message": a path as long as add_dir
+ * makes one, escaped (\xNN: 4 bytes for 1), and the option's message whole. */
+#define ERR_MAX (4 * (4096 + 256) + IV_LESSON_MSG_MAX + 64)
+
 static int add_file(iv_lesson_set *set, const char *path, const iv_config *base,
 		    FILE *warn)
 {
-	char err[512];
+	char err[ERR_MAX];
 	if (iv_lessons_load(set, path, base, cli_apply_setting, err,
 			    sizeof err) == 0)
 		return 0;
@@ -52,7 +56,7 @@ static int add_dir(iv_lesson_set *set, const iv_config *base, FILE *warn)
 int cli_lessons(iv_lesson_set *set, const char *file, FILE *warn)
 {
 	iv_config base;
-	char err[512];
+	char err[ERR_MAX];
 	int bad = 0;
 	iv_config_defaults(&base);
 	if (iv_lessons_parse(set, iv_lessons_builtin,

@@ -117,6 +117,20 @@ static int finish(cli_opts *o, int argc, char **argv, char *err, size_t len)
 				"--widths conflicts with --%s: give "
 				"either --widths or --depth and --width",
 				o->depth_set ? "depth" : "width");
+	/* the view's files are silently unused by a report: a script that
+	 * gives both has a mistake worth hearing about */
+	if (o->report && o->tui.keys)
+		return cli_fail(err, len,
+				"--keys plays keys in the interactive view; "
+				"--%s makes a report, which reads none "
+				"(drop one of them)",
+				o->report_by);
+	if (o->report && o->tui.trace)
+		return cli_fail(err, len,
+				"--trace records the interactive view; "
+				"--%s makes a report, which has none to "
+				"record (drop one of them)",
+				o->report_by);
 	if (o->depth_set || o->width_set) /* overrides a lesson's --widths */
 		o->cfg.nwidths = 0;
 	return 0;
@@ -179,14 +193,19 @@ int cli_parse_base(int argc, char **argv, const iv_config *base, cli_opts *o,
 		if (op->kind == K_SWEEP) { /* adds up; its own messages */
 			if (cli_sweep_add(&o->sweep, optarg, err, errlen))
 				return 2;
+			if (!o->report)
+				o->report_by = op->name;
 			o->report = true;
 			continue;
 		}
+		bool was_report = o->report;
 		if (!apply(op, optarg, o))
 			return bad_value(op, optarg ? optarg : "", err, errlen);
 		if (op->set_off)
 			*(bool *)((char *)o + op->set_off) = true;
 		o->report |= op->report;
+		if (o->report && !was_report) /* --report or one implying it */
+			o->report_by = op->name;
 	}
 	return finish(o, argc, argv, err, errlen);
 }

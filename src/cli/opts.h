@@ -20,7 +20,9 @@
 
 typedef struct cli_opts {
 	iv_config cfg;
-	bool report;         /* --report (also implied by --check, --format) */
+	bool report; /* --report (also implied by --check, --format, --sweep) */
+	const char *report_by; /* the option that first asked for the report,
+				  for messages ("report", "format", ...) */
 	bool check;          /* --check */
 	bool help, version;  /* --help, --version */
 	cli_format format;   /* --format */

@@ -90,7 +90,7 @@ const struct opt cli_opt_table[] = {
 	     "--max-memory together"},
 
     {"Lessons and training", .kind = K_SECTION},
-    {"lesson", 0, SIZE_IN(lesson, 1, IV_LESSONS_MAX), .arg = "N",
+    {"lesson", 0, SIZE_IN(lesson, 1, IV_LESSONS_TOTAL_MAX), .arg = "N",
      .dflt = "none",
      .help = "start from lesson N's configuration; options given "
 	     "with it override the lesson's"},
@@ -115,10 +115,10 @@ const struct opt cli_opt_table[] = {
     {"ascii", 0, FLAG(tui.ascii),
      .help = "ASCII glyphs only (also in the report table)"},
     {"keys", 0, K_PATH, OFF(tui.keys), .arg = "FILE", .dflt = "$INITVIZ_SCRIPT",
-     .help = "play the key script in FILE"},
+     .help = "play the key script in FILE (not with the report)"},
     {"trace", 0, K_PATH, OFF(tui.trace), .arg = "FILE",
      .help = "write a timestamped line per key, engine step and frame "
-	     "to FILE (latency measurements)"},
+	     "to FILE (latency measurements; not with the report)"},
 
     {"Other", .kind = K_SECTION},
     {"help", 'h', FLAG(help), .help = "print this help and exit"},
@@ -226,7 +226,9 @@ void cli_opt_allowed(const struct opt *op, char *buf, size_t len)
 		break;
 	case K_PATH: snprintf(buf, len, "a file name"); break;
 	case K_SWEEP:
-		snprintf(buf, len, "KNOB:V1,V2,... or KNOB:FROM..TO*FACTOR");
+		snprintf(buf, len,
+			 "KNOB:V1,V2,..., KNOB:FROM..TO*FACTOR or "
+			 "KNOB:FROM..TO+STEP");
 		break;
 	default: snprintf(buf, len, "no value"); break;
 	}

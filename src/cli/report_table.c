@@ -298,7 +298,7 @@ static void arch_field(FILE *f, const iv_net *net, const cli_analysis *x)
 			     *b = iv_net_layer(net, L);
 	const iv_theory_layer *ta = &x->theory[0], *tb = &x->theory[L - 1];
 	fputs("\nmean field of this architecture (q*, chi1 and the depth "
-	      "scales are plain layers'):\n",
+	      "scales: plain layers'):\n",
 	      f);
 	fprintf(f,
 		"  stream E[h^2]: layer 1 %.4g -> layer %zu %.4g "

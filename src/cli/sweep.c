@@ -224,8 +224,8 @@ int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen)
 	if (!colon)
 		return cli_fail(
 		    err, errlen,
-		    "--sweep must be KNOB:V1,V2,... or "
-		    "KNOB:FROM..TO*FACTOR, KNOB one of %s (got \"%.*s\")",
+		    "--sweep must be KNOB:V1,V2,..., KNOB:FROM..TO*FACTOR "
+		    "or KNOB:FROM..TO+STEP, KNOB one of %s (got \"%.*s\")",
 		    names, CLI_QUOTE_MAX, spec);
 	const cli_knob *k = knob_named(spec, (size_t)(colon - spec));
 	if (!k)

@@ -151,7 +151,7 @@ static int shows(struct parser *p, iv_lesson *l, const char *value)
 static int setting(struct parser *p, const char *key, const char *value)
 {
 	iv_lesson *l = p->cur;
-	char msg[200];
+	char msg[IV_LESSON_MSG_MAX];
 	if (!l)
 		return fail(p, "setting before the first [lesson]:", key);
 	if (!*value)

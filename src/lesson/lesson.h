@@ -66,7 +66,9 @@ typedef struct iv_lesson_set {
 } iv_lesson_set;
 
 /* Apply `key = value` to cfg; return 0, or non-zero with a message in err
- * (the CLI's option parser provides it). */
+ * (the CLI's option parser provides it). err holds IV_LESSON_MSG_MAX bytes:
+ * room for the longest option message, --init's list of every scheme. */
+#define IV_LESSON_MSG_MAX 1024
 typedef int (*iv_lesson_apply_fn)(iv_config *cfg, const char *key,
                                   const char *value, char *err, size_t errlen);
 
