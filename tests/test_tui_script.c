@@ -314,6 +314,43 @@ START_TEST(a_long_message_takes_the_rows_above)
 }
 END_TEST
 
+START_TEST(a_symmetric_range_reads_the_same_both_ends)
+{
+	/* given gradients whose histogram range is symmetric (+-6.64e3 in a
+	 * residual He ReLU network), when drawn at the narrowest width, then
+	 * its two ends are one number with and without a minus: the minus
+	 * sign's column was once taken from the left end only ("-7e3
+	 * 6.6e3") */
+	iv_config c;
+	base_config(&c, 20);
+	c.width = 256;
+	c.batch = 512;
+	c.init = IV_INIT_HE_NORMAL;
+	c.act = IV_ACT_RELU;
+	c.residual = true;
+	tui_options o = {.keys = KEYS};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
+				      20, TUI_MIN_COLS),
+			 0);
+	char *screen = tut_slurp(SAVED);
+	const char *row = strchr(screen, '\n'); /* the axis row: the 4th */
+	for (int k = 0; row && k < 2; k++)
+		row = strchr(row + 1, '\n');
+	const char *bar = row ? strstr(row, "│") : NULL;
+	ck_assert_msg(bar, "%s", screen);
+	char line[256], lo[32] = "", mid[32] = "", hi[32] = "";
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(bar, "\n"), bar);
+	int n = sscanf(line + strlen("│"), "%31s %31s %31s", lo, mid, hi);
+	if (n == 2) /* no room for the 0 between them */
+		memcpy(hi, mid, sizeof hi);
+	ck_assert_msg((n == 2 || (n == 3 && !strcmp(mid, "0"))) &&
+			  lo[0] == '-' && !strcmp(lo + 1, hi),
+		      "axis \"%s\"\n%s", line, screen);
+	free(screen);
+}
+END_TEST
+
 START_TEST(quit_stops_the_script)
 {
 	/* given "q a", then the status is 0 and a never ran (no screen saved)
@@ -684,6 +721,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
 	tcase_add_loop_test(t, a_long_message_takes_the_rows_above, 0,
 			    LEN(long_notes));
+	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, quit_stops_the_script);
 	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);

@@ -77,7 +77,7 @@ typedef struct side {
 
 static void range_text(const tui_app *app, const side *s, int y)
 {
-	char lo[32], hi[32];
+	char lo[40], hi[32];
 	if (!s->shared) {
 		const char *why = app->model.per_layer
 				      ? "each row: its own range"
@@ -87,8 +87,15 @@ static void range_text(const tui_app *app, const side *s, int y)
 		return;
 	}
 	int half = (s->w - 1) / 2; /* each end whole in its half, or none */
-	tui_text_fit(s->lo, half, lo, sizeof lo);
-	tui_text_fit(s->hi, half, hi, sizeof hi);
+	if (s->lo < 0 && s->lo == -s->hi) {
+		/* a symmetric range reads as one number both sides: the same
+		 * digits, the minus sign's column taken from both */
+		tui_text_fit(s->hi, half - 1, hi, sizeof hi);
+		snprintf(lo, sizeof lo, "%s%s", hi[0] ? "-" : "", hi);
+	} else {
+		tui_text_fit(s->lo, half, lo, sizeof lo);
+		tui_text_fit(s->hi, half, hi, sizeof hi);
+	}
 	int lw = tui_text_width(lo), hw = tui_text_width(hi);
 	tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, lo);
 	tui_put_right(y, s->x + s->w, s->x + lw + 1, TUI_E_AXIS, hi);
