@@ -225,6 +225,49 @@ START_TEST(a_setting_change_resets_training)
 }
 END_TEST
 
+START_TEST(a_narrow_screen_cuts_titles_between_words)
+{
+	/* given the narrowest screen, when every lesson is shown, then its
+	 * title is whole, or its first words and an ellipsis: never a word
+	 * cut; and the layer list's column title is never cut either */
+	char keys[4096], name[64];
+	size_t n = builtin.n, len = 0;
+	for (size_t k = 1; k <= n; k++) {
+		snprintf(name, sizeof name, "narrow%zu.txt", k);
+		remove(name);
+		len += (size_t)snprintf(keys + len, sizeof keys - len,
+					"%sWait Save %s ", k > 1 ? ". " : "",
+					name);
+	}
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = 1};
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &builtin.v[0].cfg, &o, keys,
+				      20, TUI_MIN_COLS),
+			 0);
+	for (size_t k = 1; k <= n; k++) {
+		const char *title = builtin.v[k - 1].title;
+		char want[64];
+		snprintf(name, sizeof name, "narrow%zu.txt", k);
+		snprintf(want, sizeof want, "lesson %zu/%zu: ", k, n);
+		char *s = tut_slurp(name), *at = strstr(s, want);
+		ck_assert_msg(at, "%zu:\n%s", k, s);
+		at += strlen(want);
+		size_t same = 0;
+		while (title[same] && at[same] == title[same])
+			same++;
+		if (title[same] && same > 0 && at[same - 1] == ' ')
+			same--; /* the blank before the ellipsis matched too */
+		ck_assert_msg(!title[same] ||
+				  (same > 0 && title[same] == ' ' &&
+				   !strncmp(at + same, " …", strlen(" …"))),
+			      "lesson %zu: \"%.40s\"", k, at);
+		ck_assert_msg(!strstr(s, "h = relu(z\n") &&
+				  !strstr(s, "h = tanh(z\n"),
+			      "%zu:\n%s", k, s);
+		free(s);
+	}
+}
+END_TEST
+
 START_TEST(every_builtin_lesson_loads_and_draws)
 {
 	/* given lesson 1, when . through all of them, then each screen shows
@@ -433,6 +476,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, every_builtin_lesson_loads_and_draws);
+	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
 	tcase_add_test(t, notice_shows_at_start);

@@ -96,5 +96,6 @@ int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
 	    iv_wrap_line(s, xmax - x - 1 - tui_text_width(ell), &len, &next);
 	snprintf(line, sizeof line, "%.*s", (int)len, t);
 	x = tui_put(y, x, xmax, e, line);
-	return tui_put(y, x + 1, xmax, TUI_E_WARN, ell);
+	x = tui_put(y, x, xmax, e, " "); /* a blank, over a rule's line too */
+	return tui_put(y, x, xmax, TUI_E_WARN, ell);
 }

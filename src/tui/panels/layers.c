@@ -115,6 +115,8 @@ static void header(const tui_app *app, const side *l, const side *r)
 	tui_put_right(y, c->label_w, 0, TUI_E_TITLE, "L");
 	tui_model_left_title(&app->model, t, sizeof t,
 			     l->w - legend_width(app, l->q));
+	if (tui_text_width(t) > l->w) /* the name alone, never a cut */
+		snprintf(t, sizeof t, "%s", l->q == IV_Q_PREACT ? "z" : "h");
 	int tx = tui_put(y, l->x, l->x + l->w, TUI_E_TITLE, t);
 	if (l->q == IV_Q_PREACT)
 		legend(app, y, tx + 2, l->x + l->w);

@@ -55,7 +55,8 @@ static void rule(const tui_app *app, int y, const iv_lesson *x)
 	for (int c = 0; c < cols; c++)
 		tui_put(y, c, c + 1, TUI_E_AXIS, app->gl->hline);
 	int p = tui_put(y, 2, r, TUI_E_LABEL, head);
-	p = tui_put(y, p, r - 1, TUI_E_TITLE, x->title);
+	/* whole words, an ellipsis when the title is cut */
+	p = tui_put_words(y, p, r - 1, TUI_E_TITLE, x->title, app->gl->ell);
 	tui_put(y, p, r, TUI_E_LABEL, " ");
 	tui_put(y, r, cols - 2, TUI_E_LABEL, *n);
 }
