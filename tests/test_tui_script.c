@@ -351,6 +351,20 @@ START_TEST(a_symmetric_range_reads_the_same_both_ends)
 }
 END_TEST
 
+START_TEST(hidden_layers_are_said_at_80_columns)
+{
+	/* given 30 layers on an 80 x 24 screen, which shows a few rows of
+	 * them, then the settings bar says which ("rows 1-K of 30"): a class
+	 * must know the list is not the whole network */
+	ck_assert_int_eq(run("Wait Save " SAVED, 30, 24, 80, NULL), 0);
+	ck_assert(app.model.rows < 30);
+	char *screen = tut_slurp(SAVED), want[64];
+	snprintf(want, sizeof want, "rows 1-%zu of 30", app.model.rows);
+	ck_assert_msg(strstr(screen, want), "%s\n%s", want, screen);
+	free(screen);
+}
+END_TEST
+
 START_TEST(quit_stops_the_script)
 {
 	/* given "q a", then the status is 0 and a never ran (no screen saved)
@@ -722,6 +736,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, a_long_message_takes_the_rows_above, 0,
 			    LEN(long_notes));
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
+	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
 	tcase_add_test(t, quit_stops_the_script);
 	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);

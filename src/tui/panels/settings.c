@@ -40,7 +40,7 @@ static const int prio[S_COUNT] = {
     [S_DEPTH] = 1,  [S_WIDTH] = 1,    [S_CHI] = 1,   [S_WSTD] = 2,
     [S_MODE] = 2,   [S_SLOPE] = 2,    [S_BATCH] = 3, [S_INPUT] = 3,
     [S_BIAS] = 3,   [S_BIAS_STD] = 3, [S_SEED] = 4,  [S_Q] = 4,
-    [S_XI] = 4,     [S_WHERE] = 3,    [S_NORM] = 1,  [S_RES] = 1,
+    [S_XI] = 4,     [S_WHERE] = 0,    [S_NORM] = 1,  [S_RES] = 1,
 };
 
 /* The bar as a line of fields; field[id] is the index of item id's field,
