@@ -47,6 +47,54 @@ static void teardown(void)
 	tut_close(&app, &scr);
 }
 
+START_TEST(explanations_are_whole_at_80_columns)
+{
+	/* given lesson 8's network (Xavier, tanh, 10 layers of 256) on an
+	 * 80 x 24 screen, when J, then the texts that quote numbers are read
+	 * to their end: the "why" with the theory's mean square and the note
+	 * (they were cut at the edge, or at a fixed two and three rows);
+	 * when G, the way back is on the keys' row whole */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_XAVIER_NORMAL;
+	c.act = IV_ACT_TANH;
+	c.depth = 10;
+	c.width = 256;
+	c.batch = 512;
+	char script[128];
+	snprintf(script, sizeof script, "J Wait Save " SAVED "\n");
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS}, script, 24,
+				      80),
+			 0);
+	char *s = tut_slurp(SAVED);
+	char flat[8192];
+	size_t n = 0; /* the screen as one line: wrapped text joins up */
+	for (const char *p = s; *p && n + 1 < sizeof flat; p++)
+		flat[n++] = *p == '\n' ? ' ' : *p;
+	flat[n] = '\0';
+	ck_assert_msg(strstr(flat, "(theory: mean square 0.0714)") &&
+			  strstr(flat, "Isometry would have them all at 1.") &&
+			  strstr(flat, "(xavier-normal, tanh, depth 10)"),
+		      "%s", s);
+	free(s);
+	tut_close(&app, &scr);
+	snprintf(script, sizeof script, "G Wait Save " SAVED "\n");
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS}, script, 24,
+				      80),
+			 0);
+	s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "G or Esc: back   a: activation   P: phase "
+				"diagram") &&
+			  !strstr(s, "(sets the gain with the arrows\n"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
 #define SHOWN(s, text)                                                         \
 	ck_assert_msg(strstr(s, text), "no \"%s\" in\n%s", text, s)
 #define GONE(s, text) ck_assert_msg(!strstr(s, text), "\"%s\" in\n%s", text, s)
@@ -426,6 +474,7 @@ Suite *suite(void)
 	TCase *t = tcase_create("sessions");
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, explanations_are_whole_at_80_columns);
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);

@@ -254,9 +254,17 @@ static void draw(const tui_app *app, tui_rect r)
 	tui_line_addf(&l, TUI_E_TITLE, "(%s = weight std times %s(fan_in))",
 		      g->sw, g->sqrt);
 	tui_put_fit(y, 0, cols, &l);
-	tui_put(y + h - 1, 0, cols, TUI_E_LABEL,
-		"G or Esc: back   a: activation   P: phase diagram (sets the "
-		"gain with the arrows)");
+	tui_line k; /* the keys, each whole or left out, the way back first */
+	tui_line_init(&k);
+	tui_line_field(&k, 0, 0);
+	tui_line_add(&k, TUI_E_LABEL, "G or Esc: back");
+	tui_line_field(&k, 1, 3);
+	tui_line_add(&k, TUI_E_LABEL, "a: activation");
+	tui_line_field(&k, 1, 3);
+	tui_line_add(&k, TUI_E_LABEL, "P: phase diagram");
+	tui_line_field(&k, 2, 1);
+	tui_line_add(&k, TUI_E_LABEL, "(sets the gain with the arrows)");
+	tui_put_fit(y + h - 1, 0, cols, &k);
 	if (!t->th || !tui_gains_fresh(t, &app->model.cfg)) {
 		tui_put(y + 2, 1, cols, TUI_E_AXIS,
 			t->th ? "finding the critical gain" : "out of memory");

@@ -285,12 +285,21 @@ static void keys(const tui_app *app, int y)
 	const tui_glyphs *gl = app->gl;
 	const char *k =
 	    tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
-	tui_put_fmt(
-	    y, 0, app->layout.cols, TUI_E_LABEL,
-	    "%s/%s or h/l: %s (sets the %s)   %s/%s or k/j: %s (sets the "
-	    "bias std)   P or Esc: back",
-	    gl->keys[2], gl->keys[3], app->gl->sw2, k ? k : "weights",
-	    gl->keys[0], gl->keys[1], app->gl->sb2);
+	tui_line l; /* each key whole or left out, the way back kept */
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_addf(&l, TUI_E_LABEL, "%s/%s or h/l: %s", gl->keys[2],
+		      gl->keys[3], gl->sw2);
+	tui_line_field(&l, 2, 1);
+	tui_line_addf(&l, TUI_E_LABEL, "(sets the %s)", k ? k : "weights");
+	tui_line_field(&l, 0, 3);
+	tui_line_addf(&l, TUI_E_LABEL, "%s/%s or k/j: %s", gl->keys[0],
+		      gl->keys[1], gl->sb2);
+	tui_line_field(&l, 2, 1);
+	tui_line_add(&l, TUI_E_LABEL, "(sets the bias std)");
+	tui_line_field(&l, 0, 3);
+	tui_line_add(&l, TUI_E_LABEL, "P or Esc: back");
+	tui_put_fit(y, 0, app->layout.cols, &l);
 }
 
 /* The grid's room in rectangle r: columns and rows of points. */

@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/wrap.h"
 
-#define BELOW 4 /* rows under the plot: x labels, three of note */
+#define TEXT_ROWS 5 /* rows a note or the "why" may take at most */
 
 typedef struct hplot {
 	int y, x, h, w;
@@ -110,15 +111,23 @@ static void spectrum(const tui_app *app, int y, int h)
 			      TUI_SPECTRUM_DECADES);
 	}
 	tui_put_fit(y, 0, cols, &l);
+	/* the texts take the rows they need (read whole: they quote
+	 * numbers), the plot what is left */
+	tui_spectrum_note(s, note, sizeof note);
+	int note_rows = iv_wrap_count(note, cols);
+	note_rows = note_rows < TEXT_ROWS ? note_rows : TEXT_ROWS;
 	if (tui_theory_why_text(&app->theory, &app->model.cfg, s->mean_square,
 				app->gl, why, sizeof why)) {
-		int used = tui_put_wrap(y + 1, 0, cols, 2, TUI_E_NOTICE, why);
+		int want = iv_wrap_count(why, cols);
+		int used = tui_put_wrap(y + 1, 0, cols,
+					want < TEXT_ROWS ? want : TEXT_ROWS,
+					TUI_E_NOTICE, why);
 		y += used;
 		h -= used;
 	}
 	hplot p = {.y = y + 1,
 		   .x = TUI_AXIS_W,
-		   .h = h - 1 - BELOW,
+		   .h = h - 2 - note_rows, /* the x labels, then the note */
 		   .w = cols - TUI_AXIS_W - 1};
 	/* about 2 sqrt(n) bins, so that the bars are not mostly gaps */
 	int bw = (int)(p.w / (2 * sqrt((double)s->count) + 1)) + 1,
@@ -137,8 +146,7 @@ static void spectrum(const tui_app *app, int y, int h)
 	bars(app, &p, counts, bins, bw);
 	reference(app, &p);
 	x_labels(&p, p.y + p.h);
-	tui_spectrum_note(s, note, sizeof note);
-	tui_put_wrap(p.y + p.h + 1, 0, cols, 3, TUI_E_NORMAL, note);
+	tui_put_wrap(p.y + p.h + 1, 0, cols, note_rows, TUI_E_NORMAL, note);
 	free(counts);
 }
 
@@ -279,13 +287,20 @@ static void draw(const tui_app *app, tui_rect r)
 	const iv_config *c = &app->model.cfg;
 	int y = r.y, h = r.h, cols = r.w;
 	tui_spec_state st = state(app);
-	char sub[32];
+	char sub[32], t[256], what[96];
 	snprintf(sub, sizeof sub, "%s%s", app->gl->d, "h_L/");
-	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
-		    "Jacobian spectrum: singular values of %s%sx at one input "
-		    "(%s, %s, depth %zu)",
-		    sub, app->gl->d, iv_init_name(c->init), iv_act_name(c->act),
-		    c->depth);
+	snprintf(what, sizeof what, "(%s, %s, depth %zu)",
+		 iv_init_name(c->init), iv_act_name(c->act), c->depth);
+	/* the longest form that fits whole: the network named always */
+	snprintf(t, sizeof t,
+		 "Jacobian spectrum: singular values of %s%sx at one input %s",
+		 sub, app->gl->d, what);
+	if (tui_text_width(t) > cols)
+		snprintf(t, sizeof t, "Jacobian spectrum of %s%sx %s", sub,
+			 app->gl->d, what);
+	if (tui_text_width(t) > cols)
+		snprintf(t, sizeof t, "Jacobian spectrum %s", what);
+	tui_put_words(y, 0, cols, TUI_E_TITLE, t, app->gl->ell);
 	if (st == TUI_SPEC_HAVE)
 		spectrum(app, y + 1, h - 2);
 	else
