@@ -137,6 +137,15 @@ START_TEST(random_init_learns_and_stays_distinct)
 }
 END_TEST
 
+/* Activations that overflow to Inf in layer 2 and to NaN above it, and a
+ * loss that is not finite: std 1e200 with ReLU, 3 layers. */
+static void overflowing(iv_config *c)
+{
+	small(c, IV_INIT_NORMAL, 3);
+	c->std = 1e200;
+	c->act = IV_ACT_RELU;
+}
+
 START_TEST(counts_over_nan_are_not_shown)
 {
 	/* given a network whose activations overflow to Inf and then NaN
@@ -145,9 +154,7 @@ START_TEST(counts_over_nan_are_not_shown)
 	 * layer" (NaN columns all compare alike), no dead-unit fraction, and
 	 * the strip says why */
 	iv_config c;
-	small(&c, IV_INIT_NORMAL, 3);
-	c.std = 1e200;
-	c.act = IV_ACT_RELU;
+	overflowing(&c);
 	run("t Wait Save " SAVED, &c, (tui_options){0});
 	for (size_t l = 2; l <= 3; l++) /* the premise: NaN there */
 		ck_assert(iv_net_layer(app.comp.net, l)->q[IV_Q_ACT].nan > 0);
@@ -166,9 +173,7 @@ START_TEST(divergence_is_named_at_80_columns)
 	 * an 80 x 24 screen, then the strip still says it diverged and what
 	 * to do (the rate and the state word give way first) */
 	iv_config c;
-	small(&c, IV_INIT_NORMAL, 3);
-	c.std = 1e200;
-	c.act = IV_ACT_RELU;
+	overflowing(&c);
 	tui_options o = {.keys = KEYS};
 	remove(SAVED);
 	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "t Wait Save " SAVED,

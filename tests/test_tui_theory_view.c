@@ -28,18 +28,25 @@ static void config(iv_config *c)
 	c->batch = 64;
 }
 
-/* Run keys from configuration c on a headless 30 x 100 screen; the app
- * stays open for inspection. Returns the saved screen (free it). */
-static char *run(const iv_config *c, const char *keys)
+/* Run keys from configuration c on a headless lines x cols screen (run: 30
+ * x 100); the app stays open for inspection. Returns the saved screen
+ * (free it). */
+static char *run_at(const iv_config *c, const char *keys, int lines,
+		    int cols)
 {
 	char script[512];
 	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n", keys);
 	remove(SAVED);
 	ck_assert_int_eq(tut_run_keys(&app, &scr, c,
-				      &(tui_options){.keys = KEYS}, script, 30,
-				      100),
+				      &(tui_options){.keys = KEYS}, script,
+				      lines, cols),
 			 0);
 	return tut_slurp(SAVED);
+}
+
+static char *run(const iv_config *c, const char *keys)
+{
+	return run_at(c, keys, 30, 100);
 }
 
 static void teardown(void)
@@ -61,14 +68,7 @@ START_TEST(explanations_are_whole_at_80_columns)
 	c.depth = 10;
 	c.width = 256;
 	c.batch = 512;
-	char script[128];
-	snprintf(script, sizeof script, "J Wait Save " SAVED "\n");
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
-				      &(tui_options){.keys = KEYS}, script, 24,
-				      80),
-			 0);
-	char *s = tut_slurp(SAVED);
+	char *s = run_at(&c, "J", 24, 80);
 	char flat[8192];
 	size_t n = 0; /* the screen as one line: wrapped text joins up */
 	for (const char *p = s; *p && n + 1 < sizeof flat; p++)
@@ -80,13 +80,7 @@ START_TEST(explanations_are_whole_at_80_columns)
 		      "%s", s);
 	free(s);
 	tut_close(&app, &scr);
-	snprintf(script, sizeof script, "G Wait Save " SAVED "\n");
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
-				      &(tui_options){.keys = KEYS}, script, 24,
-				      80),
-			 0);
-	s = tut_slurp(SAVED);
+	s = run_at(&c, "G", 24, 80);
 	ck_assert_msg(strstr(s, "G or Esc: back   a: activation   P: phase "
 				"diagram") &&
 			  !strstr(s, "(sets the gain with the arrows\n"),
