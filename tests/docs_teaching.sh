@@ -133,6 +133,18 @@ check("(0.63 → 0.23 for activations, gradients 1 → 0.39)", "0.39",
       layer(r, 1, "grad_activation"))
 check("the loss falls from 0.92 to 0.28 in 20 steps", "0.92", loss(r, 0))
 check("the loss falls from 0.92 to 0.28 in 20 steps", "0.28", loss(r, 20))
+# lesson 8: critical at q* = 0, which the layers only approach
+r = report(8)
+check("the theory's q falls from 1 to 0.058 over the 10 layers", "0.058",
+      r["layers"][9]["theory"]["preactivation_std"] ** 2)
+check("the theory's q falls from 1 to 0.058 over the 10 layers", "1",
+      r["layers"][0]["theory"]["preactivation_std"] ** 2)
+check("says `χ1 1 critical` and `ξg ∞` all the same", "1",
+      r["criticality"]["chi1"])
+between("the values at the fixed point q* = 0", 0, 0,
+        [r["criticality"]["q_star"]])
+between("says `χ1 1 critical` and `ξg ∞` all the same", 0, 0, # inf: null
+        [0 if r["criticality"]["depth_scale_gradient"] is None else 1])
 # lesson 9: a flat profile, dead units creep up; the loss in 20 steps
 r = report(9, "--train-steps=20")
 check("the loss falls from 2.0 to 0.66 in 20 steps", "2.0", loss(r, 0))
