@@ -302,6 +302,16 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 		ck_assert_msg(strstr(s, want), "%zu:\n%s", k, s);
 		ck_assert_msg(strstr(s, "computed in 12 ms"), "%zu:\n%s", k, s);
 		ck_assert(strstr(s, "look: "));
+		/* the settings bar (the first two rows) names the readout
+		 * training uses when it is not the scheme's own */
+		char bar[512];
+		const char *second = strchr(s, '\n');
+		second = second ? strchr(second + 1, '\n') : NULL;
+		snprintf(bar, sizeof bar, "%.*s",
+			 second ? (int)(second - s) : 0, s);
+		ck_assert_msg(!strstr(bar, "readout random") ==
+				  !builtin.v[k - 1].random_readout,
+			      "%zu:\n%s", k, bar);
 		free(s);
 	}
 	char *s = tut_slurp("last.txt");

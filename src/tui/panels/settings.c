@@ -27,6 +27,7 @@ typedef enum {
 	S_BIAS_STD,
 	S_NORM,
 	S_RES,
+	S_READOUT,
 	S_SEED,
 	S_Q,
 	S_XI,
@@ -41,6 +42,7 @@ static const int prio[S_COUNT] = {
     [S_MODE] = 2,   [S_SLOPE] = 2,    [S_BATCH] = 3, [S_INPUT] = 3,
     [S_BIAS] = 3,   [S_BIAS_STD] = 3, [S_SEED] = 4,  [S_Q] = 4,
     [S_XI] = 4,     [S_WHERE] = 0,    [S_NORM] = 1,  [S_RES] = 1,
+    [S_READOUT] = 1,
 };
 
 /* The bar as a line of fields; field[id] is the index of item id's field,
@@ -192,6 +194,10 @@ static void collect(const tui_app *app, bar *b, int gap)
 	add(b, S_INPUT, gap, "input", iv_input_name(c->input));
 	bias_item(b, c, g, gap);
 	arch_items(b, c, g, gap);
+	/* training's readout when it is not the scheme's own: lesson 13
+	 * differs from lesson 2 by this alone */
+	if (app->train.random_readout)
+		add(b, S_READOUT, gap, "readout", "random");
 	snprintf(w, sizeof w, "%lu", c->seed);
 	add(b, S_SEED, gap, "seed", w);
 	if (tui_theory_fix_item(&app->theory, c, g, label, sizeof label, w,
