@@ -540,6 +540,35 @@ START_TEST(schemes_the_theory_does_not_describe)
 }
 END_TEST
 
+START_TEST(architectures_the_maps_do_not_describe)
+{
+	/* given residual blocks, or a normalization, then the maps of a
+	 * plain layer are not drawn as if they were this network's: nothing
+	 * is plotted and the words say why (lesson 14's map said "every
+	 * layer keeps q1 2" beside a stream whose variance doubles a block) */
+	iv_config c;
+	char v[256];
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_RELU);
+	c.residual = true;
+	const tui_cobweb *w = plot(&c, TUI_COBWEB_LENGTH);
+	ck_assert_int_eq(w->state, TUI_COBWEB_NOT_PLAIN);
+	ck_assert_uint_eq(w->n_done, 0);
+	ck_assert_msg(strstr(tui_cobweb_verdict(w, v, sizeof v),
+			     "residual blocks add their branch"),
+		      "%s", v);
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_RELU);
+	c.norm = IV_NORM_LAYER;
+	w = plot(&c, TUI_COBWEB_CORR);
+	ck_assert_int_eq(w->state, TUI_COBWEB_NOT_PLAIN);
+	ck_assert_msg(strstr(tui_cobweb_verdict(w, v, sizeof v),
+			     "normalization resets"),
+		      "%s", v);
+	/* and the plain network still has its map */
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_RELU);
+	ck_assert_int_eq(plot(&c, TUI_COBWEB_LENGTH)->state, TUI_COBWEB_OK);
+}
+END_TEST
+
 START_TEST(inputs_correlation_moves_within_bounds)
 {
 	/* given the start 0.5, then steps of 0.1 reach 1 and -1 and stop */
@@ -618,6 +647,7 @@ Suite *suite(void)
 	tcase_add_test(tc, work_in_small_steps);
 	tcase_add_test(tc, deep_networks_show_their_first_layers);
 	tcase_add_test(tc, schemes_the_theory_does_not_describe);
+	tcase_add_test(tc, architectures_the_maps_do_not_describe);
 	tcase_add_test(tc, inputs_correlation_moves_within_bounds);
 	tcase_add_test(tc, axis_labels);
 	suite_add_tcase(s, tc);

@@ -147,6 +147,10 @@ static void start(tui_cobweb *w, struct tui_theory *t, const iv_config *cfg)
 		w->state = TUI_COBWEB_NOT_RANDOM;
 		return;
 	}
+	if (cfg->residual || cfg->norm != IV_NORM_NONE) {
+		w->state = TUI_COBWEB_NOT_PLAIN;
+		return;
+	}
 	if (!t->th || !p->valid || p->st != IV_OK) {
 		w->state = TUI_COBWEB_NO_THEORY;
 		return;
@@ -349,6 +353,14 @@ char *tui_cobweb_verdict(const tui_cobweb *w, char *buf, size_t size)
 			 "%s weights are not random: the theory "
 			 "does not describe them",
 			 iv_init_name(w->key.init));
+	else if (w->state == TUI_COBWEB_NOT_PLAIN)
+		snprintf(buf, size,
+			 "%s: each layer's q is not a map of the layer "
+			 "below's alone, so no fixed point to draw",
+			 w->key.residual ? "residual blocks add their branch "
+					   "to the stream"
+					 : "the normalization resets each "
+					   "layer's variance");
 	else if (w->state == TUI_COBWEB_NO_THEORY)
 		snprintf(buf, size, "no theory to draw (out of memory)");
 	else if (w->key_map == TUI_COBWEB_CORR)

@@ -43,6 +43,8 @@ typedef struct tui_cobweb_axis {
 typedef enum {
 	TUI_COBWEB_OK,
 	TUI_COBWEB_NOT_RANDOM, /* the theory does not describe the scheme */
+	TUI_COBWEB_NOT_PLAIN,  /* residual blocks or a normalization: the
+				* maps are a plain layer's, not this net's */
 	TUI_COBWEB_NO_THEORY,  /* out of memory, or no predictions */
 } tui_cobweb_state;
 

@@ -201,8 +201,13 @@ static void numbers(const tui_app *app, int y)
 	const tui_cobweb *w = web(app);
 	const tui_glyphs *gl = app->gl;
 	const iv_criticality *k = &w->crit;
-	char v[96], a[32], b[32];
+	char v[256], a[32], b[32];
 	int cols = app->layout.cols;
+	if (w->state == TUI_COBWEB_NOT_PLAIN) { /* a reason: over two rows */
+		tui_put_wrap(y, 0, cols, 2, TUI_E_VALUE,
+			     tui_cobweb_verdict(w, v, sizeof v));
+		return;
+	}
 	int x = tui_put(y, 0, cols, TUI_E_VALUE,
 			tui_cobweb_verdict(w, v, sizeof v));
 	if (w->state != TUI_COBWEB_OK)
@@ -233,6 +238,8 @@ static void meaning(const tui_app *app, int y)
 	const tui_cobweb *w = web(app);
 	const iv_criticality *k = &w->crit;
 	char t[256], a[32], b[32], c[32], d[32], run[80];
+	if (w->state == TUI_COBWEB_NOT_PLAIN)
+		return; /* the verdict's second row */
 	if (w->state != TUI_COBWEB_OK || w->n == 0) {
 		tui_put(y, 0, app->layout.cols, TUI_E_LABEL,
 			"i changes the scheme");
