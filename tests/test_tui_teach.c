@@ -155,13 +155,23 @@ START_TEST(counts_over_nan_are_not_shown)
 	 * the strip says why */
 	iv_config c;
 	overflowing(&c);
-	run("t Wait Save " SAVED, &c, (tui_options){0});
+	remove("before.txt");
+	run("Wait Save before.txt t Wait Save " SAVED, &c, (tui_options){0});
 	for (size_t l = 2; l <= 3; l++) /* the premise: NaN there */
 		ck_assert(iv_net_layer(app.comp.net, l)->q[IV_Q_ACT].nan > 0);
 	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "not counted, NaN or Inf in") &&
 			  !strstr(s, "in every layer") &&
 			  !strstr(s, "dead units"),
+		      "%s", s);
+	free(s);
+	/* and before the step, a row's σ is of all its entries: inf beside
+	 * Infs (the finite ones' std read 0), nan beside NaNs */
+	s = tut_slurp("before.txt");
+	const char *r2 = strstr(s, "\n 2 "), *r3 = strstr(s, "\n 3 ");
+	ck_assert(r2 && r3);
+	ck_assert_msg(strstr(r2, " inf ") && strstr(r2, " inf ") < r3 &&
+			  strstr(r3, " nan "),
 		      "%s", s);
 	free(s);
 }

@@ -83,7 +83,8 @@ static void range_text(const tui_app *app, const side *s, int y)
 				      ? "each row: its own range"
 				  : tui_app_computing(app) ? "not computed yet"
 							   : "no finite values";
-		tui_put(y, s->x, s->x + s->w, TUI_E_AXIS, why);
+		tui_put_words(y, s->x, s->x + s->w, TUI_E_AXIS, why,
+			      app->gl->ell);
 		return;
 	}
 	int half = (s->w - 1) / 2; /* each end whole in its half, or none */
@@ -273,6 +274,18 @@ static void health(const tui_app *app, int y, const iv_layer_stats *ls)
 	}
 }
 
+/* A row's σ: of all its entries, so "nan" with a NaN among them and
+ * "inf" with an Inf (the finite entries' std beside 64019 Infs read 0). */
+static void sd_text(const iv_stats *s, char *b, size_t size)
+{
+	if (s->nan > 0)
+		snprintf(b, size, "nan");
+	else if (s->inf > 0)
+		snprintf(b, size, "inf");
+	else
+		tui_text_fit(s->std, TUI_SD_W - 1, b, size);
+}
+
 static void row(const tui_app *app, int y, size_t i, const side *l,
 		const side *r)
 {
@@ -299,13 +312,13 @@ static void row(const tui_app *app, int y, size_t i, const side *l,
 	cells(app, y, 2 * (i - app->model.top), layer, l);
 	cells(app, y, 2 * (i - app->model.top) + 1, layer, r);
 	if (tui_hist_ready(ls, l->q)) {
-		tui_text_fit(ls->q[l->q].std, TUI_SD_W - 1, b, sizeof b);
+		sd_text(&ls->q[l->q], b, sizeof b);
 		tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_NORMAL,
 			      b);
 		health(app, y, ls);
 	}
 	if (tui_hist_ready(ls, r->q)) {
-		tui_text_fit(ls->q[r->q].std, TUI_SD_W - 1, b, sizeof b);
+		sd_text(&ls->q[r->q], b, sizeof b);
 		tui_put_right(y, c->rsd_x + TUI_SD_W, c->rsd_x, TUI_E_NORMAL,
 			      b);
 	}
