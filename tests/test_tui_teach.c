@@ -196,6 +196,41 @@ START_TEST(divergence_is_named_at_80_columns)
 }
 END_TEST
 
+START_TEST(large_ratios_are_whole)
+{
+	/* given weights of std 1e-110 under a random readout, when a step is
+	 * taken, then the update moves them by about 1e108 of themselves:
+	 * its log10 ratio is written whole ("108"), not "108.0" cut to "108."
+	 * by the column */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 1);
+	c.std = 1e-110;
+	c.act = IV_ACT_LINEAR;
+	run("t Wait Save " SAVED, &c, (tui_options){.random_readout = true});
+	char *s = tut_slurp(SAVED), upd[32] = "", grad[32] = "";
+	const char *row = strstr(s, "\n L1 ");
+	ck_assert_msg(row, "%s", s);
+	const char *end = strchr(row + 1, '\n');
+	char line[512];
+	snprintf(line, sizeof line, "%.*s",
+		 end ? (int)(end - row - 1) : 400, row + 1);
+	const char *last = strrchr(line, ' '); /* "... upd grad" */
+	ck_assert(last && last > line);
+	const char *prev = last - 1;
+	while (prev > line && *prev == ' ')
+		prev--;
+	while (prev > line && prev[-1] != ' ')
+		prev--;
+	ck_assert_int_eq(sscanf(prev, "%31s %31s", upd, grad), 2);
+	double u = atof(upd), g = atof(grad);
+	ck_assert_msg(u > 100 && u < 120 && g > 100 && g < 120 &&
+			  upd[strlen(upd) - 1] != '.' &&
+			  grad[strlen(grad) - 1] != '.',
+		      "\"%s\" \"%s\"\n%s", upd, grad, s);
+	free(s);
+}
+END_TEST
+
 START_TEST(x_goes_back_to_the_initial_weights)
 {
 	/* given 5 steps, when x, then no step, no loss, and the weights are
@@ -494,6 +529,7 @@ Suite *suite(void)
 	tcase_add_test(t, random_init_learns_and_stays_distinct);
 	tcase_add_test(t, counts_over_nan_are_not_shown);
 	tcase_add_test(t, divergence_is_named_at_80_columns);
+	tcase_add_test(t, large_ratios_are_whole);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	suite_add_tcase(s, t);

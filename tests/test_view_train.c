@@ -580,6 +580,26 @@ START_TEST(ratio_levels_are_decades)
 }
 END_TEST
 
+START_TEST(ratio_texts_are_whole)
+{
+	/* every log10 ratio a double can give reads whole in the column and
+	 * back to within its last digit: "-164", not "-164." */
+	char b[32];
+	for (double v = -650; v <= 650; v += 0.37) {
+		tui_ratio_text(v, b, sizeof b);
+		ck_assert_msg((int)strlen(b) <= TUI_RATIO_TEXT_W, "%g: %s", v,
+			      b);
+		ck_assert_msg(b[strlen(b) - 1] != '.', "%g: %s", v, b);
+		ck_assert_msg(fabs(atof(b) - v) <= (fabs(v) < 99.95 ? 0.05 : 0.5),
+			      "%g: %s", v, b);
+	}
+	ck_assert_str_eq(tui_ratio_text(-2.94, b, sizeof b), "-2.9");
+	ck_assert_str_eq(tui_ratio_text(-164.0, b, sizeof b), "-164");
+	ck_assert_str_eq(tui_ratio_text(NAN, b, sizeof b), "-");
+	ck_assert_str_eq(tui_ratio_text(-INFINITY, b, sizeof b), "-inf");
+}
+END_TEST
+
 /* --- lessons --- */
 
 static iv_lesson les[3];
@@ -1047,6 +1067,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, health_is_named_as_it_changes, 0,
 			    LEN(healths));
 	tcase_add_loop_test(t, ratio_levels_are_decades, 0, LEN(levels));
+	tcase_add_test(t, ratio_texts_are_whole);
 	suite_add_tcase(s, t);
 	t = tcase_create("improvised"); /* the default network: 10 x 256 */
 	tcase_set_timeout(t, 120);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Columns, levels and the healthy band of the ratio strip. */
 #include <math.h>
+#include <stdio.h>
 #include "view/ratios.h"
 
 double tui_ratio_column(const tui_train *t, size_t i, int col, int w, bool grad)
@@ -35,6 +36,20 @@ double tui_ratio_last(const tui_train *t, size_t i, bool grad)
 			return log10(r);
 	}
 	return NAN;
+}
+
+char *tui_ratio_text(double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else if (isinf(v))
+		snprintf(buf, size, "%s", v > 0 ? "inf" : "-inf");
+	else if (fabs(v) < 99.95)
+		snprintf(buf, size, "%.1f", v);
+	else /* "-164", not "-164.0" cut to "-164." (a log10 of doubles'
+	      * ratio is within +-650: four characters at most) */
+		snprintf(buf, size, "%.0f", v);
+	return buf;
 }
 
 int tui_ratio_level(double v)

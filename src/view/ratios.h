@@ -23,6 +23,11 @@ double tui_ratio_last(const tui_train *t, size_t i, bool grad);
 /* The glyph level of a log10 ratio: a decade a level, [-3, -2) level 5,
  * below -7 level 1, 0 and over level 8; 0 for NaN (nothing drawn). */
 int tui_ratio_level(double v);
+/* A log10 ratio as the strip writes it, whole in TUI_RATIO_TEXT_W
+ * columns: "-2.9", "-164" (no decimal from 100 on), "inf", "-inf", or "-"
+ * for NaN. Returns buf. */
+#define TUI_RATIO_TEXT_W 5
+char *tui_ratio_text(double v, char *buf, size_t size);
 /* Within TUI_RATIO_BAND decades of TUI_RATIO_HEALTHY. */
 bool tui_ratio_healthy(double v);
 

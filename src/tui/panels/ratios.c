@@ -12,7 +12,7 @@
 #include "tui/put.h"
 #include "view/ratios.h"
 
-#define NUM_W     6 /* " -2.9 " */
+#define NUM_W     (TUI_RATIO_TEXT_W + 1) /* " -2.9" */
 #define RIGHT_W   (2 * NUM_W + 1)
 #define CELLS_MIN 8
 
@@ -53,13 +53,8 @@ static tui_element elem_of(double v)
 static void number(int y, int xend, double v)
 {
 	char b[16];
-	if (isnan(v))
-		snprintf(b, sizeof b, "-");
-	else if (isinf(v))
-		snprintf(b, sizeof b, "%s", v > 0 ? "inf" : "-inf");
-	else
-		snprintf(b, sizeof b, "%.1f", v);
-	tui_put_right(y, xend, xend - NUM_W + 1, elem_of(v), b);
+	tui_put_right(y, xend, xend - NUM_W + 1, elem_of(v),
+		      tui_ratio_text(v, b, sizeof b));
 }
 
 static void row(const tui_app *app, int y, size_t i, int cols)
