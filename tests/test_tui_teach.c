@@ -160,7 +160,7 @@ START_TEST(counts_over_nan_are_not_shown)
 	for (size_t l = 2; l <= 3; l++) /* the premise: NaN there */
 		ck_assert(iv_net_layer(app.comp.net, l)->q[IV_Q_ACT].nan > 0);
 	char *s = tut_slurp(SAVED);
-	ck_assert_msg(strstr(s, "not counted, NaN or Inf in") &&
+	ck_assert_msg(strstr(s, "distinct neurons: not counted (NaN or Inf)") &&
 			  !strstr(s, "in every layer") &&
 			  !strstr(s, "dead units"),
 		      "%s", s);
@@ -177,21 +177,26 @@ START_TEST(counts_over_nan_are_not_shown)
 }
 END_TEST
 
-START_TEST(divergence_is_named_at_80_columns)
+static const int strip_cols[] = {80, 70, TUI_MIN_COLS};
+
+START_TEST(divergence_is_named_at_every_width)
 {
-	/* given a network whose loss is not finite, when a step is taken on
-	 * an 80 x 24 screen, then the strip still says it diverged and what
-	 * to do (the rate and the state word give way first) */
+	/* given a network whose loss is not finite, when a step is taken,
+	 * then at 80 columns and down to the narrowest the strip still says
+	 * that it is paused, that it diverged and what to do (the rate and
+	 * the counts give way first) */
 	iv_config c;
 	overflowing(&c);
 	tui_options o = {.keys = KEYS};
 	remove(SAVED);
 	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "t Wait Save " SAVED,
-				      24, 80),
+				      24, strip_cols[_i]),
 			 0);
 	ck_assert(tui_train_diverged(&app.train));
 	char *s = tut_slurp(SAVED);
-	ck_assert_msg(strstr(s, "diverged: < lowers the rate"), "%s", s);
+	ck_assert_msg(strstr(s, "diverged: < lowers the rate") &&
+			  strstr(s, " paused "),
+		      "%s", s);
 	free(s);
 }
 END_TEST
@@ -528,7 +533,8 @@ Suite *suite(void)
 	tcase_add_test(t, zeros_tanh_hidden_weights_never_move);
 	tcase_add_test(t, random_init_learns_and_stays_distinct);
 	tcase_add_test(t, counts_over_nan_are_not_shown);
-	tcase_add_test(t, divergence_is_named_at_80_columns);
+	tcase_add_loop_test(t, divergence_is_named_at_every_width, 0,
+			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);

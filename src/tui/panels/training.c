@@ -50,7 +50,7 @@ static bool span(const double *v, size_t n, curve *c)
 }
 
 /* Column k: the largest log loss of its steps (so the top value always
- * has its bar); NAN when one is not finite. */
+ * has its bar); INFINITY when one is infinite, NAN when one is NaN. */
 static double column(const double *v, size_t n, int w, int k, bool *any)
 {
 	size_t i0 = n <= (size_t)w ? (size_t)k : (size_t)k * n / (size_t)w;
@@ -58,9 +58,9 @@ static double column(const double *v, size_t n, int w, int k, bool *any)
 	double m = -INFINITY;
 	*any = i0 < n && i1 > i0;
 	for (size_t i = i0; i < i1 && i < n; i++) {
-		if (!isfinite(v[i]))
+		if (isnan(v[i]))
 			return NAN;
-		m = fmax(m, lg(v[i]));
+		m = isinf(v[i]) ? INFINITY : fmax(m, lg(v[i]));
 	}
 	return *any ? m : NAN;
 }
@@ -74,14 +74,18 @@ static void sparkline(const tui_app *app, const curve *c, const double *v,
 		double m = column(v, n, c->w, k, &any);
 		if (!any)
 			break;
-		int x = c->x + k, level = 2 * TUI_LEVELS; /* not finite: full */
-		if (!isnan(m))
+		/* infinite: a full bar, off the chart; NaN has no height, so
+		 * no bar (the strip says "loss nan" and "diverged") */
+		int x = c->x + k, level = 2 * TUI_LEVELS;
+		if (isnan(m))
+			continue;
+		if (isfinite(m))
 			level = c->hi > c->lo
 				    ? 1 + (int)lround((m - c->lo) /
 						      (c->hi - c->lo) *
 						      (2 * TUI_LEVELS - 1))
 				    : TUI_LEVELS;
-		tui_element e = isnan(m) ? TUI_E_WARN : TUI_E_ACT;
+		tui_element e = isfinite(m) ? TUI_E_ACT : TUI_E_WARN;
 		int top = level > TUI_LEVELS ? level - TUI_LEVELS : 0;
 		tui_put(c->y, x, x + 1, e, g->level[top]);
 		tui_put(c->y + 1, x, x + 1, e,
@@ -160,14 +164,18 @@ static void second_row(const tui_app *app, tui_line *l)
 		bad += s->q[IV_Q_ACT].finite < s->q[IV_Q_ACT].count;
 	}
 	tui_element e = full == L ? TUI_E_VALUE : TUI_E_WARN;
+	if (tui_train_diverged(t)) { /* what happened and what to do: first,
+				      * on a row of its own at any width */
+		tui_line_field(l, 0, 0);
+		tui_line_add(l, TUI_E_WARN, "diverged: < lowers the rate");
+	}
 	tui_line_field(l, 0, 2);
 	tui_line_add(l, TUI_E_LABEL, "distinct neurons: ");
 	if (hi == 0)
 		tui_line_add(l, TUI_E_LABEL, "not computed yet");
-	else if (bad) /* NaN columns all compare alike: no count */
-		tui_line_addf(l, TUI_E_WARN,
-			      "not counted, NaN or Inf in %zu of %zu layers",
-			      bad, L);
+	else if (bad) /* NaN columns all compare alike: no count (the
+		       * rows say which layers) */
+		tui_line_add(l, TUI_E_WARN, "not counted (NaN or Inf)");
 	else if (full == L && lo == hi)
 		tui_line_addf(l, e, "all %zu in every layer", hi);
 	else if (full == L)
@@ -218,7 +226,7 @@ static void first_row(const tui_app *app, tui_line *l)
 	/* the step of the loss shown: during a run each step's loss is of
 	 * the weights it started from, one step behind the count */
 	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_loss_step(t));
-	tui_line_field(l, 2, 2);
+	tui_line_field(l, 0, 2); /* running or not: kept, as the step */
 	tui_line_add(l, TUI_E_LABEL,
 		     t->running          ? "running"
 		     : tui_train_busy(t) ? "stepping"
@@ -230,10 +238,6 @@ static void first_row(const tui_app *app, tui_line *l)
 	tui_line_field(l, 0, 3);
 	tui_line_add(l, TUI_E_LABEL, "loss ");
 	tui_line_num(l, div ? TUI_E_WARN : TUI_E_VALUE, tui_train_loss(t));
-	if (div) { /* what happened and what to do: kept before the rate */
-		tui_line_field(l, 0, 2);
-		tui_line_add(l, TUI_E_WARN, "diverged: < lowers the rate");
-	}
 }
 
 static int rows(const tui_app *app, int cols)
