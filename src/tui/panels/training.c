@@ -146,9 +146,9 @@ static void health_fields(const tui_app *app, tui_line *l)
 		health_field(l, "dead units", t->dead, t->dead0);
 }
 
-/* "distinct neurons: 1 in every layer", "all 64 in every layer" or
- * "250 to 256 per layer"; "hidden weights: unchanged", "changed",
- * "changed in 2 of 5 layers". */
+/* After a divergence, its hint first; then "distinct neurons: 1 in every
+ * layer", "all 64 in every layer" or "250 to 256 per layer"; "hidden
+ * weights: unchanged", "changed", "changed in 2 of 5 layers". */
 static void second_row(const tui_app *app, tui_line *l)
 {
 	const iv_net *net = app->comp.net;
