@@ -247,6 +247,28 @@ for a in "--norm=layer" "--norm=batch" "--res-scale=0.1414"; do
 	ok
 done
 
+# the man page's finite-width note, as it states it: deep He + relu passes
+# for seeds 1-8 at width 256, fails for 3 of seeds 1-20 at width 128, and a
+# batch of one makes half the units dead
+printf 'check: deep He relu at width 256 passes for seeds 1-8 ... '
+for s in 1 2 3 4 5 6 7 8; do
+	run 0 --report --check --init=he-normal --activation=relu --depth=50 \
+		--width=256 --seed=$s
+done
+ok
+printf 'check: at width 128, 3 of seeds 1-20 fail ... '
+n=0
+for s in $(seq 1 20); do
+	"$bin" --report --check --init=he-normal --activation=relu --depth=50 \
+		--width=128 --seed=$s >/dev/null 2>&1
+	rc=$?
+	[ $rc -le 1 ] || fail "seed $s: exit $rc"
+	n=$((n + rc))
+done
+[ $n -eq 3 ] || fail "$n of 20 failed"
+ok
+check_fails 'dead' --init=he-normal --activation=relu --depth=10 --batch=1
+
 printf 'check: --check implies --report and keeps the format ... '
 run 1 --check --format=json --init=constant --depth=3 --width=8
 "$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" ||
