@@ -16,12 +16,12 @@
  *
  * The products, the other part of the floor, are phases.c's. */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include "engine/init.h"
+#include "engine/par.h"
 #include "bench.h"
 
 enum { FLOOR_THREADS = 2 };
@@ -31,42 +31,32 @@ struct touch_job {
 	size_t bytes, page;
 };
 
-static void *touch_part(void *arg)
+static void touch_part(void *ctx, unsigned k)
 {
-	struct touch_job *j = arg;
+	struct touch_job *j = (struct touch_job *)ctx + k;
 	for (size_t i = 0; i < j->bytes; i += j->page)
 		j->at[i] = 1;
-	return NULL;
 }
 
-/* Seconds to first-touch bytes from FLOOR_THREADS threads, then to free
- * them. -1 when memory or a thread is refused. */
+/* Seconds to first-touch bytes from FLOOR_THREADS threads (the engine's
+ * own task runner), then to free them. -1 when memory is refused. */
 static int time_touch(size_t bytes, double *touch, double *release)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE), part;
 	char *block = malloc(bytes);
-	pthread_t th[FLOOR_THREADS];
 	struct touch_job job[FLOOR_THREADS];
-	int made = 0;
 	if (!block)
 		return -1;
 	part = (bytes / FLOOR_THREADS + page - 1) / page * page;
-	double t = bench_now();
 	for (int k = 0; k < FLOOR_THREADS; k++) {
 		size_t at = (size_t)k * part;
 		job[k] = (struct touch_job){ block + at,
 		                             at < bytes ? (bytes - at < part
 		                                           ? bytes - at : part)
 		                                        : 0, page };
-		if (k == FLOOR_THREADS - 1 ||
-		    pthread_create(&th[k], NULL, touch_part, &job[k]))
-			touch_part(&job[k]); /* the last part on this thread */
-		else
-			made |= 1 << k;
 	}
-	for (int k = 0; k < FLOOR_THREADS; k++)
-		if (made & (1 << k))
-			pthread_join(th[k], NULL);
+	double t = bench_now();
+	iv_par_tasks(NULL, FLOOR_THREADS, touch_part, job);
 	double t1 = bench_now();
 	free(block);
 	double t2 = bench_now();
@@ -82,13 +72,13 @@ struct draw_job {
 	int failed;
 };
 
-static void *draw_part(void *arg)
+static void draw_part(void *ctx, unsigned k)
 {
-	struct draw_job *j = arg;
+	struct draw_job *j = (struct draw_job *)ctx + k;
 	gsl_rng *r = gsl_rng_alloc(IV_RNG);
 	if (!r) {
 		j->failed = 1;
-		return NULL;
+		return;
 	}
 	for (size_t l = 0; l < j->layers; l++) {
 		gsl_rng_set(r, j->seed + l);
@@ -96,16 +86,14 @@ static void *draw_part(void *arg)
 			j->into[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
 	}
 	gsl_rng_free(r);
-	return NULL;
 }
 
 /* Seconds to draw depth layers of n x n normal numbers, the layers shared
  * by FLOOR_THREADS threads as the engine shares them. */
 static int time_draws(size_t n, size_t depth, double *secs)
 {
-	pthread_t th[FLOOR_THREADS];
 	struct draw_job job[FLOOR_THREADS];
-	int made = 0, rc = 0;
+	int rc = 0;
 	for (int k = 0; k < FLOOR_THREADS; k++) {
 		job[k] = (struct draw_job){ calloc(n * n, sizeof(double)),
 		                            n * n,
@@ -120,15 +108,8 @@ static int time_draws(size_t n, size_t depth, double *secs)
 				job[k].into[i] = 0.5;
 	}
 	double t = bench_now();
-	for (int k = 0; rc == 0 && k < FLOOR_THREADS; k++)
-		if (k == FLOOR_THREADS - 1 ||
-		    pthread_create(&th[k], NULL, draw_part, &job[k]))
-			draw_part(&job[k]);
-		else
-			made |= 1 << k;
-	for (int k = 0; k < FLOOR_THREADS; k++)
-		if (made & (1 << k))
-			pthread_join(th[k], NULL);
+	if (rc == 0)
+		iv_par_tasks(NULL, FLOOR_THREADS, draw_part, job);
 	*secs = bench_now() - t;
 	for (int k = 0; k < FLOOR_THREADS; k++) {
 		rc |= -job[k].failed;
