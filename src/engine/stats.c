@@ -75,45 +75,49 @@ IV_VEC_CLONES static void bins_inside(const struct binner *b, const double *y,
 		idx[i] = f < nb ? k : last;
 	}
 }
+
+/* The same for values that may lie outside [lo, hi] or be NaN: those get
+ * index bins, a counter that is never read. Both sides of the test are
+ * computed, so the conversion takes 0 for a value outside. */
+IV_VEC_CLONES static void bins_checked(const struct binner *b, const double *y,
+				       size_t m, uint32_t *idx)
+{
+	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
+	uint32_t last = (uint32_t)(b->bins - 1), drop = (uint32_t)b->bins;
+	for (size_t i = 0; i < m; i++) {
+		double v = y[i];
+		bool in = v >= lo && v <= hi;
+		double f = in ? (v - lo) * scale : 0.0;
+		uint32_t k = (uint32_t)(int32_t)f;
+		idx[i] = in ? (f < nb ? k : last) : drop;
+	}
+}
 IV_VEC_END
 
 /* Entries [0, m) of y into four sets of counters, entry i into set i % 4
- * (set k at k * bins). Values outside [lo, hi] and NaN are dropped unless
- * the caller knows there are none (inside): then the bins are computed a
- * run at a time without the test. 0 <= f < 2^63: the signed conversion is
- * one instruction. */
+ * (set k at k * stride, stride = bins + 1: the last counter of a set takes
+ * the values dropped, outside [lo, hi] or NaN). The bins are computed a run
+ * at a time; without the test when the caller knows every value is inside. */
 static void split_run(const struct binner *b, const double *y, size_t m,
 		      uint32_t *sub)
 {
-	double lo = b->lo, hi = b->hi, nb = b->nb, scale = b->scale;
-	size_t last = b->bins - 1, bins = b->bins, i = 0;
-	if (b->inside) {
-		uint32_t idx[IDX_RUN];
-		for (; i + IDX_RUN <= m; i += IDX_RUN) {
-			bins_inside(b, y + i, IDX_RUN, idx);
-			for (size_t k = 0; k < IDX_RUN; k += 4) {
-				sub[idx[k]]++;
-				sub[bins + idx[k + 1]]++;
-				sub[2 * bins + idx[k + 2]]++;
-				sub[3 * bins + idx[k + 3]]++;
-			}
+	size_t stride = b->bins + 1, i = 0;
+	uint32_t idx[IDX_RUN];
+	while (i < m) {
+		size_t r = m - i < IDX_RUN ? m - i : IDX_RUN, k = 0;
+		if (b->inside)
+			bins_inside(b, y + i, r, idx);
+		else
+			bins_checked(b, y + i, r, idx);
+		for (; k + 4 <= r; k += 4) {
+			sub[idx[k]]++;
+			sub[stride + idx[k + 1]]++;
+			sub[2 * stride + idx[k + 2]]++;
+			sub[3 * stride + idx[k + 3]]++;
 		}
-	}
-	for (; i + 4 <= m; i += 4)
-		for (size_t k = 0; k < 4; k++) {
-			double v = y[i + k];
-			if (!(v >= lo && v <= hi))
-				continue;
-			double f = (v - lo) * scale;
-			sub[k * bins +
-			    (f < nb ? (size_t)(long long)f : last)]++;
-		}
-	for (; i < m; i++) {
-		double v = y[i];
-		if (!(v >= lo && v <= hi))
-			continue;
-		double f = (v - lo) * scale;
-		sub[f < nb ? (size_t)(long long)f : last]++;
+		for (; k < r; k++)
+			sub[idx[k]]++;
+		i += r;
 	}
 }
 
@@ -123,15 +127,16 @@ static void split_run(const struct binner *b, const double *y, size_t m,
 static void binner_add_split(const struct binner *b, const double *x, size_t n,
 			     double *counts)
 {
-	uint32_t sub[4 * SUB_BINS];
+	uint32_t sub[4 * (SUB_BINS + 1)];
+	size_t stride = b->bins + 1;
 	for (size_t r = 0; r < n; r += SUB_RUN) {
 		size_t m = n - r < SUB_RUN ? n - r : SUB_RUN;
-		memset(sub, 0, 4 * b->bins * sizeof(uint32_t));
+		memset(sub, 0, 4 * stride * sizeof(uint32_t));
 		split_run(b, x + r, m, sub);
 		for (size_t j = 0; j < b->bins; j++)
-			counts[j] += (double)(sub[j] + sub[b->bins + j] +
-					      sub[2 * b->bins + j] +
-					      sub[3 * b->bins + j]);
+			counts[j] += (double)(sub[j] + sub[stride + j] +
+					      sub[2 * stride + j] +
+					      sub[3 * stride + j]);
 	}
 }
 
