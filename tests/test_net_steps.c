@@ -135,6 +135,58 @@ START_TEST(data_and_bins_follow_the_passes)
 }
 END_TEST
 
+START_TEST(binning_many_at_once_gives_what_one_by_one_gives)
+{
+	/* given a retained net stopped inside its backward pass, so that
+	 * some layers' gradients are there and some not yet */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.width = 96;
+	c.depth = 5;
+	c.batch = 64;
+	c.retain = 1;
+	iv_net *net = iv_net_alloc(&c, NULL);
+	ck_assert_ptr_nonnull(net);
+	size_t L = iv_net_depth(net), n = 0;
+	for (size_t s = 0; s < L + 2; s++)
+		iv_net_step(net);
+	/* and more jobs than a round takes: every layer (0 and L + 1 too)
+	 * and quantity, three ranges and bin counts each */
+	enum { JOBS = 3 * 7 * (IV_Q_COUNT + 1) };
+	iv_bin_job jobs[JOBS];
+	static double counts[JOBS][70], want[70];
+	for (int r = 0; r < 3; r++)
+		for (size_t l = 0; l <= L + 1; l++)
+			for (int q = 0; q <= IV_Q_COUNT; q++, n++)
+				jobs[n] = (iv_bin_job){l, (iv_quantity)q,
+				                       -0.5 - r, 0.25 + r,
+				                       (size_t)(7 + 30 * r),
+				                       counts[n], IV_EGSL};
+	ck_assert_uint_eq(n, JOBS);
+	/* when binned all at once */
+	iv_net_bin_all(net, jobs, n);
+	/* then each job has the status and the counts iv_net_bin gives */
+	size_t ok = 0, refused = 0;
+	for (size_t k = 0; k < n; k++) {
+		iv_bin_job *j = &jobs[k];
+		iv_status st = iv_net_bin(net, j->layer, j->q, j->lo, j->hi,
+		                          j->bins, want);
+		ck_assert_msg(j->st == st, "job %zu: status %d, alone %d", k,
+		              (int)j->st, (int)st);
+		if (st != IV_OK) {
+			refused++;
+			continue;
+		}
+		ok++;
+		ck_assert_msg(!memcmp(j->counts, want, j->bins * sizeof *want),
+		              "job %zu (layer %zu, quantity %d): other counts", k,
+		              j->layer, (int)j->q);
+	}
+	ck_assert(ok > 40 && refused > 20);
+	iv_net_free(net);
+}
+END_TEST
+
 START_TEST(quantity_names_follow_the_docs)
 {
 	static const char *const names[] = {
@@ -448,6 +500,7 @@ TCase *net_steps_tcase(void)
 	tcase_add_test(tc, kept_draws_give_a_fresh_networks_numbers);
 	tcase_add_test(tc, restart_recomputes_the_same);
 	tcase_add_test(tc, data_and_bins_follow_the_passes);
+	tcase_add_test(tc, binning_many_at_once_gives_what_one_by_one_gives);
 	tcase_add_test(tc, quantity_names_follow_the_docs);
 	return tc;
 }

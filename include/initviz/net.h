@@ -117,6 +117,21 @@ const iv_layer_stats *iv_net_layer(const iv_net *net, size_t l);
 iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo,
                      double hi, size_t bins, double *counts);
 
+/* One histogram for iv_net_bin_all: what iv_net_bin takes, and its status. */
+typedef struct iv_bin_job {
+	size_t layer;
+	iv_quantity q;
+	double lo, hi;
+	size_t bins;
+	double *counts;
+	iv_status st;
+} iv_bin_job;
+
+/* iv_net_bin for each of jobs[0, n), the stored matrices (weights,
+ * pre-activations, activations and their gradients) side by side on the
+ * network's threads: the counts and statuses iv_net_bin gives. */
+void iv_net_bin_all(iv_net *net, iv_bin_job *jobs, size_t n);
+
 /* Read-only access to stored matrices (row-major): weights fan_out x fan_in,
  * pre-activations and activations batch x units. NULL when not stored, and
  * for weights until the forward pass has reached the layer (a layer's

@@ -514,3 +514,66 @@ iv_status iv_net_bin(iv_net *net, size_t l, iv_quantity q, double lo, double hi,
 	free(own);
 	return st;
 }
+
+/* iv_net_bin_all's stored matrices, a round of at most BIN_ROUND, dealt
+ * to threads whole: each to the thread with the fewest entries so far. */
+#define BIN_ROUND 64
+struct bin_all {
+	iv_bin_job *job[BIN_ROUND];
+	const double *x[BIN_ROUND];
+	size_t size[BIN_ROUND], n;
+	unsigned owner[BIN_ROUND];
+};
+
+static void bin_task(void *ctx, unsigned t)
+{
+	struct bin_all *a = ctx;
+	for (size_t i = 0; i < a->n; i++) {
+		iv_bin_job *j = a->job[i];
+		if (a->owner[i] != t)
+			continue;
+		iv_bin(a->x[i], a->size[i], j->lo, j->hi, j->bins, j->counts);
+		j->st = IV_OK;
+	}
+}
+
+void iv_net_bin_all(iv_net *net, iv_bin_job *jobs, size_t n)
+{
+	unsigned threads = iv_par_cpus();
+	if (threads > IV_PAR_MAX)
+		threads = IV_PAR_MAX;
+	for (size_t k = 0; k < n;) {
+		struct bin_all a = {.n = 0};
+		size_t load[IV_PAR_MAX] = {0};
+		for (; k < n && a.n < BIN_ROUND; k++) {
+			iv_bin_job *j = &jobs[k];
+			size_t rows, cols;
+			const double *x =
+			    j->layer >= 1 && j->layer <= net->L &&
+				    (unsigned)j->q <= IV_Q_GRAD_ACT
+				? iv_net_data(net, j->layer, j->q, &rows, &cols)
+				: NULL;
+			if (!x) { /* computed here, or not there: one by one */
+				j->st = iv_net_bin(net, j->layer, j->q, j->lo,
+						   j->hi, j->bins, j->counts);
+				continue;
+			}
+			unsigned t = 0;
+			for (unsigned u = 1; u < threads; u++)
+				if (load[u] < load[t])
+					t = u;
+			load[t] += rows * cols;
+			a.job[a.n] = j;
+			a.x[a.n] = x;
+			a.size[a.n] = rows * cols;
+			a.owner[a.n++] = t;
+		}
+		unsigned used = 0;
+		for (unsigned t = 0; t < threads; t++)
+			used += load[t] > 0;
+		if (used > 1)
+			iv_par_tasks(net->pool, threads, bin_task, &a);
+		else
+			bin_task(&a, 0);
+	}
+}

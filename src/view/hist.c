@@ -100,33 +100,59 @@ const double *tui_hist_get(const tui_hist_cache *c, size_t slot, unsigned gen,
 	return holds(h, gen, layer, q, lo, hi, bins) ? h->counts : NULL;
 }
 
+void tui_hist_fill(tui_hist_cache *c, const tui_hist_want *w, size_t n,
+		   iv_net *net, unsigned gen)
+{
+	iv_bin_job *jobs = malloc((n ? n : 1) * sizeof *jobs);
+	size_t *slot = malloc((n ? n : 1) * sizeof *slot), m = 0;
+	if (!jobs || !slot) {
+		free(jobs);
+		free(slot);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		tui_hist *h = slot_get(c, w[i].slot);
+		if (!h || w[i].bins == 0 ||
+		    holds(h, gen, w[i].layer, w[i].q, w[i].lo, w[i].hi,
+			  w[i].bins))
+			continue;
+		h->valid = false;
+		if (w[i].bins > h->cap) {
+			double *p = realloc(h->counts, w[i].bins * sizeof *p);
+			if (!p)
+				continue;
+			h->counts = p;
+			h->cap = w[i].bins;
+		}
+		jobs[m] = (iv_bin_job){w[i].layer, w[i].q, w[i].lo,
+				       w[i].hi,     w[i].bins, h->counts,
+				       IV_OK};
+		slot[m++] = w[i].slot;
+	}
+	iv_net_bin_all(net, jobs, m);
+	for (size_t k = 0; k < m; k++) {
+		if (jobs[k].st != IV_OK)
+			continue;
+		tui_hist *h = &c->slot[slot[k]];
+		h->gen = gen;
+		h->layer = jobs[k].layer;
+		h->q = jobs[k].q;
+		h->lo = jobs[k].lo;
+		h->hi = jobs[k].hi;
+		h->bins = jobs[k].bins;
+		h->valid = true;
+	}
+	free(jobs);
+	free(slot);
+}
+
 const double *tui_hist_counts(tui_hist_cache *c, size_t slot, iv_net *net,
 			      unsigned gen, size_t layer, iv_quantity q,
 			      double lo, double hi, size_t bins)
 {
-	tui_hist *h = slot_get(c, slot);
-	if (!h || bins == 0)
-		return NULL;
-	if (holds(h, gen, layer, q, lo, hi, bins))
-		return h->counts;
-	h->valid = false;
-	if (bins > h->cap) {
-		double *p = realloc(h->counts, bins * sizeof *p);
-		if (!p)
-			return NULL;
-		h->counts = p;
-		h->cap = bins;
-	}
-	if (iv_net_bin(net, layer, q, lo, hi, bins, h->counts) != IV_OK)
-		return NULL;
-	h->gen = gen;
-	h->layer = layer;
-	h->q = q;
-	h->lo = lo;
-	h->hi = hi;
-	h->bins = bins;
-	h->valid = true;
-	return h->counts;
+	tui_hist_want w = {slot, layer, q, lo, hi, bins};
+	tui_hist_fill(c, &w, 1, net, gen);
+	return tui_hist_get(c, slot, gen, layer, q, lo, hi, bins);
 }
 
 void tui_hist_levels(const double *counts, size_t n, bool log,

@@ -48,6 +48,19 @@ const double *tui_hist_counts(tui_hist_cache *c, size_t slot, iv_net *net,
 			      unsigned gen, size_t layer, iv_quantity q,
 			      double lo, double hi, size_t bins);
 
+/* One slot's key for tui_hist_fill. */
+typedef struct tui_hist_want {
+	size_t slot, layer;
+	iv_quantity q;
+	double lo, hi;
+	size_t bins;
+} tui_hist_want;
+
+/* tui_hist_counts for each of w[0, n), binned side by side on the
+ * network's threads; tui_hist_get reads them. */
+void tui_hist_fill(tui_hist_cache *c, const tui_hist_want *w, size_t n,
+		   iv_net *net, unsigned gen);
+
 /* The counts tui_hist_counts left in slot for exactly this key; NULL when
  * the slot holds something else (it only reads). */
 const double *tui_hist_get(const tui_hist_cache *c, size_t slot, unsigned gen,

@@ -358,7 +358,10 @@ static void prepare(tui_app *app, tui_rect rect)
 	if (!tui_compute_readable(&app->comp))
 		return;
 	sides(app, &s[0], &s[1]);
-	size_t n = tui_viewport_count(m);
+	size_t n = tui_viewport_count(m), count = 0;
+	tui_hist_want *w = malloc(2 * (m->rows ? m->rows : 1) * sizeof *w);
+	if (!w)
+		return;
 	for (size_t i = m->top; i < n && i < m->top + m->rows; i++) {
 		size_t layer = tui_viewport_layer(m, i);
 		if (layer == 0)
@@ -367,12 +370,17 @@ static void prepare(tui_app *app, tui_rect rect)
 		for (int k = 0; k < 2; k++) {
 			double lo, hi;
 			if (cell_range(ls, &s[k], &lo, &hi))
-				tui_hist_counts(
-				    &app->cache, 2 * (i - m->top) + (size_t)k,
-				    app->comp.net, app->comp.gen, layer, s[k].q,
-				    lo, hi, bins_of(&s[k]));
+				w[count++] = (tui_hist_want){
+				    2 * (i - m->top) + (size_t)k,
+				    layer,
+				    s[k].q,
+				    lo,
+				    hi,
+				    bins_of(&s[k])};
 		}
 	}
+	tui_hist_fill(&app->cache, w, count, app->comp.net, app->comp.gen);
+	free(w);
 }
 
 static void draw(const tui_app *app, tui_rect rect)
