@@ -72,20 +72,35 @@ static void trace_step(const tui_compute *c, const char *event, size_t l,
 		       backward ? "backward" : "forward", l);
 }
 
+/* Past its budget, a turn still finishes the computation when the steps
+ * left, at the last step's pace, end within a quarter of the budget more:
+ * the complete picture then comes at once, without a partial frame drawn
+ * a few milliseconds before it. */
+static bool nearly_done(const tui_compute *c, double spent, double last,
+			double budget)
+{
+	double left = (1.0 - iv_net_progress(c->net)) * 2.0 *
+		      (double)iv_net_depth(c->net);
+	return spent + left * last <= 1.25 * budget;
+}
+
 bool tui_compute_run(tui_compute *c, double budget)
 {
 	if (!tui_compute_busy(c))
 		return false;
-	double t0 = tui_clock_now(), t;
+	double t0 = tui_clock_now(), t = t0, last;
 	do {
 		bool backward;
 		size_t l = iv_net_position(c->net, &backward);
+		double ts = t;
 		trace_step(c, "step", l, backward);
 		c->st = iv_net_step(c->net);
 		trace_step(c, "stepped", l, backward);
 		c->steps++;
 		t = tui_clock_now();
-	} while (c->st == IV_CONTINUE && t - t0 < budget);
+		last = t - ts;
+	} while (c->st == IV_CONTINUE &&
+		 (t - t0 < budget || nearly_done(c, t - t0, last, budget)));
 	c->seconds += t - t0;
 	if (c->st == IV_OK)
 		keep(c);
