@@ -32,6 +32,31 @@ for l in doc["layers"]:
 EOF
 ok
 
+# --- JSON: gradients of an overflowed network ---------------------------
+printf 'json: linear gradients survive a forward overflow ... '
+for act in linear relu; do
+	run 0 --report --format=json --init=normal --std=100 --activation=$act \
+		--depth=200 --width=16 --batch=8 --bins=2
+	cp "$tmp/out" "$tmp/$act.json"
+done
+"$py" - "$tmp/linear.json" "$tmp/relu.json" <<'EOF' || fail "overflow (above)"
+import json, sys
+lin = json.load(open(sys.argv[1]))["layers"]
+relu = json.load(open(sys.argv[2]))["layers"]
+# linear: 400x a layer forward, NaN from about layer 118 on; backward,
+# from g_L ~ N(0, 1), 400x a layer down, finite to about layer 83
+top = lin[-1]
+assert top["preactivation"]["nan"] == 128, top["preactivation"]
+for l in lin[99:]:
+    ga, gz = l["grad_activation"], l["grad_preactivation"]
+    assert ga["nan"] + ga["inf"] == 0, (l["layer"], ga)
+    assert gz == ga, l["layer"]  # phi' = 1: dz is g
+# relu: phi'(NaN) is unknown, and the gradient through it stays NaN
+assert relu[-1]["preactivation"]["nan"] == 128
+assert relu[-1]["grad_preactivation"]["nan"] == 128
+EOF
+ok
+
 # --- JSON: structure, counts, histograms, config echo ---------------------
 printf 'json: structure and config echo ... '
 set -- --init=he-uniform --std=0.2 --value=0.7 --gain=1.5 --mode=fan_out \

@@ -121,10 +121,17 @@ END_TEST
 
 START_TEST(nan_in_nan_out)
 {
-	/* given NaN, then phi and phi' are NaN for every activation */
+	/* given NaN, then phi and phi' are NaN for every activation, but for
+	 * linear's phi', 1 at every input (a gradient does not depend on
+	 * the forward value there) */
 	iv_act_kind k = (iv_act_kind)_i;
 	ck_assert_msg(isnan(iv_act(k, SLOPE, NAN)), "%s", iv_act_name(k));
-	ck_assert_msg(isnan(iv_act_deriv(k, SLOPE, NAN)), "%s'", iv_act_name(k));
+	double d = iv_act_deriv(k, SLOPE, NAN), g = 3.5, dz;
+	iv_act_backprop(k, SLOPE, (const double[]){NAN}, &g, &dz, 1);
+	if (k == IV_ACT_LINEAR)
+		ck_assert(d == 1 && dz == 3.5);
+	else
+		ck_assert_msg(isnan(d) && isnan(dz), "%s'", iv_act_name(k));
 }
 END_TEST
 

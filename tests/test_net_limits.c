@@ -85,6 +85,71 @@ START_TEST(overflow_is_counted_not_fatal)
 }
 END_TEST
 
+START_TEST(linear_gradients_survive_forward_overflow)
+{
+	/* given linear, normal std 1e6, width 64, depth 50, gradients kept:
+	 * the forward pass overflows near layer 45 (NaN on top), while the
+	 * backward pass, g_{l-1} = W_l^T g_l from g_L ~ N(0, 1), grows by
+	 * ~8e6 a layer and stays finite down to layer ~7 */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_NORMAL;
+	c.std = 1e6;
+	c.act = IV_ACT_LINEAR;
+	c.width = 64;
+	c.batch = 8;
+	c.depth = 50;
+	c.retain = 1;
+	iv_status st;
+	iv_net *net = iv_net_alloc(&c, &st);
+	ck_assert_int_eq(st, IV_OK);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	const size_t B = 8, n = 64;
+	ck_assert_uint_eq(iv_net_layer(net, 50)->q[IV_Q_PREACT].nan, B * n);
+	/* then each g_{l-1} is W_l^T g_l, computed here in plain loops, to
+	 * a dot product's rounding, wherever that product is finite */
+	size_t finite = 0;
+	for (size_t l = c.depth; l >= 2; l--) {
+		const double *W = iv_net_data(net, l, IV_Q_WEIGHTS, NULL, NULL);
+		const double *g = iv_net_data(net, l, IV_Q_GRAD_ACT, NULL, NULL);
+		const double *gp = iv_net_data(net, l - 1, IV_Q_GRAD_ACT, NULL, NULL);
+		ck_assert(W && g && gp);
+		bool all = true;
+		for (size_t b = 0; b < B; b++)
+			for (size_t k = 0; k < n; k++) {
+				double s = 0, abs = 0;
+				for (size_t j = 0; j < n; j++) {
+					double t = W[j * n + k] * g[b * n + j];
+					s += t;
+					abs += fabs(t);
+				}
+				if (!isfinite(abs)) {
+					all = false;
+					continue;
+				}
+				double v = gp[b * n + k];
+				ck_assert_msg(fabs(v - s) <= 2 * n * DBL_EPSILON * abs,
+				              "g layer %zu: %.17g, loops %.17g", l - 1,
+				              v, s);
+			}
+		/* and dz = g exactly (phi' = 1), with nothing non-finite */
+		const iv_layer_stats *ls = iv_net_layer(net, l - 1);
+		if (all) {
+			finite++;
+			ck_assert_uint_eq(ls->q[IV_Q_GRAD_ACT].nan +
+			                      ls->q[IV_Q_GRAD_ACT].inf, 0);
+			ck_assert_uint_eq(ls->q[IV_Q_GRAD_PREACT].nan +
+			                      ls->q[IV_Q_GRAD_PREACT].inf, 0);
+			ck_assert(tu_bits_eq(ls->q[IV_Q_GRAD_PREACT].std,
+			                     ls->q[IV_Q_GRAD_ACT].std));
+		}
+	}
+	/* layers 7..49 at least: log10(DBL_MAX / 4) / log10(8e6) ~ 44 */
+	ck_assert_msg(finite >= 42, "only %zu layers of finite g", finite);
+	iv_net_free(net);
+}
+END_TEST
+
 START_TEST(large_std_explodes_without_overflow)
 {
 	/* given normal std 100 at depth 50: 800^50 = 1e145 stays finite */
@@ -243,6 +308,7 @@ TCase *net_limits_tcase(void)
 	TCase *tc = tcase_create("limits");
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, overflow_is_counted_not_fatal, 0, 2);
+	tcase_add_test(tc, linear_gradients_survive_forward_overflow);
 	tcase_add_loop_test(tc, large_std_explodes_without_overflow, 0, 3);
 	tcase_add_loop_test(tc, small_std_underflows_to_zero, 0, 3);
 #ifdef HAVE_MALLINFO2

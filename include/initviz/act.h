@@ -9,7 +9,9 @@
 #define IV_SELU_LAMBDA 1.0507009873554805
 #define IV_SELU_ALPHA  1.6732632423543772
 
-/* phi(x) and phi'(x); slope is leaky-relu's negative slope. */
+/* phi(x) and phi'(x); slope is leaky-relu's negative slope. NaN gives
+ * NaN, except linear's phi', which is 1 for every x, NaN included: an
+ * overflowed forward pass leaves a linear network's gradients finite. */
 double iv_act(iv_act_kind k, double slope, double x);
 double iv_act_deriv(iv_act_kind k, double slope, double x);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Activation functions and exact derivatives; NaN in gives NaN out. */
+/* Activation functions and exact derivatives; NaN in gives NaN out, but
+ * for the identity's derivative, which is 1 whatever its input. */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -184,6 +185,10 @@ static inline double act(iv_act_kind k, double a, double x)
 
 static inline double deriv(iv_act_kind k, double a, double x)
 {
+	/* linear's slope does not depend on x: an overflowed forward value
+	 * must not turn a finite gradient into NaN */
+	if (k == IV_ACT_LINEAR)
+		return 1.0;
 	if (isnan(x))
 		return x;
 	switch (k) {
@@ -246,6 +251,10 @@ void iv_act_backprop(iv_act_kind k, double slope, const double *z,
 		     const double *g, double *y, size_t n)
 {
 	switch (k) {
+	case IV_ACT_LINEAR:
+		for (size_t i = 0; i < n; i++)
+			y[i] = g[i];
+		break;
 	case IV_ACT_RELU:
 		for (size_t i = 0; i < n; i++)
 			y[i] =
