@@ -58,6 +58,38 @@ crit --init=lecun-normal --activation=linear
 expect "c['q_star_kind'] == 'neutral'"
 ok
 
+# --- a bias whose square overflows: table and JSON agree ----------------
+printf 'json and table: q* past a double at --bias=1e300 ... '
+# linear, q' = sigma_w^2 q + b^2: xavier (sigma_w^2 = 1) grows without
+# bound; gain 0.5 (0.25) is stable at q* = b^2 / 0.75, past 1.8e308
+crit --activation=linear --bias=1e300
+expect "c['q_star_kind'] == 'diverges' and c['q_star'] is None"
+expect "abs(c['chi1'] - 1) < 1e-12 and c['sigma_b2'] is None"
+run 0 --report $small --activation=linear --bias=1e300
+grep -q '^  no q\*: q grows without bound (diverges)' "$tmp/out" ||
+	fail "table: no diverges line"
+crit --activation=linear --bias=1e300 --gain=0.5
+expect "c['q_star_kind'] == 'stable' and c['q_star'] is None"
+expect "abs(c['chi1'] - 0.25) < 1e-12"
+expect "abs(c['depth_scale'] - 1 / math.log(4)) < 1e-12"
+run 0 --report $small --activation=linear --bias=1e300 --gain=0.5
+grep -q '^  q\* over 1.8e308 (stable), chi1 0.25 ' "$tmp/out" ||
+	fail "table: no q* over 1.8e308 line"
+grep -q 'sigma_b^2 over 1.8e308' "$tmp/out" || fail "table: sigma_b^2"
+grep -q 'inf' "$tmp/out" && fail "table: an inf for a number past the range"
+# per layer: layer 1's std and every gradient std are closed forms
+run 0 --report --format=json $small --activation=linear --bias=1e300
+"$py" - "$tmp/out" <<'EOF' || fail "theory at --bias=1e300 (above)"
+import json, sys
+t = [l["theory"] for l in json.load(open(sys.argv[1]))["layers"]]
+assert abs(t[0]["preactivation_std"] - 1) < 1e-12, t[0]
+for x in t:  # xavier, equal widths: fan_out Var(W) = 1
+    assert abs(x["grad_activation_std"] - 1) < 1e-12, x
+    assert abs(x["grad_preactivation_std"] - 1) < 1e-12, x
+assert t[1]["preactivation_std"] is None, t[1]
+EOF
+ok
+
 # --- tanh with He: both depth scales, by quadrature here -----------------
 printf 'json: tanh with He, q*, chi1 and both depth scales ... '
 crit --init=he-normal --activation=tanh

@@ -287,6 +287,103 @@ START_TEST(linear_lecun_keeps_unit_variance)
 }
 END_TEST
 
+/* Depth scales that agree: both NaN, both Inf, or within 1e-9 relative or
+ * 0.01 absolute (below 0.01 layers, e^-100 and e^-300 are the same). */
+static bool same_scale(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) && isnan(b);
+	if (isinf(a) || isinf(b))
+		return a == b;
+	return fabs(a - b) <= fmax(1e-9 * fabs(b), 0.01);
+}
+
+START_TEST(huge_bias_scales_like_a_large_one)
+{
+	/* given a bias (or bias std) of 1e300, whose square overflows, and
+	 * the same at 1e100, where the ordinary solver works: the map at
+	 * such scales is homogeneous, so kind, chi1 and both depth scales
+	 * agree, and q* is past a double's range (+Inf), not a number */
+	static const iv_act_kind acts[] = {
+		IV_ACT_LINEAR, IV_ACT_RELU, IV_ACT_LEAKY_RELU, IV_ACT_ELU,
+		IV_ACT_SELU,   IV_ACT_GELU, IV_ACT_TANH,       IV_ACT_SIGMOID};
+	static const double gains[] = {0.5, 1.0, 1.5};
+	int i = _i;
+	bool std = i >= 24;
+	iv_config cfg;
+	iv_criticality big, ref;
+	iv_config_defaults(&cfg);
+	cfg.act = acts[i % 8];
+	cfg.gain = gains[(i / 8) % 3];
+	for (int k = 0; k < 2; k++) {
+		double b = k ? 1e100 : 1e300;
+		cfg.bias = std ? 0 : b;
+		cfg.bias_std = std ? b : 0;
+		iv_theory_criticality_config(th, &cfg, k ? &ref : &big);
+	}
+	const char *name = iv_act_name(cfg.act);
+	ck_assert_msg(big.kind == ref.kind, "%s gain %g: kind %d, at 1e100 %d",
+	              name, cfg.gain, big.kind, ref.kind);
+	ck_assert_msg(fabs(big.chi1 - ref.chi1) <= 1e-9 * fabs(ref.chi1) + 1e-12,
+	              "%s gain %g: chi1 %.17g, at 1e100 %.17g", name, cfg.gain,
+	              big.chi1, ref.chi1);
+	ck_assert_msg(same_scale(big.depth_scale, ref.depth_scale) &&
+	                  same_scale(big.depth_scale_correlation,
+	                             ref.depth_scale_correlation),
+	              "%s gain %g: depth scales %g %g, at 1e100 %g %g", name,
+	              cfg.gain, big.depth_scale, big.depth_scale_correlation,
+	              ref.depth_scale, ref.depth_scale_correlation);
+	ck_assert(isinf(big.sigma_b2) && isinf(big.q_start));
+	if (big.kind == IV_FIXED_NEUTRAL)
+		ck_assert(isnan(big.q_star));
+	else
+		ck_assert(isinf(big.q_star) && big.q_star > 0);
+	ck_assert(isnan(big.sigma_w_for_unit_q)); /* sigma_b^2 >= 1 */
+}
+END_TEST
+
+START_TEST(huge_bias_linear_closed_forms)
+{
+	/* given linear, he-normal gain 0.6 (sigma_w^2 = 0.72), widths 8, 16,
+	 * 4, 12 and a bias of 1e300: q' = 0.72 q + b^2 is stable, chi1 =
+	 * 0.72; layer 1's pre-activations have std sqrt(0.72) about b; the
+	 * gradients do not depend on the forward pass: G_{l-1} = G_l 0.72
+	 * n_l / n_{l-1}, dz = g; later layers' stds (~1e300, from second
+	 * moments of ~1e600) are not computed, not wrong */
+	static const unsigned w[] = {8, 16, 4, 12};
+	iv_config cfg;
+	iv_theory_layer t[3];
+	iv_criticality c;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_HE_NORMAL;
+	cfg.act = IV_ACT_LINEAR;
+	cfg.gain = 0.6;
+	cfg.bias = 1e300;
+	cfg.depth = 3;
+	cfg.nwidths = 4;
+	for (int i = 0; i < 4; i++)
+		cfg.widths[i] = w[i];
+	iv_theory_criticality_config(th, &cfg, &c);
+	ck_assert_int_eq(c.kind, IV_FIXED_STABLE);
+	ck_assert_double_eq_tol(c.chi1, 0.72, 1e-12);
+	ck_assert_double_eq_tol(c.depth_scale, -1 / log(0.72), 1e-9);
+	ck_assert(isinf(c.q_star));
+	ck_assert_int_eq(iv_theory_layers(th, &cfg, t), IV_OK);
+	ck_assert_double_eq_tol(t[0].preactivation_std, sqrt(0.72), 1e-12);
+	ck_assert_double_eq_tol(t[0].activation_std, sqrt(0.72), 1e-12);
+	double G = 1;
+	for (int l = 3; l >= 1; l--) {
+		ck_assert_double_eq_tol(t[l - 1].grad_activation_std, sqrt(G),
+		                        1e-12 * sqrt(G));
+		ck_assert_double_eq_tol(t[l - 1].grad_preactivation_std, sqrt(G),
+		                        1e-12 * sqrt(G));
+		G *= 0.72 * w[l] / w[l - 1];
+	}
+	for (int l = 1; l < 3; l++)
+		ck_assert(!isfinite(t[l].preactivation_std));
+}
+END_TEST
+
 /* Measured statistics at large width against the predictions. The seed-to-
  * seed spread of these stds at width 1000, batch 300 is under 1% for tanh,
  * so 4% is a failure of the theory or the engine, not noise. */
@@ -558,6 +655,8 @@ Suite *suite(void)
 	tcase_add_test(tc, selu_fixed_point);
 	tcase_add_test(tc, tanh_fixed_point_against_independent_iteration);
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);
+	tcase_add_loop_test(tc, huge_bias_scales_like_a_large_one, 0, 48);
+	tcase_add_test(tc, huge_bias_linear_closed_forms);
 	tcase_add_loop_test(tc, measurement_agrees_with_prediction, 0, 4);
 	tcase_add_test(tc, constant_bias_is_a_mean);
 	tcase_add_test(tc, smooth_activation_with_a_mean_bias);

@@ -257,12 +257,19 @@ static const char *scale(double xi, char *buf, size_t len)
 static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 {
 	char a[32], b[32];
-	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 %.4g", c->sigma_w2,
-		c->sigma_b2);
+	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 ", c->sigma_w2);
+	/* past a double's range (|bias| over 1e154) a number is not known */
+	if (isinf(c->sigma_b2))
+		fputs("over 1.8e308", f);
+	else
+		fprintf(f, "%.4g", c->sigma_b2);
 	if (c->bias != 0)
 		fprintf(f, " with mean bias %g", c->bias);
 	fputs("):\n", f);
-	if (c->kind == IV_FIXED_STABLE)
+	if (c->kind == IV_FIXED_STABLE && isinf(c->q_star))
+		fprintf(f, "  q* over 1.8e308 (stable), chi1 %.6g (%s)\n",
+			c->chi1, chi_word(c->chi1));
+	else if (c->kind == IV_FIXED_STABLE)
 		fprintf(f, "  q* %.4g (stable), chi1 %.6g (%s)\n", c->q_star,
 			c->chi1, chi_word(c->chi1));
 	else if (c->kind == IV_FIXED_DIVERGES)

@@ -145,6 +145,14 @@ static moments linear(const iv_config *cfg, size_t l, moments x)
 	return (moments){b, sw2 * x.S + sb2, sw2 * x.M + sb2};
 }
 
+/* The std of layer l's z = W x + b over units and samples, sqrt(sigma_w^2
+ * E[x^2] + s^2): the same as sqrt(E[z^2] - b^2), without the cancellation
+ * that makes that NaN once b^2 overflows. */
+static double linear_std(const iv_config *cfg, size_t l, moments x)
+{
+	return sqrt(iv_theory_sigma_w2(cfg, l) * x.S + iv_config_bias_var(cfg, l));
+}
+
 /* phi(x) entry by entry. */
 static moments activate(iv_theory *th, const iv_config *cfg, moments x)
 {
@@ -196,10 +204,10 @@ typedef struct {
 	double V;
 } layer_in;
 
-static void set_out(iv_theory_layer *t, moments z, moments h)
+static void set_out(iv_theory_layer *t, moments z, double z_std, moments h)
 {
 	t->q = z.S;
-	t->preactivation_std = std_of(z);
+	t->preactivation_std = z_std;
 	t->activation_std = std_of(h);
 	t->channel_variance = h.S - h.M;
 	t->channel_mean_sq = h.M;
@@ -212,24 +220,30 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 	switch (iv_config_layer_kind(cfg, l)) {
 	case IV_LAYER_PROJECTION: {
 		moments z = linear(cfg, l, x);
-		set_out(t, z, z);
+		double sd = linear_std(cfg, l, x);
+		set_out(t, z, sd, z);
+		t->activation_std = sd;
 		return z;
 	}
 	case IV_LAYER_RESIDUAL: {
 		in->u = normalize(cfg, x, &in->V);
-		moments r = linear(cfg, l, activate(th, cfg, in->u));
+		moments a = activate(th, cfg, in->u);
+		moments r = linear(cfg, l, a);
 		double b = iv_config_bias_mean(cfg, l);
 		double cross = 2 * alpha * b * x.m;
 		moments h = {x.m + alpha * b, x.S + cross + alpha * alpha * r.S,
 			     x.M + cross + alpha * alpha * r.M};
-		set_out(t, r, h);
+		set_out(t, r, linear_std(cfg, l, a), h);
 		return h;
 	}
 	default: {
 		moments z = linear(cfg, l, x);
+		double sd = linear_std(cfg, l, x);
 		in->u = normalize(cfg, z, &in->V);
 		moments h = activate(th, cfg, in->u);
-		set_out(t, z, h);
+		set_out(t, z, sd, h);
+		if (cfg->act == IV_ACT_LINEAR && cfg->norm == IV_NORM_NONE)
+			t->activation_std = sd; /* h = z */
 		return h;
 	}
 	}
@@ -371,13 +385,46 @@ void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
 	out->sigma_w_for_unit_q = unit_sigma_w(th, &m, -1.0);
 }
 
+/* Layer 1's fixed point and correlations when sigma_b^2 (sb^2 = b^2 + s^2)
+ * passes a double's range. Divided by sigma_b^2 the map is that of phi's
+ * straight-line limits p x+ + n x-, which phi follows to rounding at this
+ * scale (its bends are some 1e154 stds narrow): the map of leaky relu with
+ * slope n/p and sigma_w^2 p^2 (p = n = 0, tanh and sigmoid: sigma_w^2 0)
+ * over q / sigma_b^2, exact for linear, relu and leaky relu. Its kind,
+ * chi1, depth scales and c* are the network's; q* is sigma_b^2 times its
+ * own, past the range too (+Inf). */
+static void solve_scaled(iv_theory *th, const iv_theory_map *m, double s,
+			 double e2, iv_criticality *out)
+{
+	double p, n, sb = hypot(m->bias, s);
+	iv_act_limit_slopes(m->act, m->slope, &p, &n);
+	iv_theory_map u = {.act = IV_ACT_LEAKY_RELU,
+			   .slope = p > 0 ? n / p : 0.0,
+			   .sigma_w2 = m->sigma_w2 * p * p,
+			   .bias = m->bias / sb,
+			   .bias_var = (s / sb) * (s / sb)};
+	iv_theory_fixed_point(th, &u, 1.0 + (m->sigma_w2 * e2 / sb) / sb, out);
+	iv_theory_correlation(th, &u, out);
+	out->sigma_w2 = m->sigma_w2;
+	out->sigma_b2 = INFINITY;
+	out->bias = m->bias;
+	out->q_start = INFINITY;
+	out->q_star = out->kind == IV_FIXED_NEUTRAL ? NAN : INFINITY;
+}
+
 void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
 				  iv_criticality *out)
 {
 	iv_theory_map m;
 	iv_theory_map_of(cfg, 1, &m);
-	iv_theory_fixed_point(th, &m, iv_theory_q1(cfg), out);
-	iv_theory_correlation(th, &m, out);
+	/* the biases' std, finite where its square is not */
+	double s = isfinite(m.bias_var) ? sqrt(m.bias_var) : fabs(cfg->bias_std);
+	if (!isfinite(iv_theory_q1(cfg)) && isfinite(hypot(m.bias, s))) {
+		solve_scaled(th, &m, s, input_second_moment(cfg), out);
+	} else {
+		iv_theory_fixed_point(th, &m, iv_theory_q1(cfg), out);
+		iv_theory_correlation(th, &m, out);
+	}
 	out->sigma_w_for_unit_q =
 	    unit_sigma_w(th, &m, input_second_moment(cfg));
 	if (iv_init_uses_gain(cfg->init) && iv_theory_applies(cfg->init)) {

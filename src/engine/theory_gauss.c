@@ -211,6 +211,8 @@ static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
 			iv_moment what)
 {
 	struct marg ma = {k, a, what};
+	if (k == IV_ACT_LINEAR && what == IV_MOM_DPHI2)
+		return 1.0; /* whatever the input, even one that overflowed */
 	if (isnan(v) || isnan(m) || v < 0)
 		return NAN;
 	if (v == 0 && smooth(k))
