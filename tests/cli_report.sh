@@ -210,6 +210,49 @@ grep -qE '^ +1 +8 ' "$tmp/out" || fail "first layer missing"
 grep -qE '^ +1000 +8 ' "$tmp/out" || fail "last layer missing"
 ok
 
+# the command: lines is JSON's command (with --report, without
+# --format=json), broken between words wherever a word fits its line
+printf 'table: the command is broken between words ... '
+for args in "--bias=1e300 --activation=linear --depth=3 --width=8" \
+	"--bias=1e300 --activation=linear --depth=3 --width=16" \
+	"--init=he-uniform --gain=1.5 --mode=fan_out --bias=0.1 --bias-std=0.05" \
+	"--widths=$(seq -s, 100 140) --batch=4 --seed=7" \
+	"--activation=leaky-relu --slope=0.125 --init=normal --std=0.25 --depth=5"
+do
+	# shellcheck disable=SC2086 # the words are options
+	run 0 --report --format=json $args
+	cp "$tmp/out" "$tmp/cmd.json"
+	# shellcheck disable=SC2086
+	run 0 --report $args
+	"$py" - "$tmp/cmd.json" "$tmp/out" <<'EOF' || fail "command: initviz $args"
+import json, sys
+want = json.load(open(sys.argv[1]))["command"].split()
+want = ["initviz", "--report"] + [w for w in want[1:] if w != "--format=json"]
+lines = open(sys.argv[2], encoding="utf-8").read().splitlines()
+i = next(k for k, l in enumerate(lines) if l.startswith("command: "))
+text, k = lines[i][len("command: "):], i
+while text.endswith("\\"):
+    k += 1
+    if text.endswith(" \\"):  # between words
+        text = text[:-2] + " " + lines[k].lstrip()
+    else:  # within a word too long for any line
+        text = text[:-1] + lines[k]
+for l in lines[i:k + 1]:
+    assert len(l) <= 80, l
+assert text.split() == want, (text, want)
+for l in lines[i:k]:  # a word cut only where it is longer than a line
+    if not l.endswith(" \\"):
+        head = l.split()[-1][:-1]
+        word = next(w for w in want if head in w)
+        assert len(word) > 70, ("cut word", l)
+EOF
+done
+run 0 --report --bias=1e300 --activation=linear --depth=3 --width=8
+want='command: initviz --report --bias=1e+300 --activation=linear'
+[ "$(sed -n 4p "$tmp/out")" = "$want --depth=3 --width=8" ] ||
+	fail "--width=8 cut at column 80"
+ok
+
 printf 'table: all layers when shallow, saturated or dead column ... '
 run 0 --report --depth=7 --width=16 --batch=16
 [ "$(grep -cE '^ *[0-9]+ +16 ' "$tmp/out")" -eq 7 ] || fail "want 7 rows"

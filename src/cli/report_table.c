@@ -361,13 +361,15 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 
 #define COMMAND_COLS 80
 
-/* A word of n bytes from column col; a word too long for a line (an
- * unquoted --widths list) goes on in the next line's first column after a
- * backslash, which the shell removes with the newline. */
-static int command_word(FILE *f, int col, const char *w, int n)
+/* A word of n bytes from column col, followed by room for `after`
+ * columns (the " \\" of a break after it; 0 for the last word); a word
+ * too long for a line (an unquoted --widths list) goes on in the next
+ * line's first column after a backslash, which the shell removes with the
+ * newline. */
+static int command_word(FILE *f, int col, const char *w, int n, int after)
 {
 	bool quoted = memchr(w, '\'', (size_t)n) != NULL;
-	while (!quoted && col + n + 2 > COMMAND_COLS) {
+	while (!quoted && col + n + after > COMMAND_COLS) {
 		int k = COMMAND_COLS - 2 - col;
 		fprintf(f, "%.*s\\\n", k, w);
 		w += k;
@@ -390,7 +392,7 @@ static void command(FILE *f, const char *cmd)
 		    n + 4 <= COMMAND_COLS)
 			col = fprintf(f, " \\\n ");
 		fputc(' ', f);
-		col = command_word(f, col + 1, p, n);
+		col = command_word(f, col + 1, p, n, sp ? 2 : 0);
 		p += n;
 		while (*p == ' ')
 			p++;
