@@ -58,6 +58,16 @@ bad 'unknown knob "frob"' --sweep=frob:1,2
 bad 'KNOB:V1,V2' --sweep=width
 bad 'no values after the colon' --sweep=width:
 bad 'an empty value' --sweep=width:8,,16
+# a quote cut at 64 characters says so with "..."; a short one does not
+n65=$(printf '%065d' 0 | tr 0 9)
+n64=$(printf '%064d' 0 | tr 0 9)
+bad "the value \"$n64...\" is too long" --sweep=width:"$n65$n65",2
+bad "(got \"$n64...\")" --report --depth="$n65"
+bad "(got \"$n64\")" --report --depth="$n64"
+bad "unknown knob \"$n64...\"" --sweep="$n65":1,2
+bad "unexpected argument \"$n64...\"" --report "$n65"
+n60=$(printf '%060d' 0 | tr 0 9)
+bad "with numbers (got \"1..x$n60...\")" --sweep=width:1..x"$n65"
 bad 'FACTOR must be above 1' --sweep=width:8..64*0
 bad 'FACTOR must be above 1' --sweep=width:8..64*-2
 bad 'FROM must not be above TO' --sweep=width:64..8*2

@@ -80,16 +80,17 @@ static int getopt_error(int c, char **argv, char *err, size_t len)
 	if (c == ':' && op)
 		return cli_fail(err, len, "--%s needs a value", op->name);
 	if (op && op->kind == K_FLAG && strncmp(word, "--", 2) == 0)
-		return cli_fail(err, len, "--%s takes no value (got \"%.*s\")",
-				op->name, CLI_QUOTE_MAX, word);
+		return cli_fail(err, len,
+				"--%s takes no value (got \"%.*s%s\")",
+				op->name, CLI_QUOTE(word, strlen(word)));
 	if (optopt && optopt < VAL_BASE)
 		return cli_fail(err, len,
 				"unknown option \"-%c\" (see initviz --help)",
 				optopt);
 	return cli_fail(err, len,
-			"unknown or ambiguous option \"%.*s\" "
+			"unknown or ambiguous option \"%.*s%s\" "
 			"(see initviz --help)",
-			CLI_QUOTE_MAX, word);
+			CLI_QUOTE(word, strlen(word)));
 }
 
 static int bad_value(const struct opt *op, const char *arg, char *err,
@@ -100,8 +101,7 @@ static int bad_value(const struct opt *op, const char *arg, char *err,
 	if (op->kind == K_PATH)
 		return cli_fail(err, len, "--%s needs %s", op->name, allowed);
 	return cli_fail(err, len, "--%s must be %s (got \"%.*s%s\")", op->name,
-			allowed, CLI_QUOTE_MAX, arg,
-			strlen(arg) > CLI_QUOTE_MAX ? "..." : "");
+			allowed, CLI_QUOTE(arg, strlen(arg)));
 }
 
 /* Checks across options, once all of them are read. */
@@ -109,9 +109,9 @@ static int finish(cli_opts *o, int argc, char **argv, char *err, size_t len)
 {
 	if (optind < argc)
 		return cli_fail(err, len,
-				"unexpected argument \"%.*s\" (options "
+				"unexpected argument \"%.*s%s\" (options "
 				"start with --; see initviz --help)",
-				CLI_QUOTE_MAX, argv[optind]);
+				CLI_QUOTE(argv[optind], strlen(argv[optind])));
 	if (o->widths_set && (o->depth_set || o->width_set))
 		return cli_fail(err, len,
 				"--widths conflicts with --%s: give "
@@ -168,9 +168,9 @@ int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 		return 0;
 	}
 	return cli_fail(err, errlen,
-			"unknown setting \"%.*s\" (a setting is the "
+			"unknown setting \"%.*s%s\" (a setting is the "
 			"name of a network option, e.g. depth)",
-			CLI_QUOTE_MAX, key);
+			CLI_QUOTE(key, strlen(key)));
 }
 
 int cli_parse_base(int argc, char **argv, const iv_config *base, cli_opts *o,

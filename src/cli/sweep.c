@@ -108,14 +108,13 @@ static int list(cli_sweep_axis *a, const char *s, char *err, size_t len)
 		if (n == 0)
 			return cli_fail(err, len,
 					"--sweep=%s: an empty value in the "
-					"list \"%.*s\"",
-					a->knob->name, CLI_QUOTE_MAX, s);
+					"list \"%.*s%s\"",
+					a->knob->name, CLI_QUOTE(s, strlen(s)));
 		if (n >= sizeof t)
 			return cli_fail(err, len,
-					"--sweep=%s: the value \"%.*s\" is "
-					"too long",
-					a->knob->name,
-					cli_quote_len(n), p);
+					"--sweep=%s: the value \"%.*s%s\" "
+					"is too long",
+					a->knob->name, CLI_QUOTE(p, n));
 		memcpy(t, p, n);
 		t[n] = '\0';
 		if (push(a, t, err, len))
@@ -170,37 +169,38 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 	    !number(op + 1, strlen(op + 1), &step))
 		return cli_fail(err, len,
 				"--sweep=%s: a range is FROM..TO*FACTOR or "
-				"FROM..TO+STEP with numbers (got \"%.*s\")",
-				name, CLI_QUOTE_MAX, s);
+				"FROM..TO+STEP with numbers (got \"%.*s%s\")",
+				name, CLI_QUOTE(s, strlen(s)));
 	bool times = *op == '*';
 	if (from > to)
 		return cli_fail(err, len,
 				"--sweep=%s: FROM must not be above TO (got "
-				"\"%.*s\")",
-				name, CLI_QUOTE_MAX, s);
+				"\"%.*s%s\")",
+				name, CLI_QUOTE(s, strlen(s)));
 	if (times && !(step > 1))
 		return cli_fail(err, len,
 				"--sweep=%s: FACTOR must be above 1 (got "
-				"\"%.*s\")",
-				name, CLI_QUOTE_MAX, op + 1);
+				"\"%.*s%s\")",
+				name, CLI_QUOTE(op + 1, strlen(op + 1)));
 	if (!times && !(step > 0))
 		return cli_fail(err, len,
 				"--sweep=%s: STEP must be above 0 (got "
-				"\"%.*s\")",
-				name, CLI_QUOTE_MAX, op + 1);
+				"\"%.*s%s\")",
+				name, CLI_QUOTE(op + 1, strlen(op + 1)));
 	if (times && !(from > 0))
 		return cli_fail(err, len,
 				"--sweep=%s: FROM of FROM..TO*FACTOR must be "
-				"above 0 (got \"%.*s\")",
-				name, CLI_QUOTE_MAX, s);
+				"above 0 (got \"%.*s%s\")",
+				name, CLI_QUOTE(s, strlen(s)));
 	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts */
 	double count = times ? floor(log(to / from) / log(step) + 1e-9) + 1
 			     : floor((to - from) / step + 1e-9) + 1;
 	if (!(count <= CLI_SWEEP_POINTS))
 		return cli_fail(err, len,
-				"--sweep=%s: \"%.*s\" gives %.0f values; at "
-				"most %d per knob",
-				name, CLI_QUOTE_MAX, s, count, CLI_SWEEP_POINTS);
+				"--sweep=%s: \"%.*s%s\" gives %.0f values; "
+				"at most %d per knob",
+				name, CLI_QUOTE(s, strlen(s)), count,
+				CLI_SWEEP_POINTS);
 	char prev[CLI_SWEEP_TEXT] = "";
 	for (size_t k = 0; k < (size_t)count; k++) {
 		char t[CLI_SWEEP_TEXT];
@@ -225,16 +225,15 @@ int cli_sweep_add(cli_sweep *s, const char *spec, char *err, size_t errlen)
 		return cli_fail(
 		    err, errlen,
 		    "--sweep must be KNOB:V1,V2,..., KNOB:FROM..TO*FACTOR "
-		    "or KNOB:FROM..TO+STEP, KNOB one of %s (got \"%.*s\")",
-		    names, CLI_QUOTE_MAX, spec);
+		    "or KNOB:FROM..TO+STEP, KNOB one of %s (got \"%.*s%s\")",
+		    names, CLI_QUOTE(spec, strlen(spec)));
 	const cli_knob *k = knob_named(spec, (size_t)(colon - spec));
 	if (!k)
 		return cli_fail(
 		    err, errlen,
-		    "--sweep: unknown knob \"%.*s\" (knobs: "
+		    "--sweep: unknown knob \"%.*s%s\" (knobs: "
 		    "%s)",
-		    cli_quote_len((size_t)(colon - spec)),
-		    spec, names);
+		    CLI_QUOTE(spec, (size_t)(colon - spec)), names);
 	for (size_t i = 0; i < s->naxes; i++)
 		if (s->axis[i].knob == k)
 			return cli_fail(err, errlen,
