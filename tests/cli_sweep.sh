@@ -146,6 +146,36 @@ for key, val in (("activation_rms", lambda r: r["layers"][0]["activation"]["rms"
 EOF
 ok
 
+# --- settled: whether the interval agrees with the verdict ---------------
+printf 'fit: settled says whether the 95%% interval gives the verdict ... '
+run 0 --format=json --sweep=width:16..64*2 --train-steps=3 --depth=2 --batch=8
+"$py" - "$tmp/out" <<'EOF' || fail "settled (above)"
+import json, sys
+s = json.load(open(sys.argv[1]))[0]["width_scaling"]
+lim = s["slope_limit"]
+seen = set()
+for key in ("activation_rms", "activation_change"):
+    for e in s[key]:
+        lo, hi = e["ci95"]
+        band = {"flat": (-lim, lim), "growing": (lim, 1e308),
+                "shrinking": (-1e308, -lim)}[e["verdict"]]
+        want = band[0] <= lo and hi <= band[1] and not (
+            e["verdict"] == "growing" and lo == lim)
+        assert e["settled"] == want, e
+        seen.add(want)
+# three widths, three training steps: the change's interval is ~+-3
+assert False in seen, s
+EOF
+run 0 --sweep=width:16..64*2 --train-steps=3 --depth=2 --batch=8
+grep -q 'flat (unsettled)$' "$tmp/out" || fail "table: no 'flat (unsettled)'"
+run 0 --format=json --sweep=width:16,32 --depth=1 --batch=8
+"$py" - "$tmp/out" <<'EOF' || fail "settled with two widths (above)"
+import json, sys
+e = json.load(open(sys.argv[1]))[0]["width_scaling"]["activation_rms"][0]
+assert e["ci95"] is None and e["settled"] is None, e
+EOF
+ok
+
 # --- the change in training, in the two regimes of one SGD step ---------
 # Linear layer, readout Wo, residual r: one step moves h by
 # -lr Wo^T sum_b r_b (x_b . x) / B. With the batch much smaller than the

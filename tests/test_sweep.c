@@ -236,6 +236,10 @@ START_TEST(an_exact_power_law_has_its_exponent)
 	              p->a);
 	ck_assert(s.se < 1e-12 && s.lo <= s.slope && s.slope <= s.hi);
 	ck_assert_int_eq(s.verdict, p->verdict);
+	/* and an interval of width ~0 gives the verdict too, but at the
+	 * limit itself, where rounding may put it on either side */
+	if (fabs(fabs(p->a) - 0.25) > 1e-3)
+		ck_assert_int_eq(s.settled, 1);
 	ck_assert_ptr_null(s.why);
 }
 END_TEST
@@ -270,6 +274,17 @@ START_TEST(a_noisy_fit_is_ordinary_least_squares)
 	ck_assert_double_eq_tol(s.hi, b + t * se, 1e-9);
 	ck_assert_int_eq(s.verdict, b > 0.25 ? CLI_VERDICT_GROWING
 	                                     : CLI_VERDICT_FLAT);
+	/* b = 0.27, interval [-0.17, 0.70]: the point says growing, the
+	 * interval crosses 0.25 both ways */
+	double lo = b - t * se, hi = b + t * se;
+	ck_assert(lo < 0.25 && hi > 0.25);
+	ck_assert_int_eq(s.settled, 0);
+	/* and with less noise the whole interval is above the limit */
+	double y2[] = { 1.0, 1.3, 1.75, 2.3 };
+	cli_slope_fit(w, y2, 4, &s);
+	ck_assert_int_eq(s.verdict, CLI_VERDICT_GROWING);
+	ck_assert(s.lo > 0.25);
+	ck_assert_int_eq(s.settled, 1);
 }
 END_TEST
 
@@ -282,8 +297,10 @@ START_TEST(slopes_without_enough_data_say_why)
 	ck_assert_double_eq_tol(s.slope, 1, 1e-14);
 	ck_assert(isnan(s.se) && isnan(s.lo) && isnan(s.hi));
 	ck_assert_int_eq(s.verdict, CLI_VERDICT_GROWING);
+	ck_assert_int_eq(s.settled, -1); /* no interval to judge */
 	cli_slope_fit(w, zero, 3, &s);
 	ck_assert_int_eq(s.verdict, CLI_VERDICT_UNDEFINED);
+	ck_assert_int_eq(s.settled, -1);
 	ck_assert(isnan(s.slope) && strstr(s.why, "zero or not finite"));
 	cli_slope_fit(w, inf, 3, &s);
 	ck_assert_int_eq(s.verdict, CLI_VERDICT_UNDEFINED);

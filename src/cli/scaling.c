@@ -23,6 +23,7 @@ static void undefined(cli_slope *out, const char *why)
 {
 	out->slope = out->se = out->lo = out->hi = NAN;
 	out->verdict = CLI_VERDICT_UNDEFINED;
+	out->settled = -1;
 	out->why = why;
 }
 
@@ -67,4 +68,13 @@ void cli_slope_fit(const double *width, const double *y, size_t n,
 	out->verdict = c1 > CLI_SLOPE_LIMIT    ? CLI_VERDICT_GROWING
 		       : c1 < -CLI_SLOPE_LIMIT ? CLI_VERDICT_SHRINKING
 					       : CLI_VERDICT_FLAT;
+	double lim = CLI_SLOPE_LIMIT;
+	if (isnan(out->lo))
+		out->settled = -1;
+	else if (out->verdict == CLI_VERDICT_GROWING)
+		out->settled = out->lo > lim;
+	else if (out->verdict == CLI_VERDICT_SHRINKING)
+		out->settled = out->hi < -lim;
+	else
+		out->settled = out->lo >= -lim && out->hi <= lim;
 }

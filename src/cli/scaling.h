@@ -31,6 +31,10 @@ typedef struct cli_slope {
 	double se;      /* standard error; NaN with 2 widths (an exact fit) */
 	double lo, hi;  /* 95% interval, slope +- t(0.975, n-2) se; NaN too */
 	cli_verdict verdict;
+	/* whether the whole 95% interval gives the verdict: 1 it does, 0 it
+	 * crosses +-CLI_SLOPE_LIMIT (the point estimate alone decided), -1
+	 * no interval (two widths, or undefined) */
+	int settled;
 	const char *why; /* the reason, when undefined; else NULL */
 } cli_slope;
 

@@ -179,8 +179,11 @@ static void slopes_json(FILE *f, const char *key, const cli_slope *s,
 			num(f, s[l].hi);
 			fputc(']', f);
 		}
-		fprintf(f, ", \"verdict\": \"%s\"",
-			cli_verdict_name(s[l].verdict));
+		fprintf(f, ", \"verdict\": \"%s\", \"settled\": %s",
+			cli_verdict_name(s[l].verdict),
+			s[l].settled < 0 ? "null"
+			: s[l].settled   ? "true"
+					 : "false");
 		if (s[l].why)
 			fprintf(f, ", \"reason\": \"%s\"", s[l].why);
 		fputc('}', f);
@@ -218,8 +221,9 @@ static void slope_row(FILE *f, size_t layer, const cli_slope *s)
 		snprintf(ci, sizeof ci, "[%.3f, %.3f]", s->lo, s->hi);
 	if (!isnan(s->se))
 		snprintf(se, sizeof se, "%.3f", s->se);
-	fprintf(f, "  %8.3f  %8s  %-20s  %s\n", s->slope, se, ci,
-		cli_verdict_name(s->verdict));
+	fprintf(f, "  %8.3f  %8s  %-20s  %s%s\n", s->slope, se, ci,
+		cli_verdict_name(s->verdict),
+		s->settled == 0 ? " (unsettled)" : "");
 }
 
 static void slopes_table(FILE *f, const char *what, const cli_slope *s,
@@ -230,8 +234,15 @@ static void slopes_table(FILE *f, const char *what, const cli_slope *s,
 		"\n%s%s ~ width^slope (|slope| <= %g: flat):\n"
 		"  layer     slope   std err  95%% interval         verdict\n",
 		pre, what, CLI_SLOPE_LIMIT);
-	for (size_t k = 0; k < n; k++)
+	bool unsettled = false;
+	for (size_t k = 0; k < n; k++) {
 		slope_row(f, idx[k], &s[idx[k] - 1]);
+		unsettled |= s[idx[k] - 1].settled == 0;
+	}
+	if (unsettled)
+		fputs("  (unsettled: the 95% interval crosses the limit, the "
+		      "slope alone decided)\n",
+		      f);
 	if (n < depth)
 		fprintf(f, "  (%zu of %zu layers; --format=json lists all)\n",
 			n, depth);
