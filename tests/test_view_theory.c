@@ -738,6 +738,30 @@ START_TEST(critical_yet_vanishing_is_explained)
 }
 END_TEST
 
+START_TEST(q_past_a_double_is_not_infinite)
+{
+	/* given linear with sigma_w^2 0.25 and a bias of 1e300: q* = b^2 /
+	 * 0.75, finite but past a double, is shown as such, not as infinity;
+	 * with sigma_w^2 1 q diverges */
+	iv_config c;
+	iv_criticality k;
+	char buf[32];
+	iv_config_defaults(&c);
+	c.act = IV_ACT_LINEAR;
+	c.bias = 1e300;
+	c.gain = 0.5;
+	iv_theory_criticality_config(th, &c, &k);
+	ck_assert_str_eq(tui_theory_q_text(&tui_glyphs_utf8, &k, buf,
+	                                   sizeof buf),
+	                 ">1.8e308");
+	c.gain = 1;
+	iv_theory_criticality_config(th, &c, &k);
+	ck_assert_str_eq(tui_theory_q_text(&tui_glyphs_utf8, &k, buf,
+	                                   sizeof buf),
+	                 "diverges");
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("tui_theory");
@@ -749,6 +773,7 @@ Suite *suite(void)
 	tcase_add_test(t, critical_gain_with_bias);
 	tcase_add_test(t, critical_gain_jump);
 	tcase_add_test(t, chi_words);
+	tcase_add_test(t, q_past_a_double_is_not_infinite);
 	tcase_add_test(t, softplus_he_word_is_width_independent);
 	tcase_add_test(t, gains_panel_numbers);
 	suite_add_tcase(s, t);

@@ -247,6 +247,11 @@ bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
 char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,
 			size_t size)
 {
+	if (c->kind == IV_FIXED_STABLE && isinf(c->q_star)) {
+		/* past a double's range (a bias over 1e154), not infinite */
+		snprintf(buf, size, ">1.8e308");
+		return buf;
+	}
 	if (c->kind == IV_FIXED_STABLE)
 		return tui_glyphs_number(g, c->q_star, buf, size);
 	snprintf(buf, size, "%s", iv_fixed_kind_name(c->kind));

@@ -121,7 +121,8 @@ bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
  * square ms are more than 10% from 1 on the same side; false otherwise. */
 bool tui_theory_why_text(const tui_theory *t, const iv_config *cfg, double ms,
 			 const tui_glyphs *g, char *buf, size_t size);
-/* q* as text: the number when stable, else "diverges" or "neutral"; and
+/* q* as text: the number when stable (">1.8e308" when it is past a
+ * double's range), else "diverges" or "neutral"; and
  * both depth scales, "xi_c 21.7  xi_g 9.97". Return buf. */
 char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,
 			size_t size);
