@@ -96,6 +96,21 @@ static void cell_of(double x, double y, int *row, int *col)
 	*col = TUI_AXIS_W + tui_cobweb_col(w, x);
 }
 
+START_TEST(q_past_a_double)
+{
+	/* given linear, sigma_w^2 0.25 and a bias of 1e300, when M: q* =
+	 * b^2 / 0.75 is past a double's range, said so, not infinite */
+	iv_config c;
+	config(&c, IV_INIT_XAVIER_NORMAL, IV_ACT_LINEAR);
+	c.bias = 1e300;
+	c.gain = 0.5;
+	char *s = run(&c, "M");
+	SHOWN(s, "q* >1.8e308: stable fixed point");
+	GONE(s, "q* inf");
+	free(s);
+}
+END_TEST
+
 START_TEST(length_map_opens)
 {
 	/* given tanh with He, when M, then the finished length map: q* 0.618
@@ -391,6 +406,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, length_map_opens);
+	tcase_add_test(t, q_past_a_double);
 	tcase_add_test(t, correlation_map_by_tab);
 	tcase_add_test(t, no_fixed_point_and_neutral);
 	tcase_add_test(t, arrows_move_the_setting);

@@ -373,7 +373,9 @@ char *tui_cobweb_verdict(const tui_cobweb *w, char *buf, size_t size)
 			snprintf(buf, size, "no stable c*");
 	else if (c->kind == IV_FIXED_STABLE)
 		snprintf(buf, size, "q* %s: stable fixed point",
-			 tui_text_number(c->q_star, a, sizeof a));
+			 isinf(c->q_star) /* past a double (bias > 1e154) */
+			     ? ">1.8e308"
+			     : tui_text_number(c->q_star, a, sizeof a));
 	else if (c->kind == IV_FIXED_DIVERGES)
 		snprintf(buf, size, "no fixed point: q diverges");
 	else
