@@ -429,6 +429,133 @@ START_TEST(leaving_a_lesson_says_modified)
 }
 END_TEST
 
+/* The lesson text on a saved screen: the rows between the lesson's rule
+ * and its look line, blanks trimmed, the page note dropped, joined by
+ * blanks into buf; whether the row with the note said note. */
+static void panel_text(const char *s, char *buf, size_t size, const char *note,
+		       bool *noted)
+{
+	const char *p = strstr(s, "── lesson ");
+	size_t len = 0;
+	buf[0] = '\0';
+	*noted = false;
+	ck_assert_msg(p, "%s", s);
+	for (p = strchr(p, '\n'); p && p[1] && strncmp(p + 1, " look:", 6);
+	     p = strchr(p + 1, '\n')) {
+		const char *e = strchr(p + 1, '\n');
+		char row[1024];
+		snprintf(row, sizeof row, "%.*s",
+			 e ? (int)(e - p - 1) : (int)strlen(p + 1), p + 1);
+		char *at = strstr(row, note);
+		if (at && !at[strlen(note)]) {
+			*noted = true;
+			*at = '\0';
+		}
+		char *b = row, *end = row + strlen(row);
+		while (*b == ' ')
+			b++;
+		while (end > b && end[-1] == ' ')
+			*--end = '\0';
+		if (*b)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? " " : "", b);
+	}
+}
+
+/* Lesson k's text lines joined by blanks. */
+static void lesson_text(size_t k, char *buf, size_t size)
+{
+	const iv_lesson *x = &builtin.v[k - 1];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < x->ntext; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? " " : "", x->text[i]);
+}
+
+START_TEST(a_long_lesson_text_turns_pages)
+{
+	/* given lesson 14 on the smallest screen a classroom has (60x20),
+	 * where its text does not fit: the first page says "more: }", and }
+	 * turns pages whose text, joined, is the lesson's whole, every word
+	 * (its last words, the third cure, included); the last page says
+	 * "back: {", more } stay there, { goes back one; the next lesson
+	 * starts at its first page; at 80x24 the text fits whole, no note */
+	enum { K = 14, PAGES = 6 };
+	char keys[1024], name[32], want[2048], got[2048], all[4096];
+	size_t len = 0;
+	bool more, back;
+	lesson_text(K, want, sizeof want);
+	len += (size_t)snprintf(keys, sizeof keys, "Wait Save page0.txt ");
+	for (int i = 1; i <= PAGES; i++)
+		len += (size_t)snprintf(keys + len, sizeof keys - len,
+					"} Save page%d.txt ", i);
+	snprintf(keys + len, sizeof keys - len,
+		 "{ Save back.txt . Wait Save next.txt");
+	for (int i = 0; i <= PAGES; i++) {
+		snprintf(name, sizeof name, "page%d.txt", i);
+		remove(name);
+	}
+	remove("back.txt");
+	remove("next.txt");
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &builtin.v[K - 1].cfg, &o,
+				      keys, 20, TUI_MIN_COLS),
+			 0);
+	const char *last = strrchr(want, ' ') + 1; /* "(4.5)." */
+	char prev[2048] = "";
+	size_t alen = 0;
+	int pages = 0;
+	all[0] = '\0';
+	for (int i = 0; i <= PAGES; i++) {
+		snprintf(name, sizeof name, "page%d.txt", i);
+		char *s = tut_slurp(name);
+		panel_text(s, got, sizeof got, "more: }", &more);
+		if (!more)
+			panel_text(s, got, sizeof got, "back: {", &back);
+		ck_assert_msg(more || back, "page %d:\n%s", i, s);
+		/* while more follows, not the last words */
+		ck_assert_msg(!more || !strstr(got, last), "%s", s);
+		if (!strcmp(got, prev)) { /* } on the last page stays */
+			ck_assert_msg(!more, "%s", s);
+			free(s);
+			continue;
+		}
+		alen += (size_t)snprintf(all + alen, sizeof all - alen, "%s%s",
+					 alen ? " " : "", got);
+		snprintf(prev, sizeof prev, "%s", got);
+		pages++;
+		free(s);
+	}
+	ck_assert_int_ge(pages, 2);
+	ck_assert_str_eq(all, want);
+	char *s = tut_slurp("page0.txt");
+	ck_assert_msg(strstr(s, "more: }") && !strstr(s, last), "%s", s);
+	free(s);
+	s = tut_slurp("back.txt"); /* one page before the last */
+	ck_assert_msg(strstr(s, "more: }") && !strstr(s, last), "%s", s);
+	free(s);
+	s = tut_slurp("next.txt");
+	panel_text(s, got, sizeof got, "more: }", &more);
+	lesson_text(K + 1, want, sizeof want);
+	ck_assert_msg(!strncmp(got, want, strlen(got)) && strlen(got) > 20,
+		      "%s\n%s", got, s);
+	free(s);
+	tut_close(&app, &scr);
+
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &builtin.v[K - 1].cfg, &o,
+				      "Wait } Save " SAVED, 24, 80),
+			 0);
+	s = tut_slurp(SAVED);
+	lesson_text(K, want, sizeof want);
+	panel_text(s, got, sizeof got, "more: }", &more);
+	ck_assert_str_eq(got, want);
+	ck_assert_msg(!strstr(s, "more: }") && !strstr(s, "back: {"), "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(notice_shows_at_start)
 {
 	iv_config c;
@@ -546,6 +673,7 @@ Suite *suite(void)
 	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
+	tcase_add_test(t, a_long_lesson_text_turns_pages);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);
