@@ -556,6 +556,48 @@ START_TEST(a_long_lesson_text_turns_pages)
 }
 END_TEST
 
+START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
+{
+	/* given lesson 13 (a constant init: one neuron a layer) on the
+	 * narrowest screen, then the layer list keeps its distinct column,
+	 * 1 in every row, the saturation giving way; at 120 columns both */
+	enum { K = 13 };
+	const iv_lesson *x = &builtin.v[K - 1];
+	ck_assert_int_eq(x->cfg.init, IV_INIT_CONSTANT);
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
+	static const int widths[] = {TUI_MIN_COLS, 120};
+	for (size_t k = 0; k < 2; k++) {
+		remove(SAVED);
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
+					      "Wait Save " SAVED,
+					      widths[k] == 120 ? 40 : 20,
+					      widths[k]),
+				 0);
+		char *s = tut_slurp(SAVED), *h = strstr(s, "\n L ");
+		ck_assert_msg(h, "%s", s);
+		char *e = strchr(h + 1, '\n');
+		ck_assert_ptr_nonnull(e);
+		*e = '\0';
+		ck_assert_msg(strstr(h, " distinct │"), "%s", h);
+		ck_assert_msg(!strstr(h, "sat") == (widths[k] == TUI_MIN_COLS),
+			      "%s", h);
+		*e = '\n';
+		/* rows 1 to 3: "1" right before the separator */
+		for (int l = 1; l <= 3; l++) {
+			char row[8];
+			snprintf(row, sizeof row, "\n %d ", l);
+			const char *r = strstr(s, row), *bar;
+			ck_assert_msg(r, "%s", s);
+			bar = strstr(r, " │");
+			ck_assert_msg(bar && bar - r > 3 && !strncmp(bar - 2, " 1", 2),
+				      "%.*s", 80, r + 1);
+		}
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(notice_shows_at_start)
 {
 	iv_config c;
@@ -674,6 +716,7 @@ Suite *suite(void)
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
 	tcase_add_test(t, a_long_lesson_text_turns_pages);
+	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);
