@@ -598,6 +598,69 @@ START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
 }
 END_TEST
 
+/* Row k (0-based) of a saved screen, in buf. */
+static const char *screen_row(const char *s, int k, char *buf, size_t size)
+{
+	const char *p = s;
+	for (int i = 0; p && i < k; i++)
+		p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+	ck_assert_ptr_nonnull(p);
+	const char *e = strchr(p, '\n');
+	snprintf(buf, size, "%.*s", e ? (int)(e - p) : (int)strlen(p), p);
+	return buf;
+}
+
+START_TEST(a_diverged_resnet_says_what_its_rows_show)
+{
+	/* given lesson 14 (a ResNet that diverges) after three steps, where
+	 * every layer's activations and all but the top layer's gradients are
+	 * NaN: the gradient side's axis does not give the top layer's range
+	 * over rows that have no finite value, and says so in words that fit
+	 * whole (60 columns too); scrolled to the top layer, the range is
+	 * back; the profile's legend still names the stream, its gradients and
+	 * the branch in its short words */
+	enum { K = 14 };
+	static const struct {
+		int lines, cols;
+		const char *left, *right;
+	} sizes[] = {
+	    {40, 120, "no finite values", "no finite values in these rows"},
+	    {24, 80, "no finite values", "no finite values here"},
+	    {20, TUI_MIN_COLS, "none finite", "none finite"},
+	};
+	const iv_lesson *x = &builtin.v[K - 1];
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
+	char axis[512], want[128];
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		remove(SAVED);
+		remove("top.txt");
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
+					      "t t t Wait Save " SAVED
+					      " End Save top.txt",
+					      sizes[k].lines, sizes[k].cols),
+				 0);
+		ck_assert(tui_train_diverged(&app.train));
+		char *s = tut_slurp(SAVED);
+		screen_row(s, 3, axis, sizeof axis); /* under the titles */
+		snprintf(want, sizeof want, "   %s ", sizes[k].left);
+		ck_assert_msg(!strncmp(axis, want, strlen(want)), "%s", axis);
+		snprintf(want, sizeof want, "│ %s", sizes[k].right);
+		const char *r = strstr(axis, want);
+		ck_assert_msg(r && r[strlen(want)] == '\0', "%s", axis);
+		ck_assert_msg(strstr(s, "measured ● ") &&
+				  strstr(s, " ◆ ∂L/∂h  ■ branch"),
+			      "%.3000s", s);
+		free(s);
+		s = tut_slurp("top.txt");
+		screen_row(s, 3, axis, sizeof axis);
+		ck_assert_msg(strstr(axis, "│ -4.86") && strstr(s, "\n20 "),
+			      "%s", axis);
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(notice_shows_at_start)
 {
 	iv_config c;
@@ -717,6 +780,7 @@ Suite *suite(void)
 	tcase_add_test(t, leaving_a_lesson_says_modified);
 	tcase_add_test(t, a_long_lesson_text_turns_pages);
 	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
+	tcase_add_test(t, a_diverged_resnet_says_what_its_rows_show);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);
