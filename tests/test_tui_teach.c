@@ -7,6 +7,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +234,44 @@ START_TEST(large_ratios_are_whole)
 			  grad[strlen(grad) - 1] != '.',
 		      "\"%s\" \"%s\"\n%s", upd, grad, s);
 	free(s);
+}
+END_TEST
+
+START_TEST(steps_not_measured_are_marked)
+{
+	/* given lesson 9, when a step, two while the screen is too small for
+	 * the view (the ratio strip hidden), and two more at 120x40, then the
+	 * strip's row reads a bar, the dots of the two (and of the next, if it
+	 * began before the strip was back), a bar, and its title says what
+	 * the dots mean; with every step shown, neither */
+	const iv_lesson *x = &builtin.v[8];
+	tui_options o = {
+	    .keys = KEYS, .lessons = &builtin, .lesson = 9, .lr = x->lr};
+	static const char *const keys[] = {
+	    "t Wait Resize 50x10 t Wait t Wait Resize 120x40 Wait t Wait t "
+	    "Wait Save " SAVED,
+	    "t Wait t Wait t Wait t Wait Save " SAVED,
+	};
+	for (int k = 0; k < 2; k++) {
+		remove(SAVED);
+		ck_assert_int_eq(
+		    tut_run_keys(&app, &scr, &x->cfg, &o, keys[k], 40, 120), 0);
+		char *s = tut_slurp(SAVED), *r = strstr(s, "\n L30 ");
+		ck_assert_msg(r, "%.3000s", s);
+		r += strlen("\n L30 ");
+		const char *bar = "[▁▂▃▄▅▆▇█]";
+		char pat[128];
+		snprintf(pat, sizeof pat, "^%s%s", bar,
+			 k ? "{4} " : "··(·)?[▁▂▃▄▅▆▇█]{1,2} ");
+		regex_t re;
+		ck_assert_int_eq(regcomp(&re, pat, REG_EXTENDED | REG_NOSUB), 0);
+		ck_assert_msg(regexec(&re, r, 0, NULL, 0) == 0, "%.80s", r);
+		regfree(&re);
+		ck_assert((strstr(s, "· not measured (strip hidden)") != NULL) ==
+			  (k == 0));
+		free(s);
+		tut_close(&app, &scr);
+	}
 }
 END_TEST
 
@@ -768,6 +807,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, divergence_is_named_at_every_width, 0,
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
+	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	suite_add_tcase(s, t);
