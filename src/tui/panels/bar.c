@@ -72,30 +72,44 @@ static void notice(const tui_app *app, tui_rect r)
 }
 
 /* The most columns the typed text is shown in: half of the row beside the
- * label, and no more than a setting and its value need (longer text
- * scrolls to keep the cursor in view). */
+ * label; beside a note, no more than a setting and its value need, so
+ * that the note has room (longer text scrolls to keep the cursor in
+ * view). */
 #define TEXT_MOST 24
-static int text_most(int cols)
+static int text_most(int cols, bool noted)
 {
 	int half = (cols - 2) / 2; /* the label and a blank at the left */
-	int most = half < TEXT_MOST ? half : TEXT_MOST;
+	int most = noted && half > TEXT_MOST ? TEXT_MOST : half;
 	return most < 1 ? 1 : most;
 }
 
-/* Columns of the typed text shown: what is typed and the cursor. */
-static int text_cols(const tui_prompt *p, int cols)
+/* Whether the prompt has a note and it goes beside the typed text: it fits
+ * there whole however much is typed. Else it takes the rows above, from
+ * their first column, and the prompt's row keeps the typed text alone.
+ * Neither depends on what is typed: the note does not change rows as one
+ * types. */
+static bool note_beside(const tui_app *app, int cols)
 {
-	int most = text_most(cols);
+	const tui_prompt *p = &app->prompt;
+	return p->note[0] && tui_text_width(tui_prompt_label(p)) +
+				     text_most(cols, true) + 2 +
+				     tui_text_width(p->note) <=
+				 cols - 1;
+}
+
+/* Columns of the typed text shown: what is typed and the cursor. */
+static int text_cols(const tui_app *app, int cols)
+{
+	const tui_prompt *p = &app->prompt;
+	int most = text_most(cols, note_beside(app, cols));
 	return (int)p->len + 1 > most ? most : (int)p->len + 1;
 }
 
-/* Where the prompt's note starts beside the typed text (with the most
- * typed: the furthest it goes). */
-static int note_x(const tui_app *app, int cols, bool most)
+/* Where the prompt's note starts beside the typed text. */
+static int note_x(const tui_app *app, int cols)
 {
 	const tui_prompt *p = &app->prompt;
-	return tui_text_width(tui_prompt_label(p)) +
-	       (most ? text_most(cols) : text_cols(p, cols)) + 2;
+	return tui_text_width(tui_prompt_label(p)) + text_cols(app, cols) + 2;
 }
 
 /* Rows the text needs: whole rows from column 1 (words() on each) until
@@ -116,22 +130,12 @@ static int text_rows(const char *s, int x, int cols)
 	return n;
 }
 
-/* Whether the prompt's note is drawn beside the typed text: it fits there
- * whole however much is typed. Else it takes the rows above, from their
- * first column, and the prompt's row keeps the typed text alone. Neither
- * depends on what is typed: the note does not change rows as one types. */
-static bool note_beside(const tui_app *app, int cols)
-{
-	return note_x(app, cols, true) + tui_text_width(app->prompt.note) <=
-	       cols - 1;
-}
-
 /* The rows the notice, or the prompt's note and the prompt, need to be
  * read whole. */
 static int rows(const tui_app *app, int cols)
 {
 	if (app->prompting)
-		return note_beside(app, cols)
+		return note_beside(app, cols) || !app->prompt.note[0]
 			   ? 1
 			   : 1 + text_rows(app->prompt.note, 1, cols);
 	return text_rows(app->model.msg, 1, cols);
@@ -145,7 +149,7 @@ static int rows(const tui_app *app, int cols)
 static void prompt(const tui_app *app, tui_rect r)
 {
 	const tui_prompt *p = &app->prompt;
-	int cols = r.w, y = r.y + r.h - 1, tw = text_cols(p, cols);
+	int cols = r.w, y = r.y + r.h - 1, tw = text_cols(app, cols);
 	size_t from = tui_prompt_scroll(p, tw);
 	char seen[TUI_PROMPT_TEXT];
 	tui_element e = p->error ? TUI_E_WARN : TUI_E_LABEL;
@@ -162,9 +166,8 @@ static void prompt(const tui_app *app, tui_rect r)
 	bool beside = note_beside(app, cols) || r.h < 2;
 	for (int row = r.y; row < y && !beside; row++)
 		rest = words(app, row, 1, cols, e, rest, row == y - 1);
-	if (beside && rest[0] && note_x(app, cols, false) < cols - 1)
-		(void)words(app, y, note_x(app, cols, false), cols, e, rest,
-			    true);
+	if (beside && rest[0] && note_x(app, cols) < cols - 1)
+		(void)words(app, y, note_x(app, cols), cols, e, rest, true);
 }
 
 static void draw(const tui_app *app, tui_rect r)
