@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# The key reference lists the prompt's keys everywhere users look for keys:
+# The key reference lists the prompt's keys and the lesson text's pages
+# everywhere users look for keys:
 # the help panel (drawn from the key table, read here from a headless run),
 # README's key table, the man page's KEYS section and docs/teaching.md's
 # table of the keys a class needs.
@@ -34,6 +35,10 @@ man_has() { # KEY: ".B KEY" in the KEYS section
 	sed -n '/^\.SH KEYS/,/^\.SH /p' "$top_srcdir/docs/initviz.1" |
 		grep -qx "\.B $1"
 }
+sed_man_pair() { # '.BR A " / " B' in the KEYS section
+	sed -n '/^\.SH KEYS/,/^\.SH /p' "$top_srcdir/docs/initviz.1" |
+		grep -qxF ".BR $1"
+}
 table_has() { # FILE KEY WORD: a table row for KEY that says WORD
 	grep -q "^| \`$2\` | .*$3" "$1"
 }
@@ -46,6 +51,12 @@ check "README: ':'" table_has "$top_srcdir/README.md" ':' 'Esc cancels'
 check "README: '/'" table_has "$top_srcdir/README.md" '/' 'by name'
 check "teaching.md: ':'" table_has "$top_srcdir/docs/teaching.md" ':' 'Esc cancels'
 check "teaching.md: '/'" table_has "$top_srcdir/docs/teaching.md" '/' 'by name'
+
+# the lesson text's pages, where the panel's note points
+check "help: '}' turns the lesson text" help_has '} / {' 'lesson text: next / previous page'
+check "man KEYS: '}'" sed_man_pair '} " / " {'
+check "README: '}'" table_has "$top_srcdir/README.md" '}` / `{' 'more: }'
+check "teaching.md: '}'" table_has "$top_srcdir/docs/teaching.md" '}` / `{' 'more: }'
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

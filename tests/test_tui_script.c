@@ -243,10 +243,9 @@ static const struct {
     {": d e p t h Space 0 Enter",
      " depth must be an integer from 1 to 10000 (got \"0\")", NULL,
      ":depth 0", NULL},
-    /* one longer than a row: the rest beside the typed text */
-    {": i n p u t Space n o p e Enter",
-     " input must be one of gaussian uniform positive (got", "\"nope\")",
-     ":input nope", NULL},
+    /* one longer than a row: all of it above, the typed text alone */
+    {": i n p u t Space n o p e Enter", " \"nope\")", NULL, ":input nope",
+     " input must be one of gaussian uniform positive (got"},
     /* a notice after a key, over both rows */
     {"z", " batch norm: the gradients still grow going down:",
      "not a bug (Yang et al. 2019)", NULL, NULL},
@@ -282,10 +281,13 @@ START_TEST(a_long_message_takes_the_rows_above)
 	ck_assert_msg(!strncmp(a, long_notes[_i].above,
 			       strlen(long_notes[_i].above)),
 		      "above: \"%s\"\nscreen:\n%s", a, screen);
-	if (long_notes[_i].last)
-		ck_assert_msg(!strncmp(b, long_notes[_i].last,
-				       strlen(long_notes[_i].last)),
+	const char *typed = long_notes[_i].last;
+	if (typed) { /* the typed text alone in its row */
+		size_t n = strlen(typed);
+		ck_assert_msg(!strncmp(b, typed, n) &&
+				  b[n + strspn(b + n, " ")] == '\0',
 			      "bottom: \"%s\"", b);
+	}
 	if (long_notes[_i].beside)
 		ck_assert_msg(strstr(b, long_notes[_i].beside), "bottom: \"%s\"",
 			      b);
@@ -311,6 +313,35 @@ START_TEST(a_long_message_takes_the_rows_above)
 		}
 	}
 	free(screen);
+}
+END_TEST
+
+START_TEST(a_long_note_stays_put_while_typing)
+{
+	/* given an unknown setting refused at 80 columns, whose note (the
+	 * list of settings) takes more than a row, when more is typed, then
+	 * the note's rows above the prompt do not change and the prompt's row
+	 * holds the typed text alone (not the note's tail after it) */
+	char before[2][512], after[2][512], b[512];
+	remove("before.txt"); /* Save never overwrites */
+	ck_assert_int_eq(run(": i n i t Space x x Enter Wait Save before.txt "
+			     "x x x x x x x x Save " SAVED "\n",
+			     6, 24, 80, NULL),
+			 0);
+	char *s0 = tut_slurp("before.txt"), *s1 = tut_slurp(SAVED);
+	for (int k = 0; k < 2; k++) {
+		row_from_bottom(s0, k + 1, before[k], sizeof before[k]);
+		row_from_bottom(s1, k + 1, after[k], sizeof after[k]);
+		ck_assert_str_eq(before[k], after[k]);
+	}
+	ck_assert_msg(strstr(before[1], "no setting \"init\"") &&
+			  strstr(before[0], "lr mode input"),
+		      "%s", s0);
+	ck_assert_str_eq(row_from_bottom(s0, 0, b, sizeof b), ":init xx");
+	ck_assert_str_eq(row_from_bottom(s1, 0, b, sizeof b),
+			 ":init xxxxxxxxxx");
+	free(s0);
+	free(s1);
 }
 END_TEST
 
@@ -735,6 +766,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, key_changes_its_setting, 0, LEN(cases));
 	tcase_add_loop_test(t, a_long_message_takes_the_rows_above, 0,
 			    LEN(long_notes));
+	tcase_add_test(t, a_long_note_stays_put_while_typing);
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
 	tcase_add_test(t, quit_stops_the_script);

@@ -7,6 +7,7 @@
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,44 @@ START_TEST(large_ratios_are_whole)
 }
 END_TEST
 
+START_TEST(steps_not_measured_are_marked)
+{
+	/* given lesson 9, when a step, two while the screen is too small for
+	 * the view (the ratio strip hidden), and two more at 120x40, then the
+	 * strip's row reads a bar, the dots of the two (and of the next, if it
+	 * began before the strip was back), a bar, and its title says what
+	 * the dots mean; with every step shown, neither */
+	const iv_lesson *x = &builtin.v[8];
+	tui_options o = {
+	    .keys = KEYS, .lessons = &builtin, .lesson = 9, .lr = x->lr};
+	static const char *const keys[] = {
+	    "t Wait Resize 50x10 t Wait t Wait Resize 120x40 Wait t Wait t "
+	    "Wait Save " SAVED,
+	    "t Wait t Wait t Wait t Wait Save " SAVED,
+	};
+	for (int k = 0; k < 2; k++) {
+		remove(SAVED);
+		ck_assert_int_eq(
+		    tut_run_keys(&app, &scr, &x->cfg, &o, keys[k], 40, 120), 0);
+		char *s = tut_slurp(SAVED), *r = strstr(s, "\n L30 ");
+		ck_assert_msg(r, "%.3000s", s);
+		r += strlen("\n L30 ");
+		const char *bar = "[▁▂▃▄▅▆▇█]";
+		char pat[128];
+		snprintf(pat, sizeof pat, "^%s%s", bar,
+			 k ? "{4} " : "··(·)?[▁▂▃▄▅▆▇█]{1,2} ");
+		regex_t re;
+		ck_assert_int_eq(regcomp(&re, pat, REG_EXTENDED | REG_NOSUB), 0);
+		ck_assert_msg(regexec(&re, r, 0, NULL, 0) == 0, "%.80s", r);
+		regfree(&re);
+		ck_assert((strstr(s, "· not measured (strip hidden)") != NULL) ==
+			  (k == 0));
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(x_goes_back_to_the_initial_weights)
 {
 	/* given 5 steps, when x, then no step, no loss, and the weights are
@@ -429,6 +468,238 @@ START_TEST(leaving_a_lesson_says_modified)
 }
 END_TEST
 
+/* The lesson text on a saved screen: the rows between the lesson's rule
+ * and its look line, blanks trimmed, the page note dropped, joined by
+ * blanks into buf; whether the row with the note said note. */
+static void panel_text(const char *s, char *buf, size_t size, const char *note,
+		       bool *noted)
+{
+	const char *p = strstr(s, "── lesson ");
+	size_t len = 0;
+	buf[0] = '\0';
+	*noted = false;
+	ck_assert_msg(p, "%s", s);
+	for (p = strchr(p, '\n'); p && p[1] && strncmp(p + 1, " look:", 6);
+	     p = strchr(p + 1, '\n')) {
+		const char *e = strchr(p + 1, '\n');
+		char row[1024];
+		snprintf(row, sizeof row, "%.*s",
+			 e ? (int)(e - p - 1) : (int)strlen(p + 1), p + 1);
+		char *at = strstr(row, note);
+		if (at && !at[strlen(note)]) {
+			*noted = true;
+			*at = '\0';
+		}
+		char *b = row, *end = row + strlen(row);
+		while (*b == ' ')
+			b++;
+		while (end > b && end[-1] == ' ')
+			*--end = '\0';
+		if (*b)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+						len ? " " : "", b);
+	}
+}
+
+/* Lesson k's text lines joined by blanks. */
+static void lesson_text(size_t k, char *buf, size_t size)
+{
+	const iv_lesson *x = &builtin.v[k - 1];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < x->ntext; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					i ? " " : "", x->text[i]);
+}
+
+START_TEST(a_long_lesson_text_turns_pages)
+{
+	/* given lesson 14 on the smallest screen a classroom has (60x20),
+	 * where its text does not fit: the first page says "more: }", and }
+	 * turns pages whose text, joined, is the lesson's whole, every word
+	 * (its last words, the third cure, included); the last page says
+	 * "back: {", more } stay there, { goes back one; the next lesson
+	 * starts at its first page; at 80x24 the text fits whole, no note */
+	enum { K = 14, PAGES = 6 };
+	char keys[1024], name[32], want[2048], got[2048], all[4096];
+	size_t len = 0;
+	bool more, back;
+	lesson_text(K, want, sizeof want);
+	len += (size_t)snprintf(keys, sizeof keys, "Wait Save page0.txt ");
+	for (int i = 1; i <= PAGES; i++)
+		len += (size_t)snprintf(keys + len, sizeof keys - len,
+					"} Save page%d.txt ", i);
+	snprintf(keys + len, sizeof keys - len,
+		 "{ Save back.txt . Wait Save next.txt");
+	for (int i = 0; i <= PAGES; i++) {
+		snprintf(name, sizeof name, "page%d.txt", i);
+		remove(name);
+	}
+	remove("back.txt");
+	remove("next.txt");
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &builtin.v[K - 1].cfg, &o,
+				      keys, 20, TUI_MIN_COLS),
+			 0);
+	const char *last = strrchr(want, ' ') + 1; /* "(4.5)." */
+	char prev[2048] = "";
+	size_t alen = 0;
+	int pages = 0;
+	all[0] = '\0';
+	for (int i = 0; i <= PAGES; i++) {
+		snprintf(name, sizeof name, "page%d.txt", i);
+		char *s = tut_slurp(name);
+		panel_text(s, got, sizeof got, "more: }", &more);
+		if (!more)
+			panel_text(s, got, sizeof got, "back: {", &back);
+		ck_assert_msg(more || back, "page %d:\n%s", i, s);
+		/* while more follows, not the last words */
+		ck_assert_msg(!more || !strstr(got, last), "%s", s);
+		if (!strcmp(got, prev)) { /* } on the last page stays */
+			ck_assert_msg(!more, "%s", s);
+			free(s);
+			continue;
+		}
+		alen += (size_t)snprintf(all + alen, sizeof all - alen, "%s%s",
+					 alen ? " " : "", got);
+		snprintf(prev, sizeof prev, "%s", got);
+		pages++;
+		free(s);
+	}
+	ck_assert_int_ge(pages, 2);
+	ck_assert_str_eq(all, want);
+	char *s = tut_slurp("page0.txt");
+	ck_assert_msg(strstr(s, "more: }") && !strstr(s, last), "%s", s);
+	free(s);
+	s = tut_slurp("back.txt"); /* one page before the last */
+	ck_assert_msg(strstr(s, "more: }") && !strstr(s, last), "%s", s);
+	free(s);
+	s = tut_slurp("next.txt");
+	panel_text(s, got, sizeof got, "more: }", &more);
+	lesson_text(K + 1, want, sizeof want);
+	ck_assert_msg(!strncmp(got, want, strlen(got)) && strlen(got) > 20,
+		      "%s\n%s", got, s);
+	free(s);
+	tut_close(&app, &scr);
+
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &builtin.v[K - 1].cfg, &o,
+				      "Wait } Save " SAVED, 24, 80),
+			 0);
+	s = tut_slurp(SAVED);
+	lesson_text(K, want, sizeof want);
+	panel_text(s, got, sizeof got, "more: }", &more);
+	ck_assert_str_eq(got, want);
+	ck_assert_msg(!strstr(s, "more: }") && !strstr(s, "back: {"), "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
+{
+	/* given lesson 13 (a constant init: one neuron a layer) on the
+	 * narrowest screen, then the layer list keeps its distinct column,
+	 * 1 in every row, the saturation giving way; at 120 columns both */
+	enum { K = 13 };
+	const iv_lesson *x = &builtin.v[K - 1];
+	ck_assert_int_eq(x->cfg.init, IV_INIT_CONSTANT);
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
+	static const int widths[] = {TUI_MIN_COLS, 120};
+	for (size_t k = 0; k < 2; k++) {
+		remove(SAVED);
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
+					      "Wait Save " SAVED,
+					      widths[k] == 120 ? 40 : 20,
+					      widths[k]),
+				 0);
+		char *s = tut_slurp(SAVED), *h = strstr(s, "\n L ");
+		ck_assert_msg(h, "%s", s);
+		char *e = strchr(h + 1, '\n');
+		ck_assert_ptr_nonnull(e);
+		*e = '\0';
+		ck_assert_msg(strstr(h, " distinct │"), "%s", h);
+		ck_assert_msg(!strstr(h, "sat") == (widths[k] == TUI_MIN_COLS),
+			      "%s", h);
+		*e = '\n';
+		/* rows 1 to 3: "1" right before the separator */
+		for (int l = 1; l <= 3; l++) {
+			char row[8];
+			snprintf(row, sizeof row, "\n %d ", l);
+			const char *r = strstr(s, row), *bar;
+			ck_assert_msg(r, "%s", s);
+			bar = strstr(r, " │");
+			ck_assert_msg(bar && bar - r > 3 && !strncmp(bar - 2, " 1", 2),
+				      "%.*s", 80, r + 1);
+		}
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
+/* Row k (0-based) of a saved screen, in buf. */
+static const char *screen_row(const char *s, int k, char *buf, size_t size)
+{
+	const char *p = s;
+	for (int i = 0; p && i < k; i++)
+		p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL;
+	ck_assert_ptr_nonnull(p);
+	const char *e = strchr(p, '\n');
+	snprintf(buf, size, "%.*s", e ? (int)(e - p) : (int)strlen(p), p);
+	return buf;
+}
+
+START_TEST(a_diverged_resnet_says_what_its_rows_show)
+{
+	/* given lesson 14 (a ResNet that diverges) after three steps, where
+	 * every layer's activations and all but the top layer's gradients are
+	 * NaN: the gradient side's axis does not give the top layer's range
+	 * over rows that have no finite value, and says so in words that fit
+	 * whole (60 columns too); scrolled to the top layer, the range is
+	 * back; the profile's legend still names the stream, its gradients and
+	 * the branch in its short words */
+	enum { K = 14 };
+	static const struct {
+		int lines, cols;
+		const char *left, *right;
+	} sizes[] = {
+	    {40, 120, "no finite values", "no finite values in these rows"},
+	    {24, 80, "no finite values", "no finite values here"},
+	    {20, TUI_MIN_COLS, "none finite", "none finite"},
+	};
+	const iv_lesson *x = &builtin.v[K - 1];
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
+	char axis[512], want[128];
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		remove(SAVED);
+		remove("top.txt");
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
+					      "t t t Wait Save " SAVED
+					      " End Save top.txt",
+					      sizes[k].lines, sizes[k].cols),
+				 0);
+		ck_assert(tui_train_diverged(&app.train));
+		char *s = tut_slurp(SAVED);
+		screen_row(s, 3, axis, sizeof axis); /* under the titles */
+		snprintf(want, sizeof want, "   %s ", sizes[k].left);
+		ck_assert_msg(!strncmp(axis, want, strlen(want)), "%s", axis);
+		snprintf(want, sizeof want, "│ %s", sizes[k].right);
+		const char *r = strstr(axis, want);
+		ck_assert_msg(r && r[strlen(want)] == '\0', "%s", axis);
+		ck_assert_msg(strstr(s, "measured ● ") &&
+				  strstr(s, " ◆ ∂L/∂h  ■ branch"),
+			      "%.3000s", s);
+		free(s);
+		s = tut_slurp("top.txt");
+		screen_row(s, 3, axis, sizeof axis);
+		ck_assert_msg(strstr(axis, "│ -4.86") && strstr(s, "\n20 "),
+			      "%s", axis);
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(notice_shows_at_start)
 {
 	iv_config c;
@@ -536,6 +807,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, divergence_is_named_at_every_width, 0,
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
+	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	suite_add_tcase(s, t);
@@ -546,6 +818,9 @@ Suite *suite(void)
 	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
+	tcase_add_test(t, a_long_lesson_text_turns_pages);
+	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
+	tcase_add_test(t, a_diverged_resnet_says_what_its_rows_show);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);

@@ -557,6 +557,35 @@ START_TEST(layout_health_follows_the_quantity)
 }
 END_TEST
 
+START_TEST(layout_a_collapsed_network_keeps_its_count)
+{
+	/* given the narrowest screen, when the distinct count is merely
+	 * wanted, then the health columns stay and the count gives way; when
+	 * the network has collapsed (the count is the point), then the count
+	 * stays and the health columns give way; with room, both stay; the
+	 * histograms keep 24 columns between them every time */
+	static const iv_act_kind acts[] = {IV_ACT_TANH, IV_ACT_RELU};
+	tui_layout lo;
+	m.cfg.depth = 5;
+	for (size_t k = 0; k < sizeof acts / sizeof acts[0]; k++) {
+		m.cfg.act = acts[k];
+		tui_health h = tui_layout_health(acts[k], false);
+		tui_layout_compute(&lo, 20, TUI_MIN_COLS, &m, TUI_UNIQ_ON);
+		ck_assert_int_eq(lo.c.uniq_w, 0);
+		ck_assert_int_eq(lo.c.health, h);
+		tui_layout_compute(&lo, 20, TUI_MIN_COLS, &m, TUI_UNIQ_FIRST);
+		ck_assert_int_eq(lo.c.uniq_w, TUI_UNIQ_W);
+		ck_assert_int_eq(lo.c.health, TUI_HEALTH_NONE);
+		ck_assert_int_eq(lo.c.health_n, 0);
+		ck_assert_int_ge(lo.c.lhist_w + lo.c.rhist_w, 24);
+		ck_assert_int_le(lo.c.rsd_x + TUI_SD_W, TUI_MIN_COLS);
+		tui_layout_compute(&lo, 40, 120, &m, TUI_UNIQ_FIRST);
+		ck_assert_int_eq(lo.c.uniq_w, TUI_UNIQ_W);
+		ck_assert_int_eq(lo.c.health, h);
+	}
+}
+END_TEST
+
 /* Blocks as the view asks: lesson text, layer list, profile, training. */
 enum { B_LAYERS, B_PROFILE, B_TRAIN, B_LESSON, NB };
 static const char *const bnames[NB] = {"layers", "profile", "training",
@@ -902,6 +931,7 @@ Suite *suite(void)
 	tcase_add_test(t, layout_minimum_size);
 	tcase_add_test(t, layout_columns_fit);
 	tcase_add_test(t, layout_health_follows_the_quantity);
+	tcase_add_test(t, layout_a_collapsed_network_keeps_its_count);
 	tcase_add_test(t, layout_order_by_importance);
 	tcase_add_test(t, layout_share_small_screens);
 	tcase_add_test(t, layout_share_large_screens);

@@ -542,22 +542,36 @@ END_TEST
 START_TEST(unwatched_steps_are_gaps)
 {
 	/* given 2 watched steps, then 2 not watched, then 1 watched: the
-	 * unwatched columns are empty, the last value is the fifth step's */
+	 * unwatched columns have no value and say they were not measured
+	 * (the others, and those past the last step, do not), the last value
+	 * is the fifth step's */
 	make(IV_INIT_XAVIER_NORMAL, 2);
 	tui_train_init(&tr, 0.05);
+	ck_assert(!tui_ratio_any_unwatched(&tr));
 	for (int k = 0; k < 5; k++) {
 		tr.watch = k < 2 || k == 4;
 		tui_train_ask(&tr);
 		drive(1.0, 0);
+		ck_assert(tui_ratio_any_unwatched(&tr) == (k >= 2));
 	}
 	for (size_t i = 0; i < tr.nrl; i++) {
-		for (int k = 0; k < 5; k++) {
+		for (int k = 0; k < 10; k++) {
 			double v = tui_ratio_column(&tr, i, k, 10, false);
-			ck_assert((k == 2 || k == 3) == isnan(v));
+			bool gap = k == 2 || k == 3;
+			ck_assert(gap == (k < 5 && isnan(v)));
+			ck_assert(tui_ratio_column_unwatched(&tr, k, 10) == gap);
+			ck_assert(tui_train_watched(&tr, (size_t)k + 1) ==
+				  (k < 5 && !gap));
 		}
 		ck_assert(tui_ratio_last(&tr, i, false) ==
 			  tui_ratio_column(&tr, i, 4, 10, false));
 	}
+	/* squeezed into 2 columns (steps 1-2, 3-5), each has a watched step */
+	ck_assert(!tui_ratio_column_unwatched(&tr, 0, 2));
+	ck_assert(!tui_ratio_column_unwatched(&tr, 1, 2));
+	/* x forgets them */
+	tui_train_reset(&tr);
+	ck_assert(!tui_ratio_any_unwatched(&tr));
 }
 END_TEST
 

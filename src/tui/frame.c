@@ -141,7 +141,9 @@ void tui_frame_prepare(tui_app *app)
 	sharing sh;
 	tui_train_sync(&app->train, app->comp.gen); /* its network is gone */
 	tui_layout_compute(lo, LINES, COLS, &app->model,
-			   collapsed(app) || tui_app_teaching(app));
+			   collapsed(app)          ? TUI_UNIQ_FIRST
+			   : tui_app_teaching(app) ? TUI_UNIQ_ON
+						   : TUI_UNIQ_OFF);
 	for (int p = 0; p < TUI_PANEL_COUNT; p++)
 		app->rect[p] = (tui_rect){0, 0, 0, 0};
 	if (lo->too_small)

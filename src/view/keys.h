@@ -86,6 +86,8 @@ typedef enum {
 	X(LESSON_PREV, TUI_G_TEACH, KEYS(','), NULL, NULL, "previous / next lesson") \
 	X(LESSON_NEXT, TUI_G_TEACH, KEYS('.'), NULL, NULL, "")                 \
 	X(LESSON_TEXT, TUI_G_TEACH, KEYS('L'), NULL, NULL, "lesson text: show / hide") \
+	X(LESSON_MORE, TUI_G_TEACH, KEYS('}'), NULL, NULL, "lesson text: next / previous page") \
+	X(LESSON_BACK, TUI_G_TEACH, KEYS('{'), NULL, NULL, "")                 \
 	X(SAVE_SCREEN, TUI_G_TEACH, KEYS('S'), NULL, NULL, "save the screen and figure") \
 	X(COMMAND,    TUI_G_TEACH, KEYS('C'), NULL, NULL, "the command line of this view") \
 	X(PREACT,     TUI_G_VIEW, KEYS('p'), "p", "Pre-act", "left: h / pre-activations z") \

@@ -22,7 +22,8 @@ static int digits(size_t n)
 	return d;
 }
 
-static void columns(tui_cols *c, int cols, const tui_model *m, bool distinct)
+static void columns(tui_cols *c, int cols, const tui_model *m,
+		    tui_uniq distinct)
 {
 	static const int ncols[] = {[TUI_HEALTH_NONE] = 0,
 				    [TUI_HEALTH_SAT] = 1,
@@ -34,9 +35,15 @@ static void columns(tui_cols *c, int cols, const tui_model *m, bool distinct)
 	c->health = m->cfg.residual ? TUI_HEALTH_NONE
 				    : tui_layout_health(m->cfg.act, m->preact);
 	c->health_n = ncols[c->health];
-	c->uniq_w = distinct ? TUI_UNIQ_W : 0;
+	c->uniq_w = distinct != TUI_UNIQ_OFF ? TUI_UNIQ_W : 0;
 	int fixed = c->label_w + 1 + TUI_SD_W + c->health_n * TUI_HEALTH_W + 3 +
 		    TUI_SD_W + 1;
+	if (cols - fixed - c->uniq_w < 24 && distinct == TUI_UNIQ_FIRST) {
+		/* the count first: the health columns give way */
+		fixed -= c->health_n * TUI_HEALTH_W;
+		c->health = TUI_HEALTH_NONE;
+		c->health_n = 0;
+	}
 	if (cols - fixed - c->uniq_w < 24) /* keep the histograms readable */
 		c->uniq_w = 0;
 	int hist = cols - fixed - c->uniq_w;
@@ -52,7 +59,7 @@ static void columns(tui_cols *c, int cols, const tui_model *m, bool distinct)
 }
 
 void tui_layout_compute(tui_layout *lo, int lines, int cols, const tui_model *m,
-			bool distinct)
+			tui_uniq distinct)
 {
 	*lo = (tui_layout){.lines = lines, .cols = cols};
 	lo->too_small = cols < TUI_MIN_COLS || lines < TUI_MIN_LINES;

@@ -90,12 +90,22 @@ typedef struct tui_block {
 /* The health columns for an activation, showing pre-activations or not. */
 tui_health tui_layout_health(iv_act_kind act, bool preact);
 
+/* Whether the layer rows show the "distinct neurons" column. Short of
+ * room (the histograms keep 24 columns), it gives way to the health
+ * columns, or they to it. */
+typedef enum {
+	TUI_UNIQ_OFF,   /* not wanted */
+	TUI_UNIQ_ON,    /* wanted; goes first when short of room */
+	TUI_UNIQ_FIRST, /* wanted more than the health columns: the network
+			   has collapsed and the count is the point */
+} tui_uniq;
+
 /* Lay out the fixed rows and the layer-row columns for the model's
  * activation and depth; distinct: whether the "distinct neurons" column is
  * wanted. The rows between the bars are shared by tui_layout_share; the
  * caller sets header_y, layers_* and profile_* from what it gave. */
 void tui_layout_compute(tui_layout *lo, int lines, int cols, const tui_model *m,
-			bool distinct);
+			tui_uniq distinct);
 
 /* Give avail rows to the n blocks b, served in order (indices into b, each
  * once): first each its fewest rows while they fit (else it is dropped),

@@ -6,7 +6,7 @@
 
 void tui_lessons_init(tui_lessons *l, const iv_lesson_set *set, size_t start)
 {
-	*l = (tui_lessons){.set = set};
+	*l = (tui_lessons){.set = set, .pages = 1};
 	if (start >= 1 && start <= tui_lessons_count(l)) {
 		l->cur = start;
 		l->shown = true;
@@ -52,6 +52,7 @@ bool tui_lessons_go(tui_lessons *l, tui_model *m, int dir)
 	m->start = m->cfg;
 	l->cur = to;
 	l->shown = true;
+	l->page = 0;
 	return true;
 }
 

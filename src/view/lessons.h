@@ -17,6 +17,10 @@ typedef struct tui_lessons {
 	const iv_lesson_set *set; /* borrowed; NULL or empty: no lessons */
 	size_t cur;               /* 1-based current lesson, 0 when none */
 	bool shown;               /* the lesson panel is shown */
+	/* The text in pages when it does not fit the panel: the page shown
+	 * (0-based; a new lesson starts at 0) and how many the panel's last
+	 * frame had (1 when the text fits; the panel sets it). */
+	int page, pages;
 } tui_lessons;
 
 /* Lessons of set (may be NULL); start is the 1-based lesson the view's
@@ -29,7 +33,8 @@ const iv_lesson *tui_lessons_current(const tui_lessons *l);
 /* Go to the previous (dir -1) or next (+1) lesson: from none, . starts at
  * the first and , at the last. Its configuration replaces the model's
  * (checked like every change; the memory limit and retain stay) and becomes
- * the start that 0 returns to; the panel is shown. Returns true when the
+ * the start that 0 returns to; the panel is shown at the text's first
+ * page. Returns true when the
  * configuration was taken (the caller recomputes); false with a notice in
  * m->msg at either end, without lessons, or when the model refused it. */
 bool tui_lessons_go(tui_lessons *l, tui_model *m, int dir);

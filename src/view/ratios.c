@@ -4,20 +4,49 @@
 #include <stdio.h>
 #include "view/ratios.h"
 
+/* The steps column col of w covers: k0 + 1 .. k1 of the n there are
+ * (none when k0 >= n); false for a column out of range. */
+static bool span(const tui_train *t, int col, int w, size_t *k0, size_t *k1)
+{
+	size_t n = t->nratio;
+	if (w < 1 || col < 0 || col >= w)
+		return false;
+	if (n <= (size_t)w) {
+		*k0 = (size_t)col;
+		*k1 = *k0 + 1;
+	} else {
+		*k0 = (size_t)col * n / (size_t)w;
+		*k1 = (size_t)(col + 1) * n / (size_t)w;
+	}
+	return true;
+}
+
+bool tui_ratio_column_unwatched(const tui_train *t, int col, int w)
+{
+	size_t k0, k1, n = t->nratio;
+	if (!span(t, col, w, &k0, &k1) || k0 >= n)
+		return false;
+	for (size_t k = k0; k < k1 && k < n; k++)
+		if (tui_train_watched(t, k + 1))
+			return false;
+	return true;
+}
+
+bool tui_ratio_any_unwatched(const tui_train *t)
+{
+	for (size_t k = 1; k <= t->nratio; k++)
+		if (!tui_train_watched(t, k))
+			return true;
+	return false;
+}
+
 double tui_ratio_column(const tui_train *t, size_t i, int col, int w, bool grad)
 {
 	size_t n = t->nratio, k0, k1;
 	double sum = 0;
 	size_t m = 0;
-	if (w < 1 || col < 0 || col >= w)
+	if (!span(t, col, w, &k0, &k1))
 		return NAN;
-	if (n <= (size_t)w) {
-		k0 = (size_t)col;
-		k1 = k0 + 1;
-	} else {
-		k0 = (size_t)col * n / (size_t)w;
-		k1 = (size_t)(col + 1) * n / (size_t)w;
-	}
 	for (size_t k = k0; k < k1 && k < n; k++) {
 		double r = tui_train_ratio(t, k + 1, i, grad);
 		if (!isnan(r)) {

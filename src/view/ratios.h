@@ -18,6 +18,11 @@
  * when none was, or the column has no step (yet). */
 double tui_ratio_column(const tui_train *t, size_t i, int col, int w,
 			bool grad);
+/* Whether column col of w covers steps and none of them was watched (the
+ * strip was not shown while they ran: their ratios were not measured). */
+bool tui_ratio_column_unwatched(const tui_train *t, int col, int w);
+/* Whether any step so far was not watched. */
+bool tui_ratio_any_unwatched(const tui_train *t);
 /* log10 of the ratio of the last watched step; NaN when none. */
 double tui_ratio_last(const tui_train *t, size_t i, bool grad);
 /* The glyph level of a log10 ratio: a decade a level, [-3, -2) level 5,

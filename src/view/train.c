@@ -29,6 +29,7 @@ void tui_train_done(tui_train *t)
 	free(t->loss);
 	free(t->w0);
 	free(t->ratio);
+	free(t->seen);
 	*t = (tui_train){
 	    .lr = lr, .random_readout = rr, .st = IV_OK, .piece = piece};
 }
@@ -92,6 +93,15 @@ static iv_status put_ratios(tui_train *t, size_t k, bool watched)
 		t->ratio = p;
 		t->rcap = cap;
 	}
+	if (k > t->scap) {
+		size_t cap = t->scap ? 2 * t->scap : 256;
+		unsigned char *q = realloc(t->seen, cap);
+		if (!q)
+			return IV_ENOMEM;
+		t->seen = q;
+		t->scap = cap;
+	}
+	t->seen[k - 1] = watched;
 	double *r = t->ratio + (k - 1) * per;
 	for (size_t i = 0; i < t->nrl; i++) {
 		r[2 * i] =
@@ -101,6 +111,11 @@ static iv_status put_ratios(tui_train *t, size_t k, bool watched)
 	}
 	t->nratio = k;
 	return IV_OK;
+}
+
+bool tui_train_watched(const tui_train *t, size_t k)
+{
+	return k >= 1 && k <= t->nratio && t->seen[k - 1];
 }
 
 double tui_train_ratio(const tui_train *t, size_t k, size_t i, bool grad)

@@ -77,6 +77,8 @@ typedef struct tui_train {
 	size_t rl[TUI_RATIO_LAYERS], nrl;
 	double *ratio;
 	size_t nratio, rcap;
+	unsigned char *seen; /* seen[k - 1]: step k was watched */
+	size_t scap;
 	/* health over all layers, at step 0 and at the last pass: the
 	 * fraction of activations saturated, of units dead */
 	double sat0, dead0, sat, dead;
@@ -136,5 +138,8 @@ bool tui_train_diverged(const tui_train *t);
  * (0..nrl-1): grad false the update ratio std(dW)/std(W), true the
  * gradient ratio; NaN when that step was not watched or out of range. */
 double tui_train_ratio(const tui_train *t, size_t k, size_t i, bool grad);
+/* Whether step k (1..nratio) was watched: its ratios measured (a NaN
+ * ratio of a watched step is the engine's: weights all equal, say). */
+bool tui_train_watched(const tui_train *t, size_t k);
 
 #endif

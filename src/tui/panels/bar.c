@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The bottom bar, htop's function bar: the main keys from the key table,
  * Help first and Quit last; or a notice when a change was refused; or the
- * open prompt (: or /) with its note. A notice or note too long for the
- * row gets rows above too (up to TUI_BAR_ROWS), so that it is read whole. */
+ * open prompt (: or /) with its note. A notice too long for the row gets
+ * rows above too (up to TUI_BAR_ROWS), so that it is read whole; a note too
+ * long to go beside the typed text takes the rows above the prompt's. */
 #include <stdio.h>
 #include <string.h>
 #include "tui/panel.h"
@@ -70,20 +71,45 @@ static void notice(const tui_app *app, tui_rect r)
 	}
 }
 
-/* Columns of the typed text shown: what is typed and the cursor, at most
- * half of the row beside the label. */
-static int text_cols(const tui_prompt *p, int cols)
+/* The most columns the typed text is shown in: half of the row beside the
+ * label; beside a note, no more than a setting and its value need, so
+ * that the note has room (longer text scrolls to keep the cursor in
+ * view). */
+#define TEXT_MOST 24
+static int text_most(int cols, bool noted)
 {
-	int room = cols - 2; /* the label and a blank at the left */
-	int tw = (int)p->len + 1 > room / 2 ? room / 2 : (int)p->len + 1;
-	return tw < 1 ? 1 : tw;
+	int half = (cols - 2) / 2; /* the label and a blank at the left */
+	int most = noted && half > TEXT_MOST ? TEXT_MOST : half;
+	return most < 1 ? 1 : most;
+}
+
+/* Whether the prompt has a note and it goes beside the typed text: it fits
+ * there whole however much is typed. Else it takes the rows above, from
+ * their first column, and the prompt's row keeps the typed text alone.
+ * Neither depends on what is typed: the note does not change rows as one
+ * types. */
+static bool note_beside(const tui_app *app, int cols)
+{
+	const tui_prompt *p = &app->prompt;
+	return p->note[0] && tui_text_width(tui_prompt_label(p)) +
+				     text_most(cols, true) + 2 +
+				     tui_text_width(p->note) <=
+				 cols - 1;
+}
+
+/* Columns of the typed text shown: what is typed and the cursor. */
+static int text_cols(const tui_app *app, int cols)
+{
+	const tui_prompt *p = &app->prompt;
+	int most = text_most(cols, note_beside(app, cols));
+	return (int)p->len + 1 > most ? most : (int)p->len + 1;
 }
 
 /* Where the prompt's note starts beside the typed text. */
 static int note_x(const tui_app *app, int cols)
 {
 	const tui_prompt *p = &app->prompt;
-	return tui_text_width(tui_prompt_label(p)) + text_cols(p, cols) + 2;
+	return tui_text_width(tui_prompt_label(p)) + text_cols(app, cols) + 2;
 }
 
 /* Rows the text needs: whole rows from column 1 (words() on each) until
@@ -104,23 +130,26 @@ static int text_rows(const char *s, int x, int cols)
 	return n;
 }
 
-/* The rows the notice, or the prompt's note beside the typed text, needs
- * to be read whole. */
+/* The rows the notice, or the prompt's note and the prompt, need to be
+ * read whole. */
 static int rows(const tui_app *app, int cols)
 {
 	if (app->prompting)
-		return text_rows(app->prompt.note, note_x(app, cols), cols);
+		return note_beside(app, cols) || !app->prompt.note[0]
+			   ? 1
+			   : 1 + text_rows(app->prompt.note, 1, cols);
 	return text_rows(app->model.msg, 1, cols);
 }
 
 /* The open prompt in the bottom row: its label, the text with the
  * cursor's cell reversed (scrolled to keep the cursor in view), then its
- * note, a refusal in the warning colour: beside the text, or from the
- * bar's top row when it has more, going on beside the text. */
+ * note, a refusal in the warning colour: beside the text when it fits
+ * there, else in the bar's rows above (the last of them ends in an
+ * ellipsis when they are too few). */
 static void prompt(const tui_app *app, tui_rect r)
 {
 	const tui_prompt *p = &app->prompt;
-	int cols = r.w, y = r.y + r.h - 1, tw = text_cols(p, cols);
+	int cols = r.w, y = r.y + r.h - 1, tw = text_cols(app, cols);
 	size_t from = tui_prompt_scroll(p, tw);
 	char seen[TUI_PROMPT_TEXT];
 	tui_element e = p->error ? TUI_E_WARN : TUI_E_LABEL;
@@ -134,9 +163,10 @@ static void prompt(const tui_app *app, tui_rect r)
 		under[0] = p->text[p->cursor];
 	tui_put(y, x + (int)(p->cursor - from), cols, TUI_E_BAR_LABEL, under);
 	const char *rest = p->note;
-	for (int row = r.y; row < y; row++) /* the rest beside the text */
-		rest = words(app, row, 1, cols, e, rest, false);
-	if (rest[0] && note_x(app, cols) < cols - 1)
+	bool beside = note_beside(app, cols) || r.h < 2;
+	for (int row = r.y; row < y && !beside; row++)
+		rest = words(app, row, 1, cols, e, rest, row == y - 1);
+	if (beside && rest[0] && note_x(app, cols) < cols - 1)
 		(void)words(app, y, note_x(app, cols), cols, e, rest, true);
 }
 

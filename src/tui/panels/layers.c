@@ -70,6 +70,7 @@ static void legend(const tui_app *app, int y, int x, int xend)
 typedef struct side {
 	iv_quantity q;
 	bool shared; /* a range for all rows */
+	bool blank;  /* shared, but no row shown has a finite value */
 	double lo, hi;
 	int x, w;
 	tui_element e;
@@ -78,12 +79,23 @@ typedef struct side {
 static void range_text(const tui_app *app, const side *s, int y)
 {
 	char lo[40], hi[32];
-	if (!s->shared) {
-		const char *why = app->model.per_layer
-				      ? "each row: its own range"
-				  : tui_app_computing(app) ? "not computed yet"
-							   : "no finite values";
-		tui_put_words(y, s->x, s->x + s->w, TUI_E_AXIS, why,
+	if (!s->shared || s->blank) {
+		/* the longest that fits whole; else the shortest's words */
+		static const char *const none[] = {"no finite values",
+						   "none finite", NULL};
+		static const char *const here[] = {
+		    "no finite values in these rows", "no finite values here",
+		    "none finite here", "none finite", NULL};
+		static const char *const own[] = {"each row: its own range",
+						  NULL};
+		static const char *const wait[] = {"not computed yet", NULL};
+		const char *const *why = s->blank                 ? here
+					 : app->model.per_layer   ? own
+					 : tui_app_computing(app) ? wait
+								  : none;
+		while (why[1] && tui_text_width(*why) > s->w)
+			why++;
+		tui_put_words(y, s->x, s->x + s->w, TUI_E_AXIS, *why,
 			      app->gl->ell);
 		return;
 	}
@@ -324,6 +336,23 @@ static void row(const tui_app *app, int y, size_t i, const side *l,
 	}
 }
 
+/* Whether a row shown has a finite value of q, or one not computed yet:
+ * else a shared range, from layers scrolled out of view, says nothing of
+ * the rows (after a divergence, the top layer's probe gradient). */
+static bool finite_shown(const tui_app *app, iv_quantity q)
+{
+	const tui_model *m = &app->model;
+	size_t n = tui_viewport_count(m);
+	for (size_t i = m->top; i < n && i < m->top + m->rows; i++) {
+		size_t layer = tui_viewport_layer(m, i);
+		const iv_layer_stats *ls =
+		    layer ? tui_compute_layer(&app->comp, layer) : NULL;
+		if (ls && (!tui_hist_ready(ls, q) || ls->q[q].finite > 0))
+			return true;
+	}
+	return false;
+}
+
 /* The two sides as the layout and the model have them, with the shared
  * ranges when the rows share one. */
 static void sides(const tui_app *app, side *l, side *r)
@@ -343,6 +372,8 @@ static void sides(const tui_app *app, side *l, side *r)
 		    tui_hist_range_shared(&app->comp, l->q, &l->lo, &l->hi);
 		r->shared =
 		    tui_hist_range_shared(&app->comp, r->q, &r->lo, &r->hi);
+		l->blank = l->shared && !finite_shown(app, l->q);
+		r->blank = r->shared && !finite_shown(app, r->q);
 	}
 }
 

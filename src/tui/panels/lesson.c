@@ -89,24 +89,131 @@ static bool para(const tui_app *app, int *y, int end, const char *text,
 	return true;
 }
 
-/* The rule, the text and the look line. Short of rows, the look line (what
- * to watch on screen) keeps its rows and the text ends in an ellipsis. */
-static void draw(const tui_app *app, tui_rect r)
+/* The note that ends a page's last row when the text takes more than one
+ * page: "more: }" while pages follow, "back: {" on the last; the keys are
+ * the table's. */
+static void page_note(char *buf, size_t size, bool more)
 {
-	const iv_lesson *x = tui_lessons_current(&app->les);
-	int y = r.y, cols = app->layout.cols;
-	char look[IV_LESSON_LINE + sizeof LOOK], text[TEXT_MAX];
-	if (!x)
-		return;
-	paragraph(x, text, sizeof text);
+	char k[16];
+	const tui_action_info *a =
+	    tui_keys_action(more ? TUI_A_LESSON_MORE : TUI_A_LESSON_BACK);
+	snprintf(buf, size, "%s: %s", more ? "more" : "back",
+		 tui_keys_name(a->keys[0], k, sizeof k));
+}
+
+/* Columns the page notes take, with the blank before them. */
+static int note_cols(void)
+{
+	char more[32], back[32];
+	page_note(more, sizeof more, true);
+	page_note(back, sizeof back, false);
+	int m = tui_text_width(more), b = tui_text_width(back);
+	return 1 + (m > b ? m : b);
+}
+
+/* The next wrapped line of the text on row r of a page of n rows, w
+ * columns wide; paged, the page's last row leaves room for its note. */
+static const char *page_line(const char *p, int w, int r, int n, bool paged,
+			     size_t *len, const char **next)
+{
+	return iv_wrap_line(p, paged && r == n - 1 ? w - note_cols() : w, len,
+			    next);
+}
+
+/* The text in pages of n rows of w columns: how many, and where page want
+ * starts in *at (the last page's start when want is past it). */
+static int paginate(const char *text, int w, int n, int want, const char **at)
+{
+	const char *p = text, *next;
+	size_t len;
+	bool paged = iv_wrap_count(text, w) > n;
+	int k = 0;
+	*at = text;
+	if (!paged || n < 1)
+		return 1;
+	for (;;) {
+		if (k <= want)
+			*at = p;
+		for (int r = 0; r < n; r++) {
+			page_line(p, w, r, n, true, &len, &next);
+			if (len == 0)
+				break;
+			p = next;
+		}
+		k++;
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			return k;
+	}
+}
+
+/* Rows of the panel's text and of its look line in r at cols columns. */
+static void text_rows(const iv_lesson *x, tui_rect r, int cols, int *text_n,
+		      int *look_n)
+{
+	char look[IV_LESSON_LINE + sizeof LOOK];
 	snprintf(look, sizeof look, LOOK "%s", x->look);
 	int lr = x->look[0] ? iv_wrap_count(look, cols - 2) : 0;
 	if (lr > r.h - 2)
 		lr = 0; /* no room for both: the text alone */
+	*look_n = lr;
+	*text_n = r.h - 1 - lr;
+}
+
+/* The text's pages at this size; the page shown kept among them. */
+static void prepare(tui_app *app, tui_rect r)
+{
+	const iv_lesson *x = tui_lessons_current(&app->les);
+	tui_lessons *l = &app->les;
+	char text[TEXT_MAX];
+	const char *at;
+	int tn, ln;
+	if (!x || r.h < 2)
+		return;
+	paragraph(x, text, sizeof text);
+	text_rows(x, r, app->layout.cols, &tn, &ln);
+	l->pages = paginate(text, app->layout.cols - 2, tn, 0, &at);
+	if (l->page >= l->pages)
+		l->page = l->pages - 1;
+	if (l->page < 0)
+		l->page = 0;
+}
+
+/* The rule, the text and the look line. Short of rows, the look line (what
+ * to watch on screen) keeps its rows and the text goes in pages that } and
+ * { turn, the last row of each saying which. */
+static void draw(const tui_app *app, tui_rect r)
+{
+	const iv_lesson *x = tui_lessons_current(&app->les);
+	int y = r.y, cols = app->layout.cols, tn, lr;
+	char look[IV_LESSON_LINE + sizeof LOOK], text[TEXT_MAX];
+	char line[TEXT_MAX], note[32];
+	const char *p, *next;
+	size_t len;
+	if (!x)
+		return;
+	paragraph(x, text, sizeof text);
+	snprintf(look, sizeof look, LOOK "%s", x->look);
+	text_rows(x, r, cols, &tn, &lr);
 	rule(app, y++, x);
-	int end = r.y + r.h - lr;
-	para(app, &y, end, text, TUI_E_NORMAL);
+	int pages = paginate(text, cols - 2, tn, app->les.page, &p);
+	for (int row = 0; row < tn && *p; row++) {
+		const char *s =
+		    page_line(p, cols - 2, row, tn, pages > 1, &len, &next);
+		if (len == 0)
+			break;
+		snprintf(line, sizeof line, "%.*s", (int)len, s);
+		tui_put(y + row, 1, cols - 1, TUI_E_NORMAL, line);
+		p = next;
+	}
+	if (pages > 1) {
+		page_note(note, sizeof note, app->les.page < pages - 1);
+		int nx = cols - 1 - tui_text_width(note);
+		tui_put(y + tn - 1, nx, cols - 1, TUI_E_TITLE, note);
+	}
 	if (lr) {
+		int end = r.y + r.h - lr;
 		y = end;
 		para(app, &y, r.y + r.h, look, TUI_E_NORMAL);
 		tui_put(end, 1, cols, TUI_E_TITLE, "look:");
@@ -147,6 +254,22 @@ static bool handle(tui_app *app, tui_action a, unsigned *flags)
 				 "no lesson is shown: . starts the first");
 		l->shown = !l->shown && tui_lessons_current(l);
 		return true;
+	case TUI_A_LESSON_MORE:
+	case TUI_A_LESSON_BACK:
+		if (!tui_lessons_current(l) || !l->shown) {
+			snprintf(
+			    app->model.msg, sizeof app->model.msg,
+			    tui_lessons_current(l)
+				? "the lesson text is hidden: L shows it"
+				: "no lesson is shown: . starts the first");
+			return true;
+		}
+		l->page += a == TUI_A_LESSON_MORE ? 1 : -1;
+		if (l->page >= l->pages)
+			l->page = l->pages - 1;
+		if (l->page < 0)
+			l->page = 0;
+		return true;
 	default: return false;
 	}
 }
@@ -156,6 +279,7 @@ const tui_panel_ops tui_panel_lesson = {
     .slot = TUI_SLOT_BAND,
     .rows = rows,
     .min_rows = 4, /* the rule and three lines: fewer say too little */
+    .prepare = prepare,
     .handle = handle,
     .draw = draw,
 };

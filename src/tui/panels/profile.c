@@ -69,6 +69,18 @@ static size_t unplottable(const series *s)
 	return off;
 }
 
+/* Whether the network has residual blocks: the legend names their branch
+ * whether or not a value of it is plotted (after a divergence, none is),
+ * so that the legend keeps its words. */
+static bool has_blocks(const tui_app *app)
+{
+	for (size_t l = 1; l <= app->model.cfg.depth; l++)
+		if (iv_config_layer_kind(&app->model.cfg, l) ==
+		    IV_LAYER_RESIDUAL)
+			return true;
+	return false;
+}
+
 /* Whether a series has any value. */
 static bool any(const series *s)
 {
@@ -397,7 +409,7 @@ static void draw(const tui_app *app, tui_rect r)
 	ls.line_a = any(&s[2]);
 	ls.line_g = any(&s[3]);
 	/* with h on the left; z is a block's branch already */
-	ls.branch = lq == IV_Q_ACT && any(&s[4]);
+	ls.branch = lq == IV_Q_ACT && has_blocks(app);
 	ls.line_b = ls.branch && any(&s[5]);
 	if (!range(s,
 		   ls.line_b   ? 6

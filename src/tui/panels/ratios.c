@@ -5,7 +5,7 @@
  * decade of -3, warnings outside), then the last step's update and
  * gradient-to-data ratios as numbers. While it is shown, training
  * measures the ratios (training.c); steps taken while it was not show as
- * gaps. The arithmetic is view/ratios.c's. */
+ * dots, "not measured". The arithmetic is view/ratios.c's. */
 #include <math.h>
 #include <stdio.h>
 #include "tui/panel.h"
@@ -38,6 +38,13 @@ static void header(const tui_app *app, int y, int cols)
 	tui_line_add(&l, TUI_E_VALUE, g->level[tui_ratio_level(-3)]);
 	tui_line_field(&l, 2, 2);
 	tui_line_add(&l, TUI_E_LABEL, "a level a decade");
+	if (tui_ratio_any_unwatched(&app->train)) {
+		tui_line_field(&l, 0, 2);
+		tui_line_add(&l, TUI_E_PENDING, g->pending);
+		tui_line_add(&l, TUI_E_LABEL, " not measured");
+		tui_line_field(&l, 1, 1);
+		tui_line_add(&l, TUI_E_LABEL, "(strip hidden)");
+	}
 	tui_put_fit(y, x0, vx - 1, &l);
 	tui_put_right(y, vx + NUM_W, vx, TUI_E_LABEL, "upd");
 	tui_put_right(y, cols - 1, vx + NUM_W, TUI_E_LABEL, "grad");
@@ -68,6 +75,9 @@ static void row(const tui_app *app, int y, size_t i, int cols)
 		if (lv)
 			tui_put(y, lw + k, lw + k + 1, elem_of(v),
 				app->gl->level[lv]);
+		else if (tui_ratio_column_unwatched(t, k, w))
+			tui_put(y, lw + k, lw + k + 1, TUI_E_PENDING,
+				app->gl->pending);
 	}
 	/* a layer whose weights are all equal (but for rounding) has no
 	 * ratio: say so where its bars would be */
