@@ -252,26 +252,30 @@ static const char *scale(double xi, char *buf, size_t len)
 	return buf;
 }
 
+/* A mean-field variance as %.4g, or "over 1.8e308" past a double's range
+ * (|bias| over 1e154), where the number is not known. */
+static const char *variance(double v, char *buf, size_t len)
+{
+	if (isinf(v))
+		return "over 1.8e308";
+	snprintf(buf, len, "%.4g", v);
+	return buf;
+}
+
 /* The mean-field criticality of layer 1 in a few lines: the fixed point
  * or why there is none, chi1, both depth scales, the gain for q* = 1. */
 static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 {
 	char a[32], b[32];
-	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 ", c->sigma_w2);
-	/* past a double's range (|bias| over 1e154) a number is not known */
-	if (isinf(c->sigma_b2))
-		fputs("over 1.8e308", f);
-	else
-		fprintf(f, "%.4g", c->sigma_b2);
+	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 %s", c->sigma_w2,
+		variance(c->sigma_b2, a, sizeof a));
 	if (c->bias != 0)
 		fprintf(f, " with mean bias %g", c->bias);
 	fputs("):\n", f);
-	if (c->kind == IV_FIXED_STABLE && isinf(c->q_star))
-		fprintf(f, "  q* over 1.8e308 (stable), chi1 %.6g (%s)\n",
-			c->chi1, chi_word(c->chi1));
-	else if (c->kind == IV_FIXED_STABLE)
-		fprintf(f, "  q* %.4g (stable), chi1 %.6g (%s)\n", c->q_star,
-			c->chi1, chi_word(c->chi1));
+	if (c->kind == IV_FIXED_STABLE)
+		fprintf(f, "  q* %s (stable), chi1 %.6g (%s)\n",
+			variance(c->q_star, a, sizeof a), c->chi1,
+			chi_word(c->chi1));
 	else if (c->kind == IV_FIXED_DIVERGES)
 		fprintf(f,
 			"  no q*: q grows without bound (diverges); chi1 at "

@@ -132,6 +132,7 @@ static int paginate(const char *text, int w, int n, int want, const char **at)
 	if (!paged || n < 1)
 		return 1;
 	for (;;) {
+		const char *start = p;
 		if (k <= want)
 			*at = p;
 		for (int r = 0; r < n; r++) {
@@ -143,7 +144,7 @@ static int paginate(const char *text, int w, int n, int want, const char **at)
 		k++;
 		while (*p == ' ')
 			p++;
-		if (!*p)
+		if (!*p || p == start) /* the end, or rows too narrow for any */
 			return k;
 	}
 }
