@@ -2,8 +2,9 @@
 /* Scripted teaching sessions on a headless screen, through the same input
  * function and key table as the keyboard: training keeps a constant init
  * symmetric and zeros + tanh still, a sensible init learns, x goes back to
- * the initial weights, every built-in lesson loads and draws, S never
- * overwrites a file, and one lesson screen matches its snapshot. */
+ * the initial weights, every built-in lesson loads and draws, the keys a
+ * lesson names do what it says, S never overwrites a file, and one lesson
+ * screen matches its snapshot. */
 #include <check.h>
 #include <dirent.h>
 #include <math.h>
@@ -595,6 +596,50 @@ START_TEST(a_long_lesson_text_turns_pages)
 }
 END_TEST
 
+static double cfg_input(const iv_config *c) { return c->input; }
+static double cfg_alpha(const iv_config *c) { return c->res_scale; }
+static double cfg_norm(const iv_config *c) { return c->norm; }
+static double cfg_std(const iv_config *c) { return c->std; }
+static double cfg_init(const iv_config *c) { return c->init; }
+
+/* The keys a lesson's text tells the class to press, the setting they
+ * must lead to (the one its claims are evaluated "with"). */
+static const struct {
+	size_t lesson;
+	const char *phrase, *keys;
+	double (*get)(const iv_config *);
+	double want;
+} named_keys[] = {
+	{ 4, "Then x, n (gaussian inputs)", "x n", cfg_input,
+	  IV_INPUT_GAUSSIAN },
+	{ 14, "Cures: y, alpha 1/sqrt(L)", "y", cfg_alpha,
+	  0.22360679774997896 /* 1/sqrt(20) */ },
+	{ 14, "Y, alpha 0", "Y", cfg_alpha, 0 },
+	{ 14, "z, a normalized branch", "z", cfg_norm, IV_NORM_BATCH },
+	{ 15, "std 0.01 or 1 (] [)", "] ] ] ] ] ] ]", cfg_std, 1.28 },
+	{ 16, "/he-n Enter (He's init)", "/ h e - n Enter", cfg_init,
+	  IV_INIT_HE_NORMAL },
+};
+
+START_TEST(the_keys_a_lesson_names_do_what_it_says)
+{
+	/* given a lesson whose text names keys, when they are pressed in it,
+	 * then the setting is the one the text (and its claim) means */
+	char text[2048], keys[128];
+	size_t k = named_keys[_i].lesson;
+	lesson_text(k, text, sizeof text);
+	ck_assert_msg(strstr(text, named_keys[_i].phrase), "lesson %zu: %s", k,
+		      text);
+	snprintf(keys, sizeof keys, "Wait %s Wait", named_keys[_i].keys);
+	run(keys, &builtin.v[k - 1].cfg,
+	    (tui_options){.lessons = &builtin, .lesson = k});
+	ck_assert_msg(fabs(named_keys[_i].get(&app.model.cfg) -
+			   named_keys[_i].want) < 1e-12,
+		      "lesson %zu, %s: got %g, want %g", k, named_keys[_i].keys,
+		      named_keys[_i].get(&app.model.cfg), named_keys[_i].want);
+}
+END_TEST
+
 START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
 {
 	/* given lesson 13 (a constant init: one neuron a layer) on the
@@ -819,6 +864,8 @@ Suite *suite(void)
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
 	tcase_add_test(t, a_long_lesson_text_turns_pages);
+	tcase_add_loop_test(t, the_keys_a_lesson_names_do_what_it_says, 0,
+			    (int)(sizeof named_keys / sizeof named_keys[0]));
 	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
 	tcase_add_test(t, a_diverged_resnet_says_what_its_rows_show);
 	tcase_add_test(t, notice_shows_at_start);
