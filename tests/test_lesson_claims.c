@@ -164,11 +164,24 @@ START_TEST(evaluation_on_networks_known_in_closed_form)
 	                               cli_apply_setting, &r), 0);
 	ck_assert(r.holds);
 	ck_assert_double_eq_tol(r.value, 1, 0.05);
-	/* with: one setting changed, here to uniform inputs on +-sqrt(3) */
-	c = claim("with input=positive h.max all <= 1");
-	ck_assert_int_eq(iv_claim_eval(x, &c, &id, 0, false,
-	                               cli_apply_setting, &r), 0);
-	ck_assert(r.holds);
+	/* with: one setting changed, here to positive inputs, U(0,1) as
+	 * lesson 4 says (mean 0.5, std sqrt(1/12) = 0.2887; 32 x 256 draws) */
+	static const char *const unit_uniform[] = {
+		"with input=positive h.min all >= 0",
+		"with input=positive h.max all <= 1",
+		"with input=positive h.mean all > 0.485",
+		"with input=positive h.mean all < 0.515",
+		"with input=positive h.std all > 0.279",
+		"with input=positive h.std all < 0.299",
+	};
+	for (size_t i = 0; i < sizeof unit_uniform / sizeof *unit_uniform;
+	     i++) {
+		c = claim(unit_uniform[i]);
+		ck_assert_int_eq(iv_claim_eval(x, &c, &id, 0, false,
+		                               cli_apply_setting, &r), 0);
+		ck_assert_msg(r.holds, "%s: layer %zu: %g", unit_uniform[i],
+		              r.layer, r.value);
+	}
 	c = claim("h.max all <= 1");
 	ck_assert_int_eq(iv_claim_eval(x, &c, &id, 0, false,
 	                               cli_apply_setting, &r), 0);
