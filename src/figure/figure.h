@@ -61,9 +61,10 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
  * subtitle (init, bias, batch, input, seed) for c, each up to len. */
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len);
 
-/* A log scale's ends for the positive finite values of v[0..n-1], widened
- * to whole decades (at least one): *lo, *hi. Both 0.1 and 10 when there
- * is no such value. */
+/* A log scale's ends for the positive finite values of v[0..n-1]: the
+ * decade that holds them all, else 1, 2 or 5 times a power of ten at each
+ * end, at least a decade apart: *lo, *hi. 0.1 and 10 when there is no
+ * such value. */
 void iv_figure_log_range(const double *v, size_t n, double *lo, double *hi);
 
 /* Up to max "nice" tick values (1, 2 or 5 times a power of 10) covering
