@@ -115,12 +115,48 @@ START_TEST(ticks_are_one_two_or_five_times_a_power_of_ten)
 }
 END_TEST
 
+START_TEST(the_title_names_what_the_network_is)
+{
+	/* given a residual network with layer norm, torch-linear, and a
+	 * constant, when described, then the title names the blocks and
+	 * the norm, and the subtitle what the weights and biases are */
+	iv_config c;
+	char title[256], sub[256];
+	iv_config_defaults(&c);
+	c.act = IV_ACT_RELU;
+	c.init = IV_INIT_HE_NORMAL;
+	c.depth = 20;
+	c.residual = true;
+	c.norm = IV_NORM_LAYER;
+	iv_figure_describe(&c, title, sub, sizeof title);
+	ck_assert_str_eq(title, "initviz: relu, 20 layers of 256 units, "
+				"residual (alpha 1), layer norm");
+	ck_assert_msg(strstr(sub, "(gain 1, fan_in), bias 0,"), "%s", sub);
+	iv_config_defaults(&c);
+	c.init = IV_INIT_TORCH_LINEAR;
+	iv_figure_describe(&c, title, sub, sizeof title);
+	ck_assert_str_eq(title, "initviz: tanh, 10 layers of 256 units");
+	ck_assert_msg(strstr(sub, "init torch-linear, bias U(+-1/sqrt(fan_in)),"),
+		      "%s", sub);
+	c.init = IV_INIT_CONSTANT;
+	c.value = 0.05;
+	iv_figure_describe(&c, title, sub, sizeof title);
+	ck_assert_msg(strstr(sub, "init constant (value 0.05), bias 0,"), "%s",
+		      sub);
+	/* cut, never overrun */
+	char small[12];
+	iv_figure_describe(&c, small, sub, sizeof small);
+	ck_assert_str_eq(small, "initviz: ta");
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("figure");
 	TCase *tc = tcase_create("axes");
 	tcase_add_test(tc, log_ranges_end_at_one_two_or_five_times_a_power_of_ten);
 	tcase_add_test(tc, the_axis_labels_the_range_it_draws);
+	tcase_add_test(tc, the_title_names_what_the_network_is);
 	tcase_add_loop_test(tc, ticks_are_one_two_or_five_times_a_power_of_ten,
 	                    0, sizeof cases / sizeof cases[0]);
 	suite_add_tcase(s, tc);
