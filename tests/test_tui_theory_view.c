@@ -222,6 +222,48 @@ START_TEST(overlay_toggles)
 }
 END_TEST
 
+/* given predictions that do not exist: zero weights (std 0: no variance,
+ * no correlation to follow) and a bias of 1e300 (sigma_b^2 past a
+ * double's range), then no screen prints "nan" or "inf" for them: the
+ * settings bar and the phase diagram say "undefined", the gain table "-",
+ * a variance past the range ">1.8e308"; and the gain table's rows at that
+ * bias agree with the configuration's own (tanh saturated: chi1 0) */
+START_TEST(absent_predictions_in_words)
+{
+	iv_config c;
+	config(&c);
+	c.init = IV_INIT_NORMAL;
+	c.std = 0;
+	static const char *const keys[] = {"Wait", "P", "G"};
+	for (size_t k = 0; k < LEN(keys); k++) {
+		char *s = run(&c, keys[k]);
+		GONE(s, "nan");
+		SHOWN(s, k == 2 ? "yours: normal" : "ξc undefined");
+		free(s);
+		tut_close(&app, &scr);
+	}
+	/* every singular value 0: their ratio is 0/0, not infinite */
+	char *j = run(&c, "J");
+	SHOWN(j, "max 0   min 0   max/min undefined");
+	free(j);
+	tut_close(&app, &scr);
+	config(&c);
+	c.bias = 1e300;
+	for (size_t k = 0; k < LEN(keys); k++) {
+		char *s = run(&c, keys[k]);
+		GONE(s, "nan");
+		GONE(s, " inf ");
+		GONE(s, "diverges");
+		SHOWN(s, k == 2 ? "σb² >1.8e308" : "q* >1.8e308");
+		if (k == 2)
+			SHOWN(s, "5/3           1.67     2.78        0 "
+				 ">1.8e308        0        -  vanishing");
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(no_fixed_point_shown_as_such)
 {
 	/* given softplus with He, whose variance grows without bound but
@@ -474,6 +516,7 @@ Suite *suite(void)
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);
+	tcase_add_test(t, absent_predictions_in_words);
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, gain_view);

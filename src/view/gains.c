@@ -77,6 +77,21 @@ static void row(iv_theory *th, const tui_gains *g, double gain, double sb2,
 	iv_theory_criticality(th, g->act, g->slope, gain * gain, sb2, &r->c);
 }
 
+/* A row for sigma_w = gain with cfg's own biases, where sigma_b^2 is past
+ * a double's range and only the configuration's mean and std of the
+ * biases still say what the map does (the engine's huge-bias solver). */
+static void config_row(iv_theory *th, const iv_config *cfg, double gain,
+		       tui_gain_row *r)
+{
+	iv_config u = *cfg;
+	u.init = IV_INIT_LECUN_NORMAL; /* sigma_w = gain, whatever the widths */
+	u.mode = IV_MODE_FAN_IN;
+	u.gain = gain;
+	r->gain = gain;
+	r->jump = false;
+	iv_theory_criticality_config(th, &u, &r->c);
+}
+
 static void critical_row(iv_theory *th, const tui_gains *g, double sb2,
 			 tui_gain_row *r)
 {
@@ -122,7 +137,11 @@ bool tui_gains_update(tui_theory *t, const iv_config *cfg)
 	g->sb2 = sb2;
 	double torch = iv_act_torch_gain(g->act, g->slope);
 	g->torch_defined = !isnan(torch);
-	row(t->th, g, g->torch_defined ? torch : 1.0, sb2, &g->torch);
+	if (isfinite(sb2))
+		row(t->th, g, g->torch_defined ? torch : 1.0, sb2, &g->torch);
+	else
+		config_row(t->th, cfg, g->torch_defined ? torch : 1.0,
+			   &g->torch);
 	row(t->th, g, g->torch.c.sigma_w_for_unit_q, sb2, &g->unit);
 	if (sb2 > 0)
 		critical_row(t->th, g, sb2, &g->critb);

@@ -124,6 +124,10 @@ bool tui_theory_why_text(const tui_theory *t, const iv_config *cfg, double ms,
 /* q* as text: the number when stable (">1.8e308" when it is past a
  * double's range), else "diverges" or "neutral"; and
  * both depth scales, "xi_c 21.7  xi_g 9.97". Return buf. */
+/* A mean-field variance (sigma_w^2, sigma_b^2, q) as tui_text_number
+ * writes it, but ">1.8e308" for +Inf: past a double's range (a bias or
+ * weight std over about 1e154), not infinite. Returns buf. */
+char *tui_theory_var_text(double v, char *buf, size_t size);
 char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,
 			size_t size);
 char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,
