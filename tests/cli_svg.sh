@@ -127,4 +127,23 @@ assert "--sweep=width:16,32 --sweep=depth:2,4" in command(root), command(root)
 EOF
 ok
 
+# --- the title says what the network is ------------------------------------
+printf 'svg: a residual network with norm is named so, alone and swept ... '
+run 0 --format=svg --residual --norm=layer --depth=3 --width=8 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "residual title (above)"
+import sys
+from svgcheck import *
+title = load(sys.argv[1]).find(NS + "title").text
+assert title == "initviz: tanh, 3 layers of 8 units, residual (alpha 1), layer norm", title
+EOF
+run 0 --format=svg --residual --sweep=res-scale:0.5,1 --depth=3 --width=8 \
+	--batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "residual sweep title (above)"
+import sys
+from svgcheck import *
+title = load(sys.argv[1]).find(NS + "title").text
+assert title == "initviz: tanh, 2 configurations of res-scale, residual", title
+EOF
+ok
+
 echo "$passed passed, 0 failed"

@@ -237,6 +237,34 @@ START_TEST(large_ratios_are_whole)
 }
 END_TEST
 
+START_TEST(the_strip_names_the_layer_that_broke)
+{
+	/* given lesson 13 (equal hidden weights, a random readout), when 10
+	 * steps, then the engine counts one neuron in layers 1-4 and 64 in
+	 * layer 5, and the strip names them so, not "1 to 64 per layer" */
+	const iv_lesson *x = &builtin.v[12];
+	tui_options o = {
+	    .keys = KEYS, .lessons = &builtin, .lesson = 13, .lr = x->lr,
+	    .random_readout = x->random_readout};
+	remove(SAVED);
+	ck_assert_int_eq(
+	    tut_run_keys(&app, &scr, &x->cfg, &o, steps(10), 40, 120), 0);
+	ck_assert_uint_eq(tui_train_steps(&app.train), 10);
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(
+	    strstr(s, "distinct neurons: 1 in layers 1-4, 64 in layer 5"),
+	    "%s", s);
+	free(s);
+	for (size_t l = 1; l <= 5; l++) { /* the premise */
+		ck_assert_uint_eq(iv_train_distinct(app.train.tr, l),
+				  l < 5 ? 1 : 64);
+		ck_assert_uint_eq(
+		    tui_compute_layer(&app.comp, l)->distinct_neurons,
+		    l < 5 ? 1 : 64);
+	}
+}
+END_TEST
+
 START_TEST(steps_not_measured_are_marked)
 {
 	/* given lesson 9, when a step, two while the screen is too small for
@@ -808,6 +836,7 @@ Suite *suite(void)
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
 	tcase_add_test(t, steps_not_measured_are_marked);
+	tcase_add_test(t, the_strip_names_the_layer_that_broke);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	suite_add_tcase(s, t);

@@ -162,20 +162,33 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	for (size_t a = 0; a < s->naxes && n < len; a++)
 		n += (size_t)snprintf(title + n, len - n, "%s %s",
 				      a ? " x" : "", s->axis[a].knob->name);
+	if (n < len) { /* alpha in the labels when swept */
+		char arch[96];
+		iv_figure_arch(c, !cli_sweep_find(s, "res-scale"), arch,
+			       sizeof arch);
+		snprintf(title + n, len - n, "%s", arch);
+	}
 	n = (size_t)snprintf(sub, len, "init %s", iv_init_name(c->init));
 #define KEEP(knob, cond, ...)                                                  \
 	if ((cond) && !cli_sweep_find(s, knob) && n < len)                     \
 	n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
 	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
 	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
+	KEEP("value", c->init == IV_INIT_CONSTANT, ", value %g", c->value);
 	KEEP("depth", true, ", %zu layers", c->depth);
 	KEEP("width", !c->nwidths, ", width %zu", c->width);
 	KEEP("batch", true, ", batch %zu", c->batch);
 	KEEP("bias-std", c->bias_std > 0, ", bias noise %g", c->bias_std);
 #undef KEEP
+	if (n < len && c->init == IV_INIT_TORCH_LINEAR)
+		n += (size_t)snprintf(sub + n, len - n,
+				      ", bias U(+-1/sqrt(fan_in))");
+	else if (n < len)
+		n += (size_t)snprintf(sub + n, len - n, ", bias %g",
+				      iv_init_is_preset(c->init) ? 0.0 : c->bias);
 	if (n < len)
-		snprintf(sub + n, len - n, ", bias %g, input %s, seed %lu",
-			 c->bias, iv_input_name(c->input), c->seed);
+		snprintf(sub + n, len - n, ", input %s, seed %lu",
+			 iv_input_name(c->input), c->seed);
 }
 
 /* Every configuration's profile on shared axes. */

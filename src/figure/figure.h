@@ -11,6 +11,7 @@
 #ifndef IV_FIGURE_H
 #define IV_FIGURE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <initviz/net.h>
@@ -57,13 +58,19 @@ int iv_figure_svg(FILE *f, const iv_figure *fig);
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command);
 
-/* A figure's title ("initviz: tanh, 10 layers of 256 units") and
- * subtitle (init, bias, batch, input, seed) for c, each up to len. */
+/* A figure's title ("initviz: relu, 20 layers of 256 units, residual
+ * (alpha 1), layer norm") and subtitle (init with its std, value, gain and
+ * mode, bias, batch, input, seed) for c, each up to len. */
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len);
 
-/* A log scale's ends for the positive finite values of v[0..n-1], widened
- * to whole decades (at least one): *lo, *hi. Both 0.1 and 10 when there
- * is no such value. */
+/* ", residual (alpha 1), batch norm" for c's architecture, "" for a plain
+ * network; the alpha only when alpha is true. */
+void iv_figure_arch(const iv_config *c, bool alpha, char *buf, size_t len);
+
+/* A log scale's ends for the positive finite values of v[0..n-1]: the
+ * decade that holds them all, else 1, 2 or 5 times a power of ten at each
+ * end, at least a decade apart: *lo, *hi. 0.1 and 10 when there is no
+ * such value. */
 void iv_figure_log_range(const double *v, size_t n, double *lo, double *hi);
 
 /* Up to max "nice" tick values (1, 2 or 5 times a power of 10) covering

@@ -1,26 +1,65 @@
 /* SPDX-License-Identifier: MIT */
 /* The figure of one finished network, for the report and the view alike. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include "figure/figure.h"
 
+/* snprintf at buf + *n, *n moved on; nothing once buf is full. */
+static void add(char *buf, size_t len, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	if (*n >= len)
+		return;
+	va_start(ap, fmt);
+	int k = vsnprintf(buf + *n, len - *n, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		*n += (size_t)k;
+}
+
+void iv_figure_arch(const iv_config *c, bool alpha, char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	if (c->residual && alpha)
+		add(buf, len, &n, ", residual (alpha %g)", iv_config_res_scale(c));
+	else if (c->residual)
+		add(buf, len, &n, ", residual");
+	if (c->norm != IV_NORM_NONE)
+		add(buf, len, &n, ", %s norm", iv_norm_name(c->norm));
+}
+
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 {
-	int n = snprintf(title, len, "initviz: %s, %zu layers",
-			 iv_act_name(c->act), c->depth);
-	if (!c->nwidths && n > 0 && (size_t)n < len)
-		snprintf(title + n, len - (size_t)n, " of %zu units", c->width);
-	n = snprintf(sub, len, "init %s", iv_init_name(c->init));
-	if (iv_init_uses_std(c->init) && n > 0 && (size_t)n < len)
-		n += snprintf(sub + n, len - (size_t)n, " (std %g)", c->std);
-	if (iv_init_uses_gain(c->init) && n > 0 && (size_t)n < len)
-		n += snprintf(sub + n, len - (size_t)n, " (gain %g)", c->gain);
-	if (n > 0 && (size_t)n < len)
-		snprintf(sub + n, len - (size_t)n,
-			 ", bias %g%s, batch %zu, input "
-			 "%s, seed %lu",
-			 c->bias, c->bias_std > 0 ? " + noise" : "", c->batch,
-			 iv_input_name(c->input), c->seed);
+	char arch[96];
+	size_t n = 0;
+	iv_figure_arch(c, true, arch, sizeof arch);
+	title[0] = sub[0] = '\0';
+	add(title, len, &n, "initviz: %s, %zu layers", iv_act_name(c->act),
+	    c->depth);
+	if (!c->nwidths)
+		add(title, len, &n, " of %zu units", c->width);
+	add(title, len, &n, "%s", arch);
+	n = 0; /* the settings as the report's table gives them */
+	add(sub, len, &n, "init %s", iv_init_name(c->init));
+	if (iv_init_uses_std(c->init))
+		add(sub, len, &n, " (std %g)", c->std);
+	if (c->init == IV_INIT_CONSTANT)
+		add(sub, len, &n, " (value %g)", c->value);
+	if (iv_init_uses_gain(c->init))
+		add(sub, len, &n, " (gain %g%s%s)", c->gain,
+		    iv_init_uses_mode(c->init) ? ", " : "",
+		    iv_init_uses_mode(c->init) ? iv_mode_name(c->mode) : "");
+	if (c->init == IV_INIT_TORCH_LINEAR)
+		add(sub, len, &n, ", bias U(+-1/sqrt(fan_in))");
+	else if (iv_init_is_preset(c->init))
+		add(sub, len, &n, ", bias 0");
+	else
+		add(sub, len, &n, ", bias %g%s", c->bias,
+		    c->bias_std > 0 ? " + noise" : "");
+	add(sub, len, &n, ", batch %zu, input %s, seed %lu", c->batch,
+	    iv_input_name(c->input), c->seed);
 }
 
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,

@@ -31,6 +31,12 @@ double svg_y(const svg_panel *p, double v)
 	return p->y0 + (b - log10(v)) / (b - a) * p->h;
 }
 
+/* Whether v lies on the panel's scale, ends included to rounding. */
+bool svg_y_inside(const svg_panel *p, double v)
+{
+	return v >= p->y_lo * (1 - 1e-9) && v <= p->y_hi * (1 + 1e-9);
+}
+
 void svg_escape(FILE *f, const char *s)
 {
 	for (; s && *s; s++)
@@ -102,21 +108,33 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 		"fill=\"none\" stroke=\"%s\"/>\n",
 		p->x0, p->y0, p->w, p->h, SVG_GREY);
-	int decades = (int)floor(log10(p->y_hi / p->y_lo) + 0.5);
-	int every = (decades + 7) / 8; /* at most about 8 labels */
-	for (int d = 0; d <= decades; d += every) {
-		double v = p->y_lo * pow(10, d), y = svg_y(p, v);
-		tick_label(buf, sizeof buf, v);
-		fprintf(f,
-			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-			"stroke=\"#dddddd\"/>\n<text x=\"%.1f\" y=\"%.1f\" "
-			"font-size=\"%d\" text-anchor=\"end\">%s</text>\n",
-			p->x0, y, p->x0 + p->w, y, p->x0 - 8, y + FS_TICK / 3.0,
-			FS_TICK, buf);
+	/* powers of ten labelled (at most about 8), and 2 and 5 times them in
+	 * grey over two decades or less; the ends need not be powers of ten */
+	double decades = log10(p->y_hi / p->y_lo);
+	int every = ((int)floor(decades + 0.5) + 7) / 8, first = 1;
+	int e0 = (int)floor(log10(p->y_lo)), e1 = (int)ceil(log10(p->y_hi));
+	for (int e = e0, d = 0; e <= e1; e++) {
+		double v = pow(10, e);
+		if (!svg_y_inside(p, v))
+			continue;
+		if (first || ++d % (every ? every : 1) == 0) {
+			double y = svg_y(p, v);
+			tick_label(buf, sizeof buf, v);
+			fprintf(f,
+				"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+				"y2=\"%.1f\" stroke=\"#dddddd\"/>\n<text "
+				"x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+				"text-anchor=\"end\">%s</text>\n",
+				p->x0, y, p->x0 + p->w, y, p->x0 - 8,
+				y + FS_TICK / 3.0, FS_TICK, buf);
+		}
+		first = 0;
 	}
-	for (int d = 0; decades <= 2 && d < decades; d++) /* 2 and 5 */
+	for (int e = e0; decades <= 2 + 1e-9 && e <= e1; e++) /* 2 and 5 */
 		for (int m = 2; m <= 5; m += 3) {
-			double v = m * p->y_lo * pow(10, d), y = svg_y(p, v);
+			double v = m * pow(10, e), y = svg_y(p, v);
+			if (!svg_y_inside(p, v))
+				continue;
 			fprintf(
 			    f,
 			    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "

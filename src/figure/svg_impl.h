@@ -3,6 +3,7 @@
 #ifndef IV_FIGURE_SVG_IMPL_H
 #define IV_FIGURE_SVG_IMPL_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include "figure/figure.h"
 
@@ -30,6 +31,7 @@ typedef struct svg_panel {
 
 double svg_x(const svg_panel *p, double layer);
 double svg_y(const svg_panel *p, double v); /* v > 0 */
+bool svg_y_inside(const svg_panel *p, double v);
 
 /* Text content with &, <, >, " escaped. */
 void svg_escape(FILE *f, const char *s);

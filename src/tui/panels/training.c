@@ -146,8 +146,54 @@ static void health_fields(const tui_app *app, tui_line *l)
 		health_field(l, "dead units", t->dead, t->dead0);
 }
 
+/* The layers [*first, *last] whose distinct count is v, when they are a
+ * run of consecutive layers and the only ones; false otherwise. */
+static bool layer_run(const tui_app *app, size_t v, size_t *first,
+		      size_t *last)
+{
+	size_t L = app->model.cfg.depth, n = 0;
+	*first = *last = 0;
+	for (size_t k = 1; k <= L; k++)
+		if (tui_compute_layer(&app->comp, k)->distinct_neurons == v) {
+			*first = *first ? *first : k;
+			*last = k;
+			n++;
+		}
+	return n > 0 && n == *last - *first + 1;
+}
+
+static void add_layers(tui_line *l, tui_element e, size_t v, size_t first,
+		       size_t last)
+{
+	if (first == last)
+		tui_line_addf(l, e, "%zu in layer %zu", v, first);
+	else
+		tui_line_addf(l, e, "%zu in layers %zu-%zu", v, first, last);
+}
+
+/* Counts that differ between layers, with the layers named where they
+ * fall in two runs ("1 in layers 1-4, 64 in layer 5": the layer that
+ * broke its symmetry), or the fewest in one run; else the range. */
+static void distinct_spread(const tui_app *app, tui_line *l, tui_element e,
+			    size_t lo, size_t hi)
+{
+	size_t a, b, c, d, L = app->model.cfg.depth;
+	bool low = layer_run(app, lo, &a, &b), high = layer_run(app, hi, &c, &d);
+	if (low && high && (b - a + 1) + (d - c + 1) == L) {
+		add_layers(l, e, lo, a, b);
+		tui_line_add(l, e, ", ");
+		add_layers(l, e, hi, c, d);
+	} else if (low) {
+		tui_line_addf(l, e, "%zu to %zu per layer, ", lo, hi);
+		add_layers(l, e, lo, a, b);
+	} else {
+		tui_line_addf(l, e, "%zu to %zu per layer", lo, hi);
+	}
+}
+
 /* After a divergence, its hint first; then "distinct neurons: 1 in every
- * layer", "all 64 in every layer" or "250 to 256 per layer"; "hidden
+ * layer", "all 64 in every layer", "1 in layers 1-4, 64 in layer 5" or
+ * "250 to 256 per layer"; "hidden
  * weights: unchanged", "changed", "changed in 2 of 5 layers". */
 static void second_row(const tui_app *app, tui_line *l)
 {
@@ -183,7 +229,7 @@ static void second_row(const tui_app *app, tui_line *l)
 	else if (lo == hi)
 		tui_line_addf(l, e, "%zu in every layer", hi);
 	else
-		tui_line_addf(l, e, "%zu to %zu per layer", lo, hi);
+		distinct_spread(app, l, e, lo, hi);
 	if (tui_train_steps(t) == 0)
 		return;
 	tui_line_field(l, 1, 2);
