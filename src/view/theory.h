@@ -53,11 +53,14 @@ typedef struct tui_gains {
 	bool valid0, valid; /* crit0 for act and slope; the rest also for sb2 */
 	iv_act_kind act;
 	double slope, sb2;
+	double bias;         /* the biases' mean, with sb2 the rows' key */
+	iv_input_kind input; /* and the inputs, whose q_1 the rows start at */
 	bool torch_defined; /* PyTorch's calculate_gain has a value */
 	tui_gain_row torch; /* calculate_gain, or 1 */
-	tui_gain_row unit;  /* q* = 1 at sb2 */
+	tui_gain_row unit;  /* q* = 1 at the configuration's biases */
 	tui_gain_row crit0; /* chi1 = 1 at sigma_b = 0 */
-	tui_gain_row critb; /* chi1 = 1 at sb2 (sb2 > 0 only) */
+	tui_gain_row critb; /* chi1 = 1 at the configuration's biases
+			     * (sb2 > 0 only) */
 } tui_gains;
 
 typedef struct tui_theory {
