@@ -77,25 +77,33 @@ double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
 	return critical_scan(th, &m, -1.0, jump);
 }
 
+/* A row without a gain: every number unknown. */
+static void none_row(double sb2, tui_gain_row *r)
+{
+	r->gain = NAN;
+	r->jump = false;
+	r->c = (iv_criticality){.sigma_w2 = NAN,
+				.sigma_b2 = sb2,
+				.q_start = NAN,
+				.q_star = NAN,
+				.chi1 = NAN,
+				.depth_scale = NAN,
+				.c_star = NAN,
+				.chi_c = NAN,
+				.depth_scale_correlation = NAN,
+				.sigma_w_for_unit_q = NAN,
+				.gain_for_unit_q = NAN};
+}
+
 static void row(iv_theory *th, const tui_gains *g, double gain, double sb2,
 		tui_gain_row *r)
 {
-	r->gain = gain;
-	r->jump = false;
-	if (isnan(gain)) { /* none: every number unknown */
-		r->c = (iv_criticality){.sigma_w2 = NAN,
-					.sigma_b2 = sb2,
-					.q_start = NAN,
-					.q_star = NAN,
-					.chi1 = NAN,
-					.depth_scale = NAN,
-					.c_star = NAN,
-					.chi_c = NAN,
-					.depth_scale_correlation = NAN,
-					.sigma_w_for_unit_q = NAN,
-					.gain_for_unit_q = NAN};
+	if (isnan(gain)) {
+		none_row(sb2, r);
 		return;
 	}
+	r->gain = gain;
+	r->jump = false;
 	iv_theory_criticality(th, g->act, g->slope, gain * gain, sb2, &r->c);
 }
 
@@ -107,8 +115,7 @@ static void config_row(iv_theory *th, const iv_config *cfg, double gain,
 {
 	iv_config u = *cfg;
 	if (isnan(gain)) {
-		row(th, NULL, NAN, 0.0, r);
-		r->c.sigma_b2 = iv_theory_sigma_b2(cfg);
+		none_row(iv_theory_sigma_b2(cfg), r);
 		return;
 	}
 	u.init = IV_INIT_LECUN_NORMAL; /* sigma_w = gain, whatever the widths */
