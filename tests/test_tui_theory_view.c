@@ -242,6 +242,15 @@ START_TEST(absent_predictions_in_words)
 		free(s);
 		tut_close(&app, &scr);
 	}
+	/* a weight std of 1e300 at fan_in 32: sigma_w 5.66e300 is a number,
+	 * its square past the range */
+	c.std = 1e300;
+	char *w = run(&c, "G");
+	SHOWN(w, "yours: normal");
+	SHOWN(w, "5.66e300 >1.8e308");
+	free(w);
+	tut_close(&app, &scr);
+	c.std = 0;
 	/* every singular value 0: their ratio is 0/0, not infinite */
 	char *j = run(&c, "J");
 	SHOWN(j, "max 0   min 0   max/min undefined");

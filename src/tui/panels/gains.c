@@ -76,6 +76,8 @@ static void row(const tui_app *app, int y, const char *label, const char *extra,
 	for (int i = 0; i < c.n; i++) { /* each number whole, or none */
 		const char *s = b;
 		tui_glyphs_fit(app->gl, v[c.col[i]], c.num_w - 1, b, sizeof b);
+		if (c.col[i] == C_SW2 && isinf(v[C_SW2])) /* not infinite */
+			tui_theory_var_text(v[C_SW2], b, sizeof b);
 		if (c.col[i] == C_Q) { /* the word where there is no q* */
 			tui_theory_q_text(app->gl, k, b, sizeof b);
 			if (k->kind == IV_FIXED_STABLE && isfinite(k->q_star))
@@ -124,7 +126,10 @@ static int table(const tui_app *app, int y)
 	if (tui_theory_applies(c->init) && !c->residual &&
 	    c->norm == IV_NORM_NONE) {
 		snprintf(l, sizeof l, "yours: %s", iv_init_name(c->init));
-		row(app, y++, l, "", sqrt(iv_theory_sigma_w2(c, 1)),
+		/* std sqrt(fan_in), finite where its square is not */
+		row(app, y++, l, "",
+		    iv_config_weight_std(c, 1) *
+			sqrt((double)iv_config_units(c, 0)),
 		    &app->theory.pred.crit);
 	} else if (tui_theory_applies(c->init)) {
 		/* the rows are plain layers', as the report's criticality is
