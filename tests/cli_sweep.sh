@@ -168,6 +168,13 @@ assert False in seen, s
 EOF
 run 0 --sweep=width:16..64*2 --train-steps=3 --depth=2 --batch=8
 grep -q 'flat (unsettled)$' "$tmp/out" || fail "table: no 'flat (unsettled)'"
+# the shared configuration names the architecture and the drawn biases
+run 0 --sweep=width:8,16 --depth=2 --batch=8 --residual --norm=layer \
+	--init=torch-linear
+grep -qx 'tanh, init torch-linear, bias U(+-1/sqrt(fan_in))' "$tmp/out" ||
+	fail "table: the init line"
+grep -qx 'depth 2, width 256, batch 8, seed 1, residual (alpha 1), layer norm' \
+	"$tmp/out" || fail "table: the architecture"
 run 0 --format=json --sweep=width:16,32 --depth=1 --batch=8
 "$py" - "$tmp/out" <<'EOF' || fail "settled with two widths (above)"
 import json, sys

@@ -311,6 +311,45 @@ static void knob_pair(iv_config c, int knob, gsl_matrix **a, gsl_matrix **b)
 	*b = draw(&c, 200, 500, 99);
 }
 
+START_TEST(the_init_text_says_what_is_drawn)
+{
+	/* given schemes that read different settings, when described, then
+	 * each names what it reads, and the biases as they are drawn */
+	static const struct {
+		iv_init_kind init;
+		double bias_std;
+		const char *want;
+	} cases[] = {
+	    {IV_INIT_HE_NORMAL, 0.05,
+	     "init he-normal (gain 1.5, fan_out), bias 0.1 + N(0, 0.05^2)"},
+	    {IV_INIT_NORMAL, 0, "init normal (std 0.2), bias 0.1"},
+	    {IV_INIT_CONSTANT, 0, "init constant (value 0.05), bias 0.1"},
+	    {IV_INIT_XAVIER_UNIFORM, 0, "init xavier-uniform (gain 1.5), bias 0.1"},
+	    {IV_INIT_TORCH_LINEAR, 0.05,
+	     "init torch-linear, bias U(+-1/sqrt(fan_in))"},
+	};
+	char buf[128];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		iv_config c;
+		iv_config_defaults(&c);
+		c.init = cases[i].init;
+		c.std = 0.2;
+		c.value = 0.05;
+		c.gain = 1.5;
+		c.mode = IV_MODE_FAN_OUT;
+		c.bias = 0.1;
+		c.bias_std = cases[i].bias_std;
+		iv_config_init_text(&c, buf, sizeof buf);
+		ck_assert_str_eq(buf, cases[i].want);
+	}
+	char small[8]; /* cut, never overrun */
+	iv_config c;
+	iv_config_defaults(&c);
+	iv_config_init_text(&c, small, sizeof small);
+	ck_assert_str_eq(small, "init xa");
+}
+END_TEST
+
 START_TEST(knobs_scale_only_their_schemes)
 {
 	/* given a scheme; for each of --gain, --mode, --std */
@@ -512,6 +551,7 @@ Suite *suite(void)
 	tcase_add_loop_test(tc, scaled_units_are_the_draw_bit_for_bit, 0,
 			    ncases);
 	tcase_add_loop_test(tc, knobs_scale_only_their_schemes, 0, IV_INIT_COUNT);
+	tcase_add_test(tc, the_init_text_says_what_is_drawn);
 	tcase_add_test(tc, knob_usage_follows_the_docs);
 	tcase_add_test(tc, names_and_aliases);
 	tcase_add_test(tc, unknown_scheme_is_einval);

@@ -102,6 +102,11 @@ double iv_config_res_scale(const iv_config *cfg);
 /* Check ranges; IV_EINVAL when something is out of range. */
 iv_status iv_config_validate(const iv_config *cfg);
 
+/* "init he-normal (gain 1, fan_in), bias 0.1 + N(0, 0.05^2)": the weights'
+ * scheme with the settings it reads, and the biases, as the report, the
+ * sweep and the figure give them; into buf, cut to len. */
+void iv_config_init_text(const iv_config *cfg, char *buf, size_t len);
+
 /* Bytes the engine will allocate for cfg (estimate made before allocating). */
 double iv_config_memory(const iv_config *cfg);
 

@@ -109,24 +109,7 @@ static void header(FILE *f, const iv_config *c)
 		    c->depth, plural(c->depth), c->width, plural(c->width));
 	}
 	line(f, buf);
-	n = 0;
-	add(buf, sizeof buf, &n, "init %s", iv_init_name(c->init));
-	if (iv_init_uses_std(c->init))
-		add(buf, sizeof buf, &n, " (std %g)", c->std);
-	if (c->init == IV_INIT_CONSTANT)
-		add(buf, sizeof buf, &n, " (value %g)", c->value);
-	if (iv_init_uses_gain(c->init))
-		add(buf, sizeof buf, &n, " (gain %g%s%s)", c->gain,
-		    iv_init_uses_mode(c->init) ? ", " : "",
-		    iv_init_uses_mode(c->init) ? iv_mode_name(c->mode) : "");
-	if (c->init == IV_INIT_TORCH_LINEAR)
-		add(buf, sizeof buf, &n, ", bias U(+-1/sqrt(fan_in))");
-	else if (iv_init_is_preset(c->init))
-		add(buf, sizeof buf, &n, ", bias 0");
-	else
-		add(buf, sizeof buf, &n, ", bias %g", c->bias);
-	if (c->bias_std > 0 && !iv_init_is_preset(c->init))
-		add(buf, sizeof buf, &n, " + N(0, %g^2)", c->bias_std);
+	iv_config_init_text(c, buf, sizeof buf);
 	line(f, buf);
 	fprintf(f, "input %s, batch %zu, seed %lu\n", iv_input_name(c->input),
 		c->batch, c->seed);

@@ -97,15 +97,13 @@ static void axes_line(FILE *f, const cli_sweep *s, size_t n)
 
 static void base_line(FILE *f, const iv_config *c)
 {
-	fprintf(f, "%s, init %s", iv_act_name(c->act), iv_init_name(c->init));
-	if (iv_init_uses_std(c->init))
-		fprintf(f, " (std %g)", c->std);
-	if (iv_init_uses_gain(c->init))
-		fprintf(f, " (gain %g)", c->gain);
-	fprintf(f,
-		", depth %zu, width %zu, batch %zu, bias %g, seed %lu\n"
-		"(the swept knobs override these)\n",
-		c->depth, c->width, c->batch, c->bias, c->seed);
+	char init[256], arch[96];
+	iv_config_init_text(c, init, sizeof init);
+	iv_figure_arch(c, true, arch, sizeof arch);
+	fprintf(f, "%s, %s\ndepth %zu, width %zu, batch %zu, seed %lu%s\n"
+		   "(the swept knobs override these)\n",
+		iv_act_name(c->act), init, c->depth, c->width, c->batch,
+		c->seed, arch);
 }
 
 /* A number of a table row: "nan", never "-nan" (the sign of a NaN says

@@ -2,6 +2,8 @@
 /* Configuration defaults, validation, the weight-std formulas and the memory
  * estimate. */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <initviz/config.h>
 #include "init.h"
@@ -233,4 +235,42 @@ double iv_physical_memory(void)
 	if (pages <= 0 || size <= 0)
 		return 0;
 	return (double)pages * (double)size;
+}
+
+/* snprintf at buf + *n, *n moved on; nothing once buf is full. */
+static void add(char *buf, size_t len, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	if (*n >= len)
+		return;
+	va_start(ap, fmt);
+	int k = vsnprintf(buf + *n, len - *n, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		*n += (size_t)k;
+}
+
+void iv_config_init_text(const iv_config *c, char *buf, size_t len)
+{
+	size_t n = 0;
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	add(buf, len, &n, "init %s", iv_init_name(c->init));
+	if (iv_init_uses_std(c->init))
+		add(buf, len, &n, " (std %g)", c->std);
+	if (c->init == IV_INIT_CONSTANT)
+		add(buf, len, &n, " (value %g)", c->value);
+	if (iv_init_uses_gain(c->init))
+		add(buf, len, &n, " (gain %g%s%s)", c->gain,
+		    iv_init_uses_mode(c->init) ? ", " : "",
+		    iv_init_uses_mode(c->init) ? iv_mode_name(c->mode) : "");
+	if (c->init == IV_INIT_TORCH_LINEAR)
+		add(buf, len, &n, ", bias U(+-1/sqrt(fan_in))");
+	else if (iv_init_is_preset(c->init))
+		add(buf, len, &n, ", bias 0");
+	else
+		add(buf, len, &n, ", bias %g", c->bias);
+	if (c->bias_std > 0 && !iv_init_is_preset(c->init))
+		add(buf, len, &n, " + N(0, %g^2)", c->bias_std);
 }

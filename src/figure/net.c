@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include "figure/figure.h"
 
 /* snprintf at buf + *n, *n moved on; nothing once buf is full. */
@@ -36,28 +37,15 @@ void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 	size_t n = 0;
 	iv_figure_arch(c, true, arch, sizeof arch);
 	title[0] = sub[0] = '\0';
-	add(title, len, &n, "initviz: %s, %zu layers", iv_act_name(c->act),
-	    c->depth);
+	add(title, len, &n, "initviz: %s", iv_act_name(c->act));
+	if (iv_act_uses_slope(c->act))
+		add(title, len, &n, " (slope %g)", c->slope);
+	add(title, len, &n, ", %zu layers", c->depth);
 	if (!c->nwidths)
 		add(title, len, &n, " of %zu units", c->width);
 	add(title, len, &n, "%s", arch);
-	n = 0; /* the settings as the report's table gives them */
-	add(sub, len, &n, "init %s", iv_init_name(c->init));
-	if (iv_init_uses_std(c->init))
-		add(sub, len, &n, " (std %g)", c->std);
-	if (c->init == IV_INIT_CONSTANT)
-		add(sub, len, &n, " (value %g)", c->value);
-	if (iv_init_uses_gain(c->init))
-		add(sub, len, &n, " (gain %g%s%s)", c->gain,
-		    iv_init_uses_mode(c->init) ? ", " : "",
-		    iv_init_uses_mode(c->init) ? iv_mode_name(c->mode) : "");
-	if (c->init == IV_INIT_TORCH_LINEAR)
-		add(sub, len, &n, ", bias U(+-1/sqrt(fan_in))");
-	else if (iv_init_is_preset(c->init))
-		add(sub, len, &n, ", bias 0");
-	else
-		add(sub, len, &n, ", bias %g%s", c->bias,
-		    c->bias_std > 0 ? " + noise" : "");
+	iv_config_init_text(c, sub, len); /* as the report's table */
+	n = strlen(sub);
 	add(sub, len, &n, ", batch %zu, input %s, seed %lu", c->batch,
 	    iv_input_name(c->input), c->seed);
 }
