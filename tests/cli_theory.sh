@@ -90,6 +90,30 @@ assert t[1]["preactivation_std"] is None, t[1]
 EOF
 ok
 
+# --- a weight std whose sigma_w^2 (or its map's image) overflows ----------
+printf 'json and table: a weight std past the range keeps the kind ... '
+# relu, q' = sigma_w^2 q / 2 with sigma_w^2 = 32 std^2: grows without bound
+# at any std above 1/4; at 1e76 q'(q_1) = 5e306 q_1 overflows, at 1e200
+# sigma_w^2 does. The biases stay 0, whatever the weights.
+for s in 1e76 1e200; do
+	crit --init=normal --std=$s --activation=relu
+	expect "c['q_star_kind'] == 'diverges' and c['sigma_b2'] == 0"
+	run 0 --report $small --init=normal --std=$s --activation=relu
+	grep -q '^  no q\*: q grows without bound (diverges)' "$tmp/out" ||
+		fail "table: relu at std $s does not diverge"
+	grep -q 'sigma_b^2 0)' "$tmp/out" || fail "table: sigma_b^2 at std $s"
+done
+expect "c['chi1'] is None and c['depth_scale_gradient'] == 0"
+# tanh settles at q* = sigma_w^2 E[tanh^2] ~ 32e152, chi1 ~ 0.532 sigma_w
+crit --init=normal --std=1e76 --activation=tanh
+expect "c['q_star_kind'] == 'stable' and abs(c['q_star'] / 32e152 - 1) < 1e-6"
+expect "abs(c['chi1'] / (math.sqrt(32e152) * 4 / 3 / math.sqrt(2 * math.pi)) - 1) < 1e-3"
+run 0 --report $small --init=normal --std=1e200 --activation=tanh
+grep -q '^  q\* over 1.8e308 (stable), chi1 not computed' "$tmp/out" ||
+	fail "table: tanh at std 1e200"
+grep -q 'nan' "$tmp/out" && fail "table: a nan at std 1e200"
+ok
+
 # --- tanh with He: both depth scales, by quadrature here -----------------
 printf 'json: tanh with He, q*, chi1 and both depth scales ... '
 crit --init=he-normal --activation=tanh

@@ -157,7 +157,9 @@ END_TEST
  * "vanishing" for a network whose gradients explode. */
 START_TEST(large_q_against_asymptotics)
 {
-	static const double qs[] = { 1e8, 1e12, 1e20, 1e60, 1e120, 1e250 };
+	/* past 1e300 too, where the moments are taken from their limits */
+	static const double qs[] = { 1e8,   1e12,  1e20, 1e60,
+	                             1e120, 1e250, 1e302, 1e307 };
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
 		double q = qs[i], r = 1 / sqrt(2 * M_PI * q);
 		double t = iv_theory_dphi2(th, IV_ACT_TANH, 0, q);
@@ -339,6 +341,53 @@ START_TEST(huge_bias_scales_like_a_large_one)
 	else
 		ck_assert(isinf(big.q_star) && big.q_star > 0);
 	ck_assert(isnan(big.sigma_w_for_unit_q)); /* sigma_b^2 >= 1 */
+}
+END_TEST
+
+/* given a weight std so large that the map's image, or sigma_w^2 itself,
+ * passes a double's range (std 1e76 and 1e200 at fan_in 256): what q does
+ * is what it does at std 1e10, where nothing overflows: it grows without
+ * bound for an activation with a slope at large scale (chi1 = sigma_w^2
+ * (p^2 + n^2) / 2, +Inf once sigma_w^2 is), and settles past the range
+ * for tanh and sigmoid. Never a "stable" q* at q_1, where the map's
+ * image overflowed, and sigma_b^2 stays the biases' 0. */
+START_TEST(huge_weight_std_keeps_the_kind)
+{
+	iv_config cfg;
+	iv_criticality c, ref;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_NORMAL;
+	cfg.act = (iv_act_kind)_i;
+	cfg.std = 1e10;
+	iv_theory_criticality_config(th, &cfg, &ref);
+	for (int k = 0; k < 2; k++) {
+		cfg.std = k ? 1e200 : 1e76;
+		iv_theory_criticality_config(th, &cfg, &c);
+		const char *name = iv_act_name(cfg.act);
+		bool bounded = cfg.act == IV_ACT_TANH || cfg.act == IV_ACT_SIGMOID;
+		ck_assert_msg(c.kind == ref.kind, "%s std %g: kind %s, at 1e10 %s",
+		              name, cfg.std, iv_fixed_kind_name(c.kind),
+		              iv_fixed_kind_name(ref.kind));
+		ck_assert_int_eq(c.kind, bounded ? IV_FIXED_STABLE
+		                                 : IV_FIXED_DIVERGES);
+		ck_assert_msg(c.sigma_b2 == 0, "%s std %g: sigma_b2 %g", name,
+		              cfg.std, c.sigma_b2);
+		if (!bounded) {
+			double want = ref.chi1 / 1e20 * cfg.std * cfg.std;
+			ck_assert_msg(isinf(c.q_star) && c.q_star > 0,
+			              "%s std %g: q* %g", name, cfg.std, c.q_star);
+			ck_assert_msg(isinf(want) ? c.chi1 == want
+			                          : fabs(c.chi1 / want - 1) < 1e-9,
+			              "%s std %g: chi1 %g, want %g", name, cfg.std,
+			              c.chi1, want);
+		} else if (k) {
+			ck_assert(isinf(c.q_star) && c.q_star > 0);
+		} else { /* q* = sigma_w^2 E[phi^2], E[tanh^2] = 1, sigmoid 1/2 */
+			double want = 256e152 * (cfg.act == IV_ACT_TANH ? 1 : 0.5);
+			ck_assert_msg(fabs(c.q_star / want - 1) < 1e-6,
+			              "%s: q* %g, want %g", name, c.q_star, want);
+		}
+	}
 }
 END_TEST
 
@@ -657,6 +706,7 @@ Suite *suite(void)
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);
 	tcase_add_loop_test(tc, huge_bias_scales_like_a_large_one, 0, 48);
 	tcase_add_test(tc, huge_bias_linear_closed_forms);
+	tcase_add_loop_test(tc, huge_weight_std_keeps_the_kind, 0, IV_ACT_COUNT);
 	tcase_add_loop_test(tc, measurement_agrees_with_prediction, 0, 4);
 	tcase_add_test(tc, constant_bias_is_a_mean);
 	tcase_add_test(tc, smooth_activation_with_a_mean_bias);

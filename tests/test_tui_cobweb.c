@@ -111,6 +111,35 @@ START_TEST(q_past_a_double)
 }
 END_TEST
 
+START_TEST(q1_past_the_axes)
+{
+	/* given tanh and a bias of 1e300, layer 1's q is past a double's
+	 * range: no iterate can sit on an axis. When M: no empty plot
+	 * titled "layers 1-0", but why, with what the fixed point does
+	 * (q* past the range, chi1 0: tanh saturated by the bias); Tab: the
+	 * correlations have nothing to follow, said in words, not "nan" */
+	iv_config c;
+	config(&c, IV_INIT_XAVIER_NORMAL, IV_ACT_TANH);
+	c.bias = 1e300;
+	char *s = run(&c, "M");
+	SHOWN(s, "no map to draw: layer 1's q is over 1.8e308");
+	SHOWN(s, "q* >1.8e308: stable fixed point   χ1 0 at q*   ξg 0");
+	SHOWN(s, "σb² >1.8e308");
+	GONE(s, "layers 1-0");
+	GONE(s, "inf");
+	GONE(s, "nan");
+	ck_assert_int_eq(app.theory.cobweb.state, TUI_COBWEB_PAST_RANGE);
+	free(s);
+	tut_close(&app, &scr);
+	s = run(&c, "M Tab");
+	SHOWN(s, "no map to draw");
+	SHOWN(s, "no correlation to follow   χc undefined");
+	GONE(s, "layers 1-0");
+	GONE(s, "nan");
+	free(s);
+}
+END_TEST
+
 START_TEST(length_map_opens)
 {
 	/* given tanh with He, when M, then the finished length map: q* 0.618
@@ -407,6 +436,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, length_map_opens);
 	tcase_add_test(t, q_past_a_double);
+	tcase_add_test(t, q1_past_the_axes);
 	tcase_add_test(t, correlation_map_by_tab);
 	tcase_add_test(t, no_fixed_point_and_neutral);
 	tcase_add_test(t, arrows_move_the_setting);

@@ -222,6 +222,89 @@ START_TEST(overlay_toggles)
 }
 END_TEST
 
+/* given predictions that do not exist: zero weights (std 0: no variance,
+ * no correlation to follow) and a bias of 1e300 (sigma_b^2 past a
+ * double's range), then no screen prints "nan" or "inf" for them: the
+ * settings bar and the phase diagram say "undefined", the gain table "-",
+ * a variance past the range ">1.8e308"; and the gain table's rows at that
+ * bias agree with the configuration's own (tanh saturated: chi1 0) */
+START_TEST(absent_predictions_in_words)
+{
+	iv_config c;
+	config(&c);
+	c.init = IV_INIT_NORMAL;
+	c.std = 0;
+	static const char *const keys[] = {"Wait", "P", "G"};
+	for (size_t k = 0; k < LEN(keys); k++) {
+		char *s = run(&c, keys[k]);
+		GONE(s, "nan");
+		SHOWN(s, k == 2 ? "yours: normal" : "ξc undefined");
+		free(s);
+		tut_close(&app, &scr);
+	}
+	/* a weight std of 1e300 at fan_in 32: sigma_w 5.66e300 is a number,
+	 * its square past the range */
+	c.std = 1e300;
+	char *w = run(&c, "G");
+	SHOWN(w, "yours: normal");
+	SHOWN(w, "5.66e300 >1.8e308");
+	free(w);
+	tut_close(&app, &scr);
+	c.std = 0;
+	/* every singular value 0: their ratio is 0/0, not infinite */
+	char *j = run(&c, "J");
+	SHOWN(j, "max 0   min 0   max/min undefined");
+	free(j);
+	tut_close(&app, &scr);
+	config(&c);
+	c.bias = 1e300;
+	for (size_t k = 0; k < LEN(keys); k++) {
+		char *s = run(&c, keys[k]);
+		GONE(s, "nan");
+		GONE(s, " inf ");
+		GONE(s, "diverges");
+		SHOWN(s, k == 2 ? "σb² >1.8e308" : "q* >1.8e308");
+		if (k == 2)
+			SHOWN(s, "5/3           1.67     2.78        0 "
+				 ">1.8e308        0        -  vanishing");
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
+/* given a mean bias (--bias 0.5) with sigmoid, which is not even: the
+ * gain calculator's rows are computed at the configuration's biases, the
+ * report's criticality, not at zero-mean bias noise of the same sigma_b^2
+ * (PyTorch's gain 1 and "yours", both sigma_w 1, showed q* 0.526 and
+ * 0.644). Then the PyTorch row equals "yours", the q* = 1 row is the
+ * report's sigma_w_for_unit_q and lands on q* = 1, and the critical row's
+ * chi1 is 1 at those biases. */
+START_TEST(gain_rows_use_the_configured_biases)
+{
+	iv_config c, u;
+	iv_criticality k;
+	config(&c);
+	c.act = IV_ACT_SIGMOID;
+	c.bias = 0.5;
+	char *s = run(&c, "G");
+	free(s);
+	const tui_gains *g = &app.theory.gains;
+	const iv_criticality *yours = &app.theory.pred.crit;
+	ck_assert_double_eq_tol(g->torch.gain, 1.0, 1e-15);
+	ck_assert_double_eq_tol(g->torch.c.q_star, yours->q_star, 1e-12);
+	ck_assert_double_eq_tol(g->torch.c.chi1, yours->chi1, 1e-12);
+	ck_assert_double_eq_tol(g->unit.gain, yours->sigma_w_for_unit_q, 1e-12);
+	ck_assert_double_eq_tol(g->unit.c.q_star, 1.0, 1e-6);
+	u = c;
+	u.init = IV_INIT_LECUN_NORMAL;
+	u.gain = g->critb.gain;
+	iv_theory_criticality_config(app.theory.th, &u, &k);
+	ck_assert_msg(fabs(k.chi1 - 1) < 1e-3, "critical row: chi1 %g", k.chi1);
+	ck_assert(!g->critb.jump);
+}
+END_TEST
+
 START_TEST(no_fixed_point_shown_as_such)
 {
 	/* given softplus with He, whose variance grows without bound but
@@ -474,6 +557,8 @@ Suite *suite(void)
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);
+	tcase_add_test(t, absent_predictions_in_words);
+	tcase_add_test(t, gain_rows_use_the_configured_biases);
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, gain_view);

@@ -218,10 +218,20 @@ static void ratios(FILE *f, const cli_analysis *x, size_t L)
 
 static const char *chi_word(double chi1)
 {
-	return !isfinite(chi1)         ? "undefined"
+	return isnan(chi1)             ? "undefined"
 	       : fabs(chi1 - 1) < 0.01 ? "critical"
 	       : chi1 < 1              ? "vanishing"
 				       : "exploding";
+}
+
+/* chi1 and its word, "0.5 (vanishing)"; NaN: "not computed" (tanh or
+ * sigmoid with sigma_w^2 past a double's range). */
+static const char *chi_text(double chi1, char *buf, size_t len)
+{
+	if (isnan(chi1))
+		return "not computed";
+	snprintf(buf, len, "%.6g (%s)", chi1, chi_word(chi1));
+	return buf;
 }
 
 /* A depth scale: a number of layers, "inf" or "undefined". */
@@ -236,7 +246,8 @@ static const char *scale(double xi, char *buf, size_t len)
 }
 
 /* A mean-field variance as %.4g, or "over 1.8e308" past a double's range
- * (|bias| over 1e154), where the number is not known. */
+ * (|bias| over 1e154, or a weight std over about 1e154 / sqrt(fan_in)),
+ * where the number is not known. */
 static const char *variance(double v, char *buf, size_t len)
 {
 	if (isinf(v))
@@ -249,29 +260,35 @@ static const char *variance(double v, char *buf, size_t len)
  * or why there is none, chi1, both depth scales, the gain for q* = 1. */
 static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 {
-	char a[32], b[32];
-	fprintf(f, "\nmean field (sigma_w^2 %.4g, sigma_b^2 %s", c->sigma_w2,
+	char a[32], b[32], x[48];
+	fprintf(f, "\nmean field (sigma_w^2 %s, sigma_b^2 %s",
+		variance(c->sigma_w2, b, sizeof b),
 		variance(c->sigma_b2, a, sizeof a));
 	if (c->bias != 0)
 		fprintf(f, " with mean bias %g", c->bias);
 	fputs("):\n", f);
 	if (c->kind == IV_FIXED_STABLE)
-		fprintf(f, "  q* %s (stable), chi1 %.6g (%s)\n",
-			variance(c->q_star, a, sizeof a), c->chi1,
-			chi_word(c->chi1));
+		fprintf(f, "  q* %s (stable), chi1 %s\n",
+			variance(c->q_star, a, sizeof a),
+			chi_text(c->chi1, x, sizeof x));
 	else if (c->kind == IV_FIXED_DIVERGES)
 		fprintf(f,
 			"  no q*: q grows without bound (diverges); chi1 at "
-			"large q %.6g (%s)\n",
-			c->chi1, chi_word(c->chi1));
+			"large q %s\n",
+			chi_text(c->chi1, x, sizeof x));
 	else
 		fprintf(f,
 			"  no single q*: every q is fixed (neutral), q stays "
-			"%.4g; chi1 %.6g (%s)\n",
-			c->q_start, c->chi1, chi_word(c->chi1));
-	fprintf(f, "  depth scales: correlations %s, gradients %s\n",
-		scale(c->depth_scale_correlation, a, sizeof a),
-		scale(c->depth_scale, b, sizeof b));
+			"%.4g; chi1 %s\n",
+			c->q_start, chi_text(c->chi1, x, sizeof x));
+	if (isinf(c->sigma_w2) && isnan(c->chi1))
+		fputs("  depth scales: not computed (sigma_w^2 past a double's "
+		      "range)\n",
+		      f);
+	else
+		fprintf(f, "  depth scales: correlations %s, gradients %s\n",
+			scale(c->depth_scale_correlation, a, sizeof a),
+			scale(c->depth_scale, b, sizeof b));
 	if (isnan(c->sigma_w_for_unit_q))
 		fputs("  q* = 1: no weight scale gives it\n", f);
 	else if (isnan(c->gain_for_unit_q))

@@ -412,6 +412,34 @@ static void solve_scaled(iv_theory *th, const iv_theory_map *m, double s,
 	out->q_star = out->kind == IV_FIXED_NEUTRAL ? NAN : INFINITY;
 }
 
+/* Layer 1's fixed point when sigma_w^2 itself passes a double's range (a
+ * weight std over about 1e154 / sqrt(fan_in)). An unbounded phi (one with
+ * a slope at large scale) makes q grow without bound, chi1 its large-q
+ * limit, +Inf; a bounded one (tanh, sigmoid) keeps q* = sigma_w^2
+ * E[phi^2] + sigma_b^2, past the range too, where chi1 and the depth
+ * scales are not computed (NAN). */
+static void solve_wide(iv_theory *th, const iv_theory_map *m, double q1,
+		       iv_criticality *out)
+{
+	double p, n;
+	iv_act_limit_slopes(m->act, m->slope, &p, &n);
+	iv_theory_map u = *m;
+	u.sigma_w2 = 1.0; /* the finite stand-in fixed_point sets up with */
+	iv_theory_fixed_point(th, &u, 1.0, out);
+	out->sigma_w2 = m->sigma_w2;
+	out->q_start = q1;
+	out->q_star = INFINITY;
+	if (p == 0 && n == 0) {
+		out->kind = IV_FIXED_STABLE;
+		out->chi1 = out->depth_scale = NAN;
+		return; /* the correlation fields stay NAN */
+	}
+	out->kind = IV_FIXED_DIVERGES;
+	out->chi1 = INFINITY;
+	out->depth_scale = 0.0; /* 1 / ln(+Inf) */
+	iv_theory_correlation(th, m, out);
+}
+
 void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
 				  iv_criticality *out)
 {
@@ -419,7 +447,10 @@ void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
 	iv_theory_map_of(cfg, 1, &m);
 	/* the biases' std, finite where its square is not */
 	double s = isfinite(m.bias_var) ? sqrt(m.bias_var) : fabs(cfg->bias_std);
-	if (!isfinite(iv_theory_q1(cfg)) && isfinite(hypot(m.bias, s))) {
+	if (isinf(m.sigma_w2)) {
+		solve_wide(th, &m, iv_theory_q1(cfg), out);
+	} else if (!isfinite(iv_theory_q1(cfg)) &&
+		   isfinite(hypot(m.bias, s))) {
 		solve_scaled(th, &m, s, input_second_moment(cfg), out);
 	} else {
 		iv_theory_fixed_point(th, &m, iv_theory_q1(cfg), out);

@@ -76,8 +76,10 @@ static double length_gap(void *p, double v, double *tol)
 	double f = m->sigma_w2 * iv_gauss_moment(c->th, m->act, m->slope,
 						 m->bias, v, IV_MOM_PHI2) +
 		   m->bias_var;
+	/* an image past a double's range is above q, not a gap lost in
+	 * rounding: its tolerance stays that of q */
 	if (tol)
-		*tol = TOL_GAP * fmax(fabs(f), v);
+		*tol = TOL_GAP * (isinf(f) ? v : fmax(fabs(f), v));
 	return f - v;
 }
 

@@ -196,14 +196,20 @@ static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
 			iv_moment what);
 
 /* Beyond Q_BIG (v may be infinite) the mean does not matter: a moment
- * that still grows with v is infinite; one that does not (tanh^2,
- * sigmoid', ...) has settled by 1e300. */
+ * that still grows with v is infinite; one that decays (tanh'^2,
+ * sigmoid'^2: the sliver where phi bends, a share 1/sqrt(v) of the
+ * Gaussian) goes on decaying as 1/sqrt(v); one that does neither (tanh^2,
+ * sigmoid^2, relu'^2) has settled by 1e300. */
 static double moment_limit(iv_theory *th, gsl_integration_workspace *ws,
-			   iv_act_kind k, double a, iv_moment what)
+			   iv_act_kind k, double a, double v, iv_moment what)
 {
 	double r1 = moment_ws(th, ws, k, a, 0.0, Q_BIG / 100, what);
 	double r2 = moment_ws(th, ws, k, a, 0.0, Q_BIG, what);
-	return fabs(r2) > 2 * fabs(r1) ? copysign(INFINITY, r2) : r2;
+	if (fabs(r2) > 2 * fabs(r1))
+		return copysign(INFINITY, r2);
+	if (fabs(r2) < 0.5 * fabs(r1))
+		return r2 * sqrt(Q_BIG / v);
+	return r2;
 }
 
 static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
@@ -218,7 +224,7 @@ static double moment_ws(iv_theory *th, gsl_integration_workspace *ws,
 	if (v == 0 && smooth(k))
 		return point(k, a, m, what);
 	if (v > Q_BIG)
-		return moment_limit(th, ws, k, a, what);
+		return moment_limit(th, ws, k, a, v, what);
 	/* v = 0: the limit v -> 0+, which at a kink (relu at m = 0) is not
 	 * the value at the point: E[relu'(z)^2] = 1/2 at every v > 0 */
 	double s = v == 0 ? 1e-300 : sqrt(v);

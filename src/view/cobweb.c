@@ -160,6 +160,10 @@ static void start(tui_cobweb *w, struct tui_theory *t, const iv_config *cfg)
 	w->n = cfg->depth < TUI_COBWEB_LAYERS ? cfg->depth : TUI_COBWEB_LAYERS;
 	if (w->n > p->finite)
 		w->n = p->finite;
+	if (w->n == 0) { /* q_1 past 1e300: nothing to place on an axis */
+		w->state = TUI_COBWEB_PAST_RANGE;
+		return;
+	}
 	for (size_t i = 0; i < w->n; i++)
 		w->q[i] = p->layer[i].q;
 	w->same_maps = same_maps(cfg, &w->m, w->n);
@@ -344,10 +348,35 @@ bool tui_cobweb_corner(const tui_cobweb *w, size_t k, double *x, double *y)
 	return true;
 }
 
-char *tui_cobweb_verdict(const tui_cobweb *w, char *buf, size_t size)
+char *tui_cobweb_fixed_text(const tui_cobweb *w, char *buf, size_t size)
 {
 	char a[32];
 	const iv_criticality *c = &w->crit;
+	if (w->key_map == TUI_COBWEB_CORR)
+		if (isfinite(c->c_star))
+			snprintf(buf, size, "c* %s: stable fixed point",
+				 tui_text_number(c->c_star, a, sizeof a));
+		else if (c->chi_c == 1)
+			snprintf(buf, size, "every c is fixed");
+		else if (isnan(c->chi_c))
+			snprintf(buf, size, "no correlation to follow");
+		else
+			snprintf(buf, size, "no stable c*");
+	else if (c->kind == IV_FIXED_STABLE)
+		snprintf(buf, size, "q* %s: stable fixed point",
+			 isinf(c->q_star) /* past a double (bias > 1e154) */
+			     ? ">1.8e308"
+			     : tui_text_number(c->q_star, a, sizeof a));
+	else if (c->kind == IV_FIXED_DIVERGES)
+		snprintf(buf, size, "no fixed point: q diverges");
+	else
+		snprintf(buf, size, "neutral: every q is fixed");
+	return buf;
+}
+
+char *tui_cobweb_verdict(const tui_cobweb *w, char *buf, size_t size)
+{
+	char a[32];
 	if (w->state == TUI_COBWEB_NOT_RANDOM)
 		snprintf(buf, size,
 			 "%s weights are not random: the theory "
@@ -363,23 +392,15 @@ char *tui_cobweb_verdict(const tui_cobweb *w, char *buf, size_t size)
 					   "layer's variance");
 	else if (w->state == TUI_COBWEB_NO_THEORY)
 		snprintf(buf, size, "no theory to draw (out of memory)");
-	else if (w->key_map == TUI_COBWEB_CORR)
-		if (isfinite(w->fixed))
-			snprintf(buf, size, "c* %s: stable fixed point",
-				 tui_text_number(w->fixed, a, sizeof a));
-		else if (c->chi_c == 1)
-			snprintf(buf, size, "every c is fixed");
-		else
-			snprintf(buf, size, "no stable c*");
-	else if (c->kind == IV_FIXED_STABLE)
-		snprintf(buf, size, "q* %s: stable fixed point",
-			 isinf(c->q_star) /* past a double (bias > 1e154) */
-			     ? ">1.8e308"
-			     : tui_text_number(c->q_star, a, sizeof a));
-	else if (c->kind == IV_FIXED_DIVERGES)
-		snprintf(buf, size, "no fixed point: q diverges");
-	else
-		snprintf(buf, size, "neutral: every q is fixed");
+	else if (w->state == TUI_COBWEB_PAST_RANGE) {
+		double q1 = iv_theory_q1(&w->key);
+		snprintf(buf, size,
+			 "no map to draw: layer 1's q is %s, past the "
+			 "1e300 the plot's axes reach",
+			 isinf(q1) ? "over 1.8e308"
+				   : tui_text_number(q1, a, sizeof a));
+	} else
+		tui_cobweb_fixed_text(w, buf, size);
 	return buf;
 }
 

@@ -46,6 +46,10 @@ typedef enum {
 	TUI_COBWEB_NOT_PLAIN,  /* residual blocks or a normalization: the
 				* maps are a plain layer's, not this net's */
 	TUI_COBWEB_NO_THEORY,  /* out of memory, or no predictions */
+	TUI_COBWEB_PAST_RANGE, /* layer 1's q is past 1e300 (a bias or a
+				* weight std over about 1e150): no iterate
+				* to place on an axis; crit still holds
+				* what the fixed point does */
 } tui_cobweb_state;
 
 typedef struct tui_cobweb {
@@ -134,7 +138,10 @@ const tui_cobweb_glyphs *tui_cobweb_glyphs_for(const tui_glyphs *g);
 
 /* What the map does, in words: "q* 0.618: stable", "no fixed point: q
  * diverges", "neutral: every q is fixed"; "c* 0.267: stable", "every c is
- * fixed". Returns buf. */
+ * fixed"; or why nothing is drawn. Returns buf. */
 char *tui_cobweb_verdict(const tui_cobweb *w, char *buf, size_t size);
+/* The fixed point's words alone (as tui_cobweb_verdict where the map is
+ * drawn), also when it is not drawn for TUI_COBWEB_PAST_RANGE. */
+char *tui_cobweb_fixed_text(const tui_cobweb *w, char *buf, size_t size);
 
 #endif

@@ -11,27 +11,41 @@
 #define SCAN_STEPS 2 /* points per decade of the coarse scan */
 #define REL_TOL    1e-10
 
-/* Whether chi1 has reached 1 (or the variance diverges) at sw2. */
-static bool above(iv_theory *th, iv_act_kind k, double slope, double sw2,
-		  double sb2, iv_criticality *c)
+/* A layer's map m0 at sigma_w^2 = sw2, solved from the q a first layer
+ * with inputs of second moment e2 has (e2 < 0: from q = 1). */
+static void solve_at(iv_theory *th, const iv_theory_map *m0, double e2,
+		     double sw2, iv_criticality *c)
 {
-	iv_theory_length_solve(th, k, slope, sw2, sb2, c);
+	iv_theory_map m = *m0;
+	m.sigma_w2 = sw2;
+	iv_theory_fixed_point(th, &m,
+			      e2 < 0 ? 1.0
+				     : sw2 * e2 + m.bias * m.bias + m.bias_var,
+			      c);
+}
+
+/* Whether chi1 has reached 1 (or the variance diverges) at sw2. */
+static bool above(iv_theory *th, const iv_theory_map *m0, double e2,
+		  double sw2, iv_criticality *c)
+{
+	solve_at(th, m0, e2, sw2, c);
 	return tui_phase_chi(c) >= 1.0;
 }
 
-double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
-			      double sb2, bool *jump)
+/* tui_gains_critical_sw2 for the map m0 (its sigma_w2 aside). */
+static double critical_scan(iv_theory *th, const iv_theory_map *m0, double e2,
+			    bool *jump)
 {
 	iv_criticality clo, chi;
 	double lo = SCAN_LO, hi = NAN;
 	if (jump)
 		*jump = false;
-	if (above(th, k, slope, lo, sb2, &chi))
+	if (above(th, m0, e2, lo, &chi))
 		return NAN; /* already at the bottom: no crossing found */
 	/* coarse scan up, then bisect in log space */
 	for (int i = 1; i <= 7 * SCAN_STEPS; i++) {
 		double x = SCAN_LO * pow(10.0, (double)i / SCAN_STEPS);
-		if (above(th, k, slope, x, sb2, &chi)) {
+		if (above(th, m0, e2, x, &chi)) {
 			hi = x;
 			break;
 		}
@@ -41,13 +55,13 @@ double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
 		return NAN;
 	while (hi / lo - 1 > REL_TOL) {
 		double mid = sqrt(lo * hi);
-		if (above(th, k, slope, mid, sb2, &chi))
+		if (above(th, m0, e2, mid, &chi))
 			hi = mid;
 		else
 			lo = mid;
 	}
-	iv_theory_length_solve(th, k, slope, lo, sb2, &clo);
-	iv_theory_length_solve(th, k, slope, hi, sb2, &chi);
+	solve_at(th, m0, e2, lo, &clo);
+	solve_at(th, m0, e2, hi, &chi);
 	if (jump)
 		*jump =
 		    !(fabs(clo.chi1 - 1) <= TUI_CRIT_TOL) ||
@@ -55,26 +69,61 @@ double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
 	return hi;
 }
 
+double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
+			      double sb2, bool *jump)
+{
+	iv_theory_map m = {
+	    .act = k, .slope = slope, .bias = 0.0, .bias_var = sb2};
+	return critical_scan(th, &m, -1.0, jump);
+}
+
+/* A row without a gain: every number unknown. */
+static void none_row(double sb2, tui_gain_row *r)
+{
+	r->gain = NAN;
+	r->jump = false;
+	r->c = (iv_criticality){.sigma_w2 = NAN,
+				.sigma_b2 = sb2,
+				.q_start = NAN,
+				.q_star = NAN,
+				.chi1 = NAN,
+				.depth_scale = NAN,
+				.c_star = NAN,
+				.chi_c = NAN,
+				.depth_scale_correlation = NAN,
+				.sigma_w_for_unit_q = NAN,
+				.gain_for_unit_q = NAN};
+}
+
 static void row(iv_theory *th, const tui_gains *g, double gain, double sb2,
 		tui_gain_row *r)
 {
-	r->gain = gain;
-	r->jump = false;
-	if (isnan(gain)) { /* none: every number unknown */
-		r->c = (iv_criticality){.sigma_w2 = NAN,
-					.sigma_b2 = sb2,
-					.q_start = NAN,
-					.q_star = NAN,
-					.chi1 = NAN,
-					.depth_scale = NAN,
-					.c_star = NAN,
-					.chi_c = NAN,
-					.depth_scale_correlation = NAN,
-					.sigma_w_for_unit_q = NAN,
-					.gain_for_unit_q = NAN};
+	if (isnan(gain)) {
+		none_row(sb2, r);
 		return;
 	}
+	r->gain = gain;
+	r->jump = false;
 	iv_theory_criticality(th, g->act, g->slope, gain * gain, sb2, &r->c);
+}
+
+/* A row for sigma_w = gain with cfg's own biases (their mean and their
+ * std: a mean bias and bias noise of the same sigma_b^2 are different
+ * maps unless phi is even), as the report's criticality has them. */
+static void config_row(iv_theory *th, const iv_config *cfg, double gain,
+		       tui_gain_row *r)
+{
+	iv_config u = *cfg;
+	if (isnan(gain)) {
+		none_row(iv_theory_sigma_b2(cfg), r);
+		return;
+	}
+	u.init = IV_INIT_LECUN_NORMAL; /* sigma_w = gain, whatever the widths */
+	u.mode = IV_MODE_FAN_IN;
+	u.gain = gain;
+	r->gain = gain;
+	r->jump = false;
+	iv_theory_criticality_config(th, &u, &r->c);
 }
 
 static void critical_row(iv_theory *th, const tui_gains *g, double sb2,
@@ -83,6 +132,18 @@ static void critical_row(iv_theory *th, const tui_gains *g, double sb2,
 	bool jump;
 	double sw2 = tui_gains_critical_sw2(th, g->act, g->slope, sb2, &jump);
 	row(th, g, sqrt(sw2), sb2, r);
+	r->jump = jump;
+}
+
+/* The critical row at cfg's own biases, from cfg's q_1. */
+static void critical_config_row(iv_theory *th, const iv_config *cfg,
+				tui_gain_row *r)
+{
+	bool jump;
+	iv_theory_map m;
+	iv_theory_map_of(cfg, 1, &m);
+	double e2 = cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
+	config_row(th, cfg, sqrt(critical_scan(th, &m, e2, &jump)), r);
 	r->jump = jump;
 }
 
@@ -95,8 +156,11 @@ bool tui_gains_fresh0(const tui_theory *t, const iv_config *cfg)
 
 bool tui_gains_fresh(const tui_theory *t, const iv_config *cfg)
 {
-	return !t->th || (tui_gains_fresh0(t, cfg) && t->gains.valid &&
-			  t->gains.sb2 == iv_theory_sigma_b2(cfg));
+	const tui_gains *g = &t->gains;
+	return !t->th ||
+	       (tui_gains_fresh0(t, cfg) && g->valid &&
+		g->sb2 == iv_theory_sigma_b2(cfg) &&
+		g->bias == iv_config_bias_mean(cfg, 1) && g->input == cfg->input);
 }
 
 bool tui_gains_update0(tui_theory *t, const iv_config *cfg)
@@ -120,12 +184,14 @@ bool tui_gains_update(tui_theory *t, const iv_config *cfg)
 		return false;
 	tui_gains_update0(t, cfg);
 	g->sb2 = sb2;
+	g->bias = iv_config_bias_mean(cfg, 1);
+	g->input = cfg->input;
 	double torch = iv_act_torch_gain(g->act, g->slope);
 	g->torch_defined = !isnan(torch);
-	row(t->th, g, g->torch_defined ? torch : 1.0, sb2, &g->torch);
-	row(t->th, g, g->torch.c.sigma_w_for_unit_q, sb2, &g->unit);
+	config_row(t->th, cfg, g->torch_defined ? torch : 1.0, &g->torch);
+	config_row(t->th, cfg, g->torch.c.sigma_w_for_unit_q, &g->unit);
 	if (sb2 > 0)
-		critical_row(t->th, g, sb2, &g->critb);
+		critical_config_row(t->th, cfg, &g->critb);
 	else
 		g->critb = g->crit0;
 	g->valid = true;

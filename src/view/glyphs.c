@@ -112,6 +112,8 @@ char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf, size_t size)
 {
 	if (isinf(v) && v > 0)
 		snprintf(buf, size, "%s", g->infinity);
+	else if (isnan(v)) /* a prediction that does not exist */
+		snprintf(buf, size, "undefined");
 	else
 		tui_text_number(v, buf, size);
 	return buf;
@@ -120,10 +122,10 @@ char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf, size_t size)
 bool tui_glyphs_fit(const tui_glyphs *g, double v, int width, char *buf,
 		    size_t size)
 {
-	if (!(isinf(v) && v > 0))
+	const char *word = isnan(v) ? "-" : g->infinity;
+	if (!isnan(v) && !(isinf(v) && v > 0))
 		return tui_text_fit(v, width, buf, size);
-	bool fits =
-	    tui_text_width(g->infinity) <= width && strlen(g->infinity) < size;
-	snprintf(buf, size, "%s", fits ? g->infinity : "");
+	bool fits = tui_text_width(word) <= width && strlen(word) < size;
+	snprintf(buf, size, "%s", fits ? word : "");
 	return fits;
 }

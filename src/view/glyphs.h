@@ -45,10 +45,11 @@ extern const tui_glyphs tui_glyphs_utf8, tui_glyphs_ascii;
 
 /* ASCII when asked or when the locale is not UTF-8. */
 const tui_glyphs *tui_glyphs_pick(bool ascii);
-/* A number as tui_text_number writes it, +Inf as the infinity glyph. */
+/* A number as tui_text_number writes it, +Inf as the infinity glyph, NaN
+ * (a prediction that does not exist) as "undefined". */
 char *tui_glyphs_number(const tui_glyphs *g, double v, char *buf, size_t size);
 /* As tui_text_fit (whole in at most width columns, or "" and false), +Inf
- * as the infinity glyph. */
+ * as the infinity glyph, NaN as "-" (a table's empty cell). */
 bool tui_glyphs_fit(const tui_glyphs *g, double v, int width, char *buf,
 		    size_t size);
 

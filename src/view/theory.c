@@ -211,9 +211,13 @@ bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
 	if (!c)
 		return false;
 	snprintf(label, lsize, "%s", g->chi);
-	snprintf(value, vsize, "%s %s",
-		 tui_glyphs_number(g, c->chi1, b, sizeof b),
-		 tui_phase_word(tui_phase_classify(c)));
+	if (isnan(c->chi1)) /* not computed: the word alone, when known */
+		snprintf(value, vsize, "%s",
+			 tui_phase_word(tui_phase_classify(c)));
+	else
+		snprintf(value, vsize, "%s %s",
+			 tui_glyphs_number(g, c->chi1, b, sizeof b),
+			 tui_phase_word(tui_phase_classify(c)));
 	return true;
 }
 
@@ -242,6 +246,15 @@ bool tui_theory_xi_item(const tui_theory *t, const iv_config *cfg,
 		 tui_glyphs_number(g, c->depth_scale_correlation, a, sizeof a),
 		 g->xig, tui_glyphs_number(g, c->depth_scale, b, sizeof b));
 	return true;
+}
+
+char *tui_theory_var_text(double v, char *buf, size_t size)
+{
+	if (isinf(v) && v > 0) {
+		snprintf(buf, size, ">1.8e308");
+		return buf;
+	}
+	return tui_text_number(v, buf, size);
 }
 
 char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,

@@ -53,11 +53,14 @@ typedef struct tui_gains {
 	bool valid0, valid; /* crit0 for act and slope; the rest also for sb2 */
 	iv_act_kind act;
 	double slope, sb2;
+	double bias;         /* the biases' mean, with sb2 the rows' key */
+	iv_input_kind input; /* and the inputs, whose q_1 the rows start at */
 	bool torch_defined; /* PyTorch's calculate_gain has a value */
 	tui_gain_row torch; /* calculate_gain, or 1 */
-	tui_gain_row unit;  /* q* = 1 at sb2 */
+	tui_gain_row unit;  /* q* = 1 at the configuration's biases */
 	tui_gain_row crit0; /* chi1 = 1 at sigma_b = 0 */
-	tui_gain_row critb; /* chi1 = 1 at sb2 (sb2 > 0 only) */
+	tui_gain_row critb; /* chi1 = 1 at the configuration's biases
+			     * (sb2 > 0 only) */
 } tui_gains;
 
 typedef struct tui_theory {
@@ -124,6 +127,10 @@ bool tui_theory_why_text(const tui_theory *t, const iv_config *cfg, double ms,
 /* q* as text: the number when stable (">1.8e308" when it is past a
  * double's range), else "diverges" or "neutral"; and
  * both depth scales, "xi_c 21.7  xi_g 9.97". Return buf. */
+/* A mean-field variance (sigma_w^2, sigma_b^2, q) as tui_text_number
+ * writes it, but ">1.8e308" for +Inf: past a double's range (a bias or
+ * weight std over about 1e154), not infinite. Returns buf. */
+char *tui_theory_var_text(double v, char *buf, size_t size);
 char *tui_theory_q_text(const tui_glyphs *g, const iv_criticality *c, char *buf,
 			size_t size);
 char *tui_theory_xi_text(const tui_glyphs *g, const iv_criticality *c,

@@ -195,29 +195,22 @@ static void legend(const tui_app *app, int y)
 	tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "%s*", v);
 }
 
-/* The verdict and the numbers that go with it. */
-static void numbers(const tui_app *app, int y)
+/* The fixed point's words from column 0 of row y, then its numbers. */
+static void figures(const tui_app *app, int y)
 {
 	const tui_cobweb *w = web(app);
 	const tui_glyphs *gl = app->gl;
 	const iv_criticality *k = &w->crit;
 	char v[256], a[32], b[32];
 	int cols = app->layout.cols;
-	if (w->state == TUI_COBWEB_NOT_PLAIN) { /* a reason: over two rows */
-		tui_put_wrap(y, 0, cols, 2, TUI_E_VALUE,
-			     tui_cobweb_verdict(w, v, sizeof v));
-		return;
-	}
 	int x = tui_put(y, 0, cols, TUI_E_VALUE,
-			tui_cobweb_verdict(w, v, sizeof v));
-	if (w->state != TUI_COBWEB_OK)
-		return;
+			tui_cobweb_fixed_text(w, v, sizeof v));
 	if (is_corr(app)) {
 		tui_put_fmt(y, x, cols, TUI_E_LABEL,
 			    "   %s %s (%s)   %s %s (correlations)",
 			    tui_cobweb_glyphs_for(gl)->chic,
 			    tui_glyphs_number(gl, k->chi_c, a, sizeof a),
-			    isfinite(w->fixed) ? "slope at c*" : "slope",
+			    isfinite(k->c_star) ? "slope at c*" : "slope",
 			    gl->xic,
 			    tui_glyphs_number(gl, k->depth_scale_correlation, b,
 					      sizeof b));
@@ -232,13 +225,36 @@ static void numbers(const tui_app *app, int y)
 		    tui_glyphs_number(gl, k->depth_scale, b, sizeof b));
 }
 
+/* The verdict and the numbers that go with it; where nothing is drawn,
+ * why (and, past the range, the fixed point's numbers on the next row). */
+static void numbers(const tui_app *app, int y)
+{
+	const tui_cobweb *w = web(app);
+	char v[256];
+	int cols = app->layout.cols;
+	if (w->state == TUI_COBWEB_OK) {
+		figures(app, y);
+		return;
+	}
+	if (w->state == TUI_COBWEB_NOT_PLAIN) { /* a reason: over two rows */
+		tui_put_wrap(y, 0, cols, 2, TUI_E_VALUE,
+			     tui_cobweb_verdict(w, v, sizeof v));
+		return;
+	}
+	tui_put_words(y, 0, cols, TUI_E_VALUE,
+		      tui_cobweb_verdict(w, v, sizeof v), app->gl->ell);
+	if (w->state == TUI_COBWEB_PAST_RANGE)
+		figures(app, y + 1);
+}
+
 /* What the picture says, and what it is drawn from. */
 static void meaning(const tui_app *app, int y)
 {
 	const tui_cobweb *w = web(app);
 	const iv_criticality *k = &w->crit;
 	char t[256], a[32], b[32], c[32], d[32], run[80];
-	if (w->state == TUI_COBWEB_NOT_PLAIN)
+	if (w->state == TUI_COBWEB_NOT_PLAIN ||
+	    w->state == TUI_COBWEB_PAST_RANGE)
 		return; /* the verdict's second row */
 	if (w->state != TUI_COBWEB_OK || w->n == 0) {
 		tui_put(y, 0, app->layout.cols, TUI_E_LABEL,
@@ -303,9 +319,9 @@ static void title(const tui_app *app, int y)
 		 "%s map of %s (%s %s, %s %s): %s of layer l against layer l-1",
 		 is_corr(app) ? "correlation" : "length", iv_act_name(c->act),
 		 app->gl->sw2,
-		 tui_text_number(iv_theory_sigma_w2(c, 1), a, sizeof a),
+		 tui_theory_var_text(iv_theory_sigma_w2(c, 1), a, sizeof a),
 		 app->gl->sb2,
-		 tui_text_number(iv_theory_sigma_b2(c), b, sizeof b), v);
+		 tui_theory_var_text(iv_theory_sigma_b2(c), b, sizeof b), v);
 	tui_put_words(y, 0, cols, TUI_E_TITLE, t, app->gl->ell);
 	if (!tui_cobweb_fresh(w, &app->theory, c) && app->theory.th) {
 		char p[32];

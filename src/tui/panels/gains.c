@@ -76,9 +76,11 @@ static void row(const tui_app *app, int y, const char *label, const char *extra,
 	for (int i = 0; i < c.n; i++) { /* each number whole, or none */
 		const char *s = b;
 		tui_glyphs_fit(app->gl, v[c.col[i]], c.num_w - 1, b, sizeof b);
+		if (c.col[i] == C_SW2 && isinf(v[C_SW2])) /* not infinite */
+			tui_theory_var_text(v[C_SW2], b, sizeof b);
 		if (c.col[i] == C_Q) { /* the word where there is no q* */
 			tui_theory_q_text(app->gl, k, b, sizeof b);
-			if (k->kind == IV_FIXED_STABLE)
+			if (k->kind == IV_FIXED_STABLE && isfinite(k->q_star))
 				tui_glyphs_fit(app->gl, k->q_star, c.num_w - 1,
 					       b, sizeof b);
 			else if (tui_text_width(b) > c.num_w - 1)
@@ -117,14 +119,17 @@ static int table(const tui_app *app, int y)
 	if (g->sb2 > 0) {
 		snprintf(l, sizeof l, "critical at your %s", gl->sb2);
 		snprintf(e, sizeof e, "%s%s",
-			 tui_text_number(g->sb2, b, sizeof b),
+			 tui_theory_var_text(g->sb2, b, sizeof b),
 			 g->critb.jump ? " (jumps)" : "");
 		row(app, y++, l, e, g->critb.gain, &g->critb.c);
 	}
 	if (tui_theory_applies(c->init) && !c->residual &&
 	    c->norm == IV_NORM_NONE) {
 		snprintf(l, sizeof l, "yours: %s", iv_init_name(c->init));
-		row(app, y++, l, "", sqrt(iv_theory_sigma_w2(c, 1)),
+		/* std sqrt(fan_in), finite where its square is not */
+		row(app, y++, l, "",
+		    iv_config_weight_std(c, 1) *
+			sqrt((double)iv_config_units(c, 0)),
 		    &app->theory.pred.crit);
 	} else if (tui_theory_applies(c->init)) {
 		/* the rows are plain layers', as the report's criticality is
@@ -220,15 +225,18 @@ static void verdict(const tui_app *app, int y, int rows)
 			 "variance starts to diverge and %s jumps over 1.",
 			 gl->sb, gl->chi, gl->sw,
 			 tui_text_number(g->crit0.gain, a, sizeof a), gl->chi);
+	char u[128];
+	if (isnan(g->unit.gain)) /* no sigma_w gives q* = 1 */
+		snprintf(u, sizeof u, "no gain gives q* = 1");
+	else
+		snprintf(u, sizeof u, "q* = 1 gives %s %s (%s)", gl->chi,
+			 tui_glyphs_number(gl, g->unit.c.chi1, b, sizeof b),
+			 tui_phase_word(tui_phase_classify(&g->unit.c)));
 	size_t n = (size_t)snprintf(
-	    t, sizeof t,
-	    "For %s, PyTorch's gain gives %s %s (%s), q* = 1 "
-	    "gives %s %s (%s).%s",
+	    t, sizeof t, "For %s, PyTorch's gain gives %s %s (%s), %s.%s",
 	    iv_act_name(g->act), gl->chi,
-	    tui_text_number(g->torch.c.chi1, a, sizeof a),
-	    tui_phase_word(tui_phase_classify(&g->torch.c)), gl->chi,
-	    tui_text_number(g->unit.c.chi1, b, sizeof b),
-	    tui_phase_word(tui_phase_classify(&g->unit.c)), c);
+	    tui_glyphs_number(gl, g->torch.c.chi1, a, sizeof a),
+	    tui_phase_word(tui_phase_classify(&g->torch.c)), u, c);
 	snprintf(t + n, sizeof t - n,
 		 " In initviz the gain is %s for lecun-* and for xavier-* on "
 		 "square layers; he-* has %s built in (gain = %s/%s).",
@@ -249,7 +257,8 @@ static void draw(const tui_app *app, tui_rect r)
 	tui_line_addf(
 	    &l, TUI_E_TITLE, "gain calculator for %s at %s %s",
 	    iv_act_name(app->model.cfg.act), g->sb2,
-	    tui_text_number(iv_theory_sigma_b2(&app->model.cfg), b, sizeof b));
+	    tui_theory_var_text(iv_theory_sigma_b2(&app->model.cfg), b,
+				sizeof b));
 	tui_line_field(&l, 1, 3);
 	tui_line_addf(&l, TUI_E_TITLE, "(%s = weight std times %s(fan_in))",
 		      g->sw, g->sqrt);

@@ -232,10 +232,10 @@ static void status(const tui_app *app, int y)
 		tui_put_fit(y, 0, app->layout.cols, &l);
 		return;
 	}
-	tui_line_addf(&l, TUI_E_VALUE, " %s ", g->sw2);
-	tui_line_num(&l, TUI_E_VALUE, sw2);
-	tui_line_addf(&l, TUI_E_VALUE, "  %s ", g->sb2);
-	tui_line_num(&l, TUI_E_VALUE, sb2);
+	tui_line_addf(&l, TUI_E_VALUE, " %s %s", g->sw2,
+		      tui_theory_var_text(sw2, q, sizeof q));
+	tui_line_addf(&l, TUI_E_VALUE, "  %s %s", g->sb2,
+		      tui_theory_var_text(sb2, x, sizeof x));
 	if (sw2 > ph->xmax * (1 + 1e-9) || sb2 > ph->ymax * (1 + 1e-9)) {
 		tui_line_field(&l, 0, 1);
 		tui_line_add(&l, TUI_E_WARN, "off the diagram");
@@ -244,8 +244,8 @@ static void status(const tui_app *app, int y)
 	tui_line_addf(&l, TUI_E_LABEL, ": q* %s",
 		      tui_theory_q_text(g, k, q, sizeof q));
 	tui_line_field(&l, 0, 2);
-	tui_line_addf(&l, TUI_E_LABEL, "%s ", g->chi);
-	tui_line_num(&l, TUI_E_LABEL, k->chi1);
+	tui_line_addf(&l, TUI_E_LABEL, "%s %s", g->chi,
+		      tui_glyphs_number(g, k->chi1, q, sizeof q));
 	tui_line_field(&l, 2, 2);
 	tui_line_add(&l, TUI_E_LABEL, tui_theory_xi_text(g, k, x, sizeof x));
 	tui_line_field(&l, 0, 2);

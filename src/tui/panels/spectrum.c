@@ -102,7 +102,9 @@ static void spectrum(const tui_app *app, int y, int h)
 	tui_line_field(&l, 2, 3);
 	tui_line_addf(&l, TUI_E_VALUE, "max/min %s",
 		      tui_glyphs_number(app->gl,
-					s->min > 0 ? s->max / s->min : INFINITY,
+					s->min > 0   ? s->max / s->min
+					: s->max > 0 ? INFINITY
+						     : NAN, /* 0 / 0 */
 					d, sizeof d));
 	if (tiny) {
 		tui_line_field(&l, 3, 3);
