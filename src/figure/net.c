@@ -1,53 +1,38 @@
 /* SPDX-License-Identifier: MIT */
 /* The figure of one finished network, for the report and the view alike. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "figure/figure.h"
 
-/* snprintf at buf + *n, *n moved on; nothing once buf is full. */
-static void add(char *buf, size_t len, size_t *n, const char *fmt, ...)
-{
-	va_list ap;
-	if (*n >= len)
-		return;
-	va_start(ap, fmt);
-	int k = vsnprintf(buf + *n, len - *n, fmt, ap);
-	va_end(ap);
-	if (k > 0)
-		*n += (size_t)k;
-}
-
 void iv_figure_arch(const iv_config *c, bool alpha, char *buf, size_t len)
 {
-	size_t n = 0;
-	buf[0] = '\0';
+	char res[64] = "", norm[32] = "";
 	if (c->residual && alpha)
-		add(buf, len, &n, ", residual (alpha %g)", iv_config_res_scale(c));
+		snprintf(res, sizeof res, ", residual (alpha %g)",
+			 iv_config_res_scale(c));
 	else if (c->residual)
-		add(buf, len, &n, ", residual");
+		snprintf(res, sizeof res, ", residual");
 	if (c->norm != IV_NORM_NONE)
-		add(buf, len, &n, ", %s norm", iv_norm_name(c->norm));
+		snprintf(norm, sizeof norm, ", %s norm", iv_norm_name(c->norm));
+	snprintf(buf, len, "%s%s", res, norm);
 }
 
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 {
-	char arch[96];
-	size_t n = 0;
+	char arch[96], slope[32] = "", units[48] = "";
 	iv_figure_arch(c, true, arch, sizeof arch);
-	title[0] = sub[0] = '\0';
-	add(title, len, &n, "initviz: %s", iv_act_name(c->act));
 	if (iv_act_uses_slope(c->act))
-		add(title, len, &n, " (slope %g)", c->slope);
-	add(title, len, &n, ", %zu layers", c->depth);
+		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
 	if (!c->nwidths)
-		add(title, len, &n, " of %zu units", c->width);
-	add(title, len, &n, "%s", arch);
+		snprintf(units, sizeof units, " of %zu units", c->width);
+	snprintf(title, len, "initviz: %s%s, %zu layers%s%s",
+		 iv_act_name(c->act), slope, c->depth, units, arch);
 	iv_config_init_text(c, sub, len); /* as the report's table */
-	n = strlen(sub);
-	add(sub, len, &n, ", batch %zu, input %s, seed %lu", c->batch,
-	    iv_input_name(c->input), c->seed);
+	size_t n = strlen(sub);
+	if (n + 1 < len)
+		snprintf(sub + n, len - n, ", batch %zu, input %s, seed %lu",
+			 c->batch, iv_input_name(c->input), c->seed);
 }
 
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
