@@ -319,7 +319,7 @@ START_TEST(the_init_text_says_what_is_drawn)
 		iv_init_kind init;
 		double bias_std;
 		const char *want;
-	} cases[] = {
+	} texts[] = {
 	    {IV_INIT_HE_NORMAL, 0.05,
 	     "init he-normal (gain 1.5, fan_out), bias 0.1 + N(0, 0.05^2)"},
 	    {IV_INIT_NORMAL, 0, "init normal (std 0.2), bias 0.1"},
@@ -329,18 +329,18 @@ START_TEST(the_init_text_says_what_is_drawn)
 	     "init torch-linear, bias U(+-1/sqrt(fan_in))"},
 	};
 	char buf[128];
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		iv_config c;
 		iv_config_defaults(&c);
-		c.init = cases[i].init;
+		c.init = texts[i].init;
 		c.std = 0.2;
 		c.value = 0.05;
 		c.gain = 1.5;
 		c.mode = IV_MODE_FAN_OUT;
 		c.bias = 0.1;
-		c.bias_std = cases[i].bias_std;
+		c.bias_std = texts[i].bias_std;
 		iv_config_init_text(&c, buf, sizeof buf);
-		ck_assert_str_eq(buf, cases[i].want);
+		ck_assert_str_eq(buf, texts[i].want);
 	}
 	char small[8]; /* cut, never overrun */
 	iv_config c;
