@@ -144,6 +144,13 @@ from svgcheck import *
 title = load(sys.argv[1]).find(NS + "title").text
 assert title == "initviz: tanh, 2 configurations of res-scale, residual", title
 EOF
+# one layer is "1 layer", in the title and in a sweep's subtitle
+run 0 --format=svg --depth=1 --width=8 --batch=4
+grep -q '<title>initviz: tanh, 1 layer of 8 units</title>' "$tmp/out" ||
+	fail "one layer's title: $(grep -o '<title>[^<]*' "$tmp/out")"
+run 0 --format=svg --depth=1 --sweep=width:8,16 --batch=4
+grep -q 'gain 1, 1 layer, batch 4' "$tmp/out" ||
+	fail "one layer's sweep subtitle"
 ok
 
 echo "$passed passed, 0 failed"

@@ -143,6 +143,10 @@ START_TEST(the_title_names_what_the_network_is)
 	iv_figure_describe(&c, title, sub, sizeof title);
 	ck_assert_msg(strstr(sub, "init constant (value 0.05), bias 0,"), "%s",
 		      sub);
+	/* one layer is "1 layer" */
+	c.depth = 1;
+	iv_figure_describe(&c, title, sub, sizeof title);
+	ck_assert_str_eq(title, "initviz: tanh, 1 layer of 256 units");
 	/* cut, never overrun */
 	char small[12];
 	iv_figure_describe(&c, small, sub, sizeof small);

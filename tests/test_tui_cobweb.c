@@ -202,6 +202,26 @@ START_TEST(correlation_map_by_tab)
 }
 END_TEST
 
+START_TEST(one_layer)
+{
+	/* given one layer of tanh with He, then the legend and the words
+	 * name one layer: no "layers 1-1", no "q1 2 to q1 ..." */
+	iv_config c;
+	config(&c, IV_INIT_HE_NORMAL, IV_ACT_TANH);
+	c.depth = 1;
+	char *s = run(&c, "M");
+	SHOWN(s, "│─ layer 1   ○ layer 1");
+	SHOWN(s, "the map crosses the diagonal at q*: q1 2, one layer");
+	GONE(s, "layers 1-1");
+	GONE(s, " to q1 ");
+	free(s);
+	teardown();
+	s = run(&c, "M Wait Tab");
+	SHOWN(s, "(layers: q1 2, one layer); inputs of correlation");
+	free(s);
+}
+END_TEST
+
 START_TEST(no_fixed_point_and_neutral)
 {
 	/* given softplus with He, then "no fixed point: q diverges" and no q*
@@ -438,6 +458,7 @@ Suite *suite(void)
 	tcase_add_test(t, q_past_a_double);
 	tcase_add_test(t, q1_past_the_axes);
 	tcase_add_test(t, correlation_map_by_tab);
+	tcase_add_test(t, one_layer);
 	tcase_add_test(t, no_fixed_point_and_neutral);
 	tcase_add_test(t, arrows_move_the_setting);
 	tcase_add_test(t, arrows_move_the_inputs_correlation);

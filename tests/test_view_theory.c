@@ -717,6 +717,19 @@ START_TEST(critical_yet_vanishing_is_explained)
 	 * sentence: there is nothing to explain */
 	ck_assert(!tui_theory_why_text(&t, &c, 1.02, &tui_glyphs_ascii, why,
 				       sizeof why));
+	/* given one layer, then the sentence counts it as one: "over 1
+	 * layer," (the mean square is one layer's sigma_w^2 E[phi'^2], well
+	 * below 1 at q = 1) */
+	c.depth = 1;
+	tui_theory_predict_update(&t, &c, 1e9);
+	pm = t.pred.jacobian_ms;
+	ck_assert_double_lt(pm, 0.9);
+	ck_assert(tui_theory_why_text(&t, &c, pm, &tui_glyphs_ascii, why,
+				      sizeof why));
+	snprintf(want, sizeof want, "q goes from 1 to %.3g over 1 layer,",
+		 t.pred.layer[0].q);
+	ck_assert_msg(strstr(why, want), "%s", why);
+	c.depth = 10;
 	/* given linear (every q a fixed point) or a chaotic tanh, then none */
 	c.act = IV_ACT_LINEAR;
 	tui_theory_predict_update(&t, &c, 1e9);

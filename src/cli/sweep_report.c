@@ -173,7 +173,8 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
 	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
 	KEEP("value", c->init == IV_INIT_CONSTANT, ", value %g", c->value);
-	KEEP("depth", true, ", %zu layers", c->depth);
+	KEEP("depth", true, ", %zu layer%s", c->depth,
+	     c->depth == 1 ? "" : "s");
 	KEEP("width", !c->nwidths, ", width %zu", c->width);
 	KEEP("batch", true, ", batch %zu", c->batch);
 	KEEP("bias-std", c->bias_std > 0, ", bias noise %g", c->bias_std);

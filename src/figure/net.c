@@ -26,8 +26,9 @@ void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
 	if (!c->nwidths)
 		snprintf(units, sizeof units, " of %zu units", c->width);
-	snprintf(title, len, "initviz: %s%s, %zu layers%s%s",
-		 iv_act_name(c->act), slope, c->depth, units, arch);
+	snprintf(title, len, "initviz: %s%s, %zu layer%s%s%s",
+		 iv_act_name(c->act), slope, c->depth, c->depth == 1 ? "" : "s",
+		 units, arch);
 	iv_config_init_text(c, sub, len); /* as the report's table */
 	size_t n = strlen(sub);
 	if (n + 1 < len)

@@ -295,13 +295,14 @@ bool tui_theory_why_text(const tui_theory *t, const iv_config *cfg, double ms,
 		return false;
 	snprintf(buf, size,
 		 "Why critical yet %s: %s = 1 only at the fixed point q* = %s; "
-		 "here q goes from %s to %s over %zu layers, where each layer "
+		 "here q goes from %s to %s over %zu layer%s, where each layer "
 		 "%s lengths (theory: mean square %s).",
 		 pm < 1 ? "vanishing" : "exploding", g->chi,
 		 tui_text_number(c->q_star, qs, sizeof qs),
 		 tui_text_number(c->q_start, q0, sizeof q0),
 		 tui_text_number(p->layer[cfg->depth - 1].q, ql, sizeof ql),
-		 cfg->depth, pm < 1 ? "shrinks" : "stretches",
+		 cfg->depth, cfg->depth == 1 ? "" : "s",
+		 pm < 1 ? "shrinks" : "stretches",
 		 tui_text_number(pm, b, sizeof b));
 	return true;
 }

@@ -185,8 +185,12 @@ static void legend(const tui_app *app, int y)
 	x = tui_put(y, x, cols, TUI_E_AXIS, g->diag);
 	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "%s'=%s   ", v, v);
 	x = tui_put_fmt(y, x, cols, TUI_E_ACT, "%s%s", g->vert, g->horiz);
-	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "layers 1-%zu%s   ",
-			w->n_done, w->n < w->depth ? " (first)" : "");
+	if (w->n_done == 1) /* "layers 1-1" reads as a typo */
+		x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "layer 1   ");
+	else
+		x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL,
+				"layers 1-%zu%s   ", w->n_done,
+				w->n < w->depth ? " (first)" : "");
 	x = tui_put(y, x, cols, TUI_E_NOTICE, g->start);
 	x = tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "layer 1   ");
 	if (tui_cobweb_col(w, w->fixed) < 0 || tui_cobweb_row(w, w->fixed) < 0)
@@ -262,8 +266,11 @@ static void meaning(const tui_app *app, int y)
 		return;
 	}
 	tui_text_number(w->q[0], a, sizeof a);
-	snprintf(run, sizeof run, "q1 %s to q%zu %s", a, w->n,
-		 tui_text_number(w->q[w->n - 1], b, sizeof b));
+	if (w->n == 1) /* one layer: nothing to go "to" */
+		snprintf(run, sizeof run, "q1 %s, one layer", a);
+	else
+		snprintf(run, sizeof run, "q1 %s to q%zu %s", a, w->n,
+			 tui_text_number(w->q[w->n - 1], b, sizeof b));
 	if (is_corr(app)) {
 		char at[48];
 		if (k->kind == IV_FIXED_DIVERGES)
