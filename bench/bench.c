@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "bench.h"
+#include "util/blas_core.h"
 
 /* The driver computes nothing itself: every figure comes from a child, so
  * the driver's own memory never shows in a child's peak RSS (a spawned
@@ -217,6 +218,9 @@ int main(int argc, char **argv)
 	static struct bench_result res[NCONFIGS];
 	struct bench_proc fixed;
 	struct opts o;
+	/* the kernel initviz runs, for the products timed here and for the
+	 * children (initviz, NumPy), which inherit OPENBLAS_CORETYPE */
+	iv_blas_core_pick(argv);
 	bench_blas_start();
 	int rc = argc > 1 ? child_mode(argc, argv) : -1;
 	if (rc >= 0)

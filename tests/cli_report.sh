@@ -398,6 +398,69 @@ head -1 "$tmp/out" | grep -qE '^initviz [0-9]+\.[0-9]+' || fail "first line"
 grep -q 'BLAS' "$tmp/out" || fail "no BLAS line"
 ok
 
+# OpenBLAS picks its kernel from the processor's model, and takes one newer
+# than itself for the oldest it knows; initviz then starts again with a
+# kernel the processor runs (src/util/blas_core.h). A kernel set in
+# OPENBLAS_CORETYPE stands.
+printf 'version: the OpenBLAS kernel, replaced only when older than the processor ... '
+E="env -u OPENBLAS_CORETYPE -u INITVIZ_OPENBLAS_REPLACED"
+lib=$(sed -n 's/^BLAS: cblas_dgemm from //p' "$tmp/out")
+if grep -q 'OpenBLAS kernel' "$tmp/out"; then
+	$E OPENBLAS_CORETYPE=Prescott "$bin" --version >"$tmp/set" ||
+		fail "--version with a kernel set"
+	grep -qx 'OpenBLAS kernel: Prescott' "$tmp/set" ||
+		fail "a set kernel: $(cat "$tmp/set")"
+	# the kernel OpenBLAS picks by itself, asked in another program
+	own=$($E "$py" -c 'import ctypes, sys
+lib = ctypes.CDLL(sys.argv[1])
+lib.openblas_get_corename.restype = ctypes.c_char_p
+print(lib.openblas_get_corename().decode())' "$lib") || fail "python: $lib"
+	flags=$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null)
+	has() { case " $flags " in *" $1 "*) return 0 ;; esac; return 1; }
+	want=""
+	case $own in Haswell | Zen | SkylakeX | Cooperlake | SapphireRapids) ;;
+	*)
+		if has avx2 && has fma; then
+			want=Haswell
+			has avx512f && has avx512cd && has avx512bw &&
+				has avx512dq && has avx512vl && want=SkylakeX
+		fi ;;
+	esac
+	$E "$bin" --version >"$tmp/own" || fail "--version"
+	if [ -z "$want" ]; then
+		grep -qx "OpenBLAS kernel: $own" "$tmp/own" ||
+			fail "OpenBLAS's $own replaced: $(cat "$tmp/own")"
+	else
+		grep -qx "OpenBLAS kernel: $want (OpenBLAS chose $own, older than this processor runs)" \
+			"$tmp/own" || fail "want $want for $own: $(cat "$tmp/own")"
+		# the same report as on the kernel OpenBLAS chose, to rounding
+		set -- --report --format=json --depth=6 --width=64 --batch=128
+		$E "$bin" "$@" >"$tmp/new.json" 2>"$tmp/err" || fail "report"
+		[ -s "$tmp/err" ] && fail "stderr: $(cat "$tmp/err")"
+		$E OPENBLAS_CORETYPE="$own" "$bin" "$@" >"$tmp/old.json" ||
+			fail "report on $own"
+		"$py" - "$tmp/new.json" "$tmp/old.json" <<'EOF' || fail "reports differ (above)"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+def walk(x, y, at):
+    if isinstance(x, dict):
+        assert x.keys() == y.keys(), at
+        for k in x:
+            walk(x[k], y[k], at + "." + k)
+    elif isinstance(x, list):
+        assert len(x) == len(y), at
+        for i, (u, v) in enumerate(zip(x, y)):
+            walk(u, v, "%s[%d]" % (at, i))
+    elif isinstance(x, float) and isinstance(y, float):
+        assert abs(x - y) <= 1e-9 * max(abs(x), abs(y), 1e-300), (at, x, y)
+    else:
+        assert x == y, (at, x, y)
+walk(a, b, "")
+EOF
+	fi
+fi
+ok
+
 # --- theory and criticality in JSON -------------------------------------
 printf 'json: theory per layer and criticality against known values ... '
 run 0 --report --format=json --init=he-normal --activation=relu --depth=4 \

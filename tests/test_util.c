@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "util/blas_core.h"
 #include "util/bytes.h"
 #include "util/escape.h"
 #include "util/textfile.h"
@@ -267,6 +268,55 @@ START_TEST(wrap_every_line)
 }
 END_TEST
 
+/* OpenBLAS's choice, what the processor runs, what initviz asks for */
+static const struct {
+	const char *core;
+	bool avx2_fma, avx512;
+	const char *want; /* NULL: OpenBLAS's choice stands */
+} cores[] = {
+	{ "Prescott", true, true, "SkylakeX" }, /* Emerald Rapids, 0.3.21 */
+	{ "Prescott", true, false, "Haswell" },
+	{ "Prescott", false, false, NULL },     /* right for this processor */
+	{ "Sandybridge", true, false, "Haswell" },
+	{ "Nehalem", true, true, "SkylakeX" },
+	{ "Haswell", true, true, NULL },   /* OpenBLAS may have its reasons */
+	{ "Zen", true, false, NULL },
+	{ "SkylakeX", true, true, NULL },
+	{ "cooperlake", true, true, NULL },
+	{ "SapphireRapids", true, true, NULL },
+	{ NULL, true, true, NULL },        /* not OpenBLAS */
+};
+
+START_TEST(blas_core_only_replaces_a_kernel_older_than_the_processor)
+{
+	iv_cpu_features f = { cores[_i].avx2_fma, cores[_i].avx512 };
+	const char *got = iv_blas_core_better(cores[_i].core, f);
+	if (cores[_i].want)
+		ck_assert_pstr_eq(got, cores[_i].want);
+	else
+		ck_assert_msg(!got, "%s: %s", cores[_i].core, got);
+}
+END_TEST
+
+START_TEST(blas_core_a_set_kernel_stands)
+{
+	/* given OPENBLAS_CORETYPE set, when picking, then nothing changes
+	 * and the program goes on; the replaced kernel is named only when
+	 * both variables say so */
+	ck_assert_int_eq(setenv("OPENBLAS_CORETYPE", "Prescott", 1), 0);
+	unsetenv("INITVIZ_OPENBLAS_REPLACED");
+	char *argv[] = { (char *)"test_util", NULL };
+	iv_blas_core_pick(argv);
+	ck_assert_str_eq(getenv("OPENBLAS_CORETYPE"), "Prescott");
+	ck_assert_ptr_null(iv_blas_core_replaced());
+	ck_assert_int_eq(setenv("INITVIZ_OPENBLAS_REPLACED", "Core2", 1), 0);
+	ck_assert_pstr_eq(iv_blas_core_replaced(), "Core2");
+	unsetenv("OPENBLAS_CORETYPE");
+	ck_assert_ptr_null(iv_blas_core_replaced());
+	unsetenv("INITVIZ_OPENBLAS_REPLACED");
+}
+END_TEST
+
 START_TEST(wrap_to_no_width_gives_no_lines)
 {
 	ck_assert_int_eq(iv_wrap_count("some text", 0), 0);
@@ -288,6 +338,10 @@ Suite *suite(void)
 	tcase_add_loop_test(tc, wrap_lines, 0, LEN(wraps));
 	tcase_add_loop_test(tc, wrap_every_line, 0, LEN(paragraphs));
 	tcase_add_test(tc, wrap_to_no_width_gives_no_lines);
+	tcase_add_loop_test(tc,
+			    blas_core_only_replaces_a_kernel_older_than_the_processor,
+			    0, LEN(cores));
+	tcase_add_test(tc, blas_core_a_set_kernel_stands);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -15,13 +15,21 @@
 #include "cli/report.h"
 #include "cli/sweep_report.h"
 #include "tui/tui.h"
+#include "util/blas_core.h"
 #include "util/bytes.h"
 
 static int version(void)
 {
-	const char *blas = cli_blas_library();
+	const char *blas = cli_blas_library(), *core = iv_blas_core(),
+		   *was = iv_blas_core_replaced();
 	printf("initviz %s\nBLAS: cblas_dgemm from %s\n", PACKAGE_VERSION,
 	       blas ? blas : "an unknown library");
+	if (core && was)
+		printf("OpenBLAS kernel: %s (OpenBLAS chose %s, older than this "
+		       "processor runs)\n",
+		       core, was);
+	else if (core)
+		printf("OpenBLAS kernel: %s\n", core);
 	return 0;
 }
 
@@ -178,6 +186,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "initviz: %s\n", err);
 		return 2;
 	}
+	iv_blas_core_pick(argv); /* may start initviz again, as it is */
 	if (o.help) {
 		cli_usage(stdout);
 		rc = 0;
