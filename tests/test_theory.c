@@ -351,6 +351,41 @@ END_TEST
  * (p^2 + n^2) / 2, +Inf once sigma_w^2 is), and settles past the range
  * for tanh and sigmoid. Never a "stable" q* at q_1, where the map's
  * image overflowed, and sigma_b^2 stays the biases' 0. */
+START_TEST(a_saturating_bias_makes_every_input_alike)
+{
+	/* given tanh and sigmoid (He, gain 1) with a bias that saturates
+	 * them: at 40 the ordinary solver finds chi1 below 1e-30, c* = 1 and
+	 * a correlation depth scale under 0.02 layers (chi_c = chi1); at
+	 * 1e100 and 1e300, where the variance about the bias is lost to
+	 * rounding or to the range, the limit: c* = 1, chi_c 0 and a depth
+	 * scale of 0, not undefined */
+	static const iv_act_kind acts[] = {IV_ACT_TANH, IV_ACT_SIGMOID};
+	for (int a = 0; a < 2; a++) {
+		iv_config cfg;
+		iv_criticality c;
+		iv_config_defaults(&cfg);
+		cfg.init = IV_INIT_HE_NORMAL;
+		cfg.act = acts[a];
+		cfg.bias = 40;
+		iv_theory_criticality_config(th, &cfg, &c);
+		ck_assert_int_eq(c.kind, IV_FIXED_STABLE);
+		ck_assert_double_lt(c.chi1, 1e-30);
+		ck_assert_double_eq(c.c_star, 1.0);
+		ck_assert(c.depth_scale_correlation > 0 &&
+		          c.depth_scale_correlation < 0.02);
+		for (int k = 0; k < 2; k++) {
+			cfg.bias = k ? 1e300 : 1e100;
+			iv_theory_criticality_config(th, &cfg, &c);
+			ck_assert_msg(c.c_star == 1.0 && c.chi_c == 0.0 &&
+			                  c.depth_scale_correlation == 0.0,
+			              "%s bias %g: c* %g chi_c %g xi_c %g",
+			              iv_act_name(cfg.act), cfg.bias, c.c_star,
+			              c.chi_c, c.depth_scale_correlation);
+		}
+	}
+}
+END_TEST
+
 START_TEST(huge_weight_std_keeps_the_kind)
 {
 	iv_config cfg;
@@ -704,6 +739,7 @@ Suite *suite(void)
 	tcase_add_test(tc, selu_fixed_point);
 	tcase_add_test(tc, tanh_fixed_point_against_independent_iteration);
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);
+	tcase_add_test(tc, a_saturating_bias_makes_every_input_alike);
 	tcase_add_loop_test(tc, huge_bias_scales_like_a_large_one, 0, 48);
 	tcase_add_test(tc, huge_bias_linear_closed_forms);
 	tcase_add_loop_test(tc, huge_weight_std_keeps_the_kind, 0, IV_ACT_COUNT);

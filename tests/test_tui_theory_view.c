@@ -227,7 +227,8 @@ END_TEST
  * double's range), then no screen prints "nan" or "inf" for them: the
  * settings bar and the phase diagram say "undefined", the gain table "-",
  * a variance past the range ">1.8e308"; and the gain table's rows at that
- * bias agree with the configuration's own (tanh saturated: chi1 0) */
+ * bias agree with the configuration's own (tanh saturated: chi1 0, and
+ * every input alike from the first layer: xi_c 0) */
 START_TEST(absent_predictions_in_words)
 {
 	iv_config c;
@@ -266,7 +267,7 @@ START_TEST(absent_predictions_in_words)
 		SHOWN(s, k == 2 ? "σb² >1.8e308" : "q* >1.8e308");
 		if (k == 2)
 			SHOWN(s, "5/3           1.67     2.78        0 "
-				 ">1.8e308        0        -  vanishing");
+				 ">1.8e308        0        0  vanishing");
 		free(s);
 		tut_close(&app, &scr);
 	}

@@ -88,7 +88,9 @@ typedef struct iv_criticality {
 	 * scale of correlations -1/ln chi_c (Inf when chi_c = 1, and where q
 	 * diverges or is neutral: the map then has slope 1 at c* = 1; NAN
 	 * when undefined or not computed). Ordered (chi1 < 1): c* = 1 and
-	 * chi_c = chi1. */
+	 * chi_c = chi1. No spread and no slope at q* (v = q* - b^2 = 0 and
+	 * chi1 = 0, as with a bias that saturates tanh): c* = 1, chi_c 0 and
+	 * a depth scale of 0. */
 	double c_star, chi_c, depth_scale_correlation;
 	/* The sigma_w (weight std times sqrt(fan_in)) that makes q = 1 the
 	 * stable fixed point reached from q_start; NAN when none does. */

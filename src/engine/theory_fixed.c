@@ -350,11 +350,19 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
 	double v = out->q_star - m->bias * m->bias, chi1 = out->chi1;
 	if (isnan(v) || isnan(chi1))
 		return;
-	if (v <= 0) { /* the map linearised about the bias keeps every c */
-		if (chi1 > 0) {
+	if (v <= 0) {
+		if (chi1 > 0) { /* linearised about the bias: keeps every c */
 			out->chi_c = 1.0;
 			out->depth_scale_correlation = INFINITY;
-		}
+		} else if (out->q_star > 0) {
+			/* no spread and no slope (a bias that saturates tanh,
+			 * a relu shut by its bias): every unit gives the same
+			 * for every input, so c = 1 from the first layer on,
+			 * whatever c came in */
+			out->c_star = 1.0;
+			out->chi_c = 0.0;
+			out->depth_scale_correlation = 0.0;
+		} /* q* = 0: c = 0 / 0, undefined */
 		return;
 	}
 	if (chi1 <= 1 + TOL_ONE) { /* ordered or critical: c* = 1 */
