@@ -225,6 +225,37 @@ START_TEST(one_layer)
 }
 END_TEST
 
+START_TEST(every_unit_zero_has_no_correlation_map)
+{
+	/* given weights of std 0 and no bias, every unit is 0 from layer 1
+	 * on: when M Tab, no correlation map (it would draw c' = c, the
+	 * limit of a signal that is not there) but why, and the numbers
+	 * undefined; the length map still shows q* 0. With some weight
+	 * variance (Right) the correlation map is back. */
+	iv_config c;
+	config(&c, IV_INIT_NORMAL, IV_ACT_TANH);
+	c.std = 0;
+	char *s = run(&c, "M Wait Tab");
+	ck_assert_int_eq(app.theory.cobweb.state, TUI_COBWEB_NO_SIGNAL);
+	SHOWN(s, "no map to draw: every unit is 0 from layer 1 on (q = 0), "
+		 "so two inputs' correlation is 0/0");
+	SHOWN(s, "χc undefined");
+	GONE(s, "layers 1-");
+	GONE(s, "○");
+	GONE(s, "c1 ");
+	free(s);
+	teardown();
+	s = run(&c, "M Wait Tab Wait Tab");
+	SHOWN(s, "q* 0: stable fixed point");
+	free(s);
+	teardown();
+	s = run(&c, "M Wait Tab Wait Right");
+	ck_assert_int_eq(app.theory.cobweb.state, TUI_COBWEB_OK);
+	GONE(s, "no map to draw");
+	free(s);
+}
+END_TEST
+
 START_TEST(no_fixed_point_and_neutral)
 {
 	/* given softplus with He, then "no fixed point: q diverges" and no q*
@@ -462,6 +493,7 @@ Suite *suite(void)
 	tcase_add_test(t, q1_past_the_axes);
 	tcase_add_test(t, correlation_map_by_tab);
 	tcase_add_test(t, one_layer);
+	tcase_add_test(t, every_unit_zero_has_no_correlation_map);
 	tcase_add_test(t, no_fixed_point_and_neutral);
 	tcase_add_test(t, arrows_move_the_setting);
 	tcase_add_test(t, arrows_move_the_inputs_correlation);

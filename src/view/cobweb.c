@@ -174,6 +174,8 @@ static void start(tui_cobweb *w, struct tui_theory *t, const iv_config *cfg)
 		w->fixed =
 		    w->crit.kind == IV_FIXED_STABLE ? w->crit.q_star : NAN;
 		w->ax = length_axis(w);
+	} else if (w->q[0] == 0) {
+		w->state = TUI_COBWEB_NO_SIGNAL; /* nothing to correlate */
 	} else {
 		w->map_q = corr_q(w);
 		w->fixed = w->crit.c_star;
@@ -399,6 +401,10 @@ char *tui_cobweb_verdict(const tui_cobweb *w, char *buf, size_t size)
 			 "1e300 the plot's axes reach",
 			 isinf(q1) ? "over 1.8e308"
 				   : tui_text_number(q1, a, sizeof a));
+	} else if (w->state == TUI_COBWEB_NO_SIGNAL) {
+		snprintf(buf, size,
+			 "no map to draw: every unit is 0 from layer 1 on "
+			 "(q = 0), so two inputs' correlation is 0/0");
 	} else
 		tui_cobweb_fixed_text(w, buf, size);
 	return buf;

@@ -50,6 +50,9 @@ typedef enum {
 				* weight std over about 1e150): no iterate
 				* to place on an axis; crit still holds
 				* what the fixed point does */
+	TUI_COBWEB_NO_SIGNAL,  /* the correlation map when every unit is 0
+				* (q_1 = 0: no weights' variance and no
+				* bias): a correlation is 0/0 */
 } tui_cobweb_state;
 
 typedef struct tui_cobweb {

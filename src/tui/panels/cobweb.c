@@ -230,7 +230,8 @@ static void figures(const tui_app *app, int y)
 }
 
 /* The verdict and the numbers that go with it; where nothing is drawn,
- * why (and, past the range, the fixed point's numbers on the next row). */
+ * why (and, past the range or with every unit 0, the fixed point's numbers
+ * on the next row). */
 static void numbers(const tui_app *app, int y)
 {
 	const tui_cobweb *w = web(app);
@@ -247,7 +248,8 @@ static void numbers(const tui_app *app, int y)
 	}
 	tui_put_words(y, 0, cols, TUI_E_VALUE,
 		      tui_cobweb_verdict(w, v, sizeof v), app->gl->ell);
-	if (w->state == TUI_COBWEB_PAST_RANGE)
+	if (w->state == TUI_COBWEB_PAST_RANGE ||
+	    w->state == TUI_COBWEB_NO_SIGNAL)
 		figures(app, y + 1);
 }
 
@@ -258,7 +260,8 @@ static void meaning(const tui_app *app, int y)
 	const iv_criticality *k = &w->crit;
 	char t[256], a[32], b[32], c[32], d[32], run[80];
 	if (w->state == TUI_COBWEB_NOT_PLAIN ||
-	    w->state == TUI_COBWEB_PAST_RANGE)
+	    w->state == TUI_COBWEB_PAST_RANGE ||
+	    w->state == TUI_COBWEB_NO_SIGNAL)
 		return; /* the verdict's second row */
 	if (w->state != TUI_COBWEB_OK || w->n == 0) {
 		tui_put(y, 0, app->layout.cols, TUI_E_LABEL,
