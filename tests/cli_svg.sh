@@ -122,6 +122,13 @@ for panel, kind, q in ((panels[0], "activation", "activation"),
         label = "width=%d depth=%d" % (rep["sweep"]["width"], rep["sweep"]["depth"])
         assert g.get("data-label") == label, (g.get("data-label"), label)
         check_profile(panel, g, kind, [l[q]["std"] for l in rep["layers"]])
+        # the mean field over the measured line, dashed on a white casing,
+        # so that it shows where the two agree
+        paths = [(p.get("stroke"), p.get("stroke-dasharray"))
+                 for p in g.iter(NS + "path")]
+        colour = paths[0][0]
+        assert paths[1:] == [("#ffffff", "4 6"), (colour, "4 6")], paths
+        assert paths[0][1] != "4 6", paths
 assert not [g for g in root.iter(NS + "g") if g.get("class") == "histogram"]
 assert "--sweep=width:16,32 --sweep=depth:2,4" in command(root), command(root)
 EOF

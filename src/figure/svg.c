@@ -164,20 +164,16 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		p->x0, p->y0 - 14, FS_LABEL, ylabel);
 }
 
-/* One line of a profile: a path broken where a value cannot be placed, a
- * marker per layer carrying the value (invisible for predictions and
- * deep networks), a cross at the bottom edge for zeros. */
-static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
-		 const char *kind, const char *colour, bool theory,
-		 const char *dash)
+/* A path through the values that can be placed, broken where one cannot. */
+static void path(FILE *f, const svg_panel *p, const double *v, size_t n,
+		 const char *colour, const char *width, const char *dash)
 {
 	bool pen = false;
 	fprintf(f,
 		"<path fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s%s%s "
 		"d=\"",
-		colour, theory ? "2.5" : "3.5",
-		dash ? " stroke-dasharray=\"" : "", dash ? dash : "",
-		dash ? "\"" : "");
+		colour, width, dash ? " stroke-dasharray=\"" : "",
+		dash ? dash : "", dash ? "\"" : "");
 	for (size_t l = 0; l < n; l++) {
 		bool ok = isfinite(v[l]) && v[l] > 0;
 		if (ok)
@@ -186,6 +182,19 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		pen = ok;
 	}
 	fputs("\"/>\n", f);
+}
+
+/* One line of a profile: its path, a marker per layer carrying the value
+ * (invisible for predictions and deep networks), a cross at the bottom
+ * edge for zeros. A prediction is drawn over the measured line, dashed on
+ * a white casing, so that where the two agree both still show. */
+static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
+		 const char *kind, const char *colour, bool theory,
+		 const char *dash)
+{
+	if (theory)
+		path(f, p, v, n, "#ffffff", "5.5", dash);
+	path(f, p, v, n, colour, theory ? "2.5" : "3.5", dash);
 	double r = theory || n > 60 ? 0 : 6;
 	for (size_t l = 0; l < n; l++) {
 		bool ok = isfinite(v[l]) && v[l] > 0;
@@ -228,12 +237,12 @@ static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
 		    i);
 		svg_escape(f, s->label);
 		fprintf(f, "\" data-quantity=\"%s\">\n", kind);
-		if (values(s, q, true))
-			line(f, p, values(s, q, true), s->n, kind, colour, true,
-			     "4 6");
 		if (values(s, q, false))
 			line(f, p, values(s, q, false), s->n, kind, colour,
 			     false, dash);
+		if (values(s, q, true)) /* over the measured line */
+			line(f, p, values(s, q, true), s->n, kind, colour, true,
+			     "4 6");
 		fputs("</g>\n", f);
 	}
 }
