@@ -11,6 +11,7 @@
 #include <initviz/net.h>
 #include <initviz/theory.h>
 #include "check_main.h"
+#include "engine/theory_impl.h" /* iv_gauss_pair */
 
 static iv_theory *th;
 
@@ -386,6 +387,77 @@ START_TEST(a_saturating_bias_makes_every_input_alike)
 }
 END_TEST
 
+/* tanh and sigmoid at a huge variance act as a step from phi(-inf) to
+ * phi(+inf): two inputs of correlation c then give E[phi phi] / E[phi^2]
+ * from the arcsine law, P(u1 > 0, u2 > 0) = 1/4 + asin(c) / (2 pi): tanh
+ * (2 / pi) asin(c), with c* 0 and chi_c 2 / pi; sigmoid 1/2 + asin(c) / pi,
+ * with c* where that equals c and chi_c 1 / (pi sqrt(1 - c*^2)). And
+ * phi'(u1) phi'(u2) is two spikes of area L = phi(inf) - phi(-inf) meeting
+ * by chance: E = L^2 / (2 pi v sqrt(1 - r^2)). */
+START_TEST(bounded_activations_at_huge_variance)
+{
+	static const iv_act_kind acts[] = {IV_ACT_TANH, IV_ACT_SIGMOID};
+	static const double stds[] = {1e10, 1e100, 1e150, 1e152};
+	for (int a = 0; a < 2; a++) {
+		iv_act_kind k = acts[a];
+		double L = k == IV_ACT_TANH ? 2 : 1, r = 0.79;
+		double want = L * L / (2 * M_PI * sqrt(1 - r * r));
+		/* the spike's closed form against the quadrature, where the
+		 * quadrature still sees the spike (v (1 - r) = 2e10) */
+		double quad = 1e11 * iv_gauss_pair(th, k, 0, 0, 1e11, r, true);
+		ck_assert_msg(fabs(quad / want - 1) < 1e-6, "%s: %.9g, want %.9g",
+		              iv_act_name(k), quad, want);
+		/* and beyond it, up to and past 1e300 */
+		static const double vs[] = {1e20, 1e100, 1e300, 1e305};
+		for (size_t i = 0; i < 4; i++) {
+			double got = vs[i] * iv_gauss_pair(th, k, 0, 0, vs[i], r,
+			                                   true);
+			ck_assert_msg(fabs(got / want - 1) < 1e-9,
+			              "%s at v %g: v E[phi' phi'] %.9g, want %.9g",
+			              iv_act_name(k), vs[i], got, want);
+		}
+		/* the correlation map past 1e300 is the step's */
+		iv_config cfg;
+		iv_theory_map m;
+		iv_config_defaults(&cfg);
+		cfg.act = k;
+		iv_theory_map_of(&cfg, 1, &m);
+		for (double c = -0.5; c < 1; c += 0.7) {
+			double step = k == IV_ACT_TANH ? 2 / M_PI * asin(c)
+			                               : 0.5 + asin(c) / M_PI;
+			double got = iv_theory_corr_map(th, &m, 1e305, c);
+			ck_assert_msg(fabs(got - step) < 1e-12,
+			              "%s: c' %.15g at c %g, want %.15g",
+			              iv_act_name(k), got, c, step);
+		}
+		/* the fixed point and its depth scale, the same at every huge
+		 * std (the quadrature's sliver once lost them: NaN, or 0) */
+		double cs = 0, chi = 2 / M_PI;
+		if (k == IV_ACT_SIGMOID) {
+			cs = 0.5;
+			for (int i = 0; i < 200; i++)
+				cs = 0.5 + asin(cs) / M_PI;
+			chi = 1 / (M_PI * sqrt(1 - cs * cs));
+		}
+		for (size_t i = 0; i < 4; i++) {
+			iv_criticality crit;
+			cfg.init = IV_INIT_NORMAL;
+			cfg.std = stds[i];
+			iv_theory_criticality_config(th, &cfg, &crit);
+			ck_assert_msg(fabs(crit.c_star - cs) < 1e-6 &&
+			                  fabs(crit.chi_c - chi) < 1e-6 &&
+			                  fabs(crit.depth_scale_correlation +
+			                       1 / log(chi)) < 1e-5,
+			              "%s std %g: c* %.9g chi_c %.9g xi_c %.9g, "
+			              "want %.9g %.9g %.9g",
+			              iv_act_name(k), cfg.std, crit.c_star,
+			              crit.chi_c, crit.depth_scale_correlation, cs,
+			              chi, -1 / log(chi));
+		}
+	}
+}
+END_TEST
+
 START_TEST(huge_weight_std_keeps_the_kind)
 {
 	iv_config cfg;
@@ -740,6 +812,7 @@ Suite *suite(void)
 	tcase_add_test(tc, tanh_fixed_point_against_independent_iteration);
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);
 	tcase_add_test(tc, a_saturating_bias_makes_every_input_alike);
+	tcase_add_test(tc, bounded_activations_at_huge_variance);
 	tcase_add_loop_test(tc, huge_bias_scales_like_a_large_one, 0, 48);
 	tcase_add_test(tc, huge_bias_linear_closed_forms);
 	tcase_add_loop_test(tc, huge_weight_std_keeps_the_kind, 0, IV_ACT_COUNT);

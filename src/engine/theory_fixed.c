@@ -3,6 +3,7 @@
  * bracketing a root of map(x) - x, the depth scales, and samples of the
  * maps for drawing them. */
 #include <math.h>
+#include <initviz/act.h>
 #include "theory_impl.h"
 
 #define TOL_GAP 1e-13 /* |q' - q| within this of q is 0 to rounding */
@@ -225,6 +226,15 @@ static double corr_at(iv_theory *th, const iv_theory_map *m, double v, double c)
 	if (v > V_MAX) { /* phi acts as p x+ + n x-: normalised, no bias */
 		double p, n;
 		iv_act_limit_slopes(m->act, m->slope, &p, &n);
+		if (p == 0 && n == 0) {
+			/* bounded (tanh, sigmoid): a step from lo to hi, and
+			 * P(u1 > 0, u2 > 0) = 1/4 + asin(c) / (2 pi) */
+			double hi = iv_act(m->act, m->slope, 1e300),
+			       lo = iv_act(m->act, m->slope, -1e300),
+			       a = asin(c) / (2 * M_PI), e2 = hi * hi + lo * lo;
+			return (e2 * (0.25 + a) + 2 * hi * lo * (0.25 - a)) /
+			       (0.5 * e2);
+		}
 		return ((p - n) * (p - n) * arccos_kernel(c) + p * n * c) /
 		       (0.5 * (p * p + n * n));
 	}

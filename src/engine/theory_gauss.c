@@ -13,6 +13,7 @@
 #define X_BEND 40.0  /* the activations bend within |x| < X_BEND */
 #define Z_MAX  40.0  /* N(0,1) puts less than 1e-348 beyond */
 #define Q_BIG  1e300 /* above it a variance is treated by its limit */
+#define SPIKE_V 1e12 /* a variance against which tanh' is a spike */
 /* Below this std the elu family's closed form loses digits to
  * cancellation (E[(e^x - 1)^2; x < 0] ~ s^2 from terms ~ 1/2): quadrature */
 #define ELU_CLOSED_MIN 0.5
@@ -281,18 +282,50 @@ static double pair_term(double x, void *p)
 			      a->v_in, a->what);
 }
 
+/* Beyond Q_BIG, as moment_limit: the mean does not matter, and the pair
+ * follows the power of v it follows between 1e298 and 1e300 (v^0 where
+ * it has settled, as tanh's E[phi phi]; v^-1 for tanh' E[phi' phi'] at
+ * r < 1, the two slivers where phi bends meeting by chance; v^-1/2 at
+ * r = 1; v^1 for relu's E[phi phi]). */
+static double pair_limit(iv_theory *th, iv_act_kind k, double slope, double v,
+			 double r, bool deriv)
+{
+	double r1 = iv_gauss_pair(th, k, slope, 0.0, Q_BIG / 100, r, deriv);
+	double r2 = iv_gauss_pair(th, k, slope, 0.0, Q_BIG, r, deriv);
+	if (!isfinite(r1) || !isfinite(r2))
+		return NAN;
+	if (r1 == 0 || r2 == 0 || (r1 < 0) != (r2 < 0))
+		return r2; /* settled at 0, or no power to follow */
+	double power = log(r2 / r1) / log(100.0);
+	power = round(2 * power) / 2; /* the powers above, not noise */
+	return power == 0 ? r2 : r2 * pow(v / Q_BIG, power);
+}
+
 double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
 		     double v, double r, bool deriv)
 {
-	if (isnan(v) || isnan(m) || isnan(r) || v < 0 || v > Q_BIG ||
-	    fabs(r) > 1)
+	if (isnan(v) || isnan(m) || isnan(r) || v < 0 || fabs(r) > 1)
 		return NAN;
+	if (v > Q_BIG)
+		return pair_limit(th, k, slope, v, r, deriv);
 	double ar = fabs(r), v_out = v * ar;
 	struct parg pa = {
 	    th,   k, slope, m, v * (1 - ar), deriv ? IV_MOM_DPHI : IV_MOM_PHI,
 	    r < 0};
 	if (v_out == 0)
 		return pair_term(m, &pa);
+	double p, n;
+	iv_act_limit_slopes(k, slope, &p, &n);
+	if (deriv && p == 0 && n == 0 && pa.v_in >= SPIKE_V) {
+		/* tanh', sigmoid': a spike of area L, narrow against the
+		 * inner std a, so psi(X) = L npdf(X / a) / a (to 1 / a^2
+		 * relatively), and E_X over N(m, v_out) is Gaussian: the
+		 * quadrature's sliver is lost to rounding past v ~ 1e20 */
+		double L = iv_act(k, slope, 1e300) - iv_act(k, slope, -1e300);
+		double a2 = pa.v_in, g = L * L / (2 * M_PI * a2) /
+					sqrt(1 + 2 * v_out / a2);
+		return g * exp(-m * m / (r < 0 ? a2 : a2 + 2 * v_out));
+	}
 	double s = sqrt(v_out), s_in = sqrt(pa.v_in);
 	/* psi is smooth on the scale of phi (smooth activations) or of the
 	 * inner std (kinked ones): Gauss-Hermite only for the former */
