@@ -134,6 +134,40 @@ assert "--sweep=width:16,32 --sweep=depth:2,4" in command(root), command(root)
 EOF
 ok
 
+# --- a legend names what is drawn: no two named series look alike ----------
+printf 'svg: every sweep series is named by a style of its own or drawn as one of the rest ... '
+run 0 --format=svg --sweep=width:1..17+1 --depth=1 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "sweep legend (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+kids = list(root)
+legend = {}                                  # line style -> its text
+for i, e in enumerate(kids):
+    if e.tag == NS + "line" and e.get("stroke-width") == "3.5" \
+            and kids[i + 1].tag == NS + "text":
+        style = (e.get("stroke"), e.get("stroke-dasharray"))
+        assert style not in legend, ("two legend keys look alike", style)
+        legend[style] = kids[i + 1].text
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"]
+assert len(groups) == 17, len(groups)
+named = {}
+for g in groups:
+    path = [p for p in g.iter(NS + "path")
+            if p.get("stroke-dasharray") != "4 6"][0]   # measured, not theory
+    style = (path.get("stroke"), path.get("stroke-dasharray"))
+    assert style in legend, ("a series drawn in a style the legend lacks", style)
+    if legend[style] == g.get("data-label"):
+        assert style not in named, ("two series share a named style", style)
+        named[style] = g.get("data-label")
+    else:                                    # one of the rest, so named
+        assert "more" in legend[style], (g.get("data-label"), legend[style])
+n_rest = 17 - len(named)
+assert n_rest > 0 and ("%d more" % n_rest) in " ".join(legend.values()), legend
+EOF
+ok
+
 # --- the title says what the network is ------------------------------------
 printf 'svg: a residual network with norm is named so, alone and swept ... '
 run 0 --format=svg --residual --norm=layer --depth=3 --width=8 --batch=4

@@ -12,8 +12,23 @@ const char *const iv_svg_palette[] = {"#0072B2", "#D55E00", "#009E73",
 				      "#000000"};
 const size_t iv_svg_ncolours = sizeof iv_svg_palette / sizeof iv_svg_palette[0];
 
-#define LEGEND_MAX   16  /* series named in a sweep's legend */
+#define SVG_REST "#aaaaaa" /* the series past the distinct styles */
 #define COMMAND_COLS 170 /* characters of a small-print line */
+
+/* A sweep's series styles: each colour solid, then each dashed; the
+ * series past them are drawn alike in light grey, as "the rest", so that
+ * no two series the legend names look alike. */
+#define NSTYLES (2 * iv_svg_ncolours)
+
+static const char *series_colour(size_t i)
+{
+	return i < NSTYLES ? iv_svg_palette[i % iv_svg_ncolours] : SVG_REST;
+}
+
+static const char *series_dash(size_t i)
+{
+	return i < NSTYLES && i >= iv_svg_ncolours ? "12 6" : NULL;
+}
 
 /* The quantities of a profile panel. */
 enum { Q_ACT, Q_GRAD };
@@ -227,11 +242,9 @@ static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
 	const char *kind = q == Q_ACT ? "activation" : "gradient";
 	for (size_t i = 0; i < fig->nseries; i++) {
 		const iv_fig_series *s = &fig->series[i];
-		const char *colour = single
-					 ? iv_svg_palette[q]
-					 : iv_svg_palette[i % iv_svg_ncolours];
-		const char *dash =
-		    !single && (i / iv_svg_ncolours) % 2 ? "12 6" : NULL;
+		const char *colour =
+		    single ? iv_svg_palette[q] : series_colour(i);
+		const char *dash = single ? NULL : series_dash(i);
 		fprintf(
 		    f, "<g class=\"profile\" data-series=\"%zu\" data-label=\"",
 		    i);
@@ -320,18 +333,16 @@ static void sweep(FILE *f, const iv_figure *fig)
 	profiles(f, fig, &g, Q_GRAD, false);
 	fputs("</g>\n", f);
 	double x = 1270, y = 170;
-	size_t shown = fig->nseries < LEGEND_MAX ? fig->nseries : LEGEND_MAX;
+	size_t shown = fig->nseries < NSTYLES ? fig->nseries : NSTYLES;
 	for (size_t i = 0; i < shown; i++)
-		key(f, x, y + 34.0 * (double)i,
-		    iv_svg_palette[i % iv_svg_ncolours],
-		    (i / iv_svg_ncolours) % 2 ? "12 6" : NULL,
-		    fig->series[i].label);
-	if (shown < fig->nseries)
-		fprintf(f,
-			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">and %zu "
-			"more</text>\n",
-			x, y + 34.0 * (double)shown + 7, FS_TICK,
-			fig->nseries - shown);
+		key(f, x, y + 34.0 * (double)i, series_colour(i),
+		    series_dash(i), fig->series[i].label);
+	if (shown < fig->nseries) {
+		char rest[64];
+		snprintf(rest, sizeof rest, "%zu more (grey)",
+			 fig->nseries - shown);
+		key(f, x, y + 34.0 * (double)shown, SVG_REST, NULL, rest);
+	}
 	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
 	key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6", "mean field");
 }
