@@ -148,7 +148,7 @@ for i, e in enumerate(kids):
             and kids[i + 1].tag == NS + "text":
         style = (e.get("stroke"), e.get("stroke-dasharray"))
         assert style not in legend, ("two legend keys look alike", style)
-        legend[style] = kids[i + 1].text
+        legend[style] = " ".join(kids[i + 1].itertext())
 panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
 groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"]
 assert len(groups) == 17, len(groups)
@@ -165,6 +165,23 @@ for g in groups:
         assert "more" in legend[style], (g.get("data-label"), legend[style])
 n_rest = 17 - len(named)
 assert n_rest > 0 and ("%d more" % n_rest) in " ".join(legend.values()), legend
+EOF
+ok
+
+# --- long titles and legend labels stay inside the figure ------------------
+printf 'svg: a grid of four knobs keeps its title and legend inside the figure ... '
+run 0 --format=svg --residual --norm=layer --width=16 --batch=8 \
+	--sweep=depth:2,3 --sweep=batch:8,16 --sweep=bias-std:0.00025,0.5 \
+	--sweep=res-scale:0.125,0.25
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "long sweep labels (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])                     # every text inside the figure
+labels = [g.get("data-label") for g in root.iter(NS + "g")
+          if g.get("class") == "profile" and g.get("data-quantity") == "activation"]
+texts = [" ".join(t.itertext()) for t in root.iter(NS + "text")]
+assert labels[0] == "depth=2 batch=8 bias-std=0.00025 res-scale=0.125", labels[0]
+assert labels[0] in texts, "first configuration not named in the legend"
 EOF
 ok
 
