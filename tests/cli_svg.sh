@@ -185,6 +185,49 @@ assert labels[0] in texts, "first configuration not named in the legend"
 EOF
 ok
 
+# --- the small print: inside the page, pasted into a shell, whole --------
+printf 'svg: the small print fits the page and pastes into a shell as it is ... '
+set -- --init=he-uniform --mode=fan_avg --bias=0.123456789 \
+	--bias-std=0.987654321 --widths=3,100,7 --batch=4 --input=positive \
+	--seed=18446744073709551615 \
+	--sweep=std:0.00123456789..0.02*1.21 --init=normal --widths=3,4,5
+for args in "$*" "${*%% --sweep*}"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg $args
+	cp "$tmp/out" "$tmp/small.svg"
+	cmd=$(PYTHONPATH=$chk "$py" -c 'import sys; from svgcheck import *
+print(command(load(sys.argv[1])))' "$tmp/small.svg") || fail "small print (above)"
+	case $cmd in
+	"initviz "*) ;;
+	*) fail "small print: $cmd" ;;
+	esac
+	eval "\"\$bin\"${cmd#initviz}" >"$tmp/again.svg" 2>"$tmp/err" ||
+		fail "$cmd: $(cat "$tmp/err")"
+	cmp -s "$tmp/small.svg" "$tmp/again.svg" || fail "not reproduced by: $cmd"
+done
+ok
+
+printf 'svg: a command too long for the small print is whole in <desc> ... '
+run 0 --format=svg --init=normal --depth=2 --width=4 --batch=4 \
+	--sweep=std:0.00123456789..0.9*1.11
+cp "$tmp/out" "$tmp/long.svg"
+PYTHONPATH=$chk "$py" - "$tmp/long.svg" <<'EOF' || fail "long command (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+lines = [t.text for t in root.iter(NS + "text") if t.get("class") == "command"]
+whole = whole_command(root)
+assert len(whole) > 1000, len(whole)
+assert "".join(l.rstrip("\\") for l in lines[:-1]) in whole, lines
+assert "cut" in lines[-1] and "<desc>" in lines[-1], lines[-1]
+EOF
+cmd=$(PYTHONPATH=$chk "$py" -c 'import sys; from svgcheck import *
+print(whole_command(load(sys.argv[1])))' "$tmp/long.svg") || fail "desc (above)"
+eval "\"\$bin\"${cmd#initviz}" >"$tmp/again.svg" 2>"$tmp/err" ||
+	fail "$cmd: $(cat "$tmp/err")"
+cmp -s "$tmp/long.svg" "$tmp/again.svg" || fail "not reproduced by the <desc>"
+ok
+
 # --- the title says what the network is ------------------------------------
 printf 'svg: a residual network with norm is named so, alone and swept ... '
 run 0 --format=svg --residual --norm=layer --depth=3 --width=8 --batch=4

@@ -82,5 +82,22 @@ def check_profile(panel, group, kind, want):
     assert len(got) == sum(v is not None for v in want), (kind, got)
 
 def command(root):
-    return " ".join(t.text for t in root.iter(NS + "text")
-                    if t.get("class") == "command")
+    """The small print's command as a shell reads it: a line ending in a
+    backslash goes on in the next (the shell drops the backslash and the
+    newline, so a word broken there is joined)."""
+    lines = [t.text for t in root.iter(NS + "text")
+             if t.get("class") == "command"]
+    out = ""
+    for i, line in enumerate(lines):
+        if i < len(lines) - 1:
+            assert line.endswith("\\"), ("a break the shell would not join",
+                                          line)
+            line = line[:-1]
+        out += line
+    return out
+
+def whole_command(root):
+    """The command kept whole in the figure's <desc>."""
+    d = [e for e in root.iter(NS + "desc") if e.get("class") == "command"]
+    assert len(d) == 1, len(d)
+    return d[0].text

@@ -65,7 +65,10 @@ static int fit_size(const char *s, int px, double w, bool bold)
 }
 
 #define SVG_REST "#aaaaaa" /* the series past the distinct styles */
-#define COMMAND_COLS 170 /* characters of a small-print line */
+/* The small print: 16 px monospace (0.602 em a character) within the
+ * page's width less its margins, at most COMMAND_LINES lines. */
+#define COMMAND_COLS  160
+#define COMMAND_LINES 4
 
 /* A sweep's series styles: each colour solid, then each dashed; the
  * series past them are drawn alike in light grey, as "the rest", so that
@@ -492,27 +495,109 @@ static void sweep(FILE *f, const iv_figure *fig)
 	key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6", "mean field");
 }
 
-/* The command line in small print, wrapped at spaces, bottom up. */
+/* Columns of the n bytes at s (UTF-8: a character a column). */
+static int cols_n(const char *s, size_t n)
+{
+	int c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Bytes of the n at s that make up at most k columns (whole characters). */
+static size_t bytes_for(const char *s, size_t n, int k)
+{
+	size_t i = 0;
+	for (int c = 0; i < n && c < k; c++)
+		for (i++; i < n && ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* The small print's lines as they are laid out; a line past
+ * COMMAND_LINES only marks that the command was cut. */
+typedef struct {
+	char line[COMMAND_LINES + 1][4 * COMMAND_COLS + 4];
+	size_t len[COMMAND_LINES + 1];
+	size_t n; /* lines begun */
+	int col;  /* columns of the last */
+} small_print;
+
+static void sp_put(small_print *p, const char *s, size_t n)
+{
+	size_t i = p->n - 1;
+	if (p->n > COMMAND_LINES || p->len[i] + n >= sizeof p->line[i])
+		return;
+	memcpy(p->line[i] + p->len[i], s, n);
+	p->line[i][p->len[i] += n] = '\0';
+	p->col += cols_n(s, n);
+}
+
+/* Ends the line with end (a backslash: the shell joins the next line) and
+ * begins the next. */
+static void sp_break(small_print *p, const char *end)
+{
+	if (p->n > COMMAND_LINES)
+		return;
+	sp_put(p, end, strlen(end));
+	p->n++;
+	p->col = 0;
+}
+
+/* The command line in small print, bottom up, in lines that paste into a
+ * shell as they are: broken at a space with " \", inside a word too long
+ * for a line (a sweep's values) with "\", which the shell removes with the
+ * newline. A quoted word is not broken (a backslash is literal in
+ * quotes). The whole command is in the <desc> as well; when it needs more
+ * lines than the page has, the last says so. */
 static void command(FILE *f, const char *cmd)
 {
-	const char *lines[4];
-	size_t lens[4], n = 0;
+	static small_print p;
 	if (!cmd)
 		return;
-	while (*cmd && n < 4) {
-		lines[n] = iv_wrap_line(cmd, COMMAND_COLS, &lens[n], &cmd);
-		n += lens[n] > 0;
+	fputs("<desc class=\"command\">", f);
+	svg_escape(f, cmd);
+	fputs("</desc>\n", f);
+	memset(&p, 0, sizeof p);
+	p.n = 1;
+	for (const char *s = cmd; *s;) {
+		const char *sp = strchr(s, ' ');
+		size_t n = sp ? (size_t)(sp - s) : strlen(s);
+		int w = cols_n(s, n), after = sp ? 2 : 0;
+		if (p.col > 0 && p.col + 1 + w + after > COMMAND_COLS &&
+		    w + after <= COMMAND_COLS)
+			sp_break(&p, " \\");
+		if (p.col > 0)
+			sp_put(&p, " ", 1);
+		bool quoted = memchr(s, '\'', n) != NULL;
+		while (!quoted && p.col + w + after > COMMAND_COLS &&
+		       p.n <= COMMAND_LINES) {
+			size_t k = bytes_for(s, n, COMMAND_COLS - 1 - p.col);
+			sp_put(&p, s, k);
+			sp_break(&p, "\\");
+			s += k;
+			n -= k;
+			w = cols_n(s, n);
+		}
+		sp_put(&p, s, n);
+		for (s += n; *s == ' '; s++)
+			;
+	}
+	size_t n = p.n;
+	if (n > COMMAND_LINES) {
+		n = COMMAND_LINES;
+		snprintf(p.line[n - 1], sizeof p.line[n - 1],
+			 "... (cut: the whole command is in this file's "
+			 "<desc>)");
 	}
 	for (size_t i = 0; i < n; i++) {
-		char part[4 * COMMAND_COLS + 1]; /* UTF-8: up to 4 bytes each */
-		snprintf(part, sizeof part, "%.*s", (int)lens[i], lines[i]);
 		fprintf(
 		    f,
 		    "<text class=\"command\" x=\"24\" y=\"%.1f\" "
 		    "font-size=\"%d\" fill=\"%s\" font-family=\"monospace\">",
 		    SVG_H - 16 - (double)(n - 1 - i) * (FS_SMALL + 4), FS_SMALL,
 		    SVG_GREY);
-		svg_escape(f, part);
+		svg_escape(f, p.line[i]);
 		fputs("</text>\n", f);
 	}
 }
