@@ -552,7 +552,7 @@ static void sp_break(small_print *p, const char *end)
  * lines than the page has, the last says so. */
 static void command(FILE *f, const char *cmd)
 {
-	static small_print p;
+	small_print p; /* about 3 KB */
 	if (!cmd)
 		return;
 	fputs("<desc class=\"command\">", f);
