@@ -134,6 +134,100 @@ assert "--sweep=width:16,32 --sweep=depth:2,4" in command(root), command(root)
 EOF
 ok
 
+# --- a legend names what is drawn: no two named series look alike ----------
+printf 'svg: every sweep series is named by a style of its own or drawn as one of the rest ... '
+run 0 --format=svg --sweep=width:1..17+1 --depth=1 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "sweep legend (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+kids = list(root)
+legend = {}                                  # line style -> its text
+for i, e in enumerate(kids):
+    if e.tag == NS + "line" and e.get("stroke-width") == "3.5" \
+            and kids[i + 1].tag == NS + "text":
+        style = (e.get("stroke"), e.get("stroke-dasharray"))
+        assert style not in legend, ("two legend keys look alike", style)
+        legend[style] = " ".join(kids[i + 1].itertext())
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"]
+assert len(groups) == 17, len(groups)
+named = {}
+for g in groups:
+    path = [p for p in g.iter(NS + "path")
+            if p.get("stroke-dasharray") != "4 6"][0]   # measured, not theory
+    style = (path.get("stroke"), path.get("stroke-dasharray"))
+    assert style in legend, ("a series drawn in a style the legend lacks", style)
+    if legend[style] == g.get("data-label"):
+        assert style not in named, ("two series share a named style", style)
+        named[style] = g.get("data-label")
+    else:                                    # one of the rest, so named
+        assert "more" in legend[style], (g.get("data-label"), legend[style])
+n_rest = 17 - len(named)
+assert n_rest > 0 and ("%d more" % n_rest) in " ".join(legend.values()), legend
+EOF
+ok
+
+# --- long titles and legend labels stay inside the figure ------------------
+printf 'svg: a grid of four knobs keeps its title and legend inside the figure ... '
+run 0 --format=svg --residual --norm=layer --width=16 --batch=8 \
+	--sweep=depth:2,3 --sweep=batch:8,16 --sweep=bias-std:0.00025,0.5 \
+	--sweep=res-scale:0.125,0.25
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "long sweep labels (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])                     # every text inside the figure
+labels = [g.get("data-label") for g in root.iter(NS + "g")
+          if g.get("class") == "profile" and g.get("data-quantity") == "activation"]
+texts = [" ".join(t.itertext()) for t in root.iter(NS + "text")]
+assert labels[0] == "depth=2 batch=8 bias-std=0.00025 res-scale=0.125", labels[0]
+assert labels[0] in texts, "first configuration not named in the legend"
+EOF
+ok
+
+# --- the small print: inside the page, pasted into a shell, whole --------
+printf 'svg: the small print fits the page and pastes into a shell as it is ... '
+set -- --init=he-uniform --mode=fan_avg --bias=0.123456789 \
+	--bias-std=0.987654321 --widths=3,100,7 --batch=4 --input=positive \
+	--seed=18446744073709551615 \
+	--sweep=std:0.00123456789..0.02*1.21 --init=normal --widths=3,4,5
+for args in "$*" "${*%% --sweep*}"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg $args
+	cp "$tmp/out" "$tmp/small.svg"
+	cmd=$(PYTHONPATH=$chk "$py" -c 'import sys; from svgcheck import *
+print(command(load(sys.argv[1])))' "$tmp/small.svg") || fail "small print (above)"
+	case $cmd in
+	"initviz "*) ;;
+	*) fail "small print: $cmd" ;;
+	esac
+	eval "\"\$bin\"${cmd#initviz}" >"$tmp/again.svg" 2>"$tmp/err" ||
+		fail "$cmd: $(cat "$tmp/err")"
+	cmp -s "$tmp/small.svg" "$tmp/again.svg" || fail "not reproduced by: $cmd"
+done
+ok
+
+printf 'svg: a command too long for the small print is whole in <desc> ... '
+run 0 --format=svg --init=normal --depth=2 --width=4 --batch=4 \
+	--sweep=std:0.00123456789..0.9*1.11
+cp "$tmp/out" "$tmp/long.svg"
+PYTHONPATH=$chk "$py" - "$tmp/long.svg" <<'EOF' || fail "long command (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+lines = [t.text for t in root.iter(NS + "text") if t.get("class") == "command"]
+whole = whole_command(root)
+assert len(whole) > 1000, len(whole)
+assert "".join(l.rstrip("\\") for l in lines[:-1]) in whole, lines
+assert "cut" in lines[-1] and "<desc>" in lines[-1], lines[-1]
+EOF
+cmd=$(PYTHONPATH=$chk "$py" -c 'import sys; from svgcheck import *
+print(whole_command(load(sys.argv[1])))' "$tmp/long.svg") || fail "desc (above)"
+eval "\"\$bin\"${cmd#initviz}" >"$tmp/again.svg" 2>"$tmp/err" ||
+	fail "$cmd: $(cat "$tmp/err")"
+cmp -s "$tmp/long.svg" "$tmp/again.svg" || fail "not reproduced by the <desc>"
+ok
+
 # --- the title says what the network is ------------------------------------
 printf 'svg: a residual network with norm is named so, alone and swept ... '
 run 0 --format=svg --residual --norm=layer --depth=3 --width=8 --batch=4

@@ -69,6 +69,11 @@ for k, r in enumerate(rows):
     assert float(r["training.activation_change"]) == \
         rep["training_activation_change"][k % 2]
 EOF
+# knobs with a dash are named as in the JSON's "sweep" (documented)
+run 0 --format=csv --sweep=bias-std:0,0.1 --sweep=res-scale:0.5,1 --residual \
+	--depth=2 --width=4 --batch=4
+head -1 "$tmp/out" | grep -q '^sweep\.bias_std,sweep\.res_scale,layer,' ||
+	fail "csv knob columns: $(head -1 "$tmp/out" | cut -c1-60)"
 # a plotting library reads it as is (where numpy is installed)
 if "$py" -c 'import numpy' 2>/dev/null; then
 	"$py" - "$tmp/out" <<'EOF' || fail "numpy.genfromtxt (above)"

@@ -6,6 +6,34 @@ import json, math, xml.etree.ElementTree as ET
 
 NS = "{http://www.w3.org/2000/svg}"
 
+# Advance widths of DejaVu Sans (the figure's first font) and its bold, in
+# thousandths of an em, for ASCII 32..126, read from the fonts' hmtx
+# tables; other characters are taken as 1 em.
+ADVANCE = ([318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337, 637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 531, 1000, 685, 687, 699, 771, 632, 576, 775, 752, 295, 295, 656, 558, 863, 749, 788, 604, 788, 695, 635, 611, 732, 685, 989, 686, 611, 686, 391, 337, 391, 838, 500, 500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580, 278, 975, 634, 612, 635, 635, 412, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838],
+           [349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416, 380, 366, 696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 581, 1000, 774, 763, 734, 831, 684, 684, 821, 837, 373, 373, 775, 638, 996, 837, 851, 733, 851, 771, 721, 683, 813, 774, 1104, 771, 725, 726, 458, 366, 458, 838, 500, 500, 675, 716, 593, 716, 679, 436, 716, 712, 343, 343, 666, 343, 1042, 712, 688, 716, 716, 494, 596, 479, 712, 652, 924, 646, 652, 583, 712, 366, 712, 838])
+
+def text_width(s, size, bold=False):
+    w = ADVANCE[1 if bold else 0]
+    return sum(w[ord(c) - 32] if 32 <= ord(c) < 127 else 1000
+               for c in s) * size / 1000.0
+
+def check_text_inside(root):
+    """Every line of text lies within the figure's width."""
+    width = float(root.get("width"))
+    for t in root.iter(NS + "text"):
+        size = float(t.get("font-size"))
+        bold = t.get("font-weight") == "bold"
+        mono = t.get("font-family") == "monospace"
+        anchor = t.get("text-anchor", "start")
+        spans = list(t.iter(NS + "tspan")) or [t]
+        for sp in spans:
+            s = sp.text or ""
+            x = float(sp.get("x", t.get("x")))
+            w = 0.602 * size * len(s) if mono else text_width(s, size, bold)
+            left = x - {"start": 0, "middle": w / 2, "end": w}[anchor]
+            assert left >= 0 and left + w <= width, \
+                ("text cut", s, x, left, left + w)
+
 def load(path):
     root = ET.parse(path).getroot()          # well-formed, or an exception
     assert root.tag == NS + "svg", root.tag
@@ -13,6 +41,7 @@ def load(path):
     for e in root.iter():                    # readable on a projector
         if e.get("font-size"):
             assert float(e.get("font-size")) >= 16, e.attrib
+    check_text_inside(root)
     return root
 
 def place(panel, layer, v):
@@ -53,5 +82,22 @@ def check_profile(panel, group, kind, want):
     assert len(got) == sum(v is not None for v in want), (kind, got)
 
 def command(root):
-    return " ".join(t.text for t in root.iter(NS + "text")
-                    if t.get("class") == "command")
+    """The small print's command as a shell reads it: a line ending in a
+    backslash goes on in the next (the shell drops the backslash and the
+    newline, so a word broken there is joined)."""
+    lines = [t.text for t in root.iter(NS + "text")
+             if t.get("class") == "command"]
+    out = ""
+    for i, line in enumerate(lines):
+        if i < len(lines) - 1:
+            assert line.endswith("\\"), ("a break the shell would not join",
+                                          line)
+            line = line[:-1]
+        out += line
+    return out
+
+def whole_command(root):
+    """The command kept whole in the figure's <desc>."""
+    d = [e for e in root.iter(NS + "desc") if e.get("class") == "command"]
+    assert len(d) == 1, len(d)
+    return d[0].text

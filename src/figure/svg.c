@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include "figure/svg_impl.h"
 #include "util/wrap.h"
 
@@ -12,8 +13,117 @@ const char *const iv_svg_palette[] = {"#0072B2", "#D55E00", "#009E73",
 				      "#000000"};
 const size_t iv_svg_ncolours = sizeof iv_svg_palette / sizeof iv_svg_palette[0];
 
-#define LEGEND_MAX   16  /* series named in a sweep's legend */
-#define COMMAND_COLS 170 /* characters of a small-print line */
+/* Advance widths of DejaVu Sans and DejaVu Sans Bold (SVG_FONT's first),
+ * thousandths of an em, for ASCII 32..126, rounded up, from the fonts'
+ * hmtx tables. */
+static const unsigned short advance[2][95] = {
+    {
+	318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361,
+	318, 337, 637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 337, 337,
+	838, 838, 838, 531, 1000, 685, 687, 699, 771, 632, 576, 775, 752, 295,
+	295, 656, 558, 863, 749, 788, 604, 788, 695, 635, 611, 732, 685, 989,
+	686, 611, 686, 391, 337, 391, 838, 500, 500, 613, 635, 550, 635, 616,
+	353, 635, 634, 278, 278, 580, 278, 975, 634, 612, 635, 635, 412, 521,
+	393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838
+    },
+    {
+	349, 457, 521, 838, 696, 1002, 873, 307, 458, 458, 523, 838, 380, 416,
+	380, 366, 696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400,
+	838, 838, 838, 581, 1000, 774, 763, 734, 831, 684, 684, 821, 837, 373,
+	373, 775, 638, 996, 837, 851, 733, 851, 771, 721, 683, 813, 774, 1104,
+	771, 725, 726, 458, 366, 458, 838, 500, 500, 675, 716, 593, 716, 679,
+	436, 716, 712, 343, 343, 666, 343, 1042, 712, 688, 716, 716, 494, 596,
+	479, 712, 652, 924, 646, 652, 583, 712, 366, 712, 838
+    }};
+
+/* The width of the first n bytes of s. */
+static double width_n(const char *s, size_t n, double px, bool bold)
+{
+	double w = 0;
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 32 && c < 127)
+			w += advance[bold][c - 32];
+		else if ((c & 0xc0) != 0x80) /* a UTF-8 lead byte: 1 em */
+			w += 1000;
+	}
+	return w * px / 1000.0;
+}
+
+double svg_text_width(const char *s, double px, bool bold)
+{
+	return width_n(s, (size_t)-1, px, bold);
+}
+
+/* The largest font size from px down to FS_SMALL at which s fits in
+ * width w (FS_SMALL when none does). */
+static int fit_size(const char *s, int px, double w, bool bold)
+{
+	while (s && px > FS_SMALL && svg_text_width(s, px, bold) > w)
+		px--;
+	return px;
+}
+
+#define SVG_REST "#aaaaaa" /* the series past the distinct styles */
+/* The small print: 16 px monospace (0.602 em a character) within the
+ * page's width less its margins, at most COMMAND_LINES lines. */
+#define COMMAND_COLS  160
+#define COMMAND_LINES 4
+
+/* A sweep's series styles: each colour solid, then each dashed; the
+ * series past them are drawn alike in light grey, as "the rest", so that
+ * no two series the legend names look alike. */
+#define NSTYLES (2 * iv_svg_ncolours)
+
+static const char *series_colour(size_t i, size_t named)
+{
+	return i < named ? iv_svg_palette[i % iv_svg_ncolours] : SVG_REST;
+}
+
+static const char *series_dash(size_t i, size_t named)
+{
+	return i < named && i >= iv_svg_ncolours ? "12 6" : NULL;
+}
+
+/* A sweep's legend: keys at LEGEND_X from LEGEND_TOP, a row each, a label
+ * wrapped at spaces to the figure's right edge taking LEGEND_LINE more per
+ * further line; no line below LEGEND_BOTTOM (the small print's top). */
+#define LEGEND_X      1270.0
+#define LEGEND_TOP    170.0
+#define LEGEND_ROW    34.0
+#define LEGEND_LINE   24.0
+#define LEGEND_BOTTOM 880.0
+#define LEGEND_TEXT_W (SVG_W - (LEGEND_X + 54) - 8)
+#define LEGEND_LINES  8
+
+/* Text s broken at spaces into lines of at most LEGEND_TEXT_W at FS_TICK
+ * (a word wider than that alone on its line): up to LEGEND_LINES (start,
+ * length) pairs, the rest of s in the last. Returns the number of lines. */
+static size_t wrap_label(const char *s, const char **start, size_t *len)
+{
+	size_t n = 0;
+	while (s && *s && n < LEGEND_LINES) {
+		size_t end = 0, i = 0; /* end: the line so far */
+		for (;;) {
+			while (s[i] && s[i] != ' ')
+				i++;
+			if (end && width_n(s, i, FS_TICK, false) > LEGEND_TEXT_W)
+				break;
+			end = i;
+			if (!s[i])
+				break;
+			i++;
+		}
+		if (n == LEGEND_LINES - 1)
+			end = strlen(s);
+		start[n] = s;
+		len[n++] = end;
+		s += end;
+		while (*s == ' ')
+			s++;
+	}
+	return n;
+}
 
 /* The quantities of a profile panel. */
 enum { Q_ACT, Q_GRAD };
@@ -222,16 +332,14 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 /* Every series' profile of quantity q in panel p. single: one series
  * coloured by quantity, else one colour per series. */
 static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
-		     bool single)
+		     bool single, size_t named)
 {
 	const char *kind = q == Q_ACT ? "activation" : "gradient";
 	for (size_t i = 0; i < fig->nseries; i++) {
 		const iv_fig_series *s = &fig->series[i];
-		const char *colour = single
-					 ? iv_svg_palette[q]
-					 : iv_svg_palette[i % iv_svg_ncolours];
-		const char *dash =
-		    !single && (i / iv_svg_ncolours) % 2 ? "12 6" : NULL;
+		const char *colour =
+		    single ? iv_svg_palette[q] : series_colour(i, named);
+		const char *dash = single ? NULL : series_dash(i, named);
 		fprintf(
 		    f, "<g class=\"profile\" data-series=\"%zu\" data-label=\"",
 		    i);
@@ -275,6 +383,54 @@ static void key(FILE *f, double x, double y, const char *colour,
 	fputs("</text>\n", f);
 }
 
+/* A sweep's legend entry at y: a line sample and its label, wrapped. */
+static void key_wrapped(FILE *f, double y, const char *colour,
+			const char *dash, const char *text)
+{
+	const char *start[LEGEND_LINES];
+	size_t len[LEGEND_LINES], n = wrap_label(text, start, len);
+	if (n <= 1) {
+		key(f, LEGEND_X, y, colour, dash, text);
+		return;
+	}
+	fprintf(f,
+		"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		"stroke=\"%s\" stroke-width=\"3.5\"%s%s%s/>\n<text x=\"%.1f\" "
+		"y=\"%.1f\" font-size=\"%d\">",
+		LEGEND_X, y, LEGEND_X + 44, y, colour,
+		dash ? " stroke-dasharray=\"" : "", dash ? dash : "",
+		dash ? "\"" : "", LEGEND_X + 54, y + FS_TICK / 3.0, FS_TICK);
+	for (size_t i = 0; i < n; i++) {
+		char part[256];
+		snprintf(part, sizeof part, "%.*s", (int)len[i], start[i]);
+		fprintf(f, "<tspan x=\"%.1f\" y=\"%.1f\">", LEGEND_X + 54,
+			y + FS_TICK / 3.0 + LEGEND_LINE * (double)i);
+		svg_escape(f, part);
+		fputs("</tspan>", f);
+	}
+	fputs("</text>\n", f);
+}
+
+/* How many series the legend names, each in a style of its own: as many
+ * as have styles and fit above LEGEND_BOTTOM, with a row left for the
+ * rest when some are left. */
+static size_t legend_named(const iv_figure *fig)
+{
+	const char *start[LEGEND_LINES];
+	size_t len[LEGEND_LINES], named = 0;
+	double y = LEGEND_TOP;
+	while (named < fig->nseries && named < NSTYLES) {
+		size_t n = wrap_label(fig->series[named].label, start, len);
+		double bottom = y + LEGEND_LINE * (double)(n ? n - 1 : 0);
+		bool rest = named + 1 < fig->nseries;
+		if (bottom > LEGEND_BOTTOM - (rest ? LEGEND_ROW : 0))
+			break;
+		named++;
+		y = bottom + LEGEND_ROW;
+	}
+	return named;
+}
+
 static size_t max_layers(const iv_figure *fig)
 {
 	size_t n = 1;
@@ -290,8 +446,8 @@ static void single(FILE *f, const iv_figure *fig)
 	y_range(fig, Q_ACT, Q_GRAD, &p.y_lo, &p.y_hi);
 	panel_open(f, &p, "activation gradient");
 	axes(f, &p, "standard deviation (log scale)");
-	profiles(f, fig, &p, Q_ACT, true);
-	profiles(f, fig, &p, Q_GRAD, true);
+	profiles(f, fig, &p, Q_ACT, true, 1);
+	profiles(f, fig, &p, Q_GRAD, true, 1);
 	fputs("</g>\n", f);
 	double y = p.y0 + p.h + 100;
 	key(f, p.x0, y, iv_svg_palette[0], NULL, "activations");
@@ -313,50 +469,135 @@ static void sweep(FILE *f, const iv_figure *fig)
 	g.y_hi = a.y_hi;
 	panel_open(f, &a, "activation");
 	axes(f, &a, "std of activations");
-	profiles(f, fig, &a, Q_ACT, false);
+	size_t named = legend_named(fig);
+	profiles(f, fig, &a, Q_ACT, false, named);
 	fputs("</g>\n", f);
 	panel_open(f, &g, "gradient");
 	axes(f, &g, "std of gradients");
-	profiles(f, fig, &g, Q_GRAD, false);
+	profiles(f, fig, &g, Q_GRAD, false, named);
 	fputs("</g>\n", f);
-	double x = 1270, y = 170;
-	size_t shown = fig->nseries < LEGEND_MAX ? fig->nseries : LEGEND_MAX;
-	for (size_t i = 0; i < shown; i++)
-		key(f, x, y + 34.0 * (double)i,
-		    iv_svg_palette[i % iv_svg_ncolours],
-		    (i / iv_svg_ncolours) % 2 ? "12 6" : NULL,
-		    fig->series[i].label);
-	if (shown < fig->nseries)
-		fprintf(f,
-			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">and %zu "
-			"more</text>\n",
-			x, y + 34.0 * (double)shown + 7, FS_TICK,
-			fig->nseries - shown);
+	double y = LEGEND_TOP;
+	const char *start[LEGEND_LINES];
+	size_t len[LEGEND_LINES];
+	for (size_t i = 0; i < named; i++) {
+		key_wrapped(f, y, series_colour(i, named),
+			    series_dash(i, named), fig->series[i].label);
+		size_t n = wrap_label(fig->series[i].label, start, len);
+		y += LEGEND_ROW + LEGEND_LINE * (double)(n ? n - 1 : 0);
+	}
+	if (named < fig->nseries) {
+		char rest[64];
+		snprintf(rest, sizeof rest, "%zu more (grey)",
+			 fig->nseries - named);
+		key(f, LEGEND_X, y, SVG_REST, NULL, rest);
+	}
 	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
 	key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6", "mean field");
 }
 
-/* The command line in small print, wrapped at spaces, bottom up. */
+/* Columns of the n bytes at s (UTF-8: a character a column). */
+static int cols_n(const char *s, size_t n)
+{
+	int c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* Bytes of the n at s that make up at most k columns (whole characters). */
+static size_t bytes_for(const char *s, size_t n, int k)
+{
+	size_t i = 0;
+	for (int c = 0; i < n && c < k; c++)
+		for (i++; i < n && ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* The small print's lines as they are laid out; a line past
+ * COMMAND_LINES only marks that the command was cut. */
+typedef struct {
+	char line[COMMAND_LINES + 1][4 * COMMAND_COLS + 4];
+	size_t len[COMMAND_LINES + 1];
+	size_t n; /* lines begun */
+	int col;  /* columns of the last */
+} small_print;
+
+static void sp_put(small_print *p, const char *s, size_t n)
+{
+	size_t i = p->n - 1;
+	if (p->n > COMMAND_LINES || p->len[i] + n >= sizeof p->line[i])
+		return;
+	memcpy(p->line[i] + p->len[i], s, n);
+	p->line[i][p->len[i] += n] = '\0';
+	p->col += cols_n(s, n);
+}
+
+/* Ends the line with end (a backslash: the shell joins the next line) and
+ * begins the next. */
+static void sp_break(small_print *p, const char *end)
+{
+	if (p->n > COMMAND_LINES)
+		return;
+	sp_put(p, end, strlen(end));
+	p->n++;
+	p->col = 0;
+}
+
+/* The command line in small print, bottom up, in lines that paste into a
+ * shell as they are: broken at a space with " \", inside a word too long
+ * for a line (a sweep's values) with "\", which the shell removes with the
+ * newline. A quoted word is not broken (a backslash is literal in
+ * quotes). The whole command is in the <desc> as well; when it needs more
+ * lines than the page has, the last says so. */
 static void command(FILE *f, const char *cmd)
 {
-	const char *lines[4];
-	size_t lens[4], n = 0;
+	small_print p; /* about 3 KB */
 	if (!cmd)
 		return;
-	while (*cmd && n < 4) {
-		lines[n] = iv_wrap_line(cmd, COMMAND_COLS, &lens[n], &cmd);
-		n += lens[n] > 0;
+	fputs("<desc class=\"command\">", f);
+	svg_escape(f, cmd);
+	fputs("</desc>\n", f);
+	memset(&p, 0, sizeof p);
+	p.n = 1;
+	for (const char *s = cmd; *s;) {
+		const char *sp = strchr(s, ' ');
+		size_t n = sp ? (size_t)(sp - s) : strlen(s);
+		int w = cols_n(s, n), after = sp ? 2 : 0;
+		if (p.col > 0 && p.col + 1 + w + after > COMMAND_COLS &&
+		    w + after <= COMMAND_COLS)
+			sp_break(&p, " \\");
+		if (p.col > 0)
+			sp_put(&p, " ", 1);
+		bool quoted = memchr(s, '\'', n) != NULL;
+		while (!quoted && p.col + w + after > COMMAND_COLS &&
+		       p.n <= COMMAND_LINES) {
+			size_t k = bytes_for(s, n, COMMAND_COLS - 1 - p.col);
+			sp_put(&p, s, k);
+			sp_break(&p, "\\");
+			s += k;
+			n -= k;
+			w = cols_n(s, n);
+		}
+		sp_put(&p, s, n);
+		for (s += n; *s == ' '; s++)
+			;
+	}
+	size_t n = p.n;
+	if (n > COMMAND_LINES) {
+		n = COMMAND_LINES;
+		snprintf(p.line[n - 1], sizeof p.line[n - 1],
+			 "... (cut: the whole command is in this file's "
+			 "<desc>)");
 	}
 	for (size_t i = 0; i < n; i++) {
-		char part[4 * COMMAND_COLS + 1]; /* UTF-8: up to 4 bytes each */
-		snprintf(part, sizeof part, "%.*s", (int)lens[i], lines[i]);
 		fprintf(
 		    f,
 		    "<text class=\"command\" x=\"24\" y=\"%.1f\" "
 		    "font-size=\"%d\" fill=\"%s\" font-family=\"monospace\">",
 		    SVG_H - 16 - (double)(n - 1 - i) * (FS_SMALL + 4), FS_SMALL,
 		    SVG_GREY);
-		svg_escape(f, part);
+		svg_escape(f, p.line[i]);
 		fputs("</text>\n", f);
 	}
 }
@@ -374,12 +615,12 @@ int iv_figure_svg(FILE *f, const iv_figure *fig)
 	    f,
 	    "</title>\n<rect width=\"%d\" height=\"%d\" fill=\"white\"/>"
 	    "\n<text x=\"24\" y=\"52\" font-size=\"%d\" font-weight=\"bold\">",
-	    SVG_W, SVG_H, FS_TITLE);
+	    SVG_W, SVG_H, fit_size(fig->title, FS_TITLE, SVG_W - 48, true));
 	svg_escape(f, fig->title);
 	fprintf(f,
 		"</text>\n<text x=\"24\" y=\"90\" font-size=\"%d\" "
 		"fill=\"%s\">",
-		FS_SUB, SVG_GREY);
+		fit_size(fig->subtitle, FS_SUB, SVG_W - 48, false), SVG_GREY);
 	svg_escape(f, fig->subtitle);
 	fputs("</text>\n", f);
 	if (fig->nseries == 1)

@@ -33,6 +33,10 @@ double svg_x(const svg_panel *p, double layer);
 double svg_y(const svg_panel *p, double v); /* v > 0 */
 bool svg_y_inside(const svg_panel *p, double v);
 
+/* The width in px of text s at font size px (bold or not), by DejaVu
+ * Sans' advance widths: characters outside ASCII count as 1 em. */
+double svg_text_width(const char *s, double px, bool bold);
+
 /* Text content with &, <, >, " escaped. */
 void svg_escape(FILE *f, const char *s);
 /* A number for data- attributes: 17 significant digits (reads back
