@@ -580,14 +580,18 @@ static const struct {
 	int level;
 	bool healthy;
 } levels[] = {
+    /* the nearest decade: -3.3 and -2.6 take the healthy -3 glyph the
+     * legend shows, -2.4 and -3.6 the next */
     {NAN, 0, false},  {-INFINITY, 1, false}, {-9, 1, false},
-    {-6.5, 1, false}, {-4.5, 3, false},      {-4, 4, true},
-    {-3.01, 4, true}, {-3, 5, true},         {-2.2, 5, true},
-    {-2, 6, true},    {-1.5, 6, false},      {0, 8, false},
-    {3, 8, false},    {INFINITY, 8, false},
+    {-6.6, 1, false}, {-6.5, 2, false},      {-4.5, 4, false},
+    {-4, 4, true},    {-3.6, 4, true},       {-3.3, 5, true},
+    {-3, 5, true},    {-2.6, 5, true},       {-2.4, 6, true},
+    {-2, 6, true},    {-1.5, 7, false},      {-0.6, 7, false},
+    {-0.5, 8, false}, {0, 8, false},         {3, 8, false},
+    {INFINITY, 8, false},
 };
 
-START_TEST(ratio_levels_are_decades)
+START_TEST(ratio_levels_are_the_nearest_decades)
 {
 	ck_assert_int_eq(tui_ratio_level(levels[_i].v), levels[_i].level);
 	ck_assert(tui_ratio_healthy(levels[_i].v) == levels[_i].healthy);
@@ -1080,7 +1084,7 @@ Suite *suite(void)
 	tcase_add_test(t, unwatched_steps_are_gaps);
 	tcase_add_loop_test(t, health_is_named_as_it_changes, 0,
 			    LEN(healths));
-	tcase_add_loop_test(t, ratio_levels_are_decades, 0, LEN(levels));
+	tcase_add_loop_test(t, ratio_levels_are_the_nearest_decades, 0, LEN(levels));
 	tcase_add_test(t, ratio_texts_are_whole);
 	suite_add_tcase(s, t);
 	t = tcase_create("improvised"); /* the default network: 10 x 256 */

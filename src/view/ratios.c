@@ -85,11 +85,11 @@ int tui_ratio_level(double v)
 {
 	if (isnan(v))
 		return 0;
-	if (v < -7)
+	if (v < -6.5)
 		return 1;
-	if (v >= 0)
+	if (v >= -0.5)
 		return 8;
-	return (int)floor(v) + 8;
+	return (int)floor(v + 0.5) + 8; /* the nearest decade's level */
 }
 
 bool tui_ratio_healthy(double v)

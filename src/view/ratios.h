@@ -25,8 +25,9 @@ bool tui_ratio_column_unwatched(const tui_train *t, int col, int w);
 bool tui_ratio_any_unwatched(const tui_train *t);
 /* log10 of the ratio of the last watched step; NaN when none. */
 double tui_ratio_last(const tui_train *t, size_t i, bool grad);
-/* The glyph level of a log10 ratio: a decade a level, [-3, -2) level 5,
- * below -7 level 1, 0 and over level 8; 0 for NaN (nothing drawn). */
+/* The glyph level of a log10 ratio: the nearest whole decade's, so that
+ * the level the legend calls healthy (-3, level 5) is [-3.5, -2.5); below
+ * -6.5 level 1, -0.5 and over level 8; 0 for NaN (nothing drawn). */
 int tui_ratio_level(double v);
 /* A log10 ratio as the strip writes it, whole in TUI_RATIO_TEXT_W
  * columns: "-2.9", "-164" (no decimal from 100 on), "inf", "-inf", or "-"
