@@ -34,6 +34,44 @@ static iv_train *make_trainer(iv_net *net, double lr)
 	return tr;
 }
 
+/* The loss at step 0 of zero weights, relu and a bias mean of b with
+ * noise of std s: every hidden unit is relu(b_i) = 0 (b_i ~ N(-1, s^2)
+ * stays below 0), so the loss is the readout's biases against the targets
+ * alone. */
+static double loss_of_biases(double b, double s)
+{
+	iv_config cfg;
+	iv_status st;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_ZEROS;
+	cfg.act = IV_ACT_RELU;
+	cfg.width = 16;
+	cfg.depth = 2;
+	cfg.batch = 32;
+	cfg.bias = b;
+	cfg.bias_std = s;
+	iv_net *net = iv_net_alloc(&cfg, &st);
+	ck_assert_ptr_nonnull(net);
+	iv_train *tr = make_trainer(net, 0.05);
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	double loss = iv_train_loss(tr);
+	iv_train_free(tr);
+	iv_net_free(net);
+	return loss;
+}
+
+START_TEST(readout_biases_start_at_the_bias_without_noise)
+{
+	/* given the hidden biases drawn with noise, then the readout's
+	 * start at --bias exactly (docs/initviz.1): the loss is that of no
+	 * noise to the last bit; and it does see the readout's bias */
+	double plain = loss_of_biases(-1, 0), noisy = loss_of_biases(-1, 0.1);
+	ck_assert(isfinite(plain) && plain > 0);
+	ck_assert_double_eq(noisy, plain);
+	ck_assert_double_ne(loss_of_biases(-2, 0), plain);
+}
+END_TEST
+
 START_TEST(constant_init_stays_symmetric)
 {
 	/* given equal weights, when training 200 steps, then 1 distinct unit */
@@ -449,6 +487,7 @@ Suite *suite(void)
 	TCase *tc = tcase_create("sgd");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, constant_init_stays_symmetric);
+	tcase_add_test(tc, readout_biases_start_at_the_bias_without_noise);
 	tcase_add_test(tc, random_readout_breaks_only_the_top);
 	tcase_add_test(tc, random_init_stays_distinct_and_learns);
 	tcase_add_test(tc, zeros_tanh_hidden_weights_never_move);
