@@ -72,6 +72,10 @@ check "NO_COLOR: q exits 0" mono wait_status mono 0
 start hup 100 30 "$U $BIN $SMALL"
 check "SIGHUP: started" hup wait_for hup "computed in"
 pid=$(view_pid hup)
+# Started again for a better OpenBLAS kernel (src/util/blas_core.c) or not,
+# the process keeps its name: ps, pgrep -x and killall find "initviz".
+check "process name initviz" hup sh -c \
+	"[ \"\$(cat /proc/$pid/comm 2>/dev/null || echo initviz)\" = initviz ]"
 [ -n "$pid" ] && kill -HUP "$pid"
 check "SIGHUP: exit status 129" hup wait_status hup 129
 check "SIGHUP: alternate screen left" hup sh -c \
