@@ -109,6 +109,21 @@ for sig in QUIT USR1 USR2 PIPE ALRM TERM INT HUP; do
 	check "SIG$sig: cursor shown" "$s" wait_fmt "$s" '#{cursor_flag}' 1
 	tm kill-session -t "$s"
 done
+# A signal the moment the screen has opened, before the first frame (gdb
+# stops initviz there and sends it): the terminal is still restored.
+if command -v gdb >/dev/null 2>&1; then
+	start early 100 30 "gdb -q -batch -ex 'set startup-with-shell off' \
+		-ex 'break tui_colors_init' -ex run -ex delete -ex 'signal SIGQUIT' \
+		--args $BIN $SMALL"
+	check "SIGQUIT as the screen opens: exit status 131" early \
+		wait_for early "exited with code 0203"
+	check "SIGQUIT as the screen opens: main screen" early \
+		wait_fmt early '#{alternate_on}' 0
+	check "SIGQUIT as the screen opens: cursor shown" early \
+		wait_fmt early '#{cursor_flag}' 1
+else
+	echo "no gdb: the signal as the screen opens not tried"
+fi
 # An ignored signal (nohup, a background job) stays ignored.
 start igq 100 30 "trap '' QUIT; $U $BIN $SMALL"
 check "ignored SIGQUIT: started" igq wait_for igq "computed in"
