@@ -38,6 +38,7 @@ bad --gain --report -g inf
 bad --value --report --value=
 bad --bias-std --report --bias-std=-1
 bad --max-memory --report --max-memory=12Q
+bad --max-memory --report --max-memory=1e-400 # not 0, no limit
 bad xavier-normal --report --init=xavier
 bad leaky-relu --report --activation=swish
 bad fan_avg --report --mode=fan
