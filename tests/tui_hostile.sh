@@ -112,15 +112,18 @@ done
 # A signal the moment the screen has opened, before the first frame (gdb
 # stops initviz there and sends it): the terminal is still restored.
 if command -v gdb >/dev/null 2>&1; then
-	start early 100 30 "gdb -q -batch -ex 'set startup-with-shell off' \
-		-ex 'break tui_colors_init' -ex run -ex delete -ex 'signal SIGQUIT' \
-		--args $BIN $SMALL"
+	# the pane's shell stays (a dead pane's notice would hide the cursor)
+	tm new-session -d -s early -x 100 -y 30 "gdb -q -batch \
+		-ex 'set startup-with-shell off' -ex 'break tui_colors_init' \
+		-ex run -ex delete -ex 'signal SIGQUIT' --args $BIN $SMALL; \
+		sleep 60"
 	check "SIGQUIT as the screen opens: exit status 131" early \
 		wait_for early "exited with code 0203"
 	check "SIGQUIT as the screen opens: main screen" early \
 		wait_fmt early '#{alternate_on}' 0
 	check "SIGQUIT as the screen opens: cursor shown" early \
 		wait_fmt early '#{cursor_flag}' 1
+	tm kill-session -t early
 else
 	echo "no gdb: the signal as the screen opens not tried"
 fi
