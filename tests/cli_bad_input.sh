@@ -38,6 +38,7 @@ bad --gain --report -g inf
 bad --value --report --value=
 bad --bias-std --report --bias-std=-1
 bad --max-memory --report --max-memory=12Q
+bad --max-memory --report --max-memory=1e-400 # not 0, no limit
 bad xavier-normal --report --init=xavier
 bad leaky-relu --report --activation=swish
 bad fan_avg --report --mode=fan
@@ -95,5 +96,40 @@ bad '--trace records the interactive view; --sweep makes a report' \
 # refused before anything is allocated
 bad 'needs' --report --width=65536 --depth=1000
 bad 'needs' --report --max-memory=1K
+
+# Under an address-space limit too small for OpenBLAS's buffer (128 MiB a
+# thread), OpenBLAS retries its mmap forever: refused at once instead,
+# whatever was asked. AddressSanitizer cannot start under such a limit.
+if ! grep -q __asan_init "$bin" && command -v timeout >/dev/null &&
+	(ulimit -v 100000) 2>/dev/null && "$bin" --version | grep -q OpenBLAS; then
+	for args in "--version" "--help" "--report --depth=1 --width=2 --batch=2" \
+		"--report --lr=0"; do
+		printf 'ulimit -v 100000: initviz %s ... ' "$args"
+		# shellcheck disable=SC2086 # the words of args are arguments
+		(ulimit -v 100000 && exec timeout 30 "$bin" $args) \
+			>"$tmp/out" 2>"$tmp/err" </dev/null
+		rc=$?
+		[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
+		[ ! -s "$tmp/out" ] || fail "stdout is not empty"
+		[ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "not one line on stderr"
+		grep -q '^initviz: .*ulimit' "$tmp/err" ||
+			fail "the message does not name the limit"
+		passed=$((passed + 1))
+		echo ok
+	done
+	# a sweep whose networks leave OpenBLAS no room for a second buffer
+	# (here; elsewhere it may fit, or be refused at start): done or
+	# refused, never a hang
+	printf 'ulimit -v 400000: a sweep ... '
+	(ulimit -v 400000 && exec timeout 60 "$bin" \
+		--sweep=width:64..1024*2 --depth=4 --batch=512) \
+		>"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 2 ] || fail "exit status $rc, want 0 or 2"
+	[ "$rc" -eq 0 ] || grep -q '^initviz: .*ulimit' "$tmp/err" ||
+		fail "the message does not name the limit"
+	passed=$((passed + 1))
+	echo ok
+fi
 
 echo "$passed passed, 0 failed"

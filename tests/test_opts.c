@@ -487,6 +487,10 @@ START_TEST(number_parsers)
 	ck_assert(!iv_parse_ulong("18446744073709551616", &u));
 	ck_assert(cli_parse_bytes("0.5M", &d) && d == 524288);
 	ck_assert(!cli_parse_bytes("1 M", &d));
+	/* below the smallest double, yet not 0 (no limit) */
+	ck_assert(!cli_parse_bytes("1e-400", &d));
+	ck_assert(!cli_parse_bytes("1e-400T", &d));
+	ck_assert(cli_parse_bytes("0e-400", &d) && d == 0);
 	ck_assert(!cli_parse_bytes("inf", &d));
 	ck_assert(!cli_parse_bytes("1e300T", &d)); /* overflows to Inf */
 }

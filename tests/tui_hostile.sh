@@ -72,6 +72,10 @@ check "NO_COLOR: q exits 0" mono wait_status mono 0
 start hup 100 30 "$U $BIN $SMALL"
 check "SIGHUP: started" hup wait_for hup "computed in"
 pid=$(view_pid hup)
+# Started again for a better OpenBLAS kernel (src/util/blas_core.c) or not,
+# the process keeps its name: ps, pgrep -x and killall find "initviz".
+check "process name initviz" hup sh -c \
+	"[ \"\$(cat /proc/$pid/comm 2>/dev/null || echo initviz)\" = initviz ]"
 [ -n "$pid" ] && kill -HUP "$pid"
 check "SIGHUP: exit status 129" hup wait_status hup 129
 check "SIGHUP: alternate screen left" hup sh -c \
@@ -105,6 +109,24 @@ for sig in QUIT USR1 USR2 PIPE ALRM TERM INT HUP; do
 	check "SIG$sig: cursor shown" "$s" wait_fmt "$s" '#{cursor_flag}' 1
 	tm kill-session -t "$s"
 done
+# A signal the moment the screen has opened, before the first frame (gdb
+# stops initviz there and sends it): the terminal is still restored.
+if command -v gdb >/dev/null 2>&1; then
+	# the pane's shell stays (a dead pane's notice would hide the cursor)
+	tm new-session -d -s early -x 100 -y 30 "gdb -q -batch \
+		-ex 'set startup-with-shell off' -ex 'break tui_colors_init' \
+		-ex run -ex delete -ex 'signal SIGQUIT' --args $BIN $SMALL; \
+		sleep 60"
+	check "SIGQUIT as the screen opens: exit status 131" early \
+		wait_for early "exited with code 0203"
+	check "SIGQUIT as the screen opens: main screen" early \
+		wait_fmt early '#{alternate_on}' 0
+	check "SIGQUIT as the screen opens: cursor shown" early \
+		wait_fmt early '#{cursor_flag}' 1
+	tm kill-session -t early
+else
+	echo "no gdb: the signal as the screen opens not tried"
+fi
 # An ignored signal (nohup, a background job) stays ignored.
 start igq 100 30 "trap '' QUIT; $U $BIN $SMALL"
 check "ignored SIGQUIT: started" igq wait_for igq "computed in"

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <config.h>
 #include <initviz/net.h>
 #include "cli/blas.h"
@@ -13,6 +14,7 @@
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "cli/report.h"
+#include "cli/room.h"
 #include "cli/sweep_report.h"
 #include "tui/tui.h"
 #include "util/blas_core.h"
@@ -50,6 +52,19 @@ static int alloc_failed(const iv_config *cfg, iv_status st, double extra)
 	return 2;
 }
 
+/* Refuses to go on when OpenBLAS would find no room for its buffers
+ * (cli/room.h): with _exit, as exit would wait for OpenBLAS's threads,
+ * which may spin for ever. */
+static void room_or_exit(double more)
+{
+	char msg[256];
+	if (cli_room(more, msg, sizeof msg) == 0)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "initviz: %s\n", msg);
+	_exit(2);
+}
+
 static int report(const cli_opts *o)
 {
 	iv_status st;
@@ -59,6 +74,7 @@ static int report(const cli_opts *o)
 	if (o->cfg.max_memory > 0 &&
 	    iv_config_memory(&o->cfg) + extra > o->cfg.max_memory)
 		return alloc_failed(&o->cfg, IV_ETOOBIG, extra);
+	room_or_exit(iv_config_memory(&o->cfg) + extra);
 	iv_net *net = iv_net_alloc(&o->cfg, &st);
 	if (!net)
 		return alloc_failed(&o->cfg, st, extra);
@@ -182,6 +198,7 @@ int main(int argc, char **argv)
 	int rc;
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C"); /* "0.5", not "0,5", in and out */
+	room_or_exit(0); /* before anything that could end in exit */
 	if (cli_parse(argc, argv, &o, err, sizeof err) != 0) {
 		fprintf(stderr, "initviz: %s\n", err);
 		return 2;
@@ -205,6 +222,8 @@ int main(int argc, char **argv)
 		struct view_ctx vc = {&o, &set};
 		o.tui.command = view_command;
 		o.tui.command_ctx = &vc;
+		if (!o.sweep.naxes && !o.report)
+			room_or_exit(iv_config_memory(&o.cfg));
 		rc = o.sweep.naxes ? cli_sweep_report(&o, stdout, stderr)
 		     : o.report    ? report(&o)
 				   : tui_run(&o.cfg, &o.tui);

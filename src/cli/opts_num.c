@@ -7,6 +7,16 @@
 #include <string.h>
 #include "cli/opts.h"
 
+/* Whether the n characters of a decimal number have a digit other than 0
+ * before the exponent: "1e-400", which strtod reads as 0, is not 0. */
+static bool nonzero_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i] != 'e' && s[i] != 'E'; i++)
+		if (s[i] >= '1' && s[i] <= '9')
+			return true;
+	return false;
+}
+
 bool cli_parse_bytes(const char *s, double *out)
 {
 	static const char units[] = "KMGT";
@@ -22,7 +32,7 @@ bool cli_parse_bytes(const char *s, double *out)
 	if (!iv_parse_decimal(s, n, &v) || v < 0 || !isfinite(v * mul))
 		return false;
 	/* whole bytes; a limit that would round to 0 (no limit) is refused */
-	if (v > 0 && floor(v * mul) < 1)
+	if ((v > 0 || nonzero_digits(s, n)) && floor(v * mul) < 1)
 		return false;
 	*out = floor(v * mul);
 	return true;

@@ -16,6 +16,7 @@
 #include <initviz/train.h>
 #include "cli/check.h"
 #include "cli/command.h"
+#include "cli/room.h"
 #include "cli/sweep_run.h"
 #include "util/bytes.h"
 
@@ -310,6 +311,12 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	size_t k = jobs < r->n ? jobs : r->n, started = 0;
 	if (k > WORKERS_MAX)
 		k = WORKERS_MAX;
+	/* the k largest side by side, beside OpenBLAS's buffers (room.h) */
+	double most = 0;
+	for (size_t i = 0; i < r->n; i++)
+		most = r->need[i] > most ? r->need[i] : most;
+	if (cli_room(most * (double)k, err, errlen) != 0)
+		return 2;
 	if (!(p.order = malloc(r->n * sizeof *p.order)) || !rank(r, p.order)) {
 		free(p.order);
 		snprintf(err, errlen, "out of memory");

@@ -90,17 +90,20 @@ int tui_run(const iv_config *cfg, const tui_options *opt)
 	if ((status = tui_app_init(&app, cfg, opt)) != 0)
 		return status;
 	app.headless = bad != NULL;
+	/* caught before the screen opens (raw, alternate screen): a signal
+	 * from then on ends the loop, which restores the terminal */
+	tui_signals_catch();
 	scr = app.headless ? tui_screen_headless(env_int("INITVIZ_LINES", 24),
 						 env_int("INITVIZ_COLS", 80))
 			   : open_tty();
 	if (!scr) {
+		tui_signals_default();
 		tui_app_done(&app);
 		fprintf(stderr, "initviz: no terminal (cannot open the "
 				"screen); use --report for a text report\n");
 		return 2;
 	}
 	tui_colors_init();
-	tui_signals_catch();
 	status = tui_loop(&app);
 	endwin();
 	tui_signals_default();

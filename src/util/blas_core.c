@@ -5,11 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 #include "util/blas_core.h"
 
 /* Set for the second start: the kernel OpenBLAS had chosen. */
 #define REPLACED_ENV "INITVIZ_OPENBLAS_REPLACED"
+/* Set for the second start: the process's name in the first. Started from
+ * /proc/self/exe, the kernel names it "exe" (ps, pgrep -x, killall). */
+#define NAME_ENV "INITVIZ_PROCESS_NAME"
 
 iv_cpu_features iv_cpu_features_here(void)
 {
@@ -70,8 +74,18 @@ static bool started_by_loader(void)
 	return strncmp(base ? base + 1 : path, "ld-", 3) == 0;
 }
 
+/* The second start takes the first one's name back. */
+static void restore_name(void)
+{
+	const char *name = getenv(NAME_ENV);
+	if (name && *name && getenv(REPLACED_ENV))
+		(void)prctl(PR_SET_NAME, name, 0, 0, 0);
+	unsetenv(NAME_ENV);
+}
+
 void iv_blas_core_pick(char *const argv[])
 {
+	restore_name();
 	if (getenv("OPENBLAS_CORETYPE"))
 		return;
 	const char *pre = getenv("LD_PRELOAD");
@@ -81,11 +95,14 @@ void iv_blas_core_pick(char *const argv[])
 	const char *to = iv_blas_core_better(core, iv_cpu_features_here());
 	if (!to || started_by_loader())
 		return;
-	if (setenv(REPLACED_ENV, core, 1) != 0 ||
-	    setenv("OPENBLAS_CORETYPE", to, 1) != 0)
-		return;
-	execv("/proc/self/exe", argv);
+	char name[16] = ""; /* the kernel's limit, with the '\0' */
+	(void)prctl(PR_GET_NAME, name, 0, 0, 0);
+	if (setenv(REPLACED_ENV, core, 1) == 0 &&
+	    setenv("OPENBLAS_CORETYPE", to, 1) == 0 &&
+	    setenv(NAME_ENV, name, 1) == 0)
+		execv("/proc/self/exe", argv);
 	/* not started again: go on with OpenBLAS's own kernel */
 	unsetenv("OPENBLAS_CORETYPE");
 	unsetenv(REPLACED_ENV);
+	unsetenv(NAME_ENV);
 }

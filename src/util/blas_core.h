@@ -41,7 +41,7 @@ const char *iv_blas_core_replaced(void);
 /* First thing in main, before any output or thread: when OpenBLAS runs
  * a kernel older than the processor can (iv_blas_core_better), run this
  * program again (argv as given) with OPENBLAS_CORETYPE set to the better
- * one. Does nothing when OPENBLAS_CORETYPE is set already (a user's choice
+ * one; the second start takes back the first one's process name. Does nothing when OPENBLAS_CORETYPE is set already (a user's choice
  * stands, and the second start stops here), under valgrind (which runs no
  * AVX-512, and would not follow the new start), or when the program cannot
  * be started again; then it returns and the program goes on as it is. */
