@@ -35,6 +35,34 @@ static double limit_bytes(void)
 	return least;
 }
 
+/* Whether a line of /proc/self/maps ("lo-hi perms offset dev inode
+ * [path]") is a private read-write mapping of no file (not [heap] or
+ * [stack] either), and its range. */
+static bool anonymous_rw(const char *line, unsigned long *lo,
+			 unsigned long *hi)
+{
+	char *e;
+	*lo = strtoul(line, &e, 16);
+	if (e == line || *e != '-')
+		return false;
+	line = e + 1;
+	*hi = strtoul(line, &e, 16);
+	if (e == line || *e != ' ' || *hi < *lo)
+		return false;
+	line = e + 1;
+	if (strncmp(line, "rw-p ", 5) != 0)
+		return false;
+	line += 5;
+	for (int field = 0; field < 3; field++) { /* offset, dev, inode */
+		line += strspn(line, " ");
+		size_t w = strcspn(line, " \t\n");
+		if (w == 0)
+			return false;
+		line += w;
+	}
+	return line[strspn(line, " \t\n")] == '\0';
+}
+
 /* OpenBLAS's buffers mapped so far: the anonymous read-write mappings,
  * in whole buffers (one may have merged with a neighbour, a stack). */
 static int buffers_mapped(void)
@@ -47,14 +75,8 @@ static int buffers_mapped(void)
 		return 0;
 	while (getline(&line, &cap, f) > 0) {
 		unsigned long lo, hi;
-		char perm[5];
-		int end = 0;
-		if (sscanf(line, "%lx-%lx %4s %*s %*s %*s%n", &lo, &hi, perm,
-			   &end) < 3 ||
-		    end == 0 || strcmp(perm, "rw-p") != 0 || hi < lo)
+		if (!anonymous_rw(line, &lo, &hi))
 			continue;
-		if (line[end + strspn(line + end, " \t\n")] != '\0')
-			continue; /* a file's, or [heap], [stack] */
 		n += (int)((hi - lo) / BLAS_BUFFER);
 	}
 	free(line);

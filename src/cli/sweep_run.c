@@ -306,6 +306,10 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 			 .errlen = errlen,
 			 .limit = r->o->cfg.max_memory};
 	pthread_t tid[WORKERS_MAX];
+	if (r->n == 0) { /* the parser never gives one */
+		snprintf(err, errlen, "--sweep: no configuration to run");
+		return 2;
+	}
 	size_t jobs =
 	    r->o->jobs ? r->o->jobs : cli_sweep_jobs(r, cli_idle_processors());
 	size_t k = jobs < r->n ? jobs : r->n, started = 0;

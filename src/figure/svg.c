@@ -102,7 +102,9 @@ static const char *series_dash(size_t i, size_t named)
 static size_t wrap_label(const char *s, const char **start, size_t *len)
 {
 	size_t n = 0;
-	while (s && *s && n < LEGEND_LINES) {
+	if (!s)
+		return 0;
+	while (*s && n < LEGEND_LINES) {
 		size_t end = 0, i = 0; /* end: the line so far */
 		for (;;) {
 			while (s[i] && s[i] != ' ')
