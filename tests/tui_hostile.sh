@@ -110,8 +110,11 @@ for sig in QUIT USR1 USR2 PIPE ALRM TERM INT HUP; do
 	tm kill-session -t "$s"
 done
 # A signal the moment the screen has opened, before the first frame (gdb
-# stops initviz there and sends it): the terminal is still restored.
-if command -v gdb >/dev/null 2>&1; then
+# stops initviz there and sends it): the terminal is still restored. Not in
+# a sanitizer build: LeakSanitizer cannot run under ptrace.
+if grep -q __asan_init "$BIN"; then
+	echo "built with AddressSanitizer: the signal as the screen opens not tried"
+elif command -v gdb >/dev/null 2>&1; then
 	# the pane's shell stays (a dead pane's notice would hide the cursor)
 	tm new-session -d -s early -x 100 -y 30 "gdb -q -batch \
 		-ex 'set startup-with-shell off' -ex 'break tui_colors_init' \
