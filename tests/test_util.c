@@ -34,6 +34,11 @@ static const struct {
 	{ "\xed\xa0\x80", "\\xed\\xa0\\x80" },             /* a surrogate */
 	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80" },    /* over U+10FFFF */
 	{ "cut\xe2\x86", "cut\\xe2\\x86" },                /* cut short */
+	/* marks that reorder the text around them: "abc" would read "cba" */
+	{ "\xe2\x80\xae" "abc", "\\u202e" "abc" },           /* U+202E RLO */
+	{ "x\xe2\x81\xa7y\xe2\x81\xa9", "x\\u2067y\\u2069" }, /* RLI, PDI */
+	{ "\xe2\x80\x8f\xd8\x9c", "\\u200f\\u061c" },      /* RLM, ALM */
+	{ "\xe2\x80\x8d", "\xe2\x80\x8d" },               /* ZWJ stays */
 };
 
 START_TEST(escape_table)

@@ -6,8 +6,8 @@
 #include "util/escape.h"
 
 /* Bytes of the well-formed UTF-8 character at s (n bytes left) whose code
- * point is U+00A0 or above; 0 when there is none. */
-static size_t utf8_char(const unsigned char *s, size_t n)
+ * point (*code) is U+00A0 or above; 0 when there is none. */
+static size_t utf8_char(const unsigned char *s, size_t n, unsigned long *code)
 {
 	unsigned c = s[0];
 	size_t len;
@@ -36,7 +36,17 @@ static size_t utf8_char(const unsigned char *s, size_t n)
 	}
 	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
+	*code = cp;
 	return len;
+}
+
+/* The invisible marks that reorder the text around them on a terminal
+ * that applies the bidirectional algorithm: a title could then read as
+ * something else. */
+static int bidi_control(unsigned long cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 size_t iv_escape(char *dst, size_t size, const char *src, size_t n)
@@ -44,9 +54,12 @@ size_t iv_escape(char *dst, size_t size, const char *src, size_t n)
 	const unsigned char *s = (const unsigned char *)src;
 	size_t out = 0;
 	for (size_t i = 0; i < n;) {
-		char tmp[8];
-		size_t k = utf8_char(s + i, n - i), w;
-		if (k) {
+		char tmp[12];
+		unsigned long cp = 0;
+		size_t k = utf8_char(s + i, n - i, &cp), w;
+		if (k && bidi_control(cp)) {
+			w = (size_t)snprintf(tmp, sizeof tmp, "\\u%04lx", cp);
+		} else if (k) {
 			memcpy(tmp, s + i, k);
 			w = k;
 		} else if (s[i] < 0x20 || s[i] == 0x7f) {

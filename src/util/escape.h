@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Text from a file made safe to print on a terminal: control bytes in
  * caret notation (ESC as ^[, as the view draws them), bytes that are not
- * UTF-8 and the C1 controls as \xNN. No curses, no printing. */
+ * UTF-8 and the C1 controls as \xNN, the marks that reorder text as \uNNNN.
+ * No curses, no printing. */
 #ifndef IV_UTIL_ESCAPE_H
 #define IV_UTIL_ESCAPE_H
 
@@ -9,7 +10,9 @@
 
 /* Write n bytes of src to dst (size bytes, size >= 1) escaped: bytes 0x00
  * to 0x1f as ^@ to ^_, 0x7f as ^?, well-formed UTF-8 of U+00A0 and up as
- * it is, every other byte (C1 controls U+0080..U+009F, stray or overlong
+ * it is but for the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069), which reorder what is around them, as
+ * \uNNNN; every other byte (C1 controls U+0080..U+009F, stray or overlong
  * sequences, surrogates) as \xNN. Printable ASCII stays. The output is
  * cut, never inside an escape or a character, to fit; always terminated.
  * Returns the bytes written, without the NUL. */
