@@ -95,13 +95,14 @@ void bench_print_floor(const struct bench_cfg *cfgs,
 		       r->ph[PH_RELEASE], r->ph[PH_DRAWS], process, f,
 		       r->iv.wall, r->iv.wall / f, r->np.wall, r->np.wall / f);
 	}
-	printf("  touch: the first write of every page of the arrays held,"
-	       " on two threads; release:\n  giving them back; draws: the"
-	       " weights from GSL's ziggurat on the engine's generator,\n"
-	       "  two threads, into touched memory; process: one that only"
-	       " loads the libraries.\n  A program doing this work with"
-	       " these arrays and numbers spends at least the floor;\n"
-	       "  np/floor is the most NumPy / initviz could be in this"
+	printf("  touch: bringing in every page of the arrays held, as the"
+	       " engine does, on two threads;\n  release: giving them back;"
+	       " draws: the weights of GSL's ziggurat on the engine's\n"
+	       "  generator as the engine draws them, two threads, into"
+	       " touched memory; process: one\n  that only loads the"
+	       " libraries. A program doing this work with these arrays\n"
+	       "  and numbers spends at least the floor;"
+	       " np/floor is the most NumPy / initviz\n  could be in this"
 	       " run\n");
 }
 

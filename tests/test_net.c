@@ -2,6 +2,9 @@
 /* The network: gradients against finite differences, the forward pass
  * against plain loops, symmetry, determinism and retained gradients. */
 #include <float.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include "plainnet.h"
 #include "testutil.h"
 
@@ -321,6 +324,50 @@ START_TEST(weights_come_from_per_layer_streams)
 }
 END_TEST
 
+#ifdef __linux__
+/* Resident bytes of this process (/proc/self/statm). */
+static double resident(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	unsigned long size = 0, pages = 0;
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fscanf(f, "%lu %lu", &size, &pages), 2);
+	fclose(f);
+	return (double)pages * (double)sysconf(_SC_PAGESIZE);
+}
+
+START_TEST(arrays_are_brought_in_when_allocated)
+{
+	/* given a kernel that fills pages on request (Linux 5.14 on) and a
+	 * network of about 48 MiB of arrays */
+	void *probe = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ck_assert(probe != MAP_FAILED);
+	int can = madvise(probe, 4096, 23 /* MADV_POPULATE_WRITE */) == 0;
+	munmap(probe, 4096);
+	if (!can)
+		return;
+	iv_config c;
+	iv_config_defaults(&c);
+	c.width = 512;
+	c.depth = 8;
+	c.batch = 512;
+	double arrays = 8.0 * 8 * (512.0 * 512 * 3);
+	/* when it is allocated, before any step */
+	double before = resident();
+	iv_status st;
+	iv_net *net = iv_net_alloc(&c, &st);
+	ck_assert_ptr_nonnull(net);
+	double grown = resident() - before;
+	/* then its pages are in already: the passes take no page faults
+	 * (docs/performance.md) */
+	ck_assert_msg(grown >= 0.95 * arrays, "%.1f MiB of %.1f MiB in",
+		      grown / 1048576, arrays / 1048576);
+	iv_net_free(net);
+}
+END_TEST
+#endif
+
 Suite *suite(void)
 {
 	Suite *s = tu_suite("net");
@@ -337,6 +384,9 @@ Suite *suite(void)
 	                    3 * TU_LEN(asymmetric));
 	tcase_add_test(tc, same_config_same_numbers);
 	tcase_add_test(tc, weights_come_from_per_layer_streams);
+#ifdef __linux__
+	tcase_add_test(tc, arrays_are_brought_in_when_allocated);
+#endif
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, net_limits_tcase());
 	suite_add_tcase(s, net_steps_tcase());
