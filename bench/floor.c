@@ -11,9 +11,10 @@
  *          virtual machine that gives free memory back to its host, the
  *          host a fault of its own
  *   free   giving those pages back (what the process's end costs too)
- *   draws  the L n^2 weights from GSL's ziggurat on the engine's
- *          generator (init.h), into memory already touched: a seed must
- *          give the numbers it always gave
+ *   draws  the L n^2 weights of GSL's ziggurat on the engine's
+ *          generator (init.h), drawn as the engine draws them (gauss.h),
+ *          into memory already touched: a seed must give the numbers it
+ *          always gave
  *
  * The products, the other part of the floor, are phases.c's. */
 #include <math.h>
@@ -23,6 +24,7 @@
 #include <unistd.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include "engine/gauss.h"
 #include "engine/init.h"
 #include "engine/par.h"
 #include "bench.h"
@@ -100,8 +102,7 @@ static void draw_part(void *ctx, unsigned k)
 	}
 	for (size_t l = 0; l < j->layers; l++) {
 		gsl_rng_set(r, j->seed + l);
-		for (size_t i = 0; i < j->count; i++)
-			j->into[i] = gsl_ran_gaussian_ziggurat(r, 1.0);
+		iv_gauss_fill(r, 1.0, j->into, j->count);
 	}
 	gsl_rng_free(r);
 }

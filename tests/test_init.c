@@ -6,6 +6,7 @@
 #include <gsl/gsl_rng.h>
 #include <initviz/config.h>
 #include <initviz/tables.h>
+#include "engine/gauss.h"
 #include "engine/init.h"
 #include "testutil.h"
 
@@ -523,6 +524,56 @@ START_TEST(workspace_only_for_orthogonal)
 }
 END_TEST
 
+/* Normal numbers: the engine's draw against GSL's ziggurat, number by
+ * number and bit for bit, the generator's state after them too; at
+ * sigmas from tiny to huge and negative, in runs of any length. */
+static void same_as_gsl(const gsl_rng_type *T, unsigned long seed,
+			double sigma, size_t n)
+{
+	gsl_rng *a = gsl_rng_alloc(T), *b = gsl_rng_alloc(T);
+	double *x = malloc(n * sizeof *x);
+	size_t tail = 0;
+	ck_assert(a && b && x);
+	gsl_rng_set(a, seed);
+	gsl_rng_set(b, seed);
+	/* runs of 1, 7, then the rest, and one number alone between */
+	iv_gauss_fill(a, sigma, x, 1);
+	iv_gauss_fill(a, sigma, x + 1, 7);
+	x[8] = iv_gauss(a, sigma);
+	iv_gauss_fill(a, sigma, x + 9, n - 9);
+	for (size_t i = 0; i < n; i++) {
+		double y = gsl_ran_gaussian_ziggurat(b, sigma);
+		ck_assert_msg(tu_bits_eq(x[i], y),
+			      "%s seed %lu sigma %g: number %zu is %.17g, GSL "
+			      "%.17g",
+			      T->name, seed, sigma, i, x[i], y);
+		tail += fabs(y) > 3.5 * fabs(sigma); /* the base strip's */
+	}
+	ck_assert_uint_eq(gsl_rng_get(a), gsl_rng_get(b));
+	if (n >= 100000) /* the rare cases came up: ~4.7e-4 of the draws */
+		ck_assert_uint_gt(tail, n / 5000);
+	free(x);
+	gsl_rng_free(a);
+	gsl_rng_free(b);
+}
+
+START_TEST(normals_are_gsl_ziggurat_bit_for_bit)
+{
+	/* given GSL's taus2 (the engine's generator) and mt19937 */
+	static const double sigmas[] = {1.0, 0.37, -2.0, 1e-300, 1e200};
+	/* when the engine draws, then GSL's numbers, and the fast path is on
+	 * for the engine's generator */
+	ck_assert_msg(iv_gauss_fast(),
+		      "GSL's ziggurat did not pass the fast path's check: "
+		      "every normal number goes through GSL (slower)");
+	for (size_t k = 0; k < TU_LEN(sigmas); k++) {
+		same_as_gsl(IV_RNG, iv_seed_mix(3, k), sigmas[k], 1u << 20);
+		same_as_gsl(gsl_rng_mt19937, 5 + k, sigmas[k], 1000);
+	}
+	same_as_gsl(IV_RNG, 0, 1.0, 9);
+}
+END_TEST
+
 START_TEST(seed_mix_separates_streams)
 {
 	/* given a few seeds and streams, the mixed seeds are all different */
@@ -556,6 +607,7 @@ Suite *suite(void)
 	tcase_add_test(tc, names_and_aliases);
 	tcase_add_test(tc, unknown_scheme_is_einval);
 	tcase_add_test(tc, seed_mix_separates_streams);
+	tcase_add_test(tc, normals_are_gsl_ziggurat_bit_for_bit);
 	tcase_add_loop_test(tc, orthogonal_is_q_of_the_gaussian_draw, 0,
 	                    TU_LEN(orth_shapes));
 	tcase_add_test(tc, workspace_only_for_orthogonal);

@@ -7,6 +7,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <initviz/net.h>
+#include "gauss.h"
 #include "init.h"
 #include "net_impl.h"
 
@@ -23,7 +24,7 @@ static void draw_input(const iv_config *cfg, gsl_matrix *X, gsl_rng *r)
 				row[j] = gsl_rng_uniform(r);
 				break;
 			default:
-				row[j] = gsl_ran_gaussian_ziggurat(r, 1.0);
+				row[j] = iv_gauss(r, 1.0);
 				break;
 			}
 		}
@@ -253,7 +254,7 @@ iv_status iv_net_draw_rows(iv_net *net, size_t l, size_t upto)
 			    net->b[l], i,
 			    cfg->bias +
 				(cfg->bias_std > 0
-				     ? gsl_ran_gaussian_ziggurat(r, cfg->bias_std)
+				     ? iv_gauss(r, cfg->bias_std)
 				     : 0.0));
 	}
 	net->slot[slot] = 0;

@@ -5,6 +5,7 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
+#include "gauss.h"
 #include "init.h"
 
 unsigned long iv_seed_mix(unsigned long seed, unsigned long stream)
@@ -40,11 +41,8 @@ static void fill_identity(gsl_matrix *W, size_t i0, size_t i1, double g)
 static void fill_normal(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
 			double sd)
 {
-	for (size_t i = i0; i < i1; i++) {
-		double *row = gsl_matrix_ptr(W, i, 0);
-		for (size_t j = 0; j < W->size2; j++)
-			row[j] = gsl_ran_gaussian_ziggurat(r, sd);
-	}
+	for (size_t i = i0; i < i1; i++)
+		iv_gauss_fill(r, sd, gsl_matrix_ptr(W, i, 0), W->size2);
 }
 
 static void fill_uniform(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
@@ -65,7 +63,7 @@ static void fill_trunc(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
 		for (size_t j = 0; j < W->size2; j++) {
 			double x;
 			do /* redraw outside +-2 sd: accepts 95% of draws */
-				x = gsl_ran_gaussian_ziggurat(r, 1.0);
+				x = iv_gauss(r, 1.0);
 			while (fabs(x) > 2.0);
 			row[j] = sd * x;
 		}

@@ -30,6 +30,7 @@
 #include <initviz/net.h>
 #include "distinct.h"
 #include "gemm.h"
+#include "gauss.h"
 #include "init.h"
 #include "net_impl.h"
 #include "norm.h"
@@ -250,8 +251,7 @@ static void ph_grad(iv_net *net, size_t l, size_t left, bool forced,
 	if (kept && net->g_ok) {
 		memcpy(g, kept, k * n * sizeof *g);
 	} else {
-		for (size_t i = 0; i < k * n; i++)
-			g[i] = gsl_ran_gaussian_ziggurat(net->rng[2], 1.0);
+		iv_gauss_fill(net->rng[2], 1.0, g, k * n);
 		if (kept)
 			memcpy(kept, g, k * n * sizeof *g);
 	}

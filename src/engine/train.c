@@ -33,6 +33,7 @@
 #include <gsl/gsl_randist.h>
 #include <initviz/act.h>
 #include <initviz/train.h>
+#include "gauss.h"
 #include "init.h"
 #include "gemm.h"
 #include "net_impl.h"
@@ -108,11 +109,9 @@ static iv_status make_targets(iv_train *tr, gsl_rng *r)
 	gsl_matrix *T = gsl_matrix_alloc(X->size1, TEACHER_HIDDEN);
 	iv_status st = IV_ENOMEM;
 	if (A1 && A2 && T) {
-		for (size_t i = 0; i < A1->size1 * A1->size2; i++)
-			A1->data[i] =
-			    gsl_ran_gaussian_ziggurat(r, 1 / sqrt(n0));
-		for (size_t i = 0; i < A2->size1 * A2->size2; i++)
-			A2->data[i] = gsl_ran_gaussian_ziggurat(r, 0.25);
+		/* sizes as allocated: data is contiguous */
+		iv_gauss_fill(r, 1 / sqrt(n0), A1->data, A1->size1 * A1->size2);
+		iv_gauss_fill(r, 0.25, A2->data, A2->size1 * A2->size2);
 		st = IV_EGSL;
 		if (!iv_gemm(tr->net->pool, CblasNoTrans, CblasTrans, 1, X, A1, 0,
 			     T)) {
