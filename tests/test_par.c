@@ -316,6 +316,12 @@ static const struct {
 	{300, 257, 999, CblasTrans, CblasNoTrans, -0.01, 1.0},
 	{40, 1000, 1000, CblasNoTrans, CblasTrans, 1.0, 0.0}, /* few rows */
 	{9, 4, 3, CblasNoTrans, CblasNoTrans, 1.0, 0.0},      /* one call */
+	/* parts a thread may do in one call (gemm.c): the engine's three
+	 * products and the training update, parts of 128 and 256 rows */
+	{1024, 256, 256, CblasNoTrans, CblasTrans, 1.0, 0.0},
+	{256, 256, 1024, CblasTrans, CblasNoTrans, 1.0 / 1024, 0.0},
+	{512, 384, 256, CblasNoTrans, CblasNoTrans, 1.0, 0.0},
+	{512, 512, 256, CblasTrans, CblasNoTrans, -0.01, 1.0},
 };
 
 static gsl_matrix *random_matrix(size_t r, size_t c, unsigned long seed)
@@ -363,14 +369,17 @@ START_TEST(products_in_parts_match_whatever_the_threads)
 	gsl_matrix *P = product(_i, pool, 0, A, B);
 	gsl_matrix *F = product(_i, NULL, 0, A, B);
 	gsl_matrix *S = product(_i, pool, 1, A, B);
+	gsl_matrix *T3 = product(_i, pool, 3, A, B); /* runs of 1, 1, 2 */
 	/* then every entry is the same, bit for bit */
 	for (size_t i = 0; i < r * c; i++)
 		ck_assert_msg(tu_bits_eq(P->data[i], F->data[i]) &&
-				  tu_bits_eq(P->data[i], S->data[i]),
+				  tu_bits_eq(P->data[i], S->data[i]) &&
+				  tu_bits_eq(P->data[i], T3->data[i]),
 			      "entry %zu of %zu x %zu (%u parts): %.17g %.17g "
-			      "%.17g",
+			      "%.17g %.17g",
 			      i, r, c, parts, P->data[i], F->data[i],
-			      S->data[i]);
+			      S->data[i], T3->data[i]);
+	gsl_matrix_free(T3);
 	/* and within rounding of a plain loop of long doubles */
 	for (size_t i = 0; i < r; i++)
 		for (size_t j = 0; j < c; j += c / 17 + 1) {
@@ -403,6 +412,19 @@ START_TEST(products_in_parts_match_whatever_the_threads)
 	gsl_matrix_free(P);
 	gsl_matrix_free(F);
 	gsl_matrix_free(S);
+}
+END_TEST
+
+START_TEST(one_call_over_parts_is_measured_the_same)
+{
+	/* given the BLAS this build runs (Debian's OpenBLAS, or GSL's own),
+	 * when a run of parts in one call is measured against a call per
+	 * part, then it gives the same bits for each transposition the
+	 * engine uses, so that threads may merge their parts (the products
+	 * test above checks the engine's shapes on 1, 2 and 3 threads) */
+	ck_assert(iv_gemm_merges(CblasNoTrans, CblasTrans));
+	ck_assert(iv_gemm_merges(CblasTrans, CblasNoTrans));
+	ck_assert(iv_gemm_merges(CblasNoTrans, CblasNoTrans));
 }
 END_TEST
 
@@ -473,6 +495,7 @@ Suite *suite(void)
 	tcase_add_test(tc, non_finite_data_takes_the_exact_path);
 	tcase_add_loop_test(tc, net_on_one_cpu_equals_net_on_all, 0, 2);
 	tcase_add_test(tc, gradients_retained_or_overwritten_agree);
+	tcase_add_test(tc, one_call_over_parts_is_measured_the_same);
 	tcase_add_loop_test(tc, products_in_parts_match_whatever_the_threads, 0,
 			    TU_LEN(products));
 	tcase_add_test(tc, thread_limit_holds_and_blas_runs_on_one_thread);

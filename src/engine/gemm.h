@@ -3,6 +3,7 @@
 #ifndef IV_ENGINE_GEMM_H
 #define IV_ENGINE_GEMM_H
 
+#include <stdbool.h>
 #include <gsl/gsl_blas.h>
 #include "par.h"
 
@@ -21,6 +22,17 @@ int iv_gemm(iv_pool *pool, CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb,
  * network's first BLAS call of any kind, so that its numbers never depend
  * on whether a product came first. iv_gemm calls it too. */
 void iv_gemm_setup(void);
+
+/* Whether a thread may do its run of parts in one call is measured once
+ * a process for each transposition (gemm.c), with 1.25 MiB for a moment.
+ * A network does it for its products of batch rows, in inputs and out
+ * outputs before its arrays are allocated, so that the memory is given
+ * back before them and the process's peak stays theirs. */
+void iv_gemm_prepare(size_t batch, size_t in, size_t out);
+
+/* That measurement for one transposition (made now if not yet): whether
+ * one call over a run of parts gives the bits of a call per part. */
+bool iv_gemm_merges(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb);
 
 /* The parts iv_gemm cuts C (rows x cols, inner products of length k)
  * into: 4 at most (products run on 4 threads at most), each of 128 rows

@@ -236,6 +236,8 @@ static iv_status allocate(iv_net *net)
 	    !net->mats || !net->vecs || !net->A || !net->mu || !net->is ||
 	    !net->sums || doubles == SIZE_MAX)
 		return IV_ENOMEM;
+	for (size_t l = 1; l <= L; l++) /* its memory before the arena's */
+		iv_gemm_prepare(B, net->n[l - 1], net->n[l]);
 	if (net->arena && net->arena_bytes / sizeof(double) < doubles) {
 		/* A donated block too small: a large one is grown (glibc moves
 		 * its pages rather than copying them or giving them back, which
