@@ -106,6 +106,7 @@ static iv_net *time_passes(const iv_config *cfg, struct bench_phases *p)
 	iv_net *net = iv_net_alloc(cfg, &st);
 	if (!net)
 		return NULL;
+	iv_net_populate(net);
 	double t1 = bench_now();
 	while (!iv_net_layer(net, L)->forward_done && iv_net_step(net) ==
 	       IV_CONTINUE)

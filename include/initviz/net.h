@@ -97,6 +97,14 @@ void iv_net_keep_draws(iv_net *net, bool on);
  * passes are done (and on every later call), an error code otherwise. */
 iv_status iv_net_step(iv_net *net);
 iv_status iv_net_run(iv_net *net);
+/* Bring in the pages of the network's arrays now, on its threads: for a
+ * caller about to run it whole (the report, a sweep), whose passes then
+ * take no page faults. The kernel fills a range of pages faster than it
+ * takes their faults one at a time (docs/performance.md). Once per block
+ * of memory; a no-op where the system has no way to do it. The view does
+ * not: a large network's pages come as its steps first write them, so
+ * that no one step holds the screen for all of them. */
+void iv_net_populate(iv_net *net);
 /* Start both passes again with the same weights and inputs. */
 void iv_net_restart(iv_net *net);
 bool iv_net_done(const iv_net *net);

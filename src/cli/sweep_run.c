@@ -129,6 +129,7 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 	*net = iv_net_realloc(*net, &p->r->cfg[i], &st);
 	if (!*net)
 		return st;
+	iv_net_populate(*net); /* the largest first: once (net.h) */
 	if ((st = iv_net_run(*net)) != IV_OK)
 		return st;
 	FILE *f = open_memstream(text, len);

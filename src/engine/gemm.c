@@ -72,8 +72,8 @@ static int rows_call(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha,
 
 /* A thread with a run of several parts may do them in one call when that
  * gives the same bits as a call per part: then it packs op(B) once, not
- * once a part (4% of a 1024 x 1024 x 1024 product on 2 threads; the
- * fifth to eighth rounds of docs/performance.md). OpenBLAS computes each
+ * once a part (4% of a 1024 x 1024 x 1024 product on 2 threads: the
+ * ninth round of docs/performance.md). OpenBLAS computes each
  * entry of C from the same panels in the same order whatever rows the
  * call covers, as long as the calls' bounds fall between its register
  * tiles and no call is small enough for its small-matrix kernels: parts

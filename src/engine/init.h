@@ -11,8 +11,9 @@
  * weights and biases, g_L, training's targets): GSL's taus2, L'Ecuyer's
  * maximally equidistributed combined Tausworthe generator (period 2^88),
  * integer arithmetic only, so a seed gives the same numbers on every
- * machine. Normal numbers come from GSL's ziggurat on it. It draws a
- * normal number in half mt19937's time (docs/performance.md). */
+ * machine. Normal numbers come from GSL's ziggurat on it, drawn by
+ * gauss.h bit for bit as GSL draws them. It draws a normal number in half
+ * mt19937's time (docs/performance.md). */
 #define IV_RNG gsl_rng_taus2
 
 /* Fill W (fan_out x fan_in) for layer l with cfg's scheme, drawing from r. */

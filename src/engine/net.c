@@ -165,12 +165,13 @@ static size_t arena_size(const iv_net *net)
 	return total > SIZE_MAX / 8 - per ? SIZE_MAX : total + per;
 }
 
-/* The arena's pages, written in now on the pool's threads. The kernel
- * fills a range of pages in one call faster than it takes their faults one
- * at a time as the passes first write them: big's 488 MiB in 0.065 s on 2
- * threads, against 0.10 s by first writes (docs/performance.md). Linux
- * 5.14's MADV_POPULATE_WRITE; where it is missing or refused, the pages
- * come on first write as before. Small blocks are left to their writes. */
+/* A block's pages, brought in on the pool's threads (iv_net_populate).
+ * The kernel fills a range of pages in one call faster than it takes their
+ * faults one at a time as the passes first write them: big's 488 MiB in
+ * 0.065 s on 2 threads, against 0.10 s by first writes
+ * (docs/performance.md). Linux 5.14's MADV_POPULATE_WRITE; where it is
+ * missing or refused, the pages come on first write as before. Small
+ * blocks are left to their writes. */
 #define POPULATE_MIN ((size_t)16 << 20)
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 /* Linux's, for older headers */
@@ -206,6 +207,14 @@ static void populate(iv_pool *pool, void *block, size_t bytes)
 	(void)block;
 	(void)bytes;
 #endif
+}
+
+void iv_net_populate(iv_net *net)
+{
+	if (net->resident)
+		return;
+	populate(net->pool, net->arena, net->arena_bytes);
+	net->resident = true;
 }
 
 /* Every layer's matrices are views of one block (one free for the whole
@@ -250,12 +259,13 @@ static iv_status allocate(iv_net *net)
 			free(net->arena);
 		net->arena = grown;
 		net->arena_bytes = grown ? doubles * sizeof(double) : 0;
+		net->resident = false; /* its new pages are not */
 	}
-	bool fresh = !net->arena;
-	if (fresh) {
+	if (!net->arena) {
 		if (!(net->arena = malloc(doubles * sizeof(double))))
 			return IV_ENOMEM;
 		net->arena_bytes = doubles * sizeof(double);
+		net->resident = false;
 	}
 	gsl_matrix *next = net->mats;
 	double *at = net->arena;
@@ -300,18 +310,15 @@ static iv_status allocate(iv_net *net)
 	net->alive = malloc(IV_PAR_MAX * net->maxn);
 	net->pool = iv_pool_alloc();
 	iv_gemm_setup(); /* before any draw: an orthogonal QR calls BLAS */
-	if (!net->work || !net->p1[0] || !net->p1[1] || !net->alive ||
-	    !net->pool)
-		return IV_ENOMEM;
-	if (fresh)
-		populate(net->pool, net->arena, net->arena_bytes);
-	return IV_OK;
+	return net->work && net->p1[0] && net->p1[1] && net->alive && net->pool
+		   ? IV_OK
+		   : IV_ENOMEM;
 }
 
 /* iv_net_alloc, taking over arena (bytes long; NULL: none) when it is
  * large enough, else freeing it. */
 static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
-			 size_t bytes)
+			 size_t bytes, bool resident)
 {
 	iv_status dummy;
 	iv_net *net;
@@ -332,6 +339,7 @@ static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
 	}
 	net->arena = arena;
 	net->arena_bytes = bytes;
+	net->resident = arena && resident;
 	net->cfg = *cfg;
 	net->L = cfg->depth;
 	net->B = cfg->batch;
@@ -368,7 +376,7 @@ static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
 
 iv_net *iv_net_alloc(const iv_config *cfg, iv_status *st)
 {
-	return net_alloc(cfg, st, NULL, 0);
+	return net_alloc(cfg, st, NULL, 0, false);
 }
 
 /* Whether cfg gives net's shapes: every array and histogram the same size. */
@@ -445,7 +453,7 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 	if (!st)
 		st = &dummy;
 	if (!net)
-		return net_alloc(cfg, st, NULL, 0);
+		return net_alloc(cfg, st, NULL, 0, false);
 	if ((*st = iv_config_validate(cfg)) == IV_OK && cfg->max_memory > 0 &&
 	    iv_config_memory(cfg) > cfg->max_memory)
 		*st = IV_ETOOBIG;
@@ -461,7 +469,7 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 	}
 	double *arena = net->arena;
 	size_t bytes = net->arena_bytes;
-	bool keep = net->keep_draws;
+	bool keep = net->keep_draws, resident = net->resident;
 	if (cfg->max_memory > 0 && bytes > cfg->max_memory) {
 		arena = NULL; /* a block over cfg's limit is not kept */
 		bytes = 0;
@@ -469,7 +477,7 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 		net->arena = NULL;
 	}
 	net_free(net, true); /* not the last free: its pages may go later */
-	net = net_alloc(cfg, st, arena, bytes);
+	net = net_alloc(cfg, st, arena, bytes, resident);
 	if (net)
 		iv_net_keep_draws(net, keep);
 	return net;

@@ -117,6 +117,7 @@ struct iv_net {
 	bool g_ok;
 	double *arena; /* every W, b, H, Z, G and dw, dz, gbuf: one block */
 	size_t arena_bytes;
+	bool resident;    /* the arena's pages all in (iv_net_populate) */
 	gsl_matrix *mats; /* their headers */
 	gsl_vector *vecs;
 	/* stepping (step.c) */
