@@ -574,6 +574,46 @@ START_TEST(normals_are_gsl_ziggurat_bit_for_bit)
 }
 END_TEST
 
+START_TEST(trunc_normal_is_the_redraw_loop_bit_for_bit)
+{
+	/* given trunc-normal on the engine's generator and GSL's */
+	const gsl_rng_type *types[] = {IV_RNG, gsl_rng_mt19937};
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_TRUNC_NORMAL;
+	c.std = 0.37;
+	size_t fo = 97, fi = 301;
+	for (size_t t = 0; t < TU_LEN(types); t++) {
+		gsl_rng *r = gsl_rng_alloc(types[t]), *q = gsl_rng_alloc(types[t]);
+		gsl_matrix *W = gsl_matrix_alloc(fo, fi);
+		ck_assert(r && q && W);
+		gsl_rng_set(r, 17);
+		gsl_rng_set(q, 17);
+		double a;
+		(void)iv_init_family(&c, fo, fi, &a);
+		/* when its rows are drawn in runs (0..40, 40..41, 41..97) */
+		ck_assert_int_eq(iv_init_draw_rows(&c, 1, W, r, 0, 40), IV_OK);
+		ck_assert_int_eq(iv_init_draw_rows(&c, 1, W, r, 40, 41), IV_OK);
+		ck_assert_int_eq(iv_init_draw_rows(&c, 1, W, r, 41, fo), IV_OK);
+		/* then each weight is the scale times the next GSL number
+		 * within +-2, and the stream ends where the last was drawn */
+		for (size_t i = 0; i < fo * fi; i++) {
+			double x;
+			do
+				x = gsl_ran_gaussian_ziggurat(q, 1.0);
+			while (fabs(x) > 2.0);
+			ck_assert_msg(tu_bits_eq(W->data[i], a * x),
+				      "%s: weight %zu is %.17g, not %.17g",
+				      types[t]->name, i, W->data[i], a * x);
+		}
+		ck_assert_uint_eq(gsl_rng_get(r), gsl_rng_get(q));
+		gsl_matrix_free(W);
+		gsl_rng_free(r);
+		gsl_rng_free(q);
+	}
+}
+END_TEST
+
 START_TEST(seed_mix_separates_streams)
 {
 	/* given a few seeds and streams, the mixed seeds are all different */
@@ -608,6 +648,7 @@ Suite *suite(void)
 	tcase_add_test(tc, unknown_scheme_is_einval);
 	tcase_add_test(tc, seed_mix_separates_streams);
 	tcase_add_test(tc, normals_are_gsl_ziggurat_bit_for_bit);
+	tcase_add_test(tc, trunc_normal_is_the_redraw_loop_bit_for_bit);
 	tcase_add_loop_test(tc, orthogonal_is_q_of_the_gaussian_draw, 0,
 	                    TU_LEN(orth_shapes));
 	tcase_add_test(tc, workspace_only_for_orthogonal);

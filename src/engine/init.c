@@ -58,15 +58,23 @@ static void fill_uniform(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
 static void fill_trunc(gsl_matrix *W, size_t i0, size_t i1, gsl_rng *r,
 		       double sd)
 {
+	/* Each entry draws until |x| <= 2 (95% of draws): the numbers kept
+	 * are the stream's within +-2, in order. So the row's missing
+	 * entries are drawn at once, those within kept in order, and the
+	 * rest drawn again: the same numbers, and the stream left where the
+	 * last kept one was drawn, as number by number. */
+	size_t m = W->size2;
 	for (size_t i = i0; i < i1; i++) {
 		double *row = gsl_matrix_ptr(W, i, 0);
-		for (size_t j = 0; j < W->size2; j++) {
-			double x;
-			do /* redraw outside +-2 sd: accepts 95% of draws */
-				x = iv_gauss(r, 1.0);
-			while (fabs(x) > 2.0);
-			row[j] = sd * x;
+		size_t kept = 0;
+		while (kept < m) {
+			iv_gauss_fill(r, 1.0, row + kept, m - kept);
+			for (size_t j = kept; j < m; j++)
+				if (fabs(row[j]) <= 2.0)
+					row[kept++] = row[j];
 		}
+		for (size_t j = 0; j < m; j++)
+			row[j] = sd * row[j];
 	}
 }
 

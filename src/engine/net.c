@@ -165,13 +165,15 @@ static size_t arena_size(const iv_net *net)
 	return total > SIZE_MAX / 8 - per ? SIZE_MAX : total + per;
 }
 
-/* A block's pages, brought in on the pool's threads (iv_net_populate).
+/* A block's pages, brought in on the pool's threads (iv_net_populate, and
+ * the input's at allocation, which its draw writes at once: 8 MiB for big
+ * took 8 ms of faults on one thread, 1 ms this way).
  * The kernel fills a range of pages in one call faster than it takes their
  * faults one at a time as the passes first write them: big's 488 MiB in
  * 0.065 s on 2 threads, against 0.10 s by first writes
  * (docs/performance.md). Linux 5.14's MADV_POPULATE_WRITE; where it is
- * missing or refused, the pages come on first write as before. Small
- * blocks are left to their writes. */
+ * missing or refused, the pages come on first write as before. Blocks
+ * under min bytes are left to their writes. */
 #define POPULATE_MIN ((size_t)16 << 20)
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 /* Linux's, for older headers */
@@ -192,20 +194,21 @@ static void populate_part(void *ctx, unsigned i)
 		(void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
 }
 
-static void populate(iv_pool *pool, void *block, size_t bytes)
+static void populate(iv_pool *pool, void *block, size_t bytes, size_t min)
 {
 #ifdef __linux__
 	const uintptr_t page = 4096;
 	struct populate p = {((uintptr_t)block + page - 1) & ~(page - 1),
 			     ((uintptr_t)block + bytes) & ~(page - 1),
 			     iv_par_cpus()};
-	if (bytes < POPULATE_MIN || p.hi <= p.lo)
+	if (bytes < min || p.hi <= p.lo)
 		return;
 	iv_par_tasks(pool, p.parts, populate_part, &p);
 #else
 	(void)pool;
 	(void)block;
 	(void)bytes;
+	(void)min;
 #endif
 }
 
@@ -213,7 +216,7 @@ void iv_net_populate(iv_net *net)
 {
 	if (net->resident)
 		return;
-	populate(net->pool, net->arena, net->arena_bytes);
+	populate(net->pool, net->arena, net->arena_bytes, POPULATE_MIN);
 	net->resident = true;
 }
 
@@ -365,8 +368,10 @@ static iv_net *net_alloc(const iv_config *cfg, iv_status *st, double *arena,
 	for (size_t l = 1; l <= net->L; l++)
 		net->kind[l] = (unsigned char)iv_config_layer_kind(cfg, l);
 	net->alpha = iv_config_res_scale(cfg);
-	if ((*st = allocate(net)) != IV_OK ||
-	    (*st = iv_net_draw_input(net)) != IV_OK) {
+	if ((*st = allocate(net)) == IV_OK && !net->resident) /* drawn now */
+		populate(net->pool, net->H[0]->data,
+			 net->B * net->n[0] * sizeof(double), 0);
+	if (*st != IV_OK || (*st = iv_net_draw_input(net)) != IV_OK) {
 		iv_net_free(net);
 		return NULL;
 	}
