@@ -24,14 +24,17 @@ int iv_gemm(iv_pool *pool, CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb,
 void iv_gemm_setup(void);
 
 /* Whether a thread may do its run of parts in one call is measured once
- * a process for each transposition (gemm.c), with 1.25 MiB for a moment.
- * A network does it for its products of batch rows, in inputs and out
- * outputs before its arrays are allocated, so that the memory is given
- * back before them and the process's peak stays theirs. */
+ * a process for each transposition (gemm.c), with 1.25 MiB and 1 to 2 ms
+ * for a moment, when a network's products are large enough to pay for it
+ * (2^28 multiply-adds): a network asks for its products of batch rows, in
+ * inputs and out outputs before its arrays are allocated, so that the
+ * memory is given back before them and the process's peak stays theirs.
+ * No call merges before its transposition is measured. */
 void iv_gemm_prepare(size_t batch, size_t in, size_t out);
 
 /* That measurement for one transposition (made now if not yet): whether
- * one call over a run of parts gives the bits of a call per part. */
+ * one call over a run of parts gives the bits of a call per part; calls
+ * merge from then on. */
 bool iv_gemm_merges(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb);
 
 /* The parts iv_gemm cuts C (rows x cols, inner products of length k)
