@@ -85,7 +85,7 @@ static int rows_call(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha,
  * measurement has it made (iv_gemm_prepare); until then no call merges. */
 #define MERGE_ALIGN 64
 #define MERGE_WORK ((size_t)1 << 22)
-#define CHECK_ROWS (2 * MERGE_ALIGN) /* 2 parts */
+#define CHECK_ROWS ((size_t)2 * MERGE_ALIGN) /* 2 parts */
 #define CHECK_N 256 /* cols and k: MERGE_WORK a part, 1.25 MiB in all */
 
 static int merge_ok[2][2]; /* [ta][tb]: 0 not measured, 1 same, -1 not */
@@ -164,7 +164,7 @@ static bool mergeable(size_t rows, size_t cols, size_t k)
 {
 	unsigned parts = iv_gemm_parts(rows, cols, k);
 	return parts > 1 && part_threads(parts) < parts &&
-	       rows % (parts * MERGE_ALIGN) == 0 &&
+	       rows % ((size_t)parts * MERGE_ALIGN) == 0 &&
 	       rows / parts * cols * k >= MERGE_WORK;
 }
 
