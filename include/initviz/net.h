@@ -105,6 +105,12 @@ iv_status iv_net_run(iv_net *net);
  * not: a large network's pages come as its steps first write them, so
  * that no one step holds the screen for all of them. */
 void iv_net_populate(iv_net *net);
+/* For a caller that computes networks many times (the view, training):
+ * measure now, once a process and in 1 to 2 ms, whether the threads may
+ * do their runs of a product's parts in one call (src/engine/gemm.c), so
+ * that every product may; a network run once measures only where its
+ * products pay for it. The numbers are the same either way. */
+void iv_net_expect_repeats(void);
 /* Start both passes again with the same weights and inputs. */
 void iv_net_restart(iv_net *net);
 bool iv_net_done(const iv_net *net);

@@ -185,6 +185,15 @@ void iv_gemm_prepare(size_t batch, size_t in, size_t out)
 		(void)merge_measured(CblasNoTrans, CblasNoTrans);
 }
 
+void iv_gemm_prepare_all(void)
+{
+	if (iv_par_cpus() >= PARTS_MAX)
+		return; /* a thread a part: nothing to merge */
+	(void)merge_measured(CblasNoTrans, CblasTrans);
+	(void)merge_measured(CblasTrans, CblasNoTrans);
+	(void)merge_measured(CblasNoTrans, CblasNoTrans);
+}
+
 /* Whether it was measured, and gave the same bits. */
 static bool merge_known(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
 {

@@ -32,6 +32,10 @@ void iv_gemm_setup(void);
  * No call merges before its transposition is measured. */
 void iv_gemm_prepare(size_t batch, size_t in, size_t out);
 
+/* The same for every transposition the engine uses, whatever the sizes:
+ * for networks computed many times (iv_net_expect_repeats). */
+void iv_gemm_prepare_all(void);
+
 /* That measurement for one transposition (made now if not yet): whether
  * one call over a run of parts gives the bits of a call per part; calls
  * merge from then on. */

@@ -212,6 +212,11 @@ static void populate(iv_pool *pool, void *block, size_t bytes, size_t min)
 #endif
 }
 
+void iv_net_expect_repeats(void)
+{
+	iv_gemm_prepare_all();
+}
+
 void iv_net_populate(iv_net *net)
 {
 	if (net->resident)

@@ -168,6 +168,7 @@ iv_train *iv_train_alloc(iv_net *net, const iv_train_opts *opts, iv_status *st)
 		return NULL;
 	}
 	size_t B = net->B, k = opts->outputs, nL = net->n[net->L];
+	iv_gemm_prepare_all(); /* steps repeat the same products */
 	tr->net = net;
 	net->trained = true; /* its W and b change from here */
 	tr->opts = *opts;

@@ -8,6 +8,7 @@
 void tui_compute_init(tui_compute *c)
 {
 	*c = (tui_compute){.net = NULL, .st = IV_OK};
+	iv_net_expect_repeats(); /* a network a key */
 }
 
 void tui_compute_cancel(tui_compute *c)
