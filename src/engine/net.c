@@ -166,14 +166,14 @@ static size_t arena_size(const iv_net *net)
 }
 
 /* A block's pages, brought in on the pool's threads (iv_net_populate, and
- * the input's at allocation, which its draw writes at once: 8 MiB for big
- * took 8 ms of faults on one thread, 1 ms this way).
- * The kernel fills a range of pages in one call faster than it takes their
- * faults one at a time as the passes first write them: big's 488 MiB in
- * 0.065 s on 2 threads, against 0.10 s by first writes
- * (docs/performance.md). Linux 5.14's MADV_POPULATE_WRITE; where it is
- * missing or refused, the pages come on first write as before. Blocks
- * under min bytes are left to their writes. */
+ * the input's at allocation, which its draw writes at once: else their
+ * faults come one at a time on the drawing thread). The kernel fills a
+ * range of pages in one call faster than it takes their faults one at a
+ * time as the passes first write them: big's 488 MiB in 0.065 s on 2
+ * threads, against 0.10 s by first writes (docs/performance.md). Linux
+ * 5.14's MADV_POPULATE_WRITE; where it is missing or refused, the pages
+ * come on first write as before. Blocks under min bytes are left to their
+ * writes. */
 #define POPULATE_MIN ((size_t)16 << 20)
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 /* Linux's, for older headers */
