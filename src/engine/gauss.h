@@ -8,7 +8,8 @@
 #include <gsl/gsl_rng.h>
 
 /* x[0..n) and r's state after: exactly what n calls of
- * gsl_ran_gaussian_ziggurat(r, sigma) give. On the engine's generator
+ * gsl_ran_gaussian_ziggurat(r, sigma) give, bit for bit (a NaN sigma
+ * gives NaN, its sign bit aside). On the engine's generator
  * (init.h's taus2) the common case runs here, with the generator's steps
  * inline and GSL's own tables; the rare case (about 1 draw in 80) goes to
  * GSL from the same state. Any other generator, or a GSL whose ziggurat
