@@ -314,8 +314,25 @@ START_TEST(blas_core_a_set_kernel_stands)
 	iv_blas_core_pick(argv);
 	ck_assert_str_eq(getenv("OPENBLAS_CORETYPE"), "Prescott");
 	ck_assert_ptr_null(iv_blas_core_replaced());
-	ck_assert_int_eq(setenv("INITVIZ_OPENBLAS_REPLACED", "Core2", 1), 0);
+	char mine[64], other[64];
+	snprintf(mine, sizeof mine, "%ld:Core2", (long)getpid());
+	snprintf(other, sizeof other, "%ld:Core2", (long)getpid() + 1);
+	ck_assert_int_eq(setenv("INITVIZ_OPENBLAS_REPLACED", mine, 1), 0);
 	ck_assert_pstr_eq(iv_blas_core_replaced(), "Core2");
+	/* a value set by hand or left by another process names nothing */
+	static const char *const not_mine[] = {"Core2", "", ":Core2", "x:Core2"};
+	for (size_t i = 0; i < sizeof not_mine / sizeof *not_mine; i++) {
+		ck_assert_int_eq(
+		    setenv("INITVIZ_OPENBLAS_REPLACED", not_mine[i], 1), 0);
+		ck_assert_msg(!iv_blas_core_replaced(), "%s", not_mine[i]);
+	}
+	ck_assert_int_eq(setenv("INITVIZ_OPENBLAS_REPLACED", other, 1), 0);
+	ck_assert_ptr_null(iv_blas_core_replaced());
+	snprintf(mine, sizeof mine, "%ld:", (long)getpid());
+	ck_assert_int_eq(setenv("INITVIZ_OPENBLAS_REPLACED", mine, 1), 0);
+	ck_assert_ptr_null(iv_blas_core_replaced());
+	snprintf(mine, sizeof mine, "%ld:Core2", (long)getpid());
+	ck_assert_int_eq(setenv("INITVIZ_OPENBLAS_REPLACED", mine, 1), 0);
 	unsetenv("OPENBLAS_CORETYPE");
 	ck_assert_ptr_null(iv_blas_core_replaced());
 	unsetenv("INITVIZ_OPENBLAS_REPLACED");

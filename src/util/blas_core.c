@@ -2,6 +2,8 @@
 /* OpenBLAS's kernel, and a better one when it guessed wrong (blas_core.h). */
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include <dlfcn.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,7 +11,9 @@
 #include <unistd.h>
 #include "util/blas_core.h"
 
-/* Set for the second start: the kernel OpenBLAS had chosen. */
+/* Set for the second start: "PID:KERNEL", the kernel OpenBLAS had chosen
+ * in the process that starts again (exec keeps its PID). A value set by
+ * hand, or inherited by another process, names no kernel. */
 #define REPLACED_ENV "INITVIZ_OPENBLAS_REPLACED"
 /* Set for the second start: the process's name in the first. Started from
  * /proc/self/exe, the kernel names it "exe" (ps, pgrep -x, killall). */
@@ -59,7 +63,15 @@ const char *iv_blas_core(void)
 const char *iv_blas_core_replaced(void)
 {
 	const char *was = getenv(REPLACED_ENV);
-	return was && *was && getenv("OPENBLAS_CORETYPE") ? was : NULL;
+	char *core;
+	if (!was || !getenv("OPENBLAS_CORETYPE"))
+		return NULL;
+	errno = 0;
+	long pid = strtol(was, &core, 10);
+	return errno == 0 && core != was && *core == ':' && core[1] &&
+		       pid == (long)getpid()
+		   ? core + 1
+		   : NULL;
 }
 
 /* Started by `ld.so ./initviz`, /proc/self/exe is the loader itself. */
@@ -78,7 +90,7 @@ static bool started_by_loader(void)
 static void restore_name(void)
 {
 	const char *name = getenv(NAME_ENV);
-	if (name && *name && getenv(REPLACED_ENV))
+	if (name && *name && iv_blas_core_replaced())
 		(void)prctl(PR_SET_NAME, name, 0, 0, 0);
 	unsetenv(NAME_ENV);
 }
@@ -96,8 +108,10 @@ void iv_blas_core_pick(char *const argv[])
 	if (!to || started_by_loader())
 		return;
 	char name[16] = ""; /* the kernel's limit, with the '\0' */
+	char was[96];
 	(void)prctl(PR_GET_NAME, name, 0, 0, 0);
-	if (setenv(REPLACED_ENV, core, 1) == 0 &&
+	snprintf(was, sizeof was, "%ld:%s", (long)getpid(), core);
+	if (setenv(REPLACED_ENV, was, 1) == 0 &&
 	    setenv("OPENBLAS_CORETYPE", to, 1) == 0 &&
 	    setenv(NAME_ENV, name, 1) == 0)
 		execv("/proc/self/exe", argv);
