@@ -23,4 +23,10 @@ unsigned iv_threads_limit(unsigned n);
  * itself. */
 int iv_blas_threads(int n);
 
+/* How many of the engine's threads may call BLAS at once: a product's
+ * parts run on at most 4 threads, and on no more than the processors this
+ * process may run on within iv_threads_limit. Each such thread has a BLAS
+ * buffer of its own (the CLI checks a memory limit leaves room for them). */
+unsigned iv_blas_callers(void);
+
 #endif

@@ -1,7 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Room for OpenBLAS's buffers under the process's memory limits (room.h). */
-#define _GNU_SOURCE /* sched_getaffinity */
-#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,8 +14,6 @@
 
 /* OpenBLAS's BUFFER_SIZE on x86-64 (32 << 22) and the page it adds */
 #define BLAS_BUFFER ((size_t)128 << 20)
-/* A product runs on at most this many threads (gemm.c's PARTS_MAX). */
-#define PARTS_MAX 4
 
 /* The smaller of the limits that count private mappings, in bytes; 0:
  * none. */
@@ -102,11 +98,7 @@ int cli_room(double more, char *msg, size_t len)
 	double limit = limit_bytes();
 	if (limit == 0 || !iv_blas_core())
 		return 0;
-	cpu_set_t set;
-	int cpus = sched_getaffinity(0, sizeof set, &set) == 0
-		       ? CPU_COUNT(&set)
-		       : 1;
-	int callers = cpus < PARTS_MAX ? cpus : PARTS_MAX;
+	int callers = (int)iv_blas_callers();
 	/* OpenBLAS's workers map a buffer each as the library loads (one
 	 * that found no room retries for ever); the engine's threads take
 	 * theirs at the first product, the workers' once these stopped. */

@@ -135,7 +135,7 @@ static int measure_merge(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
 	return ok;
 }
 
-static bool merge_measured(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
+bool iv_gemm_merges(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
 {
 	int *ok = &merge_ok[ta != CblasNoTrans][tb != CblasNoTrans];
 	pthread_mutex_lock(&merge_lock);
@@ -148,16 +148,16 @@ static bool merge_measured(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
 	return same;
 }
 
-bool iv_gemm_merges(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
-{
-	return merge_measured(ta, tb);
-}
-
 /* Threads for a product cut in parts; whether a thread's run of parts
  * may be one call, the measurement aside. */
 static unsigned part_threads(unsigned parts)
 {
 	return iv_par_cpus() < parts ? iv_par_cpus() : parts;
+}
+
+unsigned iv_blas_callers(void)
+{
+	return part_threads(PARTS_MAX);
 }
 
 static bool mergeable(size_t rows, size_t cols, size_t k)
@@ -178,20 +178,20 @@ void iv_gemm_prepare(size_t batch, size_t in, size_t out)
 	if (batch * in * out < MERGE_PAYS)
 		return;
 	if (mergeable(batch, out, in)) /* forward */
-		(void)merge_measured(CblasNoTrans, CblasTrans);
+		(void)iv_gemm_merges(CblasNoTrans, CblasTrans);
 	if (mergeable(out, in, batch)) /* the weights' gradient */
-		(void)merge_measured(CblasTrans, CblasNoTrans);
+		(void)iv_gemm_merges(CblasTrans, CblasNoTrans);
 	if (mergeable(batch, in, out)) /* the gradient backward */
-		(void)merge_measured(CblasNoTrans, CblasNoTrans);
+		(void)iv_gemm_merges(CblasNoTrans, CblasNoTrans);
 }
 
 void iv_gemm_prepare_all(void)
 {
 	if (iv_par_cpus() >= PARTS_MAX)
 		return; /* a thread a part: nothing to merge */
-	(void)merge_measured(CblasNoTrans, CblasTrans);
-	(void)merge_measured(CblasTrans, CblasNoTrans);
-	(void)merge_measured(CblasNoTrans, CblasNoTrans);
+	(void)iv_gemm_merges(CblasNoTrans, CblasTrans);
+	(void)iv_gemm_merges(CblasTrans, CblasNoTrans);
+	(void)iv_gemm_merges(CblasNoTrans, CblasNoTrans);
 }
 
 /* Whether it was measured, and gave the same bits. */
