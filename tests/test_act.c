@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* Activations: closed forms in long double, finite differences, extremes, NaN. */
 #include <float.h>
+#include <stdint.h>
 #include <string.h>
 #include <initviz/act.h>
 #include "testutil.h"
+#include "engine/act_impl.h"
 
 #define SLOPE 0.2 /* leaky-relu; not the default, so it is really read */
 
@@ -375,6 +377,69 @@ START_TEST(tanh_backprop_within_a_few_ulps)
 }
 END_TEST
 
+/* x_i over every binade a double has, both signs, with the specials. */
+static double any_double(size_t i, uint64_t *seed)
+{
+	static const double special[] = { 0.0, -0.0, INFINITY, -INFINITY,
+	                                  NAN, 22.0, -22.0, 0x1p-28,
+	                                  0x1p-1074, DBL_MAX };
+	if (i < TU_LEN(special))
+		return special[i];
+	*seed = *seed * 6364136223846793005ull + 1442695040888963407ull;
+	uint64_t u = *seed >> 11; /* 53 random bits */
+	double m = 1.0 + (double)(u >> 12) * 0x1p-41;
+	/* mostly where the network's values lie (|x| < 32), some anywhere */
+	int e = u % 8 ? (int)(u % 64) - 58 + 5 : (int)(u % 2100) - 1074;
+	return ldexp(m, e) * (u & 2048 ? -1 : 1);
+}
+
+START_TEST(fused_forms_give_the_same_bits)
+{
+	/* given 4M points over all magnitudes, g of either sign */
+	enum { N = 1 << 20 };
+	double *x = malloc(N * sizeof *x), *g = malloc(N * sizeof *g);
+	double *y[2], *dz[2];
+	for (int f = 0; f < 2; f++) {
+		y[f] = malloc(N * sizeof *y[f]);
+		dz[f] = malloc(N * sizeof *dz[f]);
+		ck_assert(y[f] && dz[f]);
+	}
+	ck_assert(x && g);
+	uint64_t seed = 12345;
+	size_t differ[2] = { 0, 0 };
+	bool fused_here = iv_act_fused(IV_FUSED_AUTO);
+	for (int r = 0; r < 4; r++) {
+		for (size_t i = 0; i < N; i++) {
+			x[i] = any_double((size_t)r * N + i, &seed);
+			g[i] = i % 3 ? 1.0 : -0.75;
+		}
+		/* when tanh and tanh' run as separate operations and fused */
+		for (int f = 0; f < 2; f++) {
+			ck_assert(iv_act_fused(f ? IV_FUSED_ON : IV_FUSED_OFF) ==
+			          f);
+			iv_act_apply(IV_ACT_TANH, 0, x, y[f], N);
+			iv_act_tanh_backprop(y[0], x, g, dz[f], N);
+		}
+		/* then both give the same bits (NaN for NaN, whatever its sign) */
+		for (size_t i = 0; i < N; i++) {
+			differ[0] += !same(y[0][i], y[1][i]);
+			differ[1] += !same(dz[0][i], dz[1][i]);
+		}
+	}
+	iv_act_fused(IV_FUSED_AUTO);
+	ck_assert_msg(differ[0] == 0, "tanh: %zu differ", differ[0]);
+	ck_assert_msg(differ[1] == 0, "tanh': %zu differ", differ[1]);
+	printf("tanh and tanh': fused and separate forms the same on 4M points;"
+	       " fused here: %s\n", fused_here ? "yes" : "no");
+	for (int f = 0; f < 2; f++) {
+		free(y[f]);
+		free(dz[f]);
+	}
+	free(x);
+	free(g);
+}
+END_TEST
+
 START_TEST(table_facts_agree_with_the_functions)
 {
 	/* given activation _i, then its row's facts agree with the function:
@@ -439,6 +504,7 @@ Suite *suite(void)
 	tcase_add_test(tc, names_round_trip);
 	tcase_add_test(tc, tanh_within_two_ulp_of_libm);
 	tcase_add_test(tc, tanh_backprop_within_a_few_ulps);
+	tcase_add_test(tc, fused_forms_give_the_same_bits);
 	tcase_add_loop_test(tc, table_facts_agree_with_the_functions, 0,
 	                    IV_ACT_COUNT);
 	tcase_add_test(tc, tour_visits_every_activation);

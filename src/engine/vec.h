@@ -11,6 +11,9 @@
  * Trapping math off lets the compiler compute both sides of a select;
  * contraction off keeps every multiply-add unfused, so that each copy does
  * the same IEEE operations and gives the same bits on every machine.
+ * A loop that calls fma() is built with IV_VEC_FUSED_CLONES and called
+ * only where IV_VEC_HAS_FMA(): fused where that gives the bits of the
+ * separate operations (act.c says where).
  * Elsewhere the loops are plain C with the same results. */
 #ifndef IV_ENGINE_VEC_H
 #define IV_ENGINE_VEC_H
@@ -26,11 +29,18 @@
 #define IV_VEC_CLONES                                                          \
 	__attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 #define IV_VEC_INLINE __attribute__((always_inline)) inline
+/* for loops that use fma(): called only when IV_VEC_HAS_FMA() */
+#define IV_VEC_FUSED_CLONES                                                    \
+	__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3",       \
+				     "default")))
+#define IV_VEC_HAS_FMA() __builtin_cpu_supports("fma")
 #else
 #define IV_VEC_BEGIN
 #define IV_VEC_END
 #define IV_VEC_CLONES
 #define IV_VEC_INLINE inline
+#define IV_VEC_FUSED_CLONES
+#define IV_VEC_HAS_FMA() 0
 #endif
 
 /* clang-format on */
