@@ -177,8 +177,9 @@ void bench_print_targets(const struct bench_cfg *cfgs,
 void bench_print_training(const struct bench_cfg *cfgs,
                           const struct bench_result *res, size_t n)
 {
-	printf("\nTraining step (one process, best of the rounds; unwatched,"
-	       " then watched: distinct\nneurons and the update's ratios in"
+	printf("\nTraining step (one process a round, steps and products"
+	       " alternated in it, up to 10\npairs; best of all; unwatched,"
+	       " then watched: distinct neurons and the update's\nratios in"
 	       " every layer), seconds\n");
 	printf("config      step  products  ratio   watched  ratio\n");
 	for (size_t i = 0; i < n; i++) {
