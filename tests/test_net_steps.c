@@ -187,6 +187,115 @@ START_TEST(binning_many_at_once_gives_what_one_by_one_gives)
 }
 END_TEST
 
+/* Two statistics the same, bit for bit (NaN equal to NaN). */
+static int same_double(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0;
+}
+
+static void assert_same_stats(const iv_stats *a, const iv_stats *b, size_t l,
+                              int q, bool hist)
+{
+	ck_assert_msg(a->count == b->count && a->nan == b->nan &&
+	                  a->inf == b->inf && a->finite == b->finite,
+	              "layer %zu quantity %d counts", l, q);
+	ck_assert_msg(same_double(a->mean, b->mean) &&
+	                  same_double(a->std, b->std) &&
+	                  same_double(a->rms, b->rms) &&
+	                  same_double(a->min, b->min) &&
+	                  same_double(a->max, b->max) &&
+	                  same_double(a->absmax, b->absmax),
+	              "layer %zu quantity %d moments", l, q);
+	if (!hist)
+		return;
+	size_t bins = a->hist->n;
+	ck_assert(b->hist->n == bins && a->binned && b->binned);
+	ck_assert_msg(!memcmp(a->hist->range, b->hist->range,
+	                      (bins + 1) * sizeof(double)) &&
+	                  !memcmp(a->hist->bin, b->hist->bin,
+	                          bins * sizeof(double)),
+	              "layer %zu quantity %d histogram", l, q);
+}
+
+START_TEST(histograms_left_out_are_filled_the_same)
+{
+	/* given three networks: tanh; one whose activations overflow (the
+	 * serial path, NaN and Inf counted); residual blocks with layer norm */
+	iv_config c[3];
+	for (int k = 0; k < 3; k++) {
+		iv_config_defaults(&c[k]);
+		c[k].width = 24;
+		c[k].depth = 4;
+		c[k].batch = 16;
+		c[k].retain = 1;
+	}
+	c[1].act = IV_ACT_LINEAR;
+	c[1].init = IV_INIT_NORMAL;
+	c[1].std = 1e200;
+	c[2].residual = true;
+	c[2].norm = IV_NORM_LAYER;
+	c[_i].seed = 7;
+	iv_net *a = iv_net_alloc(&c[_i], NULL), *b = iv_net_alloc(&c[_i], NULL);
+	ck_assert(a && b);
+	/* when one computes with its histograms and the other without */
+	iv_net_histograms(b, false);
+	ck_assert_int_eq(iv_net_run(a), IV_OK);
+	ck_assert_int_eq(iv_net_run(b), IV_OK);
+	size_t L = iv_net_depth(a), unbinned = 0, inf = 0;
+	/* then every statistic is the same, no histogram is binned */
+	for (size_t l = 1; l <= L; l++)
+		for (int q = 0; q < IV_Q_COUNT; q++) {
+			const iv_stats *x = &iv_net_layer(a, l)->q[q];
+			const iv_stats *y = &iv_net_layer(b, l)->q[q];
+			assert_same_stats(x, y, l, q, false);
+			ck_assert(x->binned);
+			unbinned += !y->binned;
+			inf += y->inf + y->nan;
+		}
+	ck_assert_uint_eq(unbinned, L * IV_Q_COUNT);
+	ck_assert(_i != 1 || inf > 0); /* the serial path was taken */
+	/* and once filled, every histogram is the passes' own, bit for bit */
+	ck_assert_int_eq(iv_net_fill_histograms(b), IV_OK);
+	for (size_t l = 1; l <= L; l++)
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			assert_same_stats(&iv_net_layer(a, l)->q[q],
+			                  &iv_net_layer(b, l)->q[q], l, q, true);
+	/* and the choice stays through a remade network, at any shapes */
+	for (int k = 0; k < 2; k++) {
+		c[_i].width = k ? 32 : 24;
+		c[_i].seed = 8 + (unsigned long)k;
+		b = iv_net_realloc(b, &c[_i], NULL);
+		ck_assert_ptr_nonnull(b);
+		ck_assert_int_eq(iv_net_run(b), IV_OK);
+		ck_assert(!iv_net_layer(b, 1)->q[IV_Q_ACT].binned);
+	}
+	iv_net_histograms(b, true);
+	iv_net_restart(b);
+	ck_assert_int_eq(iv_net_run(b), IV_OK);
+	ck_assert(iv_net_layer(b, 1)->q[IV_Q_ACT].binned);
+	iv_net_free(a);
+	iv_net_free(b);
+}
+END_TEST
+
+START_TEST(gradient_histograms_need_the_gradients_kept)
+{
+	/* given a network without kept gradients, computed without
+	 * histograms */
+	iv_net *net = small_net(0);
+	iv_net_histograms(net, false);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	/* when its histograms are asked for: the forward ones come, the
+	 * backward ones cannot, and say so */
+	ck_assert_int_eq(iv_net_fill_histograms(net), IV_EINVAL);
+	for (size_t l = 1; l <= iv_net_depth(net); l++)
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			ck_assert(iv_net_layer(net, l)->q[q].binned ==
+			          (q < IV_Q_GRAD_ACT));
+	iv_net_free(net);
+}
+END_TEST
+
 START_TEST(quantity_names_follow_the_docs)
 {
 	static const char *const names[] = {
@@ -502,5 +611,7 @@ TCase *net_steps_tcase(void)
 	tcase_add_test(tc, data_and_bins_follow_the_passes);
 	tcase_add_test(tc, binning_many_at_once_gives_what_one_by_one_gives);
 	tcase_add_test(tc, quantity_names_follow_the_docs);
+	tcase_add_loop_test(tc, histograms_left_out_are_filled_the_same, 0, 3);
+	tcase_add_test(tc, gradient_histograms_need_the_gradients_kept);
 	return tc;
 }

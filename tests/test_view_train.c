@@ -940,9 +940,11 @@ static void touch(const char *name, const char *text, char *path, size_t n)
 
 START_TEST(figure_is_the_reports_beside_the_text)
 {
-	/* given the view's computation of a tanh network and the engine's
-	 * own network of the same configuration with its predictions */
+	/* given the view's computation of a tanh network (its gradients
+	 * kept, as the view keeps them) and the engine's own network of the
+	 * same configuration with its predictions */
 	iv_config c = small(IV_INIT_XAVIER_NORMAL, 6, 16);
+	c.retain = 1;
 	compute(&c);
 	make_twin(&c, 0.05, false);
 	iv_theory_layer th[6];
@@ -953,8 +955,23 @@ START_TEST(figure_is_the_reports_beside_the_text)
 	ck_assert_ptr_nonnull(mkdtemp(figdir));
 	char txt[4096], svg[4096], want[4096];
 	touch("a.txt", "screen\n", txt, sizeof txt);
+	/* the view's computation bins no histogram of its own (it bins at
+	 * its ranges), and the figure refuses to draw empty ones */
+	for (size_t l = 1; l <= c.depth; l++)
+		ck_assert(!iv_net_layer(comp.net, l)->q[IV_Q_ACT].binned &&
+			  !iv_net_layer(comp.net, l)->q[IV_Q_GRAD_ACT].binned);
+	char *none = NULL;
+	size_t nlen = 0;
+	FILE *mf = open_memstream(&none, &nlen);
+	ck_assert_ptr_nonnull(mf);
+	errno = 0;
+	ck_assert_int_eq(iv_figure_net_svg(mf, comp.net, th, NULL), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	fclose(mf);
+	free(none);
 	/* when the figure is saved beside a.txt, then a.svg holds the very
-	 * bytes --format=svg writes of the engine's network */
+	 * bytes --format=svg writes of the engine's network: the histograms
+	 * binned then are the passes' own */
 	ck_assert_int_eq(tui_save_figure(txt, comp.net, th, "initviz -d 6",
 					 svg, sizeof svg),
 			 0);
@@ -998,6 +1015,7 @@ START_TEST(figure_after_training_draws_the_trained_network)
 	 * statistics recomputed by a whole pass */
 	iv_config c = small(IV_INIT_HE_NORMAL, 5, 16);
 	c.act = IV_ACT_RELU;
+	c.retain = 1; /* as the view: its histograms binned at the save */
 	compute(&c);
 	make_twin(&c, 0.05, false);
 	tui_train_init(&tr, 0.05);

@@ -93,6 +93,18 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st);
  * view that recomputes on every key. */
 void iv_net_keep_draws(iv_net *net, bool on);
 
+/* Whether the statistics passes bin every quantity into its histogram
+ * (iv_stats.hist; on by default, and kept through iv_net_realloc). A
+ * caller that bins at ranges of its own (iv_net_bin: the view) turns them
+ * off and, where it needs the network's own (a figure), asks for them with
+ * iv_net_fill_histograms: the same counts, bit for bit, a pass over the
+ * data later instead of one in every computation. */
+void iv_net_histograms(iv_net *net, bool on);
+/* Bin every quantity of the finished layers whose histogram the passes
+ * left out (iv_stats.binned false) over the range the passes use. Gradients
+ * need cfg->retain: IV_EINVAL, and those histograms left out, otherwise. */
+iv_status iv_net_fill_histograms(iv_net *net);
+
 /* Do one step of work. IV_CONTINUE while work remains, IV_OK when both
  * passes are done (and on every later call), an error code otherwise. */
 iv_status iv_net_step(iv_net *net);

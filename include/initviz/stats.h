@@ -4,6 +4,7 @@
 #ifndef INITVIZ_STATS_H
 #define INITVIZ_STATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <gsl/gsl_histogram.h>
 #include <initviz/status.h>
@@ -15,6 +16,8 @@ typedef struct iv_stats {
 	double mean, std, rms, min, max; /* over finite entries; NaN if none */
 	double absmax;                   /* max |x| over finite entries */
 	gsl_histogram *hist; /* bins over [min, max] of finite entries; owned */
+	bool binned; /* hist holds the counts (a network may leave them out:
+		      * iv_net_histograms) */
 } iv_stats;
 
 /* Mean, rms, min and max of s, in that order: four numbers that change

@@ -480,6 +480,7 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 	double *arena = net->arena;
 	size_t bytes = net->arena_bytes;
 	bool keep = net->keep_draws, resident = net->resident;
+	bool hist_off = net->hist_off;
 	if (cfg->max_memory > 0 && bytes > cfg->max_memory) {
 		arena = NULL; /* a block over cfg's limit is not kept */
 		bytes = 0;
@@ -488,8 +489,10 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st)
 	}
 	net_free(net, true); /* not the last free: its pages may go later */
 	net = net_alloc(cfg, st, arena, bytes, resident);
-	if (net)
+	if (net) {
 		iv_net_keep_draws(net, keep);
+		net->hist_off = hist_off;
+	}
 	return net;
 }
 
@@ -643,4 +646,44 @@ void iv_net_bin_all(iv_net *net, iv_bin_job *jobs, size_t n)
 		else
 			bin_task(&a, 0);
 	}
+}
+
+void iv_net_histograms(iv_net *net, bool on)
+{
+	net->hist_off = !on;
+}
+
+iv_status iv_net_fill_histograms(iv_net *net)
+{
+	size_t n = 0;
+	iv_bin_job *jobs = malloc(net->L * IV_Q_COUNT * sizeof *jobs);
+	if (!jobs)
+		return IV_ENOMEM;
+	for (size_t l = 1; l <= net->L; l++)
+		for (int q = 0; q < IV_Q_COUNT; q++) {
+			iv_layer_stats *ls = &net->ls[l];
+			iv_stats *s = &ls->q[q];
+			bool done = q >= IV_Q_GRAD_ACT ? ls->backward_done
+						       : ls->forward_done;
+			if (!done || s->count == 0 || s->binned)
+				continue;
+			double lo, hi;
+			iv_stats_hist_range(s, &lo, &hi);
+			/* the ranges first: GSL zeroes the counts with them */
+			gsl_histogram_set_ranges_uniform(s->hist, lo, hi);
+			jobs[n++] = (iv_bin_job){l,  (iv_quantity)q, lo,
+						 hi, s->hist->n,     s->hist->bin,
+						 IV_OK};
+		}
+	iv_net_bin_all(net, jobs, n);
+	iv_status st = IV_OK;
+	for (size_t k = 0; k < n; k++) {
+		iv_stats *s = &net->ls[jobs[k].layer].q[jobs[k].q];
+		if (jobs[k].st == IV_OK)
+			s->binned = true;
+		else if (st == IV_OK)
+			st = jobs[k].st;
+	}
+	free(jobs);
+	return st;
 }

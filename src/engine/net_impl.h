@@ -118,6 +118,7 @@ struct iv_net {
 	double *arena; /* every W, b, H, Z, G and dw, dz, gbuf: one block */
 	size_t arena_bytes;
 	bool resident;    /* the arena's pages all in (iv_net_populate) */
+	bool hist_off;    /* the passes bin no histogram (iv_net_histograms) */
 	gsl_matrix *mats; /* their headers */
 	gsl_vector *vecs;
 	/* stepping (step.c) */

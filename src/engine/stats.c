@@ -198,13 +198,21 @@ static void hist_range(double min, double max, size_t bins, double *lo,
 	*hi = fmin(*hi, DBL_MAX);
 }
 
+void iv_stats_hist_range(const iv_stats *s, double *lo, double *hi)
+{
+	*lo = 0.0;
+	*hi = 1.0;
+	if (s->finite > 0)
+		hist_range(s->min, s->max, s->hist->n, lo, hi);
+}
+
 static void set_histogram(iv_stats *s, const double *x, size_t n)
 {
-	double lo = 0.0, hi = 1.0;
-	if (s->finite > 0)
-		hist_range(s->min, s->max, s->hist->n, &lo, &hi);
+	double lo, hi;
+	iv_stats_hist_range(s, &lo, &hi);
 	gsl_histogram_set_ranges_uniform(s->hist, lo, hi);
 	iv_bin(x, n, lo, hi, s->hist->n, s->hist->bin);
+	s->binned = true;
 }
 
 /* Data within these magnitudes has squares far from overflow and underflow,
@@ -376,11 +384,13 @@ static bool fast_start(iv_stats_job *j)
 	s->max = t->max;
 	s->absmax = absmax;
 	s->mean = t->sum / (double)j->n;
+	j->q = j->c = 0;
+	if (!j->bin)
+		return true;
 	hist_range(s->min, s->max, s->hist->n, &j->lo, &j->hi);
 	gsl_histogram_set_ranges_uniform(s->hist, j->lo, j->hi);
 	for (size_t k = 0; k < s->hist->n; k++)
 		s->hist->bin[k] = 0;
-	j->q = j->c = 0;
 	return true;
 }
 
@@ -397,19 +407,21 @@ static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
 			  .c = j->c};
 	/* pass 1 found every entry finite and within [min, max] */
 	p.bin.inside = j->lo <= s->min && s->max <= j->hi;
+	p.bin.ok &= j->bin; /* else binner_add counts nothing */
 	if (threads == 0)
 		threads = iv_par_threads(m);
 	if (threads > IV_PAR_MAX)
 		threads = IV_PAR_MAX;
-	double *extra =
-	    threads > 1 ? calloc((threads - 1) * bins, sizeof *extra) : NULL;
-	if (!extra)
+	double *extra = threads > 1 && j->bin
+				? calloc((threads - 1) * bins, sizeof *extra)
+				: NULL;
+	if (!extra && j->bin)
 		threads = 1;
 	p.counts[0] = s->hist->bin;
 	for (unsigned k = 1; k < threads; k++)
 		p.counts[k] = extra + (k - 1) * bins;
 	iv_par_rounds(j->pool, m, threads, pass2_block, pass2_fold, &p);
-	for (unsigned k = 1; k < threads; k++) /* counts: exact, any order */
+	for (unsigned k = 1; k < threads && extra; k++) /* exact, any order */
 		for (size_t i = 0; i < bins; i++)
 			s->hist->bin[i] += p.counts[k][i];
 	free(extra);
@@ -426,6 +438,7 @@ static void fast_end(iv_stats_job *j)
 	s->std = sqrt(fmax(var, 0.0));
 	/* rms^2 = mean^2 + (n-1)/n sd^2; avoid a third pass */
 	s->rms = hypot(s->mean, s->std * sqrt((double)(n - 1) / (double)n));
+	s->binned = j->bin;
 }
 
 /* Corrected two-pass variance (Chan, Golub, LeVeque): sum of squared
@@ -475,8 +488,8 @@ static void finite_minmax(iv_stats *s, const double *x, size_t n)
 }
 
 /* Non-finite entries, or squares that could overflow or underflow:
- * serial, exact. */
-static iv_status slow_stats(iv_stats *s, const double *x, size_t n)
+ * serial, exact; the histogram when bin. */
+static iv_status slow_stats(iv_stats *s, const double *x, size_t n, bool bin)
 {
 	iv_status st = IV_OK;
 	for (size_t i = 0; i < n; i++) { /* one cheap pass decides the path */
@@ -496,7 +509,8 @@ static iv_status slow_stats(iv_stats *s, const double *x, size_t n)
 			st = scaled_stats(s, x, n);
 		}
 	}
-	set_histogram(s, x, n);
+	if (bin)
+		set_histogram(s, x, n);
 	return st;
 }
 
@@ -505,6 +519,7 @@ static void stats_reset(iv_stats *s, size_t n)
 	s->count = n;
 	s->nan = s->inf = 0;
 	s->mean = s->std = s->rms = s->min = s->max = s->absmax = NAN;
+	s->binned = false;
 }
 
 void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
@@ -522,7 +537,8 @@ void iv_stats_start_on(iv_stats_job *j, iv_pool *pool, iv_stats *s,
 			    .n = n,
 			    .pass = 1,
 			    .total = {0, INFINITY, -INFINITY},
-			    .st = IV_OK};
+			    .st = IV_OK,
+			    .bin = true};
 	stats_reset(s, n);
 	if (!p1)
 		return;
@@ -563,7 +579,7 @@ bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads, size_t *done)
 		return false;
 	} else {
 		stats_reset(j->s, j->n);
-		j->st = slow_stats(j->s, j->x, j->n);
+		j->st = slow_stats(j->s, j->x, j->n, j->bin);
 		*done = j->n;
 	}
 	j->pass = 3;

@@ -49,6 +49,7 @@ typedef struct {
 	iv_part1 total;
 	double lo, hi, q, c; /* histogram range; pass-2 sums */
 	iv_status st;        /* of the serial path */
+	bool bin;            /* the histogram too (iv_stats_start: true) */
 } iv_stats_job;
 void iv_stats_start(iv_stats_job *j, iv_stats *s, const double *x, size_t n,
 		    const iv_part1 *p1);
@@ -58,6 +59,10 @@ void iv_stats_start_on(iv_stats_job *j, struct iv_pool *pool, iv_stats *s,
 /* At most max entries (whole blocks, at least one) on threads threads (0
  * picks); *done gets the entries read. True when finished. */
 bool iv_stats_step(iv_stats_job *j, size_t max, unsigned threads, size_t *done);
+
+/* The range over which the statistics s bin their histogram: [min, max]
+ * widened as iv_stats_compute widens it; [0, 1] with no finite entry. */
+void iv_stats_hist_range(const iv_stats *s, double *lo, double *hi);
 
 /* iv_stats_compute on a given number of threads (0 picks). */
 iv_status iv_stats_compute_threads(iv_stats *s, const double *x, size_t n,

@@ -382,6 +382,15 @@ static bool has_phase(const iv_net *net, size_t l, iv_phase ph)
 	}
 }
 
+/* A statistics job on the network's threads, with or without the
+ * histogram (iv_net_histograms). */
+static void stats_start(iv_net *net, iv_stats *s, const double *x, size_t n,
+			const iv_part1 *p1)
+{
+	iv_stats_start_on(&net->job, net->pool, s, x, n, p1);
+	net->job.bin = !net->hist_off;
+}
+
 /* Start phase ph of layer l: skip the phases this layer has none of, set up
  * the statistics jobs. */
 static void enter(iv_net *net, size_t l, iv_phase ph)
@@ -404,32 +413,32 @@ static void enter(iv_net *net, size_t l, iv_phase ph)
 		}
 		break;
 	case IV_PH_STATS_W:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_WEIGHTS],
+		stats_start(net, &s->q[IV_Q_WEIGHTS],
 				  net->W[l]->data, n * m, NULL);
 		break;
 	case IV_PH_STATS_Z:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_PREACT],
+		stats_start(net, &s->q[IV_Q_PREACT],
 				  net->Z[l]->data, B * n, net->p1[0]);
 		break;
 	case IV_PH_STATS_H:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_ACT],
+		stats_start(net, &s->q[IV_Q_ACT],
 				  net->H[l]->data, B * n, net->p1[1]);
 		break;
 	case IV_PH_GRAD:
 		gsl_rng_set(net->rng[2], iv_seed_mix(net->cfg.seed, 1));
 		break;
 	case IV_PH_STATS_G:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_ACT],
+		stats_start(net, &s->q[IV_Q_GRAD_ACT],
 				  grad_of(net, l), B * n, NULL);
 		break;
 	case IV_PH_STATS_DZ:
-		iv_stats_start_on(&net->job, net->pool, &s->q[IV_Q_GRAD_PREACT],
+		stats_start(net, &s->q[IV_Q_GRAD_PREACT],
 				  dz_of(net, l), B * n,
 				  iv_net_backprop_final(net, l) ? net->p1[0]
 								: NULL);
 		break;
 	case IV_PH_STATS_DW:
-		iv_stats_start_on(&net->job, net->pool,
+		stats_start(net,
 				  &s->q[IV_Q_GRAD_WEIGHTS], net->dw, n * m,
 				  NULL);
 		break;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The figure of one finished network, for the report and the view alike. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,12 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		const iv_layer_stats *s = iv_net_layer(net, l);
 		hist[i] =
 		    (iv_fig_hist){l, &s->q[IV_Q_ACT], &s->q[IV_Q_GRAD_ACT]};
+		if (!hist[i].act->binned || !hist[i].grad->binned) {
+			/* left out (iv_net_histograms): no empty bars */
+			free(v);
+			errno = EINVAL;
+			return -1;
+		}
 	}
 	iv_fig_series series = {NULL, L, v, v + L, v + 2 * L, v + 3 * L};
 	iv_figure_describe(iv_net_config(net), title, sub, sizeof title);

@@ -57,6 +57,10 @@ void tui_compute_start(tui_compute *c, const iv_config *cfg)
 	if (c->net) {
 		/* a key that changes a scale alone then draws nothing */
 		iv_net_keep_draws(c->net, true);
+		/* the view bins at its own ranges (hist.c), from the kept
+		 * gradients; a figure asks for the network's own histograms
+		 * when it is saved */
+		iv_net_histograms(c->net, !cfg->retain);
 		c->st = IV_CONTINUE;
 	}
 	c->seconds = tui_clock_now() - t0;

@@ -8,13 +8,17 @@
 #include "view/save.h"
 #include "view/savefig.h"
 
-int tui_save_figure(const char *txt, const iv_net *net,
+int tui_save_figure(const char *txt, iv_net *net,
 		    const iv_theory_layer *theory, const char *command,
 		    char *path, size_t psize)
 {
 	size_t n = strlen(txt), len = 0;
 	char *buf = NULL;
 	if (n < 4 || strcmp(txt + n - 4, ".txt") != 0 || psize < n + 1) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (iv_net_fill_histograms(net) != IV_OK) {
 		errno = EINVAL;
 		return -1;
 	}

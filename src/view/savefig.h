@@ -12,10 +12,12 @@
 /* Write the figure of net (both passes done, its statistics those shown)
  * with theory's predictions (depth entries; NULL: none) and command in
  * small print, to txt (the saved text's path, ending ".txt") with ".svg"
- * in place of ".txt"; that path goes in path. Returns 0, or -1 with errno
- * set (EEXIST when that file exists; EINVAL when txt does not end in
- * ".txt" or path is too small) and no file left behind. */
-int tui_save_figure(const char *txt, const iv_net *net,
+ * in place of ".txt"; that path goes in path. The network's histograms,
+ * which the view's computations leave out, are binned first
+ * (iv_net_fill_histograms). Returns 0, or -1 with errno set (EEXIST when
+ * that file exists; EINVAL when txt does not end in ".txt", path is too
+ * small or the histograms cannot be binned) and no file left behind. */
+int tui_save_figure(const char *txt, iv_net *net,
 		    const iv_theory_layer *theory, const char *command,
 		    char *path, size_t psize);
 
