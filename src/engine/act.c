@@ -288,6 +288,38 @@ static inline double deriv(iv_act_kind k, double a, double x)
 	}
 }
 
+/* The piecewise-linear kinds as arrays: selects and one multiplication,
+ * vectorised (vec.h), the scalar forms' bits, NaN for NaN. */
+IV_VEC_BEGIN
+IV_VEC_CLONES static void relu_array(const double *x, double *y, size_t n)
+{
+	for (size_t i = 0; i < n; i++) /* act()'s: 0 below, x (NaN) else */
+		y[i] = x[i] > 0 ? x[i] : (x[i] <= 0 ? 0.0 : x[i]);
+}
+
+IV_VEC_CLONES static void leaky_array(double a, const double *x, double *y,
+				      size_t n)
+{
+	for (size_t i = 0; i < n; i++) /* act()'s */
+		y[i] = x[i] > 0 ? x[i] : a * x[i];
+}
+
+IV_VEC_CLONES static void relu_back_array(const double *z, const double *g,
+					  double *y, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		y[i] = isnan(z[i]) ? z[i] : (z[i] > 0 ? g[i] : 0.0 * g[i]);
+}
+
+IV_VEC_CLONES static void leaky_back_array(double a, const double *z,
+					   const double *g, double *y,
+					   size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		y[i] = g[i] * (isnan(z[i]) ? z[i] : (z[i] > 0 ? 1.0 : a));
+}
+IV_VEC_END
+
 double iv_act(iv_act_kind k, double slope, double x)
 {
 	return act(k, slope, x);
@@ -306,10 +338,8 @@ void iv_act_apply(iv_act_kind k, double slope, const double *x, double *y,
 		for (size_t i = 0; i < n; i++)
 			y[i] = x[i];
 		break;
-	case IV_ACT_RELU:
-		for (size_t i = 0; i < n; i++)
-			y[i] = act(IV_ACT_RELU, slope, x[i]);
-		break;
+	case IV_ACT_RELU: relu_array(x, y, n); break;
+	case IV_ACT_LEAKY_RELU: leaky_array(slope, x, y, n); break;
 	case IV_ACT_TANH: tanh_array_any(x, y, n); break;
 	default:
 		for (size_t i = 0; i < n; i++)
@@ -326,11 +356,8 @@ void iv_act_backprop(iv_act_kind k, double slope, const double *z,
 		for (size_t i = 0; i < n; i++)
 			y[i] = g[i];
 		break;
-	case IV_ACT_RELU:
-		for (size_t i = 0; i < n; i++)
-			y[i] =
-			    isnan(z[i]) ? z[i] : (z[i] > 0 ? g[i] : 0.0 * g[i]);
-		break;
+	case IV_ACT_RELU: relu_back_array(z, g, y, n); break;
+	case IV_ACT_LEAKY_RELU: leaky_back_array(slope, z, g, y, n); break;
 	default:
 		for (size_t i = 0; i < n; i++)
 			y[i] = g[i] * deriv(k, slope, z[i]);
