@@ -82,6 +82,7 @@ static int report(const cli_opts *o)
 	 * initialization, which the report and the check describe */
 	cli_analysis x = {0};
 	iv_net_populate(net); /* run whole: no page faults in the passes */
+	iv_net_histograms(net, cli_format_histograms(o->format));
 	if ((st = iv_net_run(net)) != IV_OK ||
 	    (st = cli_analysis_compute(&x, net, o->train_steps, o->lr,
 				       o->random_readout)) != IV_OK) {

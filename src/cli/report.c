@@ -18,6 +18,11 @@ const char *cli_format_name(cli_format f)
 	return (unsigned)f < CLI_FORMAT_COUNT ? format_names[f] : NULL;
 }
 
+bool cli_format_histograms(cli_format f)
+{
+	return f == CLI_FORMAT_JSON || f == CLI_FORMAT_SVG;
+}
+
 bool cli_format_parse(const char *s, cli_format *out)
 {
 	for (int i = 0; s && i < CLI_FORMAT_COUNT; i++)

@@ -30,6 +30,10 @@ typedef enum {
 #define CLI_SPARK_MAX 32  /* columns of a sparkline before it samples */
 
 const char *cli_format_name(cli_format f); /* NULL when out of range */
+/* Whether a report in format f prints the network's histograms (JSON's
+ * counts, SVG's bars); the others leave them out of the passes
+ * (iv_net_histograms). */
+bool cli_format_histograms(cli_format f);
 bool cli_format_parse(const char *s, cli_format *out);
 
 /* True when the table may use Unicode glyphs: not ascii and the locale's
