@@ -255,7 +255,7 @@ START_TEST(histograms_left_out_are_filled_the_same)
 	ck_assert_uint_eq(unbinned, L * IV_Q_COUNT);
 	ck_assert(_i != 1 || inf > 0); /* the serial path was taken */
 	/* and once filled, every histogram is the passes' own, bit for bit */
-	ck_assert_int_eq(iv_net_fill_histograms(b), IV_OK);
+	ck_assert_int_eq(iv_net_fill_histograms(b, IV_Q_ALL), IV_OK);
 	for (size_t l = 1; l <= L; l++)
 		for (int q = 0; q < IV_Q_COUNT; q++)
 			assert_same_stats(&iv_net_layer(a, l)->q[q],
@@ -287,7 +287,7 @@ START_TEST(gradient_histograms_need_the_gradients_kept)
 	ck_assert_int_eq(iv_net_run(net), IV_OK);
 	/* when its histograms are asked for: the forward ones come, the
 	 * backward ones cannot, and say so */
-	ck_assert_int_eq(iv_net_fill_histograms(net), IV_EINVAL);
+	ck_assert_int_eq(iv_net_fill_histograms(net, IV_Q_ALL), IV_EINVAL);
 	for (size_t l = 1; l <= iv_net_depth(net); l++)
 		for (int q = 0; q < IV_Q_COUNT; q++)
 			ck_assert(iv_net_layer(net, l)->q[q].binned ==

@@ -36,6 +36,9 @@ typedef enum {
 	IV_Q_COUNT
 } iv_quantity;
 
+#define IV_Q_BIT(q) (1u << (q))               /* a set of quantities */
+#define IV_Q_ALL    ((1u << IV_Q_COUNT) - 1u) /* every one */
+
 /* JSON/CSV name of a quantity, NULL when out of range. */
 const char *iv_quantity_name(iv_quantity q);
 
@@ -100,10 +103,11 @@ void iv_net_keep_draws(iv_net *net, bool on);
  * iv_net_fill_histograms: the same counts, bit for bit, a pass over the
  * data later instead of one in every computation. */
 void iv_net_histograms(iv_net *net, bool on);
-/* Bin every quantity of the finished layers whose histogram the passes
- * left out (iv_stats.binned false) over the range the passes use. Gradients
- * need cfg->retain: IV_EINVAL, and those histograms left out, otherwise. */
-iv_status iv_net_fill_histograms(iv_net *net);
+/* Bin the quantities in the set qs (IV_Q_BIT, IV_Q_ALL) of the finished
+ * layers whose histogram the passes left out (iv_stats.binned false) over
+ * the range the passes use. Gradients need cfg->retain: IV_EINVAL, and
+ * those histograms left out, otherwise. */
+iv_status iv_net_fill_histograms(iv_net *net, unsigned qs);
 
 /* Do one step of work. IV_CONTINUE while work remains, IV_OK when both
  * passes are done (and on every later call), an error code otherwise. */

@@ -127,6 +127,28 @@ IV_VEC_FUSED_CLONES static void tanh_array_fused(const double *x, double *y,
 		y[i] = tanh_dw(x[i], true);
 }
 
+/* relu and leaky relu (0 or a x below 0, x above; NaN for NaN) and their
+ * backward forms, for act() and the arrays alike. */
+static IV_VEC_INLINE double relu(double x)
+{
+	return x > 0 ? x : (x <= 0 ? 0.0 : x);
+}
+
+static IV_VEC_INLINE double leaky(double a, double x)
+{
+	return x > 0 ? x : a * x;
+}
+
+static IV_VEC_INLINE double relu_back(double z, double g)
+{
+	return isnan(z) ? z : (z > 0 ? g : 0.0 * g);
+}
+
+static IV_VEC_INLINE double leaky_back(double a, double z, double g)
+{
+	return g * (isnan(z) ? z : (z > 0 ? 1.0 : a));
+}
+
 /* e^t for -708 <= t <= 0 to 2 ulps or so (2^k (1 + p), p = expm1(r) for
  * |r| <= ln2/2); 0 below -708. NaN gives NaN. */
 static IV_VEC_INLINE double exp_neg(double t, bool fused)
@@ -240,8 +262,8 @@ static inline double act(iv_act_kind k, double a, double x)
 {
 	switch (k) {
 	case IV_ACT_LINEAR: return x;
-	case IV_ACT_RELU: return x > 0 ? x : (x <= 0 ? 0.0 : x);
-	case IV_ACT_LEAKY_RELU: return x > 0 ? x : a * x;
+	case IV_ACT_RELU: return relu(x);
+	case IV_ACT_LEAKY_RELU: return leaky(a, x);
 	case IV_ACT_TANH: return tanh_dw(x, false);
 	case IV_ACT_SIGMOID: return sigmoid(x);
 	case IV_ACT_ELU: return x > 0 ? x : expm1(x);
@@ -289,26 +311,26 @@ static inline double deriv(iv_act_kind k, double a, double x)
 }
 
 /* The piecewise-linear kinds as arrays: selects and one multiplication,
- * vectorised (vec.h), the scalar forms' bits, NaN for NaN. */
+ * vectorised (vec.h), the scalar forms' bits. */
 IV_VEC_BEGIN
 IV_VEC_CLONES static void relu_array(const double *x, double *y, size_t n)
 {
-	for (size_t i = 0; i < n; i++) /* act()'s: 0 below, x (NaN) else */
-		y[i] = x[i] > 0 ? x[i] : (x[i] <= 0 ? 0.0 : x[i]);
+	for (size_t i = 0; i < n; i++)
+		y[i] = relu(x[i]);
 }
 
 IV_VEC_CLONES static void leaky_array(double a, const double *x, double *y,
 				      size_t n)
 {
-	for (size_t i = 0; i < n; i++) /* act()'s */
-		y[i] = x[i] > 0 ? x[i] : a * x[i];
+	for (size_t i = 0; i < n; i++)
+		y[i] = leaky(a, x[i]);
 }
 
 IV_VEC_CLONES static void relu_back_array(const double *z, const double *g,
 					  double *y, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		y[i] = isnan(z[i]) ? z[i] : (z[i] > 0 ? g[i] : 0.0 * g[i]);
+		y[i] = relu_back(z[i], g[i]);
 }
 
 IV_VEC_CLONES static void leaky_back_array(double a, const double *z,
@@ -316,7 +338,7 @@ IV_VEC_CLONES static void leaky_back_array(double a, const double *z,
 					   size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		y[i] = g[i] * (isnan(z[i]) ? z[i] : (z[i] > 0 ? 1.0 : a));
+		y[i] = leaky_back(a, z[i], g[i]);
 }
 IV_VEC_END
 

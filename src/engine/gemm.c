@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -88,8 +89,15 @@ static int rows_call(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb, double alpha,
 #define CHECK_ROWS ((size_t)2 * MERGE_ALIGN) /* 2 parts */
 #define CHECK_N 256 /* cols and k: MERGE_WORK a part, 1.25 MiB in all */
 
-static int merge_ok[2][2]; /* [ta][tb]: 0 not measured, 1 same, -1 not */
+/* [ta][tb]: 0 not measured, 1 same, -1 not; read without the lock by
+ * every product, written once under it after the measurement */
+static atomic_int merge_ok[2][2];
 static pthread_mutex_t merge_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static atomic_int *merge_slot(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
+{
+	return &merge_ok[ta != CblasNoTrans][tb != CblasNoTrans];
+}
 
 /* One call over R rows against a call per half, bit for bit, on a
  * product of numbers of both signs, alpha and beta not 1 and 0. The
@@ -137,15 +145,14 @@ static int measure_merge(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
 
 bool iv_gemm_merges(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
 {
-	int *ok = &merge_ok[ta != CblasNoTrans][tb != CblasNoTrans];
-	pthread_mutex_lock(&merge_lock);
-	if (*ok == 0) {
+	atomic_int *ok = merge_slot(ta, tb);
+	pthread_mutex_lock(&merge_lock); /* one measurement at a time */
+	if (atomic_load(ok) == 0) {
 		iv_gemm_setup(); /* measured on one thread, as used */
-		*ok = measure_merge(ta, tb);
+		atomic_store(ok, measure_merge(ta, tb));
 	}
-	bool same = *ok > 0;
 	pthread_mutex_unlock(&merge_lock);
-	return same;
+	return atomic_load(ok) > 0;
 }
 
 /* Threads for a product cut in parts; whether a thread's run of parts
@@ -194,14 +201,11 @@ void iv_gemm_prepare_all(void)
 	(void)iv_gemm_merges(CblasNoTrans, CblasNoTrans);
 }
 
-/* Whether it was measured, and gave the same bits. */
+/* Whether it was measured, and gave the same bits: no lock on the
+ * products' path. */
 static bool merge_known(CBLAS_TRANSPOSE_t ta, CBLAS_TRANSPOSE_t tb)
 {
-	int *ok = &merge_ok[ta != CblasNoTrans][tb != CblasNoTrans];
-	pthread_mutex_lock(&merge_lock);
-	bool same = *ok > 0;
-	pthread_mutex_unlock(&merge_lock);
-	return same;
+	return atomic_load(merge_slot(ta, tb)) > 0;
 }
 
 struct gemm {

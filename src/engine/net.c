@@ -653,7 +653,7 @@ void iv_net_histograms(iv_net *net, bool on)
 	net->hist_off = !on;
 }
 
-iv_status iv_net_fill_histograms(iv_net *net)
+iv_status iv_net_fill_histograms(iv_net *net, unsigned qs)
 {
 	size_t n = 0;
 	iv_bin_job *jobs = malloc(net->L * IV_Q_COUNT * sizeof *jobs);
@@ -665,7 +665,8 @@ iv_status iv_net_fill_histograms(iv_net *net)
 			iv_stats *s = &ls->q[q];
 			bool done = q >= IV_Q_GRAD_ACT ? ls->backward_done
 						       : ls->forward_done;
-			if (!done || s->count == 0 || s->binned)
+			if (!(qs & IV_Q_BIT(q)) || !done || s->count == 0 ||
+			    s->binned)
 				continue;
 			double lo, hi;
 			iv_stats_hist_range(s, &lo, &hi);

@@ -55,6 +55,10 @@ int iv_figure_svg(FILE *f, const iv_figure *fig);
  * histograms of IV_FIG_HIST_MAX layers evenly spaced (first and last
  * included), the title and subtitle of its configuration, command in
  * small print (NULL: none). 0, or -1 on a write error or out of memory. */
+/* The quantities whose histograms it draws: a network that leaves its
+ * histograms out (iv_net_histograms) bins these first
+ * (iv_net_fill_histograms); else the figure is refused (EINVAL). */
+#define IV_FIG_QUANTITIES (IV_Q_BIT(IV_Q_ACT) | IV_Q_BIT(IV_Q_GRAD_ACT))
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command);
 

@@ -18,7 +18,7 @@ int tui_save_figure(const char *txt, iv_net *net,
 		errno = EINVAL;
 		return -1;
 	}
-	if (iv_net_fill_histograms(net) != IV_OK) {
+	if (iv_net_fill_histograms(net, IV_FIG_QUANTITIES) != IV_OK) {
 		errno = EINVAL;
 		return -1;
 	}
