@@ -377,6 +377,79 @@ START_TEST(tanh_backprop_within_a_few_ulps)
 }
 END_TEST
 
+START_TEST(exponential_kinds_within_ulps_of_long_double)
+{
+	/* given 2^18 points over each of |x| < 1e-6, 0.5, 2, 10, 45 (e^x
+	 * below an ulp of 1 from 37 on) and 720 (near exp's underflow) */
+	static const double spans[] = { 1e-6, 0.5, 2, 10, 45, 720 };
+	static const iv_act_kind kinds[] = { IV_ACT_SIGMOID, IV_ACT_ELU,
+	                                     IV_ACT_SELU, IV_ACT_SILU };
+	/* the bounds, in ulps of the long double value: phi, then phi' (elu:
+	 * e^x - 1 and e^x from double-words, one rounding at the end) */
+	static const long double bound[][2] = { { 3, 5 }, { 0.8, 0.65 },
+	                                        { 3, 3 }, { 4, 0 } };
+	enum { N = 1 << 18 };
+	double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
+	double *g = malloc(N * sizeof *g), *d = malloc(N * sizeof *d);
+	ck_assert(x && y && g && d);
+	for (size_t k = 0; k < TU_LEN(kinds); k++) {
+		long double worst[2] = { 0, 0 };
+		double at[2] = { 0, 0 };
+		size_t differ = 0;
+		for (size_t r = 0; r < TU_LEN(spans); r++) {
+			for (size_t i = 0; i < N; i++) {
+				x[i] = sample(i, N, spans[r]);
+				g[i] = i % 2 ? 1.0 : -1.0; /* d / g exact */
+			}
+			/* when the array forms (vector code) run over them */
+			iv_act_apply(kinds[k], 0, x, y, N);
+			iv_act_backprop(kinds[k], 0, x, g, d, N);
+			for (size_t i = 0; i < N; i++) {
+				differ += !same(y[i], iv_act(kinds[k], 0, x[i]));
+				differ += !same(d[i], g[i] * iv_act_deriv(
+				                                   kinds[k], 0, x[i]));
+				long double want[2] = {
+					ref(kinds[k], x[i]), ref_deriv(kinds[k], x[i])
+				};
+				long double e[2] = { ulps(y[i], want[0]),
+				                     ulps(d[i] / g[i], want[1]) };
+				/* past ln DBL_MIN e^x is subnormal and taken
+				 * as 0, an absolute error below 2 DBL_MIN
+				 * (values_match checks) */
+				for (int j = 0; j < 2; j++)
+					if (fabs(x[i]) <= 708.39 && e[j] > worst[j])
+						worst[j] = e[j], at[j] = x[i];
+			}
+		}
+		/* then they are the scalar forms bit for bit, and within a few
+		 * ulps of the definitions in long double (silu' has a zero
+		 * near -1.28, where any formula loses digits: the finite
+		 * differences check it) */
+		const char *name = iv_act_name(kinds[k]);
+		ck_assert_msg(differ == 0, "%s: %zu differ", name, differ);
+		ck_assert_msg(worst[0] <= bound[k][0], "%s: %Lg ulp at %.17g",
+		              name, worst[0], at[0]);
+		ck_assert_msg(bound[k][1] == 0 || worst[1] <= bound[k][1],
+		              "%s': %Lg ulp at %.17g", name, worst[1], at[1]);
+		if (bound[k][1] > 0)
+			printf("%s: at most %.2Lf ulp, its derivative %.2Lf\n",
+			       name, worst[0], worst[1]);
+		else
+			printf("%s: at most %.2Lf ulp\n", name, worst[0]);
+	}
+	/* and exact where they must be: -0 stays -0, -1 far left */
+	ck_assert(signbit(iv_act(IV_ACT_ELU, 0, -0.0)));
+	ck_assert(iv_act(IV_ACT_ELU, 0, -50) == -1);
+	ck_assert(iv_act(IV_ACT_ELU, 0, -0x1p-60) == -0x1p-60);
+	ck_assert(iv_act_deriv(IV_ACT_ELU, 0, -0.0) == 1);
+	ck_assert(iv_act(IV_ACT_SIGMOID, 0, 0) == 0.5);
+	free(x);
+	free(y);
+	free(g);
+	free(d);
+}
+END_TEST
+
 /* x_i over every binade a double has, both signs, with the specials. */
 static double any_double(size_t i, uint64_t *seed)
 {
@@ -505,6 +578,7 @@ Suite *suite(void)
 	tcase_add_test(tc, tanh_within_two_ulp_of_libm);
 	tcase_add_test(tc, tanh_backprop_within_a_few_ulps);
 	tcase_add_test(tc, fused_forms_give_the_same_bits);
+	tcase_add_test(tc, exponential_kinds_within_ulps_of_long_double);
 	tcase_add_loop_test(tc, table_facts_agree_with_the_functions, 0,
 	                    IV_ACT_COUNT);
 	tcase_add_test(tc, tour_visits_every_activation);

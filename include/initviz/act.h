@@ -27,5 +27,9 @@ void iv_act_backprop(iv_act_kind k, double slope, const double *z,
  * Vectorised (dz may equal g). */
 void iv_act_tanh_backprop(const double *h, const double *z, const double *g,
 			  double *dz, size_t n);
+/* The same for sigmoid: h (1 - h) where h <= 1/2, else sigmoid'(z), where
+ * 1 - h would cancel. Vectorised (dz may equal g). */
+void iv_act_sigmoid_backprop(const double *h, const double *z, const double *g,
+			     double *dz, size_t n);
 
 #endif

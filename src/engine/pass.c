@@ -205,14 +205,7 @@ static void backprop(iv_act_kind act, double slope, const double *h,
 {
 	switch (act) {
 	case IV_ACT_TANH: iv_act_tanh_backprop(h, z, g, dz, count); break;
-	case IV_ACT_SIGMOID:
-		for (size_t i = 0; i < count; i++) {
-			double d = h[i] * (1.0 - h[i]);
-			if (!(h[i] <= 0.5))
-				d = iv_act_deriv(IV_ACT_SIGMOID, 0, z[i]);
-			dz[i] = g[i] * d;
-		}
-		break;
+	case IV_ACT_SIGMOID: iv_act_sigmoid_backprop(h, z, g, dz, count); break;
 	default: iv_act_backprop(act, slope, z, g, dz, count); break;
 	}
 }
