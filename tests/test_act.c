@@ -383,11 +383,12 @@ START_TEST(exponential_kinds_within_ulps_of_long_double)
 	 * below an ulp of 1 from 37 on) and 720 (near exp's underflow) */
 	static const double spans[] = { 1e-6, 0.5, 2, 10, 45, 720 };
 	static const iv_act_kind kinds[] = { IV_ACT_SIGMOID, IV_ACT_ELU,
-	                                     IV_ACT_SELU, IV_ACT_SILU };
+	                                     IV_ACT_SELU, IV_ACT_SILU,
+	                                     IV_ACT_SOFTPLUS };
 	/* the bounds, in ulps of the long double value: phi, then phi' (elu:
 	 * e^x - 1 and e^x from double-words, one rounding at the end) */
 	static const long double bound[][2] = { { 3, 5 }, { 0.8, 0.65 },
-	                                        { 3, 3 }, { 4, 0 } };
+	                                        { 3, 3 }, { 4, 0 }, { 2, 3 } };
 	enum { N = 1 << 18 };
 	double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
 	double *g = malloc(N * sizeof *g), *d = malloc(N * sizeof *d);

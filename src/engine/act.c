@@ -226,12 +226,12 @@ void iv_act_tanh_backprop(const double *h, const double *z, const double *g,
 		dtanh_array(h, z, g, dz, n);
 }
 
-/* The exponential kinds (sigmoid, elu, selu, silu) from the double-word
- * expm1 above: written without branches or library calls, so that their
- * arrays vectorise, and only IEEE additions and multiplications (and the
- * divisions of sigmoid), so that every processor and vector width gives
- * the same bits. tests/test_act.c checks them against expm1l and expl on
- * millions of points. */
+/* The exponential kinds (sigmoid, elu, selu, silu, softplus) from the
+ * double-word expm1 above: written without branches or library calls, so
+ * that their arrays vectorise, and only IEEE additions, multiplications
+ * and divisions, so that every processor and vector width gives the same
+ * bits. tests/test_act.c checks them against their definitions in long
+ * double on a million and a half points each. */
 IV_VEC_BEGIN
 
 /* e^t - 1 = eh + el for -40 <= t <= 0 (t = k ln2 + r, 2^k (1 + p) - 1
@@ -326,13 +326,45 @@ static IV_VEC_INLINE double dsilu(double x)
 	return isinf(x) ? (x > 0 ? 1.0 : 0.0) : d;
 }
 
-IV_VEC_END
-
-/* log(1 + e^x) without overflow for large x or cancellation for small. */
-static inline double softplus(double x)
+/* log(1 + e) for 0 <= e <= 1 within an ulp or so: 1 + e = u + c exactly,
+ * u = 2^k m with m in [sqrt(1/2), sqrt(2)], and log m = log(1 + f) =
+ * f - (f^2/2 - s (f^2/2 + R)), s = f / (2 + f), R = 2 s^2/3 + 2 s^4/5 +
+ * ... (its Taylor series to s^24, below 2^-60 of the sum; f exact and
+ * the terms after it at most a fifth of it, so that their roundings
+ * hardly count), plus k ln2 and c / u. */
+static IV_VEC_INLINE double log1p_unit(double e)
 {
-	return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
+	double u = 1.0 + e, c = e - (u - 1.0); /* u - 1 exact */
+	bool half = u > 1.4142135623730951;
+	double k = half ? 1.0 : 0.0, m = half ? 0.5 * u : u;
+	double f = m - 1.0; /* exact: m in [1/2, 2] */
+	double s = f / (2.0 + f), z = s * s;
+	double R = 2.0 / 25;
+	R = R * z + 2.0 / 23;
+	R = R * z + 2.0 / 21;
+	R = R * z + 2.0 / 19;
+	R = R * z + 2.0 / 17;
+	R = R * z + 2.0 / 15;
+	R = R * z + 2.0 / 13;
+	R = R * z + 2.0 / 11;
+	R = R * z + 2.0 / 9;
+	R = R * z + 2.0 / 7;
+	R = R * z + 2.0 / 5;
+	R = R * z + 2.0 / 3;
+	R *= z;
+	double hfsq = 0.5 * f * f;
+	double lg = f - (hfsq - s * (hfsq + R));
+	return k * LN2_HI + (lg + (k * LN2_LO + c / u));
 }
+
+/* log(1 + e^x) = max(x, 0) + log(1 + e^-|x|): no overflow for large x,
+ * no cancellation for small; e^x to the last bit far left. */
+static IV_VEC_INLINE double softplus(double x)
+{
+	return (x > 0 ? x : 0.0) + log1p_unit(exp_nonpos(-fabs(x)));
+}
+
+IV_VEC_END
 
 /* Standard normal cdf and density. */
 static inline double ncdf(double x)
@@ -421,7 +453,8 @@ IV_VEC_CLONES static void leaky_back_array(double a, const double *z,
 		y[i] = leaky_back(a, z[i], g[i]);
 }
 
-/* The exponential kinds: y = phi(x), and y = g phi'(z) (NaN for NaN). */
+/* The exponential kinds: y = phi(x), and y = g phi'(z) (NaN for NaN;
+ * softplus' is the sigmoid). */
 #define IV_EXP_ARRAYS(name, f, df)                                             \
 	IV_VEC_CLONES static void name##_array(const double *x, double *y,    \
 					       size_t n)                       \
@@ -439,6 +472,7 @@ IV_EXP_ARRAYS(sigmoid, sigmoid, dsigmoid)
 IV_EXP_ARRAYS(elu, elu, delu)
 IV_EXP_ARRAYS(selu, selu, dselu)
 IV_EXP_ARRAYS(silu, silu, dsilu)
+IV_EXP_ARRAYS(softplus, softplus, sigmoid)
 #undef IV_EXP_ARRAYS
 
 /* sigmoid' from h = sigmoid(z) where h (1 - h) is exact to a few ulps
@@ -480,6 +514,7 @@ void iv_act_apply(iv_act_kind k, double slope, const double *x, double *y,
 	case IV_ACT_ELU: elu_array(x, y, n); break;
 	case IV_ACT_SELU: selu_array(x, y, n); break;
 	case IV_ACT_SILU: silu_array(x, y, n); break;
+	case IV_ACT_SOFTPLUS: softplus_array(x, y, n); break;
 	default:
 		for (size_t i = 0; i < n; i++)
 			y[i] = act(k, slope, x[i]);
@@ -501,6 +536,7 @@ void iv_act_backprop(iv_act_kind k, double slope, const double *z,
 	case IV_ACT_ELU: elu_back_array(z, g, y, n); break;
 	case IV_ACT_SELU: selu_back_array(z, g, y, n); break;
 	case IV_ACT_SILU: silu_back_array(z, g, y, n); break;
+	case IV_ACT_SOFTPLUS: softplus_back_array(z, g, y, n); break;
 	default:
 		for (size_t i = 0; i < n; i++)
 			y[i] = g[i] * deriv(k, slope, z[i]);
