@@ -794,6 +794,44 @@ START_TEST(layers_in_pieces_are_the_whole)
 }
 END_TEST
 
+START_TEST(gauss_hermite_moments_are_the_scalar_sums)
+{
+	/* given the smooth activations and inputs N(m, v), v <= 1 (where the
+	 * moments are Gauss-Hermite sums) */
+	static const iv_act_kind kinds[] = { IV_ACT_TANH, IV_ACT_SIGMOID,
+	                                     IV_ACT_GELU, IV_ACT_SILU,
+	                                     IV_ACT_SOFTPLUS };
+	static const double ms[] = { 0, 0.3, -1.7, 12 }, vs[] = { 1e-6, 0.25, 1 };
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
+			for (size_t j = 0; j < sizeof vs / sizeof vs[0]; j++)
+				for (int w = IV_MOM_PHI; w <= IV_MOM_DPHI2; w++) {
+					/* when the engine computes the moment
+					 * (the activation over all nodes at once) */
+					double got = iv_gauss_moment(th, kinds[k], 0,
+					                             ms[i], vs[j], w);
+					/* then it is the sum of act() at each node,
+					 * in node order, to the last bit */
+					double s = sqrt(vs[j]), want = 0;
+					for (size_t n = 0; n < IV_GH_NODES; n++) {
+						double x = ms[i] + s * th->x[n];
+						double d = w == IV_MOM_PHI || w == IV_MOM_PHI2
+						               ? iv_act(kinds[k], 0, x)
+						               : iv_act_deriv(kinds[k], 0, x);
+						want += th->w[n] *
+						        (w == IV_MOM_PHI2 || w == IV_MOM_DPHI2
+						                 ? d * d
+						                 : d);
+					}
+					ck_assert_msg(memcmp(&got, &want, sizeof got) == 0,
+					              "%s m %g v %g moment %d: %.17g, "
+					              "want %.17g",
+					              iv_act_name(kinds[k]), ms[i], vs[j], w,
+					              got, want);
+				}
+}
+END_TEST
+
 Suite *suite(void)
 {
 	gsl_set_error_handler_off();
@@ -802,6 +840,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, quadrature_matches_closed_forms);
+	tcase_add_test(tc, gauss_hermite_moments_are_the_scalar_sums);
 	tcase_add_loop_test(tc, phi2_matches_adaptive_integration, 0, 5);
 	tcase_add_test(tc, tanh_is_critical_at_unit_sigma_w);
 	tcase_add_test(tc, relu_is_critical_at_two);
