@@ -231,8 +231,24 @@ void iv_act_tanh_backprop(const double *h, const double *z, const double *g,
  * that their arrays vectorise, and only IEEE additions, multiplications
  * and divisions, so that every processor and vector width gives the same
  * bits. tests/test_act.c checks them against their definitions in long
- * double on a million and a half points each. */
+ * double on 393 216 points each. */
 IV_VEC_BEGIN
+
+/* expm1_tail's polynomial by Estrin's scheme: the same terms in three
+ * levels of independent products instead of eleven dependent steps, for
+ * act() one value at a time (the theory's integrals), where the chain's
+ * length is the time. */
+static IV_VEC_INLINE double expm1_tail_short(double r)
+{
+	double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+	double a = 1.0 / 6 + r * (1.0 / 24), b = 1.0 / 120 + r * (1.0 / 720);
+	double c = 1.0 / 5040 + r * (1.0 / 40320);
+	double d = 1.0 / 362880 + r * (1.0 / 3628800);
+	double e = 1.0 / 39916800 + r * (1.0 / 479001600);
+	double q = (a + r2 * b) + r4 * (c + r2 * d) +
+		   r8 * (e + r2 * (1.0 / 6227020800.0));
+	return r2 * 0.5 + r2 * r * q;
+}
 
 /* e^t - 1 = eh + el for -40 <= t <= 0 (t = k ln2 + r, 2^k (1 + p) - 1
  * with p = expm1(r) a double-word): their sum is a few hundredths of an
@@ -245,7 +261,7 @@ static IV_VEC_INLINE void expm1_dw(double t, double *eh, double *el,
 	kd -= 0x1.8p52;
 	double rh = madd_exact(-kd, LN2_HI, t, false); /* exact */
 	double klo = kd * LN2_LO, r = rh - klo, rl = (rh - r) - klo;
-	double s = expm1_tail(r);
+	double s = expm1_tail_short(r);
 	*ph = r + s;
 	*pl = ((r - *ph) + s) + rl * (1.0 + r);
 	*two_k = bits_to_double((kb << 52) + 0x3ff0000000000000ull);
