@@ -139,6 +139,44 @@ START_TEST(every_row_fits_the_screen)
 }
 END_TEST
 
+START_TEST(long_widths_list_is_not_cut)
+{
+	/* given 21 widths on a wide screen, when drawn, then the settings
+	 * either show the list whole or mark what they leave out and still
+	 * end with the output width: a list cut after some width reads as
+	 * a smaller network */
+	iv_config c;
+	tui_options o = {0};
+	iv_config_defaults(&c);
+	c.depth = 20;
+	c.batch = 64;
+	c.seed = 1;
+	c.nwidths = 21;
+	for (size_t i = 0; i < c.nwidths; i++)
+		c.widths[i] = (uint32_t)(100 + i);
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c, &o, 30, 200);
+	tui_work_settle(&app);
+	tut_draw(&app);
+	char *t = tut_screen_text();
+	const char *w = strstr(t, "widths ");
+	ck_assert_msg(w != NULL, "no widths in the settings:\n%s", t);
+	const char *end = strpbrk(w + 7, " \n");
+	ck_assert_ptr_nonnull(end);
+	char list[256];
+	snprintf(list, sizeof list, "%.*s", (int)(end - w - 7), w + 7);
+	bool whole = strstr(list, "100,101,102") == list &&
+		     strstr(list, "119,120") != NULL;
+	bool marked = strstr(list, "100,") == list &&
+		      strstr(list, "\xe2\x80\xa6") != NULL &&
+		      strlen(list) > 4 &&
+		      strcmp(list + strlen(list) - 4, ",120") == 0;
+	ck_assert_msg(whole || marked, "widths shown as \"%s\"", list);
+	free(t);
+	close_view();
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -148,6 +186,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, view_matches_snapshot, 0, LEN(cases));
 	tcase_add_loop_test(t, every_row_fits_the_screen, 0, LEN(cases));
 	tcase_add_test(t, drawing_is_deterministic);
+	tcase_add_test(t, long_widths_list_is_not_cut);
 	suite_add_tcase(s, t);
 	return s;
 }
