@@ -668,6 +668,29 @@ START_TEST(the_keys_a_lesson_names_do_what_it_says)
 }
 END_TEST
 
+START_TEST(a_modified_lesson_draws_on_the_narrowest_screen)
+{
+	/* given each built-in lesson on the narrowest screen, when d (the
+	 * settings leave the lesson's), then the rule still draws with the
+	 * lesson's number: a title too long for even " modified " walked the
+	 * rule's notes past their end and crashed (lesson 16 at 60 columns) */
+	size_t k = (size_t)_i + 1;
+	char want[32];
+	remove(SAVED);
+	ck_assert_int_eq(
+	    tut_run_keys(&app, &scr, &builtin.v[k - 1].cfg,
+			 &(tui_options){.keys = KEYS,
+					.lessons = &builtin,
+					.lesson = k},
+			 "d Wait Save " SAVED, 24, TUI_MIN_COLS),
+	    0);
+	char *s = tut_slurp(SAVED);
+	snprintf(want, sizeof want, "── lesson %zu/%zu: ", k, builtin.n);
+	ck_assert_msg(strstr(s, want), "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
 {
 	/* given lesson 13 (a constant init: one neuron a layer) on the
@@ -892,6 +915,8 @@ Suite *suite(void)
 	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
+	tcase_add_loop_test(t, a_modified_lesson_draws_on_the_narrowest_screen, 0,
+			    (int)builtin.n);
 	tcase_add_test(t, a_long_lesson_text_turns_pages);
 	tcase_add_loop_test(t, the_keys_a_lesson_names_do_what_it_says, 0,
 			    (int)(sizeof named_keys / sizeof named_keys[0]));
