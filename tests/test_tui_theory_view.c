@@ -465,6 +465,38 @@ START_TEST(gain_rows_are_named_at_60_columns)
 }
 END_TEST
 
+START_TEST(critical_relu_is_neutral_as_pytorchs)
+{
+	/* given relu and leaky relu (q' = A q without biases), when G, then
+	 * the critical row, at PyTorch's own gain, has PyTorch's q*:
+	 * neutral, every length kept; the search stopped a hair above
+	 * sigma_w^2 = 2 and the row read "diverges" beside PyTorch's
+	 * "neutral" at the same 1.41 */
+	static const iv_act_kind acts[] = {IV_ACT_RELU, IV_ACT_LEAKY_RELU};
+	for (size_t i = 0; i < 2; i++) {
+		iv_config c;
+		config(&c);
+		c.act = acts[i];
+		char *s = run(&c, "G");
+		const tui_gains *g = &app.theory.gains;
+		ck_assert_int_eq(g->torch.c.kind, IV_FIXED_NEUTRAL);
+		ck_assert_msg(g->crit0.c.kind == IV_FIXED_NEUTRAL,
+			      "%s: critical sigma_w^2 %.17g is %s",
+			      iv_act_name(acts[i]), g->crit0.gain * g->crit0.gain,
+			      iv_fixed_kind_name(g->crit0.c.kind));
+		const char *crit = strstr(s, "critical, χ1 = 1 at σb = 0");
+		ck_assert_msg(crit, "%s", s);
+		const char *eol = strchr(crit, '\n');
+		ck_assert_ptr_nonnull(eol);
+		char line[512];
+		snprintf(line, sizeof line, "%.*s", (int)(eol - crit), crit);
+		ck_assert_msg(strstr(line, "neutral"), "%s", line);
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(gain_view_gives_blocks_no_row)
 {
 	/* given residual blocks with layer norm (the report's criticality is
@@ -590,6 +622,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, gain_rows_are_named_at_60_columns);
+	tcase_add_test(t, critical_relu_is_neutral_as_pytorchs);
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
