@@ -413,6 +413,51 @@ START_TEST(teaching_guide_claims)
 }
 END_TEST
 
+/* The row of screen s holding label, its trailing blanks trimmed, in buf. */
+static void row_with(const char *s, const char *label, char *buf, size_t size)
+{
+	const char *p = strstr(s, label);
+	ck_assert_msg(p, "no \"%s\" in\n%s", label, s);
+	while (p > s && p[-1] != '\n')
+		p--;
+	const char *e = strchr(p, '\n');
+	size_t n = e ? (size_t)(e - p) : strlen(p);
+	while (n && p[n - 1] == ' ')
+		n--;
+	snprintf(buf, size, "%.*s", (int)n, p);
+}
+
+START_TEST(figures_are_whole_at_60_columns)
+{
+	/* given chaotic tanh (N(0, 1) weights: q* 243, three-digit numbers)
+	 * on a 60-column screen, when M and M Tab, then the row of numbers
+	 * under each map ends in a whole word: "(gradients)" was cut to
+	 * "(gradi" at the edge, and a longer number would have lost digits */
+	iv_config c;
+	config(&c, IV_INIT_NORMAL, IV_ACT_TANH);
+	c.std = 1;
+	c.width = 256;
+	static const char *const keys[] = {"M", "M Tab"};
+	static const char *const label[] = {"ξg", "ξc"};
+	static const char *const word[] = {"(gradients)", "(correlations)"};
+	for (int k = 0; k < 2; k++) {
+		char row[512];
+		char *s = run_at(&c, keys[k], 24, 60);
+		row_with(s, label[k], row, sizeof row);
+		const char *last = strrchr(row, ' ');
+		ck_assert_ptr_nonnull(last);
+		last++;
+		char *end;
+		(void)strtod(last, &end);
+		ck_assert_msg(!strcmp(last, word[k]) || !strcmp(last, "∞") ||
+				  (end != last && *end == '\0'),
+			      "row ends in \"%s\": %s", last, row);
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(smallest_screens)
 {
 	/* given the smallest screen the view allows (60 x 15), then the map
@@ -488,6 +533,7 @@ Suite *suite(void)
 	TCase *t = tcase_create("sessions");
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, figures_are_whole_at_60_columns);
 	tcase_add_test(t, length_map_opens);
 	tcase_add_test(t, q_past_a_double);
 	tcase_add_test(t, q1_past_the_axes);

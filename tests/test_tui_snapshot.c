@@ -139,6 +139,121 @@ START_TEST(every_row_fits_the_screen)
 }
 END_TEST
 
+START_TEST(long_widths_list_is_not_cut)
+{
+	/* given 21 widths on a wide screen, when drawn, then the settings
+	 * either show the list whole or mark what they leave out and still
+	 * end with the output width: a list cut after some width reads as
+	 * a smaller network */
+	iv_config c;
+	tui_options o = {0};
+	iv_config_defaults(&c);
+	c.depth = 20;
+	c.batch = 64;
+	c.seed = 1;
+	c.nwidths = 21;
+	for (size_t i = 0; i < c.nwidths; i++)
+		c.widths[i] = (uint32_t)(100 + i);
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c, &o, 30, 200);
+	tui_work_settle(&app);
+	tut_draw(&app);
+	char *t = tut_screen_text();
+	const char *w = strstr(t, "widths ");
+	ck_assert_msg(w != NULL, "no widths in the settings:\n%s", t);
+	const char *end = strpbrk(w + 7, " \n");
+	ck_assert_ptr_nonnull(end);
+	char list[256];
+	snprintf(list, sizeof list, "%.*s", (int)(end - w - 7), w + 7);
+	bool whole = strstr(list, "100,101,102") == list &&
+		     strstr(list, "119,120") != NULL;
+	bool marked = strstr(list, "100,") == list &&
+		      strstr(list, "\xe2\x80\xa6") != NULL &&
+		      strlen(list) > 4 &&
+		      strcmp(list + strlen(list) - 4, ",120") == 0;
+	ck_assert_msg(whole || marked, "widths shown as \"%s\"", list);
+	free(t);
+	close_view();
+}
+END_TEST
+
+START_TEST(nearly_all_saturated_is_not_100_percent)
+{
+	/* given tanh under N(0, 200^2) weights, where most but not all
+	 * entries saturate, when drawn, then a layer short of 100% does
+	 * not read "100%" (as one above 0% does not read "0%"): every unit
+	 * saturated would mean no gradient at all */
+	iv_config c;
+	tui_options o = {0};
+	iv_config_defaults(&c);
+	c.init = IV_INIT_NORMAL;
+	c.std = 200;
+	c.depth = 4;
+	c.width = 32;
+	c.batch = 64;
+	c.seed = 1;
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c, &o, 30, 100);
+	tui_work_settle(&app);
+	tut_draw(&app);
+	int checked = 0;
+	for (int y = 0; y < LINES; y++) {
+		char row[4096];
+		int layer;
+		tui_screen_row(y, row, sizeof row);
+		if (sscanf(row, "%d", &layer) != 1 || layer < 1 ||
+		    layer > (int)c.depth || !strstr(row, "\xe2\x94\x82"))
+			continue;
+		const iv_layer_stats *ls = tui_compute_layer(&app.comp,
+							     (size_t)layer);
+		ck_assert_ptr_nonnull(ls);
+		if (ls->saturated >= 1 || ls->saturated < 0.995)
+			continue;
+		checked++;
+		ck_assert_msg(!strstr(row, "100%"),
+			      "layer %d saturated %.17g reads: %s", layer,
+			      ls->saturated, row);
+	}
+	ck_assert_msg(checked > 0, "no layer between 99.5%% and 100%%");
+	close_view();
+}
+END_TEST
+
+START_TEST(one_in_200_saturated_is_not_0_percent)
+{
+	/* given one unit, batch 200 and N(0, 1.55^2) weights, where 1 entry
+	 * of 200 saturates (0.5%, which "%.0f" prints as "0"), when drawn,
+	 * then the column does not read "0%" */
+	iv_config c;
+	tui_options o = {0};
+	iv_config_defaults(&c);
+	c.init = IV_INIT_NORMAL;
+	c.std = 1.55;
+	c.depth = 1;
+	c.width = 1;
+	c.batch = 200;
+	c.seed = 1;
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c, &o, 30, 100);
+	tui_work_settle(&app);
+	tut_draw(&app);
+	const iv_layer_stats *ls = tui_compute_layer(&app.comp, 1);
+	ck_assert_ptr_nonnull(ls);
+	ck_assert_double_eq(ls->saturated, 0.005);
+	char *t = tut_screen_text();
+	const char *row = strstr(t, "\n 1 ");
+	ck_assert_msg(row != NULL, "no layer 1:\n%s", t);
+	const char *bar = strstr(row, "\xe2\x94\x82");
+	ck_assert_ptr_nonnull(bar);
+	char left[512];
+	snprintf(left, sizeof left, "%.*s", (int)(bar - row), row);
+	ck_assert_msg(!strstr(left, " 0%") && strstr(left, "<1%"),
+		      "layer 1 reads: %s", left);
+	free(t);
+	close_view();
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -148,6 +263,9 @@ Suite *suite(void)
 	tcase_add_loop_test(t, view_matches_snapshot, 0, LEN(cases));
 	tcase_add_loop_test(t, every_row_fits_the_screen, 0, LEN(cases));
 	tcase_add_test(t, drawing_is_deterministic);
+	tcase_add_test(t, long_widths_list_is_not_cut);
+	tcase_add_test(t, nearly_all_saturated_is_not_100_percent);
+	tcase_add_test(t, one_in_200_saturated_is_not_0_percent);
 	suite_add_tcase(s, t);
 	return s;
 }

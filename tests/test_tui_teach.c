@@ -668,6 +668,86 @@ START_TEST(the_keys_a_lesson_names_do_what_it_says)
 }
 END_TEST
 
+START_TEST(a_modified_lesson_draws_on_the_narrowest_screen)
+{
+	/* given each built-in lesson on the narrowest screen, when d (the
+	 * settings leave the lesson's), then the rule still draws with the
+	 * lesson's number: a title too long for even " modified " walked the
+	 * rule's notes past their end and crashed (lesson 16 at 60 columns) */
+	size_t k = (size_t)_i + 1;
+	char want[32];
+	remove(SAVED);
+	ck_assert_int_eq(
+	    tut_run_keys(&app, &scr, &builtin.v[k - 1].cfg,
+			 &(tui_options){.keys = KEYS,
+					.lessons = &builtin,
+					.lesson = k},
+			 "d Wait Save " SAVED, 24, TUI_MIN_COLS),
+	    0);
+	char *s = tut_slurp(SAVED);
+	snprintf(want, sizeof want, "── lesson %zu/%zu: ", k, builtin.n);
+	ck_assert_msg(strstr(s, want), "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(nearly_all_saturated_is_not_100_percent_in_training)
+{
+	/* given tanh under N(0, 200^2) weights (99.7% of the entries
+	 * saturated, not all), when one step is trained, then the training
+	 * strip does not say "saturated 100%" for either figure: all
+	 * saturated would mean no gradient at all */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 4);
+	c.std = 200;
+	c.width = 32;
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS},
+				      "t Wait Save " SAVED, 40, 200),
+			 0);
+	const tui_train *t = &app.train;
+	ck_assert_msg(t->sat >= 0.995 && t->sat < 1 && t->sat0 >= 0.995 &&
+			  t->sat0 < 1,
+		      "saturated %.17g, at step 0 %.17g", t->sat, t->sat0);
+	char *s = tut_slurp(SAVED);
+	const char *h = strstr(s, "saturated ");
+	ck_assert_msg(h, "%s", s);
+	const char *e = strchr(h, '\n');
+	ck_assert_ptr_nonnull(e);
+	char line[256];
+	snprintf(line, sizeof line, "%.*s", (int)(e - h), h);
+	ck_assert_msg(!strstr(line, "100%"), "%s", line);
+	free(s);
+}
+END_TEST
+
+START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
+{
+	/* given tanh under N(0, 0.13^2) weights (1 entry of 8192 saturated
+	 * at step 0), when one step is trained, then the strip does not say
+	 * "(from 0.0%)" for a measure above 0 */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 4);
+	c.std = 0.13;
+	c.width = 32;
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS},
+				      "t Wait Save " SAVED, 40, 200),
+			 0);
+	const tui_train *t = &app.train;
+	ck_assert_msg(t->sat0 > 0 && t->sat0 < 0.0005, "at step 0 %.17g",
+		      t->sat0);
+	char *s = tut_slurp(SAVED);
+	const char *h = strstr(s, "saturated ");
+	ck_assert_msg(h, "%s", s);
+	ck_assert_msg(!strncmp(strstr(h, "(from "), "(from <0.1%)", 12), "%.40s",
+		      h);
+	free(s);
+}
+END_TEST
+
 START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
 {
 	/* given lesson 13 (a constant init: one neuron a layer) on the
@@ -884,6 +964,8 @@ Suite *suite(void)
 	tcase_add_test(t, the_strip_names_the_layer_that_broke);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
+	tcase_add_test(t, nearly_all_saturated_is_not_100_percent_in_training);
+	tcase_add_test(t, hardly_any_saturated_is_not_0_percent_in_training);
 	suite_add_tcase(s, t);
 	t = tcase_create("lessons");
 	tcase_set_timeout(t, 60);
@@ -892,6 +974,8 @@ Suite *suite(void)
 	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
+	tcase_add_loop_test(t, a_modified_lesson_draws_on_the_narrowest_screen, 0,
+			    (int)builtin.n);
 	tcase_add_test(t, a_long_lesson_text_turns_pages);
 	tcase_add_loop_test(t, the_keys_a_lesson_names_do_what_it_says, 0,
 			    (int)(sizeof named_keys / sizeof named_keys[0]));

@@ -6,6 +6,7 @@
  * view compared with tests/snapshots/theory_*.txt (INITVIZ_UPDATE_SNAPSHOTS=1
  * rewrites them). */
 #include <check.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -428,6 +429,74 @@ START_TEST(gain_view)
 }
 END_TEST
 
+START_TEST(gain_rows_are_named_at_60_columns)
+{
+	/* given tanh with a bias std on the narrowest screen (60 x 24), when
+	 * G, then every row of the table starts with its name: the critical
+	 * row's "critical, χ1 = 1 at σb = 0" did not fit and left its numbers
+	 * without one (and "PyTorch calculate_gain:" left a bare "5/3") */
+	iv_config c;
+	config(&c);
+	c.bias_std = 0.1;
+	char *s = run_at(&c, "G", 24, 60);
+	ck_assert_int_eq(app.cover, TUI_PANEL_GAINS);
+	const char *h = strstr(s, "phase\n");
+	ck_assert_msg(h != NULL, "%s", s);
+	int rows = 0;
+	for (const char *p = h + 6; *p && *p != '\n'; rows++) {
+		const char *eol = strchr(p, '\n');
+		ck_assert(eol);
+		char line[512];
+		snprintf(line, sizeof line, "%.*s", (int)(eol - p), p);
+		/* a label: words with a letter before the numbers */
+		const char *gap = strstr(line + 1, "  ");
+		bool named = line[0] == ' ' && line[1] != ' ' && gap;
+		for (const char *q = line + 1; named && q < gap; q++)
+			if (isalpha((unsigned char)*q))
+				break;
+			else if (q + 1 == gap)
+				named = false;
+		ck_assert_msg(named, "row without a name: \"%s\"\n%s", line,
+			      s);
+		p = eol + 1;
+	}
+	ck_assert_int_ge(rows, 5);
+	free(s);
+}
+END_TEST
+
+START_TEST(critical_relu_is_neutral_as_pytorchs)
+{
+	/* given relu and leaky relu (q' = A q without biases), when G, then
+	 * the critical row, at PyTorch's own gain, has PyTorch's q*:
+	 * neutral, every length kept; the search stopped a hair above
+	 * sigma_w^2 = 2 and the row read "diverges" beside PyTorch's
+	 * "neutral" at the same 1.41 */
+	static const iv_act_kind acts[] = {IV_ACT_RELU, IV_ACT_LEAKY_RELU};
+	for (size_t i = 0; i < 2; i++) {
+		iv_config c;
+		config(&c);
+		c.act = acts[i];
+		char *s = run(&c, "G");
+		const tui_gains *g = &app.theory.gains;
+		ck_assert_int_eq(g->torch.c.kind, IV_FIXED_NEUTRAL);
+		ck_assert_msg(g->crit0.c.kind == IV_FIXED_NEUTRAL,
+			      "%s: critical sigma_w^2 %.17g is %s",
+			      iv_act_name(acts[i]), g->crit0.gain * g->crit0.gain,
+			      iv_fixed_kind_name(g->crit0.c.kind));
+		const char *crit = strstr(s, "critical, χ1 = 1 at σb = 0");
+		ck_assert_msg(crit, "%s", s);
+		const char *eol = strchr(crit, '\n');
+		ck_assert_ptr_nonnull(eol);
+		char line[512];
+		snprintf(line, sizeof line, "%.*s", (int)(eol - crit), crit);
+		ck_assert_msg(strstr(line, "neutral"), "%s", line);
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(gain_view_gives_blocks_no_row)
 {
 	/* given residual blocks with layer norm (the report's criticality is
@@ -552,6 +621,8 @@ Suite *suite(void)
 	TCase *t = tcase_create("sessions");
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, gain_rows_are_named_at_60_columns);
+	tcase_add_test(t, critical_relu_is_neutral_as_pytorchs);
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));

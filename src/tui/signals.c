@@ -2,6 +2,8 @@
 /* A flag set by the handler, read by the loop. */
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include "tui/signals.h"
 
 static volatile sig_atomic_t pending_signal;
@@ -45,4 +47,58 @@ void tui_signals_default(void)
 {
 	for (size_t i = 0; i < NCAUGHT; i++)
 		sigaction(caught[i], &before[i], NULL);
+}
+
+/* The crash signals: a bug, not a request to quit. Their handler cannot
+ * go back to the loop; it restores the terminal itself with what is safe
+ * in a handler (write, tcsetattr) and lets the signal take its default
+ * action (status, core) again. */
+static const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+#define NFATAL (sizeof fatal / sizeof fatal[0])
+static struct sigaction fatal_before[NFATAL];
+static int fatal_fd = -1;
+static struct termios fatal_tio;
+static char fatal_seq[256];
+static size_t fatal_len;
+static bool fatal_armed;
+
+static void on_fatal(int sig)
+{
+	if (fatal_fd >= 0) {
+		ssize_t w = write(fatal_fd, fatal_seq, fatal_len);
+		(void)w;
+		tcsetattr(fatal_fd, TCSANOW, &fatal_tio);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig); /* blocked until the handler returns (no SA_NODEFER) */
+}
+
+void tui_signals_fatal_arm(int fd, const struct termios *tio,
+			   const char *seq)
+{
+	struct sigaction sa;
+	size_t n = strlen(seq);
+	fatal_len = n < sizeof fatal_seq ? n : 0;
+	memcpy(fatal_seq, seq, fatal_len);
+	fatal_tio = *tio;
+	fatal_fd = fd;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NFATAL; i++) {
+		sigaction(fatal[i], NULL, &fatal_before[i]);
+		if (fatal_before[i].sa_handler == SIG_DFL)
+			sigaction(fatal[i], &sa, NULL);
+	}
+	fatal_armed = true;
+}
+
+void tui_signals_fatal_disarm(void)
+{
+	if (!fatal_armed)
+		return;
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal[i], &fatal_before[i], NULL);
+	fatal_fd = -1;
+	fatal_armed = false;
 }

@@ -6,6 +6,9 @@
 #ifndef IV_TUI_SIGNALS_H
 #define IV_TUI_SIGNALS_H
 
+#include <stdbool.h>
+#include <termios.h>
+
 /* Catch them (no SA_RESTART: a signal ends the key wait at once). A signal
  * ignored when initviz started (nohup, a background job) stays ignored.
  * ncurses keeps its own TSTP and WINCH handlers. */
@@ -14,5 +17,14 @@ void tui_signals_catch(void);
 void tui_signals_default(void);
 /* The pending signal number, 0 when none; clears it. */
 int tui_signals_take(void);
+
+/* Crash signals (SEGV, BUS, FPE, ILL, ABRT) left at their default action:
+ * on one, write seq (leave the alternate screen, show the cursor) to fd,
+ * set tio (the terminal as it was before the screen opened), then die of
+ * the signal as before. A sanitizer's own handler is left alone. */
+void tui_signals_fatal_arm(int fd, const struct termios *tio,
+			   const char *seq);
+/* Back to the actions they had before tui_signals_fatal_arm. */
+void tui_signals_fatal_disarm(void);
 
 #endif

@@ -52,11 +52,29 @@ static int env_int(const char *name, int def)
 	return errno == 0 && *end == '\0' && v > 0 && v <= 1000 ? (int)v : def;
 }
 
+/* Append terminfo capability cap (when the terminal has it) to buf. */
+static void add_cap(char *buf, size_t size, const char *cap)
+{
+	char *s = tigetstr(cap);
+	size_t n = strlen(buf);
+	if (s && s != (char *)-1 && n + strlen(s) < size)
+		snprintf(buf + n, size - n, "%s", s);
+}
+
 static SCREEN *open_tty(void)
 {
+	struct termios tio;
+	bool have_tio = tcgetattr(fileno(stdout), &tio) == 0;
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return NULL;
+	if (have_tio) { /* a crash restores the terminal as endwin would */
+		char seq[256] = "";
+		add_cap(seq, sizeof seq, "sgr0");
+		add_cap(seq, sizeof seq, "cnorm");
+		add_cap(seq, sizeof seq, "rmcup");
+		tui_signals_fatal_arm(fileno(stdout), &tio, seq);
+	}
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
@@ -106,6 +124,7 @@ int tui_run(const iv_config *cfg, const tui_options *opt)
 	tui_colors_init();
 	status = tui_loop(&app);
 	endwin();
+	tui_signals_fatal_disarm();
 	tui_signals_default();
 	delscreen(scr);
 	if (app.fatal[0])

@@ -10,6 +10,11 @@
 #define SCAN_HI    1e4
 #define SCAN_STEPS 2 /* points per decade of the coarse scan */
 #define REL_TOL    1e-10
+/* The bisection's relative width for q' = A q (linear, relu, leaky relu
+ * without biases): below the engine's 1e-12 for a neutral map, so that
+ * the critical sigma_w^2 (A = 1) is found neutral, as PyTorch's gain there
+ * is, and not a hair above it, where q diverges. */
+#define REL_TOL_HOMOGENEOUS 1e-13
 
 /* A layer's map m0 at sigma_w^2 = sw2, solved from the q a first layer
  * with inputs of second moment e2 has (e2 < 0: from q = 1). */
@@ -53,7 +58,11 @@ static double critical_scan(iv_theory *th, const iv_theory_map *m0, double e2,
 	}
 	if (isnan(hi))
 		return NAN;
-	while (hi / lo - 1 > REL_TOL) {
+	bool homogeneous = (m0->act == IV_ACT_LINEAR || m0->act == IV_ACT_RELU ||
+			    m0->act == IV_ACT_LEAKY_RELU) &&
+			   m0->bias == 0 && m0->bias_var == 0;
+	double tol = homogeneous ? REL_TOL_HOMOGENEOUS : REL_TOL;
+	while (hi / lo - 1 > tol) {
 		double mid = sqrt(lo * hi);
 		if (above(th, m0, e2, mid, &chi))
 			hi = mid;

@@ -199,7 +199,9 @@ static void legend(const tui_app *app, int y)
 	tui_put_fmt(y, x + 1, cols, TUI_E_LABEL, "%s*", v);
 }
 
-/* The fixed point's words from column 0 of row y, then its numbers. */
+/* The fixed point's words from column 0 of row y, then its numbers, each
+ * whole: where the row is short, the words in brackets go first, then the
+ * depth scale, then the slope (never a number or a word cut at the edge). */
 static void figures(const tui_app *app, int y)
 {
 	const tui_cobweb *w = web(app);
@@ -207,26 +209,41 @@ static void figures(const tui_app *app, int y)
 	const iv_criticality *k = &w->crit;
 	char v[256], a[32], b[32];
 	int cols = app->layout.cols;
-	int x = tui_put(y, 0, cols, TUI_E_VALUE,
-			tui_cobweb_fixed_text(w, v, sizeof v));
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_add(&l, TUI_E_VALUE, tui_cobweb_fixed_text(w, v, sizeof v));
 	if (is_corr(app)) {
-		tui_put_fmt(y, x, cols, TUI_E_LABEL,
-			    "   %s %s (%s)   %s %s (correlations)",
-			    tui_cobweb_glyphs_for(gl)->chic,
-			    tui_glyphs_number(gl, k->chi_c, a, sizeof a),
-			    isfinite(k->c_star) ? "slope at c*" : "slope",
-			    gl->xic,
-			    tui_glyphs_number(gl, k->depth_scale_correlation, b,
-					      sizeof b));
+		tui_line_field(&l, 1, 3);
+		tui_line_addf(&l, TUI_E_LABEL, "%s %s",
+			      tui_cobweb_glyphs_for(gl)->chic,
+			      tui_glyphs_number(gl, k->chi_c, a, sizeof a));
+		tui_line_field(&l, 4, 1);
+		tui_line_addf(&l, TUI_E_LABEL, "(%s)",
+			      isfinite(k->c_star) ? "slope at c*" : "slope");
+		tui_line_field(&l, 2, 3);
+		tui_line_addf(&l, TUI_E_LABEL, "%s %s", gl->xic,
+			      tui_glyphs_number(gl, k->depth_scale_correlation,
+						b, sizeof b));
+		tui_line_field(&l, 3, 1);
+		tui_line_add(&l, TUI_E_LABEL, "(correlations)");
+		tui_put_fit(y, 0, cols, &l);
 		return;
 	}
 	static const char *const where[] = {[IV_FIXED_STABLE] = "at q*",
 					    [IV_FIXED_DIVERGES] = "at large q",
 					    [IV_FIXED_NEUTRAL] = "at every q"};
-	tui_put_fmt(y, x, cols, TUI_E_LABEL, "   %s %s %s   %s %s (gradients)",
-		    gl->chi, tui_glyphs_number(gl, k->chi1, a, sizeof a),
-		    where[k->kind], gl->xig,
-		    tui_glyphs_number(gl, k->depth_scale, b, sizeof b));
+	tui_line_field(&l, 1, 3);
+	tui_line_addf(&l, TUI_E_LABEL, "%s %s", gl->chi,
+		      tui_glyphs_number(gl, k->chi1, a, sizeof a));
+	tui_line_field(&l, 4, 1);
+	tui_line_add(&l, TUI_E_LABEL, where[k->kind]);
+	tui_line_field(&l, 2, 3);
+	tui_line_addf(&l, TUI_E_LABEL, "%s %s", gl->xig,
+		      tui_glyphs_number(gl, k->depth_scale, b, sizeof b));
+	tui_line_field(&l, 3, 1);
+	tui_line_add(&l, TUI_E_LABEL, "(gradients)");
+	tui_put_fit(y, 0, cols, &l);
 }
 
 /* The verdict and the numbers that go with it; where nothing is drawn,

@@ -52,14 +52,20 @@ static void header(const tui_app *app, int y)
 		"phase");
 }
 
-/* A row: its label (extra, when not "", after a blank if it fits whole),
- * the numbers, the phase. */
-static void row(const tui_app *app, int y, const char *label, const char *extra,
-		double gain, const iv_criticality *k)
+/* A row: its label, or brief (when not NULL) where the label and extra do
+ * not fit (numbers without a name are left unexplained), extra (when not
+ * "") after a blank if it fits whole, the numbers, the phase. */
+static void row(const tui_app *app, int y, const char *label,
+		const char *brief, const char *extra, double gain,
+		const iv_criticality *k)
 {
 	char b[32];
 	tcols c = columns(app);
 	int x = c.label_w;
+	if (brief && tui_text_width(label) + (extra[0] ? 1 : 0) +
+			     tui_text_width(extra) >
+			 x - 2)
+		label = brief;
 	double v[NCOLS] = {gain, gain * gain,    k->chi1,
 			   NAN,  k->depth_scale, k->depth_scale_correlation};
 	tui_line l;
@@ -107,27 +113,29 @@ static int table(const tui_app *app, int y)
 	const char *f = iv_act_torch_text(g->act, app->gl->utf8);
 	header(app, y++);
 	if (f[0])
-		row(app, y++, "PyTorch calculate_gain:", f, g->torch.gain,
-		    &g->torch.c);
+		row(app, y++, "PyTorch calculate_gain:", "PyTorch gain:", f,
+		    g->torch.gain, &g->torch.c);
 	else
-		row(app, y++, "PyTorch: none, so 1", "", g->torch.gain,
+		row(app, y++, "PyTorch: none, so 1", NULL, "", g->torch.gain,
 		    &g->torch.c);
-	row(app, y++, "q* = 1, unit variance", "", g->unit.gain, &g->unit.c);
+	row(app, y++, "q* = 1, unit variance", "q* = 1", "", g->unit.gain,
+	    &g->unit.c);
 	snprintf(l, sizeof l, "critical, %s = 1 at %s = 0", gl->chi, gl->sb);
-	row(app, y++, l, g->crit0.jump ? "(jumps)" : "", g->crit0.gain,
+	snprintf(e, sizeof e, "critical at %s = 0", gl->sb);
+	row(app, y++, l, e, g->crit0.jump ? "(jumps)" : "", g->crit0.gain,
 	    &g->crit0.c);
 	if (g->sb2 > 0) {
 		snprintf(l, sizeof l, "critical at your %s", gl->sb2);
 		snprintf(e, sizeof e, "%s%s",
 			 tui_theory_var_text(g->sb2, b, sizeof b),
 			 g->critb.jump ? " (jumps)" : "");
-		row(app, y++, l, e, g->critb.gain, &g->critb.c);
+		row(app, y++, l, NULL, e, g->critb.gain, &g->critb.c);
 	}
 	if (tui_theory_applies(c->init) && !c->residual &&
 	    c->norm == IV_NORM_NONE) {
 		snprintf(l, sizeof l, "yours: %s", iv_init_name(c->init));
 		/* std sqrt(fan_in), finite where its square is not */
-		row(app, y++, l, "",
+		row(app, y++, l, NULL, "",
 		    iv_config_weight_std(c, 1) *
 			sqrt((double)iv_config_units(c, 0)),
 		    &app->theory.pred.crit);

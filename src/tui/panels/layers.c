@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <initviz/health.h>
 #include "tui/panel.h"
 #include "tui/put.h"
@@ -228,13 +229,17 @@ static void cells(const tui_app *app, int y, size_t slot, size_t layer,
 	nonfinite(&ls->q[s->q], y, s);
 }
 
-/* A fraction as a percentage; "<1%" rather than a misleading "0%". */
+/* A fraction as a whole percentage; "<1%" rather than a misleading "0%"
+ * and ">99%" rather than "100%" when some entries are left (all saturated
+ * would mean no gradient at all); the decision on the printed digits, so
+ * that 0.005 (printed "0") is "<1%" too. */
 static const char *percent(double f, char *buf, size_t size)
 {
-	if (f > 0 && f < 0.005)
+	snprintf(buf, size, "%.0f%%", 100 * f);
+	if (f > 0 && strcmp(buf, "0%") == 0)
 		snprintf(buf, size, "<1%%");
-	else
-		snprintf(buf, size, "%.0f%%", 100 * f);
+	else if (f < 1 && strcmp(buf, "100%") == 0)
+		snprintf(buf, size, ">99%%");
 	return buf;
 }
 

@@ -37,10 +37,12 @@ static int rows(const tui_app *app, int cols)
  * the notes on the right give way to the title, longest first. */
 static void rule(const tui_app *app, int y, const iv_lesson *x)
 {
-	static const char *const notes[2][4] = {
+	/* each list ends in "" (no note) and NULL: the walk below stops at
+	 * "" however narrow the screen */
+	static const char *const notes[2][5] = {
 	    {" , . lessons   L hides ", "", NULL},
 	    {" modified (0: back to the lesson)   , . lessons   L hides ",
-	     " modified   , . lessons   L hides ", " modified ", ""},
+	     " modified   , . lessons   L hides ", " modified ", "", NULL},
 	};
 	const tui_lessons *l = &app->les;
 	int cols = app->layout.cols;

@@ -115,13 +115,30 @@ static void add_size(bar *b, item_id id, int gap, const char *label, size_t v)
 	add(b, id, gap, label, t);
 }
 
-static void widths_text(const iv_config *c, char *buf, size_t size)
+/* "784,512,256,10"; a list longer than buf keeps its first widths and the
+ * output width with an ellipsis between ("100,101,...,120"), never a list
+ * cut after some width, which would read as a smaller network. */
+static void widths_text(const iv_config *c, const tui_glyphs *g, char *buf,
+			size_t size)
 {
-	size_t len = 0;
+	char tail[32];
+	size_t len = 0, n = c->nwidths;
 	buf[0] = '\0';
-	for (size_t i = 0; i < c->nwidths && len + 12 < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, i ? ",%u" : "%u",
-					(unsigned)c->widths[i]);
+	if (n == 0 || size == 0)
+		return;
+	snprintf(tail, sizeof tail, ",%s,%u", g->ell, (unsigned)c->widths[n - 1]);
+	for (size_t i = 0; i < n; i++) {
+		char one[16];
+		int k = snprintf(one, sizeof one, i ? ",%u" : "%u",
+				 (unsigned)c->widths[i]);
+		/* room for this width, and for the tail unless it is the last */
+		size_t need = (size_t)k + (i + 1 < n ? strlen(tail) : 0);
+		if (len + need >= size && i + 1 < n) {
+			snprintf(buf + len, size - len, "%s", tail);
+			return;
+		}
+		len += (size_t)snprintf(buf + len, size - len, "%s", one);
+	}
 }
 
 /* "3/12" ("3/12*" when the settings left it); false when no lesson is
@@ -185,7 +202,7 @@ static void collect(const tui_app *app, bar *b, int gap)
 		add(b, S_CHI, gap, label, w);
 	add_size(b, S_DEPTH, gap, "depth", c->depth);
 	if (c->nwidths) {
-		widths_text(c, w, sizeof w);
+		widths_text(c, g, w, sizeof w);
 		add(b, S_WIDTH, gap, "widths", w);
 	} else {
 		add_size(b, S_WIDTH, gap, "width", c->width);

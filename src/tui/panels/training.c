@@ -110,16 +110,23 @@ static void loss_curve(const tui_app *app, int y, int x, int w)
 	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS, b);
 }
 
-/* A fraction as a whole percent, or with one decimal under 10%. */
+/* A fraction as a whole percent, or with one decimal under 10%; ">99%"
+ * rather than "100%" and "<0.1%" rather than "0.0%" when rounding would
+ * claim all or none (every unit saturated would mean no gradient). */
 static void percent(tui_line *l, tui_element e, double f)
 {
 	double p = 100 * f;
-	if (!isfinite(p))
+	char b[32];
+	if (!isfinite(p)) {
 		tui_line_add(l, e, "?");
-	else if (p == 0 || p >= 10)
-		tui_line_addf(l, e, "%.0f%%", p);
-	else
-		tui_line_addf(l, e, "%.1f%%", p);
+		return;
+	}
+	snprintf(b, sizeof b, p == 0 || p >= 10 ? "%.0f%%" : "%.1f%%", p);
+	if (f < 1 && strcmp(b, "100%") == 0)
+		snprintf(b, sizeof b, ">99%%");
+	else if (f > 0 && strcmp(b, "0.0%") == 0)
+		snprintf(b, sizeof b, "<0.1%%");
+	tui_line_add(l, e, b);
 }
 
 /* "saturated 12% (from 30%)", "dead units 0.9% (from 0.4%)": the
