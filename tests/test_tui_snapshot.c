@@ -5,6 +5,7 @@
  * `diff -u` shows what changed; INITVIZ_UPDATE_SNAPSHOTS=1 rewrites the
  * snapshot files. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,6 +178,44 @@ START_TEST(long_widths_list_is_not_cut)
 }
 END_TEST
 
+START_TEST(weight_std_of_a_widths_list_is_a_range)
+{
+	/* given a widths list, whose layers have different fans and so
+	 * different xavier stds, when drawn, then the settings show the
+	 * range of the layers' stds, not layer 1's alone */
+	iv_config c;
+	tui_options o = {0};
+	iv_config_defaults(&c);
+	c.depth = 3;
+	c.batch = 64;
+	c.nwidths = 4;
+	c.widths[0] = 784;
+	c.widths[1] = 512;
+	c.widths[2] = 256;
+	c.widths[3] = 10;
+	double lo = INFINITY, hi = 0;
+	for (size_t l = 1; l <= c.depth; l++) {
+		lo = fmin(lo, iv_config_weight_std(&c, l));
+		hi = fmax(hi, iv_config_weight_std(&c, l));
+	}
+	char want[96], a[32], z[32];
+	snprintf(want, sizeof want, "weight \xcf\x83 %s to %s",
+		 tui_text_number(lo, a, sizeof a), tui_text_number(hi, z, sizeof z));
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c, &o, 30, 160);
+	tui_work_settle(&app);
+	tut_draw(&app);
+	char *t = tut_screen_text();
+	ck_assert_msg(lo < hi, "the layers' stds are all %g", lo);
+	const char *nl = strchr(t, '\n');
+	nl = nl ? strchr(nl + 1, '\n') : NULL; /* the settings: 2 lines */
+	ck_assert_msg(strstr(t, want) != NULL, "no \"%s\" in:\n%.*s", want,
+		      nl ? (int)(nl - t) : 200, t);
+	free(t);
+	close_view();
+}
+END_TEST
+
 START_TEST(nearly_all_saturated_is_not_100_percent)
 {
 	/* given tanh under N(0, 200^2) weights, where most but not all
@@ -264,6 +303,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, every_row_fits_the_screen, 0, LEN(cases));
 	tcase_add_test(t, drawing_is_deterministic);
 	tcase_add_test(t, long_widths_list_is_not_cut);
+	tcase_add_test(t, weight_std_of_a_widths_list_is_a_range);
 	tcase_add_test(t, nearly_all_saturated_is_not_100_percent);
 	tcase_add_test(t, one_in_200_saturated_is_not_0_percent);
 	suite_add_tcase(s, t);

@@ -153,6 +153,27 @@ static bool lesson_item(const tui_app *app, char *value, size_t size)
 	return true;
 }
 
+/* The weights' std: one number when every layer has it, else the range
+ * over the layers ("0.0393 to 0.0867"), so that layer 1's is not read as
+ * every layer's (a widths list gives each layer its own fans). */
+static void weight_item(bar *b, const iv_config *c, int gap, const char *label)
+{
+	double lo = iv_config_weight_std(c, 1), hi = lo;
+	for (size_t l = 2; l <= c->depth; l++) {
+		double s = iv_config_weight_std(c, l);
+		lo = s < lo ? s : lo;
+		hi = s > hi ? s : hi;
+	}
+	if (!(hi > lo)) { /* one value (or NaN: shown as it is) */
+		add_num(b, S_WSTD, gap, label, iv_config_weight_std(c, 1));
+		return;
+	}
+	char a[32], z[32], t[80];
+	snprintf(t, sizeof t, "%s to %s", tui_text_number(lo, a, sizeof a),
+		 tui_text_number(hi, z, sizeof z));
+	add(b, S_WSTD, gap, label, t);
+}
+
 /* Which layers the list shows, when not simply all of them. */
 static bool where(const tui_model *m, char *buf, size_t size)
 {
@@ -191,7 +212,7 @@ static void collect(const tui_app *app, bar *b, int gap)
 		add_num(b, S_KNOB, gap, tui_model_knob_name(k),
 			tui_model_knob_value(c));
 	snprintf(label, sizeof label, "%s weight %s", g->arrow, g->sigma);
-	add_num(b, S_WSTD, gap, label, iv_config_weight_std(c, 1));
+	weight_item(b, c, gap, label);
 	if (iv_init_uses_mode(c->init))
 		add(b, S_MODE, gap, "mode", iv_mode_name(c->mode));
 	add(b, S_ACT, gap, "act", iv_act_name(c->act));
