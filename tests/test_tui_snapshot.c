@@ -211,6 +211,11 @@ START_TEST(weight_std_of_a_widths_list_is_a_range)
 	nl = nl ? strchr(nl + 1, '\n') : NULL; /* the settings: 2 lines */
 	ck_assert_msg(strstr(t, want) != NULL, "no \"%s\" in:\n%.*s", want,
 		      nl ? (int)(nl - t) : 200, t);
+	/* and chi1, q* and the depth scales, which follow layer 1's map, say
+	 * whose they are */
+	ck_assert_msg(strstr(t, "layer 1 \xcf\x87" "1 ") != NULL,
+		      "chi1 not marked as layer 1's:\n%.*s",
+		      nl ? (int)(nl - t) : 200, t);
 	free(t);
 	close_view();
 }

@@ -210,7 +210,12 @@ bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
 	char b[32];
 	if (!c)
 		return false;
-	snprintf(label, lsize, "%s", g->chi);
+	/* the theory follows layer 1's map: say so where the layers' maps
+	 * differ (a widths list gives each layer its own sigma_w^2) */
+	bool same = true;
+	for (size_t l = 2; l <= cfg->depth && same; l++)
+		same = iv_theory_sigma_w2(cfg, l) == iv_theory_sigma_w2(cfg, 1);
+	snprintf(label, lsize, "%s%s", same ? "" : "layer 1 ", g->chi);
 	if (isnan(c->chi1)) /* not computed: the word alone, when known */
 		snprintf(value, vsize, "%s",
 			 tui_phase_word(tui_phase_classify(c)));
