@@ -79,6 +79,15 @@ static const struct ccase cases[] = {
 	{ { Q(INFS, 2, 1, IV_Q_WEIGHTS) }, 1, { "layer 2 weights", "1 Inf" } },
 	{ { Q(NANS, DEPTH, 512, IV_Q_ACT), M(ACT_STD, DEPTH, NAN) }, 1,
 	  { "NaN" } },
+	/* a layer whose activations overflowed: its NaN (or Inf) columns
+	 * compare alike, so its distinct count says nothing about symmetry;
+	 * the NaN line alone, not "units compute the same function" */
+	{ { Q(NANS, 3, 1000, IV_Q_ACT), M(DISTINCT, 3, 1) }, 1,
+	  { "NaN or Inf", "layer 3 activation" } },
+	{ { Q(INFS, 4, 1000, IV_Q_ACT), M(DISTINCT, 4, 2) }, 1,
+	  { "NaN or Inf", "0 NaN and 1000 Inf" } },
+	{ { Q(NANS, 5, 10, IV_Q_ACT), M(DISTINCT, 5, UNITS - 9) }, 1,
+	  { "NaN or Inf", "layer 5" } },
 	/* one line per kind of problem */
 	{ { M(ACT_STD, DEPTH, 0.01), M(SAT, 2, 0.7), M(DISTINCT, 3, 7),
 	    Q(INFS, 5, 2, IV_Q_PREACT) },

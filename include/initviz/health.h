@@ -35,7 +35,8 @@ bool iv_health_collapsed(const iv_layer_stats *s);
 /* Dead units all output 0 and count as one distinct neuron: the live units
  * (not dead) and their distinct neurons (the distinct count less that
  * one). A problem when the live units are fewer distinct neurons than live
- * units: a symmetry (--check). */
+ * units: a symmetry (--check); never for a layer whose activations hold
+ * NaN or Inf, whose count compares those columns alike. */
 size_t iv_health_live_units(const iv_layer_stats *s);
 size_t iv_health_live_distinct(const iv_layer_stats *s);
 bool iv_health_symmetric(const iv_layer_stats *s);

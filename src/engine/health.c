@@ -36,6 +36,11 @@ size_t iv_health_live_distinct(const iv_layer_stats *s)
 
 bool iv_health_symmetric(const iv_layer_stats *s)
 {
+	/* NaN columns compare alike, and so do Inf columns of one sign:
+	 * overflowed activations give a count that says nothing about the
+	 * units' functions (the NaN or Inf criterion reports that layer) */
+	if (s->q[IV_Q_ACT].nan || s->q[IV_Q_ACT].inf)
+		return false;
 	return iv_health_live_distinct(s) < iv_health_live_units(s);
 }
 
