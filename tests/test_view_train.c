@@ -591,6 +591,40 @@ static const struct {
     {INFINITY, 8, false},
 };
 
+START_TEST(no_ratio_says_why)
+{
+	/* given weights all equal (zeros), a step has no ratio and the strip
+	 * may say the weights are all equal; given weights drawn with std
+	 * 1e200, a step's loss overflows and its ratios are NaN too, but the
+	 * weights are far from equal: the strip must not say they are */
+	iv_config c = small(IV_INIT_ZEROS, 2, 16);
+	compute(&c);
+	tui_train_init(&tr, 0.05);
+	tr.watch = true;
+	tui_train_ask(&tr);
+	drive(1.0, 0);
+	ck_assert_uint_eq(tui_train_steps(&tr), 1);
+	for (size_t i = 0; i < tr.nrl; i++) {
+		ck_assert(isnan(tui_ratio_last(&tr, i, false)));
+		ck_assert(tui_ratio_weights_equal(&tr, i));
+	}
+	tui_train_done(&tr);
+	tui_compute_done(&comp);
+	c = small(IV_INIT_NORMAL, 2, 16);
+	c.std = 1e200;
+	compute(&c);
+	tui_train_init(&tr, 0.05);
+	tr.watch = true;
+	tui_train_ask(&tr);
+	drive(1.0, 0);
+	ck_assert_uint_eq(tui_train_steps(&tr), 1);
+	for (size_t i = 0; i < tr.nrl; i++) {
+		ck_assert(isnan(tui_ratio_last(&tr, i, false)));
+		ck_assert(!tui_ratio_weights_equal(&tr, i));
+	}
+}
+END_TEST
+
 START_TEST(ratio_levels_are_the_nearest_decades)
 {
 	ck_assert_int_eq(tui_ratio_level(levels[_i].v), levels[_i].level);
@@ -1100,6 +1134,7 @@ Suite *suite(void)
 	tcase_add_test(t, learning_rate_keys);
 	tcase_add_test(t, strip_cells_are_the_engines_ratios);
 	tcase_add_test(t, unwatched_steps_are_gaps);
+	tcase_add_test(t, no_ratio_says_why);
 	tcase_add_loop_test(t, health_is_named_as_it_changes, 0,
 			    LEN(healths));
 	tcase_add_loop_test(t, ratio_levels_are_the_nearest_decades, 0, LEN(levels));

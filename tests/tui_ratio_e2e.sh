@@ -8,7 +8,8 @@
 # report's `update_ratio` and `grad_ratio` of the same training (its entry
 # for step 3: the update from step 3 to 4) to the one decimal shown. The
 # saturated fraction is named with step 0's, the report's mean over the
-# layers. Skips (77) without tmux or python3.
+# layers. A layer without a ratio says why (weights all equal, or NaN
+# or Inf). Skips (77) without tmux or python3.
 
 BIN="${top_builddir:-.}/initviz"
 py=${PYTHON3:-python3}
@@ -62,5 +63,24 @@ check_cmd "the fraction shown has moved from ${pct%)} in 4 steps" changed
 
 tm send-keys -t v q
 check "q quits" v wait_status v 0
+
+# a layer without a ratio says why: weights drawn with std 1e200 are far
+# from all equal, but the first step's loss overflows and its ratios are
+# NaN; zeros have weights all equal
+start n 120 40 "env LC_ALL=C.UTF-8 TERM=screen-256color $BIN --init=normal --std=1e200 --depth=4 --width=8"
+check "the 1e200 view starts" n wait_for n "std 1e+200"
+tm send-keys -t n t
+check "one step, no ratio: NaN or Inf named" n \
+	wait_for n "L1 no ratio: NaN or Inf in the gradients or weights"
+check "not called weights all equal" n lacks_text n "weights all equal"
+tm send-keys -t n q
+check "q quits" n wait_status n 0
+start z 120 40 "env LC_ALL=C.UTF-8 TERM=screen-256color $BIN --init=zeros --depth=4 --width=8"
+check "the zeros view starts" z wait_for z "init zeros"
+tm send-keys -t z t
+check "zeros: weights all equal" z \
+	wait_for z "L1 weights all equal: no spread to compare an update with"
+tm send-keys -t z q
+check "q quits" z wait_status z 0
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -96,3 +96,11 @@ bool tui_ratio_healthy(double v)
 {
 	return fabs(v - TUI_RATIO_HEALTHY) <= TUI_RATIO_BAND;
 }
+
+bool tui_ratio_weights_equal(const tui_train *t, size_t i)
+{
+	if (!t->w0 || i >= t->nrl || t->rl[i] < 1 || t->rl[i] > t->depth)
+		return false;
+	const double *w = t->w0 + 4 * (t->rl[i] - 1); /* mean rms min max */
+	return w[2] == w[3];
+}

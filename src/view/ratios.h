@@ -25,6 +25,10 @@ bool tui_ratio_column_unwatched(const tui_train *t, int col, int w);
 bool tui_ratio_any_unwatched(const tui_train *t);
 /* log10 of the ratio of the last watched step; NaN when none. */
 double tui_ratio_last(const tui_train *t, size_t i, bool grad);
+/* Whether layer rl[i]'s weights were all equal at step 0 (a constant
+ * scheme, zeros): why its steps have no ratio. Otherwise a NaN ratio
+ * comes from numbers that are not finite. */
+bool tui_ratio_weights_equal(const tui_train *t, size_t i);
 /* The glyph level of a log10 ratio: the nearest whole decade's, so that
  * the level the legend calls healthy (-3, level 5) is [-3.5, -2.5); below
  * -6.5 level 1, -0.5 and over level 8; 0 for NaN (nothing drawn). */

@@ -79,11 +79,16 @@ static void row(const tui_app *app, int y, size_t i, int cols)
 			tui_put(y, lw + k, lw + k + 1, TUI_E_PENDING,
 				app->gl->pending);
 	}
-	/* a layer whose weights are all equal (but for rounding) has no
-	 * ratio: say so where its bars would be */
+	/* a layer without a ratio says why where its bars would be: its
+	 * weights are all equal (but for rounding), or its numbers
+	 * overflowed (a weight spread of 1e200 is not "all equal") */
 	if (t->nratio && isnan(tui_ratio_last(t, i, false)) && w >= CELLS_MIN)
 		tui_put(y, lw, lw + w, TUI_E_LABEL,
-			"weights all equal: no spread to compare an update with");
+			tui_ratio_weights_equal(t, i)
+			    ? "weights all equal: no spread to compare an "
+			      "update with"
+			    : "no ratio: NaN or Inf in the gradients or "
+			      "weights");
 	number(y, vx + NUM_W, tui_ratio_last(t, i, false));
 	number(y, cols - 1, tui_ratio_last(t, i, true));
 }
