@@ -481,6 +481,46 @@ START_TEST(bad_options_are_refused)
 }
 END_TEST
 
+/* The gradient ratio of a linear network with weights of scale s (normal
+ * init, std s: the same draws times s): with s tiny the output is about 0
+ * whatever s, so each layer's dW scales as s^2 and std(dW)/std(W) as s. A
+ * network at std 1e-60 and one at 1e-120 then have ratios 1e-60 apart,
+ * although at 1e-120 dW is about 1e-240, whose squares underflow: the
+ * ratio must be neither 0 nor NaN ("weights all equal"). */
+static double tiny_ratio(double s, size_t l)
+{
+	iv_config cfg;
+	iv_status st;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_NORMAL;
+	cfg.std = s;
+	cfg.act = IV_ACT_LINEAR;
+	cfg.width = 8;
+	cfg.depth = 2;
+	cfg.batch = 16;
+	iv_net *net = iv_net_alloc(&cfg, &st);
+	ck_assert_msg(net != NULL, "alloc: %s", iv_status_str(st));
+	iv_train *tr = make_trainer(net, 0.05);
+	iv_train_watch(tr, true);
+	ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	double r = iv_train_grad_ratio(tr, l);
+	iv_train_free(tr);
+	iv_net_free(net);
+	return r;
+}
+
+START_TEST(ratios_of_tiny_weights_do_not_underflow)
+{
+	for (size_t l = 1; l <= 2; l++) {
+		double a = tiny_ratio(1e-60, l), b = tiny_ratio(1e-120, l);
+		ck_assert_msg(isfinite(a) && a > 0, "layer %zu: %g", l, a);
+		ck_assert_msg(fabs(b / (a * 1e-60) - 1) <= 1e-9,
+		              "layer %zu: ratio %g at 1e-120, %g at 1e-60", l,
+		              b, a);
+	}
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("train");
@@ -500,6 +540,7 @@ Suite *suite(void)
 	tcase_add_test(tc, steps_in_pieces_equal_whole_steps);
 	tcase_add_test(tc, unwatched_steps_skip_the_distinct_count);
 	tcase_add_test(tc, watching_never_changes_the_update);
+	tcase_add_test(tc, ratios_of_tiny_weights_do_not_underflow);
 	suite_add_tcase(s, tc);
 	return s;
 }

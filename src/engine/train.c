@@ -235,19 +235,29 @@ static void colsum(const double *a, size_t rows, size_t cols, double *out)
 			out[j] += a[i * cols + j];
 }
 
-/* Population standard deviation, two passes; *mean (unless NULL) gets the
- * mean. */
+/* Population standard deviation, two passes over x / max|x|, so that
+ * neither the squares of tiny entries underflow (weights of std 1e-120
+ * have no spread of 0) nor those of huge finite ones overflow; *mean
+ * (unless NULL) gets the mean. NaN when an entry is NaN or infinite. */
 static double spread(const double *x, size_t n, double *mean)
 {
-	double m = 0, ss = 0;
+	double a = 0, m = 0, ss = 0;
 	for (size_t i = 0; i < n; i++)
-		m += x[i];
+		a = fabs(x[i]) > a || isnan(x[i]) ? fabs(x[i]) : a;
+	if (mean)
+		*mean = isfinite(a) ? 0 : NAN;
+	if (!isfinite(a))
+		return NAN;
+	if (a == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		m += x[i] / a;
 	m /= (double)n;
 	for (size_t i = 0; i < n; i++)
-		ss += (x[i] - m) * (x[i] - m);
+		ss += (x[i] / a - m) * (x[i] / a - m);
 	if (mean)
-		*mean = m;
-	return sqrt(ss / (double)n);
+		*mean = m * a;
+	return sqrt(ss / (double)n) * a;
 }
 
 /* The ratios of the update about to be made to layer l (W not moved yet,
