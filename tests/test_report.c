@@ -159,6 +159,65 @@ START_TEST(full_disk_is_an_error)
 }
 END_TEST
 
+/* training_activation_change is the rms of h_after - h_before: given a
+ * linear network of depth 100 whose training (20 steps at 0.05, as
+ * --train-steps=20 --activation=linear --depth=100 --width=32) changes
+ * layers 4 to 6 by some 1e197 to 1e295 (finite: the squares overflow, the
+ * rms does not), the change is that
+ * finite number, as an independent sum in long double (x87: 64 bits of
+ * mantissa and exponents to 1e4932) gives it. */
+START_TEST(activation_change_of_huge_activations_is_finite)
+{
+	iv_config cfg;
+	iv_status st;
+	iv_config_defaults(&cfg);
+	cfg.act = IV_ACT_LINEAR;
+	cfg.depth = 100;
+	cfg.width = 32;
+	iv_net *net = iv_net_alloc(&cfg, &st);
+	ck_assert_ptr_nonnull(net);
+	ck_assert_int_eq(iv_net_run(net), IV_OK);
+	size_t r, c, L = cfg.depth;
+	double *h0[101];
+	for (size_t l = 1; l <= L; l++) {
+		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);
+		ck_assert_ptr_nonnull(h);
+		h0[l] = malloc(r * c * sizeof *h0[l]);
+		memcpy(h0[l], h, r * c * sizeof *h0[l]);
+	}
+	cli_analysis a;
+	ck_assert_int_eq(cli_analysis_compute(&a, net, 20, 0.05, false), IV_OK);
+	size_t huge = 0;
+	for (size_t l = 1; l <= L; l++) {
+		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);
+		long double ss = 0;
+		bool finite = true;
+		for (size_t i = 0; i < r * c; i++) {
+			long double d = (long double)h[i] - h0[l][i];
+			finite = finite && isfinite(h[i]);
+			ss += d * d;
+		}
+		double want = (double)sqrtl(ss / (long double)(r * c));
+		double got = a.train_change[l - 1];
+		if (!finite || !isfinite(want)) {
+			ck_assert_msg(isnan(got) || isinf(got), "layer %zu", l);
+			continue;
+		}
+		huge += want > 1e160;
+		ck_assert_msg(fabs(got - want) <= 1e-12 * want,
+			      "layer %zu: change %.17g, want %.17g", l, got,
+			      want);
+		free(h0[l]);
+		h0[l] = NULL;
+	}
+	for (size_t l = 1; l <= L; l++)
+		free(h0[l]);
+	ck_assert_msg(huge > 0, "no layer's change above 1e160: no test");
+	cli_analysis_done(&a);
+	iv_net_free(net);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("report");
@@ -171,6 +230,7 @@ Suite *suite(void)
 	tcase_add_test(tc, numbers_shortest_and_nonfinite);
 	tcase_add_test(tc, format_names);
 	tcase_add_test(tc, full_disk_is_an_error);
+	tcase_add_test(tc, activation_change_of_huge_activations_is_finite);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -71,21 +71,37 @@ static double *save_activations(const iv_net *net)
 	return h0;
 }
 
-/* rms of the activations now minus those saved, per layer. */
+/* rms of the activations now minus those saved, per layer: of the
+ * differences over their largest magnitude, so that differences of 1e200
+ * (finite) give their rms, not an overflowed square; NaN when one is not
+ * finite. */
 static void change(cli_analysis *a, const iv_net *net, const double *h0)
 {
 	size_t L = iv_net_depth(net), r, c;
 	for (size_t l = 1; l <= L; l++) {
 		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);
-		double ss = 0;
+		double ss = 0, m = 0;
 		if (!h) { /* not stored: saved neither */
 			a->train_change[l - 1] = NAN;
 			continue;
 		}
-		for (size_t i = 0; i < r * c; i++)
-			ss += (h[i] - h0[i]) * (h[i] - h0[i]);
-		a->train_change[l - 1] = sqrt(ss / (double)(r * c));
-		h0 += r * c;
+		size_t n = r * c;
+		for (size_t i = 0; i < n; i++) {
+			double d = fabs(h[i] - h0[i]);
+			m = d > m || isnan(d) ? d : m;
+		}
+		if (!isfinite(m)) {
+			a->train_change[l - 1] = NAN;
+		} else if (m == 0) {
+			a->train_change[l - 1] = 0;
+		} else {
+			for (size_t i = 0; i < n; i++) {
+				double d = (h[i] - h0[i]) / m;
+				ss += d * d;
+			}
+			a->train_change[l - 1] = sqrt(ss / (double)n) * m;
+		}
+		h0 += n;
 	}
 }
 
