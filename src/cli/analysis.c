@@ -72,9 +72,10 @@ static double *save_activations(const iv_net *net)
 }
 
 /* rms of the activations now minus those saved, per layer: of the
- * differences over their largest magnitude, so that differences of 1e200
- * (finite) give their rms, not an overflowed square; NaN when one is not
- * finite. */
+ * differences scaled by the power of two nearest their largest magnitude
+ * (exact: the same number as unscaled where no square overflows or
+ * underflows), so that differences of 1e200 (finite) give their rms, not
+ * an overflowed square; NaN when one is not finite. */
 static void change(cli_analysis *a, const iv_net *net, const double *h0)
 {
 	size_t L = iv_net_depth(net), r, c;
@@ -95,11 +96,15 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 		} else if (m == 0) {
 			a->train_change[l - 1] = 0;
 		} else {
+			int e = ilogb(m);
+			e = e < -1000 ? -1000 : e; /* 2^-e finite */
+			double down = ldexp(1.0, -e);
 			for (size_t i = 0; i < n; i++) {
-				double d = (h[i] - h0[i]) / m;
+				double d = (h[i] - h0[i]) * down;
 				ss += d * d;
 			}
-			a->train_change[l - 1] = sqrt(ss / (double)n) * m;
+			a->train_change[l - 1] =
+			    sqrt(ss / (double)n) * ldexp(1.0, e);
 		}
 		h0 += n;
 	}

@@ -235,9 +235,10 @@ static void colsum(const double *a, size_t rows, size_t cols, double *out)
 			out[j] += a[i * cols + j];
 }
 
-/* Population standard deviation, two passes over x / max|x|, so that
- * neither the squares of tiny entries underflow (weights of std 1e-120
- * have no spread of 0) nor those of huge finite ones overflow; *mean
+/* Population standard deviation, two passes over x scaled by the power
+ * of two nearest max|x| (exact: the same numbers as unscaled where its
+ * squares neither underflow nor overflow), so that weights of std 1e-120
+ * have a spread, not 0, and huge finite ones no infinite one; *mean
  * (unless NULL) gets the mean. NaN when an entry is NaN or infinite. */
 static double spread(const double *x, size_t n, double *mean)
 {
@@ -250,14 +251,17 @@ static double spread(const double *x, size_t n, double *mean)
 		return NAN;
 	if (a == 0)
 		return 0;
+	int e = ilogb(a);
+	e = e < -1000 ? -1000 : e; /* 2^-e stays finite for subnormal a */
+	double down = ldexp(1.0, -e), up = ldexp(1.0, e);
 	for (size_t i = 0; i < n; i++)
-		m += x[i] / a;
+		m += x[i] * down;
 	m /= (double)n;
 	for (size_t i = 0; i < n; i++)
-		ss += (x[i] / a - m) * (x[i] / a - m);
+		ss += (x[i] * down - m) * (x[i] * down - m);
 	if (mean)
-		*mean = m * a;
-	return sqrt(ss / (double)n) * a;
+		*mean = m * up;
+	return sqrt(ss / (double)n) * up;
 }
 
 /* The ratios of the update about to be made to layer l (W not moved yet,
