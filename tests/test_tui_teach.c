@@ -691,21 +691,28 @@ START_TEST(a_modified_lesson_draws_on_the_narrowest_screen)
 }
 END_TEST
 
-START_TEST(nearly_all_saturated_is_not_100_percent_in_training)
+/* tanh, depth 4, width 32 under N(0, std^2) weights: one step trained
+ * (t), the screen saved to SAVED. */
+static void train_one_step_at(double std)
 {
-	/* given tanh under N(0, 200^2) weights (99.7% of the entries
-	 * saturated, not all), when one step is trained, then the training
-	 * strip does not say "saturated 100%" for either figure: all
-	 * saturated would mean no gradient at all */
 	iv_config c;
 	small(&c, IV_INIT_NORMAL, 4);
-	c.std = 200;
+	c.std = std;
 	c.width = 32;
 	remove(SAVED);
 	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
 				      &(tui_options){.keys = KEYS},
 				      "t Wait Save " SAVED, 40, 200),
 			 0);
+}
+
+START_TEST(nearly_all_saturated_is_not_100_percent_in_training)
+{
+	/* given tanh under N(0, 200^2) weights (99.7% of the entries
+	 * saturated, not all), when one step is trained, then the training
+	 * strip does not say "saturated 100%" for either figure: all
+	 * saturated would mean no gradient at all */
+	train_one_step_at(200);
 	const tui_train *t = &app.train;
 	ck_assert_msg(t->sat >= 0.995 && t->sat < 1 && t->sat0 >= 0.995 &&
 			  t->sat0 < 1,
@@ -727,15 +734,7 @@ START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
 	/* given tanh under N(0, 0.13^2) weights (1 entry of 8192 saturated
 	 * at step 0), when one step is trained, then the strip does not say
 	 * "(from 0.0%)" for a measure above 0 */
-	iv_config c;
-	small(&c, IV_INIT_NORMAL, 4);
-	c.std = 0.13;
-	c.width = 32;
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
-				      &(tui_options){.keys = KEYS},
-				      "t Wait Save " SAVED, 40, 200),
-			 0);
+	train_one_step_at(0.13);
 	const tui_train *t = &app.train;
 	ck_assert_msg(t->sat0 > 0 && t->sat0 < 0.0005, "at step 0 %.17g",
 		      t->sat0);

@@ -591,6 +591,17 @@ static const struct {
     {INFINITY, 8, false},
 };
 
+/* c computed, then one watched training step of it. */
+static void one_watched_step(const iv_config *c)
+{
+	compute(c);
+	tui_train_init(&tr, 0.05);
+	tr.watch = true;
+	tui_train_ask(&tr);
+	drive(1.0, 0);
+	ck_assert_uint_eq(tui_train_steps(&tr), 1);
+}
+
 START_TEST(no_ratio_says_why)
 {
 	/* given weights all equal (zeros), a step has no ratio and the strip
@@ -598,12 +609,7 @@ START_TEST(no_ratio_says_why)
 	 * 1e200, a step's loss overflows and its ratios are NaN too, but the
 	 * weights are far from equal: the strip must not say they are */
 	iv_config c = small(IV_INIT_ZEROS, 2, 16);
-	compute(&c);
-	tui_train_init(&tr, 0.05);
-	tr.watch = true;
-	tui_train_ask(&tr);
-	drive(1.0, 0);
-	ck_assert_uint_eq(tui_train_steps(&tr), 1);
+	one_watched_step(&c);
 	for (size_t i = 0; i < tr.nrl; i++) {
 		ck_assert(isnan(tui_ratio_last(&tr, i, false)));
 		ck_assert(tui_ratio_weights_equal(&tr, i));
@@ -612,12 +618,7 @@ START_TEST(no_ratio_says_why)
 	tui_compute_done(&comp);
 	c = small(IV_INIT_NORMAL, 2, 16);
 	c.std = 1e200;
-	compute(&c);
-	tui_train_init(&tr, 0.05);
-	tr.watch = true;
-	tui_train_ask(&tr);
-	drive(1.0, 0);
-	ck_assert_uint_eq(tui_train_steps(&tr), 1);
+	one_watched_step(&c);
 	for (size_t i = 0; i < tr.nrl; i++) {
 		ck_assert(isnan(tui_ratio_last(&tr, i, false)));
 		ck_assert(!tui_ratio_weights_equal(&tr, i));
