@@ -53,6 +53,12 @@ for h in hists:
     tall = max(float(r.get("height")) for r in rects)
     for r, c in zip(rects, counts):   # heights in proportion to counts
         assert abs(float(r.get("height")) - tall * c / max(counts)) < 0.01
+    # the ends' labels: 3 digits, never past the data (tanh's -0.9998
+    # is not "-1"), within a unit of the third digit of the edge
+    lo, hi = q["edges"][0], q["edges"][-1]
+    a, b = [float(t.text) for t in h.iter(NS + "text")]
+    assert lo <= a <= lo + 0.01 * abs(lo), (lo, a)
+    assert hi - 0.01 * abs(hi) <= b <= hi, (hi, b)
 title = root.find(NS + "title").text
 assert title == "initviz: tanh, 7 layers of 48 units", title
 EOF

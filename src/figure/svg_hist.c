@@ -1,9 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /* The figure's histograms: one row per layer, activations beside gradients. */
 #include <math.h>
+#include <stdlib.h>
 #include "figure/svg_impl.h"
 
 #define HIST_GAP 24 /* between the two columns */
+
+/* An end of a histogram's range as its label: three significant digits,
+ * rounded inward where the nearest would lie past the data, so that the
+ * label never names a value the data does not reach (a tanh layer's
+ * -0.99985 reads -0.999, not -1). outward is the side the label must not
+ * cross: -1 for the low end, +1 for the high one. */
+static void edge_label(char *b, size_t n, double v, int outward)
+{
+	snprintf(b, n, "%.3g", v);
+	double r = strtod(b, NULL);
+	if (!isfinite(v) || v == 0 || (outward < 0 ? r >= v : r <= v))
+		return;
+	double unit = pow(10, floor(log10(fabs(v))) - 2);
+	snprintf(b, n, "%.3g",
+		 (outward < 0 ? ceil(v / unit) : floor(v / unit)) * unit);
+}
 
 /* One histogram: a bar per bin, heights relative to the fullest bin. */
 static void histogram(FILE *f, const iv_stats *s, const char *kind,
@@ -34,15 +51,17 @@ static void histogram(FILE *f, const iv_stats *s, const char *kind,
 		"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
 		"stroke=\"%s\" stroke-width=\"1\"/>\n",
 		x, y + h, x + w, y + h, SVG_GREY);
+	char lo[32], hi[32];
+	edge_label(lo, sizeof lo, hist->range[0], -1);
+	edge_label(hi, sizeof hi, hist->range[hist->n], 1);
 	fprintf(f,
 		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\">"
-		"%.3g</text>\n",
-		x, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY, hist->range[0]);
+		"%s</text>\n",
+		x, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY, lo);
 	fprintf(f,
 		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" fill=\"%s\" "
-		"text-anchor=\"end\">%.3g</text>\n</g>\n",
-		x + w, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY,
-		hist->range[hist->n]);
+		"text-anchor=\"end\">%s</text>\n</g>\n",
+		x + w, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY, hi);
 }
 
 void svg_histograms(FILE *f, const iv_figure *fig, double x, double y, double w,
