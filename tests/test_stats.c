@@ -305,6 +305,28 @@ START_TEST(bin_long_array_with_values_outside)
 }
 END_TEST
 
+START_TEST(scale_exponent_brings_the_largest_magnitude_near_one)
+{
+	/* given magnitudes from 1e-300 to the largest double, when scaled
+	 * by 2^-e, then they land in [1, 2) exactly; those below 2^-1000
+	 * (subnormals among them, whose 2^-e would overflow) stop at
+	 * e = -1000 and stay below 1 */
+	const double a[] = {3, 0.75, 1, DBL_MAX, 1e-300, 7e300};
+	for (size_t i = 0; i < TU_LEN(a); i++) {
+		int e = iv_scale_exponent(a[i]);
+		double s = ldexp(a[i], -e);
+		ck_assert_msg(s >= 1 && s < 2, "%g -> %g", a[i], s);
+		ck_assert(ldexp(s, e) == a[i]);
+	}
+	ck_assert_int_eq(iv_scale_exponent(DBL_MIN), -1000);
+	ck_assert_int_eq(iv_scale_exponent(DBL_MIN / 1e10), -1000);
+	ck_assert_int_eq(iv_scale_exponent(0), 0);
+	ck_assert_int_eq(iv_scale_exponent(-4), 0);
+	ck_assert_int_eq(iv_scale_exponent(INFINITY), 0);
+	ck_assert_int_eq(iv_scale_exponent(NAN), 0);
+}
+END_TEST
+
 START_TEST(init_and_done)
 {
 	/* zero bins become one; done twice and on NULL is harmless */
@@ -334,6 +356,7 @@ Suite *suite(void)
 	tcase_add_test(tc, extremes_and_denormals);
 	tcase_add_loop_test(tc, bin_edges, 0, TU_LEN(bincases));
 	tcase_add_test(tc, bin_long_array_with_values_outside);
+	tcase_add_test(tc, scale_exponent_brings_the_largest_magnitude_near_one);
 	tcase_add_test(tc, init_and_done);
 	suite_add_tcase(s, tc);
 	return s;

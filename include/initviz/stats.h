@@ -30,6 +30,14 @@ static inline void iv_stats_four(const iv_stats *s, double out[4])
 	out[3] = s->max;
 }
 
+/* The exponent e of the power of two at or below a (2^e <= a < 2^(e+1)),
+ * bounded below by -1000 so that 2^-e is finite; 0 where a is 0, negative
+ * or not finite. Multiplying by 2^-e is exact and brings a largest
+ * magnitude a near 1, so that the squares of the scaled values neither
+ * overflow nor underflow: sums of squares of values near 1e300 or 1e-300
+ * give the same numbers as unscaled values of moderate size. */
+int iv_scale_exponent(double a);
+
 /* Prepare an embedded stats object with a histogram of bins bins. */
 iv_status iv_stats_init(iv_stats *s, size_t bins);
 void iv_stats_done(iv_stats *s);

@@ -96,8 +96,7 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 		} else if (m == 0) {
 			a->train_change[l - 1] = 0;
 		} else {
-			int e = ilogb(m);
-			e = e < -1000 ? -1000 : e; /* 2^-e finite */
+			int e = iv_scale_exponent(m);
 			double down = ldexp(1.0, -e);
 			for (size_t i = 0; i < n; i++) {
 				double d = (h[i] - h0[i]) * down;

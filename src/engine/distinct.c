@@ -107,13 +107,12 @@ size_t iv_distinct_columns_on(iv_pool *pool, const double *a, size_t rows,
 	if (!(amax >= 0)) /* no finite entry */
 		amax = 0;
 	/* keys from values scaled by an exact power of two: no overflow */
-	int e = amax > 0 ? ilogb(amax) : 0;
 	struct keys ks = {a,
 			  rows,
 			  cols,
 			  iv_distinct_parts(rows, cols),
 			  1,
-			  ldexp(1.0, -(e < -1000 ? -1000 : e)),
+			  ldexp(1.0, -iv_scale_exponent(amax)),
 			  finite,
 			  (double *)(k + cols)};
 	unsigned cpus = iv_par_cpus();

@@ -453,12 +453,19 @@ static void finite_stats(iv_stats *s, const double *x, size_t n)
 	s->rms = hypot(mean, s->std * sqrt((double)(n - 1) / (double)n));
 }
 
+int iv_scale_exponent(double a)
+{
+	if (!(a > 0) || !isfinite(a))
+		return 0;
+	int e = ilogb(a);
+	return e < -1000 ? -1000 : e;
+}
+
 /* Finite entries only, scaled by a power of two (exact) so that squares
  * of values near 1e308 or 1e-308 neither overflow nor underflow. */
 static iv_status scaled_stats(iv_stats *s, const double *x, size_t n)
 {
-	int e = s->absmax > 0 ? ilogb(s->absmax) : 0;
-	double down = ldexp(1.0, -(e < -1000 ? -1000 : e));
+	double down = ldexp(1.0, -iv_scale_exponent(s->absmax));
 	gsl_rstat_workspace *w = gsl_rstat_alloc();
 	if (!w)
 		return IV_ENOMEM;

@@ -251,8 +251,7 @@ static double spread(const double *x, size_t n, double *mean)
 		return NAN;
 	if (a == 0)
 		return 0;
-	int e = ilogb(a);
-	e = e < -1000 ? -1000 : e; /* 2^-e stays finite for subnormal a */
+	int e = iv_scale_exponent(a);
 	double down = ldexp(1.0, -e), up = ldexp(1.0, e);
 	for (size_t i = 0; i < n; i++)
 		m += x[i] * down;
