@@ -238,6 +238,37 @@ START_TEST(large_ratios_are_whole)
 }
 END_TEST
 
+START_TEST(a_deep_network_shows_every_kept_ratio_row)
+{
+	/* given 40 layers, when 2 steps at 120x40, then the ratio strip
+	 * has its four kept layers' rows (1, 14, 27, 40), not the last alone
+	 * under a long layer list that scrolls; at 120x24, where one row
+	 * fits, its title says how many of the kept layers it shows */
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 40);
+	static const char *const rows[] = {"\n L1  ", "\n L14 ", "\n L27 ",
+					   "\n L40 "};
+	tui_options o = {.keys = KEYS, .lr = 0.05};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, steps(2), 40, 120),
+			 0);
+	char *s = tut_slurp(SAVED);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		ck_assert_msg(strstr(s, rows[i]), "no%s\n%.2500s", rows[i], s);
+	ck_assert_msg(!strstr(s, " of 4 layers"), "%.2500s", s);
+	free(s);
+	tut_close(&app, &scr);
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, steps(2), 24, 120),
+			 0);
+	s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "1 of 4 layers") && strstr(s, "\n L40 ") &&
+			  !strstr(s, "\n L1  "),
+		      "%.2500s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(the_strip_names_the_layer_that_broke)
 {
 	/* given lesson 13 (equal hidden weights, a random readout), when 10
@@ -959,6 +990,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, divergence_is_named_at_every_width, 0,
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
+	tcase_add_test(t, a_deep_network_shows_every_kept_ratio_row);
 	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, the_strip_names_the_layer_that_broke);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);

@@ -22,7 +22,7 @@ static int label_width(const tui_app *app)
 	return snprintf(b, sizeof b, "L%zu", app->model.cfg.depth) + 2;
 }
 
-static void header(const tui_app *app, int y, int cols)
+static void header(const tui_app *app, int y, int cols, size_t shown)
 {
 	const tui_glyphs *g = app->gl;
 	int x0 = label_width(app), vx = cols - RIGHT_W;
@@ -38,6 +38,13 @@ static void header(const tui_app *app, int y, int cols)
 	tui_line_add(&l, TUI_E_VALUE, g->level[tui_ratio_level(-3)]);
 	tui_line_field(&l, 2, 2);
 	tui_line_add(&l, TUI_E_LABEL, "a level a decade");
+	if (shown < app->train.nrl) { /* rows spread over the kept layers */
+		tui_line_field(&l, 0, 2);
+		tui_line_addf(&l, TUI_E_WARN, "%zu of %zu layers", shown,
+			      app->train.nrl);
+		tui_line_field(&l, 1, 1);
+		tui_line_add(&l, TUI_E_LABEL, "(more rows show all)");
+	}
 	if (tui_ratio_any_unwatched(&app->train)) {
 		tui_line_field(&l, 0, 2);
 		tui_line_add(&l, TUI_E_PENDING, g->pending);
@@ -108,14 +115,14 @@ static void draw(const tui_app *app, tui_rect r)
 	const tui_train *t = &app->train;
 	if (r.h < 2 || r.w < label_width(app) + RIGHT_W + 1)
 		return;
-	header(app, r.y, r.w);
+	/* rows spread over the kept layers when not all fit */
+	size_t n = t->nrl, shown = (size_t)r.h - 1 < n ? (size_t)r.h - 1 : n;
+	header(app, r.y, r.w, t->tr ? shown : n);
 	if (!t->tr) {
 		tui_put(r.y + 1, label_width(app), r.w, TUI_E_LABEL,
 			"(from the first step on)");
 		return;
 	}
-	/* rows spread over the kept layers when not all fit */
-	size_t n = t->nrl, shown = (size_t)r.h - 1 < n ? (size_t)r.h - 1 : n;
 	for (size_t j = 0; j < shown; j++) {
 		size_t i = shown == 1 ? n - 1 : j * (n - 1) / (shown - 1);
 		row(app, r.y + 1 + (int)j, i, r.w);
@@ -127,6 +134,7 @@ const tui_panel_ops tui_panel_ratios = {
     .slot = TUI_SLOT_BAND,
     .rows = rows,
     .min_rows = 2,
-    .fair_rows = 2,
+    .fair_rows = 0, /* all its rows (at most TUI_RATIO_LAYERS + 1) before
+		     * a long layer list, which scrolls, takes the rest */
     .draw = draw,
 };
