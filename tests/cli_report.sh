@@ -261,6 +261,23 @@ run 0 --report --depth=7 --width=16 --batch=16 --activation=relu
 grep -q dead "$tmp/out" || fail "relu table lacks 'dead'"
 ok
 
+printf 'table: a saturated column never rounds to all or none ... '
+# std 1000: 99.99% of the entries saturated, not all (a gradient passes);
+# std 0.07, layer 2: 0.03%, not none. Both as JSON says, rounded.
+run 0 --report --format=json --init=normal --std=1000 --depth=2
+"$py" -c 'import json,sys; s=[l["saturated"] for l in json.load(open(sys.argv[1]))["layers"]]; assert all(0.999 < x < 1 for x in s), s' "$tmp/out" ||
+	fail "want 99.9% < saturated < 100% in JSON"
+run 0 --report --init=normal --std=1000 --depth=2
+grep -q '100\.0%' "$tmp/out" && fail "99.99% saturated shown as 100.0%"
+[ "$(grep -c ' >99\.9% ' "$tmp/out")" -eq 2 ] || fail "want >99.9% twice"
+run 0 --report --format=json --init=normal --std=0.07 --depth=2
+"$py" -c 'import json,sys; x=json.load(open(sys.argv[1]))["layers"][1]["saturated"]; assert 0 < x < 0.0005, x' "$tmp/out" ||
+	fail "want 0 < saturated < 0.05% in layer 2"
+run 0 --report --init=normal --std=0.07 --depth=2
+grep -q ' 0\.0% ' "$tmp/out" && fail "0.03% saturated shown as 0.0%"
+grep -qE '^ +2 .* <0\.1% ' "$tmp/out" || fail "want <0.1% in layer 2"
+ok
+
 printf 'table: sparklines in UTF-8, ASCII under LC_ALL=C and --ascii ... '
 run 0 --report --init=normal --std=0.01
 grep -q '▁' "$tmp/out" || fail "no block glyphs in a UTF-8 locale"
