@@ -91,8 +91,13 @@ static int report(const cli_opts *o)
 		iv_net_free(net);
 		return 2;
 	}
-	char cmd[4096];
-	cli_command(o, cmd, sizeof cmd);
+	char *cmd = cli_command_new(o);
+	if (!cmd) {
+		fprintf(stderr, "initviz: %s\n", iv_status_str(IV_ENOMEM));
+		cli_analysis_done(&x);
+		iv_net_free(net);
+		return 2;
+	}
 	x.command = cmd;
 	if ((o->format == CLI_FORMAT_SVG
 		 ? cli_report_svg(stdout, net, &x, cmd)
@@ -102,6 +107,7 @@ static int report(const cli_opts *o)
 		rc = -1;
 	else if (o->check && cli_check_net(net, stderr) > 0)
 		rc = 1;
+	free(cmd);
 	cli_analysis_done(&x);
 	iv_net_free(net);
 	return rc;

@@ -195,9 +195,9 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
 	char(*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
-	char title[256], sub[256], cmd[4096];
+	char title[256], sub[256], *cmd = cli_command_new(r->o);
 	int rc = -1;
-	if (series && labels) {
+	if (series && labels && cmd) {
 		for (size_t i = 0; i < r->n; i++) {
 			const cli_sweep_result *x = &r->res[i];
 			cli_sweep_label(&r->o->sweep, i, labels[i], LABEL_MAX);
@@ -206,10 +206,10 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 					    x->th_act, x->grad_std, x->th_grad};
 		}
 		sweep_title(r, title, sizeof title, sub);
-		cli_command(r->o, cmd, sizeof cmd);
 		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL};
 		rc = iv_figure_svg(f, &fig);
 	}
+	free(cmd);
 	free(series);
 	free(labels);
 	return rc;
