@@ -127,4 +127,30 @@ rerun "$cmd --report --format=json" "$tmp/v1.json"
 same "$tmp/v1.json" "$tmp/v2.json"
 ok "the saved command gives the view's settings and numbers"
 
+# a saved command past 4096 characters is whole: a lesson file's path of
+# quotes, each written '\'' for the shell (4 characters a quote)
+q=$("$py" -c "print(\"'\" * 250)")
+long="$tmp/$q/$q/$q/$q/$q"
+mkdir -p "$long" || fail "mkdir of a path of quotes"
+printf '[lesson]\ntitle = Quoted\ntext = x\ndepth = 2\nwidth = 8\nbatch = 8\n' \
+	>"$long/q.lessons"
+"$bin" --report --format=json --lessons="$long/q.lessons" --lesson=17 \
+	>"$tmp/q1.json" 2>"$tmp/err" || fail "quoted path: $(cat "$tmp/err")"
+want=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["command"])' \
+	"$tmp/q1.json")
+[ ${#want} -gt 4096 ] || fail "want a command over 4096 characters: ${#want}"
+rm -rf "$tmp/save" && mkdir "$tmp/save"
+echo 'Wait S Wait q' >"$tmp/keys"
+INITVIZ_SAVE_DIR="$tmp/save" "$bin" --lessons="$long/q.lessons" --lesson=17 \
+	--keys="$tmp/keys" </dev/null >/dev/null 2>"$tmp/err" ||
+	fail "the view: $(cat "$tmp/err")"
+set -- "$tmp"/save/initviz-screen-*.txt
+[ -f "$1" ] || fail "S saved nothing"
+cmd=$(head -1 "$1")
+[ "$cmd --format=json" = "$want" ] ||
+	fail "saved command of ${#cmd} characters, want ${#want} less --format=json"
+rerun "$cmd --format=json" "$tmp/q2.json"
+same "$tmp/q1.json" "$tmp/q2.json"
+ok "S: a command of ${#cmd} characters"
+
 echo "$passed passed"

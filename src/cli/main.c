@@ -177,15 +177,13 @@ struct view_ctx {
 
 /* The view's reproducing command: its state as options, then the
  * option table's writer. */
-static void view_command(void *ctx, const tui_command_state *s, char *buf,
-			 size_t len)
+static size_t view_command(void *ctx, const tui_command_state *s, char *buf,
+			   size_t len)
 {
 	const struct view_ctx *v = ctx;
 	cli_opts *t = malloc(sizeof *t);
-	if (!t) {
-		snprintf(buf, len, "initviz");
-		return;
-	}
+	if (!t)
+		return (size_t)snprintf(buf, len, "initviz");
 	*t = *v->o;
 	t->cfg = *s->cfg;
 	t->cfg.bins = v->o->cfg.bins;
@@ -194,8 +192,9 @@ static void view_command(void *ctx, const tui_command_state *s, char *buf,
 	t->lr = s->lr;
 	t->random_readout = s->random_readout;
 	t->train_steps = s->train_steps;
-	cli_command(t, buf, len);
+	size_t n = cli_command(t, buf, len);
 	free(t);
+	return n;
 }
 
 int main(int argc, char **argv)
