@@ -85,6 +85,19 @@ refused "--keys=DIRECTORY" "dir: is a directory"
 run 5 $SMALL --keys="$tmp/missing"
 refused "--keys=missing file" "missing: cannot read: No such file or directory"
 
+# --- a file name of 100000 characters: the message keeps the reason ---------
+long="$tmp/$(printf '%0100000d' 0)/end"
+run 5 --keys="$long.keys"
+refused "--keys= a name of 100000 characters" "0/end.keys: cannot read: File name too long"
+if [ "$(wc -c <"$tmp/err")" -le 200 ] && grep -qF 00... "$tmp/err"; then
+	ok "its message is short, with ..."
+else not_ok "a message of $(wc -c <"$tmp/err") bytes"; fi
+run 5 --lessons="$long.lessons" --list-lessons
+warned "--lessons= a name of 100000 characters" "0/end.lessons: cannot read: File name too long (skipped"
+if [ "$(wc -c <"$tmp/err")" -le 200 ] && grep -qF 00... "$tmp/err"; then
+	ok "its warning is short, with ..."
+else not_ok "a warning of $(wc -c <"$tmp/err") bytes"; fi
+
 # --- lesson files that are not regular files: skipped with a warning --------
 run 5 --lessons="$tmp/fifo.lessons" --list-lessons
 warned "--lessons=FIFO --list-lessons" "fifo.lessons: is a FIFO, not a regular file (skipped"
