@@ -100,10 +100,15 @@ static void base_line(FILE *f, const iv_config *c)
 	char init[256], arch[96];
 	iv_config_init_text(c, init, sizeof init);
 	iv_figure_arch(c, true, arch, sizeof arch);
-	fprintf(f, "%s, %s\ndepth %zu, width %zu, batch %zu, seed %lu%s\n"
-		   "(the swept knobs override these)\n",
-		iv_act_name(c->act), init, c->depth, c->width, c->batch,
-		c->seed, arch);
+	fprintf(f, "%s, %s\ndepth %zu, ", iv_act_name(c->act), init, c->depth);
+	if (c->nwidths) /* c->width is not the network's then */
+		for (size_t l = 0; l < c->nwidths; l++)
+			fprintf(f, "%s%u", l ? "," : "widths ",
+				(unsigned)c->widths[l]);
+	else
+		fprintf(f, "width %zu", c->width);
+	fprintf(f, ", batch %zu, seed %lu%s\n(the swept knobs override these)\n",
+		c->batch, c->seed, arch);
 }
 
 /* A number of a table row: "nan", never "-nan" (the sign of a NaN says
