@@ -192,7 +192,8 @@ for args in "" "--activation=relu --init=he-normal" \
 	"--init=constant --value=-0.000123456 --bias=-123456.789 --depth=3" \
 	"--residual --depth=3 --width=8 --batch=4" \
 	"--norm=batch --residual --res-scale=0.123456789 --depth=3 --width=8" \
-	"--lesson=14 --batch=8"; do
+	"--lesson=14 --batch=8" "--lesson=9 --batch=8 --train-steps=2" \
+	"--train-steps=1000 --lr=1e-12 --widths=65536,1,65536 --batch=1 --bias=1e300"; do
 	label=$(printf '%s' "${args:-defaults}" | tr -s '\n\t' '  ')
 	printf 'table: fits 80 columns: %.60s ... ' "$label"
 	# shellcheck disable=SC2086 # the words are options
