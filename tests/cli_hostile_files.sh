@@ -241,6 +241,12 @@ save missing "$tmp/no/such/dir/x.txt"
 run 5 $SMALL --keys="$tmp/missing.keys"
 refused "Save to a missing directory" \
 	"missing.keys line 1: cannot save the screen to $tmp/no/such/dir/x.txt: No such file or directory"
+save longname "$tmp/$(printf '%0300d' 0)/end.txt"
+run 5 $SMALL --keys="$tmp/longname.keys"
+refused "Save to a name of 300 characters names its end and the reason" \
+	"0/end.txt: File name too long"
+grep -qF 00... "$tmp/err" && ok "its name is shortened with ..." ||
+	not_ok "no ... in the shortened name"
 save full /dev/full
 run 5 $SMALL --keys="$tmp/full.keys"
 refused "Save to /dev/full" "cannot save the screen to /dev/full: it exists"
