@@ -76,6 +76,28 @@ rerun "$cmd" "$tmp/f2.json"
 same "$tmp/f1.json" "$tmp/f2.json"
 ok "lesson file: $cmd"
 
+# a command past 4096 characters is written whole: a --widths list of 1001
+# sizes, then the options after it (the table's lines paste into a shell)
+w=$("$py" -c "print(','.join(['10000', '10'] * 500 + ['10000']))")
+"$bin" --format=json --widths="$w" --batch=2 --bins=1 >"$tmp/l1.json" \
+	2>"$tmp/err" || fail "long widths: $(cat "$tmp/err")"
+cmd=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["command"])' \
+	"$tmp/l1.json")
+[ ${#cmd} -gt 4096 ] || fail "want a command over 4096 characters: ${#cmd}"
+rerun "$cmd" "$tmp/l2.json"
+cmp -s "$tmp/l1.json" "$tmp/l2.json" || fail "long widths: JSON differs"
+"$bin" --report --widths="$w" --batch=2 --bins=1 >"$tmp/l1.txt" \
+	2>"$tmp/err" || fail "long widths table: $(cat "$tmp/err")"
+sed -n '/^command: /,/[^\\]$/p' "$tmp/l1.txt" | sed '1s/^command: //' \
+	>"$tmp/l.sh"
+tail -c 30 "$tmp/l.sh" | grep -q -- '--bins=1$' ||
+	fail "the table's command lacks its end: $(tail -c 80 "$tmp/l.sh")"
+bindir=$(cd "$(dirname "$bin")" && pwd)
+(cd "$tmp" && PATH="$bindir:$PATH" sh ./l.sh >"$tmp/l2.txt") ||
+	fail "the table's command failed"
+cmp -s "$tmp/l1.txt" "$tmp/l2.txt" || fail "long widths: table differs"
+ok "a command of ${#cmd} characters"
+
 # 2. S in the view: the saved file's first line reproduces the view's
 # settings, after lessons, settings keys, a rate key and training steps
 cat >"$tmp/keys" <<'EOF'
@@ -104,5 +126,31 @@ rerun "$cmd --report --format=json" "$tmp/v1.json"
 	fail "the settings spelled out"
 same "$tmp/v1.json" "$tmp/v2.json"
 ok "the saved command gives the view's settings and numbers"
+
+# a saved command past 4096 characters is whole: a lesson file's path of
+# quotes, each written '\'' for the shell (4 characters a quote)
+q=$("$py" -c "print(\"'\" * 250)")
+long="$tmp/$q/$q/$q/$q/$q"
+mkdir -p "$long" || fail "mkdir of a path of quotes"
+printf '[lesson]\ntitle = Quoted\ntext = x\ndepth = 2\nwidth = 8\nbatch = 8\n' \
+	>"$long/q.lessons"
+"$bin" --report --format=json --lessons="$long/q.lessons" --lesson=17 \
+	>"$tmp/q1.json" 2>"$tmp/err" || fail "quoted path: $(cat "$tmp/err")"
+want=$("$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["command"])' \
+	"$tmp/q1.json")
+[ ${#want} -gt 4096 ] || fail "want a command over 4096 characters: ${#want}"
+rm -rf "$tmp/save" && mkdir "$tmp/save"
+echo 'Wait S Wait q' >"$tmp/keys"
+INITVIZ_SAVE_DIR="$tmp/save" "$bin" --lessons="$long/q.lessons" --lesson=17 \
+	--keys="$tmp/keys" </dev/null >/dev/null 2>"$tmp/err" ||
+	fail "the view: $(cat "$tmp/err")"
+set -- "$tmp"/save/initviz-screen-*.txt
+[ -f "$1" ] || fail "S saved nothing"
+cmd=$(head -1 "$1")
+[ "$cmd --format=json" = "$want" ] ||
+	fail "saved command of ${#cmd} characters, want ${#want} less --format=json"
+rerun "$cmd --format=json" "$tmp/q2.json"
+same "$tmp/q1.json" "$tmp/q2.json"
+ok "S: a command of ${#cmd} characters"
 
 echo "$passed passed"

@@ -192,7 +192,8 @@ for args in "" "--activation=relu --init=he-normal" \
 	"--init=constant --value=-0.000123456 --bias=-123456.789 --depth=3" \
 	"--residual --depth=3 --width=8 --batch=4" \
 	"--norm=batch --residual --res-scale=0.123456789 --depth=3 --width=8" \
-	"--lesson=14 --batch=8"; do
+	"--lesson=14 --batch=8" "--lesson=9 --batch=8 --train-steps=2" \
+	"--train-steps=1000 --lr=1e-12 --widths=65536,1,65536 --batch=1 --bias=1e300"; do
 	label=$(printf '%s' "${args:-defaults}" | tr -s '\n\t' '  ')
 	printf 'table: fits 80 columns: %.60s ... ' "$label"
 	# shellcheck disable=SC2086 # the words are options
@@ -259,6 +260,23 @@ run 0 --report --depth=7 --width=16 --batch=16
 grep -q saturated "$tmp/out" || fail "tanh table lacks 'saturated'"
 run 0 --report --depth=7 --width=16 --batch=16 --activation=relu
 grep -q dead "$tmp/out" || fail "relu table lacks 'dead'"
+ok
+
+printf 'table: a saturated column never rounds to all or none ... '
+# std 1000: 99.99% of the entries saturated, not all (a gradient passes);
+# std 0.07, layer 2: 0.03%, not none. Both as JSON says, rounded.
+run 0 --report --format=json --init=normal --std=1000 --depth=2
+"$py" -c 'import json,sys; s=[l["saturated"] for l in json.load(open(sys.argv[1]))["layers"]]; assert all(0.999 < x < 1 for x in s), s' "$tmp/out" ||
+	fail "want 99.9% < saturated < 100% in JSON"
+run 0 --report --init=normal --std=1000 --depth=2
+grep -q '100\.0%' "$tmp/out" && fail "99.99% saturated shown as 100.0%"
+[ "$(grep -c ' >99\.9% ' "$tmp/out")" -eq 2 ] || fail "want >99.9% twice"
+run 0 --report --format=json --init=normal --std=0.07 --depth=2
+"$py" -c 'import json,sys; x=json.load(open(sys.argv[1]))["layers"][1]["saturated"]; assert 0 < x < 0.0005, x' "$tmp/out" ||
+	fail "want 0 < saturated < 0.05% in layer 2"
+run 0 --report --init=normal --std=0.07 --depth=2
+grep -q ' 0\.0% ' "$tmp/out" && fail "0.03% saturated shown as 0.0%"
+grep -qE '^ +2 .* <0\.1% ' "$tmp/out" || fail "want <0.1% in layer 2"
 ok
 
 printf 'table: sparklines in UTF-8, ASCII under LC_ALL=C and --ascii ... '

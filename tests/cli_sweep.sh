@@ -180,6 +180,10 @@ grep -qx 'tanh, init torch-linear, bias U(+-1/sqrt(fan_in))' "$tmp/out" ||
 	fail "table: the init line"
 grep -qx 'depth 2, width 256, batch 8, seed 1, residual (alpha 1), layer norm' \
 	"$tmp/out" || fail "table: the architecture"
+# a --widths list is the network's, not the default width
+run 0 --sweep=batch:4,8 --widths=8,6,4
+grep -qx 'depth 2, widths 8,6,4, batch 512, seed 1' "$tmp/out" ||
+	fail "table: the widths list: $(sed -n 3p "$tmp/out")"
 run 0 --format=json --sweep=width:16,32 --depth=1 --batch=8
 "$py" - "$tmp/out" <<'EOF' || fail "settled with two widths (above)"
 import json, sys

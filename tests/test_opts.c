@@ -166,7 +166,12 @@ static const struct bad bad[] = {
 	{ { "--lr=0" }, "--lr" },
 	{ { "--lr=-0.1" }, "--lr" },
 	{ { "--lr=nan" }, "--lr" },
-	{ { "--wid=3" }, "--wid" }, /* ambiguous: --width or --widths */
+	/* ambiguous: named with its candidates, without the value */
+	{ { "--wid=3" }, "ambiguous option \"--wid\": --width or --widths" },
+	{ { "--re" }, "\"--re\": --residual, --res-scale or --report (see" },
+	{ { "--r=1" }, "\"--r\": --residual, --res-scale, --report or "
+	                "--random-readout (see" },
+	{ { "--bogus" }, "unknown option \"--bogus\"" },
 	/* values where none belongs, none where one is needed */
 	{ { "--report=yes" }, "--report" },
 	{ { "--check=1" }, "--check" },

@@ -110,6 +110,11 @@ START_TEST(numbers_shortest_and_nonfinite)
 	ck_assert_str_eq(buf, "0.01");
 	cli_report_number(40, buf, sizeof buf);
 	ck_assert_str_eq(buf, "40");
+	/* subnormals too: fewer than 15 digits can be needed and enough */
+	cli_report_number(1e-320, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1e-320");
+	cli_report_number(-5e-324, buf, sizeof buf);
+	ck_assert_str_eq(buf, "-5e-324");
 	ck_assert(!cli_report_number(NAN, buf, sizeof buf));
 	ck_assert_str_eq(buf, "");
 	ck_assert(!cli_report_number(-INFINITY, buf, sizeof buf));

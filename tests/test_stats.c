@@ -195,6 +195,30 @@ START_TEST(constant_arrays)
 }
 END_TEST
 
+/* values whose sums round: 0.05 is lesson 2's --value */
+static const double rounding[] = { 0.05, 0.1, 1.0 / 3, -0.7, 1e-5, 0.004 };
+
+START_TEST(long_constant_arrays_have_their_value_as_mean)
+{
+	/* given 4096 and 100000 copies of one value, whose sum rounds, then
+	 * a mean within [min, max], so equal to the value (lesson 2's
+	 * weights of 0.05 gave a mean of 0.04999999999999978 below min) */
+	static double x[100000];
+	double v = rounding[_i];
+	for (size_t i = 0; i < 100000; i++)
+		x[i] = v;
+	size_t lens[] = { 4096, 99999, 100000 };
+	for (size_t k = 0; k < 3; k++) {
+		iv_stats_compute(&st, x, lens[k]);
+		ck_assert_msg(st.min == v && st.max == v && st.mean == v,
+		              "%zu x %.17g: mean %.17g", lens[k], v, st.mean);
+		ck_assert_msg(st.std == 0 && st.rms == fabs(v),
+		              "%zu x %.17g: std %g rms %.17g", lens[k], v,
+		              st.std, st.rms);
+	}
+}
+END_TEST
+
 START_TEST(extremes_and_denormals)
 {
 	/* given values spread over the whole double range */
@@ -353,6 +377,8 @@ Suite *suite(void)
 	tcase_add_test(tc, non_finite_values_are_counted_and_excluded);
 	tcase_add_test(tc, nothing_finite);
 	tcase_add_loop_test(tc, constant_arrays, 0, TU_LEN(constants));
+	tcase_add_loop_test(tc, long_constant_arrays_have_their_value_as_mean, 0,
+	                    TU_LEN(rounding));
 	tcase_add_test(tc, extremes_and_denormals);
 	tcase_add_loop_test(tc, bin_edges, 0, TU_LEN(bincases));
 	tcase_add_test(tc, bin_long_array_with_values_outside);

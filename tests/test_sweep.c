@@ -90,6 +90,9 @@ static const struct bad bad[] = {
 	{ "std:0..1*2", "FROM of FROM..TO*FACTOR must be above 0" },
 	{ "width:1..65536*1.01", "values; at most 64 per knob" },
 	{ "depth:1..1000+1", "gives 1000 values; at most 64" },
+	/* a count of hundreds of digits, or inf, is not printed as such */
+	{ "depth:1..3+1e-300", "\"1..3+1e-300\" gives over a billion values;" },
+	{ "std:1e-300..1e300*1e100", "gives over a billion values; at most" },
 	{ "width:64..x*2", "a range is FROM..TO*FACTOR or FROM..TO+STEP" },
 	{ "width:64..128", "a range is FROM..TO*FACTOR" },
 	{ "std:nan,1", "--std must be" },

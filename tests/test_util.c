@@ -50,6 +50,28 @@ START_TEST(escape_table)
 }
 END_TEST
 
+START_TEST(brief_keeps_both_ends_and_whole_characters)
+{
+	/* given a name longer than max, then its first and last bytes around
+	 * "...", max bytes in all, never half a UTF-8 character */
+	char out[32];
+	iv_brief(out, sizeof out, "short", 16);
+	ck_assert_str_eq(out, "short");
+	iv_brief(out, sizeof out, "abcdefghijklmnopqrstuvwxyz", 16);
+	ck_assert_str_eq(out, "abcdef...tuvwxyz");
+	/* "é" is 2 bytes: the head's 6 bytes end inside the fourth */
+	iv_brief(out, sizeof out, "a\xc3\xa9\xc3\xa9\xc3\xa9xxxxxxxxxx\xc3\xa9z",
+		 16);
+	ck_assert_str_eq(out, "a\xc3\xa9\xc3\xa9...xxxx\xc3\xa9z");
+	/* the tail's 7 bytes start inside "é": it starts after it */
+	iv_brief(out, sizeof out, "abcdefghijklmnopq\xc3\xa9xxxxxx", 16);
+	ck_assert_str_eq(out, "abcdef...xxxxxx");
+	/* the buffer bounds max */
+	iv_brief(out, 12, "abcdefghijklmnopqrstuvwxyz", 64);
+	ck_assert_str_eq(out, "abcd...wxyz");
+}
+END_TEST
+
 START_TEST(escape_never_cuts_an_escape_or_a_character)
 {
 	/* given room for part of "^[" or of a character, then it stops
@@ -353,6 +375,7 @@ Suite *suite(void)
 	tcase_set_timeout(tc, 10);
 	tcase_add_loop_test(tc, escape_table, 0, LEN(escapes));
 	tcase_add_test(tc, escape_never_cuts_an_escape_or_a_character);
+	tcase_add_test(tc, brief_keeps_both_ends_and_whole_characters);
 	tcase_add_loop_test(tc, bytes_in_binary_units, 0, LEN(sizes));
 	tcase_add_test(tc, bytes_pair_reads_differently);
 	tcase_add_test(tc, text_read_regular_files_up_to_the_cap);

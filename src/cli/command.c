@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The reproducing command line, one option-table row at a time. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli/command.h"
 #include "cli/opts_table.h"
@@ -36,10 +37,13 @@ static void value(const struct opt *op, const cli_opts *o, char *buf,
 	}
 }
 
+/* s after the *used characters written so far; *used counts on past len,
+ * so that it ends as the length the whole command needs. */
 static void add(char *buf, size_t len, size_t *used, const char *s)
 {
 	if (*used < len)
-		*used += (size_t)snprintf(buf + *used, len - *used, "%s", s);
+		snprintf(buf + *used, len - *used, "%s", s);
+	*used += strlen(s);
 }
 
 /* s for a POSIX shell: as it is when every byte is safe, else in single
@@ -93,12 +97,13 @@ static void sweeps(const cli_sweep *s, char *buf, size_t len, size_t *used)
 	}
 }
 
-void cli_command(const cli_opts *o, char *buf, size_t len)
+size_t cli_command(const cli_opts *o, char *buf, size_t len)
 {
 	cli_opts d;
 	size_t used = 0;
 	cli_opts_defaults(&d);
-	buf[0] = '\0';
+	if (len)
+		buf[0] = '\0';
 	add(buf, len, &used, "initviz");
 	if (o->lesson && o->lesson_ref) {
 		char n[32];
@@ -143,4 +148,14 @@ void cli_command(const cli_opts *o, char *buf, size_t len)
 			add(buf, len, &used, mine);
 		}
 	}
+	return used;
+}
+
+char *cli_command_new(const cli_opts *o)
+{
+	size_t n = cli_command(o, NULL, 0);
+	char *buf = malloc(n + 1);
+	if (buf)
+		cli_command(o, buf, n + 1);
+	return buf;
 }

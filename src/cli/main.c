@@ -91,8 +91,13 @@ static int report(const cli_opts *o)
 		iv_net_free(net);
 		return 2;
 	}
-	char cmd[4096];
-	cli_command(o, cmd, sizeof cmd);
+	char *cmd = cli_command_new(o);
+	if (!cmd) {
+		fprintf(stderr, "initviz: %s\n", iv_status_str(IV_ENOMEM));
+		cli_analysis_done(&x);
+		iv_net_free(net);
+		return 2;
+	}
 	x.command = cmd;
 	if ((o->format == CLI_FORMAT_SVG
 		 ? cli_report_svg(stdout, net, &x, cmd)
@@ -102,6 +107,7 @@ static int report(const cli_opts *o)
 		rc = -1;
 	else if (o->check && cli_check_net(net, stderr) > 0)
 		rc = 1;
+	free(cmd);
 	cli_analysis_done(&x);
 	iv_net_free(net);
 	return rc;
@@ -171,15 +177,13 @@ struct view_ctx {
 
 /* The view's reproducing command: its state as options, then the
  * option table's writer. */
-static void view_command(void *ctx, const tui_command_state *s, char *buf,
-			 size_t len)
+static size_t view_command(void *ctx, const tui_command_state *s, char *buf,
+			   size_t len)
 {
 	const struct view_ctx *v = ctx;
 	cli_opts *t = malloc(sizeof *t);
-	if (!t) {
-		snprintf(buf, len, "initviz");
-		return;
-	}
+	if (!t)
+		return (size_t)snprintf(buf, len, "initviz");
 	*t = *v->o;
 	t->cfg = *s->cfg;
 	t->cfg.bins = v->o->cfg.bins;
@@ -188,8 +192,9 @@ static void view_command(void *ctx, const tui_command_state *s, char *buf,
 	t->lr = s->lr;
 	t->random_readout = s->random_readout;
 	t->train_steps = s->train_steps;
-	cli_command(t, buf, len);
+	size_t n = cli_command(t, buf, len);
 	free(t);
+	return n;
 }
 
 int main(int argc, char **argv)

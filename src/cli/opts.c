@@ -87,9 +87,37 @@ static int getopt_error(int c, char **argv, char *err, size_t len)
 		return cli_fail(err, len,
 				"unknown option \"-%c\" (see initviz --help)",
 				optopt);
+	/* a prefix of several long options: name them */
+	char which[256] = "";
+	size_t n = 0, k = 0, used = 0;
+	if (strncmp(word, "--", 2) == 0) {
+		const char *name = word + 2;
+		n = strcspn(name, "=");
+		for (size_t i = 0; n && i < cli_opt_count; i++)
+			k += cli_opt_table[i].kind != K_SECTION &&
+			     strncmp(cli_opt_table[i].name, name, n) == 0;
+		for (size_t i = 0, j = 0; k > 1 && i < cli_opt_count; i++) {
+			const struct opt *o = &cli_opt_table[i];
+			if (o->kind == K_SECTION ||
+			    strncmp(o->name, name, n) != 0 ||
+			    used >= sizeof which)
+				continue;
+			const char *sep = j == 0       ? ""
+					  : j + 1 == k ? " or "
+						       : ", ";
+			j++;
+			used +=
+			    (size_t)snprintf(which + used, sizeof which - used,
+					     "%s--%s", sep, o->name);
+		}
+	}
+	if (k > 1)
+		return cli_fail(err, len,
+				"ambiguous option \"%.*s%s\": %s (see "
+				"initviz --help)",
+				CLI_QUOTE(word, n + 2), which);
 	return cli_fail(err, len,
-			"unknown or ambiguous option \"%.*s%s\" "
-			"(see initviz --help)",
+			"unknown option \"%.*s%s\" (see initviz --help)",
 			CLI_QUOTE(word, strlen(word)));
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Report formats and the JSON writer of docs/report.md. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,11 @@ bool cli_report_number(double v, char *buf, size_t len)
 	buf[0] = '\0';
 	if (!isfinite(v))
 		return false;
-	for (int prec = 15; prec <= 17; prec++) {
+	/* 15 digits read back whenever fewer do, but for subnormals (below
+	 * DBL_MIN, fewer significant bits): 1e-320, not 9.99988867182683e-321
+	 */
+	int from = v != 0 && fabs(v) < DBL_MIN ? 1 : 15;
+	for (int prec = from; prec <= 17; prec++) {
 		snprintf(buf, len, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;

@@ -123,6 +123,19 @@ static void header(FILE *f, const iv_config *c)
 			iv_norm_name(c->norm));
 }
 
+/* A fraction as a percentage with one decimal; ">99.9%" and "<0.1%" where
+ * the printed digits would claim every entry or none (100.0% saturated
+ * would mean no gradient passes at all), as the view's layer list does. */
+static const char *percent(double f, char *buf, size_t size)
+{
+	snprintf(buf, size, "%.1f%%", 100 * f);
+	if (f > 0 && strcmp(buf, "0.0%") == 0)
+		snprintf(buf, size, "<0.1%%");
+	else if (f < 1 && strcmp(buf, "100.0%") == 0)
+		snprintf(buf, size, ">99.9%%");
+	return buf;
+}
+
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
 	char a[32], b[32], c[32], d[32];
@@ -132,7 +145,7 @@ static void row(FILE *f, const iv_layer_stats *s, bool sat)
 		num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
 		num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
 	if (sat)
-		fprintf(f, " %9.1f%%", 100 * s->saturated);
+		fprintf(f, " %10s", percent(s->saturated, a, sizeof a));
 	else
 		fprintf(f, " %10zu", s->dead_units);
 	fprintf(f, " %9zu%s\n", s->distinct_neurons,
@@ -354,8 +367,10 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 		}
 		char a[32], b[32];
 		fprintf(f,
-			"training: %zu step%s at lr %g, loss %s -> %s, "
-			"distinct neurons after: %zu..%zu\n",
+			/* two lines: one passed 80 columns with 3-digit
+			 * counts (lesson 9: 84) */
+			"training: %zu step%s at lr %g, loss %s -> %s\n"
+			"distinct neurons after training: %zu..%zu\n",
 			x->train_step[k], plural(x->train_step[k]), x->train_lr,
 			num(x->train_loss[0], 4, a, sizeof a),
 			num(x->train_loss[k], 4, b, sizeof b), lo, hi);

@@ -195,12 +195,18 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts */
 	double count = times ? floor(log(to / from) / log(step) + 1e-9) + 1
 			     : floor((to - from) / step + 1e-9) + 1;
-	if (!(count <= CLI_SWEEP_POINTS))
+	if (!(count <= CLI_SWEEP_POINTS)) {
+		/* a tiny STEP or a range past a double's (count inf) would
+		 * print hundreds of digits or "inf" */
+		char many[32] = "over a billion";
+		if (count < 1e9)
+			snprintf(many, sizeof many, "%.0f", count);
 		return cli_fail(err, len,
-				"--sweep=%s: \"%.*s%s\" gives %.0f values; "
+				"--sweep=%s: \"%.*s%s\" gives %s values; "
 				"at most %d per knob",
-				name, CLI_QUOTE(s, strlen(s)), count,
+				name, CLI_QUOTE(s, strlen(s)), many,
 				CLI_SWEEP_POINTS);
+	}
 	char prev[CLI_SWEEP_TEXT] = "";
 	for (size_t k = 0; k < (size_t)count; k++) {
 		char t[CLI_SWEEP_TEXT];

@@ -100,10 +100,15 @@ static void base_line(FILE *f, const iv_config *c)
 	char init[256], arch[96];
 	iv_config_init_text(c, init, sizeof init);
 	iv_figure_arch(c, true, arch, sizeof arch);
-	fprintf(f, "%s, %s\ndepth %zu, width %zu, batch %zu, seed %lu%s\n"
-		   "(the swept knobs override these)\n",
-		iv_act_name(c->act), init, c->depth, c->width, c->batch,
-		c->seed, arch);
+	fprintf(f, "%s, %s\ndepth %zu, ", iv_act_name(c->act), init, c->depth);
+	if (c->nwidths) /* c->width is not the network's then */
+		for (size_t l = 0; l < c->nwidths; l++)
+			fprintf(f, "%s%u", l ? "," : "widths ",
+				(unsigned)c->widths[l]);
+	else
+		fprintf(f, "width %zu", c->width);
+	fprintf(f, ", batch %zu, seed %lu%s\n(the swept knobs override these)\n",
+		c->batch, c->seed, arch);
 }
 
 /* A number of a table row: "nan", never "-nan" (the sign of a NaN says
@@ -195,9 +200,9 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
 	char(*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
-	char title[256], sub[256], cmd[4096];
+	char title[256], sub[256], *cmd = cli_command_new(r->o);
 	int rc = -1;
-	if (series && labels) {
+	if (series && labels && cmd) {
 		for (size_t i = 0; i < r->n; i++) {
 			const cli_sweep_result *x = &r->res[i];
 			cli_sweep_label(&r->o->sweep, i, labels[i], LABEL_MAX);
@@ -206,10 +211,10 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 					    x->th_act, x->grad_std, x->th_grad};
 		}
 		sweep_title(r, title, sizeof title, sub);
-		cli_command(r->o, cmd, sizeof cmd);
 		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL};
 		rc = iv_figure_svg(f, &fig);
 	}
+	free(cmd);
 	free(series);
 	free(labels);
 	return rc;

@@ -152,19 +152,22 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 				  o->random_readout);
 	/* the command of this configuration alone, as its own report has */
 	cli_opts *one = malloc(sizeof *one);
-	char cmd[4096];
+	char *cmd = NULL;
 	if (one) {
 		*one = *o;
 		one->cfg = p->r->cfg[i];
 		one->sweep.naxes = 0;
-		cli_command(one, cmd, sizeof cmd);
+		cmd = cli_command_new(one);
 		x.command = cmd;
 		free(one);
 	}
+	if (!cmd && st == IV_OK)
+		st = IV_ENOMEM;
 	if (st == IV_OK)
 		st = summarize(s, *net, &x);
 	if (st == IV_OK)
 		p->text(f, i, *net, &x, p->ctx);
+	free(cmd);
 	cli_analysis_done(&x);
 	if (fclose(f) != 0 && st == IV_OK)
 		st = IV_ENOMEM;

@@ -366,6 +366,14 @@ static void pass2_fold(void *ctx, size_t blocks)
 	}
 }
 
+/* The mean of values in [lo, hi] lies there, but a long sum's rounding can
+ * put the computed one just outside (4096 copies of 0.05 gave
+ * 0.04999999999999978, below their min): kept within. */
+static double within(double mean, double lo, double hi)
+{
+	return mean < lo ? lo : mean > hi ? hi : mean;
+}
+
 /* The common case: every entry finite, magnitudes safe. Pass 1 is done
  * (j->total): set up pass 2, the corrected two-pass variance (Chan, Golub,
  * LeVeque) and the histogram. False for the serial path. */
@@ -383,7 +391,7 @@ static bool fast_start(iv_stats_job *j)
 	s->min = t->min;
 	s->max = t->max;
 	s->absmax = absmax;
-	s->mean = t->sum / (double)j->n;
+	s->mean = within(t->sum / (double)j->n, t->min, t->max);
 	j->q = j->c = 0;
 	if (!j->bin)
 		return true;
@@ -472,7 +480,7 @@ static iv_status scaled_stats(iv_stats *s, const double *x, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (isfinite(x[i]))
 			gsl_rstat_add(x[i] * down, w);
-	s->mean = gsl_rstat_mean(w) / down;
+	s->mean = within(gsl_rstat_mean(w) / down, s->min, s->max);
 	s->std = s->finite > 1 ? gsl_rstat_sd(w) / down : 0.0;
 	s->rms = gsl_rstat_rms(w) / down;
 	gsl_rstat_free(w);
@@ -510,7 +518,8 @@ static iv_status slow_stats(iv_stats *s, const double *x, size_t n, bool bin)
 		bool safe = s->absmax == 0 ||
 			    (s->absmax >= SAFE_LO && s->absmax <= SAFE_HI);
 		if (s->finite == n && safe) {
-			s->mean = gsl_stats_mean(x, 1, n);
+			s->mean =
+			    within(gsl_stats_mean(x, 1, n), s->min, s->max);
 			finite_stats(s, x, n);
 		} else {
 			st = scaled_stats(s, x, n);

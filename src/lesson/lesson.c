@@ -280,13 +280,14 @@ int iv_lessons_parse(iv_lesson_set *set, const char *text, size_t len,
 int iv_lessons_load(iv_lesson_set *set, const char *path, const iv_config *base,
 		    iv_lesson_apply_fn apply, char *err, size_t errlen)
 {
-	char *text, why[200];
+	char *text, why[200], name[IV_BRIEF_MAX + 1];
 	size_t len;
+	iv_brief(name, sizeof name, path, IV_BRIEF_MAX);
 	if (iv_text_read(path, IV_LESSON_FILE_MAX, &text, &len, why,
 			 sizeof why) != 0)
-		return fail_file(err, errlen, path, why);
+		return fail_file(err, errlen, name, why);
 	int rc =
-	    iv_lessons_parse(set, text, len, path, base, apply, err, errlen);
+	    iv_lessons_parse(set, text, len, name, base, apply, err, errlen);
 	free(text);
 	return rc;
 }

@@ -56,17 +56,18 @@ static void save_figure(tui_app *app, const char *txt, const char *cmd)
  * network beside it; the bar says where, or why not. */
 static void save_screen(tui_app *app)
 {
-	char path[4096], err[512], cmd[4096];
+	char path[4096], err[512];
 	size_t len;
 	time_t now = time(NULL);
 	const tui_rect *bar = &app->rect[TUI_PANEL_BAR];
 	char *screen = tui_screen_text(&len), *text = NULL;
-	tui_app_command(app, cmd, sizeof cmd);
-	if (screen)
+	char *cmd = tui_app_command(app);
+	if (screen && cmd)
 		text = tui_save_handout(cmd, PACKAGE_VERSION, now, screen,
 					bar->h > 0 ? bar->y : -1, &len);
 	free(screen);
 	if (!text) {
+		free(cmd);
 		snprintf(app->model.msg, sizeof app->model.msg,
 			 "cannot save the screen: out of memory");
 		return;
@@ -79,6 +80,7 @@ static void save_screen(tui_app *app)
 		snprintf(app->model.msg, sizeof app->model.msg, "%.159s", err);
 	}
 	free(text);
+	free(cmd);
 }
 
 /* : and /: open the prompt in the bottom row; the notice goes. */

@@ -2,6 +2,7 @@
 /* The view's state set up and torn down; the event trace. */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include "tui/app.h"
 
 /* Training and lessons from opt (may be NULL); a notice for the bar. */
@@ -91,15 +92,22 @@ void tui_app_trace(tui_app *app, const char *fmt, ...)
 	va_end(ap);
 }
 
-void tui_app_command(const tui_app *app, char *buf, size_t len)
+char *tui_app_command(const tui_app *app)
 {
 	tui_command_state s = {.cfg = &app->model.cfg,
 			       .lesson = app->les.cur,
 			       .lr = app->train.lr,
 			       .random_readout = app->train.random_readout,
 			       .train_steps = tui_train_steps(&app->train)};
-	if (app->command)
-		app->command(app->command_ctx, &s, buf, len);
-	else
-		snprintf(buf, len, "initviz");
+	if (!app->command) {
+		char *buf = malloc(sizeof "initviz");
+		if (buf)
+			memcpy(buf, "initviz", sizeof "initviz");
+		return buf;
+	}
+	size_t n = app->command(app->command_ctx, &s, NULL, 0);
+	char *buf = malloc(n + 1);
+	if (buf)
+		app->command(app->command_ctx, &s, buf, n + 1);
+	return buf;
 }

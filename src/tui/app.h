@@ -82,8 +82,9 @@ void tui_app_trace(tui_app *app, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Stop with status 2 and msg, printed once the terminal is restored. */
 void tui_app_fatal(tui_app *app, const char *msg);
-/* The command line that reproduces the view (tui_options.command). */
-void tui_app_command(const tui_app *app, char *buf, size_t len);
+/* The whole command line that reproduces the view (tui_options.command)
+ * in a new string (free it); NULL when out of memory. */
+char *tui_app_command(const tui_app *app);
 /* Whether the network is being drawn or computed. */
 bool tui_app_computing(const tui_app *app);
 /* Whether training or a lesson is under way (the distinct-neuron column

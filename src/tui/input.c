@@ -14,14 +14,20 @@
  * (a script run without a terminal has no one to read a status line). */
 static bool save(tui_app *app, const tui_step *st)
 {
-	char name[64], script[64], msg[sizeof app->fatal];
-	iv_escape_str(name, sizeof name, st->arg);
+	/* long names shortened in the middle (util/escape.h), so that the
+	 * message keeps the file's name and the reason (escapes that would
+	 * lengthen a name past the buffer are cut: the message must fit) */
+	char brief[IV_BRIEF_MAX + 1], name[IV_BRIEF_MAX + 1];
+	char script[IV_BRIEF_MAX + 1], msg[sizeof app->fatal];
+	iv_brief(brief, sizeof brief, st->arg, IV_BRIEF_MAX);
+	iv_escape_str(name, sizeof name, brief);
 	tui_app_trace(app, "save %s", name);
 	if (tui_screen_save(st->arg) == 0)
 		return true;
 	int e = errno;
-	iv_escape_str(script, sizeof script,
-		      app->script.path ? app->script.path : "");
+	iv_brief(brief, sizeof brief, app->script.path ? app->script.path : "",
+		 IV_BRIEF_MAX);
+	iv_escape_str(script, sizeof script, brief);
 	snprintf(msg, sizeof msg,
 		 "key script %s line %d: cannot save the screen to %s: %s",
 		 script, st->line, name,

@@ -16,10 +16,13 @@ typedef struct tui_command_state {
 	size_t train_steps; /* training steps taken */
 } tui_command_state;
 
-/* Write the command line that reproduces s into buf (len > 0), starting
- * with "initviz" (the CLI's option table knows the options). */
-typedef void (*tui_command_fn)(void *ctx, const tui_command_state *s, char *buf,
-			       size_t len);
+/* Write the command line that reproduces s into buf (cut to len - 1
+ * characters; buf may be NULL when len is 0), starting with "initviz" (the
+ * CLI's option table knows the options), and return its whole length, as
+ * snprintf does: a command has no length limit (a --widths list of 1001
+ * sizes takes about 6000 characters). */
+typedef size_t (*tui_command_fn)(void *ctx, const tui_command_state *s,
+				 char *buf, size_t len);
 
 /* Options of the view that are not network settings; the CLI fills them. */
 typedef struct tui_options {

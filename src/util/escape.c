@@ -106,3 +106,23 @@ void iv_escape_inplace(char *buf, size_t size)
 	iv_escape_str(buf, size, copy);
 	free(copy);
 }
+
+void iv_brief(char *dst, size_t size, const char *src, size_t max)
+{
+	size_t n = strlen(src);
+	if (max > size - 1)
+		max = size - 1;
+	if (n <= max || max < 8) {
+		snprintf(dst, size, "%.*s", (int)max, src);
+		return;
+	}
+	size_t head = (max - 3) / 2, tail = max - 3 - head;
+	/* src[head] is the first byte left out: inside a character, leave
+	 * out the whole character; the tail starts at a character too */
+	while (head > 0 && ((unsigned char)src[head] & 0xc0) == 0x80)
+		head--;
+	const char *t = src + n - tail;
+	while (*t && ((unsigned char)*t & 0xc0) == 0x80)
+		t++;
+	snprintf(dst, size, "%.*s...%s", (int)head, src, t);
+}

@@ -21,6 +21,17 @@ size_t iv_escape(char *dst, size_t size, const char *src, size_t n);
 /* iv_escape of a NUL-terminated string. */
 size_t iv_escape_str(char *dst, size_t size, const char *src);
 
+/* The length a message quotes a file name at most (the value of an option
+ * is cut after as many characters). */
+#define IV_BRIEF_MAX 64
+
+/* src for a message: as it is when it has at most max bytes, else its
+ * first and last bytes around "..." (max bytes in all, whole UTF-8
+ * characters), so that a long path keeps the end that names its file and
+ * a message's reason after it stays readable. Not escaped. dst holds size
+ * bytes (size >= 1). */
+void iv_brief(char *dst, size_t size, const char *src, size_t max);
+
 /* Escape a NUL-terminated string in place (buf holds size bytes): what
  * does not fit is cut. */
 void iv_escape_inplace(char *buf, size_t size);

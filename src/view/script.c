@@ -210,11 +210,12 @@ int tui_script_parse(tui_script *s, const char *text, size_t len, char *err,
 
 int tui_script_load(tui_script *s, const char *path, char *err, size_t errlen)
 {
-	char *text, e[200], name[256];
+	char *text, e[200], brief[IV_BRIEF_MAX + 1], name[4 * IV_BRIEF_MAX + 1];
 	size_t len;
 	int rc;
 	*s = (tui_script){0};
-	iv_escape_str(name, sizeof name, path);
+	iv_brief(brief, sizeof brief, path, IV_BRIEF_MAX);
+	iv_escape_str(name, sizeof name, brief);
 	rc = iv_text_read(path, TUI_SCRIPT_MAX, &text, &len, e, sizeof e);
 	if (rc == 0) {
 		rc = tui_script_parse(s, text, len, e, sizeof e);

@@ -20,8 +20,9 @@ int tui_trace_open(tui_trace_file *t, const char *path, char *err, size_t size)
 		int e = errno;
 		bool dir =
 		    e == EEXIST && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-		char name[256];
-		iv_escape_str(name, sizeof name, path);
+		char brief[IV_BRIEF_MAX + 1], name[4 * IV_BRIEF_MAX + 1];
+		iv_brief(brief, sizeof brief, path, IV_BRIEF_MAX);
+		iv_escape_str(name, sizeof name, brief);
 		snprintf(err, size, "cannot write trace file %s: %s", name,
 			 dir           ? strerror(EISDIR)
 			 : e == EEXIST ? TUI_SAVE_EXISTS
@@ -54,8 +55,9 @@ void tui_trace_line(tui_trace_file *t, const char *fmt, ...)
  * written to a disk that is full). */
 static int failed(tui_trace_file *t, char *err, size_t size)
 {
-	char name[256];
-	iv_escape_str(name, sizeof name, t->path ? t->path : "");
+	char brief[IV_BRIEF_MAX + 1], name[4 * IV_BRIEF_MAX + 1];
+	iv_brief(brief, sizeof brief, t->path ? t->path : "", IV_BRIEF_MAX);
+	iv_escape_str(name, sizeof name, brief);
 	snprintf(err, size, "cannot write trace file %s: %s", name,
 		 strerror(t->err));
 	if (t->f)

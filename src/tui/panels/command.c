@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* C: the command line that reproduces the view, to copy or hand out. */
 #include <stdio.h>
+#include <stdlib.h>
 #include "tui/panel.h"
 #include "tui/put.h"
 #include "util/wrap.h"
 
 static void draw(const tui_app *app, tui_rect r)
 {
-	char cmd[4096];
 	int w = r.w - 4, y = r.y;
-	if (r.h < 1 || w < 10)
+	char *cmd;
+	if (r.h < 1 || w < 10 || !(cmd = tui_app_command(app)))
 		return;
-	tui_app_command(app, cmd, sizeof cmd);
 	tui_put(y++, 2, r.x + r.w, TUI_E_TITLE,
 		"The command line that reproduces this view:");
 	y++;
@@ -22,6 +22,7 @@ static void draw(const tui_app *app, tui_rect r)
 		tui_put(y++, 2, r.x + r.w, TUI_E_WARN,
 			"(too long for this terminal: S saves it whole)");
 	}
+	free(cmd);
 	if (++y < r.y + r.h)
 		tui_put_wrap(y, 2, w, r.y + r.h - y, TUI_E_LABEL,
 			     "S saves it as the first line of a text file with "
