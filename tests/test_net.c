@@ -383,6 +383,49 @@ START_TEST(arrays_are_brought_in_when_asked)
 END_TEST
 #endif
 
+struct ticks {
+	size_t n;
+	double last;
+	bool rising;
+};
+
+static void count_tick(void *ctx, double frac)
+{
+	struct ticks *t = ctx;
+	t->rising = t->rising && frac > t->last && frac <= 1;
+	t->last = frac;
+	t->n++;
+}
+
+START_TEST(a_ticking_run_reports_each_layer_pass)
+{
+	/* given a network of 5 layers, when run with a tick, then it ticks
+	 * after each layer's forward and backward pass but the last (which
+	 * ends the run), at rising fractions from 1/10 to 9/10, and gives
+	 * the numbers of a plain run */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.depth = 5;
+	c.width = 48;
+	c.batch = 32;
+	iv_status st;
+	iv_net *a = iv_net_alloc(&c, &st), *b = iv_net_alloc(&c, &st);
+	ck_assert(a && b);
+	struct ticks t = {0, 0, true};
+	ck_assert_int_eq(iv_net_run_ticking(a, count_tick, &t), IV_OK);
+	ck_assert_int_eq(iv_net_run(b), IV_OK);
+	ck_assert_uint_eq(t.n, 2 * c.depth - 1);
+	ck_assert(t.rising);
+	ck_assert_double_eq_tol(t.last, 0.9, 1e-12);
+	for (size_t l = 1; l <= c.depth; l++)
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			tu_same_stats(&iv_net_layer(a, l)->q[q],
+				      &iv_net_layer(b, l)->q[q], "ticking");
+	iv_net_free(a);
+	iv_net_free(b);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = tu_suite("net");
@@ -399,6 +442,7 @@ Suite *suite(void)
 	                    3 * TU_LEN(asymmetric));
 	tcase_add_test(tc, same_config_same_numbers);
 	tcase_add_test(tc, weights_come_from_per_layer_streams);
+	tcase_add_test(tc, a_ticking_run_reports_each_layer_pass);
 #ifdef __linux__
 	tcase_add_test(tc, arrays_are_brought_in_when_asked);
 #endif

@@ -113,6 +113,11 @@ iv_status iv_net_fill_histograms(iv_net *net, unsigned qs);
  * passes are done (and on every later call), an error code otherwise. */
 iv_status iv_net_step(iv_net *net);
 iv_status iv_net_run(iv_net *net);
+/* iv_net_run, calling tick(ctx, iv_net_progress(net)) after each layer's
+ * forward or backward pass: for a caller that shows how far a long run
+ * has come (the report on a terminal). tick may be NULL. */
+typedef void iv_net_tick_fn(void *ctx, double progress);
+iv_status iv_net_run_ticking(iv_net *net, iv_net_tick_fn *tick, void *ctx);
 /* Bring in the pages of the network's arrays now, on its threads: for a
  * caller about to run it whole (the report, a sweep), whose passes then
  * take no page faults. The kernel fills a range of pages faster than it

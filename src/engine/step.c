@@ -591,15 +591,21 @@ iv_status iv_net_step(iv_net *net)
 /* All at once: nobody waits between steps, so a step may be a whole layer
  * (splitting a product into slices makes BLAS repack its operands: wide's
  * products took 1.1 to 1.3 times as long in 2^28-unit steps). */
-iv_status iv_net_run(iv_net *net)
+iv_status iv_net_run_ticking(iv_net *net, iv_net_tick_fn *tick, void *ctx)
 {
 	iv_status st;
 	size_t budget = net->budget;
-	net->budget = SIZE_MAX;
+	net->budget = SIZE_MAX; /* a layer's pass a step */
 	while ((st = iv_net_step(net)) == IV_CONTINUE)
-		;
+		if (tick)
+			tick(ctx, iv_net_progress(net));
 	net->budget = budget;
 	return st;
+}
+
+iv_status iv_net_run(iv_net *net)
+{
+	return iv_net_run_ticking(net, NULL, NULL);
 }
 
 void iv_net_restart(iv_net *net)
