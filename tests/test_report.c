@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli/progress.h"
 #include "cli/report.h"
 #include "check_main.h"
 
@@ -223,6 +224,60 @@ START_TEST(activation_change_of_huge_activations_is_finite)
 }
 END_TEST
 
+START_TEST(progress_durations_read_as_people_say_them)
+{
+	static const struct {
+		double s;
+		const char *text;
+	} d[] = {{0, "0 s"},		{42.4, "42 s"},
+		 {59.6, "1 min 00 s"},	{185, "3 min 05 s"},
+		 {3599.4, "59 min 59 s"}, {3600, "1 h 00 min"},
+		 {60000, "16 h 40 min"},	{400000, "over 99 h"},
+		 {-3, "0 s"},		{NAN, "0 s"}};
+	char b[32];
+	for (size_t i = 0; i < LEN(d); i++) {
+		cli_progress_duration(b, sizeof b, d[i].s);
+		ck_assert_str_eq(b, d[i].text);
+	}
+}
+END_TEST
+
+START_TEST(progress_line_says_what_how_far_and_how_long)
+{
+	/* given 1200 of 1000000 steps in 65 s, then the line names the
+	 * phase, the step and the time taken, but no estimate yet (under
+	 * 2%); a quarter of a phase 60 s long leaves three times that, however
+	 * long the run before it; 3% 2 s into the phase, or done: no estimate */
+	char b[128];
+	cli_progress_text(b, sizeof b, "training", 0.0012, "step 1200 of 1000000",
+			  65, 65);
+	ck_assert_str_eq(b, "initviz: training, step 1200 of 1000000, "
+			    "1 min 05 s");
+	cli_progress_text(b, sizeof b, "computing the network", 0.25, "25%",
+			  60, 60);
+	ck_assert_str_eq(b, "initviz: computing the network, 25%, 1 min 00 s, "
+			    "about 3 min 00 s left");
+	cli_progress_text(b, sizeof b, "training", 0.25, "step 1 of 4", 80, 60);
+	ck_assert_str_eq(b, "initviz: training, step 1 of 4, 1 min 20 s, "
+			    "about 3 min 00 s left");
+	cli_progress_text(b, sizeof b, "training", 0.03, NULL, 50, 2);
+	ck_assert_str_eq(b, "initviz: training, 50 s");
+	cli_progress_text(b, sizeof b, "training", 1, NULL, 2, 2);
+	ck_assert_str_eq(b, "initviz: training, 2 s");
+	/* a file is not a terminal: nothing is ever written to it */
+	FILE *f = tmpfile();
+	ck_assert_ptr_nonnull(f);
+	cli_progress p;
+	cli_progress_start(&p, f);
+	p.t0 -= 100; /* long under way */
+	cli_progress_phase(&p, "training");
+	cli_progress_show(&p, 0.5, "step 1 of 2");
+	cli_progress_stop(&p);
+	ck_assert_int_eq(ftell(f), 0);
+	fclose(f);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("report");
@@ -236,6 +291,8 @@ Suite *suite(void)
 	tcase_add_test(tc, format_names);
 	tcase_add_test(tc, full_disk_is_an_error);
 	tcase_add_test(tc, activation_change_of_huge_activations_is_finite);
+	tcase_add_test(tc, progress_durations_read_as_people_say_them);
+	tcase_add_test(tc, progress_line_says_what_how_far_and_how_long);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <initviz/train.h>
 #include "cli/analysis.h"
+#include "cli/progress.h"
 
 void cli_analysis_done(cli_analysis *a)
 {
@@ -110,7 +111,7 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 }
 
 static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
-		       bool random_readout)
+		       bool random_readout, cli_progress *progress)
 {
 	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
 	size_t cap = steps / every + 2;
@@ -143,6 +144,12 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 			log_point(a, tr, L, true);
 			a->train_step[a->ntrain - 1] = k - 1;
 		}
+		if (progress) {
+			char d[64];
+			snprintf(d, sizeof d, "step %zu of %zu", k, steps);
+			cli_progress_show(progress, (double)k / (double)steps,
+					  d);
+		}
 	}
 	if (st == IV_OK && (st = iv_train_evaluate(tr)) == IV_OK) {
 		log_point(a, tr, L, false); /* after the last update */
@@ -153,16 +160,27 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 	return st;
 }
 
-iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
-			       double lr, bool random_readout)
+iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net *net,
+				     size_t steps, double lr,
+				     bool random_readout,
+				     cli_progress *progress)
 {
 	*a = (cli_analysis){0};
 	iv_status st = theory(a, iv_net_config(net));
 	a->train_lr = lr;
 	a->random_readout = random_readout;
+	if (progress)
+		cli_progress_phase(progress, "training");
 	if (st == IV_OK && steps > 0)
-		st = train(a, net, steps, lr, random_readout);
+		st = train(a, net, steps, lr, random_readout, progress);
 	return st;
+}
+
+iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
+			       double lr, bool random_readout)
+{
+	return cli_analysis_compute_shown(a, net, steps, lr, random_readout,
+					  NULL);
 }
 
 double cli_analysis_memory(const iv_config *cfg, size_t steps)

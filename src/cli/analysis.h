@@ -41,6 +41,12 @@ typedef struct cli_analysis {
  * step and the last. 0, or an engine status on failure. */
 iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
 			       double lr, bool random_readout);
+struct cli_progress;
+/* The same, showing training's steps on progress (cli/progress.h). */
+iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net *net,
+				     size_t steps, double lr,
+				     bool random_readout,
+				     struct cli_progress *progress);
 void cli_analysis_done(cli_analysis *a);
 
 /* Bytes that cli_analysis_compute needs for cfg beside the network's own

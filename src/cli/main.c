@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* initviz: parse the options, then run the interactive view or the report. */
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "cli/command.h"
 #include "cli/lessons.h"
 #include "cli/opts.h"
+#include "cli/progress.h"
 #include "cli/report.h"
 #include "cli/room.h"
 #include "cli/sweep_report.h"
@@ -65,6 +67,14 @@ static void room_or_exit(double more)
 	_exit(2);
 }
 
+/* The network's run on the progress line: how much of it is done. */
+static void tick(void *ctx, double frac)
+{
+	char d[16];
+	snprintf(d, sizeof d, "%.0f%%", floor(100 * frac)); /* never 100% early */
+	cli_progress_show(ctx, frac, d);
+}
+
 static int report(const cli_opts *o)
 {
 	iv_status st;
@@ -81,11 +91,17 @@ static int report(const cli_opts *o)
 	/* training changes the weights but not the statistics taken at
 	 * initialization, which the report and the check describe */
 	cli_analysis x = {0};
+	cli_progress pr;
+	cli_progress_start(&pr, stderr);
+	cli_progress_phase(&pr, "computing the network");
 	iv_net_populate(net); /* run whole: no page faults in the passes */
 	iv_net_histograms(net, cli_format_histograms(o->format));
-	if ((st = iv_net_run(net)) != IV_OK ||
-	    (st = cli_analysis_compute(&x, net, o->train_steps, o->lr,
-				       o->random_readout)) != IV_OK) {
+	st = iv_net_run_ticking(net, tick, &pr);
+	if (st == IV_OK)
+		st = cli_analysis_compute_shown(&x, net, o->train_steps, o->lr,
+						o->random_readout, &pr);
+	cli_progress_stop(&pr);
+	if (st != IV_OK) {
 		fprintf(stderr, "initviz: %s\n", iv_status_str(st));
 		cli_analysis_done(&x);
 		iv_net_free(net);

@@ -16,6 +16,7 @@
 #include <initviz/train.h>
 #include "cli/check.h"
 #include "cli/command.h"
+#include "cli/progress.h"
 #include "cli/room.h"
 #include "cli/sweep_run.h"
 #include "util/bytes.h"
@@ -34,7 +35,36 @@ struct pool {
 	size_t errlen;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
+	/* on a terminal, how far the sweep has come (under mu): the work of
+	 * the configurations done, of all, and of the ones under way */
+	cli_progress pr;
+	double work_all, work_done;
+	size_t ndone;
 };
+
+static double cost(const iv_config *c);
+
+/* A configuration's network, a layer's pass done: the sweep's line. */
+struct tick {
+	struct pool *p;
+	double work; /* the configuration's */
+};
+
+static void show(struct pool *p, double work)
+{
+	char d[64];
+	snprintf(d, sizeof d, "%zu of %zu configurations done", p->ndone,
+		 p->r->n);
+	cli_progress_show(&p->pr, (p->work_done + work) / p->work_all, d);
+}
+
+static void tick(void *ctx, double frac)
+{
+	struct tick *t = ctx;
+	pthread_mutex_lock(&t->p->mu);
+	show(t->p, frac * t->work);
+	pthread_mutex_unlock(&t->p->mu);
+}
 
 size_t cli_idle_processors(void)
 {
@@ -132,7 +162,8 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 	iv_net_populate(*net); /* the largest first: once (net.h) */
 	/* a sweep's figure draws profiles, no histograms */
 	iv_net_histograms(*net, o->format == CLI_FORMAT_JSON);
-	if ((st = iv_net_run(*net)) != IV_OK)
+	struct tick t = {p, cost(&p->r->cfg[i])};
+	if ((st = iv_net_run_ticking(*net, tick, &t)) != IV_OK)
 		return st;
 	FILE *f = open_memstream(text, len);
 	if (!f)
@@ -212,6 +243,9 @@ static void *worker(void *arg)
 		size_t len = 0;
 		iv_status st = compute(p, i, &net, &text, &len);
 		pthread_mutex_lock(&p->mu);
+		p->ndone++;
+		p->work_done += cost(&p->r->cfg[i]);
+		show(p, 0);
 		if (st == IV_OK) {
 			cli_sweep_result *s = &p->r->res[i];
 			s->off = ftell(p->r->spool);
@@ -341,6 +375,10 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	}
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
+	cli_progress_start(&p.pr, stderr);
+	cli_progress_phase(&p.pr, "sweep");
+	for (size_t i = 0; i < r->n; i++)
+		p.work_all += cost(&r->cfg[i]);
 	unsigned limit = 0;
 	if (k > 1) { /* side by side: each network its share */
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -356,6 +394,7 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	if (k > 1)
 		iv_threads_limit(limit);
 	r->workers = started + 1;
+	cli_progress_stop(&p.pr);
 	pthread_cond_destroy(&p.cv);
 	pthread_mutex_destroy(&p.mu);
 	free(p.order);

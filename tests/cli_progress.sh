@@ -1,0 +1,44 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# A long report shows how far it has come on a terminal's stderr, and only
+# there: `initviz --report --train-steps=N` in tmux (stderr the pane,
+# stdout a file) shows "initviz: training, step k of N, ..." while it
+# trains, clears the line before it exits 0 (the pane keeps nothing of
+# it), and writes the same report as a run whose stderr is a file, which
+# stays empty. Ctrl-C during a long run clears the line too, and the
+# status is 130 as before. INITVIZ_PROGRESS=0 shows the line from the first step on
+# (1 s by default), so that a run of a second or two is long enough to
+# see it. Skips (77) without tmux.
+
+BIN="${top_builddir:-.}/initviz"
+. "${top_srcdir:-.}/tests/tmux_lib.sh"
+tmux_begin ivprogress
+
+ARGS="--report --format=json --train-steps=1500 --width=64 --batch=128 --depth=4"
+start p 100 8 "env LC_ALL=C.UTF-8 INITVIZ_PROGRESS=0 $BIN $ARGS >$TMPD/tty.json"
+check "while it trains, a line names the step" p \
+	wait_for p "initviz: training, step "
+# the run: up to 2 minutes (sanitizers, a loaded machine)
+n=0
+while ! status_is p 0 && [ $n -lt 12 ]; do
+	wait_status p 0
+	n=$((n + 1))
+done
+check "the report exits 0" p status_is p 0
+check "the line is cleared before the report is written" p \
+	lacks_text p "initviz:"
+# shellcheck disable=SC2086
+INITVIZ_PROGRESS=0 "$BIN" $ARGS >"$TMPD/file.json" 2>"$TMPD/err"
+check_cmd "with stderr a file, the same report" \
+	cmp -s "$TMPD/tty.json" "$TMPD/file.json"
+check_cmd "and nothing on stderr" test ! -s "$TMPD/err"
+
+# Ctrl-C during a long training: the line goes, the status is SIGINT's
+start c 100 8 "env LC_ALL=C.UTF-8 INITVIZ_PROGRESS=0 $BIN --report --train-steps=1000000 --width=64 --batch=128 --depth=4 >/dev/null"
+check "a long training shows its line" c wait_for c "about "
+tm send-keys -t c C-c
+check "Ctrl-C ends it with status 130" c wait_status c 130
+check "and clears the line" c lacks_text c "initviz:"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
