@@ -670,4 +670,39 @@ printf 'write error: a closed pipe ends the report by SIGPIPE ... '
 	fail "SIGPIPE ignored: no write error message"
 ok
 
+# options that change nothing: one warning line, the report as without
+# them, exit 0; options that do something: no warning
+printf 'options that change nothing are named in one warning ... '
+S="--depth=3 --width=8 --batch=8 --format=json"
+# shellcheck disable=SC2086
+run 0 --report $S --init=he-normal
+cp "$tmp/out" "$tmp/plain.json"
+# shellcheck disable=SC2086
+run 0 --report $S --init=he-normal --std=0.2 --slope=0.3 --res-scale=0.5 \
+	--lr=0.1 --value=2
+[ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "not one line"
+for w in "--std does nothing with --init=he-normal" \
+	"--slope does nothing with --activation=tanh" \
+	"--res-scale does nothing without --residual" \
+	"--lr does nothing without --train-steps" \
+	"--value does nothing with --init=he-normal"; do
+	grep -q "^initviz: warning: .*$w" "$tmp/err" || fail "no \"$w\""
+done
+# the numbers are those without the options (the command names them)
+"$py" - "$tmp/out" "$tmp/plain.json" <<'PY' 2>/dev/null ||
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+sys.exit(a["layers"] != b["layers"])
+PY
+	{ command -v "$py" >/dev/null 2>&1 && fail "the numbers changed"; }
+# shellcheck disable=SC2086
+run 0 --report $S --init=normal --std=0.2 --activation=leaky-relu \
+	--slope=0.3 --residual --res-scale=0.5 --train-steps=2 --lr=0.1
+[ ! -s "$tmp/err" ] || fail "a warning for options that do something"
+# shellcheck disable=SC2086
+run 0 --report $S --init=torch-linear --bias=0.5 --bias-std=0.1 --gain=2
+grep -q "^initviz: warning: --gain does nothing with --init=torch-linear.*; --bias does nothing.*; --bias-std does nothing" "$tmp/err" ||
+	fail "presets: no warning for --gain, --bias and --bias-std"
+ok
+
 echo "$passed passed, 0 failed"

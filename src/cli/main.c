@@ -12,6 +12,7 @@
 #include "cli/analysis.h"
 #include "cli/check.h"
 #include "cli/command.h"
+#include "cli/idle.h"
 #include "cli/lessons.h"
 #include "cli/opts.h"
 #include "cli/progress.h"
@@ -213,6 +214,24 @@ static size_t view_command(void *ctx, const tui_command_state *s, char *buf,
 	return n;
 }
 
+/* Options that change nothing: a warning on stderr, and in the view's bar
+ * when nothing else is there. */
+static void warn_idle(cli_opts *o)
+{
+	char idle[1024];
+	if (!cli_idle_options(o, idle, sizeof idle))
+		return;
+	fprintf(stderr, "initviz: warning: %s\n", idle);
+	if (o->report || o->sweep.naxes || o->tui.notice)
+		return;
+	char *n = malloc(strlen(idle) + sizeof "warning: ");
+	if (n) {
+		strcpy(n, "warning: ");
+		strcat(n, idle);
+		o->tui.notice = n; /* freed by main */
+	}
+}
+
 int main(int argc, char **argv)
 {
 	cli_opts o;
@@ -235,6 +254,7 @@ int main(int argc, char **argv)
 	} else if ((rc = lessons(argc, argv, &o, &set)) >= 0) {
 		/* listed, or a bad --lesson */
 	} else {
+		warn_idle(&o);
 		if (!o.max_memory_set)
 			o.cfg.max_memory = iv_physical_memory() / 2;
 		o.tui.lessons = &set;

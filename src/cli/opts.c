@@ -231,6 +231,7 @@ int cli_parse_base(int argc, char **argv, const iv_config *base, cli_opts *o,
 			return bad_value(op, optarg ? optarg : "", err, errlen);
 		if (op->set_off)
 			*(bool *)((char *)o + op->set_off) = true;
+		o->given |= 1ULL << (op - cli_opt_table);
 		o->report |= op->report;
 		if (o->report && !was_report) /* --report or one implying it */
 			o->report_by = op->name;

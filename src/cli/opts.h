@@ -40,6 +40,8 @@ typedef struct cli_opts {
 	bool random_readout; /* --random-readout (or the lesson's) */
 	cli_sweep sweep;     /* every --sweep, in order */
 	size_t jobs;         /* --jobs: configurations at once, 0 automatic */
+	unsigned long long given; /* bit i: cli_opt_table[i] on the command
+				     line (cli/idle.h) */
 } cli_opts;
 
 /* 0 when argv is good, 2 on bad usage (message in err). */

@@ -41,7 +41,9 @@ struct opt {
 			      util/range.h (IV_R_NONE: lo, hi above) */
 };
 
-#define CLI_OPT_MAX 48 /* room for the table's rows in the parser */
+#define CLI_OPT_MAX 48 /* room for the table's rows in the parser, and
+			* bits of cli_opts.given */
+_Static_assert(CLI_OPT_MAX <= 64, "cli_opts.given has 64 bits");
 
 extern const struct opt cli_opt_table[];
 extern const size_t cli_opt_count;

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/* Options that change nothing (idle.h). */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <initviz/tables.h>
+#include "cli/idle.h"
+#include "cli/opts_table.h"
+
+/* Why option name does nothing with o, into why; false when it does
+ * something. */
+static bool idle(const char *name, const cli_opts *o, char *why, size_t n)
+{
+	const iv_config *c = &o->cfg;
+	const char *init = iv_init_name(c->init);
+	if (!strcmp(name, "std") && !iv_init_uses_std(c->init))
+		snprintf(why, n, "with --init=%s (std is used by normal, "
+			 "uniform and trunc-normal)", init);
+	else if (!strcmp(name, "gain") && !iv_init_uses_gain(c->init))
+		snprintf(why, n, "with --init=%s (gain scales xavier-*, he-*, "
+			 "lecun-*, orthogonal and identity)", init);
+	else if (!strcmp(name, "mode") && !iv_init_uses_mode(c->init))
+		snprintf(why, n, "with --init=%s (mode picks he-* and "
+			 "lecun-*'s fan)", init);
+	else if (!strcmp(name, "value") && c->init != IV_INIT_CONSTANT)
+		snprintf(why, n, "with --init=%s (value is constant's)", init);
+	else if ((!strcmp(name, "bias") || !strcmp(name, "bias-std")) &&
+		 iv_init_is_preset(c->init))
+		snprintf(why, n, "with --init=%s (a preset draws its "
+			 "framework's biases)", init);
+	else if (!strcmp(name, "slope") && !iv_act_uses_slope(c->act))
+		snprintf(why, n, "with --activation=%s (slope is "
+			 "leaky-relu's)", iv_act_name(c->act));
+	else if (!strcmp(name, "res-scale") && !c->residual)
+		snprintf(why, n, "without --residual");
+	else if ((!strcmp(name, "lr") || !strcmp(name, "random-readout")) &&
+		 o->report && o->train_steps == 0)
+		snprintf(why, n, "without --train-steps (a report trains "
+			 "only when asked)");
+	else
+		return false;
+	return true;
+}
+
+size_t cli_idle_options(const cli_opts *o, char *buf, size_t len)
+{
+	size_t count = 0, used = 0;
+	if (len)
+		buf[0] = '\0';
+	for (size_t i = 0; i < cli_opt_count && i < 64; i++) {
+		const struct opt *op = &cli_opt_table[i];
+		char why[160];
+		if (!(o->given >> i & 1) || op->kind == K_SECTION ||
+		    !idle(op->name, o, why, sizeof why))
+			continue;
+		if (used < len)
+			used += (size_t)snprintf(buf + used, len - used,
+						 "%s--%s does nothing %s",
+						 count ? "; " : "", op->name,
+						 why);
+		count++;
+	}
+	return count;
+}
