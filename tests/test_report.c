@@ -282,6 +282,7 @@ Suite *suite(void)
 {
 	Suite *s = suite_create("report");
 	TCase *tc = tcase_create("helpers");
+	tcase_set_timeout(tc, 30); /* networks of 1e160, on a loaded machine */
 	tcase_add_loop_test(tc, table_rows_sample_evenly, 0, (int)LEN(depths));
 	tcase_add_test(tc, spark_levels_follow_log_std);
 	tcase_add_test(tc, spark_flat_is_mid_height);
