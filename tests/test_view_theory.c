@@ -482,6 +482,51 @@ START_TEST(gains_panel_numbers)
 }
 END_TEST
 
+START_TEST(gains_critical_row_from_the_networks_q1)
+{
+	/* given gelu at sigma_b = 0, whose chi1 jumps over 1 where q_1 meets
+	 * the map's unstable fixed point, then the calculator's critical row
+	 * is the edge of this network, which starts at q_1 = sigma_w^2 E[x^2]
+	 * (sigma_w 1.468 for gaussian inputs, not 1.534 as from q = 1): the
+	 * report's criticality at 0.999 of its gain is ordered, at its gain
+	 * diverges; and it moves with the inputs (E[x^2] 1/3: further out) */
+	static const iv_input_kind inputs[] = {IV_INPUT_GAUSSIAN,
+					       IV_INPUT_POSITIVE};
+	tui_theory t;
+	iv_config c;
+	double prev = 0;
+	ck_assert(tui_theory_init(&t));
+	iv_config_defaults(&c);
+	c.act = IV_ACT_GELU;
+	c.init = IV_INIT_LECUN_NORMAL;
+	for (size_t i = 0; i < LEN(inputs); i++) {
+		iv_criticality r;
+		c.input = inputs[i];
+		ck_assert(!tui_gains_fresh0(&t, &c));
+		ck_assert(tui_gains_update(&t, &c));
+		ck_assert(t.gains.crit0.jump);
+		double g = t.gains.crit0.gain;
+		ck_assert_double_gt(g, prev);
+		prev = g;
+		c.gain = 0.999 * g;
+		iv_theory_criticality_config(th, &c, &r);
+		ck_assert_int_eq(r.kind, IV_FIXED_STABLE);
+		ck_assert_double_lt(r.chi1, 1.0);
+		c.gain = g;
+		iv_theory_criticality_config(th, &c, &r);
+		ck_assert_int_eq(r.kind, IV_FIXED_DIVERGES);
+		ck_assert_int_eq(tui_phase_classify(&t.gains.crit0.c),
+				 TUI_CHI_EXPLODING);
+		ck_assert_double_eq_tol(t.gains.crit0.c.sigma_w2, g * g, 1e-12);
+	}
+	/* the gaussian edge: E[gelu(z)^2] = 1 at z ~ N(0, sigma_w^2) */
+	c.input = IV_INPUT_GAUSSIAN;
+	ck_assert(tui_gains_update(&t, &c));
+	ck_assert_double_eq_tol(t.gains.crit0.gain, 1.4680112605, 1e-7);
+	tui_theory_done(&t);
+}
+END_TEST
+
 START_TEST(nice_steps_and_grid_moves)
 {
 	/* given spans and counts, then steps from 1 2 2.5 4 5 x 10^k that
@@ -782,6 +827,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, pytorch_gains);
+	tcase_add_test(t, gains_critical_row_from_the_networks_q1);
 	tcase_add_loop_test(t, critical_gain_closed_forms, 0, LEN(critical));
 	tcase_add_test(t, critical_gain_with_bias);
 	tcase_add_test(t, critical_gain_jump);
