@@ -748,6 +748,44 @@ START_TEST(theory_applies_to_random_schemes_only)
 }
 END_TEST
 
+START_TEST(smooth_pairs_at_a_large_variance)
+{
+	/* given gelu, silu and softplus pairs (r = 1/2) at variances 1e9 and
+	 * 1e19, where phi is relu but for a band 1/std wide, then E[phi(u1)
+	 * phi(u2)] is relu's arc-cosine kernel v (sqrt(1 - r^2) + (pi - acos
+	 * r) r) / 2 pi to 1e-6, never NaN (the inner mean 38 stds out
+	 * underflows) */
+	static const iv_act_kind k[] = {IV_ACT_GELU, IV_ACT_SILU,
+					IV_ACT_SOFTPLUS};
+	/* (each pair is a nested adaptive integral, some 0.1 s at this scale) */
+	const double r = 0.5;
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		for (double v = 1e9; v < 1e20; v *= 1e10) {
+			double want = v *
+				      (sqrt(1 - r * r) + (M_PI - acos(r)) * r) /
+				      (2 * M_PI);
+			double got = iv_gauss_pair(th, k[i], 0, 0, v, r, false);
+			ck_assert_msg(fabs(got - want) <= 1e-6 * want,
+				      "%d at v %g: %g, want %g", (int)k[i], v,
+				      got, want);
+		}
+	/* and a network that reaches them has every prediction */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.act = IV_ACT_GELU;
+	c.init = IV_INIT_LECUN_NORMAL;
+	c.gain = 100;
+	c.depth = 10;
+	c.width = 8;
+	iv_theory_layer out[10];
+	ck_assert_int_eq(iv_theory_layers(th, &c, out), IV_OK);
+	for (size_t l = 0; l < c.depth; l++) {
+		ck_assert(isfinite(out[l].channel_variance));
+		ck_assert(isfinite(out[l].channel_mean_sq));
+	}
+}
+END_TEST
+
 START_TEST(layers_in_pieces_are_the_whole)
 {
 	/* given a plain tanh net at gain 2, blocks with layer norm, and
@@ -861,6 +899,7 @@ Suite *suite(void)
 	tcase_add_loop_test(tc, moments_at_a_mean, 0, 8);
 	tcase_add_test(tc, gain_for_unit_q_in_the_schemes_convention);
 	tcase_add_test(tc, theory_applies_to_random_schemes_only);
+	tcase_add_test(tc, smooth_pairs_at_a_large_variance);
 	tcase_add_loop_test(tc, layers_in_pieces_are_the_whole, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;

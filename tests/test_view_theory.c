@@ -482,6 +482,51 @@ START_TEST(gains_panel_numbers)
 }
 END_TEST
 
+START_TEST(gains_critical_row_from_the_networks_q1)
+{
+	/* given gelu at sigma_b = 0, whose chi1 jumps over 1 where q_1 meets
+	 * the map's unstable fixed point, then the calculator's critical row
+	 * is the edge of this network, which starts at q_1 = sigma_w^2 E[x^2]
+	 * (sigma_w 1.468 for gaussian inputs, not 1.534 as from q = 1): the
+	 * report's criticality at 0.999 of its gain is ordered, at its gain
+	 * diverges; and it moves with the inputs (E[x^2] 1/3: further out) */
+	static const iv_input_kind inputs[] = {IV_INPUT_GAUSSIAN,
+					       IV_INPUT_POSITIVE};
+	tui_theory t;
+	iv_config c;
+	double prev = 0;
+	ck_assert(tui_theory_init(&t));
+	iv_config_defaults(&c);
+	c.act = IV_ACT_GELU;
+	c.init = IV_INIT_LECUN_NORMAL;
+	for (size_t i = 0; i < LEN(inputs); i++) {
+		iv_criticality r;
+		c.input = inputs[i];
+		ck_assert(!tui_gains_fresh0(&t, &c));
+		ck_assert(tui_gains_update(&t, &c));
+		ck_assert(t.gains.crit0.jump);
+		double g = t.gains.crit0.gain;
+		ck_assert_double_gt(g, prev);
+		prev = g;
+		c.gain = 0.999 * g;
+		iv_theory_criticality_config(th, &c, &r);
+		ck_assert_int_eq(r.kind, IV_FIXED_STABLE);
+		ck_assert_double_lt(r.chi1, 1.0);
+		c.gain = g;
+		iv_theory_criticality_config(th, &c, &r);
+		ck_assert_int_eq(r.kind, IV_FIXED_DIVERGES);
+		ck_assert_int_eq(tui_phase_classify(&t.gains.crit0.c),
+				 TUI_CHI_EXPLODING);
+		ck_assert_double_eq_tol(t.gains.crit0.c.sigma_w2, g * g, 1e-12);
+	}
+	/* the gaussian edge: E[gelu(z)^2] = 1 at z ~ N(0, sigma_w^2) */
+	c.input = IV_INPUT_GAUSSIAN;
+	ck_assert(tui_gains_update(&t, &c));
+	ck_assert_double_eq_tol(t.gains.crit0.gain, 1.4680112605, 1e-7);
+	tui_theory_done(&t);
+}
+END_TEST
+
 START_TEST(nice_steps_and_grid_moves)
 {
 	/* given spans and counts, then steps from 1 2 2.5 4 5 x 10^k that
@@ -517,7 +562,7 @@ START_TEST(phase_grid_matches_the_engine)
 	 * left of sigma_w^2 = 1 and chaotic right of 1.25 at sigma_b = 0 */
 	tui_phase p;
 	tui_phase_init(&p);
-	ck_assert(tui_phase_setup(&p, IV_ACT_TANH, 0, 4, 1, 41, 11));
+	ck_assert(tui_phase_setup(&p, IV_ACT_TANH, 0, 1, 4, 1, 41, 11));
 	ck_assert_uint_eq(p.nx, 41);
 	ck_assert_uint_eq(p.ny, 11);
 	ck_assert(tui_phase_busy(&p));
@@ -547,12 +592,48 @@ START_TEST(phase_grid_matches_the_engine)
 	ck_assert(tui_phase_point(&p, 9, 0, &chi) && chi < 1);
 	ck_assert(tui_phase_point(&p, 13, 0, &chi) && chi > 1);
 	/* the same layout keeps the points; another activation starts over */
-	ck_assert(tui_phase_setup(&p, IV_ACT_TANH, 0, 4, 1, 41, 11));
+	ck_assert(tui_phase_setup(&p, IV_ACT_TANH, 0, 1, 4, 1, 41, 11));
 	ck_assert(!tui_phase_busy(&p));
-	ck_assert(tui_phase_setup(&p, IV_ACT_RELU, 0, 4, 1, 41, 11));
-	ck_assert(!tui_phase_matches(&p, IV_ACT_TANH, 0));
+	ck_assert(tui_phase_setup(&p, IV_ACT_RELU, 0, 1, 4, 1, 41, 11));
+	ck_assert(!tui_phase_matches(&p, IV_ACT_TANH, 0, 1));
 	ck_assert_uint_eq(p.done, 0);
 	tui_phase_done(&p);
+}
+END_TEST
+
+START_TEST(phase_points_start_from_the_networks_q1)
+{
+	/* given gelu, whose chi1 jumps over 1 at sigma_b = 0 where q_1 meets
+	 * the map's unstable fixed point, then each point is the network's
+	 * (the report's criticality of lecun-normal at that sigma_w, from q_1
+	 * = sigma_w^2 E[x^2]): at sigma_w^2 2.2 gaussian inputs diverge
+	 * (exploding) and positive ones, E[x^2] = 1/3, settle at q* = 0
+	 * (vanishing, chi1 = 2.2/4); from q = 1 both would settle */
+	static const iv_input_kind inputs[] = {IV_INPUT_GAUSSIAN,
+					       IV_INPUT_POSITIVE};
+	for (size_t n = 0; n < LEN(inputs); n++) {
+		tui_phase p;
+		iv_config c;
+		iv_criticality r;
+		double chi, e2 = n ? 1.0 / 3.0 : 1.0;
+		tui_phase_init(&p);
+		ck_assert(tui_phase_setup(&p, IV_ACT_GELU, 0, e2, 4, 1, 41, 11));
+		ck_assert(!tui_phase_matches(&p, IV_ACT_GELU, 0,
+					     n ? 1.0 : 1.0 / 3.0));
+		while (tui_phase_step(&p, th, 1.0))
+			;
+		iv_config_defaults(&c);
+		c.act = IV_ACT_GELU;
+		c.init = IV_INIT_LECUN_NORMAL;
+		c.input = inputs[n];
+		c.gain = sqrt(2.2);
+		iv_theory_criticality_config(th, &c, &r);
+		ck_assert(tui_phase_point(&p, 22, 0, &chi));
+		ck_assert_int_eq(tui_phase_classify(&r),
+				 n ? TUI_CHI_VANISHING : TUI_CHI_EXPLODING);
+		ck_assert_double_eq_tol(chi, tui_phase_chi(&r), 1e-9);
+		tui_phase_done(&p);
+	}
 }
 END_TEST
 
@@ -782,6 +863,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, pytorch_gains);
+	tcase_add_test(t, gains_critical_row_from_the_networks_q1);
 	tcase_add_loop_test(t, critical_gain_closed_forms, 0, LEN(critical));
 	tcase_add_test(t, critical_gain_with_bias);
 	tcase_add_test(t, critical_gain_jump);
@@ -803,6 +885,7 @@ Suite *suite(void)
 	tcase_add_test(t, a_deep_prediction_comes_in_pieces);
 	tcase_add_test(t, nice_steps_and_grid_moves);
 	tcase_add_test(t, phase_grid_matches_the_engine);
+	tcase_add_test(t, phase_points_start_from_the_networks_q1);
 	tcase_add_test(t, spectrum_words_and_bins);
 	tcase_add_test(t, spectrum_of_networks);
 	tcase_add_test(t, critical_yet_vanishing_is_explained);

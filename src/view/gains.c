@@ -104,18 +104,6 @@ static void none_row(double sb2, tui_gain_row *r)
 				.gain_for_unit_q = NAN};
 }
 
-static void row(iv_theory *th, const tui_gains *g, double gain, double sb2,
-		tui_gain_row *r)
-{
-	if (isnan(gain)) {
-		none_row(sb2, r);
-		return;
-	}
-	r->gain = gain;
-	r->jump = false;
-	iv_theory_criticality(th, g->act, g->slope, gain * gain, sb2, &r->c);
-}
-
 /* A row for sigma_w = gain with cfg's own biases (their mean and their
  * std: a mean bias and bias noise of the same sigma_b^2 are different
  * maps unless phi is even), as the report's criticality has them. */
@@ -135,12 +123,22 @@ static void config_row(iv_theory *th, const iv_config *cfg, double gain,
 	iv_theory_criticality_config(th, &u, &r->c);
 }
 
-static void critical_row(iv_theory *th, const tui_gains *g, double sb2,
-			 tui_gain_row *r)
+/* The critical row at sigma_b = 0 for cfg's activation, from the q_1 =
+ * sigma_w^2 E[x^2] of cfg's inputs, as the network and the other rows
+ * start: where chi1 jumps over 1 (gelu: q* = 0 below the edge, q diverging
+ * above) the edge is where q_1 meets the map's unstable fixed point, which
+ * depends on where q starts (gelu: sigma_w 1.468 from q_1 = sigma_w^2,
+ * 1.534 from q = 1). */
+static void critical_row0(iv_theory *th, const iv_config *cfg,
+			  tui_gain_row *r)
 {
 	bool jump;
-	double sw2 = tui_gains_critical_sw2(th, g->act, g->slope, sb2, &jump);
-	row(th, g, sqrt(sw2), sb2, r);
+	iv_config u = *cfg;
+	u.bias = 0.0;
+	u.bias_std = 0.0;
+	iv_theory_map m = {.act = cfg->act, .slope = cfg->slope};
+	double e2 = cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
+	config_row(th, &u, sqrt(critical_scan(th, &m, e2, &jump)), r);
 	r->jump = jump;
 }
 
@@ -160,7 +158,8 @@ bool tui_gains_fresh0(const tui_theory *t, const iv_config *cfg)
 {
 	const tui_gains *g = &t->gains;
 	return !t->th ||
-	       (g->valid0 && g->act == cfg->act && g->slope == cfg->slope);
+	       (g->valid0 && g->act == cfg->act && g->slope == cfg->slope &&
+		g->input0 == cfg->input);
 }
 
 bool tui_gains_fresh(const tui_theory *t, const iv_config *cfg)
@@ -180,7 +179,8 @@ bool tui_gains_update0(tui_theory *t, const iv_config *cfg)
 	g->valid = false; /* the other rows were for another activation */
 	g->act = cfg->act;
 	g->slope = cfg->slope;
-	critical_row(t->th, g, 0.0, &g->crit0);
+	g->input0 = cfg->input;
+	critical_row0(t->th, cfg, &g->crit0);
 	g->valid0 = true;
 	return true;
 }

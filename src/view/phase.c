@@ -90,9 +90,10 @@ double tui_phase_label_step(double grid, double min)
 	return grid * ceil(min / grid);
 }
 
-bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope)
+bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope,
+		       double e2)
 {
-	return p->valid && p->act == k &&
+	return p->valid && p->act == k && p->e2 == e2 &&
 	       (!iv_act_uses_slope(k) || p->slope == slope);
 }
 
@@ -107,25 +108,26 @@ static void grid(double xmax, double ymax, size_t cols, size_t rows, double *dx,
 }
 
 bool tui_phase_fits(const tui_phase *p, iv_act_kind k, double slope,
-		    double xmax, double ymax, size_t cols, size_t rows)
+		    double e2, double xmax, double ymax, size_t cols,
+		    size_t rows)
 {
 	double dx, dy;
 	size_t nx, ny;
 	if (cols < 2 || rows < 2)
 		return false;
 	grid(xmax, ymax, cols, rows, &dx, &dy, &nx, &ny);
-	return tui_phase_matches(p, k, slope) && p->xmax == xmax &&
+	return tui_phase_matches(p, k, slope, e2) && p->xmax == xmax &&
 	       p->ymax == ymax && p->nx == nx && p->ny == ny;
 }
 
-bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double xmax,
-		     double ymax, size_t cols, size_t rows)
+bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double e2,
+		     double xmax, double ymax, size_t cols, size_t rows)
 {
 	double dx, dy;
 	size_t nx, ny;
 	if (cols < 2 || rows < 2)
 		return false;
-	if (tui_phase_fits(p, k, slope, xmax, ymax, cols, rows))
+	if (tui_phase_fits(p, k, slope, e2, xmax, ymax, cols, rows))
 		return true;
 	grid(xmax, ymax, cols, rows, &dx, &dy, &nx, &ny);
 	tui_phase_done(p);
@@ -138,6 +140,7 @@ bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double xmax,
 	*p = (tui_phase){.valid = true,
 			 .act = k,
 			 .slope = slope,
+			 .e2 = e2,
 			 .xmax = xmax,
 			 .ymax = ymax,
 			 .nx = nx,
@@ -175,9 +178,12 @@ bool tui_phase_step(tui_phase *p, iv_theory *th, double budget)
 	while (next_point(p)) {
 		iv_criticality c;
 		size_t at = p->j * p->nx + p->i;
-		iv_theory_length_solve(th, p->act, p->slope,
-				       (double)p->i * p->dx,
-				       (double)p->j * p->dy, &c);
+		double sw2 = (double)p->i * p->dx, sb2 = (double)p->j * p->dy;
+		iv_theory_map m = {.act = p->act,
+				   .slope = p->slope,
+				   .sigma_w2 = sw2,
+				   .bias_var = sb2};
+		iv_theory_fixed_point(th, &m, sw2 * p->e2 + sb2, &c);
 		p->chi[at] = tui_phase_chi(&c);
 		p->have[at] = 1;
 		p->done++;

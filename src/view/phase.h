@@ -38,6 +38,10 @@ typedef struct tui_phase {
 	bool valid;
 	iv_act_kind act;
 	double slope;
+	/* the inputs' E[x^2]: each point starts from the q_1 = sigma_w^2 e2 +
+	 * sigma_b^2 a network with them has (where chi1 jumps, gelu at
+	 * sigma_b = 0, the phase depends on where q starts) */
+	double e2;
 	double xmax, ymax; /* the grid covers 0..xmax by 0..ymax */
 	size_t nx, ny;
 	double dx, dy;
@@ -62,16 +66,18 @@ double tui_phase_nice_ceil(double x);
  * sits on a grid point. */
 double tui_phase_label_step(double grid, double min);
 
-/* Lay out a grid of at most cols x rows points for activation k over
- * 0..xmax by 0..ymax. Returns false when out of memory (p is then
- * invalid). */
-bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double xmax,
-		     double ymax, size_t cols, size_t rows);
+/* Lay out a grid of at most cols x rows points for activation k and
+ * inputs of second moment e2 over 0..xmax by 0..ymax. Returns false when
+ * out of memory (p is then invalid). */
+bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double e2,
+		     double xmax, double ymax, size_t cols, size_t rows);
 /* Whether p is laid out for exactly that: what tui_phase_setup keeps. */
 bool tui_phase_fits(const tui_phase *p, iv_act_kind k, double slope,
-		    double xmax, double ymax, size_t cols, size_t rows);
-/* Whether p is laid out for activation k (and slope). */
-bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope);
+		    double e2, double xmax, double ymax, size_t cols,
+		    size_t rows);
+/* Whether p is laid out for activation k (and slope) and inputs e2. */
+bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope,
+		       double e2);
 /* Compute points until budget seconds have passed, at least one. True when
  * it computed any. */
 bool tui_phase_step(tui_phase *p, iv_theory *th, double budget);

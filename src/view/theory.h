@@ -50,7 +50,8 @@ typedef struct tui_gain_row {
 } tui_gain_row;
 
 typedef struct tui_gains {
-	bool valid0, valid; /* crit0 for act and slope; the rest also for sb2 */
+	bool valid0, valid; /* crit0 for act, slope and input0; the rest also
+			     * for sb2 */
 	iv_act_kind act;
 	double slope, sb2;
 	double bias;         /* the biases' mean, with sb2 the rows' key */
@@ -58,7 +59,10 @@ typedef struct tui_gains {
 	bool torch_defined; /* PyTorch's calculate_gain has a value */
 	tui_gain_row torch; /* calculate_gain, or 1 */
 	tui_gain_row unit;  /* q* = 1 at the configuration's biases */
-	tui_gain_row crit0; /* chi1 = 1 at sigma_b = 0 */
+	/* chi1 = 1 at sigma_b = 0, from the q_1 of inputs input0: where chi1
+	 * jumps (gelu, silu) the edge depends on where q starts */
+	tui_gain_row crit0;
+	iv_input_kind input0;
 	tui_gain_row critb; /* chi1 = 1 at the configuration's biases
 			     * (sb2 > 0 only) */
 } tui_gains;
