@@ -163,6 +163,10 @@ double iv_theory_sigma_w2(const iv_config *cfg, size_t l);
 double iv_theory_sigma_b2(const iv_config *cfg);
 void iv_theory_map_of(const iv_config *cfg, size_t l, iv_theory_map *m);
 double iv_theory_q1(const iv_config *cfg);
+/* The second moment E[x^2] of cfg's inputs (1 for gaussian and uniform's
+ * +-sqrt(3) spread, 1/3 for positive's U(0, 1)): q_1 = sigma_w^2 E[x^2] +
+ * sigma_b^2. */
+double iv_theory_input_e2(const iv_config *cfg);
 
 /* The length map: q' for q >= bias^2 (NAN below). */
 double iv_theory_length_map(iv_theory *th, const iv_theory_map *m, double q);

@@ -106,14 +106,14 @@ void iv_theory_map_of(const iv_config *cfg, size_t l, iv_theory_map *m)
 			     .bias_var = iv_config_bias_var(cfg, l)};
 }
 
-static double input_second_moment(const iv_config *cfg)
+double iv_theory_input_e2(const iv_config *cfg)
 {
 	return cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
 }
 
 double iv_theory_q1(const iv_config *cfg)
 {
-	return iv_theory_sigma_w2(cfg, 1) * input_second_moment(cfg) +
+	return iv_theory_sigma_w2(cfg, 1) * iv_theory_input_e2(cfg) +
 	       iv_theory_sigma_b2(cfg);
 }
 
@@ -451,13 +451,13 @@ void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
 		solve_wide(th, &m, iv_theory_q1(cfg), out);
 	} else if (!isfinite(iv_theory_q1(cfg)) &&
 		   isfinite(hypot(m.bias, s))) {
-		solve_scaled(th, &m, s, input_second_moment(cfg), out);
+		solve_scaled(th, &m, s, iv_theory_input_e2(cfg), out);
 	} else {
 		iv_theory_fixed_point(th, &m, iv_theory_q1(cfg), out);
 		iv_theory_correlation(th, &m, out);
 	}
 	out->sigma_w_for_unit_q =
-	    unit_sigma_w(th, &m, input_second_moment(cfg));
+	    unit_sigma_w(th, &m, iv_theory_input_e2(cfg));
 	if (iv_init_uses_gain(cfg->init) && iv_theory_applies(cfg->init)) {
 		/* every scaled scheme's sigma_w is proportional to its gain */
 		iv_config one = *cfg;

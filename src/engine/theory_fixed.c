@@ -426,7 +426,7 @@ iv_status iv_theory_corr_layers(iv_theory *th, const iv_config *cfg, double c0,
 	if (iv_config_validate(cfg) != IV_OK || n > cfg->depth ||
 	    !(c0 >= -1 && c0 <= 1))
 		return IV_EINVAL;
-	double e2 = cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
+	double e2 = iv_theory_input_e2(cfg);
 	double v = 0, s2 = iv_config_bias_var(cfg, 1);
 	for (size_t l = 1; l <= n; l++) {
 		iv_theory_map_of(cfg, l, &m);

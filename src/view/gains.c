@@ -137,7 +137,7 @@ static void critical_row0(iv_theory *th, const iv_config *cfg,
 	u.bias = 0.0;
 	u.bias_std = 0.0;
 	iv_theory_map m = {.act = cfg->act, .slope = cfg->slope};
-	double e2 = cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
+	double e2 = iv_theory_input_e2(cfg);
 	config_row(th, &u, sqrt(critical_scan(th, &m, e2, &jump)), r);
 	r->jump = jump;
 }
@@ -149,7 +149,7 @@ static void critical_config_row(iv_theory *th, const iv_config *cfg,
 	bool jump;
 	iv_theory_map m;
 	iv_theory_map_of(cfg, 1, &m);
-	double e2 = cfg->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
+	double e2 = iv_theory_input_e2(cfg);
 	config_row(th, cfg, sqrt(critical_scan(th, &m, e2, &jump)), r);
 	r->jump = jump;
 }

@@ -315,12 +315,6 @@ static size_t grid_rows(tui_rect r)
 	return n > 0 ? (size_t)n : 0;
 }
 
-/* E[x^2] of cfg's inputs, from which layer 1's q starts. */
-static double inputs_e2(const iv_config *c)
-{
-	return c->input == IV_INPUT_POSITIVE ? 1.0 / 3.0 : 1.0;
-}
-
 /* Whether the critical gain at sigma_b = 0 (the right end) is known. */
 static bool ready(const tui_app *app)
 {
@@ -335,7 +329,7 @@ static void prepare(tui_app *app, tui_rect r)
 	tui_theory *t = &app->theory;
 	const iv_config *c = &app->model.cfg;
 	if (ready(app))
-		tui_phase_setup(&t->phase, c->act, c->slope, inputs_e2(c),
+		tui_phase_setup(&t->phase, c->act, c->slope, iv_theory_input_e2(c),
 				x_max(&t->gains),
 				TUI_SIGMA_B2_MAX, grid_cols(r), grid_rows(r));
 }
@@ -346,7 +340,7 @@ static bool due(const tui_app *app)
 	return t->th &&
 	       tui_phase_matches(&t->phase, app->model.cfg.act,
 				 app->model.cfg.slope,
-				 inputs_e2(&app->model.cfg)) &&
+				 iv_theory_input_e2(&app->model.cfg)) &&
 	       tui_phase_busy(&t->phase);
 }
 
@@ -385,7 +379,7 @@ static bool handle(tui_app *app, tui_action a, unsigned *flags)
 	default: return false;
 	}
 	*flags = TUI_F_REDRAW;
-	if (!tui_phase_matches(p, m->cfg.act, m->cfg.slope, inputs_e2(&m->cfg)))
+	if (!tui_phase_matches(p, m->cfg.act, m->cfg.slope, iv_theory_input_e2(&m->cfg)))
 		return true; /* not laid out yet: the key is dropped */
 	double sw2 = iv_theory_sigma_w2(&m->cfg, 1),
 	       sb2 = iv_theory_sigma_b2(&m->cfg), to;
@@ -414,7 +408,7 @@ static void draw(const tui_app *app, tui_rect r)
 			t->th ? "finding the critical point" : "out of memory");
 		return;
 	}
-	if (!tui_phase_fits(&t->phase, c->act, c->slope, inputs_e2(c),
+	if (!tui_phase_fits(&t->phase, c->act, c->slope, iv_theory_input_e2(c),
 			    x_max(&t->gains),
 			    TUI_SIGMA_B2_MAX, grid_cols(r), grid_rows(r))) {
 		tui_put(y + 2, TUI_AXIS_W, cols, TUI_E_WARN,
