@@ -786,6 +786,36 @@ START_TEST(smooth_pairs_at_a_large_variance)
 }
 END_TEST
 
+START_TEST(odd_activations_of_centred_inputs_have_no_channel_mean)
+{
+	/* given tanh and linear networks with zero-mean inputs and no biases
+	 * (plain, batch norm), then every layer's units have mean 0:
+	 * channel_mean_sq is 0 exactly, not the pair integral's rounding; a
+	 * bias mean, or random biases (each unit's own), make it positive */
+	iv_config c;
+	iv_theory_layer out[6];
+	for (int k = 0; k < 4; k++) {
+		iv_config_defaults(&c);
+		c.depth = 6;
+		c.act = k % 2 ? IV_ACT_LINEAR : IV_ACT_TANH;
+		c.norm = k >= 2 ? IV_NORM_BATCH : IV_NORM_NONE;
+		ck_assert_int_eq(iv_theory_layers(th, &c, out), IV_OK);
+		for (size_t l = 0; l < c.depth; l++)
+			ck_assert_msg(out[l].channel_mean_sq == 0,
+				      "case %d layer %zu: %g", k, l + 1,
+				      out[l].channel_mean_sq);
+	}
+	c.norm = IV_NORM_NONE;
+	c.act = IV_ACT_TANH;
+	for (int k = 0; k < 2; k++) {
+		c.bias = k ? 0 : 0.2;
+		c.bias_std = k ? 0.1 : 0;
+		ck_assert_int_eq(iv_theory_layers(th, &c, out), IV_OK);
+		ck_assert(out[0].channel_mean_sq > 1e-3);
+	}
+}
+END_TEST
+
 START_TEST(layers_in_pieces_are_the_whole)
 {
 	/* given a plain tanh net at gain 2, blocks with layer norm, and
@@ -900,6 +930,7 @@ Suite *suite(void)
 	tcase_add_test(tc, gain_for_unit_q_in_the_schemes_convention);
 	tcase_add_test(tc, theory_applies_to_random_schemes_only);
 	tcase_add_test(tc, smooth_pairs_at_a_large_variance);
+	tcase_add_test(tc, odd_activations_of_centred_inputs_have_no_channel_mean);
 	tcase_add_loop_test(tc, layers_in_pieces_are_the_whole, 0, 3);
 	suite_add_tcase(s, tc);
 	return s;
