@@ -224,10 +224,10 @@ static void warn_idle(cli_opts *o)
 	fprintf(stderr, "initviz: warning: %s\n", idle);
 	if (o->report || o->sweep.naxes || o->tui.notice)
 		return;
-	char *n = malloc(strlen(idle) + sizeof "warning: ");
+	size_t len = strlen(idle) + sizeof "warning: ";
+	char *n = malloc(len);
 	if (n) {
-		strcpy(n, "warning: ");
-		strcat(n, idle);
+		snprintf(n, len, "warning: %s", idle);
 		o->tui.notice = n; /* freed by main */
 	}
 }
