@@ -3,6 +3,7 @@
  * file (regular files only, a size cap, every error said), word wrapping. */
 #include <check.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "util/blas_core.h"
 #include "util/bytes.h"
 #include "util/escape.h"
+#include "util/percent.h"
 #include "util/textfile.h"
 #include "util/wrap.h"
 #include "check_main.h"
@@ -368,6 +370,26 @@ START_TEST(wrap_to_no_width_gives_no_lines)
 }
 END_TEST
 
+START_TEST(percentages_never_round_to_all_or_none)
+{
+	static const struct {
+		double f;
+		int d;
+		const char *text;
+	} c[] = {
+	    {0.12, 0, "12%"},      {0.004, 1, "0.4%"},   {0, 0, "0%"},
+	    {1, 0, "100%"},        {0, 1, "0.0%"},       {1, 1, "100.0%"},
+	    {0.004, 0, "<1%"},     {0.0004, 1, "<0.1%"}, {0.996, 0, ">99%"},
+	    {0.9996, 1, ">99.9%"}, {0.994, 0, "99%"},    {0.006, 0, "1%"},
+	    {1e-300, 1, "<0.1%"},  {NAN, 0, "?"},        {0.5, 3, "50.000%"},
+	};
+	char b[32];
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		ck_assert_str_eq(iv_percent(b, sizeof b, c[i].f, c[i].d),
+				 c[i].text);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("util");
@@ -387,6 +409,7 @@ Suite *suite(void)
 			    blas_core_only_replaces_a_kernel_older_than_the_processor,
 			    0, LEN(cores));
 	tcase_add_test(tc, blas_core_a_set_kernel_stands);
+	tcase_add_test(tc, percentages_never_round_to_all_or_none);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -9,6 +9,7 @@
 #include <initviz/health.h>
 #include <initviz/tables.h>
 #include "cli/report.h"
+#include "util/percent.h"
 
 #define LINE_MAX_COLS 80
 
@@ -123,19 +124,6 @@ static void header(FILE *f, const iv_config *c)
 			iv_norm_name(c->norm));
 }
 
-/* A fraction as a percentage with one decimal; ">99.9%" and "<0.1%" where
- * the printed digits would claim every entry or none (100.0% saturated
- * would mean no gradient passes at all), as the view's layer list does. */
-static const char *percent(double f, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.1f%%", 100 * f);
-	if (f > 0 && strcmp(buf, "0.0%") == 0)
-		snprintf(buf, size, "<0.1%%");
-	else if (f < 1 && strcmp(buf, "100.0%") == 0)
-		snprintf(buf, size, ">99.9%%");
-	return buf;
-}
-
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
 	char a[32], b[32], c[32], d[32];
@@ -145,7 +133,7 @@ static void row(FILE *f, const iv_layer_stats *s, bool sat)
 		num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
 		num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
 	if (sat)
-		fprintf(f, " %10s", percent(s->saturated, a, sizeof a));
+		fprintf(f, " %10s", iv_percent(a, sizeof a, s->saturated, 1));
 	else
 		fprintf(f, " %10zu", s->dead_units);
 	fprintf(f, " %9zu%s\n", s->distinct_neurons,

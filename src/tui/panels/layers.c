@@ -11,6 +11,7 @@
 #include <initviz/health.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/percent.h"
 #include "view/viewport.h"
 
 /* +-1 and +-2 predicted std ticks over the pre-activation histogram of
@@ -229,20 +230,6 @@ static void cells(const tui_app *app, int y, size_t slot, size_t layer,
 	nonfinite(&ls->q[s->q], y, s);
 }
 
-/* A fraction as a whole percentage; "<1%" rather than a misleading "0%"
- * and ">99%" rather than "100%" when some entries are left (all saturated
- * would mean no gradient at all); the decision on the printed digits, so
- * that 0.005 (printed "0") is "<1%" too. */
-static const char *percent(double f, char *buf, size_t size)
-{
-	snprintf(buf, size, "%.0f%%", 100 * f);
-	if (f > 0 && strcmp(buf, "0%") == 0)
-		snprintf(buf, size, "<1%%");
-	else if (f < 1 && strcmp(buf, "100%") == 0)
-		snprintf(buf, size, ">99%%");
-	return buf;
-}
-
 /* The counts of a layer whose activations are all finite; over NaN or Inf
  * a saturated, zero or dead unit and a distinct neuron mean nothing (NaN
  * columns all compare alike), so the columns show a dash. */
@@ -271,11 +258,11 @@ static void health(const tui_app *app, int y, const iv_layer_stats *ls)
 		tui_put_right(y, x + W, x,
 			      iv_health_saturated(ls) ? TUI_E_WARN
 						      : TUI_E_NORMAL,
-			      percent(ls->saturated, b, sizeof b));
+			      iv_percent(b, sizeof b, ls->saturated, 0));
 	if (c->health == TUI_HEALTH_ZERO_DEAD) {
 		tui_put_right(y, x + W, x,
 			      iv_health_zero(ls) ? TUI_E_WARN : TUI_E_NORMAL,
-			      percent(ls->zero_fraction, b, sizeof b));
+			      iv_percent(b, sizeof b, ls->zero_fraction, 0));
 		x += W;
 	}
 	if (c->health == TUI_HEALTH_ZERO_DEAD || c->health == TUI_HEALTH_DEAD) {

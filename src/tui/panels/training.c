@@ -19,6 +19,7 @@
 #include <initviz/health.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/percent.h"
 
 #define VALUE_W     9 /* " 3.15e+04" after the curve */
 #define TUI_STRIP_H 2 /* rows of the strip */
@@ -110,23 +111,14 @@ static void loss_curve(const tui_app *app, int y, int x, int w)
 	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS, b);
 }
 
-/* A fraction as a whole percent, or with one decimal under 10%; ">99%"
- * rather than "100%" and "<0.1%" rather than "0.0%" when rounding would
- * claim all or none (every unit saturated would mean no gradient). */
+/* A fraction as a whole percent, or with one decimal under 10%, never
+ * rounded to all or none (util/percent.h). */
 static void percent(tui_line *l, tui_element e, double f)
 {
-	double p = 100 * f;
 	char b[32];
-	if (!isfinite(p)) {
-		tui_line_add(l, e, "?");
-		return;
-	}
-	snprintf(b, sizeof b, p == 0 || p >= 10 ? "%.0f%%" : "%.1f%%", p);
-	if (f < 1 && strcmp(b, "100%") == 0)
-		snprintf(b, sizeof b, ">99%%");
-	else if (f > 0 && strcmp(b, "0.0%") == 0)
-		snprintf(b, sizeof b, "<0.1%%");
-	tui_line_add(l, e, b);
+	double p = 100 * f;
+	tui_line_add(l, e,
+		     iv_percent(b, sizeof b, f, p == 0 || p >= 10 ? 0 : 1));
 }
 
 /* "saturated 12% (from 30%)", "dead units 0.9% (from 0.4%)": the
