@@ -6,33 +6,39 @@
 #include <initviz/tables.h>
 #include "cli/idle.h"
 #include "cli/opts_table.h"
+#include "cli/sweep.h"
+
+/* The sweep's reason for knob name doing nothing with cfg (sweep.c: std,
+ * gain, bias-std, res-scale), or NULL. */
+static const char *knob_idle(const char *name, const iv_config *cfg)
+{
+	for (size_t i = 0; i < cli_knob_count; i++)
+		if (!strcmp(cli_knobs[i].name, name) && cli_knobs[i].unused)
+			return cli_knobs[i].unused(cfg);
+	return NULL;
+}
 
 /* Why option name does nothing with o, into why; false when it does
  * something. */
 static bool idle(const char *name, const cli_opts *o, char *why, size_t n)
 {
 	const iv_config *c = &o->cfg;
-	const char *init = iv_init_name(c->init);
-	if (!strcmp(name, "std") && !iv_init_uses_std(c->init))
-		snprintf(why, n, "with --init=%s (std is used by normal, "
-			 "uniform and trunc-normal)", init);
-	else if (!strcmp(name, "gain") && !iv_init_uses_gain(c->init))
-		snprintf(why, n, "with --init=%s (gain scales xavier-*, he-*, "
-			 "lecun-*, orthogonal and identity)", init);
+	const char *init = iv_init_name(c->init), *knob = knob_idle(name, c);
+	if (knob && !strcmp(name, "res-scale"))
+		snprintf(why, n, "without --residual");
+	else if (knob)
+		snprintf(why, n, "with --init=%s (%s)", init, knob);
 	else if (!strcmp(name, "mode") && !iv_init_uses_mode(c->init))
 		snprintf(why, n, "with --init=%s (mode picks he-* and "
 			 "lecun-*'s fan)", init);
 	else if (!strcmp(name, "value") && c->init != IV_INIT_CONSTANT)
 		snprintf(why, n, "with --init=%s (value is constant's)", init);
-	else if ((!strcmp(name, "bias") || !strcmp(name, "bias-std")) &&
-		 iv_init_is_preset(c->init))
+	else if (!strcmp(name, "bias") && iv_init_is_preset(c->init))
 		snprintf(why, n, "with --init=%s (a preset draws its "
 			 "framework's biases)", init);
 	else if (!strcmp(name, "slope") && !iv_act_uses_slope(c->act))
 		snprintf(why, n, "with --activation=%s (slope is "
 			 "leaky-relu's)", iv_act_name(c->act));
-	else if (!strcmp(name, "res-scale") && !c->residual)
-		snprintf(why, n, "without --residual");
 	else if ((!strcmp(name, "lr") || !strcmp(name, "random-readout")) &&
 		 o->report && o->train_steps == 0)
 		snprintf(why, n, "without --train-steps (a report trains "
