@@ -279,6 +279,43 @@ grep -q ' 0\.0% ' "$tmp/out" && fail "0.03% saturated shown as 0.0%"
 grep -qE '^ +2 .* <0\.1% ' "$tmp/out" || fail "want <0.1% in layer 2"
 ok
 
+printf 'table: NaN and Inf give nan and inf, as the view does ... '
+# the table's mean and std are of all the entries: JSON's are of the finite
+# ones, with the counts; relu's Infs are all +Inf, so its mean is inf
+for act in relu linear; do
+	run 0 --report --format=json --activation=$act --init=normal \
+		--std=1e100 --depth=5 --width=16 --batch=8
+	cp "$tmp/out" "$tmp/nf.json"
+	run 0 --report --activation=$act --init=normal --std=1e100 --depth=5 \
+		--width=16 --batch=8
+	"$py" - "$tmp/nf.json" "$tmp/out" "$act" <<'EOF' || fail "$act non-finite cells (above)"
+import json, sys
+layers = json.load(open(sys.argv[1]))["layers"]
+rows = [l.split() for l in open(sys.argv[2]) if l[:5].strip().isdigit()]
+assert len(rows) == len(layers) == 5, rows
+seen = set()
+def want(s, cell, what):
+    if s["nan"]:
+        assert cell == "nan", (what, cell, s)
+    elif s["inf"] and what == "std":
+        ok = {"inf", "nan"} if s["nan"] + s["inf"] == s["count"] else {"inf"}
+        assert cell in ok, (what, cell, s)
+    elif s["inf"]:
+        ok = {"inf"} if sys.argv[3] == "relu" else {"inf", "-inf", "nan"}
+        assert cell in ok, (what, cell, s)
+    else:
+        assert cell == "%.3g" % s[what], (what, cell, s)
+    seen.add(cell if cell in ("nan", "inf") else "finite")
+for l, r in zip(layers, rows):
+    want(l["weights"], r[2], "std")
+    want(l["activation"], r[3], "mean")
+    want(l["activation"], r[4], "std")
+    want(l["grad_activation"], r[5], "std")
+assert seen == {"nan", "inf", "finite"}, seen
+EOF
+done
+ok
+
 printf 'table: sparklines in UTF-8, ASCII under LC_ALL=C and --ascii ... '
 run 0 --report --init=normal --std=0.01
 grep -q '▁' "$tmp/out" || fail "no block glyphs in a UTF-8 locale"

@@ -170,6 +170,52 @@ START_TEST(nothing_finite)
 }
 END_TEST
 
+/* The mean and std of all entries, as the table and the view show them:
+ * the mean as plain IEEE summation gives it, the std NaN with a NaN or
+ * when every entry is one infinity, +Inf with any other Inf. */
+START_TEST(statistics_of_all_entries)
+{
+	static const struct {
+		double x[4];
+		size_t n;
+		int sd; /* 0: the finite std, 1: +Inf, 2: NaN */
+	} cases[] = {
+		{ { 1, 2, 4 }, 3, 0 },
+		{ { 1, INFINITY, 2 }, 3, 1 },
+		{ { -INFINITY, 5 }, 2, 1 },
+		{ { INFINITY, INFINITY }, 2, 2 },
+		{ { -INFINITY, -INFINITY, -INFINITY }, 3, 2 },
+		{ { INFINITY, -INFINITY }, 2, 1 },
+		{ { INFINITY, -INFINITY, 3 }, 3, 1 },
+		{ { NAN, 1, 2 }, 3, 2 },
+		{ { NAN, INFINITY }, 2, 2 },
+		{ { -INFINITY }, 1, 2 },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		/* given the entries, when computed */
+		iv_stats_compute(&st, cases[k].x, cases[k].n);
+		/* then the mean is the plain sum's, to the sign of an Inf */
+		double sum = 0;
+		for (size_t i = 0; i < cases[k].n; i++)
+			sum += cases[k].x[i];
+		double mean = iv_stats_mean_all(&st), want = sum / cases[k].n;
+		if (isnan(want))
+			ck_assert_msg(isnan(mean), "case %zu: %g", k, mean);
+		else if (isinf(want))
+			ck_assert_msg(mean == want, "case %zu: %g", k, mean);
+		else
+			ck_assert_msg(mean == st.mean, "case %zu", k);
+		double sd = iv_stats_std_all(&st);
+		if (cases[k].sd == 0)
+			ck_assert_msg(sd == st.std && isfinite(sd), "case %zu", k);
+		else if (cases[k].sd == 1)
+			ck_assert_msg(sd == INFINITY, "case %zu: %g", k, sd);
+		else
+			ck_assert_msg(isnan(sd), "case %zu: %g", k, sd);
+	}
+}
+END_TEST
+
 static const double constants[] = {
 	0, 1, -3.5, 1e-300, -1e-310, DBL_TRUE_MIN, 1e308, -1e308, 1.7e308,
 	DBL_MAX, -DBL_MAX,
@@ -376,6 +422,7 @@ Suite *suite(void)
 	tcase_add_test(tc, random_array_matches_gsl_and_hand_binning);
 	tcase_add_test(tc, non_finite_values_are_counted_and_excluded);
 	tcase_add_test(tc, nothing_finite);
+	tcase_add_test(tc, statistics_of_all_entries);
 	tcase_add_loop_test(tc, constant_arrays, 0, TU_LEN(constants));
 	tcase_add_loop_test(tc, long_constant_arrays_have_their_value_as_mean, 0,
 	                    TU_LEN(rounding));

@@ -4,6 +4,7 @@
 #ifndef INITVIZ_STATS_H
 #define INITVIZ_STATS_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <gsl/gsl_histogram.h>
@@ -12,6 +13,7 @@
 typedef struct iv_stats {
 	size_t count; /* all entries, finite or not */
 	size_t nan, inf;
+	size_t neg_inf; /* of the inf, those that are -Inf */
 	size_t finite;
 	double mean, std, rms, min, max; /* over finite entries; NaN if none */
 	double absmax;                   /* max |x| over finite entries */
@@ -28,6 +30,39 @@ static inline void iv_stats_four(const iv_stats *s, double out[4])
 	out[1] = s->rms;
 	out[2] = s->min;
 	out[3] = s->max;
+}
+
+/* The std of all of s's entries, as a reader of a table takes the word:
+ * NaN with a NaN among them; with an Inf, +Inf (the spread is unbounded),
+ * or NaN when every entry is the same infinity (Inf − Inf); else the
+ * finite entries' std. The report's table, its sparklines, the view and
+ * the figures show this; JSON and CSV give the finite entries'
+ * statistics beside the counts. */
+static inline double iv_stats_std_all(const iv_stats *s)
+{
+	if (s->nan > 0)
+		return NAN;
+	if (s->inf > 0) {
+		bool one_inf = s->finite == 0 &&
+			       (s->neg_inf == 0 || s->neg_inf == s->inf);
+		return one_inf ? NAN : INFINITY;
+	}
+	return s->std;
+}
+
+/* The mean of all of s's entries: NaN with a NaN among them or with Infs
+ * of both signs, ±Inf with Infs of one sign, else the finite entries'
+ * mean. */
+static inline double iv_stats_mean_all(const iv_stats *s)
+{
+	if (s->nan > 0)
+		return NAN;
+	if (s->inf > 0) {
+		if (s->neg_inf == 0)
+			return INFINITY;
+		return s->neg_inf == s->inf ? -INFINITY : NAN;
+	}
+	return s->mean;
 }
 
 /* The exponent e of the power of two at or below a (2^e <= a < 2^(e+1)),

@@ -128,10 +128,10 @@ static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
 	char a[32], b[32], c[32], d[32];
 	fprintf(f, "%5zu %6zu %10s %10s %10s %10s", s->layer, s->fan_out,
-		num(s->q[IV_Q_WEIGHTS].std, 3, a, sizeof a),
-		num(s->q[IV_Q_ACT].mean, 3, b, sizeof b),
-		num(s->q[IV_Q_ACT].std, 3, c, sizeof c),
-		num(s->q[IV_Q_GRAD_ACT].std, 3, d, sizeof d));
+		num(iv_stats_std_all(&s->q[IV_Q_WEIGHTS]), 3, a, sizeof a),
+		num(iv_stats_mean_all(&s->q[IV_Q_ACT]), 3, b, sizeof b),
+		num(iv_stats_std_all(&s->q[IV_Q_ACT]), 3, c, sizeof c),
+		num(iv_stats_std_all(&s->q[IV_Q_GRAD_ACT]), 3, d, sizeof d));
 	if (sat)
 		fprintf(f, " %10s", iv_percent(a, sizeof a, s->saturated, 1));
 	else
@@ -149,7 +149,7 @@ static void spark(FILE *f, const iv_net *net, const size_t *idx, size_t n,
 	if (n == 0 || n > CLI_SPARK_MAX)
 		return;
 	for (size_t i = 0; i < n; i++)
-		v[i] = iv_net_layer(net, idx[i])->q[q].std;
+		v[i] = iv_stats_std_all(&iv_net_layer(net, idx[i])->q[q]);
 	cli_spark_levels(v, n, lv, &lo, &hi);
 	fprintf(f, "  %-11s", label);
 	for (size_t i = 0; i < n; i++) {

@@ -134,8 +134,8 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *ls = iv_net_layer(net, l);
 		s->act_rms[l - 1] = ls->q[IV_Q_ACT].rms;
-		s->act_std[l - 1] = ls->q[IV_Q_ACT].std;
-		s->grad_std[l - 1] = ls->q[IV_Q_GRAD_ACT].std;
+		s->act_std[l - 1] = iv_stats_std_all(&ls->q[IV_Q_ACT]);
+		s->grad_std[l - 1] = iv_stats_std_all(&ls->q[IV_Q_GRAD_ACT]);
 		s->th_act[l - 1] =
 		    x->theory ? x->theory[l - 1].activation_std : NAN;
 		s->th_grad[l - 1] =

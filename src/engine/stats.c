@@ -510,6 +510,7 @@ static iv_status slow_stats(iv_stats *s, const double *x, size_t n, bool bin)
 	for (size_t i = 0; i < n; i++) { /* one cheap pass decides the path */
 		s->nan += isnan(x[i]) != 0; /* isinf(-Inf) may be -1 */
 		s->inf += isinf(x[i]) != 0;
+		s->neg_inf += x[i] == -INFINITY;
 	}
 	s->finite = n - s->nan - s->inf;
 	if (s->finite > 0) {
@@ -533,7 +534,7 @@ static iv_status slow_stats(iv_stats *s, const double *x, size_t n, bool bin)
 static void stats_reset(iv_stats *s, size_t n)
 {
 	s->count = n;
-	s->nan = s->inf = 0;
+	s->nan = s->inf = s->neg_inf = 0;
 	s->mean = s->std = s->rms = s->min = s->max = s->absmax = NAN;
 	s->binned = false;
 }

@@ -49,9 +49,9 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		return -1;
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *s = iv_net_layer(net, l);
-		v[l - 1] = s->q[IV_Q_ACT].std;
+		v[l - 1] = iv_stats_std_all(&s->q[IV_Q_ACT]);
 		v[L + l - 1] = theory ? theory[l - 1].activation_std : NAN;
-		v[2 * L + l - 1] = s->q[IV_Q_GRAD_ACT].std;
+		v[2 * L + l - 1] = iv_stats_std_all(&s->q[IV_Q_GRAD_ACT]);
 		v[3 * L + l - 1] =
 		    theory ? theory[l - 1].grad_activation_std : NAN;
 	}

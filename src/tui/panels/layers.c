@@ -278,16 +278,17 @@ static void health(const tui_app *app, int y, const iv_layer_stats *ls)
 	}
 }
 
-/* A row's σ: of all its entries, so "nan" with a NaN among them and
- * "inf" with an Inf (the finite entries' std beside 64019 Infs read 0). */
+/* A row's σ: of all its entries, as the report's table writes it
+ * (iv_stats_std_all: the finite entries' std beside 64019 Infs read 0). */
 static void sd_text(const iv_stats *s, char *b, size_t size)
 {
-	if (s->nan > 0)
+	double sd = iv_stats_std_all(s);
+	if (isnan(sd))
 		snprintf(b, size, "nan");
-	else if (s->inf > 0)
+	else if (isinf(sd))
 		snprintf(b, size, "inf");
 	else
-		tui_text_fit(s->std, TUI_SD_W - 1, b, size);
+		tui_text_fit(sd, TUI_SD_W - 1, b, size);
 }
 
 static void row(const tui_app *app, int y, size_t i, const side *l,
