@@ -29,7 +29,7 @@ if grep -q __asan_init "$bin"; then
 fi
 
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
 
 # estimate ARG...: the bytes "needs N UNIT" reports under a 1-byte limit
 estimate()
@@ -182,6 +182,30 @@ if [ "$rc" -eq 0 ]; then
 	ok "the same network without training fits the same limit"
 else
 	not_ok "without training under --max-memory=$limit: exit $rc"
+fi
+
+# a table or CSV prints no histogram and asks no memory for one: 10000
+# layers of 10000 bins each (8.9 GiB of histograms) fit in 64 MiB as CSV
+# or a table, and are refused at once as JSON, which prints them
+hist="--depth=10000 --width=1 --batch=1 --bins=10000 --max-memory=64M"
+for f in csv table; do
+	# shellcheck disable=SC2086
+	rss $hist --format=$f
+	grown=$((kib - base))
+	[ "$sizes" = yes ] || grown=0
+	if [ "$rc" -eq 0 ] && [ "$grown" -le 65536 ]; then
+		ok "$f of 10000 layers of 10000 bins in 64 MiB (grew $grown KiB)"
+	else
+		not_ok "$f of 10000 layers of 10000 bins: exit $rc, grew" \
+			"$grown KiB: $(head -c 200 "$tmp/err")"
+	fi
+done
+# shellcheck disable=SC2086
+rss $hist --format=json
+if [ "$rc" -eq 2 ] && grep -q "needs 8.9 GiB, over the memory limit" "$tmp/err"; then
+	ok "json of 10000 layers of 10000 bins refused: needs 8.9 GiB"
+else
+	not_ok "json of 10000 layers of 10000 bins: exit $rc, $(head -c 200 "$tmp/err")"
 fi
 
 echo "$passed passed, $failed failed"

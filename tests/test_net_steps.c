@@ -278,6 +278,59 @@ START_TEST(histograms_left_out_are_filled_the_same)
 }
 END_TEST
 
+START_TEST(a_network_without_histograms_keeps_none)
+{
+	/* given the three networks above, and each again keeping no
+	 * histograms */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.width = 24;
+	c.depth = 4;
+	c.batch = 16;
+	c.retain = 1;
+	c.seed = 7;
+	if (_i == 1) {
+		c.act = IV_ACT_LINEAR;
+		c.init = IV_INIT_NORMAL;
+		c.std = 1e200;
+	} else if (_i == 2) {
+		c.residual = true;
+		c.norm = IV_NORM_LAYER;
+	}
+	iv_config bare = c;
+	bare.no_histograms = true;
+	/* then it needs less memory by at least the counts of every
+	 * histogram */
+	ck_assert(iv_config_memory(&bare) + (double)c.depth * IV_Q_COUNT *
+	                                        c.bins * sizeof(double) <=
+	          iv_config_memory(&c));
+	iv_net *a = iv_net_alloc(&c, NULL), *b = iv_net_alloc(&bare, NULL);
+	ck_assert(a && b);
+	/* when both are computed, even with histograms asked for */
+	iv_net_histograms(b, true);
+	ck_assert_int_eq(iv_net_run(a), IV_OK);
+	ck_assert_int_eq(iv_net_run(b), IV_OK);
+	/* then every statistic is the same, and b has no histogram */
+	for (size_t l = 1; l <= c.depth; l++)
+		for (int q = 0; q < IV_Q_COUNT; q++) {
+			const iv_stats *y = &iv_net_layer(b, l)->q[q];
+			assert_same_stats(&iv_net_layer(a, l)->q[q], y, l, q,
+			                  false);
+			ck_assert(!y->binned && y->hist == NULL);
+		}
+	/* and none can be filled in */
+	ck_assert_int_eq(iv_net_fill_histograms(b, IV_Q_ALL), IV_EINVAL);
+	/* and a network remade with histograms has them again */
+	b = iv_net_realloc(b, &c, NULL);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(iv_net_run(b), IV_OK);
+	ck_assert(iv_net_layer(b, 1)->q[IV_Q_ACT].binned);
+	ck_assert_ptr_nonnull(iv_net_layer(b, 1)->q[IV_Q_ACT].hist);
+	iv_net_free(a);
+	iv_net_free(b);
+}
+END_TEST
+
 START_TEST(gradient_histograms_need_the_gradients_kept)
 {
 	/* given a network without kept gradients, computed without
@@ -612,6 +665,7 @@ TCase *net_steps_tcase(void)
 	tcase_add_test(tc, binning_many_at_once_gives_what_one_by_one_gives);
 	tcase_add_test(tc, quantity_names_follow_the_docs);
 	tcase_add_loop_test(tc, histograms_left_out_are_filled_the_same, 0, 3);
+	tcase_add_loop_test(tc, a_network_without_histograms_keeps_none, 0, 3);
 	tcase_add_test(tc, gradient_histograms_need_the_gradients_kept);
 	return tc;
 }

@@ -97,7 +97,9 @@ iv_net *iv_net_realloc(iv_net *net, const iv_config *cfg, iv_status *st);
 void iv_net_keep_draws(iv_net *net, bool on);
 
 /* Whether the statistics passes bin every quantity into its histogram
- * (iv_stats.hist; on by default, and kept through iv_net_realloc). A
+ * (iv_stats.hist; on by default, and kept through iv_net_realloc; never
+ * for cfg->no_histograms, which keeps none, where filling them is
+ * IV_EINVAL). A
  * caller that bins at ranges of its own (iv_net_bin: the view) turns them
  * off and, where it needs the network's own (a figure), asks for them with
  * iv_net_fill_histograms: the same counts, bit for bit, a pass over the

@@ -75,6 +75,8 @@ int iv_scale_exponent(double a);
 
 /* Prepare an embedded stats object with a histogram of bins bins. */
 iv_status iv_stats_init(iv_stats *s, size_t bins);
+/* The same without a histogram (hist NULL): the statistics bin nothing. */
+void iv_stats_init_bare(iv_stats *s);
 void iv_stats_done(iv_stats *s);
 
 /* Compute the statistics of n values x (contiguous) with GSL's statistics

@@ -265,6 +265,12 @@ int main(int argc, char **argv)
 		struct view_ctx vc = {&o, &set};
 		o.tui.command = view_command;
 		o.tui.command_ctx = &vc;
+		/* a report that prints no histogram keeps none, nor asks
+		 * for their memory (depth x bins can be most of it) */
+		if (o.sweep.naxes)
+			o.cfg.no_histograms = o.format != CLI_FORMAT_JSON;
+		else if (o.report)
+			o.cfg.no_histograms = !cli_format_histograms(o.format);
 		if (!o.sweep.naxes && !o.report)
 			room_or_exit(iv_config_memory(&o.cfg));
 		rc = o.sweep.naxes ? cli_sweep_report(&o, stdout, stderr)

@@ -148,12 +148,12 @@ static void stats(FILE *f, const char *name, const iv_stats *s)
 		", \"nan\": %zu, \"inf\": %zu,\n       \"histogram\": "
 		"{\"edges\": [",
 		s->nan, s->inf);
-	for (size_t i = 0; i <= h->n; i++) {
+	for (size_t i = 0; h && i <= h->n; i++) {
 		fputs(i ? ", " : "", f);
 		num(f, h->range[i]);
 	}
 	fputs("],\n         \"counts\": [", f);
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; h && i < h->n; i++)
 		fprintf(f, "%s%.0f", i ? ", " : "", h->bin[i]);
 	fputs("]}}", f);
 }

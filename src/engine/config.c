@@ -223,9 +223,9 @@ double iv_config_memory(const iv_config *cfg)
 	bytes += maxn;                /* units seen alive, per thread */
 	bytes += ws;                  /* drawing two layers (orthogonal) */
 	bytes *= sizeof(double);
-	bytes +=
-	    (double)cfg->depth * (sizeof(double) * 2 * (cfg->bins + 1) * 6 +
-				  512); /* per-layer stats */
+	size_t hist = cfg->no_histograms ? 0 : 2 * (cfg->bins + 1) * 6;
+	bytes += (double)cfg->depth *
+		 (sizeof(double) * hist + 512); /* per-layer stats */
 	return bytes;
 }
 

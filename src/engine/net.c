@@ -295,7 +295,10 @@ static iv_status allocate(iv_net *net)
 		net->b[l] = &net->vecs[l];
 		at += net->n[l];
 		for (int q = 0; q < IV_Q_COUNT; q++)
-			if (iv_stats_init(&net->ls[l].q[q], net->cfg.bins))
+			if (net->cfg.no_histograms)
+				iv_stats_init_bare(&net->ls[l].q[q]);
+			else if (iv_stats_init(&net->ls[l].q[q],
+					       net->cfg.bins))
 				return IV_ENOMEM;
 	}
 	for (int k = 0; k < 3; k++)
@@ -394,6 +397,7 @@ static bool same_shapes(const iv_net *net, const iv_config *cfg)
 {
 	if (cfg->depth != net->L || cfg->batch != net->B ||
 	    cfg->bins != net->cfg.bins || cfg->retain != net->cfg.retain ||
+	    cfg->no_histograms != net->cfg.no_histograms ||
 	    cfg->residual != net->cfg.residual || cfg->norm != net->cfg.norm)
 		return false;
 	for (size_t l = 0; l <= net->L; l++)
@@ -650,11 +654,13 @@ void iv_net_bin_all(iv_net *net, iv_bin_job *jobs, size_t n)
 
 void iv_net_histograms(iv_net *net, bool on)
 {
-	net->hist_off = !on;
+	net->hist_off = !on; /* a network without histograms bins none */
 }
 
 iv_status iv_net_fill_histograms(iv_net *net, unsigned qs)
 {
+	if (net->cfg.no_histograms)
+		return IV_EINVAL;
 	size_t n = 0;
 	iv_bin_job *jobs = malloc(net->L * IV_Q_COUNT * sizeof *jobs);
 	if (!jobs)

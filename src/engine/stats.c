@@ -13,7 +13,7 @@
 #include "stats_impl.h"
 #include "vec.h"
 
-iv_status iv_stats_init(iv_stats *s, size_t bins)
+void iv_stats_init_bare(iv_stats *s)
 {
 	*s = (iv_stats){.mean = NAN,
 			.std = NAN,
@@ -21,6 +21,11 @@ iv_status iv_stats_init(iv_stats *s, size_t bins)
 			.min = NAN,
 			.max = NAN,
 			.absmax = NAN};
+}
+
+iv_status iv_stats_init(iv_stats *s, size_t bins)
+{
+	iv_stats_init_bare(s);
 	s->hist = gsl_histogram_alloc(bins ? bins : 1);
 	return s->hist ? IV_OK : IV_ENOMEM;
 }
@@ -203,7 +208,7 @@ void iv_stats_hist_range(const iv_stats *s, double *lo, double *hi)
 	*lo = 0.0;
 	*hi = 1.0;
 	if (s->finite > 0)
-		hist_range(s->min, s->max, s->hist->n, lo, hi);
+		hist_range(s->min, s->max, s->hist ? s->hist->n : 1, lo, hi);
 }
 
 static void set_histogram(iv_stats *s, const double *x, size_t n)
@@ -407,7 +412,7 @@ static bool fast_start(iv_stats_job *j)
 static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
 {
 	iv_stats *s = j->s;
-	size_t bins = s->hist->n;
+	size_t bins = s->hist ? s->hist->n : 1;
 	struct pass2 p = {.x = j->x + j->pos,
 			  .mean = s->mean,
 			  .bin = binner_make(j->lo, j->hi, bins),
@@ -425,7 +430,7 @@ static void fast_run(iv_stats_job *j, size_t m, unsigned threads)
 				: NULL;
 	if (!extra && j->bin)
 		threads = 1;
-	p.counts[0] = s->hist->bin;
+	p.counts[0] = j->bin ? s->hist->bin : NULL;
 	for (unsigned k = 1; k < threads; k++)
 		p.counts[k] = extra + (k - 1) * bins;
 	iv_par_rounds(j->pool, m, threads, pass2_block, pass2_fold, &p);
@@ -555,7 +560,7 @@ void iv_stats_start_on(iv_stats_job *j, iv_pool *pool, iv_stats *s,
 			    .pass = 1,
 			    .total = {0, INFINITY, -INFINITY},
 			    .st = IV_OK,
-			    .bin = true};
+			    .bin = s->hist != NULL};
 	stats_reset(s, n);
 	if (!p1)
 		return;

@@ -388,7 +388,7 @@ static void stats_start(iv_net *net, iv_stats *s, const double *x, size_t n,
 			const iv_part1 *p1)
 {
 	iv_stats_start_on(&net->job, net->pool, s, x, n, p1);
-	net->job.bin = !net->hist_off;
+	net->job.bin = net->job.bin && !net->hist_off;
 }
 
 /* Start phase ph of layer l: skip the phases this layer has none of, set up
