@@ -627,6 +627,26 @@ run 0 --list-lessons --lessons="$tmp/bad.lessons"
 grep -q "bad.lessons:4: --depth must be" "$tmp/err" || fail "no file:line error"
 [ "$(wc -l <"$tmp/out")" -ge 12 ] || fail "built-in lessons lost"
 run 2 --report --lesson=$((nbuilt + 1))
+# depth or width over a lesson's widths list start from its depth of layers
+# of its largest width, as the view's d and w do; so does a lesson's own
+# depth after its list
+printf '[lesson]\ntitle = W\ntext = w\nwidths = 8,32,16,4\n\n[lesson]\ntitle = D\ntext = d\nwidths = 8,32,16,4\ndepth = 5\n' \
+	>"$tmp/widths.lessons"
+for args in "$((nbuilt + 1)) --depth=5" "$((nbuilt + 1)) --width=12" \
+	"$((nbuilt + 2))"; do
+	# shellcheck disable=SC2086
+	set -- $args
+	run 0 --report --format=json --lessons="$tmp/widths.lessons" \
+		--lesson="$@" --batch=4
+	"$py" - "$tmp/out" "${2:-}" <<'EOF' || fail "lesson widths with $args (above)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+units = [l["fan_out"] for l in d["layers"]]
+want = [12] * 3 if sys.argv[2] == "--width=12" else [32] * 5
+assert units == want, (units, want)
+assert d["layers"][0]["fan_in"] == want[0], d["layers"][0]["fan_in"]
+EOF
+done
 # a setting's message comes out whole, as the same option's on the command
 # line: --init's is the longest (every scheme, the aliases, the bad value)
 run 2 --init=bogus

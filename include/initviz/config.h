@@ -66,6 +66,12 @@ void iv_config_defaults(iv_config *cfg);
 /* Units of layer l: l = 0 is the input, 1..depth the layers. */
 size_t iv_config_units(const iv_config *cfg, size_t l);
 
+/* A widths list gives way to its depth of layers of its largest width:
+ * what depth or width set on such a configuration start from (the view's
+ * keys and prompt, the options after a lesson's list, a lesson's own
+ * settings). Nothing without a list. */
+void iv_config_uniform(iv_config *cfg);
+
 /* The std of the weights the scheme draws for layer l (1..depth), the
  * closed form of docs/report.md; 0 for constants; gain / sqrt(max(fan_in,
  * fan_out)) for orthogonal; the population std of identity's entries. */

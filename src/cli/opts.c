@@ -159,8 +159,16 @@ static int finish(cli_opts *o, int argc, char **argv, char *err, size_t len)
 				"--%s makes a report, which has none to "
 				"record (drop one of them)",
 				o->report_by);
-	if (o->depth_set || o->width_set) /* overrides a lesson's --widths */
-		o->cfg.nwidths = 0;
+	if ((o->depth_set || o->width_set) && o->cfg.nwidths) {
+		/* over a lesson's --widths: from its depth of layers of its
+		 * largest width, as the view's d and w */
+		size_t depth = o->cfg.depth, width = o->cfg.width;
+		iv_config_uniform(&o->cfg);
+		if (o->depth_set)
+			o->cfg.depth = depth;
+		if (o->width_set)
+			o->cfg.width = width;
+	}
 	return 0;
 }
 
@@ -188,10 +196,10 @@ int cli_apply_setting(iv_config *cfg, const char *key, const char *value,
 			continue;
 		cli_opts_defaults(&tmp);
 		tmp.cfg = *cfg;
+		if (op->set_off && op->kind != K_WIDTHS) /* depth, width */
+			iv_config_uniform(&tmp.cfg);
 		if (!apply(op, value, &tmp))
 			return bad_value(op, value, err, errlen);
-		if (op->set_off && op->kind != K_WIDTHS) /* depth, width */
-			tmp.cfg.nwidths = 0;
 		*cfg = tmp.cfg;
 		return 0;
 	}

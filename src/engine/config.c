@@ -42,6 +42,19 @@ size_t iv_config_units(const iv_config *cfg, size_t l)
 	return l <= cfg->depth ? cfg->width : 0;
 }
 
+void iv_config_uniform(iv_config *cfg)
+{
+	if (!cfg->nwidths)
+		return;
+	size_t w = 1;
+	for (size_t i = 0; i < cfg->nwidths; i++)
+		if (cfg->widths[i] > w)
+			w = cfg->widths[i];
+	cfg->depth = cfg->nwidths - 1;
+	cfg->width = w;
+	cfg->nwidths = 0;
+}
+
 double iv_config_fan(const iv_config *cfg, double fan_in, double fan_out)
 {
 	switch (cfg->mode) {

@@ -223,22 +223,10 @@ size_t tui_model_ladder(size_t x, int dir)
 	}
 }
 
-void tui_model_uniform(iv_config *c)
-{
-	if (!c->nwidths)
-		return;
-	size_t w = 1;
-	for (size_t i = 0; i < c->nwidths; i++)
-		if (c->widths[i] > w)
-			w = c->widths[i];
-	c->width = w;
-	c->nwidths = 0;
-}
-
 bool tui_model_depth(tui_model *m, int dir)
 {
 	iv_config c = m->cfg;
-	tui_model_uniform(&c);
+	iv_config_uniform(&c);
 	c.depth = tui_model_ladder(c.depth, dir);
 	if (c.depth == m->cfg.depth && !m->cfg.nwidths) {
 		snprintf(m->msg, sizeof m->msg, "depth stays %zu (limit)",
@@ -257,7 +245,7 @@ static size_t twice(size_t x, int dir, size_t max)
 bool tui_model_width(tui_model *m, int dir)
 {
 	iv_config c = m->cfg;
-	tui_model_uniform(&c);
+	iv_config_uniform(&c);
 	c.width = twice(c.width, dir, IV_WIDTH_MAX);
 	if (c.width == m->cfg.width && !m->cfg.nwidths) {
 		snprintf(m->msg, sizeof m->msg, "width stays %zu (limit)",

@@ -107,9 +107,6 @@ bool tui_model_batch(tui_model *m, int dir);
 bool tui_model_bias(tui_model *m, int dir);
 bool tui_model_seed(tui_model *m, int dir);
 bool tui_model_reset(tui_model *m);
-/* --widths gives way to one width (the largest) when depth or width is
- * set. */
-void tui_model_uniform(iv_config *c);
 /* Take c as the configuration when it is valid and fits the memory limit;
  * else keep the current one and say why in m->msg ("what: ..."). */
 bool tui_model_commit(tui_model *m, const iv_config *c, const char *what);

@@ -231,7 +231,7 @@ static tui_prompt_result set_whole(tui_prompt *p, tui_model *m,
 	size_t before = m->cfg.nwidths;
 	current(name, m, 0, was, sizeof was);
 	if (strcmp(name, "depth") == 0 || strcmp(name, "width") == 0) {
-		tui_model_uniform(&c); /* --widths gives way, as with d and w */
+		iv_config_uniform(&c); /* --widths gives way, as with d and w */
 		size_t *f = name[0] == 'd' ? &c.depth : &c.width;
 		same = *f == v && !m->cfg.nwidths;
 		*f = (size_t)v;
