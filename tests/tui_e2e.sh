@@ -122,6 +122,18 @@ check ".: random weights, all neurons distinct" teach wait_for teach "distinct n
 tm send-keys -t teach q
 check "q: exit status 0" teach wait_status teach 0
 
+# --- a terminal without an alternate screen --------------------------------
+# vt100 has none: the last picture stays, and the shell's next words come on
+# its last row, where the view leaves the cursor; that row is blank, so they
+# stand alone instead of over the key bar
+start vt 80 24 "env LC_ALL=C.UTF-8 TERM=vt100 $BIN --depth 6 --width 32 --batch 64; printf 'after:%s' \$?"
+check "vt100: started" vt wait_for vt "computed in"
+tm send-keys -t vt q
+check "vt100: q exits 0" vt wait_for vt "after:0"
+check "vt100: the picture stays above" vt has_text vt "activations h = tanh(z)"
+alone() { tm capture-pane -p -t vt | grep -qx 'after:0'; }
+check "vt100: the row after it holds the shell's words alone" vt alone
+
 # --- no terminal ---------------------------------------------------------------
 start unknown 100 30 "env TERM=unknownterm $BIN --depth 6 2>$TMPD/unknown.err"
 check "unknown TERM: exit status 2" unknown wait_status unknown 2

@@ -123,6 +123,12 @@ int tui_run(const iv_config *cfg, const tui_options *opt)
 	}
 	tui_colors_init();
 	status = tui_loop(&app);
+	/* a terminal without an alternate screen (vt100, the Linux console)
+	 * keeps the last picture, and the shell's prompt comes on its last
+	 * row, where endwin leaves the cursor: blank that row first */
+	move(LINES - 1, 0);
+	clrtoeol();
+	refresh();
 	endwin();
 	tui_signals_fatal_disarm();
 	tui_signals_default();
