@@ -37,11 +37,11 @@ typedef struct iv_config {
 	double max_memory; /* bytes; <= 0 means no limit */
 	int retain;  /* keep every layer's gradient for later re-binning */
 	size_t bins; /* histogram bins of the statistics */
+	iv_norm_kind norm; /* what enters the activation is normalized */
+	bool residual;     /* layers 2..L of equal widths: residual blocks */
 	bool no_histograms; /* none kept: not allocated nor counted in
 			     * iv_config_memory, never binned (a report that
 			     * prints none: table, CSV) */
-	iv_norm_kind norm; /* what enters the activation is normalized */
-	bool residual;     /* layers 2..L of equal widths: residual blocks */
 	double res_scale;  /* alpha of the blocks; NAN: the scheme's own */
 } iv_config;
 
