@@ -900,6 +900,40 @@ START_TEST(gauss_hermite_moments_are_the_scalar_sums)
 }
 END_TEST
 
+START_TEST(bent_moments_below_the_closed_forms_match_adaptive_quadrature)
+{
+	/* given elu and selu (bent at 0) and inputs N(m, v) with std below
+	 * the closed forms' 0.5, the bend anywhere from the middle to 40
+	 * stds out */
+	static const iv_act_kind kinds[] = { IV_ACT_ELU, IV_ACT_SELU };
+	static const double ms[] = { 0, 1e-7, 0.1, -0.3, 1.2, -5, 3 };
+	static const double vs[] = { 1e-14, 1e-6, 0.01, 0.2, 0.2499 };
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
+			for (size_t j = 0; j < sizeof vs / sizeof vs[0]; j++)
+				for (int w = IV_MOM_PHI; w <= IV_MOM_DPHI2; w++) {
+					/* when the engine computes the moment, and
+					 * adaptive quadrature does */
+					double got = iv_gauss_moment(th, kinds[k], 0,
+					                             ms[i], vs[j], w);
+					double want = iv_gauss_moment_adaptive(
+					    th, kinds[k], 0, ms[i], vs[j], w);
+					/* then they agree to rounding: of the moment,
+					 * or of the two sides' parts of a mean that
+					 * nearly cancel (size about s + |m|) */
+					double s = sqrt(vs[j]);
+					double size = w == IV_MOM_PHI
+					                  ? fabs(want) + s + fabs(ms[i])
+					                  : fabs(want);
+					ck_assert_msg(fabs(got - want) <= 1e-13 * size,
+					              "%s m %g v %g moment %d: %.17g, "
+					              "adaptive %.17g",
+					              iv_act_name(kinds[k]), ms[i], vs[j],
+					              w, got, want);
+				}
+}
+END_TEST
+
 Suite *suite(void)
 {
 	gsl_set_error_handler_off();
@@ -908,6 +942,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, quadrature_matches_closed_forms);
+	tcase_add_test(tc, bent_moments_below_the_closed_forms_match_adaptive_quadrature);
 	tcase_add_test(tc, gauss_hermite_moments_are_the_scalar_sums);
 	tcase_add_loop_test(tc, phi2_matches_adaptive_integration, 0, 5);
 	tcase_add_test(tc, tanh_is_critical_at_unit_sigma_w);

@@ -31,6 +31,17 @@ iv_theory *iv_theory_alloc(void)
 		th->w[i] = w[i] / sqrt(M_PI);
 	}
 	gsl_integration_fixed_free(ws);
+	ws = gsl_integration_fixed_alloc(gsl_integration_fixed_legendre,
+					 IV_GL_NODES, -1.0, 1.0, 0.0, 0.0);
+	if (!ws) {
+		free(th);
+		return NULL;
+	}
+	for (size_t i = 0; i < IV_GL_NODES; i++) {
+		th->gx[i] = gsl_integration_fixed_nodes(ws)[i];
+		th->gw[i] = gsl_integration_fixed_weights(ws)[i];
+	}
+	gsl_integration_fixed_free(ws);
 	th->ws = gsl_integration_workspace_alloc(WS_LIMIT);
 	th->ws_in = gsl_integration_workspace_alloc(WS_LIMIT);
 	if (!th->ws || !th->ws_in) {

@@ -9,9 +9,11 @@
 #include <initviz/theory.h>
 
 #define IV_GH_NODES 128 /* even: symmetric nodes integrate a kink at 0 */
+#define IV_GL_NODES 64  /* Gauss-Legendre, on each side of a bend */
 
 struct iv_theory {
 	double x[IV_GH_NODES], w[IV_GH_NODES]; /* E_z[f] = sum w_i f(x_i) */
+	double gx[IV_GL_NODES], gw[IV_GL_NODES]; /* on [-1, 1] */
 	/* adaptive quadrature; the pair expectations nest one in the other */
 	gsl_integration_workspace *ws, *ws_in;
 };
@@ -28,6 +30,10 @@ typedef enum {
  * for what grows with v). NAN when v is NAN or negative. */
 double iv_gauss_moment(iv_theory *th, iv_act_kind k, double slope, double m,
 		       double v, iv_moment what);
+/* The same by adaptive quadrature alone, 0 < v < 1e300: what the faster
+ * rules are checked against. */
+double iv_gauss_moment_adaptive(iv_theory *th, iv_act_kind k, double slope,
+				double m, double v, iv_moment what);
 
 /* E[F(u1) F(u2)] for (u1, u2) ~ N((m, m), v [[1, r], [r, 1]]), -1 <= r <= 1,
  * with F = phi' when deriv, phi otherwise. */
