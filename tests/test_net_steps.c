@@ -217,25 +217,33 @@ static void assert_same_stats(const iv_stats *a, const iv_stats *b, size_t l,
 	              "layer %zu quantity %d histogram", l, q);
 }
 
+/* Network k of three for the histogram tests: tanh; one whose activations
+ * overflow (the serial path, NaN and Inf counted); residual blocks with
+ * layer norm. */
+static void hist_config(iv_config *c, int k)
+{
+	iv_config_defaults(c);
+	c->width = 24;
+	c->depth = 4;
+	c->batch = 16;
+	c->retain = 1;
+	c->seed = 7;
+	if (k == 1) {
+		c->act = IV_ACT_LINEAR;
+		c->init = IV_INIT_NORMAL;
+		c->std = 1e200;
+	} else if (k == 2) {
+		c->residual = true;
+		c->norm = IV_NORM_LAYER;
+	}
+}
+
 START_TEST(histograms_left_out_are_filled_the_same)
 {
-	/* given three networks: tanh; one whose activations overflow (the
-	 * serial path, NaN and Inf counted); residual blocks with layer norm */
-	iv_config c[3];
-	for (int k = 0; k < 3; k++) {
-		iv_config_defaults(&c[k]);
-		c[k].width = 24;
-		c[k].depth = 4;
-		c[k].batch = 16;
-		c[k].retain = 1;
-	}
-	c[1].act = IV_ACT_LINEAR;
-	c[1].init = IV_INIT_NORMAL;
-	c[1].std = 1e200;
-	c[2].residual = true;
-	c[2].norm = IV_NORM_LAYER;
-	c[_i].seed = 7;
-	iv_net *a = iv_net_alloc(&c[_i], NULL), *b = iv_net_alloc(&c[_i], NULL);
+	/* given one of the three networks */
+	iv_config c;
+	hist_config(&c, _i);
+	iv_net *a = iv_net_alloc(&c, NULL), *b = iv_net_alloc(&c, NULL);
 	ck_assert(a && b);
 	/* when one computes with its histograms and the other without */
 	iv_net_histograms(b, false);
@@ -262,9 +270,9 @@ START_TEST(histograms_left_out_are_filled_the_same)
 			                  &iv_net_layer(b, l)->q[q], l, q, true);
 	/* and the choice stays through a remade network, at any shapes */
 	for (int k = 0; k < 2; k++) {
-		c[_i].width = k ? 32 : 24;
-		c[_i].seed = 8 + (unsigned long)k;
-		b = iv_net_realloc(b, &c[_i], NULL);
+		c.width = k ? 32 : 24;
+		c.seed = 8 + (unsigned long)k;
+		b = iv_net_realloc(b, &c, NULL);
 		ck_assert_ptr_nonnull(b);
 		ck_assert_int_eq(iv_net_run(b), IV_OK);
 		ck_assert(!iv_net_layer(b, 1)->q[IV_Q_ACT].binned);
@@ -280,23 +288,10 @@ END_TEST
 
 START_TEST(a_network_without_histograms_keeps_none)
 {
-	/* given the three networks above, and each again keeping no
+	/* given one of the three networks, and the same keeping no
 	 * histograms */
 	iv_config c;
-	iv_config_defaults(&c);
-	c.width = 24;
-	c.depth = 4;
-	c.batch = 16;
-	c.retain = 1;
-	c.seed = 7;
-	if (_i == 1) {
-		c.act = IV_ACT_LINEAR;
-		c.init = IV_INIT_NORMAL;
-		c.std = 1e200;
-	} else if (_i == 2) {
-		c.residual = true;
-		c.norm = IV_NORM_LAYER;
-	}
+	hist_config(&c, _i);
 	iv_config bare = c;
 	bare.no_histograms = true;
 	/* then it needs less memory by at least the counts of every
