@@ -116,14 +116,52 @@ static double root_below(struct lctx *c, double v0, double g0)
 	return g > 0 ? illinois(length_gap, c, 0.0, g, hi, ghi) : 0.0;
 }
 
+/* The least gap on [a, b], which holds a local minimum of it (golden-
+ * section search), its place in *at; it stops at the first gap below
+ * its rounding, which brackets a root. NAN when the map is not a number. */
+static double gap_min(struct lctx *c, double a, double b, double *at)
+{
+	const double r = 0.5 * (sqrt(5.0) - 1);
+	double x1 = b - r * (b - a), x2 = a + r * (b - a), t1, t2;
+	double g1 = length_gap(c, x1, &t1), g2 = length_gap(c, x2, &t2);
+	for (int i = 0; i < ROOT_MAX && b - a > 1e-12 * b; i++) {
+		if (isnan(g1) || isnan(g2))
+			return NAN;
+		if (g1 < -t1 || g2 < -t2)
+			break;
+		if (g1 <= g2) {
+			b = x2;
+			x2 = x1;
+			g2 = g1;
+			t2 = t1;
+			x1 = b - r * (b - a);
+			g1 = length_gap(c, x1, &t1);
+		} else {
+			a = x1;
+			x1 = x2;
+			g1 = g2;
+			t1 = t2;
+			x2 = a + r * (b - a);
+			g2 = length_gap(c, x2, &t2);
+		}
+	}
+	*at = g1 <= g2 ? x1 : x2;
+	return fmin(g1, g2);
+}
+
 /* Upwards from v0 where q' > q: the smallest root above, DIVERGES when q
  * grows without bound, NAN when the map is not a number. A is the slope
- * of the map at large q. */
+ * of the map at large q. The scan steps a decade at a time; where the gap
+ * falls and then rises again between its points it looks for the least
+ * gap in between: a map whose gap dips below 0 over a stretch narrower
+ * than a step (a stable fixed point, then an unstable one, then growth:
+ * softplus, relu and leaky relu with biases near sigma_w^2 (p^2 + n^2)
+ * / 2 = 1) has its root there, and the iterates stop at it. */
 #define DIVERGES (-1.0)
 static double root_above(struct lctx *c, double v0, double g0, double A)
 {
 	const iv_theory_map *m = c->m;
-	double lo = v0, glo = g0, step = g0, g, tol;
+	double prev = v0, gprev = g0, lo = v0, glo = g0, step = g0, g, tol;
 	double big = 1e6 * (1 + m->bias * m->bias + m->bias_var);
 	for (int k = 0; k < SCAN_MAX; k++) {
 		double v = v0 + step;
@@ -135,12 +173,28 @@ static double root_above(struct lctx *c, double v0, double g0, double A)
 			return NAN;
 		if (g < -tol)
 			return illinois(length_gap, c, lo, glo, v, g);
+		if (glo < gprev && g > glo) {
+			double at, gm = gap_min(c, prev, v, &at), tm = 0;
+			if (isnan(gm))
+				return NAN;
+			/* a least gap within rounding of 0 is no root: at large
+			 * q (elu at sigma_w^2 = 2: q' - q -> 1 at q ~ 1e13)
+			 * the rounding of q outgrows the gap */
+			length_gap(c, at, &tm);
+			if (gm < -tm)
+				return at > lo
+				           ? illinois(length_gap, c, lo, glo, at, gm)
+				           : illinois(length_gap, c, prev, gprev,
+				                      at, gm);
+		}
 		if (!(g > tol)) /* the gap fades into rounding */
 			return A < 1 ? v : DIVERGES;
 		/* at large q the map is A q plus less than linear terms: once
 		 * it stays well above the diagonal, it always will */
 		if (A > 1 + 1e-3 && v >= big && g >= 0.5 * (A - 1) * v)
 			return DIVERGES;
+		prev = lo;
+		gprev = glo;
 		lo = v;
 		glo = g;
 	}
