@@ -18,6 +18,11 @@
 #define ROOT_MAX    200 /* iterations of the root finder */
 /* decades scanned for a bracket: more than V_MAX/V_MIN spans */
 #define SCAN_MAX 700
+/* The first steps of a scan double (or halve) v, some 19 decades, then
+ * it goes a decade at a time: near the activation's scales the gap can
+ * change sign and back within a decade (sigmoid with a bias of -3 at
+ * sigma_w^2 82: roots at v 0.31, 3.0 and 11.3), which decade steps miss. */
+#define FINE_STEPS 64
 
 static const char *const fixed_names[] = {
 #define IV_X(e, name) [e] = name,
@@ -93,37 +98,17 @@ double iv_theory_length_map(iv_theory *th, const iv_theory_map *m, double q)
 	return length_gap(&c, v, NULL) + v + m->bias * m->bias;
 }
 
-/* Downwards from v0 where q' < q: the largest root below it. Where the
- * gap is lost in rounding (tanh at sigma_w = 1 has q' - q ~ -2 q^2) the
- * scan goes on: only a gap of the other sign brackets a root. */
-static double root_below(struct lctx *c, double v0, double g0)
-{
-	double hi = v0, ghi = g0, g, tol, v = v0;
-	for (int k = 0; k < SCAN_MAX; k++) {
-		if (!((v /= 10) >= V_MIN))
-			break;
-		g = length_gap(c, v, &tol);
-		if (isnan(g))
-			return NAN;
-		if (g > tol)
-			return illinois(length_gap, c, v, g, hi, ghi);
-		if (g < -tol) {
-			hi = v;
-			ghi = g;
-		}
-	}
-	g = length_gap(c, 0.0, &tol); /* sigma_w^2 phi(b)^2 + s^2 >= 0 */
-	return g > 0 ? illinois(length_gap, c, 0.0, g, hi, ghi) : 0.0;
-}
-
-/* The least gap on [a, b], which holds a local minimum of it (golden-
- * section search), its place in *at; it stops at the first gap below
- * its rounding, which brackets a root. NAN when the map is not a number. */
-static double gap_min(struct lctx *c, double a, double b, double *at)
+/* The least (sgn 1) or the largest (sgn -1) gap on [a, b], which holds a
+ * local minimum or maximum of it (golden-section search), its place in
+ * *at; it stops at the first gap past its rounding on the other side of
+ * 0, which brackets a root. NAN when the map is not a number. */
+static double gap_extreme(struct lctx *c, double a, double b, double sgn,
+			  double *at)
 {
 	const double r = 0.5 * (sqrt(5.0) - 1);
 	double x1 = b - r * (b - a), x2 = a + r * (b - a), t1, t2;
-	double g1 = length_gap(c, x1, &t1), g2 = length_gap(c, x2, &t2);
+	double g1 = sgn * length_gap(c, x1, &t1),
+	       g2 = sgn * length_gap(c, x2, &t2);
 	for (int i = 0; i < ROOT_MAX && b - a > 1e-12 * b; i++) {
 		if (isnan(g1) || isnan(g2))
 			return NAN;
@@ -135,26 +120,64 @@ static double gap_min(struct lctx *c, double a, double b, double *at)
 			g2 = g1;
 			t2 = t1;
 			x1 = b - r * (b - a);
-			g1 = length_gap(c, x1, &t1);
+			g1 = sgn * length_gap(c, x1, &t1);
 		} else {
 			a = x1;
 			x1 = x2;
 			g1 = g2;
 			t1 = t2;
 			x2 = a + r * (b - a);
-			g2 = length_gap(c, x2, &t2);
+			g2 = sgn * length_gap(c, x2, &t2);
 		}
 	}
 	*at = g1 <= g2 ? x1 : x2;
-	return fmin(g1, g2);
+	return sgn * fmin(g1, g2);
+}
+
+/* Downwards from v0 where q' < q: the largest root below it. Where the
+ * gap is lost in rounding (tanh at sigma_w = 1 has q' - q ~ -2 q^2) the
+ * scan goes on: only a gap of the other sign brackets a root. Where the
+ * gap rises and falls again between the scan's points it looks for the
+ * largest gap in between: a stretch of q' > q narrower than a step holds
+ * the root the iterates stop at. */
+static double root_below(struct lctx *c, double v0, double g0)
+{
+	double hi = v0, ghi = g0, prev = v0, gprev = g0, g, tol, v = v0;
+	for (int k = 0; k < SCAN_MAX + FINE_STEPS; k++) {
+		if (!((v /= k < FINE_STEPS ? 2 : 10) >= V_MIN))
+			break;
+		g = length_gap(c, v, &tol);
+		if (isnan(g))
+			return NAN;
+		if (g > tol)
+			return illinois(length_gap, c, v, g, hi, ghi);
+		if (ghi > gprev && ghi > g) {
+			double at, gm = gap_extreme(c, v, prev, -1.0, &at), tm = 0;
+			if (isnan(gm))
+				return NAN;
+			length_gap(c, at, &tm);
+			if (gm > tm)
+				return at < hi
+				           ? illinois(length_gap, c, at, gm, hi, ghi)
+				           : illinois(length_gap, c, at, gm, prev,
+				                      gprev);
+		}
+		if (g < -tol) {
+			prev = hi;
+			gprev = ghi;
+			hi = v;
+			ghi = g;
+		}
+	}
+	g = length_gap(c, 0.0, &tol); /* sigma_w^2 phi(b)^2 + s^2 >= 0 */
+	return g > 0 ? illinois(length_gap, c, 0.0, g, hi, ghi) : 0.0;
 }
 
 /* Upwards from v0 where q' > q: the smallest root above, DIVERGES when q
  * grows without bound, NAN when the map is not a number. A is the slope
- * of the map at large q. The scan steps a decade at a time; where the gap
- * falls and then rises again between its points it looks for the least
- * gap in between: a map whose gap dips below 0 over a stretch narrower
- * than a step (a stable fixed point, then an unstable one, then growth:
+ * of the map at large q. Where the gap falls and then rises again
+ * between the scan's points it looks for the least gap in between: a map
+ * whose gap dips below 0 over a stretch narrower than a step (a stable fixed point, then an unstable one, then growth:
  * softplus, relu and leaky relu with biases near sigma_w^2 (p^2 + n^2)
  * / 2 = 1) has its root there, and the iterates stop at it. */
 #define DIVERGES (-1.0)
@@ -163,9 +186,9 @@ static double root_above(struct lctx *c, double v0, double g0, double A)
 	const iv_theory_map *m = c->m;
 	double prev = v0, gprev = g0, lo = v0, glo = g0, step = g0, g, tol;
 	double big = 1e6 * (1 + m->bias * m->bias + m->bias_var);
-	for (int k = 0; k < SCAN_MAX; k++) {
+	for (int k = 0; k < SCAN_MAX + FINE_STEPS; k++) {
 		double v = v0 + step;
-		step *= 10;
+		step *= k < FINE_STEPS ? 2 : 10;
 		if (!(v <= V_MAX))
 			break;
 		g = length_gap(c, v, &tol);
@@ -174,7 +197,7 @@ static double root_above(struct lctx *c, double v0, double g0, double A)
 		if (g < -tol)
 			return illinois(length_gap, c, lo, glo, v, g);
 		if (glo < gprev && g > glo) {
-			double at, gm = gap_min(c, prev, v, &at), tm = 0;
+			double at, gm = gap_extreme(c, prev, v, 1.0, &at), tm = 0;
 			if (isnan(gm))
 				return NAN;
 			/* a least gap within rounding of 0 is no root: at large
