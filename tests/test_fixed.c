@@ -220,6 +220,82 @@ START_TEST(slow_convergence_is_solved)
 }
 END_TEST
 
+static double f_relu2(double x) { return x > 0 ? x * x : 0.0; }
+static double f_leaky2_2(double x) { return x > 0 ? x * x : 4 * x * x; }
+
+/* p = { sigma_w^2, b, s^2, case }: the length map's gap in v = q - b^2 */
+static double f_sigmoid2(double x)
+{
+	double y = 1 / (1 + exp(-x));
+	return y * y;
+}
+static const fx dip_phi2[] = { f_softplus2, f_relu2, f_leaky2_2,
+	                       f_sigmoid2 };
+static double dip_gap(double v, const double *p)
+{
+	return p[0] * gexp(dip_phi2[(int)p[3]], p[1], v) + p[2] - v;
+}
+
+/* Maps whose gap q' - q is positive at q_1, negative over a stretch
+ * above (a stable fixed point, then an unstable one) and positive again
+ * beyond, growing (large-q slope over 1): the iterates from q_1 settle
+ * at the first root. The stretch lies between two points of a scan up
+ * that steps a decade at a time. */
+static const struct dcase {
+	iv_act_kind k;
+	double slope, sw2, b, s2, e2; /* e2: the inputs' E[x^2] */
+	double lo, hi;                /* v brackets the root */
+} dcases[] = {
+	/* softplus, a negative mean bias: stable at q* = 6.619 */
+	{ IV_ACT_SOFTPLUS, 0, 2.199219470288713, -0.3, 0, 1, 4, 8 },
+	/* relu, bias -0.3 with noise 1, positive inputs: q* = 10.77 */
+	{ IV_ACT_RELU, 0, 2.1035757608232233, -0.3, 1, 1.0 / 3, 8, 12 },
+	/* leaky relu of slope 2, bias 0.3 with noise 0.5: q* = 3.196 */
+	{ IV_ACT_LEAKY_RELU, 2, 0.425104, 0.3, 0.25, 1, 2, 4 },
+};
+
+START_TEST(a_stable_fixed_point_between_scan_points)
+{
+	const struct dcase *d = &dcases[_i];
+	const double p[4] = { d->sw2, d->b, d->s2, _i };
+	double v = bisect(dip_gap, p, d->lo, d->hi);
+	iv_theory_map m = { .act = d->k, .slope = d->slope,
+	                    .sigma_w2 = d->sw2, .bias = d->b,
+	                    .bias_var = d->s2 };
+	iv_criticality c;
+	ck_assert(dip_gap(d->sw2 * d->e2 + d->s2, p) > 0);
+	iv_theory_fixed_point(th, &m, d->sw2 * d->e2 + d->s2 + d->b * d->b,
+	                      &c);
+	ck_assert_msg(c.kind == IV_FIXED_STABLE, "case %d: %s", _i,
+	              iv_fixed_kind_name(c.kind));
+	ck_assert_msg(fabs(c.q_star / (v + d->b * d->b) - 1) < 1e-7,
+	              "case %d: q* %.15g, want %.15g", _i, c.q_star,
+	              v + d->b * d->b);
+	ck_assert_double_lt(c.chi1, 1.0);
+}
+END_TEST
+
+START_TEST(a_stable_fixed_point_between_scan_points_down)
+{
+	/* given sigmoid at sigma_w^2 81.85 with a bias of -3 and positive
+	 * inputs (v_1 = sigma_w^2 / 3 = 27.3), whose gap q' - q is negative
+	 * at v_1, positive over v in (3.0, 11.5) and negative again over
+	 * (0.31, 3.0): then the iterates fall from v_1 to the root near 11.3
+	 * (a network of width 1024 settles at a pre-activation std of 3.4),
+	 * not to the one near 0.31 a decade's step down jumps to */
+	const double sw2 = 81.84726679935508, p[4] = { sw2, -3, 0, 3 };
+	double v = bisect(dip_gap, p, 10, 13);
+	iv_theory_map m = { .act = IV_ACT_SIGMOID, .sigma_w2 = sw2,
+	                    .bias = -3 };
+	iv_criticality c;
+	ck_assert(dip_gap(sw2 / 3, p) < 0 && dip_gap(2.73, p) < 0);
+	iv_theory_fixed_point(th, &m, sw2 / 3 + 9, &c);
+	ck_assert_int_eq(c.kind, IV_FIXED_STABLE);
+	ck_assert_msg(fabs(c.q_star / (v + 9) - 1) < 1e-7, "q* %.15g, want %.15g",
+	              c.q_star, v + 9);
+}
+END_TEST
+
 START_TEST(tanh_chaotic_correlation_depth_scale)
 {
 	/* tanh with He (sigma_w^2 2, sigma_b 0): chaotic, c* = 0 by symmetry
@@ -393,6 +469,9 @@ Suite *suite(void)
 	tcase_add_test(tc, the_iv_fixed_kind_names);
 	tcase_add_test(tc, relu_with_bias_below_two);
 	tcase_add_test(tc, slow_convergence_is_solved);
+	tcase_add_loop_test(tc, a_stable_fixed_point_between_scan_points, 0,
+	                    (int)TU_LEN(dcases));
+	tcase_add_test(tc, a_stable_fixed_point_between_scan_points_down);
 	tcase_add_test(tc, tanh_chaotic_correlation_depth_scale);
 	tcase_add_loop_test(tc, tanh_without_bias_falls_to_zero_correlation, 0,
 	                    sizeof odd_sw2 / sizeof odd_sw2[0]);

@@ -176,8 +176,11 @@ double iv_theory_corr_map(iv_theory *th, const iv_theory_map *m, double q,
                           double c);
 
 /* Solve the length map from q_start (>= bias^2): kind, q_star, chi1 and
- * depth_scale, by bracketing the root of q' - q and Brent's method. The
- * correlation fields and the gains are set to NAN. */
+ * depth_scale. q_star is the first root of q' - q in the iterates'
+ * direction, bracketed by a scan that doubles (or halves) v = q - b^2 and
+ * later steps a decade at a time (and, where the gap turns between two
+ * points of the scan, at its extreme in between), then refined by regula
+ * falsi (Illinois). The correlation fields and the gains are set to NAN. */
 void iv_theory_fixed_point(iv_theory *th, const iv_theory_map *m,
                            double q_start, iv_criticality *out);
 /* Add c_star, chi_c and depth_scale_correlation to a solved *out. */

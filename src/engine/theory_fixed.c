@@ -18,6 +18,11 @@
 #define ROOT_MAX    200 /* iterations of the root finder */
 /* decades scanned for a bracket: more than V_MAX/V_MIN spans */
 #define SCAN_MAX 700
+/* The first steps of a scan double (or halve) v, some 19 decades, then
+ * it goes a decade at a time: near the activation's scales the gap can
+ * change sign and back within a decade (sigmoid with a bias of -3 at
+ * sigma_w^2 82: roots at v 0.31, 3.0 and 11.3), which decade steps miss. */
+#define FINE_STEPS 64
 
 static const char *const fixed_names[] = {
 #define IV_X(e, name) [e] = name,
@@ -93,21 +98,73 @@ double iv_theory_length_map(iv_theory *th, const iv_theory_map *m, double q)
 	return length_gap(&c, v, NULL) + v + m->bias * m->bias;
 }
 
+/* The least (sgn 1) or the largest (sgn -1) gap on [a, b], which holds a
+ * local minimum or maximum of it (golden-section search), its place in
+ * *at; it stops at the first gap past its rounding on the other side of
+ * 0, which brackets a root. NAN when the map is not a number. */
+static double gap_extreme(struct lctx *c, double a, double b, double sgn,
+			  double *at)
+{
+	const double r = 0.5 * (sqrt(5.0) - 1);
+	double x1 = b - r * (b - a), x2 = a + r * (b - a), t1, t2;
+	double g1 = sgn * length_gap(c, x1, &t1),
+	       g2 = sgn * length_gap(c, x2, &t2);
+	for (int i = 0; i < ROOT_MAX && b - a > 1e-12 * b; i++) {
+		if (isnan(g1) || isnan(g2))
+			return NAN;
+		if (g1 < -t1 || g2 < -t2)
+			break;
+		if (g1 <= g2) {
+			b = x2;
+			x2 = x1;
+			g2 = g1;
+			t2 = t1;
+			x1 = b - r * (b - a);
+			g1 = sgn * length_gap(c, x1, &t1);
+		} else {
+			a = x1;
+			x1 = x2;
+			g1 = g2;
+			t1 = t2;
+			x2 = a + r * (b - a);
+			g2 = sgn * length_gap(c, x2, &t2);
+		}
+	}
+	*at = g1 <= g2 ? x1 : x2;
+	return sgn * fmin(g1, g2);
+}
+
 /* Downwards from v0 where q' < q: the largest root below it. Where the
  * gap is lost in rounding (tanh at sigma_w = 1 has q' - q ~ -2 q^2) the
- * scan goes on: only a gap of the other sign brackets a root. */
+ * scan goes on: only a gap of the other sign brackets a root. Where the
+ * gap rises and falls again between the scan's points it looks for the
+ * largest gap in between: a stretch of q' > q narrower than a step holds
+ * the root the iterates stop at. */
 static double root_below(struct lctx *c, double v0, double g0)
 {
-	double hi = v0, ghi = g0, g, tol, v = v0;
-	for (int k = 0; k < SCAN_MAX; k++) {
-		if (!((v /= 10) >= V_MIN))
+	double hi = v0, ghi = g0, prev = v0, gprev = g0, g, tol, v = v0;
+	for (int k = 0; k < SCAN_MAX + FINE_STEPS; k++) {
+		if (!((v /= k < FINE_STEPS ? 2 : 10) >= V_MIN))
 			break;
 		g = length_gap(c, v, &tol);
 		if (isnan(g))
 			return NAN;
 		if (g > tol)
 			return illinois(length_gap, c, v, g, hi, ghi);
+		if (ghi > gprev && ghi > g) {
+			double at, gm = gap_extreme(c, v, prev, -1.0, &at), tm = 0;
+			if (isnan(gm))
+				return NAN;
+			length_gap(c, at, &tm);
+			if (gm > tm)
+				return at < hi
+				           ? illinois(length_gap, c, at, gm, hi, ghi)
+				           : illinois(length_gap, c, at, gm, prev,
+				                      gprev);
+		}
 		if (g < -tol) {
+			prev = hi;
+			gprev = ghi;
 			hi = v;
 			ghi = g;
 		}
@@ -118,16 +175,20 @@ static double root_below(struct lctx *c, double v0, double g0)
 
 /* Upwards from v0 where q' > q: the smallest root above, DIVERGES when q
  * grows without bound, NAN when the map is not a number. A is the slope
- * of the map at large q. */
+ * of the map at large q. Where the gap falls and then rises again
+ * between the scan's points it looks for the least gap in between: a map
+ * whose gap dips below 0 over a stretch narrower than a step (a stable fixed point, then an unstable one, then growth:
+ * softplus, relu and leaky relu with biases near sigma_w^2 (p^2 + n^2)
+ * / 2 = 1) has its root there, and the iterates stop at it. */
 #define DIVERGES (-1.0)
 static double root_above(struct lctx *c, double v0, double g0, double A)
 {
 	const iv_theory_map *m = c->m;
-	double lo = v0, glo = g0, step = g0, g, tol;
+	double prev = v0, gprev = g0, lo = v0, glo = g0, step = g0, g, tol;
 	double big = 1e6 * (1 + m->bias * m->bias + m->bias_var);
-	for (int k = 0; k < SCAN_MAX; k++) {
+	for (int k = 0; k < SCAN_MAX + FINE_STEPS; k++) {
 		double v = v0 + step;
-		step *= 10;
+		step *= k < FINE_STEPS ? 2 : 10;
 		if (!(v <= V_MAX))
 			break;
 		g = length_gap(c, v, &tol);
@@ -135,12 +196,28 @@ static double root_above(struct lctx *c, double v0, double g0, double A)
 			return NAN;
 		if (g < -tol)
 			return illinois(length_gap, c, lo, glo, v, g);
+		if (glo < gprev && g > glo) {
+			double at, gm = gap_extreme(c, prev, v, 1.0, &at), tm = 0;
+			if (isnan(gm))
+				return NAN;
+			/* a least gap within rounding of 0 is no root: at large
+			 * q (elu at sigma_w^2 = 2: q' - q -> 1 at q ~ 1e13)
+			 * the rounding of q outgrows the gap */
+			length_gap(c, at, &tm);
+			if (gm < -tm)
+				return at > lo
+				           ? illinois(length_gap, c, lo, glo, at, gm)
+				           : illinois(length_gap, c, prev, gprev,
+				                      at, gm);
+		}
 		if (!(g > tol)) /* the gap fades into rounding */
 			return A < 1 ? v : DIVERGES;
 		/* at large q the map is A q plus less than linear terms: once
 		 * it stays well above the diagonal, it always will */
 		if (A > 1 + 1e-3 && v >= big && g >= 0.5 * (A - 1) * v)
 			return DIVERGES;
+		prev = lo;
+		gprev = glo;
 		lo = v;
 		glo = g;
 	}
