@@ -188,16 +188,14 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
                            iv_criticality *out);
 
 /* Everything for activation k at sigma_w2 with zero-mean biases of
- * variance sigma_b2, from q = 1 (gain_for_unit_q NAN). */
+ * variance sigma_b2, from q = 1 (gain_for_unit_q NAN): the textbook's
+ * setting, for tests and tools. What the report and the view show starts
+ * from the network's own q_1 (iv_theory_criticality_config, and
+ * iv_theory_fixed_point with its q_start), which differs where the
+ * inputs' second moment or a layer's fan is not 1. */
 void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
                            double sigma_w2, double sigma_b2,
                            iv_criticality *out);
-/* The same without the correlation map and sigma_w_for_unit_q (NAN):
- * q*, chi1 and the gradient depth scale alone, for scans over many
- * settings. */
-void iv_theory_length_solve(iv_theory *th, iv_act_kind k, double slope,
-                            double sigma_w2, double sigma_b2,
-                            iv_criticality *out);
 /* Everything for cfg's first layer from its q_1, with gain_for_unit_q in
  * the scheme's --gain. Meaningful only where iv_theory_applies. */
 void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,

@@ -386,17 +386,6 @@ static double unit_sigma_w(iv_theory *th, const iv_theory_map *m, double e2)
 	return sqrt(u.sigma_w2);
 }
 
-void iv_theory_length_solve(iv_theory *th, iv_act_kind k, double slope,
-			    double sw2, double sb2, iv_criticality *out)
-{
-	iv_theory_map m = {.act = k,
-			   .slope = slope,
-			   .sigma_w2 = sw2,
-			   .bias = 0.0,
-			   .bias_var = sb2};
-	iv_theory_fixed_point(th, &m, 1.0, out);
-}
-
 void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
 			   double sw2, double sb2, iv_criticality *out)
 {

@@ -11,8 +11,10 @@
 #include "view/theory.h"
 
 /* The smallest sigma_w^2 in 1e-3..1e4 where chi1 reaches 1 or the variance
- * diverges, at sigma_b^2 = sb2, to a relative 1e-10; NAN when none. *jump
- * (may be NULL) is set when chi1 leaps over 1 there instead of crossing it. */
+ * diverges, at sigma_b^2 = sb2, to a relative 1e-10, from q = 1 as
+ * iv_theory_criticality (the calculator's rows start from the network's
+ * q_1); NAN when none. *jump (may be NULL) is set when chi1 leaps over 1
+ * there instead of crossing it. */
 double tui_gains_critical_sw2(iv_theory *th, iv_act_kind k, double slope,
 			      double sb2, bool *jump);
 /* The gain calculator's rows for cfg's activation and sigma_b^2; the
