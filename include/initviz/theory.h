@@ -191,8 +191,8 @@ void iv_theory_correlation(iv_theory *th, const iv_theory_map *m,
  * variance sigma_b2, from q = 1 (gain_for_unit_q NAN): the textbook's
  * setting, for tests and tools. What the report and the view show starts
  * from the network's own q_1 (iv_theory_criticality_config, and
- * iv_theory_fixed_point with its q_start), which differs where the
- * inputs' second moment or a layer's fan is not 1. */
+ * iv_theory_fixed_point with its q_start: sigma_w2 E[x^2] + sigma_b2),
+ * which differs where that is not 1. */
 void iv_theory_criticality(iv_theory *th, iv_act_kind k, double slope,
                            double sigma_w2, double sigma_b2,
                            iv_criticality *out);
