@@ -125,6 +125,9 @@ check("the strip reads 0.727 throughout", "0.727", loss(r, 50))
 r = report(6)
 between("Pre-activations have σ ≈ 16", 15, 17,
         [l["preactivation"]["std"] for l in r["layers"]])
+between("they **grow** about 3× per layer towards the input", 2.5, 3.5,
+        [r["layers"][l - 1]["grad_activation"]["std"] /
+         r["layers"][l]["grad_activation"]["std"] for l in range(1, 10)])
 between("the `sat` column reads 86–87% in every layer", 0.86, 0.87,
         [l["saturated"] for l in r["layers"]])
 check("1.8e4 at layer 1", "1.8e4", layer(r, 1, "grad_activation"))
@@ -134,6 +137,9 @@ check("(the settings bar says `χ1 8.73 exploding`)", "8.73",
 r = report(7)
 check("σ 9 at layer 1, 3e10 at layer 10", "9", layer(r, 1, "activation"))
 check("σ 9 at layer 1, 3e10 at layer 10", "3e10", layer(r, 10, "activation"))
+r = report(7, "--train-steps=1")
+between("`T` diverges at once", 0, 0,
+        [0 if loss(r, 1) is None else 1])
 # lesson 8: 0.63 -> 0.23, gradients 1 -> 0.39; the loss in 20 steps
 r = report(8, "--train-steps=20")
 check("(0.63 → 0.23 for activations, gradients 1 → 0.39)", "0.63",
@@ -146,6 +152,8 @@ check("the loss falls from 0.92 to 0.28 in 20 steps", "0.92", loss(r, 0))
 check("the loss falls from 0.92 to 0.28 in 20 steps", "0.28", loss(r, 20))
 # lesson 8: critical at q* = 0, which the layers only approach
 r = report(8)
+between("distinct neurons all 256", 256, 256,
+        [l["distinct_neurons"] for l in r["layers"]])
 check("the theory's q falls from 1 to 0.058 over the 10 layers", "0.058",
       r["layers"][9]["theory"]["preactivation_std"] ** 2)
 check("the theory's q falls from 1 to 0.058 over the 10 layers", "1",
@@ -196,6 +204,10 @@ check("(1.8 → 0.21 in 100 steps)", "0.21", loss(r, 100))
 check("the loss jumps from 1.8 to 31 at the first step", "31", loss(r, 1))
 # lesson 12
 r = report(12)
+ratios = [r["layers"][l]["activation"]["std"] /
+          r["layers"][l - 1]["activation"]["std"] for l in range(1, 40)]
+check("0.8 per layer compounds to 1e-4 at layer 40", "0.8",
+      math.exp(sum(math.log(x) for x in ratios) / len(ratios)))
 check("compounds to 1e-4 at layer 40", "1e-4", layer(r, 40, "activation"))
 check("gradients reach layer 1 at 1e-4", "1e-4", layer(r, 1, "grad_activation"))
 # lesson 13: [1, 1, 1, 1, 64] from the first step, loss 1.30 -> 0.61
