@@ -60,15 +60,16 @@ check "teaching.md: '}'" table_has "$top_srcdir/docs/teaching.md" '}` / `{' 'mor
 
 # docs/teaching.md's key presses reach what it says they do: the screen
 # after the keys, from the lesson, on a headless 120 x 40 screen
-after() { # LESSON KEYS...: the saved screen in $TMPD/after.txt
-	l=$1
-	shift
+after_at() { # COLS LINES LESSON KEYS...: the screen in $TMPD/after.txt
+	c=$1 r=$2 l=$3
+	shift 3
 	rm -f "$TMPD/after.txt"
 	printf '%s Wait Save %s/after.txt q\n' "$*" "$TMPD" >"$TMPD/keys"
-	env LC_ALL=C.UTF-8 TERM=dumb INITVIZ_LINES=40 INITVIZ_COLS=120 \
+	env LC_ALL=C.UTF-8 TERM=dumb INITVIZ_LINES="$r" INITVIZ_COLS="$c" \
 		"$BIN" --lesson="$l" --keys="$TMPD/keys" \
 		</dev/null >/dev/null 2>"$TMPD/err"
 }
+after() { after_at 120 40 "$@"; }
 teach_has() { # PHRASE, its blanks and line breaks as single spaces
 	tr -s ' \n' '  ' <"$top_srcdir/docs/teaching.md" | grep -qF -- "$1"
 }
@@ -101,6 +102,16 @@ after 14 0 z z
 check "lesson 14, 0 z z: layer norm" shows 'norm layer'
 after 14 y y
 check "lesson 14, y y: GPT-2's 1/sqrt(2L) is the second rung" shows 'residual α 1/√(2L)'
+
+# the guide's "Before class": what a small terminal leaves out
+check "teaching.md: lesson 1 at 100x18 has no depth profile" teach_has '(lesson 1 at 100x18 has no depth profile)'
+after_at 100 18 1
+check "lesson 1 at 100x18: the lesson text, no profile" sh -c 'grep -q "All zeros" "$0" && ! grep -q "depth profile" "$0"' "$TMPD/after.txt"
+after_at 100 30 1
+check "lesson 1 at 100x30: the profile" shows 'depth profile'
+check "teaching.md: down to 60x15" teach_has 'Smaller terminals work down to 60x15'
+after_at 60 15 1
+check "lesson 1 at 60x15: the lesson" shows 'lesson 1/16'
 
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
