@@ -289,6 +289,36 @@ between("std about 0.6 everywhere", 0.55, 0.65,
 r = report(16)
 check("the biases' noise, std 0.02", "0.02", layer(r, 20, "activation"), L)
 check("4e-8 at layer 1", "4e-8", layer(r, 1, "grad_activation"), L)
+# "Your own lessons": the example file loads as lessons 17 and 18, and its
+# depth misspelt gives the message the guide quotes, file and line
+import os, shutil, tempfile
+raw = open(guide, encoding="utf-8").read()
+example = raw.split("```\n# my.lessons:", 1)[1].split("```", 1)[0]
+example = "# my.lessons:" + example
+d = tempfile.mkdtemp()
+for name, body in (("my.lessons", example),
+                   ("bad/my.lessons", example.replace("depth = 50",
+                                                      "dept = 50"))):
+    os.makedirs(os.path.dirname(os.path.join(d, name)), exist_ok=True)
+    open(os.path.join(d, name), "w", encoding="utf-8").write(body)
+out = subprocess.run([os.path.abspath(binary), "--lessons", "my.lessons",
+                      "--list-lessons"],
+                     capture_output=True, text=True, cwd=d)
+between("(its lessons come after the built-in ones; `--list-lessons` shows "
+        "their numbers)", 0, 0,
+        [0 if out.returncode == 0 and out.stdout.splitlines()[-2:] == [
+            "17. LeCun normal for SELU",
+            "18. Orthogonal weights, linear network"] else 1])
+out = subprocess.run([os.path.abspath(binary), "--lessons", "my.lessons",
+                      "--list-lessons"],
+                     capture_output=True, text=True, cwd=os.path.join(d, "bad"))
+msg = out.stderr.strip()
+between("`" + msg + "`: that file is skipped", 0, 0,
+        [0 if out.stdout.count("\n") == 16 else 1])
+r = report(18, "--lessons=%s" % os.path.join(d, "my.lessons"))
+between("An orthogonal matrix keeps every vector's length: nothing vanishes,",
+        0.99, 1.01, [l["activation"]["std"] for l in r["layers"]])
+shutil.rmtree(d)
 # the guide's count of lessons
 n = subprocess.run([binary, "--list-lessons"], capture_output=True,
                    text=True, check=True).stdout.count("\n")
