@@ -762,4 +762,44 @@ grep -q "^initviz: warning: --gain does nothing with --init=torch-linear.*; --bi
 	fail "presets: no warning for --gain, --bias and --bias-std"
 ok
 
+# --- table: the training summary follows the mean field (man REPORT) ----
+printf 'table: the training summary, from the numbers JSON gives ... '
+T="--train-steps=4 --depth=3 --width=8 --batch=16 --lr=0.07"
+# shellcheck disable=SC2086
+run 0 --report $T
+cp "$tmp/out" "$tmp/table"
+# shellcheck disable=SC2086
+run 0 --report --format=json $T
+"$py" - "$tmp/table" "$tmp/out" <<'EOF' || fail "training summary (above)"
+import json, math, sys
+table = open(sys.argv[1]).read().split("\n")
+doc = json.load(open(sys.argv[2]))
+mf = [i for i, l in enumerate(table) if l.startswith("mean field")]
+tr = [i for i, l in enumerate(table) if l.startswith("training: ")]
+assert mf and tr and mf[0] < tr[0], "training does not follow the mean field"
+t = doc["training"]
+line = table[tr[0]]
+want = "training: 4 steps at lr 0.07, loss %s -> %s" % (
+    "%.4g" % t[0]["loss"], "%.4g" % t[-1]["loss"])
+assert line == want, (line, want)
+d = t[-1]["distinct_neurons"]
+assert table[tr[0] + 1] == "distinct neurons after training: %d..%d" % (
+    min(d), max(d)), table[tr[0] + 1]
+head = [i for i, l in enumerate(table) if l.startswith("layer update@0")]
+assert head and table[head[0]].split() == [
+    "layer", "update@0", "update@3", "grad@0", "grad@3", "change"], head
+for k, l in enumerate(table[head[0] + 1:head[0] + 4]):
+    f = [float(x) for x in l.split()]
+    assert f[0] == k + 1, l
+    want = [math.log10(t[0]["update_ratio"][k]),
+            math.log10(t[-2]["update_ratio"][k]),
+            math.log10(t[0]["grad_ratio"][k]),
+            math.log10(t[-2]["grad_ratio"][k])]
+    for got, w in zip(f[1:5], want):
+        assert abs(got - w) <= 0.0051, (l, want)
+    c = doc["training_activation_change"][k]
+    assert f[5] == float("%.3g" % c), (l, c)
+EOF
+ok
+
 echo "$passed passed, 0 failed"

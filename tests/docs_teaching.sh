@@ -10,11 +10,21 @@ top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
 PYTHON3=${PYTHON3:-python3}
 command -v "$PYTHON3" >/dev/null 2>&1 || { echo "SKIP: no python3"; exit 77; }
-exec "$PYTHON3" - "$top_builddir/initviz" "$top_srcdir/docs/teaching.md" <<'EOF'
-import json, math, subprocess, sys
+exec "$PYTHON3" - "$top_builddir/initviz" "$top_srcdir/docs/teaching.md" \
+	"$top_srcdir/src/lesson/builtin.c" <<'EOF'
+import json, math, re, subprocess, sys
 
-binary, guide = sys.argv[1], sys.argv[2]
+binary, guide, builtin = sys.argv[1], sys.argv[2], sys.argv[3]
 text = " ".join(open(guide, encoding="utf-8").read().split())
+# the built-in lessons' text and look lines, as the lesson panel shows them
+lessons = " ".join(
+    line.split(" = ", 1)[1]
+    for line in "".join(
+        m.replace('\\n', '\n').replace('\\"', '"') for m in
+        re.findall(r'"((?:[^"\\]|\\.)*)"',
+                   open(builtin, encoding="utf-8").read())).split("\n")
+    if line.startswith(("text = ", "look = ")))
+lessons = " ".join(lessons.split())
 cache = {}
 
 def report(lesson, *args):
@@ -46,24 +56,24 @@ def digits_match(x, quoted):
     return x is not None and abs(x - float(q)) <= half * (1 + 1e-9)
 
 failures = 0
-def check(phrase, quoted, value):
+def check(phrase, quoted, value, where=None):
     global failures
-    ok_text = " ".join(phrase.split()) in text
+    ok_text = " ".join(phrase.split()) in (text if where is None else where)
     ok_value = digits_match(value, quoted)
     if not (ok_text and ok_value):
         failures += 1
-        print("FAIL: %r: %s" % (phrase, "not in the guide" if not ok_text
+        print("FAIL: %r: %s" % (phrase, "not in the text" if not ok_text
               else "the guide says %s, the lesson gives %r" % (quoted, value)))
     else:
         print("ok: %r (%r)" % (phrase, value))
 
-def between(phrase, lo, hi, values):
+def between(phrase, lo, hi, values, where=None):
     global failures
-    ok_text = " ".join(phrase.split()) in text
+    ok_text = " ".join(phrase.split()) in (text if where is None else where)
     ok = all(lo <= v <= hi for v in values)
     if not (ok_text and ok):
         failures += 1
-        print("FAIL: %r: %s" % (phrase, "not in the guide" if not ok_text
+        print("FAIL: %r: %s" % (phrase, "not in the text" if not ok_text
               else "values %r outside %g..%g" % (values, lo, hi)))
     else:
         print("ok: %r" % phrase)
@@ -72,7 +82,8 @@ def between(phrase, lo, hi, values):
 r = report(1, "--train-steps=20")
 check("(0.619 → 0.618 in 20 steps)", "0.619", loss(r, 0))
 check("(0.619 → 0.618 in 20 steps)", "0.618", loss(r, 20))
-check("(N(0, 1), σ 1.00)", "1.00", layer(r, 5, "grad_activation"))
+check("(N(0, 1): σ 1 on the screen, 1.0016 in the report)", "1.0016",
+      layer(r, 5, "grad_activation"))
 # lesson 2: 20.6 to 0.61, then a plateau; distinct 1 throughout
 r = report(2, "--train-steps=200")
 check("The loss falls from 20.6 to 0.61", "20.6", loss(r, 0))
@@ -114,15 +125,21 @@ check("the strip reads 0.727 throughout", "0.727", loss(r, 50))
 r = report(6)
 between("Pre-activations have σ ≈ 16", 15, 17,
         [l["preactivation"]["std"] for l in r["layers"]])
+between("they **grow** about 3× per layer towards the input", 2.5, 3.5,
+        [r["layers"][l - 1]["grad_activation"]["std"] /
+         r["layers"][l]["grad_activation"]["std"] for l in range(1, 10)])
 between("the `sat` column reads 86–87% in every layer", 0.86, 0.87,
         [l["saturated"] for l in r["layers"]])
 check("1.8e4 at layer 1", "1.8e4", layer(r, 1, "grad_activation"))
-check("(the settings bar says χ1 8.7, exploding)", "8.7",
+check("(the settings bar says `χ1 8.73 exploding`)", "8.73",
       r["criticality"]["chi1"])
 # lesson 7
 r = report(7)
 check("σ 9 at layer 1, 3e10 at layer 10", "9", layer(r, 1, "activation"))
 check("σ 9 at layer 1, 3e10 at layer 10", "3e10", layer(r, 10, "activation"))
+r = report(7, "--train-steps=1")
+between("`T` diverges at once", 0, 0,
+        [0 if loss(r, 1) is None else 1])
 # lesson 8: 0.63 -> 0.23, gradients 1 -> 0.39; the loss in 20 steps
 r = report(8, "--train-steps=20")
 check("(0.63 → 0.23 for activations, gradients 1 → 0.39)", "0.63",
@@ -135,6 +152,8 @@ check("the loss falls from 0.92 to 0.28 in 20 steps", "0.92", loss(r, 0))
 check("the loss falls from 0.92 to 0.28 in 20 steps", "0.28", loss(r, 20))
 # lesson 8: critical at q* = 0, which the layers only approach
 r = report(8)
+between("distinct neurons all 256", 256, 256,
+        [l["distinct_neurons"] for l in r["layers"]])
 check("the theory's q falls from 1 to 0.058 over the 10 layers", "0.058",
       r["layers"][9]["theory"]["preactivation_std"] ** 2)
 check("the theory's q falls from 1 to 0.058 over the 10 layers", "1",
@@ -160,6 +179,18 @@ check("so distinct neurons 187 to 256)", "187",
       min(l["distinct_neurons"] for l in r["layers"]))
 check("so distinct neurons 187 to 256)", "256",
       max(l["distinct_neurons"] for l in r["layers"]))
+# ... and diverges from 0.03 up; at 0.01 on seed 3, not seed 1
+r9 = report(9, "--lr=0.032", "--train-steps=10")
+between("from 0.03 up it diverges within a few steps", 0, 0,
+        [0 if loss(r9, 10) is None else 1])
+between("(`x`, `>` four times, 0.032, `T` shows it)", 0.032, 0.032,
+        [r9["training_lr"]])
+r9 = report(9, "--lr=0.01", "--train-steps=20")
+between("drawn (seed 1 trains, `r` `r`, seed 3, diverges at once)", 0, 1,
+        [loss(r9, 20) / loss(r9, 0)])
+r9 = report(9, "--lr=0.01", "--seed=3", "--train-steps=10")
+between("drawn (seed 1 trains, `r` `r`, seed 3, diverges at once)", 0, 0,
+        [0 if loss(r9, 10) is None else 1])
 # lesson 10
 r = report(10)
 check("0.58 at layer 1, 1e-5 at layer 30", "0.58", layer(r, 1, "activation"))
@@ -173,6 +204,10 @@ check("(1.8 → 0.21 in 100 steps)", "0.21", loss(r, 100))
 check("the loss jumps from 1.8 to 31 at the first step", "31", loss(r, 1))
 # lesson 12
 r = report(12)
+ratios = [r["layers"][l]["activation"]["std"] /
+          r["layers"][l - 1]["activation"]["std"] for l in range(1, 40)]
+check("0.8 per layer compounds to 1e-4 at layer 40", "0.8",
+      math.exp(sum(math.log(x) for x in ratios) / len(ratios)))
 check("compounds to 1e-4 at layer 40", "1e-4", layer(r, 40, "activation"))
 check("gradients reach layer 1 at 1e-4", "1e-4", layer(r, 1, "grad_activation"))
 # lesson 13: [1, 1, 1, 1, 64] from the first step, loss 1.30 -> 0.61
@@ -217,6 +252,73 @@ between("from layer 7 on about half the units dead", 90, 170,
 r = report(16, "--init=he-normal")
 between("brings dL/dh back to about 1 everywhere", 0.8, 1.2,
         [l["grad_activation"]["std"] for l in r["layers"]])
+# the lessons' own text, on the default seed: the numbers the panel quotes
+# are those beside it on the screen (claims cover the other seeds' ranges)
+L = lessons
+r = report(7)
+check("astronomical: about 3e10", "3e10", layer(r, 10, "activation"), L)
+r = report(8)
+check("std 0.63 at layer 1, 0.23 at layer 10", "0.63",
+      layer(r, 1, "activation"), L)
+check("std 0.63 at layer 1, 0.23 at layer 10", "0.23",
+      layer(r, 10, "activation"), L)
+r, he = report(11), report(11, "--init=he-normal")
+check("std 0.66 at layer 1 where He's give 0.83", "0.66",
+      layer(r, 1, "activation"), L)
+check("std 0.66 at layer 1 where He's give 0.83", "0.83",
+      layer(he, 1, "activation"), L)
+check("(0.44 against 0.86)", "0.44", layer(r, 3, "activation"), L)
+check("(0.44 against 0.86)", "0.86", layer(he, 3, "activation"), L)
+check("after 3 layers 0.8^3, about half of He's", "0.5",
+      layer(r, 3, "activation") / layer(he, 3, "activation"), L)
+r = report(14)
+check("std x1.41, ~1000 at layer 20", "1.41", layer(r, 1, "activation"), L)
+between("std x1.41, ~1000 at layer 20", 500, 2000,
+        [layer(r, 20, "activation")], L)
+r = report(14, "--res-scale=%.17g" % (1 / math.sqrt(20)))
+check("alpha 1/sqrt(L) (std 2.26)", "2.26", layer(r, 20, "activation"), L)
+r = report(14, "--norm=batch")
+check("z, a normalized branch: linear growth (4.6)", "4.6",
+      layer(r, 20, "activation"), L)
+r = report(15)
+check("dL/dh grows ~1.21 a layer", "1.21",
+      (layer(r, 1, "grad_activation") / layer(r, 30, "grad_activation"))
+      ** (1 / 29), L)
+between("std about 0.6 everywhere", 0.55, 0.65,
+        [l["activation"]["std"] for l in r["layers"]], L)
+r = report(16)
+check("the biases' noise, std 0.02", "0.02", layer(r, 20, "activation"), L)
+check("4e-8 at layer 1", "4e-8", layer(r, 1, "grad_activation"), L)
+# "Your own lessons": the example file loads as lessons 17 and 18, and its
+# depth misspelt gives the message the guide quotes, file and line
+import os, shutil, tempfile
+raw = open(guide, encoding="utf-8").read()
+example = raw.split("```\n# my.lessons:", 1)[1].split("```", 1)[0]
+example = "# my.lessons:" + example
+d = tempfile.mkdtemp()
+for name, body in (("my.lessons", example),
+                   ("bad/my.lessons", example.replace("depth = 50",
+                                                      "dept = 50"))):
+    os.makedirs(os.path.dirname(os.path.join(d, name)), exist_ok=True)
+    open(os.path.join(d, name), "w", encoding="utf-8").write(body)
+out = subprocess.run([os.path.abspath(binary), "--lessons", "my.lessons",
+                      "--list-lessons"],
+                     capture_output=True, text=True, cwd=d)
+between("(its lessons come after the built-in ones; `--list-lessons` shows "
+        "their numbers)", 0, 0,
+        [0 if out.returncode == 0 and out.stdout.splitlines()[-2:] == [
+            "17. LeCun normal for SELU",
+            "18. Orthogonal weights, linear network"] else 1])
+out = subprocess.run([os.path.abspath(binary), "--lessons", "my.lessons",
+                      "--list-lessons"],
+                     capture_output=True, text=True, cwd=os.path.join(d, "bad"))
+msg = out.stderr.strip()
+between("`" + msg + "`: that file is skipped", 0, 0,
+        [0 if out.stdout.count("\n") == 16 else 1])
+r = report(18, "--lessons=%s" % os.path.join(d, "my.lessons"))
+between("An orthogonal matrix keeps every vector's length: nothing vanishes,",
+        0.99, 1.01, [l["activation"]["std"] for l in r["layers"]])
+shutil.rmtree(d)
 # the guide's count of lessons
 n = subprocess.run([binary, "--list-lessons"], capture_output=True,
                    text=True, check=True).stdout.count("\n")

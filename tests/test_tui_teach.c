@@ -148,6 +148,65 @@ static void overflowing(iv_config *c)
 	c->act = IV_ACT_RELU;
 }
 
+START_TEST(profile_says_which_std_it_cannot_draw)
+{
+	/* given layers whose std is 0 (all zeros) or whose entries overflow,
+	 * then the depth profile's note says which of the two, not "0 or not
+	 * finite": a teacher reads it out */
+	iv_config c;
+	small(&c, IV_INIT_ZEROS, 5);
+	run("Wait Save " SAVED, &c, (tui_options){0});
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "5 layers: std 0 ") &&
+			  strstr(s, "4 layers: std 0") &&
+			  !strstr(s, "NaN or Inf") && !strstr(s, "not finite"),
+		      "%s", s);
+	free(s);
+	tut_close(&app, &scr);
+	overflowing(&c);
+	run("Wait Save " SAVED, &c, (tui_options){0});
+	s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "layers: NaN or Inf") && !strstr(s, "std 0"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(nan_and_inf_counts_whole_or_none)
+{
+	/* given a layer holding both NaN and Inf on a screen too narrow for
+	 * both counts (80 x 24), then the row says "NaN Inf" without counts,
+	 * never "NaN 7760 Inf", whose Inf seems to have no count */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_NORMAL;
+	c.std = 1e100;
+	c.act = IV_ACT_RELU;
+	c.depth = 8;
+	c.width = 16;
+	tui_options o = {.keys = KEYS};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
+				      24, 80),
+			 0);
+	char *s = tut_slurp(SAVED), *p = s;
+	bool both = false;
+	while ((p = strstr(p, "NaN "))) {
+		size_t a, b;
+		char w[4];
+		if (strncmp(p, "NaN Inf", 7) == 0)
+			both = true;
+		else if (sscanf(p, "NaN %zu %3s", &a, w) == 2 &&
+			 strcmp(w, "Inf") == 0)
+			ck_assert_msg(sscanf(p, "NaN %zu Inf %zu", &a, &b) == 2,
+				      "a count is missing: %.20s", p);
+		p += 4;
+	}
+	ck_assert_msg(both, "%s", s); /* the premise: the narrow case */
+	free(s);
+}
+END_TEST
+
 START_TEST(counts_over_nan_are_not_shown)
 {
 	/* given a network whose activations overflow to Inf and then NaN
@@ -987,6 +1046,8 @@ Suite *suite(void)
 	tcase_add_test(t, zeros_tanh_hidden_weights_never_move);
 	tcase_add_test(t, random_init_learns_and_stays_distinct);
 	tcase_add_test(t, counts_over_nan_are_not_shown);
+	tcase_add_test(t, profile_says_which_std_it_cannot_draw);
+	tcase_add_test(t, nan_and_inf_counts_whole_or_none);
 	tcase_add_loop_test(t, divergence_is_named_at_every_width, 0,
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);

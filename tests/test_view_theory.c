@@ -353,6 +353,53 @@ START_TEST(predictions_are_cached_per_configuration)
 }
 END_TEST
 
+/* The settings bar's chi1, q* and depth scales are there exactly where the
+ * report's criticality is (man KEYS, e): not for the schemes the theory
+ * does not describe, nor with normalization or residual blocks. */
+START_TEST(chi1_shown_where_the_theory_describes_the_network)
+{
+	tui_theory t;
+	iv_config c;
+	char label[64], value[64];
+	const tui_glyphs *g = tui_glyphs_pick(false);
+	ck_assert(tui_theory_init(&t));
+	iv_config_defaults(&c);
+	c.depth = 3;
+	c.width = 16;
+	struct {
+		iv_init_kind init;
+		iv_norm_kind norm;
+		bool residual;
+		bool shown;
+	} cases[] = {
+	    {IV_INIT_XAVIER_NORMAL, IV_NORM_NONE, false, true},
+	    {IV_INIT_HE_NORMAL, IV_NORM_NONE, false, true},
+	    {IV_INIT_ZEROS, IV_NORM_NONE, false, false},
+	    {IV_INIT_CONSTANT, IV_NORM_NONE, false, false},
+	    {IV_INIT_IDENTITY, IV_NORM_NONE, false, false},
+	    {IV_INIT_XAVIER_NORMAL, IV_NORM_BATCH, false, false},
+	    {IV_INIT_XAVIER_NORMAL, IV_NORM_LAYER, false, false},
+	    {IV_INIT_HE_NORMAL, IV_NORM_NONE, true, false},
+	};
+	for (size_t i = 0; i < LEN(cases); i++) {
+		c.init = cases[i].init;
+		c.norm = cases[i].norm;
+		c.residual = cases[i].residual;
+		while (!tui_theory_predict_fresh(&t, &c))
+			tui_theory_predict_update(&t, &c, 1e9);
+		bool chi = tui_theory_chi_item(&t, &c, g, label, sizeof label,
+					       value, sizeof value);
+		bool fix = tui_theory_fix_item(&t, &c, g, label, sizeof label,
+					       value, sizeof value);
+		bool xi = tui_theory_xi_item(&t, &c, g, label, sizeof label,
+					     value, sizeof value);
+		ck_assert_msg(chi == cases[i].shown && fix == chi && xi == chi,
+			      "case %zu", i);
+	}
+	tui_theory_done(&t);
+}
+END_TEST
+
 /* Two predictions of the same configuration, bit for bit. */
 static void same_prediction(const tui_predict *a, const tui_predict *b)
 {
@@ -881,6 +928,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 30);
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, predictions_are_cached_per_configuration);
+	tcase_add_test(t, chi1_shown_where_the_theory_describes_the_network);
 	tcase_add_test(t, a_setting_changed_back_keeps_its_prediction);
 	tcase_add_test(t, a_deep_prediction_comes_in_pieces);
 	tcase_add_test(t, nice_steps_and_grid_moves);

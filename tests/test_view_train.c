@@ -760,6 +760,9 @@ static void change(iv_config *c, int k)
 	case 12: c->input = IV_INPUT_POSITIVE; break;
 	case 13: c->seed++; break;
 	case 14: c->nwidths = 2, c->widths[0] = 3, c->widths[1] = 4; break;
+	case 15: c->norm = IV_NORM_BATCH; break;
+	case 16: c->residual = !c->residual; break;
+	case 17: c->res_scale = 0.5; break;
 	default: break;
 	}
 }
@@ -1151,7 +1154,7 @@ Suite *suite(void)
 	tcase_add_test(t, lessons_step_through_and_stop_at_the_ends);
 	tcase_add_test(t, leaving_a_lesson_keeps_its_settings);
 	tcase_add_test(t, a_lesson_too_big_is_refused);
-	tcase_add_loop_test(t, config_same_sees_every_setting, 0, 15);
+	tcase_add_loop_test(t, config_same_sees_every_setting, 0, 18);
 	suite_add_tcase(s, t);
 	t = tcase_create("save");
 	tcase_add_test(t, save_never_overwrites);

@@ -69,7 +69,10 @@ bool tui_lessons_config_same(const iv_config *a, const iv_config *b)
 	       a->bias_std == b->bias_std && a->act == b->act &&
 	       a->slope == b->slope && a->depth == b->depth &&
 	       a->batch == b->batch && a->input == b->input &&
-	       a->seed == b->seed;
+	       a->seed == b->seed && a->norm == b->norm &&
+	       a->residual == b->residual &&
+	       /* the alpha in use: y back round to 1 is the lesson's 1 */
+	       iv_config_res_scale(a) == iv_config_res_scale(b);
 }
 
 bool tui_lessons_modified(const tui_lessons *l, const iv_config *cfg)

@@ -158,31 +158,46 @@ static void header(const tui_app *app, const side *l, const side *r)
 	range_text(app, r, y + 1);
 }
 
+/* The words NaN / Inf of a row, with their counts when counts is set. */
+static void nonfinite_line(tui_line *l, const iv_stats *st, bool counts)
+{
+	tui_line_init(l);
+	tui_line_field(l, 0, 0);
+	if (st->finite == 0) {
+		tui_line_addf(l, TUI_E_WARN, " all %s ",
+			      st->nan ? "NaN" : "Inf");
+		return;
+	}
+	tui_line_addf(l, TUI_E_WARN, " %s", st->nan ? "NaN" : "Inf");
+	if (counts) {
+		tui_line_field(l, 1, 1);
+		tui_line_addf(l, TUI_E_WARN, "%zu",
+			      st->nan ? st->nan : st->inf);
+	}
+	if (st->nan && st->inf) {
+		tui_line_field(l, 0, 1);
+		tui_line_add(l, TUI_E_WARN, "Inf");
+		if (counts) {
+			tui_line_field(l, 1, 1);
+			tui_line_addf(l, TUI_E_WARN, "%zu", st->inf);
+		}
+	}
+	tui_line_field(l, 0, 0);
+	tui_line_add(l, TUI_E_WARN, " ");
+}
+
 static void nonfinite(const iv_stats *st, int y, const side *s)
 {
 	tui_line l;
 	if (st->nan == 0 && st->inf == 0)
 		return;
-	tui_line_init(&l); /* the counts whole, or only the words */
-	tui_line_field(&l, 0, 0);
-	if (st->finite == 0) {
-		tui_line_addf(&l, TUI_E_WARN, " all %s ",
-			      st->nan ? "NaN" : "Inf");
-	} else {
-		tui_line_addf(&l, TUI_E_WARN, " %s", st->nan ? "NaN" : "Inf");
-		tui_line_field(&l, 1, 1);
-		tui_line_addf(&l, TUI_E_WARN, "%zu",
-			      st->nan ? st->nan : st->inf);
-		if (st->nan && st->inf) {
-			tui_line_field(&l, 0, 1);
-			tui_line_add(&l, TUI_E_WARN, "Inf");
-			tui_line_field(&l, 1, 1);
-			tui_line_addf(&l, TUI_E_WARN, "%zu", st->inf);
-		}
-		tui_line_field(&l, 0, 0);
-		tui_line_add(&l, TUI_E_WARN, " ");
+	/* every count, or only the words: "NaN 7760 Inf" would read as if
+	 * the Inf had no count */
+	nonfinite_line(&l, st, true);
+	if (!tui_line_fit(&l, s->w)) {
+		nonfinite_line(&l, st, false);
+		tui_line_fit(&l, s->w);
 	}
-	tui_line_fit(&l, s->w);
 	tui_put_line(y, s->x + s->w - l.used[0], &l);
 }
 

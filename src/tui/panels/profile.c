@@ -58,15 +58,27 @@ static double value(const series *s, size_t l)
 	return sd > 0 && isfinite(sd) ? log10(sd) : NAN;
 }
 
-/* How many computed layers a measured series cannot plot. */
-static size_t unplottable(const series *s)
+/* The computed layers a measured series cannot plot: std 0 over entries
+ * all finite, or entries not all finite (NaN or Inf: the std of what is
+ * left says nothing). */
+typedef struct {
+	size_t zero, bad;
+} off_count;
+
+static off_count unplottable(const series *s)
 {
-	size_t off = 0;
-	for (size_t l = 1; l <= s->app->model.cfg.depth; l++)
-		off +=
-		    tui_hist_ready(tui_compute_layer(&s->app->comp, l), s->q) &&
-		    isnan(value(s, l));
-	return off;
+	off_count n = {0, 0};
+	for (size_t l = 1; l <= s->app->model.cfg.depth; l++) {
+		const iv_layer_stats *st = tui_compute_layer(&s->app->comp, l);
+		if (!tui_hist_ready(st, s->q) || !isnan(value(s, l)))
+			continue;
+		const iv_stats *q = &st->q[s->q];
+		if (q->nan == 0 && q->inf == 0 && q->std == 0)
+			n.zero++;
+		else
+			n.bad++;
+	}
+	return n;
 }
 
 /* Whether the network has residual blocks: the legend names their branch
@@ -92,19 +104,29 @@ static bool any(const series *s)
 
 /* Say which layers the log scale cannot show (std 0, NaN or Inf), whole
  * or not at all, right-aligned on the bottom row of the plot. */
-static void unplotted(const tui_app *app, const chart *c, size_t na, size_t ng)
+static void unplotted(const tui_app *app, const chart *c, off_count na,
+		      off_count ng)
 {
 	tui_line l;
 	const char *mark[2] = {app->gl->mark_a, app->gl->mark_g};
-	size_t n[2] = {na, ng};
+	off_count n[2] = {na, ng};
 	tui_line_init(&l);
-	for (int k = 0; k < 2; k++)
-		if (n[k]) {
-			tui_line_field(&l, k, 0);
+	for (int k = 0; k < 2; k++) {
+		size_t z = n[k].zero, b = n[k].bad, all = z + b;
+		if (!all)
+			continue;
+		/* which of the two, so that the screen says what it is */
+		tui_line_field(&l, k, 0);
+		if (z && b)
 			tui_line_addf(&l, TUI_E_WARN,
-				      " %s %zu layer%s: std 0 or not finite ",
-				      mark[k], n[k], n[k] > 1 ? "s" : "");
-		}
+				      " %s %zu layers: std 0 in %zu, NaN or Inf"
+				      " in %zu ",
+				      mark[k], all, z, b);
+		else
+			tui_line_addf(&l, TUI_E_WARN, " %s %zu layer%s: %s ",
+				      mark[k], all, all > 1 ? "s" : "",
+				      z ? "std 0" : "NaN or Inf");
+	}
 	tui_line_fit(&l, c->w);
 	tui_put_line(c->y + c->h - 1, c->x + c->w - l.used[0], &l);
 }
@@ -405,7 +427,7 @@ static void draw(const tui_app *app, tui_rect r)
 	legend_set ls = {0};
 	if (!app->comp.net || c.h < 2)
 		return;
-	size_t na = unplottable(&s[0]), ng = unplottable(&s[1]);
+	off_count na = unplottable(&s[0]), ng = unplottable(&s[1]);
 	ls.line_a = any(&s[2]);
 	ls.line_g = any(&s[3]);
 	/* with h on the left; z is a block's branch already */
@@ -419,7 +441,8 @@ static void draw(const tui_app *app, tui_rect r)
 		   &c)) {
 		title(app, &ls, r.y, r.w);
 		tui_put(c.y + c.h / 2, TUI_AXIS_W, r.w, TUI_E_AXIS,
-			na + ng ? "no layer has a positive, finite std"
+			na.zero + na.bad + ng.zero + ng.bad
+			    ? "no layer has a positive, finite std"
 				: "not computed yet");
 		return;
 	}
