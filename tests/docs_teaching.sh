@@ -195,6 +195,18 @@ between("drawn (seed 1 trains, `r` `r`, seed 3, diverges at once)", 0, 0,
 r = report(10)
 check("0.58 at layer 1, 1e-5 at layer 30", "0.58", layer(r, 1, "activation"))
 check("0.58 at layer 1, 1e-5 at layer 30", "1e-5", layer(r, 30, "activation"))
+# ... and its own text: the factor from layer 1 to 30, in theory and by seed
+def fall(r, f="std"):
+    return (r["layers"][0]["activation"][f] / r["layers"][29]["activation"][f]
+            if f == "std" else
+            r["layers"][0]["theory"]["activation_std"] /
+            r["layers"][29]["theory"]["activation_std"])
+check("2^14.5 = 23000 from layer 1 to 30 in theory", "2.3e4",
+      fall(r, "theory"), lessons)
+check("40000 on seed 1", "4e4", fall(r), lessons)
+falls = [fall(report(10, "--seed=%d" % s)) for s in range(1, 9)]
+check("19000 to 46000 over seeds 1 to 8", "1.9e4", min(falls), lessons)
+check("19000 to 46000 over seeds 1 to 8", "4.6e4", max(falls), lessons)
 # lesson 11: 0.66, 0.54, 0.44; 1.8 -> 0.21 in 100 steps
 r = report(11, "--train-steps=100")
 for l, q in ((1, "0.66"), (2, "0.54"), (3, "0.44")):
