@@ -177,9 +177,10 @@ static double root_below(struct lctx *c, double v0, double g0)
  * grows without bound, NAN when the map is not a number. A is the slope
  * of the map at large q. Where the gap falls and then rises again
  * between the scan's points it looks for the least gap in between: a map
- * whose gap dips below 0 over a stretch narrower than a step (a stable fixed point, then an unstable one, then growth:
- * softplus, relu and leaky relu with biases near sigma_w^2 (p^2 + n^2)
- * / 2 = 1) has its root there, and the iterates stop at it. */
+ * whose gap dips below 0 over a stretch narrower than a step (a stable
+ * fixed point, then an unstable one, then growth: softplus, relu and
+ * leaky relu with biases near sigma_w^2 (p^2 + n^2) / 2 = 1) has its root
+ * there, and the iterates stop at it. */
 #define DIVERGES (-1.0)
 static double root_above(struct lctx *c, double v0, double g0, double A)
 {
