@@ -109,6 +109,7 @@ static double gap_extreme(struct lctx *c, double a, double b, double sgn,
 	double x1 = b - r * (b - a), x2 = a + r * (b - a), t1, t2;
 	double g1 = sgn * length_gap(c, x1, &t1),
 	       g2 = sgn * length_gap(c, x2, &t2);
+	*at = x1;
 	for (int i = 0; i < ROOT_MAX && b - a > 1e-12 * b; i++) {
 		if (isnan(g1) || isnan(g2))
 			return NAN;
