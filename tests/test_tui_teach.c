@@ -172,6 +172,22 @@ START_TEST(profile_says_which_std_it_cannot_draw)
 }
 END_TEST
 
+START_TEST(profile_leaves_out_a_std_beside_an_inf)
+{
+	/* given a linear layer 3 with 11 Inf among finite entries whose
+	 * std is 5.4e307: the layer rows say inf, and the profile does not
+	 * plot the finite entries' std, it names the layer with the others */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 3);
+	c.std = 1e102;
+	c.act = IV_ACT_LINEAR;
+	run("Wait Save " SAVED, &c, (tui_options){0});
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "● 1 layer: NaN or Inf"), "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(nan_and_inf_counts_whole_or_none)
 {
 	/* given a layer holding both NaN and Inf on a screen too narrow for
@@ -1047,6 +1063,7 @@ Suite *suite(void)
 	tcase_add_test(t, random_init_learns_and_stays_distinct);
 	tcase_add_test(t, counts_over_nan_are_not_shown);
 	tcase_add_test(t, profile_says_which_std_it_cannot_draw);
+	tcase_add_test(t, profile_leaves_out_a_std_beside_an_inf);
 	tcase_add_test(t, nan_and_inf_counts_whole_or_none);
 	tcase_add_loop_test(t, divergence_is_named_at_every_width, 0,
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));

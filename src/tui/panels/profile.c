@@ -54,7 +54,8 @@ static double value(const series *s, size_t l)
 	const iv_layer_stats *st = tui_compute_layer(&app->comp, l);
 	if (s->branch && (!st || st->kind != IV_LAYER_RESIDUAL))
 		return NAN;
-	sd = tui_hist_ready(st, s->q) ? st->q[s->q].std : NAN;
+	/* of all the entries, as the layer rows: none beside an Inf */
+	sd = tui_hist_ready(st, s->q) ? iv_stats_std_all(&st->q[s->q]) : NAN;
 	return sd > 0 && isfinite(sd) ? log10(sd) : NAN;
 }
 
