@@ -86,23 +86,23 @@ run 5 $SMALL --keys="$tmp/missing"
 refused "--keys=missing file" "missing: cannot read: No such file or directory"
 
 # --- a file name of 100000 characters: the message keeps the reason ---------
+# short_with_dots WHAT: stderr's WHAT is short, the name cut with ...
+short_with_dots() {
+	if [ "$(wc -c <"$tmp/err")" -le 200 ] && grep -qF 00... "$tmp/err"; then
+		ok "its $1 is short, with ..."
+	else not_ok "a $1 of $(wc -c <"$tmp/err") bytes"; fi
+}
 long="$tmp/$(printf '%0100000d' 0)/end"
 run 5 --keys="$long.keys"
 refused "--keys= a name of 100000 characters" "0/end.keys: cannot read: File name too long"
-if [ "$(wc -c <"$tmp/err")" -le 200 ] && grep -qF 00... "$tmp/err"; then
-	ok "its message is short, with ..."
-else not_ok "a message of $(wc -c <"$tmp/err") bytes"; fi
+short_with_dots message
 run 5 --lessons="$long.lessons" --list-lessons
 warned "--lessons= a name of 100000 characters" "0/end.lessons: cannot read: File name too long (skipped"
-if [ "$(wc -c <"$tmp/err")" -le 200 ] && grep -qF 00... "$tmp/err"; then
-	ok "its warning is short, with ..."
-else not_ok "a warning of $(wc -c <"$tmp/err") bytes"; fi
+short_with_dots warning
 echo q >"$tmp/quit.keys"
 run 5 --keys="$tmp/quit.keys" --trace="$long.trace"
 refused "--trace= a name of 100000 characters" "0/end.trace: File name too long"
-if [ "$(wc -c <"$tmp/err")" -le 200 ] && grep -qF 00... "$tmp/err"; then
-	ok "its message is short, with ..."
-else not_ok "a message of $(wc -c <"$tmp/err") bytes"; fi
+short_with_dots message
 
 # --- lesson files that are not regular files: skipped with a warning --------
 run 5 --lessons="$tmp/fifo.lessons" --list-lessons

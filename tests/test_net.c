@@ -38,6 +38,15 @@ static void same_summary(const iv_stats *eng, const double *fd, size_t n,
 	iv_stats_done(&s);
 }
 
+/* Every layer's every statistic of a and b, bit for bit. */
+static void same_nets(const iv_net *a, const iv_net *b, const char *what)
+{
+	for (size_t l = 1; l <= iv_net_depth(a); l++)
+		for (int q = 0; q < IV_Q_COUNT; q++)
+			tu_same_stats(&iv_net_layer(a, l)->q[q],
+				      &iv_net_layer(b, l)->q[q], what);
+}
+
 START_TEST(gradients_match_finite_differences)
 {
 	/* given a small net with every quantity retained */
@@ -373,10 +382,7 @@ START_TEST(arrays_are_brought_in_when_asked)
 	iv_net *other = iv_net_alloc(&c, &st);
 	ck_assert_ptr_nonnull(other);
 	ck_assert_int_eq(iv_net_run(other), IV_OK);
-	for (size_t l = 1; l <= c.depth; l++)
-		for (int q = 0; q < IV_Q_COUNT; q++)
-			tu_same_stats(&iv_net_layer(net, l)->q[q],
-				      &iv_net_layer(other, l)->q[q], "populate");
+	same_nets(net, other, "populate");
 	iv_net_free(other);
 	iv_net_free(net);
 }
@@ -417,10 +423,7 @@ START_TEST(a_ticking_run_reports_each_layer_pass)
 	ck_assert_uint_eq(t.n, 2 * c.depth - 1);
 	ck_assert(t.rising);
 	ck_assert_double_eq_tol(t.last, 0.9, 1e-12);
-	for (size_t l = 1; l <= c.depth; l++)
-		for (int q = 0; q < IV_Q_COUNT; q++)
-			tu_same_stats(&iv_net_layer(a, l)->q[q],
-				      &iv_net_layer(b, l)->q[q], "ticking");
+	same_nets(a, b, "ticking");
 	iv_net_free(a);
 	iv_net_free(b);
 }

@@ -96,7 +96,6 @@ static int report(const cli_opts *o)
 	cli_progress_start(&pr, stderr);
 	cli_progress_phase(&pr, "computing the network");
 	iv_net_populate(net); /* run whole: no page faults in the passes */
-	iv_net_histograms(net, cli_format_histograms(o->format));
 	st = iv_net_run_ticking(net, tick, &pr);
 	if (st == IV_OK)
 		st = cli_analysis_compute_shown(&x, net, o->train_steps, o->lr,

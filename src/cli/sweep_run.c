@@ -160,8 +160,6 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 	if (!*net)
 		return st;
 	iv_net_populate(*net); /* the largest first: once (net.h) */
-	/* a sweep's figure draws profiles, no histograms */
-	iv_net_histograms(*net, o->format == CLI_FORMAT_JSON);
 	struct tick t = {p, cost(&p->r->cfg[i])};
 	if ((st = iv_net_run_ticking(*net, tick, &t)) != IV_OK)
 		return st;
