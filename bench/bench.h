@@ -25,9 +25,10 @@ struct bench_phases {
 
 /* The machine's floor beside the products (floor.c), seconds, each the
  * best of some runs: the first touch of the arrays held and their
- * release, and the weights' draws. */
+ * release, the weights' draws, and the reads that the report's
+ * statistics and histograms cannot do without. */
 struct bench_floor {
-	double touch, release, draws;
+	double touch, release, draws, reads;
 };
 
 /* A child process: wall time, peak RSS, what it wrote on stdout. */
@@ -45,7 +46,8 @@ struct bench_proc {
 	X(PH_INIT, "init") X(PH_FWD, "fwd") X(PH_BWD, "bwd")                   \
 	X(PH_GEMM_FWD, "gemm_fwd") X(PH_GEMM_BWD, "gemm_bwd")                 \
 	X(PH_ACT, "act") X(PH_STATS, "stats") X(PH_DISTINCT, "distinct")     \
-	X(PH_TOUCH, "touch") X(PH_RELEASE, "release") X(PH_DRAWS, "draws")
+	X(PH_TOUCH, "touch") X(PH_RELEASE, "release") X(PH_DRAWS, "draws")  \
+	X(PH_READS, "reads")
 
 enum bench_phase {
 #define BENCH_X(e, name) e,

@@ -191,10 +191,10 @@ int bench_phases_child(size_t width, size_t depth, size_t batch, int reps)
 		return 1;
 	printf("kernel=%s sane=%d init=%.6f fwd=%.6f bwd=%.6f gemm_fwd=%.6f"
 	       " gemm_bwd=%.6f act=%.6f stats=%.6f distinct=%.6f"
-	       " touch=%.6f release=%.6f draws=%.6f"
+	       " touch=%.6f release=%.6f draws=%.6f reads=%.6f"
 	       " act_std_L=%.6g gact_std_1=%.6g\n",
 	       bench_blas_kernel(), sane, p.init, p.fwd, p.bwd, p.gemm_fwd,
 	       p.gemm_bwd, p.act, p.stats, p.distinct, f.touch, f.release,
-	       f.draws, p.act_std_L, p.gact_std_1);
+	       f.draws, f.reads, p.act_std_L, p.gact_std_1);
 	return 0;
 }
