@@ -521,6 +521,85 @@ START_TEST(ratios_of_tiny_weights_do_not_underflow)
 }
 END_TEST
 
+/* Copies of every layer's weights, one block. */
+static double *weights_copy(const iv_net *net)
+{
+	size_t L = iv_net_depth(net), total = 0, r, c;
+	for (size_t l = 1; l <= L; l++)
+		if (iv_net_data(net, l, IV_Q_WEIGHTS, &r, &c))
+			total += r * c;
+	double *w = malloc(total * sizeof *w), *at = w;
+	ck_assert_ptr_nonnull(w);
+	for (size_t l = 1; l <= L; l++) {
+		const double *x = iv_net_data(net, l, IV_Q_WEIGHTS, &r, &c);
+		memcpy(at, x, r * c * sizeof *at);
+		at += r * c;
+	}
+	return w;
+}
+
+static bool weights_are(const iv_net *net, const double *w, bool *finite)
+{
+	size_t L = iv_net_depth(net), r, c;
+	bool same = true;
+	*finite = true;
+	for (size_t l = 1; l <= L; l++) {
+		const double *x = iv_net_data(net, l, IV_Q_WEIGHTS, &r, &c);
+		for (size_t i = 0; i < r * c; i++) {
+			same &= memcmp(&x[i], w, sizeof *w) == 0;
+			*finite &= isfinite(x[i]) != 0;
+			w++;
+		}
+	}
+	return same;
+}
+
+START_TEST(a_loss_that_is_not_finite_takes_no_update)
+{
+	/* given He-normal relu, 8 layers of 64, at a rate of 1: the loss
+	 * overflows within a few steps (lesson 9's divergence, smaller) */
+	iv_net *net = make_net(IV_INIT_HE_NORMAL, IV_ACT_RELU, 64, 8);
+	iv_train *tr = make_trainer(net, 1.0);
+	double *before = NULL;
+	size_t k = 0;
+	/* when it steps until a step stops */
+	for (; k < 200; k++) {
+		free(before);
+		before = weights_copy(net);
+		ck_assert_int_eq(iv_train_step(tr), IV_OK);
+		if (iv_train_stopped(tr))
+			break;
+		ck_assert(isfinite(iv_train_loss(tr)));
+	}
+	/* then it stopped, at the loss of the weights after k updates */
+	ck_assert_msg(k >= 1 && k < 200, "stopped after %zu steps", k);
+	ck_assert_uint_eq(iv_train_steps(tr), k);
+	ck_assert(!isfinite(iv_train_loss(tr)));
+	/* and kept those weights, bit for bit, finite: what overflowed is the
+	 * output, not the weights, and no NaN update was written over them */
+	bool finite;
+	ck_assert(weights_are(net, before, &finite));
+	ck_assert(finite);
+	/* and a later step, whole or in pieces, stops the same way */
+	ck_assert_int_eq(iv_train_step(tr), IV_OK);
+	ck_assert(iv_train_stopped(tr));
+	iv_status st;
+	while ((st = iv_train_advance(tr, (size_t)1 << 14)) == IV_CONTINUE)
+		;
+	ck_assert_int_eq(st, IV_OK);
+	ck_assert(iv_train_stopped(tr));
+	ck_assert_uint_eq(iv_train_steps(tr), k);
+	ck_assert(weights_are(net, before, &finite));
+	/* and an evaluation is no step: it says nothing stopped */
+	ck_assert_int_eq(iv_train_evaluate(tr), IV_OK);
+	ck_assert(!iv_train_stopped(tr));
+	ck_assert(!isfinite(iv_train_loss(tr)));
+	free(before);
+	iv_train_free(tr);
+	iv_net_free(net);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("train");
@@ -541,6 +620,7 @@ Suite *suite(void)
 	tcase_add_test(tc, unwatched_steps_skip_the_distinct_count);
 	tcase_add_test(tc, watching_never_changes_the_update);
 	tcase_add_test(tc, ratios_of_tiny_weights_do_not_underflow);
+	tcase_add_test(tc, a_loss_that_is_not_finite_takes_no_update);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -11,6 +11,8 @@
  * Call order:
  *   tr = iv_train_alloc(net, &opts, &st);   net is borrowed, must outlive tr
  *   iv_train_step(tr);   forward, loss, backward, update of every W and b
+ *                        (none when the loss is not finite:
+ *                        iv_train_stopped)
  *   iv_train_loss(tr), iv_train_distinct(tr, l)   state *before* that update
  *   iv_train_update_ratio(tr, l), iv_train_grad_ratio(tr, l)   that update
  *   iv_train_evaluate(tr)                   the state after the last update
@@ -78,6 +80,12 @@ double iv_train_loss(const iv_train *tr);
 iv_status iv_train_output_loss(iv_train *tr, double *loss);
 size_t iv_train_distinct(const iv_train *tr, size_t l); /* 1..depth */
 size_t iv_train_steps(const iv_train *tr);              /* updates so far */
+/* Whether the last step found the loss of the weights it started from not
+ * finite (the output overflowed): such a step ends after the loss, takes
+ * no update and does not count, so the net keeps the weights that
+ * diverged (iv_train_loss is that loss, the ratios the update before).
+ * Every later step stops the same way. False after an evaluation. */
+bool iv_train_stopped(const iv_train *tr);
 
 /* Layer l's (1..depth) last update, relative to the weights it started
  * from: std(dW)/std(W) with dW = dloss/dW (grad ratio) and std(deltaW)/std(W)

@@ -10,7 +10,9 @@
  *                and ACT: bias and activation or the residual add by
  *                blocks, then DIST: distinct neurons (only when watched,
  *                and in evaluations)
- *   OUT          readout, loss, the readout's gradient and update, g_L
+ *   OUT          readout, loss, the readout's gradient and update, g_L;
+ *                a loss that is not finite ends the step here, no
+ *                weight changed and no step counted (iv_train_stopped)
  *   DZ   [L..1]  dz_l by blocks (in place, or beside g_l for a block) and
  *                DZN (back through a plain layer's norm);
  *                b_l -= lr dz^T 1
@@ -76,6 +78,7 @@ struct iv_train {
 	/* the step or evaluation in progress */
 	tr_phase phase;
 	bool update, watched; /* a step (else an evaluation); count, ratios */
+	bool stopped; /* this step's loss is not finite: no update from it */
 	size_t l, pos;        /* layer; columns, rows or entries done */
 };
 
@@ -359,7 +362,7 @@ static void next(iv_train *tr)
 			ph = TR_NORM_IN;
 			l++;
 		} else if (ph == TR_OUT) {
-			ph = tr->update ? TR_DZ : TR_IDLE;
+			ph = tr->update && !tr->stopped ? TR_DZ : TR_IDLE;
 			l = L;
 		} else if (ph == TR_UPD) {
 			ph = l > 1 ? TR_DZ : TR_IDLE;
@@ -442,7 +445,11 @@ static iv_status run_phase(iv_train *tr, size_t left, bool forced, size_t *did,
 		if (!forced && left < work)
 			break;
 		st = readout(tr);
-		if (st == IV_OK && tr->update)
+		/* a loss that is not finite has no gradient to follow: its
+		 * update would only write NaN over the weights that overflowed */
+		if (st == IV_OK && tr->update && !isfinite(tr->loss))
+			tr->stopped = true;
+		else if (st == IV_OK && tr->update)
 			st = readout_backward(tr);
 		*did = work;
 		*end = true;
@@ -524,7 +531,7 @@ static iv_status work(iv_train *tr, size_t budget)
 		else if (did == 0)
 			return IV_CONTINUE; /* nothing more fits */
 	}
-	if (tr->update)
+	if (tr->update && !tr->stopped)
 		tr->steps++;
 	iv_net_restart(tr->net); /* the net's statistics are stale now */
 	return IV_OK;
@@ -535,6 +542,7 @@ static void begin(iv_train *tr, bool update)
 	tr->net->trained = true; /* a network drawn again under the trainer */
 	tr->update = update;
 	tr->watched = update && tr->watch;
+	tr->stopped = false;
 	enter(tr, TR_NORM_IN, 1);
 	if (!has(tr, TR_NORM_IN, 1))
 		next(tr);
@@ -596,6 +604,11 @@ size_t iv_train_distinct(const iv_train *tr, size_t l)
 size_t iv_train_steps(const iv_train *tr)
 {
 	return tr->steps;
+}
+
+bool iv_train_stopped(const iv_train *tr)
+{
+	return tr->stopped;
 }
 
 double iv_train_grad_ratio(const iv_train *tr, size_t l)
