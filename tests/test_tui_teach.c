@@ -226,16 +226,19 @@ END_TEST
 START_TEST(counts_over_nan_are_not_shown)
 {
 	/* given a network whose activations overflow to Inf and then NaN
-	 * (std 1e200, linear), when a step is taken, then neither the layer
-	 * rows nor the strip give counts computed over NaN: no "1 in every
-	 * layer" (NaN columns all compare alike), no dead-unit fraction, and
-	 * the strip says why */
+	 * (std 1e200, relu), when a step is asked for, then it takes no
+	 * update (the loss is not finite), and neither the layer rows nor the
+	 * strip give counts computed over NaN: no "1 in every layer" (NaN
+	 * columns all compare alike), no dead-unit fraction, and the strip
+	 * says why */
 	iv_config c;
 	overflowing(&c);
 	remove("before.txt");
 	run("Wait Save before.txt t Wait Save " SAVED, &c, (tui_options){0});
-	for (size_t l = 2; l <= 3; l++) /* the premise: NaN there */
-		ck_assert(iv_net_layer(app.comp.net, l)->q[IV_Q_ACT].nan > 0);
+	ck_assert_uint_eq(tui_train_steps(&app.train), 0);
+	/* the premise: Inf in layer 2, NaN in layer 3 */
+	ck_assert(iv_net_layer(app.comp.net, 2)->q[IV_Q_ACT].inf > 0);
+	ck_assert(iv_net_layer(app.comp.net, 3)->q[IV_Q_ACT].nan > 0);
 	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "distinct neurons: not counted (NaN or Inf)") &&
 			  !strstr(s, "in every layer") &&
@@ -907,37 +910,46 @@ static const char *screen_row(const char *s, int k, char *buf, size_t size)
 	return buf;
 }
 
-START_TEST(a_diverged_resnet_says_what_its_rows_show)
+START_TEST(an_overflowing_resnet_says_what_its_rows_show)
 {
-	/* given lesson 14 (a ResNet that diverges) after three steps, where
-	 * every layer's activations and all but the top layer's gradients are
-	 * NaN: the gradient side's axis does not give the top layer's range
-	 * over rows that have no finite value, and says so in words that fit
-	 * whole (60 columns too); scrolled to the top layer, the range is
-	 * back; the profile's legend still names the stream, its gradients and
-	 * the branch in its short words */
+	/* given lesson 14's ResNet drawn with std 1e200, whose stream is Inf
+	 * from layer 2 and NaN above, and whose gradients are NaN but for the
+	 * top layer's, scrolled down a row: the gradient side's axis does not
+	 * give the top layer's range over rows that have no finite value, and
+	 * says so in words that fit whole (60 columns too); scrolled to the
+	 * top layer, the range is back; the profile's legend still names the
+	 * stream, its gradients and the branch */
 	enum { K = 14 };
 	static const struct {
 		int lines, cols;
 		const char *left, *right;
 	} sizes[] = {
-	    {40, 120, "no finite values", "no finite values in these rows"},
-	    {24, 80, "no finite values", "no finite values here"},
+	    {40, 120, "no finite values in these rows",
+	     "no finite values in these rows"},
+	    {24, 80, "no finite values here", "no finite values here"},
 	    {20, TUI_MIN_COLS, "none finite", "none finite"},
 	};
 	const iv_lesson *x = &builtin.v[K - 1];
+	iv_config c = x->cfg;
+	c.init = IV_INIT_NORMAL;
+	c.std = 1e200;
 	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
 	char axis[512], want[128];
 	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 		remove(SAVED);
 		remove("top.txt");
-		ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
-					      "t t t Wait Save " SAVED
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o,
+					      "Wait Down Save " SAVED
 					      " End Save top.txt",
 					      sizes[k].lines, sizes[k].cols),
 				 0);
-		ck_assert(tui_train_diverged(&app.train));
+		for (size_t l = 2; l < c.depth; l++) { /* the premise */
+			const iv_layer_stats *ls = iv_net_layer(app.comp.net, l);
+			ck_assert(ls->q[IV_Q_ACT].finite == 0 &&
+				  ls->q[IV_Q_GRAD_ACT].finite == 0);
+		}
 		char *s = tut_slurp(SAVED);
+		ck_assert_msg(strstr(s, "\n 2 "), "%.2000s", s); /* scrolled */
 		screen_row(s, 3, axis, sizeof axis); /* under the titles */
 		snprintf(want, sizeof want, "   %s ", sizes[k].left);
 		ck_assert_msg(!strncmp(axis, want, strlen(want)), "%s", axis);
@@ -945,7 +957,8 @@ START_TEST(a_diverged_resnet_says_what_its_rows_show)
 		const char *r = strstr(axis, want);
 		ck_assert_msg(r && r[strlen(want)] == '\0', "%s", axis);
 		ck_assert_msg(strstr(s, "measured ● ") &&
-				  strstr(s, " ◆ ∂L/∂h  ■ branch"),
+				  strstr(s, " ◆ ") && strstr(s, "■ ") &&
+				  strstr(s, "branch"),
 			      "%.3000s", s);
 		free(s);
 		s = tut_slurp("top.txt");
@@ -955,6 +968,71 @@ START_TEST(a_diverged_resnet_says_what_its_rows_show)
 		free(s);
 		tut_close(&app, &scr);
 	}
+}
+END_TEST
+
+START_TEST(a_diverged_resnet_keeps_the_weights_that_overflowed)
+{
+	/* given lesson 14 (a ResNet that diverges), when t is pressed three
+	 * times, then the third step finds the loss not finite and takes no
+	 * update: training stops at step 2 on weights still finite, and the
+	 * screen shows that network, whose first layer is finite, not a NaN
+	 * update of it (which made every row "all NaN") */
+	enum { K = 14 };
+	const iv_lesson *x = &builtin.v[K - 1];
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
+				      "t t t Wait Save " SAVED, 40, 120),
+			 0);
+	ck_assert(tui_train_diverged(&app.train));
+	ck_assert_uint_eq(tui_train_steps(&app.train), 2);
+	for (size_t l = 1; l <= x->cfg.depth; l++) {
+		const iv_stats *w = &iv_net_layer(app.comp.net, l)->q[IV_Q_WEIGHTS];
+		ck_assert_msg(w->nan == 0 && w->inf == 0, "layer %zu", l);
+	}
+	const iv_stats *h1 = &iv_net_layer(app.comp.net, 1)->q[IV_Q_ACT];
+	ck_assert(h1->finite == h1->count && h1->count > 0);
+	char *s = tut_slurp(SAVED), row[512];
+	ck_assert_msg(strstr(s, " step 2 ") && strstr(s, "diverged"), "%s", s);
+	screen_row(s, 4, row, sizeof row); /* layer 1 */
+	char *sep = strstr(row, "│"); /* its activations, left of it */
+	ck_assert_ptr_nonnull(sep);
+	*sep = '\0';
+	ck_assert_msg(!strncmp(row, " 1 ", 3) && !strstr(row, "NaN") &&
+			  !strstr(row, "Inf"),
+		      "%s", row);
+	free(s);
+}
+END_TEST
+
+START_TEST(a_count_beside_inf_is_written_over_the_bars)
+{
+	/* given two linear layers of 256 whose weights have std 6.25e152,
+	 * the second layer's entries are about 1e308: a tenth overflow to Inf
+	 * and the finite ones fill the histogram to its right end; then the
+	 * row's "Inf N" is written whole over the bars, with a blank between
+	 * the word and its count, not a bar */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 2);
+	c.act = IV_ACT_LINEAR;
+	c.width = 256;
+	c.std = 6.25e152;
+	tui_options o = {.keys = KEYS};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
+				      40, 120),
+			 0);
+	const iv_stats *h2 = &iv_net_layer(app.comp.net, 2)->q[IV_Q_ACT];
+	ck_assert(h2->inf > 0 && h2->finite > h2->inf); /* the premise */
+	char *s = tut_slurp(SAVED), row[512], label[64];
+	screen_row(s, 5, row, sizeof row); /* layer 2 */
+	snprintf(label, sizeof label, " Inf %zu ", h2->inf);
+	const char *at = strstr(row, label);
+	ck_assert_msg(at, "%s", row);
+	/* bars right up to the label: the histogram is full there */
+	ck_assert_msg(at - row > 3 && strncmp(at - 3, " ", 1) != 0, "%s", row);
+	free(s);
 }
 END_TEST
 
@@ -1089,7 +1167,9 @@ Suite *suite(void)
 	tcase_add_loop_test(t, the_keys_a_lesson_names_do_what_it_says, 0,
 			    (int)(sizeof named_keys / sizeof named_keys[0]));
 	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
-	tcase_add_test(t, a_diverged_resnet_says_what_its_rows_show);
+	tcase_add_test(t, an_overflowing_resnet_says_what_its_rows_show);
+	tcase_add_test(t, a_diverged_resnet_keeps_the_weights_that_overflowed);
+	tcase_add_test(t, a_count_beside_inf_is_written_over_the_bars);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);

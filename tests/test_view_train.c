@@ -591,25 +591,27 @@ static const struct {
     {INFINITY, 8, false},
 };
 
-/* c computed, then one watched training step of it. */
-static void one_watched_step(const iv_config *c)
+/* c computed, then one watched training step of it asked for; steps: the
+ * steps it took (0 when the loss was not finite: no update). */
+static void one_watched_step(const iv_config *c, size_t steps)
 {
 	compute(c);
 	tui_train_init(&tr, 0.05);
 	tr.watch = true;
 	tui_train_ask(&tr);
 	drive(1.0, 0);
-	ck_assert_uint_eq(tui_train_steps(&tr), 1);
+	ck_assert_uint_eq(tui_train_steps(&tr), steps);
 }
 
 START_TEST(no_ratio_says_why)
 {
 	/* given weights all equal (zeros), a step has no ratio and the strip
 	 * may say the weights are all equal; given weights drawn with std
-	 * 1e200, a step's loss overflows and its ratios are NaN too, but the
-	 * weights are far from equal: the strip must not say they are */
+	 * 1e200, the loss overflows, so the step takes no update and there is
+	 * no ratio either, but the weights are far from equal: the strip must
+	 * not say they are */
 	iv_config c = small(IV_INIT_ZEROS, 2, 16);
-	one_watched_step(&c);
+	one_watched_step(&c, 1);
 	for (size_t i = 0; i < tr.nrl; i++) {
 		ck_assert(isnan(tui_ratio_last(&tr, i, false)));
 		ck_assert(tui_ratio_weights_equal(&tr, i));
@@ -618,7 +620,8 @@ START_TEST(no_ratio_says_why)
 	tui_compute_done(&comp);
 	c = small(IV_INIT_NORMAL, 2, 16);
 	c.std = 1e200;
-	one_watched_step(&c);
+	one_watched_step(&c, 0);
+	ck_assert(tui_train_diverged(&tr));
 	for (size_t i = 0; i < tr.nrl; i++) {
 		ck_assert(isnan(tui_ratio_last(&tr, i, false)));
 		ck_assert(!tui_ratio_weights_equal(&tr, i));

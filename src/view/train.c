@@ -199,10 +199,17 @@ static bool pass_due(const tui_train *t)
 	       t->t_steps >= TUI_TRAIN_PASS_EVERY;
 }
 
-/* A step ended: its loss (of the weights it started from) and ratios. */
+/* A step ended: its loss (of the weights it started from) and ratios; or
+ * it stopped at a loss that is not finite, with no update taken: the
+ * loss of the weights as they stand, and no more steps. */
 static iv_status stepped(tui_train *t, bool watched)
 {
 	size_t k = iv_train_steps(t->tr);
+	if (iv_train_stopped(t->tr)) {
+		t->running = false;
+		t->queued = 0;
+		return put_loss(t, k, iv_train_loss(t->tr));
+	}
 	iv_status st = put_loss(t, k - 1, iv_train_loss(t->tr));
 	if (st == IV_OK)
 		st = put_ratios(t, k, watched);

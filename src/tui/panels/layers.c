@@ -198,7 +198,12 @@ static void nonfinite(const iv_stats *st, int y, const side *s)
 		nonfinite_line(&l, st, false);
 		tui_line_fit(&l, s->w);
 	}
-	tui_put_line(y, s->x + s->w - l.used[0], &l);
+	/* over the histogram's cells: the gaps between the words too, or a
+	 * bar shows between "Inf" and its count */
+	int x = s->x + s->w - l.used[0];
+	for (int i = 0; i < l.used[0]; i++)
+		tui_put(y, x + i, x + l.used[0], TUI_E_NORMAL, " ");
+	tui_put_line(y, x, &l);
 }
 
 /* The x-range of one side's histogram in a row; false when it has none. */

@@ -89,7 +89,11 @@ static void row(const tui_app *app, int y, size_t i, int cols)
 	/* a layer without a ratio says why where its bars would be: its
 	 * weights are all equal (but for rounding), or its numbers
 	 * overflowed (a weight spread of 1e200 is not "all equal") */
-	if (t->nratio && isnan(tui_ratio_last(t, i, false)) && w >= CELLS_MIN)
+	if (!t->nratio && tui_train_diverged(t) && w >= CELLS_MIN)
+		tui_put(y, lw, lw + w, TUI_E_LABEL, /* the first step stopped */
+			"no update taken: the loss is not finite");
+	else if (t->nratio && isnan(tui_ratio_last(t, i, false)) &&
+		 w >= CELLS_MIN)
 		tui_put(y, lw, lw + w, TUI_E_LABEL,
 			tui_ratio_weights_equal(t, i)
 			    ? "weights all equal: no spread to compare an "
