@@ -361,11 +361,21 @@ grep -q ", 1 layer of 1 unit$" "$tmp/out" && ok "1 layer of 1 unit" ||
 	not_ok "the table header of a 1x1 net: $(head -1 "$tmp/out")"
 run 5 --report --train-steps=20 --lr=1e6 --init=normal --std=3 \
 	--activation=linear --depth=3 --width=8 --batch=8
-if [ "$rc" -eq 0 ] && grep -q "loss .* -> nan$" "$tmp/out" &&
+if [ "$rc" -eq 0 ] && grep -q "loss .* -> inf$" "$tmp/out" &&
+	grep -q "^training stopped at step [0-9]*: the loss is not finite" \
+		"$tmp/out" &&
 	! grep -Eq -- '-nan|-0([ ,)]|$)' "$tmp/out"; then
-	ok "a diverged loss reads nan, not -nan"
+	ok "an overflowed loss reads inf, and training stops there"
 else
-	not_ok "a diverged loss: exit $rc"
+	not_ok "an overflowed loss: exit $rc"
+fi
+run 5 --report --train-steps=20 --init=normal --std=1e200 \
+	--activation=linear --depth=3 --width=8 --batch=8
+if [ "$rc" -eq 0 ] && grep -q "loss nan -> nan$" "$tmp/out" &&
+	! grep -Eq -- '-nan|-0([ ,)]|$)' "$tmp/out"; then
+	ok "a NaN loss reads nan, not -nan"
+else
+	not_ok "a NaN loss: exit $rc"
 fi
 run 5 --report --init=normal --std=1e200 --activation=linear --depth=3 \
 	--width=8 --batch=8

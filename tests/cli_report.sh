@@ -601,6 +601,33 @@ for l, r in enumerate(rows):
     assert float(r["training.grad_ratio"]) == tr[-2]["grad_ratio"][l]
     assert float(r["training.activation_change"]) == change[l]
 EOF
+# a loss that overflows stops the training there, with no update taken
+# from it: the weights that diverged stay, and the steps left are not run
+div="--init=he-normal --activation=relu --depth=8 --width=64 --batch=64"
+div="$div --lr=1 --train-steps=1000"
+run 0 --report --format=json $div
+cp "$tmp/out" "$tmp/div.json"
+run 0 --report --format=csv $div
+cp "$tmp/out" "$tmp/div.csv"
+run 0 --report $div
+"$py" - "$tmp/div.json" "$tmp/div.csv" "$tmp/out" "$tmp/train.json" <<'EOF' || fail "training stopped (above)"
+import csv, json, math, re, sys
+d = json.load(open(sys.argv[1]))
+assert d["training_stopped"] is True, d["training_stopped"]
+tr = d["training"]
+last = tr[-1]
+assert last["loss"] is None and 0 < last["step"] < 1000, last
+assert all(math.isfinite(e["loss"]) for e in tr[:-1]), tr
+assert last["update_ratio"] == [None] * 8, last
+assert json.load(open(sys.argv[4]))["training_stopped"] is False
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert all(int(r["training.steps"]) == last["step"] for r in rows), rows[0]
+table = open(sys.argv[3]).read()
+want = "training: %d steps at lr 1, loss " % last["step"]
+assert want in table, table
+m = re.search(r"^training stopped at step (\d+): the loss is not finite", table, re.M)
+assert m and int(m.group(1)) == last["step"], table
+EOF
 run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
 head -1 "$tmp/out" | grep -q 'training.final_loss' || fail "csv: no training"
 run 0 --report --depth=3 --width=16 --batch=32 --train-steps=5

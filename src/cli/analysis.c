@@ -140,6 +140,10 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 		iv_train_watch(tr,
 			       (k - 1) % every == 0); /* logged steps only */
 		st = iv_train_step(tr);
+		if (st == IV_OK && iv_train_stopped(tr)) {
+			a->train_stopped = true; /* state k - 1: logged below */
+			break;
+		}
 		if ((k - 1) % every == 0 && st == IV_OK) {
 			log_point(a, tr, L, true);
 			a->train_step[a->ntrain - 1] = k - 1;

@@ -19,6 +19,9 @@ typedef struct cli_analysis {
 	iv_criticality crit;    /* of layer 1 (iv_theory_criticality_config) */
 	size_t ntrain;          /* training log entries (0: no training) */
 	double train_lr;        /* the learning rate it trained at */
+	/* training stopped before the steps asked for: the loss of the last
+	 * entry's state is not finite (iv_train_stopped) */
+	bool train_stopped;
 	bool random_readout;    /* with a LeCun-normal readout */
 	size_t *train_step;     /* ntrain */
 	double *train_loss;     /* ntrain */
@@ -38,7 +41,8 @@ typedef struct cli_analysis {
  * weights change: call after the report's statistics are taken, with the
  * activations of iv_net_run still in place) for steps SGD steps at rate lr
  * (random_readout: iv_train_opts), logging step 0, every ceil(steps/999)-th
- * step and the last. 0, or an engine status on failure. */
+ * step and the last; training stops at a state whose loss is not finite,
+ * which is then the last. 0, or an engine status on failure. */
 iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
 			       double lr, bool random_readout);
 struct cli_progress;

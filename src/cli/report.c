@@ -206,6 +206,8 @@ static void training(FILE *f, const cli_analysis *x, size_t L)
 	key_num(f, ",\n  ", "training_lr", x->train_lr);
 	fprintf(f, ",\n  \"training_readout\": \"%s\"",
 		x->random_readout ? "random" : "same");
+	fprintf(f, ",\n  \"training_stopped\": %s",
+		x->train_stopped ? "true" : "false");
 	fputs(",\n  \"training\": [\n", f);
 	for (size_t k = 0; k < x->ntrain; k++) {
 		fprintf(f, "    {\"step\": %zu", x->train_step[k]);

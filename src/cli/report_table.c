@@ -362,7 +362,13 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 			x->train_step[k], plural(x->train_step[k]), x->train_lr,
 			num(x->train_loss[0], 4, a, sizeof a),
 			num(x->train_loss[k], 4, b, sizeof b), lo, hi);
-		ratios(f, x, L);
+		if (x->train_stopped)
+			fprintf(f,
+				"training stopped at step %zu: the loss is not "
+				"finite, so it has no update to take\n",
+				x->train_step[k]);
+		if (x->train_step[k] > 0) /* else no update to show */
+			ratios(f, x, L);
 	}
 }
 
