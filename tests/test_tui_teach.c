@@ -45,6 +45,18 @@ static void teardown(void)
 	tut_close(&app, &scr);
 }
 
+/* c drawn on a headless lines x cols screen and saved: the screen's text
+ * (free it); the app stays open. */
+static char *drawn(const iv_config *c, int lines, int cols)
+{
+	tui_options o = {.keys = KEYS};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, c, &o, "Wait Save " SAVED,
+				      lines, cols),
+			 0);
+	return tut_slurp(SAVED);
+}
+
 /* "t t t ..." n times, then let the steps finish and save the screen. */
 static char *steps(int n)
 {
@@ -200,12 +212,7 @@ START_TEST(nan_and_inf_counts_whole_or_none)
 	c.act = IV_ACT_RELU;
 	c.depth = 8;
 	c.width = 16;
-	tui_options o = {.keys = KEYS};
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
-				      24, 80),
-			 0);
-	char *s = tut_slurp(SAVED), *p = s;
+	char *s = drawn(&c, 24, 80), *p = s;
 	bool both = false;
 	while ((p = strstr(p, "NaN "))) {
 		size_t a, b;
@@ -1018,14 +1025,9 @@ START_TEST(a_count_beside_inf_is_written_over_the_bars)
 	c.act = IV_ACT_LINEAR;
 	c.width = 256;
 	c.std = 6.25e152;
-	tui_options o = {.keys = KEYS};
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
-				      40, 120),
-			 0);
+	char *s = drawn(&c, 40, 120), row[512], label[64];
 	const iv_stats *h2 = &iv_net_layer(app.comp.net, 2)->q[IV_Q_ACT];
 	ck_assert(h2->inf > 0 && h2->finite > h2->inf); /* the premise */
-	char *s = tut_slurp(SAVED), row[512], label[64];
 	screen_row(s, 5, row, sizeof row); /* layer 2 */
 	snprintf(label, sizeof label, " Inf %zu ", h2->inf);
 	const char *at = strstr(row, label);
