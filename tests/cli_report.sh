@@ -627,6 +627,31 @@ want = "training: %d steps at lr 1, loss " % last["step"]
 assert want in table, table
 m = re.search(r"^training stopped at step (\d+): the loss is not finite", table, re.M)
 assert m and int(m.group(1)) == last["step"], table
+# the activations were finite at initialization, so a change that is not
+# finite is an activation that is not: NaN columns all compare alike, and
+# the table gives no count over them (as the view: "not counted")
+assert all(l["activation"]["nan"] == 0 and l["activation"]["inf"] == 0
+           for l in d["layers"]), d["layers"]
+bad = sum(c is None for c in d["training_activation_change"])
+assert 0 < bad < 8, d["training_activation_change"]
+want = "\ndistinct neurons after training: not counted (NaN or Inf in %d layers)\n" % bad
+assert want in table, table
+EOF
+# ... and where the activations stayed finite the counts stand (lr 0.5:
+# the output overflows while every layer's activations are finite)
+div="${div% --lr=1 --train-steps=1000} --lr=0.5 --train-steps=1000"
+run 0 --report --format=json $div
+cp "$tmp/out" "$tmp/div.json"
+run 0 --report $div
+"$py" - "$tmp/div.json" "$tmp/out" <<'EOF' || fail "training stopped, activations finite (above)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+table = open(sys.argv[2]).read()
+assert d["training_stopped"] is True, d["training_stopped"]
+assert all(c is not None for c in d["training_activation_change"]), d
+n = d["training"][-1]["distinct_neurons"]
+want = "\ndistinct neurons after training: %d..%d\n" % (min(n), max(n))
+assert want in table, table
 EOF
 run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
 head -1 "$tmp/out" | grep -q 'training.final_loss' || fail "csv: no training"
