@@ -26,6 +26,7 @@ typedef struct cli_sweep_result {
 	 * (NULL without training) */
 	double *act_rms, *act_std, *grad_std, *th_act, *th_grad, *change;
 	size_t distinct_min; /* fewest distinct neurons of a layer */
+	bool stopped; /* training stopped early: the loss is not finite */
 	size_t problems;     /* --check problems */
 	char *check;         /* their lines (each ends in \n), or NULL */
 	long off;            /* the report text in the spool */
