@@ -250,6 +250,36 @@ grep -q '^\[std=0.3\] change of the activations in training' "$tmp/out" &&
 		"$tmp/out")" -eq 8 ] || fail "table: stopped early"
 ok
 
+# --- distinct neurons over NaN: not counted -----------------------------
+# std 1e100 overflows to Inf and then NaN, whose columns all compare alike:
+# that row gives no count (the view says "not counted"); the other gives
+# the fewest of its layers, as JSON has them.
+printf 'table: no distinct count over NaN or Inf ... '
+set -- --sweep=std:0.1,1e100 --init=normal --activation=relu --depth=4 \
+	--width=16 --batch=16
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/nan.json"
+run 0 "$@"
+"$py" - "$tmp/nan.json" "$tmp/out" <<'EOF' || fail "distinct over NaN (above)"
+import json, sys
+sweep = json.load(open(sys.argv[1]))
+rows = [l.split() for l in open(sys.argv[2])]
+rows = [r for r in rows if r and r[0] in ("0.1", "1e+100")]
+assert len(rows) == 2, rows
+for r, row in zip(sweep, rows):
+    bad = any(l["activation"]["nan"] or l["activation"]["inf"]
+              for l in r["layers"])
+    want = "-" if bad else str(min(l["distinct_neurons"] for l in r["layers"]))
+    assert row[-1] == want, (row, want)
+assert [row[-1] == "-" for row in rows] == [False, True], rows
+EOF
+grep -qx "(distinct -: not counted, some layer's activations hold NaN or Inf)" \
+	"$tmp/out" || fail "table: no legend for -"
+run 0 --sweep=std:0.1,1 --init=normal --activation=relu --depth=4 \
+	--width=16 --batch=16
+! grep -q "not counted" "$tmp/out" || fail "table: a legend for no -"
+ok
+
 # --- table --------------------------------------------------------------
 printf 'table: a row per configuration, the slopes, group labels ... '
 run 0 --sweep=width:16,32,64 --sweep=depth:2,3 --init=he-normal \

@@ -145,6 +145,8 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 			s->change[l - 1] = x->train_change[l - 1];
 		if (ls->distinct_neurons < s->distinct_min)
 			s->distinct_min = ls->distinct_neurons;
+		if (ls->q[IV_Q_ACT].finite < ls->q[IV_Q_ACT].count)
+			s->distinct_nonfinite = true;
 	}
 	return IV_OK;
 }
