@@ -637,6 +637,20 @@ assert 0 < bad < 8, d["training_activation_change"]
 want = "\ndistinct neurons after training: not counted (NaN or Inf in %d layers)\n" % bad
 assert want in table, table
 EOF
+# asked for exactly the steps that reach that loss, nothing is cut short
+k=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["training"][-1]["step"])' "$tmp/div.json")
+div1="${div% --train-steps=1000} --train-steps=$k"
+run 0 --report --format=json $div1
+cp "$tmp/out" "$tmp/div1.json"
+run 0 --report $div1
+"$py" - "$tmp/div1.json" "$tmp/out" "$k" <<'EOF' || fail "training not cut short (above)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+last = d["training"][-1]
+assert d["training_stopped"] is False and last["loss"] is None, d["training_stopped"]
+assert last["step"] == int(sys.argv[3]), last
+assert "training stopped" not in open(sys.argv[2]).read()
+EOF
 # ... and where the activations stayed finite the counts stand (lr 0.5:
 # the output overflows while every layer's activations are finite)
 div="${div% --lr=1 --train-steps=1000} --lr=0.5 --train-steps=1000"
