@@ -627,6 +627,45 @@ want = "training: %d steps at lr 1, loss " % last["step"]
 assert want in table, table
 m = re.search(r"^training stopped at step (\d+): the loss is not finite", table, re.M)
 assert m and int(m.group(1)) == last["step"], table
+# the activations were finite at initialization, so a change that is not
+# finite is an activation that is not: NaN columns all compare alike, and
+# the table gives no count over them (as the view: "not counted")
+assert all(l["activation"]["nan"] == 0 and l["activation"]["inf"] == 0
+           for l in d["layers"]), d["layers"]
+bad = sum(c is None for c in d["training_activation_change"])
+assert 0 < bad < 8, d["training_activation_change"]
+want = "\ndistinct neurons after training: not counted (NaN or Inf in %d layers)\n" % bad
+assert want in table, table
+EOF
+# asked for exactly the steps that reach that loss, nothing is cut short
+k=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["training"][-1]["step"])' "$tmp/div.json")
+div1="${div% --train-steps=1000} --train-steps=$k"
+run 0 --report --format=json $div1
+cp "$tmp/out" "$tmp/div1.json"
+run 0 --report $div1
+"$py" - "$tmp/div1.json" "$tmp/out" "$k" <<'EOF' || fail "training not cut short (above)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+last = d["training"][-1]
+assert d["training_stopped"] is False and last["loss"] is None, d["training_stopped"]
+assert last["step"] == int(sys.argv[3]), last
+assert "training stopped" not in open(sys.argv[2]).read()
+EOF
+# ... and where the activations stayed finite the counts stand (lr 0.5:
+# the output overflows while every layer's activations are finite)
+div="${div% --lr=1 --train-steps=1000} --lr=0.5 --train-steps=1000"
+run 0 --report --format=json $div
+cp "$tmp/out" "$tmp/div.json"
+run 0 --report $div
+"$py" - "$tmp/div.json" "$tmp/out" <<'EOF' || fail "training stopped, activations finite (above)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+table = open(sys.argv[2]).read()
+assert d["training_stopped"] is True, d["training_stopped"]
+assert all(c is not None for c in d["training_activation_change"]), d
+n = d["training"][-1]["distinct_neurons"]
+want = "\ndistinct neurons after training: %d..%d\n" % (min(n), max(n))
+assert want in table, table
 EOF
 # lesson 7 diverges in its first step: asked for 1 step, it took it (not
 # stopped, the last loss null); asked for 5, it stops after the first

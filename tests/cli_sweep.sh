@@ -216,6 +216,70 @@ assert e["verdict"] == "shrinking" and -0.75 < e["slope"] < -0.3, e
 EOF
 ok
 
+# --- a width whose training stopped early -------------------------------
+# Training stops where the loss stops being finite, with the weights that
+# diverged: those activations changed over fewer steps than the other
+# widths', so no slope of the change compares them (std 0.3: widths 32 and
+# 128 stop within a few steps, 64 takes all 50); the group of std 0.05,
+# which trains throughout, keeps its slopes.
+printf 'training: no slope of the change over a width that stopped early ... '
+set -- --sweep=width:32,64,128 --sweep=std:0.05,0.3 --init=normal \
+	--activation=relu --depth=8 --batch=64 --train-steps=50 --lr=0.1
+run 0 --format=json "$@"
+"$py" - "$tmp/out" <<'EOF' || fail "stopped early (above)"
+import json, sys
+sweep = json.load(open(sys.argv[1]))
+for std in (0.05, 0.3):
+    group = [r for r in sweep if r["sweep"]["std"] == std]
+    stopped = [r["training_stopped"] for r in group]
+    steps = [r["training"][-1]["step"] for r in group]
+    change = group[0]["width_scaling"]["activation_change"]
+    if std == 0.05:
+        assert stopped == [False] * 3 and steps == [50] * 3, (stopped, steps)
+        assert all(e["slope"] is not None for e in change), change
+    else:
+        assert True in stopped and len(set(steps)) > 1, (stopped, steps)
+        for e in change:
+            assert e["slope"] is None and e["verdict"] == "undefined", e
+            assert e["reason"] == "training stopped early at some width " \
+                "(loss not finite)", e
+EOF
+run 0 "$@"
+grep -q '^\[std=0.3\] change of the activations in training' "$tmp/out" &&
+	[ "$(grep -c 'undefined: training stopped early at some width (loss not finite)$' \
+		"$tmp/out")" -eq 8 ] || fail "table: stopped early"
+ok
+
+# --- distinct neurons over NaN: not counted -----------------------------
+# std 1e100 overflows to Inf and then NaN, whose columns all compare alike:
+# that row gives no count (the view says "not counted"); the other gives
+# the fewest of its layers, as JSON has them.
+printf 'table: no distinct count over NaN or Inf ... '
+set -- --sweep=std:0.1,1e100 --init=normal --activation=relu --depth=4 \
+	--width=16 --batch=16
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/nan.json"
+run 0 "$@"
+"$py" - "$tmp/nan.json" "$tmp/out" <<'EOF' || fail "distinct over NaN (above)"
+import json, sys
+sweep = json.load(open(sys.argv[1]))
+rows = [l.split() for l in open(sys.argv[2])]
+rows = [r for r in rows if r and r[0] in ("0.1", "1e+100")]
+assert len(rows) == 2, rows
+for r, row in zip(sweep, rows):
+    bad = any(l["activation"]["nan"] or l["activation"]["inf"]
+              for l in r["layers"])
+    want = "-" if bad else str(min(l["distinct_neurons"] for l in r["layers"]))
+    assert row[-1] == want, (row, want)
+assert [row[-1] == "-" for row in rows] == [False, True], rows
+EOF
+grep -qx "(distinct -: not counted, some layer's activations hold NaN or Inf)" \
+	"$tmp/out" || fail "table: no legend for -"
+run 0 --sweep=std:0.1,1 --init=normal --activation=relu --depth=4 \
+	--width=16 --batch=16
+! grep -q "not counted" "$tmp/out" || fail "table: a legend for no -"
+ok
+
 # --- table --------------------------------------------------------------
 printf 'table: a row per configuration, the slopes, group labels ... '
 run 0 --sweep=width:16,32,64 --sweep=depth:2,3 --init=he-normal \

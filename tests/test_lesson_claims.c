@@ -218,6 +218,52 @@ START_TEST(claims_that_cannot_be_evaluated_say_why)
 }
 END_TEST
 
+/* Training stops at a loss that is not finite and counts no more steps
+ * (iv_train_stopped): a claim "after N" past that step cannot be
+ * evaluated, and says so rather than stepping forever; one before it
+ * still is. */
+START_TEST(a_claim_past_a_diverged_step_says_why)
+{
+	iv_config z;
+	iv_claim_result r;
+	iv_claim_ctx *x = iv_claim_ctx_alloc();
+	iv_config_defaults(&z);
+	z.init = IV_INIT_NORMAL;
+	z.std = 1e200; /* the output overflows at step 0 */
+	z.act = IV_ACT_LINEAR;
+	z.depth = 3;
+	z.width = 8;
+	z.batch = 8;
+	iv_claim c = claim("after 5 loss > 0");
+	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 0.05, false,
+	                               cli_apply_setting, &r), -1);
+	ck_assert_str_eq(r.why, "training stopped at step 0 of 5: the loss "
+	                        "is not finite");
+	/* a loss that overflows after a few steps (the report's example:
+	 * He, relu, lr 1) */
+	z.init = IV_INIT_HE_NORMAL;
+	z.act = IV_ACT_RELU;
+	z.depth = 8;
+	z.width = 64;
+	z.batch = 64;
+	c = claim("after 1000 loss > 0");
+	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 1, false,
+	                               cli_apply_setting, &r), -1);
+	unsigned k = 0, n = 0;
+	ck_assert_msg(sscanf(r.why, "training stopped at step %u of %u", &k,
+	                     &n) == 2 && k > 0 && k < 1000 && n == 1000,
+	              "%s", r.why);
+	ck_assert_uint_ge(k, 2); /* "after 0" is no claim */
+	char step[32];
+	snprintf(step, sizeof step, "after %u loss > 1", k - 1);
+	c = claim(step); /* the last finite loss: the context starts over */
+	ck_assert_int_eq(iv_claim_eval(x, &c, &z, 1, false,
+	                               cli_apply_setting, &r), 0);
+	ck_assert_msg(r.holds && isfinite(r.value), "%g", r.value);
+	iv_claim_ctx_free(x);
+}
+END_TEST
+
 /* The symmetry demo improvised from the defaults (--init=constant, T at
  * the default rate) shows what it should, which a constant of 0.5 would
  * not. */
@@ -316,6 +362,10 @@ Suite *suite(void)
 	tcase_add_test(tc, claims_that_cannot_be_evaluated_say_why);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, improvised_symmetry_demo);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("diverged");
+	tcase_set_timeout(tc, 30); /* stepping forever: a failure */
+	tcase_add_test(tc, a_claim_past_a_diverged_step_says_why);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("builtin");
 	tcase_set_timeout(tc, 300);

@@ -268,9 +268,10 @@ static const int strip_cols[] = {80, 70, TUI_MIN_COLS};
 
 START_TEST(divergence_is_named_at_every_width)
 {
-	/* given a network whose loss is not finite, when a step is taken,
-	 * then at 80 columns and down to the narrowest the strip still says
-	 * that it is paused, that it diverged and what to do (the rate and
+	/* given a network whose loss is not finite as drawn, when a step is
+	 * asked for, then at 80 columns and down to the narrowest the strip
+	 * still says that it is paused, that it diverged and that no rate
+	 * helps (the loss at step 0 is of the weights as drawn; the rate and
 	 * the counts give way first) */
 	iv_config c;
 	overflowing(&c);
@@ -280,9 +281,34 @@ START_TEST(divergence_is_named_at_every_width)
 				      24, strip_cols[_i]),
 			 0);
 	ck_assert(tui_train_diverged(&app.train));
+	ck_assert_uint_eq(tui_train_steps(&app.train), 0);
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "init overflows: no rate helps") &&
+			  !strstr(s, "lowers the rate") &&
+			  strstr(s, " paused "),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
+START_TEST(a_divergence_after_steps_points_at_the_rate)
+{
+	/* given He and relu at a rate of 1, when steps are taken, then the
+	 * loss overflows after a few, which a lower rate would avoid: the
+	 * strip says so, at every width */
+	iv_config c;
+	small(&c, IV_INIT_HE_NORMAL, 8);
+	c.act = IV_ACT_RELU;
+	tui_options o = {.keys = KEYS, .lr = 1};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, steps(10), 24,
+				      strip_cols[_i]),
+			 0);
+	ck_assert(tui_train_diverged(&app.train));
+	ck_assert_uint_gt(tui_train_steps(&app.train), 0);
 	char *s = tut_slurp(SAVED);
 	ck_assert_msg(strstr(s, "diverged: < lowers the rate") &&
-			  strstr(s, " paused "),
+			  !strstr(s, "no rate helps"),
 		      "%s", s);
 	free(s);
 }
@@ -1146,6 +1172,8 @@ Suite *suite(void)
 	tcase_add_test(t, profile_leaves_out_a_std_beside_an_inf);
 	tcase_add_test(t, nan_and_inf_counts_whole_or_none);
 	tcase_add_loop_test(t, divergence_is_named_at_every_width, 0,
+			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
+	tcase_add_loop_test(t, a_divergence_after_steps_points_at_the_rate, 0,
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
 	tcase_add_test(t, a_deep_network_shows_every_kept_ratio_row);

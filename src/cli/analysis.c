@@ -76,7 +76,8 @@ static double *save_activations(const iv_net *net)
  * differences scaled by the power of two nearest their largest magnitude
  * (exact: the same number as unscaled where no square overflows or
  * underflows), so that differences of 1e200 (finite) give their rms, not
- * an overflowed square; NaN when one is not finite. */
+ * an overflowed square; NaN when one is not finite. Counts the layers
+ * whose activations now hold NaN or Inf. */
 static void change(cli_analysis *a, const iv_net *net, const double *h0)
 {
 	size_t L = iv_net_depth(net), r, c;
@@ -92,6 +93,11 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 			double d = fabs(h[i] - h0[i]);
 			m = d > m || isnan(d) ? d : m;
 		}
+		for (size_t i = 0; i < n; i++)
+			if (!isfinite(h[i])) {
+				a->train_nonfinite++;
+				break;
+			}
 		if (!isfinite(m)) {
 			a->train_change[l - 1] = NAN;
 		} else if (m == 0) {

@@ -35,6 +35,10 @@ typedef struct cli_analysis {
 	/* depth: rms over batch and units of h_l after training minus h_l at
 	 * initialization, on the same inputs; NULL without training */
 	double *train_change;
+	/* layers whose activations after training hold NaN or Inf: their
+	 * columns compare alike, so train_distinct's last entry says nothing
+	 * about symmetry there */
+	size_t train_nonfinite;
 } cli_analysis;
 
 /* Theory for net's configuration; then, when steps > 0, train net (its

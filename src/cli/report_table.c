@@ -358,10 +358,16 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 			/* two lines: one passed 80 columns with 3-digit
 			 * counts (lesson 9: 84) */
 			"training: %zu step%s at lr %g, loss %s -> %s\n"
-			"distinct neurons after training: %zu..%zu\n",
+			"distinct neurons after training: ",
 			x->train_step[k], plural(x->train_step[k]), x->train_lr,
 			num(x->train_loss[0], 4, a, sizeof a),
-			num(x->train_loss[k], 4, b, sizeof b), lo, hi);
+			num(x->train_loss[k], 4, b, sizeof b));
+		if (x->train_nonfinite) /* NaN columns all compare alike: a
+					 * count says nothing, as in the view */
+			fprintf(f, "not counted (NaN or Inf in %zu layer%s)\n",
+				x->train_nonfinite, plural(x->train_nonfinite));
+		else
+			fprintf(f, "%zu..%zu\n", lo, hi);
 		if (x->train_stopped)
 			fprintf(f,
 				"training stopped at step %zu: the loss is not "

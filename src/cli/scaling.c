@@ -19,7 +19,7 @@ const char *cli_verdict_name(cli_verdict v)
 	return (unsigned)v < CLI_VERDICT_COUNT ? verdict_names[v] : NULL;
 }
 
-static void undefined(cli_slope *out, const char *why)
+void cli_slope_undefined(cli_slope *out, const char *why)
 {
 	out->slope = out->se = out->lo = out->hi = NAN;
 	out->verdict = CLI_VERDICT_UNDEFINED;
@@ -34,14 +34,15 @@ void cli_slope_fit(const double *width, const double *y, size_t n,
 	double c0, c1, cov00, cov01, cov11, sumsq;
 	*out = (cli_slope){.n = n};
 	if (!lx) {
-		undefined(out, "out of memory");
+		cli_slope_undefined(out, "out of memory");
 		return;
 	}
 	double *ly = lx + n;
 	bool distinct = false;
 	for (size_t i = 0; i < n; i++) {
 		if (!(isfinite(y[i]) && y[i] > 0)) {
-			undefined(out, "zero or not finite at some width");
+			cli_slope_undefined(out,
+					    "zero or not finite at some width");
 			free(lx);
 			return;
 		}
@@ -52,7 +53,7 @@ void cli_slope_fit(const double *width, const double *y, size_t n,
 	gsl_set_error_handler_off();
 	if (!distinct || gsl_fit_linear(lx, 1, ly, 1, n, &c0, &c1, &cov00,
 					&cov01, &cov11, &sumsq)) {
-		undefined(out, "fewer than 2 widths");
+		cli_slope_undefined(out, "fewer than 2 widths");
 		free(lx);
 		return;
 	}

@@ -44,6 +44,10 @@ typedef struct cli_slope {
 void cli_slope_fit(const double *width, const double *y, size_t n,
                   cli_slope *out);
 
+/* Make *out undefined, why the reason (a string that outlives it); its
+ * n is left as it is. */
+void cli_slope_undefined(cli_slope *out, const char *why);
+
 const char *cli_verdict_name(cli_verdict v); /* NULL when out of range */
 
 #endif

@@ -129,6 +129,7 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 		fprintf(f, "%9s ", s->axis[a].knob->name);
 	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s\n",
 		r->o->check ? "  check" : "");
+	bool uncounted = false;
 	for (size_t i = 0; i < r->n; i++) {
 		const cli_sweep_result *x = &r->res[i];
 		size_t idx[CLI_SWEEP_AXES], L = x->depth;
@@ -141,7 +142,11 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 		cell(f, 9, x->act_std[L - 1]);
 		cell(f, 10, x->grad_std[0]);
 		cell(f, 10, x->grad_std[L - 1]);
-		fprintf(f, "%8zu", x->distinct_min);
+		if (x->distinct_nonfinite) /* NaN columns compare alike */
+			fprintf(f, "%8s", "-");
+		else
+			fprintf(f, "%8zu", x->distinct_min);
+		uncounted |= x->distinct_nonfinite;
 		if (r->o->check)
 			fprintf(f, "  %s", x->problems ? "PROBLEM" : "ok");
 		fputc('\n', f);
@@ -149,6 +154,10 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 	fputs("(L: each one's last layer; distinct: the fewest distinct "
 	      "neurons in a layer)\n",
 	      f);
+	if (uncounted)
+		fputs("(distinct -: not counted, some layer's activations hold "
+		      "NaN or Inf)\n",
+		      f);
 }
 
 /* "initviz: relu, 6 configurations of width" and the settings the knobs

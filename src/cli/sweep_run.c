@@ -131,6 +131,7 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 	s->th_act = block + 3 * L;
 	s->th_grad = block + 4 * L;
 	s->change = x->train_change ? block + 5 * L : NULL;
+	s->stopped = x->train_stopped;
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *ls = iv_net_layer(net, l);
 		s->act_rms[l - 1] = ls->q[IV_Q_ACT].rms;
@@ -144,6 +145,8 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 			s->change[l - 1] = x->train_change[l - 1];
 		if (ls->distinct_neurons < s->distinct_min)
 			s->distinct_min = ls->distinct_neurons;
+		if (ls->q[IV_Q_ACT].finite < ls->q[IV_Q_ACT].count)
+			s->distinct_nonfinite = true;
 	}
 	return IV_OK;
 }

@@ -26,6 +26,10 @@ typedef struct cli_sweep_result {
 	 * (NULL without training) */
 	double *act_rms, *act_std, *grad_std, *th_act, *th_grad, *change;
 	size_t distinct_min; /* fewest distinct neurons of a layer */
+	/* some layer's activations hold NaN or Inf: its columns compare
+	 * alike, so distinct_min says nothing about symmetry */
+	bool distinct_nonfinite;
+	bool stopped; /* training stopped early: the loss is not finite */
 	size_t problems;     /* --check problems */
 	char *check;         /* their lines (each ends in \n), or NULL */
 	long off;            /* the report text in the spool */

@@ -79,7 +79,10 @@ int cli_width_scaling_compute(cli_width_scaling *w, const cli_sweep_run *r)
 	group(w, r);
 	for (size_t k = 0; k < w->ngroups; k++) {
 		cli_width_group *g = &w->g[k];
-		bool trained = r->res[g->member[0]].change != NULL;
+		bool trained = r->res[g->member[0]].change != NULL,
+		     stopped = false;
+		for (size_t m = 0; m < g->n; m++)
+			stopped |= r->res[g->member[m]].stopped;
 		g->act = malloc(g->depth * sizeof *g->act);
 		g->change =
 		    trained ? malloc(g->depth * sizeof *g->change) : NULL;
@@ -87,8 +90,18 @@ int cli_width_scaling_compute(cli_width_scaling *w, const cli_sweep_run *r)
 			return -1;
 		for (size_t l = 0; l < g->depth; l++) {
 			fit(g, r, l, false, &g->act[l]);
-			if (trained)
+			/* a width whose training stopped early changed its
+			 * activations over fewer steps than the others: no
+			 * slope compares them */
+			if (trained && stopped) {
+				g->change[l] = (cli_slope){.n = g->n};
+				cli_slope_undefined(&g->change[l],
+						    "training stopped early at "
+						    "some width (loss not "
+						    "finite)");
+			} else if (trained) {
 				fit(g, r, l, true, &g->change[l]);
+			}
 		}
 	}
 	return 0;

@@ -105,7 +105,8 @@ void iv_claim_ctx_free(iv_claim_ctx *x);
  * trained for c->after steps at rate lr (0: IV_TRAIN_LR) with the readout
  * of random_readout (iv_train_opts). Returns 0 with *r filled (r->holds),
  * or -1 with r->why when the claim cannot be evaluated (a setting refused,
- * layers beyond the depth, an engine error). */
+ * layers beyond the depth, training that stops before step c->after
+ * because the loss is not finite, an engine error). */
 int iv_claim_eval(iv_claim_ctx *x, const iv_claim *c, const iv_config *cfg,
                   double lr, bool random_readout, iv_claim_apply_fn apply,
                   iv_claim_result *r);

@@ -89,9 +89,19 @@ static int train(iv_claim_ctx *x, size_t after, iv_claim_result *r)
 	}
 	if (iv_train_steps(x->tr) == after)
 		return 0;
-	while (iv_train_steps(x->tr) < after)
+	while (iv_train_steps(x->tr) < after) {
 		if ((st = iv_train_step(x->tr)) != IV_OK)
 			return engine_fail(r, "training", st);
+		if (iv_train_stopped(x->tr)) { /* no step counts from here on:
+						* step `after` is never reached */
+			snprintf(r->why, sizeof r->why,
+				 "training stopped at step %zu of %zu: the "
+				 "loss is not finite",
+				 iv_train_steps(x->tr), after);
+			forget(x); /* its statistics were not recomputed */
+			return -1;
+		}
+	}
 	if ((st = iv_train_evaluate(x->tr)) != IV_OK)
 		return engine_fail(r, "training", st);
 	iv_net_restart(x->net);

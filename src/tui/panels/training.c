@@ -212,7 +212,12 @@ static void second_row(const tui_app *app, tui_line *l)
 	if (tui_train_diverged(t)) { /* what happened and what to do: first,
 				      * on a row of its own at any width */
 		tui_line_field(l, 0, 0);
-		tui_line_add(l, TUI_E_WARN, "diverged: < lowers the rate");
+		/* at step 0 the loss is of the weights as drawn: the rate
+		 * plays no part in it */
+		tui_line_add(l, TUI_E_WARN,
+			     tui_train_loss_step(t) == 0
+				 ? "init overflows: no rate helps"
+				 : "diverged: < lowers the rate");
 	}
 	tui_line_field(l, 0, 2);
 	tui_line_add(l, TUI_E_LABEL, "distinct neurons: ");
