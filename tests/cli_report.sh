@@ -866,6 +866,26 @@ for k, l in enumerate(table[head[0] + 1:head[0] + 4]):
     c = doc["training_activation_change"][k]
     assert f[5] == float("%.3g" % c), (l, c)
 EOF
+# one step: its update is the first and the last, written once
+T1="--train-steps=1 --depth=3 --width=8 --batch=16 --lr=0.07"
+# shellcheck disable=SC2086
+run 0 --report $T1
+cp "$tmp/out" "$tmp/table"
+# shellcheck disable=SC2086
+run 0 --report --format=json $T1
+"$py" - "$tmp/table" "$tmp/out" <<'EOF' || fail "one step's ratios (above)"
+import json, math, sys
+table = open(sys.argv[1]).read().split("\n")
+t = json.load(open(sys.argv[2]))["training"]
+head = [i for i, l in enumerate(table) if l.startswith("layer update@0")]
+assert head and table[head[0]].split() == [
+    "layer", "update@0", "grad@0", "change"], table[head[0]]
+for k, l in enumerate(table[head[0] + 1:head[0] + 4]):
+    f = [float(x) for x in l.split()]
+    assert len(f) == 4 and f[0] == k + 1, l
+    assert abs(f[1] - math.log10(t[0]["update_ratio"][k])) <= 0.0051, l
+    assert abs(f[2] - math.log10(t[0]["grad_ratio"][k])) <= 0.0051, l
+EOF
 ok
 
 echo "$passed passed, 0 failed"

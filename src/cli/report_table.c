@@ -191,7 +191,9 @@ static void log_cell(FILE *f, double v)
 		fprintf(f, " %11s", v == 0 ? "zero" : "-");
 }
 
-/* Update and gradient ratios of the first and the last update, per layer. */
+/* Update and gradient ratios of the first and the last logged update, per
+ * layer; one of each when they are the same update (one step, or a run that
+ * logged only its first before it stopped). */
 static void ratios(FILE *f, const cli_analysis *x, size_t L)
 {
 	size_t idx[RATIO_ROWS], n = cli_table_rows(L, RATIO_ROWS, idx);
@@ -199,18 +201,24 @@ static void ratios(FILE *f, const cli_analysis *x, size_t L)
 	char a[16], b[16], c[32];
 	snprintf(a, sizeof a, "@%zu", x->train_step[0]);
 	snprintf(b, sizeof b, "@%zu", x->train_step[k]);
-	fprintf(f,
-		"log10 std(update)/std(W) (about -3 is a usual rate), log10 "
-		"std(grad)/std(W),\nrms change of the activations:\n"
-		"layer %6s%-6s %6s%-6s %6s%-6s %6s%-6s  change\n",
-		"update", a, "update", b, "grad", a, "grad", b);
+	fputs("log10 std(update)/std(W) (about -3 is a usual rate), log10 "
+	      "std(grad)/std(W),\nrms change of the activations:\n",
+	      f);
+	if (k > 0)
+		fprintf(f, "layer %6s%-6s %6s%-6s %6s%-6s %6s%-6s  change\n",
+			"update", a, "update", b, "grad", a, "grad", b);
+	else
+		fprintf(f, "layer %6s%-6s %6s%-6s  change\n", "update", a,
+			"grad", a);
 	for (size_t i = 0; i < n; i++) {
 		size_t l = idx[i] - 1;
 		fprintf(f, "%5zu", idx[i]);
 		log_cell(f, x->train_update_ratio[l]);
-		log_cell(f, x->train_update_ratio[last + l]);
+		if (k > 0)
+			log_cell(f, x->train_update_ratio[last + l]);
 		log_cell(f, x->train_grad_ratio[l]);
-		log_cell(f, x->train_grad_ratio[last + l]);
+		if (k > 0)
+			log_cell(f, x->train_grad_ratio[last + l]);
 		fprintf(f, "  %s\n",
 			num(x->train_change ? x->train_change[l] : NAN, 3, c,
 			    sizeof c));
