@@ -357,6 +357,14 @@ check_fails 'saturated\|NaN or Inf' --init=normal --std=100 --depth=50
 check_fails 'NaN or Inf' --init=normal --std=1e200 --activation=linear \
 	--depth=4 --width=8
 check_fails 'dead' --init=zeros --activation=relu --depth=3
+# training that diverges is a problem, one that does not is none: lesson
+# 9's He relu network trains at its own rate and diverges at 0.3
+check_fails 'training diverged: the loss is not finite at step 2, where training stopped' \
+	--lesson=9 --lr=0.3 --train-steps=10
+printf 'check: lesson 9 training at its own rate passes ... '
+run 0 --report --check --lesson=9 --train-steps=10
+[ ! -s "$tmp/err" ] || fail "healthy training printed problems"
+ok
 # an unnormalized He + relu stream doubles a block: a problem at 6 layers
 # already (its std grows only 5.7x); normalized blocks grow linearly, 50
 # of them pass, and so does alpha = 1/sqrt(L)

@@ -120,6 +120,14 @@ for e in s["activation_rms"]:
     assert abs(e["slope"]) < 0.1 and e["verdict"] == "flat", e
 EOF
 [ ! -s "$tmp/err" ] || fail "He sweep: check lines"
+# with training, each configuration whose loss stops being finite is a
+# problem of its own, named by its knob values
+run 1 --check --sweep=width:16,32 --init=he-normal --activation=relu \
+	--depth=8 --batch=64 --lr=1 --train-steps=50
+for w in 16 32; do
+	grep -q "^initviz: check: \[width=$w\] training diverged: the loss is not finite at step [0-9]*, where training stopped\$" \
+		"$tmp/err" || fail "no training check line for width $w"
+done
 ok
 
 # --- the fit, redone independently --------------------------------------

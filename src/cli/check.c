@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include "cli/analysis.h"
 #include "cli/check.h"
 
 static size_t say(FILE *err, const char *fmt, ...)
@@ -145,4 +146,14 @@ size_t cli_check_net(const iv_net *net, FILE *err)
 	size_t problems = cli_check_layers(ls, n, err);
 	free(ls);
 	return problems;
+}
+
+size_t cli_check_training(const struct cli_analysis *x, FILE *err)
+{
+	if (!x->ntrain || isfinite(x->train_loss[x->ntrain - 1]))
+		return 0;
+	size_t k = x->train_step[x->ntrain - 1];
+	return say(err,
+		   "training diverged: the loss is not finite at step %zu%s", k,
+		   x->train_stopped ? ", where training stopped" : "");
 }

@@ -8,7 +8,7 @@
  * than IV_HEALTH_DEAD of its units dead (zero on every sample: real, but
  * not a symmetry); a layer whose live units are fewer distinct neurons than
  * live units (the dead ones, all 0, count apart); a NaN or Inf in any
- * statistic's matrix. */
+ * statistic's matrix; with training, a loss that is not finite. */
 #ifndef IV_CLI_CHECK_H
 #define IV_CLI_CHECK_H
 
@@ -24,5 +24,11 @@ size_t cli_check_layers(const iv_layer_stats *const *ls, size_t n, FILE *err);
 
 /* The same for a finished network. */
 size_t cli_check_net(const iv_net *net, FILE *err);
+
+struct cli_analysis;
+/* With training (--train-steps): one problem when the loss of the last
+ * state is not finite (the rate or the initialization diverges), 0 else
+ * and without training. */
+size_t cli_check_training(const struct cli_analysis *x, FILE *err);
 
 #endif

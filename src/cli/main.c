@@ -121,7 +121,9 @@ static int report(const cli_opts *o)
 				    cli_report_utf8(o->tui.ascii), &x)) != 0 ||
 	    fflush(stdout) != 0)
 		rc = -1;
-	else if (o->check && cli_check_net(net, stderr) > 0)
+	else if (o->check && cli_check_net(net, stderr) +
+				    cli_check_training(&x, stderr) >
+				0)
 		rc = 1;
 	free(cmd);
 	cli_analysis_done(&x);

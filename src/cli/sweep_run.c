@@ -169,19 +169,20 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 	FILE *f = open_memstream(text, len);
 	if (!f)
 		return IV_ENOMEM;
-	if (o->check) {
-		char *lines = NULL;
-		size_t n = 0;
-		FILE *c = open_memstream(&lines, &n);
+	char *lines = NULL;
+	size_t n = 0;
+	FILE *c = o->check ? open_memstream(&lines, &n) : NULL;
+	if (o->check)
 		s->problems = cli_check_net(*net, c);
-		if (c)
-			fclose(c);
-		s->check = s->problems ? lines : NULL;
-		if (!s->problems)
-			free(lines);
-	}
 	st = cli_analysis_compute(&x, *net, o->train_steps, o->lr,
 				  o->random_readout);
+	if (o->check && st == IV_OK)
+		s->problems += cli_check_training(&x, c);
+	if (c)
+		fclose(c);
+	s->check = s->problems ? lines : NULL;
+	if (!s->problems)
+		free(lines);
 	/* the command of this configuration alone, as its own report has */
 	cli_opts *one = malloc(sizeof *one);
 	char *cmd = NULL;
