@@ -465,6 +465,95 @@ START_TEST(gain_rows_are_named_at_60_columns)
 }
 END_TEST
 
+/* The screen's rows, each a string (free with free_rows). */
+static int split_rows(char *s, char **row, int max)
+{
+	int n = 0;
+	for (char *p = s; *p && n < max;) {
+		char *eol = strchr(p, '\n');
+		row[n++] = p;
+		if (!eol)
+			break;
+		*eol = '\0';
+		p = eol + 1;
+	}
+	return n;
+}
+
+static bool blank(const char *r)
+{
+	return r[strspn(r, " ")] == '\0';
+}
+
+static const struct {
+	int lines, cols;
+	bool residual;
+} gain_sizes[] = {{15, 60, false}, {17, 60, false}, {20, 60, false},
+		  {24, 80, false}, {30, 100, false}, {15, 60, true},
+		  {20, 60, true}};
+
+START_TEST(gain_view_is_whole_on_small_screens)
+{
+	/* given tanh with a bias std (five rows in the table), when G on
+	 * screens from the smallest up, then the keys' row is whole on the
+	 * row above the bottom bar, every row of the table is there once,
+	 * each call (PyTorch, Keras) is shown to its closing parenthesis or
+	 * not at all, and every paragraph below the table ends its sentence:
+	 * on 60 x 15 the last row of the table was drawn over the keys' row
+	 * ("Gyours: xavier-normalctivation ...") and on 60 x 20 the first
+	 * paragraph stopped at "the half that relu cuts" */
+	int lines = gain_sizes[_i].lines, cols = gain_sizes[_i].cols;
+	iv_config c;
+	config(&c);
+	c.bias_std = 0.1;
+	c.residual = gain_sizes[_i].residual;
+	char *s = run_at(&c, "G", lines, cols);
+	ck_assert_int_eq(app.cover, TUI_PANEL_GAINS);
+	char *copy = strdup(s);
+	char *row[128];
+	int n = split_rows(copy, row, 128);
+	ck_assert_int_ge(n, lines - 1);
+	/* the keys: the row above the bottom bar, nothing else on it */
+	ck_assert_msg(strncmp(row[lines - 2], "G or Esc: back", 14) == 0,
+		      "keys' row \"%s\"\n%s", row[lines - 2], s);
+	static const char *const names[] = {
+	    "PyTorch", "q* = 1", "critical", "critical at your", "yours"};
+	int head = -1;
+	for (int i = 0; i < lines - 2 && head < 0; i++)
+		if (strstr(row[i], "phase") && strstr(row[i], "σw  "))
+			head = i;
+	ck_assert_msg(head > 0, "no table in\n%s", s);
+	for (size_t k = 0; k < LEN(names); k++)
+		ck_assert_msg(strncmp(row[head + 1 + (int)k] + 1, names[k],
+				      strlen(names[k])) == 0,
+			      "row %zu of the table: \"%s\"\n%s", k,
+			      row[head + 1 + (int)k], s);
+	/* the calls: each one to its ")" before the next line's start */
+	for (int i = 1; i < head; i++) {
+		if (strncmp(row[i], " PyTorch ", 9) &&
+		    strncmp(row[i], " Keras ", 7))
+			continue;
+		int j = i;
+		while (!strchr(row[j], ')') && j + 1 < head &&
+		       !blank(row[j + 1]) && row[j + 1][1] != 'K')
+			j++;
+		ck_assert_msg(row[j][strlen(row[j]) - 1] == ')',
+			      "call cut at \"%s\"\n%s", row[j], s);
+	}
+	/* the paragraphs under the table: each to the end of a sentence */
+	int end = head + 1 + (int)LEN(names);
+	if (c.residual)
+		end++; /* "yours: ... with residual blocks" wraps to 2 rows */
+	for (int i = end; i < lines - 2; i++)
+		if (!blank(row[i]) && (i + 1 == lines - 2 || blank(row[i + 1])))
+			ck_assert_msg(row[i][strlen(row[i]) - 1] == '.',
+				      "paragraph cut at \"%s\"\n%s", row[i],
+				      s);
+	free(copy);
+	free(s);
+}
+END_TEST
+
 START_TEST(critical_relu_is_neutral_as_pytorchs)
 {
 	/* given relu and leaky relu (q' = A q without biases), when G, then
@@ -623,6 +712,8 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, gain_rows_are_named_at_60_columns);
 	tcase_add_test(t, critical_relu_is_neutral_as_pytorchs);
+	tcase_add_loop_test(t, gain_view_is_whole_on_small_screens, 0,
+			    LEN(gain_sizes));
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
