@@ -6,9 +6,11 @@
  * bad Resize sizes and running out of memory while parsing a script. */
 #include <check.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "tui/signals.h"
 #include "view/script.h"
 #include "view/viewport.h"
 #include "tui_testutil.h"
@@ -754,6 +756,32 @@ START_TEST(no_terminal_without_a_script)
 }
 END_TEST
 
+START_TEST(a_quit_signal_outlasts_cont)
+{
+	/* given the view suspended (Ctrl-Z), when a HUP or TERM comes (the
+	 * ssh session closes, kill from another shell) and then CONT (fg, or
+	 * the shell's CONT to its stopped jobs), then the loop takes the quit
+	 * request: CONT's repaint overwrote it when its handler ran last, and
+	 * the view went on running after the hangup */
+	static const int quits[] = {SIGHUP, SIGTERM, SIGINT};
+	tui_signals_catch();
+	for (size_t i = 0; i < LEN(quits); i++) {
+		raise(quits[i]);
+		raise(SIGCONT);
+		ck_assert_int_eq(tui_signals_take(), quits[i]);
+		(void)tui_signals_take(); /* the repaint, if any, after it */
+		ck_assert_int_eq(tui_signals_take(), 0);
+	}
+	/* CONT alone still asks for a repaint; the first quit wins */
+	raise(SIGCONT);
+	ck_assert_int_eq(tui_signals_take(), SIGCONT);
+	raise(SIGTERM);
+	raise(SIGHUP);
+	ck_assert_int_eq(tui_signals_take(), SIGTERM);
+	tui_signals_default();
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -787,6 +815,7 @@ Suite *suite(void)
 	tcase_add_test(t, closed_input_does_not_spin);
 	tcase_add_test(t, run_headless_with_a_script);
 	tcase_add_test(t, no_terminal_without_a_script);
+	tcase_add_test(t, a_quit_signal_outlasts_cont);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -6,7 +6,12 @@
 #include <unistd.h>
 #include "tui/signals.h"
 
-static volatile sig_atomic_t pending_signal;
+/* A request to quit and a repaint are kept apart: HUP or TERM while
+ * suspended comes in with the CONT that resumes, in either order (and on
+ * any thread), and the quit must not be lost to the repaint. The first
+ * quit is kept. */
+static volatile sig_atomic_t pending_quit;
+static volatile sig_atomic_t pending_cont;
 
 /* Every signal whose default action ends the process (and that a handler
  * can catch), so that none of them leaves the terminal raw and in the
@@ -20,14 +25,24 @@ static struct sigaction before[NCAUGHT];
 
 static void on_signal(int sig)
 {
-	pending_signal = sig;
+	if (sig == SIGCONT)
+		pending_cont = 1;
+	else if (!pending_quit)
+		pending_quit = sig;
 }
 
 int tui_signals_take(void)
 {
-	int s = pending_signal;
-	pending_signal = 0;
-	return s;
+	int s = pending_quit;
+	if (s) {
+		pending_quit = 0;
+		return s;
+	}
+	if (pending_cont) {
+		pending_cont = 0;
+		return SIGCONT;
+	}
+	return 0;
 }
 
 void tui_signals_catch(void)
