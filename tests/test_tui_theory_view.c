@@ -366,6 +366,48 @@ START_TEST(spectrum_view)
 }
 END_TEST
 
+START_TEST(a_critical_draw_is_not_called_exploding)
+{
+	/* given relu with He's init (critical: the theory's Jacobian mean
+	 * square is 1) at width 64, whose one input's Jacobian on this draw
+	 * has a mean square more than 10% from 1, when J, then the note calls
+	 * it this draw's and quotes the theory's 1: it said "vanishing" or
+	 * "exploding" beside a settings bar that says critical (width 256,
+	 * seeds 1 to 8: 0.74 to 1.36) */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_RELU;
+	c.init = IV_INIT_HE_NORMAL;
+	c.width = 64;
+	c.depth = 10;
+	bool strayed = false;
+	for (unsigned long seed = 1; seed <= 4; seed++) {
+		c.seed = seed;
+		char *s = run(&c, "J");
+		double ms = app.theory.spec.s.mean_square;
+		ck_assert(app.theory.spec.have);
+		ck_assert_double_eq_tol(app.theory.pred.jacobian_ms, 1, 1e-9);
+		char flat[8192];
+		size_t n = 0; /* wrapped text joins up */
+		for (const char *p = s; *p && n + 1 < sizeof flat; p++)
+			flat[n++] = *p == '\n' ? ' ' : *p;
+		flat[n] = '\0';
+		ck_assert_msg(!strstr(flat, "vanishing") &&
+				  !strstr(flat, "exploding"),
+			      "mean square %g\n%s", ms, s);
+		if (fabs(ms - 1) > 0.1) {
+			strayed = true;
+			SHOWN(flat, "in this draw");
+			SHOWN(flat, "the theory keeps them on average (mean "
+				    "square 1)");
+		}
+		free(s);
+		teardown();
+	}
+	ck_assert_msg(strayed, "no draw strayed: the test shows nothing");
+}
+END_TEST
+
 START_TEST(spectrum_asks_and_refuses)
 {
 	/* given a Jacobian whose SVD is estimated above a second, when J, then
@@ -724,6 +766,7 @@ Suite *suite(void)
 	tcase_add_test(t, gain_rows_use_the_configured_biases);
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
+	tcase_add_test(t, a_critical_draw_is_not_called_exploding);
 	tcase_add_test(t, gain_view);
 	tcase_add_test(t, gain_view_gives_blocks_no_row);
 	tcase_add_test(t, critical_yet_vanishing_says_why);

@@ -115,7 +115,17 @@ static void spectrum(const tui_app *app, int y, int h)
 	tui_put_fit(y, 0, cols, &l);
 	/* the texts take the rows they need (read whole: they quote
 	 * numbers), the plot what is left */
-	tui_spectrum_note(s, note, sizeof note);
+	/* the theory's mean square, for a network it describes: plain
+	 * layers at their initial weights */
+	const tui_theory *th = &app->theory;
+	const iv_config *cfg = &app->model.cfg;
+	double pm = th->pred.valid && tui_theory_predict_fresh(th, cfg) &&
+			    tui_theory_applies(cfg->init) && !cfg->residual &&
+			    cfg->norm == IV_NORM_NONE &&
+			    tui_train_steps(&app->train) == 0
+			? th->pred.jacobian_ms
+			: NAN;
+	tui_spectrum_note(s, pm, note, sizeof note);
 	int note_rows = iv_wrap_count(note, cols);
 	note_rows = note_rows < TEXT_ROWS ? note_rows : TEXT_ROWS;
 	if (tui_theory_why_text(&app->theory, &app->model.cfg, s->mean_square,
