@@ -384,6 +384,64 @@ START_TEST(a_symmetric_range_reads_the_same_both_ends)
 }
 END_TEST
 
+/* Columns (characters) of a UTF-8 row up to byte p. */
+static int col_of(const char *row, const char *p)
+{
+	int c = 0;
+	for (const char *q = row; q < p; q++)
+		c += ((unsigned char)*q & 0xC0) != 0x80;
+	return c;
+}
+
+static const struct {
+	int lines, cols;
+} help_sizes[] = {{15, 60}, {24, 80}, {30, 100}, {40, 120}, {60, 200}};
+
+START_TEST(help_leaves_no_cut_text_beside_it)
+{
+	/* given the help (?) over the view, then on the rows its box covers
+	 * the cells just beside it are blank: the box cut the view's rows at
+	 * its edges, and pieces of numbers and words stood against it ("│3"
+	 * of a std 0.393, "0.│" of an axis label, "se┌" of "seed", "me│" of
+	 * "measured") */
+	int lines = help_sizes[_i].lines, cols = help_sizes[_i].cols;
+	ck_assert_int_eq(run("? Wait Save " SAVED, 10, lines, cols, NULL), 0);
+	char *screen = tut_slurp(SAVED);
+	int x0 = -1, x1 = -1, rows = 0;
+	bool inside = false;
+	for (char *row = screen; row && *row;) {
+		char *eol = strchr(row, '\n');
+		if (eol)
+			*eol = '\0';
+		const char *tl = strstr(row, "┌"), *tr = strstr(row, "┐");
+		if (tl && tr && x0 < 0) {
+			x0 = col_of(row, tl);
+			x1 = col_of(row, tr);
+			inside = true;
+		}
+		if (inside) {
+			int c = 0;
+			rows++;
+			for (const char *q = row; *q; q++) {
+				if (((unsigned char)*q & 0xC0) == 0x80)
+					continue;
+				ck_assert_msg((c != x0 - 1 && c != x1 + 1) ||
+						  *q == ' ',
+					      "\"%s\": column %d against the "
+					      "box (%d-%d)",
+					      row, c, x0, x1);
+				c++;
+			}
+			if (strstr(row, "└"))
+				inside = false;
+		}
+		row = eol ? eol + 1 : NULL;
+	}
+	ck_assert_msg(x0 >= 0 && rows > 2, "no help box in the screen");
+	free(screen);
+}
+END_TEST
+
 START_TEST(hidden_layers_are_said_at_80_columns)
 {
 	/* given 30 layers on an 80 x 24 screen, which shows a few rows of
@@ -797,6 +855,8 @@ Suite *suite(void)
 	tcase_add_test(t, a_long_note_stays_put_while_typing);
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
+	tcase_add_loop_test(t, help_leaves_no_cut_text_beside_it, 0,
+			    LEN(help_sizes));
 	tcase_add_test(t, quit_stops_the_script);
 	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);
