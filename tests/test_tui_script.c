@@ -556,6 +556,40 @@ START_TEST(resize_relays_out)
 }
 END_TEST
 
+static const struct {
+	int cols, lines;
+	const char *shown[3];
+} tiny[] = {
+    {50, 10, {"terminal too small: 50x10", "initviz needs 60x15", "q quits"}},
+    {20, 5, {"too small: 20x5", "initviz needs 60x15", "q quits"}},
+    {12, 4, {"too small", "needs 60x15", "q quits"}},
+    {8, 3, {"60x15", "q quits", NULL}},
+};
+
+START_TEST(too_small_is_said_in_whole_words)
+{
+	/* given a screen below 60x15, then the notice's lines are whole,
+	 * shorter ones where the long ones do not fit: at 20x5 the size was
+	 * cut off "terminal too small: 20x5", and at 12x3 it read "terminal
+	 * too" and "initviz need", without the size it needs */
+	char keys[64];
+	snprintf(keys, sizeof keys, "Wait Resize %dx%d Save " SAVED,
+		 tiny[_i].cols, tiny[_i].lines);
+	ck_assert_int_eq(run(keys, 6, 30, 100, NULL), 0);
+	char *s = tut_slurp(SAVED);
+	for (int k = 0; k < 3 && tiny[_i].shown[k]; k++) {
+		const char *p = strstr(s, tiny[_i].shown[k]);
+		ck_assert_msg(p, "no \"%s\" in\n%s", tiny[_i].shown[k], s);
+		/* a whole line: blanks or the edge either side */
+		size_t n = strlen(tiny[_i].shown[k]);
+		ck_assert_msg((p == s || p[-1] == ' ' || p[-1] == '\n') &&
+				  (p[n] == ' ' || p[n] == '\n' || !p[n]),
+			      "\"%s\" cut in\n%s", tiny[_i].shown[k], s);
+	}
+	free(s);
+}
+END_TEST
+
 /* Sizes Resize refuses: trailing text, overflow (of int and of long), out
  * of range, signs, missing parts, another separator. */
 static const char *const bad_sizes[] = {
@@ -861,6 +895,7 @@ Suite *suite(void)
 	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);
 	tcase_add_test(t, resize_relays_out);
+	tcase_add_loop_test(t, too_small_is_said_in_whole_words, 0, LEN(tiny));
 	suite_add_tcase(s, t);
 	t = tcase_create("parse");
 	tcase_add_loop_test(t, resize_refuses_a_bad_size, 0, LEN(bad_sizes));
