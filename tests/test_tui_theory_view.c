@@ -596,6 +596,34 @@ START_TEST(gain_view_is_whole_on_small_screens)
 }
 END_TEST
 
+START_TEST(selus_critical_row_has_q_star_0)
+{
+	/* given selu (q* grows from 0 continuously past its critical sigma_w
+	 * 0.69), when G, then the critical row at sigma_b = 0 reads q* 0, as
+	 * at the critical point: it read 7.39e-15, the fixed-point solver's
+	 * floor there, a number no one could explain */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_SELU;
+	c.init = IV_INIT_LECUN_NORMAL;
+	char *s = run(&c, "G");
+	const tui_gain_row *r = &app.theory.gains.crit0;
+	ck_assert(!r->jump && r->c.kind == IV_FIXED_STABLE);
+	ck_assert_double_eq(r->c.q_star, 0);
+	ck_assert_double_eq_tol(r->gain * r->gain, 0.4767, 1e-4);
+	const char *row = strstr(s, "critical, χ1 = 1 at σb = 0");
+	ck_assert_msg(row, "%s", s);
+	const char *eol = strchr(row, '\n');
+	ck_assert(eol);
+	char line[512];
+	snprintf(line, sizeof line, "%.*s", (int)(eol - row), row);
+	ck_assert_msg(strstr(line, "1        0        ∞        ∞  critical") &&
+			  !strstr(line, "e-"),
+		      "%s", line);
+	free(s);
+}
+END_TEST
+
 START_TEST(critical_relu_is_neutral_as_pytorchs)
 {
 	/* given relu and leaky relu (q' = A q without biases), when G, then
@@ -754,6 +782,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, gain_rows_are_named_at_60_columns);
 	tcase_add_test(t, critical_relu_is_neutral_as_pytorchs);
+	tcase_add_test(t, selus_critical_row_has_q_star_0);
 	tcase_add_loop_test(t, gain_view_is_whole_on_small_screens, 0,
 			    LEN(gain_sizes));
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
