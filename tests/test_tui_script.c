@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
 #include "tui/signals.h"
 #include "view/script.h"
 #include "view/viewport.h"
@@ -874,6 +877,42 @@ START_TEST(a_quit_signal_outlasts_cont)
 }
 END_TEST
 
+START_TEST(a_second_quit_signal_quits_a_held_up_view)
+{
+	/* given the terminal's restore sequence armed, when a quit signal
+	 * comes while an earlier one waits to be taken (the loop held up by
+	 * a large SVD: Ctrl-C did nothing for minutes), then the process
+	 * writes the restore sequence and dies of the signal; one signal
+	 * alone only waits */
+	char path[] = "restore-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct termios tio;
+		memset(&tio, 0, sizeof tio);
+		tui_signals_catch();
+		tui_signals_fatal_arm(fd, &tio, "RESTORED");
+		raise(SIGINT);
+		if (tui_signals_take() != SIGINT) /* one alone waits */
+			_exit(3);
+		raise(SIGINT);
+		raise(SIGINT); /* the second while the first waits */
+		_exit(4);
+	}
+	int st;
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert_msg(WIFSIGNALED(st) && WTERMSIG(st) == SIGINT,
+		      "status %d", st);
+	char buf[32] = "";
+	ck_assert_int_eq(pread(fd, buf, sizeof buf - 1, 0), 8);
+	ck_assert_str_eq(buf, "RESTORED");
+	close(fd);
+	remove(path);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -911,6 +950,7 @@ Suite *suite(void)
 	tcase_add_test(t, run_headless_with_a_script);
 	tcase_add_test(t, no_terminal_without_a_script);
 	tcase_add_test(t, a_quit_signal_outlasts_cont);
+	tcase_add_test(t, a_second_quit_signal_quits_a_held_up_view);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -23,13 +23,7 @@ static const int caught[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGUSR1,
 #define NCAUGHT (sizeof caught / sizeof caught[0])
 static struct sigaction before[NCAUGHT];
 
-static void on_signal(int sig)
-{
-	if (sig == SIGCONT)
-		pending_cont = 1;
-	else if (!pending_quit)
-		pending_quit = sig;
-}
+static void on_signal(int sig);
 
 int tui_signals_take(void)
 {
@@ -77,7 +71,8 @@ static char fatal_seq[256];
 static size_t fatal_len;
 static bool fatal_armed;
 
-static void on_fatal(int sig)
+/* Restore the terminal and die of sig, from a handler. */
+static void die_of(int sig)
 {
 	if (fatal_fd >= 0) {
 		ssize_t w = write(fatal_fd, fatal_seq, fatal_len);
@@ -86,6 +81,26 @@ static void on_fatal(int sig)
 	}
 	signal(sig, SIG_DFL);
 	raise(sig); /* blocked until the handler returns (no SA_NODEFER) */
+}
+
+static void on_fatal(int sig)
+{
+	die_of(sig);
+}
+
+static void on_signal(int sig)
+{
+	if (sig == SIGCONT) {
+		pending_cont = 1;
+	} else if (!pending_quit) {
+		pending_quit = sig;
+	} else if (fatal_fd >= 0) {
+		/* a second request while the first still waits: the loop is
+		 * held up (an SVD asked for with Enter takes minutes and
+		 * cannot be cut), so quit from here, the terminal restored
+		 * as for a crash */
+		die_of(sig);
+	}
 }
 
 void tui_signals_fatal_arm(int fd, const struct termios *tio,

@@ -206,8 +206,9 @@ static void waiting(const tui_app *app, tui_spec_state st, int y)
 				 "Waiting for the forward pass. This Jacobian "
 				 "is %zu x %zu: its singular value "
 				 "decomposition takes about %.0f s, during "
-				 "which the view does not answer keys. Enter "
-				 "(now or then) computes it.",
+				 "which the view does not answer keys (Ctrl-C "
+				 "twice quits). Enter (now or then) computes "
+				 "it.",
 				 iv_config_units(c, c->depth),
 				 iv_config_units(c, 0),
 				 ceil(tui_spectrum_estimate(c)));
@@ -219,14 +220,15 @@ static void waiting(const tui_app *app, tui_spec_state st, int y)
 		snprintf(msg, sizeof msg,
 			 "This Jacobian is %zu x %zu: its singular value "
 			 "decomposition takes about %.0f s, during which the "
-			 "view does not answer keys. Enter computes it; W "
-			 "makes the network narrower.",
+			 "view does not answer keys (Ctrl-C twice quits). "
+			 "Enter computes it; W makes the network narrower.",
 			 iv_config_units(c, c->depth), iv_config_units(c, 0),
 			 ceil(tui_spectrum_estimate(c)));
 		break;
 	default:
 		snprintf(msg, sizeof msg,
-			 "Computing the Jacobian and its singular values...");
+			 "Computing the Jacobian and its singular values... "
+			 "(Ctrl-C twice quits)");
 		break;
 	}
 	tui_put_wrap(y + 2, 2, cols - 4, 4, TUI_E_LABEL, msg);
