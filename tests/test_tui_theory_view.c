@@ -153,6 +153,34 @@ START_TEST(phase_cursor_changes_the_setting)
 }
 END_TEST
 
+START_TEST(phase_cursor_of_blocks_says_plain_layers)
+{
+	/* given residual blocks with batch norm (the report's criticality
+	 * is null for them, the settings bar has no chi1), when P, then the
+	 * cursor's line says its numbers are plain layers': it read "q* 0
+	 * chi1 1 critical" as if of this network, which the G view and the
+	 * settings bar decline to say; at 60 columns in short */
+	iv_config c;
+	config(&c);
+	c.residual = true;
+	c.norm = IV_NORM_BATCH;
+	char *s = run(&c, "P Wait");
+	SHOWN(s, "◉ σw² 1  σb² 0 as plain layers, not blocks or batch norm: "
+		 "q* 0  χ1 1");
+	free(s);
+	teardown();
+	s = run_at(&c, "P Wait", 15, 60);
+	SHOWN(s, "◉ σw² 1  σb² 0 as plain layers: q* 0  χ1 1");
+	free(s);
+	teardown();
+	/* plain layers: no such words */
+	config(&c);
+	s = run(&c, "P Wait");
+	GONE(s, "plain layers");
+	free(s);
+}
+END_TEST
+
 START_TEST(phase_edges_and_closing)
 {
 	/* given sigma_b^2 0, when Down, then nothing changes and a notice;
@@ -789,6 +817,7 @@ Suite *suite(void)
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
+	tcase_add_test(t, phase_cursor_of_blocks_says_plain_layers);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);
 	tcase_add_test(t, absent_predictions_in_words);

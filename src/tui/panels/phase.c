@@ -240,6 +240,20 @@ static void status(const tui_app *app, int y)
 		tui_line_field(&l, 0, 1);
 		tui_line_add(&l, TUI_E_WARN, "off the diagram");
 	}
+	if (c->residual || c->norm != IV_NORM_NONE) {
+		/* the map is plain layers', as the report's criticality is:
+		 * the settings bar has no chi1 for blocks or norms. What
+		 * they are not, where there is room for the numbers too */
+		bool norm = c->norm != IV_NORM_NONE;
+		tui_line_field(&l, 0, 0);
+		tui_line_add(&l, TUI_E_WARN, " as plain layers");
+		if (app->layout.cols >= 100)
+			tui_line_addf(&l, TUI_E_WARN, ", not %s%s%s%s",
+				      c->residual ? "blocks" : "",
+				      c->residual && norm ? " or " : "",
+				      norm ? iv_norm_name(c->norm) : "",
+				      norm ? " norm" : "");
+	}
 	tui_line_field(&l, 1, 0);
 	tui_line_addf(&l, TUI_E_LABEL, ": q* %s",
 		      tui_theory_q_text(g, k, q, sizeof q));
