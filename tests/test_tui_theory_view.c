@@ -181,6 +181,43 @@ START_TEST(phase_cursor_of_blocks_says_plain_layers)
 }
 END_TEST
 
+START_TEST(phase_title_and_progress_do_not_overlap)
+{
+	/* given gelu on a tall narrow screen (60 x 60: a big grid, filled
+	 * over several turns), when P and the screen is saved while the
+	 * diagram fills, then the title's words and "computing N%" stand
+	 * apart: the progress was written over the title's end ("(across)
+	 * andcomputing   0%") */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_GELU;
+	free(run_at(&c, "P", 60, 60));
+	/* the diagram half filled, as between two turns (a script waits for
+	 * the fill before it saves) */
+	tui_phase *ph = &app.theory.phase;
+	ck_assert(ph->valid && !tui_phase_busy(ph));
+	ph->done = ph->total / 2;
+	tut_draw(&app);
+	char *s = tut_screen_text();
+	bool busy = tui_phase_busy(ph);
+	ph->done = ph->total;
+	const char *t = strstr(s, "phase diagram of gelu");
+	ck_assert_msg(t, "%s", s);
+	const char *eol = strchr(t, '\n');
+	ck_assert(eol);
+	char row[512];
+	snprintf(row, sizeof row, "%.*s", (int)(eol - t), t);
+	const char *p = strstr(row, "computing");
+	ck_assert(busy);
+	ck_assert_msg(p, "progress not on the title's row: %s", row);
+	if (p) /* a blank before it, and the title's words whole */
+		ck_assert_msg(p[-1] == ' ' && (strstr(row, "(up) ") ||
+					       !strstr(row, "χ1 by")),
+			      "%s", row);
+	free(s);
+}
+END_TEST
+
 START_TEST(phase_edges_and_closing)
 {
 	/* given sigma_b^2 0, when Down, then nothing changes and a notice;
@@ -817,6 +854,7 @@ Suite *suite(void)
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
+	tcase_add_test(t, phase_title_and_progress_do_not_overlap);
 	tcase_add_test(t, phase_cursor_of_blocks_says_plain_layers);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);

@@ -282,16 +282,24 @@ static void title(const tui_app *app, int y)
 {
 	const tui_glyphs *g = app->gl;
 	const tui_phase *ph = &app->theory.phase;
-	int cols = app->layout.cols;
-	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
-		    "phase diagram of %s: %s by %s (across) and %s (up)",
-		    iv_act_name(app->model.cfg.act), g->chi, g->sw2, g->sb2);
+	int cols = app->layout.cols, room = cols;
+	char b[32] = "";
 	if (tui_phase_busy(ph)) {
-		char b[32];
 		snprintf(b, sizeof b, "computing %3.0f%%",
 			 100 * tui_phase_progress(ph));
 		tui_put_right(y, cols - 1, 0, TUI_E_PROGRESS, b);
+		room = cols - 1 - tui_text_width(b) - 2;
 	}
+	/* the title in the room the progress leaves, in whole words */
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_addf(&l, TUI_E_TITLE, "phase diagram of %s",
+		      iv_act_name(app->model.cfg.act));
+	tui_line_field(&l, 1, 0);
+	tui_line_addf(&l, TUI_E_TITLE, ": %s by %s (across) and %s (up)",
+		      g->chi, g->sw2, g->sb2);
+	tui_put_fit(y, 0, room, &l);
 }
 
 static void keys(const tui_app *app, int y)
