@@ -458,6 +458,50 @@ START_TEST(figures_are_whole_at_60_columns)
 }
 END_TEST
 
+START_TEST(axes_have_a_scale_on_the_smallest_screen)
+{
+	/* given the default network (Xavier, tanh) on the smallest screen
+	 * (60 x 15), when M and M Tab, then each axis has two numbers at
+	 * least: the length map's q axis, a dozen columns wide, had its 0
+	 * alone (the nice step for two ticks overshot the axis), no scale to
+	 * read the map by */
+	iv_config c;
+	config(&c, IV_INIT_XAVIER_NORMAL, IV_ACT_TANH);
+	static const char *const keys[] = {"M", "M Tab"};
+	static const char name[] = {'q', 'c'};
+	for (int k = 0; k < 2; k++) {
+		char *s = run_at(&c, keys[k], 15, 60);
+		int x_nums = -1, y_nums = 0;
+		for (const char *p = s; *p;) {
+			const char *e = strchr(p, '\n');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			char row[512];
+			snprintf(row, sizeof row, "%.*s", (int)n, p);
+			if (row[0] == name[k] && row[1] == ' ') { /* x axis */
+				x_nums = 0;
+				for (char *t = strtok(row + 1, " "); t;
+				     t = strtok(NULL, " "))
+					x_nums++;
+			} else if (strstr(row, "┤")) { /* a y tick */
+				char *end;
+				const char *v = row + strspn(row, " ");
+				if (v[0] == name[k])
+					v += 3; /* "q'" or "c'" beside it */
+				(void)strtod(v, &end);
+				y_nums += end != v;
+			}
+			p = e ? e + 1 : p + n;
+		}
+		ck_assert_msg(x_nums >= 2, "%d number(s) on the %c axis\n%s",
+			      x_nums, name[k], s);
+		ck_assert_msg(y_nums >= 2, "%d number(s) on the %c' axis\n%s",
+			      y_nums, name[k], s);
+		free(s);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(smallest_screens)
 {
 	/* given the smallest screen the view allows (60 x 15), then the map
@@ -545,6 +589,7 @@ Suite *suite(void)
 	tcase_add_test(t, arrows_move_the_inputs_correlation);
 	tcase_add_test(t, closing_and_other_schemes);
 	tcase_add_test(t, smallest_screens);
+	tcase_add_test(t, axes_have_a_scale_on_the_smallest_screen);
 	tcase_add_loop_test(t, teaching_guide_claims, 0, LEN(guide));
 	suite_add_tcase(s, t);
 	t = tcase_create("snapshots");

@@ -6,9 +6,14 @@
  * bad Resize sizes and running out of memory while parsing a script. */
 #include <check.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+#include "tui/signals.h"
 #include "view/script.h"
 #include "view/viewport.h"
 #include "tui_testutil.h"
@@ -382,6 +387,64 @@ START_TEST(a_symmetric_range_reads_the_same_both_ends)
 }
 END_TEST
 
+/* Columns (characters) of a UTF-8 row up to byte p. */
+static int col_of(const char *row, const char *p)
+{
+	int c = 0;
+	for (const char *q = row; q < p; q++)
+		c += ((unsigned char)*q & 0xC0) != 0x80;
+	return c;
+}
+
+static const struct {
+	int lines, cols;
+} help_sizes[] = {{15, 60}, {24, 80}, {30, 100}, {40, 120}, {60, 200}};
+
+START_TEST(help_leaves_no_cut_text_beside_it)
+{
+	/* given the help (?) over the view, then on the rows its box covers
+	 * the cells just beside it are blank: the box cut the view's rows at
+	 * its edges, and pieces of numbers and words stood against it ("│3"
+	 * of a std 0.393, "0.│" of an axis label, "se┌" of "seed", "me│" of
+	 * "measured") */
+	int lines = help_sizes[_i].lines, cols = help_sizes[_i].cols;
+	ck_assert_int_eq(run("? Wait Save " SAVED, 10, lines, cols, NULL), 0);
+	char *screen = tut_slurp(SAVED);
+	int x0 = -1, x1 = -1, rows = 0;
+	bool inside = false;
+	for (char *row = screen; row && *row;) {
+		char *eol = strchr(row, '\n');
+		if (eol)
+			*eol = '\0';
+		const char *tl = strstr(row, "┌"), *tr = strstr(row, "┐");
+		if (tl && tr && x0 < 0) {
+			x0 = col_of(row, tl);
+			x1 = col_of(row, tr);
+			inside = true;
+		}
+		if (inside) {
+			int c = 0;
+			rows++;
+			for (const char *q = row; *q; q++) {
+				if (((unsigned char)*q & 0xC0) == 0x80)
+					continue;
+				ck_assert_msg((c != x0 - 1 && c != x1 + 1) ||
+						  *q == ' ',
+					      "\"%s\": column %d against the "
+					      "box (%d-%d)",
+					      row, c, x0, x1);
+				c++;
+			}
+			if (strstr(row, "└"))
+				inside = false;
+		}
+		row = eol ? eol + 1 : NULL;
+	}
+	ck_assert_msg(x0 >= 0 && rows > 2, "no help box in the screen");
+	free(screen);
+}
+END_TEST
+
 START_TEST(hidden_layers_are_said_at_80_columns)
 {
 	/* given 30 layers on an 80 x 24 screen, which shows a few rows of
@@ -492,6 +555,40 @@ START_TEST(resize_relays_out)
 			 0);
 	s = tut_slurp(SAVED);
 	ck_assert(!strstr(s, "too small") && strstr(s, "depth profile"));
+	free(s);
+}
+END_TEST
+
+static const struct {
+	int cols, lines;
+	const char *shown[3];
+} tiny[] = {
+    {50, 10, {"terminal too small: 50x10", "initviz needs 60x15", "q quits"}},
+    {20, 5, {"too small: 20x5", "initviz needs 60x15", "q quits"}},
+    {12, 4, {"too small", "needs 60x15", "q quits"}},
+    {8, 3, {"60x15", "q quits", NULL}},
+};
+
+START_TEST(too_small_is_said_in_whole_words)
+{
+	/* given a screen below 60x15, then the notice's lines are whole,
+	 * shorter ones where the long ones do not fit: at 20x5 the size was
+	 * cut off "terminal too small: 20x5", and at 12x3 it read "terminal
+	 * too" and "initviz need", without the size it needs */
+	char keys[64];
+	snprintf(keys, sizeof keys, "Wait Resize %dx%d Save " SAVED,
+		 tiny[_i].cols, tiny[_i].lines);
+	ck_assert_int_eq(run(keys, 6, 30, 100, NULL), 0);
+	char *s = tut_slurp(SAVED);
+	for (int k = 0; k < 3 && tiny[_i].shown[k]; k++) {
+		const char *p = strstr(s, tiny[_i].shown[k]);
+		ck_assert_msg(p, "no \"%s\" in\n%s", tiny[_i].shown[k], s);
+		/* a whole line: blanks or the edge either side */
+		size_t n = strlen(tiny[_i].shown[k]);
+		ck_assert_msg((p == s || p[-1] == ' ' || p[-1] == '\n') &&
+				  (p[n] == ' ' || p[n] == '\n' || !p[n]),
+			      "\"%s\" cut in\n%s", tiny[_i].shown[k], s);
+	}
 	free(s);
 }
 END_TEST
@@ -754,6 +851,68 @@ START_TEST(no_terminal_without_a_script)
 }
 END_TEST
 
+START_TEST(a_quit_signal_outlasts_cont)
+{
+	/* given the view suspended (Ctrl-Z), when a HUP or TERM comes (the
+	 * ssh session closes, kill from another shell) and then CONT (fg, or
+	 * the shell's CONT to its stopped jobs), then the loop takes the quit
+	 * request: CONT's repaint overwrote it when its handler ran last, and
+	 * the view went on running after the hangup */
+	static const int quits[] = {SIGHUP, SIGTERM, SIGINT};
+	tui_signals_catch();
+	for (size_t i = 0; i < LEN(quits); i++) {
+		raise(quits[i]);
+		raise(SIGCONT);
+		ck_assert_int_eq(tui_signals_take(), quits[i]);
+		(void)tui_signals_take(); /* the repaint, if any, after it */
+		ck_assert_int_eq(tui_signals_take(), 0);
+	}
+	/* CONT alone still asks for a repaint; the first quit wins */
+	raise(SIGCONT);
+	ck_assert_int_eq(tui_signals_take(), SIGCONT);
+	raise(SIGTERM);
+	raise(SIGHUP);
+	ck_assert_int_eq(tui_signals_take(), SIGTERM);
+	tui_signals_default();
+}
+END_TEST
+
+START_TEST(a_second_quit_signal_quits_a_held_up_view)
+{
+	/* given the terminal's restore sequence armed, when a quit signal
+	 * comes while an earlier one waits to be taken (the loop held up by
+	 * a large SVD: Ctrl-C did nothing for minutes), then the process
+	 * writes the restore sequence and dies of the signal; one signal
+	 * alone only waits */
+	char path[] = "restore-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct termios tio;
+		memset(&tio, 0, sizeof tio);
+		tui_signals_catch();
+		tui_signals_fatal_arm(fd, &tio, "RESTORED");
+		raise(SIGINT);
+		if (tui_signals_take() != SIGINT) /* one alone waits */
+			_exit(3);
+		raise(SIGINT);
+		raise(SIGINT); /* the second while the first waits */
+		_exit(4);
+	}
+	int st;
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	ck_assert_msg(WIFSIGNALED(st) && WTERMSIG(st) == SIGINT,
+		      "status %d", st);
+	char buf[32] = "";
+	ck_assert_int_eq(pread(fd, buf, sizeof buf - 1, 0), 8);
+	ck_assert_str_eq(buf, "RESTORED");
+	close(fd);
+	remove(path);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -769,10 +928,13 @@ Suite *suite(void)
 	tcase_add_test(t, a_long_note_stays_put_while_typing);
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
+	tcase_add_loop_test(t, help_leaves_no_cut_text_beside_it, 0,
+			    LEN(help_sizes));
 	tcase_add_test(t, quit_stops_the_script);
 	tcase_add_test(t, save_never_overwrites);
 	tcase_add_test(t, scrolling_keys);
 	tcase_add_test(t, resize_relays_out);
+	tcase_add_loop_test(t, too_small_is_said_in_whole_words, 0, LEN(tiny));
 	suite_add_tcase(s, t);
 	t = tcase_create("parse");
 	tcase_add_loop_test(t, resize_refuses_a_bad_size, 0, LEN(bad_sizes));
@@ -787,6 +949,8 @@ Suite *suite(void)
 	tcase_add_test(t, closed_input_does_not_spin);
 	tcase_add_test(t, run_headless_with_a_script);
 	tcase_add_test(t, no_terminal_without_a_script);
+	tcase_add_test(t, a_quit_signal_outlasts_cont);
+	tcase_add_test(t, a_second_quit_signal_quits_a_held_up_view);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -871,6 +871,33 @@ START_TEST(nearly_all_saturated_is_not_100_percent_in_training)
 }
 END_TEST
 
+START_TEST(the_loss_is_named_beside_its_curve_at_60_columns)
+{
+	/* given 120 steps trained on the narrowest screen (60 x 20), then the
+	 * strip's first row says "loss" and its value beside the curve whose
+	 * top and bottom it labels: "training  step 120  paused" took the
+	 * row, and the loss, the last field, was dropped, leaving the curve's
+	 * two numbers without a name */
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 4);
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS}, steps(120),
+				      20, 60),
+			 0);
+	ck_assert_uint_eq(tui_train_steps(&app.train), 120);
+	char *s = tut_slurp(SAVED);
+	const char *h = strstr(s, " training  step 120");
+	ck_assert_msg(h, "%s", s);
+	const char *e = strchr(h, '\n');
+	ck_assert_ptr_nonnull(e);
+	char line[512];
+	snprintf(line, sizeof line, "%.*s", (int)(e - h), h);
+	ck_assert_msg(strstr(line, "  loss "), "\"%s\"\n%s", line, s);
+	free(s);
+}
+END_TEST
+
 START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
 {
 	/* given tanh under N(0, 0.13^2) weights (1 entry of 8192 saturated
@@ -1183,6 +1210,7 @@ Suite *suite(void)
 	tcase_add_test(t, a_setting_change_resets_training);
 	tcase_add_test(t, nearly_all_saturated_is_not_100_percent_in_training);
 	tcase_add_test(t, hardly_any_saturated_is_not_0_percent_in_training);
+	tcase_add_test(t, the_loss_is_named_beside_its_curve_at_60_columns);
 	suite_add_tcase(s, t);
 	t = tcase_create("lessons");
 	tcase_set_timeout(t, 60);

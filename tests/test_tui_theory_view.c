@@ -153,6 +153,71 @@ START_TEST(phase_cursor_changes_the_setting)
 }
 END_TEST
 
+START_TEST(phase_cursor_of_blocks_says_plain_layers)
+{
+	/* given residual blocks with batch norm (the report's criticality
+	 * is null for them, the settings bar has no chi1), when P, then the
+	 * cursor's line says its numbers are plain layers': it read "q* 0
+	 * chi1 1 critical" as if of this network, which the G view and the
+	 * settings bar decline to say; at 60 columns in short */
+	iv_config c;
+	config(&c);
+	c.residual = true;
+	c.norm = IV_NORM_BATCH;
+	char *s = run(&c, "P Wait");
+	SHOWN(s, "◉ σw² 1  σb² 0 as plain layers, not blocks or batch norm: "
+		 "q* 0  χ1 1");
+	free(s);
+	teardown();
+	s = run_at(&c, "P Wait", 15, 60);
+	SHOWN(s, "◉ σw² 1  σb² 0 as plain layers: q* 0  χ1 1");
+	free(s);
+	teardown();
+	/* plain layers: no such words */
+	config(&c);
+	s = run(&c, "P Wait");
+	GONE(s, "plain layers");
+	free(s);
+}
+END_TEST
+
+START_TEST(phase_title_and_progress_do_not_overlap)
+{
+	/* given gelu on a tall narrow screen (60 x 60: a big grid, filled
+	 * over several turns), when P and the screen is saved while the
+	 * diagram fills, then the title's words and "computing N%" stand
+	 * apart: the progress was written over the title's end ("(across)
+	 * andcomputing   0%") */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_GELU;
+	free(run_at(&c, "P", 60, 60));
+	/* the diagram half filled, as between two turns (a script waits for
+	 * the fill before it saves) */
+	tui_phase *ph = &app.theory.phase;
+	ck_assert(ph->valid && !tui_phase_busy(ph));
+	ph->done = ph->total / 2;
+	tut_draw(&app);
+	char *s = tut_screen_text();
+	bool busy = tui_phase_busy(ph);
+	ph->done = ph->total;
+	const char *t = strstr(s, "phase diagram of gelu");
+	ck_assert_msg(t, "%s", s);
+	const char *eol = strchr(t, '\n');
+	ck_assert(eol);
+	char row[512];
+	snprintf(row, sizeof row, "%.*s", (int)(eol - t), t);
+	const char *p = strstr(row, "computing");
+	ck_assert(busy);
+	ck_assert_msg(p, "progress not on the title's row: %s", row);
+	if (p) /* a blank before it, and the title's words whole */
+		ck_assert_msg(p[-1] == ' ' && (strstr(row, "(up) ") ||
+					       !strstr(row, "χ1 by")),
+			      "%s", row);
+	free(s);
+}
+END_TEST
+
 START_TEST(phase_edges_and_closing)
 {
 	/* given sigma_b^2 0, when Down, then nothing changes and a notice;
@@ -366,6 +431,48 @@ START_TEST(spectrum_view)
 }
 END_TEST
 
+START_TEST(a_critical_draw_is_not_called_exploding)
+{
+	/* given relu with He's init (critical: the theory's Jacobian mean
+	 * square is 1) at width 64, whose one input's Jacobian on this draw
+	 * has a mean square more than 10% from 1, when J, then the note calls
+	 * it this draw's and quotes the theory's 1: it said "vanishing" or
+	 * "exploding" beside a settings bar that says critical (width 256,
+	 * seeds 1 to 8: 0.74 to 1.36) */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_RELU;
+	c.init = IV_INIT_HE_NORMAL;
+	c.width = 64;
+	c.depth = 10;
+	bool strayed = false;
+	for (unsigned long seed = 1; seed <= 4; seed++) {
+		c.seed = seed;
+		char *s = run(&c, "J");
+		double ms = app.theory.spec.s.mean_square;
+		ck_assert(app.theory.spec.have);
+		ck_assert_double_eq_tol(app.theory.pred.jacobian_ms, 1, 1e-9);
+		char flat[8192];
+		size_t n = 0; /* wrapped text joins up */
+		for (const char *p = s; *p && n + 1 < sizeof flat; p++)
+			flat[n++] = *p == '\n' ? ' ' : *p;
+		flat[n] = '\0';
+		ck_assert_msg(!strstr(flat, "vanishing") &&
+				  !strstr(flat, "exploding"),
+			      "mean square %g\n%s", ms, s);
+		if (fabs(ms - 1) > 0.1) {
+			strayed = true;
+			SHOWN(flat, "in this draw");
+			SHOWN(flat, "the theory keeps them on average (mean "
+				    "square 1)");
+		}
+		free(s);
+		teardown();
+	}
+	ck_assert_msg(strayed, "no draw strayed: the test shows nothing");
+}
+END_TEST
+
 START_TEST(spectrum_asks_and_refuses)
 {
 	/* given a Jacobian whose SVD is estimated above a second, when J, then
@@ -461,6 +568,123 @@ START_TEST(gain_rows_are_named_at_60_columns)
 		p = eol + 1;
 	}
 	ck_assert_int_ge(rows, 5);
+	free(s);
+}
+END_TEST
+
+/* The screen's rows, each a string (free with free_rows). */
+static int split_rows(char *s, char **row, int max)
+{
+	int n = 0;
+	for (char *p = s; *p && n < max;) {
+		char *eol = strchr(p, '\n');
+		row[n++] = p;
+		if (!eol)
+			break;
+		*eol = '\0';
+		p = eol + 1;
+	}
+	return n;
+}
+
+static bool blank(const char *r)
+{
+	return r[strspn(r, " ")] == '\0';
+}
+
+static const struct {
+	int lines, cols;
+	bool residual;
+} gain_sizes[] = {{15, 60, false}, {17, 60, false}, {20, 60, false},
+		  {24, 80, false}, {30, 100, false}, {15, 60, true},
+		  {20, 60, true}};
+
+START_TEST(gain_view_is_whole_on_small_screens)
+{
+	/* given tanh with a bias std (five rows in the table), when G on
+	 * screens from the smallest up, then the keys' row is whole on the
+	 * row above the bottom bar, every row of the table is there once,
+	 * each call (PyTorch, Keras) is shown to its closing parenthesis or
+	 * not at all, and every paragraph below the table ends its sentence:
+	 * on 60 x 15 the last row of the table was drawn over the keys' row
+	 * ("Gyours: xavier-normalctivation ...") and on 60 x 20 the first
+	 * paragraph stopped at "the half that relu cuts" */
+	int lines = gain_sizes[_i].lines, cols = gain_sizes[_i].cols;
+	iv_config c;
+	config(&c);
+	c.bias_std = 0.1;
+	c.residual = gain_sizes[_i].residual;
+	char *s = run_at(&c, "G", lines, cols);
+	ck_assert_int_eq(app.cover, TUI_PANEL_GAINS);
+	char *copy = strdup(s);
+	char *row[128];
+	int n = split_rows(copy, row, 128);
+	ck_assert_int_ge(n, lines - 1);
+	/* the keys: the row above the bottom bar, nothing else on it */
+	ck_assert_msg(strncmp(row[lines - 2], "G or Esc: back", 14) == 0,
+		      "keys' row \"%s\"\n%s", row[lines - 2], s);
+	static const char *const names[] = {
+	    "PyTorch", "q* = 1", "critical", "critical at your", "yours"};
+	int head = -1;
+	for (int i = 0; i < lines - 2 && head < 0; i++)
+		if (strstr(row[i], "phase") && strstr(row[i], "σw  "))
+			head = i;
+	ck_assert_msg(head > 0, "no table in\n%s", s);
+	for (size_t k = 0; k < LEN(names); k++)
+		ck_assert_msg(strncmp(row[head + 1 + (int)k] + 1, names[k],
+				      strlen(names[k])) == 0,
+			      "row %zu of the table: \"%s\"\n%s", k,
+			      row[head + 1 + (int)k], s);
+	/* the calls: each one to its ")" before the next line's start */
+	for (int i = 1; i < head; i++) {
+		if (strncmp(row[i], " PyTorch ", 9) &&
+		    strncmp(row[i], " Keras ", 7))
+			continue;
+		int j = i;
+		while (!strchr(row[j], ')') && j + 1 < head &&
+		       !blank(row[j + 1]) && row[j + 1][1] != 'K')
+			j++;
+		ck_assert_msg(row[j][strlen(row[j]) - 1] == ')',
+			      "call cut at \"%s\"\n%s", row[j], s);
+	}
+	/* the paragraphs under the table: each to the end of a sentence */
+	int end = head + 1 + (int)LEN(names);
+	if (c.residual)
+		end++; /* "yours: ... with residual blocks" wraps to 2 rows */
+	for (int i = end; i < lines - 2; i++)
+		if (!blank(row[i]) && (i + 1 == lines - 2 || blank(row[i + 1])))
+			ck_assert_msg(row[i][strlen(row[i]) - 1] == '.',
+				      "paragraph cut at \"%s\"\n%s", row[i],
+				      s);
+	free(copy);
+	free(s);
+}
+END_TEST
+
+START_TEST(selus_critical_row_has_q_star_0)
+{
+	/* given selu (q* grows from 0 continuously past its critical sigma_w
+	 * 0.69), when G, then the critical row at sigma_b = 0 reads q* 0, as
+	 * at the critical point: it read 7.39e-15, the fixed-point solver's
+	 * floor there, a number no one could explain */
+	iv_config c;
+	config(&c);
+	c.act = IV_ACT_SELU;
+	c.init = IV_INIT_LECUN_NORMAL;
+	char *s = run(&c, "G");
+	const tui_gain_row *r = &app.theory.gains.crit0;
+	ck_assert(!r->jump && r->c.kind == IV_FIXED_STABLE);
+	ck_assert_double_eq(r->c.q_star, 0);
+	ck_assert_double_eq_tol(r->gain * r->gain, 0.4767, 1e-4);
+	const char *row = strstr(s, "critical, χ1 = 1 at σb = 0");
+	ck_assert_msg(row, "%s", s);
+	const char *eol = strchr(row, '\n');
+	ck_assert(eol);
+	char line[512];
+	snprintf(line, sizeof line, "%.*s", (int)(eol - row), row);
+	ck_assert_msg(strstr(line, "1        0        ∞        ∞  critical") &&
+			  !strstr(line, "e-"),
+		      "%s", line);
 	free(s);
 }
 END_TEST
@@ -623,16 +847,22 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, gain_rows_are_named_at_60_columns);
 	tcase_add_test(t, critical_relu_is_neutral_as_pytorchs);
+	tcase_add_test(t, selus_critical_row_has_q_star_0);
+	tcase_add_loop_test(t, gain_view_is_whole_on_small_screens, 0,
+			    LEN(gain_sizes));
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
+	tcase_add_test(t, phase_title_and_progress_do_not_overlap);
+	tcase_add_test(t, phase_cursor_of_blocks_says_plain_layers);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);
 	tcase_add_test(t, absent_predictions_in_words);
 	tcase_add_test(t, gain_rows_use_the_configured_biases);
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, spectrum_asks_and_refuses);
+	tcase_add_test(t, a_critical_draw_is_not_called_exploding);
 	tcase_add_test(t, gain_view);
 	tcase_add_test(t, gain_view_gives_blocks_no_row);
 	tcase_add_test(t, critical_yet_vanishing_says_why);

@@ -700,7 +700,7 @@ START_TEST(spectrum_words_and_bins)
 	double v[8], lo, hi, counts[5];
 	char note[512];
 	iv_spectrum s = flat(v, 8, 1.0);
-	tui_spectrum_note(&s, note, sizeof note);
+	tui_spectrum_note(&s, NAN, note, sizeof note);
 	ck_assert_msg(strstr(note, "Dynamical isometry"), "%s", note);
 	ck_assert(!tui_spectrum_axis(&s, &lo, &hi));
 	ck_assert_double_eq(lo, 0);
@@ -708,7 +708,7 @@ START_TEST(spectrum_words_and_bins)
 	tui_spectrum_bins(v, 8, false, lo, hi, 5, counts);
 	ck_assert_double_eq(counts[2], 8); /* 1 sits in the middle bin */
 	s = flat(v, 8, 0.5);
-	tui_spectrum_note(&s, note, sizeof note);
+	tui_spectrum_note(&s, NAN, note, sizeof note);
 	ck_assert_msg(strstr(note, "every singular value is 0.5") ||
 			  strstr(note, "Every singular value is 0.5"),
 		      "%s", note);
@@ -717,7 +717,7 @@ START_TEST(spectrum_words_and_bins)
 	s = (iv_spectrum){.count = 8, .sv = v, .max = 1.8, .min = 0.1};
 	for (size_t i = 0; i < 8; i++)
 		s.mean_square += v[i] * v[i] / 8;
-	tui_spectrum_note(&s, note, sizeof note);
+	tui_spectrum_note(&s, NAN, note, sizeof note);
 	ck_assert_msg(strstr(note, "kept on average"), "%s", note);
 	ck_assert(!tui_spectrum_axis(&s, &lo, &hi)); /* a factor 18 */
 	v[7] = 0.01;
@@ -732,14 +732,14 @@ START_TEST(spectrum_words_and_bins)
 	s = flat(v, 8, 0.1);
 	s.mean_square = 0.02; /* pretend a spread below 1 */
 	s.min = 0.05;
-	tui_spectrum_note(&s, note, sizeof note);
+	tui_spectrum_note(&s, NAN, note, sizeof note);
 	ck_assert_msg(strstr(note, "shrink") && strstr(note, "vanishing"), "%s",
 		      note);
 	v[0] = 1e-20;
 	s = (iv_spectrum){
 	    .count = 8, .sv = v, .max = 0.1, .min = 1e-20, .mean_square = 0.01};
 	ck_assert_uint_eq(tui_spectrum_tiny(&s), 1);
-	tui_spectrum_note(&s, note, sizeof note);
+	tui_spectrum_note(&s, NAN, note, sizeof note);
 	ck_assert_msg(strstr(note, "1 of the 8"), "%s", note);
 }
 END_TEST

@@ -172,20 +172,40 @@ static void center(int y, int cols, tui_element e, const char *s)
 	tui_put(y, x < 0 ? 0 : x, cols, e, s);
 }
 
-/* "terminal too small" in the middle of the screen. */
+/* The first of n texts that fits in cols, centred on row y; none when
+ * none does (a line cut short would drop the size or cut a word). */
+static void center_fit(int y, int cols, tui_element e, char (*t)[64], int n)
+{
+	for (int i = 0; i < n; i++)
+		if (tui_text_width(t[i]) <= cols) {
+			center(y, cols, e, t[i]);
+			return;
+		}
+}
+
+/* "terminal too small" in the middle of the screen, in shorter words
+ * where the screen is narrower than the long ones. */
 static void too_small(const tui_layout *lo)
 {
-	char a[64], b[64];
+	char a[3][64], b[3][64];
 	int y = lo->lines / 2 - 1;
-	snprintf(a, sizeof a, "terminal too small: %dx%d", lo->cols, lo->lines);
-	snprintf(b, sizeof b, "initviz needs %dx%d", TUI_MIN_COLS,
+	snprintf(a[0], sizeof a[0], "terminal too small: %dx%d", lo->cols,
+		 lo->lines);
+	snprintf(a[1], sizeof a[1], "too small: %dx%d", lo->cols, lo->lines);
+	snprintf(a[2], sizeof a[2], "too small");
+	snprintf(b[0], sizeof b[0], "initviz needs %dx%d", TUI_MIN_COLS,
 		 TUI_MIN_LINES);
+	snprintf(b[1], sizeof b[1], "needs %dx%d", TUI_MIN_COLS,
+		 TUI_MIN_LINES);
+	snprintf(b[2], sizeof b[2], "%dx%d", TUI_MIN_COLS, TUI_MIN_LINES);
 	if (lo->lines < 2) { /* one line: what it needs, nothing over it */
-		center(0, lo->cols, TUI_E_WARN, b);
+		center_fit(0, lo->cols, TUI_E_WARN, b, 3);
 		return;
 	}
-	center(y, lo->cols, TUI_E_WARN, a);
-	center(y + 1, lo->cols, TUI_E_NORMAL, b);
+	if (y < 0)
+		y = 0;
+	center_fit(y, lo->cols, TUI_E_WARN, a, 3);
+	center_fit(y + 1, lo->cols, TUI_E_NORMAL, b, 3);
 	center(y + 2, lo->cols, TUI_E_LABEL, "q quits");
 }
 

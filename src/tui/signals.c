@@ -6,7 +6,12 @@
 #include <unistd.h>
 #include "tui/signals.h"
 
-static volatile sig_atomic_t pending_signal;
+/* A request to quit and a repaint are kept apart: HUP or TERM while
+ * suspended comes in with the CONT that resumes, in either order (and on
+ * any thread), and the quit must not be lost to the repaint. The first
+ * quit is kept. */
+static volatile sig_atomic_t pending_quit;
+static volatile sig_atomic_t pending_cont;
 
 /* Every signal whose default action ends the process (and that a handler
  * can catch), so that none of them leaves the terminal raw and in the
@@ -18,16 +23,20 @@ static const int caught[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGUSR1,
 #define NCAUGHT (sizeof caught / sizeof caught[0])
 static struct sigaction before[NCAUGHT];
 
-static void on_signal(int sig)
-{
-	pending_signal = sig;
-}
+static void on_signal(int sig);
 
 int tui_signals_take(void)
 {
-	int s = pending_signal;
-	pending_signal = 0;
-	return s;
+	int s = pending_quit;
+	if (s) {
+		pending_quit = 0;
+		return s;
+	}
+	if (pending_cont) {
+		pending_cont = 0;
+		return SIGCONT;
+	}
+	return 0;
 }
 
 void tui_signals_catch(void)
@@ -62,7 +71,8 @@ static char fatal_seq[256];
 static size_t fatal_len;
 static bool fatal_armed;
 
-static void on_fatal(int sig)
+/* Restore the terminal and die of sig, from a handler. */
+static void die_of(int sig)
 {
 	if (fatal_fd >= 0) {
 		ssize_t w = write(fatal_fd, fatal_seq, fatal_len);
@@ -71,6 +81,26 @@ static void on_fatal(int sig)
 	}
 	signal(sig, SIG_DFL);
 	raise(sig); /* blocked until the handler returns (no SA_NODEFER) */
+}
+
+static void on_fatal(int sig)
+{
+	die_of(sig);
+}
+
+static void on_signal(int sig)
+{
+	if (sig == SIGCONT) {
+		pending_cont = 1;
+	} else if (!pending_quit) {
+		pending_quit = sig;
+	} else if (fatal_fd >= 0) {
+		/* a second request while the first still waits: the loop is
+		 * held up (an SVD asked for with Enter takes minutes and
+		 * cannot be cut), so quit from here, the terminal restored
+		 * as for a crash */
+		die_of(sig);
+	}
 }
 
 void tui_signals_fatal_arm(int fd, const struct termios *tio,

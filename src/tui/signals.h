@@ -15,7 +15,11 @@
 void tui_signals_catch(void);
 /* Back to the actions they had before tui_signals_catch. */
 void tui_signals_default(void);
-/* The pending signal number, 0 when none; clears it. */
+/* The pending signal number, 0 when none; clears it. A request to quit
+ * (the first one) comes before CONT, whatever order they came in. A second
+ * request while the first is not taken yet (the loop held up by a long
+ * computation) quits at once once tui_signals_fatal_arm has run: the
+ * terminal restored as for a crash, the process dead of the signal. */
 int tui_signals_take(void);
 
 /* Crash signals (SEGV, BUS, FPE, ILL, ABRT) left at their default action:

@@ -15,6 +15,9 @@
  * the critical sigma_w^2 (A = 1) is found neutral, as PyTorch's gain there
  * is, and not a hair above it, where q diverges. */
 #define REL_TOL_HOMOGENEOUS 1e-13
+/* A q* this small against the q it starts from, at the critical gain,
+ * is the solver's floor: see critical_row0 */
+#define Q_SNAP 1e-9
 
 /* A layer's map m0 at sigma_w^2 = sw2, solved from the q a first layer
  * with inputs of second moment e2 has (e2 < 0: from q = 1). */
@@ -140,6 +143,14 @@ static void critical_row0(iv_theory *th, const iv_config *cfg,
 	double e2 = iv_theory_input_e2(cfg);
 	config_row(th, &u, sqrt(critical_scan(th, &m, e2, &jump)), r);
 	r->jump = jump;
+	/* Where q* grows from 0 continuously past the critical point (selu:
+	 * q* ~ (sigma_w - sigma_c)^2), the fixed point found there is the
+	 * solver's floor, not a value: 7.39e-15 at the bisection's end and
+	 * 7.10e-15 a hair below it, where q* is 0. At the critical point
+	 * itself q* is 0. */
+	if (!jump && r->c.kind == IV_FIXED_STABLE && r->c.q_star > 0 &&
+	    r->c.q_star < Q_SNAP * r->c.q_start)
+		r->c.q_star = 0;
 }
 
 /* The critical row at cfg's own biases, from cfg's q_1. */

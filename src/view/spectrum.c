@@ -138,7 +138,8 @@ static const char *spread(const iv_spectrum *s)
 			 : "spread over many orders of magnitude";
 }
 
-void tui_spectrum_note(const iv_spectrum *s, char *buf, size_t size)
+void tui_spectrum_note(const iv_spectrum *s, double predicted, char *buf,
+		       size_t size)
 {
 	double ms = s->mean_square;
 	size_t tiny = tui_spectrum_tiny(s);
@@ -171,6 +172,20 @@ void tui_spectrum_note(const iv_spectrum *s, char *buf, size_t size)
 		    "%.3g, others squashed down to %.3g. Isometry would "
 		    "have them all at 1.",
 		    ms, spread(s), s->max, s->min);
+	} else if (isfinite(predicted) &&
+		   !(fabs(predicted - 1) > 0.1 && (predicted < 1) == (ms < 1))) {
+		/* one draw of weights (and one input) at a finite width:
+		 * the draw strays, the network does not vanish or explode */
+		snprintf(buf, size,
+			 "Lengths %s on average in this draw (mean square "
+			 "%.3g), while the theory %s (mean square %.3g): one "
+			 "draw at a finite width strays from it. The values "
+			 "are %s. Isometry would have them all at 1.",
+			 ms < 1 ? "shrink" : "grow", ms,
+			 fabs(predicted - 1) <= 0.1 ? "keeps them on average"
+			 : predicted < 1	    ? "shrinks them"
+						    : "stretches them",
+			 predicted, spread(s));
 	} else {
 		snprintf(
 		    buf, size,

@@ -74,7 +74,12 @@ size_t tui_spectrum_tiny(const iv_spectrum *s);
  * logx); values outside go to the end bins. */
 void tui_spectrum_bins(const double *v, size_t n, bool logx, double lo,
 		       double hi, size_t bins, double *counts);
-/* One or two sentences comparing s with isometry (every value 1). */
-void tui_spectrum_note(const iv_spectrum *s, char *buf, size_t size);
+/* One or two sentences comparing s with isometry (every value 1).
+ * predicted: the mean square the theory gives for this network's
+ * Jacobian, NAN when there is none; where the measured one leaves 1 and
+ * the theory does not say the same, the note calls it this draw's, with
+ * the theory's, not the network's vanishing or exploding. */
+void tui_spectrum_note(const iv_spectrum *s, double predicted, char *buf,
+		       size_t size);
 
 #endif

@@ -130,6 +130,17 @@ static void points(const tui_app *app, int top)
 	     TUI_E_NOTICE, g->fixed);
 }
 
+/* The ticks of an axis, at most about most of them: at least two where
+ * the nice step for most overshoots the axis (a plot a dozen columns wide
+ * had its 0 alone, no scale to read). */
+static size_t ticks(const tui_cobweb *w, size_t most, double *v, size_t max)
+{
+	size_t n = tui_cobweb_ticks(w, most, v, max);
+	while (n < 2 && most < max)
+		n = tui_cobweb_ticks(w, ++most, v, max);
+	return n;
+}
+
 static void y_axis(const tui_app *app, int top)
 {
 	const tui_cobweb *w = web(app);
@@ -138,7 +149,7 @@ static void y_axis(const tui_app *app, int top)
 	for (size_t j = 0; j < w->rows; j++)
 		tui_put(sy(w, top, (int)j), TUI_AXIS_W - 1, TUI_AXIS_W,
 			TUI_E_AXIS, app->gl->vline);
-	size_t n = tui_cobweb_ticks(w, w->rows / 3 + 1, v, 16);
+	size_t n = ticks(w, w->rows / 3 + 1, v, 16);
 	for (size_t k = 0; k < n; k++) {
 		int y = sy(w, top, tui_cobweb_row(w, v[k]));
 		tui_cobweb_tick_text(w, v[k], b, sizeof b);
@@ -163,7 +174,7 @@ static void x_axis(const tui_app *app, int y)
 	double v[16];
 	char b[16];
 	int free_x = TUI_AXIS_W;
-	size_t n = tui_cobweb_ticks(w, w->key_cols / LABEL_W + 1, v, 16);
+	size_t n = ticks(w, w->key_cols / LABEL_W + 1, v, 16);
 	for (size_t k = 0; k < n; k++) {
 		int x = sx(tui_cobweb_col(w, v[k]));
 		tui_cobweb_tick_text(w, v[k], b, sizeof b);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/wrap.h"
 #include "view/calls.h"
 #include "view/gains.h"
 
@@ -103,42 +104,55 @@ static void row(const tui_app *app, int y, const char *label,
 		tui_phase_word(w));
 }
 
-/* The table; returns the row after it. */
-static int table(const tui_app *app, int y)
+/* The table from row y, its rows up to end (a row past it is left out);
+ * returns the row after it. With draw false nothing is drawn: the rows it
+ * would take, for the layout. */
+static int table(const tui_app *app, int y, int end, bool draw)
 {
 	const tui_gains *g = &app->theory.gains;
 	const iv_config *c = &app->model.cfg;
 	const tui_glyphs *gl = app->gl;
 	char l[128], b[32], e[64];
 	const char *f = iv_act_torch_text(g->act, app->gl->utf8);
-	header(app, y++);
-	if (f[0])
-		row(app, y++, "PyTorch calculate_gain:", "PyTorch gain:", f,
+	if (draw && y < end)
+		header(app, y);
+	y++;
+	if (draw && y < end && f[0])
+		row(app, y, "PyTorch calculate_gain:", "PyTorch gain:", f,
 		    g->torch.gain, &g->torch.c);
-	else
-		row(app, y++, "PyTorch: none, so 1", NULL, "", g->torch.gain,
+	else if (draw && y < end)
+		row(app, y, "PyTorch: none, so 1", NULL, "", g->torch.gain,
 		    &g->torch.c);
-	row(app, y++, "q* = 1, unit variance", "q* = 1", "", g->unit.gain,
-	    &g->unit.c);
+	y++;
+	if (draw && y < end)
+		row(app, y, "q* = 1, unit variance", "q* = 1", "",
+		    g->unit.gain, &g->unit.c);
+	y++;
 	snprintf(l, sizeof l, "critical, %s = 1 at %s = 0", gl->chi, gl->sb);
 	snprintf(e, sizeof e, "critical at %s = 0", gl->sb);
-	row(app, y++, l, e, g->crit0.jump ? "(jumps)" : "", g->crit0.gain,
-	    &g->crit0.c);
+	if (draw && y < end)
+		row(app, y, l, e, g->crit0.jump ? "(jumps)" : "",
+		    g->crit0.gain, &g->crit0.c);
+	y++;
 	if (g->sb2 > 0) {
 		snprintf(l, sizeof l, "critical at your %s", gl->sb2);
 		snprintf(e, sizeof e, "%s%s",
 			 tui_theory_var_text(g->sb2, b, sizeof b),
 			 g->critb.jump ? " (jumps)" : "");
-		row(app, y++, l, NULL, e, g->critb.gain, &g->critb.c);
+		if (draw && y < end)
+			row(app, y, l, NULL, e, g->critb.gain, &g->critb.c);
+		y++;
 	}
 	if (tui_theory_applies(c->init) && !c->residual &&
 	    c->norm == IV_NORM_NONE) {
 		snprintf(l, sizeof l, "yours: %s", iv_init_name(c->init));
 		/* std sqrt(fan_in), finite where its square is not */
-		row(app, y++, l, NULL, "",
-		    iv_config_weight_std(c, 1) *
-			sqrt((double)iv_config_units(c, 0)),
-		    &app->theory.pred.crit);
+		if (draw && y < end)
+			row(app, y, l, NULL, "",
+			    iv_config_weight_std(c, 1) *
+				sqrt((double)iv_config_units(c, 0)),
+			    &app->theory.pred.crit);
+		y++;
 	} else if (tui_theory_applies(c->init)) {
 		/* the rows are plain layers', as the report's criticality is
 		 * (null for blocks and norms): yours gets none */
@@ -152,15 +166,23 @@ static int table(const tui_app *app, int y)
 			 "yours: %s with %s: none of these, which are plain "
 			 "layers'; the profile draws its stream",
 			 iv_init_name(c->init), e);
-		y += tui_put_wrap(y, 1, app->layout.cols - 2, 2, TUI_E_LABEL,
-				  t);
+		/* whole, or in short where the sentence does not fit; the
+		 * layout counts the short one */
+		int w = app->layout.cols - 2, n = iv_wrap_count(t, w);
+		if (!draw || n > end - y) {
+			snprintf(t, sizeof t, "yours, with %s: no row", e);
+			n = iv_wrap_count(t, w);
+		}
+		if (draw && n <= end - y)
+			tui_put_wrap(y, 1, w, n, TUI_E_LABEL, t);
+		y += n;
 	}
 	return y;
 }
 
 /* The setting itself: its weight std, the uniform bound with that std,
- * and the PyTorch and Keras calls that draw the same; returns the row
- * after them. */
+ * and the PyTorch and Keras calls that draw the same, those that fit
+ * whole above end; returns the row after them. */
 static int reproduce(const tui_app *app, int y, int end)
 {
 	const tui_glyphs *g = app->gl;
@@ -180,14 +202,14 @@ static int reproduce(const tui_app *app, int y, int end)
 	tui_line_field(&l, 1, 0);
 	tui_line_addf(&l, TUI_E_LABEL, " (layer 1, fan_in %.0f)", k.fan_in);
 	tui_put_fit(y++, 1, w + 1, &l);
+	/* each call whole or not at all: a call cut short reads as
+	 * another call */
 	snprintf(t, sizeof t, "PyTorch  %s", k.torch);
-	if (y < end)
-		y += tui_put_wrap(y, 1, w, end - y < 2 ? end - y : 2,
-				  TUI_E_NORMAL, t);
+	if (iv_wrap_count(t, w) <= end - y)
+		y += tui_put_wrap(y, 1, w, end - y, TUI_E_NORMAL, t);
 	snprintf(t, sizeof t, "Keras    %s", k.keras);
-	if (y < end)
-		y += tui_put_wrap(y, 1, w, end - y < 2 ? end - y : 2,
-				  TUI_E_NORMAL, t);
+	if (iv_wrap_count(t, w) <= end - y)
+		y += tui_put_wrap(y, 1, w, end - y, TUI_E_NORMAL, t);
 	return y;
 }
 
@@ -214,10 +236,14 @@ static int meaning(const tui_app *app, int y, int rows)
 		 "becomes infinite. Two inputs' correlation settles over %s "
 		 "layers, the same as %s where %s < 1.",
 		 g->chi, g->xig, g->chi, g->xic, g->xig, g->chi);
-	for (int i = 0; i < 3 && used < rows; i++)
-		used += tui_put_wrap(y + used, 1, w, rows - used, TUI_E_NORMAL,
-				     t[i]) +
-			1;
+	/* each paragraph whole, the first ones first: one cut short
+	 * stops mid-sentence */
+	for (int i = 0; i < 3; i++) {
+		int n = iv_wrap_count(t[i], w);
+		if (n > rows - used)
+			break;
+		used += tui_put_wrap(y + used, 1, w, n, TUI_E_NORMAL, t[i]) + 1;
+	}
 	return used;
 }
 
@@ -249,7 +275,8 @@ static void verdict(const tui_app *app, int y, int rows)
 		 " In initviz the gain is %s for lecun-* and for xavier-* on "
 		 "square layers; he-* has %s built in (gain = %s/%s).",
 		 gl->sw, gl->root2, gl->sw, gl->root2);
-	tui_put_wrap(y, 1, app->layout.cols - 2, rows, TUI_E_LABEL, t);
+	if (iv_wrap_count(t, app->layout.cols - 2) <= rows) /* whole */
+		tui_put_wrap(y, 1, app->layout.cols - 2, rows, TUI_E_LABEL, t);
 }
 
 static void draw(const tui_app *app, tui_rect r)
@@ -288,7 +315,10 @@ static void draw(const tui_app *app, tui_rect r)
 		return;
 	}
 	int end = y + h - 2;
-	int next = table(app, reproduce(app, y + 2, end) + 1) + 1;
+	/* the table first: the calls above it get the rows it leaves */
+	int need = table(app, 0, 0, false) + 1;
+	int next = reproduce(app, y + 2, end - need) + 1;
+	next = table(app, next, end, true) + 1;
 	next += meaning(app, next, end - next);
 	if (next < end)
 		verdict(app, next, end - next);

@@ -2,6 +2,7 @@
 /* The help overlay: every action of the key table with its keys, grouped,
  * in a box over the view; scrolls when the screen is short, and any other
  * key closes it. */
+#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 #include "tui/panel.h"
@@ -156,6 +157,27 @@ static help_box place(const tui_layout *lo, const help_line *h, size_t n)
 	return b;
 }
 
+/* Whether the screen's cell (y, x) holds a blank (or nothing). */
+static bool blank_at(int y, int x)
+{
+	cchar_t c;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	if (mvin_wch(y, x, &c) == ERR ||
+	    getcchar(&c, wc, &a, &pair, NULL) == ERR)
+		return true;
+	return wc[0] == L' ' || wc[0] == L'\0';
+}
+
+/* Blank the cells from column x in direction dir (-1, 1) up to the first
+ * blank one or the screen's edge. */
+static void blank_run(int y, int x, int dir, int cols)
+{
+	for (; x >= 0 && x < cols && !blank_at(y, x); x += dir)
+		tui_put(y, x, x + 1, TUI_E_NORMAL, " ");
+}
+
 /* Keep the first line shown in range for the box that fits. */
 static void prepare(tui_app *app, tui_rect r)
 {
@@ -173,6 +195,13 @@ static void draw(const tui_app *app, tui_rect r)
 	size_t n = collect(app->gl, h);
 	help_box b = place(&app->layout, h, n);
 	(void)r;
+	/* beside the box, the pieces of the view it cuts are blanked: the
+	 * text touching either edge ("se" of "seed", the "3" of 0.393);
+	 * what stands clear of it stays */
+	for (int y = b.y; y < b.y + b.bh; y++) {
+		blank_run(y, b.x - 1, -1, app->layout.cols);
+		blank_run(y, b.x + b.w, 1, app->layout.cols);
+	}
 	frame(app->gl, b.y, b.x, b.bh, b.w);
 	tui_put(b.y, b.x + 2, b.x + b.w - 2, TUI_E_TITLE, " initviz keys ");
 	tui_put(b.y + b.bh - 1, b.x + 2, b.x + b.w - 2, TUI_E_LABEL,

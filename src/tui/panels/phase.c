@@ -240,6 +240,20 @@ static void status(const tui_app *app, int y)
 		tui_line_field(&l, 0, 1);
 		tui_line_add(&l, TUI_E_WARN, "off the diagram");
 	}
+	if (c->residual || c->norm != IV_NORM_NONE) {
+		/* the map is plain layers', as the report's criticality is:
+		 * the settings bar has no chi1 for blocks or norms. What
+		 * they are not, where there is room for the numbers too */
+		bool norm = c->norm != IV_NORM_NONE;
+		tui_line_field(&l, 0, 0);
+		tui_line_add(&l, TUI_E_WARN, " as plain layers");
+		if (app->layout.cols >= 100)
+			tui_line_addf(&l, TUI_E_WARN, ", not %s%s%s%s",
+				      c->residual ? "blocks" : "",
+				      c->residual && norm ? " or " : "",
+				      norm ? iv_norm_name(c->norm) : "",
+				      norm ? " norm" : "");
+	}
 	tui_line_field(&l, 1, 0);
 	tui_line_addf(&l, TUI_E_LABEL, ": q* %s",
 		      tui_theory_q_text(g, k, q, sizeof q));
@@ -268,16 +282,24 @@ static void title(const tui_app *app, int y)
 {
 	const tui_glyphs *g = app->gl;
 	const tui_phase *ph = &app->theory.phase;
-	int cols = app->layout.cols;
-	tui_put_fmt(y, 0, cols, TUI_E_TITLE,
-		    "phase diagram of %s: %s by %s (across) and %s (up)",
-		    iv_act_name(app->model.cfg.act), g->chi, g->sw2, g->sb2);
+	int cols = app->layout.cols, room = cols;
+	char b[32] = "";
 	if (tui_phase_busy(ph)) {
-		char b[32];
 		snprintf(b, sizeof b, "computing %3.0f%%",
 			 100 * tui_phase_progress(ph));
 		tui_put_right(y, cols - 1, 0, TUI_E_PROGRESS, b);
+		room = cols - 1 - tui_text_width(b) - 2;
 	}
+	/* the title in the room the progress leaves, in whole words */
+	tui_line l;
+	tui_line_init(&l);
+	tui_line_field(&l, 0, 0);
+	tui_line_addf(&l, TUI_E_TITLE, "phase diagram of %s",
+		      iv_act_name(app->model.cfg.act));
+	tui_line_field(&l, 1, 0);
+	tui_line_addf(&l, TUI_E_TITLE, ": %s by %s (across) and %s (up)",
+		      g->chi, g->sw2, g->sb2);
+	tui_put_fit(y, 0, room, &l);
 }
 
 static void keys(const tui_app *app, int y)

@@ -115,7 +115,17 @@ static void spectrum(const tui_app *app, int y, int h)
 	tui_put_fit(y, 0, cols, &l);
 	/* the texts take the rows they need (read whole: they quote
 	 * numbers), the plot what is left */
-	tui_spectrum_note(s, note, sizeof note);
+	/* the theory's mean square, for a network it describes: plain
+	 * layers at their initial weights */
+	const tui_theory *th = &app->theory;
+	const iv_config *cfg = &app->model.cfg;
+	double pm = th->pred.valid && tui_theory_predict_fresh(th, cfg) &&
+			    tui_theory_applies(cfg->init) && !cfg->residual &&
+			    cfg->norm == IV_NORM_NONE &&
+			    tui_train_steps(&app->train) == 0
+			? th->pred.jacobian_ms
+			: NAN;
+	tui_spectrum_note(s, pm, note, sizeof note);
 	int note_rows = iv_wrap_count(note, cols);
 	note_rows = note_rows < TEXT_ROWS ? note_rows : TEXT_ROWS;
 	if (tui_theory_why_text(&app->theory, &app->model.cfg, s->mean_square,
@@ -196,8 +206,9 @@ static void waiting(const tui_app *app, tui_spec_state st, int y)
 				 "Waiting for the forward pass. This Jacobian "
 				 "is %zu x %zu: its singular value "
 				 "decomposition takes about %.0f s, during "
-				 "which the view does not answer keys. Enter "
-				 "(now or then) computes it.",
+				 "which the view does not answer keys (Ctrl-C "
+				 "twice quits). Enter (now or then) computes "
+				 "it.",
 				 iv_config_units(c, c->depth),
 				 iv_config_units(c, 0),
 				 ceil(tui_spectrum_estimate(c)));
@@ -209,14 +220,15 @@ static void waiting(const tui_app *app, tui_spec_state st, int y)
 		snprintf(msg, sizeof msg,
 			 "This Jacobian is %zu x %zu: its singular value "
 			 "decomposition takes about %.0f s, during which the "
-			 "view does not answer keys. Enter computes it; W "
-			 "makes the network narrower.",
+			 "view does not answer keys (Ctrl-C twice quits). "
+			 "Enter computes it; W makes the network narrower.",
 			 iv_config_units(c, c->depth), iv_config_units(c, 0),
 			 ceil(tui_spectrum_estimate(c)));
 		break;
 	default:
 		snprintf(msg, sizeof msg,
-			 "Computing the Jacobian and its singular values...");
+			 "Computing the Jacobian and its singular values... "
+			 "(Ctrl-C twice quits)");
 		break;
 	}
 	tui_put_wrap(y + 2, 2, cols - 4, 4, TUI_E_LABEL, msg);

@@ -276,7 +276,9 @@ static void first_row(const tui_app *app, tui_line *l)
 	/* the step of the loss shown: during a run each step's loss is of
 	 * the weights it started from, one step behind the count */
 	tui_line_addf(l, TUI_E_VALUE, "step %zu", tui_train_loss_step(t));
-	tui_line_field(l, 0, 2); /* running or not: kept, as the step */
+	/* running or not: after the rate, before the loss, which names the
+	 * curve's two numbers beside it (the step count says it too) */
+	tui_line_field(l, 1, 2);
 	tui_line_add(l, TUI_E_LABEL,
 		     t->running          ? "running"
 		     : tui_train_busy(t) ? "stepping"
