@@ -859,13 +859,9 @@ START_TEST(nearly_all_saturated_is_not_100_percent_in_training)
 	ck_assert_msg(t->sat >= 0.995 && t->sat < 1 && t->sat0 >= 0.995 &&
 			  t->sat0 < 1,
 		      "saturated %.17g, at step 0 %.17g", t->sat, t->sat0);
-	char *s = tut_slurp(SAVED);
-	const char *h = strstr(s, "saturated ");
-	ck_assert_msg(h, "%s", s);
-	const char *e = strchr(h, '\n');
-	ck_assert_ptr_nonnull(e);
-	char line[256];
-	snprintf(line, sizeof line, "%.*s", (int)(e - h), h);
+	char *s = tut_slurp(SAVED), line[256];
+	ck_assert_msg(tut_line_from(s, "saturated ", line, sizeof line), "%s",
+		      s);
 	ck_assert_msg(!strstr(line, "100%"), "%s", line);
 	free(s);
 }
@@ -886,13 +882,9 @@ START_TEST(the_loss_is_named_beside_its_curve_at_60_columns)
 				      20, 60),
 			 0);
 	ck_assert_uint_eq(tui_train_steps(&app.train), 120);
-	char *s = tut_slurp(SAVED);
-	const char *h = strstr(s, " training  step 120");
-	ck_assert_msg(h, "%s", s);
-	const char *e = strchr(h, '\n');
-	ck_assert_ptr_nonnull(e);
-	char line[512];
-	snprintf(line, sizeof line, "%.*s", (int)(e - h), h);
+	char *s = tut_slurp(SAVED), line[512];
+	ck_assert_msg(tut_line_from(s, " training  step 120", line, sizeof line),
+		      "%s", s);
 	ck_assert_msg(strstr(line, "  loss "), "\"%s\"\n%s", line, s);
 	free(s);
 }

@@ -201,12 +201,9 @@ START_TEST(phase_title_and_progress_do_not_overlap)
 	char *s = tut_screen_text();
 	bool busy = tui_phase_busy(ph);
 	ph->done = ph->total;
-	const char *t = strstr(s, "phase diagram of gelu");
-	ck_assert_msg(t, "%s", s);
-	const char *eol = strchr(t, '\n');
-	ck_assert(eol);
 	char row[512];
-	snprintf(row, sizeof row, "%.*s", (int)(eol - t), t);
+	ck_assert_msg(tut_line_from(s, "phase diagram of gelu", row, sizeof row),
+		      "%s", s);
 	const char *p = strstr(row, "computing");
 	ck_assert(busy);
 	ck_assert_msg(p, "progress not on the title's row: %s", row);

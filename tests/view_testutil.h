@@ -53,4 +53,17 @@ static inline char *tut_slurp(const char *path)
 	return s;
 }
 
+/* The text of s from the first needle to the end of its line, in buf; NULL
+ * when needle is not in s. */
+static inline const char *tut_line_from(const char *s, const char *needle,
+					char *buf, size_t size)
+{
+	const char *h = strstr(s, needle);
+	if (!h)
+		return NULL;
+	const char *e = strchr(h, '\n');
+	snprintf(buf, size, "%.*s", e ? (int)(e - h) : (int)strlen(h), h);
+	return buf;
+}
+
 #endif
