@@ -838,12 +838,16 @@ ok
 
 # --- table: the training summary follows the mean field (man REPORT) ----
 printf 'table: the training summary, from the numbers JSON gives ... '
+# table_and_json ARG...: the table in $tmp/table, the JSON in $tmp/out
+table_and_json()
+{
+	run 0 --report "$@"
+	cp "$tmp/out" "$tmp/table"
+	run 0 --report --format=json "$@"
+}
 T="--train-steps=4 --depth=3 --width=8 --batch=16 --lr=0.07"
 # shellcheck disable=SC2086
-run 0 --report $T
-cp "$tmp/out" "$tmp/table"
-# shellcheck disable=SC2086
-run 0 --report --format=json $T
+table_and_json $T
 "$py" - "$tmp/table" "$tmp/out" <<'EOF' || fail "training summary (above)"
 import json, math, sys
 table = open(sys.argv[1]).read().split("\n")
@@ -877,10 +881,7 @@ EOF
 # one step: its update is the first and the last, written once
 T1="--train-steps=1 --depth=3 --width=8 --batch=16 --lr=0.07"
 # shellcheck disable=SC2086
-run 0 --report $T1
-cp "$tmp/out" "$tmp/table"
-# shellcheck disable=SC2086
-run 0 --report --format=json $T1
+table_and_json $T1
 "$py" - "$tmp/table" "$tmp/out" <<'EOF' || fail "one step's ratios (above)"
 import json, math, sys
 table = open(sys.argv[1]).read().split("\n")

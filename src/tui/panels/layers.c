@@ -201,8 +201,7 @@ static void nonfinite(const iv_stats *st, int y, const side *s)
 	/* over the histogram's cells: the gaps between the words too, or a
 	 * bar shows between "Inf" and its count */
 	int x = s->x + s->w - l.used[0];
-	for (int i = 0; i < l.used[0]; i++)
-		tui_put(y, x + i, x + l.used[0], TUI_E_NORMAL, " ");
+	tui_put_fmt(y, x, x + l.used[0], TUI_E_NORMAL, "%*s", l.used[0], "");
 	tui_put_line(y, x, &l);
 }
 
