@@ -675,6 +675,30 @@ n = d["training"][-1]["distinct_neurons"]
 want = "\ndistinct neurons after training: %d..%d\n" % (min(n), max(n))
 assert want in table, table
 EOF
+# a long run logs every ceil(N/999)-th step, and the update just before a
+# stop is logged too when it falls between them (the network is trained
+# again for it): the same entries as a run asking for exactly those steps,
+# which logs every one of them
+long="--lr=2 --train-steps=3000"
+run 0 --report --format=json $long
+cp "$tmp/out" "$tmp/long.json"
+k=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["training"][-1]["step"])' "$tmp/long.json")
+run 0 --report --format=json --lr=2 --train-steps="$k"
+"$py" - "$tmp/long.json" "$tmp/out" <<'EOF' || fail "the update before a stop is logged (above)"
+import json, sys
+d, e = (json.load(open(f)) for f in sys.argv[1:3])
+tr, dense = d["training"], e["training"]
+assert d["training_stopped"] is True and tr[-1]["loss"] is None, tr[-1]
+s = tr[-1]["step"]
+# at 3000 steps every 4th is logged, and the last update fell between
+assert s % 4 != 1 and s > 8, s
+want = [k for k in range(0, s - 1, 4)] + [s - 1, s]
+assert [x["step"] for x in tr] == want, [x["step"] for x in tr]
+assert [x["step"] for x in dense] == list(range(s + 1)), len(dense)
+for x in tr:
+    assert x == dense[x["step"]], (x, dense[x["step"]])
+assert None not in tr[-2]["update_ratio"] + tr[-2]["grad_ratio"], tr[-2]
+EOF
 run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
 head -1 "$tmp/out" | grep -q 'training.final_loss' || fail "csv: no training"
 run 0 --report --depth=3 --width=16 --batch=32 --train-steps=5

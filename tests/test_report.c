@@ -192,7 +192,7 @@ START_TEST(activation_change_of_huge_activations_is_finite)
 		memcpy(h0[l], h, r * c * sizeof *h0[l]);
 	}
 	cli_analysis a;
-	ck_assert_int_eq(cli_analysis_compute(&a, net, 20, 0.05, false), IV_OK);
+	ck_assert_int_eq(cli_analysis_compute(&a, &net, 20, 0.05, false), IV_OK);
 	size_t huge = 0;
 	for (size_t l = 1; l <= L; l++) {
 		const double *h = iv_net_data(net, l, IV_Q_ACT, &r, &c);

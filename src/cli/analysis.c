@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Mean-field predictions and a logged training run for the report. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <initviz/train.h>
@@ -116,15 +117,65 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 	}
 }
 
-static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
-		       bool random_readout, cli_progress *progress)
+/* Training's options as the report sets them. */
+static iv_train *trainer(iv_net *net, double lr, bool random_readout,
+			 iv_status *st)
 {
-	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
-	size_t cap = steps / every + 2;
 	iv_train_opts o = {
 	    .lr = lr, .outputs = 4, .random_readout = random_readout};
+	return iv_train_alloc(net, &o, st);
+}
+
+/* A run that stopped at state s (its loss not finite) whose last update,
+ * from state s - 1, fell between logged steps: its ratios are the ones
+ * that say which layer blew up, and they were not computed (watching
+ * every step costs a product a layer). Draw the network again (the same
+ * numbers: iv_net_realloc with its own configuration), run it (the
+ * statistics the report describes, the same again), and take the s steps
+ * again, watching the last: training's numbers do not depend on which
+ * steps were watched (train.h), so the run ends in the same state, and
+ * the update from s - 1 is logged. *tr is replaced by the new trainer. */
+static iv_status replay(cli_analysis *a, iv_net **netp, iv_train **tr,
+			size_t s, double lr, bool random_readout,
+			cli_progress *progress)
+{
+	iv_config cfg = *iv_net_config(*netp);
+	size_t L = cfg.depth;
 	iv_status st;
-	iv_train *tr = iv_train_alloc(net, &o, &st);
+	iv_train_free(*tr);
+	*tr = NULL;
+	if (progress)
+		cli_progress_phase(progress, "training again, to log the last "
+					     "update");
+	if (!(*netp = iv_net_realloc(*netp, &cfg, &st)))
+		return st;
+	if ((st = iv_net_run(*netp)) != IV_OK ||
+	    !(*tr = trainer(*netp, lr, random_readout, &st)))
+		return st;
+	for (size_t k = 1; k <= s && st == IV_OK; k++) {
+		iv_train_watch(*tr, k == s);
+		st = iv_train_step(*tr);
+		if (progress) {
+			char d[64];
+			snprintf(d, sizeof d, "step %zu of %zu", k, s);
+			cli_progress_show(progress, (double)k / (double)s, d);
+		}
+	}
+	if (st == IV_OK) {
+		log_point(a, *tr, L, true);
+		a->train_step[a->ntrain - 1] = s - 1;
+	}
+	return st;
+}
+
+static iv_status train(cli_analysis *a, iv_net **netp, size_t steps,
+		       double lr, bool random_readout, cli_progress *progress)
+{
+	iv_net *net = *netp;
+	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
+	size_t cap = steps / every + 3; /* and a stop's last update */
+	iv_status st;
+	iv_train *tr = trainer(net, lr, random_readout, &st);
 	if (!tr)
 		return st;
 	a->train_step = malloc(cap * sizeof *a->train_step);
@@ -142,7 +193,8 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 		return IV_ENOMEM;
 	}
 	/* iv_train_step reports the state it started from: step k-1 */
-	for (size_t k = 1; k <= steps && st == IV_OK; k++) {
+	size_t k;
+	for (k = 1; k <= steps && st == IV_OK; k++) {
 		iv_train_watch(tr,
 			       (k - 1) % every == 0); /* logged steps only */
 		st = iv_train_step(tr);
@@ -161,22 +213,25 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 					  d);
 		}
 	}
+	/* stopped at state s = k - 1, after the update from s - 1 */
+	if (a->train_stopped && k >= 2 && (k - 2) % every != 0)
+		st = replay(a, netp, &tr, k - 1, lr, random_readout, progress);
 	if (st == IV_OK && (st = iv_train_evaluate(tr)) == IV_OK) {
 		log_point(a, tr, L, false); /* after the last update */
-		change(a, net, h0);
+		change(a, *netp, h0);
 	}
 	free(h0);
 	iv_train_free(tr);
 	return st;
 }
 
-iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net *net,
+iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net **net,
 				     size_t steps, double lr,
 				     bool random_readout,
 				     cli_progress *progress)
 {
 	*a = (cli_analysis){0};
-	iv_status st = theory(a, iv_net_config(net));
+	iv_status st = theory(a, iv_net_config(*net));
 	a->train_lr = lr;
 	a->random_readout = random_readout;
 	if (progress)
@@ -186,7 +241,7 @@ iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net *net,
 	return st;
 }
 
-iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
+iv_status cli_analysis_compute(cli_analysis *a, iv_net **net, size_t steps,
 			       double lr, bool random_readout)
 {
 	return cli_analysis_compute_shown(a, net, steps, lr, random_readout,
@@ -204,7 +259,7 @@ double cli_analysis_memory(const iv_config *cfg, size_t steps)
 		maxn = n > maxn ? n : maxn;
 	}
 	/* saved activations; two gradient buffers; targets, outputs and the
-	 * readout of 4 outputs; the log (at most 1001 entries) */
+	 * readout of 4 outputs; the log (at most 1002 entries) */
 	return sizeof(double) * (b * units + 2 * b * maxn + 8 * b + 8 * maxn +
-				 1001.0 * 3 * (double)cfg->depth);
+				 1002.0 * 3 * (double)cfg->depth);
 }

@@ -8,8 +8,6 @@
 #include <initviz/net.h>
 #include <initviz/theory.h>
 
-#define CLI_TRAIN_LOG_MAX 1000 /* entries of the training log at most */
-
 typedef struct cli_analysis {
 	iv_theory_layer *theory; /* depth entries, NULL when not computed */
 	bool no_theory;          /* not computed: the scheme is not random */
@@ -46,12 +44,15 @@ typedef struct cli_analysis {
  * activations of iv_net_run still in place) for steps SGD steps at rate lr
  * (random_readout: iv_train_opts), logging step 0, every ceil(steps/999)-th
  * step and the last; training stops at a state whose loss is not finite,
- * which is then the last. 0, or an engine status on failure. */
-iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
+ * which is then the last, and the update taken just before it is logged
+ * too (the network is drawn and trained again for it when it fell between
+ * logged steps: *net is then the pointer iv_net_realloc returned, NULL
+ * after a failure there). 0, or an engine status on failure. */
+iv_status cli_analysis_compute(cli_analysis *a, iv_net **net, size_t steps,
 			       double lr, bool random_readout);
 struct cli_progress;
 /* The same, showing training's steps on progress (cli/progress.h). */
-iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net *net,
+iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net **net,
 				     size_t steps, double lr,
 				     bool random_readout,
 				     struct cli_progress *progress);

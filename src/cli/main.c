@@ -98,7 +98,7 @@ static int report(const cli_opts *o)
 	iv_net_populate(net); /* run whole: no page faults in the passes */
 	st = iv_net_run_ticking(net, tick, &pr);
 	if (st == IV_OK)
-		st = cli_analysis_compute_shown(&x, net, o->train_steps, o->lr,
+		st = cli_analysis_compute_shown(&x, &net, o->train_steps, o->lr,
 						o->random_readout, &pr);
 	cli_progress_stop(&pr);
 	if (st != IV_OK) {

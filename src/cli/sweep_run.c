@@ -174,7 +174,7 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 	FILE *c = o->check ? open_memstream(&lines, &n) : NULL;
 	if (o->check)
 		s->problems = cli_check_net(*net, c);
-	st = cli_analysis_compute(&x, *net, o->train_steps, o->lr,
+	st = cli_analysis_compute(&x, net, o->train_steps, o->lr,
 				  o->random_readout);
 	if (o->check && st == IV_OK)
 		s->problems += cli_check_training(&x, c);
