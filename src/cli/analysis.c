@@ -117,6 +117,16 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 	}
 }
 
+/* Step k of n on the progress line, if any. */
+static void show_step(cli_progress *progress, size_t k, size_t n)
+{
+	char d[64];
+	if (!progress)
+		return;
+	snprintf(d, sizeof d, "step %zu of %zu", k, n);
+	cli_progress_show(progress, (double)k / (double)n, d);
+}
+
 /* Training's options as the report sets them. */
 static iv_train *trainer(iv_net *net, double lr, bool random_readout,
 			 iv_status *st)
@@ -155,11 +165,7 @@ static iv_status replay(cli_analysis *a, iv_net **netp, iv_train **tr,
 	for (size_t k = 1; k <= s && st == IV_OK; k++) {
 		iv_train_watch(*tr, k == s);
 		st = iv_train_step(*tr);
-		if (progress) {
-			char d[64];
-			snprintf(d, sizeof d, "step %zu of %zu", k, s);
-			cli_progress_show(progress, (double)k / (double)s, d);
-		}
+		show_step(progress, k, s);
 	}
 	if (st == IV_OK) {
 		log_point(a, *tr, L, true);
@@ -206,12 +212,7 @@ static iv_status train(cli_analysis *a, iv_net **netp, size_t steps,
 			log_point(a, tr, L, true);
 			a->train_step[a->ntrain - 1] = k - 1;
 		}
-		if (progress) {
-			char d[64];
-			snprintf(d, sizeof d, "step %zu of %zu", k, steps);
-			cli_progress_show(progress, (double)k / (double)steps,
-					  d);
-		}
+		show_step(progress, k, steps);
 	}
 	/* stopped at state s = k - 1, after the update from s - 1 */
 	if (a->train_stopped && k >= 2 && (k - 2) % every != 0)
