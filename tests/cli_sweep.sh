@@ -252,7 +252,26 @@ for std in (0.05, 0.3):
             assert e["reason"] == "training stopped early at some width " \
                 "(loss not finite)", e
 EOF
+cp "$tmp/out" "$tmp/stopped.json"
 run 0 "$@"
+# the table says which configurations stopped, and where: as the JSON
+"$py" - "$tmp/stopped.json" "$tmp/out" <<'EOF' || fail "table: where training stopped (above)"
+import json, re, sys
+sweep = json.load(open(sys.argv[1]))
+table = open(sys.argv[2]).read()
+want = {}
+for r in sweep:
+    k = r["training"][-1]["step"]
+    want[(r["sweep"]["width"], r["sweep"]["std"])] = \
+        "stopped at %d" % k if r["training_stopped"] else "%d steps" % k
+got = {}
+for m in re.finditer(r"^ +(\d+) +([\d.]+) .* (stopped at \d+|\d+ steps) *$", table, re.M):
+    got[(int(m.group(1)), float(m.group(2)))] = m.group(3)
+assert got == want, (got, want)
+assert "stopped" in "".join(want.values())
+assert "\n(stopped at k: the loss of step k is not finite, so training took " \
+    "no update from it)\n" in table, table
+EOF
 grep -q '^\[std=0.3\] change of the activations in training' "$tmp/out" &&
 	[ "$(grep -c 'undefined: training stopped early at some width (loss not finite)$' \
 		"$tmp/out")" -eq 8 ] || fail "table: stopped early"

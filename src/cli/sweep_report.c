@@ -127,8 +127,9 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 	fputc('\n', f);
 	for (size_t a = 0; a < s->naxes; a++)
 		fprintf(f, "%9s ", s->axis[a].knob->name);
-	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s\n",
-		r->o->check ? "  check" : "");
+	bool trained = r->o->train_steps > 0, stopped = false;
+	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s%s\n",
+		trained ? "  training     " : "", r->o->check ? "  check" : "");
 	bool uncounted = false;
 	for (size_t i = 0; i < r->n; i++) {
 		const cli_sweep_result *x = &r->res[i];
@@ -147,6 +148,13 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 		else
 			fprintf(f, "%8zu", x->distinct_min);
 		uncounted |= x->distinct_nonfinite;
+		if (trained) { /* "stopped at 12345678", 19 columns at most */
+			char t[32];
+			snprintf(t, sizeof t, x->stopped ? "stopped at %zu" :
+				 "%zu steps", x->steps);
+			fprintf(f, "  %-13s", t);
+			stopped |= x->stopped;
+		}
 		if (r->o->check)
 			fprintf(f, "  %s", x->problems ? "PROBLEM" : "ok");
 		fputc('\n', f);
@@ -157,6 +165,10 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 	if (uncounted)
 		fputs("(distinct -: not counted, some layer's activations hold "
 		      "NaN or Inf)\n",
+		      f);
+	if (stopped)
+		fputs("(stopped at k: the loss of step k is not finite, so "
+		      "training took no update from it)\n",
 		      f);
 }
 

@@ -132,6 +132,7 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 	s->th_grad = block + 4 * L;
 	s->change = x->train_change ? block + 5 * L : NULL;
 	s->stopped = x->train_stopped;
+	s->steps = x->ntrain ? x->train_step[x->ntrain - 1] : 0;
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *ls = iv_net_layer(net, l);
 		s->act_rms[l - 1] = ls->q[IV_Q_ACT].rms;

@@ -30,6 +30,8 @@ typedef struct cli_sweep_result {
 	 * alike, so distinct_min says nothing about symmetry */
 	bool distinct_nonfinite;
 	bool stopped; /* training stopped early: the loss is not finite */
+	size_t steps; /* training steps taken (those asked for, or fewer when
+		       * stopped) */
 	size_t problems;     /* --check problems */
 	char *check;         /* their lines (each ends in \n), or NULL */
 	long off;            /* the report text in the spool */
