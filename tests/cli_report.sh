@@ -697,6 +697,9 @@ assert [x["step"] for x in tr] == want, [x["step"] for x in tr]
 assert [x["step"] for x in dense] == list(range(s + 1)), len(dense)
 for x in tr:
     assert x == dense[x["step"]], (x, dense[x["step"]])
+# drawn and run again, the network describes its initialization as before
+assert d["layers"] == e["layers"]
+assert d["training_activation_change"] == e["training_activation_change"]
 assert None not in tr[-2]["update_ratio"] + tr[-2]["grad_ratio"], tr[-2]
 EOF
 run 0 --report --format=csv --depth=3 --width=16 --batch=32 --train-steps=5
