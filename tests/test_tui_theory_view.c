@@ -215,6 +215,168 @@ START_TEST(phase_title_and_progress_do_not_overlap)
 }
 END_TEST
 
+/* Sizes and activations for the phase legend: tanh's diagram has no far
+ * chaotic cells, relu's all six kinds. */
+static const struct {
+	int lines, cols;
+	iv_act_kind act;
+	bool ascii;
+} legend_cases[] = {
+    {15, 60, IV_ACT_TANH, false},  {15, 60, IV_ACT_RELU, false},
+    {15, 60, IV_ACT_TANH, true},   {15, 60, IV_ACT_RELU, true},
+    {24, 80, IV_ACT_TANH, false},  {24, 80, IV_ACT_RELU, false},
+    {30, 100, IV_ACT_TANH, false}, {40, 120, IV_ACT_TANH, false},
+    {40, 120, IV_ACT_RELU, false}, {60, 200, IV_ACT_RELU, false},
+};
+
+/* Row y of the screen as its characters, one a column (each glyph the
+ * diagram draws takes one): cell[x] the bytes of column x. */
+static int columns(int y, char cell[][8], int most)
+{
+	char row[4096];
+	tui_screen_row(y, row, sizeof row);
+	int n = 0;
+	for (const char *p = row; *p && n < most; n++) {
+		int len = 1;
+		while ((p[len] & 0xc0) == 0x80)
+			len++;
+		snprintf(cell[n], sizeof cell[n], "%.*s", len, p);
+		p += len;
+	}
+	return n;
+}
+
+/* A shade the legend names: its glyphs and the bound of xi_g it says. */
+typedef struct {
+	char glyphs[32];
+	bool above; /* ">B", else "<=B" */
+	double bound;
+} shade;
+
+START_TEST(phase_legend_says_what_its_shades_grade)
+{
+	/* given the phase diagram at a size down to the smallest, when it is
+	 * drawn, then a legend row says what the three shades grade (xi_g =
+	 * 1/|ln chi1|) with a bound for each shade shown, whole, and every
+	 * cell's glyph is in the shade whose bound its chi1 meets, on the
+	 * side (ordered, chaotic) the first row says */
+	iv_config c;
+	config(&c);
+	c.act = legend_cases[_i].act;
+	int lines = legend_cases[_i].lines, cols = legend_cases[_i].cols;
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c,
+		       &(tui_options){.ascii = legend_cases[_i].ascii}, lines,
+		       cols);
+	app.cover = TUI_PANEL_PHASE;
+	tui_work_settle(&app);
+	tut_draw(&app); /* lays the phase grid out */
+	tui_work_settle(&app);
+	tut_draw(&app);
+	tut_rows_fit();
+	char *s = tut_screen_text();
+	const tui_glyphs *g = app.gl;
+	const char *le = g->utf8 ? "≤" : "<=";
+	/* the rows: title, grid, legend's sides, legend's shades */
+	int title = -1, sides = -1, shades = -1;
+	char row[4096];
+	for (int y = 0; y < LINES; y++) {
+		tui_screen_row(y, row, sizeof row);
+		if (strstr(row, "phase diagram of") && title < 0)
+			title = y;
+		if (strstr(row, " ordered ") && sides < 0)
+			sides = y;
+		if (!strncmp(row, "shades by ", 10))
+			shades = y;
+	}
+	ck_assert_msg(title >= 0 && sides > title && shades == sides + 1,
+		      "rows %d %d %d:\n%s", title, sides, shades, s);
+	/* the side of each glyph: the word after its glyphs in row one */
+	char ordered[32] = "", chaotic[32] = "";
+	tui_screen_row(sides, row, sizeof row);
+	sscanf(row, "%31s", ordered);
+	const char *ch = strstr(row, " chaotic ");
+	if (ch) {
+		const char *a = ch;
+		while (a > row && a[-1] != ' ')
+			a--;
+		snprintf(chaotic, sizeof chaotic, "%.*s", (int)(ch - a), a);
+	}
+	/* the shades row: what they grade, then glyphs and a bound each */
+	tui_screen_row(shades, row, sizeof row);
+	char want[64];
+	snprintf(want, sizeof want, "shades by %s", g->xig);
+	ck_assert_msg(!strncmp(row, want, strlen(want)), "%s", row);
+	size_t n = strlen(row);
+	while (n && row[n - 1] == ' ')
+		row[--n] = '\0';
+	ck_assert_msg(n && isdigit((unsigned char)row[n - 1]),
+		      "not whole: \"%s\"", row);
+	shade sh[3];
+	int nsh = 0;
+	char *tok[64];
+	int nt = 0;
+	for (char *t = strtok(row, " "); t && nt < 64; t = strtok(NULL, " "))
+		tok[nt++] = t;
+	for (int k = 1; k < nt && nsh < 3; k++) {
+		shade x = {.above = tok[k][0] == '>'};
+		const char *num = x.above ? tok[k] + 1
+			      : !strncmp(tok[k], le, strlen(le))
+				  ? tok[k] + strlen(le)
+				  : NULL;
+		if (!num || !isdigit((unsigned char)num[0]))
+			continue;
+		x.bound = atof(num);
+		snprintf(x.glyphs, sizeof x.glyphs, "%s", tok[k - 1]);
+		sh[nsh++] = x;
+	}
+	ck_assert_msg(nsh >= 2, "%d shades in \"%s\"", nsh, s);
+	/* each cell against the legend */
+	const tui_phase *ph = &app.theory.phase;
+	int cw = (cols - TUI_AXIS_W - 1) / (int)ph->nx, checked = 0;
+	char cell[512][8];
+	for (size_t j = 0; j < ph->ny; j++) {
+		int y = title + 1 + (int)(ph->ny - 1 - j);
+		int w = columns(y, cell, 512);
+		for (size_t i = 0; i < ph->nx; i++) {
+			double chi;
+			int x = TUI_AXIS_W + (int)i * cw;
+			ck_assert_int_lt(x, w);
+			const char *gl = cell[x];
+			if (!tui_phase_point(ph, i, j, &chi) || isnan(chi) ||
+			    !strcmp(gl, g->crit) || !strcmp(gl, g->cursor))
+				continue;
+			double xi = 1 / fabs(log(chi));
+			const shade *in = NULL;
+			for (int k = 0; k < nsh; k++)
+				if (strstr(sh[k].glyphs, gl))
+					in = &sh[k];
+			ck_assert_msg(in, "cell %zu,%zu \"%s\" not in the legend "
+				      "\"%s\"", i, j, gl, s);
+			ck_assert_msg(strstr(chi < 1 ? ordered : chaotic, gl),
+				      "cell %zu,%zu \"%s\": chi1 %g, sides %s %s",
+				      i, j, gl, chi, ordered, chaotic);
+			/* its bound, and the next bound below it as its
+			 * floor, if the legend has one */
+			double floor = -1; /* none: xi_g is 0 at chi1 0 */
+			for (int k = 0; k < nsh; k++)
+				if (!sh[k].above && sh[k].bound < in->bound &&
+				    sh[k].bound > floor)
+					floor = sh[k].bound;
+			ck_assert_msg(in->above ? xi > in->bound
+						: xi <= in->bound && xi > floor,
+				      "cell %zu,%zu \"%s\": chi1 %g xi_g %g, "
+				      "legend %s%g",
+				      i, j, gl, chi, xi, in->above ? ">" : le,
+				      in->bound);
+			checked++;
+		}
+	}
+	ck_assert_int_gt(checked, (int)(ph->nx * ph->ny / 2));
+	free(s);
+}
+END_TEST
+
 START_TEST(phase_edges_and_closing)
 {
 	/* given sigma_b^2 0, when Down, then nothing changes and a notice;
@@ -852,6 +1014,8 @@ Suite *suite(void)
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, phase_title_and_progress_do_not_overlap);
+	tcase_add_loop_test(t, phase_legend_says_what_its_shades_grade, 0,
+			    LEN(legend_cases));
 	tcase_add_test(t, phase_cursor_of_blocks_says_plain_layers);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);
