@@ -90,6 +90,35 @@ START_TEST(explanations_are_whole_at_80_columns)
 }
 END_TEST
 
+START_TEST(spectrum_note_is_shown_without_room_for_the_plot)
+{
+	/* given lesson 8's network on the smallest screen (60 x 15), when
+	 * J, then the "why" leaves no room for the histogram, and the note
+	 * that says what its numbers mean (zero singular values, the mean
+	 * square's verdict) is read whole under them: it went with the plot,
+	 * leaving six blank rows */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_XAVIER_NORMAL;
+	c.act = IV_ACT_TANH;
+	c.depth = 10;
+	c.width = 256;
+	c.batch = 512;
+	char *s = run_at(&c, "J", TUI_MIN_LINES, TUI_MIN_COLS);
+	char flat[8192];
+	size_t n = 0; /* the screen as one line: wrapped text joins up */
+	for (const char *p = s; *p && n + 1 < sizeof flat; p++)
+		flat[n++] = *p == '\n' ? ' ' : *p;
+	flat[n] = '\0';
+	ck_assert_msg(strstr(flat, "(theory: mean square 0.0714)") &&
+			  strstr(flat, "singular values are zero") &&
+			  strstr(flat, "(mean square 0.0631 < 1: vanishing)") &&
+			  strstr(flat, "Isometry would have them all at 1."),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
 #define SHOWN(s, text)                                                         \
 	ck_assert_msg(strstr(s, text), "no \"%s\" in\n%s", text, s)
 #define GONE(s, text) ck_assert_msg(!strstr(s, text), "\"%s\" in\n%s", text, s)
@@ -1010,6 +1039,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, gain_view_is_whole_on_small_screens, 0,
 			    LEN(gain_sizes));
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
+	tcase_add_test(t, spectrum_note_is_shown_without_room_for_the_plot);
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);

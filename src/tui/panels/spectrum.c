@@ -149,6 +149,11 @@ static void spectrum(const tui_app *app, int y, int h)
 		bins--; /* 0..2 puts 1 in the middle of the middle bin */
 	double *counts = malloc((size_t)(bins > 0 ? bins : 1) * sizeof *counts);
 	if (p.h < 2 || p.w < 10 || !counts) {
+		/* no room for the plot: the note, which says what the
+		 * numbers above mean, still takes its rows under them */
+		if (note_rows <= h - 1)
+			tui_put_wrap(y + 1, 0, cols, note_rows, TUI_E_NORMAL,
+				     note);
 		free(counts);
 		return;
 	}
