@@ -119,6 +119,58 @@ START_TEST(spectrum_note_is_shown_without_room_for_the_plot)
 }
 END_TEST
 
+/* Panels whose last row names their keys, on the smallest screen. */
+static const struct {
+	const char *keys, *back;
+	bool ascii;
+	const char *want[2]; /* what the arrows set, as the glyphs write it */
+} key_rows[] = {
+    {"P", "P or Esc: back", false, {"σw²", "σb²"}},
+    {"P", "P or Esc: back", true, {"sw^2", "sb^2"}},
+    {"M", "M or Esc: back", false, {"σw²", "σb²"}},
+    {"M", "M or Esc: back", true, {"sw^2", "sb^2"}},
+    {"M Tab", "M or Esc: back", false, {"σw²", "the inputs' correlation"}},
+    {"M Tab", "M or Esc: back", true, {"sw^2", "the inputs' correlation"}},
+};
+
+START_TEST(panel_keys_keep_the_way_back_on_the_smallest_screen)
+{
+	/* given the phase diagram or a map on the smallest screen, UTF-8 or
+	 * ASCII, when drawn, then the row of its keys names the way back and
+	 * what both arrow pairs set, each whole: in ASCII "Left/Right or
+	 * h/l: sw^2   Up/Down or k/j: sb^2" left no room for "P or Esc:
+	 * back", and the correlation map's row was cut at the edge ("...
+	 * Tab: length map   M") */
+	iv_config c;
+	config(&c);
+	char script[128];
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n",
+		 key_rows[_i].keys);
+	remove(SAVED);
+	ck_assert_int_eq(
+	    tut_run_keys(&app, &scr, &c,
+			 &(tui_options){.keys = KEYS,
+					.ascii = key_rows[_i].ascii},
+			 script, TUI_MIN_LINES, TUI_MIN_COLS),
+	    0);
+	tut_rows_fit();
+	char *s = tut_slurp(SAVED), row[512];
+	/* the panel's last row, above the bottom bar */
+	const char *end = s + strlen(s) - 1, *line;
+	for (int n = 0; end > s && n < 2; end--)
+		n += *end == '\n';
+	for (line = end; line > s && line[-1] != '\n'; line--)
+		;
+	snprintf(row, sizeof row, "%.*s", (int)(end + 1 - line), line);
+	ck_assert_msg(strstr(row, key_rows[_i].want[0]),
+		      "keys' row: \"%s\"", row);
+	ck_assert_msg(strstr(row, key_rows[_i].want[1]) &&
+			  strstr(row, key_rows[_i].back),
+		      "keys' row: \"%s\"", row);
+	free(s);
+}
+END_TEST
+
 #define SHOWN(s, text)                                                         \
 	ck_assert_msg(strstr(s, text), "no \"%s\" in\n%s", text, s)
 #define GONE(s, text) ck_assert_msg(!strstr(s, text), "\"%s\" in\n%s", text, s)
@@ -1040,6 +1092,9 @@ Suite *suite(void)
 			    LEN(gain_sizes));
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
 	tcase_add_test(t, spectrum_note_is_shown_without_room_for_the_plot);
+	tcase_add_loop_test(t,
+			    panel_keys_keep_the_way_back_on_the_smallest_screen,
+			    0, LEN(key_rows));
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);

@@ -357,20 +357,33 @@ static void keys(const tui_app *app, int y)
 	const tui_glyphs *gl = app->gl;
 	const char *k =
 	    tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
-	tui_line l; /* each key whole or left out, the way back kept */
-	tui_line_init(&l);
-	tui_line_field(&l, 0, 0);
-	tui_line_addf(&l, TUI_E_LABEL, "%s/%s or h/l: %s", gl->keys[2],
-		      gl->keys[3], gl->sw2);
-	tui_line_field(&l, 2, 1);
-	tui_line_addf(&l, TUI_E_LABEL, "(sets the %s)", k ? k : "weights");
-	tui_line_field(&l, 0, 3);
-	tui_line_addf(&l, TUI_E_LABEL, "%s/%s or k/j: %s", gl->keys[0],
-		      gl->keys[1], gl->sb2);
-	tui_line_field(&l, 2, 1);
-	tui_line_add(&l, TUI_E_LABEL, "(sets the bias std)");
-	tui_line_field(&l, 0, 3);
-	tui_line_add(&l, TUI_E_LABEL, "P or Esc: back");
+	tui_line l; /* each key whole or left out, the way back kept: the
+		       letters beside the arrows go first, then the arrows'
+		       names where they are too long */
+	static const char *const letter[4] = {"k", "j", "h", "l"};
+	for (int form = 0; form < 3; form++) {
+		const char *const *a = form == 2 ? letter : gl->keys;
+		tui_line_init(&l);
+		tui_line_field(&l, 0, 0);
+		tui_line_addf(&l, TUI_E_LABEL, "%s/%s%s: %s", a[2], a[3],
+			      form == 0 ? " or h/l" : "", gl->sw2);
+		tui_line_field(&l, 2, 1);
+		tui_line_addf(&l, TUI_E_LABEL, "(sets the %s)",
+			      k ? k : "weights");
+		tui_line_field(&l, 0, 3);
+		tui_line_addf(&l, TUI_E_LABEL, "%s/%s%s: %s", a[0], a[1],
+			      form == 0 ? " or k/j" : "", gl->sb2);
+		tui_line_field(&l, 2, 1);
+		tui_line_add(&l, TUI_E_LABEL, "(sets the bias std)");
+		tui_line_field(&l, 0, 3);
+		tui_line_add(&l, TUI_E_LABEL, "P or Esc: back");
+		/* every key, explained or not */
+		tui_line t = l;
+		(void)tui_line_fit(&t, app->layout.cols);
+		if (tui_line_shown(&t, 0) && tui_line_shown(&t, 2) &&
+		    tui_line_shown(&t, 4))
+			break;
+	}
 	tui_put_fit(y, 0, app->layout.cols, &l);
 }
 
