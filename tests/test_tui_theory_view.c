@@ -549,6 +549,53 @@ START_TEST(overlay_toggles)
 }
 END_TEST
 
+/* Screens for the pre-activation ticks' legend. */
+static const struct {
+	int lines, cols;
+	bool ascii;
+} tick_sizes[] = {
+    {15, 60, false}, {15, 60, true}, {24, 80, false},
+    {24, 80, true},  {30, 100, false}, {40, 120, false},
+};
+
+START_TEST(ticks_are_named_wherever_they_are_drawn)
+{
+	/* given pre-activations with the theory's std ticks, at a size down
+	 * to the smallest, when drawn, then the layer list's title row names
+	 * both tick glyphs and says they are the theory's: at 60 to 90
+	 * columns the legend found no room in the histogram's columns and
+	 * was left out, the ticks unexplained */
+	iv_config c;
+	config(&c);
+	c.init = IV_INIT_HE_NORMAL;
+	c.act = IV_ACT_RELU;
+	c.width = 256;
+	char script[64];
+	snprintf(script, sizeof script, "p Wait Save " SAVED "\n");
+	remove(SAVED);
+	ck_assert_int_eq(
+	    tut_run_keys(&app, &scr, &c,
+			 &(tui_options){.keys = KEYS,
+					.ascii = tick_sizes[_i].ascii},
+			 script, tick_sizes[_i].lines, tick_sizes[_i].cols),
+	    0);
+	tut_rows_fit();
+	char *s = tut_slurp(SAVED), title[512], want[64];
+	const tui_glyphs *g = app.gl;
+	ck_assert_msg(strstr(s, g->sd2), "no tick drawn:\n%s", s);
+	ck_assert_msg(tut_line_from(s, " L ", title, sizeof title), "%s", s);
+	snprintf(want, sizeof want, "%s1%s %s2%s theory", g->sd1, g->sigma,
+		 g->sd2, g->sigma);
+	ck_assert_msg(strstr(title, want), "title row: \"%s\"", title);
+	/* and the title's name stays, whole */
+	ck_assert_msg(!strncmp(title, " L z ", 5) ||
+			  !strncmp(title, " L pre-activations z = W h + b ",
+				   31),
+		      "title row: \"%s\"", title);
+	free(s);
+}
+END_TEST
+
 /* given predictions that do not exist: zero weights (std 0: no variance,
  * no correlation to follow) and a bias of 1e300 (sigma_b^2 past a
  * double's range), then no screen prints "nan" or "inf" for them: the
@@ -1121,6 +1168,8 @@ Suite *suite(void)
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, phase_title_and_progress_do_not_overlap);
+	tcase_add_loop_test(t, ticks_are_named_wherever_they_are_drawn, 0,
+			    LEN(tick_sizes));
 	tcase_add_loop_test(t, phase_legend_says_what_its_shades_grade, 0,
 			    LEN(legend_cases));
 	tcase_add_test(t, phase_cursor_of_blocks_says_plain_layers);
