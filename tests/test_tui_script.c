@@ -350,6 +350,32 @@ START_TEST(a_long_note_stays_put_while_typing)
 }
 END_TEST
 
+START_TEST(typed_text_hidden_at_an_end_is_marked)
+{
+	/* given more typed at the narrowest width than the prompt's field
+	 * shows, when the cursor is at the end, then a mark at the left says
+	 * the start is hidden; when it is at the start, a mark at the right
+	 * says the end is */
+	const char *keys = ": i n p u t Space p o s i t i v e Space a n d "
+			   "Space m o r e Space t h a n Space f i t s";
+	char b[512];
+	char *screen = narrow_screen(keys, "");
+	row_from_bottom(screen, 0, b, sizeof b);
+	ck_assert_msg(!strncmp(b, ":…", strlen(":…")) && strstr(b, "than fits"),
+		      "bottom: \"%s\"", b);
+	free(screen);
+	screen = narrow_screen(keys, "Home");
+	row_from_bottom(screen, 0, b, sizeof b);
+	size_t n = strlen(b);
+	while (n > 0 && b[n - 1] == ' ')
+		b[--n] = '\0';
+	ck_assert_msg(!strncmp(b, ":input positive", 15) && n > 3 &&
+			  !strcmp(b + n - strlen("…"), "…"),
+		      "bottom: \"%s\"", b);
+	free(screen);
+}
+END_TEST
+
 START_TEST(a_symmetric_range_reads_the_same_both_ends)
 {
 	/* given gradients whose histogram range is symmetric (+-6.64e3 in a
@@ -926,6 +952,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, a_long_message_takes_the_rows_above, 0,
 			    LEN(long_notes));
 	tcase_add_test(t, a_long_note_stays_put_while_typing);
+	tcase_add_test(t, typed_text_hidden_at_an_end_is_marked);
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
 	tcase_add_loop_test(t, help_leaves_no_cut_text_beside_it, 0,

@@ -6,6 +6,7 @@
  * lesson names do what it says, S never overwrites a file, and one lesson
  * screen matches its snapshot. */
 #include <check.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <math.h>
 #include <regex.h>
@@ -345,6 +346,53 @@ START_TEST(large_ratios_are_whole)
 			  upd[strlen(upd) - 1] != '.' &&
 			  grad[strlen(grad) - 1] != '.',
 		      "\"%s\" \"%s\"\n%s", upd, grad, s);
+	free(s);
+}
+END_TEST
+
+START_TEST(the_ratio_strips_grad_column_is_named_and_true)
+{
+	/* given three steps trained on a wide screen, then the ratio strip's
+	 * header says what its right column "grad" is, log10 std(dL/dW) /
+	 * std(W), and each row's numbers agree with it: an SGD update is the
+	 * rate times the gradient, so grad - upd is -log10 lr (each number to
+	 * a tenth) */
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 4);
+	c.width = 32;
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS}, steps(3),
+				      40, 200),
+			 0);
+	char *s = tut_slurp(SAVED), line[512], want[96];
+	ck_assert_msg(tut_line_from(s, "update/data", line, sizeof line), "%s",
+		      s);
+	snprintf(want, sizeof want, "grad: log10 std(%sL/%sW)/std(W)",
+		 app.gl->d, app.gl->d);
+	ck_assert_msg(strstr(line, want), "header: \"%s\"", line);
+	int rows = 0;
+	for (const char *r = strstr(s, "\n L"); r; r = strstr(r + 1, "\n L")) {
+		const char *end = strchr(r + 1, '\n');
+		snprintf(line, sizeof line, "%.*s",
+			 end ? (int)(end - r - 1) : 400, r + 1);
+		size_t n = strlen(line);
+		while (n && line[n - 1] == ' ')
+			line[--n] = '\0';
+		const char *g = strrchr(line, ' '), *u = g;
+		if (!g || !isdigit((unsigned char)line[n - 1]))
+			continue; /* a layer row of the list, not the strip */
+		while (u > line && u[-1] == ' ')
+			u--;
+		while (u > line && u[-1] != ' ')
+			u--;
+		double upd = atof(u), grad = atof(g + 1);
+		ck_assert_msg(fabs(grad - upd + log10(app.train.lr)) <= 0.1 + 1e-9,
+			      "row \"%s\": upd %g grad %g, lr %g", line, upd,
+			      grad, app.train.lr);
+		rows++;
+	}
+	ck_assert_int_eq(rows, 4);
 	free(s);
 }
 END_TEST
@@ -1195,6 +1243,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, a_divergence_after_steps_points_at_the_rate, 0,
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
+	tcase_add_test(t, the_ratio_strips_grad_column_is_named_and_true);
 	tcase_add_test(t, a_deep_network_shows_every_kept_ratio_row);
 	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, the_strip_names_the_layer_that_broke);

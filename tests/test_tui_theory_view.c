@@ -90,6 +90,108 @@ START_TEST(explanations_are_whole_at_80_columns)
 }
 END_TEST
 
+/* Networks whose spectrum notes are long, and what the note must say. */
+static const struct {
+	iv_init_kind init;
+	iv_act_kind act;
+	int lines;
+	const char *said[4];
+} spectrum_notes[] = {
+    /* lesson 8's: the "why" takes three rows, no room for the plot */
+    {IV_INIT_XAVIER_NORMAL, IV_ACT_TANH, TUI_MIN_LINES,
+     {"(theory: mean square 0.0714)", "singular values are zero",
+      "(mean square 0.0631 < 1: vanishing)",
+      "Isometry would have them all at 1."}},
+    /* a critical draw: the note needs six rows at 60 columns */
+    {IV_INIT_HE_NORMAL, IV_ACT_RELU, TUI_MIN_LINES,
+     {"144 of the 256 singular values are zero",
+      "(mean square 0.85), while the theory keeps them",
+      "many orders of magnitude.", "Isometry would have them all at 1."}},
+    {IV_INIT_HE_NORMAL, IV_ACT_RELU, TUI_MIN_LINES + 2,
+     {"144 of the 256 singular values are zero",
+      "(mean square 0.85), while the theory keeps them",
+      "many orders of magnitude.", "Isometry would have them all at 1."}},
+};
+
+START_TEST(spectrum_note_is_whole_on_the_smallest_screen)
+{
+	/* given a network whose spectrum has a long note, on the narrowest
+	 * screen, when J, then the texts that say what the numbers mean are
+	 * read to their end: the note went with a plot that had no room
+	 * (six blank rows), or was cut after five rows mid-sentence ("...
+	 * spread over many orders") */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = spectrum_notes[_i].init;
+	c.act = spectrum_notes[_i].act;
+	c.depth = 10;
+	c.width = 256;
+	c.batch = 512;
+	char *s = run_at(&c, "J", spectrum_notes[_i].lines, TUI_MIN_COLS);
+	char flat[8192];
+	size_t n = 0; /* the screen as one line: wrapped text joins up */
+	for (const char *p = s; *p && n + 1 < sizeof flat; p++)
+		flat[n++] = *p == '\n' ? ' ' : *p;
+	flat[n] = '\0';
+	for (int k = 0; k < 4; k++)
+		ck_assert_msg(strstr(flat, spectrum_notes[_i].said[k]),
+			      "no \"%s\" in\n%s", spectrum_notes[_i].said[k], s);
+	free(s);
+}
+END_TEST
+
+/* Panels whose last row names their keys, on the smallest screen. */
+static const struct {
+	const char *keys, *back;
+	bool ascii;
+	const char *want[2]; /* what the arrows set, as the glyphs write it */
+} key_rows[] = {
+    {"P", "P or Esc: back", false, {"σw²", "σb²"}},
+    {"P", "P or Esc: back", true, {"sw^2", "sb^2"}},
+    {"M", "M or Esc: back", false, {"σw²", "σb²"}},
+    {"M", "M or Esc: back", true, {"sw^2", "sb^2"}},
+    {"M Tab", "M or Esc: back", false, {"σw²", "the inputs' correlation"}},
+    {"M Tab", "M or Esc: back", true, {"sw^2", "the inputs' correlation"}},
+};
+
+START_TEST(panel_keys_keep_the_way_back_on_the_smallest_screen)
+{
+	/* given the phase diagram or a map on the smallest screen, UTF-8 or
+	 * ASCII, when drawn, then the row of its keys names the way back and
+	 * what both arrow pairs set, each whole: in ASCII "Left/Right or
+	 * h/l: sw^2   Up/Down or k/j: sb^2" left no room for "P or Esc:
+	 * back", and the correlation map's row was cut at the edge ("...
+	 * Tab: length map   M") */
+	iv_config c;
+	config(&c);
+	char script[128];
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n",
+		 key_rows[_i].keys);
+	remove(SAVED);
+	ck_assert_int_eq(
+	    tut_run_keys(&app, &scr, &c,
+			 &(tui_options){.keys = KEYS,
+					.ascii = key_rows[_i].ascii},
+			 script, TUI_MIN_LINES, TUI_MIN_COLS),
+	    0);
+	tut_rows_fit();
+	char *s = tut_slurp(SAVED), row[512];
+	/* the panel's last row, above the bottom bar */
+	const char *end = s + strlen(s) - 1, *line;
+	for (int n = 0; end > s && n < 2; end--)
+		n += *end == '\n';
+	for (line = end; line > s && line[-1] != '\n'; line--)
+		;
+	snprintf(row, sizeof row, "%.*s", (int)(end + 1 - line), line);
+	ck_assert_msg(strstr(row, key_rows[_i].want[0]),
+		      "keys' row: \"%s\"", row);
+	ck_assert_msg(strstr(row, key_rows[_i].want[1]) &&
+			  strstr(row, key_rows[_i].back),
+		      "keys' row: \"%s\"", row);
+	free(s);
+}
+END_TEST
+
 #define SHOWN(s, text)                                                         \
 	ck_assert_msg(strstr(s, text), "no \"%s\" in\n%s", text, s)
 #define GONE(s, text) ck_assert_msg(!strstr(s, text), "\"%s\" in\n%s", text, s)
@@ -215,6 +317,168 @@ START_TEST(phase_title_and_progress_do_not_overlap)
 }
 END_TEST
 
+/* Sizes and activations for the phase legend: tanh's diagram has no far
+ * chaotic cells, relu's all six kinds. */
+static const struct {
+	int lines, cols;
+	iv_act_kind act;
+	bool ascii;
+} legend_cases[] = {
+    {15, 60, IV_ACT_TANH, false},  {15, 60, IV_ACT_RELU, false},
+    {15, 60, IV_ACT_TANH, true},   {15, 60, IV_ACT_RELU, true},
+    {24, 80, IV_ACT_TANH, false},  {24, 80, IV_ACT_RELU, false},
+    {30, 100, IV_ACT_TANH, false}, {40, 120, IV_ACT_TANH, false},
+    {40, 120, IV_ACT_RELU, false}, {60, 200, IV_ACT_RELU, false},
+};
+
+/* Row y of the screen as its characters, one a column (each glyph the
+ * diagram draws takes one): cell[x] the bytes of column x. */
+static int columns(int y, char cell[][8], int most)
+{
+	char row[4096];
+	tui_screen_row(y, row, sizeof row);
+	int n = 0;
+	for (const char *p = row; *p && n < most; n++) {
+		int len = 1;
+		while ((p[len] & 0xc0) == 0x80)
+			len++;
+		snprintf(cell[n], sizeof cell[n], "%.*s", len, p);
+		p += len;
+	}
+	return n;
+}
+
+/* A shade the legend names: its glyphs and the bound of xi_g it says. */
+typedef struct {
+	char glyphs[32];
+	bool above; /* ">B", else "<=B" */
+	double bound;
+} shade;
+
+START_TEST(phase_legend_says_what_its_shades_grade)
+{
+	/* given the phase diagram at a size down to the smallest, when it is
+	 * drawn, then a legend row says what the three shades grade (xi_g =
+	 * 1/|ln chi1|) with a bound for each shade shown, whole, and every
+	 * cell's glyph is in the shade whose bound its chi1 meets, on the
+	 * side (ordered, chaotic) the first row says */
+	iv_config c;
+	config(&c);
+	c.act = legend_cases[_i].act;
+	int lines = legend_cases[_i].lines, cols = legend_cases[_i].cols;
+	unsetenv("INITVIZ_SCRIPT");
+	scr = tut_open(&app, &c,
+		       &(tui_options){.ascii = legend_cases[_i].ascii}, lines,
+		       cols);
+	app.cover = TUI_PANEL_PHASE;
+	tui_work_settle(&app);
+	tut_draw(&app); /* lays the phase grid out */
+	tui_work_settle(&app);
+	tut_draw(&app);
+	tut_rows_fit();
+	char *s = tut_screen_text();
+	const tui_glyphs *g = app.gl;
+	const char *le = g->utf8 ? "≤" : "<=";
+	/* the rows: title, grid, legend's sides, legend's shades */
+	int title = -1, sides = -1, shades = -1;
+	char row[4096];
+	for (int y = 0; y < LINES; y++) {
+		tui_screen_row(y, row, sizeof row);
+		if (strstr(row, "phase diagram of") && title < 0)
+			title = y;
+		if (strstr(row, " ordered ") && sides < 0)
+			sides = y;
+		if (!strncmp(row, "shades by ", 10))
+			shades = y;
+	}
+	ck_assert_msg(title >= 0 && sides > title && shades == sides + 1,
+		      "rows %d %d %d:\n%s", title, sides, shades, s);
+	/* the side of each glyph: the word after its glyphs in row one */
+	char ordered[32] = "", chaotic[32] = "";
+	tui_screen_row(sides, row, sizeof row);
+	sscanf(row, "%31s", ordered);
+	const char *ch = strstr(row, " chaotic ");
+	if (ch) {
+		const char *a = ch;
+		while (a > row && a[-1] != ' ')
+			a--;
+		snprintf(chaotic, sizeof chaotic, "%.*s", (int)(ch - a), a);
+	}
+	/* the shades row: what they grade, then glyphs and a bound each */
+	tui_screen_row(shades, row, sizeof row);
+	char want[64];
+	snprintf(want, sizeof want, "shades by %s", g->xig);
+	ck_assert_msg(!strncmp(row, want, strlen(want)), "%s", row);
+	size_t n = strlen(row);
+	while (n && row[n - 1] == ' ')
+		row[--n] = '\0';
+	ck_assert_msg(n && isdigit((unsigned char)row[n - 1]),
+		      "not whole: \"%s\"", row);
+	shade sh[3];
+	int nsh = 0;
+	char *tok[64];
+	int nt = 0;
+	for (char *t = strtok(row, " "); t && nt < 64; t = strtok(NULL, " "))
+		tok[nt++] = t;
+	for (int k = 1; k < nt && nsh < 3; k++) {
+		shade x = {.above = tok[k][0] == '>'};
+		const char *num = x.above ? tok[k] + 1
+			      : !strncmp(tok[k], le, strlen(le))
+				  ? tok[k] + strlen(le)
+				  : NULL;
+		if (!num || !isdigit((unsigned char)num[0]))
+			continue;
+		x.bound = atof(num);
+		snprintf(x.glyphs, sizeof x.glyphs, "%s", tok[k - 1]);
+		sh[nsh++] = x;
+	}
+	ck_assert_msg(nsh >= 2, "%d shades in \"%s\"", nsh, s);
+	/* each cell against the legend */
+	const tui_phase *ph = &app.theory.phase;
+	int cw = (cols - TUI_AXIS_W - 1) / (int)ph->nx, checked = 0;
+	char cell[512][8];
+	for (size_t j = 0; j < ph->ny; j++) {
+		int y = title + 1 + (int)(ph->ny - 1 - j);
+		int w = columns(y, cell, 512);
+		for (size_t i = 0; i < ph->nx; i++) {
+			double chi;
+			int x = TUI_AXIS_W + (int)i * cw;
+			ck_assert_int_lt(x, w);
+			const char *gl = cell[x];
+			if (!tui_phase_point(ph, i, j, &chi) || isnan(chi) ||
+			    !strcmp(gl, g->crit) || !strcmp(gl, g->cursor))
+				continue;
+			double xi = 1 / fabs(log(chi));
+			const shade *in = NULL;
+			for (int k = 0; k < nsh; k++)
+				if (strstr(sh[k].glyphs, gl))
+					in = &sh[k];
+			ck_assert_msg(in, "cell %zu,%zu \"%s\" not in the legend "
+				      "\"%s\"", i, j, gl, s);
+			ck_assert_msg(strstr(chi < 1 ? ordered : chaotic, gl),
+				      "cell %zu,%zu \"%s\": chi1 %g, sides %s %s",
+				      i, j, gl, chi, ordered, chaotic);
+			/* its bound, and the next bound below it as its
+			 * floor, if the legend has one */
+			double floor = -1; /* none: xi_g is 0 at chi1 0 */
+			for (int k = 0; k < nsh; k++)
+				if (!sh[k].above && sh[k].bound < in->bound &&
+				    sh[k].bound > floor)
+					floor = sh[k].bound;
+			ck_assert_msg(in->above ? xi > in->bound
+						: xi <= in->bound && xi > floor,
+				      "cell %zu,%zu \"%s\": chi1 %g xi_g %g, "
+				      "legend %s%g",
+				      i, j, gl, chi, xi, in->above ? ">" : le,
+				      in->bound);
+			checked++;
+		}
+	}
+	ck_assert_int_gt(checked, (int)(ph->nx * ph->ny / 2));
+	free(s);
+}
+END_TEST
+
 START_TEST(phase_edges_and_closing)
 {
 	/* given sigma_b^2 0, when Down, then nothing changes and a notice;
@@ -281,6 +545,53 @@ START_TEST(overlay_toggles)
 	GONE(s, "predicted");
 	GONE(s, "theory");
 	GONE(s, "χ1");
+	free(s);
+}
+END_TEST
+
+/* Screens for the pre-activation ticks' legend. */
+static const struct {
+	int lines, cols;
+	bool ascii;
+} tick_sizes[] = {
+    {15, 60, false}, {15, 60, true}, {24, 80, false},
+    {24, 80, true},  {30, 100, false}, {40, 120, false},
+};
+
+START_TEST(ticks_are_named_wherever_they_are_drawn)
+{
+	/* given pre-activations with the theory's std ticks, at a size down
+	 * to the smallest, when drawn, then the layer list's title row names
+	 * both tick glyphs and says they are the theory's: at 60 to 90
+	 * columns the legend found no room in the histogram's columns and
+	 * was left out, the ticks unexplained */
+	iv_config c;
+	config(&c);
+	c.init = IV_INIT_HE_NORMAL;
+	c.act = IV_ACT_RELU;
+	c.width = 256;
+	char script[64];
+	snprintf(script, sizeof script, "p Wait Save " SAVED "\n");
+	remove(SAVED);
+	ck_assert_int_eq(
+	    tut_run_keys(&app, &scr, &c,
+			 &(tui_options){.keys = KEYS,
+					.ascii = tick_sizes[_i].ascii},
+			 script, tick_sizes[_i].lines, tick_sizes[_i].cols),
+	    0);
+	tut_rows_fit();
+	char *s = tut_slurp(SAVED), title[512], want[64];
+	const tui_glyphs *g = app.gl;
+	ck_assert_msg(strstr(s, g->sd2), "no tick drawn:\n%s", s);
+	ck_assert_msg(tut_line_from(s, " L ", title, sizeof title), "%s", s);
+	snprintf(want, sizeof want, "%s1%s %s2%s theory", g->sd1, g->sigma,
+		 g->sd2, g->sigma);
+	ck_assert_msg(strstr(title, want), "title row: \"%s\"", title);
+	/* and the title's name stays, whole */
+	ck_assert_msg(!strncmp(title, " L z ", 5) ||
+			  !strncmp(title, " L pre-activations z = W h + b ",
+				   31),
+		      "title row: \"%s\"", title);
 	free(s);
 }
 END_TEST
@@ -848,10 +1159,19 @@ Suite *suite(void)
 	tcase_add_loop_test(t, gain_view_is_whole_on_small_screens, 0,
 			    LEN(gain_sizes));
 	tcase_add_test(t, explanations_are_whole_at_80_columns);
+	tcase_add_loop_test(t, spectrum_note_is_whole_on_the_smallest_screen, 0,
+			    LEN(spectrum_notes));
+	tcase_add_loop_test(t,
+			    panel_keys_keep_the_way_back_on_the_smallest_screen,
+			    0, LEN(key_rows));
 	tcase_add_test(t, phase_view_opens);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, phase_title_and_progress_do_not_overlap);
+	tcase_add_loop_test(t, ticks_are_named_wherever_they_are_drawn, 0,
+			    LEN(tick_sizes));
+	tcase_add_loop_test(t, phase_legend_says_what_its_shades_grade, 0,
+			    LEN(legend_cases));
 	tcase_add_test(t, phase_cursor_of_blocks_says_plain_layers);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);

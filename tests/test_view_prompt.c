@@ -399,13 +399,65 @@ START_TEST(line_editing)
 		tui_prompt_key(&p, '9', &m, &t);
 	ck_assert_uint_eq(p.len, TUI_PROMPT_TEXT - 1);
 	ck_assert_uint_eq(strlen(p.text), TUI_PROMPT_TEXT - 1);
-	ck_assert_uint_eq(tui_prompt_scroll(&p, 20), p.cursor - 19);
-	ck_assert_uint_eq(tui_prompt_scroll(&p, 0), p.cursor);
+	tui_prompt_window v = tui_prompt_shown(&p, 20);
+	ck_assert_uint_eq(v.from + v.n, p.len); /* the end, the cursor after */
+	ck_assert(v.left && !v.right);
+	ck_assert_uint_eq(tui_prompt_shown(&p, 0).from, p.cursor);
 	/* keys that are not characters type nothing */
 	size_t len = p.len;
 	tui_prompt_key(&p, TUI_KEY_F(3), &m, &t);
 	tui_prompt_key(&p, TUI_KEY_PGUP, &m, &t);
 	ck_assert_uint_eq(p.len, len);
+}
+END_TEST
+
+/* The cursor's column in a window of width: after a left mark. */
+static size_t cursor_column(const tui_prompt_window *v)
+{
+	return v->left + p.cursor - v->from;
+}
+
+START_TEST(hidden_text_is_marked_at_either_end)
+{
+	/* given typed text longer than its field, when the cursor is at the
+	 * end, the start, or between, then the text shown and its marks fill
+	 * the field, a mark stands where text is hidden, and the cursor is on
+	 * a text column, not a mark */
+	const int w = 10;
+	type(TUI_PROMPT_SET, "input positive", 0); /* 14 bytes */
+	for (int moves = 0; moves <= 14; moves++) {
+		tui_prompt_window v = tui_prompt_shown(&p, w);
+		ck_assert_msg(v.left == (v.from > 0), "cursor %zu: left %d",
+			      p.cursor, v.left);
+		ck_assert_msg(v.right == (v.from + v.n < p.len),
+			      "cursor %zu: right %d", p.cursor, v.right);
+		/* the field is full: a right mark, or the cursor's cell
+		 * after the last character, takes its last column */
+		ck_assert_uint_eq(v.left + v.n + 1, (size_t)w);
+		ck_assert_uint_ge(p.cursor, v.from);
+		ck_assert_uint_le(p.cursor, v.from + v.n);
+		ck_assert_uint_ge(cursor_column(&v), (size_t)v.left);
+		ck_assert_uint_lt(cursor_column(&v),
+				  (size_t)w - (v.right ? 1 : 0));
+		tui_prompt_key(&p, TUI_KEY_LEFT, &m, &t);
+	}
+	/* at the end: the start hidden, the last text and the cursor shown */
+	tui_prompt_key(&p, TUI_KEY_END, &m, &t);
+	tui_prompt_window v = tui_prompt_shown(&p, w);
+	ck_assert(v.left && !v.right);
+	ck_assert_uint_eq(v.from, 6); /* "positive" and the cursor */
+	/* at the start: the end hidden */
+	tui_prompt_key(&p, TUI_KEY_HOME, &m, &t);
+	v = tui_prompt_shown(&p, w);
+	ck_assert(!v.left && v.right);
+	ck_assert_uint_eq(v.n, 9); /* "input pos" */
+	/* text that fits has no mark, however the cursor moves */
+	type(TUI_PROMPT_SET, "depth 30", 0);
+	for (int moves = 0; moves <= 8; moves++) {
+		v = tui_prompt_shown(&p, w);
+		ck_assert(!v.left && !v.right && v.from == 0 && v.n == 8);
+		tui_prompt_key(&p, TUI_KEY_LEFT, &m, &t);
+	}
 }
 END_TEST
 
@@ -568,6 +620,7 @@ Suite *suite(void)
 	tcase_add_test(tc, keys_leave_a_typed_value_beyond_their_range);
 	tcase_add_test(tc, esc_cancels_and_changes_nothing);
 	tcase_add_test(tc, line_editing);
+	tcase_add_test(tc, hidden_text_is_marked_at_either_end);
 	tcase_add_test(tc, tab_completes_a_setting_and_shows_its_range);
 	tcase_add_test(tc, mode_and_input_take_the_command_lines_names);
 	tcase_add_loop_test(tc, jump_by_an_unambiguous_prefix, 0,

@@ -18,6 +18,8 @@ typedef struct tui_glyphs {
 	const char *pending;      /* a histogram cell not computed yet */
 	const char *full, *empty; /* progress bar */
 	const char *ell;          /* ellipsis */
+	const char *hidden[2];    /* one column: a one-row field's text goes
+				     on to the left, to the right */
 	const char *keys[4];      /* Up Down Left Right in the help */
 	/* the theory's */
 	const char *line;      /* predicted left quantity (activations) in

@@ -22,10 +22,28 @@ const char *tui_prompt_label(const tui_prompt *p)
 	return p->kind == TUI_PROMPT_SET ? ":" : "/";
 }
 
-size_t tui_prompt_scroll(const tui_prompt *p, int width)
+tui_prompt_window tui_prompt_shown(const tui_prompt *p, int width)
 {
 	size_t w = width > 1 ? (size_t)width : 1;
-	return p->cursor >= w ? p->cursor - w + 1 : 0;
+	tui_prompt_window v = {0};
+	if (p->len + 1 <= w || w < 3) { /* all of it, or no room for marks */
+		v.from = p->cursor >= w ? p->cursor - w + 1 : 0;
+		v.n = p->len - v.from < w ? p->len - v.from : w;
+		return v;
+	}
+	if (p->cursor + 2 <= w) { /* the start: the end hidden */
+		v.n = w - 1;
+		v.right = true;
+	} else if (p->cursor + w >= p->len + 2) { /* the end: the start hidden */
+		v.from = p->len + 2 - w;
+		v.n = w - 2;
+		v.left = true;
+	} else { /* between: both hidden, the cursor in the last text column */
+		v.from = p->cursor + 3 - w;
+		v.n = w - 2;
+		v.left = v.right = true;
+	}
+	return v;
 }
 
 /* --- names -----------------------------------------------------------------

@@ -16,7 +16,8 @@
  * Call order: tui_prompt_open(p, kind, m) when the key is pressed, then
  * tui_prompt_key(p, key, m, t) for every key until it returns something
  * other than TUI_PROMPT_OPEN. Drawing reads p: tui_prompt_label, text,
- * cursor (tui_prompt_scroll keeps it in view), note and error. */
+ * cursor (tui_prompt_window keeps it in view and says what is hidden),
+ * note and error. */
 #ifndef IV_VIEW_PROMPT_H
 #define IV_VIEW_PROMPT_H
 
@@ -62,9 +63,17 @@ tui_prompt_result tui_prompt_key(tui_prompt *p, int key, tui_model *m,
 
 /* What stands before the text: ":" or "/". */
 const char *tui_prompt_label(const tui_prompt *p);
-/* The first byte of the text to show in width columns (>= 1) so that the
- * cursor, one column after the last character at most, stays in view. */
-size_t tui_prompt_scroll(const tui_prompt *p, int width);
+/* The typed text as shown in width columns: bytes from..from+n of it, and
+ * whether text is hidden before them (left: a mark in the first column,
+ * the text from the second) or after them (right: a mark in the last
+ * column). The cursor, one column after the last character at most,
+ * stays in view and off the marks; a cursor further right than the room
+ * stands in the last column the text has. */
+typedef struct tui_prompt_window {
+	size_t from, n;
+	bool left, right;
+} tui_prompt_window;
+tui_prompt_window tui_prompt_shown(const tui_prompt *p, int width);
 
 /* The settings `:` knows, in the order Tab lists them (the command line's
  * names): i from 0; NULL past the last. */

@@ -142,7 +142,8 @@ static int rows(const tui_app *app, int cols)
 }
 
 /* The open prompt in the bottom row: its label, the text with the
- * cursor's cell reversed (scrolled to keep the cursor in view), then its
+ * cursor's cell reversed (scrolled to keep the cursor in view, a mark at
+ * an end where text is hidden), then its
  * note, a refusal in the warning colour: beside the text when it fits
  * there, else in the bar's rows above (the last of them ends in an
  * ellipsis when they are too few). */
@@ -150,18 +151,24 @@ static void prompt(const tui_app *app, tui_rect r)
 {
 	const tui_prompt *p = &app->prompt;
 	int cols = r.w, y = r.y + r.h - 1, tw = text_cols(app, cols);
-	size_t from = tui_prompt_scroll(p, tw);
+	tui_prompt_window v = tui_prompt_shown(p, tw);
 	char seen[TUI_PROMPT_TEXT];
 	tui_element e = p->error ? TUI_E_WARN : TUI_E_LABEL;
 	for (int row = r.y; row < r.y + r.h; row++)
 		tui_put_fmt(row, 0, cols, TUI_E_NORMAL, "%*s", cols, "");
 	int x = tui_put(y, 0, cols, TUI_E_VALUE, tui_prompt_label(p));
-	snprintf(seen, sizeof seen, "%.*s", tw, p->text + from);
-	tui_put(y, x, x + tw, TUI_E_VALUE, seen);
+	/* text hidden at either end is marked, in the label's colour */
+	if (v.left)
+		tui_put(y, x, cols, TUI_E_LABEL, app->gl->hidden[0]);
+	if (v.right)
+		tui_put(y, x + tw - 1, cols, TUI_E_LABEL, app->gl->hidden[1]);
+	x += v.left;
+	snprintf(seen, sizeof seen, "%.*s", (int)v.n, p->text + v.from);
+	tui_put(y, x, x + (int)v.n, TUI_E_VALUE, seen);
 	char under[2] = " ";
 	if (p->cursor < p->len)
 		under[0] = p->text[p->cursor];
-	tui_put(y, x + (int)(p->cursor - from), cols, TUI_E_BAR_LABEL, under);
+	tui_put(y, x + (int)(p->cursor - v.from), cols, TUI_E_BAR_LABEL, under);
 	const char *rest = p->note;
 	bool beside = note_beside(app, cols) || r.h < 2;
 	for (int row = r.y; row < y && !beside; row++)

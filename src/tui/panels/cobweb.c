@@ -335,14 +335,37 @@ static void meaning(const tui_app *app, int y)
 	tui_put_words(y, 0, app->layout.cols, TUI_E_LABEL, t, app->gl->ell);
 }
 
+/* The keys, each whole or left out: the way back and the arrows kept
+ * (their letters where the arrows' names are too long), the other map's
+ * key given up first (the help lists it). */
 static void keys(const tui_app *app, int y)
 {
 	const tui_glyphs *gl = app->gl;
-	tui_put_fmt(y, 0, app->layout.cols, TUI_E_LABEL,
-		    "%s/%s: %s   %s/%s: %s   Tab: %s map   M or Esc: back",
-		    gl->keys[2], gl->keys[3], gl->sw2, gl->keys[0], gl->keys[1],
-		    is_corr(app) ? "the inputs' correlation" : gl->sb2,
-		    is_corr(app) ? "length" : "correlation");
+	tui_line l;
+	for (int letters = 0; letters < 2; letters++) {
+		tui_line_init(&l);
+		tui_line_field(&l, 0, 0);
+		tui_line_addf(&l, TUI_E_LABEL, "%s/%s: %s",
+			      letters ? "h" : gl->keys[2],
+			      letters ? "l" : gl->keys[3], gl->sw2);
+		tui_line_field(&l, 0, 3);
+		tui_line_addf(&l, TUI_E_LABEL, "%s/%s: %s",
+			      letters ? "k" : gl->keys[0],
+			      letters ? "j" : gl->keys[1],
+			      is_corr(app) ? "the inputs' correlation"
+					   : gl->sb2);
+		tui_line_field(&l, 1, 3);
+		tui_line_addf(&l, TUI_E_LABEL, "Tab: %s map",
+			      is_corr(app) ? "length" : "correlation");
+		tui_line_field(&l, 0, 3);
+		tui_line_add(&l, TUI_E_LABEL, "M or Esc: back");
+		tui_line t = l;
+		(void)tui_line_fit(&t, app->layout.cols);
+		if (tui_line_shown(&t, 0) && tui_line_shown(&t, 1) &&
+		    tui_line_shown(&t, 3))
+			break;
+	}
+	tui_put_fit(y, 0, app->layout.cols, &l);
 }
 
 static void title(const tui_app *app, int y)

@@ -128,13 +128,23 @@ static void header(const tui_app *app, const side *l, const side *r)
 	const char *sg = app->gl->sigma;
 	char t[96];
 	tui_put_right(y, c->label_w, 0, TUI_E_TITLE, "L");
-	tui_model_left_title(&app->model, t, sizeof t,
-			     l->w - legend_width(app, l->q));
-	if (tui_text_width(t) > l->w) /* the name alone, never a cut */
+	/* the title in the histogram's columns, the ticks' legend beside it;
+	 * where they do not fit there, the legend runs on up to two blanks
+	 * before the std's title, and the formula gives way to the name
+	 * before the legend goes */
+	int lw = legend_width(app, l->q), end = c->lsd_x + TUI_SD_W - 3,
+	    most = l->w - lw;
+	tui_model_left_title(&app->model, t, sizeof t, most);
+	if (lw && tui_text_width(t) > most) {
+		most = end - l->x - lw < l->w ? end - l->x - lw : l->w;
+		tui_model_left_title(&app->model, t, sizeof t, most);
+	}
+	if (tui_text_width(t) > (lw ? most : l->w)) /* the name alone */
 		snprintf(t, sizeof t, "%s", l->q == IV_Q_PREACT ? "z" : "h");
 	int tx = tui_put(y, l->x, l->x + l->w, TUI_E_TITLE, t);
 	if (l->q == IV_Q_PREACT)
-		legend(app, y, tx + 2, l->x + l->w);
+		legend(app, y, tx + 2,
+		       tx + lw <= l->x + l->w ? l->x + l->w : end);
 	tui_put_right(y, c->lsd_x + TUI_SD_W, c->lsd_x, TUI_E_TITLE, sg);
 	static const char *const titles[][2] = {
 	    [TUI_HEALTH_NONE] = {NULL, NULL},

@@ -10,7 +10,8 @@
 #include "view/gains.h"
 #include "view/sigma.h"
 
-#define BELOW 4 /* rows under the plot: x labels, legend, status, keys */
+#define BELOW 5 /* rows under the plot: x labels, legend (two rows: the
+			 sides, then the shades), status, keys */
 
 typedef struct plot {
 	int y, x; /* top left point's cell */
@@ -38,13 +39,15 @@ static double x_max(const tui_gains *g)
 }
 
 /* The glyph class of chi1: 0..2 ordered, 3..5 chaotic (near 1, further,
- * far), 6 not a number. */
+ * far), 6 not a number. The shade grades |ln chi1|, which is 1 / xi_g:
+ * xi_g > 10 layers, 2 < xi_g <= 10, xi_g <= 2 (the legend says so). */
+static const double SHADE_XI[2] = {10, 2}; /* xi_g's bounds of the shades */
 static int klass(double chi)
 {
 	if (isnan(chi))
 		return 6;
 	double d = fabs(log(chi)); /* 0 at the critical line */
-	int k = d < 0.1 ? 0 : d < 0.5 ? 1 : 2;
+	int k = d < 1 / SHADE_XI[0] ? 0 : d < 1 / SHADE_XI[1] ? 1 : 2;
 	return chi < 1 ? k : 3 + k;
 }
 
@@ -152,6 +155,52 @@ static void cursor(const tui_app *app, const plot *p)
 		app->gl->cursor);
 }
 
+/* The legend's second row: what the shades grade (klass), the glyphs of
+ * each shade that the grid shows (seen) and the bound of xi_g it says,
+ * with as much of what xi_g is as the row has room for. */
+static void shades(const tui_app *app, const bool *seen, int y)
+{
+	const tui_glyphs *g = app->gl;
+	char lead[4][128];
+	snprintf(lead[0], sizeof lead[0],
+		 "shades by %s = 1/|ln %s|, the layers over which the "
+		 "gradients' mean square changes e-fold:",
+		 g->xig, g->chi);
+	snprintf(lead[1], sizeof lead[1],
+		 "shades by %s = 1/|ln %s|, layers per e-fold:", g->xig,
+		 g->chi);
+	snprintf(lead[2], sizeof lead[2], "shades by %s, layers per e-fold:",
+		 g->xig);
+	snprintf(lead[3], sizeof lead[3], "shades by %s:", g->xig);
+	const char *le = g->utf8 ? "≤" : "<=";
+	tui_line l;
+	for (int form = 0; form < 4; form++) {
+		tui_line_init(&l);
+		tui_line_field(&l, 0, 0);
+		tui_line_add(&l, TUI_E_LABEL, lead[form]);
+		for (int k = 0; k < 3; k++) {
+			if (!seen[k] && !seen[3 + k])
+				continue;
+			tui_line_field(&l, 0, k == 0 ? 1 : 2);
+			if (seen[k])
+				tui_line_add(&l, TUI_E_ORDERED,
+					     class_glyph(g, k));
+			if (seen[3 + k])
+				tui_line_add(&l, TUI_E_CHAOTIC,
+					     class_glyph(g, 3 + k));
+			if (k == 0)
+				tui_line_addf(&l, TUI_E_LABEL, " >%g",
+					      SHADE_XI[0]);
+			else
+				tui_line_addf(&l, TUI_E_LABEL, " %s%g", le,
+					      SHADE_XI[k - 1]);
+		}
+		if (tui_line_fit(&l, app->layout.cols))
+			break;
+	}
+	tui_put_line(y, 0, &l);
+}
+
 /* The legend names the glyphs the grid shows, and no other: which
  * classes of point (klass) are drawn, whether the critical line is. */
 static void legend(const tui_app *app, const plot *p, int y)
@@ -204,6 +253,7 @@ static void legend(const tui_app *app, const plot *p, int y)
 			break;
 	}
 	tui_put_line(y, 0, &l);
+	shades(app, seen, y + 1);
 }
 
 /* The setting under the cursor: where it is and what the theory says,
@@ -307,20 +357,33 @@ static void keys(const tui_app *app, int y)
 	const tui_glyphs *gl = app->gl;
 	const char *k =
 	    tui_model_knob_name(tui_model_knob_of(app->model.cfg.init));
-	tui_line l; /* each key whole or left out, the way back kept */
-	tui_line_init(&l);
-	tui_line_field(&l, 0, 0);
-	tui_line_addf(&l, TUI_E_LABEL, "%s/%s or h/l: %s", gl->keys[2],
-		      gl->keys[3], gl->sw2);
-	tui_line_field(&l, 2, 1);
-	tui_line_addf(&l, TUI_E_LABEL, "(sets the %s)", k ? k : "weights");
-	tui_line_field(&l, 0, 3);
-	tui_line_addf(&l, TUI_E_LABEL, "%s/%s or k/j: %s", gl->keys[0],
-		      gl->keys[1], gl->sb2);
-	tui_line_field(&l, 2, 1);
-	tui_line_add(&l, TUI_E_LABEL, "(sets the bias std)");
-	tui_line_field(&l, 0, 3);
-	tui_line_add(&l, TUI_E_LABEL, "P or Esc: back");
+	tui_line l; /* each key whole or left out, the way back kept: the
+		       letters beside the arrows go first, then the arrows'
+		       names where they are too long */
+	static const char *const letter[4] = {"k", "j", "h", "l"};
+	for (int form = 0; form < 3; form++) {
+		const char *const *a = form == 2 ? letter : gl->keys;
+		tui_line_init(&l);
+		tui_line_field(&l, 0, 0);
+		tui_line_addf(&l, TUI_E_LABEL, "%s/%s%s: %s", a[2], a[3],
+			      form == 0 ? " or h/l" : "", gl->sw2);
+		tui_line_field(&l, 2, 1);
+		tui_line_addf(&l, TUI_E_LABEL, "(sets the %s)",
+			      k ? k : "weights");
+		tui_line_field(&l, 0, 3);
+		tui_line_addf(&l, TUI_E_LABEL, "%s/%s%s: %s", a[0], a[1],
+			      form == 0 ? " or k/j" : "", gl->sb2);
+		tui_line_field(&l, 2, 1);
+		tui_line_add(&l, TUI_E_LABEL, "(sets the bias std)");
+		tui_line_field(&l, 0, 3);
+		tui_line_add(&l, TUI_E_LABEL, "P or Esc: back");
+		/* every key, explained or not */
+		tui_line t = l;
+		(void)tui_line_fit(&t, app->layout.cols);
+		if (tui_line_shown(&t, 0) && tui_line_shown(&t, 2) &&
+		    tui_line_shown(&t, 4))
+			break;
+	}
 	tui_put_fit(y, 0, app->layout.cols, &l);
 }
 
@@ -449,8 +512,8 @@ static void draw(const tui_app *app, tui_rect r)
 	int below = p.y + (int)p.ny;
 	x_labels(app, &p, below);
 	legend(app, &p, below + 1);
-	status(app, below + 2);
-	keys(app, below + 3);
+	status(app, below + 3);
+	keys(app, below + 4);
 }
 
 const tui_panel_ops tui_panel_phase = {

@@ -38,6 +38,9 @@ static void header(const tui_app *app, int y, int cols, size_t shown)
 	tui_line_add(&l, TUI_E_VALUE, g->level[tui_ratio_level(-3)]);
 	tui_line_field(&l, 2, 2);
 	tui_line_add(&l, TUI_E_LABEL, "a level a decade");
+	tui_line_field(&l, 2, 2); /* the right column's other number */
+	tui_line_addf(&l, TUI_E_LABEL, "grad: log10 std(%sL/%sW)/std(W)", g->d,
+		      g->d);
 	if (shown < app->train.nrl) { /* rows spread over the kept layers */
 		tui_line_field(&l, 0, 2);
 		tui_line_addf(&l, TUI_E_WARN, "%zu of %zu layers", shown,

@@ -10,8 +10,6 @@
 #include "tui/put.h"
 #include "util/wrap.h"
 
-#define TEXT_ROWS 5 /* rows a note or the "why" may take at most */
-
 typedef struct hplot {
 	int y, x, h, w;
 	bool logx;
@@ -80,6 +78,27 @@ static void x_labels(const hplot *p, int y)
 	tui_put(y, 0, p->x - 1, TUI_E_AXIS, p->logx ? "log" : "");
 }
 
+/* Text wrapped over rows rows from (y, 0): whole when they are enough,
+ * else cut between words on the last, an ellipsis saying so. */
+static void paragraph(const tui_app *app, int y, int rows, const char *text)
+{
+	int cols = app->layout.cols;
+	const char *p = text, *next;
+	size_t len;
+	if (rows <= 0)
+		return;
+	if (iv_wrap_count(text, cols) <= rows) {
+		tui_put_wrap(y, 0, cols, rows, TUI_E_NORMAL, text);
+		return;
+	}
+	for (int r = 0; r + 1 < rows; r++) {
+		(void)iv_wrap_line(p, cols, &len, &next);
+		p = next;
+	}
+	tui_put_wrap(y, 0, cols, rows - 1, TUI_E_NORMAL, text);
+	tui_put_words(y + rows - 1, 0, cols, TUI_E_NORMAL, p, app->gl->ell);
+}
+
 static void spectrum(const tui_app *app, int y, int h)
 {
 	const iv_spectrum *s = &app->theory.spec.s;
@@ -126,16 +145,21 @@ static void spectrum(const tui_app *app, int y, int h)
 			? th->pred.jacobian_ms
 			: NAN;
 	tui_spectrum_note(s, pm, note, sizeof note);
-	int note_rows = iv_wrap_count(note, cols);
-	note_rows = note_rows < TEXT_ROWS ? note_rows : TEXT_ROWS;
+	/* rows under the numbers: the texts whole first, the note before the
+	 * "why" where both do not fit, the plot what is left */
+	int avail = h - 1, why_rows = 0,
+	    note_rows = iv_wrap_count(note, cols);
 	if (tui_theory_why_text(&app->theory, &app->model.cfg, s->mean_square,
-				app->gl, why, sizeof why)) {
-		int want = iv_wrap_count(why, cols);
-		int used = tui_put_wrap(y + 1, 0, cols,
-					want < TEXT_ROWS ? want : TEXT_ROWS,
-					TUI_E_NOTICE, why);
-		y += used;
-		h -= used;
+				app->gl, why, sizeof why))
+		why_rows = iv_wrap_count(why, cols);
+	if (why_rows + note_rows > avail)
+		why_rows = 0;
+	if (note_rows > avail) /* cut between words, an ellipsis saying so */
+		note_rows = avail > 0 ? avail : 0;
+	if (why_rows) {
+		tui_put_wrap(y + 1, 0, cols, why_rows, TUI_E_NOTICE, why);
+		y += why_rows;
+		h -= why_rows;
 	}
 	hplot p = {.y = y + 1,
 		   .x = TUI_AXIS_W,
@@ -149,6 +173,9 @@ static void spectrum(const tui_app *app, int y, int h)
 		bins--; /* 0..2 puts 1 in the middle of the middle bin */
 	double *counts = malloc((size_t)(bins > 0 ? bins : 1) * sizeof *counts);
 	if (p.h < 2 || p.w < 10 || !counts) {
+		/* no room for the plot: the note, which says what the
+		 * numbers above mean, still takes its rows under them */
+		paragraph(app, y + 1, note_rows, note);
 		free(counts);
 		return;
 	}
@@ -158,7 +185,7 @@ static void spectrum(const tui_app *app, int y, int h)
 	bars(app, &p, counts, bins, bw);
 	reference(app, &p);
 	x_labels(&p, p.y + p.h);
-	tui_put_wrap(p.y + p.h + 1, 0, cols, note_rows, TUI_E_NORMAL, note);
+	paragraph(app, p.y + p.h + 1, note_rows, note);
 	free(counts);
 }
 
