@@ -785,6 +785,21 @@ if [ -w /dev/full ]; then
 	done
 fi
 
+# stdout closed: the same, in every format and for a sweep (whose temporary
+# files must not take stdout's number and receive the report)
+for args in --format=json --format=csv --format=svg --report \
+	"--format=csv --sweep=width:4,8" "--format=svg --sweep=width:4,8" \
+	"--sweep=width:4,8"; do
+	printf 'write error: initviz %s >&- exits 2 ... ' "$args"
+	# shellcheck disable=SC2086 # $args: several options
+	"$bin" $args --depth=2 --width=8 --batch=4 >&- 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
+	[ "$(cat "$tmp/err")" = "initviz: write error: Bad file descriptor" ] ||
+		fail "not the one line of the write error"
+	ok
+done
+
 # a reader that goes away (| head): ended by SIGPIPE without a word, as a
 # filter is (status 128 + 13); with SIGPIPE ignored the write fails
 # instead: exit 2 and one line. The report is longer than a pipe's buffer.
