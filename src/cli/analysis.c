@@ -117,7 +117,8 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 }
 
 static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
-		       bool random_readout, cli_progress *progress)
+		       bool random_readout, cli_analysis_tick_fn *tick,
+		       void *ctx)
 {
 	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
 	size_t cap = steps / every + 2;
@@ -154,12 +155,8 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 			log_point(a, tr, L, true);
 			a->train_step[a->ntrain - 1] = k - 1;
 		}
-		if (progress) {
-			char d[64];
-			snprintf(d, sizeof d, "step %zu of %zu", k, steps);
-			cli_progress_show(progress, (double)k / (double)steps,
-					  d);
-		}
+		if (tick)
+			tick(ctx, k, steps);
 	}
 	if (st == IV_OK && (st = iv_train_evaluate(tr)) == IV_OK) {
 		log_point(a, tr, L, false); /* after the last update */
@@ -170,20 +167,38 @@ static iv_status train(cli_analysis *a, iv_net *net, size_t steps, double lr,
 	return st;
 }
 
-iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net *net,
-				     size_t steps, double lr,
-				     bool random_readout,
-				     cli_progress *progress)
+/* The report's line: "training, step k of N". */
+static void show_step(void *ctx, size_t k, size_t steps)
+{
+	char d[64];
+	snprintf(d, sizeof d, "step %zu of %zu", k, steps);
+	cli_progress_show(ctx, (double)k / (double)steps, d);
+}
+
+iv_status cli_analysis_compute_ticking(cli_analysis *a, iv_net *net,
+				       size_t steps, double lr,
+				       bool random_readout,
+				       cli_analysis_tick_fn *tick, void *ctx)
 {
 	*a = (cli_analysis){0};
 	iv_status st = theory(a, iv_net_config(net));
 	a->train_lr = lr;
 	a->random_readout = random_readout;
+	if (st == IV_OK && steps > 0)
+		st = train(a, net, steps, lr, random_readout, tick, ctx);
+	return st;
+}
+
+iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net *net,
+				     size_t steps, double lr,
+				     bool random_readout,
+				     cli_progress *progress)
+{
 	if (progress)
 		cli_progress_phase(progress, "training");
-	if (st == IV_OK && steps > 0)
-		st = train(a, net, steps, lr, random_readout, progress);
-	return st;
+	return cli_analysis_compute_ticking(a, net, steps, lr, random_readout,
+					    progress ? show_step : NULL,
+					    progress);
 }
 
 iv_status cli_analysis_compute(cli_analysis *a, iv_net *net, size_t steps,
