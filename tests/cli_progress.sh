@@ -6,7 +6,8 @@
 # trains, clears the line before it exits 0 (the pane keeps nothing of
 # it), and writes the same report as a run whose stderr is a file, which
 # stays empty. Ctrl-C during a long run clears the line too, and the
-# status is 130 as before. INITVIZ_PROGRESS=0 shows the line from the first step on
+# status is 130 as before. A sweep's line moves on while it trains.
+# INITVIZ_PROGRESS=0 shows the line from the first step on
 # (1 s by default), so that a run of a second or two is long enough to
 # see it. Skips (77) without tmux.
 
@@ -40,6 +41,15 @@ check "a long training shows its line" c wait_for c "initviz: training, step "
 tm send-keys -t c C-c
 check "Ctrl-C ends it with status 130" c wait_status c 130
 check "and clears the line" c lacks_text c "initviz:"
+
+# A sweep's line counts its training too: its clock runs on while a
+# configuration trains (it stood at the passes' end, "0 s", with the
+# fraction of the passes alone, whatever the steps still to take)
+start s 100 8 "env LC_ALL=C.UTF-8 INITVIZ_PROGRESS=0 $BIN --sweep=width:32,64 --train-steps=1000000 --batch=128 --depth=4 >/dev/null"
+check "a sweep's line runs on while it trains" s \
+	wait_for s "initviz: sweep, 0 of 2 configurations done, 2 s"
+tm send-keys -t s C-c
+check "Ctrl-C ends the sweep with status 130" s wait_status s 130
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

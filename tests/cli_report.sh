@@ -645,6 +645,33 @@ assert 0 < bad < 8, d["training_activation_change"]
 want = "\ndistinct neurons after training: not counted (NaN or Inf in %d layers)\n" % bad
 assert want in table, table
 EOF
+# at step 0 too: a layer whose activations hold NaN or Inf has no count of
+# distinct neurons in the table ("-", and a line why), while a layer whose
+# activations are finite keeps its count beside its NaN gradients
+nan="--init=normal --std=1e300 --activation=relu --depth=4 --width=8 --batch=8"
+run 0 --report --format=json $nan
+cp "$tmp/out" "$tmp/nan.json"
+run 0 --report $nan
+"$py" - "$tmp/nan.json" "$tmp/out" <<'EOF' || fail "distinct over NaN (above)"
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+table = open(sys.argv[2]).read()
+rows = {int(m.group(1)): m.group(2) for m in
+        re.finditer(r"^ +(\d+) +8 .* (\S+) !$", table, re.M)}
+assert sorted(rows) == [1, 2, 3, 4], table
+bad = 0
+for l in d["layers"]:
+    a = l["activation"]
+    if a["nan"] or a["inf"]:
+        bad += 1
+        assert rows[l["layer"]] == "-", (l["layer"], table)
+    else:
+        assert rows[l["layer"]] == str(l["distinct_neurons"]), table
+assert 0 < bad < 4, d["layers"]
+assert "\n(distinct -: not counted where a layer's activations hold NaN or Inf)\n" in table, table
+EOF
+run 0 --report --depth=3 --width=8 --batch=8
+grep -q 'distinct -' "$tmp/out" && fail "a finite report says distinct -"
 # asked for exactly the steps that reach that loss, nothing is cut short
 k=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["training"][-1]["step"])' "$tmp/div.json")
 div1="${div% --train-steps=1000} --train-steps=$k"
@@ -811,6 +838,21 @@ if [ -w /dev/full ]; then
 		ok
 	done
 fi
+
+# stdout closed: the same, in every format and for a sweep (whose temporary
+# files must not take stdout's number and receive the report)
+for args in --format=json --format=csv --format=svg --report \
+	"--format=csv --sweep=width:4,8" "--format=svg --sweep=width:4,8" \
+	"--sweep=width:4,8"; do
+	printf 'write error: initviz %s >&- exits 2 ... ' "$args"
+	# shellcheck disable=SC2086 # $args: several options
+	"$bin" $args --depth=2 --width=8 --batch=4 >&- 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq 2 ] || fail "exit status $rc, want 2"
+	[ "$(cat "$tmp/err")" = "initviz: write error: Bad file descriptor" ] ||
+		fail "not the one line of the write error"
+	ok
+done
 
 # a reader that goes away (| head): ended by SIGPIPE without a word, as a
 # filter is (status 128 + 13); with SIGPIPE ignored the write fails

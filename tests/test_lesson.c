@@ -208,6 +208,45 @@ START_TEST(real_settings_errors_name_the_setting)
 }
 END_TEST
 
+/* A flag as a setting says on or off: "residual = no" leaves the blocks
+ * off (it turned them on), a word that is neither is refused. */
+START_TEST(a_flag_setting_says_on_or_off)
+{
+	static const struct {
+		const char *value;
+		int residual; /* -1: refused */
+	} cases[] = {
+		{"1", 1},  {"yes", 1},  {"true", 1},  {"on", 1},  {"0", 0},
+		{"no", 0}, {"false", 0}, {"off", 0}, {"maybe", -1}, {"2", -1},
+		{"No", -1}, {"1x", -1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		iv_lesson_set set = { 0 };
+		char t[128], err[512];
+		snprintf(t, sizeof t,
+		         "[lesson]\ntitle = a\ntext = b\nresidual = 1\n"
+		         "residual = %s\n",
+		         cases[i].value);
+		int rc = iv_lessons_parse(&set, t, strlen(t), "f", &base,
+		                          cli_apply_setting, err, sizeof err);
+		if (cases[i].residual < 0) {
+			ck_assert_msg(rc == -1, "residual = %s taken",
+			              cases[i].value);
+			ck_assert_msg(strstr(err, "f:5: --residual must be 1 or "
+			                          "0") != NULL,
+			              "%s", err);
+		} else {
+			ck_assert_msg(rc == 0, "residual = %s: %s",
+			              cases[i].value, err);
+			ck_assert_msg(set.v[0].cfg.residual ==
+			                  (cases[i].residual == 1),
+			              "residual = %s", cases[i].value);
+		}
+		iv_lessons_free(&set);
+	}
+}
+END_TEST
+
 /* No byte below 0x20 (but newline), no DEL, no C1 control. */
 static void assert_terminal_safe(const char *s)
 {
@@ -440,6 +479,7 @@ Suite *suite(void)
 	tcase_add_test(tc, load_refuses_directories_and_missing_files);
 	tcase_add_test(tc, builtin_lessons_load);
 	tcase_add_test(tc, real_settings_errors_name_the_setting);
+	tcase_add_test(tc, a_flag_setting_says_on_or_off);
 	tcase_add_test(tc, bytes_from_the_file_are_escaped);
 	tcase_add_test(tc, byte_order_mark_is_skipped);
 	tcase_add_loop_test(tc, lr_takes_what_the_option_takes, 0,

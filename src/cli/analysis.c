@@ -117,16 +117,6 @@ static void change(cli_analysis *a, const iv_net *net, const double *h0)
 	}
 }
 
-/* Step k of n on the progress line, if any. */
-static void show_step(cli_progress *progress, size_t k, size_t n)
-{
-	char d[64];
-	if (!progress)
-		return;
-	snprintf(d, sizeof d, "step %zu of %zu", k, n);
-	cli_progress_show(progress, (double)k / (double)n, d);
-}
-
 /* Training's options as the report sets them. */
 static iv_train *trainer(iv_net *net, double lr, bool random_readout,
 			 iv_status *st)
@@ -147,16 +137,13 @@ static iv_train *trainer(iv_net *net, double lr, bool random_readout,
  * the update from s - 1 is logged. *tr is replaced by the new trainer. */
 static iv_status replay(cli_analysis *a, iv_net **netp, iv_train **tr,
 			size_t s, double lr, bool random_readout,
-			cli_progress *progress)
+			cli_analysis_tick_fn *tick, void *ctx)
 {
 	iv_config cfg = *iv_net_config(*netp);
 	size_t L = cfg.depth;
 	iv_status st;
 	iv_train_free(*tr);
 	*tr = NULL;
-	if (progress)
-		cli_progress_phase(progress, "training again, to log the last "
-					     "update");
 	if (!(*netp = iv_net_realloc(*netp, &cfg, &st)))
 		return st;
 	if ((st = iv_net_run(*netp)) != IV_OK ||
@@ -165,7 +152,9 @@ static iv_status replay(cli_analysis *a, iv_net **netp, iv_train **tr,
 	for (size_t k = 1; k <= s && st == IV_OK; k++) {
 		iv_train_watch(*tr, k == s);
 		st = iv_train_step(*tr);
-		show_step(progress, k, s);
+		if (tick)
+			tick(ctx, "training again, to log the last update", k,
+			     s);
 	}
 	if (st == IV_OK) {
 		log_point(a, *tr, L, true);
@@ -175,7 +164,8 @@ static iv_status replay(cli_analysis *a, iv_net **netp, iv_train **tr,
 }
 
 static iv_status train(cli_analysis *a, iv_net **netp, size_t steps,
-		       double lr, bool random_readout, cli_progress *progress)
+		       double lr, bool random_readout,
+		       cli_analysis_tick_fn *tick, void *ctx)
 {
 	iv_net *net = *netp;
 	size_t L = iv_net_depth(net), every = (steps + 998) / 999;
@@ -212,11 +202,13 @@ static iv_status train(cli_analysis *a, iv_net **netp, size_t steps,
 			log_point(a, tr, L, true);
 			a->train_step[a->ntrain - 1] = k - 1;
 		}
-		show_step(progress, k, steps);
+		if (tick)
+			tick(ctx, NULL, k, steps);
 	}
 	/* stopped at state s = k - 1, after the update from s - 1 */
 	if (a->train_stopped && k >= 2 && (k - 2) % every != 0)
-		st = replay(a, netp, &tr, k - 1, lr, random_readout, progress);
+		st = replay(a, netp, &tr, k - 1, lr, random_readout, tick,
+			    ctx);
 	if (st == IV_OK && (st = iv_train_evaluate(tr)) == IV_OK) {
 		log_point(a, tr, L, false); /* after the last update */
 		change(a, *netp, h0);
@@ -226,20 +218,41 @@ static iv_status train(cli_analysis *a, iv_net **netp, size_t steps,
 	return st;
 }
 
-iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net **net,
-				     size_t steps, double lr,
-				     bool random_readout,
-				     cli_progress *progress)
+iv_status cli_analysis_compute_ticking(cli_analysis *a, iv_net **net,
+				       size_t steps, double lr,
+				       bool random_readout,
+				       cli_analysis_tick_fn *tick, void *ctx)
 {
 	*a = (cli_analysis){0};
 	iv_status st = theory(a, iv_net_config(*net));
 	a->train_lr = lr;
 	a->random_readout = random_readout;
+	if (st == IV_OK && steps > 0)
+		st = train(a, net, steps, lr, random_readout, tick, ctx);
+	return st;
+}
+
+/* The report's line: "training, step k of N", or the steps taken again
+ * under their own words. */
+static void show_step(void *ctx, const char *again, size_t k, size_t steps)
+{
+	char d[64];
+	if (again && k == 1)
+		cli_progress_phase(ctx, again);
+	snprintf(d, sizeof d, "step %zu of %zu", k, steps);
+	cli_progress_show(ctx, (double)k / (double)steps, d);
+}
+
+iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net **net,
+				     size_t steps, double lr,
+				     bool random_readout,
+				     cli_progress *progress)
+{
 	if (progress)
 		cli_progress_phase(progress, "training");
-	if (st == IV_OK && steps > 0)
-		st = train(a, net, steps, lr, random_readout, progress);
-	return st;
+	return cli_analysis_compute_ticking(a, net, steps, lr, random_readout,
+					    progress ? show_step : NULL,
+					    progress);
 }
 
 iv_status cli_analysis_compute(cli_analysis *a, iv_net **net, size_t steps,

@@ -56,6 +56,16 @@ iv_status cli_analysis_compute_shown(cli_analysis *a, iv_net **net,
 				     size_t steps, double lr,
 				     bool random_readout,
 				     struct cli_progress *progress);
+/* The same, calling tick(ctx, again, k, steps) after each step k taken
+ * (a sweep's progress line, which its jobs share): again is NULL while
+ * training, and says why when the steps are taken again (for the update
+ * before a stop). tick may be NULL. */
+typedef void cli_analysis_tick_fn(void *ctx, const char *again, size_t k,
+				  size_t steps);
+iv_status cli_analysis_compute_ticking(cli_analysis *a, iv_net **net,
+				       size_t steps, double lr,
+				       bool random_readout,
+				       cli_analysis_tick_fn *tick, void *ctx);
 void cli_analysis_done(cli_analysis *a);
 
 /* Bytes that cli_analysis_compute needs for cfg beside the network's own

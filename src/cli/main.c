@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* initviz: parse the options, then run the interactive view or the report. */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -233,12 +235,28 @@ static void warn_idle(cli_opts *o)
 	}
 }
 
+/* A closed standard descriptor stays unusable: /dev/null opened the other
+ * way holds its number, so that reading (0) or writing (1, 2) still fails
+ * with EBADF. Otherwise the first file opened takes the number: a sweep's
+ * temporary file became stdout, the report went into it and initviz
+ * exited 0 with nothing written. */
+static void hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+			int got = open("/dev/null", fd ? O_RDONLY : O_WRONLY);
+			if (got != fd && got >= 0) /* not the lowest: give up */
+				close(got);
+		}
+}
+
 int main(int argc, char **argv)
 {
 	cli_opts o;
 	iv_lesson_set set = {0};
 	char err[1024];
 	int rc;
+	hold_std_fds(); /* before anything opens a file */
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C"); /* "0.5", not "0,5", in and out */
 	room_or_exit(0); /* before anything that could end in exit */

@@ -46,6 +46,25 @@ static void build(struct option *lo, char *shorts)
 	*shorts = '\0';
 }
 
+/* A flag: set by the option (no value); as a setting (a lesson file's
+ * "residual = 1", a claim's "with residual=0") its value says on or off,
+ * and any other word is refused ("residual = no" turned the blocks on). */
+static bool flag(const char *arg, bool *p)
+{
+	static const char *const on[] = {"1", "yes", "true", "on"};
+	static const char *const off[] = {"0", "no", "false", "off"};
+	if (!arg) {
+		*p = true;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof on / sizeof on[0]; i++)
+		if (strcmp(arg, on[i]) == 0 || strcmp(arg, off[i]) == 0) {
+			*p = strcmp(arg, on[i]) == 0;
+			return true;
+		}
+	return false;
+}
+
 static bool apply(const struct opt *op, const char *arg, cli_opts *o)
 {
 	void *p = (char *)o + op->off;
@@ -66,7 +85,7 @@ static bool apply(const struct opt *op, const char *arg, cli_opts *o)
 			return false;
 		o->cfg.depth = o->cfg.nwidths - 1;
 		return true;
-	case K_FLAG: *(bool *)p = true; return true;
+	case K_FLAG: return flag(arg, p);
 	case K_PATH: *(const char **)p = arg; return *arg != '\0';
 	default: return false;
 	}

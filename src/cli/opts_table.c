@@ -225,6 +225,9 @@ void cli_opt_allowed(const struct opt *op, char *buf, size_t len)
 			 IV_WIDTHS_MAX, IV_WIDTH_MAX);
 		break;
 	case K_PATH: snprintf(buf, len, "a file name"); break;
+	case K_FLAG: /* as a setting: the option itself takes no value */
+		snprintf(buf, len, "1 or 0 (yes or no, true or false, on or off)");
+		break;
 	case K_SWEEP:
 		snprintf(buf, len,
 			 "KNOB:V1,V2,..., KNOB:FROM..TO*FACTOR or "

@@ -20,7 +20,7 @@ enum opt_kind {
 	K_REAL,   /* finite double in its range */
 	K_BYTES,  /* double, bytes with K/M/G/T suffix */
 	K_WIDTHS, /* the --widths list */
-	K_FLAG,   /* bool set to true */
+	K_FLAG,   /* bool set to true; as a setting 1/0, yes/no, ... */
 	K_PATH,   /* non-empty string */
 	K_SWEEP,  /* a --sweep spec, added to the sweep (sweep.h) */
 };

@@ -124,6 +124,14 @@ static void header(FILE *f, const iv_config *c)
 			iv_norm_name(c->norm));
 }
 
+/* Whether the layer's distinct neurons say nothing: its activations hold
+ * NaN or Inf, whose columns compare alike (as the view's "not counted"
+ * and the sweep's "-"). */
+static bool uncounted(const iv_layer_stats *s)
+{
+	return s->q[IV_Q_ACT].finite < s->q[IV_Q_ACT].count;
+}
+
 static void row(FILE *f, const iv_layer_stats *s, bool sat)
 {
 	char a[32], b[32], c[32], d[32];
@@ -136,8 +144,11 @@ static void row(FILE *f, const iv_layer_stats *s, bool sat)
 		fprintf(f, " %10s", iv_percent(a, sizeof a, s->saturated, 1));
 	else
 		fprintf(f, " %10zu", s->dead_units);
-	fprintf(f, " %9zu%s\n", s->distinct_neurons,
-		iv_health_nonfinite(s) ? " !" : "");
+	if (uncounted(s)) /* NaN columns compare alike: no count */
+		fprintf(f, " %9s !\n", "-");
+	else
+		fprintf(f, " %9zu%s\n", s->distinct_neurons,
+			iv_health_nonfinite(s) ? " !" : "");
 }
 
 /* One sparkline of quantity q's std over the sampled layers. */
@@ -442,8 +453,11 @@ int cli_report_table(FILE *f, const iv_net *net, bool utf8,
 		"\nlayer  units weight std   act mean    act std   grad std"
 		" %10s  distinct\n",
 		sat ? "saturated" : "dead units");
-	for (size_t i = 0; i < n; i++)
+	size_t dashes = 0;
+	for (size_t i = 0; i < n; i++) {
 		row(f, iv_net_layer(net, idx[i]), sat);
+		dashes += uncounted(iv_net_layer(net, idx[i]));
+	}
 	for (size_t l = 1; l <= L; l++)
 		bad += iv_health_nonfinite(iv_net_layer(net, l));
 	if (n < L)
@@ -456,6 +470,9 @@ int cli_report_table(FILE *f, const iv_net *net, bool utf8,
 			"(!: NaN or Inf values; %zu of %zu layer%s %s "
 			"them)\n",
 			bad, L, plural(L), bad == 1 ? "has" : "have");
+	if (dashes)
+		fprintf(f, "(distinct -: not counted where a layer's activations "
+			   "hold NaN or Inf)\n");
 	sparklines(f, net, utf8);
 	if (x)
 		analysis(f, net, x);

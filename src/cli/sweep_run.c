@@ -43,11 +43,14 @@ struct pool {
 };
 
 static double cost(const iv_config *c);
+static double work(const struct pool *p, const iv_config *c);
 
-/* A configuration's network, a layer's pass done: the sweep's line. */
+/* A configuration's network, a layer's pass or a training step done: the
+ * sweep's line. */
 struct tick {
 	struct pool *p;
-	double work; /* the configuration's */
+	double base; /* of the configuration's work, done before this part */
+	double work; /* the part's: the passes', or all the steps' */
 };
 
 static void show(struct pool *p, double work)
@@ -62,8 +65,15 @@ static void tick(void *ctx, double frac)
 {
 	struct tick *t = ctx;
 	pthread_mutex_lock(&t->p->mu);
-	show(t->p, frac * t->work);
+	show(t->p, t->base + frac * t->work);
 	pthread_mutex_unlock(&t->p->mu);
+}
+
+/* Steps taken again (for the update before a stop) are not in the
+ * estimate: the line stays at the training's end, its clock running. */
+static void tick_step(void *ctx, const char *again, size_t k, size_t steps)
+{
+	tick(ctx, again ? 1.0 : (double)k / (double)steps);
 }
 
 size_t cli_idle_processors(void)
@@ -164,9 +174,11 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 	if (!*net)
 		return st;
 	iv_net_populate(*net); /* the largest first: once (net.h) */
-	struct tick t = {p, cost(&p->r->cfg[i])};
+	struct tick t = {p, 0, cost(&p->r->cfg[i])};
 	if ((st = iv_net_run_ticking(*net, tick, &t)) != IV_OK)
 		return st;
+	t.base = t.work; /* then the training steps' */
+	t.work = work(p, &p->r->cfg[i]) - t.base;
 	FILE *f = open_memstream(text, len);
 	if (!f)
 		return IV_ENOMEM;
@@ -175,8 +187,8 @@ static iv_status compute(struct pool *p, size_t i, iv_net **net, char **text,
 	FILE *c = o->check ? open_memstream(&lines, &n) : NULL;
 	if (o->check)
 		s->problems = cli_check_net(*net, c);
-	st = cli_analysis_compute(&x, net, o->train_steps, o->lr,
-				  o->random_readout);
+	st = cli_analysis_compute_ticking(&x, net, o->train_steps, o->lr,
+					  o->random_readout, tick_step, &t);
 	if (o->check && st == IV_OK)
 		s->problems += cli_check_training(&x, c);
 	if (c)
@@ -247,7 +259,7 @@ static void *worker(void *arg)
 		iv_status st = compute(p, i, &net, &text, &len);
 		pthread_mutex_lock(&p->mu);
 		p->ndone++;
-		p->work_done += cost(&p->r->cfg[i]);
+		p->work_done += work(p, &p->r->cfg[i]);
 		show(p, 0);
 		if (st == IV_OK) {
 			cli_sweep_result *s = &p->r->res[i];
@@ -291,6 +303,15 @@ static double cost(const iv_config *c)
 		w += 6 * b * in * out + 100 * b * out;
 	}
 	return w;
+}
+
+/* Work of a configuration with its training: each step a forward and a
+ * backward pass and the update, about the passes' own work again (the
+ * line's estimate had no training in it and stood still while a
+ * configuration trained). */
+static double work(const struct pool *p, const iv_config *c)
+{
+	return cost(c) * (1 + (double)p->r->o->train_steps);
 }
 
 /* Each job's BLAS calls get a share of the processors, so that a
@@ -381,7 +402,7 @@ int cli_sweep_run_all(cli_sweep_run *r, cli_sweep_text_fn *text, void *ctx,
 	cli_progress_start(&p.pr, stderr);
 	cli_progress_phase(&p.pr, "sweep");
 	for (size_t i = 0; i < r->n; i++)
-		p.work_all += cost(&r->cfg[i]);
+		p.work_all += work(&p, &r->cfg[i]);
 	unsigned limit = 0;
 	if (k > 1) { /* side by side: each network its share */
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
