@@ -72,6 +72,8 @@ bad "with numbers (got \"1..x$n60...\")" --sweep=width:1..x"$n65"
 bad 'FACTOR must be above 1' --sweep=width:8..64*0
 bad 'FACTOR must be above 1' --sweep=width:8..64*-2
 bad 'FROM must not be above TO' --sweep=width:64..8*2
+bad 'a range is FROM..TO*FACTOR or FROM..TO+STEP with numbers (got "4...8*2")' \
+	--sweep=width:4...8*2
 bad 'at most 64 per knob' --sweep=width:1..65536*1.01
 bad 'at most 256' --sweep=width:1..64+1 --sweep=depth:1..5+1
 bad '--width must be an integer from 1 to 65536 (got "0")' --sweep=width:0,8

@@ -164,7 +164,8 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 {
 	const char *name = a->knob->name, *op = step_sign(dots + 2);
 	double from, to, step;
-	if (!op || !number(s, (size_t)(dots - s), &from) ||
+	/* "4...8": TO would read ".8" and be refused as below FROM */
+	if (!op || dots[2] == '.' || !number(s, (size_t)(dots - s), &from) ||
 	    !number(dots + 2, (size_t)(op - dots - 2), &to) ||
 	    !number(op + 1, strlen(op + 1), &step))
 		return cli_fail(err, len,
