@@ -80,6 +80,9 @@ bad '--width must be an integer from 1 to 65536 (got "0")' --sweep=width:0,8
 bad '--sweep=depth is given twice' --sweep=depth:1 --sweep=depth:2
 bad '--sweep=std does nothing with --init=xavier-normal' --sweep=std:0.1,0.2
 bad '--sweep=width conflicts with --widths' --sweep=width:4,8 --widths=3,4,5
+# a lesson's settings are named as options the user may not have typed
+bad "--sweep=std does nothing with --init=he-normal: std is used by normal, uniform and trunc-normal (lesson 9's settings count as given)" \
+	--lesson=9 --sweep=std:0.1,0.2
 bad '--jobs' --sweep=width:4,8 --jobs=-1
 bad 'the configuration width=65536' --sweep=width:8,65536 --depth=1000
 # the view's files with the report: refused whatever the path, and named

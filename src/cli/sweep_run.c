@@ -92,8 +92,15 @@ int cli_sweep_run_init(cli_sweep_run *r, const cli_opts *o, char *err,
 		       size_t errlen)
 {
 	*r = (cli_sweep_run){.o = o, .n = cli_sweep_count(&o->sweep)};
-	if (cli_sweep_usable(&o->sweep, &o->cfg, err, errlen))
+	if (cli_sweep_usable(&o->sweep, &o->cfg, err, errlen)) {
+		/* the settings it names may be the lesson's, not typed */
+		size_t n = strlen(err);
+		if (o->lesson && n < errlen)
+			snprintf(err + n, errlen - n,
+				 " (lesson %zu's settings count as given)",
+				 o->lesson);
 		return 2;
+	}
 	r->cfg = malloc(r->n * sizeof *r->cfg);
 	r->need = malloc(r->n * sizeof *r->need);
 	r->res = calloc(r->n, sizeof *r->res);
