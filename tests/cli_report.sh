@@ -795,6 +795,72 @@ if command -v groff >/dev/null 2>&1; then
 fi
 ok
 
+# --- the JSON examples' numbers --------------------------------------------
+# The man page's JSON example is the default report (initviz --format=json),
+# shortened: each number it shows is that report's, to the digits shown.
+# report.md's example names its command: its layer 1 numbers are that one's.
+printf 'docs: the JSON examples give the numbers their commands print ... '
+run 0 --format=json
+cp "$tmp/out" "$tmp/default.json"
+run 0 --init=he-normal --activation=relu --format=json
+"$py" - "$man" "$tmp/default.json" "${top_srcdir:-.}/docs/report.md" \
+	"$tmp/out" <<'EOF' || fail "JSON examples (above)"
+import json, re, sys
+
+def matches(x, shown):
+    """x rounds to the number as written (its last digit +- half)."""
+    dec = len(shown.split(".")[1]) if "." in shown else 0
+    return isinstance(x, (int, float)) and \
+        abs(x - float(shown)) <= 0.5 * 10.0 ** -dec * (1 + 1e-9)
+
+def compare(ex, real, path, bad):
+    if isinstance(ex, dict):
+        for k, v in ex.items():
+            if k not in real:
+                bad.append(path + "." + k + ": no such key")
+            else:
+                compare(v, real[k], path + "." + k, bad)
+    elif isinstance(ex, list):
+        for i, v in enumerate(ex):
+            compare(v, real[i], "%s[%d]" % (path, i), bad)
+    elif isinstance(ex, str) and ex.startswith("#"):
+        if not matches(real, ex[1:]):
+            bad.append("%s: shown %s, is %r" % (path, ex[1:], real))
+    elif ex is not None and ex != real:
+        bad.append("%s: shown %r, is %r" % (path, ex, real))
+
+page = open(sys.argv[1], encoding="utf-8").read()
+ex = re.search(r'\.EX\n(\{ "initviz".*?)\n\.EE', page, re.S).group(1)
+ex = ex.replace("\\-", "-")
+ex = re.sub(r",\s*\.\.\.\s*\]", "]", ex)       # [256, 256, ...], ... ]
+ex = ex.replace("STATS", "null")              # described apart
+ex = re.sub(r'"initviz": "[^"]*"', '"initviz": null', ex)
+ex = re.sub(r"(?<=[:\[,] )(-?[0-9.]+(?:e-?[0-9]+)?)(?=[,\s\]}])",
+            r'"#\1"', ex)                     # numbers as shown
+bad = []
+compare(json.loads(ex), json.load(open(sys.argv[2])), "man", bad)
+assert ex.count('"#') >= 30, ex
+
+md = open(sys.argv[3], encoding="utf-8").read()
+block = md.split('"command": "initviz --init=he-normal --activation=relu '
+                 '--format=json"', 1)[1].split("```", 1)[0]
+real = json.load(open(sys.argv[4]))
+layer = real["layers"][0]
+seen = 0
+for key, shown in re.findall(r'"(\w+)": (-?[0-9.]+)', block):
+    if key == "training_lr":  # the default --lr, with --train-steps
+        continue
+    where = layer["stream"] if key.startswith("channel_") else \
+        real["architecture"] if key == "res_scale" else layer
+    value = where[key]
+    seen += 1
+    if not matches(value, shown):
+        bad.append("report.md %s: shown %s, is %r" % (key, shown, value))
+assert seen >= 9, seen
+assert not bad, bad
+EOF
+ok
+
 # --- write errors ---------------------------------------------------------
 # a full disk: exit 2 and one line, in every format and for a sweep
 if [ -w /dev/full ]; then
