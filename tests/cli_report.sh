@@ -453,6 +453,9 @@ import sys
 for l in open(sys.argv[1], encoding="utf-8"):
     assert len(l.rstrip("\n")) <= 80, l
 ' "$tmp/out" || fail "--help lines over 80 columns"
+# --check fails a training whose loss stops being finite (CHECK): say so
+tr -s ' \n' ' ' <"$tmp/out" | grep -qF -- '--check exit 1 when the network is unhealthy or its training diverges' ||
+	fail "--help's --check does not name a diverged training"
 ok
 
 printf 'version: exit 0, version and BLAS ... '
@@ -858,6 +861,26 @@ for key, shown in re.findall(r'"(\w+)": (-?[0-9.]+)', block):
         bad.append("report.md %s: shown %s, is %r" % (key, shown, value))
 assert seen >= 9, seen
 assert not bad, bad
+EOF
+ok
+
+# --- README's examples do what their comments say ---------------------------
+printf "README: the training example's ratios, the residual stream's doubling ... "
+grep -qF "initviz --report --train-steps=100 --lr=0.05   # loss; update/data ratio per layer, first and last step" \
+	"${top_srcdir:-.}/README.md" || fail "README's training example changed"
+run 0 --report --train-steps=100 --lr=0.05
+grep -q '^training: 100 steps at lr 0.05, loss [0-9.]* -> [0-9.]*$' "$tmp/out" &&
+	grep -qE '^layer +update@0 +update@99 +grad@0 +grad@99 +change$' "$tmp/out" &&
+	[ "$(grep -cE '^ +([0-9]|10) +-[0-9.]+ +-[0-9.]+ +-[0-9.]+ +-[0-9.]+ ' "$tmp/out")" -eq 10 ] ||
+	fail "training example: $(cat "$tmp/out")"
+grep -qF "initviz --report --init=he-normal --activation=relu --residual --depth=20   # the stream's variance doubles a block" \
+	"${top_srcdir:-.}/README.md" || fail "README's residual example changed"
+run 0 --format=json --init=he-normal --activation=relu --residual --depth=20
+"$py" - "$tmp/out" <<'EOF' || fail "the residual stream (above)"
+import json, sys
+s = [l["activation"]["rms"] ** 2 for l in json.load(open(sys.argv[1]))["layers"]]
+per_block = (s[-1] / s[0]) ** (1 / 19)   # 19 blocks after the projection
+assert 1.8 < per_block < 2.2, per_block
 EOF
 ok
 
