@@ -453,6 +453,9 @@ import sys
 for l in open(sys.argv[1], encoding="utf-8"):
     assert len(l.rstrip("\n")) <= 80, l
 ' "$tmp/out" || fail "--help lines over 80 columns"
+# --check fails a training whose loss stops being finite (CHECK): say so
+tr -s ' \n' ' ' <"$tmp/out" | grep -qF -- '--check exit 1 when the network is unhealthy or its training diverges' ||
+	fail "--help's --check does not name a diverged training"
 ok
 
 printf 'version: exit 0, version and BLAS ... '
@@ -820,6 +823,92 @@ if command -v groff >/dev/null 2>&1; then
 	groff -man -ww -z -Tutf8 "$man" >"$tmp/err" 2>&1 || fail "groff failed"
 	[ ! -s "$tmp/err" ] || fail "groff warnings"
 fi
+ok
+
+# --- the JSON examples' numbers --------------------------------------------
+# The man page's JSON example is the default report (initviz --format=json),
+# shortened: each number it shows is that report's, to the digits shown.
+# report.md's example names its command: its layer 1 numbers are that one's.
+printf 'docs: the JSON examples give the numbers their commands print ... '
+run 0 --format=json
+cp "$tmp/out" "$tmp/default.json"
+run 0 --init=he-normal --activation=relu --format=json
+"$py" - "$man" "$tmp/default.json" "${top_srcdir:-.}/docs/report.md" \
+	"$tmp/out" <<'EOF' || fail "JSON examples (above)"
+import json, re, sys
+
+def matches(x, shown):
+    """x rounds to the number as written (its last digit +- half)."""
+    dec = len(shown.split(".")[1]) if "." in shown else 0
+    return isinstance(x, (int, float)) and \
+        abs(x - float(shown)) <= 0.5 * 10.0 ** -dec * (1 + 1e-9)
+
+def compare(ex, real, path, bad):
+    if isinstance(ex, dict):
+        for k, v in ex.items():
+            if k not in real:
+                bad.append(path + "." + k + ": no such key")
+            else:
+                compare(v, real[k], path + "." + k, bad)
+    elif isinstance(ex, list):
+        for i, v in enumerate(ex):
+            compare(v, real[i], "%s[%d]" % (path, i), bad)
+    elif isinstance(ex, str) and ex.startswith("#"):
+        if not matches(real, ex[1:]):
+            bad.append("%s: shown %s, is %r" % (path, ex[1:], real))
+    elif ex is not None and ex != real:
+        bad.append("%s: shown %r, is %r" % (path, ex, real))
+
+page = open(sys.argv[1], encoding="utf-8").read()
+ex = re.search(r'\.EX\n(\{ "initviz".*?)\n\.EE', page, re.S).group(1)
+ex = ex.replace("\\-", "-")
+ex = re.sub(r",\s*\.\.\.\s*\]", "]", ex)       # [256, 256, ...], ... ]
+ex = ex.replace("STATS", "null")              # described apart
+ex = re.sub(r'"initviz": "[^"]*"', '"initviz": null', ex)
+ex = re.sub(r"(?<=[:\[,] )(-?[0-9.]+(?:e-?[0-9]+)?)(?=[,\s\]}])",
+            r'"#\1"', ex)                     # numbers as shown
+bad = []
+compare(json.loads(ex), json.load(open(sys.argv[2])), "man", bad)
+assert ex.count('"#') >= 30, ex
+
+md = open(sys.argv[3], encoding="utf-8").read()
+block = md.split('"command": "initviz --init=he-normal --activation=relu '
+                 '--format=json"', 1)[1].split("```", 1)[0]
+real = json.load(open(sys.argv[4]))
+layer = real["layers"][0]
+seen = 0
+for key, shown in re.findall(r'"(\w+)": (-?[0-9.]+)', block):
+    if key == "training_lr":  # the default --lr, with --train-steps
+        continue
+    where = layer["stream"] if key.startswith("channel_") else \
+        real["architecture"] if key == "res_scale" else layer
+    value = where[key]
+    seen += 1
+    if not matches(value, shown):
+        bad.append("report.md %s: shown %s, is %r" % (key, shown, value))
+assert seen >= 9, seen
+assert not bad, bad
+EOF
+ok
+
+# --- README's examples do what their comments say ---------------------------
+printf "README: the training example's ratios, the residual stream's doubling ... "
+grep -qF "initviz --report --train-steps=100 --lr=0.05   # loss; update/data ratio per layer, first and last step" \
+	"${top_srcdir:-.}/README.md" || fail "README's training example changed"
+run 0 --report --train-steps=100 --lr=0.05
+grep -q '^training: 100 steps at lr 0.05, loss [0-9.]* -> [0-9.]*$' "$tmp/out" &&
+	grep -qE '^layer +update@0 +update@99 +grad@0 +grad@99 +change$' "$tmp/out" &&
+	[ "$(grep -cE '^ +([0-9]|10) +-[0-9.]+ +-[0-9.]+ +-[0-9.]+ +-[0-9.]+ ' "$tmp/out")" -eq 10 ] ||
+	fail "training example: $(cat "$tmp/out")"
+grep -qF "initviz --report --init=he-normal --activation=relu --residual --depth=20   # the stream's variance doubles a block" \
+	"${top_srcdir:-.}/README.md" || fail "README's residual example changed"
+run 0 --format=json --init=he-normal --activation=relu --residual --depth=20
+"$py" - "$tmp/out" <<'EOF' || fail "the residual stream (above)"
+import json, sys
+s = [l["activation"]["rms"] ** 2 for l in json.load(open(sys.argv[1]))["layers"]]
+per_block = (s[-1] / s[0]) ** (1 / 19)   # 19 blocks after the projection
+assert 1.8 < per_block < 2.2, per_block
+EOF
 ok
 
 # --- write errors ---------------------------------------------------------

@@ -263,9 +263,10 @@ want = {}
 for r in sweep:
     k = r["training"][-1]["step"]
     want[(r["sweep"]["width"], r["sweep"]["std"])] = \
-        "stopped at %d" % k if r["training_stopped"] else "%d steps" % k
+        "stopped at %d" % k if r["training_stopped"] else \
+        "%d step%s" % (k, "" if k == 1 else "s")
 got = {}
-for m in re.finditer(r"^ +(\d+) +([\d.]+) .* (stopped at \d+|\d+ steps) *$", table, re.M):
+for m in re.finditer(r"^ +(\d+) +([\d.]+) .* (stopped at \d+|\d+ steps?) *$", table, re.M):
     got[(int(m.group(1)), float(m.group(2)))] = m.group(3)
 assert got == want, (got, want)
 assert "stopped" in "".join(want.values())
@@ -275,6 +276,25 @@ EOF
 grep -q '^\[std=0.3\] change of the activations in training' "$tmp/out" &&
 	[ "$(grep -c 'undefined: training stopped early at some width (loss not finite)$' \
 		"$tmp/out")" -eq 8 ] || fail "table: stopped early"
+ok
+
+# --- the training column in whole words ---------------------------------
+# One step is "1 step"; a std of 1e200 overflows as drawn, so its loss is
+# not finite at step 0 and it takes none: "stopped at 0", as its JSON says.
+printf 'table: the training column says 1 step, stopped at 0 ... '
+set -- --sweep=std:0.5,1e200 --init=normal --activation=relu --depth=3 \
+	--width=16 --batch=16 --train-steps=1
+run 0 --format=json "$@"
+"$py" - "$tmp/out" <<'EOF' || fail "one step (above)"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [x["training_stopped"] for x in r] == [False, True], r
+assert [x["training"][-1]["step"] for x in r] == [1, 0], r
+EOF
+run 0 "$@"
+grep -q '^ *0\.5 .*  1 step *$' "$tmp/out" &&
+	grep -q '^ *1e+200 .*  stopped at 0 *$' "$tmp/out" &&
+	! grep -q ' 1 steps' "$tmp/out" || fail "table: $(cat "$tmp/out")"
 ok
 
 # --- distinct neurons over NaN: not counted -----------------------------

@@ -241,8 +241,19 @@ check("and 1.2e3 at layer 20", "1.2e3", layer(r, 20, "activation"))
 check("(dL/dh 780 at layer 1)", "780", layer(r, 1, "grad_activation"))
 r = report(14, "--train-steps=1")
 check("so the loss starts at 1.1e7", "1.1e7", loss(r, 0))
-between("`T` as drawn diverges at once", 0, 0,
-        [0 if loss(r, 1) is None or loss(r, 1) > 1e100 else 1])
+between("`T` as drawn diverges within three steps at any rate from the "
+        "lesson's 0.002 down to 1e-7", 1, 3,
+        [report(14, "--lr=%g" % lr, "--seed=%d" % seed,
+                "--train-steps=20")["training"][-1]["step"]
+         for lr in (0.002, 1e-4, 1e-7) for seed in (1, 2, 3)])
+between("14's diverges as drawn at any rate down to 1e-7", 0, 0,
+        [0 if diverged(report(14, "--lr=1e-7", "--train-steps=20"))
+         else 1])
+r = report(14, "--lr=1e-8", "--train-steps=20")
+between("(from 1e-8 down it trains, from that far:", 0, 0,
+        [0 if not r["training_stopped"] else 1])
+check("1.1e7 → 1.4e4 in 20 steps)", "1.1e7", loss(r, 0))
+check("1.1e7 → 1.4e4 in 20 steps)", "1.4e4", loss(r, 20))
 r = report(14, "--res-scale=%.17g" % (1 / math.sqrt(20)))
 check("the stream ends at 2.26", "2.26", layer(r, 20, "activation"))
 r = report(14, "--res-scale=%.17g" % (1 / math.sqrt(20)), "--train-steps=200")

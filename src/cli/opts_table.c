@@ -73,7 +73,8 @@ const struct opt cli_opt_table[] = {
     {"bins", 0, SIZE_IN(cfg.bins, 1, IV_BINS_MAX), .arg = "K",
      .help = "histogram bins"},
     {"check", 0, FLAG(check), .report = true,
-     .help = "exit 1 when the network is unhealthy (implies --report)"},
+     .help = "exit 1 when the network is unhealthy or its training "
+	     "diverges (implies --report)"},
     {"max-memory", 0, K_BYTES, OFF(cfg.max_memory), OFF(max_memory_set),
      .arg = "SIZE", .dflt = "half the RAM",
      .help = "refuse bigger configurations; K, M, G, T suffixes; 0: none"},

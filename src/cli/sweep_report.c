@@ -150,8 +150,12 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 		uncounted |= x->distinct_nonfinite;
 		if (trained) { /* "stopped at 12345678", 19 columns at most */
 			char t[32];
-			snprintf(t, sizeof t, x->stopped ? "stopped at %zu" :
-				 "%zu steps", x->steps);
+			if (x->stopped)
+				snprintf(t, sizeof t, "stopped at %zu",
+					 x->steps);
+			else
+				snprintf(t, sizeof t, "%zu step%s", x->steps,
+					 x->steps == 1 ? "" : "s");
 			fprintf(f, "  %-13s", t);
 			stopped |= x->stopped;
 		}
