@@ -938,6 +938,68 @@ START_TEST(the_loss_is_named_beside_its_curve_at_60_columns)
 }
 END_TEST
 
+/* The number before word on the line, parsed; false when the word is not
+ * there after a number. */
+static bool label_before(const char *line, const char *word, double *v)
+{
+	const char *w = strstr(line, word), *n;
+	if (!w || w < line + 2 || w[-1] != ' ')
+		return false;
+	for (n = w - 1; n > line && n[-1] != ' '; n--)
+		;
+	*v = atof(n);
+	return n < w - 1;
+}
+
+START_TEST(the_loss_axis_says_it_is_log_and_what_its_ends_are)
+{
+	/* given 8 steps (the loss moves less than a decade) or 120 (it falls
+	 * more) at 120x40, 80x24 and 60x15, then the curve's lower row says
+	 * "log", the top is "<largest loss> max", and the bottom is "<least
+	 * loss> min" when the loss fell a decade or more, else "<top / 10>
+	 * axis": the floor is never read as a loss reached */
+	static const int size[][2] = {{40, 120}, {24, 80}, {15, 60}};
+	static const int nsteps[] = {8, 120};
+	int k = _i % 3, n = nsteps[_i / 3];
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 4);
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS}, steps(n),
+				      size[k][0], size[k][1]),
+			 0);
+	const tui_train *t = &app.train;
+	ck_assert_uint_eq(t->nloss, (size_t)n + 1);
+	double hi = 0, lo = INFINITY, v;
+	for (size_t i = 0; i < t->nloss; i++) {
+		hi = fmax(hi, t->loss[i]);
+		lo = fmin(lo, t->loss[i]);
+	}
+	bool reached = lo <= hi / 10; /* the case this loop means */
+	ck_assert(reached == (n == 120));
+	char *s = tut_slurp(SAVED), top[512], bottom[512];
+	const char *r = strstr(s, " training  step");
+	ck_assert_msg(r, "%s", s);
+	const char *e = strchr(r + 1, '\n');
+	ck_assert(e);
+	snprintf(top, sizeof top, "%.*s", (int)(e - r), r);
+	const char *e2 = strchr(e + 1, '\n');
+	snprintf(bottom, sizeof bottom, "%.*s", e2 ? (int)(e2 - e - 1) : 400,
+		 e + 1);
+	ck_assert_msg(strstr(bottom, " log "), "\"%s\"", bottom);
+	ck_assert_msg(label_before(top, "max", &v), "\"%s\"", top);
+	ck_assert_msg(fabs(v - hi) <= 0.005 * hi, "top %g, max %g", v, hi);
+	ck_assert_msg(label_before(bottom, reached ? "min" : "axis", &v),
+		      "\"%s\"", bottom);
+	double want = reached ? lo : hi / 10;
+	ck_assert_msg(fabs(v - want) <= 0.005 * want, "bottom %g, want %g", v,
+		      want);
+	ck_assert_msg(!strstr(bottom, reached ? "axis" : "min"), "\"%s\"",
+		      bottom);
+	free(s);
+}
+END_TEST
+
 START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
 {
 	/* given tanh under N(0, 0.13^2) weights (1 entry of 8192 saturated
@@ -1252,6 +1314,8 @@ Suite *suite(void)
 	tcase_add_test(t, nearly_all_saturated_is_not_100_percent_in_training);
 	tcase_add_test(t, hardly_any_saturated_is_not_0_percent_in_training);
 	tcase_add_test(t, the_loss_is_named_beside_its_curve_at_60_columns);
+	tcase_add_loop_test(t, the_loss_axis_says_it_is_log_and_what_its_ends_are,
+			    0, 6);
 	suite_add_tcase(s, t);
 	t = tcase_create("lessons");
 	tcase_set_timeout(t, 60);
