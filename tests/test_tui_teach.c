@@ -1193,6 +1193,43 @@ START_TEST(a_count_beside_inf_is_written_over_the_bars)
 }
 END_TEST
 
+START_TEST(an_inf_count_says_out_of_how_many)
+{
+	/* given two linear layers of 256 whose weights have std 6.25e152
+	 * (2102 of layer 2's 16384 activations are Inf, as the report says),
+	 * at 120x40, 80x24 and 60x15, UTF-8 and --ascii, then layer 2's row
+	 * says "Inf 2102 of 16384" where the row has room (120 and 80), and
+	 * never a count cut or a total without its count */
+	static const int size[][2] = {{40, 120}, {24, 80}, {15, 60}};
+	int k = _i % 3;
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 2);
+	c.act = IV_ACT_LINEAR;
+	c.width = 256;
+	c.std = 6.25e152;
+	tui_options o = {.keys = KEYS, .ascii = _i >= 3};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
+				      size[k][0], size[k][1]),
+			 0);
+	char *s = tut_slurp(SAVED), row[512], label[64];
+	const iv_stats *h2 = &iv_net_layer(app.comp.net, 2)->q[IV_Q_ACT];
+	ck_assert_uint_eq(h2->count, 64 * 256);
+	ck_assert(h2->inf > 0 && h2->finite > h2->inf && h2->nan == 0);
+	screen_row(s, 5, row, sizeof row); /* layer 2 */
+	ck_assert_msg(strncmp(row, " 2 ", 3) == 0, "%s", row);
+	snprintf(label, sizeof label, " Inf %zu of %zu ", h2->inf, h2->count);
+	const char *of = strstr(row, " of ");
+	if (k < 2)
+		ck_assert_msg(strstr(row, label), "%s", row);
+	else if (of) /* a total is said only after its count, whole */
+		ck_assert_msg(strstr(row, label), "%s", row);
+	else
+		ck_assert_msg(strstr(row, " Inf "), "%s", row);
+	free(s);
+}
+END_TEST
+
 START_TEST(notice_shows_at_start)
 {
 	iv_config c;
@@ -1333,6 +1370,7 @@ Suite *suite(void)
 	tcase_add_test(t, an_overflowing_resnet_says_what_its_rows_show);
 	tcase_add_test(t, a_diverged_resnet_keeps_the_weights_that_overflowed);
 	tcase_add_test(t, a_count_beside_inf_is_written_over_the_bars);
+	tcase_add_loop_test(t, an_inf_count_says_out_of_how_many, 0, 6);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);
