@@ -397,6 +397,35 @@ START_TEST(the_ratio_strips_grad_column_is_named_and_true)
 }
 END_TEST
 
+START_TEST(the_grad_column_is_explained_at_80_columns)
+{
+	/* given three steps trained at 80x24 and 100x30, UTF-8 and --ascii,
+	 * 4 and 12 layers, then the ratio strip's header says what its 'grad'
+	 * column is, in full or as "grad: gradient/data" beside its title
+	 * "update/data", with the header's warning ("2 of 4 layers") kept */
+	static const int size[][2] = {{24, 80}, {30, 100}};
+	int k = _i % 2;
+	bool ascii = (_i / 2) % 2;
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, _i >= 4 ? 12 : 4);
+	tui_options o = {.keys = KEYS, .ascii = ascii};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, steps(3), size[k][0],
+				      size[k][1]),
+			 0);
+	char *s = tut_slurp(SAVED), line[512];
+	ck_assert_msg(tut_line_from(s, "update/data", line, sizeof line), "%s",
+		      s);
+	ck_assert_msg(strstr(line, "grad: gradient/data") ||
+			  strstr(line, "grad: log10 std("),
+		      "header: \"%s\"", line);
+	ck_assert_msg(strstr(line, " upd  grad"), "header: \"%s\"", line);
+	if (k == 0) /* not all four rows at 80x24: the warning stays */
+		ck_assert_msg(strstr(line, " of 4 layers"), "\"%s\"", line);
+	free(s);
+}
+END_TEST
+
 START_TEST(a_deep_network_shows_every_kept_ratio_row)
 {
 	/* given 40 layers, when 2 steps at 120x40, then the ratio strip
@@ -1343,6 +1372,7 @@ Suite *suite(void)
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
 	tcase_add_test(t, the_ratio_strips_grad_column_is_named_and_true);
+	tcase_add_loop_test(t, the_grad_column_is_explained_at_80_columns, 0, 8);
 	tcase_add_test(t, a_deep_network_shows_every_kept_ratio_row);
 	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, the_strip_names_the_layer_that_broke);
