@@ -260,8 +260,8 @@ static void cells(const tui_app *app, int y, size_t slot, size_t layer,
 	if (counts) {
 		tui_hist_levels(counts, (size_t)w, app->model.log_counts, lv);
 		for (int i = 0; i < w; i++)
-			tui_put(y, s->x + i, s->x + w, s->e,
-				app->gl->level[lv[i]]);
+			tui_put_bar(y, s->x + i, s->x + w, s->e,
+				    app->gl->level[lv[i]]);
 		if (s->q == IV_Q_PREACT)
 			theory_ticks(app, y, layer, s->x, w, lo, hi);
 	}

@@ -118,8 +118,8 @@ static void row(const tui_app *app, int y, size_t i, int cols)
 		double v = tui_ratio_column(t, i, k, w, false);
 		int lv = tui_ratio_level(v);
 		if (lv)
-			tui_put(y, lw + k, lw + k + 1, elem_of(v),
-				app->gl->level[lv]);
+			tui_put_bar(y, lw + k, lw + k + 1, elem_of(v),
+				    app->gl->level[lv]);
 		else if (tui_ratio_column_unwatched(t, k, w))
 			tui_put(y, lw + k, lw + k + 1, TUI_E_PENDING,
 				app->gl->pending);

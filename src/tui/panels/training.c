@@ -94,9 +94,9 @@ static void sparkline(const tui_app *app, const curve *c, const double *v,
 				    : TUI_LEVELS;
 		tui_element e = isfinite(m) ? TUI_E_ACT : TUI_E_WARN;
 		int top = level > TUI_LEVELS ? level - TUI_LEVELS : 0;
-		tui_put(c->y, x, x + 1, e, g->level[top]);
-		tui_put(c->y + 1, x, x + 1, e,
-			g->level[level > TUI_LEVELS ? TUI_LEVELS : level]);
+		tui_put_bar(c->y, x, x + 1, e, g->level[top]);
+		tui_put_bar(c->y + 1, x, x + 1, e,
+			    g->level[level > TUI_LEVELS ? TUI_LEVELS : level]);
 	}
 }
 
