@@ -427,6 +427,52 @@ static void row_with(const char *s, const char *label, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)n, p);
 }
 
+START_TEST(the_title_is_whole_at_60_columns)
+{
+	/* given tanh (xavier-normal) and leaky-relu (he-normal, gain 1.3,
+	 * bias std 0.05: sigma_w^2 3.38, sigma_b^2 0.0025, as the report's
+	 * criticality says), UTF-8 and --ascii, at 60x15, when M or M Tab,
+	 * then the map's title is said whole, ending in "l-1", with its
+	 * sigma_w^2 and sigma_b^2: it was cut, "q of layer l against ..." */
+	static const char *const keys[] = {"M", "M Tab"};
+	static const char *const map[] = {"length map", "correlation map"};
+	static const char *const var[] = {"q", "c"};
+	bool relu = _i & 1, ascii = _i & 2;
+	int k = (_i >> 2) & 1;
+	iv_config c;
+	char script[64], row[512];
+	if (relu) {
+		config(&c, IV_INIT_HE_NORMAL, IV_ACT_LEAKY_RELU);
+		c.gain = 1.3;
+		c.bias_std = 0.05;
+	} else {
+		config(&c, IV_INIT_XAVIER_NORMAL, IV_ACT_TANH);
+	}
+	snprintf(script, sizeof script, "%s Wait Save " SAVED "\n", keys[k]);
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS,
+						     .ascii = ascii},
+				      script, 15, 60),
+			 0);
+	char *s = tut_slurp(SAVED);
+	row_with(s, map[k], row, sizeof row);
+	size_t n = strlen(row);
+	while (n && row[n - 1] == ' ')
+		row[--n] = '\0';
+	ck_assert_msg(!strstr(row, "…") && !strstr(row, "..."), "%s", row);
+	ck_assert_msg(n > 3 && !strcmp(row + n - 3, "l-1"), "\"%s\"", row);
+	char want[64];
+	snprintf(want, sizeof want, "%s_l ", var[k]);
+	ck_assert_msg(strstr(row, want) || strstr(row, " of layer l "), "%s",
+		      row);
+	snprintf(want, sizeof want, "%s %s, %s %s)", app.gl->sw2,
+		 relu ? "3.38" : "1", app.gl->sb2, relu ? "0.0025" : "0");
+	ck_assert_msg(strstr(row, want), "no \"%s\" in \"%s\"", want, row);
+	free(s);
+}
+END_TEST
+
 START_TEST(figures_are_whole_at_60_columns)
 {
 	/* given chaotic tanh (N(0, 1) weights: q* 243, three-digit numbers)
@@ -578,6 +624,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, figures_are_whole_at_60_columns);
+	tcase_add_loop_test(t, the_title_is_whole_at_60_columns, 0, 8);
 	tcase_add_test(t, length_map_opens);
 	tcase_add_test(t, q_past_a_double);
 	tcase_add_test(t, q1_past_the_axes);

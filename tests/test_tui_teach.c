@@ -397,6 +397,35 @@ START_TEST(the_ratio_strips_grad_column_is_named_and_true)
 }
 END_TEST
 
+START_TEST(the_grad_column_is_explained_at_80_columns)
+{
+	/* given three steps trained at 80x24 and 100x30, UTF-8 and --ascii,
+	 * 4 and 12 layers, then the ratio strip's header says what its 'grad'
+	 * column is, in full or as "grad: gradient/data" beside its title
+	 * "update/data", with the header's warning ("2 of 4 layers") kept */
+	static const int size[][2] = {{24, 80}, {30, 100}};
+	int k = _i % 2;
+	bool ascii = (_i / 2) % 2;
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, _i >= 4 ? 12 : 4);
+	tui_options o = {.keys = KEYS, .ascii = ascii};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, steps(3), size[k][0],
+				      size[k][1]),
+			 0);
+	char *s = tut_slurp(SAVED), line[512];
+	ck_assert_msg(tut_line_from(s, "update/data", line, sizeof line), "%s",
+		      s);
+	ck_assert_msg(strstr(line, "grad: gradient/data") ||
+			  strstr(line, "grad: log10 std("),
+		      "header: \"%s\"", line);
+	ck_assert_msg(strstr(line, " upd  grad"), "header: \"%s\"", line);
+	if (k == 0) /* not all four rows at 80x24: the warning stays */
+		ck_assert_msg(strstr(line, " of 4 layers"), "\"%s\"", line);
+	free(s);
+}
+END_TEST
+
 START_TEST(a_deep_network_shows_every_kept_ratio_row)
 {
 	/* given 40 layers, when 2 steps at 120x40, then the ratio strip
@@ -938,6 +967,68 @@ START_TEST(the_loss_is_named_beside_its_curve_at_60_columns)
 }
 END_TEST
 
+/* The number before word on the line, parsed; false when the word is not
+ * there after a number. */
+static bool label_before(const char *line, const char *word, double *v)
+{
+	const char *w = strstr(line, word), *n;
+	if (!w || w < line + 2 || w[-1] != ' ')
+		return false;
+	for (n = w - 1; n > line && n[-1] != ' '; n--)
+		;
+	*v = atof(n);
+	return n < w - 1;
+}
+
+START_TEST(the_loss_axis_says_it_is_log_and_what_its_ends_are)
+{
+	/* given 8 steps (the loss moves less than a decade) or 120 (it falls
+	 * more) at 120x40, 80x24 and 60x15, then the curve's lower row says
+	 * "log", the top is "<largest loss> max", and the bottom is "<least
+	 * loss> min" when the loss fell a decade or more, else "<top / 10>
+	 * axis": the floor is never read as a loss reached */
+	static const int size[][2] = {{40, 120}, {24, 80}, {15, 60}};
+	static const int nsteps[] = {8, 120};
+	int k = _i % 3, n = nsteps[_i / 3];
+	iv_config c;
+	small(&c, IV_INIT_XAVIER_NORMAL, 4);
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+				      &(tui_options){.keys = KEYS}, steps(n),
+				      size[k][0], size[k][1]),
+			 0);
+	const tui_train *t = &app.train;
+	ck_assert_uint_eq(t->nloss, (size_t)n + 1);
+	double hi = 0, lo = INFINITY, v;
+	for (size_t i = 0; i < t->nloss; i++) {
+		hi = fmax(hi, t->loss[i]);
+		lo = fmin(lo, t->loss[i]);
+	}
+	bool reached = lo <= hi / 10; /* the case this loop means */
+	ck_assert(reached == (n == 120));
+	char *s = tut_slurp(SAVED), top[512], bottom[512];
+	const char *r = strstr(s, " training  step");
+	ck_assert_msg(r, "%s", s);
+	const char *e = strchr(r + 1, '\n');
+	ck_assert(e);
+	snprintf(top, sizeof top, "%.*s", (int)(e - r), r);
+	const char *e2 = strchr(e + 1, '\n');
+	snprintf(bottom, sizeof bottom, "%.*s", e2 ? (int)(e2 - e - 1) : 400,
+		 e + 1);
+	ck_assert_msg(strstr(bottom, " log "), "\"%s\"", bottom);
+	ck_assert_msg(label_before(top, "max", &v), "\"%s\"", top);
+	ck_assert_msg(fabs(v - hi) <= 0.005 * hi, "top %g, max %g", v, hi);
+	ck_assert_msg(label_before(bottom, reached ? "min" : "axis", &v),
+		      "\"%s\"", bottom);
+	double want = reached ? lo : hi / 10;
+	ck_assert_msg(fabs(v - want) <= 0.005 * want, "bottom %g, want %g", v,
+		      want);
+	ck_assert_msg(!strstr(bottom, reached ? "axis" : "min"), "\"%s\"",
+		      bottom);
+	free(s);
+}
+END_TEST
+
 START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
 {
 	/* given tanh under N(0, 0.13^2) weights (1 entry of 8192 saturated
@@ -1131,6 +1222,43 @@ START_TEST(a_count_beside_inf_is_written_over_the_bars)
 }
 END_TEST
 
+START_TEST(an_inf_count_says_out_of_how_many)
+{
+	/* given two linear layers of 256 whose weights have std 6.25e152
+	 * (2102 of layer 2's 16384 activations are Inf, as the report says),
+	 * at 120x40, 80x24 and 60x15, UTF-8 and --ascii, then layer 2's row
+	 * says "Inf 2102 of 16384" where the row has room (120 and 80), and
+	 * never a count cut or a total without its count */
+	static const int size[][2] = {{40, 120}, {24, 80}, {15, 60}};
+	int k = _i % 3;
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 2);
+	c.act = IV_ACT_LINEAR;
+	c.width = 256;
+	c.std = 6.25e152;
+	tui_options o = {.keys = KEYS, .ascii = _i >= 3};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
+				      size[k][0], size[k][1]),
+			 0);
+	char *s = tut_slurp(SAVED), row[512], label[64];
+	const iv_stats *h2 = &iv_net_layer(app.comp.net, 2)->q[IV_Q_ACT];
+	ck_assert_uint_eq(h2->count, 64 * 256);
+	ck_assert(h2->inf > 0 && h2->finite > h2->inf && h2->nan == 0);
+	screen_row(s, 5, row, sizeof row); /* layer 2 */
+	ck_assert_msg(strncmp(row, " 2 ", 3) == 0, "%s", row);
+	snprintf(label, sizeof label, " Inf %zu of %zu ", h2->inf, h2->count);
+	const char *of = strstr(row, " of ");
+	if (k < 2)
+		ck_assert_msg(strstr(row, label), "%s", row);
+	else if (of) /* a total is said only after its count, whole */
+		ck_assert_msg(strstr(row, label), "%s", row);
+	else
+		ck_assert_msg(strstr(row, " Inf "), "%s", row);
+	free(s);
+}
+END_TEST
+
 START_TEST(notice_shows_at_start)
 {
 	iv_config c;
@@ -1244,6 +1372,7 @@ Suite *suite(void)
 			    (int)(sizeof strip_cols / sizeof strip_cols[0]));
 	tcase_add_test(t, large_ratios_are_whole);
 	tcase_add_test(t, the_ratio_strips_grad_column_is_named_and_true);
+	tcase_add_loop_test(t, the_grad_column_is_explained_at_80_columns, 0, 8);
 	tcase_add_test(t, a_deep_network_shows_every_kept_ratio_row);
 	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, the_strip_names_the_layer_that_broke);
@@ -1252,6 +1381,8 @@ Suite *suite(void)
 	tcase_add_test(t, nearly_all_saturated_is_not_100_percent_in_training);
 	tcase_add_test(t, hardly_any_saturated_is_not_0_percent_in_training);
 	tcase_add_test(t, the_loss_is_named_beside_its_curve_at_60_columns);
+	tcase_add_loop_test(t, the_loss_axis_says_it_is_log_and_what_its_ends_are,
+			    0, 6);
 	suite_add_tcase(s, t);
 	t = tcase_create("lessons");
 	tcase_set_timeout(t, 60);
@@ -1269,6 +1400,7 @@ Suite *suite(void)
 	tcase_add_test(t, an_overflowing_resnet_says_what_its_rows_show);
 	tcase_add_test(t, a_diverged_resnet_keeps_the_weights_that_overflowed);
 	tcase_add_test(t, a_count_beside_inf_is_written_over_the_bars);
+	tcase_add_loop_test(t, an_inf_count_says_out_of_how_many, 0, 6);
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);

@@ -212,6 +212,7 @@ static void too_small(const tui_layout *lo)
 void tui_frame_draw(const tui_app *app)
 {
 	werase(stdscr);
+	tui_put_bars_clear();
 	if (app->layout.too_small)
 		too_small(&app->layout);
 	else

@@ -2,9 +2,58 @@
 /* Text into stdscr: whole UTF-8 characters, cut at a column. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <curses.h>
 #include "tui/put.h"
 #include "util/wrap.h"
+
+/* Which cells of the frame hold a bar (tui_put_bar), not text: a row of
+ * LINES x COLS flags, cleared at each frame. Without it (no memory) no
+ * cell is a bar. */
+static unsigned char *bars;
+static size_t bars_size;
+static int bars_cols;
+
+void tui_put_bars_clear(void)
+{
+	size_t n = (size_t)(LINES > 0 ? LINES : 0) * (size_t)(COLS > 0 ? COLS : 0);
+	if (n > bars_size) {
+		unsigned char *p = realloc(bars, n);
+		if (!p) {
+			free(bars);
+			bars = NULL;
+			bars_size = 0;
+			return;
+		}
+		bars = p;
+		bars_size = n;
+	}
+	if (bars)
+		memset(bars, 0, bars_size);
+	bars_cols = COLS;
+}
+
+static void mark(int y, int x, int xend, unsigned char v)
+{
+	for (; bars && y >= 0 && x < xend && x < bars_cols; x++)
+		if (x >= 0 && (size_t)y * (size_t)bars_cols + (size_t)x < bars_size)
+			bars[(size_t)y * (size_t)bars_cols + (size_t)x] = v;
+}
+
+bool tui_put_is_bar(int y, int x)
+{
+	return bars && y >= 0 && x >= 0 && x < bars_cols &&
+	       (size_t)y * (size_t)bars_cols + (size_t)x < bars_size &&
+	       bars[(size_t)y * (size_t)bars_cols + (size_t)x];
+}
+
+int tui_put_bar(int y, int x, int xmax, tui_element e, const char *s)
+{
+	int end = tui_put(y, x, xmax, e, s);
+	mark(y, x, end, 1);
+	return end;
+}
 
 int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 {
@@ -22,6 +71,7 @@ int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 	attrset(tui_colors_attr(e));
 	mvaddnstr(y, x, s, bytes);
 	attrset(A_NORMAL);
+	mark(y, x, x + cols, 0); /* text now, even over a bar */
 	return x + cols;
 }
 

@@ -11,6 +11,14 @@
 /* Write s at (y, x) in element e, cut at column xmax (exclusive). Returns
  * the column after the text. */
 int tui_put(int y, int x, int xmax, tui_element e, const char *s);
+/* As tui_put, for the glyphs of a bar or a histogram's cells: what a box
+ * over them may cut without blanking the rest (tui_put_is_bar). Text
+ * written over a cell later makes it text again. */
+int tui_put_bar(int y, int x, int xmax, tui_element e, const char *s);
+/* Whether cell (y, x) of this frame holds a bar's glyph. */
+bool tui_put_is_bar(int y, int x);
+/* Forget the bars: at the start of each frame. */
+void tui_put_bars_clear(void);
 int tui_put_fmt(int y, int x, int xmax, tui_element e, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* Right-align s so it ends just before column xend (not left of xmin). */

@@ -375,14 +375,37 @@ static void title(const tui_app *app, int y)
 	const char *v = is_corr(app) ? "c" : "q";
 	char a[32], b[32];
 	int cols = app->layout.cols;
-	char t[256];
-	snprintf(t, sizeof t,
-		 "%s map of %s (%s %s, %s %s): %s of layer l against layer l-1",
-		 is_corr(app) ? "correlation" : "length", iv_act_name(c->act),
-		 app->gl->sw2,
-		 tui_theory_var_text(iv_theory_sigma_w2(c, 1), a, sizeof a),
-		 app->gl->sb2,
-		 tui_theory_var_text(iv_theory_sigma_b2(c), b, sizeof b), v);
+	char t[256], sw[64], sb[64];
+	const char *map = is_corr(app) ? "correlation" : "length";
+	snprintf(sw, sizeof sw, "%s %s", app->gl->sw2,
+		 tui_theory_var_text(iv_theory_sigma_w2(c, 1), a, sizeof a));
+	snprintf(sb, sizeof sb, "%s %s", app->gl->sb2,
+		 tui_theory_var_text(iv_theory_sigma_b2(c), b, sizeof b));
+	/* the first form said whole: in words, then q_l against q_l-1, then
+	 * "vs", then without the activation (the settings bar names it);
+	 * else the first, cut between words */
+	static const char *const rel[] = {"against", "against", "vs", "vs"};
+	int f;
+	for (f = 0; f < 4; f++) {
+		char who[48] = "";
+		if (f < 3)
+			snprintf(who, sizeof who, " of %s", iv_act_name(c->act));
+		if (f == 0)
+			snprintf(t, sizeof t,
+				 "%s map%s (%s, %s): %s of layer l against "
+				 "layer l-1",
+				 map, who, sw, sb, v);
+		else
+			snprintf(t, sizeof t, "%s map%s (%s, %s): %s_l %s %s_l-1",
+				 map, who, sw, sb, v, rel[f], v);
+		if (tui_text_width(t) <= cols)
+			break;
+	}
+	if (f == 4)
+		snprintf(t, sizeof t,
+			 "%s map of %s (%s, %s): %s of layer l against layer "
+			 "l-1",
+			 map, iv_act_name(c->act), sw, sb, v);
 	tui_put_words(y, 0, cols, TUI_E_TITLE, t, app->gl->ell);
 	if (!tui_cobweb_fresh(w, &app->theory, c) && app->theory.th) {
 		char p[32];

@@ -171,10 +171,12 @@ static bool blank_at(int y, int x)
 }
 
 /* Blank the cells from column x in direction dir (-1, 1) up to the first
- * blank one or the screen's edge. */
+ * blank one, a bar's glyph or the screen's edge: a cut word or number is
+ * blanked, a histogram's cells beside the box stay (each is whole). */
 static void blank_run(int y, int x, int dir, int cols)
 {
-	for (; x >= 0 && x < cols && !blank_at(y, x); x += dir)
+	for (; x >= 0 && x < cols && !blank_at(y, x) && !tui_put_is_bar(y, x);
+	     x += dir)
 		tui_put(y, x, x + 1, TUI_E_NORMAL, " ");
 }
 
@@ -197,7 +199,7 @@ static void draw(const tui_app *app, tui_rect r)
 	(void)r;
 	/* beside the box, the pieces of the view it cuts are blanked: the
 	 * text touching either edge ("se" of "seed", the "3" of 0.393);
-	 * what stands clear of it stays */
+	 * what stands clear of it, and bars, stay */
 	for (int y = b.y; y < b.y + b.bh; y++) {
 		blank_run(y, b.x - 1, -1, app->layout.cols);
 		blank_run(y, b.x + b.w, 1, app->layout.cols);

@@ -168,8 +168,13 @@ static void header(const tui_app *app, const side *l, const side *r)
 	range_text(app, r, y + 1);
 }
 
-/* The words NaN / Inf of a row, with their counts when counts is set. */
-static void nonfinite_line(tui_line *l, const iv_stats *st, bool counts)
+/* How much a row says of its NaN and Inf entries. */
+enum { WORDS, COUNTS, COUNTS_OF };
+
+/* The words NaN / Inf of a row, with their counts from COUNTS, and out of
+ * how many entries at COUNTS_OF ("Inf 88572 of 131072"; "NaN 3 Inf 5 of
+ * 131072" when both, the total said once, at the end). */
+static void nonfinite_line(tui_line *l, const iv_stats *st, int say)
 {
 	tui_line_init(l);
 	tui_line_field(l, 0, 0);
@@ -179,7 +184,7 @@ static void nonfinite_line(tui_line *l, const iv_stats *st, bool counts)
 		return;
 	}
 	tui_line_addf(l, TUI_E_WARN, " %s", st->nan ? "NaN" : "Inf");
-	if (counts) {
+	if (say >= COUNTS) {
 		tui_line_field(l, 1, 1);
 		tui_line_addf(l, TUI_E_WARN, "%zu",
 			      st->nan ? st->nan : st->inf);
@@ -187,10 +192,14 @@ static void nonfinite_line(tui_line *l, const iv_stats *st, bool counts)
 	if (st->nan && st->inf) {
 		tui_line_field(l, 0, 1);
 		tui_line_add(l, TUI_E_WARN, "Inf");
-		if (counts) {
+		if (say >= COUNTS) {
 			tui_line_field(l, 1, 1);
 			tui_line_addf(l, TUI_E_WARN, "%zu", st->inf);
 		}
+	}
+	if (say == COUNTS_OF) {
+		tui_line_field(l, 1, 1);
+		tui_line_addf(l, TUI_E_WARN, "of %zu", st->count);
 	}
 	tui_line_field(l, 0, 0);
 	tui_line_add(l, TUI_E_WARN, " ");
@@ -201,12 +210,12 @@ static void nonfinite(const iv_stats *st, int y, const side *s)
 	tui_line l;
 	if (st->nan == 0 && st->inf == 0)
 		return;
-	/* every count, or only the words: "NaN 7760 Inf" would read as if
-	 * the Inf had no count */
-	nonfinite_line(&l, st, true);
-	if (!tui_line_fit(&l, s->w)) {
-		nonfinite_line(&l, st, false);
-		tui_line_fit(&l, s->w);
+	/* every count and the total, every count, or only the words: "NaN
+	 * 7760 Inf" would read as if the Inf had no count */
+	for (int say = COUNTS_OF; say >= WORDS; say--) {
+		nonfinite_line(&l, st, say);
+		if (tui_line_fit(&l, s->w) || say == WORDS)
+			break;
 	}
 	/* over the histogram's cells: the gaps between the words too, or a
 	 * bar shows between "Inf" and its count */
@@ -251,8 +260,8 @@ static void cells(const tui_app *app, int y, size_t slot, size_t layer,
 	if (counts) {
 		tui_hist_levels(counts, (size_t)w, app->model.log_counts, lv);
 		for (int i = 0; i < w; i++)
-			tui_put(y, s->x + i, s->x + w, s->e,
-				app->gl->level[lv[i]]);
+			tui_put_bar(y, s->x + i, s->x + w, s->e,
+				    app->gl->level[lv[i]]);
 		if (s->q == IV_Q_PREACT)
 			theory_ticks(app, y, layer, s->x, w, lo, hi);
 	}

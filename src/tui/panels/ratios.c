@@ -22,40 +22,75 @@ static int label_width(const tui_app *app)
 	return snprintf(b, sizeof b, "L%zu", app->model.cfg.depth) + 2;
 }
 
-static void header(const tui_app *app, int y, int cols, size_t shown)
+/* How the header says what the 'grad' column is: in full, "grad:
+ * log10 std(dL/dW)/std(W)"; shorter, "grad: gradient/data" beside the
+ * title "update/data" (the column is the same measure with the gradient
+ * for the update), kept before the level's legend; and that with "healthy
+ * -3" for "healthy near -3". */
+enum { GRAD_FULL, GRAD_SHORT, GRAD_SHORTER };
+
+/* The header's fields in form; the index of the field saying what 'grad'
+ * is. */
+static int header_line(const tui_app *app, tui_line *l, size_t shown,
+		       int form)
 {
 	const tui_glyphs *g = app->gl;
-	int x0 = label_width(app), vx = cols - RIGHT_W;
-	tui_line l;
-	tui_line_init(&l);
-	tui_line_field(&l, 0, 0);
-	tui_line_add(&l, TUI_E_TITLE, "update/data");
-	tui_line_field(&l, 1, 1);
-	tui_line_addf(&l, TUI_E_LABEL, "log10 std(%sW)/std(W)",
+	int grad;
+	tui_line_init(l);
+	tui_line_field(l, 0, 0);
+	tui_line_add(l, TUI_E_TITLE, "update/data");
+	/* in the short forms it gives way to 'grad' (the title names both) */
+	tui_line_field(l, form == GRAD_FULL ? 1 : 2, 1);
+	tui_line_addf(l, TUI_E_LABEL, "log10 std(%sW)/std(W)",
 		      g->utf8 ? "\u0394" : "d");
-	tui_line_field(&l, 0, 2);
-	tui_line_add(&l, TUI_E_LABEL, "healthy near -3 ");
-	tui_line_add(&l, TUI_E_VALUE, g->level[tui_ratio_level(-3)]);
-	tui_line_field(&l, 2, 2);
-	tui_line_add(&l, TUI_E_LABEL, "a level a decade");
-	tui_line_field(&l, 2, 2); /* the right column's other number */
-	tui_line_addf(&l, TUI_E_LABEL, "grad: log10 std(%sL/%sW)/std(W)", g->d,
-		      g->d);
+	tui_line_field(l, 0, 2);
+	tui_line_add(l, TUI_E_LABEL,
+		     form == GRAD_SHORTER ? "healthy -3 " : "healthy near -3 ");
+	tui_line_add(l, TUI_E_VALUE, g->level[tui_ratio_level(-3)]);
+	tui_line_field(l, 2, 2);
+	tui_line_add(l, TUI_E_LABEL, "a level a decade");
+	/* the right column's other number */
+	grad = tui_line_field(l, form == GRAD_FULL ? 2 : 1, 2);
+	if (form == GRAD_FULL)
+		tui_line_addf(l, TUI_E_LABEL,
+			      "grad: log10 std(%sL/%sW)/std(W)", g->d, g->d);
+	else
+		tui_line_add(l, TUI_E_LABEL, "grad: gradient/data");
 	if (shown < app->train.nrl) { /* rows spread over the kept layers */
-		tui_line_field(&l, 0, 2);
-		tui_line_addf(&l, TUI_E_WARN, "%zu of %zu layers", shown,
+		tui_line_field(l, 0, 2);
+		tui_line_addf(l, TUI_E_WARN, "%zu of %zu layers", shown,
 			      app->train.nrl);
-		tui_line_field(&l, 1, 1);
-		tui_line_add(&l, TUI_E_LABEL, "(more rows show all)");
+		tui_line_field(l, 1, 1);
+		tui_line_add(l, TUI_E_LABEL, "(more rows show all)");
 	}
 	if (tui_ratio_any_unwatched(&app->train)) {
-		tui_line_field(&l, 0, 2);
-		tui_line_add(&l, TUI_E_PENDING, g->pending);
-		tui_line_add(&l, TUI_E_LABEL, " not measured");
-		tui_line_field(&l, 1, 1);
-		tui_line_add(&l, TUI_E_LABEL, "(strip hidden)");
+		tui_line_field(l, 0, 2);
+		tui_line_add(l, TUI_E_PENDING, g->pending);
+		tui_line_add(l, TUI_E_LABEL, " not measured");
+		tui_line_field(l, 1, 1);
+		tui_line_add(l, TUI_E_LABEL, "(strip hidden)");
 	}
-	tui_put_fit(y, x0, vx - 1, &l);
+	return grad;
+}
+
+static void header(const tui_app *app, int y, int cols, size_t shown)
+{
+	int x0 = label_width(app), vx = cols - RIGHT_W;
+	tui_line l;
+	/* the first form that keeps 'grad' explained, else the full one
+	 * (its fields dropped by priority) */
+	int form = GRAD_FULL;
+	for (; form <= GRAD_SHORTER; form++) {
+		int f = header_line(app, &l, shown, form);
+		tui_line_fit(&l, vx - 1 - x0);
+		if (tui_line_shown(&l, f))
+			break;
+	}
+	if (form > GRAD_SHORTER) {
+		header_line(app, &l, shown, GRAD_FULL);
+		tui_line_fit(&l, vx - 1 - x0);
+	}
+	tui_put_line(y, x0, &l);
 	tui_put_right(y, vx + NUM_W, vx, TUI_E_LABEL, "upd");
 	tui_put_right(y, cols - 1, vx + NUM_W, TUI_E_LABEL, "grad");
 }
@@ -83,8 +118,8 @@ static void row(const tui_app *app, int y, size_t i, int cols)
 		double v = tui_ratio_column(t, i, k, w, false);
 		int lv = tui_ratio_level(v);
 		if (lv)
-			tui_put(y, lw + k, lw + k + 1, elem_of(v),
-				app->gl->level[lv]);
+			tui_put_bar(y, lw + k, lw + k + 1, elem_of(v),
+				    app->gl->level[lv]);
 		else if (tui_ratio_column_unwatched(t, k, w))
 			tui_put(y, lw + k, lw + k + 1, TUI_E_PENDING,
 				app->gl->pending);

@@ -21,7 +21,7 @@
 #include "tui/put.h"
 #include "util/percent.h"
 
-#define VALUE_W     9 /* " 3.15e+04" after the curve */
+#define LOG_W       4  /* "log " before the curve's lower row */
 #define TUI_STRIP_H 2 /* rows of the strip */
 /* The curve spans at least a decade below its top, so that a loss that
  * barely moves draws as a flat line, not as a fall. */
@@ -30,6 +30,8 @@
 typedef struct curve {
 	int y, x, w;
 	double lo, hi; /* log10 range */
+	bool lo_reached; /* lo is the least loss, not the axis' floor */
+	bool inf;	 /* a loss is infinite: its bar is above the top */
 } curve;
 
 static double lg(double v)
@@ -41,11 +43,15 @@ static bool span(const double *v, size_t n, curve *c)
 {
 	c->lo = INFINITY;
 	c->hi = -INFINITY;
-	for (size_t i = 0; i < n; i++)
+	c->inf = false;
+	for (size_t i = 0; i < n; i++) {
+		c->inf = c->inf || isinf(v[i]);
 		if (isfinite(v[i])) {
 			c->lo = fmin(c->lo, lg(v[i]));
 			c->hi = fmax(c->hi, lg(v[i]));
 		}
+	}
+	c->lo_reached = c->lo <= c->hi - TUI_LOSS_DECADES;
 	c->lo = fmin(c->lo, c->hi - TUI_LOSS_DECADES); /* flat stays flat */
 	return isfinite(c->hi);
 }
@@ -88,27 +94,56 @@ static void sparkline(const tui_app *app, const curve *c, const double *v,
 				    : TUI_LEVELS;
 		tui_element e = isfinite(m) ? TUI_E_ACT : TUI_E_WARN;
 		int top = level > TUI_LEVELS ? level - TUI_LEVELS : 0;
-		tui_put(c->y, x, x + 1, e, g->level[top]);
-		tui_put(c->y + 1, x, x + 1, e,
-			g->level[level > TUI_LEVELS ? TUI_LEVELS : level]);
+		tui_put_bar(c->y, x, x + 1, e, g->level[top]);
+		tui_put_bar(c->y + 1, x, x + 1, e,
+			    g->level[level > TUI_LEVELS ? TUI_LEVELS : level]);
 	}
 }
 
-/* The curve, its top and bottom values to the right, each whole or not at
- * all. */
+/* The axis' two ends as labels, "1.13 max" above, "0.548 min" (losses
+ * reached) or "0.113 axis" (the floor a decade under the top) below; the
+ * top is "axis" too when a loss is infinite, its bar drawn above it. Each
+ * number in at most 8 columns; false when no loss is finite. */
+static bool axis_labels(const tui_train *t, curve *c, char top[32],
+			char bottom[32])
+{
+	char b[16];
+	if (!span(t->loss, t->nloss, c))
+		return false;
+	tui_text_fit(pow(10, c->hi), 8, b, sizeof b);
+	snprintf(top, 32, "%s %s", b, c->inf ? "axis" : "max");
+	tui_text_fit(pow(10, c->lo), 8, b, sizeof b);
+	snprintf(bottom, 32, "%s %s", b, c->lo_reached ? "min" : "axis");
+	return true;
+}
+
+/* The columns the labels take after the curve, with the gap before them. */
+static int labels_w(const tui_train *t)
+{
+	curve c;
+	char top[32], bottom[32];
+	if (!t->tr || !axis_labels(t, &c, top, bottom))
+		return 0;
+	size_t n = strlen(top) > strlen(bottom) ? strlen(top) : strlen(bottom);
+	return 1 + (int)n;
+}
+
+/* The curve on a log scale, said by "log" before its lower row, and its
+ * ends named to the right, each whole or not at all. */
 static void loss_curve(const tui_app *app, int y, int x, int w)
 {
 	const tui_train *t = &app->train;
 	curve c = {.y = y, .x = x, .w = w};
-	char b[32];
-	int cols = app->layout.cols, room = cols - (x + w + 1);
-	if (!span(t->loss, t->nloss, &c))
+	char top[32], bottom[32];
+	int cols = app->layout.cols;
+	if (!axis_labels(t, &c, top, bottom))
 		return;
 	sparkline(app, &c, t->loss, t->nloss);
-	tui_text_fit(pow(10, c.hi), room, b, sizeof b);
-	tui_put(y, x + w + 1, cols, TUI_E_AXIS, b);
-	tui_text_fit(pow(10, c.lo), room, b, sizeof b);
-	tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS, b);
+	tui_put(y + 1, x - LOG_W, x - 1, TUI_E_AXIS, "log"); /* see draw */
+	if (x + w + 1 + (int)strlen(top) <= cols)
+		tui_put(y, x + w + 1, cols, TUI_E_AXIS, top);
+	if (x + w + 1 + (int)strlen(bottom) <= cols)
+		tui_put(y + 1, x + w + 1, cols, TUI_E_AXIS, bottom);
 }
 
 /* A fraction as a whole percent, or with one decimal under 10%, never
@@ -303,16 +338,25 @@ static void draw(const tui_app *app, tui_rect r)
 	const tui_train *t = &app->train;
 	int y = r.y, cols = r.w;
 	int w = cols / 7 < 10 ? 10 : cols / 7 > 40 ? 40 : cols / 7;
-	int cx = cols - VALUE_W - w, xmax = t->tr ? cx - 2 : cols;
+	int cx = cols - labels_w(t) - w;
 	tui_line l;
 	if (r.h < TUI_STRIP_H)
 		return;
+	/* "log" before the curve's lower row: in the curve's columns when it
+	 * keeps 10, else in the text's */
+	bool log_in_curve = w - LOG_W >= 10;
+	if (log_in_curve) {
+		w -= LOG_W;
+		cx += LOG_W;
+	}
+	int xmax = t->tr ? cx - 2 : cols;
+	int xmax2 = t->tr ? cx - LOG_W - 1 : cols;
 	tui_line_init(&l);
 	first_row(app, &l);
 	tui_put_fit(y, 1, xmax, &l);
 	tui_line_init(&l);
 	second_row(app, &l);
-	tui_put_fit(y + 1, 1, xmax, &l);
+	tui_put_fit(y + 1, 1, xmax2, &l);
 	if (t->tr)
 		loss_curve(app, y, cx, w);
 }
