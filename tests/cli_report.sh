@@ -335,6 +335,17 @@ run 0 --report --check --init=xavier-normal --activation=tanh --depth=10
 [ -s "$tmp/out" ] || fail "no report on stdout"
 ok
 
+# json_then_table NAME ARG...: the JSON report in $tmp/NAME.json, then the
+# table in $tmp/out
+json_then_table()
+{
+	name=$1
+	shift
+	run 0 --report --format=json "$@"
+	cp "$tmp/out" "$tmp/$name.json"
+	run 0 --report "$@"
+}
+
 check_fails()
 {
 	needle=$1
@@ -652,9 +663,7 @@ EOF
 # distinct neurons in the table ("-", and a line why), while a layer whose
 # activations are finite keeps its count beside its NaN gradients
 nan="--init=normal --std=1e300 --activation=relu --depth=4 --width=8 --batch=8"
-run 0 --report --format=json $nan
-cp "$tmp/out" "$tmp/nan.json"
-run 0 --report $nan
+json_then_table nan $nan
 "$py" - "$tmp/nan.json" "$tmp/out" <<'EOF' || fail "distinct over NaN (above)"
 import json, re, sys
 d = json.load(open(sys.argv[1]))
@@ -678,9 +687,7 @@ grep -q 'distinct -' "$tmp/out" && fail "a finite report says distinct -"
 # asked for exactly the steps that reach that loss, nothing is cut short
 k=$("$py" -c 'import json, sys; print(json.load(open(sys.argv[1]))["training"][-1]["step"])' "$tmp/div.json")
 div1="${div% --train-steps=1000} --train-steps=$k"
-run 0 --report --format=json $div1
-cp "$tmp/out" "$tmp/div1.json"
-run 0 --report $div1
+json_then_table div1 $div1
 "$py" - "$tmp/div1.json" "$tmp/out" "$k" <<'EOF' || fail "training not cut short (above)"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -692,9 +699,7 @@ EOF
 # ... and where the activations stayed finite the counts stand (lr 0.5:
 # the output overflows while every layer's activations are finite)
 div="${div% --lr=1 --train-steps=1000} --lr=0.5 --train-steps=1000"
-run 0 --report --format=json $div
-cp "$tmp/out" "$tmp/div.json"
-run 0 --report $div
+json_then_table div $div
 "$py" - "$tmp/div.json" "$tmp/out" <<'EOF' || fail "training stopped, activations finite (above)"
 import json, sys
 d = json.load(open(sys.argv[1]))
