@@ -270,6 +270,7 @@ for m in re.finditer(r"^ +(\d+) +([\d.]+) .* (stopped at \d+|\d+ steps?) *$", ta
     got[(int(m.group(1)), float(m.group(2)))] = m.group(3)
 assert got == want, (got, want)
 assert "stopped" in "".join(want.values())
+assert not re.search(r" +$", table, re.M), "a line ends in blanks"
 assert "\n(stopped at k: the loss of step k is not finite, so training took " \
     "no update from it)\n" in table, table
 EOF

@@ -128,8 +128,10 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 	for (size_t a = 0; a < s->naxes; a++)
 		fprintf(f, "%9s ", s->axis[a].knob->name);
 	bool trained = r->o->train_steps > 0, stopped = false;
+	/* the training column padded only when the check column follows */
 	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s%s\n",
-		trained ? "  training     " : "", r->o->check ? "  check" : "");
+		!trained ? "" : r->o->check ? "  training     " : "  training",
+		r->o->check ? "  check" : "");
 	bool uncounted = false;
 	for (size_t i = 0; i < r->n; i++) {
 		const cli_sweep_result *x = &r->res[i];
@@ -156,7 +158,7 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 			else
 				snprintf(t, sizeof t, "%zu step%s", x->steps,
 					 x->steps == 1 ? "" : "s");
-			fprintf(f, "  %-13s", t);
+			fprintf(f, "  %-*s", r->o->check ? 13 : 0, t);
 			stopped |= x->stopped;
 		}
 		if (r->o->check)
