@@ -707,7 +707,9 @@ table = open(sys.argv[2]).read()
 assert d["training_stopped"] is True, d["training_stopped"]
 assert all(c is not None for c in d["training_activation_change"]), d
 n = d["training"][-1]["distinct_neurons"]
-want = "\ndistinct neurons after training: %d..%d\n" % (min(n), max(n))
+want = "\ndistinct neurons after training: %s\n" % (
+    "%d in every layer" % n[0] if min(n) == max(n) else
+    "%d to %d, by layer" % (min(n), max(n)))
 assert want in table, table
 EOF
 # a long run logs every ceil(N/999)-th step, and the update just before a
@@ -1024,8 +1026,9 @@ want = "training: 4 steps at lr 0.07, loss %s -> %s" % (
     "%.4g" % t[0]["loss"], "%.4g" % t[-1]["loss"])
 assert line == want, (line, want)
 d = t[-1]["distinct_neurons"]
-assert table[tr[0] + 1] == "distinct neurons after training: %d..%d" % (
-    min(d), max(d)), table[tr[0] + 1]
+assert table[tr[0] + 1] == "distinct neurons after training: %s" % (
+    "%d in every layer" % d[0] if min(d) == max(d) else
+    "%d to %d, by layer" % (min(d), max(d))), table[tr[0] + 1]
 head = [i for i, l in enumerate(table) if l.startswith("layer update@0")]
 assert head and table[head[0]].split() == [
     "layer", "update@0", "update@3", "grad@0", "grad@3", "change"], head
@@ -1058,6 +1061,36 @@ for k, l in enumerate(table[head[0] + 1:head[0] + 4]):
     assert abs(f[1] - math.log10(t[0]["update_ratio"][k])) <= 0.0051, l
     assert abs(f[2] - math.log10(t[0]["grad_ratio"][k])) <= 0.0051, l
 EOF
+ok
+
+# the distinct neurons after training in words: one count for all layers,
+# all of every layer's when widths differ, or the fewest to the most
+printf 'table: distinct neurons after training, in words ... '
+forms=
+for D in "--depth=3 --width=16" "--widths=64,32,16,8" \
+	"--depth=4 --width=32 --activation=relu --bias=-1"; do
+	# shellcheck disable=SC2086
+	table_and_json $D --train-steps=3
+	form=$("$py" - "$tmp/table" "$tmp/out" <<'EOF'
+import json, sys
+table = open(sys.argv[1]).read().split("\n")
+doc = json.load(open(sys.argv[2]))
+d = doc["training"][-1]["distinct_neurons"]
+w = doc["config"]["widths"][1:]
+if min(d) == max(d):
+    form, want = "one", "%d in every layer" % d[0]
+elif d == w:
+    form, want = "all", "all, in every layer (%d to %d)" % (min(d), max(d))
+else:
+    form, want = "range", "%d to %d, by layer" % (min(d), max(d))
+line = "distinct neurons after training: " + want
+assert line in table, (line, [l for l in table if "distinct" in l])
+print(form)
+EOF
+) || fail "distinct neurons after training for $D (above)"
+	forms="$forms $form"
+done
+[ "$forms" = " one all range" ] || fail "the settings gave the forms$forms"
 ok
 
 echo "$passed passed, 0 failed"

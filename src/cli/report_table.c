@@ -367,10 +367,12 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 			iv_init_name(cfg->init));
 	if (x->ntrain) {
 		size_t k = x->ntrain - 1, lo = SIZE_MAX, hi = 0;
+		bool all = true; /* every neuron of every layer distinct */
 		for (size_t l = 0; l < L; l++) {
 			size_t d = x->train_distinct[k * L + l];
 			lo = d < lo ? d : lo;
 			hi = d > hi ? d : hi;
+			all = all && d == (size_t)cfg->widths[l + 1];
 		}
 		char a[32], b[32];
 		fprintf(f,
@@ -385,8 +387,13 @@ static void analysis(FILE *f, const iv_net *net, const cli_analysis *x)
 					 * count says nothing, as in the view */
 			fprintf(f, "not counted (NaN or Inf in %zu layer%s)\n",
 				x->train_nonfinite, plural(x->train_nonfinite));
+		else if (lo == hi)
+			fprintf(f, "%zu in every layer\n", lo);
+		else if (all) /* layers of several widths */
+			fprintf(f, "all, in every layer (%zu to %zu)\n", lo,
+				hi);
 		else
-			fprintf(f, "%zu..%zu\n", lo, hi);
+			fprintf(f, "%zu to %zu, by layer\n", lo, hi);
 		if (x->train_stopped)
 			fprintf(f,
 				"training stopped at step %zu: the loss is not "
