@@ -329,6 +329,8 @@ static const struct {
     {24, 80, IV_ACT_TANH, false},  {24, 80, IV_ACT_RELU, false},
     {30, 100, IV_ACT_TANH, false}, {40, 120, IV_ACT_TANH, false},
     {40, 120, IV_ACT_RELU, false}, {60, 200, IV_ACT_RELU, false},
+    /* past the grid's cap: a point over several columns */
+    {300, 1000, IV_ACT_RELU, false},
 };
 
 /* Row y of the screen as its characters, one a column (each glyph the
@@ -436,10 +438,13 @@ START_TEST(phase_legend_says_what_its_shades_grade)
 	/* each cell against the legend */
 	const tui_phase *ph = &app.theory.phase;
 	int cw = (cols - TUI_AXIS_W - 1) / (int)ph->nx, checked = 0;
-	char cell[512][8];
+	ck_assert_msg(ph->nx <= TUI_PHASE_COLS_MAX + 1 &&
+			      ph->ny <= TUI_PHASE_ROWS_MAX + 1,
+		      "%zu x %zu points", ph->nx, ph->ny);
+	char cell[1024][8];
 	for (size_t j = 0; j < ph->ny; j++) {
 		int y = title + 1 + (int)(ph->ny - 1 - j);
-		int w = columns(y, cell, 512);
+		int w = columns(y, cell, 1024);
 		for (size_t i = 0; i < ph->nx; i++) {
 			double chi;
 			int x = TUI_AXIS_W + (int)i * cw;

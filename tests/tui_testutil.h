@@ -63,8 +63,9 @@ static inline void tut_close(tui_app *app, SCREEN **scr)
 /* The screen's text, a line a row (free it). */
 static inline char *tut_screen_text(void)
 {
-	size_t cap = 1 << 16, len = 0;
-	char *buf = malloc(cap), row[4096];
+	char row[4096];
+	size_t cap = (size_t)LINES * (sizeof row + 1), len = 0;
+	char *buf = malloc(cap);
 	ck_assert_ptr_nonnull(buf);
 	for (int y = 0; y < LINES; y++) {
 		tui_screen_row(y, row, sizeof row);

@@ -97,10 +97,12 @@ bool tui_phase_matches(const tui_phase *p, iv_act_kind k, double slope,
 	       (!iv_act_uses_slope(k) || p->slope == slope);
 }
 
-/* The grid's steps and points for cols x rows. */
+/* The grid's steps and points for cols x rows (capped). */
 static void grid(double xmax, double ymax, size_t cols, size_t rows, double *dx,
 		 double *dy, size_t *nx, size_t *ny)
 {
+	cols = cols < TUI_PHASE_COLS_MAX ? cols : TUI_PHASE_COLS_MAX;
+	rows = rows < TUI_PHASE_ROWS_MAX ? rows : TUI_PHASE_ROWS_MAX;
 	*dx = tui_phase_nice_step(xmax, cols);
 	*dy = tui_phase_nice_step(ymax, rows);
 	*nx = (size_t)lround(xmax / *dx) + 1;

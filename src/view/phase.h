@@ -17,6 +17,12 @@
 
 #define TUI_CRIT_TOL     0.01 /* |chi1 - 1| within this is "critical" */
 #define TUI_PHASE_COARSE 8    /* stride of the first pass over the grid */
+/* At most this many points across and up, however large the screen: each
+ * point is a fixed point and a chi1 (about 0.3 ms), so that a 1000 x 1000
+ * screen would take minutes for no detail a reader sees; a wider screen
+ * draws each point over several columns. */
+#define TUI_PHASE_COLS_MAX 200
+#define TUI_PHASE_ROWS_MAX 60
 
 typedef enum {
 	TUI_CHI_VANISHING, /* ordered: chi1 < 1 - tol */
@@ -66,7 +72,8 @@ double tui_phase_nice_ceil(double x);
  * sits on a grid point. */
 double tui_phase_label_step(double grid, double min);
 
-/* Lay out a grid of at most cols x rows points for activation k and
+/* Lay out a grid of at most cols x rows points (and at most
+ * TUI_PHASE_COLS_MAX x TUI_PHASE_ROWS_MAX) for activation k and
  * inputs of second moment e2 over 0..xmax by 0..ymax. Returns false when
  * out of memory (p is then invalid). */
 bool tui_phase_setup(tui_phase *p, iv_act_kind k, double slope, double e2,
