@@ -359,4 +359,22 @@ grep -q '^initviz: --sweep: the configuration width=128 gain=1 needs .* over the
 	fail "memory: not one line, or output"
 ok
 
+# a knob's column is as wide as its widest value, so every row lines up
+# with the header (a value of 11 characters pushed its row to the right)
+printf 'table: long knob values keep the columns ... '
+run 0 --report --init=normal --depth=3 --width=16 \
+	--sweep=std:1e-300,0.123456789,1e10 --sweep=bias-std:0,0.123456789012
+"$py" - "$tmp/out" <<'EOF' || fail "table: columns (above)"
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+h = [i for i, l in enumerate(lines) if "act std 1" in l]
+assert len(h) == 1, lines
+rows = lines[h[0]:h[0] + 7]
+assert all(len(r) == len(rows[0]) for r in rows), rows
+assert rows[2].split()[:2] == ["1e-300", "0.123456789012"], rows[2]
+assert rows[3].split()[0] == "0.123456789", rows[3]
+assert rows[5].split()[0] == "10000000000", rows[5]
+EOF
+ok
+
 echo "$passed passed, 0 failed"

@@ -121,12 +121,23 @@ static void cell(FILE *f, int width, double v)
 		fprintf(f, "%*.3g ", width, v);
 }
 
+static int imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 static void out_rows(FILE *f, const cli_sweep_run *r)
 {
 	const cli_sweep *s = &r->o->sweep;
+	int kw[CLI_SWEEP_AXES]; /* a knob's column: its widest text, or 9 */
 	fputc('\n', f);
-	for (size_t a = 0; a < s->naxes; a++)
-		fprintf(f, "%9s ", s->axis[a].knob->name);
+	for (size_t a = 0; a < s->naxes; a++) {
+		kw[a] = 9;
+		for (size_t v = 0; v < s->axis[a].n; v++)
+			kw[a] = imax(kw[a], (int)strlen(s->axis[a].text[v]));
+		kw[a] = imax(kw[a], (int)strlen(s->axis[a].knob->name));
+		fprintf(f, "%*s ", kw[a], s->axis[a].knob->name);
+	}
 	bool trained = r->o->train_steps > 0, stopped = false;
 	/* the training column padded only when the check column follows */
 	fprintf(f, "act std 1 act std L grad std 1 grad std L distinct%s%s\n",
@@ -140,7 +151,7 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 		char err[8];
 		cli_sweep_config(s, i, &r->o->cfg, &c, idx, err, sizeof err);
 		for (size_t a = 0; a < s->naxes; a++)
-			fprintf(f, "%9s ", s->axis[a].text[idx[a]]);
+			fprintf(f, "%*s ", kw[a], s->axis[a].text[idx[a]]);
 		cell(f, 9, x->act_std[0]);
 		cell(f, 9, x->act_std[L - 1]);
 		cell(f, 10, x->grad_std[0]);
