@@ -129,7 +129,7 @@ static int imax(int a, int b)
 static void out_rows(FILE *f, const cli_sweep_run *r)
 {
 	const cli_sweep *s = &r->o->sweep;
-	int kw[CLI_SWEEP_AXES]; /* a knob's column: its widest text, or 9 */
+	int kw[CLI_SWEEP_AXES] = {0}; /* a knob's column: its widest text, or 9 */
 	fputc('\n', f);
 	for (size_t a = 0; a < s->naxes; a++) {
 		kw[a] = 9;
