@@ -245,4 +245,66 @@ grep -q 'more than 50% of their units dead' "$tmp/err" ||
 	fail "zeros: no dead line"
 ok
 
+# --- batch norm's finite batch (docs/report.md) ------------------------------
+printf 'batch norm: a small batch predicts its entries, and no gradients ... '
+for B in 4 32 512 3; do
+	run 0 --report --format=json --norm=batch --depth=10 --width=64 \
+		--batch=$B
+	cp "$tmp/out" "$tmp/bn$B.json"
+	run 0 --report --norm=batch --depth=10 --width=64 --batch=$B
+	cp "$tmp/out" "$tmp/bn$B.txt"
+done
+run 0 --report --format=json --depth=10 --width=64
+"$py" - "$tmp" <<'EOF' || fail "batch norm's finite batch (above)"
+import json, math, sys
+d = sys.argv[1]
+assert "batch_growth" not in json.load(open(d + "/out"))["layers"][0]["theory"]
+for B in (4, 32, 512, 3):
+    doc = json.load(open("%s/bn%d.json" % (d, B)))
+    table = open("%s/bn%d.txt" % (d, B)).read()
+    k = math.inf if B <= 3 else (B - 2) / (B - 3)
+    lowest = None  # the lowest layer whose gradient is predicted
+    for l in doc["layers"]:
+        t, n = l["theory"], 10 - l["layer"]
+        want = 1 if n == 0 else k ** (n / 2)
+        got = t["batch_growth"]
+        if math.isinf(want):
+            assert got is None, (B, t)
+        else:
+            assert abs(got / want - 1) < 1e-12, (B, got, want)
+        assert (t["grad_activation_std"] is None) == (want > 1.1), (B, t)
+        assert t["activation_std"] is not None, (B, t)
+        if want <= 1.1 and lowest is None:
+            lowest = l["layer"]
+    lines = table.split("\n")
+    rms = [x for x in lines if x.startswith("  rms gradient:")]
+    assert len(rms) == 1, table
+    first = doc["layers"][0]["theory"]["grad_activation_std"]
+    assert rms[0].endswith("-> none, see below)") == (first is None), rms
+    if first is None:
+        i = lines.index("  batch norm over a batch of %d: the mean field "
+                        "of an infinite batch" % B)
+        if B <= 3:
+            assert lines[i + 1:i + 3] == [
+                "  predicts the gradients at layer 10 only; below, they grow "
+                "without bound",
+                "  beyond what it says (Yang et al. 2019)"], lines[i:]
+        else:
+            g = k ** 4.5
+            assert lines[i + 1:i + 3] == [
+                "  predicts the gradients down to layer %d only; to layer 1 "
+                "they grow about" % lowest,
+                "  x%.3g more than it says (Yang et al. 2019)" % g], lines[i:]
+    else:
+        assert "batch norm over a batch" not in table, table
+    assert (B, lowest) in ((4, 10), (32, 5), (512, 1), (3, 10)), (B, lowest)
+# layer 1 over 4 samples: z uniform on +-sqrt(3 r), r = 1/(1 + 1e-5)
+# (xavier over 64 -> 64: unit variance), E[tanh^2] = 1 - tanh(a)/a
+a = math.sqrt(3 / (1 + 1e-5))
+t = json.load(open(d + "/bn4.json"))["layers"][0]["theory"]
+want = math.sqrt(1 - math.tanh(a) / a)
+assert abs(t["activation_std"] - want) < 1e-9, (t, want)
+EOF
+ok
+
 echo "$passed passed, 0 failed"

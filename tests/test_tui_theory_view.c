@@ -554,6 +554,36 @@ START_TEST(overlay_toggles)
 }
 END_TEST
 
+START_TEST(small_batch_norm_says_where_gradient_line_stops)
+{
+	/* given batch norm over 32 samples and 10 layers, then the gradient
+	 * line is predicted from the top down to layer 5 only (below, the
+	 * estimate of the gradients' extra growth passes 1.1), and the
+	 * legend says so; over 512 samples the line goes all the way down
+	 * and the legend says nothing of it */
+	iv_config c;
+	config(&c);
+	c.depth = 10;
+	c.batch = 32;
+	c.norm = IV_NORM_BATCH;
+	char *s = run(&c, "");
+	SHOWN(s, "╌ ∂L/∂h   ∂L/∂h: none below layer 5 at batch 32");
+	for (size_t l = 1; l <= c.depth; l++)
+		ck_assert(isnan(tui_theory_predict_std(&app.theory, l,
+		                                       IV_Q_GRAD_ACT)) == (l < 5));
+	free(s);
+	teardown();
+	c.batch = 512;
+	s = run(&c, "");
+	SHOWN(s, "predicted ─ h  ╌ ∂L/∂h");
+	GONE(s, "none below");
+	for (size_t l = 1; l <= c.depth; l++)
+		ck_assert(!isnan(tui_theory_predict_std(&app.theory, l,
+		                                        IV_Q_GRAD_ACT)));
+	free(s);
+}
+END_TEST
+
 /* Screens for the pre-activation ticks' legend. */
 static const struct {
 	int lines, cols;
@@ -1170,6 +1200,7 @@ Suite *suite(void)
 			    panel_keys_keep_the_way_back_on_the_smallest_screen,
 			    0, LEN(key_rows));
 	tcase_add_test(t, phase_view_opens);
+	tcase_add_test(t, small_batch_norm_says_where_gradient_line_stops);
 	tcase_add_loop_test(t, phase_cursor_changes_the_setting, 0, LEN(moves));
 	tcase_add_test(t, phase_edges_and_closing);
 	tcase_add_test(t, phase_title_and_progress_do_not_overlap);

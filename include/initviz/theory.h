@@ -41,6 +41,10 @@ typedef struct iv_theory_layer {
 	/* the output h_l's average channel variance and squared channel mean
 	 * (net.h's stream statistics); their sum is E[h_l^2] */
 	double channel_variance, channel_mean_sq;
+	/* batch norm over a finite batch: how much more rms(g_l) grows from
+	 * the top down to this layer than the infinite batch's recursion
+	 * says (estimated: see iv_theory_layers); 1 without batch norm */
+	double batch_growth;
 } iv_theory_layer;
 
 /* What the length map does from where the network starts. */
@@ -130,9 +134,14 @@ double iv_theory_dphi2(iv_theory *th, iv_act_kind k, double slope,
  * map z = W x + b takes (m, S, M) to (b, sigma_w^2 S + sigma_b^2,
  * sigma_w^2 M + sigma_b^2); phi takes them to E[phi], E[phi^2] and the
  * pair expectation E[phi(u1) phi(u2)] of two entries sharing a unit's
- * mean. Batch norm leaves each unit N(0, r), r = V / (V + eps), V = S - M
- * the unit's variance over the batch; layer norm leaves each sample's
- * units with mean 0 and second moment r over V = S - m^2. A residual
+ * mean. Batch norm leaves each unit mean 0 and second moment r = V / (V +
+ * eps), V = S - M the unit's variance over the batch; layer norm leaves
+ * each sample's units with mean 0 and second moment r over V = S - m^2.
+ * A normalized entry of a group of G (the batch, or the layer's units) is
+ * sqrt(r (G - 1)) c, c a coordinate of a point uniform on a sphere of G -
+ * 1 dimensions: N(0, r) as G grows, 0 at G = 1, +-sqrt(r) at G = 2; phi's
+ * moments are taken over that (batch norm's units' means as if over
+ * infinitely many samples: M = E[phi]^2). A residual
  * block adds alpha times the branch W phi(N(h)) + b: S grows by
  * 2 alpha b m + alpha^2 S_branch (unnormalized He + relu: x (1 + alpha^2)
  * a block; normalized: + alpha^2 sigma_w^2 E[phi(u)^2] a block, linearly).
@@ -142,6 +151,18 @@ double iv_theory_dphi2(iv_theory *th, iv_act_kind k, double slope,
  * branch's share to g_l's. */
 iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
                            iv_theory_layer *out);
+
+/* Batch norm over a finite batch of B: the recursion above is the
+ * infinite batch's. Over B samples the norm's Jacobian couples the
+ * samples, and gradients grow faster going down: in linear layers by k =
+ * (B - 2)/(B - 3) more a layer in mean square (Yang et al. 2019; relu's
+ * extra growth is of the same size). batch_growth estimates it by the
+ * same backward recursion with each crossing of a batch norm multiplied
+ * by k (a plain network: k^((L - l)/2) at layer l; a block's branch only
+ * adds its share); k is Inf at B <= 3. Where it passes
+ * IV_THEORY_BATCH_GROWTH_MAX, the layer's gradient predictions are NaN
+ * (absent): the infinite batch does not describe them. */
+#define IV_THEORY_BATCH_GROWTH_MAX 1.1
 
 /* iv_theory_layers a few layers at a time, for a caller that must answer
  * keys meanwhile (at depth 1000 the whole takes 0.2 s): start, then run

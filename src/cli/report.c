@@ -158,7 +158,7 @@ static void stats(FILE *f, const char *name, const iv_stats *s)
 	fputs("]}}", f);
 }
 
-static void theory(FILE *f, const iv_theory_layer *t)
+static void theory(FILE *f, const iv_theory_layer *t, bool batch_norm)
 {
 	key_num(f, ",\n     \"theory\": {", "preactivation_std",
 		t->preactivation_std);
@@ -167,6 +167,8 @@ static void theory(FILE *f, const iv_theory_layer *t)
 	key_num(f, ", ", "grad_activation_std", t->grad_activation_std);
 	key_num(f, ",\n       ", "channel_variance", t->channel_variance);
 	key_num(f, ", ", "channel_mean_sq", t->channel_mean_sq);
+	if (batch_norm) /* Inf (a batch of 3 or fewer) as null */
+		key_num(f, ", ", "batch_growth", t->batch_growth);
 	fputc('}', f);
 }
 
@@ -229,7 +231,7 @@ static void training(FILE *f, const cli_analysis *x, size_t L)
 }
 
 static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
-		  bool no_theory)
+		  bool no_theory, bool batch_norm)
 {
 	fprintf(f,
 		"    {\"layer\": %zu, \"kind\": \"%s\", \"fan_in\": %zu, "
@@ -248,7 +250,7 @@ static void layer(FILE *f, const iv_layer_stats *s, const iv_theory_layer *t,
 	key_num(f, ", ", "saturated", s->saturated);
 	key_num(f, ", ", "zero_fraction", s->zero_fraction);
 	if (t)
-		theory(f, t);
+		theory(f, t, batch_norm);
 	else if (no_theory)
 		fputs(",\n     \"theory\": null", f);
 	fputc('}', f);
@@ -281,7 +283,7 @@ void cli_report_json_open(FILE *f, const iv_net *net, const cli_analysis *x)
 	fputs("  \"layers\": [\n", f);
 	for (size_t l = 1; l <= L; l++) {
 		layer(f, iv_net_layer(net, l), th ? &x->theory[l - 1] : NULL,
-		      none);
+		      none, iv_net_config(net)->norm == IV_NORM_BATCH);
 		fputs(l < L ? ",\n" : "\n", f);
 	}
 	fputs("  ]", f);

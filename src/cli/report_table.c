@@ -338,17 +338,45 @@ static void arch_field(FILE *f, const iv_net *net, const cli_analysis *x)
 		b->channel_variance + b->channel_mean_sq,
 		ta->channel_variance + ta->channel_mean_sq,
 		tb->channel_variance + tb->channel_mean_sq);
-	fprintf(f,
-		"  rms gradient: layer %zu %.4g -> layer 1 %.4g "
-		"(predicted %.4g -> %.4g)\n",
-		L, b->q[IV_Q_GRAD_ACT].rms, a->q[IV_Q_GRAD_ACT].rms,
-		tb->grad_activation_std, ta->grad_activation_std);
+	fprintf(f, "  rms gradient: layer %zu %.4g -> layer 1 %.4g ", L,
+		b->q[IV_Q_GRAD_ACT].rms, a->q[IV_Q_GRAD_ACT].rms);
+	if (isnan(ta->grad_activation_std) &&
+	    !(ta->batch_growth <= IV_THEORY_BATCH_GROWTH_MAX))
+		fprintf(f, "(predicted %.4g -> none, see below)\n",
+			tb->grad_activation_std);
+	else
+		fprintf(f, "(predicted %.4g -> %.4g)\n", tb->grad_activation_std,
+			ta->grad_activation_std);
 	if (cfg->norm == IV_NORM_BATCH && !cfg->residual && L > 2)
 		fputs("  batch norm: the forward pass forgets the weights' "
 		      "scale, the gradients\n  still grow going down (each "
 		      "layer divides by the batch variance): expected,\n  "
 		      "not a bug (Yang et al. 2019)\n",
 		      f);
+	if (!(ta->batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)) {
+		size_t k = 1; /* the lowest layer still predicted */
+		while (k < L && !(x->theory[k - 1].batch_growth <=
+				  IV_THEORY_BATCH_GROWTH_MAX))
+			k++;
+		fprintf(f,
+			"  batch norm over a batch of %zu: the mean field of an "
+			"infinite batch\n",
+			cfg->batch);
+		if (isinf(ta->batch_growth))
+			fprintf(f,
+				"  predicts the gradients %s layer %zu only; "
+				"below, they grow %s\n  beyond what it says "
+				"(Yang et al. 2019)\n",
+				k == L ? "at" : "down to", k,
+				cfg->batch <= 3 ? "without bound"
+						: "over 1e308 times");
+		else
+			fprintf(f,
+				"  predicts the gradients down to layer %zu "
+				"only; to layer 1 they grow about\n  x%.3g "
+				"more than it says (Yang et al. 2019)\n",
+				k, ta->batch_growth);
+	}
 }
 
 /* Criticality, and the training summary. */

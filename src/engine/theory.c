@@ -170,8 +170,10 @@ static bool odd(iv_act_kind k)
 	return k == IV_ACT_TANH || k == IV_ACT_LINEAR;
 }
 
-/* phi(x) entry by entry. */
-static moments activate(iv_theory *th, const iv_config *cfg, moments x)
+/* phi(x) entry by entry; group > 0: x is a norm's output over groups of
+ * that many entries (iv_group_moment), else Gaussian. */
+static moments activate(iv_theory *th, const iv_config *cfg, moments x,
+			size_t group)
 {
 	iv_act_kind k = cfg->act;
 	double a = cfg->slope, v = nonneg(x.S - x.m * x.m);
@@ -189,12 +191,24 @@ static moments activate(iv_theory *th, const iv_config *cfg, moments x)
 		if (r == 0)
 			h.M = 0;
 	}
+	if (group) { /* the entry's own distribution in a finite group */
+		h.m = odd(k) ? 0
+			     : iv_group_moment(th, k, a, v, group, IV_MOM_PHI);
+		h.S = iv_group_moment(th, k, a, v, group, IV_MOM_PHI2);
+		if (cfg->norm == IV_NORM_BATCH) /* units' means: as r = 0 */
+			h.M = h.m * h.m;
+	}
 	return h;
 }
 
-/* N(x) and the variance V of a group it divides by. */
-static moments normalize(const iv_config *cfg, moments x, double *V)
+/* N(x) and the variance V of a group it divides by; *group the entries a
+ * group holds (the batch, or a layer's units), 0 without a norm. */
+static moments normalize(const iv_config *cfg, moments x, size_t units,
+			 double *V, size_t *group)
 {
+	*group = cfg->norm == IV_NORM_BATCH   ? cfg->batch
+		 : cfg->norm == IV_NORM_LAYER ? units
+					      : 0;
 	switch (cfg->norm) {
 	case IV_NORM_BATCH:
 		*V = nonneg(x.S - x.M);
@@ -215,11 +229,16 @@ static double std_of(moments x)
 	return isinf(x.S) ? x.S : sqrt(nonneg(x.S - x.m * x.m));
 }
 
-/* E[phi'(u)^2] over u with moments x. */
-static double dphi2(iv_theory *th, const iv_config *cfg, moments x)
+/* E[phi'(u)^2] over u with moments x (in groups of group, as activate).
+ */
+static double dphi2(iv_theory *th, const iv_config *cfg, moments x,
+		    size_t group)
 {
-	return iv_gauss_moment(th, cfg->act, cfg->slope, x.m,
-			       nonneg(x.S - x.m * x.m), IV_MOM_DPHI2);
+	double v = nonneg(x.S - x.m * x.m);
+	if (group)
+		return iv_group_moment(th, cfg->act, cfg->slope, v, group,
+				       IV_MOM_DPHI2);
+	return iv_gauss_moment(th, cfg->act, cfg->slope, x.m, v, IV_MOM_DPHI2);
 }
 
 /* What the backward pass needs of a layer: the moments of what enters phi
@@ -227,6 +246,7 @@ static double dphi2(iv_theory *th, const iv_config *cfg, moments x)
 typedef struct {
 	moments u;
 	double V;
+	size_t group; /* the norm's group, 0: none */
 } layer_in;
 
 static void set_out(iv_theory_layer *t, moments z, double z_std, moments h)
@@ -251,8 +271,9 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 		return z;
 	}
 	case IV_LAYER_RESIDUAL: {
-		in->u = normalize(cfg, x, &in->V);
-		moments a = activate(th, cfg, in->u);
+		in->u = normalize(cfg, x, iv_config_units(cfg, l - 1), &in->V,
+				  &in->group);
+		moments a = activate(th, cfg, in->u, in->group);
 		moments r = linear(cfg, l, a);
 		double b = iv_config_bias_mean(cfg, l);
 		double cross = 2 * alpha * b * x.m;
@@ -264,8 +285,9 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 	default: {
 		moments z = linear(cfg, l, x);
 		double sd = linear_std(cfg, l, x);
-		in->u = normalize(cfg, z, &in->V);
-		moments h = activate(th, cfg, in->u);
+		in->u = normalize(cfg, z, iv_config_units(cfg, l), &in->V,
+				  &in->group);
+		moments h = activate(th, cfg, in->u, in->group);
 		set_out(t, z, sd, h);
 		if (cfg->act == IV_ACT_LINEAR && cfg->norm == IV_NORM_NONE)
 			t->activation_std = sd; /* h = z */
@@ -274,13 +296,31 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 	}
 }
 
+/* k of batch norm's finite batch (iv_theory_layers): 1 without it. */
+static double batch_k(const iv_config *cfg)
+{
+	double B = (double)cfg->batch;
+	if (cfg->norm != IV_NORM_BATCH)
+		return 1.0;
+	return B <= 3 ? INFINITY : (B - 2) / (B - 3);
+}
+
+/* sqrt(gk / g), 1 where both are 0 or Inf alike (nothing to compare). */
+static double growth(double gk, double g)
+{
+	double r = sqrt(gk / g);
+	return isnan(r) ? 1.0 : r;
+}
+
 struct iv_theory_job {
 	iv_theory *th;
 	iv_config cfg;
+	double k;   /* batch norm's finite batch: batch_k */
 	iv_theory_layer *out;
 	layer_in *in; /* every entry set by the forward recursion */
 	moments x;    /* what enters layer `next` going forward */
 	double g2;    /* E[g^2] above layer `next` going backward */
+	double g2k;   /* the same with batch norm's finite batch */
 	size_t next;  /* 1..L forward, then L+1..2L backward (layer 2L+1-k) */
 };
 
@@ -298,7 +338,15 @@ iv_theory_job *iv_theory_job_start(iv_theory *th, const iv_config *cfg,
 		*st = IV_ENOMEM;
 		return NULL;
 	}
-	*j = (iv_theory_job){th, *cfg, out, j->in, input_moments(cfg), 1.0, 1};
+	*j = (iv_theory_job){th,
+			     *cfg,
+			     batch_k(cfg),
+			     out,
+			     j->in,
+			     input_moments(cfg),
+			     1.0,
+			     1.0,
+			     1};
 	return j;
 }
 
@@ -319,26 +367,43 @@ static void backward_layer(iv_theory_job *j, size_t l)
 	double s = iv_config_weight_std(cfg, l), alpha = iv_config_res_scale(cfg);
 	double nvar = (double)iv_config_units(cfg, l) * s * s;
 	double through = isnan(u->V) ? 1.0 : 1.0 / (u->V + IV_NORM_EPS);
-	double g2 = j->g2;
+	/* a batch norm's crossing in the finite batch's recursion: times k,
+	 * where 0 stays 0 (k may be Inf) */
+	double k = isnan(u->V) ? 1.0 : j->k;
+	double g2 = j->g2, g2k = j->g2k, d;
 	t->grad_activation_std = sqrt(g2);
+	t->batch_growth = growth(g2k, g2);
+	double pre = t->batch_growth; /* of grad_preactivation_std */
 	switch (iv_config_layer_kind(cfg, l)) {
 	case IV_LAYER_PROJECTION:
 		t->grad_preactivation_std = sqrt(g2);
 		g2 *= nvar;
+		g2k *= nvar;
 		break;
 	case IV_LAYER_RESIDUAL:
 		t->grad_preactivation_std = alpha * sqrt(g2);
-		g2 += alpha * alpha * g2 * nvar * dphi2(j->th, cfg, u->u) *
-		      through;
+		d = alpha * alpha * nvar * dphi2(j->th, cfg, u->u, u->group) *
+		    through;
+		g2 += g2 * d;
+		g2k += g2k * d == 0 ? 0 : g2k * d * k;
 		break;
 	default: {
-		double dz2 = g2 * dphi2(j->th, cfg, u->u) * through;
+		d = dphi2(j->th, cfg, u->u, u->group) * through;
+		double dz2 = g2 * d, dz2k = g2k * d == 0 ? 0 : g2k * d * k;
 		t->grad_preactivation_std = sqrt(dz2);
+		pre = growth(dz2k, dz2);
 		g2 = nvar * dz2;
+		g2k = nvar * dz2k;
 		break;
 	}
 	}
+	/* what the infinite batch does not describe is absent */
+	if (!(t->batch_growth <= IV_THEORY_BATCH_GROWTH_MAX))
+		t->grad_activation_std = NAN;
+	if (!(pre <= IV_THEORY_BATCH_GROWTH_MAX))
+		t->grad_preactivation_std = NAN;
 	j->g2 = g2;
+	j->g2k = g2k;
 }
 
 iv_status iv_theory_job_run(iv_theory_job *j, size_t layers)

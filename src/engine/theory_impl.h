@@ -35,6 +35,14 @@ double iv_gauss_moment(iv_theory *th, iv_act_kind k, double slope, double m,
 double iv_gauss_moment_adaptive(iv_theory *th, iv_act_kind k, double slope,
 				double m, double v, iv_moment what);
 
+/* E[F(sqrt(v) z)] for z an entry of a group of `group` numbers normalized
+ * to mean 0 and mean square 1 (a norm over the batch or a layer's units,
+ * whose entries before it were independent Gaussians): 0 for a group of
+ * 1, +-1 for 2, N(0, 1) as the group grows. NAN when v is NAN or
+ * negative. */
+double iv_group_moment(iv_theory *th, iv_act_kind k, double slope, double v,
+		       size_t group, iv_moment what);
+
 /* E[F(u1) F(u2)] for (u1, u2) ~ N((m, m), v [[1, r], [r, 1]]), -1 <= r <= 1,
  * with F = phi' when deriv, phi otherwise. */
 double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,

@@ -317,7 +317,25 @@ static void branch_marks(const tui_app *app, const chart *c, const series *b)
  * the branches. */
 typedef struct legend_set {
 	bool line_a, line_g, line_b, both, branch;
+	size_t grad_batch; /* batch norm's batch: the lowest layer whose
+			      gradient is predicted, 0 when every one is */
 } legend_set;
+
+/* legend_set's grad_batch for the right-hand quantity rq. */
+static size_t grad_batch(const tui_app *app, iv_quantity rq)
+{
+	const tui_predict *p = &app->theory.pred;
+	const iv_config *c = &app->model.cfg;
+	if (!tui_theory_shown(&app->theory, c) ||
+	    (rq != IV_Q_GRAD_ACT && rq != IV_Q_GRAD_PREACT) ||
+	    p->finite < c->depth ||
+	    p->layer[0].batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)
+		return 0;
+	size_t k = 1; /* the lowest layer of the line: dL/dz's may differ */
+	while (k < c->depth && isnan(tui_theory_predict_std(&app->theory, k, rq)))
+		k++;
+	return k;
+}
 
 /* The symbol of a quantity: h, z, dL/dh, dL/dW. */
 static void symbol(const tui_app *app, iv_quantity q, char *b, size_t size)
@@ -379,6 +397,12 @@ static void legend(const tui_app *app, const legend_set *ls, int level,
 		tui_line_add(l, TUI_E_VALUE, g->line_b);
 		tui_line_add(l, TUI_E_NORMAL, " branch");
 	}
+	if (ls->grad_batch) { /* why the gradient line stops short */
+		tui_line_field(l, 1, 3);
+		tui_line_addf(l, TUI_E_WARN,
+			      "%s: none below layer %zu at batch %zu", r,
+			      ls->grad_batch, m->cfg.batch);
+	}
 	if (ls->both) {
 		tui_line_field(l, 0, 3);
 		tui_line_add(l, TUI_E_VALUE, g->mark_both);
@@ -431,6 +455,7 @@ static void draw(const tui_app *app, tui_rect r)
 	off_count na = unplottable(&s[0]), ng = unplottable(&s[1]);
 	ls.line_a = any(&s[2]);
 	ls.line_g = any(&s[3]);
+	ls.grad_batch = grad_batch(app, rq);
 	/* with h on the left; z is a block's branch already */
 	ls.branch = lq == IV_Q_ACT && has_blocks(app);
 	ls.line_b = ls.branch && any(&s[5]);
