@@ -260,4 +260,54 @@ grep -q 'gain 1, 1 layer, batch 4' "$tmp/out" ||
 	fail "one layer's sweep subtitle"
 ok
 
+# --- what the profile cannot place is said, never left to guesswork --------
+printf 'svg: an absent mean field, zeros and NaN or Inf are named in notes ... '
+# zeros: no mean field (the table's reason), no "mean field" key for lines
+# that are not there, and the crosses at the bottom edge explained
+for args in "--depth=3" "--sweep=width:4,8 --depth=3"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg --init=zeros --width=8 --batch=4 $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "zeros notes, $args (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+texts = [" ".join(t.itertext()) for t in root.iter(NS + "text")]
+notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
+assert "mean field: none: zeros weights are not independent zero-mean " \
+       "random numbers" in notes, notes
+assert "mean field" not in texts, "a key for a mean field not drawn"
+assert [n for n in notes if n.startswith("\u00d7") and "std exactly 0" in n], notes
+assert not root.findall(".//*[@data-kind='activation_theory']")
+EOF2
+done
+# huge gains: the stds left out as NaN or Inf, measured and predicted, are
+# counted as the JSON report's layers say
+set -- --gain=1e100 --activation=relu --depth=6 --width=16 --batch=16
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/gain.json"
+run 0 --format=svg "$@"
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/gain.json" <<'EOF2' || fail "NaN notes (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+L = json.load(open(sys.argv[2]))["layers"]
+notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
+def bad(q):           # the table's rule: NaN or Inf among the entries
+    return sum(l[q]["nan"] + l[q]["inf"] > 0 for l in L)
+def th_bad(k):        # predictions not placed: null (NaN, Inf) or 0
+    return sum(not l["theory"][k] for l in L)
+a, g = bad("activation"), bad("grad_activation")
+ta, tg = th_bad("activation_std"), th_bad("grad_activation_std")
+assert a and g and ta and tg, (a, g, ta, tg)
+want = ["mean field 0, NaN or Inf, not drawn: %d activation stds and "
+        "%d gradient stds" % (ta, tg),
+        "NaN or Inf, not drawn: %d activation stds and %d gradient stds"
+        % (a, g)]
+assert notes == want, (notes, want)
+EOF2
+# a plain figure needs no notes
+run 0 --format=svg --depth=3 --width=8 --batch=4
+grep -q 'class="note"' "$tmp/out" && fail "a note on a figure with every value drawn"
+ok
+
 echo "$passed passed, 0 failed"

@@ -227,7 +227,7 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
 	char(*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
-	char title[256], sub[256], *cmd = cli_command_new(r->o);
+	char title[256], sub[256], none[128], *cmd = cli_command_new(r->o);
 	int rc = -1;
 	if (series && labels && cmd) {
 		for (size_t i = 0; i < r->n; i++) {
@@ -238,7 +238,9 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 					    x->th_act, x->grad_std, x->th_grad};
 		}
 		sweep_title(r, title, sizeof title, sub);
-		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL};
+		const char *why =
+		    iv_figure_theory_none(&r->o->cfg, none, sizeof none);
+		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL, why};
 		rc = iv_figure_svg(f, &fig);
 	}
 	free(cmd);

@@ -37,13 +37,24 @@ void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 			 c->batch, iv_input_name(c->input), c->seed);
 }
 
+const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len)
+{
+	if (iv_theory_applies(c->init))
+		return NULL;
+	/* the report table's words */
+	snprintf(buf, len,
+		 "%s weights are not independent zero-mean random numbers",
+		 iv_init_name(c->init));
+	return buf;
+}
+
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command)
 {
 	size_t L = iv_net_depth(net),
 	       nh = L < IV_FIG_HIST_MAX ? L : IV_FIG_HIST_MAX;
 	double *v = malloc(4 * L * sizeof *v);
-	char title[256], sub[256];
+	char title[256], sub[256], none[128];
 	iv_fig_hist hist[IV_FIG_HIST_MAX];
 	if (!v)
 		return -1;
@@ -70,7 +81,9 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 	}
 	iv_fig_series series = {NULL, L, v, v + L, v + 2 * L, v + 3 * L};
 	iv_figure_describe(iv_net_config(net), title, sub, sizeof title);
-	iv_figure fig = {title, sub, command, 1, &series, nh, hist};
+	const char *why = iv_figure_theory_none(iv_net_config(net), none,
+						sizeof none);
+	iv_figure fig = {title, sub, command, 1, &series, nh, hist, why};
 	int rc = iv_figure_svg(f, &fig);
 	free(v);
 	return rc;

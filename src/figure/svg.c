@@ -433,6 +433,104 @@ static size_t legend_named(const iv_figure *fig)
 	return named;
 }
 
+/* The notes beside the keys: what the profiles could not place, and why.
+ * They start at NOTES_X, right of the keys' two columns. */
+#define NOTES_X 660.0
+
+/* What the profiles of fig leave off their log scale. */
+typedef struct unplaced {
+	size_t zero;       /* measured stds of exactly 0, marked x */
+	size_t bad[2];     /* measured NaN or Inf, by quantity: not drawn */
+	size_t th_bad[2];  /* mean field 0, NaN or Inf: not drawn */
+	bool theory;       /* some mean field value is drawn */
+} unplaced;
+
+static void count_unplaced(const iv_figure *fig, unplaced *u)
+{
+	memset(u, 0, sizeof *u);
+	for (size_t i = 0; i < fig->nseries; i++)
+		for (int q = Q_ACT; q <= Q_GRAD; q++) {
+			const iv_fig_series *s = &fig->series[i];
+			const double *m = values(s, q, false),
+				     *t = values(s, q, true);
+			for (size_t l = 0; l < s->n; l++) {
+				if (m && m[l] == 0)
+					u->zero++;
+				else if (m && !isfinite(m[l]))
+					u->bad[q]++;
+				if (t && isfinite(t[l]) && t[l] > 0)
+					u->theory = true;
+				else if (t)
+					u->th_bad[q]++;
+			}
+		}
+}
+
+/* "5 activation stds and 1 gradient std" for counts n[2]. */
+static void act_grad(char *buf, size_t len, const size_t n[2], const char *what)
+{
+	char a[64] = "", g[64] = "";
+	if (n[0])
+		snprintf(a, sizeof a, "%zu activation %s%s", n[0], what,
+			 n[0] == 1 ? "" : "s");
+	if (n[1])
+		snprintf(g, sizeof g, "%zu gradient %s%s", n[1], what,
+			 n[1] == 1 ? "" : "s");
+	snprintf(buf, len, "%s%s%s", a, n[0] && n[1] ? " and " : "", g);
+}
+
+/* A note at x, y (the baseline's key row) within width w, in grey. */
+static void note(FILE *f, double x, double y, double w, const char *text)
+{
+	fprintf(f,
+		"<text class=\"note\" x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+		"fill=\"%s\">",
+		x, y + FS_TICK / 3.0, fit_size(text, FS_TICK, w, false),
+		SVG_GREY);
+	svg_escape(f, text);
+	fputs("</text>\n", f);
+}
+
+/* The notes of fig in two rows: the first at x1, y within w1, the second
+ * a key row lower at x2 within w2. Returns whether a mean field is drawn
+ * (its keys are then due). */
+static bool notes(FILE *f, const iv_figure *fig, double x1, double y,
+		  double w1, double x2, double w2)
+{
+	unplaced u;
+	char line[3][320], part[200];
+	size_t n = 0;
+	count_unplaced(fig, &u);
+	if (!u.theory && fig->theory_none)
+		snprintf(line[n++], sizeof line[0], "mean field: none: %s",
+			 fig->theory_none);
+	else if (!u.theory)
+		snprintf(line[n++], sizeof line[0], "mean field: none drawn");
+	else if (u.th_bad[0] || u.th_bad[1]) {
+		act_grad(part, sizeof part, u.th_bad, "std");
+		snprintf(line[n++], sizeof line[0],
+			 "mean field 0, NaN or Inf, not drawn: %s", part);
+	}
+	if (u.zero)
+		snprintf(line[n++], sizeof line[0],
+			 "\xc3\x97: std exactly 0 (no place on a log scale)");
+	if (u.bad[0] || u.bad[1]) {
+		act_grad(part, sizeof part, u.bad, "std");
+		snprintf(line[n++], sizeof line[0],
+			 "NaN or Inf, not drawn: %s", part);
+	}
+	if (n == 3) { /* two rows: the measured notes share the second */
+		size_t k = strlen(line[1]);
+		snprintf(line[1] + k, sizeof line[1] - k, "; %s", line[2]);
+		n = 2;
+	}
+	if (n > 0)
+		note(f, x1, y, w1, line[0]);
+	if (n > 1)
+		note(f, x2, y + 34, w2, line[1]);
+	return u.theory;
+}
+
 static size_t max_layers(const iv_figure *fig)
 {
 	size_t n = 1;
@@ -452,10 +550,15 @@ static void single(FILE *f, const iv_figure *fig)
 	profiles(f, fig, &p, Q_GRAD, true, 1);
 	fputs("</g>\n", f);
 	double y = p.y0 + p.h + 100;
+	bool theory = notes(f, fig, NOTES_X, y, SVG_W - 24 - NOTES_X, NOTES_X,
+			    SVG_W - 24 - NOTES_X);
 	key(f, p.x0, y, iv_svg_palette[0], NULL, "activations");
 	key(f, p.x0 + 330, y, iv_svg_palette[1], NULL, "gradients");
-	key(f, p.x0, y + 34, iv_svg_palette[0], "4 6", "mean field");
-	key(f, p.x0 + 330, y + 34, iv_svg_palette[1], "4 6", "mean field");
+	if (theory) {
+		key(f, p.x0, y + 34, iv_svg_palette[0], "4 6", "mean field");
+		key(f, p.x0 + 330, y + 34, iv_svg_palette[1], "4 6",
+		    "mean field");
+	}
 	svg_histograms(f, fig, 930, 170, 630, 660);
 }
 
@@ -493,8 +596,12 @@ static void sweep(FILE *f, const iv_figure *fig)
 			 fig->nseries - named);
 		key(f, LEGEND_X, y, SVG_REST, NULL, rest);
 	}
+	/* the notes' second row is free below the keys */
+	if (notes(f, fig, NOTES_X, a.y0 + a.h + 100, LEGEND_X - 8 - NOTES_X,
+		  a.x0, LEGEND_X - 8 - a.x0))
+		key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6",
+		    "mean field");
 	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
-	key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6", "mean field");
 }
 
 /* Columns of the n bytes at s (UTF-8: a character a column). */
