@@ -310,4 +310,48 @@ run 0 --format=svg --depth=3 --width=8 --batch=4
 grep -q 'class="note"' "$tmp/out" && fail "a note on a figure with every value drawn"
 ok
 
+# --- a histogram's labels name only values the data holds -----------------
+printf 'svg: histograms of constants, of no finite value and with NaN or Inf say so ... '
+# huge gains: constants (relu of -Inf), all NaN, a few Inf; zeros: all 0
+for args in "--gain=1e100 --activation=relu --depth=6 --width=16 --batch=16" \
+	"--init=zeros --depth=3 --width=8 --batch=4"; do
+	# shellcheck disable=SC2086
+	run 0 --format=json $args
+	cp "$tmp/out" "$tmp/h.json"
+	# shellcheck disable=SC2086
+	run 0 --format=svg $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/h.json" <<'EOF2' || fail "histogram labels, $args (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+L = json.load(open(sys.argv[2]))["layers"]
+seen = set()
+for h in root.iter(NS + "g"):
+    if h.get("class") != "histogram":
+        continue
+    q = L[int(h.get("data-layer")) - 1][
+        "activation" if h.get("data-kind") == "activation" else "grad_activation"]
+    texts = {t.get("class"): t.text for t in h.iter(NS + "text")}
+    labels = [t.text for t in h.iter(NS + "text") if t.get("class") is None]
+    left = texts.get("left-out")
+    if q["nan"] or q["inf"]:       # what the bars leave out, counted
+        parts = (["%d NaN" % q["nan"]] if q["nan"] else []) + \
+                (["%d Inf" % q["inf"]] if q["inf"] else [])
+        assert left == ", ".join(parts) + " left out", (left, q)
+    else:
+        assert left is None, left
+    if q["min"] is None:           # no finite value: no range to name
+        assert labels == ["no finite value"], labels
+        seen.add("none")
+    elif q["min"] == q["max"]:     # one value: its name, not made-up ends
+        assert labels == ["all %.3g" % q["min"]], (labels, q["min"])
+        seen.add("constant")
+    else:                          # ends within the data
+        a, b = map(float, labels)
+        assert q["min"] <= a <= b <= q["max"], (labels, q["min"], q["max"])
+assert seen, "no constant or empty histogram drawn"
+EOF2
+done
+ok
+
 echo "$passed passed, 0 failed"
