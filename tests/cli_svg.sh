@@ -354,4 +354,36 @@ EOF2
 done
 ok
 
+# --- a lesson file's path with spaces and quotes pastes into a shell ------
+printf 'svg: the small print of a long quoted path runs in a shell as it is ... '
+# a path longer than a line, with spaces (one quoted word), & < > " and '
+dir="$tmp/a&b <c> \"d\" 'e' tr$(printf '\303\250')s long directory name for the course on weight initialisation/and a second level that is also long"
+mkdir -p "$dir" || exit 99
+cat >"$dir/x&y.lessons" <<'EOF2'
+[lesson]
+title = A & B <tags> "quoted"
+init = orthogonal
+activation = linear
+depth = 3
+width = 8
+text = a lesson from an awkward place
+EOF2
+n=$("$bin" --lessons="$dir/x&y.lessons" --list-lessons | tail -1 | cut -d. -f1)
+run 0 --lessons="$dir/x&y.lessons" --lesson="$n" --format=svg --batch=4
+cp "$tmp/out" "$tmp/path.svg"
+PYTHONPATH=$chk "$py" - "$tmp/path.svg" "$tmp/paste.sh" <<'EOF2' || fail "small print (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+lines = [t.text for t in root.iter(NS + "text") if t.get("class") == "command"]
+assert 1 < len(lines) <= 4 and "cut" not in lines[-1], lines
+assert lines[0].startswith("initviz --lessons='"), lines[0]
+# the lines as a reader pastes them, the program's name as the shell finds it
+open(sys.argv[2], "w").write('"$bin"' + "\n".join(lines)[len("initviz"):] + "\n")
+EOF2
+bin=$bin sh "$tmp/paste.sh" >"$tmp/again.svg" 2>"$tmp/err" ||
+	fail "the small print in a shell: $(cat "$tmp/err")"
+cmp -s "$tmp/path.svg" "$tmp/again.svg" || fail "the small print draws another figure"
+ok
+
 echo "$passed passed, 0 failed"

@@ -653,12 +653,41 @@ static void sp_break(small_print *p, const char *end)
 	p->col = 0;
 }
 
+/* The bytes of the shell word at s, up to a space outside quotes (the
+ * command quotes a word in '...', a quote in it as '\''). */
+static size_t word_len(const char *s)
+{
+	bool q = false;
+	size_t i = 0;
+	for (; s[i] && (q || s[i] != ' '); i++)
+		if (s[i] == '\'')
+			q = !q;
+		else if (!q && s[i] == '\\' && s[i + 1])
+			i++;
+	return i;
+}
+
+/* Whether the first k bytes of a word leave it inside quotes (q: inside
+ * at its start); *escape: they end on a backslash outside quotes, whose
+ * character they would part from. */
+static bool in_quotes(const char *s, size_t k, bool q, bool *escape)
+{
+	*escape = false;
+	for (size_t i = 0; i < k; i++)
+		if (s[i] == '\'')
+			q = !q;
+		else if (!q && s[i] == '\\' && ++i == k)
+			*escape = true;
+	return q;
+}
+
 /* The command line in small print, bottom up, in lines that paste into a
  * shell as they are: broken at a space with " \", inside a word too long
- * for a line (a sweep's values) with "\", which the shell removes with the
- * newline. A quoted word is not broken (a backslash is literal in
- * quotes). The whole command is in the <desc> as well; when it needs more
- * lines than the page has, the last says so. */
+ * for a line (a sweep's values, a lesson file's path) with "\", which the
+ * shell removes with the newline; inside quotes, where a backslash is
+ * literal, the quote is closed first and opened again on the next line
+ * ('a'\ and 'b' read as ab). The whole command is in the <desc> as well;
+ * when it needs more lines than the page has, the last says so. */
 static void command(FILE *f, const char *cmd)
 {
 	small_print p; /* about 3 KB */
@@ -670,20 +699,32 @@ static void command(FILE *f, const char *cmd)
 	memset(&p, 0, sizeof p);
 	p.n = 1;
 	for (const char *s = cmd; *s;) {
-		const char *sp = strchr(s, ' ');
-		size_t n = sp ? (size_t)(sp - s) : strlen(s);
-		int w = cols_n(s, n), after = sp ? 2 : 0;
+		size_t n = word_len(s);
+		int w = cols_n(s, n), after = s[n] ? 2 : 0;
+		bool q = false; /* inside quotes at s */
 		if (p.col > 0 && p.col + 1 + w + after > COMMAND_COLS &&
 		    w + after <= COMMAND_COLS)
 			sp_break(&p, " \\");
 		if (p.col > 0)
 			sp_put(&p, " ", 1);
-		bool quoted = memchr(s, '\'', n) != NULL;
-		while (!quoted && p.col + w + after > COMMAND_COLS &&
+		while (p.col + w + after > COMMAND_COLS &&
 		       p.n <= COMMAND_LINES) {
+			bool esc, inq;
+			/* room for "\", and for "'\" inside quotes */
 			size_t k = bytes_for(s, n, COMMAND_COLS - 1 - p.col);
+			inq = in_quotes(s, k, q, &esc);
+			if (inq || esc) {
+				k = bytes_for(s, n, COMMAND_COLS - 2 - p.col);
+				inq = in_quotes(s, k, q, &esc);
+				if (esc) /* a backslash stays with its character */
+					k--;
+				inq = in_quotes(s, k, q, &esc);
+			}
 			sp_put(&p, s, k);
-			sp_break(&p, "\\");
+			sp_break(&p, inq ? "'\\" : "\\");
+			if (inq)
+				sp_put(&p, "'", 1);
+			q = inq;
 			s += k;
 			n -= k;
 			w = cols_n(s, n);
