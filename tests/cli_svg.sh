@@ -386,4 +386,33 @@ bin=$bin sh "$tmp/paste.sh" >"$tmp/again.svg" 2>"$tmp/err" ||
 cmp -s "$tmp/path.svg" "$tmp/again.svg" || fail "the small print draws another figure"
 ok
 
+# --- the README's example figure is what its command draws now -----------
+printf "svg: docs/example-depth20.svg is what README's command draws ... "
+grep -q 'This one is `initviz --format=svg --depth=20 --batch=256`' \
+	"${top_srcdir:-.}/README.md" || fail "README's example command changed"
+run 0 --format=svg --depth=20 --batch=256
+# the same elements and words; numbers to a few ulps of a BLAS's rounding
+PYTHONPATH=$chk "$py" - "$tmp/out" "${top_srcdir:-.}/docs/example-depth20.svg" <<'EOF2' ||
+import re, sys
+from svgcheck import *
+now, doc = load(sys.argv[1]), load(sys.argv[2])
+NUM = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+def same(a, b):
+    if a == b:
+        return True
+    if a is None or b is None or NUM.sub("#", a) != NUM.sub("#", b):
+        return False
+    return all(abs(float(x) - float(y)) <= 1e-6 * max(abs(float(x)), 1) + 0.02
+               for x, y in zip(NUM.findall(a), NUM.findall(b)))
+ea, eb = list(now.iter()), list(doc.iter())
+assert len(ea) == len(eb), ("elements", len(ea), len(eb))
+for x, y in zip(ea, eb):
+    assert x.tag == y.tag and sorted(x.attrib) == sorted(y.attrib), (x.attrib, y.attrib)
+    for k in x.attrib:
+        assert same(x.get(k), y.get(k)), (k, x.get(k), y.get(k))
+    assert same(x.text, y.text), (x.text, y.text)
+EOF2
+	fail "docs/example-depth20.svg is not what its command draws: regenerate it"
+ok
+
 echo "$passed passed, 0 failed"
