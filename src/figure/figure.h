@@ -68,6 +68,13 @@ int iv_figure_svg(FILE *f, const iv_figure *fig);
 #define IV_FIG_QUANTITIES (IV_Q_BIT(IV_Q_ACT) | IV_Q_BIT(IV_Q_GRAD_ACT))
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command);
+/* The same of net after steps training steps at rate lr (0 steps: at
+ * initialization, as iv_figure_net_svg): the subtitle says so, and the
+ * mean field, which predicts the network at initialization, is left out
+ * with that reason. */
+int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
+			      const iv_theory_layer *theory,
+			      const char *command, size_t steps, double lr);
 
 /* A figure's title ("initviz: relu, 20 layers of 256 units, residual
  * (alpha 1), layer norm") and subtitle (init with its std, value, gain and

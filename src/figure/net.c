@@ -51,6 +51,13 @@ const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len)
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command)
 {
+	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0);
+}
+
+int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
+			      const iv_theory_layer *theory,
+			      const char *command, size_t steps, double lr)
+{
 	size_t L = iv_net_depth(net),
 	       nh = L < IV_FIG_HIST_MAX ? L : IV_FIG_HIST_MAX;
 	double *v = malloc(4 * L * sizeof *v);
@@ -58,6 +65,8 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 	iv_fig_hist hist[IV_FIG_HIST_MAX];
 	if (!v)
 		return -1;
+	if (steps > 0) /* a prediction of another network */
+		theory = NULL;
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *s = iv_net_layer(net, l);
 		v[l - 1] = iv_stats_std_all(&s->q[IV_Q_ACT]);
@@ -83,6 +92,18 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 	iv_figure_describe(iv_net_config(net), title, sub, sizeof title);
 	const char *why = iv_figure_theory_none(iv_net_config(net), none,
 						sizeof none);
+	if (steps > 0) {
+		size_t n = strlen(sub);
+		snprintf(sub + n, sizeof sub - n,
+			 ", after %zu SGD step%s at lr %g", steps,
+			 steps == 1 ? "" : "s", lr);
+		if (!why) {
+			snprintf(none, sizeof none,
+				 "it predicts the network at initialization, "
+				 "not after training");
+			why = none;
+		}
+	}
 	iv_figure fig = {title, sub, command, 1, &series, nh, hist, why};
 	int rc = iv_figure_svg(f, &fig);
 	free(v);
