@@ -415,4 +415,24 @@ EOF2
 	fail "docs/example-depth20.svg is not what its command draws: regenerate it"
 ok
 
+# --- a value with no neighbour to join is still drawn ----------------------
+printf 'svg: a lone value (one layer, between NaN, deep) is drawn, not a point of no length ... '
+for args in "--depth=1 --width=8 --batch=4" \
+	"--gain=1e100 --activation=relu --depth=6 --width=16 --batch=16" \
+	"--depth=70 --width=8 --batch=4 --init=normal --std=10 --activation=relu" \
+	"--sweep=depth:1,2 --width=8 --batch=4"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "lone values, $args (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+groups = [g for g in root.iter(NS + "g") if g.get("class") == "profile"]
+assert groups
+for g in groups:
+    check_visible(g)
+EOF2
+done
+ok
+
 echo "$passed passed, 0 failed"

@@ -276,21 +276,35 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		p->x0, p->y0 - 14, FS_LABEL, ylabel);
 }
 
-/* A path through the values that can be placed, broken where one cannot. */
+static bool placed(double v) { return isfinite(v) && v > 0; }
+
+/* A path through the values that can be placed, broken where one cannot.
+ * tick: a value with no neighbour to join (one layer, or between NaN) is
+ * drawn as a short level stroke through it, for lines whose markers do
+ * not show (the mean field, deep networks), so that no value is lost. */
 static void path(FILE *f, const svg_panel *p, const double *v, size_t n,
-		 const char *colour, const char *width, const char *dash)
+		 const char *colour, const char *width, const char *dash,
+		 bool tick)
 {
 	bool pen = false;
+	/* within half a layer's step, so that it names no neighbour */
+	double half = p->x_hi > p->x_lo ? p->w / (p->x_hi - p->x_lo) * 0.45
+					: p->w / 2;
+	half = fmin(half, 12);
 	fprintf(f,
 		"<path fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s%s%s "
 		"d=\"",
 		colour, width, dash ? " stroke-dasharray=\"" : "",
 		dash ? dash : "", dash ? "\"" : "");
 	for (size_t l = 0; l < n; l++) {
-		bool ok = isfinite(v[l]) && v[l] > 0;
-		if (ok)
-			fprintf(f, "%c%.2f %.2f ", pen ? 'L' : 'M',
-				svg_x(p, (double)l + 1), svg_y(p, v[l]));
+		bool ok = placed(v[l]);
+		double x = svg_x(p, (double)l + 1);
+		if (ok && tick && !pen && (l + 1 == n || !placed(v[l + 1])))
+			fprintf(f, "M%.2f %.2f L%.2f %.2f ", x - half,
+				svg_y(p, v[l]), x + half, svg_y(p, v[l]));
+		else if (ok)
+			fprintf(f, "%c%.2f %.2f ", pen ? 'L' : 'M', x,
+				svg_y(p, v[l]));
 		pen = ok;
 	}
 	fputs("\"/>\n", f);
@@ -304,10 +318,10 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		 const char *kind, const char *colour, bool theory,
 		 const char *dash)
 {
-	if (theory)
-		path(f, p, v, n, "#ffffff", "5.5", dash);
-	path(f, p, v, n, colour, theory ? "2.5" : "3.5", dash);
 	double r = theory || n > 60 ? 0 : 6;
+	if (theory)
+		path(f, p, v, n, "#ffffff", "5.5", dash, r == 0);
+	path(f, p, v, n, colour, theory ? "2.5" : "3.5", dash, r == 0);
 	for (size_t l = 0; l < n; l++) {
 		bool ok = isfinite(v[l]) && v[l] > 0;
 		double x = svg_x(p, (double)l + 1);
