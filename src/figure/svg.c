@@ -729,7 +729,7 @@ static void command(FILE *f, const char *cmd)
 			inq = in_quotes(s, k, q, &esc);
 			if (inq || esc) {
 				k = bytes_for(s, n, COMMAND_COLS - 2 - p.col);
-				inq = in_quotes(s, k, q, &esc);
+				(void)in_quotes(s, k, q, &esc);
 				if (esc) /* a backslash stays with its character */
 					k--;
 				inq = in_quotes(s, k, q, &esc);
