@@ -424,13 +424,21 @@ for args in "--depth=1 --width=8 --batch=4" \
 	# shellcheck disable=SC2086
 	run 0 --format=svg $args
 	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "lone values, $args (above)"
-import sys
+import re, sys
 from svgcheck import *
 root = load(sys.argv[1])
 groups = [g for g in root.iter(NS + "g") if g.get("class") == "profile"]
 assert groups
 for g in groups:
     check_visible(g)
+for panel in root.iter(NS + "g"):          # strokes inside their frame
+    if panel.get("class") != "panel":
+        continue
+    x0 = float(panel.get("data-x0"))
+    x1 = x0 + float(panel.get("data-width"))
+    for p in panel.iter(NS + "path"):
+        for x in re.findall(r"[ML]([-\d.]+) ", p.get("d")):
+            assert x0 - 0.01 <= float(x) <= x1 + 0.01, (x, x0, x1)
 EOF2
 done
 ok

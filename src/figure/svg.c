@@ -300,8 +300,10 @@ static void path(FILE *f, const svg_panel *p, const double *v, size_t n,
 		bool ok = placed(v[l]);
 		double x = svg_x(p, (double)l + 1);
 		if (ok && tick && !pen && (l + 1 == n || !placed(v[l + 1])))
-			fprintf(f, "M%.2f %.2f L%.2f %.2f ", x - half,
-				svg_y(p, v[l]), x + half, svg_y(p, v[l]));
+			/* inside the frame: layer 1's starts at its edge */
+			fprintf(f, "M%.2f %.2f L%.2f %.2f ",
+				fmax(x - half, p->x0), svg_y(p, v[l]),
+				fmin(x + half, p->x0 + p->w), svg_y(p, v[l]));
 		else if (ok)
 			fprintf(f, "%c%.2f %.2f ", pen ? 'L' : 'M', x,
 				svg_y(p, v[l]));
