@@ -61,6 +61,10 @@ for h in hists:
     assert hi - 0.01 * abs(hi) <= b <= hi, (hi, b)
 title = root.find(NS + "title").text
 assert title == "initviz: tanh, 7 layers of 48 units", title
+# the gradients' stds are relative to the probe the backward pass starts
+# from, which the report documents: the subtitle says so
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert sub.endswith(", seed 5; gradients from N(0, 1) at layer 7"), sub
 EOF
 # the small print reproduces the figure
 cmd=$(PYTHONPATH=$chk "$py" -c 'import sys; from svgcheck import *; print(command(load(sys.argv[1])))' "$tmp/one.svg") ||
@@ -137,6 +141,8 @@ for panel, kind, q in ((panels[0], "activation", "activation"),
         assert paths[0][1] != "4 6", paths
 assert not [g for g in root.iter(NS + "g") if g.get("class") == "histogram"]
 assert "--sweep=width:16,32 --sweep=depth:2,4" in command(root), command(root)
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert sub.endswith(", seed 1; gradients from N(0, 1) at the top layer"), sub
 EOF
 ok
 

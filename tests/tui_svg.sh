@@ -107,7 +107,7 @@ import sys
 from svgcheck import *
 root = load(sys.argv[1])
 texts = [" ".join(t.itertext()) for t in root.iter(NS + "text")]
-assert [t for t in texts if t.endswith(", seed 1, after 5 SGD steps at lr 0.02")], texts[:3]
+assert [t for t in texts if ", seed 1, after 5 SGD steps at lr 0.02;" in t], texts[:3]
 notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
 assert [n for n in notes if n.startswith("mean field: none: ") and
         "initialization" in n], notes

@@ -218,7 +218,9 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 		n += (size_t)snprintf(sub + n, len - n, ", bias %g",
 				      iv_init_is_preset(c->init) ? 0.0 : c->bias);
 	if (n < len)
-		snprintf(sub + n, len - n, ", input %s, seed %lu",
+		snprintf(sub + n, len - n,
+			 ", input %s, seed %lu; gradients from N(0, 1) at the "
+			 "top layer",
 			 iv_input_name(c->input), c->seed);
 }
 

@@ -92,11 +92,11 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 	iv_figure_describe(iv_net_config(net), title, sub, sizeof title);
 	const char *why = iv_figure_theory_none(iv_net_config(net), none,
 						sizeof none);
+	size_t n = strlen(sub);
 	if (steps > 0) {
-		size_t n = strlen(sub);
-		snprintf(sub + n, sizeof sub - n,
-			 ", after %zu SGD step%s at lr %g", steps,
-			 steps == 1 ? "" : "s", lr);
+		n += (size_t)snprintf(sub + n, sizeof sub - n,
+				      ", after %zu SGD step%s at lr %g", steps,
+				      steps == 1 ? "" : "s", lr);
 		if (!why) {
 			snprintf(none, sizeof none,
 				 "it predicts the network at initialization, "
@@ -104,6 +104,10 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 			why = none;
 		}
 	}
+	/* what the gradients' stds are relative to: the report's probe */
+	if (n < sizeof sub)
+		snprintf(sub + n, sizeof sub - n,
+			 "; gradients from N(0, 1) at layer %zu", L);
 	iv_figure fig = {title, sub, command, 1, &series, nh, hist, why};
 	int rc = iv_figure_svg(f, &fig);
 	free(v);
