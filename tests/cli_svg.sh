@@ -449,4 +449,32 @@ EOF2
 done
 ok
 
+# --- a report that trains draws its network at initialization, and says so
+printf 'svg: a report that trains says its figure is at initialization ... '
+for args in "--depth=3 --width=8 --batch=4" "--sweep=width:4,8 --depth=3 --batch=4"; do
+	# shellcheck disable=SC2086
+	run 0 --format=json --train-steps=20 --lr=0.02 $args
+	cp "$tmp/out" "$tmp/tr.json"
+	# shellcheck disable=SC2086
+	run 0 --format=svg --train-steps=20 --lr=0.02 $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/tr.json" <<'EOF2' || fail "training, $args (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+rep = json.load(open(sys.argv[2]))
+rep = rep if isinstance(rep, list) else [rep]
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert ", at initialization, before 20 SGD steps at lr 0.02;" in sub, sub
+assert "--train-steps=20" in command(root), command(root)
+# the numbers drawn are the report's layers, taken before training
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"
+          and g.get("data-quantity") == "activation"]
+assert len(groups) == len(rep), (len(groups), len(rep))
+for g, r in zip(groups, rep):
+    check_profile(panel, g, "activation", [l["activation"]["std"] for l in r["layers"]])
+EOF2
+done
+ok
+
 echo "$passed passed, 0 failed"

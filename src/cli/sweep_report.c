@@ -217,11 +217,13 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	else if (n < len)
 		n += (size_t)snprintf(sub + n, len - n, ", bias %g",
 				      iv_init_is_preset(c->init) ? 0.0 : c->bias);
+	char before[96]; /* training comes after the statistics drawn */
+	iv_figure_before(r->o->train_steps, r->o->lr, before, sizeof before);
 	if (n < len)
 		snprintf(sub + n, len - n,
-			 ", input %s, seed %lu; gradients from N(0, 1) at the "
+			 ", input %s, seed %lu%s; gradients from N(0, 1) at the "
 			 "top layer",
-			 iv_input_name(c->input), c->seed);
+			 iv_input_name(c->input), c->seed, before);
 }
 
 /* Every configuration's profile on shared axes. */

@@ -51,12 +51,23 @@ const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len)
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command)
 {
-	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0);
+	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0, false);
+}
+
+void iv_figure_before(size_t steps, double lr, char *buf, size_t len)
+{
+	if (steps == 0)
+		snprintf(buf, len, "%s", "");
+	else
+		snprintf(buf, len,
+			 ", at initialization, before %zu SGD step%s at lr %g",
+			 steps, steps == 1 ? "" : "s", lr);
 }
 
 int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 			      const iv_theory_layer *theory,
-			      const char *command, size_t steps, double lr)
+			      const char *command, size_t steps, double lr,
+			      bool trained)
 {
 	size_t L = iv_net_depth(net),
 	       nh = L < IV_FIG_HIST_MAX ? L : IV_FIG_HIST_MAX;
@@ -65,7 +76,7 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 	iv_fig_hist hist[IV_FIG_HIST_MAX];
 	if (!v)
 		return -1;
-	if (steps > 0) /* a prediction of another network */
+	if (steps > 0 && trained) /* a prediction of another network */
 		theory = NULL;
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *s = iv_net_layer(net, l);
@@ -93,7 +104,11 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 	const char *why = iv_figure_theory_none(iv_net_config(net), none,
 						sizeof none);
 	size_t n = strlen(sub);
-	if (steps > 0) {
+	if (steps > 0 && !trained) {
+		char before[96];
+		iv_figure_before(steps, lr, before, sizeof before);
+		n += (size_t)snprintf(sub + n, sizeof sub - n, "%s", before);
+	} else if (steps > 0) {
 		n += (size_t)snprintf(sub + n, sizeof sub - n,
 				      ", after %zu SGD step%s at lr %g", steps,
 				      steps == 1 ? "" : "s", lr);
