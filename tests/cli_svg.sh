@@ -61,6 +61,10 @@ for h in hists:
     assert hi - 0.01 * abs(hi) <= b <= hi, (hi, b)
 title = root.find(NS + "title").text
 assert title == "initviz: tanh, 7 layers of 48 units", title
+# the gradients' stds are relative to the probe the backward pass starts
+# from, which the report documents: the subtitle says so
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert sub.endswith(", seed 5; gradients from N(0, 1) at layer 7"), sub
 EOF
 # the small print reproduces the figure
 cmd=$(PYTHONPATH=$chk "$py" -c 'import sys; from svgcheck import *; print(command(load(sys.argv[1])))' "$tmp/one.svg") ||
@@ -137,6 +141,8 @@ for panel, kind, q in ((panels[0], "activation", "activation"),
         assert paths[0][1] != "4 6", paths
 assert not [g for g in root.iter(NS + "g") if g.get("class") == "histogram"]
 assert "--sweep=width:16,32 --sweep=depth:2,4" in command(root), command(root)
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert sub.endswith(", seed 1; gradients from N(0, 1) at the top layer"), sub
 EOF
 ok
 
@@ -258,6 +264,217 @@ grep -q '<title>initviz: tanh, 1 layer of 8 units</title>' "$tmp/out" ||
 run 0 --format=svg --depth=1 --sweep=width:8,16 --batch=4
 grep -q 'gain 1, 1 layer, batch 4' "$tmp/out" ||
 	fail "one layer's sweep subtitle"
+ok
+
+# --- what the profile cannot place is said, never left to guesswork --------
+printf 'svg: an absent mean field, zeros and NaN or Inf are named in notes ... '
+# zeros: no mean field (the table's reason), no "mean field" key for lines
+# that are not there, and the crosses at the bottom edge explained
+for args in "--depth=3" "--sweep=width:4,8 --depth=3"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg --init=zeros --width=8 --batch=4 $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "zeros notes, $args (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+texts = [" ".join(t.itertext()) for t in root.iter(NS + "text")]
+notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
+assert "mean field: none: zeros weights are not independent zero-mean " \
+       "random numbers" in notes, notes
+assert "mean field" not in texts, "a key for a mean field not drawn"
+assert [n for n in notes if n.startswith("\u00d7") and "std exactly 0" in n], notes
+assert not root.findall(".//*[@data-kind='activation_theory']")
+EOF2
+done
+# huge gains: the stds left out as NaN or Inf, measured and predicted, are
+# counted as the JSON report's layers say
+set -- --gain=1e100 --activation=relu --depth=6 --width=16 --batch=16
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/gain.json"
+run 0 --format=svg "$@"
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/gain.json" <<'EOF2' || fail "NaN notes (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+L = json.load(open(sys.argv[2]))["layers"]
+notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
+def bad(q):           # the table's rule: NaN or Inf among the entries
+    return sum(l[q]["nan"] + l[q]["inf"] > 0 for l in L)
+def th_bad(k):        # predictions not placed: null (NaN, Inf) or 0
+    return sum(not l["theory"][k] for l in L)
+a, g = bad("activation"), bad("grad_activation")
+ta, tg = th_bad("activation_std"), th_bad("grad_activation_std")
+assert a and g and ta and tg, (a, g, ta, tg)
+want = ["mean field 0, NaN or Inf, not drawn: %d activation stds and "
+        "%d gradient stds" % (ta, tg),
+        "NaN or Inf, not drawn: %d activation stds and %d gradient stds"
+        % (a, g)]
+assert notes == want, (notes, want)
+EOF2
+# a plain figure needs no notes
+run 0 --format=svg --depth=3 --width=8 --batch=4
+grep -q 'class="note"' "$tmp/out" && fail "a note on a figure with every value drawn"
+ok
+
+# --- a histogram's labels name only values the data holds -----------------
+printf 'svg: histograms of constants, of no finite value and with NaN or Inf say so ... '
+# huge gains: constants (relu of -Inf), all NaN, a few Inf; zeros: all 0
+for args in "--gain=1e100 --activation=relu --depth=6 --width=16 --batch=16" \
+	"--init=zeros --depth=3 --width=8 --batch=4"; do
+	# shellcheck disable=SC2086
+	run 0 --format=json $args
+	cp "$tmp/out" "$tmp/h.json"
+	# shellcheck disable=SC2086
+	run 0 --format=svg $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/h.json" <<'EOF2' || fail "histogram labels, $args (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+L = json.load(open(sys.argv[2]))["layers"]
+seen = set()
+for h in root.iter(NS + "g"):
+    if h.get("class") != "histogram":
+        continue
+    q = L[int(h.get("data-layer")) - 1][
+        "activation" if h.get("data-kind") == "activation" else "grad_activation"]
+    texts = {t.get("class"): t.text for t in h.iter(NS + "text")}
+    labels = [t.text for t in h.iter(NS + "text") if t.get("class") is None]
+    left = texts.get("left-out")
+    if q["nan"] or q["inf"]:       # what the bars leave out, counted
+        parts = (["%d NaN" % q["nan"]] if q["nan"] else []) + \
+                (["%d Inf" % q["inf"]] if q["inf"] else [])
+        assert left == ", ".join(parts) + " left out", (left, q)
+    else:
+        assert left is None, left
+    if q["min"] is None:           # no finite value: no range to name
+        assert labels == ["no finite value"], labels
+        seen.add("none")
+    elif q["min"] == q["max"]:     # one value: its name, not made-up ends
+        assert labels == ["all %.3g" % q["min"]], (labels, q["min"])
+        seen.add("constant")
+    else:                          # ends within the data
+        a, b = map(float, labels)
+        assert q["min"] <= a <= b <= q["max"], (labels, q["min"], q["max"])
+assert seen, "no constant or empty histogram drawn"
+EOF2
+done
+ok
+
+# --- a lesson file's path with spaces and quotes pastes into a shell ------
+printf 'svg: the small print of a long quoted path runs in a shell as it is ... '
+# a path longer than a line, with spaces (one quoted word), & < > " and '
+dir="$tmp/a&b <c> \"d\" 'e' tr$(printf '\303\250')s long directory name for the course on weight initialisation/and a second level that is also long"
+mkdir -p "$dir" || exit 99
+cat >"$dir/x&y.lessons" <<'EOF2'
+[lesson]
+title = A & B <tags> "quoted"
+init = orthogonal
+activation = linear
+depth = 3
+width = 8
+text = a lesson from an awkward place
+EOF2
+n=$("$bin" --lessons="$dir/x&y.lessons" --list-lessons | tail -1 | cut -d. -f1)
+run 0 --lessons="$dir/x&y.lessons" --lesson="$n" --format=svg --batch=4
+cp "$tmp/out" "$tmp/path.svg"
+PYTHONPATH=$chk "$py" - "$tmp/path.svg" "$tmp/paste.sh" <<'EOF2' || fail "small print (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+lines = [t.text for t in root.iter(NS + "text") if t.get("class") == "command"]
+assert 1 < len(lines) <= 4 and "cut" not in lines[-1], lines
+assert lines[0].startswith("initviz --lessons='"), lines[0]
+# the lines as a reader pastes them, the program's name as the shell finds it
+open(sys.argv[2], "w").write('"$bin"' + "\n".join(lines)[len("initviz"):] + "\n")
+EOF2
+bin=$bin sh "$tmp/paste.sh" >"$tmp/again.svg" 2>"$tmp/err" ||
+	fail "the small print in a shell: $(cat "$tmp/err")"
+cmp -s "$tmp/path.svg" "$tmp/again.svg" || fail "the small print draws another figure"
+ok
+
+# --- the README's example figure is what its command draws now -----------
+printf "svg: docs/example-depth20.svg is what README's command draws ... "
+grep -q 'This one is `initviz --format=svg --depth=20 --batch=256`' \
+	"${top_srcdir:-.}/README.md" || fail "README's example command changed"
+run 0 --format=svg --depth=20 --batch=256
+# the same elements and words; numbers to a few ulps of a BLAS's rounding
+PYTHONPATH=$chk "$py" - "$tmp/out" "${top_srcdir:-.}/docs/example-depth20.svg" <<'EOF2' ||
+import re, sys
+from svgcheck import *
+now, doc = load(sys.argv[1]), load(sys.argv[2])
+NUM = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+def same(a, b):
+    if a == b:
+        return True
+    if a is None or b is None or NUM.sub("#", a) != NUM.sub("#", b):
+        return False
+    return all(abs(float(x) - float(y)) <= 1e-6 * max(abs(float(x)), 1) + 0.02
+               for x, y in zip(NUM.findall(a), NUM.findall(b)))
+ea, eb = list(now.iter()), list(doc.iter())
+assert len(ea) == len(eb), ("elements", len(ea), len(eb))
+for x, y in zip(ea, eb):
+    assert x.tag == y.tag and sorted(x.attrib) == sorted(y.attrib), (x.attrib, y.attrib)
+    for k in x.attrib:
+        assert same(x.get(k), y.get(k)), (k, x.get(k), y.get(k))
+    assert same(x.text, y.text), (x.text, y.text)
+EOF2
+	fail "docs/example-depth20.svg is not what its command draws: regenerate it"
+ok
+
+# --- a value with no neighbour to join is still drawn ----------------------
+printf 'svg: a lone value (one layer, between NaN, deep) is drawn, not a point of no length ... '
+for args in "--depth=1 --width=8 --batch=4" \
+	"--gain=1e100 --activation=relu --depth=6 --width=16 --batch=16" \
+	"--depth=70 --width=8 --batch=4 --init=normal --std=10 --activation=relu" \
+	"--sweep=depth:1,2 --width=8 --batch=4"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "lone values, $args (above)"
+import re, sys
+from svgcheck import *
+root = load(sys.argv[1])
+groups = [g for g in root.iter(NS + "g") if g.get("class") == "profile"]
+assert groups
+for g in groups:
+    check_visible(g)
+for panel in root.iter(NS + "g"):          # strokes inside their frame
+    if panel.get("class") != "panel":
+        continue
+    x0 = float(panel.get("data-x0"))
+    x1 = x0 + float(panel.get("data-width"))
+    for p in panel.iter(NS + "path"):
+        for x in re.findall(r"[ML]([-\d.]+) ", p.get("d")):
+            assert x0 - 0.01 <= float(x) <= x1 + 0.01, (x, x0, x1)
+EOF2
+done
+ok
+
+# --- a report that trains draws its network at initialization, and says so
+printf 'svg: a report that trains says its figure is at initialization ... '
+for args in "--depth=3 --width=8 --batch=4" "--sweep=width:4,8 --depth=3 --batch=4"; do
+	# shellcheck disable=SC2086
+	run 0 --format=json --train-steps=20 --lr=0.02 $args
+	cp "$tmp/out" "$tmp/tr.json"
+	# shellcheck disable=SC2086
+	run 0 --format=svg --train-steps=20 --lr=0.02 $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/tr.json" <<'EOF2' || fail "training, $args (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+rep = json.load(open(sys.argv[2]))
+rep = rep if isinstance(rep, list) else [rep]
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert ", at initialization, before 20 SGD steps at lr 0.02;" in sub, sub
+assert "--train-steps=20" in command(root), command(root)
+# the numbers drawn are the report's layers, taken before training
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"
+          and g.get("data-quantity") == "activation"]
+assert len(groups) == len(rep), (len(groups), len(rep))
+for g, r in zip(groups, rep):
+    check_profile(panel, g, "activation", [l["activation"]["std"] for l in r["layers"]])
+EOF2
+done
 ok
 
 echo "$passed passed, 0 failed"

@@ -101,3 +101,33 @@ def whole_command(root):
     d = [e for e in root.iter(NS + "desc") if e.get("class") == "command"]
     assert len(d) == 1, len(d)
     return d[0].text
+
+def check_visible(group):
+    """Every value of a profile group placed by an invisible marker (r 0:
+    the mean field, deep networks) lies on a stroke of some length of its
+    line: a path of the marker's colour and, for the mean field, dashes."""
+    import re
+    for c in group.iter(NS + "circle"):
+        if float(c.get("r")) > 0 or float(c.get("data-value")) <= 0:
+            continue
+        theory = c.get("data-kind").endswith("_theory")
+        x, y = float(c.get("cx")), float(c.get("cy"))
+        seen = False
+        for p in group.iter(NS + "path"):
+            if p.get("stroke") != c.get("fill") or \
+                    (p.get("stroke-dasharray") == "4 6") != theory:
+                continue
+            pts = [[]]
+            for cmd, a, b in re.findall(r"([ML])([-\d.]+) ([-\d.]+)", p.get("d")):
+                if cmd == "M":
+                    pts.append([])
+                pts[-1].append((float(a), float(b)))
+            for sub in pts:
+                for (a, b), (u, v) in zip(sub, sub[1:]):
+                    n = math.hypot(u - a, v - b)
+                    if n == 0:
+                        continue
+                    t = ((x - a) * (u - a) + (y - b) * (v - b)) / n / n
+                    d = abs((x - a) * (v - b) - (y - b) * (u - a)) / n
+                    seen |= -1e-6 <= t <= 1 + 1e-6 and d < 0.01
+        assert seen, ("a value drawn by no stroke", c.attrib)

@@ -1013,7 +1013,7 @@ START_TEST(figure_is_the_reports_beside_the_text)
 	/* when the figure is saved beside a.txt, then a.svg holds the very
 	 * bytes --format=svg writes of the engine's network: the histograms
 	 * binned then are the passes' own */
-	ck_assert_int_eq(tui_save_figure(txt, comp.net, th, "initviz -d 6",
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, 0, 0, th, "initviz -d 6",
 					 svg, sizeof svg),
 			 0);
 	snprintf(want, sizeof want, "%s/a.svg", figdir);
@@ -1027,7 +1027,7 @@ START_TEST(figure_is_the_reports_beside_the_text)
 	free(rep);
 	/* and saved again, the figure that exists is left alone */
 	errno = 0;
-	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, 0, 0, NULL, NULL, svg,
 					 sizeof svg),
 			 -1);
 	ck_assert_int_eq(errno, EEXIST);
@@ -1037,12 +1037,12 @@ START_TEST(figure_is_the_reports_beside_the_text)
 	free(got);
 	/* a name not ending in .txt, or no room for the path: nothing */
 	touch("b.dat", "x", txt, sizeof txt);
-	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, 0, 0, NULL, NULL, svg,
 					 sizeof svg),
 			 -1);
 	ck_assert_int_eq(errno, EINVAL);
 	touch("c.txt", "x", txt, sizeof txt);
-	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, 0, 0, NULL, NULL, svg,
 					 strlen(txt)),
 			 -1);
 	ck_assert_int_eq(errno, EINVAL);
@@ -1071,7 +1071,7 @@ START_TEST(figure_after_training_draws_the_trained_network)
 	ck_assert_ptr_nonnull(mkdtemp(figdir));
 	char txt[4096], svg[4096];
 	touch("t.txt", "screen\n", txt, sizeof txt);
-	ck_assert_int_eq(tui_save_figure(txt, comp.net, NULL, NULL, svg,
+	ck_assert_int_eq(tui_save_figure(txt, comp.net, 0, 0, NULL, NULL, svg,
 					 sizeof svg),
 			 0);
 	/* then the figure draws the trained network's numbers, not the

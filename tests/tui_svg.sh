@@ -94,4 +94,27 @@ done
 [ "$(ls -A "$tmp/save" | wc -l)" -eq 4 ] || fail "files: $(ls -A "$tmp/save")"
 ok "S S: two texts and two figures"
 
+# 3. after training steps: the figure says so, and draws no mean field,
+# which predicts the network at initialization (the report's figure of the
+# same command is of the untrained network)
+echo 'Wait S Wait q' >"$tmp/keys"
+view --train-steps=5 --lr=0.02 --depth=4 --width=16 --batch=16
+set -- "$tmp"/save/initviz-screen-*.svg
+[ $# -eq 1 ] && [ -f "$1" ] || fail "training: S saved no figure"
+grep -q -- '--train-steps=5 --lr=0.02' "${1%.svg}.txt" || fail "not 5 steps: $(head -1 "${1%.svg}.txt")"
+PYTHONPATH=$chk "$py" - "$1" <<'PY' || fail "a trained network's figure (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+texts = [" ".join(t.itertext()) for t in root.iter(NS + "text")]
+assert [t for t in texts if ", seed 1, after 5 SGD steps at lr 0.02;" in t], texts[:3]
+notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
+assert [n for n in notes if n.startswith("mean field: none: ") and
+        "initialization" in n], notes
+assert not [c for c in root.iter(NS + "circle")
+            if c.get("data-kind").endswith("_theory")], "a mean field drawn"
+assert "mean field" not in texts
+PY
+ok "after training: the figure says so and draws no mean field"
+
 echo "$passed passed"

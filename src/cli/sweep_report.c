@@ -228,9 +228,13 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	else if (n < len)
 		n += (size_t)snprintf(sub + n, len - n, ", bias %g",
 				      iv_init_is_preset(c->init) ? 0.0 : c->bias);
+	char before[96]; /* training comes after the statistics drawn */
+	iv_figure_before(r->o->train_steps, r->o->lr, before, sizeof before);
 	if (n < len)
-		snprintf(sub + n, len - n, ", input %s, seed %lu",
-			 iv_input_name(c->input), c->seed);
+		snprintf(sub + n, len - n,
+			 ", input %s, seed %lu%s; gradients from N(0, 1) at the "
+			 "top layer",
+			 iv_input_name(c->input), c->seed, before);
 }
 
 /* Every configuration's profile on shared axes. */
@@ -238,7 +242,7 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
 	char(*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
-	char title[256], sub[256], *cmd = cli_command_new(r->o);
+	char title[256], sub[256], none[128], *cmd = cli_command_new(r->o);
 	int rc = -1;
 	if (series && labels && cmd) {
 		for (size_t i = 0; i < r->n; i++) {
@@ -249,7 +253,9 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 					    x->th_act, x->grad_std, x->th_grad};
 		}
 		sweep_title(r, title, sizeof title, sub);
-		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL};
+		const char *why =
+		    iv_figure_theory_none(&r->o->cfg, none, sizeof none);
+		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL, why};
 		rc = iv_figure_svg(f, &fig);
 	}
 	free(cmd);

@@ -43,15 +43,22 @@ typedef struct iv_figure {
 	const iv_fig_series *series;
 	size_t nhist; /* drawn with a single series only */
 	const iv_fig_hist *hist;
+	/* why no series has a mean field ("zeros weights are not ..."),
+	 * written after "mean field: none: "; NULL: none given */
+	const char *theory_none;
 } iv_figure;
 
 #define IV_FIG_HIST_MAX 5 /* histogram rows shown; callers sample layers */
 
-/* Write fig as one SVG document to f. 0, or -1 on a write error. */
+/* Write fig as one SVG document to f. 0, or -1 on a write error. What
+ * the profiles cannot place is said in notes beside the legend: a std of
+ * 0 (marked x at the bottom edge), the values left out as NaN or Inf,
+ * and a mean field that is absent (with theory_none's reason). */
 int iv_figure_svg(FILE *f, const iv_figure *fig);
 
 /* The figure of a finished network (both passes done): its profile with
- * theory's predictions (depth entries, iv_theory_layers; NULL: none), the
+ * theory's predictions (depth entries, iv_theory_layers; NULL: none, with
+ * iv_figure_theory_none's reason when the init has no theory), the
  * histograms of IV_FIG_HIST_MAX layers evenly spaced (first and last
  * included), the title and subtitle of its configuration, command in
  * small print (NULL: none). 0, or -1 on a write error or out of memory. */
@@ -61,11 +68,28 @@ int iv_figure_svg(FILE *f, const iv_figure *fig);
 #define IV_FIG_QUANTITIES (IV_Q_BIT(IV_Q_ACT) | IV_Q_BIT(IV_Q_GRAD_ACT))
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command);
+/* The same of net after steps training steps at rate lr (0 steps: at
+ * initialization, as iv_figure_net_svg): the subtitle says so, and the
+ * mean field, which predicts the network at initialization, is left out
+ * with that reason. Not trained: net is at initialization and the steps
+ * come after what is drawn (a report that trains), as the subtitle says. */
+int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
+			      const iv_theory_layer *theory,
+			      const char *command, size_t steps, double lr,
+			      bool trained);
+
+/* ", at initialization, before 5 SGD steps at lr 0.02" into buf (len)
+ * when steps > 0, else "": the figure of a report that trains. */
+void iv_figure_before(size_t steps, double lr, char *buf, size_t len);
 
 /* A figure's title ("initviz: relu, 20 layers of 256 units, residual
  * (alpha 1), layer norm") and subtitle (init with its std, value, gain and
  * mode, bias, batch, input, seed) for c, each up to len. */
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len);
+
+/* Why c's init has no mean field, for iv_figure.theory_none: NULL when
+ * it has one (iv_theory_applies). buf holds len. */
+const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len);
 
 /* ", residual (alpha 1), batch norm" for c's architecture, "" for a plain
  * network; the alpha only when alpha is true. */

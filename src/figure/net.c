@@ -37,16 +37,47 @@ void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 			 c->batch, iv_input_name(c->input), c->seed);
 }
 
+const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len)
+{
+	if (iv_theory_applies(c->init))
+		return NULL;
+	/* the report table's words */
+	snprintf(buf, len,
+		 "%s weights are not independent zero-mean random numbers",
+		 iv_init_name(c->init));
+	return buf;
+}
+
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command)
+{
+	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0, false);
+}
+
+void iv_figure_before(size_t steps, double lr, char *buf, size_t len)
+{
+	if (steps == 0)
+		snprintf(buf, len, "%s", "");
+	else
+		snprintf(buf, len,
+			 ", at initialization, before %zu SGD step%s at lr %g",
+			 steps, steps == 1 ? "" : "s", lr);
+}
+
+int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
+			      const iv_theory_layer *theory,
+			      const char *command, size_t steps, double lr,
+			      bool trained)
 {
 	size_t L = iv_net_depth(net),
 	       nh = L < IV_FIG_HIST_MAX ? L : IV_FIG_HIST_MAX;
 	double *v = malloc(4 * L * sizeof *v);
-	char title[256], sub[256];
+	char title[256], sub[256], none[128];
 	iv_fig_hist hist[IV_FIG_HIST_MAX];
 	if (!v)
 		return -1;
+	if (steps > 0 && trained) /* a prediction of another network */
+		theory = NULL;
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *s = iv_net_layer(net, l);
 		v[l - 1] = iv_stats_std_all(&s->q[IV_Q_ACT]);
@@ -70,7 +101,29 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 	}
 	iv_fig_series series = {NULL, L, v, v + L, v + 2 * L, v + 3 * L};
 	iv_figure_describe(iv_net_config(net), title, sub, sizeof title);
-	iv_figure fig = {title, sub, command, 1, &series, nh, hist};
+	const char *why = iv_figure_theory_none(iv_net_config(net), none,
+						sizeof none);
+	size_t n = strlen(sub);
+	if (steps > 0 && !trained) {
+		char before[96];
+		iv_figure_before(steps, lr, before, sizeof before);
+		n += (size_t)snprintf(sub + n, sizeof sub - n, "%s", before);
+	} else if (steps > 0) {
+		n += (size_t)snprintf(sub + n, sizeof sub - n,
+				      ", after %zu SGD step%s at lr %g", steps,
+				      steps == 1 ? "" : "s", lr);
+		if (!why) {
+			snprintf(none, sizeof none,
+				 "it predicts the network at initialization, "
+				 "not after training");
+			why = none;
+		}
+	}
+	/* what the gradients' stds are relative to: the report's probe */
+	if (n < sizeof sub)
+		snprintf(sub + n, sizeof sub - n,
+			 "; gradients from N(0, 1) at layer %zu", L);
+	iv_figure fig = {title, sub, command, 1, &series, nh, hist, why};
 	int rc = iv_figure_svg(f, &fig);
 	free(v);
 	return rc;

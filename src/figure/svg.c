@@ -276,21 +276,37 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		p->x0, p->y0 - 14, FS_LABEL, ylabel);
 }
 
-/* A path through the values that can be placed, broken where one cannot. */
+static bool placed(double v) { return isfinite(v) && v > 0; }
+
+/* A path through the values that can be placed, broken where one cannot.
+ * tick: a value with no neighbour to join (one layer, or between NaN) is
+ * drawn as a short level stroke through it, for lines whose markers do
+ * not show (the mean field, deep networks), so that no value is lost. */
 static void path(FILE *f, const svg_panel *p, const double *v, size_t n,
-		 const char *colour, const char *width, const char *dash)
+		 const char *colour, const char *width, const char *dash,
+		 bool tick)
 {
 	bool pen = false;
+	/* within half a layer's step, so that it names no neighbour */
+	double half = p->x_hi > p->x_lo ? p->w / (p->x_hi - p->x_lo) * 0.45
+					: p->w / 2;
+	half = fmin(half, 12);
 	fprintf(f,
 		"<path fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s%s%s "
 		"d=\"",
 		colour, width, dash ? " stroke-dasharray=\"" : "",
 		dash ? dash : "", dash ? "\"" : "");
 	for (size_t l = 0; l < n; l++) {
-		bool ok = isfinite(v[l]) && v[l] > 0;
-		if (ok)
-			fprintf(f, "%c%.2f %.2f ", pen ? 'L' : 'M',
-				svg_x(p, (double)l + 1), svg_y(p, v[l]));
+		bool ok = placed(v[l]);
+		double x = svg_x(p, (double)l + 1);
+		if (ok && tick && !pen && (l + 1 == n || !placed(v[l + 1])))
+			/* inside the frame: layer 1's starts at its edge */
+			fprintf(f, "M%.2f %.2f L%.2f %.2f ",
+				fmax(x - half, p->x0), svg_y(p, v[l]),
+				fmin(x + half, p->x0 + p->w), svg_y(p, v[l]));
+		else if (ok)
+			fprintf(f, "%c%.2f %.2f ", pen ? 'L' : 'M', x,
+				svg_y(p, v[l]));
 		pen = ok;
 	}
 	fputs("\"/>\n", f);
@@ -304,10 +320,10 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		 const char *kind, const char *colour, bool theory,
 		 const char *dash)
 {
-	if (theory)
-		path(f, p, v, n, "#ffffff", "5.5", dash);
-	path(f, p, v, n, colour, theory ? "2.5" : "3.5", dash);
 	double r = theory || n > 60 ? 0 : 6;
+	if (theory)
+		path(f, p, v, n, "#ffffff", "5.5", dash, r == 0);
+	path(f, p, v, n, colour, theory ? "2.5" : "3.5", dash, r == 0);
 	for (size_t l = 0; l < n; l++) {
 		bool ok = isfinite(v[l]) && v[l] > 0;
 		double x = svg_x(p, (double)l + 1);
@@ -433,6 +449,104 @@ static size_t legend_named(const iv_figure *fig)
 	return named;
 }
 
+/* The notes beside the keys: what the profiles could not place, and why.
+ * They start at NOTES_X, right of the keys' two columns. */
+#define NOTES_X 660.0
+
+/* What the profiles of fig leave off their log scale. */
+typedef struct unplaced {
+	size_t zero;       /* measured stds of exactly 0, marked x */
+	size_t bad[2];     /* measured NaN or Inf, by quantity: not drawn */
+	size_t th_bad[2];  /* mean field 0, NaN or Inf: not drawn */
+	bool theory;       /* some mean field value is drawn */
+} unplaced;
+
+static void count_unplaced(const iv_figure *fig, unplaced *u)
+{
+	memset(u, 0, sizeof *u);
+	for (size_t i = 0; i < fig->nseries; i++)
+		for (int q = Q_ACT; q <= Q_GRAD; q++) {
+			const iv_fig_series *s = &fig->series[i];
+			const double *m = values(s, q, false),
+				     *t = values(s, q, true);
+			for (size_t l = 0; l < s->n; l++) {
+				if (m && m[l] == 0)
+					u->zero++;
+				else if (m && !isfinite(m[l]))
+					u->bad[q]++;
+				if (t && isfinite(t[l]) && t[l] > 0)
+					u->theory = true;
+				else if (t)
+					u->th_bad[q]++;
+			}
+		}
+}
+
+/* "5 activation stds and 1 gradient std" for counts n[2]. */
+static void act_grad(char *buf, size_t len, const size_t n[2], const char *what)
+{
+	char a[64] = "", g[64] = "";
+	if (n[0])
+		snprintf(a, sizeof a, "%zu activation %s%s", n[0], what,
+			 n[0] == 1 ? "" : "s");
+	if (n[1])
+		snprintf(g, sizeof g, "%zu gradient %s%s", n[1], what,
+			 n[1] == 1 ? "" : "s");
+	snprintf(buf, len, "%s%s%s", a, n[0] && n[1] ? " and " : "", g);
+}
+
+/* A note at x, y (the baseline's key row) within width w, in grey. */
+static void note(FILE *f, double x, double y, double w, const char *text)
+{
+	fprintf(f,
+		"<text class=\"note\" x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+		"fill=\"%s\">",
+		x, y + FS_TICK / 3.0, fit_size(text, FS_TICK, w, false),
+		SVG_GREY);
+	svg_escape(f, text);
+	fputs("</text>\n", f);
+}
+
+/* The notes of fig in two rows: the first at x1, y within w1, the second
+ * a key row lower at x2 within w2. Returns whether a mean field is drawn
+ * (its keys are then due). */
+static bool notes(FILE *f, const iv_figure *fig, double x1, double y,
+		  double w1, double x2, double w2)
+{
+	unplaced u;
+	char line[3][320], part[200];
+	size_t n = 0;
+	count_unplaced(fig, &u);
+	if (!u.theory && fig->theory_none)
+		snprintf(line[n++], sizeof line[0], "mean field: none: %s",
+			 fig->theory_none);
+	else if (!u.theory)
+		snprintf(line[n++], sizeof line[0], "mean field: none drawn");
+	else if (u.th_bad[0] || u.th_bad[1]) {
+		act_grad(part, sizeof part, u.th_bad, "std");
+		snprintf(line[n++], sizeof line[0],
+			 "mean field 0, NaN or Inf, not drawn: %s", part);
+	}
+	if (u.zero)
+		snprintf(line[n++], sizeof line[0],
+			 "\xc3\x97: std exactly 0 (no place on a log scale)");
+	if (u.bad[0] || u.bad[1]) {
+		act_grad(part, sizeof part, u.bad, "std");
+		snprintf(line[n++], sizeof line[0],
+			 "NaN or Inf, not drawn: %s", part);
+	}
+	if (n == 3) { /* two rows: the measured notes share the second */
+		size_t k = strlen(line[1]);
+		snprintf(line[1] + k, sizeof line[1] - k, "; %s", line[2]);
+		n = 2;
+	}
+	if (n > 0)
+		note(f, x1, y, w1, line[0]);
+	if (n > 1)
+		note(f, x2, y + 34, w2, line[1]);
+	return u.theory;
+}
+
 static size_t max_layers(const iv_figure *fig)
 {
 	size_t n = 1;
@@ -452,10 +566,15 @@ static void single(FILE *f, const iv_figure *fig)
 	profiles(f, fig, &p, Q_GRAD, true, 1);
 	fputs("</g>\n", f);
 	double y = p.y0 + p.h + 100;
+	bool theory = notes(f, fig, NOTES_X, y, SVG_W - 24 - NOTES_X, NOTES_X,
+			    SVG_W - 24 - NOTES_X);
 	key(f, p.x0, y, iv_svg_palette[0], NULL, "activations");
 	key(f, p.x0 + 330, y, iv_svg_palette[1], NULL, "gradients");
-	key(f, p.x0, y + 34, iv_svg_palette[0], "4 6", "mean field");
-	key(f, p.x0 + 330, y + 34, iv_svg_palette[1], "4 6", "mean field");
+	if (theory) {
+		key(f, p.x0, y + 34, iv_svg_palette[0], "4 6", "mean field");
+		key(f, p.x0 + 330, y + 34, iv_svg_palette[1], "4 6",
+		    "mean field");
+	}
 	svg_histograms(f, fig, 930, 170, 630, 660);
 }
 
@@ -493,8 +612,12 @@ static void sweep(FILE *f, const iv_figure *fig)
 			 fig->nseries - named);
 		key(f, LEGEND_X, y, SVG_REST, NULL, rest);
 	}
+	/* the notes' second row is free below the keys */
+	if (notes(f, fig, NOTES_X, a.y0 + a.h + 100, LEGEND_X - 8 - NOTES_X,
+		  a.x0, LEGEND_X - 8 - a.x0))
+		key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6",
+		    "mean field");
 	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
-	key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6", "mean field");
 }
 
 /* Columns of the n bytes at s (UTF-8: a character a column). */
@@ -546,12 +669,41 @@ static void sp_break(small_print *p, const char *end)
 	p->col = 0;
 }
 
+/* The bytes of the shell word at s, up to a space outside quotes (the
+ * command quotes a word in '...', a quote in it as '\''). */
+static size_t word_len(const char *s)
+{
+	bool q = false;
+	size_t i = 0;
+	for (; s[i] && (q || s[i] != ' '); i++)
+		if (s[i] == '\'')
+			q = !q;
+		else if (!q && s[i] == '\\' && s[i + 1])
+			i++;
+	return i;
+}
+
+/* Whether the first k bytes of a word leave it inside quotes (q: inside
+ * at its start); *escape: they end on a backslash outside quotes, whose
+ * character they would part from. */
+static bool in_quotes(const char *s, size_t k, bool q, bool *escape)
+{
+	*escape = false;
+	for (size_t i = 0; i < k; i++)
+		if (s[i] == '\'')
+			q = !q;
+		else if (!q && s[i] == '\\' && ++i == k)
+			*escape = true;
+	return q;
+}
+
 /* The command line in small print, bottom up, in lines that paste into a
  * shell as they are: broken at a space with " \", inside a word too long
- * for a line (a sweep's values) with "\", which the shell removes with the
- * newline. A quoted word is not broken (a backslash is literal in
- * quotes). The whole command is in the <desc> as well; when it needs more
- * lines than the page has, the last says so. */
+ * for a line (a sweep's values, a lesson file's path) with "\", which the
+ * shell removes with the newline; inside quotes, where a backslash is
+ * literal, the quote is closed first and opened again on the next line
+ * ('a'\ and 'b' read as ab). The whole command is in the <desc> as well;
+ * when it needs more lines than the page has, the last says so. */
 static void command(FILE *f, const char *cmd)
 {
 	small_print p; /* about 3 KB */
@@ -563,20 +715,32 @@ static void command(FILE *f, const char *cmd)
 	memset(&p, 0, sizeof p);
 	p.n = 1;
 	for (const char *s = cmd; *s;) {
-		const char *sp = strchr(s, ' ');
-		size_t n = sp ? (size_t)(sp - s) : strlen(s);
-		int w = cols_n(s, n), after = sp ? 2 : 0;
+		size_t n = word_len(s);
+		int w = cols_n(s, n), after = s[n] ? 2 : 0;
+		bool q = false; /* inside quotes at s */
 		if (p.col > 0 && p.col + 1 + w + after > COMMAND_COLS &&
 		    w + after <= COMMAND_COLS)
 			sp_break(&p, " \\");
 		if (p.col > 0)
 			sp_put(&p, " ", 1);
-		bool quoted = memchr(s, '\'', n) != NULL;
-		while (!quoted && p.col + w + after > COMMAND_COLS &&
+		while (p.col + w + after > COMMAND_COLS &&
 		       p.n <= COMMAND_LINES) {
+			bool esc, inq;
+			/* room for "\", and for "'\" inside quotes */
 			size_t k = bytes_for(s, n, COMMAND_COLS - 1 - p.col);
+			inq = in_quotes(s, k, q, &esc);
+			if (inq || esc) {
+				k = bytes_for(s, n, COMMAND_COLS - 2 - p.col);
+				(void)in_quotes(s, k, q, &esc);
+				if (esc) /* a backslash stays with its character */
+					k--;
+				inq = in_quotes(s, k, q, &esc);
+			}
 			sp_put(&p, s, k);
-			sp_break(&p, "\\");
+			sp_break(&p, inq ? "'\\" : "\\");
+			if (inq)
+				sp_put(&p, "'", 1);
+			q = inq;
 			s += k;
 			n -= k;
 			w = cols_n(s, n);

@@ -22,10 +22,32 @@ static void edge_label(char *b, size_t n, double v, int outward)
 		 (outward < 0 ? ceil(v / unit) : floor(v / unit)) * unit);
 }
 
-/* One histogram: a bar per bin, heights relative to the fullest bin. */
+/* "3 NaN, 87 Inf left out": the entries a histogram of finite values
+ * cannot bin, within width room at FS_SMALL (without the counts when they
+ * do not fit); 0 when there are none. */
+static int left_out(const iv_stats *s, double room, char *b, size_t n)
+{
+	char nan[32] = "", inf[32] = "";
+	if (s->nan == 0 && s->inf == 0)
+		return 0;
+	if (s->nan)
+		snprintf(nan, sizeof nan, "%zu NaN", s->nan);
+	if (s->inf)
+		snprintf(inf, sizeof inf, "%zu Inf", s->inf);
+	snprintf(b, n, "%s%s%s left out", nan, s->nan && s->inf ? ", " : "",
+		 inf);
+	if (svg_text_width(b, FS_SMALL, false) > room)
+		snprintf(b, n, "%s%s%s left out", s->nan ? "NaN" : "",
+			 s->nan && s->inf ? ", " : "", s->inf ? "Inf" : "");
+	return 1;
+}
+
+/* One histogram: a bar per bin, heights relative to the fullest bin; a
+ * constant's one bar is labelled with its value, not with the ends the
+ * bins were widened to. */
 static void histogram(FILE *f, const iv_stats *s, const char *kind,
 		      size_t layer, const char *colour, double x, double y,
-		      double w, double h)
+		      double w, double h, double room)
 {
 	const gsl_histogram *hist = s->hist;
 	double top = 0, bw = w / (double)hist->n;
@@ -51,7 +73,26 @@ static void histogram(FILE *f, const iv_stats *s, const char *kind,
 		"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
 		"stroke=\"%s\" stroke-width=\"1\"/>\n",
 		x, y + h, x + w, y + h, SVG_GREY);
-	char lo[32], hi[32];
+	char lo[32], hi[32], left[96];
+	if (left_out(s, room, left, sizeof left)) /* above the bars, right */
+		fprintf(f,
+			"<text class=\"left-out\" x=\"%.1f\" y=\"%.1f\" "
+			"font-size=\"%d\" fill=\"%s\" text-anchor=\"end\">%s"
+			"</text>\n",
+			x + w, y - 6, FS_SMALL, SVG_GREY, left);
+	if (s->finite == 0 || s->min == s->max) {
+		/* no range to label: the bins' ends were made up around the
+		 * value (or there is none), so name what there is */
+		if (s->finite == 0)
+			snprintf(lo, sizeof lo, "no finite value");
+		else
+			snprintf(lo, sizeof lo, "all %.3g", s->min);
+		fprintf(f,
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+			"fill=\"%s\" text-anchor=\"middle\">%s</text>\n</g>\n",
+			x + w / 2, y + h + FS_SMALL + 2, FS_SMALL, SVG_GREY, lo);
+		return;
+	}
 	edge_label(lo, sizeof lo, hist->range[0], -1);
 	edge_label(hi, sizeof hi, hist->range[hist->n], 1);
 	fprintf(f,
@@ -84,16 +125,20 @@ void svg_histograms(FILE *f, const iv_figure *fig, double x, double y, double w,
 		const iv_fig_hist *hh = &fig->hist[r];
 		double top = y + rh * (double)r + FS_TICK + 4;
 		double bar = rh - FS_TICK - FS_SMALL - 16;
+		char name[32];
+		snprintf(name, sizeof name, "layer %zu", hh->layer);
 		fprintf(f,
-			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">layer "
-			"%zu</text>\n",
-			x, top - 6, FS_TICK, hh->layer);
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">%s"
+			"</text>\n",
+			x, top - 6, FS_TICK, name);
+		/* the activations' note shares its line with the name */
+		double room = cw - svg_text_width(name, FS_TICK, false) - 12;
 		if (hh->act)
 			histogram(f, hh->act, "activation", hh->layer,
-				  iv_svg_palette[0], x, top, cw, bar);
+				  iv_svg_palette[0], x, top, cw, bar, room);
 		if (hh->grad)
 			histogram(f, hh->grad, "gradient", hh->layer,
 				  iv_svg_palette[1], x + cw + HIST_GAP, top, cw,
-				  bar);
+				  bar, cw);
 	}
 }

@@ -38,7 +38,8 @@ static void save_figure(tui_app *app, const char *txt, const char *cmd)
 		? p->layer
 		: NULL;
 	if (!why &&
-	    tui_save_figure(txt, app->comp.net, th, cmd, svg, sizeof svg) != 0)
+	    tui_save_figure(txt, app->comp.net, tui_train_steps(&app->train),
+			    app->train.lr, th, cmd, svg, sizeof svg) != 0)
 		why = errno == EEXIST ? "its .svg name is taken"
 				      : strerror(errno);
 	if (why) {

@@ -8,7 +8,7 @@
 #include "view/save.h"
 #include "view/savefig.h"
 
-int tui_save_figure(const char *txt, iv_net *net,
+int tui_save_figure(const char *txt, iv_net *net, size_t steps, double lr,
 		    const iv_theory_layer *theory, const char *command,
 		    char *path, size_t psize)
 {
@@ -27,7 +27,8 @@ int tui_save_figure(const char *txt, iv_net *net,
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return -1;
-	int rc = iv_figure_net_svg(f, net, theory, command);
+	int rc = iv_figure_net_trained_svg(f, net, theory, command, steps, lr,
+					   true);
 	if (fclose(f) != 0 || rc != 0) {
 		free(buf);
 		errno = ENOMEM;
