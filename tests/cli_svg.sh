@@ -311,6 +311,25 @@ want = ["mean field 0, NaN or Inf, not drawn: %d activation stds and "
         % (a, g)]
 assert notes == want, (notes, want)
 EOF2
+# batch norm over a small batch: the gradients' mean field stops where the
+# JSON's batch_growth passes 1.1, and a note says so instead of counting
+# the values as NaN
+set -- --norm=batch --batch=32 --depth=10 --width=16
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/bn.json"
+run 0 --format=svg "$@"
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/bn.json" <<'EOF2' || fail "batch norm note (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+L = json.load(open(sys.argv[2]))["layers"]
+notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
+gone = [l["layer"] for l in L if l["theory"]["grad_activation_std"] is None]
+assert gone == list(range(1, 5)), gone
+assert all(l["theory"]["batch_growth"] > 1.1 for l in L[:4]), L
+assert notes == ["gradients' mean field: none below layer 5, batch norm over "
+                 "32 samples (Yang et al. 2019)"], notes
+EOF2
 # a plain figure needs no notes
 run 0 --format=svg --depth=3 --width=8 --batch=4
 grep -q 'class="note"' "$tmp/out" && fail "a note on a figure with every value drawn"

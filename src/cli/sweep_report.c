@@ -255,7 +255,12 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 		sweep_title(r, title, sizeof title, sub);
 		const char *why =
 		    iv_figure_theory_none(&r->o->cfg, none, sizeof none);
-		iv_figure fig = {title, sub, cmd, r->n, series, 0, NULL, why};
+		iv_figure fig = {.title = title,
+				 .subtitle = sub,
+				 .command = cmd,
+				 .nseries = r->n,
+				 .series = series,
+				 .theory_none = why};
 		rc = iv_figure_svg(f, &fig);
 	}
 	free(cmd);

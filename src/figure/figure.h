@@ -46,6 +46,11 @@ typedef struct iv_figure {
 	/* why no series has a mean field ("zeros weights are not ..."),
 	 * written after "mean field: none: "; NULL: none given */
 	const char *theory_none;
+	/* why the gradients' mean field stops short (batch norm over a small
+	 * batch: iv_theory_layers), and the values it accounts for; NULL: no
+	 * such note */
+	const char *theory_grad;
+	size_t theory_grad_absent;
 } iv_figure;
 
 #define IV_FIG_HIST_MAX 5 /* histogram rows shown; callers sample layers */

@@ -123,7 +123,28 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 	if (n < sizeof sub)
 		snprintf(sub + n, sizeof sub - n,
 			 "; gradients from N(0, 1) at layer %zu", L);
-	iv_figure fig = {title, sub, command, 1, &series, nh, hist, why};
+	/* batch norm over a small batch: the gradients' mean field stops */
+	char grad[160];
+	size_t gone = 0;
+	const iv_config *c = iv_net_config(net);
+	if (theory && !(theory[0].batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)) {
+		while (gone + 1 < L && isnan(theory[gone].grad_activation_std))
+			gone++;
+		snprintf(grad, sizeof grad,
+			 "gradients' mean field: none below layer %zu, batch "
+			 "norm over %zu samples (Yang et al. 2019)",
+			 gone + 1, c->batch);
+	}
+	iv_figure fig = {.title = title,
+			 .subtitle = sub,
+			 .command = command,
+			 .nseries = 1,
+			 .series = &series,
+			 .nhist = nh,
+			 .hist = hist,
+			 .theory_none = why,
+			 .theory_grad = gone ? grad : NULL,
+			 .theory_grad_absent = gone};
 	int rc = iv_figure_svg(f, &fig);
 	free(v);
 	return rc;

@@ -522,10 +522,23 @@ static bool notes(FILE *f, const iv_figure *fig, double x1, double y,
 			 fig->theory_none);
 	else if (!u.theory)
 		snprintf(line[n++], sizeof line[0], "mean field: none drawn");
-	else if (u.th_bad[0] || u.th_bad[1]) {
-		act_grad(part, sizeof part, u.th_bad, "std");
-		snprintf(line[n++], sizeof line[0],
-			 "mean field 0, NaN or Inf, not drawn: %s", part);
+	else {
+		size_t gone = fig->theory_grad ? fig->theory_grad_absent : 0,
+		       bad[2] = {u.th_bad[0],
+				 u.th_bad[1] - (gone < u.th_bad[1] ? gone
+								   : u.th_bad[1])};
+		int k = 0;
+		if (fig->theory_grad)
+			k = snprintf(line[n], sizeof line[0], "%s",
+				     fig->theory_grad);
+		if (bad[0] || bad[1]) {
+			act_grad(part, sizeof part, bad, "std");
+			snprintf(line[n] + k, sizeof line[0] - (size_t)k,
+				 "%smean field 0, NaN or Inf, not drawn: %s",
+				 k ? "; " : "", part);
+		}
+		if (fig->theory_grad || bad[0] || bad[1])
+			n++;
 	}
 	if (u.zero)
 		snprintf(line[n++], sizeof line[0],
