@@ -306,8 +306,11 @@ between("std x1.41, ~1000 at layer 20", 500, 2000,
 r = report(14, "--res-scale=%.17g" % (1 / math.sqrt(20)))
 check("alpha 1/sqrt(L) (std 2.26)", "2.26", layer(r, 20, "activation"), L)
 r = report(14, "--norm=batch")
-check("z, a normalized branch: linear growth (4.6)", "4.6",
-      layer(r, 20, "activation"), L)
+check("z, a normalized branch: the variance grows 1 a block (std 4.6 = "
+      "sqrt(21))", "4.6", layer(r, 20, "activation"), L)
+check("z, a normalized branch: the variance grows 1 a block", "1",
+      (layer(r, 20, "activation") ** 2 - layer(r, 1, "activation") ** 2)
+      / 19, L)
 r = report(15)
 check("dL/dh grows ~1.21 a layer", "1.21",
       (layer(r, 1, "grad_activation") / layer(r, 30, "grad_activation"))
