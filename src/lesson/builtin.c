@@ -393,4 +393,5 @@ const char iv_lessons_builtin[] =
     "claim = h.std 5-last < 0.03\n"
     "claim = dead 7-last > 90\n"
     "claim = dead 7-last < 170\n"
-    "claim = with init=he-normal dh.std 1 > 0.5\n";
+    "claim = with init=he-normal dh.std all > 0.7\n"
+    "claim = with init=he-normal dh.std all < 1.4\n";
