@@ -285,6 +285,9 @@ between("brings dL/dh back to about 1 everywhere", 0.8, 1.2,
 L = lessons
 r = report(7)
 check("astronomical: about 3e10", "3e10", layer(r, 10, "activation"), L)
+between("(2e10 to 4e10 by the draw)", 1.5e10, 4.5e10,
+        [layer(report(7, "--seed=%d" % s), 10, "activation")
+         for s in range(1, 11)], L)
 r = report(8)
 check("std 0.63 at layer 1, 0.23 at layer 10", "0.63",
       layer(r, 1, "activation"), L)
