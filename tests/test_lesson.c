@@ -183,6 +183,34 @@ START_TEST(builtin_lessons_load)
 }
 END_TEST
 
+/* A lesson makes as many claims as its text needs: lesson 14 (a ResNet
+ * and three cures) states more than sixteen things of its screen. */
+START_TEST(a_lesson_makes_up_to_24_claims)
+{
+	char text[2048];
+	char err[256] = "";
+	iv_lesson_set set = { 0 };
+	size_t len = (size_t)snprintf(text, sizeof text,
+	                              "[lesson]\ntitle = a\ntext = b\n");
+	for (int i = 0; i < 24; i++)
+		len += (size_t)snprintf(text + len, sizeof text - len,
+		                        "claim = h.std %d < 1\n", i + 1);
+	ck_assert_int_eq(iv_lessons_parse(&set, text, len, "t", &base, apply,
+	                                  err, sizeof err),
+	                 0);
+	ck_assert_uint_eq(set.v[0].nclaims, 24);
+	ck_assert_uint_eq(set.v[0].claims[23].from, 24);
+	iv_lessons_free(&set);
+	len += (size_t)snprintf(text + len, sizeof text - len,
+	                        "claim = h.std 25 < 1\n");
+	ck_assert_int_eq(iv_lessons_parse(&set, text, len, "t", &base, apply,
+	                                  err, sizeof err),
+	                 -1);
+	ck_assert_str_eq(err, "t:28: more than 24 claims");
+	ck_assert_uint_eq(set.n, 0);
+}
+END_TEST
+
 START_TEST(real_settings_errors_name_the_setting)
 {
 	iv_lesson_set set = { 0 };
@@ -478,6 +506,7 @@ Suite *suite(void)
 	tcase_add_test(tc, binary_and_huge_input);
 	tcase_add_test(tc, load_refuses_directories_and_missing_files);
 	tcase_add_test(tc, builtin_lessons_load);
+	tcase_add_test(tc, a_lesson_makes_up_to_24_claims);
 	tcase_add_test(tc, real_settings_errors_name_the_setting);
 	tcase_add_test(tc, a_flag_setting_says_on_or_off);
 	tcase_add_test(tc, bytes_from_the_file_are_escaped);

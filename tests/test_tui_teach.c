@@ -845,9 +845,14 @@ END_TEST
 
 static double cfg_input(const iv_config *c) { return c->input; }
 static double cfg_alpha(const iv_config *c) { return c->res_scale; }
-static double cfg_norm(const iv_config *c) { return c->norm; }
 static double cfg_std(const iv_config *c) { return c->std; }
 static double cfg_init(const iv_config *c) { return c->init; }
+/* 1 for a batch-normalized branch at alpha 1 (lesson 14's claims "with
+ * norm=batch" keep the lesson's alpha) */
+static double cfg_batch_alpha_1(const iv_config *c)
+{
+	return c->norm == IV_NORM_BATCH && iv_config_res_scale(c) == 1;
+}
 
 /* The keys a lesson's text tells the class to press, the setting they
  * must lead to (the one its claims are evaluated "with"). */
@@ -859,10 +864,14 @@ static const struct {
 } named_keys[] = {
 	{ 4, "Then x, n (gaussian inputs)", "x n", cfg_input,
 	  IV_INPUT_GAUSSIAN },
-	{ 14, "Cures: y, alpha 1/sqrt(L)", "y", cfg_alpha,
-	  0.22360679774997896 /* 1/sqrt(20) */ },
-	{ 14, "Y, alpha 0", "Y", cfg_alpha, 0 },
-	{ 14, "z, a normalized branch", "z", cfg_norm, IV_NORM_BATCH },
+	/* lesson 14's cures one after the other, as a class presses them:
+	 * Y after y steps back to alpha 1, not to 0, so the text says to
+	 * reset (0) before each */
+	{ 14, "Cures, each after 0 (reset): y, alpha 1/sqrt(L)", "0 y",
+	  cfg_alpha, 0.22360679774997896 /* 1/sqrt(20) */ },
+	{ 14, "; Y, alpha 0", "0 y 0 Y", cfg_alpha, 0 },
+	{ 14, "; z, a normalized branch", "0 y 0 Y 0 z", cfg_batch_alpha_1,
+	  1 },
 	{ 15, "std 0.01 or 1 (] [)", "] ] ] ] ] ] ]", cfg_std, 1.28 },
 	{ 16, "/he-n Enter (He's init)", "/ h e - n Enter", cfg_init,
 	  IV_INIT_HE_NORMAL },

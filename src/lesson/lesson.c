@@ -164,7 +164,7 @@ static int setting(struct parser *p, const char *key, const char *value)
 		return learning_rate(p, l, value);
 	if (strcmp(key, "claim") == 0) {
 		if (l->nclaims == IV_LESSON_CLAIMS)
-			return fail(p, "more than 16 claims", NULL);
+			return fail(p, "more than 24 claims", NULL);
 		if (iv_claim_parse(value, &l->claims[l->nclaims], msg,
 				   sizeof msg) != 0)
 			return fail(p, msg, NULL);

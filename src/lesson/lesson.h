@@ -37,7 +37,7 @@
 #define IV_LESSONS_MAX 200        /* in one file */
 #define IV_LESSONS_TOTAL_MAX 1000 /* in a set, the built-in ones included */
 #define IV_LESSON_SHOWS 4 /* parts named in `shows` */
-#define IV_LESSON_CLAIMS 16 /* claims of one lesson at most */
+#define IV_LESSON_CLAIMS 24 /* claims of one lesson at most */
 
 /* The parts of the view a lesson can point at (`shows`), by the name of
  * the view's panel: X(name, what it is). */
