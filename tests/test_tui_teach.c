@@ -567,6 +567,42 @@ START_TEST(a_setting_change_resets_training)
 }
 END_TEST
 
+START_TEST(every_lesson_says_how_to_go_on_at_80_columns)
+{
+	/* given a projector's 80 x 24, when each lesson is shown, its text
+	 * shown or hidden (L), then the screen names the keys to the other
+	 * lessons: the rule's note gives way to a long title, and the bottom
+	 * bar keeps ", . lessons" after Help */
+	char keys[8192], name[64];
+	size_t n = builtin.n, len = 0;
+	for (size_t k = 1; k <= n; k++)
+		for (int hidden = 0; hidden < 2; hidden++) {
+			snprintf(name, sizeof name, "go%zu-%d.txt", k, hidden);
+			remove(name);
+			len += (size_t)snprintf(keys + len, sizeof keys - len,
+						"%s%sWait Save %s ",
+						k > 1 && !hidden ? ". " : "",
+						hidden ? "L " : "", name);
+			if (hidden) /* the text back for the next lesson */
+				len += (size_t)snprintf(keys + len,
+							sizeof keys - len, "L ");
+		}
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = 1};
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &builtin.v[0].cfg, &o, keys,
+				      24, 80),
+			 0);
+	for (size_t k = 1; k <= n; k++)
+		for (int hidden = 0; hidden < 2; hidden++) {
+			snprintf(name, sizeof name, "go%zu-%d.txt", k, hidden);
+			char *s = tut_slurp(name);
+			ck_assert_msg(strstr(s, ", . lessons"),
+				      "lesson %zu%s:\n%s", k,
+				      hidden ? ", text hidden" : "", s);
+			free(s);
+		}
+}
+END_TEST
+
 START_TEST(a_narrow_screen_cuts_titles_between_words)
 {
 	/* given the narrowest screen, when every lesson is shown, then its
@@ -1398,6 +1434,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, every_builtin_lesson_loads_and_draws);
 	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
+	tcase_add_test(t, every_lesson_says_how_to_go_on_at_80_columns);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
 	tcase_add_test(t, leaving_a_lesson_says_modified);
 	tcase_add_loop_test(t, a_modified_lesson_draws_on_the_narrowest_screen, 0,

@@ -83,7 +83,7 @@ typedef enum {
 	X(TRAIN_RESET, TUI_G_TEACH, KEYS('x'), NULL, NULL, "train: back to the initial weights") \
 	X(LR_DOWN,    TUI_G_TEACH, KEYS('<'), NULL, NULL, "learning rate lower / higher (x2)") \
 	X(LR_UP,      TUI_G_TEACH, KEYS('>'), NULL, NULL, "")                  \
-	X(LESSON_PREV, TUI_G_TEACH, KEYS(','), NULL, NULL, "previous / next lesson") \
+	X(LESSON_PREV, TUI_G_TEACH, KEYS(','), ", .", "lessons", "previous / next lesson") \
 	X(LESSON_NEXT, TUI_G_TEACH, KEYS('.'), NULL, NULL, "")                 \
 	X(LESSON_TEXT, TUI_G_TEACH, KEYS('L'), NULL, NULL, "lesson text: show / hide") \
 	X(LESSON_MORE, TUI_G_TEACH, KEYS('}'), NULL, NULL, "lesson text: next / previous page") \

@@ -34,9 +34,12 @@ static int item(const tui_app *app, int y, int x, tui_action a, int pad)
 			   label_of(app, a), pad, "");
 }
 
+/* The items of the loop below: Help, Quit and the lessons' keys have
+ * their own places. */
 static bool in_bar(tui_action a)
 {
-	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT;
+	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT &&
+	       a != TUI_A_LESSON_PREV;
 }
 
 /* Text on row y from column x to cols - 1: whole when it fits, else cut
@@ -190,6 +193,11 @@ static void draw(const tui_app *app, tui_rect r)
 	}
 	int room = cols - item_width(app, TUI_A_QUIT, pad);
 	x = item(app, y, x, TUI_A_HELP, pad);
+	/* in a lesson, how to go on comes next: the lesson's rule gives its
+	 * note up to a long title, and hides with the text */
+	if (tui_lessons_current(&app->les) &&
+	    x + item_width(app, TUI_A_LESSON_PREV, pad) <= room)
+		x = item(app, y, x, TUI_A_LESSON_PREV, pad);
 	for (int a = 0; a < TUI_A_COUNT; a++) {
 		if (!in_bar(a) || x + item_width(app, a, pad) > room)
 			continue; /* a shorter one further on may still fit */
