@@ -266,6 +266,17 @@ grep -q 'gain 1, 1 layer, batch 4' "$tmp/out" ||
 	fail "one layer's sweep subtitle"
 ok
 
+# json_then_svg NAME ARG...: the JSON report in $tmp/NAME.json, then the
+# figure of the same command in $tmp/out
+json_then_svg()
+{
+	name=$1
+	shift
+	run 0 --format=json "$@"
+	cp "$tmp/out" "$tmp/$name.json"
+	run 0 --format=svg "$@"
+}
+
 # --- what the profile cannot place is said, never left to guesswork --------
 printf 'svg: an absent mean field, zeros and NaN or Inf are named in notes ... '
 # zeros: no mean field (the table's reason), no "mean field" key for lines
@@ -288,10 +299,8 @@ EOF2
 done
 # huge gains: the stds left out as NaN or Inf, measured and predicted, are
 # counted as the JSON report's layers say
-set -- --gain=1e100 --activation=relu --depth=6 --width=16 --batch=16
-run 0 --format=json "$@"
-cp "$tmp/out" "$tmp/gain.json"
-run 0 --format=svg "$@"
+json_then_svg gain --gain=1e100 --activation=relu --depth=6 --width=16 \
+	--batch=16
 PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/gain.json" <<'EOF2' || fail "NaN notes (above)"
 import json, sys
 from svgcheck import *
@@ -314,10 +323,7 @@ EOF2
 # batch norm over a small batch: the gradients' mean field stops where the
 # JSON's batch_growth passes 1.1, and a note says so instead of counting
 # the values as NaN
-set -- --norm=batch --batch=32 --depth=10 --width=16
-run 0 --format=json "$@"
-cp "$tmp/out" "$tmp/bn.json"
-run 0 --format=svg "$@"
+json_then_svg bn --norm=batch --batch=32 --depth=10 --width=16
 PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/bn.json" <<'EOF2' || fail "batch norm note (above)"
 import json, sys
 from svgcheck import *
