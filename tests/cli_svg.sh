@@ -336,6 +336,23 @@ assert all(l["theory"]["batch_growth"] > 1.1 for l in L[:4]), L
 assert notes == ["gradients' mean field: none below layer 5, batch norm over "
                  "32 samples (Yang et al. 2019)"], notes
 EOF2
+# the same over a sweep of batches: the note counts the layers and the
+# configurations the JSON leaves without a gradient prediction
+json_then_svg bns --norm=batch --sweep=batch:4..64*4 --depth=10 --width=16
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/bns.json" <<'EOF2' || fail "batch sweep note (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+runs = json.load(open(sys.argv[2]))
+notes = [t.text for t in root.iter(NS + "text") if t.get("class") == "note"]
+gone = [sum(l["theory"]["grad_activation_std"] is None and
+            l["theory"]["batch_growth"] > 1.1 for l in r["layers"])
+        for r in runs]
+assert gone == [9, 7, 0], gone
+assert notes == ["gradients' mean field: 16 layers left out in 2 "
+                 "configurations, batch norm's batch too small (Yang et al. "
+                 "2019)"], notes
+EOF2
 # a plain figure needs no notes
 run 0 --format=svg --depth=3 --width=8 --batch=4
 grep -q 'class="note"' "$tmp/out" && fail "a note on a figure with every value drawn"

@@ -255,12 +255,28 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 		sweep_title(r, title, sizeof title, sub);
 		const char *why =
 		    iv_figure_theory_none(&r->o->cfg, none, sizeof none);
+		/* batch norm over small batches: the gradients' mean field
+		 * stops short, in how many configurations */
+		size_t gone = 0, configs = 0;
+		char grad[160];
+		for (size_t i = 0; i < r->n; i++) {
+			gone += r->res[i].th_grad_batch;
+			configs += r->res[i].th_grad_batch > 0;
+		}
+		snprintf(grad, sizeof grad,
+			 "gradients' mean field: %zu layer%s left out in %zu "
+			 "configuration%s, batch norm's batch too small (Yang "
+			 "et al. 2019)",
+			 gone, gone == 1 ? "" : "s", configs,
+			 configs == 1 ? "" : "s");
 		iv_figure fig = {.title = title,
 				 .subtitle = sub,
 				 .command = cmd,
 				 .nseries = r->n,
 				 .series = series,
-				 .theory_none = why};
+				 .theory_none = why,
+				 .theory_grad = gone ? grad : NULL,
+				 .theory_grad_absent = gone};
 		rc = iv_figure_svg(f, &fig);
 	}
 	free(cmd);

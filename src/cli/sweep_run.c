@@ -159,6 +159,9 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 		    x->theory ? x->theory[l - 1].activation_std : NAN;
 		s->th_grad[l - 1] =
 		    x->theory ? x->theory[l - 1].grad_activation_std : NAN;
+		if (x->theory && !(x->theory[l - 1].batch_growth <=
+				   IV_THEORY_BATCH_GROWTH_MAX))
+			s->th_grad_batch++;
 		if (s->change)
 			s->change[l - 1] = x->train_change[l - 1];
 		if (ls->distinct_neurons < s->distinct_min)

@@ -26,6 +26,9 @@ typedef struct cli_sweep_result {
 	 * (NULL without training) */
 	double *act_rms, *act_std, *grad_std, *th_act, *th_grad, *change;
 	size_t distinct_min; /* fewest distinct neurons of a layer */
+	/* layers whose gradient prediction batch norm's small batch leaves
+	 * out (iv_theory_layer's batch_growth past its bound) */
+	size_t th_grad_batch;
 	/* some layer's activations hold NaN or Inf: its columns compare
 	 * alike, so distinct_min says nothing about symmetry */
 	bool distinct_nonfinite;
