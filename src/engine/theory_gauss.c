@@ -136,6 +136,33 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* f over [b[0], b[n-1]] in pieces between the n points b (sorted here),
+ * each by adaptive quadrature. A failed piece (roundoff, no convergence)
+ * is kept only when the error estimate still makes the whole accurate to
+ * 1e-8, or when the whole is nothing but underflow: a tail 38 stds out
+ * (gelu's mean at a large negative X in a pair's inner integral), whose
+ * terms are subnormal and whose relative error no rule can reach; else
+ * NAN. */
+static double qags_pieces(gsl_integration_workspace *ws, gsl_function *f,
+			  double *b, int n)
+{
+	double sum = 0, err = 0;
+	int st = 0;
+	qsort(b, (size_t)n, sizeof b[0], cmp_double);
+	for (int i = 0; i + 1 < n; i++) {
+		double v = 0, e = 0;
+		if (!(b[i + 1] > b[i]))
+			continue;
+		st |= gsl_integration_qags(f, b[i], b[i + 1], 0.0, 1e-12,
+					   LIMIT, ws, &v, &e);
+		sum += v;
+		err += e;
+	}
+	if (st && !(err <= 1e-8 * fabs(sum)) && !(err <= TINY))
+		return NAN;
+	return sum;
+}
+
 /* Adaptive quadrature over |z| < Z_MAX in pieces split at z = 0, where x
  * crosses 0, and where x leaves the band |x| < w in which G bends: at
  * large s that band is a sliver a rule could step over (tanh'^2 is
@@ -146,28 +173,9 @@ static double expect_adaptive(gsl_integration_workspace *ws, xfun g, void *arg,
 	struct zarg za = {g, arg, m, s};
 	gsl_function f = {z_term, &za};
 	double b[6] = {-Z_MAX, Z_MAX, 0.0, -m / s, (-w - m) / s, (w - m) / s};
-	double sum = 0, err = 0;
-	int st = 0;
 	for (int i = 2; i < 6; i++)
 		b[i] = fmax(-Z_MAX, fmin(Z_MAX, b[i]));
-	qsort(b, 6, sizeof b[0], cmp_double);
-	for (int i = 0; i < 5; i++) {
-		double v = 0, e = 0;
-		if (!(b[i + 1] > b[i]))
-			continue;
-		st |= gsl_integration_qags(&f, b[i], b[i + 1], 0.0, 1e-12,
-					   LIMIT, ws, &v, &e);
-		sum += v;
-		err += e;
-	}
-	/* a failed piece (roundoff, no convergence) is kept only when the
-	 * error estimate still makes the whole accurate to 1e-8, or when the
-	 * whole is nothing but underflow: a tail 38 stds out (gelu's mean at
-	 * a large negative X in a pair's inner integral), whose terms are
-	 * subnormal and whose relative error no rule can reach */
-	if (st && !(err <= 1e-8 * fabs(sum)) && !(err <= TINY))
-		return NAN;
-	return sum;
+	return qags_pieces(ws, &f, b, 6);
 }
 
 static double expect_gh(const iv_theory *th, xfun g, void *arg, double m,
@@ -370,27 +378,9 @@ double iv_group_moment(iv_theory *th, iv_act_kind k, double slope, double v,
 	/* pieces split at 0 and where s z leaves the band in which phi
 	 * bends, as expect_adaptive's; qags takes the ends' singularity at
 	 * g = 3 */
-	double w = sa.s > 0 ? X_BEND / sa.s : end;
-	double b[4] = {0.0, fmin(w, end), end, end};
-	double sum = 0, err = 0;
-	int st = 0;
-	for (int side = -1; side <= 1; side += 2)
-		for (int i = 0; i < 2; i++) {
-			double lo = b[i], hi = b[i + 1], r = 0, e = 0;
-			if (!(hi > lo))
-				continue;
-			st |= side < 0 ? gsl_integration_qags(&f, -hi, -lo, 0.0,
-							      1e-12, LIMIT,
-							      th->ws, &r, &e)
-				       : gsl_integration_qags(&f, lo, hi, 0.0,
-							      1e-12, LIMIT,
-							      th->ws, &r, &e);
-			sum += r;
-			err += e;
-		}
-	if (st && !(err <= 1e-8 * fabs(sum)) && !(err <= TINY))
-		return NAN;
-	return sum;
+	double w = sa.s > 0 ? fmin(X_BEND / sa.s, end) : end;
+	double b[5] = {-end, -w, 0.0, w, end};
+	return qags_pieces(th->ws, &f, b, 5);
 }
 
 /* Pairs: for r >= 0 write u_i = X + sqrt(v (1 - r)) y_i with X ~ N(m, v r)
