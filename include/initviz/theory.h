@@ -163,6 +163,10 @@ iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
  * IV_THEORY_BATCH_GROWTH_MAX, the layer's gradient predictions are NaN
  * (absent): the infinite batch does not describe them. */
 #define IV_THEORY_BATCH_GROWTH_MAX 1.1
+/* The lowest layer of t[0..depth-1] (iv_theory_layers' output) whose
+ * gradients are predicted: 1 unless batch norm's batch leaves the layers
+ * below out (batch_growth grows going down, so they are those under it). */
+size_t iv_theory_grad_floor(const iv_theory_layer *t, size_t depth);
 
 /* iv_theory_layers a few layers at a time, for a caller that must answer
  * keys meanwhile (at depth 1000 the whole takes 0.2 s): start, then run

@@ -354,10 +354,7 @@ static void arch_field(FILE *f, const iv_net *net, const cli_analysis *x)
 		      "not a bug (Yang et al. 2019)\n",
 		      f);
 	if (!(ta->batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)) {
-		size_t k = 1; /* the lowest layer still predicted */
-		while (k < L && !(x->theory[k - 1].batch_growth <=
-				  IV_THEORY_BATCH_GROWTH_MAX))
-			k++;
+		size_t k = iv_theory_grad_floor(x->theory, L);
 		fprintf(f,
 			"  batch norm over a batch of %zu: the mean field of an "
 			"infinite batch\n",

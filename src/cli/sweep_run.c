@@ -150,6 +150,7 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 	s->change = x->train_change ? block + 5 * L : NULL;
 	s->stopped = x->train_stopped;
 	s->steps = x->ntrain ? x->train_step[x->ntrain - 1] : 0;
+	s->th_grad_batch = x->theory ? iv_theory_grad_floor(x->theory, L) - 1 : 0;
 	for (size_t l = 1; l <= L; l++) {
 		const iv_layer_stats *ls = iv_net_layer(net, l);
 		s->act_rms[l - 1] = ls->q[IV_Q_ACT].rms;
@@ -159,9 +160,6 @@ static iv_status summarize(cli_sweep_result *s, const iv_net *net,
 		    x->theory ? x->theory[l - 1].activation_std : NAN;
 		s->th_grad[l - 1] =
 		    x->theory ? x->theory[l - 1].grad_activation_std : NAN;
-		if (x->theory && !(x->theory[l - 1].batch_growth <=
-				   IV_THEORY_BATCH_GROWTH_MAX))
-			s->th_grad_batch++;
 		if (s->change)
 			s->change[l - 1] = x->train_change[l - 1];
 		if (ls->distinct_neurons < s->distinct_min)

@@ -312,6 +312,14 @@ static double growth(double gk, double g)
 	return isnan(r) ? 1.0 : r;
 }
 
+size_t iv_theory_grad_floor(const iv_theory_layer *t, size_t depth)
+{
+	size_t k = 1;
+	while (k < depth && !(t[k - 1].batch_growth <= IV_THEORY_BATCH_GROWTH_MAX))
+		k++;
+	return k;
+}
+
 struct iv_theory_job {
 	iv_theory *th;
 	iv_config cfg;

@@ -125,16 +125,12 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 			 "; gradients from N(0, 1) at layer %zu", L);
 	/* batch norm over a small batch: the gradients' mean field stops */
 	char grad[160];
-	size_t gone = 0;
-	const iv_config *c = iv_net_config(net);
-	if (theory && !(theory[0].batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)) {
-		while (gone + 1 < L && isnan(theory[gone].grad_activation_std))
-			gone++;
+	size_t gone = theory ? iv_theory_grad_floor(theory, L) - 1 : 0;
+	if (gone)
 		snprintf(grad, sizeof grad,
 			 "gradients' mean field: none below layer %zu, batch "
 			 "norm over %zu samples (Yang et al. 2019)",
-			 gone + 1, c->batch);
-	}
+			 gone + 1, iv_net_config(net)->batch);
 	iv_figure fig = {.title = title,
 			 .subtitle = sub,
 			 .command = command,
