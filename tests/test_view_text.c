@@ -152,6 +152,22 @@ START_TEST(line_drops_whole_fields_by_priority)
 }
 END_TEST
 
+START_TEST(line_keeps_says_which_fields_a_fit_leaves)
+{
+	/* given the three fields at 28 columns, where beta goes, then alpha
+	 * and gamma are kept, beta is not, and the line itself is not fitted
+	 * (its fit at 29 stands) */
+	tui_line l;
+	three(&l);
+	ck_assert(tui_line_fit(&l, 29));
+	static const int ag[] = {0, 2}, ab[] = {0, 1};
+	ck_assert(tui_line_keeps(&l, 28, ag, 2));
+	ck_assert(!tui_line_keeps(&l, 28, ab, 2));
+	ck_assert(tui_line_keeps(&l, 29, ab, 2));
+	ck_assert(tui_line_shown(&l, 1) && l.used[0] == 29);
+}
+END_TEST
+
 START_TEST(line_flows_over_rows)
 {
 	tui_line l;
@@ -206,6 +222,7 @@ Suite *suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("line");
 	tcase_add_test(t, line_drops_whole_fields_by_priority);
+	tcase_add_test(t, line_keeps_says_which_fields_a_fit_leaves);
 	tcase_add_test(t, line_flows_over_rows);
 	tcase_add_test(t, line_refuses_what_it_cannot_hold);
 	suite_add_tcase(s, t);

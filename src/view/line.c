@@ -139,3 +139,13 @@ bool tui_line_shown(const tui_line *l, int f)
 {
 	return f >= 0 && (size_t)f < l->nfields && l->field[f].shown;
 }
+
+bool tui_line_keeps(const tui_line *l, int width, const int *keep, size_t n)
+{
+	tui_line t = *l;
+	(void)tui_line_fit(&t, width);
+	for (size_t i = 0; i < n; i++)
+		if (!tui_line_shown(&t, keep[i]))
+			return false;
+	return true;
+}

@@ -67,5 +67,9 @@ bool tui_line_fit(tui_line *l, int width);
 bool tui_line_flow(tui_line *l, const int *widths, int rows);
 /* Whether field f is shown (false for -1 or out of range). */
 bool tui_line_shown(const tui_line *l, int f);
+/* Whether fitting l into width (on a copy: l stays as built) keeps every
+ * one of the n fields in keep: for trying shorter forms of a line until
+ * the fields that must stay do. */
+bool tui_line_keeps(const tui_line *l, int width, const int *keep, size_t n);
 
 #endif

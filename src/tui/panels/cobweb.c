@@ -359,10 +359,8 @@ static void keys(const tui_app *app, int y)
 			      is_corr(app) ? "length" : "correlation");
 		tui_line_field(&l, 0, 3);
 		tui_line_add(&l, TUI_E_LABEL, "M or Esc: back");
-		tui_line t = l;
-		(void)tui_line_fit(&t, app->layout.cols);
-		if (tui_line_shown(&t, 0) && tui_line_shown(&t, 1) &&
-		    tui_line_shown(&t, 3))
+		static const int keep[] = {0, 1, 3};
+		if (tui_line_keeps(&l, app->layout.cols, keep, 3))
 			break;
 	}
 	tui_put_fit(y, 0, app->layout.cols, &l);

@@ -378,10 +378,8 @@ static void keys(const tui_app *app, int y)
 		tui_line_field(&l, 0, 3);
 		tui_line_add(&l, TUI_E_LABEL, "P or Esc: back");
 		/* every key, explained or not */
-		tui_line t = l;
-		(void)tui_line_fit(&t, app->layout.cols);
-		if (tui_line_shown(&t, 0) && tui_line_shown(&t, 2) &&
-		    tui_line_shown(&t, 4))
+		static const int keep[] = {0, 2, 4};
+		if (tui_line_keeps(&l, app->layout.cols, keep, 3))
 			break;
 	}
 	tui_put_fit(y, 0, app->layout.cols, &l);
