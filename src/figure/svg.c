@@ -474,7 +474,7 @@ static void count_unplaced(const iv_figure *fig, unplaced *u)
 					u->zero++;
 				else if (m && !isfinite(m[l]))
 					u->bad[q]++;
-				if (t && isfinite(t[l]) && t[l] > 0)
+				if (t && placed(t[l]))
 					u->theory = true;
 				else if (t)
 					u->th_bad[q]++;
