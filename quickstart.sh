@@ -8,7 +8,7 @@ set -e
 cd "$(dirname "$0")"
 
 PKGS="build-essential autoconf automake pkg-config libgsl-dev libncurses-dev
-libopenblas-dev check tmux python3 groff-base"
+libopenblas-dev check tmux python3 groff-base locales"
 
 missing=""
 for p in $PKGS; do
