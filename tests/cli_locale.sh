@@ -63,11 +63,12 @@ EOF
 done
 
 # --- the view ---------------------------------------------------------------
-command -v tmux >/dev/null 2>&1 || { echo "$passed passed, 0 failed (no tmux: the view not tried)"; exit 0; }
+TMUX_BIN=${TMUX_BIN:-tmux}
+command -v "$TMUX_BIN" >/dev/null 2>&1 || { echo "$passed passed, 0 failed (no tmux: the view not tried)"; exit 0; }
 loc=${built# }
 loc=${loc%% *}
 sock=ivloc$$
-tmx() { SHELL=/bin/sh tmux -L "$sock" -f /dev/null "$@"; }
+tmx() { SHELL=/bin/sh "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
 trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 printf '%s: the view writes 0.0625 ... ' "$loc"
 tmx new-session -d -x 120 -y 40 -s v \
