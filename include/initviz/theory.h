@@ -163,6 +163,10 @@ iv_status iv_theory_layers(iv_theory *th, const iv_config *cfg,
  * IV_THEORY_BATCH_GROWTH_MAX, the layer's gradient predictions are NaN
  * (absent): the infinite batch does not describe them. */
 #define IV_THEORY_BATCH_GROWTH_MAX 1.1
+/* From this growth on, the report says by how much the gradients it
+ * predicts fall short of a finite batch's (a percent and more shows in
+ * the numbers it prints beside them). */
+#define IV_THEORY_BATCH_GROWTH_SAY 1.01
 /* The lowest layer of t[0..depth-1] (iv_theory_layers' output) whose
  * gradients are predicted: 1 unless batch norm's batch leaves the layers
  * below out (batch_growth grows going down, so they are those under it). */

@@ -353,6 +353,13 @@ static void arch_field(FILE *f, const iv_net *net, const cli_analysis *x)
 		      "layer divides by the batch variance): expected,\n  "
 		      "not a bug (Yang et al. 2019)\n",
 		      f);
+	if (ta->batch_growth >= IV_THEORY_BATCH_GROWTH_SAY &&
+	    ta->batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)
+		fprintf(f,
+			"  batch norm over a batch of %zu: the mean field is an "
+			"infinite batch's; to\n  layer 1 the gradients grow "
+			"about x%.3g more than it says (Yang et al. 2019)\n",
+			cfg->batch, ta->batch_growth);
 	if (!(ta->batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)) {
 		size_t k = iv_theory_grad_floor(x->theory, L);
 		fprintf(f,
