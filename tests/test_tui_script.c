@@ -558,6 +558,37 @@ START_TEST(hidden_layers_are_said_at_80_columns)
 }
 END_TEST
 
+/* The bottom row of a saved screen. */
+static const char *last_row(char *screen)
+{
+	size_t n = strlen(screen);
+	while (n > 0 && screen[n - 1] == '\n')
+		screen[--n] = '\0';
+	char *nl = strrchr(screen, '\n');
+	return nl ? nl + 1 : screen;
+}
+
+START_TEST(hidden_layers_name_the_scrolling_keys)
+{
+	/* given 30 layers on an 80 x 24 screen, then the bottom bar names
+	 * the keys that reach the other rows (the settings bar says only
+	 * which rows are shown); given 3 layers, all shown, then it does not
+	 * take the room */
+	ck_assert_int_eq(run("Wait Save " SAVED, 30, 24, 80, NULL), 0);
+	char *screen = tut_slurp(SAVED);
+	const char *bar = last_row(screen);
+	ck_assert_msg(strstr(bar, "jk Scroll"), "%s", bar);
+	ck_assert_msg(strstr(bar, "q Quit"), "%s", bar);
+	free(screen);
+	tut_close(&app, &scr);
+	ck_assert_int_eq(run("Wait Save " SAVED, 3, 24, 80, NULL), 0);
+	screen = tut_slurp(SAVED);
+	bar = last_row(screen);
+	ck_assert_msg(!strstr(bar, "Scroll"), "%s", bar);
+	free(screen);
+}
+END_TEST
+
 START_TEST(quit_stops_the_script)
 {
 	/* given "q a", then the status is 0 and a never ran (no screen saved)
@@ -1028,6 +1059,7 @@ Suite *suite(void)
 	tcase_add_test(t, typed_text_hidden_at_an_end_is_marked);
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
+	tcase_add_test(t, hidden_layers_name_the_scrolling_keys);
 	tcase_add_test(t, help_hides_only_the_bars_it_covers);
 	tcase_add_loop_test(t, help_leaves_no_cut_text_beside_it, 0,
 			    LEN(help_sizes));
