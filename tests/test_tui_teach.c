@@ -554,6 +554,38 @@ START_TEST(x_goes_back_to_the_initial_weights)
 }
 END_TEST
 
+START_TEST(the_prediction_is_not_drawn_over_trained_weights)
+{
+	/* given std 0.01 with tanh (lesson 3's start), whose profile draws
+	 * the mean field's lines, when steps move the weights, then the
+	 * lines, which predict the initial weights, are gone and the legend
+	 * says why; when x goes back to step 0, then they are drawn again */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 2);
+	c.std = 0.01;
+	run("Wait Save " SAVED, &c, (tui_options){0});
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "predicted ─") && strstr(s, "╌"), "%s", s);
+	ck_assert(tui_app_theory_shown(&app));
+	free(s);
+	tut_close(&app, &scr);
+	run("t t t Wait Save " SAVED, &c, (tui_options){0});
+	ck_assert_uint_eq(tui_train_steps(&app.train), 3);
+	s = tut_slurp(SAVED);
+	ck_assert_msg(!strstr(s, "predicted ─") && !strstr(s, "╌") &&
+			  strstr(s, "predicted: ") && strstr(s, "step 0 only"),
+		      "%s", s);
+	ck_assert(!tui_app_theory_shown(&app));
+	free(s);
+	tut_close(&app, &scr);
+	run("t t t Wait x Wait Save " SAVED, &c, (tui_options){0});
+	s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "predicted ─") && !strstr(s, "step 0 only"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(a_setting_change_resets_training)
 {
 	/* given 3 steps, when a changes the activation, then training is
@@ -1422,6 +1454,7 @@ Suite *suite(void)
 	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, the_strip_names_the_layer_that_broke);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
+	tcase_add_test(t, the_prediction_is_not_drawn_over_trained_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	tcase_add_test(t, nearly_all_saturated_is_not_100_percent_in_training);
 	tcase_add_test(t, hardly_any_saturated_is_not_0_percent_in_training);
