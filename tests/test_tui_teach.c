@@ -678,6 +678,72 @@ START_TEST(a_narrow_screen_cuts_titles_between_words)
 }
 END_TEST
 
+/* The number a lesson's text gives for chi1 ("chi1 8.73", "chi1 is 1/6"):
+ * the word after "chi1" (and after "is"), in buf; false when the text
+ * names no chi1. "about" is kept as the word: it is no number. */
+static bool quoted_chi1(const iv_lesson *x, char *buf, size_t size)
+{
+	char all[IV_LESSON_LINES * IV_LESSON_LINE] = "";
+	for (size_t i = 0; i < x->ntext; i++) {
+		strcat(all, x->text[i]);
+		strcat(all, " ");
+	}
+	const char *at = strstr(all, "chi1 ");
+	if (!at)
+		return false;
+	at += strlen("chi1 ");
+	if (!strncmp(at, "is ", 3))
+		at += 3;
+	size_t n = strcspn(at, " ),;:");
+	if (n > 0 && at[n - 1] == '.')
+		n--; /* the sentence's full stop */
+	snprintf(buf, size, "%.*s", (int)n, at);
+	return true;
+}
+
+START_TEST(a_lesson_quotes_chi1_as_the_settings_bar_shows_it)
+{
+	/* given each built-in lesson whose text gives chi1, drawn at 120
+	 * columns, then the number it gives is the settings bar's, digit for
+	 * digit, or a fraction that the bar writes as it: a class reads the
+	 * two side by side, and "about 9" beside 8.73 reads as a mistake */
+	size_t quoted = 0;
+	for (size_t k = 1; k <= builtin.n; k++) {
+		const iv_lesson *x = &builtin.v[k - 1];
+		char q[64], bar[64], frac[64];
+		if (!quoted_chi1(x, q, sizeof q))
+			continue;
+		quoted++;
+		tui_options o = {.keys = KEYS, .lessons = &builtin,
+				 .lesson = k};
+		remove(SAVED);
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
+					      "Wait Save " SAVED, 40, 120),
+				 0);
+		char *s = tut_slurp(SAVED), *at = strstr(s, "χ1 ");
+		ck_assert_msg(at && at < strchr(strchr(s, '\n') + 1, '\n'),
+			      "lesson %zu: no chi1 in the settings bar\n%s", k,
+			      s);
+		at += strlen("χ1 ");
+		snprintf(bar, sizeof bar, "%.*s", (int)strcspn(at, " "), at);
+		double p, d;
+		int used = 0;
+		if (sscanf(q, "%lf/%lf%n", &p, &d, &used) == 2 &&
+		    q[used] == '\0')
+			tui_text_number(p / d, frac, sizeof frac);
+		else
+			snprintf(frac, sizeof frac, "%s", q);
+		ck_assert_msg(!strcmp(frac, bar),
+			      "lesson %zu: the text gives chi1 \"%s\", the "
+			      "settings bar %s",
+			      k, q, bar);
+		free(s);
+		tut_close(&app, &scr);
+	}
+	ck_assert_uint_ge(quoted, 2);
+}
+END_TEST
+
 START_TEST(every_builtin_lesson_loads_and_draws)
 {
 	/* given lesson 1, when . through all of them, then each screen shows
@@ -1466,6 +1532,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, every_builtin_lesson_loads_and_draws);
+	tcase_add_test(t, a_lesson_quotes_chi1_as_the_settings_bar_shows_it);
 	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
 	tcase_add_test(t, every_lesson_says_how_to_go_on_at_80_columns);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
