@@ -558,6 +558,28 @@ START_TEST(hidden_layers_are_said_at_80_columns)
 }
 END_TEST
 
+START_TEST(every_kth_layer_names_the_last)
+{
+	/* given 30 layers on an 80 x 24 screen, when f f shows every k-th
+	 * layer, then the settings bar says the step, and that the last
+	 * layer closes the list where its gap is shorter (1, 16, 30: not
+	 * every 15th) */
+	ck_assert_int_eq(run("f f Wait Save " SAVED, 30, 24, 80, NULL), 0);
+	ck_assert_int_eq(app.model.subset, TUI_SUBSET_EVERY);
+	size_t k = tui_viewport_subset_step(30, app.model.rows),
+	       n = tui_viewport_count(&app.model);
+	ck_assert_uint_gt(k, 1);
+	ck_assert_uint_eq(tui_viewport_layer(&app.model, n - 1), 30);
+	size_t gap = 30 - tui_viewport_layer(&app.model, n - 2);
+	char *screen = tut_slurp(SAVED), want[64];
+	snprintf(want, sizeof want, "every %zuth layer%s", k,
+		 gap != k ? " and the last" : "");
+	ck_assert_msg(gap != k, "k %zu leaves no shorter gap", k);
+	ck_assert_msg(strstr(screen, want), "%s\n%s", want, screen);
+	free(screen);
+}
+END_TEST
+
 /* The bottom row of a saved screen. */
 static const char *last_row(char *screen)
 {
@@ -1060,6 +1082,7 @@ Suite *suite(void)
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
 	tcase_add_test(t, hidden_layers_name_the_scrolling_keys);
+	tcase_add_test(t, every_kth_layer_names_the_last);
 	tcase_add_test(t, help_hides_only_the_bars_it_covers);
 	tcase_add_loop_test(t, help_leaves_no_cut_text_beside_it, 0,
 			    LEN(help_sizes));
