@@ -1190,6 +1190,36 @@ START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
 }
 END_TEST
 
+START_TEST(the_strip_keeps_the_broken_layer_when_narrow)
+{
+	/* given lesson 13 on the narrowest screen, whose layer list shows
+	 * only the first rows once training takes its strips, when steps
+	 * break the top layer's symmetry, then the training strip still
+	 * says so (in fewer words), not only that the weights changed: the
+	 * lesson's look line points at it */
+	enum { K = 13 };
+	const iv_lesson *x = &builtin.v[K - 1];
+	/* the lesson's rate and readout, as the command line resolves them */
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K,
+			 .lr = x->lr, .random_readout = x->random_readout};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o, steps(20), 24,
+				      TUI_MIN_COLS),
+			 0);
+	size_t L = x->cfg.depth,
+	       top = tui_compute_layer(&app.comp, L)->distinct_neurons;
+	char *s = tut_slurp(SAVED), full[64], terse[64];
+	ck_assert_msg(top > 1, "%s", s);
+	ck_assert_uint_eq(tui_compute_layer(&app.comp, 1)->distinct_neurons, 1);
+	snprintf(full, sizeof full, "%zu in layer %zu", top, L);
+	snprintf(terse, sizeof terse, "%zu in L%zu", top, L);
+	ck_assert_msg(strstr(s, "distinct") &&
+			  (strstr(s, full) || strstr(s, terse)),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
 {
 	/* given lesson 13 (a constant init: one neuron a layer) on the
@@ -1543,6 +1573,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, the_keys_a_lesson_names_do_what_it_says, 0,
 			    (int)(sizeof named_keys / sizeof named_keys[0]));
 	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
+	tcase_add_test(t, the_strip_keeps_the_broken_layer_when_narrow);
 	tcase_add_test(t, an_overflowing_resnet_says_what_its_rows_show);
 	tcase_add_test(t, a_diverged_resnet_keeps_the_weights_that_overflowed);
 	tcase_add_test(t, a_count_beside_inf_is_written_over_the_bars);
