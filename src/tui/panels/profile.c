@@ -319,7 +319,7 @@ typedef struct legend_set {
 	bool line_a, line_g, line_b, both, branch;
 	size_t grad_batch; /* batch norm's batch: the lowest layer whose
 			      gradient is predicted, 0 when every one is */
-	bool trained; /* the overlay is on, but the weights have moved */
+	bool trained;      /* the overlay is on, but the weights have moved */
 } legend_set;
 
 /* legend_set's grad_batch for the right-hand quantity rq. */

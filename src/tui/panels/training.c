@@ -199,7 +199,7 @@ static bool layer_run(const tui_app *app, size_t v, size_t *first,
 /* How many words the distinct count takes: a narrow strip shortens it
  * rather than leave it out (lesson 13's whole point is in it). */
 typedef enum {
-	D_FULL,	 /* "distinct neurons: 1 in layers 1-4, 64 in layer 5" */
+	D_FULL,  /* "distinct neurons: 1 in layers 1-4, 64 in layer 5" */
 	D_SHORT, /* "distinct: 1 in layers 1-4, 64 in layer 5" */
 	D_TERSE, /* "distinct: 1 in L1-4, 64 in L5", as the ratio strip's L5 */
 	D_FORMS
