@@ -611,6 +611,39 @@ START_TEST(hidden_layers_name_the_scrolling_keys)
 }
 END_TEST
 
+START_TEST(the_bar_offers_no_knob_a_scheme_lacks)
+{
+	/* given zeros and torch-linear, which have no variance knob, then the
+	 * bottom bar does not offer +- and [] (they would only say so); given
+	 * normal, then it offers them by the knob's name */
+	static const struct {
+		iv_init_kind init;
+		bool knob;
+	} schemes[] = {{IV_INIT_ZEROS, false},
+		       {IV_INIT_TORCH_LINEAR, false},
+		       {IV_INIT_NORMAL, true}};
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		iv_config c;
+		base_config(&c, 3);
+		c.init = schemes[i].init;
+		remove(SAVED);
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+					      &(tui_options){.keys = KEYS},
+					      "Wait Save " SAVED, 30, 120),
+				 0);
+		char *screen = tut_slurp(SAVED);
+		const char *bar = last_row(screen);
+		ck_assert_msg(strstr(bar, "q Quit"), "%s", bar);
+		ck_assert_msg(!strstr(bar, "+- ") == !schemes[i].knob &&
+				  !strstr(bar, "[] x2") == !schemes[i].knob,
+			      "%s: %s", iv_init_name(schemes[i].init), bar);
+		ck_assert(!schemes[i].knob || strstr(bar, "+- std"));
+		free(screen);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(quit_stops_the_script)
 {
 	/* given "q a", then the status is 0 and a never ran (no screen saved)
@@ -1083,6 +1116,7 @@ Suite *suite(void)
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
 	tcase_add_test(t, hidden_layers_name_the_scrolling_keys);
 	tcase_add_test(t, every_kth_layer_names_the_last);
+	tcase_add_test(t, the_bar_offers_no_knob_a_scheme_lacks);
 	tcase_add_test(t, help_hides_only_the_bars_it_covers);
 	tcase_add_loop_test(t, help_leaves_no_cut_text_beside_it, 0,
 			    LEN(help_sizes));

@@ -36,9 +36,13 @@ static int item(const tui_app *app, int y, int x, tui_action a, int pad)
 }
 
 /* The items of the loop below: Help, Quit, the lessons' keys and the
- * scrolling keys have their own places. */
-static bool in_bar(tui_action a)
+ * scrolling keys have their own places; the knob's keys are left out for
+ * a scheme without one (zeros, torch-linear: they would only say so). */
+static bool in_bar(const tui_app *app, tui_action a)
 {
+	bool knob = a == TUI_A_KNOB_UP || a == TUI_A_KNOB_UP2;
+	if (knob && tui_model_knob_of(app->model.cfg.init) == TUI_KNOB_NONE)
+		return false;
 	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT &&
 	       a != TUI_A_LESSON_PREV && a != TUI_A_DOWN;
 }
@@ -210,7 +214,7 @@ static void draw(const tui_app *app, tui_rect r)
 	if (scrolls(app) && x + item_width(app, TUI_A_DOWN, pad) <= room)
 		x = item(app, y, x, TUI_A_DOWN, pad);
 	for (int a = 0; a < TUI_A_COUNT; a++) {
-		if (!in_bar(a) || x + item_width(app, a, pad) > room)
+		if (!in_bar(app, a) || x + item_width(app, a, pad) > room)
 			continue; /* a shorter one further on may still fit */
 		x = item(app, y, x, (tui_action)a, pad);
 	}
