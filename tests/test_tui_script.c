@@ -558,6 +558,92 @@ START_TEST(hidden_layers_are_said_at_80_columns)
 }
 END_TEST
 
+START_TEST(every_kth_layer_names_the_last)
+{
+	/* given 30 layers on an 80 x 24 screen, when f f shows every k-th
+	 * layer, then the settings bar says the step, and that the last
+	 * layer closes the list where its gap is shorter (1, 16, 30: not
+	 * every 15th) */
+	ck_assert_int_eq(run("f f Wait Save " SAVED, 30, 24, 80, NULL), 0);
+	ck_assert_int_eq(app.model.subset, TUI_SUBSET_EVERY);
+	size_t k = tui_viewport_subset_step(30, app.model.rows),
+	       n = tui_viewport_count(&app.model);
+	ck_assert_uint_gt(k, 1);
+	ck_assert_uint_eq(tui_viewport_layer(&app.model, n - 1), 30);
+	size_t gap = 30 - tui_viewport_layer(&app.model, n - 2);
+	char *screen = tut_slurp(SAVED), want[64];
+	snprintf(want, sizeof want, "every %zuth layer%s", k,
+		 gap != k ? " and the last" : "");
+	ck_assert_msg(gap != k, "k %zu leaves no shorter gap", k);
+	ck_assert_msg(strstr(screen, want), "%s\n%s", want, screen);
+	free(screen);
+}
+END_TEST
+
+/* The bottom row of a saved screen. */
+static const char *last_row(char *screen)
+{
+	size_t n = strlen(screen);
+	while (n > 0 && screen[n - 1] == '\n')
+		screen[--n] = '\0';
+	char *nl = strrchr(screen, '\n');
+	return nl ? nl + 1 : screen;
+}
+
+START_TEST(hidden_layers_name_the_scrolling_keys)
+{
+	/* given 30 layers on an 80 x 24 screen, then the bottom bar names
+	 * the keys that reach the other rows (the settings bar says only
+	 * which rows are shown); given 3 layers, all shown, then it does not
+	 * take the room */
+	ck_assert_int_eq(run("Wait Save " SAVED, 30, 24, 80, NULL), 0);
+	char *screen = tut_slurp(SAVED);
+	const char *bar = last_row(screen);
+	ck_assert_msg(strstr(bar, "jk Scroll"), "%s", bar);
+	ck_assert_msg(strstr(bar, "q Quit"), "%s", bar);
+	free(screen);
+	tut_close(&app, &scr);
+	ck_assert_int_eq(run("Wait Save " SAVED, 3, 24, 80, NULL), 0);
+	screen = tut_slurp(SAVED);
+	bar = last_row(screen);
+	ck_assert_msg(!strstr(bar, "Scroll"), "%s", bar);
+	free(screen);
+}
+END_TEST
+
+START_TEST(the_bar_offers_no_knob_a_scheme_lacks)
+{
+	/* given zeros and torch-linear, which have no variance knob, then the
+	 * bottom bar does not offer +- and [] (they would only say so); given
+	 * normal, then it offers them by the knob's name */
+	static const struct {
+		iv_init_kind init;
+		bool knob;
+	} schemes[] = {{IV_INIT_ZEROS, false},
+		       {IV_INIT_TORCH_LINEAR, false},
+		       {IV_INIT_NORMAL, true}};
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		iv_config c;
+		base_config(&c, 3);
+		c.init = schemes[i].init;
+		remove(SAVED);
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &c,
+					      &(tui_options){.keys = KEYS},
+					      "Wait Save " SAVED, 30, 120),
+				 0);
+		char *screen = tut_slurp(SAVED);
+		const char *bar = last_row(screen);
+		ck_assert_msg(strstr(bar, "q Quit"), "%s", bar);
+		ck_assert_msg(!strstr(bar, "+- ") == !schemes[i].knob &&
+				  !strstr(bar, "[] x2") == !schemes[i].knob,
+			      "%s: %s", iv_init_name(schemes[i].init), bar);
+		ck_assert(!schemes[i].knob || strstr(bar, "+- std"));
+		free(screen);
+		tut_close(&app, &scr);
+	}
+}
+END_TEST
+
 START_TEST(quit_stops_the_script)
 {
 	/* given "q a", then the status is 0 and a never ran (no screen saved)
@@ -1028,6 +1114,9 @@ Suite *suite(void)
 	tcase_add_test(t, typed_text_hidden_at_an_end_is_marked);
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
+	tcase_add_test(t, hidden_layers_name_the_scrolling_keys);
+	tcase_add_test(t, every_kth_layer_names_the_last);
+	tcase_add_test(t, the_bar_offers_no_knob_a_scheme_lacks);
 	tcase_add_test(t, help_hides_only_the_bars_it_covers);
 	tcase_add_loop_test(t, help_leaves_no_cut_text_beside_it, 0,
 			    LEN(help_sizes));

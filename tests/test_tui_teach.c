@@ -554,6 +554,38 @@ START_TEST(x_goes_back_to_the_initial_weights)
 }
 END_TEST
 
+START_TEST(the_prediction_is_not_drawn_over_trained_weights)
+{
+	/* given std 0.01 with tanh (lesson 3's start), whose profile draws
+	 * the mean field's lines, when steps move the weights, then the
+	 * lines, which predict the initial weights, are gone and the legend
+	 * says why; when x goes back to step 0, then they are drawn again */
+	iv_config c;
+	small(&c, IV_INIT_NORMAL, 2);
+	c.std = 0.01;
+	run("Wait Save " SAVED, &c, (tui_options){0});
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "predicted ─") && strstr(s, "╌"), "%s", s);
+	ck_assert(tui_app_theory_shown(&app));
+	free(s);
+	tut_close(&app, &scr);
+	run("t t t Wait Save " SAVED, &c, (tui_options){0});
+	ck_assert_uint_eq(tui_train_steps(&app.train), 3);
+	s = tut_slurp(SAVED);
+	ck_assert_msg(!strstr(s, "predicted ─") && !strstr(s, "╌") &&
+			  strstr(s, "predicted: ") && strstr(s, "step 0 only"),
+		      "%s", s);
+	ck_assert(!tui_app_theory_shown(&app));
+	free(s);
+	tut_close(&app, &scr);
+	run("t t t Wait x Wait Save " SAVED, &c, (tui_options){0});
+	s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, "predicted ─") && !strstr(s, "step 0 only"),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(a_setting_change_resets_training)
 {
 	/* given 3 steps, when a changes the activation, then training is
@@ -643,6 +675,72 @@ START_TEST(a_narrow_screen_cuts_titles_between_words)
 			      "%zu:\n%s", k, s);
 		free(s);
 	}
+}
+END_TEST
+
+/* The number a lesson's text gives for chi1 ("chi1 8.73", "chi1 is 1/6"):
+ * the word after "chi1" (and after "is"), in buf; false when the text
+ * names no chi1. "about" is kept as the word: it is no number. */
+static bool quoted_chi1(const iv_lesson *x, char *buf, size_t size)
+{
+	char all[IV_LESSON_LINES * IV_LESSON_LINE] = "";
+	for (size_t i = 0; i < x->ntext; i++) {
+		strcat(all, x->text[i]);
+		strcat(all, " ");
+	}
+	const char *at = strstr(all, "chi1 ");
+	if (!at)
+		return false;
+	at += strlen("chi1 ");
+	if (!strncmp(at, "is ", 3))
+		at += 3;
+	size_t n = strcspn(at, " ),;:");
+	if (n > 0 && at[n - 1] == '.')
+		n--; /* the sentence's full stop */
+	snprintf(buf, size, "%.*s", (int)n, at);
+	return true;
+}
+
+START_TEST(a_lesson_quotes_chi1_as_the_settings_bar_shows_it)
+{
+	/* given each built-in lesson whose text gives chi1, drawn at 120
+	 * columns, then the number it gives is the settings bar's, digit for
+	 * digit, or a fraction that the bar writes as it: a class reads the
+	 * two side by side, and "about 9" beside 8.73 reads as a mistake */
+	size_t quoted = 0;
+	for (size_t k = 1; k <= builtin.n; k++) {
+		const iv_lesson *x = &builtin.v[k - 1];
+		char q[64], bar[64], frac[64];
+		if (!quoted_chi1(x, q, sizeof q))
+			continue;
+		quoted++;
+		tui_options o = {.keys = KEYS, .lessons = &builtin,
+				 .lesson = k};
+		remove(SAVED);
+		ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o,
+					      "Wait Save " SAVED, 40, 120),
+				 0);
+		char *s = tut_slurp(SAVED), *at = strstr(s, "χ1 ");
+		ck_assert_msg(at && at < strchr(strchr(s, '\n') + 1, '\n'),
+			      "lesson %zu: no chi1 in the settings bar\n%s", k,
+			      s);
+		at += strlen("χ1 ");
+		snprintf(bar, sizeof bar, "%.*s", (int)strcspn(at, " "), at);
+		double p, d;
+		int used = 0;
+		if (sscanf(q, "%lf/%lf%n", &p, &d, &used) == 2 &&
+		    q[used] == '\0')
+			tui_text_number(p / d, frac, sizeof frac);
+		else
+			snprintf(frac, sizeof frac, "%s", q);
+		ck_assert_msg(!strcmp(frac, bar),
+			      "lesson %zu: the text gives chi1 \"%s\", the "
+			      "settings bar %s",
+			      k, q, bar);
+		free(s);
+		tut_close(&app, &scr);
+	}
+	ck_assert_uint_ge(quoted, 2);
 }
 END_TEST
 
@@ -1092,6 +1190,36 @@ START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
 }
 END_TEST
 
+START_TEST(the_strip_keeps_the_broken_layer_when_narrow)
+{
+	/* given lesson 13 on the narrowest screen, whose layer list shows
+	 * only the first rows once training takes its strips, when steps
+	 * break the top layer's symmetry, then the training strip still
+	 * says so (in fewer words), not only that the weights changed: the
+	 * lesson's look line points at it */
+	enum { K = 13 };
+	const iv_lesson *x = &builtin.v[K - 1];
+	/* the lesson's rate and readout, as the command line resolves them */
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K,
+			 .lr = x->lr, .random_readout = x->random_readout};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o, steps(20), 24,
+				      TUI_MIN_COLS),
+			 0);
+	size_t L = x->cfg.depth,
+	       top = tui_compute_layer(&app.comp, L)->distinct_neurons;
+	char *s = tut_slurp(SAVED), full[64], terse[64];
+	ck_assert_msg(top > 1, "%s", s);
+	ck_assert_uint_eq(tui_compute_layer(&app.comp, 1)->distinct_neurons, 1);
+	snprintf(full, sizeof full, "%zu in layer %zu", top, L);
+	snprintf(terse, sizeof terse, "%zu in L%zu", top, L);
+	ck_assert_msg(strstr(s, "distinct") &&
+			  (strstr(s, full) || strstr(s, terse)),
+		      "%s", s);
+	free(s);
+}
+END_TEST
+
 START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
 {
 	/* given lesson 13 (a constant init: one neuron a layer) on the
@@ -1422,6 +1550,7 @@ Suite *suite(void)
 	tcase_add_test(t, steps_not_measured_are_marked);
 	tcase_add_test(t, the_strip_names_the_layer_that_broke);
 	tcase_add_test(t, x_goes_back_to_the_initial_weights);
+	tcase_add_test(t, the_prediction_is_not_drawn_over_trained_weights);
 	tcase_add_test(t, a_setting_change_resets_training);
 	tcase_add_test(t, nearly_all_saturated_is_not_100_percent_in_training);
 	tcase_add_test(t, hardly_any_saturated_is_not_0_percent_in_training);
@@ -1433,6 +1562,7 @@ Suite *suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, every_builtin_lesson_loads_and_draws);
+	tcase_add_test(t, a_lesson_quotes_chi1_as_the_settings_bar_shows_it);
 	tcase_add_test(t, a_narrow_screen_cuts_titles_between_words);
 	tcase_add_test(t, every_lesson_says_how_to_go_on_at_80_columns);
 	tcase_add_test(t, a_lesson_sets_its_learning_rate);
@@ -1443,6 +1573,7 @@ Suite *suite(void)
 	tcase_add_loop_test(t, the_keys_a_lesson_names_do_what_it_says, 0,
 			    (int)(sizeof named_keys / sizeof named_keys[0]));
 	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
+	tcase_add_test(t, the_strip_keeps_the_broken_layer_when_narrow);
 	tcase_add_test(t, an_overflowing_resnet_says_what_its_rows_show);
 	tcase_add_test(t, a_diverged_resnet_keeps_the_weights_that_overflowed);
 	tcase_add_test(t, a_count_beside_inf_is_written_over_the_bars);

@@ -73,6 +73,18 @@ bool tui_app_teaching(const tui_app *app)
 	return tui_train_active(&app->train) || tui_lessons_current(&app->les);
 }
 
+bool tui_app_theory_trained(const tui_app *app)
+{
+	return tui_theory_shown(&app->theory, &app->model.cfg) &&
+	       tui_train_steps(&app->train) > 0;
+}
+
+bool tui_app_theory_shown(const tui_app *app)
+{
+	return tui_theory_shown(&app->theory, &app->model.cfg) &&
+	       tui_train_steps(&app->train) == 0;
+}
+
 void tui_app_done(tui_app *app)
 {
 	tui_compute_done(&app->comp);

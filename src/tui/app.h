@@ -90,5 +90,12 @@ bool tui_app_computing(const tui_app *app);
 /* Whether training or a lesson is under way (the distinct-neuron column
  * shows every layer then, not only collapsed ones). */
 bool tui_app_teaching(const tui_app *app);
+/* Whether the theory's predictions describe the network on screen: the
+ * overlay is on and has them, and the weights are the initial ones (the
+ * mean field predicts a network at initialization, not after training). */
+bool tui_app_theory_shown(const tui_app *app);
+/* Whether the overlay is on and has predictions that training has left
+ * behind (the screen then says why it draws none). */
+bool tui_app_theory_trained(const tui_app *app);
 
 #endif

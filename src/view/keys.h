@@ -103,7 +103,7 @@ typedef enum {
 	X(MAP,        TUI_G_THEORY, KEYS('M'), NULL, NULL, "length / correlation map (cobweb)") \
 	X(MAP_SWITCH, TUI_G_THEORY, KEYS('\t'), NULL, NULL, "switch map (in the M view)") \
 	X(CONFIRM,    TUI_G_THEORY, KEYS('\n'), NULL, NULL, "compute a large spectrum") \
-	X(DOWN,       TUI_G_MOVE, KEYS('j', TUI_KEY_DOWN), NULL, NULL, "down / up a layer") \
+	X(DOWN,       TUI_G_MOVE, KEYS('j', TUI_KEY_DOWN), "jk", "Scroll", "down / up a layer") \
 	X(UP,         TUI_G_MOVE, KEYS('k', TUI_KEY_UP), NULL, NULL, "")           \
 	X(PAGE_DOWN,  TUI_G_MOVE, KEYS(TUI_KEY_PGDN), NULL, NULL, "down / up a page") \
 	X(PAGE_UP,    TUI_G_MOVE, KEYS(TUI_KEY_PGUP), NULL, NULL, "")             \

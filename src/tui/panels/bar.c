@@ -9,6 +9,7 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 #include "util/wrap.h"
+#include "view/viewport.h"
 
 static const char *label_of(const tui_app *app, tui_action a)
 {
@@ -34,12 +35,24 @@ static int item(const tui_app *app, int y, int x, tui_action a, int pad)
 			   label_of(app, a), pad, "");
 }
 
-/* The items of the loop below: Help, Quit and the lessons' keys have
- * their own places. */
-static bool in_bar(tui_action a)
+/* The items of the loop below: Help, Quit, the lessons' keys and the
+ * scrolling keys have their own places; the knob's keys are left out for
+ * a scheme without one (zeros, torch-linear: they would only say so). */
+static bool in_bar(const tui_app *app, tui_action a)
 {
+	bool knob = a == TUI_A_KNOB_UP || a == TUI_A_KNOB_UP2;
+	if (knob && tui_model_knob_of(app->model.cfg.init) == TUI_KNOB_NONE)
+		return false;
 	return tui_keys_action(a)->bar && a != TUI_A_HELP && a != TUI_A_QUIT &&
-	       a != TUI_A_LESSON_PREV;
+	       a != TUI_A_LESSON_PREV && a != TUI_A_DOWN;
+}
+
+/* The layer list holds fewer rows than there are layers: the bar names
+ * the keys that reach the others (the settings bar says which rows). */
+static bool scrolls(const tui_app *app)
+{
+	return app->layout.layers_h > 0 &&
+	       tui_viewport_count(&app->model) > app->model.rows;
 }
 
 /* Text on row y from column x to cols - 1: whole when it fits, else cut
@@ -198,8 +211,10 @@ static void draw(const tui_app *app, tui_rect r)
 	if (tui_lessons_current(&app->les) &&
 	    x + item_width(app, TUI_A_LESSON_PREV, pad) <= room)
 		x = item(app, y, x, TUI_A_LESSON_PREV, pad);
+	if (scrolls(app) && x + item_width(app, TUI_A_DOWN, pad) <= room)
+		x = item(app, y, x, TUI_A_DOWN, pad);
 	for (int a = 0; a < TUI_A_COUNT; a++) {
-		if (!in_bar(a) || x + item_width(app, a, pad) > room)
+		if (!in_bar(app, a) || x + item_width(app, a, pad) > room)
 			continue; /* a shorter one further on may still fit */
 		x = item(app, y, x, (tui_action)a, pad);
 	}

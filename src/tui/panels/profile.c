@@ -46,7 +46,7 @@ static double value(const series *s, size_t l)
 		if (s->branch && iv_config_layer_kind(&app->model.cfg, l) !=
 				     IV_LAYER_RESIDUAL)
 			return NAN;
-		sd = tui_theory_shown(&app->theory, &app->model.cfg)
+		sd = tui_app_theory_shown(app)
 			 ? tui_theory_predict_std(&app->theory, l, s->q)
 			 : NAN;
 		return sd > 0 ? log10(sd) : NAN;
@@ -319,6 +319,7 @@ typedef struct legend_set {
 	bool line_a, line_g, line_b, both, branch;
 	size_t grad_batch; /* batch norm's batch: the lowest layer whose
 			      gradient is predicted, 0 when every one is */
+	bool trained;      /* the overlay is on, but the weights have moved */
 } legend_set;
 
 /* legend_set's grad_batch for the right-hand quantity rq. */
@@ -326,7 +327,7 @@ static size_t grad_batch(const tui_app *app, iv_quantity rq)
 {
 	const tui_predict *p = &app->theory.pred;
 	const iv_config *c = &app->model.cfg;
-	if (!tui_theory_shown(&app->theory, c) ||
+	if (!tui_app_theory_shown(app) ||
 	    (rq != IV_Q_GRAD_ACT && rq != IV_Q_GRAD_PREACT) ||
 	    p->finite < c->depth ||
 	    p->layer[0].batch_growth <= IV_THEORY_BATCH_GROWTH_MAX)
@@ -397,6 +398,12 @@ static void legend(const tui_app *app, const legend_set *ls, int level,
 		tui_line_add(l, TUI_E_VALUE, g->line_b);
 		tui_line_add(l, TUI_E_NORMAL, " branch");
 	}
+	if (ls->trained) { /* why the overlay's lines are gone */
+		tui_line_field(l, 0, 3);
+		tui_line_add(l, TUI_E_LABEL,
+			     level ? "predicted: step 0 only"
+				   : "predicted: at step 0 only (x resets)");
+	}
 	if (ls->grad_batch) { /* why the gradient line stops short */
 		tui_line_field(l, 1, 3);
 		tui_line_addf(l, TUI_E_WARN,
@@ -456,6 +463,7 @@ static void draw(const tui_app *app, tui_rect r)
 	ls.line_a = any(&s[2]);
 	ls.line_g = any(&s[3]);
 	ls.grad_batch = grad_batch(app, rq);
+	ls.trained = tui_app_theory_trained(app);
 	/* with h on the left; z is a block's branch already */
 	ls.branch = lq == IV_Q_ACT && has_blocks(app);
 	ls.line_b = ls.branch && any(&s[5]);

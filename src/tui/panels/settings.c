@@ -188,7 +188,10 @@ static bool where(const tui_model *m, char *buf, size_t size)
 	if (n > m->rows)
 		snprintf(buf, size, "rows %zu-%zu of %zu", m->top + 1, last, n);
 	else if (m->subset == TUI_SUBSET_EVERY && k > 1)
-		snprintf(buf, size, "every %zu%s layer", k, th);
+		/* the last layer closes the list at any step: named, so that
+		 * its shorter gap is not read as the step */
+		snprintf(buf, size, "every %zu%s layer%s", k, th,
+			 (m->cfg.depth - 1) % k ? " and the last" : "");
 	else if (m->subset == TUI_SUBSET_ENDS && n < m->cfg.depth)
 		snprintf(buf, size, "first and last layers");
 	else

@@ -196,30 +196,41 @@ static bool layer_run(const tui_app *app, size_t v, size_t *first,
 	return n > 0 && n == *last - *first + 1;
 }
 
+/* How many words the distinct count takes: a narrow strip shortens it
+ * rather than leave it out (lesson 13's whole point is in it). */
+typedef enum {
+	D_FULL,  /* "distinct neurons: 1 in layers 1-4, 64 in layer 5" */
+	D_SHORT, /* "distinct: 1 in layers 1-4, 64 in layer 5" */
+	D_TERSE, /* "distinct: 1 in L1-4, 64 in L5", as the ratio strip's L5 */
+	D_FORMS
+} distinct_form;
+
 static void add_layers(tui_line *l, tui_element e, size_t v, size_t first,
-		       size_t last)
+		       size_t last, distinct_form f)
 {
+	const char *one = f == D_TERSE ? "L" : "layer ",
+		   *many = f == D_TERSE ? "L" : "layers ";
 	if (first == last)
-		tui_line_addf(l, e, "%zu in layer %zu", v, first);
+		tui_line_addf(l, e, "%zu in %s%zu", v, one, first);
 	else
-		tui_line_addf(l, e, "%zu in layers %zu-%zu", v, first, last);
+		tui_line_addf(l, e, "%zu in %s%zu-%zu", v, many, first, last);
 }
 
 /* Counts that differ between layers, with the layers named where they
  * fall in two runs ("1 in layers 1-4, 64 in layer 5": the layer that
  * broke its symmetry), or the fewest in one run; else the range. */
 static void distinct_spread(const tui_app *app, tui_line *l, tui_element e,
-			    size_t lo, size_t hi)
+			    size_t lo, size_t hi, distinct_form f)
 {
 	size_t a, b, c, d, L = app->model.cfg.depth;
 	bool low = layer_run(app, lo, &a, &b), high = layer_run(app, hi, &c, &d);
 	if (low && high && (b - a + 1) + (d - c + 1) == L) {
-		add_layers(l, e, lo, a, b);
+		add_layers(l, e, lo, a, b, f);
 		tui_line_add(l, e, ", ");
-		add_layers(l, e, hi, c, d);
+		add_layers(l, e, hi, c, d, f);
 	} else if (low) {
 		tui_line_addf(l, e, "%zu to %zu per layer, ", lo, hi);
-		add_layers(l, e, lo, a, b);
+		add_layers(l, e, lo, a, b, f);
 	} else {
 		tui_line_addf(l, e, "%zu to %zu per layer", lo, hi);
 	}
@@ -227,9 +238,10 @@ static void distinct_spread(const tui_app *app, tui_line *l, tui_element e,
 
 /* After a divergence, its hint first; then "distinct neurons: 1 in every
  * layer", "all 64 in every layer", "1 in layers 1-4, 64 in layer 5" or
- * "250 to 256 per layer"; "hidden
- * weights: unchanged", "changed", "changed in 2 of 5 layers". */
-static void second_row(const tui_app *app, tui_line *l)
+ * "250 to 256 per layer" (in form f); "hidden
+ * weights: unchanged", "changed", "changed in 2 of 5 layers". Returns the
+ * distinct count's field. */
+static int second_row(const tui_app *app, tui_line *l, distinct_form f)
 {
 	const iv_net *net = app->comp.net;
 	const tui_train *t = &app->train;
@@ -254,8 +266,9 @@ static void second_row(const tui_app *app, tui_line *l)
 				 ? "init overflows: no rate helps"
 				 : "diverged: < lowers the rate");
 	}
-	tui_line_field(l, 0, 2);
-	tui_line_add(l, TUI_E_LABEL, "distinct neurons: ");
+	int field = tui_line_field(l, 0, 2);
+	tui_line_add(l, TUI_E_LABEL,
+		     f == D_FULL ? "distinct neurons: " : "distinct: ");
 	if (hi == 0)
 		tui_line_add(l, TUI_E_LABEL, "not computed yet");
 	else if (bad) /* NaN columns all compare alike: no count (the
@@ -268,9 +281,9 @@ static void second_row(const tui_app *app, tui_line *l)
 	else if (lo == hi)
 		tui_line_addf(l, e, "%zu in every layer", hi);
 	else
-		distinct_spread(app, l, e, lo, hi);
+		distinct_spread(app, l, e, lo, hi, f);
 	if (tui_train_steps(t) == 0)
-		return;
+		return field;
 	tui_line_field(l, 1, 2);
 	tui_line_add(l, TUI_E_LABEL, "hidden weights: ");
 	if (t->moved == 0)
@@ -282,6 +295,7 @@ static void second_row(const tui_app *app, tui_line *l)
 			      t->moved, t->depth);
 	if (!bad) /* the fractions over NaN would read as a recovery */
 		health_fields(app, l);
+	return field;
 }
 
 /* The first row: the keys and the rate before training, then step, state,
@@ -354,8 +368,13 @@ static void draw(const tui_app *app, tui_rect r)
 	tui_line_init(&l);
 	first_row(app, &l);
 	tui_put_fit(y, 1, xmax, &l);
-	tui_line_init(&l);
-	second_row(app, &l);
+	/* the distinct count in the fewest words that keep it */
+	for (distinct_form f = D_FULL; f < D_FORMS; f++) {
+		tui_line_init(&l);
+		int keep = second_row(app, &l, f);
+		if (keep < 0 || tui_line_keeps(&l, xmax2 - 1, &keep, 1))
+			break;
+	}
 	tui_put_fit(y + 1, 1, xmax2, &l);
 	if (t->tr)
 		loss_curve(app, y, cx, w);
