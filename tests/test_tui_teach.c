@@ -1220,6 +1220,33 @@ START_TEST(the_strip_keeps_the_broken_layer_when_narrow)
 }
 END_TEST
 
+START_TEST(the_first_lessons_say_whether_hidden_weights_moved_at_80)
+{
+	/* given lesson 1 (zeros) or 2 (one constant) at 80x24, a common
+	 * projector size, when a few steps are taken, then the training strip
+	 * says both the distinct count and whether the hidden weights moved
+	 * (lesson 1's text: "the hidden weights never change"; lesson 2's:
+	 * they change, all alike), the count in fewer words if need be */
+	int k = _i + 1;
+	const iv_lesson *x = &builtin.v[k - 1];
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = k,
+			 .lr = x->lr, .random_readout = x->random_readout};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o, steps(3), 24,
+				      80),
+			 0);
+	char *s = tut_slurp(SAVED);
+	ck_assert_msg(strstr(s, k == 1 ? "hidden weights: unchanged"
+				       : "hidden weights: changed"),
+		      "lesson %d:\n%s", k, s);
+	ck_assert_msg(strstr(s, "distinct neurons: 1 in every layer") ||
+			      strstr(s, "distinct: 1 in every layer") ||
+			      strstr(s, "distinct: 1 per layer"),
+		      "lesson %d:\n%s", k, s);
+	free(s);
+}
+END_TEST
+
 START_TEST(the_symmetry_lesson_keeps_its_count_when_narrow)
 {
 	/* given lesson 13 (a constant init: one neuron a layer) on the
@@ -1573,6 +1600,8 @@ Suite *suite(void)
 	tcase_add_loop_test(t, the_keys_a_lesson_names_do_what_it_says, 0,
 			    (int)(sizeof named_keys / sizeof named_keys[0]));
 	tcase_add_test(t, the_symmetry_lesson_keeps_its_count_when_narrow);
+	tcase_add_loop_test(t, the_first_lessons_say_whether_hidden_weights_moved_at_80,
+			    0, 2);
 	tcase_add_test(t, the_strip_keeps_the_broken_layer_when_narrow);
 	tcase_add_test(t, an_overflowing_resnet_says_what_its_rows_show);
 	tcase_add_test(t, a_diverged_resnet_keeps_the_weights_that_overflowed);

@@ -201,7 +201,8 @@ static bool layer_run(const tui_app *app, size_t v, size_t *first,
 typedef enum {
 	D_FULL,  /* "distinct neurons: 1 in layers 1-4, 64 in layer 5" */
 	D_SHORT, /* "distinct: 1 in layers 1-4, 64 in layer 5" */
-	D_TERSE, /* "distinct: 1 in L1-4, 64 in L5", as the ratio strip's L5 */
+	D_TERSE, /* "distinct: 1 in L1-4, 64 in L5", as the ratio strip's L5;
+		  * "distinct: 1 per layer" */
 	D_FORMS
 } distinct_form;
 
@@ -240,8 +241,10 @@ static void distinct_spread(const tui_app *app, tui_line *l, tui_element e,
  * layer", "all 64 in every layer", "1 in layers 1-4, 64 in layer 5" or
  * "250 to 256 per layer" (in form f); "hidden
  * weights: unchanged", "changed", "changed in 2 of 5 layers". Returns the
- * distinct count's field. */
-static int second_row(const tui_app *app, tui_line *l, distinct_form f)
+ * distinct count's field, and in *hidden the hidden weights' (-1: none
+ * before a step). */
+static int second_row(const tui_app *app, tui_line *l, distinct_form f,
+		      int *hidden)
 {
 	const iv_net *net = app->comp.net;
 	const tui_train *t = &app->train;
@@ -256,6 +259,7 @@ static int second_row(const tui_app *app, tui_line *l, distinct_form f)
 		bad += s->q[IV_Q_ACT].finite < s->q[IV_Q_ACT].count;
 	}
 	tui_element e = full == L ? TUI_E_VALUE : TUI_E_WARN;
+	const char *every = f == D_TERSE ? "per" : "in every";
 	if (tui_train_diverged(t)) { /* what happened and what to do: first,
 				      * on a row of its own at any width */
 		tui_line_field(l, 0, 0);
@@ -275,16 +279,17 @@ static int second_row(const tui_app *app, tui_line *l, distinct_form f)
 		       * rows say which layers) */
 		tui_line_add(l, TUI_E_WARN, "not counted (NaN or Inf)");
 	else if (full == L && lo == hi)
-		tui_line_addf(l, e, "all %zu in every layer", hi);
+		tui_line_addf(l, e, "all %zu %s layer", hi, every);
 	else if (full == L)
 		tui_line_add(l, e, "all, in every layer");
 	else if (lo == hi)
-		tui_line_addf(l, e, "%zu in every layer", hi);
+		tui_line_addf(l, e, "%zu %s layer", hi, every);
 	else
 		distinct_spread(app, l, e, lo, hi, f);
+	*hidden = -1;
 	if (tui_train_steps(t) == 0)
 		return field;
-	tui_line_field(l, 1, 2);
+	*hidden = tui_line_field(l, 1, 2);
 	tui_line_add(l, TUI_E_LABEL, "hidden weights: ");
 	if (t->moved == 0)
 		tui_line_add(l, TUI_E_WARN, "unchanged");
@@ -368,13 +373,22 @@ static void draw(const tui_app *app, tui_rect r)
 	tui_line_init(&l);
 	first_row(app, &l);
 	tui_put_fit(y, 1, xmax, &l);
-	/* the distinct count in the fewest words that keep it */
-	for (distinct_form f = D_FULL; f < D_FORMS; f++) {
-		tui_line_init(&l);
-		int keep = second_row(app, &l, f);
-		if (keep < 0 || tui_line_keeps(&l, xmax2 - 1, &keep, 1))
-			break;
-	}
+	/* the distinct count in the fewest words that keep it, and the
+	 * hidden weights' word beside it where a shorter count makes room
+	 * (lessons 1 and 2 are about that word at 80 columns) */
+	bool kept = false;
+	for (size_t want = 2; want > 0 && !kept; want--)
+		for (distinct_form f = D_FULL; f < D_FORMS; f++) {
+			int keep[2];
+			tui_line_init(&l);
+			keep[0] = second_row(app, &l, f, &keep[1]);
+			size_t n = keep[1] < 0 ? 1 : want;
+			if (keep[0] < 0 ||
+			    tui_line_keeps(&l, xmax2 - 1, keep, n)) {
+				kept = true;
+				break;
+			}
+		}
 	tui_put_fit(y + 1, 1, xmax2, &l);
 	if (t->tr)
 		loss_curve(app, y, cx, w);
