@@ -80,18 +80,46 @@ cmp -s "$tmp/out" "$tmp/one.svg" || fail "the figure's command draws another fig
 ok
 
 # --- zeros, deep networks --------------------------------------------------
-printf 'svg: zeros at the bottom edge, deep networks keep every value ... '
+printf 'svg: zeros in a row below the scale, deep networks keep every value ... '
 run 0 --format=svg --init=zeros --depth=3 --width=8 --batch=4
 PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "zeros (above)"
 import sys
 from svgcheck import *
-root = load(sys.argv[1])
+root = load(sys.argv[1])      # check_zero_row: below the scale, labelled 0
 panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
 act = [g for g in panel.iter(NS + "g") if g.get("data-quantity") == "activation"][0]
 m = markers(act, "activation")
 bottom = float(panel.get("data-y0")) + float(panel.get("data-height"))
 assert sorted(m) == [1, 2, 3], m
-assert all(v == 0 and abs(cy - bottom) < 0.01 for v, cx, cy in m.values()), m
+assert all(v == 0 and cy > bottom for v, cx, cy in m.values()), m
+for layer, (v, cx, cy) in m.items():   # at its layer
+    assert abs(cx - place(panel, layer, 1)[0]) < 0.01, (layer, cx)
+EOF
+# three configurations whose deep layers are all exactly 0 (narrow relu
+# networks die): each keeps its own mark at every such layer, and the
+# figure's marks are the JSON's zeros
+set -- --init=normal --activation=relu --width=4 --batch=8 \
+	--sweep=std:0.1,0.5,1 --sweep=depth:10,20
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/dead.json"
+run 0 --format=svg "$@"
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/dead.json" <<'EOF' || fail "zeros of a sweep (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+sweep = json.load(open(sys.argv[2]))
+panels = [p for p in root.iter(NS + "g") if p.get("class") == "panel"]
+for panel, q in zip(panels, ("activation", "grad_activation")):
+    groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"]
+    rows = set()
+    for g, rep in zip(groups, sweep):
+        kind = panel.get("data-quantity")
+        want = [i + 1 for i, l in enumerate(rep["layers"]) if l[q]["std"] == 0]
+        got = markers(g, kind)
+        assert sorted(k for k, v in got.items() if v[0] == 0) == want, \
+            (kind, g.get("data-label"), want)
+        rows |= {v[2] for v in got.values() if v[0] == 0}
+    assert len(rows) == 3, (q, "three configurations, three rows", rows)
 EOF
 run 0 --format=json --depth=120 --width=16 --batch=16 --bins=5
 cp "$tmp/out" "$tmp/deep.json"

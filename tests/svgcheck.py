@@ -42,7 +42,41 @@ def load(path):
         if e.get("font-size"):
             assert float(e.get("font-size")) >= 16, e.attrib
     check_text_inside(root)
+    check_zero_row(root)
     return root
+
+def check_zero_row(root):
+    """A std of exactly 0 has no place on a log scale: its marker lies in
+    a row of its own below the scale (data-zero-y0, data-zero-height),
+    apart from the lowest gridline, labelled 0, and the markers of two
+    series at one layer do not cover each other."""
+    for panel in root.iter(NS + "g"):
+        if panel.get("class") != "panel":
+            continue
+        zeros = [(g.get("data-series"), c) for g in panel.iter(NS + "g")
+                 if g.get("class") == "profile"
+                 for c in g.iter(NS + "circle")
+                 if float(c.get("data-value")) == 0
+                 and not c.get("data-kind").endswith("_theory")]
+        if not zeros:
+            continue
+        bottom = float(panel.get("data-y0")) + float(panel.get("data-height"))
+        assert panel.get("data-zero-y0") is not None, "no zero row"
+        z0 = float(panel.get("data-zero-y0"))
+        z1 = z0 + float(panel.get("data-zero-height"))
+        assert z0 >= bottom + 8, ("zero row against the scale", z0, bottom)
+        labels = [t for t in panel.iter(NS + "text") if t.text == "0"
+                  and t.get("text-anchor") == "end"
+                  and z0 <= float(t.get("y")) <= z1 + 8]
+        assert len(labels) == 1, ("the zero row is not labelled 0", labels)
+        at = {}
+        for series, c in zeros:
+            cx, cy = float(c.get("cx")), float(c.get("cy"))
+            assert z0 < cy < z1, ("a zero outside its row", c.attrib)
+            for other, (x, y) in at.items():   # two series, or two kinds
+                assert abs(x - cx) > 0.01 or abs(y - cy) >= 4, \
+                    ("zeros cover each other", series, other, c.attrib)
+            at[(series, c.get("data-kind"), c.get("data-layer"))] = (cx, cy)
 
 def place(panel, layer, v):
     """Where the panel's axes put value v of a layer."""

@@ -19,8 +19,8 @@
 #include <initviz/theory.h>
 
 /* One network's depth profile: n layers, values per layer (NaN where
- * there is none, e.g. no mean-field prediction; zeros are marked at the
- * bottom of the scale). Any pointer may be NULL. */
+ * there is none, e.g. no mean-field prediction; zeros are marked in a
+ * row below the scale). Any pointer may be NULL. */
 typedef struct iv_fig_series {
 	const char *label; /* the legend's text; NULL for a single profile */
 	size_t n;
@@ -57,7 +57,8 @@ typedef struct iv_figure {
 
 /* Write fig as one SVG document to f. 0, or -1 on a write error. What
  * the profiles cannot place is said in notes beside the legend: a std of
- * 0 (marked x at the bottom edge), the values left out as NaN or Inf,
+ * 0 (marked x in a row labelled 0 below the log scale, a sub-row for
+ * each series with one), the values left out as NaN or Inf,
  * and a mean field that is absent (with theory_none's reason). */
 int iv_figure_svg(FILE *f, const iv_figure *fig);
 

@@ -212,6 +212,42 @@ static void tick_label(char *buf, size_t len, double v)
 		snprintf(buf, len, "1e%.0f", floor(e + 0.5));
 }
 
+/* The row of zeros: ZERO_GAP below the scale, ZERO_PAD above and below
+ * its sub-rows of ZERO_ROW each; past ZERO_ROWS_FULL sub-rows they share
+ * that height, so that every mark still shows. */
+#define ZERO_GAP       12.0
+#define ZERO_PAD       5.0
+#define ZERO_ROW       16.0
+#define ZERO_ROWS_FULL 6
+
+/* Takes the row of zeros (rows sub-rows) off the bottom of p's plot area;
+ * nothing when rows is 0. */
+static void zero_row(svg_panel *p, size_t rows)
+{
+	size_t full = rows < ZERO_ROWS_FULL ? rows : ZERO_ROWS_FULL;
+	p->zero_rows = rows;
+	p->zero_h = rows ? 2 * ZERO_PAD + ZERO_ROW * (double)full : 0;
+	if (!rows)
+		return;
+	p->zero_y0 = p->y0 + p->h - p->zero_h;
+	p->h -= p->zero_h + ZERO_GAP;
+}
+
+/* The middle of sub-row k of p's row of zeros. */
+static double zero_y(const svg_panel *p, size_t k)
+{
+	double step = (p->zero_h - 2 * ZERO_PAD) / (double)p->zero_rows;
+	if (!p->zero_rows) /* no zero to place */
+		return p->y0 + p->h;
+	return p->zero_y0 + ZERO_PAD + step * ((double)k + 0.5);
+}
+
+/* The bottom of p's frames: the row of zeros' when there is one. */
+static double panel_bottom(const svg_panel *p)
+{
+	return p->zero_h > 0 ? p->zero_y0 + p->zero_h : p->y0 + p->h;
+}
+
 static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 {
 	double t[12];
@@ -220,6 +256,16 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 		"fill=\"none\" stroke=\"%s\"/>\n",
 		p->x0, p->y0, p->w, p->h, SVG_GREY);
+	/* a frame apart, 0 is not on the log scale; its label clear of a
+	 * layer 1's cross */
+	if (p->zero_h > 0)
+		fprintf(f,
+			"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			"height=\"%.1f\" fill=\"#f4f4f4\" stroke=\"%s\"/>\n"
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+			"text-anchor=\"end\">0</text>\n",
+			p->x0, p->zero_y0, p->w, p->zero_h, SVG_GREY, p->x0 - 12,
+			p->zero_y0 + p->zero_h / 2 + FS_TICK / 3.0, FS_TICK);
 	/* powers of ten labelled (at most about 8), and 2 and 5 times them in
 	 * grey over two decades or less; the ends need not be powers of ten */
 	double decades = log10(p->y_hi / p->y_lo);
@@ -265,12 +311,12 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		fprintf(f,
 			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
 			"text-anchor=\"middle\">%g</text>\n",
-			svg_x(p, t[i]), p->y0 + p->h + FS_TICK + 6, FS_TICK,
+			svg_x(p, t[i]), panel_bottom(p) + FS_TICK + 6, FS_TICK,
 			t[i]);
 	fprintf(f,
 		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
 		"text-anchor=\"middle\">layer</text>\n",
-		p->x0 + p->w / 2, p->y0 + p->h + FS_TICK + FS_LABEL + 14,
+		p->x0 + p->w / 2, panel_bottom(p) + FS_TICK + FS_LABEL + 14,
 		FS_LABEL);
 	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">%s</text>\n",
 		p->x0, p->y0 - 14, FS_LABEL, ylabel);
@@ -313,12 +359,13 @@ static void path(FILE *f, const svg_panel *p, const double *v, size_t n,
 }
 
 /* One line of a profile: its path, a marker per layer carrying the value
- * (invisible for predictions and deep networks), a cross at the bottom
- * edge for zeros. A prediction is drawn over the measured line, dashed on
- * a white casing, so that where the two agree both still show. */
+ * (invisible for predictions and deep networks), a cross for a zero in
+ * sub-row zrow of the row of zeros. A prediction is drawn over the
+ * measured line, dashed on a white casing, so that where the two agree
+ * both still show. */
 static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		 const char *kind, const char *colour, bool theory,
-		 const char *dash)
+		 const char *dash, size_t zrow)
 {
 	double r = theory || n > 60 ? 0 : 6;
 	if (theory)
@@ -327,7 +374,7 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 	for (size_t l = 0; l < n; l++) {
 		bool ok = isfinite(v[l]) && v[l] > 0;
 		double x = svg_x(p, (double)l + 1);
-		double y = ok ? svg_y(p, v[l]) : p->y0 + p->h;
+		double y = ok ? svg_y(p, v[l]) : zero_y(p, zrow);
 		if (!ok && v[l] != 0)
 			continue; /* NaN, Inf: nothing to draw */
 		fprintf(
@@ -338,19 +385,51 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		    l + 1);
 		svg_num(f, v[l]);
 		fputs("\"/>\n", f);
-		if (!ok && !theory)
+		if (!ok && !theory) /* centred on y: x's middle is 0.36 em up */
 			fprintf(f,
 				"<text x=\"%.2f\" y=\"%.2f\" font-size=\"%d\" "
 				"fill=\"%s\" "
 				"text-anchor=\"middle\">&#215;</text>\n",
-				x, y, FS_LABEL, colour);
+				x, y + 0.36 * FS_LABEL, FS_LABEL, colour);
 	}
 }
 
+/* Whether series s has a std of exactly 0 among quantities qa..qb,
+ * measured or predicted (the prediction's invisible marker goes to the row
+ * of zeros as well). */
+static bool has_zero(const iv_fig_series *s, int qa, int qb)
+{
+	for (int q = qa; q <= qb; q++)
+		for (int t = 0; t < 2; t++) {
+			const double *v = values(s, q, t);
+			for (size_t l = 0; v && l < s->n; l++)
+				if (v[l] == 0)
+					return true;
+		}
+	return false;
+}
+
+/* The sub-row of the row of zeros of each series of fig into row (the
+ * series with a zero in either quantity in order, the same in both
+ * panels); returns how many there are. Without row (out of memory) they
+ * share one. */
+static size_t zero_rows(const iv_figure *fig, size_t *row)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < fig->nseries; i++) {
+		bool z = has_zero(&fig->series[i], Q_ACT, Q_GRAD);
+		if (row)
+			row[i] = z ? k : 0;
+		k += z && (row || !k);
+	}
+	return k;
+}
+
 /* Every series' profile of quantity q in panel p. single: one series
- * coloured by quantity, else one colour per series. */
+ * coloured by quantity, else one colour per series. zrow: each series'
+ * sub-row of the row of zeros (NULL: the first). */
 static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
-		     bool single, size_t named)
+		     bool single, size_t named, const size_t *zrow)
 {
 	const char *kind = q == Q_ACT ? "activation" : "gradient";
 	for (size_t i = 0; i < fig->nseries; i++) {
@@ -365,10 +444,10 @@ static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
 		fprintf(f, "\" data-quantity=\"%s\">\n", kind);
 		if (values(s, q, false))
 			line(f, p, values(s, q, false), s->n, kind, colour,
-			     false, dash);
+			     false, dash, zrow ? zrow[i] : 0);
 		if (values(s, q, true)) /* over the measured line */
 			line(f, p, values(s, q, true), s->n, kind, colour, true,
-			     "4 6");
+			     "4 6", zrow ? zrow[i] : 0);
 		fputs("</g>\n", f);
 	}
 }
@@ -383,6 +462,9 @@ static void panel_open(FILE *f, const svg_panel *p, const char *quantity)
 	svg_num(f, p->y_lo);
 	fputs("\" data-hi=\"", f);
 	svg_num(f, p->y_hi);
+	if (p->zero_h > 0)
+		fprintf(f, "\" data-zero-y0=\"%g\" data-zero-height=\"%g",
+			p->zero_y0, p->zero_h);
 	fputs("\">\n", f);
 }
 
@@ -571,14 +653,21 @@ static size_t max_layers(const iv_figure *fig)
 /* One network: one panel with both quantities, histograms on the right. */
 static void single(FILE *f, const iv_figure *fig)
 {
-	svg_panel p = {120, 150, 720, 620, 1, (double)max_layers(fig), 0, 0};
+	svg_panel p = {.x0 = 120, .y0 = 150, .w = 720, .h = 620, .x_lo = 1,
+		       .x_hi = (double)max_layers(fig)};
+	double bottom = p.y0 + p.h;
+	/* the quantities share the panel: a sub-row each */
+	bool za = has_zero(&fig->series[0], Q_ACT, Q_ACT),
+	     zg = has_zero(&fig->series[0], Q_GRAD, Q_GRAD);
+	size_t ra = 0, rg = za;
+	zero_row(&p, (size_t)za + zg);
 	y_range(fig, Q_ACT, Q_GRAD, &p.y_lo, &p.y_hi);
 	panel_open(f, &p, "activation gradient");
 	axes(f, &p, "standard deviation (log scale)");
-	profiles(f, fig, &p, Q_ACT, true, 1);
-	profiles(f, fig, &p, Q_GRAD, true, 1);
+	profiles(f, fig, &p, Q_ACT, true, 1, &ra);
+	profiles(f, fig, &p, Q_GRAD, true, 1, &rg);
 	fputs("</g>\n", f);
-	double y = p.y0 + p.h + 100;
+	double y = bottom + 100;
 	bool theory = notes(f, fig, NOTES_X, y, SVG_W - 24 - NOTES_X, NOTES_X,
 			    SVG_W - 24 - NOTES_X);
 	key(f, p.x0, y, iv_svg_palette[0], NULL, "activations");
@@ -595,7 +684,11 @@ static void single(FILE *f, const iv_figure *fig)
  * per network, the legend on the right. */
 static void sweep(FILE *f, const iv_figure *fig)
 {
-	svg_panel a = {100, 150, 520, 620, 1, (double)max_layers(fig), 0, 0};
+	svg_panel a = {.x0 = 100, .y0 = 150, .w = 520, .h = 620, .x_lo = 1,
+		       .x_hi = (double)max_layers(fig)};
+	double bottom = a.y0 + a.h;
+	size_t *zrow = malloc(fig->nseries * sizeof *zrow);
+	zero_row(&a, zero_rows(fig, zrow));
 	svg_panel g = a;
 	g.x0 = 710;
 	y_range(fig, Q_ACT, Q_GRAD, &a.y_lo, &a.y_hi); /* shared axes */
@@ -604,12 +697,13 @@ static void sweep(FILE *f, const iv_figure *fig)
 	panel_open(f, &a, "activation");
 	axes(f, &a, "std of activations");
 	size_t named = legend_named(fig);
-	profiles(f, fig, &a, Q_ACT, false, named);
+	profiles(f, fig, &a, Q_ACT, false, named, zrow);
 	fputs("</g>\n", f);
 	panel_open(f, &g, "gradient");
 	axes(f, &g, "std of gradients");
-	profiles(f, fig, &g, Q_GRAD, false, named);
+	profiles(f, fig, &g, Q_GRAD, false, named, zrow);
 	fputs("</g>\n", f);
+	free(zrow);
 	double y = LEGEND_TOP;
 	const char *start[LEGEND_LINES];
 	size_t len[LEGEND_LINES];
@@ -626,11 +720,10 @@ static void sweep(FILE *f, const iv_figure *fig)
 		key(f, LEGEND_X, y, SVG_REST, NULL, rest);
 	}
 	/* the notes' second row is free below the keys */
-	if (notes(f, fig, NOTES_X, a.y0 + a.h + 100, LEGEND_X - 8 - NOTES_X,
-		  a.x0, LEGEND_X - 8 - a.x0))
-		key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6",
-		    "mean field");
-	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
+	if (notes(f, fig, NOTES_X, bottom + 100, LEGEND_X - 8 - NOTES_X, a.x0,
+		  LEGEND_X - 8 - a.x0))
+		key(f, a.x0 + 330, bottom + 100, SVG_GREY, "4 6", "mean field");
+	key(f, a.x0, bottom + 100, SVG_GREY, NULL, "measured");
 }
 
 /* Columns of the n bytes at s (UTF-8: a character a column). */
