@@ -225,6 +225,44 @@ assert labels[0] in texts, "first configuration not named in the legend"
 EOF
 ok
 
+# --- a subtitle too long for one line at 16 px breaks into two -----------
+printf 'svg: a long subtitle breaks into lines inside the figure ... '
+set -- --init=he-uniform --gain=1.23456789 --mode=fan_avg --bias=0.123456789 \
+	--bias-std=0.987654321 --seed=18446744073709551615 --train-steps=2 \
+	--lr=0.000123456789 --input=positive --depth=3 --width=8 --batch=4 \
+	--activation=leaky-relu --slope=0.0123456
+for args in "" "--sweep=batch:4,8"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg "$@" $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "long subtitle $args (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])                     # every text inside the figure
+texts = [t for t in root.iter(NS + "text")]
+sub = texts[1]
+whole = " ".join(s.strip() for s in sub.itertext())
+assert whole.startswith("init he-uniform"), whole
+assert whole.endswith("gradients from N(0, 1) at " +
+                      ("the top layer" if "configurations" in texts[0].text
+                       else "layer 3")), whole
+assert float(sub.get("font-size")) >= 16
+lines = list(sub.iter(NS + "tspan"))
+assert len(lines) == 2, whole
+# below the title, above the panels' labels (DejaVu Sans: 0.76 em above
+# the baseline, 0.24 below), clear of each other
+px = float(sub.get("font-size"))
+title_low = float(texts[0].get("y")) + 0.24 * float(texts[0].get("font-size"))
+label_top = min(float(t.get("y")) - 0.76 * float(t.get("font-size"))
+                for t in texts[2:]
+                if t.text and t.text.startswith(("std", "standard")))
+ys = [float(t.get("y")) for t in lines]
+assert ys[1] - ys[0] >= px, (ys, px)
+assert title_low + 2 < ys[0] - 0.76 * px, (ys, title_low)
+assert ys[1] + 0.24 * px < label_top - 2, (ys, label_top)
+EOF2
+done
+ok
+
 # --- the small print: inside the page, pasted into a shell, whole --------
 printf 'svg: the small print fits the page and pastes into a shell as it is ... '
 set -- --init=he-uniform --mode=fan_avg --bias=0.123456789 \

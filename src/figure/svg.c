@@ -874,6 +874,54 @@ static void command(FILE *f, const char *cmd)
 	}
 }
 
+/* Where a subtitle too long for one line at px within width w breaks:
+ * after the last ", " or "; " (else space) whose line fits, the second
+ * line starting past it; 0 when no break leaves both lines fitting. */
+static size_t sub_break(const char *s, int px, double w)
+{
+	size_t best = 0, n = strlen(s);
+	for (int pass = 0; pass < 2 && !best; pass++)
+		for (size_t i = 1; i < n; i++) {
+			bool sep = s[i] == ' ' &&
+				   (pass || s[i - 1] == ',' || s[i - 1] == ';');
+			if (!sep)
+				continue;
+			if (width_n(s, i, px, false) > w)
+				break;
+			best = i + 1;
+		}
+	return best && svg_text_width(s + best, px, false) <= w ? best : 0;
+}
+
+/* The subtitle under the title: one line, set smaller down to FS_SMALL
+ * while it does not fit; else two lines, at the largest size both fit up
+ * to SUB2_PX, so that they keep clear of the title and the panels. */
+#define SUB2_PX 20
+static void subtitle(FILE *f, const char *s)
+{
+	int px = fit_size(s, FS_SUB, SVG_W - 48, false);
+	size_t at = 0;
+	if (s && svg_text_width(s, px, false) > SVG_W - 48)
+		for (px = SUB2_PX; px > FS_SMALL; px--)
+			if ((at = sub_break(s, px, SVG_W - 48)) > 0)
+				break;
+	if (s && !at && px == FS_SMALL)
+		at = sub_break(s, px, SVG_W - 48);
+	fprintf(f, "<text x=\"24\" y=\"90\" font-size=\"%d\" fill=\"%s\">",
+		px, SVG_GREY);
+	if (at) { /* between the title and the panels' labels */
+		char first[512];
+		snprintf(first, sizeof first, "%.*s", (int)(at - 1), s);
+		fputs("<tspan x=\"24\" y=\"80\">", f);
+		svg_escape(f, first);
+		fputs("</tspan><tspan x=\"24\" y=\"102\">", f);
+		svg_escape(f, s + at);
+		fputs("</tspan>", f);
+	} else
+		svg_escape(f, s);
+	fputs("</text>\n", f);
+}
+
 int iv_figure_svg(FILE *f, const iv_figure *fig)
 {
 	fprintf(f,
@@ -889,12 +937,8 @@ int iv_figure_svg(FILE *f, const iv_figure *fig)
 	    "\n<text x=\"24\" y=\"52\" font-size=\"%d\" font-weight=\"bold\">",
 	    SVG_W, SVG_H, fit_size(fig->title, FS_TITLE, SVG_W - 48, true));
 	svg_escape(f, fig->title);
-	fprintf(f,
-		"</text>\n<text x=\"24\" y=\"90\" font-size=\"%d\" "
-		"fill=\"%s\">",
-		fit_size(fig->subtitle, FS_SUB, SVG_W - 48, false), SVG_GREY);
-	svg_escape(f, fig->subtitle);
 	fputs("</text>\n", f);
+	subtitle(f, fig->subtitle);
 	if (fig->nseries == 1)
 		single(f, fig);
 	else
