@@ -231,7 +231,9 @@ set -- --init=he-uniform --gain=1.23456789 --mode=fan_avg --bias=0.123456789 \
 	--bias-std=0.987654321 --seed=18446744073709551615 --train-steps=2 \
 	--lr=0.000123456789 --input=positive --depth=3 --width=8 --batch=4 \
 	--activation=leaky-relu --slope=0.0123456
-for args in "" "--sweep=batch:4,8"; do
+# the last: training that stops early, said in the subtitle, whole
+for args in "" "--sweep=batch:4,8" \
+	"--sweep=batch:4,8 --lr=123456 --train-steps=999999"; do
 	# shellcheck disable=SC2086
 	run 0 --format=svg "$@" $args
 	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "long subtitle $args (above)"
@@ -581,6 +583,36 @@ groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"
 assert len(groups) == len(rep), (len(groups), len(rep))
 for g, r in zip(groups, rep):
     check_profile(panel, g, "activation", [l["activation"]["std"] for l in r["layers"]])
+EOF2
+done
+ok
+
+# --- training that stops early: the figure's subtitle names the steps asked
+# for, as the command does, and where training stopped, report and sweep
+# alike
+printf 'svg: training stopped early is named in the subtitle ... '
+for args in "--width=32" "--sweep=width:8,16,64"; do
+	# shellcheck disable=SC2086
+	set -- --train-steps=20 --lr=2 --init=he-normal --activation=relu \
+		--depth=5 --batch=32 $args
+	run 0 --format=json "$@"
+	cp "$tmp/out" "$tmp/tr.json"
+	run 0 --format=svg "$@"
+	PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/tr.json" <<'EOF2' || fail "training stopped, $args (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+rep = json.load(open(sys.argv[2]))
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert ", at initialization, before 20 SGD steps at lr 2 " in sub, sub
+if isinstance(rep, list):
+    stopped = sum(r["training_stopped"] for r in rep)
+    assert stopped == 2, stopped
+    assert "(training stopped early in 2 of 3 configurations);" in sub, sub
+else:
+    assert rep["training_stopped"], "this rate diverges"
+    k = rep["training"][-1]["step"]
+    assert "(training stopped at step %d);" % k in sub, (k, sub)
 EOF2
 done
 ok

@@ -228,8 +228,16 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	else if (n < len)
 		n += (size_t)snprintf(sub + n, len - n, ", bias %g",
 				      iv_init_is_preset(c->init) ? 0.0 : c->bias);
-	char before[96]; /* training comes after the statistics drawn */
-	iv_figure_before(r->o->train_steps, r->o->lr, before, sizeof before);
+	/* training comes after the statistics drawn; where it stopped early */
+	char before[160], stopped[96];
+	size_t nstopped = 0;
+	for (size_t i = 0; i < r->n; i++)
+		nstopped += r->res[i].stopped;
+	snprintf(stopped, sizeof stopped,
+		 "training stopped early in %zu of %zu configurations", nstopped,
+		 r->n);
+	iv_figure_before(r->o->train_steps, r->o->lr,
+			 nstopped ? stopped : NULL, before, sizeof before);
 	if (n < len)
 		snprintf(sub + n, len - n,
 			 ", input %s, seed %lu%s; gradients from N(0, 1) at the "
@@ -242,7 +250,7 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
 	char(*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
-	char title[256], sub[256], none[128], *cmd = cli_command_new(r->o);
+	char title[384], sub[384], none[128], *cmd = cli_command_new(r->o);
 	int rc = -1;
 	if (series && labels && cmd) {
 		for (size_t i = 0; i < r->n; i++) {

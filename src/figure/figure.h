@@ -78,15 +78,19 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
  * initialization, as iv_figure_net_svg): the subtitle says so, and the
  * mean field, which predicts the network at initialization, is left out
  * with that reason. Not trained: net is at initialization and the steps
- * come after what is drawn (a report that trains), as the subtitle says. */
+ * (those asked for) come after what is drawn (a report that trains), as
+ * the subtitle says, with stopped in parentheses after them when training
+ * stopped early (NULL: it did not). */
 int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 			      const iv_theory_layer *theory,
 			      const char *command, size_t steps, double lr,
-			      bool trained);
+			      bool trained, const char *stopped);
 
 /* ", at initialization, before 5 SGD steps at lr 0.02" into buf (len)
- * when steps > 0, else "": the figure of a report that trains. */
-void iv_figure_before(size_t steps, double lr, char *buf, size_t len);
+ * when steps > 0, else "": the figure of a report that trains; stopped
+ * (NULL: none) follows in parentheses, "training stopped at step 3". */
+void iv_figure_before(size_t steps, double lr, const char *stopped, char *buf,
+		      size_t len);
 
 /* A figure's title ("initviz: relu, 20 layers of 256 units, residual
  * (alpha 1), layer norm") and subtitle (init with its std, value, gain and

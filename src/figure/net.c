@@ -51,28 +51,32 @@ const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len)
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command)
 {
-	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0, false);
+	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0, false,
+					 NULL);
 }
 
-void iv_figure_before(size_t steps, double lr, char *buf, size_t len)
+void iv_figure_before(size_t steps, double lr, const char *stopped, char *buf,
+		      size_t len)
 {
 	if (steps == 0)
 		snprintf(buf, len, "%s", "");
 	else
 		snprintf(buf, len,
-			 ", at initialization, before %zu SGD step%s at lr %g",
-			 steps, steps == 1 ? "" : "s", lr);
+			 ", at initialization, before %zu SGD step%s at lr "
+			 "%g%s%s%s",
+			 steps, steps == 1 ? "" : "s", lr, stopped ? " (" : "",
+			 stopped ? stopped : "", stopped ? ")" : "");
 }
 
 int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 			      const iv_theory_layer *theory,
 			      const char *command, size_t steps, double lr,
-			      bool trained)
+			      bool trained, const char *stopped)
 {
 	size_t L = iv_net_depth(net),
 	       nh = L < IV_FIG_HIST_MAX ? L : IV_FIG_HIST_MAX;
 	double *v = malloc(4 * L * sizeof *v);
-	char title[256], sub[256], none[128];
+	char title[384], sub[384], none[128];
 	iv_fig_hist hist[IV_FIG_HIST_MAX];
 	if (!v)
 		return -1;
@@ -105,8 +109,8 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 						sizeof none);
 	size_t n = strlen(sub);
 	if (steps > 0 && !trained) {
-		char before[96];
-		iv_figure_before(steps, lr, before, sizeof before);
+		char before[160];
+		iv_figure_before(steps, lr, stopped, before, sizeof before);
 		n += (size_t)snprintf(sub + n, sizeof sub - n, "%s", before);
 	} else if (steps > 0) {
 		n += (size_t)snprintf(sub + n, sizeof sub - n,
