@@ -208,6 +208,46 @@ assert n_rest > 0 and ("%d more" % n_rest) in " ".join(legend.values()), legend
 EOF
 ok
 
+# markers at every layer leave a dashed line little room for its dashes: two
+# series of one colour, solid and dashed, differ in their markers too
+# (filled, hollow), and the legend's keys show them
+printf 'svg: series of one colour differ in their markers, as their keys show ... '
+run 0 --format=svg --sweep=width:1..14+1 --depth=20 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "sweep markers (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+kids = list(root)
+keys = {}                                    # label -> (colour, fill) of its marker
+for i, e in enumerate(kids):
+    if e.tag == NS + "line" and e.get("stroke-width") == "3.5":
+        marks = [k for k in kids[i + 1:i + 3] if k.tag == NS + "circle"]
+        text = [k for k in kids[i + 1:i + 3] if k.tag == NS + "text"][0]
+        if marks:
+            keys[" ".join(text.itertext())] = (marks[0].get("stroke")
+                                               or marks[0].get("fill"),
+                                               marks[0].get("fill"))
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+looks = {}
+for g in panel.iter(NS + "g"):
+    if g.get("class") != "profile":
+        continue
+    path = [p for p in g.iter(NS + "path")
+            if p.get("stroke-dasharray") != "4 6"][0]
+    colour = path.get("stroke")
+    fills = {(c.get("stroke") or c.get("fill"), c.get("fill"))
+             for c in g.iter(NS + "circle")
+             if c.get("data-kind") == "activation" and float(c.get("r")) > 0}
+    assert len(fills) == 1 and next(iter(fills))[0] == colour, fills
+    look = (colour, next(iter(fills))[1])
+    assert look not in looks, ("alike", g.get("data-label"), looks[look])
+    looks[look] = g.get("data-label")
+    assert keys.get(g.get("data-label")) == look, \
+        ("the key's marker is not the series'", g.get("data-label"), keys)
+assert len(looks) == 14, len(looks)
+EOF
+ok
+
 # --- long titles and legend labels stay inside the figure ------------------
 printf 'svg: a grid of four knobs keeps its title and legend inside the figure ... '
 run 0 --format=svg --residual --norm=layer --width=16 --batch=8 \

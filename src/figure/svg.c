@@ -358,16 +358,33 @@ static void path(FILE *f, const svg_panel *p, const double *v, size_t n,
 	fputs("\"/>\n", f);
 }
 
+/* The radius of the measured markers of a profile of n layers: none
+ * where they would crowd the line (deep networks). */
+static double marker_r(size_t n) { return n > 60 ? 0 : 6; }
+
+/* A marker's fill: hollow (white, ringed in its colour) on a dashed line,
+ * whose dashes markers at every layer leave little room, so that it
+ * differs from the solid line of the same colour. */
+static void marker_fill(FILE *f, const char *colour, bool hollow)
+{
+	if (hollow)
+		fprintf(f,
+			"fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2.5\"",
+			colour);
+	else
+		fprintf(f, "fill=\"%s\"", colour);
+}
+
 /* One line of a profile: its path, a marker per layer carrying the value
- * (invisible for predictions and deep networks), a cross for a zero in
- * sub-row zrow of the row of zeros. A prediction is drawn over the
- * measured line, dashed on a white casing, so that where the two agree
- * both still show. */
+ * (invisible for predictions and deep networks; hollow on a dashed line),
+ * a cross for a zero in sub-row zrow of the row of zeros. A prediction is
+ * drawn over the measured line, dashed on a white casing, so that where
+ * the two agree both still show. */
 static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		 const char *kind, const char *colour, bool theory,
 		 const char *dash, size_t zrow)
 {
-	double r = theory || n > 60 ? 0 : 6;
+	double r = theory ? 0 : marker_r(n);
 	if (theory)
 		path(f, p, v, n, "#ffffff", "5.5", dash, r == 0);
 	path(f, p, v, n, colour, theory ? "2.5" : "3.5", dash, r == 0);
@@ -377,12 +394,11 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		double y = ok ? svg_y(p, v[l]) : zero_y(p, zrow);
 		if (!ok && v[l] != 0)
 			continue; /* NaN, Inf: nothing to draw */
-		fprintf(
-		    f,
-		    "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\" fill=\"%s\" "
-		    "data-kind=\"%s%s\" data-layer=\"%zu\" data-value=\"",
-		    x, y, ok ? r : 0, colour, kind, theory ? "_theory" : "",
-		    l + 1);
+		fprintf(f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\" ", x, y,
+			ok ? r : 0);
+		marker_fill(f, colour, ok && r > 0 && dash);
+		fprintf(f, " data-kind=\"%s%s\" data-layer=\"%zu\" data-value=\"",
+			kind, theory ? "_theory" : "", l + 1);
 		svg_num(f, v[l]);
 		fputs("\"/>\n", f);
 		if (!ok && !theory) /* centred on y: x's middle is 0.36 em up */
@@ -509,6 +525,19 @@ static void key_wrapped(FILE *f, double y, const char *colour,
 		fputs("</tspan>", f);
 	}
 	fputs("</text>\n", f);
+}
+
+/* On a sweep's key at y, the marker of a series of n layers, if it has
+ * markers. */
+static void key_marker(FILE *f, double y, size_t n, const char *colour,
+		       bool hollow)
+{
+	if (marker_r(n) <= 0)
+		return;
+	fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" ",
+		LEGEND_X + 22, y, marker_r(n));
+	marker_fill(f, colour, hollow);
+	fputs("/>\n", f);
 }
 
 /* How many series the legend names, each in a style of its own: as many
@@ -710,6 +739,8 @@ static void sweep(FILE *f, const iv_figure *fig)
 	for (size_t i = 0; i < named; i++) {
 		key_wrapped(f, y, series_colour(i, named),
 			    series_dash(i, named), fig->series[i].label);
+		key_marker(f, y, fig->series[i].n, series_colour(i, named),
+			   series_dash(i, named) != NULL);
 		size_t n = wrap_label(fig->series[i].label, start, len);
 		y += LEGEND_ROW + LEGEND_LINE * (double)(n ? n - 1 : 0);
 	}
@@ -718,6 +749,7 @@ static void sweep(FILE *f, const iv_figure *fig)
 		snprintf(rest, sizeof rest, "%zu more (grey)",
 			 fig->nseries - named);
 		key(f, LEGEND_X, y, SVG_REST, NULL, rest);
+		key_marker(f, y, max_layers(fig), SVG_REST, false);
 	}
 	/* the notes' second row is free below the keys */
 	if (notes(f, fig, NOTES_X, bottom + 100, LEGEND_X - 8 - NOTES_X, a.x0,
