@@ -372,6 +372,19 @@ grep -q '<title>initviz: tanh, 1 layer of 8 units</title>' "$tmp/out" ||
 run 0 --format=svg --depth=1 --sweep=width:8,16 --batch=4
 grep -q 'gain 1, 1 layer, batch 4' "$tmp/out" ||
 	fail "one layer's sweep subtitle"
+# a sweep's figure names the slope and the fan, as one network's does
+for args in "--width=8" "--sweep=width:4,8"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg --activation=leaky-relu --slope=0.2 --init=he-normal \
+		--mode=fan_out --depth=3 --batch=4 $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "slope and mode, $args (above)"
+import sys
+from svgcheck import *
+texts = [" ".join(t.itertext()) for t in load(sys.argv[1]).iter(NS + "text")]
+assert texts[0].startswith("initviz: leaky-relu (slope 0.2), "), texts[0]
+assert "fan_out" in texts[1], texts[1]
+EOF
+done
 ok
 
 # json_then_svg NAME ARG...: the JSON report in $tmp/NAME.json, then the

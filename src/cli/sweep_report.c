@@ -196,10 +196,13 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 {
 	const cli_sweep *s = &r->o->sweep;
 	const iv_config *c = &r->o->cfg;
+	char slope[32] = ""; /* as one network's figure */
+	if (iv_act_uses_slope(c->act))
+		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
 	size_t n = (size_t)snprintf(title, len,
-				    "initviz: %s, %zu "
+				    "initviz: %s%s, %zu "
 				    "configurations of",
-				    iv_act_name(c->act), r->n);
+				    iv_act_name(c->act), slope, r->n);
 	for (size_t a = 0; a < s->naxes && n < len; a++)
 		n += (size_t)snprintf(title + n, len - n, "%s %s",
 				      a ? " x" : "", s->axis[a].knob->name);
@@ -215,6 +218,9 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
 	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
 	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
+	if (iv_init_uses_mode(c->init) && n < len)
+		n += (size_t)snprintf(sub + n, len - n, ", %s",
+				      iv_mode_name(c->mode));
 	KEEP("value", c->init == IV_INIT_CONSTANT, ", value %g", c->value);
 	KEEP("depth", true, ", %zu layer%s", c->depth,
 	     c->depth == 1 ? "" : "s");
