@@ -186,12 +186,19 @@ run 0 --sweep=width:8,16 --depth=2 --batch=8 --residual --norm=layer \
 	--init=torch-linear
 grep -qx 'tanh, init torch-linear, bias U(+-1/sqrt(fan_in))' "$tmp/out" ||
 	fail "table: the init line"
-grep -qx 'depth 2, width 256, batch 8, seed 1, residual (alpha 1), layer norm' \
+grep -qx 'depth 2, width 256, batch 8, input gaussian, seed 1, residual (alpha 1), layer norm' \
 	"$tmp/out" || fail "table: the architecture"
 # a --widths list is the network's, not the default width
 run 0 --sweep=batch:4,8 --widths=8,6,4
-grep -qx 'depth 2, widths 8,6,4, batch 512, seed 1' "$tmp/out" ||
+grep -qx 'depth 2, widths 8,6,4, batch 512, input gaussian, seed 1' "$tmp/out" ||
 	fail "table: the widths list: $(sed -n 3p "$tmp/out")"
+# the slope and the input, as one network's table says them
+run 0 --sweep=batch:4,8 --depth=2 --width=8 --activation=leaky-relu \
+	--slope=0.2 --input=positive
+grep -qx 'leaky-relu (slope 0.2), init xavier-normal (gain 1), bias 0' \
+	"$tmp/out" || fail "table: the slope: $(sed -n 2p "$tmp/out")"
+grep -qx 'depth 2, width 8, batch 512, input positive, seed 1' "$tmp/out" ||
+	fail "table: the input: $(sed -n 3p "$tmp/out")"
 run 0 --format=json --sweep=width:16,32 --depth=1 --batch=8
 "$py" - "$tmp/out" <<'EOF' || fail "settled with two widths (above)"
 import json, sys

@@ -97,18 +97,23 @@ static void axes_line(FILE *f, const cli_sweep *s, size_t n)
 
 static void base_line(FILE *f, const iv_config *c)
 {
-	char init[256], arch[96];
+	char init[256], arch[96], slope[32] = "";
 	iv_config_init_text(c, init, sizeof init);
 	iv_figure_arch(c, true, arch, sizeof arch);
-	fprintf(f, "%s, %s\ndepth %zu, ", iv_act_name(c->act), init, c->depth);
+	if (iv_act_uses_slope(c->act)) /* as one network's table */
+		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
+	fprintf(f, "%s%s, %s\ndepth %zu, ", iv_act_name(c->act), slope, init,
+		c->depth);
 	if (c->nwidths) /* c->width is not the network's then */
 		for (size_t l = 0; l < c->nwidths; l++)
 			fprintf(f, "%s%u", l ? "," : "widths ",
 				(unsigned)c->widths[l]);
 	else
 		fprintf(f, "width %zu", c->width);
-	fprintf(f, ", batch %zu, seed %lu%s\n(the swept knobs override these)\n",
-		c->batch, c->seed, arch);
+	fprintf(f,
+		", batch %zu, input %s, seed %lu%s\n(the swept knobs override "
+		"these)\n",
+		c->batch, iv_input_name(c->input), c->seed, arch);
 }
 
 /* A number of a table row: "nan", never "-nan" (the sign of a NaN says
