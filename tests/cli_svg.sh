@@ -327,6 +327,23 @@ print(command(load(sys.argv[1])))' "$tmp/small.svg") || fail "small print (above
 done
 ok
 
+# the notes' second row above a small print of four lines (svgcheck's
+# check_notes_clear): zeros, NaN and a mean field of 0 beside a long list
+printf 'svg: the notes keep clear of four lines of small print ... '
+vals=$("$py" -c 'print(",".join(["0", "1e-300", "1e200"] +
+	["%.9g" % (0.00123456789 * 1.17 ** k) for k in range(60)]))')
+run 0 --format=svg --init=normal --activation=relu --depth=4 --width=4 \
+	--batch=4 --sweep=std:"$vals"
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "notes and small print (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+notes = [t for t in root.iter(NS + "text") if t.get("class") == "note"]
+lines = [t for t in root.iter(NS + "text") if t.get("class") == "command"]
+assert len(notes) == 2 and len(lines) == 4, (len(notes), len(lines))
+EOF
+ok
+
 printf 'svg: a command too long for the small print is whole in <desc> ... '
 run 0 --format=svg --init=normal --depth=2 --width=4 --batch=4 \
 	--sweep=std:0.00123456789..0.9*1.11

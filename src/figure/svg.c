@@ -679,8 +679,14 @@ static size_t max_layers(const iv_figure *fig)
 	return n;
 }
 
-/* One network: one panel with both quantities, histograms on the right. */
-static void single(FILE *f, const iv_figure *fig)
+/* The keys' and notes' first row lies 100 below the panels' frames, or
+ * higher, at most KEYS_ABOVE above the small print's first baseline:
+ * their second row (34 lower, 20 px) then ends above its first line. */
+#define KEYS_ABOVE 62.0
+
+/* One network: one panel with both quantities, histograms on the right;
+ * the keys' first row at most at keys. */
+static void single(FILE *f, const iv_figure *fig, double keys)
 {
 	svg_panel p = {.x0 = 120, .y0 = 150, .w = 720, .h = 620, .x_lo = 1,
 		       .x_hi = (double)max_layers(fig)};
@@ -696,7 +702,7 @@ static void single(FILE *f, const iv_figure *fig)
 	profiles(f, fig, &p, Q_ACT, true, 1, &ra);
 	profiles(f, fig, &p, Q_GRAD, true, 1, &rg);
 	fputs("</g>\n", f);
-	double y = bottom + 100;
+	double y = fmin(bottom + 100, keys);
 	bool theory = notes(f, fig, NOTES_X, y, SVG_W - 24 - NOTES_X, NOTES_X,
 			    SVG_W - 24 - NOTES_X);
 	key(f, p.x0, y, iv_svg_palette[0], NULL, "activations");
@@ -710,8 +716,9 @@ static void single(FILE *f, const iv_figure *fig)
 }
 
 /* Several networks: activations and gradients side by side, one colour
- * per network, the legend on the right. */
-static void sweep(FILE *f, const iv_figure *fig)
+ * per network, the legend on the right; the keys' first row at most at
+ * keys. */
+static void sweep(FILE *f, const iv_figure *fig, double keys)
 {
 	svg_panel a = {.x0 = 100, .y0 = 150, .w = 520, .h = 620, .x_lo = 1,
 		       .x_hi = (double)max_layers(fig)};
@@ -752,10 +759,11 @@ static void sweep(FILE *f, const iv_figure *fig)
 		key_marker(f, y, max_layers(fig), SVG_REST, false);
 	}
 	/* the notes' second row is free below the keys */
-	if (notes(f, fig, NOTES_X, bottom + 100, LEGEND_X - 8 - NOTES_X, a.x0,
+	double y0 = fmin(bottom + 100, keys);
+	if (notes(f, fig, NOTES_X, y0, LEGEND_X - 8 - NOTES_X, a.x0,
 		  LEGEND_X - 8 - a.x0))
-		key(f, a.x0 + 330, bottom + 100, SVG_GREY, "4 6", "mean field");
-	key(f, a.x0, bottom + 100, SVG_GREY, NULL, "measured");
+		key(f, a.x0 + 330, y0, SVG_GREY, "4 6", "mean field");
+	key(f, a.x0, y0, SVG_GREY, NULL, "measured");
 }
 
 /* Columns of the n bytes at s (UTF-8: a character a column). */
@@ -840,16 +848,11 @@ static bool in_quotes(const char *s, size_t k, bool q, bool *escape)
  * for a line (a sweep's values, a lesson file's path) with "\", which the
  * shell removes with the newline; inside quotes, where a backslash is
  * literal, the quote is closed first and opened again on the next line
- * ('a'\ and 'b' read as ab). The whole command is in the <desc> as well;
- * when it needs more lines than the page has, the last says so. */
-static void command(FILE *f, const char *cmd)
+ * ('a'\ and 'b' read as ab). When it needs more lines than the page has,
+ * the last says so. Lays cmd out in p; returns the lines. */
+static size_t command_layout(const char *cmd, small_print *out)
 {
 	small_print p; /* about 3 KB */
-	if (!cmd)
-		return;
-	fputs("<desc class=\"command\">", f);
-	svg_escape(f, cmd);
-	fputs("</desc>\n", f);
 	memset(&p, 0, sizeof p);
 	p.n = 1;
 	for (const char *s = cmd; *s;) {
@@ -894,14 +897,33 @@ static void command(FILE *f, const char *cmd)
 			 "... (cut: the whole command is in this file's "
 			 "<desc>)");
 	}
+	*out = p;
+	return n;
+}
+
+/* The baseline of the first of n lines of small print. */
+static double command_top(size_t n)
+{
+	return SVG_H - 16 - (double)(n ? n - 1 : 0) * (FS_SMALL + 4);
+}
+
+/* The command line, whole in the <desc>, and in small print its n lines
+ * laid out in p. */
+static void command(FILE *f, const char *cmd, const small_print *p, size_t n)
+{
+	if (!cmd)
+		return;
+	fputs("<desc class=\"command\">", f);
+	svg_escape(f, cmd);
+	fputs("</desc>\n", f);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(
 		    f,
 		    "<text class=\"command\" x=\"24\" y=\"%.1f\" "
 		    "font-size=\"%d\" fill=\"%s\" font-family=\"monospace\">",
-		    SVG_H - 16 - (double)(n - 1 - i) * (FS_SMALL + 4), FS_SMALL,
+		    command_top(n) + (double)i * (FS_SMALL + 4), FS_SMALL,
 		    SVG_GREY);
-		svg_escape(f, p.line[i]);
+		svg_escape(f, p->line[i]);
 		fputs("</text>\n", f);
 	}
 }
@@ -971,11 +993,14 @@ int iv_figure_svg(FILE *f, const iv_figure *fig)
 	svg_escape(f, fig->title);
 	fputs("</text>\n", f);
 	subtitle(f, fig->subtitle);
+	small_print p; /* laid out first: the keys and notes keep above it */
+	size_t lines = fig->command ? command_layout(fig->command, &p) : 0;
+	double keys = command_top(lines) - KEYS_ABOVE;
 	if (fig->nseries == 1)
-		single(f, fig);
+		single(f, fig, keys);
 	else
-		sweep(f, fig);
-	command(f, fig->command);
+		sweep(f, fig, keys);
+	command(f, fig->command, &p, lines);
 	fputs("</svg>\n", f);
 	return ferror(f) ? -1 : 0;
 }
