@@ -121,6 +121,22 @@ for panel, q in zip(panels, ("activation", "grad_activation")):
         rows |= {v[2] for v in got.values() if v[0] == 0}
     assert len(rows) == 3, (q, "three configurations, three rows", rows)
 EOF
+# thirty configurations all 0: the legend's fourteen keep rows of their
+# own, the grey rest share one
+run 0 --format=svg --init=zeros --sweep=width:1..30+1 --depth=2 --batch=2
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "zeros of thirty configurations (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+rows = {}
+for g in panel.iter(NS + "g"):
+    if g.get("class") == "profile":
+        m = markers(g, "activation")
+        rows.setdefault(m[1][2], set()).add(g.get("data-label"))
+assert len(rows) == 15, len(rows)
+assert sorted(len(v) for v in rows.values()) == [1] * 14 + [16], rows
+EOF
 run 0 --format=json --depth=120 --width=16 --batch=16 --bins=5
 cp "$tmp/out" "$tmp/deep.json"
 run 0 --format=svg --depth=120 --width=16 --batch=16 --bins=5

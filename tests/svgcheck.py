@@ -5,6 +5,7 @@ where the axes say."""
 import json, math, xml.etree.ElementTree as ET
 
 NS = "{http://www.w3.org/2000/svg}"
+REST = "#aaaaaa"      # a sweep's series past those the legend names
 
 # Advance widths of DejaVu Sans (the figure's first font) and its bold, in
 # thousandths of an em, for ASCII 32..126, read from the fonts' hmtx
@@ -71,7 +72,8 @@ def check_zero_row(root):
     """A std of exactly 0 has no place on a log scale: its marker lies in
     a row of its own below the scale (data-zero-y0, data-zero-height),
     apart from the lowest gridline, labelled 0, and the markers of two
-    series at one layer do not cover each other."""
+    series at one layer do not cover each other (but those of a sweep's
+    rest, drawn alike in grey, REST)."""
     for panel in root.iter(NS + "g"):
         if panel.get("class") != "panel":
             continue
@@ -94,11 +96,14 @@ def check_zero_row(root):
         at = {}
         for series, c in zeros:
             cx, cy = float(c.get("cx")), float(c.get("cy"))
+            rest = c.get("fill") == REST
             assert z0 < cy < z1, ("a zero outside its row", c.attrib)
-            for other, (x, y) in at.items():   # two series, or two kinds
-                assert abs(x - cx) > 0.01 or abs(y - cy) >= 4, \
+            for other, (x, y, r) in at.items():   # two series, or two kinds
+                assert abs(x - cx) > 0.01 or abs(y - cy) >= 4 or \
+                    (r and rest), \
                     ("zeros cover each other", series, other, c.attrib)
-            at[(series, c.get("data-kind"), c.get("data-layer"))] = (cx, cy)
+            at[(series, c.get("data-kind"), c.get("data-layer"))] = \
+                (cx, cy, rest)
 
 def place(panel, layer, v):
     """Where the panel's axes put value v of a layer."""

@@ -425,20 +425,29 @@ static bool has_zero(const iv_fig_series *s, int qa, int qb)
 	return false;
 }
 
-/* The sub-row of the row of zeros of each series of fig into row (the
- * series with a zero in either quantity in order, the same in both
- * panels); returns how many there are. Without row (out of memory) they
- * share one. */
-static size_t zero_rows(const iv_figure *fig, size_t *row)
+/* The sub-row of the row of zeros of each series of fig into row: each of
+ * the first named series with a zero in either quantity a sub-row of its
+ * own, in order, the same in both panels; the rest, drawn alike in grey,
+ * share the last. Returns how many there are. Without row (out of
+ * memory) they all share one. */
+static size_t zero_rows(const iv_figure *fig, size_t named, size_t *row)
 {
 	size_t k = 0;
+	bool rest = false;
 	for (size_t i = 0; i < fig->nseries; i++) {
 		bool z = has_zero(&fig->series[i], Q_ACT, Q_GRAD);
 		if (row)
-			row[i] = z ? k : 0;
-		k += z && (row || !k);
+			row[i] = z && i < named ? k : 0;
+		if (i >= named)
+			rest |= z;
+		else if (z)
+			k++;
 	}
-	return k;
+	for (size_t i = named; row && i < fig->nseries; i++)
+		row[i] = k;
+	if (!row)
+		return k || rest;
+	return k + rest;
 }
 
 /* Every series' profile of quantity q in panel p. single: one series
@@ -723,8 +732,9 @@ static void sweep(FILE *f, const iv_figure *fig, double keys)
 	svg_panel a = {.x0 = 100, .y0 = 150, .w = 520, .h = 620, .x_lo = 1,
 		       .x_hi = (double)max_layers(fig)};
 	double bottom = a.y0 + a.h;
-	size_t *zrow = malloc(fig->nseries * sizeof *zrow);
-	zero_row(&a, zero_rows(fig, zrow));
+	size_t *zrow = malloc(fig->nseries * sizeof *zrow),
+	       named = legend_named(fig);
+	zero_row(&a, zero_rows(fig, named, zrow));
 	svg_panel g = a;
 	g.x0 = 710;
 	y_range(fig, Q_ACT, Q_GRAD, &a.y_lo, &a.y_hi); /* shared axes */
@@ -732,7 +742,6 @@ static void sweep(FILE *f, const iv_figure *fig, double keys)
 	g.y_hi = a.y_hi;
 	panel_open(f, &a, "activation");
 	axes(f, &a, "std of activations");
-	size_t named = legend_named(fig);
 	profiles(f, fig, &a, Q_ACT, false, named, zrow);
 	fputs("</g>\n", f);
 	panel_open(f, &g, "gradient");
