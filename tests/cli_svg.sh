@@ -398,6 +398,14 @@ from svgcheck import *
 title = load(sys.argv[1]).find(NS + "title").text
 assert title == "initviz: tanh, 2 configurations of res-scale, residual", title
 EOF
+# gpt2's own alpha, 1/sqrt(2L), follows a swept depth: no one value
+run 0 --format=svg --residual --init=gpt2 --sweep=depth:2,8 --width=8 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "gpt2 depth sweep title (above)"
+import sys
+from svgcheck import *
+title = load(sys.argv[1]).find(NS + "title").text
+assert title == "initviz: tanh, 2 configurations of depth, residual (alpha 1/sqrt(2L))", title
+EOF
 # one layer is "1 layer", in the title and in a sweep's subtitle
 run 0 --format=svg --depth=1 --width=8 --batch=4
 grep -q '<title>initviz: tanh, 1 layer of 8 units</title>' "$tmp/out" ||

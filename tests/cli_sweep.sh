@@ -199,6 +199,10 @@ grep -qx 'tanh, init torch-linear, bias U(+-1/sqrt(fan_in))' "$tmp/out" ||
 	fail "table: the init line"
 grep -qx 'depth 2, width 256, batch 8, input gaussian, seed 1, residual (alpha 1), layer norm' \
 	"$tmp/out" || fail "table: the architecture"
+# gpt2's own alpha follows the swept depth, as each configuration's JSON says
+run 0 --sweep=depth:2,8 --width=8 --batch=4 --residual --init=gpt2
+grep -qx 'depth 10, width 8, batch 4, input gaussian, seed 1, residual (alpha 1/sqrt(2L))' \
+	"$tmp/out" || fail "table: gpt2's alpha: $(sed -n 3p "$tmp/out")"
 # a --widths list is the network's, not the default width
 run 0 --sweep=batch:4,8 --widths=8,6,4
 grep -qx 'depth 2, widths 8,6,4, batch 512, input gaussian, seed 1' "$tmp/out" ||

@@ -95,11 +95,30 @@ static void axes_line(FILE *f, const cli_sweep *s, size_t n)
 	fputc('\n', f);
 }
 
-static void base_line(FILE *f, const iv_config *c)
+/* ", residual (alpha 0.5), layer norm" of a sweep's shared configuration
+ * (iv_figure_arch): alpha when res-scale is not swept, and when it is the
+ * scheme's own and follows a swept depth (gpt2's), its rule. */
+static void sweep_arch(const cli_sweep *s, const iv_config *c, char *buf,
+		       size_t len)
+{
+	iv_config deeper = *c;
+	deeper.depth++;
+	bool follows = cli_sweep_find(s, "depth") &&
+		       iv_config_res_scale(&deeper) != iv_config_res_scale(c);
+	if (c->residual && follows && !cli_sweep_find(s, "res-scale")) {
+		char rest[48]; /* ", residual" and the norm */
+		iv_figure_arch(c, false, rest, sizeof rest);
+		snprintf(buf, len, ", residual (alpha 1/sqrt(2L))%s",
+			 rest + strlen(", residual"));
+	} else
+		iv_figure_arch(c, !cli_sweep_find(s, "res-scale"), buf, len);
+}
+
+static void base_line(FILE *f, const cli_sweep *s, const iv_config *c)
 {
 	char init[256], arch[96], slope[32] = "";
 	iv_config_init_text(c, init, sizeof init);
-	iv_figure_arch(c, true, arch, sizeof arch);
+	sweep_arch(s, c, arch, sizeof arch);
 	if (iv_act_uses_slope(c->act)) /* as one network's table */
 		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
 	fprintf(f, "%s%s, %s\ndepth %zu, ", iv_act_name(c->act), slope, init,
@@ -213,8 +232,7 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 				      a ? " x" : "", s->axis[a].knob->name);
 	if (n < len) { /* alpha in the labels when swept */
 		char arch[96];
-		iv_figure_arch(c, !cli_sweep_find(s, "res-scale"), arch,
-			       sizeof arch);
+		sweep_arch(s, c, arch, sizeof arch);
 		snprintf(title + n, len - n, "%s", arch);
 	}
 	n = (size_t)snprintf(sub, len, "init %s", iv_init_name(c->init));
@@ -308,7 +326,7 @@ static int out_table(FILE *f, const cli_sweep_run *r,
 		     const cli_width_scaling *w)
 {
 	axes_line(f, &r->o->sweep, r->n);
-	base_line(f, &r->o->cfg);
+	base_line(f, &r->o->sweep, &r->o->cfg);
 	out_rows(f, r);
 	cli_width_scaling_table(f, w, r);
 	return 0;
