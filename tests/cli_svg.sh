@@ -281,6 +281,23 @@ assert labels[0] in texts, "first configuration not named in the legend"
 EOF
 ok
 
+# --- a scale of more decades than a double spans keeps its labels ---------
+printf 'svg: a scale from 1e-320 to 1 is labelled along its height ... '
+run 0 --format=svg --init=normal --std=1e-160 --activation=linear --depth=2 \
+	--width=4 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "ticks over 320 decades (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+lo, hi = float(panel.get("data-lo")), float(panel.get("data-hi"))
+assert lo < 1e-300 and hi >= 1, (lo, hi)
+ticks = [t.text for t in panel.iter(NS + "text")
+         if t.get("text-anchor") == "end" and t.text.startswith("1e")]
+assert len(ticks) >= 5, ticks
+EOF
+ok
+
 # --- a subtitle too long for one line at 16 px breaks into two -----------
 printf 'svg: a long subtitle breaks into lines inside the figure ... '
 set -- --init=he-uniform --gain=1.23456789 --mode=fan_avg --bias=0.123456789 \

@@ -268,7 +268,7 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 			p->zero_y0 + p->zero_h / 2 + FS_TICK / 3.0, FS_TICK);
 	/* powers of ten labelled (at most about 8), and 2 and 5 times them in
 	 * grey over two decades or less; the ends need not be powers of ten */
-	double decades = log10(p->y_hi / p->y_lo);
+	double decades = log10(p->y_hi) - log10(p->y_lo); /* hi/lo may be inf */
 	int every = ((int)floor(decades + 0.5) + 7) / 8, first = 1;
 	int e0 = (int)floor(log10(p->y_lo)), e1 = (int)ceil(log10(p->y_hi));
 	for (int e = e0, d = 0; e <= e1; e++) {
