@@ -415,6 +415,22 @@ from svgcheck import *
 title = load(sys.argv[1]).find(NS + "title").text
 assert title == "initviz: tanh, 2 configurations of res-scale, residual", title
 EOF
+# a --widths network names its widths, a long list cut in the middle
+run 0 --format=svg --widths=8,32,4 --batch=4
+grep -q '<title>initviz: tanh, 2 layers of widths 8,32,4</title>' "$tmp/out" ||
+	fail "widths title: $(grep -o '<title>[^<]*' "$tmp/out")"
+run 0 --format=svg --widths=8,32,4 --batch=4 --sweep=batch:4,8
+grep -q 'gain 1, 2 layers, widths 8,32,4, bias 0' "$tmp/out" ||
+	fail "widths sweep subtitle"
+w=$("$py" -c 'print(",".join(str(1000 + k) for k in range(101)))')
+run 0 --format=svg --widths="$w" --batch=2
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "long widths title (above)"
+import sys
+from svgcheck import *
+title = load(sys.argv[1]).find(NS + "title").text   # and inside the figure
+assert title.startswith("initviz: tanh, 100 layers of widths 1000,1001,"), title
+assert ",...," in title and title.endswith(",1100"), title
+EOF
 # gpt2's own alpha, 1/sqrt(2L), follows a swept depth: no one value
 run 0 --format=svg --residual --init=gpt2 --sweep=depth:2,8 --width=8 --batch=4
 PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "gpt2 depth sweep title (above)"

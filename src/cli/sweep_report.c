@@ -248,6 +248,11 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	KEEP("depth", true, ", %zu layer%s", c->depth,
 	     c->depth == 1 ? "" : "s");
 	KEEP("width", !c->nwidths, ", width %zu", c->width);
+	if (c->nwidths && n < len) {
+		char widths[64];
+		iv_figure_widths(c, widths, sizeof widths);
+		n += (size_t)snprintf(sub + n, len - n, ", widths %s", widths);
+	}
 	KEEP("batch", true, ", batch %zu", c->batch);
 	KEEP("bias-std", c->bias_std > 0, ", bias noise %g", c->bias_std);
 #undef KEEP

@@ -97,6 +97,10 @@ void iv_figure_before(size_t steps, double lr, const char *stopped, char *buf,
  * mode, bias, batch, input, seed) for c, each up to len. */
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len);
 
+/* "8,32,4": c's --widths list, or when it is longer than about 48
+ * characters its first widths, ",...," and the last; "" without one. */
+void iv_figure_widths(const iv_config *c, char *buf, size_t len);
+
 /* Why c's init has no mean field, for iv_figure.theory_none: NULL when
  * it has one (iv_theory_applies). buf holds len. */
 const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len);

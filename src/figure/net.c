@@ -19,14 +19,45 @@ void iv_figure_arch(const iv_config *c, bool alpha, char *buf, size_t len)
 	snprintf(buf, len, "%s%s", res, norm);
 }
 
+#define WIDTHS_TEXT 48
+
+void iv_figure_widths(const iv_config *c, char *buf, size_t len)
+{
+	char last[16];
+	size_t n = c->nwidths, k = 0, total = 0;
+	if (len)
+		buf[0] = '\0';
+	if (!n || !len)
+		return;
+	snprintf(last, sizeof last, "%u", (unsigned)c->widths[n - 1]);
+	for (size_t i = 0; i < n; i++) /* digits and commas */
+		total += (size_t)snprintf(NULL, 0, "%u", (unsigned)c->widths[i]) +
+			 (i > 0);
+	for (size_t i = 0; i < n && k < len; i++) {
+		char w[16];
+		size_t m = (size_t)snprintf(w, sizeof w, "%s%u", i ? "," : "",
+					    (unsigned)c->widths[i]);
+		/* room for ",...," and the last after it, unless all fit */
+		if (total > WIDTHS_TEXT && (i == n - 1 || k + m + 5 +
+						    strlen(last) > WIDTHS_TEXT)) {
+			snprintf(buf + k, len - k, ",...,%s", last);
+			return;
+		}
+		k += (size_t)snprintf(buf + k, len - k, "%s", w);
+	}
+}
+
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 {
-	char arch[96], slope[32] = "", units[48] = "";
+	char arch[96], slope[32] = "", units[80], widths[64];
 	iv_figure_arch(c, true, arch, sizeof arch);
 	if (iv_act_uses_slope(c->act))
 		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
+	iv_figure_widths(c, widths, sizeof widths);
 	if (!c->nwidths)
 		snprintf(units, sizeof units, " of %zu units", c->width);
+	else /* the list the network has, as the table's */
+		snprintf(units, sizeof units, " of widths %s", widths);
 	snprintf(title, len, "initviz: %s%s, %zu layer%s%s%s",
 		 iv_act_name(c->act), slope, c->depth, c->depth == 1 ? "" : "s",
 		 units, arch);
