@@ -80,18 +80,62 @@ cmp -s "$tmp/out" "$tmp/one.svg" || fail "the figure's command draws another fig
 ok
 
 # --- zeros, deep networks --------------------------------------------------
-printf 'svg: zeros at the bottom edge, deep networks keep every value ... '
+printf 'svg: zeros in a row below the scale, deep networks keep every value ... '
 run 0 --format=svg --init=zeros --depth=3 --width=8 --batch=4
 PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "zeros (above)"
 import sys
 from svgcheck import *
-root = load(sys.argv[1])
+root = load(sys.argv[1])      # check_zero_row: below the scale, labelled 0
 panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
 act = [g for g in panel.iter(NS + "g") if g.get("data-quantity") == "activation"][0]
 m = markers(act, "activation")
 bottom = float(panel.get("data-y0")) + float(panel.get("data-height"))
 assert sorted(m) == [1, 2, 3], m
-assert all(v == 0 and abs(cy - bottom) < 0.01 for v, cx, cy in m.values()), m
+assert all(v == 0 and cy > bottom for v, cx, cy in m.values()), m
+for layer, (v, cx, cy) in m.items():   # at its layer
+    assert abs(cx - place(panel, layer, 1)[0]) < 0.01, (layer, cx)
+EOF
+# three configurations whose deep layers are all exactly 0 (narrow relu
+# networks die): each keeps its own mark at every such layer, and the
+# figure's marks are the JSON's zeros
+set -- --init=normal --activation=relu --width=4 --batch=8 \
+	--sweep=std:0.1,0.5,1 --sweep=depth:10,20
+run 0 --format=json "$@"
+cp "$tmp/out" "$tmp/dead.json"
+run 0 --format=svg "$@"
+PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/dead.json" <<'EOF' || fail "zeros of a sweep (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+sweep = json.load(open(sys.argv[2]))
+panels = [p for p in root.iter(NS + "g") if p.get("class") == "panel"]
+for panel, q in zip(panels, ("activation", "grad_activation")):
+    groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"]
+    rows = set()
+    for g, rep in zip(groups, sweep):
+        kind = panel.get("data-quantity")
+        want = [i + 1 for i, l in enumerate(rep["layers"]) if l[q]["std"] == 0]
+        got = markers(g, kind)
+        assert sorted(k for k, v in got.items() if v[0] == 0) == want, \
+            (kind, g.get("data-label"), want)
+        rows |= {v[2] for v in got.values() if v[0] == 0}
+    assert len(rows) == 3, (q, "three configurations, three rows", rows)
+EOF
+# thirty configurations all 0: the legend's fourteen keep rows of their
+# own, the grey rest share one
+run 0 --format=svg --init=zeros --sweep=width:1..30+1 --depth=2 --batch=2
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "zeros of thirty configurations (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+rows = {}
+for g in panel.iter(NS + "g"):
+    if g.get("class") == "profile":
+        m = markers(g, "activation")
+        rows.setdefault(m[1][2], set()).add(g.get("data-label"))
+assert len(rows) == 15, len(rows)
+assert sorted(len(v) for v in rows.values()) == [1] * 14 + [16], rows
 EOF
 run 0 --format=json --depth=120 --width=16 --batch=16 --bins=5
 cp "$tmp/out" "$tmp/deep.json"
@@ -180,6 +224,46 @@ assert n_rest > 0 and ("%d more" % n_rest) in " ".join(legend.values()), legend
 EOF
 ok
 
+# markers at every layer leave a dashed line little room for its dashes: two
+# series of one colour, solid and dashed, differ in their markers too
+# (filled, hollow), and the legend's keys show them
+printf 'svg: series of one colour differ in their markers, as their keys show ... '
+run 0 --format=svg --sweep=width:1..14+1 --depth=20 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "sweep markers (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+kids = list(root)
+keys = {}                                    # label -> (colour, fill) of its marker
+for i, e in enumerate(kids):
+    if e.tag == NS + "line" and e.get("stroke-width") == "3.5":
+        marks = [k for k in kids[i + 1:i + 3] if k.tag == NS + "circle"]
+        text = [k for k in kids[i + 1:i + 3] if k.tag == NS + "text"][0]
+        if marks:
+            keys[" ".join(text.itertext())] = (marks[0].get("stroke")
+                                               or marks[0].get("fill"),
+                                               marks[0].get("fill"))
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+looks = {}
+for g in panel.iter(NS + "g"):
+    if g.get("class") != "profile":
+        continue
+    path = [p for p in g.iter(NS + "path")
+            if p.get("stroke-dasharray") != "4 6"][0]
+    colour = path.get("stroke")
+    fills = {(c.get("stroke") or c.get("fill"), c.get("fill"))
+             for c in g.iter(NS + "circle")
+             if c.get("data-kind") == "activation" and float(c.get("r")) > 0}
+    assert len(fills) == 1 and next(iter(fills))[0] == colour, fills
+    look = (colour, next(iter(fills))[1])
+    assert look not in looks, ("alike", g.get("data-label"), looks[look])
+    looks[look] = g.get("data-label")
+    assert keys.get(g.get("data-label")) == look, \
+        ("the key's marker is not the series'", g.get("data-label"), keys)
+assert len(looks) == 14, len(looks)
+EOF
+ok
+
 # --- long titles and legend labels stay inside the figure ------------------
 printf 'svg: a grid of four knobs keeps its title and legend inside the figure ... '
 run 0 --format=svg --residual --norm=layer --width=16 --batch=8 \
@@ -195,6 +279,63 @@ texts = [" ".join(t.itertext()) for t in root.iter(NS + "text")]
 assert labels[0] == "depth=2 batch=8 bias-std=0.00025 res-scale=0.125", labels[0]
 assert labels[0] in texts, "first configuration not named in the legend"
 EOF
+ok
+
+# --- a scale of more decades than a double spans keeps its labels ---------
+printf 'svg: a scale from 1e-320 to 1 is labelled along its height ... '
+run 0 --format=svg --init=normal --std=1e-160 --activation=linear --depth=2 \
+	--width=4 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "ticks over 320 decades (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+panel = [p for p in root.iter(NS + "g") if p.get("class") == "panel"][0]
+lo, hi = float(panel.get("data-lo")), float(panel.get("data-hi"))
+assert lo < 1e-300 and hi >= 1, (lo, hi)
+ticks = [t.text for t in panel.iter(NS + "text")
+         if t.get("text-anchor") == "end" and t.text.startswith("1e")]
+assert len(ticks) >= 5, ticks
+EOF
+ok
+
+# --- a subtitle too long for one line at 16 px breaks into two -----------
+printf 'svg: a long subtitle breaks into lines inside the figure ... '
+set -- --init=he-uniform --gain=1.23456789 --mode=fan_avg --bias=0.123456789 \
+	--bias-std=0.987654321 --seed=18446744073709551615 --train-steps=2 \
+	--lr=0.000123456789 --input=positive --depth=3 --width=8 --batch=4 \
+	--activation=leaky-relu --slope=0.0123456
+# the last: training that stops early, said in the subtitle, whole
+for args in "" "--sweep=batch:4,8" \
+	"--sweep=batch:4,8 --lr=123456 --train-steps=999999"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg "$@" $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF2' || fail "long subtitle $args (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])                     # every text inside the figure
+texts = [t for t in root.iter(NS + "text")]
+sub = texts[1]
+whole = " ".join(s.strip() for s in sub.itertext())
+assert whole.startswith("init he-uniform"), whole
+assert whole.endswith("gradients from N(0, 1) at " +
+                      ("the top layer" if "configurations" in texts[0].text
+                       else "layer 3")), whole
+assert float(sub.get("font-size")) >= 16
+lines = list(sub.iter(NS + "tspan"))
+assert len(lines) == 2, whole
+# below the title, above the panels' labels (DejaVu Sans: 0.76 em above
+# the baseline, 0.24 below), clear of each other
+px = float(sub.get("font-size"))
+title_low = float(texts[0].get("y")) + 0.24 * float(texts[0].get("font-size"))
+label_top = min(float(t.get("y")) - 0.76 * float(t.get("font-size"))
+                for t in texts[2:]
+                if t.text and t.text.startswith(("std", "standard")))
+ys = [float(t.get("y")) for t in lines]
+assert ys[1] - ys[0] >= px, (ys, px)
+assert title_low + 2 < ys[0] - 0.76 * px, (ys, title_low)
+assert ys[1] + 0.24 * px < label_top - 2, (ys, label_top)
+EOF2
+done
 ok
 
 # --- the small print: inside the page, pasted into a shell, whole --------
@@ -217,6 +358,23 @@ print(command(load(sys.argv[1])))' "$tmp/small.svg") || fail "small print (above
 		fail "$cmd: $(cat "$tmp/err")"
 	cmp -s "$tmp/small.svg" "$tmp/again.svg" || fail "not reproduced by: $cmd"
 done
+ok
+
+# the notes' second row above a small print of four lines (svgcheck's
+# check_notes_clear): zeros, NaN and a mean field of 0 beside a long list
+printf 'svg: the notes keep clear of four lines of small print ... '
+vals=$("$py" -c 'print(",".join(["0", "1e-300", "1e200"] +
+	["%.9g" % (0.00123456789 * 1.17 ** k) for k in range(60)]))')
+run 0 --format=svg --init=normal --activation=relu --depth=4 --width=4 \
+	--batch=4 --sweep=std:"$vals"
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "notes and small print (above)"
+import sys
+from svgcheck import *
+root = load(sys.argv[1])
+notes = [t for t in root.iter(NS + "text") if t.get("class") == "note"]
+lines = [t for t in root.iter(NS + "text") if t.get("class") == "command"]
+assert len(notes) == 2 and len(lines) == 4, (len(notes), len(lines))
+EOF
 ok
 
 printf 'svg: a command too long for the small print is whole in <desc> ... '
@@ -257,6 +415,30 @@ from svgcheck import *
 title = load(sys.argv[1]).find(NS + "title").text
 assert title == "initviz: tanh, 2 configurations of res-scale, residual", title
 EOF
+# a --widths network names its widths, a long list cut in the middle
+run 0 --format=svg --widths=8,32,4 --batch=4
+grep -q '<title>initviz: tanh, 2 layers of widths 8,32,4</title>' "$tmp/out" ||
+	fail "widths title: $(grep -o '<title>[^<]*' "$tmp/out")"
+run 0 --format=svg --widths=8,32,4 --batch=4 --sweep=batch:4,8
+grep -q 'gain 1, 2 layers, widths 8,32,4, bias 0' "$tmp/out" ||
+	fail "widths sweep subtitle"
+w=$("$py" -c 'print(",".join(str(1000 + k) for k in range(101)))')
+run 0 --format=svg --widths="$w" --batch=2
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "long widths title (above)"
+import sys
+from svgcheck import *
+title = load(sys.argv[1]).find(NS + "title").text   # and inside the figure
+assert title.startswith("initviz: tanh, 100 layers of widths 1000,1001,"), title
+assert ",...," in title and title.endswith(",1100"), title
+EOF
+# gpt2's own alpha, 1/sqrt(2L), follows a swept depth: no one value
+run 0 --format=svg --residual --init=gpt2 --sweep=depth:2,8 --width=8 --batch=4
+PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "gpt2 depth sweep title (above)"
+import sys
+from svgcheck import *
+title = load(sys.argv[1]).find(NS + "title").text
+assert title == "initviz: tanh, 2 configurations of depth, residual (alpha 1/sqrt(2L))", title
+EOF
 # one layer is "1 layer", in the title and in a sweep's subtitle
 run 0 --format=svg --depth=1 --width=8 --batch=4
 grep -q '<title>initviz: tanh, 1 layer of 8 units</title>' "$tmp/out" ||
@@ -264,6 +446,19 @@ grep -q '<title>initviz: tanh, 1 layer of 8 units</title>' "$tmp/out" ||
 run 0 --format=svg --depth=1 --sweep=width:8,16 --batch=4
 grep -q 'gain 1, 1 layer, batch 4' "$tmp/out" ||
 	fail "one layer's sweep subtitle"
+# a sweep's figure names the slope and the fan, as one network's does
+for args in "--width=8" "--sweep=width:4,8"; do
+	# shellcheck disable=SC2086
+	run 0 --format=svg --activation=leaky-relu --slope=0.2 --init=he-normal \
+		--mode=fan_out --depth=3 --batch=4 $args
+	PYTHONPATH=$chk "$py" - "$tmp/out" <<'EOF' || fail "slope and mode, $args (above)"
+import sys
+from svgcheck import *
+texts = [" ".join(t.itertext()) for t in load(sys.argv[1]).iter(NS + "text")]
+assert texts[0].startswith("initviz: leaky-relu (slope 0.2), "), texts[0]
+assert "fan_out" in texts[1], texts[1]
+EOF
+done
 ok
 
 # json_then_svg NAME ARG...: the JSON report in $tmp/NAME.json, then the
@@ -515,6 +710,36 @@ groups = [g for g in panel.iter(NS + "g") if g.get("class") == "profile"
 assert len(groups) == len(rep), (len(groups), len(rep))
 for g, r in zip(groups, rep):
     check_profile(panel, g, "activation", [l["activation"]["std"] for l in r["layers"]])
+EOF2
+done
+ok
+
+# --- training that stops early: the figure's subtitle names the steps asked
+# for, as the command does, and where training stopped, report and sweep
+# alike
+printf 'svg: training stopped early is named in the subtitle ... '
+for args in "--width=32" "--sweep=width:8,16,64"; do
+	# shellcheck disable=SC2086
+	set -- --train-steps=20 --lr=2 --init=he-normal --activation=relu \
+		--depth=5 --batch=32 $args
+	run 0 --format=json "$@"
+	cp "$tmp/out" "$tmp/tr.json"
+	run 0 --format=svg "$@"
+	PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/tr.json" <<'EOF2' || fail "training stopped, $args (above)"
+import json, sys
+from svgcheck import *
+root = load(sys.argv[1])
+rep = json.load(open(sys.argv[2]))
+sub = [" ".join(t.itertext()) for t in root.iter(NS + "text")][1]
+assert ", at initialization, before 20 SGD steps at lr 2 " in sub, sub
+if isinstance(rep, list):
+    stopped = sum(r["training_stopped"] for r in rep)
+    assert stopped == 2, stopped
+    assert "(training stopped early in 2 of 3 configurations);" in sub, sub
+else:
+    assert rep["training_stopped"], "this rate diverges"
+    k = rep["training"][-1]["step"]
+    assert "(training stopped at step %d);" % k in sub, (k, sub)
 EOF2
 done
 ok

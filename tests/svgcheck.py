@@ -5,6 +5,7 @@ where the axes say."""
 import json, math, xml.etree.ElementTree as ET
 
 NS = "{http://www.w3.org/2000/svg}"
+REST = "#aaaaaa"      # a sweep's series past those the legend names
 
 # Advance widths of DejaVu Sans (the figure's first font) and its bold, in
 # thousandths of an em, for ASCII 32..126, read from the fonts' hmtx
@@ -17,9 +18,10 @@ def text_width(s, size, bold=False):
     return sum(w[ord(c) - 32] if 32 <= ord(c) < 127 else 1000
                for c in s) * size / 1000.0
 
-def check_text_inside(root):
-    """Every line of text lies within the figure's width."""
-    width = float(root.get("width"))
+def text_boxes(root):
+    """(element, text, left, right, top, bottom) of every line of text:
+    0.76 em above the baseline, 0.24 below (DejaVu Sans)."""
+    out = []
     for t in root.iter(NS + "text"):
         size = float(t.get("font-size"))
         bold = t.get("font-weight") == "bold"
@@ -29,10 +31,30 @@ def check_text_inside(root):
         for sp in spans:
             s = sp.text or ""
             x = float(sp.get("x", t.get("x")))
+            y = float(sp.get("y", t.get("y")))
             w = 0.602 * size * len(s) if mono else text_width(s, size, bold)
             left = x - {"start": 0, "middle": w / 2, "end": w}[anchor]
-            assert left >= 0 and left + w <= width, \
-                ("text cut", s, x, left, left + w)
+            out.append((t, s, left, left + w, y - 0.76 * size,
+                        y + 0.24 * size))
+    return out
+
+def check_text_inside(root):
+    """Every line of text lies within the figure's width."""
+    width = float(root.get("width"))
+    for t, s, left, right, top, bottom in text_boxes(root):
+        assert left >= 0 and right <= width, ("text cut", s, left, right)
+
+def check_notes_clear(root):
+    """The notes and the small print overlap no other text."""
+    boxes = text_boxes(root)
+    for a in boxes:
+        if a[0].get("class") not in ("note", "command"):
+            continue
+        for b in boxes:
+            if b is a or not b[1].strip():
+                continue
+            assert a[3] <= b[2] or b[3] <= a[2] or a[5] <= b[4] or \
+                b[5] <= a[4], ("texts overlap", a[1], b[1])
 
 def load(path):
     root = ET.parse(path).getroot()          # well-formed, or an exception
@@ -42,7 +64,46 @@ def load(path):
         if e.get("font-size"):
             assert float(e.get("font-size")) >= 16, e.attrib
     check_text_inside(root)
+    check_notes_clear(root)
+    check_zero_row(root)
     return root
+
+def check_zero_row(root):
+    """A std of exactly 0 has no place on a log scale: its marker lies in
+    a row of its own below the scale (data-zero-y0, data-zero-height),
+    apart from the lowest gridline, labelled 0, and the markers of two
+    series at one layer do not cover each other (but those of a sweep's
+    rest, drawn alike in grey, REST)."""
+    for panel in root.iter(NS + "g"):
+        if panel.get("class") != "panel":
+            continue
+        zeros = [(g.get("data-series"), c) for g in panel.iter(NS + "g")
+                 if g.get("class") == "profile"
+                 for c in g.iter(NS + "circle")
+                 if float(c.get("data-value")) == 0
+                 and not c.get("data-kind").endswith("_theory")]
+        if not zeros:
+            continue
+        bottom = float(panel.get("data-y0")) + float(panel.get("data-height"))
+        assert panel.get("data-zero-y0") is not None, "no zero row"
+        z0 = float(panel.get("data-zero-y0"))
+        z1 = z0 + float(panel.get("data-zero-height"))
+        assert z0 >= bottom + 8, ("zero row against the scale", z0, bottom)
+        labels = [t for t in panel.iter(NS + "text") if t.text == "0"
+                  and t.get("text-anchor") == "end"
+                  and z0 <= float(t.get("y")) <= z1 + 8]
+        assert len(labels) == 1, ("the zero row is not labelled 0", labels)
+        at = {}
+        for series, c in zeros:
+            cx, cy = float(c.get("cx")), float(c.get("cy"))
+            rest = c.get("fill") == REST
+            assert z0 < cy < z1, ("a zero outside its row", c.attrib)
+            for other, (x, y, r) in at.items():   # two series, or two kinds
+                assert abs(x - cx) > 0.01 or abs(y - cy) >= 4 or \
+                    (r and rest), \
+                    ("zeros cover each other", series, other, c.attrib)
+            at[(series, c.get("data-kind"), c.get("data-layer"))] = \
+                (cx, cy, rest)
 
 def place(panel, layer, v):
     """Where the panel's axes put value v of a layer."""

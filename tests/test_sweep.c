@@ -42,6 +42,9 @@ static const struct good good[] = {
 	{ "gain:0.5,1e0,2.50", "0.5 1 2.5" },
 	{ "batch:8..8*2", "8" },
 	{ "std:1e-3..1e+1*10", "0.001 0.01 0.1 1 10" },
+	/* TO/FROM and FACTOR^k past a double's range, the values within */
+	{ "std:1e-300..1e300*1e300", "1e-300 1 1e+300" },
+	{ "std:1e-160..1e160*1e80", "1e-160 1e-80 1 1e+80 1e+160" },
 };
 
 START_TEST(specs_expand_to_their_values)
@@ -92,7 +95,8 @@ static const struct bad bad[] = {
 	{ "depth:1..1000+1", "gives 1000 values; at most 64" },
 	/* a count of hundreds of digits, or inf, is not printed as such */
 	{ "depth:1..3+1e-300", "\"1..3+1e-300\" gives over a billion values;" },
-	{ "std:1e-300..1e300*1e100", "gives over a billion values; at most" },
+	{ "std:0..1e300+1e-300", "gives over a billion values; at most" },
+	{ "std:1e-300..1e300*1.0000001", "gives over a billion values;" },
 	{ "width:64..x*2", "a range is FROM..TO*FACTOR or FROM..TO+STEP" },
 	{ "width:64..128", "a range is FROM..TO*FACTOR" },
 	{ "std:nan,1", "--std must be" },

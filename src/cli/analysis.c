@@ -226,6 +226,7 @@ iv_status cli_analysis_compute_ticking(cli_analysis *a, iv_net **net,
 	*a = (cli_analysis){0};
 	iv_status st = theory(a, iv_net_config(*net));
 	a->train_lr = lr;
+	a->train_asked = steps;
 	a->random_readout = random_readout;
 	if (st == IV_OK && steps > 0)
 		st = train(a, net, steps, lr, random_readout, tick, ctx);

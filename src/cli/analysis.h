@@ -17,6 +17,7 @@ typedef struct cli_analysis {
 	iv_criticality crit;    /* of layer 1 (iv_theory_criticality_config) */
 	size_t ntrain;          /* training log entries (0: no training) */
 	double train_lr;        /* the learning rate it trained at */
+	size_t train_asked;     /* the steps asked for */
 	/* training stopped before the steps asked for: the loss of the last
 	 * entry's state is not finite (iv_train_stopped) */
 	bool train_stopped;

@@ -193,9 +193,11 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 				"--sweep=%s: FROM of FROM..TO*FACTOR must be "
 				"above 0 (got \"%.*s%s\")",
 				name, CLI_QUOTE(s, strlen(s)));
-	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts */
-	double count = times ? floor(log(to / from) / log(step) + 1e-9) + 1
-			     : floor((to - from) / step + 1e-9) + 1;
+	/* 1e-9: a TO that FROM*FACTOR^k reaches up to rounding counts; the
+	 * logs apart, as TO/FROM may pass a double's range (1e-300..1e300) */
+	double count =
+	    times ? floor((log(to) - log(from)) / log(step) + 1e-9) + 1
+		  : floor((to - from) / step + 1e-9) + 1;
 	if (!(count <= CLI_SWEEP_POINTS)) {
 		/* a tiny STEP or a range past a double's (count inf) would
 		 * print hundreds of digits or "inf" */
@@ -211,9 +213,13 @@ static int range(cli_sweep_axis *a, const char *s, const char *dots, char *err,
 	char prev[CLI_SWEEP_TEXT] = "";
 	for (size_t k = 0; k < (size_t)count; k++) {
 		char t[CLI_SWEEP_TEXT];
-		double kk = (double)k;
-		range_text(a, times ? from * pow(step, kk) : from + kk * step,
-			   t);
+		double kk = (double)k, f = pow(step, kk);
+		/* FACTOR^k past a double's range where FROM*FACTOR^k is not:
+		 * by logs, exact to the 12 digits the text keeps */
+		double v = !times     ? from + kk * step
+			   : isinf(f) ? exp(log(from) + kk * log(step))
+				      : from * f;
+		range_text(a, v, t);
 		if (strcmp(t, prev) == 0) /* integers: 1..3*1.2 rounds to 1 1 */
 			continue;
 		snprintf(prev, sizeof prev, "%s", t);

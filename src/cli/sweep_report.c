@@ -95,20 +95,44 @@ static void axes_line(FILE *f, const cli_sweep *s, size_t n)
 	fputc('\n', f);
 }
 
-static void base_line(FILE *f, const iv_config *c)
+/* ", residual (alpha 0.5), layer norm" of a sweep's shared configuration
+ * (iv_figure_arch): alpha when res-scale is not swept, and when it is the
+ * scheme's own and follows a swept depth (gpt2's), its rule. */
+static void sweep_arch(const cli_sweep *s, const iv_config *c, char *buf,
+		       size_t len)
 {
-	char init[256], arch[96];
+	iv_config deeper = *c;
+	deeper.depth++;
+	bool follows = cli_sweep_find(s, "depth") &&
+		       iv_config_res_scale(&deeper) != iv_config_res_scale(c);
+	if (c->residual && follows && !cli_sweep_find(s, "res-scale")) {
+		char rest[48]; /* ", residual" and the norm */
+		iv_figure_arch(c, false, rest, sizeof rest);
+		snprintf(buf, len, ", residual (alpha 1/sqrt(2L))%s",
+			 rest + strlen(", residual"));
+	} else
+		iv_figure_arch(c, !cli_sweep_find(s, "res-scale"), buf, len);
+}
+
+static void base_line(FILE *f, const cli_sweep *s, const iv_config *c)
+{
+	char init[256], arch[96], slope[32] = "";
 	iv_config_init_text(c, init, sizeof init);
-	iv_figure_arch(c, true, arch, sizeof arch);
-	fprintf(f, "%s, %s\ndepth %zu, ", iv_act_name(c->act), init, c->depth);
+	sweep_arch(s, c, arch, sizeof arch);
+	if (iv_act_uses_slope(c->act)) /* as one network's table */
+		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
+	fprintf(f, "%s%s, %s\ndepth %zu, ", iv_act_name(c->act), slope, init,
+		c->depth);
 	if (c->nwidths) /* c->width is not the network's then */
 		for (size_t l = 0; l < c->nwidths; l++)
 			fprintf(f, "%s%u", l ? "," : "widths ",
 				(unsigned)c->widths[l]);
 	else
 		fprintf(f, "width %zu", c->width);
-	fprintf(f, ", batch %zu, seed %lu%s\n(the swept knobs override these)\n",
-		c->batch, c->seed, arch);
+	fprintf(f,
+		", batch %zu, input %s, seed %lu%s\n(the swept knobs override "
+		"these)\n",
+		c->batch, iv_input_name(c->input), c->seed, arch);
 }
 
 /* A number of a table row: "nan", never "-nan" (the sign of a NaN says
@@ -196,17 +220,19 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 {
 	const cli_sweep *s = &r->o->sweep;
 	const iv_config *c = &r->o->cfg;
+	char slope[32] = ""; /* as one network's figure */
+	if (iv_act_uses_slope(c->act))
+		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
 	size_t n = (size_t)snprintf(title, len,
-				    "initviz: %s, %zu "
+				    "initviz: %s%s, %zu "
 				    "configurations of",
-				    iv_act_name(c->act), r->n);
+				    iv_act_name(c->act), slope, r->n);
 	for (size_t a = 0; a < s->naxes && n < len; a++)
 		n += (size_t)snprintf(title + n, len - n, "%s %s",
 				      a ? " x" : "", s->axis[a].knob->name);
 	if (n < len) { /* alpha in the labels when swept */
 		char arch[96];
-		iv_figure_arch(c, !cli_sweep_find(s, "res-scale"), arch,
-			       sizeof arch);
+		sweep_arch(s, c, arch, sizeof arch);
 		snprintf(title + n, len - n, "%s", arch);
 	}
 	n = (size_t)snprintf(sub, len, "init %s", iv_init_name(c->init));
@@ -215,10 +241,18 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	n += (size_t)snprintf(sub + n, len - n, __VA_ARGS__)
 	KEEP("std", iv_init_uses_std(c->init), ", std %g", c->std);
 	KEEP("gain", iv_init_uses_gain(c->init), ", gain %g", c->gain);
+	if (iv_init_uses_mode(c->init) && n < len)
+		n += (size_t)snprintf(sub + n, len - n, ", %s",
+				      iv_mode_name(c->mode));
 	KEEP("value", c->init == IV_INIT_CONSTANT, ", value %g", c->value);
 	KEEP("depth", true, ", %zu layer%s", c->depth,
 	     c->depth == 1 ? "" : "s");
 	KEEP("width", !c->nwidths, ", width %zu", c->width);
+	if (c->nwidths && n < len) {
+		char widths[64];
+		iv_figure_widths(c, widths, sizeof widths);
+		n += (size_t)snprintf(sub + n, len - n, ", widths %s", widths);
+	}
 	KEEP("batch", true, ", batch %zu", c->batch);
 	KEEP("bias-std", c->bias_std > 0, ", bias noise %g", c->bias_std);
 #undef KEEP
@@ -228,8 +262,16 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	else if (n < len)
 		n += (size_t)snprintf(sub + n, len - n, ", bias %g",
 				      iv_init_is_preset(c->init) ? 0.0 : c->bias);
-	char before[96]; /* training comes after the statistics drawn */
-	iv_figure_before(r->o->train_steps, r->o->lr, before, sizeof before);
+	/* training comes after the statistics drawn; where it stopped early */
+	char before[160], stopped[96];
+	size_t nstopped = 0;
+	for (size_t i = 0; i < r->n; i++)
+		nstopped += r->res[i].stopped;
+	snprintf(stopped, sizeof stopped,
+		 "training stopped early in %zu of %zu configurations", nstopped,
+		 r->n);
+	iv_figure_before(r->o->train_steps, r->o->lr,
+			 nstopped ? stopped : NULL, before, sizeof before);
 	if (n < len)
 		snprintf(sub + n, len - n,
 			 ", input %s, seed %lu%s; gradients from N(0, 1) at the "
@@ -242,7 +284,7 @@ static int out_svg(FILE *f, const cli_sweep_run *r)
 {
 	iv_fig_series *series = calloc(r->n, sizeof *series);
 	char(*labels)[LABEL_MAX] = malloc(r->n * sizeof *labels);
-	char title[256], sub[256], none[128], *cmd = cli_command_new(r->o);
+	char title[384], sub[384], none[128], *cmd = cli_command_new(r->o);
 	int rc = -1;
 	if (series && labels && cmd) {
 		for (size_t i = 0; i < r->n; i++) {
@@ -289,7 +331,7 @@ static int out_table(FILE *f, const cli_sweep_run *r,
 		     const cli_width_scaling *w)
 {
 	axes_line(f, &r->o->sweep, r->n);
-	base_line(f, &r->o->cfg);
+	base_line(f, &r->o->sweep, &r->o->cfg);
 	out_rows(f, r);
 	cli_width_scaling_table(f, w, r);
 	return 0;

@@ -129,12 +129,16 @@ static void prefix(const cli_width_scaling *w, const cli_sweep_run *r, size_t k,
 	snprintf(buf, len, *label ? "[%s] " : "%s", label);
 }
 
+/* The layers whose verdict is v, settled or with no interval to settle it
+ * (two widths): one whose 95% interval crosses the limit is a point
+ * estimate that the networks' spread may have made (deep narrow He + relu
+ * networks' last layers), no evidence that the scale changes with width. */
 static size_t check_dir(const cli_width_group *g, const char *pre,
 			cli_verdict v, FILE *err)
 {
 	size_t count = 0, first = 0;
 	for (size_t l = g->depth; l-- > 0;)
-		if (g->act[l].verdict == v) {
+		if (g->act[l].verdict == v && g->act[l].settled != 0) {
 			count++;
 			first = l;
 		}

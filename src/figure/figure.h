@@ -19,8 +19,8 @@
 #include <initviz/theory.h>
 
 /* One network's depth profile: n layers, values per layer (NaN where
- * there is none, e.g. no mean-field prediction; zeros are marked at the
- * bottom of the scale). Any pointer may be NULL. */
+ * there is none, e.g. no mean-field prediction; zeros are marked in a
+ * row below the scale). Any pointer may be NULL. */
 typedef struct iv_fig_series {
 	const char *label; /* the legend's text; NULL for a single profile */
 	size_t n;
@@ -57,7 +57,8 @@ typedef struct iv_figure {
 
 /* Write fig as one SVG document to f. 0, or -1 on a write error. What
  * the profiles cannot place is said in notes beside the legend: a std of
- * 0 (marked x at the bottom edge), the values left out as NaN or Inf,
+ * 0 (marked x in a row labelled 0 below the log scale, a sub-row for
+ * each series with one), the values left out as NaN or Inf,
  * and a mean field that is absent (with theory_none's reason). */
 int iv_figure_svg(FILE *f, const iv_figure *fig);
 
@@ -77,20 +78,28 @@ int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
  * initialization, as iv_figure_net_svg): the subtitle says so, and the
  * mean field, which predicts the network at initialization, is left out
  * with that reason. Not trained: net is at initialization and the steps
- * come after what is drawn (a report that trains), as the subtitle says. */
+ * (those asked for) come after what is drawn (a report that trains), as
+ * the subtitle says, with stopped in parentheses after them when training
+ * stopped early (NULL: it did not). */
 int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 			      const iv_theory_layer *theory,
 			      const char *command, size_t steps, double lr,
-			      bool trained);
+			      bool trained, const char *stopped);
 
 /* ", at initialization, before 5 SGD steps at lr 0.02" into buf (len)
- * when steps > 0, else "": the figure of a report that trains. */
-void iv_figure_before(size_t steps, double lr, char *buf, size_t len);
+ * when steps > 0, else "": the figure of a report that trains; stopped
+ * (NULL: none) follows in parentheses, "training stopped at step 3". */
+void iv_figure_before(size_t steps, double lr, const char *stopped, char *buf,
+		      size_t len);
 
 /* A figure's title ("initviz: relu, 20 layers of 256 units, residual
  * (alpha 1), layer norm") and subtitle (init with its std, value, gain and
  * mode, bias, batch, input, seed) for c, each up to len. */
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len);
+
+/* "8,32,4": c's --widths list, or when it is longer than about 48
+ * characters its first widths, ",...," and the last; "" without one. */
+void iv_figure_widths(const iv_config *c, char *buf, size_t len);
 
 /* Why c's init has no mean field, for iv_figure.theory_none: NULL when
  * it has one (iv_theory_applies). buf holds len. */

@@ -19,14 +19,45 @@ void iv_figure_arch(const iv_config *c, bool alpha, char *buf, size_t len)
 	snprintf(buf, len, "%s%s", res, norm);
 }
 
+#define WIDTHS_TEXT 48
+
+void iv_figure_widths(const iv_config *c, char *buf, size_t len)
+{
+	char last[16];
+	size_t n = c->nwidths, k = 0, total = 0;
+	if (len)
+		buf[0] = '\0';
+	if (!n || !len)
+		return;
+	snprintf(last, sizeof last, "%u", (unsigned)c->widths[n - 1]);
+	for (size_t i = 0; i < n; i++) /* digits and commas */
+		total += (size_t)snprintf(NULL, 0, "%u", (unsigned)c->widths[i]) +
+			 (i > 0);
+	for (size_t i = 0; i < n && k < len; i++) {
+		char w[16];
+		size_t m = (size_t)snprintf(w, sizeof w, "%s%u", i ? "," : "",
+					    (unsigned)c->widths[i]);
+		/* room for ",...," and the last after it, unless all fit */
+		if (total > WIDTHS_TEXT && (i == n - 1 || k + m + 5 +
+						    strlen(last) > WIDTHS_TEXT)) {
+			snprintf(buf + k, len - k, ",...,%s", last);
+			return;
+		}
+		k += (size_t)snprintf(buf + k, len - k, "%s", w);
+	}
+}
+
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 {
-	char arch[96], slope[32] = "", units[48] = "";
+	char arch[96], slope[32] = "", units[80], widths[64];
 	iv_figure_arch(c, true, arch, sizeof arch);
 	if (iv_act_uses_slope(c->act))
 		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
+	iv_figure_widths(c, widths, sizeof widths);
 	if (!c->nwidths)
 		snprintf(units, sizeof units, " of %zu units", c->width);
+	else /* the list the network has, as the table's */
+		snprintf(units, sizeof units, " of widths %s", widths);
 	snprintf(title, len, "initviz: %s%s, %zu layer%s%s%s",
 		 iv_act_name(c->act), slope, c->depth, c->depth == 1 ? "" : "s",
 		 units, arch);
@@ -51,28 +82,32 @@ const char *iv_figure_theory_none(const iv_config *c, char *buf, size_t len)
 int iv_figure_net_svg(FILE *f, const iv_net *net, const iv_theory_layer *theory,
 		      const char *command)
 {
-	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0, false);
+	return iv_figure_net_trained_svg(f, net, theory, command, 0, 0, false,
+					 NULL);
 }
 
-void iv_figure_before(size_t steps, double lr, char *buf, size_t len)
+void iv_figure_before(size_t steps, double lr, const char *stopped, char *buf,
+		      size_t len)
 {
 	if (steps == 0)
 		snprintf(buf, len, "%s", "");
 	else
 		snprintf(buf, len,
-			 ", at initialization, before %zu SGD step%s at lr %g",
-			 steps, steps == 1 ? "" : "s", lr);
+			 ", at initialization, before %zu SGD step%s at lr "
+			 "%g%s%s%s",
+			 steps, steps == 1 ? "" : "s", lr, stopped ? " (" : "",
+			 stopped ? stopped : "", stopped ? ")" : "");
 }
 
 int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 			      const iv_theory_layer *theory,
 			      const char *command, size_t steps, double lr,
-			      bool trained)
+			      bool trained, const char *stopped)
 {
 	size_t L = iv_net_depth(net),
 	       nh = L < IV_FIG_HIST_MAX ? L : IV_FIG_HIST_MAX;
 	double *v = malloc(4 * L * sizeof *v);
-	char title[256], sub[256], none[128];
+	char title[384], sub[384], none[128];
 	iv_fig_hist hist[IV_FIG_HIST_MAX];
 	if (!v)
 		return -1;
@@ -105,8 +140,8 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 						sizeof none);
 	size_t n = strlen(sub);
 	if (steps > 0 && !trained) {
-		char before[96];
-		iv_figure_before(steps, lr, before, sizeof before);
+		char before[160];
+		iv_figure_before(steps, lr, stopped, before, sizeof before);
 		n += (size_t)snprintf(sub + n, sizeof sub - n, "%s", before);
 	} else if (steps > 0) {
 		n += (size_t)snprintf(sub + n, sizeof sub - n,

@@ -212,6 +212,42 @@ static void tick_label(char *buf, size_t len, double v)
 		snprintf(buf, len, "1e%.0f", floor(e + 0.5));
 }
 
+/* The row of zeros: ZERO_GAP below the scale, ZERO_PAD above and below
+ * its sub-rows of ZERO_ROW each; past ZERO_ROWS_FULL sub-rows they share
+ * that height, so that every mark still shows. */
+#define ZERO_GAP       12.0
+#define ZERO_PAD       5.0
+#define ZERO_ROW       16.0
+#define ZERO_ROWS_FULL 6
+
+/* Takes the row of zeros (rows sub-rows) off the bottom of p's plot area;
+ * nothing when rows is 0. */
+static void zero_row(svg_panel *p, size_t rows)
+{
+	size_t full = rows < ZERO_ROWS_FULL ? rows : ZERO_ROWS_FULL;
+	p->zero_rows = rows;
+	p->zero_h = rows ? 2 * ZERO_PAD + ZERO_ROW * (double)full : 0;
+	if (!rows)
+		return;
+	p->zero_y0 = p->y0 + p->h - p->zero_h;
+	p->h -= p->zero_h + ZERO_GAP;
+}
+
+/* The middle of sub-row k of p's row of zeros. */
+static double zero_y(const svg_panel *p, size_t k)
+{
+	double step = (p->zero_h - 2 * ZERO_PAD) / (double)p->zero_rows;
+	if (!p->zero_rows) /* no zero to place */
+		return p->y0 + p->h;
+	return p->zero_y0 + ZERO_PAD + step * ((double)k + 0.5);
+}
+
+/* The bottom of p's frames: the row of zeros' when there is one. */
+static double panel_bottom(const svg_panel *p)
+{
+	return p->zero_h > 0 ? p->zero_y0 + p->zero_h : p->y0 + p->h;
+}
+
 static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 {
 	double t[12];
@@ -220,9 +256,19 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 		"fill=\"none\" stroke=\"%s\"/>\n",
 		p->x0, p->y0, p->w, p->h, SVG_GREY);
+	/* a frame apart, 0 is not on the log scale; its label clear of a
+	 * layer 1's cross */
+	if (p->zero_h > 0)
+		fprintf(f,
+			"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			"height=\"%.1f\" fill=\"#f4f4f4\" stroke=\"%s\"/>\n"
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+			"text-anchor=\"end\">0</text>\n",
+			p->x0, p->zero_y0, p->w, p->zero_h, SVG_GREY, p->x0 - 12,
+			p->zero_y0 + p->zero_h / 2 + FS_TICK / 3.0, FS_TICK);
 	/* powers of ten labelled (at most about 8), and 2 and 5 times them in
 	 * grey over two decades or less; the ends need not be powers of ten */
-	double decades = log10(p->y_hi / p->y_lo);
+	double decades = log10(p->y_hi) - log10(p->y_lo); /* hi/lo may be inf */
 	int every = ((int)floor(decades + 0.5) + 7) / 8, first = 1;
 	int e0 = (int)floor(log10(p->y_lo)), e1 = (int)ceil(log10(p->y_hi));
 	for (int e = e0, d = 0; e <= e1; e++) {
@@ -265,12 +311,12 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		fprintf(f,
 			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
 			"text-anchor=\"middle\">%g</text>\n",
-			svg_x(p, t[i]), p->y0 + p->h + FS_TICK + 6, FS_TICK,
+			svg_x(p, t[i]), panel_bottom(p) + FS_TICK + 6, FS_TICK,
 			t[i]);
 	fprintf(f,
 		"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
 		"text-anchor=\"middle\">layer</text>\n",
-		p->x0 + p->w / 2, p->y0 + p->h + FS_TICK + FS_LABEL + 14,
+		p->x0 + p->w / 2, panel_bottom(p) + FS_TICK + FS_LABEL + 14,
 		FS_LABEL);
 	fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">%s</text>\n",
 		p->x0, p->y0 - 14, FS_LABEL, ylabel);
@@ -312,45 +358,103 @@ static void path(FILE *f, const svg_panel *p, const double *v, size_t n,
 	fputs("\"/>\n", f);
 }
 
+/* The radius of the measured markers of a profile of n layers: none
+ * where they would crowd the line (deep networks). */
+static double marker_r(size_t n) { return n > 60 ? 0 : 6; }
+
+/* A marker's fill: hollow (white, ringed in its colour) on a dashed line,
+ * whose dashes markers at every layer leave little room, so that it
+ * differs from the solid line of the same colour. */
+static void marker_fill(FILE *f, const char *colour, bool hollow)
+{
+	if (hollow)
+		fprintf(f,
+			"fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2.5\"",
+			colour);
+	else
+		fprintf(f, "fill=\"%s\"", colour);
+}
+
 /* One line of a profile: its path, a marker per layer carrying the value
- * (invisible for predictions and deep networks), a cross at the bottom
- * edge for zeros. A prediction is drawn over the measured line, dashed on
- * a white casing, so that where the two agree both still show. */
+ * (invisible for predictions and deep networks; hollow on a dashed line),
+ * a cross for a zero in sub-row zrow of the row of zeros. A prediction is
+ * drawn over the measured line, dashed on a white casing, so that where
+ * the two agree both still show. */
 static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		 const char *kind, const char *colour, bool theory,
-		 const char *dash)
+		 const char *dash, size_t zrow)
 {
-	double r = theory || n > 60 ? 0 : 6;
+	double r = theory ? 0 : marker_r(n);
 	if (theory)
 		path(f, p, v, n, "#ffffff", "5.5", dash, r == 0);
 	path(f, p, v, n, colour, theory ? "2.5" : "3.5", dash, r == 0);
 	for (size_t l = 0; l < n; l++) {
 		bool ok = isfinite(v[l]) && v[l] > 0;
 		double x = svg_x(p, (double)l + 1);
-		double y = ok ? svg_y(p, v[l]) : p->y0 + p->h;
+		double y = ok ? svg_y(p, v[l]) : zero_y(p, zrow);
 		if (!ok && v[l] != 0)
 			continue; /* NaN, Inf: nothing to draw */
-		fprintf(
-		    f,
-		    "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\" fill=\"%s\" "
-		    "data-kind=\"%s%s\" data-layer=\"%zu\" data-value=\"",
-		    x, y, ok ? r : 0, colour, kind, theory ? "_theory" : "",
-		    l + 1);
+		fprintf(f, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\" ", x, y,
+			ok ? r : 0);
+		marker_fill(f, colour, ok && r > 0 && dash);
+		fprintf(f, " data-kind=\"%s%s\" data-layer=\"%zu\" data-value=\"",
+			kind, theory ? "_theory" : "", l + 1);
 		svg_num(f, v[l]);
 		fputs("\"/>\n", f);
-		if (!ok && !theory)
+		if (!ok && !theory) /* centred on y: x's middle is 0.36 em up */
 			fprintf(f,
 				"<text x=\"%.2f\" y=\"%.2f\" font-size=\"%d\" "
 				"fill=\"%s\" "
 				"text-anchor=\"middle\">&#215;</text>\n",
-				x, y, FS_LABEL, colour);
+				x, y + 0.36 * FS_LABEL, FS_LABEL, colour);
 	}
 }
 
+/* Whether series s has a std of exactly 0 among quantities qa..qb,
+ * measured or predicted (the prediction's invisible marker goes to the row
+ * of zeros as well). */
+static bool has_zero(const iv_fig_series *s, int qa, int qb)
+{
+	for (int q = qa; q <= qb; q++)
+		for (int t = 0; t < 2; t++) {
+			const double *v = values(s, q, t);
+			for (size_t l = 0; v && l < s->n; l++)
+				if (v[l] == 0)
+					return true;
+		}
+	return false;
+}
+
+/* The sub-row of the row of zeros of each series of fig into row: each of
+ * the first named series with a zero in either quantity a sub-row of its
+ * own, in order, the same in both panels; the rest, drawn alike in grey,
+ * share the last. Returns how many there are. Without row (out of
+ * memory) they all share one. */
+static size_t zero_rows(const iv_figure *fig, size_t named, size_t *row)
+{
+	size_t k = 0;
+	bool rest = false;
+	for (size_t i = 0; i < fig->nseries; i++) {
+		bool z = has_zero(&fig->series[i], Q_ACT, Q_GRAD);
+		if (row)
+			row[i] = z && i < named ? k : 0;
+		if (i >= named)
+			rest |= z;
+		else if (z)
+			k++;
+	}
+	for (size_t i = named; row && i < fig->nseries; i++)
+		row[i] = k;
+	if (!row)
+		return k || rest;
+	return k + rest;
+}
+
 /* Every series' profile of quantity q in panel p. single: one series
- * coloured by quantity, else one colour per series. */
+ * coloured by quantity, else one colour per series. zrow: each series'
+ * sub-row of the row of zeros (NULL: the first). */
 static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
-		     bool single, size_t named)
+		     bool single, size_t named, const size_t *zrow)
 {
 	const char *kind = q == Q_ACT ? "activation" : "gradient";
 	for (size_t i = 0; i < fig->nseries; i++) {
@@ -365,10 +469,10 @@ static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
 		fprintf(f, "\" data-quantity=\"%s\">\n", kind);
 		if (values(s, q, false))
 			line(f, p, values(s, q, false), s->n, kind, colour,
-			     false, dash);
+			     false, dash, zrow ? zrow[i] : 0);
 		if (values(s, q, true)) /* over the measured line */
 			line(f, p, values(s, q, true), s->n, kind, colour, true,
-			     "4 6");
+			     "4 6", zrow ? zrow[i] : 0);
 		fputs("</g>\n", f);
 	}
 }
@@ -383,6 +487,9 @@ static void panel_open(FILE *f, const svg_panel *p, const char *quantity)
 	svg_num(f, p->y_lo);
 	fputs("\" data-hi=\"", f);
 	svg_num(f, p->y_hi);
+	if (p->zero_h > 0)
+		fprintf(f, "\" data-zero-y0=\"%g\" data-zero-height=\"%g",
+			p->zero_y0, p->zero_h);
 	fputs("\">\n", f);
 }
 
@@ -427,6 +534,19 @@ static void key_wrapped(FILE *f, double y, const char *colour,
 		fputs("</tspan>", f);
 	}
 	fputs("</text>\n", f);
+}
+
+/* On a sweep's key at y, the marker of a series of n layers, if it has
+ * markers. */
+static void key_marker(FILE *f, double y, size_t n, const char *colour,
+		       bool hollow)
+{
+	if (marker_r(n) <= 0)
+		return;
+	fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" ",
+		LEGEND_X + 22, y, marker_r(n));
+	marker_fill(f, colour, hollow);
+	fputs("/>\n", f);
 }
 
 /* How many series the legend names, each in a style of its own: as many
@@ -568,17 +688,30 @@ static size_t max_layers(const iv_figure *fig)
 	return n;
 }
 
-/* One network: one panel with both quantities, histograms on the right. */
-static void single(FILE *f, const iv_figure *fig)
+/* The keys' and notes' first row lies 100 below the panels' frames, or
+ * higher, at most KEYS_ABOVE above the small print's first baseline:
+ * their second row (34 lower, 20 px) then ends above its first line. */
+#define KEYS_ABOVE 62.0
+
+/* One network: one panel with both quantities, histograms on the right;
+ * the keys' first row at most at keys. */
+static void single(FILE *f, const iv_figure *fig, double keys)
 {
-	svg_panel p = {120, 150, 720, 620, 1, (double)max_layers(fig), 0, 0};
+	svg_panel p = {.x0 = 120, .y0 = 150, .w = 720, .h = 620, .x_lo = 1,
+		       .x_hi = (double)max_layers(fig)};
+	double bottom = p.y0 + p.h;
+	/* the quantities share the panel: a sub-row each */
+	bool za = has_zero(&fig->series[0], Q_ACT, Q_ACT),
+	     zg = has_zero(&fig->series[0], Q_GRAD, Q_GRAD);
+	size_t ra = 0, rg = za;
+	zero_row(&p, (size_t)za + zg);
 	y_range(fig, Q_ACT, Q_GRAD, &p.y_lo, &p.y_hi);
 	panel_open(f, &p, "activation gradient");
 	axes(f, &p, "standard deviation (log scale)");
-	profiles(f, fig, &p, Q_ACT, true, 1);
-	profiles(f, fig, &p, Q_GRAD, true, 1);
+	profiles(f, fig, &p, Q_ACT, true, 1, &ra);
+	profiles(f, fig, &p, Q_GRAD, true, 1, &rg);
 	fputs("</g>\n", f);
-	double y = p.y0 + p.h + 100;
+	double y = fmin(bottom + 100, keys);
 	bool theory = notes(f, fig, NOTES_X, y, SVG_W - 24 - NOTES_X, NOTES_X,
 			    SVG_W - 24 - NOTES_X);
 	key(f, p.x0, y, iv_svg_palette[0], NULL, "activations");
@@ -592,10 +725,16 @@ static void single(FILE *f, const iv_figure *fig)
 }
 
 /* Several networks: activations and gradients side by side, one colour
- * per network, the legend on the right. */
-static void sweep(FILE *f, const iv_figure *fig)
+ * per network, the legend on the right; the keys' first row at most at
+ * keys. */
+static void sweep(FILE *f, const iv_figure *fig, double keys)
 {
-	svg_panel a = {100, 150, 520, 620, 1, (double)max_layers(fig), 0, 0};
+	svg_panel a = {.x0 = 100, .y0 = 150, .w = 520, .h = 620, .x_lo = 1,
+		       .x_hi = (double)max_layers(fig)};
+	double bottom = a.y0 + a.h;
+	size_t *zrow = malloc(fig->nseries * sizeof *zrow),
+	       named = legend_named(fig);
+	zero_row(&a, zero_rows(fig, named, zrow));
 	svg_panel g = a;
 	g.x0 = 710;
 	y_range(fig, Q_ACT, Q_GRAD, &a.y_lo, &a.y_hi); /* shared axes */
@@ -603,19 +742,21 @@ static void sweep(FILE *f, const iv_figure *fig)
 	g.y_hi = a.y_hi;
 	panel_open(f, &a, "activation");
 	axes(f, &a, "std of activations");
-	size_t named = legend_named(fig);
-	profiles(f, fig, &a, Q_ACT, false, named);
+	profiles(f, fig, &a, Q_ACT, false, named, zrow);
 	fputs("</g>\n", f);
 	panel_open(f, &g, "gradient");
 	axes(f, &g, "std of gradients");
-	profiles(f, fig, &g, Q_GRAD, false, named);
+	profiles(f, fig, &g, Q_GRAD, false, named, zrow);
 	fputs("</g>\n", f);
+	free(zrow);
 	double y = LEGEND_TOP;
 	const char *start[LEGEND_LINES];
 	size_t len[LEGEND_LINES];
 	for (size_t i = 0; i < named; i++) {
 		key_wrapped(f, y, series_colour(i, named),
 			    series_dash(i, named), fig->series[i].label);
+		key_marker(f, y, fig->series[i].n, series_colour(i, named),
+			   series_dash(i, named) != NULL);
 		size_t n = wrap_label(fig->series[i].label, start, len);
 		y += LEGEND_ROW + LEGEND_LINE * (double)(n ? n - 1 : 0);
 	}
@@ -624,13 +765,14 @@ static void sweep(FILE *f, const iv_figure *fig)
 		snprintf(rest, sizeof rest, "%zu more (grey)",
 			 fig->nseries - named);
 		key(f, LEGEND_X, y, SVG_REST, NULL, rest);
+		key_marker(f, y, max_layers(fig), SVG_REST, false);
 	}
 	/* the notes' second row is free below the keys */
-	if (notes(f, fig, NOTES_X, a.y0 + a.h + 100, LEGEND_X - 8 - NOTES_X,
-		  a.x0, LEGEND_X - 8 - a.x0))
-		key(f, a.x0 + 330, a.y0 + a.h + 100, SVG_GREY, "4 6",
-		    "mean field");
-	key(f, a.x0, a.y0 + a.h + 100, SVG_GREY, NULL, "measured");
+	double y0 = fmin(bottom + 100, keys);
+	if (notes(f, fig, NOTES_X, y0, LEGEND_X - 8 - NOTES_X, a.x0,
+		  LEGEND_X - 8 - a.x0))
+		key(f, a.x0 + 330, y0, SVG_GREY, "4 6", "mean field");
+	key(f, a.x0, y0, SVG_GREY, NULL, "measured");
 }
 
 /* Columns of the n bytes at s (UTF-8: a character a column). */
@@ -715,16 +857,11 @@ static bool in_quotes(const char *s, size_t k, bool q, bool *escape)
  * for a line (a sweep's values, a lesson file's path) with "\", which the
  * shell removes with the newline; inside quotes, where a backslash is
  * literal, the quote is closed first and opened again on the next line
- * ('a'\ and 'b' read as ab). The whole command is in the <desc> as well;
- * when it needs more lines than the page has, the last says so. */
-static void command(FILE *f, const char *cmd)
+ * ('a'\ and 'b' read as ab). When it needs more lines than the page has,
+ * the last says so. Lays cmd out in p; returns the lines. */
+static size_t command_layout(const char *cmd, small_print *out)
 {
 	small_print p; /* about 3 KB */
-	if (!cmd)
-		return;
-	fputs("<desc class=\"command\">", f);
-	svg_escape(f, cmd);
-	fputs("</desc>\n", f);
 	memset(&p, 0, sizeof p);
 	p.n = 1;
 	for (const char *s = cmd; *s;) {
@@ -769,16 +906,83 @@ static void command(FILE *f, const char *cmd)
 			 "... (cut: the whole command is in this file's "
 			 "<desc>)");
 	}
+	*out = p;
+	return n;
+}
+
+/* The baseline of the first of n lines of small print. */
+static double command_top(size_t n)
+{
+	return SVG_H - 16 - (double)(n ? n - 1 : 0) * (FS_SMALL + 4);
+}
+
+/* The command line, whole in the <desc>, and in small print its n lines
+ * laid out in p. */
+static void command(FILE *f, const char *cmd, const small_print *p, size_t n)
+{
+	if (!cmd)
+		return;
+	fputs("<desc class=\"command\">", f);
+	svg_escape(f, cmd);
+	fputs("</desc>\n", f);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(
 		    f,
 		    "<text class=\"command\" x=\"24\" y=\"%.1f\" "
 		    "font-size=\"%d\" fill=\"%s\" font-family=\"monospace\">",
-		    SVG_H - 16 - (double)(n - 1 - i) * (FS_SMALL + 4), FS_SMALL,
+		    command_top(n) + (double)i * (FS_SMALL + 4), FS_SMALL,
 		    SVG_GREY);
-		svg_escape(f, p.line[i]);
+		svg_escape(f, p->line[i]);
 		fputs("</text>\n", f);
 	}
+}
+
+/* Where a subtitle too long for one line at px within width w breaks:
+ * after the last ", " or "; " (else space) whose line fits, the second
+ * line starting past it; 0 when no break leaves both lines fitting. */
+static size_t sub_break(const char *s, int px, double w)
+{
+	size_t best = 0, n = strlen(s);
+	for (int pass = 0; pass < 2 && !best; pass++)
+		for (size_t i = 1; i < n; i++) {
+			bool sep = s[i] == ' ' &&
+				   (pass || s[i - 1] == ',' || s[i - 1] == ';');
+			if (!sep)
+				continue;
+			if (width_n(s, i, px, false) > w)
+				break;
+			best = i + 1;
+		}
+	return best && svg_text_width(s + best, px, false) <= w ? best : 0;
+}
+
+/* The subtitle under the title: one line, set smaller down to FS_SMALL
+ * while it does not fit; else two lines, at the largest size both fit up
+ * to SUB2_PX, so that they keep clear of the title and the panels. */
+#define SUB2_PX 20
+static void subtitle(FILE *f, const char *s)
+{
+	int px = fit_size(s, FS_SUB, SVG_W - 48, false);
+	size_t at = 0;
+	if (s && svg_text_width(s, px, false) > SVG_W - 48)
+		for (px = SUB2_PX; px > FS_SMALL; px--)
+			if ((at = sub_break(s, px, SVG_W - 48)) > 0)
+				break;
+	if (s && !at && px == FS_SMALL)
+		at = sub_break(s, px, SVG_W - 48);
+	fprintf(f, "<text x=\"24\" y=\"90\" font-size=\"%d\" fill=\"%s\">",
+		px, SVG_GREY);
+	if (at) { /* between the title and the panels' labels */
+		char first[512];
+		snprintf(first, sizeof first, "%.*s", (int)(at - 1), s);
+		fputs("<tspan x=\"24\" y=\"80\">", f);
+		svg_escape(f, first);
+		fputs("</tspan><tspan x=\"24\" y=\"102\">", f);
+		svg_escape(f, s + at);
+		fputs("</tspan>", f);
+	} else
+		svg_escape(f, s);
+	fputs("</text>\n", f);
 }
 
 int iv_figure_svg(FILE *f, const iv_figure *fig)
@@ -796,17 +1000,16 @@ int iv_figure_svg(FILE *f, const iv_figure *fig)
 	    "\n<text x=\"24\" y=\"52\" font-size=\"%d\" font-weight=\"bold\">",
 	    SVG_W, SVG_H, fit_size(fig->title, FS_TITLE, SVG_W - 48, true));
 	svg_escape(f, fig->title);
-	fprintf(f,
-		"</text>\n<text x=\"24\" y=\"90\" font-size=\"%d\" "
-		"fill=\"%s\">",
-		fit_size(fig->subtitle, FS_SUB, SVG_W - 48, false), SVG_GREY);
-	svg_escape(f, fig->subtitle);
 	fputs("</text>\n", f);
+	subtitle(f, fig->subtitle);
+	small_print p; /* laid out first: the keys and notes keep above it */
+	size_t lines = fig->command ? command_layout(fig->command, &p) : 0;
+	double keys = command_top(lines) - KEYS_ABOVE;
 	if (fig->nseries == 1)
-		single(f, fig);
+		single(f, fig, keys);
 	else
-		sweep(f, fig);
-	command(f, fig->command);
+		sweep(f, fig, keys);
+	command(f, fig->command, &p, lines);
 	fputs("</svg>\n", f);
 	return ferror(f) ? -1 : 0;
 }

@@ -23,10 +23,15 @@ extern const char *const iv_svg_palette[];
 extern const size_t iv_svg_ncolours;
 
 /* A plot area and its scales: x linear over [x_lo, x_hi] (layers), y
- * logarithmic over [y_lo, y_hi]. */
+ * logarithmic over [y_lo, y_hi] from y0 down to y0 + h. A std of exactly
+ * 0 has no place on that scale: when some series has one, a row of its
+ * own, labelled 0, lies below it from zero_y0 down zero_h (0: none), with
+ * zero_rows sub-rows, one for each series that has a zero. */
 typedef struct svg_panel {
 	double x0, y0, w, h;
 	double x_lo, x_hi, y_lo, y_hi;
+	double zero_y0, zero_h;
+	size_t zero_rows;
 } svg_panel;
 
 double svg_x(const svg_panel *p, double layer);

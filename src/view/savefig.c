@@ -28,7 +28,7 @@ int tui_save_figure(const char *txt, iv_net *net, size_t steps, double lr,
 	if (!f)
 		return -1;
 	int rc = iv_figure_net_trained_svg(f, net, theory, command, steps, lr,
-					   true);
+					   true, NULL);
 	if (fclose(f) != 0 || rc != 0) {
 		free(buf);
 		errno = ENOMEM;
