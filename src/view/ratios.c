@@ -71,8 +71,9 @@ char *tui_ratio_text(double v, char *buf, size_t size)
 {
 	if (isnan(v))
 		snprintf(buf, size, "-");
-	else if (isinf(v))
-		snprintf(buf, size, "%s", v > 0 ? "inf" : "-inf");
+	else if (isinf(v)) /* a ratio of 0 (no update, no gradient) is
+			    * "zero", as the report's table writes it */
+		snprintf(buf, size, "%s", v > 0 ? "inf" : "zero");
 	else if (fabs(v) < 99.95)
 		snprintf(buf, size, "%.1f", v);
 	else /* "-164", not "-164.0" cut to "-164." (a log10 of doubles'

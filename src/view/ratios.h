@@ -34,8 +34,9 @@ bool tui_ratio_weights_equal(const tui_train *t, size_t i);
  * -6.5 level 1, -0.5 and over level 8; 0 for NaN (nothing drawn). */
 int tui_ratio_level(double v);
 /* A log10 ratio as the strip writes it, whole in TUI_RATIO_TEXT_W
- * columns: "-2.9", "-164" (no decimal from 100 on), "inf", "-inf", or "-"
- * for NaN. Returns buf. */
+ * columns: "-2.9", "-164" (no decimal from 100 on), "inf", "zero" for a
+ * ratio of 0 (log10 -inf: the weights did not move), or "-" for NaN.
+ * Returns buf. */
 #define TUI_RATIO_TEXT_W 5
 char *tui_ratio_text(double v, char *buf, size_t size);
 /* Within TUI_RATIO_BAND decades of TUI_RATIO_HEALTHY. */
