@@ -14,6 +14,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "tui/signals.h"
+#include "view/hist.h"
 #include "view/script.h"
 #include "view/viewport.h"
 #include "tui_testutil.h"
@@ -409,6 +410,57 @@ START_TEST(a_symmetric_range_reads_the_same_both_ends)
 	ck_assert_msg((n == 2 || (n == 3 && !strcmp(mid, "0"))) &&
 			  lo[0] == '-' && !strcmp(lo + 1, hi),
 		      "axis \"%s\"\n%s", line, screen);
+	free(screen);
+}
+END_TEST
+
+START_TEST(a_narrow_symmetric_range_is_said_within_5_percent)
+{
+	/* given lesson 7's exploding gradients (std 1, relu: +-1.65e10 at
+	 * layer 1), when drawn at the narrowest width, where each end of the
+	 * axis has room for one digit only ("-2e10 2e10", 21% off), then
+	 * every number on the gradients' axis is within 5% of the range's
+	 * end (one "±1.65e+10" in the middle) */
+	iv_config c;
+	base_config(&c, 10);
+	c.width = 256;
+	c.batch = 512;
+	c.init = IV_INIT_NORMAL;
+	c.std = 1;
+	c.act = IV_ACT_RELU;
+	tui_options o = {.keys = KEYS};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
+				      24, TUI_MIN_COLS),
+			 0);
+	double lo, hi;
+	ck_assert(tui_hist_range_shared(&app.comp, IV_Q_GRAD_ACT, &lo, &hi));
+	ck_assert_msg(lo == -hi && hi > 1e9, "[%g, %g]", lo, hi);
+	char *screen = tut_slurp(SAVED);
+	const char *row = strchr(screen, '\n'); /* the axis row: the 4th */
+	for (int k = 0; row && k < 2; k++)
+		row = strchr(row + 1, '\n');
+	const char *bar = row ? strstr(row, "│") : NULL;
+	ck_assert_msg(bar, "%s", screen);
+	int numbers = 0;
+	for (const char *p = bar + strlen("│"); *p && *p != '\n';) {
+		if (!strncmp(p, "±", strlen("±")))
+			p += strlen("±");
+		char *end;
+		double v = strtod(p, &end);
+		if (end == p) {
+			p++;
+			continue;
+		}
+		if (v != 0) {
+			ck_assert_msg(fabs(fabs(v) / hi - 1) <= 0.05,
+				      "%g on the axis of +-%g\n%s", v, hi,
+				      screen);
+			numbers++;
+		}
+		p = end;
+	}
+	ck_assert_msg(numbers > 0, "no number on the axis\n%s", screen);
 	free(screen);
 }
 END_TEST
@@ -1113,6 +1165,7 @@ Suite *suite(void)
 	tcase_add_test(t, a_long_note_stays_put_while_typing);
 	tcase_add_test(t, typed_text_hidden_at_an_end_is_marked);
 	tcase_add_test(t, a_symmetric_range_reads_the_same_both_ends);
+	tcase_add_test(t, a_narrow_symmetric_range_is_said_within_5_percent);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
 	tcase_add_test(t, hidden_layers_name_the_scrolling_keys);
 	tcase_add_test(t, every_kth_layer_names_the_last);

@@ -78,6 +78,14 @@ typedef struct side {
 	tui_element e;
 } side;
 
+/* How far the number text t is from v, relative to v (1: no number). */
+static double off(const char *t, double v)
+{
+	char *end;
+	double u = strtod(t, &end);
+	return end == t || v == 0 ? 1 : fabs(u - v) / fabs(v);
+}
+
 static void range_text(const tui_app *app, const side *s, int y)
 {
 	char lo[40], hi[32];
@@ -107,6 +115,19 @@ static void range_text(const tui_app *app, const side *s, int y)
 		 * digits, the minus sign's column taken from both */
 		tui_text_fit(s->hi, half - 1, hi, sizeof hi);
 		snprintf(lo, sizeof lo, "%s%s", hi[0] ? "-" : "", hi);
+		/* where the halves round the end by more than 5% ("2e10"
+		 * for 1.65e10), one "±1.65e10" in the middle says it
+		 * better, if it is closer */
+		int pw = tui_text_width(app->gl->pm);
+		char one[32];
+		if (off(hi, s->hi) > 0.05 &&
+		    tui_text_fit(s->hi, s->w - pw, one, sizeof one) &&
+		    off(one, s->hi) < off(hi, s->hi)) {
+			snprintf(lo, sizeof lo, "%s%s", app->gl->pm, one);
+			int x = s->x + (s->w - tui_text_width(lo)) / 2;
+			tui_put(y, x, s->x + s->w, TUI_E_AXIS, lo);
+			return;
+		}
 	} else {
 		tui_text_fit(s->lo, half, lo, sizeof lo);
 		tui_text_fit(s->hi, half, hi, sizeof hi);
