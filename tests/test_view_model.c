@@ -547,11 +547,14 @@ START_TEST(layout_health_follows_the_quantity)
 	tui_layout_compute(&lo, 30, 100, &m, false);
 	ck_assert_int_eq(lo.c.health, TUI_HEALTH_NONE);
 	ck_assert_int_eq(lo.c.health_n, 0);
-	tui_model_left_title(&m, t, sizeof t, 60);
+	tui_model_left_title(&m, &tui_glyphs_ascii, t, sizeof t, 60);
 	ck_assert_msg(!strncmp(t, "stream h = h' + alpha (W relu(h') + b)",
 			       sizeof t),
 		      "%s", t);
-	tui_model_left_title(&m, t, sizeof t, 10);
+	/* in UTF-8, alpha is the settings bar's α */
+	tui_model_left_title(&m, &tui_glyphs_utf8, t, sizeof t, 60);
+	ck_assert_str_eq(t, "stream h = h' + α (W relu(h') + b)");
+	tui_model_left_title(&m, &tui_glyphs_utf8, t, sizeof t, 10);
 	ck_assert_str_eq(t, "stream h");
 	m.cfg.residual = false;
 }

@@ -29,11 +29,14 @@ iv_quantity tui_model_right_q(const tui_model *m)
 	return m->grad_weights ? IV_Q_GRAD_WEIGHTS : IV_Q_GRAD_ACT;
 }
 
-void tui_model_left_title(const tui_model *m, char *buf, size_t size, int width)
+void tui_model_left_title(const tui_model *m, const tui_glyphs *g, char *buf,
+			  size_t size, int width)
 {
 	const char *a = iv_act_name(m->cfg.act);
 	if (m->cfg.residual && !m->preact) { /* blocks: no activation of h */
-		snprintf(buf, size, "stream h = h' + alpha (W %s(h') + b)", a);
+		/* alpha as the settings bar writes it: α in UTF-8 */
+		snprintf(buf, size, "stream h = h' + %s (W %s(h') + b)",
+			 g->alpha, a);
 		if (tui_text_width(buf) > width)
 			snprintf(buf, size, "stream h = h' + branch");
 		if (tui_text_width(buf) > width)

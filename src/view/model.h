@@ -83,8 +83,8 @@ iv_quantity tui_model_left_q(const tui_model *m);
 iv_quantity tui_model_right_q(const tui_model *m);
 /* Their titles in at most width columns: long ("activations h = tanh(z)")
  * when it fits, else short ("h = tanh(z)"). */
-void tui_model_left_title(const tui_model *m, char *buf, size_t size,
-			  int width);
+void tui_model_left_title(const tui_model *m, const tui_glyphs *g, char *buf,
+			  size_t size, int width);
 void tui_model_right_title(const tui_model *m, const tui_glyphs *g, char *buf,
 			   size_t size, int width);
 

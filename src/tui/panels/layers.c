@@ -155,10 +155,10 @@ static void header(const tui_app *app, const side *l, const side *r)
 	 * before the legend goes */
 	int lw = legend_width(app, l->q), end = c->lsd_x + TUI_SD_W - 3,
 	    most = l->w - lw;
-	tui_model_left_title(&app->model, t, sizeof t, most);
+	tui_model_left_title(&app->model, app->gl, t, sizeof t, most);
 	if (lw && tui_text_width(t) > most) {
 		most = end - l->x - lw < l->w ? end - l->x - lw : l->w;
-		tui_model_left_title(&app->model, t, sizeof t, most);
+		tui_model_left_title(&app->model, app->gl, t, sizeof t, most);
 	}
 	if (tui_text_width(t) > (lw ? most : l->w)) /* the name alone */
 		snprintf(t, sizeof t, "%s", l->q == IV_Q_PREACT ? "z" : "h");

@@ -361,7 +361,7 @@ static void legend(const tui_app *app, const legend_set *ls, int level,
 		symbol(app, tui_model_left_q(m), a, sizeof a);
 		symbol(app, tui_model_right_q(m), r, sizeof r);
 	} else {
-		tui_model_left_title(m, a, sizeof a, level ? 0 : 999);
+		tui_model_left_title(m, g, a, sizeof a, level ? 0 : 999);
 		tui_model_right_title(m, g, r, sizeof r, level ? 0 : 999);
 	}
 	tui_line_field(l, 0, 3);
