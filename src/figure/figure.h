@@ -111,8 +111,9 @@ void iv_figure_arch(const iv_config *c, bool alpha, char *buf, size_t len);
 
 /* A log scale's ends for the positive finite values of v[0..n-1]: the
  * decade that holds them all, else 1, 2 or 5 times a power of ten at each
- * end, at least a decade apart: *lo, *hi. 0.1 and 10 when there is no
- * such value. */
+ * end, at least a decade apart: *lo, *hi, always positive and finite
+ * (a double's least or greatest where a power of ten is not). 0.1 and 10
+ * when there is no such value. */
 void iv_figure_log_range(const double *v, size_t n, double *lo, double *hi);
 
 /* Up to max "nice" tick values (1, 2 or 5 times a power of 10) covering
