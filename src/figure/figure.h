@@ -92,6 +92,10 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 void iv_figure_before(size_t steps, double lr, const char *stopped, char *buf,
 		      size_t len);
 
+/* "leaky-relu (slope 0.2)", or the activation's name alone when it has
+ * no slope: c's activation as titles and tables name it, into buf (len). */
+void iv_figure_act(const iv_config *c, char *buf, size_t len);
+
 /* A figure's title ("initviz: relu, 20 layers of 256 units, residual
  * (alpha 1), layer norm") and subtitle (init with its std, value, gain and
  * mode, bias, batch, input, seed) for c, each up to len. */
