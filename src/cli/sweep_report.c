@@ -106,10 +106,11 @@ static void sweep_arch(const cli_sweep *s, const iv_config *c, char *buf,
 	bool follows = cli_sweep_find(s, "depth") &&
 		       iv_config_res_scale(&deeper) != iv_config_res_scale(c);
 	if (c->residual && follows && !cli_sweep_find(s, "res-scale")) {
-		char rest[48]; /* ", residual" and the norm */
-		iv_figure_arch(c, false, rest, sizeof rest);
-		snprintf(buf, len, ", residual (alpha 1/sqrt(2L))%s",
-			 rest + strlen(", residual"));
+		iv_config plain = *c; /* for the norm's words alone */
+		char norm[48];
+		plain.residual = false;
+		iv_figure_arch(&plain, false, norm, sizeof norm);
+		snprintf(buf, len, ", residual (alpha 1/sqrt(2L))%s", norm);
 	} else
 		iv_figure_arch(c, !cli_sweep_find(s, "res-scale"), buf, len);
 }
