@@ -863,7 +863,7 @@ static bool in_quotes(const char *s, size_t k, bool q, bool *escape)
  * shell removes with the newline; inside quotes, where a backslash is
  * literal, the quote is closed first and opened again on the next line
  * ('a'\ and 'b' read as ab). When it needs more lines than the page has,
- * the last says so. Lays cmd out in p; returns the lines. */
+ * the last says so. Lays cmd out into *out; returns the lines. */
 static size_t command_layout(const char *cmd, small_print *out)
 {
 	small_print p; /* about 3 KB */
