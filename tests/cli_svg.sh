@@ -439,6 +439,11 @@ from svgcheck import *
 title = load(sys.argv[1]).find(NS + "title").text
 assert title == "initviz: tanh, 2 configurations of depth, residual (alpha 1/sqrt(2L))", title
 EOF
+# and its norm after the rule
+run 0 --format=svg --residual --norm=layer --init=gpt2 --sweep=depth:2,8 \
+	--width=8 --batch=4
+grep -q '<title>initviz: tanh, 2 configurations of depth, residual (alpha 1/sqrt(2L)), layer norm</title>' "$tmp/out" ||
+	fail "gpt2 depth sweep title with a norm: $(grep -o '<title>[^<]*' "$tmp/out")"
 # one layer is "1 layer", in the title and in a sweep's subtitle
 run 0 --format=svg --depth=1 --width=8 --batch=4
 grep -q '<title>initviz: tanh, 1 layer of 8 units</title>' "$tmp/out" ||

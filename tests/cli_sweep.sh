@@ -131,6 +131,11 @@ for seed in 1 2; do
 		fail "He + relu seed $seed: no unsettled growth to leave out"
 	[ ! -s "$tmp/err" ] || fail "He + relu seed $seed: check lines"
 done
+# two widths give no interval to settle a verdict: their growth still fails
+run 1 --check --sweep=width:64,1024 --init=normal --std=0.05 \
+	--activation=linear --depth=2 --batch=64
+grep -q '^initviz: check: activations grow with width in 2 of 2 layers' \
+	"$tmp/err" || fail "two widths: no check line for growth with width"
 # with training, each configuration whose loss stops being finite is a
 # problem of its own, named by its knob values
 run 1 --check --sweep=width:16,32 --init=he-normal --activation=relu \

@@ -41,6 +41,26 @@ START_TEST(log_ranges_end_at_one_two_or_five_times_a_power_of_ten)
 }
 END_TEST
 
+START_TEST(log_ranges_stay_inside_a_double_at_its_ends)
+{
+	/* given stds whose powers of ten below or above pass a double's
+	 * range (subnormal, near DBL_MAX), when ranged, then both ends are
+	 * positive and finite around the values, as the axis needs them */
+	double lo, hi;
+	double tiny[] = { 4.9406564584124654e-324, 1e-320 };
+	double huge[] = { 1.5e308, 1.7e308 };
+	double both[] = { 4.9406564584124654e-324, 1.7e308 };
+	const double *v[] = { tiny, tiny, huge, huge, both };
+	size_t n[] = { 1, 2, 1, 2, 2 };
+	for (size_t i = 0; i < sizeof n / sizeof n[0]; i++) {
+		iv_figure_log_range(v[i], n[i], &lo, &hi);
+		ck_assert_msg(lo > 0 && isfinite(hi) && lo < hi &&
+				  lo <= v[i][0] && hi >= v[i][n[i] - 1],
+			      "case %zu: lo %g hi %g", i, lo, hi);
+	}
+}
+END_TEST
+
 /* The labels of the y axis of a figure of one profile with values v. */
 static char *y_labels(const double *v, size_t n)
 {
@@ -67,6 +87,11 @@ START_TEST(the_axis_labels_the_range_it_draws)
 	ck_assert_ptr_nonnull(strstr(svg, ">2<"));
 	ck_assert_ptr_null(strstr(svg, ">10<"));
 	ck_assert_ptr_null(strstr(svg, ">0.1<"));
+	free(svg);
+	/* a std of a double's least, 5e-324: labelled, in finite time */
+	double t[] = { 4.9406564584124654e-324, 1e-320 };
+	svg = y_labels(t, 2);
+	ck_assert_ptr_nonnull(strstr(svg, "text-anchor=\"end\">1e-32"));
 	free(svg);
 	/* over 2e-12..5e5, 17 decades: every third power of ten from the
 	 * first inside, and no 2 or 5 */
@@ -159,6 +184,7 @@ Suite *suite(void)
 	Suite *s = suite_create("figure");
 	TCase *tc = tcase_create("axes");
 	tcase_add_test(tc, log_ranges_end_at_one_two_or_five_times_a_power_of_ten);
+	tcase_add_test(tc, log_ranges_stay_inside_a_double_at_its_ends);
 	tcase_add_test(tc, the_axis_labels_the_range_it_draws);
 	tcase_add_test(tc, the_title_names_what_the_network_is);
 	tcase_add_loop_test(tc, ticks_are_one_two_or_five_times_a_power_of_ten,

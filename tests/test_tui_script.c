@@ -629,6 +629,18 @@ START_TEST(every_kth_layer_names_the_last)
 	ck_assert_msg(gap != k, "k %zu leaves no shorter gap", k);
 	ck_assert_msg(strstr(screen, want), "%s\n%s", want, screen);
 	free(screen);
+	/* given 33 layers, whose last falls on the step (every 4th on 9
+	 * rows: 1, 5, ..., 33), then the step alone is said */
+	tut_close(&app, &scr);
+	ck_assert_int_eq(run("f f Wait Save " SAVED, 33, 24, 80, NULL), 0);
+	k = tui_viewport_subset_step(33, app.model.rows);
+	ck_assert_msg(k > 1 && 32 % k == 0, "k %zu rows %zu", k,
+		      app.model.rows);
+	screen = tut_slurp(SAVED);
+	snprintf(want, sizeof want, "every %zuth layer", k);
+	ck_assert_msg(strstr(screen, want) && !strstr(screen, "and the last"),
+		      "%s\n%s", want, screen);
+	free(screen);
 }
 END_TEST
 

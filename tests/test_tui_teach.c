@@ -683,7 +683,8 @@ END_TEST
  * names no chi1. "about" is kept as the word: it is no number. */
 static bool quoted_chi1(const iv_lesson *x, char *buf, size_t size)
 {
-	char all[IV_LESSON_LINES * IV_LESSON_LINE] = "";
+	/* each line and its space, and the end */
+	char all[IV_LESSON_LINES * IV_LESSON_LINE + 1] = "";
 	for (size_t i = 0; i < x->ntext; i++) {
 		strcat(all, x->text[i]);
 		strcat(all, " ");

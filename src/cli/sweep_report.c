@@ -106,23 +106,22 @@ static void sweep_arch(const cli_sweep *s, const iv_config *c, char *buf,
 	bool follows = cli_sweep_find(s, "depth") &&
 		       iv_config_res_scale(&deeper) != iv_config_res_scale(c);
 	if (c->residual && follows && !cli_sweep_find(s, "res-scale")) {
-		char rest[48]; /* ", residual" and the norm */
-		iv_figure_arch(c, false, rest, sizeof rest);
-		snprintf(buf, len, ", residual (alpha 1/sqrt(2L))%s",
-			 rest + strlen(", residual"));
+		iv_config plain = *c; /* for the norm's words alone */
+		char norm[48];
+		plain.residual = false;
+		iv_figure_arch(&plain, false, norm, sizeof norm);
+		snprintf(buf, len, ", residual (alpha 1/sqrt(2L))%s", norm);
 	} else
 		iv_figure_arch(c, !cli_sweep_find(s, "res-scale"), buf, len);
 }
 
 static void base_line(FILE *f, const cli_sweep *s, const iv_config *c)
 {
-	char init[256], arch[96], slope[32] = "";
+	char init[256], arch[96], act[64];
 	iv_config_init_text(c, init, sizeof init);
 	sweep_arch(s, c, arch, sizeof arch);
-	if (iv_act_uses_slope(c->act)) /* as one network's table */
-		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
-	fprintf(f, "%s%s, %s\ndepth %zu, ", iv_act_name(c->act), slope, init,
-		c->depth);
+	iv_figure_act(c, act, sizeof act); /* as one network's table */
+	fprintf(f, "%s, %s\ndepth %zu, ", act, init, c->depth);
 	if (c->nwidths) /* c->width is not the network's then */
 		for (size_t l = 0; l < c->nwidths; l++)
 			fprintf(f, "%s%u", l ? "," : "widths ",
@@ -213,6 +212,22 @@ static void out_rows(FILE *f, const cli_sweep_run *r)
 		      f);
 }
 
+/* ", at initialization, before 5 SGD steps at lr 0.02" of a sweep that
+ * trains (iv_figure_before), with in how many configurations training
+ * stopped early when it did in some; "" without training. */
+static void sweep_before(const cli_sweep_run *r, char *buf, size_t len)
+{
+	char stopped[96];
+	size_t nstopped = 0;
+	for (size_t i = 0; i < r->n; i++)
+		nstopped += r->res[i].stopped;
+	snprintf(stopped, sizeof stopped,
+		 "training stopped early in %zu of %zu configurations", nstopped,
+		 r->n);
+	iv_figure_before(r->o->train_steps, r->o->lr, nstopped ? stopped : NULL,
+			 buf, len);
+}
+
 /* "initviz: relu, 6 configurations of width" and the settings the knobs
  * leave alone. */
 static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
@@ -220,13 +235,11 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 {
 	const cli_sweep *s = &r->o->sweep;
 	const iv_config *c = &r->o->cfg;
-	char slope[32] = ""; /* as one network's figure */
-	if (iv_act_uses_slope(c->act))
-		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
+	char act[64]; /* as one network's figure */
+	iv_figure_act(c, act, sizeof act);
 	size_t n = (size_t)snprintf(title, len,
-				    "initviz: %s%s, %zu "
-				    "configurations of",
-				    iv_act_name(c->act), slope, r->n);
+				    "initviz: %s, %zu configurations of", act,
+				    r->n);
 	for (size_t a = 0; a < s->naxes && n < len; a++)
 		n += (size_t)snprintf(title + n, len - n, "%s %s",
 				      a ? " x" : "", s->axis[a].knob->name);
@@ -262,16 +275,8 @@ static void sweep_title(const cli_sweep_run *r, char *title, size_t len,
 	else if (n < len)
 		n += (size_t)snprintf(sub + n, len - n, ", bias %g",
 				      iv_init_is_preset(c->init) ? 0.0 : c->bias);
-	/* training comes after the statistics drawn; where it stopped early */
-	char before[160], stopped[96];
-	size_t nstopped = 0;
-	for (size_t i = 0; i < r->n; i++)
-		nstopped += r->res[i].stopped;
-	snprintf(stopped, sizeof stopped,
-		 "training stopped early in %zu of %zu configurations", nstopped,
-		 r->n);
-	iv_figure_before(r->o->train_steps, r->o->lr,
-			 nstopped ? stopped : NULL, before, sizeof before);
+	char before[160]; /* training comes after the statistics drawn */
+	sweep_before(r, before, sizeof before);
 	if (n < len)
 		snprintf(sub + n, len - n,
 			 ", input %s, seed %lu%s; gradients from N(0, 1) at the "

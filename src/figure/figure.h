@@ -92,6 +92,10 @@ int iv_figure_net_trained_svg(FILE *f, const iv_net *net,
 void iv_figure_before(size_t steps, double lr, const char *stopped, char *buf,
 		      size_t len);
 
+/* "leaky-relu (slope 0.2)", or the activation's name alone when it has
+ * no slope: c's activation as titles and tables name it, into buf (len). */
+void iv_figure_act(const iv_config *c, char *buf, size_t len);
+
 /* A figure's title ("initviz: relu, 20 layers of 256 units, residual
  * (alpha 1), layer norm") and subtitle (init with its std, value, gain and
  * mode, bias, batch, input, seed) for c, each up to len. */
@@ -111,8 +115,9 @@ void iv_figure_arch(const iv_config *c, bool alpha, char *buf, size_t len);
 
 /* A log scale's ends for the positive finite values of v[0..n-1]: the
  * decade that holds them all, else 1, 2 or 5 times a power of ten at each
- * end, at least a decade apart: *lo, *hi. 0.1 and 10 when there is no
- * such value. */
+ * end, at least a decade apart: *lo, *hi, always positive and finite
+ * (a double's least or greatest where a power of ten is not). 0.1 and 10
+ * when there is no such value. */
 void iv_figure_log_range(const double *v, size_t n, double *lo, double *hi);
 
 /* Up to max "nice" tick values (1, 2 or 5 times a power of 10) covering

@@ -47,20 +47,27 @@ void iv_figure_widths(const iv_config *c, char *buf, size_t len)
 	}
 }
 
+void iv_figure_act(const iv_config *c, char *buf, size_t len)
+{
+	if (iv_act_uses_slope(c->act))
+		snprintf(buf, len, "%s (slope %g)", iv_act_name(c->act),
+			 c->slope);
+	else
+		snprintf(buf, len, "%s", iv_act_name(c->act));
+}
+
 void iv_figure_describe(const iv_config *c, char *title, char *sub, size_t len)
 {
-	char arch[96], slope[32] = "", units[80], widths[64];
+	char arch[96], act[64], units[80], widths[64];
 	iv_figure_arch(c, true, arch, sizeof arch);
-	if (iv_act_uses_slope(c->act))
-		snprintf(slope, sizeof slope, " (slope %g)", c->slope);
+	iv_figure_act(c, act, sizeof act);
 	iv_figure_widths(c, widths, sizeof widths);
 	if (!c->nwidths)
 		snprintf(units, sizeof units, " of %zu units", c->width);
 	else /* the list the network has, as the table's */
 		snprintf(units, sizeof units, " of widths %s", widths);
-	snprintf(title, len, "initviz: %s%s, %zu layer%s%s%s",
-		 iv_act_name(c->act), slope, c->depth, c->depth == 1 ? "" : "s",
-		 units, arch);
+	snprintf(title, len, "initviz: %s, %zu layer%s%s%s", act, c->depth,
+		 c->depth == 1 ? "" : "s", units, arch);
 	iv_config_init_text(c, sub, len); /* as the report's table */
 	size_t n = strlen(sub);
 	if (n + 1 < len)

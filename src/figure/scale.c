@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Axis arithmetic of the figure: log ranges ending at 1, 2 or 5 times a
  * power of ten, nice ticks. */
+#include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include "figure/figure.h"
@@ -38,15 +39,23 @@ void iv_figure_log_range(const double *v, size_t n, double *lo, double *hi)
 	if (db - da <= 1) { /* within one decade: that decade */
 		*lo = pow(10, da);
 		*hi = pow(10, db > da ? db : da + 1);
-		return;
+	} else {
+		/* across decades: 1, 2 or 5 times a power of ten at each end,
+		 * so that values just past a power of ten (a top layer's
+		 * gradient std of 1.003) do not take a decade of their own;
+		 * at least a decade */
+		*hi = nice_log(b, true);
+		*lo = nice_log(a, false);
+		if (*hi / 10 <= a * (1 + 1e-9))
+			*lo = *hi / 10;
 	}
-	/* across decades: 1, 2 or 5 times a power of ten at each end, so that
-	 * values just past a power of ten (a top layer's gradient std of
-	 * 1.003) do not take a decade of their own; at least a decade */
-	*hi = nice_log(b, true);
-	*lo = nice_log(a, false);
-	if (*hi / 10 <= a * (1 + 1e-9))
-		*lo = *hi / 10;
+	/* past a double's ends (1e-324 is 0, 1e309 inf) the axis would
+	 * take log10(0) or log10(inf) to an int: the least or the greatest
+	 * double instead */
+	if (!(*lo > 0))
+		*lo = DBL_TRUE_MIN;
+	if (!(*hi < INFINITY))
+		*hi = DBL_MAX;
 }
 
 size_t iv_figure_ticks(double lo, double hi, size_t max, double *ticks)

@@ -236,9 +236,9 @@ static void zero_row(svg_panel *p, size_t rows)
 /* The middle of sub-row k of p's row of zeros. */
 static double zero_y(const svg_panel *p, size_t k)
 {
-	double step = (p->zero_h - 2 * ZERO_PAD) / (double)p->zero_rows;
 	if (!p->zero_rows) /* no zero to place */
 		return p->y0 + p->h;
+	double step = (p->zero_h - 2 * ZERO_PAD) / (double)p->zero_rows;
 	return p->zero_y0 + ZERO_PAD + step * ((double)k + 0.5);
 }
 
@@ -246,6 +246,20 @@ static double zero_y(const svg_panel *p, size_t k)
 static double panel_bottom(const svg_panel *p)
 {
 	return p->zero_h > 0 ? p->zero_y0 + p->zero_h : p->y0 + p->h;
+}
+
+/* p's row of zeros, if it has one: a frame apart, as 0 is not on the log
+ * scale, labelled 0 clear of a layer 1's cross. */
+static void zero_frame(FILE *f, const svg_panel *p)
+{
+	if (p->zero_h > 0)
+		fprintf(f,
+			"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			"height=\"%.1f\" fill=\"#f4f4f4\" stroke=\"%s\"/>\n"
+			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+			"text-anchor=\"end\">0</text>\n",
+			p->x0, p->zero_y0, p->w, p->zero_h, SVG_GREY, p->x0 - 12,
+			p->zero_y0 + p->zero_h / 2 + FS_TICK / 3.0, FS_TICK);
 }
 
 static void axes(FILE *f, const svg_panel *p, const char *ylabel)
@@ -256,16 +270,7 @@ static void axes(FILE *f, const svg_panel *p, const char *ylabel)
 		"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 		"fill=\"none\" stroke=\"%s\"/>\n",
 		p->x0, p->y0, p->w, p->h, SVG_GREY);
-	/* a frame apart, 0 is not on the log scale; its label clear of a
-	 * layer 1's cross */
-	if (p->zero_h > 0)
-		fprintf(f,
-			"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-			"height=\"%.1f\" fill=\"#f4f4f4\" stroke=\"%s\"/>\n"
-			"<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
-			"text-anchor=\"end\">0</text>\n",
-			p->x0, p->zero_y0, p->w, p->zero_h, SVG_GREY, p->x0 - 12,
-			p->zero_y0 + p->zero_h / 2 + FS_TICK / 3.0, FS_TICK);
+	zero_frame(f, p);
 	/* powers of ten labelled (at most about 8), and 2 and 5 times them in
 	 * grey over two decades or less; the ends need not be powers of ten */
 	double decades = log10(p->y_hi) - log10(p->y_lo); /* hi/lo may be inf */
@@ -858,7 +863,7 @@ static bool in_quotes(const char *s, size_t k, bool q, bool *escape)
  * shell removes with the newline; inside quotes, where a backslash is
  * literal, the quote is closed first and opened again on the next line
  * ('a'\ and 'b' read as ab). When it needs more lines than the page has,
- * the last says so. Lays cmd out in p; returns the lines. */
+ * the last says so. Lays cmd out into *out; returns the lines. */
 static size_t command_layout(const char *cmd, small_print *out)
 {
 	small_print p; /* about 3 KB */

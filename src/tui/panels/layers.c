@@ -23,8 +23,7 @@ static void theory_ticks(const tui_app *app, int y, size_t layer, int x, int w,
 	double sd = tui_theory_predict_std(&app->theory, layer, IV_Q_PREACT);
 	double mean = iv_config_bias_mean(&app->model.cfg, layer);
 	double px = sd * w / (hi - lo); /* columns per std */
-	if (!tui_app_theory_shown(app) || !(sd > 0) ||
-	    !(hi > lo) || px < 1)
+	if (!tui_app_theory_shown(app) || !(sd > 0) || !(hi > lo) || px < 1)
 		return;
 	for (int k = -2; k <= 2; k++) {
 		double f = (mean + k * sd - lo) / (hi - lo);
@@ -48,8 +47,7 @@ static int legend_width(const tui_app *app, iv_quantity q)
 {
 	char b[64];
 	legend_text(app, b, sizeof b);
-	return q == IV_Q_PREACT &&
-		       tui_app_theory_shown(app)
+	return q == IV_Q_PREACT && tui_app_theory_shown(app)
 		   ? tui_text_width(b) + 2
 		   : 0;
 }
@@ -60,8 +58,7 @@ static void legend(const tui_app *app, int y, int x, int xend)
 	const tui_glyphs *g = app->gl;
 	char b[64];
 	legend_text(app, b, sizeof b);
-	if (!tui_app_theory_shown(app) ||
-	    xend - x < tui_text_width(b))
+	if (!tui_app_theory_shown(app) || xend - x < tui_text_width(b))
 		return;
 	x = tui_put(y, xend - tui_text_width(b), xend, TUI_E_VALUE, g->sd1);
 	x = tui_put_fmt(y, x, xend, TUI_E_LABEL, "1%s ", g->sigma);
