@@ -663,6 +663,28 @@ START_TEST(axes_past_a_doubles_range)
 }
 END_TEST
 
+START_TEST(a_map_far_below_the_diagonal)
+{
+	/* given linear weights with sigma_w^2 1.3e-54, whose plot spans from
+	 * the denormals to 1e-53, then the map at every column is
+	 * sigma_w^2 q to rounding (written as q' - q, then + q, it was 0
+	 * wherever it fell 16 decades below q: no curve on the plot) */
+	iv_config c;
+	config(&c, IV_INIT_NORMAL, IV_ACT_LINEAR);
+	c.width = 256;
+	c.std = 7.14e-29;
+	const tui_cobweb *w = plot(&c, TUI_COBWEB_LENGTH);
+	ck_assert(w->ax.log);
+	for (size_t i = 0; i < w->key_cols; i++) {
+		double x = tui_cobweb_x(w, i), want = w->m.sigma_w2 * x;
+		if (want < 1e-300) /* the denormals keep fewer digits */
+			continue;
+		ck_assert_msg(fabs(w->y[i] - want) <= 1e-9 * want,
+			      "map at %g: %g, not %g", x, w->y[i], want);
+	}
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("view_cobweb");
@@ -693,6 +715,7 @@ Suite *suite(void)
 	tcase_add_test(tc, inputs_correlation_moves_within_bounds);
 	tcase_add_test(tc, axis_labels);
 	tcase_add_loop_test(tc, axes_past_a_doubles_range, 0, 2);
+	tcase_add_test(tc, a_map_far_below_the_diagonal);
 	suite_add_tcase(s, tc);
 	return s;
 }
