@@ -1210,6 +1210,30 @@ START_TEST(values_lost_to_the_svd_give_bounds)
 }
 END_TEST
 
+START_TEST(a_mean_square_below_a_double_is_a_bound)
+{
+	/* given tanh at 1000 layers of width 1, whose one singular value is
+	 * about 6e-303, its square 3e-605 past a double, when J, then the
+	 * mean square reads "<1e-300" on the numbers' row, not 0 beside a
+	 * max above 0 */
+	iv_config c;
+	config(&c);
+	c.depth = 1000;
+	c.width = 1;
+	c.batch = 1;
+	char *s = run_at(&c, "J", 30, 100);
+	const iv_spectrum *sp = &app.theory.spec.s;
+	ck_assert(sp->max > 0 && sp->mean_square == 0);
+	const char *row = strstr(s, "1 values");
+	ck_assert(row);
+	char line[256];
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(row, "\n"), row);
+	ck_assert_msg(strstr(line, "mean square <1e-300   max "),
+		      "\"%s\"", line);
+	free(s);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -1246,6 +1270,7 @@ Suite *suite(void)
 	tcase_add_test(t, gain_rows_use_the_configured_biases);
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, values_lost_to_the_svd_give_bounds);
+	tcase_add_test(t, a_mean_square_below_a_double_is_a_bound);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, a_critical_draw_is_not_called_exploding);
 	tcase_add_test(t, gain_view);

@@ -110,8 +110,8 @@ static void spectrum(const tui_app *app, int y, int h)
 	tui_line_field(&l, 0, 0);
 	tui_line_addf(&l, TUI_E_VALUE, "%zu values", s->count);
 	tui_line_field(&l, 0, 3);
-	tui_line_add(&l, TUI_E_VALUE, "mean square ");
-	tui_line_num(&l, TUI_E_VALUE, s->mean_square);
+	tui_line_addf(&l, TUI_E_VALUE, "mean square %s",
+		      tui_spectrum_ms_text(s, d, sizeof d));
 	tui_line_field(&l, 1, 3);
 	tui_line_add(&l, TUI_E_VALUE, "max ");
 	tui_line_num(&l, TUI_E_VALUE, s->max);
