@@ -1234,6 +1234,29 @@ START_TEST(a_mean_square_below_a_double_is_a_bound)
 }
 END_TEST
 
+START_TEST(batch_norm_spectrum_says_why)
+{
+	/* given batch norm, when J, then why there is no spectrum (one
+	 * input's output depends on the whole batch) and the key that gives
+	 * one, not "No spectrum: invalid configuration." */
+	iv_config c;
+	config(&c);
+	c.norm = IV_NORM_BATCH;
+	char *s = run_at(&c, "J", 30, 100);
+	char flat[8192];
+	size_t n = 0; /* the screen as one line, blanks collapsed */
+	for (const char *p = s; *p && n + 1 < sizeof flat; p++)
+		if (!isspace((unsigned char)*p) || (n && flat[n - 1] != ' '))
+			flat[n++] = isspace((unsigned char)*p) ? ' ' : *p;
+	flat[n] = '\0';
+	ck_assert(!strstr(flat, "invalid configuration"));
+	ck_assert(strstr(flat, "No spectrum with batch norm"));
+	ck_assert(strstr(flat, "no Jacobian of one input alone. z switches "
+			       "to layer norm."));
+	free(s);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -1271,6 +1294,7 @@ Suite *suite(void)
 	tcase_add_test(t, spectrum_view);
 	tcase_add_test(t, values_lost_to_the_svd_give_bounds);
 	tcase_add_test(t, a_mean_square_below_a_double_is_a_bound);
+	tcase_add_test(t, batch_norm_spectrum_says_why);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, a_critical_draw_is_not_called_exploding);
 	tcase_add_test(t, gain_view);

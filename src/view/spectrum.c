@@ -59,6 +59,8 @@ tui_spec_state tui_spectrum_state(const tui_spectrum *s, const iv_config *cfg,
 	bool mine = s->have && s->gen == gen;
 	if (mine && s->st == IV_OK && net)
 		return TUI_SPEC_HAVE;
+	if (cfg->norm == IV_NORM_BATCH)
+		return TUI_SPEC_BATCH;
 	if (tui_spectrum_width(cfg) > IV_JACOBIAN_WIDTH_MAX)
 		return TUI_SPEC_TOO_WIDE;
 	if (mine)

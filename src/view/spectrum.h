@@ -25,6 +25,7 @@
 typedef enum {
 	TUI_SPEC_HAVE,      /* computed: draw it */
 	TUI_SPEC_TOO_WIDE,  /* a layer is wider than IV_JACOBIAN_WIDTH_MAX */
+	TUI_SPEC_BATCH,     /* batch norm: no Jacobian of one input alone */
 	TUI_SPEC_NONFINITE, /* the Jacobian has NaN or Inf entries */
 	TUI_SPEC_FAILED,    /* another error (st says which) */
 	TUI_SPEC_FORWARD,   /* waits for the forward pass */

@@ -229,6 +229,13 @@ static void waiting(const tui_app *app, tui_spec_state st, int y)
 			 "width cubed). W makes the network narrower.",
 			 tui_spectrum_width(c), IV_JACOBIAN_WIDTH_MAX);
 		break;
+	case TUI_SPEC_BATCH:
+		snprintf(msg, sizeof msg,
+			 "No spectrum with batch norm: it normalizes each unit "
+			 "over the batch, so one input's output depends on "
+			 "every other input and there is no Jacobian of one "
+			 "input alone. z switches to layer norm.");
+		break;
 	case TUI_SPEC_NONFINITE:
 		snprintf(msg, sizeof msg,
 			 "The Jacobian has entries that are not finite (the "
