@@ -1228,8 +1228,8 @@ START_TEST(a_mean_square_below_a_double_is_a_bound)
 	ck_assert(row);
 	char line[256];
 	snprintf(line, sizeof line, "%.*s", (int)strcspn(row, "\n"), row);
-	ck_assert_msg(strstr(line, "mean square <1e-300   max "),
-		      "\"%s\"", line);
+	ck_assert_msg(strstr(line, "mean square <1e-300   max "), "\"%s\"",
+		      line);
 	free(s);
 }
 END_TEST

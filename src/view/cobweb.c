@@ -85,9 +85,8 @@ double tui_cobweb_progress(const tui_cobweb *w)
 static tui_cobweb_axis log_axis(double lo, double hi)
 {
 	double a = pow(10, floor(log10(lo))), b = pow(10, ceil(log10(hi)));
-	return (tui_cobweb_axis){.log = true,
-				 .lo = a > 0 ? a : lo,
-				 .hi = isfinite(b) ? b : hi};
+	return (tui_cobweb_axis){
+	    .log = true, .lo = a > 0 ? a : lo, .hi = isfinite(b) ? b : hi};
 }
 
 /* The length map's axis: every iterate and q* (when it is a number), on a

@@ -178,13 +178,12 @@ void tui_spectrum_note(const iv_spectrum *s, double predicted, char *buf,
 			 "Isometry would have them all at 1.",
 			 s->max, s->max < 1 ? "shrink" : "stretch", s->max);
 	} else if (fabs(ms - 1) <= 0.1) {
-		snprintf(
-		    buf, size,
-		    "Lengths are kept on average (mean square %s) but the "
-		    "values are %s: some directions are stretched up to "
-		    "%.3g, others squashed down to %.3g. Isometry would "
-		    "have them all at 1.",
-		    mst, spread(s), s->max, s->min);
+		snprintf(buf, size,
+			 "Lengths are kept on average (mean square %s) but the "
+			 "values are %s: some directions are stretched up to "
+			 "%.3g, others squashed down to %.3g. Isometry would "
+			 "have them all at 1.",
+			 mst, spread(s), s->max, s->min);
 	} else if (isfinite(predicted) &&
 		   !(fabs(predicted - 1) > 0.1 && (predicted < 1) == (ms < 1))) {
 		/* one draw of weights (and one input) at a finite width:
@@ -196,7 +195,7 @@ void tui_spectrum_note(const iv_spectrum *s, double predicted, char *buf,
 			 "are %s. Isometry would have them all at 1.",
 			 ms < 1 ? "shrink" : "grow", mst,
 			 fabs(predicted - 1) <= 0.1 ? "keeps them on average"
-			 : predicted < 1	    ? "shrinks them"
+			 : predicted < 1            ? "shrinks them"
 						    : "stretches them",
 			 predicted, spread(s));
 	} else {

@@ -117,11 +117,11 @@ static void spectrum(const tui_app *app, int y, int h)
 	tui_line_num(&l, TUI_E_VALUE, s->max);
 	tui_line_field(&l, 1, 3);
 	if (tiny) { /* below the SVD's precision: a bound, not noise */
-		tui_line_addf(&l, TUI_E_VALUE, "min <%s",
-			      tui_glyphs_number(
-				  app->gl,
-				  s->max * pow(10.0, -TUI_SPECTRUM_DECADES), d,
-				  sizeof d));
+		tui_line_addf(
+		    &l, TUI_E_VALUE, "min <%s",
+		    tui_glyphs_number(app->gl,
+				      s->max * pow(10.0, -TUI_SPECTRUM_DECADES),
+				      d, sizeof d));
 		tui_line_field(&l, 2, 3);
 		tui_line_addf(&l, TUI_E_VALUE, "max/min >1e%d",
 			      TUI_SPECTRUM_DECADES);
@@ -131,10 +131,9 @@ static void spectrum(const tui_app *app, int y, int h)
 		tui_line_field(&l, 2, 3);
 		tui_line_addf(&l, TUI_E_VALUE, "max/min %s",
 			      tui_glyphs_number(app->gl,
-						s->min > 0 ? s->max / s->min
-						: s->max > 0
-						    ? INFINITY
-						    : NAN, /* 0 / 0 */
+						s->min > 0   ? s->max / s->min
+						: s->max > 0 ? INFINITY
+							     : NAN, /* 0 / 0 */
 						d, sizeof d));
 	}
 	if (tiny) {
