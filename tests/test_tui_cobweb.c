@@ -548,6 +548,47 @@ START_TEST(axes_have_a_scale_on_the_smallest_screen)
 }
 END_TEST
 
+START_TEST(axis_labels_are_whole_at_a_doubles_ends)
+{
+	/* given linear weights of std 1e-160 (q_1 3.2e-319, a denormal), when
+	 * M, then each y label is a whole number ("2.8e-318" was cut to
+	 * "2.8e-"), and the x axis' row starts with its name (a tick past
+	 * the axis' top was written over it: "qe-31"); labels too wide for
+	 * the y axis are left to the x axis, which has the same scale */
+	iv_config c;
+	config(&c, IV_INIT_NORMAL, IV_ACT_LINEAR);
+	c.std = 1e-160;
+	char *s = run(&c, "M");
+	int y_nums = 0, x_row = 0;
+	for (const char *p = s; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char row[512];
+		snprintf(row, sizeof row, "%.*s", (int)n, p);
+		char *tick = strstr(row, "┤");
+		if (tick) {
+			*tick = '\0';
+			char *v = row + strspn(row, " "), *end;
+			if (strncmp(v, "q'", 2) == 0)
+				v += 2 + strspn(v + 2, " ");
+			if (*v) {
+				(void)strtod(v, &end);
+				end += strspn(end, " ");
+				ck_assert_msg(end != v && *end == '\0',
+					      "y label \"%s\" in\n%s", v, s);
+				y_nums++;
+			}
+		}
+		if (strncmp(row, "q ", 2) == 0)
+			x_row++;
+		p = e ? e + 1 : p + n;
+	}
+	ck_assert_msg(x_row == 1, "no x axis named q in\n%s", s);
+	ck_assert_int_ge(y_nums, 1);
+	free(s);
+}
+END_TEST
+
 START_TEST(smallest_screens)
 {
 	/* given the smallest screen the view allows (60 x 15), then the map
@@ -637,6 +678,7 @@ Suite *suite(void)
 	tcase_add_test(t, closing_and_other_schemes);
 	tcase_add_test(t, smallest_screens);
 	tcase_add_test(t, axes_have_a_scale_on_the_smallest_screen);
+	tcase_add_test(t, axis_labels_are_whole_at_a_doubles_ends);
 	tcase_add_loop_test(t, teaching_guide_claims, 0, LEN(guide));
 	suite_add_tcase(s, t);
 	t = tcase_create("snapshots");

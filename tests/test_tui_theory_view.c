@@ -1179,6 +1179,84 @@ START_TEST(view_matches_snapshot)
 }
 END_TEST
 
+START_TEST(values_lost_to_the_svd_give_bounds)
+{
+	/* given lesson 8's network (Xavier, tanh, 10 layers of 256), whose
+	 * spectrum has values below 1e-12 of the max, when J, then the min
+	 * and max/min are bounds ("min <1.26e-12", "max/min >1e12"), not the
+	 * SVD's rounding read as a value ("min 1.62e-17", "max/min
+	 * 7.76e+16") */
+	iv_config c;
+	iv_config_defaults(&c);
+	c.init = IV_INIT_XAVIER_NORMAL;
+	c.act = IV_ACT_TANH;
+	c.depth = 10;
+	c.width = 256;
+	c.batch = 512;
+	char *s = run_at(&c, "J", 30, 120);
+	const iv_spectrum *sp = &app.theory.spec.s;
+	ck_assert_uint_gt(tui_spectrum_tiny(sp), 0);
+	char want[64];
+	snprintf(want, sizeof want, "min <%.3g   max/min >1e12",
+		 sp->max * 1e-12);
+	const char *row = strstr(s, "256 values");
+	ck_assert(row);
+	char line[256];
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(row, "\n"), row);
+	ck_assert_msg(strstr(line, want) &&
+			  strstr(line, "below 1e-12 max: zero to the SVD"),
+		      "\"%s\" in \"%s\"", want, line);
+	free(s);
+}
+END_TEST
+
+START_TEST(a_mean_square_below_a_double_is_a_bound)
+{
+	/* given tanh at 1000 layers of width 1, whose one singular value is
+	 * about 6e-303, its square 3e-605 past a double, when J, then the
+	 * mean square reads "<1e-300" on the numbers' row, not 0 beside a
+	 * max above 0 */
+	iv_config c;
+	config(&c);
+	c.depth = 1000;
+	c.width = 1;
+	c.batch = 1;
+	char *s = run_at(&c, "J", 30, 100);
+	const iv_spectrum *sp = &app.theory.spec.s;
+	ck_assert(sp->max > 0 && sp->mean_square == 0);
+	const char *row = strstr(s, "1 values");
+	ck_assert(row);
+	char line[256];
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(row, "\n"), row);
+	ck_assert_msg(strstr(line, "mean square <1e-300   max "), "\"%s\"",
+		      line);
+	free(s);
+}
+END_TEST
+
+START_TEST(batch_norm_spectrum_says_why)
+{
+	/* given batch norm, when J, then why there is no spectrum (one
+	 * input's output depends on the whole batch) and the key that gives
+	 * one, not "No spectrum: invalid configuration." */
+	iv_config c;
+	config(&c);
+	c.norm = IV_NORM_BATCH;
+	char *s = run_at(&c, "J", 30, 100);
+	char flat[8192];
+	size_t n = 0; /* the screen as one line, blanks collapsed */
+	for (const char *p = s; *p && n + 1 < sizeof flat; p++)
+		if (!isspace((unsigned char)*p) || (n && flat[n - 1] != ' '))
+			flat[n++] = isspace((unsigned char)*p) ? ' ' : *p;
+	flat[n] = '\0';
+	ck_assert(!strstr(flat, "invalid configuration"));
+	ck_assert(strstr(flat, "No spectrum with batch norm"));
+	ck_assert(strstr(flat, "no Jacobian of one input alone. z switches "
+			       "to layer norm."));
+	free(s);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	cm_locale();
@@ -1214,6 +1292,9 @@ Suite *suite(void)
 	tcase_add_test(t, absent_predictions_in_words);
 	tcase_add_test(t, gain_rows_use_the_configured_biases);
 	tcase_add_test(t, spectrum_view);
+	tcase_add_test(t, values_lost_to_the_svd_give_bounds);
+	tcase_add_test(t, a_mean_square_below_a_double_is_a_bound);
+	tcase_add_test(t, batch_norm_spectrum_says_why);
 	tcase_add_test(t, spectrum_asks_and_refuses);
 	tcase_add_test(t, a_critical_draw_is_not_called_exploding);
 	tcase_add_test(t, gain_view);

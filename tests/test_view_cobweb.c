@@ -8,12 +8,14 @@
 #include <check.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <initviz/act.h>
 #include "view/cobweb.h"
+#include "view/text.h"
 #include "view/theory.h"
 #include "view_testutil.h"
 
@@ -621,6 +623,68 @@ START_TEST(axis_labels)
 }
 END_TEST
 
+START_TEST(axes_past_a_doubles_range)
+{
+	/* given linear weights so small that q_l = (sigma_w^2)^l reaches the
+	 * denormals (the lowest power of ten is then 0, its log -inf), or
+	 * with q_1 itself 2.6e-318, then the axis' ends are positive finite
+	 * powers or the values themselves, every iterate above 0 has a cell,
+	 * every tick lies on the axis (a tolerance of 1e-12 let 3.2e-318
+	 * past an axis ending at 2.8e-318), the labels read 1eN or the
+	 * tick's value, and the map is a number at every column */
+	static const double stds[] = {7.14e-29, 1e-160};
+	iv_config c;
+	config(&c, IV_INIT_NORMAL, IV_ACT_LINEAR);
+	c.width = 256;
+	c.std = stds[_i];
+	const tui_cobweb *w = plot(&c, TUI_COBWEB_LENGTH);
+	ck_assert(w->ax.lo >= 0 && isfinite(w->ax.hi) && w->ax.hi > w->ax.lo);
+	if (w->ax.log)
+		ck_assert(w->ax.lo > 0);
+	for (size_t l = 0; l < w->n; l++)
+		if (w->it[l] > 0)
+			ck_assert_int_ge(tui_cobweb_col(w, w->it[l]), 0);
+	double v[16];
+	char b[16], want[16];
+	size_t n = tui_cobweb_ticks(w, 8, v, 16);
+	ck_assert_uint_ge(n, 2);
+	for (size_t k = 0; k < n; k++) {
+		ck_assert_msg(tui_cobweb_row(w, v[k]) >= 0,
+			      "tick %g off [%g, %g]", v[k], w->ax.lo, w->ax.hi);
+		tui_cobweb_tick_text(w, v[k], b, sizeof b);
+		if (w->ax.log)
+			snprintf(want, sizeof want, "1e%.0f", log10(v[k]));
+		else
+			ck_assert(tui_text_fit(v[k], 64, want, sizeof want));
+		ck_assert_str_eq(b, want);
+	}
+	for (size_t i = 0; i < w->key_cols; i++)
+		ck_assert_msg(!isnan(w->y[i]), "column %zu", i);
+}
+END_TEST
+
+START_TEST(a_map_far_below_the_diagonal)
+{
+	/* given linear weights with sigma_w^2 1.3e-54, whose plot spans from
+	 * the denormals to 1e-53, then the map at every column is
+	 * sigma_w^2 q to rounding (written as q' - q, then + q, it was 0
+	 * wherever it fell 16 decades below q: no curve on the plot) */
+	iv_config c;
+	config(&c, IV_INIT_NORMAL, IV_ACT_LINEAR);
+	c.width = 256;
+	c.std = 7.14e-29;
+	const tui_cobweb *w = plot(&c, TUI_COBWEB_LENGTH);
+	ck_assert(w->ax.log);
+	for (size_t i = 0; i < w->key_cols; i++) {
+		double x = tui_cobweb_x(w, i), want = w->m.sigma_w2 * x;
+		if (want < 1e-300) /* the denormals keep fewer digits */
+			continue;
+		ck_assert_msg(fabs(w->y[i] - want) <= 1e-9 * want,
+			      "map at %g: %g, not %g", x, w->y[i], want);
+	}
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("view_cobweb");
@@ -650,6 +714,8 @@ Suite *suite(void)
 	tcase_add_test(tc, architectures_the_maps_do_not_describe);
 	tcase_add_test(tc, inputs_correlation_moves_within_bounds);
 	tcase_add_test(tc, axis_labels);
+	tcase_add_loop_test(tc, axes_past_a_doubles_range, 0, 2);
+	tcase_add_test(tc, a_map_far_below_the_diagonal);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -73,15 +73,21 @@ struct lctx {
 	const iv_theory_map *m;
 };
 
-/* q' - q in terms of the variance v = q - b^2: sigma_w^2 E[phi^2] + s^2 - v
- * over N(b, v). */
+/* q' - b^2 for the variance v = q - b^2: sigma_w^2 E[phi^2] + s^2 over
+ * N(b, v). */
+static double length_image(const struct lctx *c, double v)
+{
+	const iv_theory_map *m = c->m;
+	return m->sigma_w2 * iv_gauss_moment(c->th, m->act, m->slope, m->bias,
+					     v, IV_MOM_PHI2) +
+	       m->bias_var;
+}
+
+/* q' - q in terms of the variance v = q - b^2. */
 static double length_gap(void *p, double v, double *tol)
 {
 	const struct lctx *c = p;
-	const iv_theory_map *m = c->m;
-	double f = m->sigma_w2 * iv_gauss_moment(c->th, m->act, m->slope,
-						 m->bias, v, IV_MOM_PHI2) +
-		   m->bias_var;
+	double f = length_image(c, v);
 	/* an image past a double's range is above q, not a gap lost in
 	 * rounding: its tolerance stays that of q */
 	if (tol)
@@ -95,7 +101,9 @@ double iv_theory_length_map(iv_theory *th, const iv_theory_map *m, double q)
 	double v = q - m->bias * m->bias;
 	if (!(v >= 0))
 		return NAN;
-	return length_gap(&c, v, NULL) + v + m->bias * m->bias;
+	/* the image itself: (f - v) + v loses f where f is far below v (a
+	 * map 1e-150 at v 1e-96 came back 0) */
+	return length_image(&c, v) + m->bias * m->bias;
 }
 
 /* The least (sgn 1) or the largest (sgn -1) gap on [a, b], which holds a

@@ -78,6 +78,17 @@ double tui_cobweb_progress(const tui_cobweb *w)
 	return total ? (double)(w->n_done + w->y_done) / (double)total : 1.0;
 }
 
+/* A log axis from the power of ten at or below lo to the one at or above
+ * hi, kept within a double: below 1e-323 the power is 0 (log10 of it
+ * -inf, every cell NaN) and above 1e308 inf, so the ends are then lo and
+ * hi themselves. */
+static tui_cobweb_axis log_axis(double lo, double hi)
+{
+	double a = pow(10, floor(log10(lo))), b = pow(10, ceil(log10(hi)));
+	return (tui_cobweb_axis){
+	    .log = true, .lo = a > 0 ? a : lo, .hi = isfinite(b) ? b : hi};
+}
+
 /* The length map's axis: every iterate and q* (when it is a number), on a
  * log scale when they span more than TUI_COBWEB_LOG_RATIO (q* = 0 is then
  * off the axis), else linear from 0. */
@@ -94,10 +105,8 @@ static tui_cobweb_axis length_axis(const tui_cobweb *w)
 	}
 	if (!(hi > 0))
 		return (tui_cobweb_axis){.lo = 0, .hi = 1};
-	if (hi / lo > TUI_COBWEB_LOG_RATIO)
-		return (tui_cobweb_axis){.log = true,
-					 .lo = pow(10, floor(log10(lo))),
-					 .hi = pow(10, ceil(log10(hi)))};
+	if (log10(hi) - log10(lo) > log10(TUI_COBWEB_LOG_RATIO))
+		return log_axis(lo, hi);
 	return (tui_cobweb_axis){.lo = 0, .hi = tui_phase_nice_ceil(1.1 * hi)};
 }
 
@@ -317,7 +326,7 @@ size_t tui_cobweb_ticks(const tui_cobweb *w, size_t most, double *v, size_t max)
 	double step = tui_phase_nice_step(a->hi - a->lo, most);
 	for (long k = 0; n < most; k++) {
 		double x = a->lo + (double)k * step;
-		if (x > a->hi * (1 + 1e-9) + 1e-12)
+		if (x > a->hi + 1e-9 * step) /* relative: hi may be 1e-318 */
 			break;
 		v[n++] = fabs(x) < 1e-12 * step ? 0.0 : x;
 	}
@@ -327,8 +336,8 @@ size_t tui_cobweb_ticks(const tui_cobweb *w, size_t most, double *v, size_t max)
 char *tui_cobweb_tick_text(const tui_cobweb *w, double v, char *buf,
 			   size_t size)
 {
-	long e = lround(log10(v));
-	if (w->ax.log && (e < -3 || e > 3))
+	long e = w->ax.log ? lround(log10(v)) : 0; /* log10(0) is -inf */
+	if (e < -3 || e > 3)
 		snprintf(buf, size, "1e%ld", e);
 	else
 		tui_text_number(v, buf, size);

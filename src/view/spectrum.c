@@ -59,6 +59,8 @@ tui_spec_state tui_spectrum_state(const tui_spectrum *s, const iv_config *cfg,
 	bool mine = s->have && s->gen == gen;
 	if (mine && s->st == IV_OK && net)
 		return TUI_SPEC_HAVE;
+	if (cfg->norm == IV_NORM_BATCH)
+		return TUI_SPEC_BATCH;
 	if (tui_spectrum_width(cfg) > IV_JACOBIAN_WIDTH_MAX)
 		return TUI_SPEC_TOO_WIDE;
 	if (mine)
@@ -128,6 +130,15 @@ void tui_spectrum_bins(const double *v, size_t n, bool logx, double lo,
 	}
 }
 
+char *tui_spectrum_ms_text(const iv_spectrum *s, char *buf, size_t size)
+{
+	if (s->mean_square == 0 && s->max > 0)
+		snprintf(buf, size, "<1e-300");
+	else
+		snprintf(buf, size, "%.3g", s->mean_square);
+	return buf;
+}
+
 /* How far the values spread around 1, in words. */
 static const char *spread(const iv_spectrum *s)
 {
@@ -142,6 +153,8 @@ void tui_spectrum_note(const iv_spectrum *s, double predicted, char *buf,
 		       size_t size)
 {
 	double ms = s->mean_square;
+	char mst[16];
+	tui_spectrum_ms_text(s, mst, sizeof mst);
 	size_t tiny = tui_spectrum_tiny(s);
 	if (tiny && tiny < s->count && size > 1) { /* say it first */
 		int n = snprintf(buf, size,
@@ -165,33 +178,32 @@ void tui_spectrum_note(const iv_spectrum *s, double predicted, char *buf,
 			 "Isometry would have them all at 1.",
 			 s->max, s->max < 1 ? "shrink" : "stretch", s->max);
 	} else if (fabs(ms - 1) <= 0.1) {
-		snprintf(
-		    buf, size,
-		    "Lengths are kept on average (mean square %.3g) but the "
-		    "values are %s: some directions are stretched up to "
-		    "%.3g, others squashed down to %.3g. Isometry would "
-		    "have them all at 1.",
-		    ms, spread(s), s->max, s->min);
+		snprintf(buf, size,
+			 "Lengths are kept on average (mean square %s) but the "
+			 "values are %s: some directions are stretched up to "
+			 "%.3g, others squashed down to %.3g. Isometry would "
+			 "have them all at 1.",
+			 mst, spread(s), s->max, s->min);
 	} else if (isfinite(predicted) &&
 		   !(fabs(predicted - 1) > 0.1 && (predicted < 1) == (ms < 1))) {
 		/* one draw of weights (and one input) at a finite width:
 		 * the draw strays, the network does not vanish or explode */
 		snprintf(buf, size,
 			 "Lengths %s on average in this draw (mean square "
-			 "%.3g), while the theory %s (mean square %.3g): one "
+			 "%s), while the theory %s (mean square %.3g): one "
 			 "draw at a finite width strays from it. The values "
 			 "are %s. Isometry would have them all at 1.",
-			 ms < 1 ? "shrink" : "grow", ms,
+			 ms < 1 ? "shrink" : "grow", mst,
 			 fabs(predicted - 1) <= 0.1 ? "keeps them on average"
-			 : predicted < 1	    ? "shrinks them"
+			 : predicted < 1            ? "shrinks them"
 						    : "stretches them",
 			 predicted, spread(s));
 	} else {
 		snprintf(
 		    buf, size,
-		    "Lengths %s on average (mean square %.3g %s 1: %s) and "
+		    "Lengths %s on average (mean square %s %s 1: %s) and "
 		    "the values are %s. Isometry would have them all at 1.",
-		    ms < 1 ? "shrink" : "grow", ms, ms < 1 ? "<" : ">",
+		    ms < 1 ? "shrink" : "grow", mst, ms < 1 ? "<" : ">",
 		    ms < 1 ? "vanishing" : "exploding", spread(s));
 	}
 }

@@ -25,6 +25,7 @@
 typedef enum {
 	TUI_SPEC_HAVE,      /* computed: draw it */
 	TUI_SPEC_TOO_WIDE,  /* a layer is wider than IV_JACOBIAN_WIDTH_MAX */
+	TUI_SPEC_BATCH,     /* batch norm: no Jacobian of one input alone */
 	TUI_SPEC_NONFINITE, /* the Jacobian has NaN or Inf entries */
 	TUI_SPEC_FAILED,    /* another error (st says which) */
 	TUI_SPEC_FORWARD,   /* waits for the forward pass */
@@ -70,6 +71,10 @@ bool tui_spectrum_update(tui_spectrum *s, const iv_net *net, unsigned gen);
 bool tui_spectrum_axis(const iv_spectrum *s, double *lo, double *hi);
 /* How many values are below max * 10^-TUI_SPECTRUM_DECADES. */
 size_t tui_spectrum_tiny(const iv_spectrum *s);
+
+/* The mean square as text: "%.3g", or "<1e-300" where it underflowed to
+ * 0 while some value is above 0 (a deep narrow network's, 1e-605). */
+char *tui_spectrum_ms_text(const iv_spectrum *s, char *buf, size_t size);
 /* Counts of the n values in bins equal bins over [lo, hi] (of log10 v when
  * logx); values outside go to the end bins. */
 void tui_spectrum_bins(const double *v, size_t n, bool logx, double lo,

@@ -151,9 +151,15 @@ static void y_axis(const tui_app *app, int top)
 			TUI_E_AXIS, app->gl->vline);
 	size_t n = ticks(w, w->rows / 3 + 1, v, 16);
 	for (size_t k = 0; k < n; k++) {
-		int y = sy(w, top, tui_cobweb_row(w, v[k]));
+		int j = tui_cobweb_row(w, v[k]);
+		if (j < 0) /* off the axis: row -1 is the x labels' */
+			continue;
+		int y = sy(w, top, j);
 		tui_cobweb_tick_text(w, v[k], b, sizeof b);
-		tui_put_right(y, TUI_AXIS_W - 2, 0, TUI_E_AXIS, b);
+		/* whole or not at all ("2.4e-318" cut to "2.4e-" misreads);
+		 * the x axis below has the same scale with room for it */
+		if (tui_text_width(b) <= TUI_AXIS_W - 2)
+			tui_put_right(y, TUI_AXIS_W - 2, 0, TUI_E_AXIS, b);
 		tui_put(y, TUI_AXIS_W - 1, TUI_AXIS_W, TUI_E_AXIS,
 			app->gl->tick);
 	}
@@ -163,6 +169,8 @@ static void y_axis(const tui_app *app, int top)
 	    n && tui_cobweb_row(w, v[last]) == (int)w->rows - 1
 		? tui_text_width(tui_cobweb_tick_text(w, v[last], b, sizeof b))
 		: 0;
+	if (w_top > TUI_AXIS_W - 2) /* not drawn */
+		w_top = 0;
 	if (w_top + 3 <= TUI_AXIS_W - 2)
 		tui_put(top, 0, TUI_AXIS_W - 2, TUI_E_AXIS,
 			is_corr(app) ? "c'" : "q'");

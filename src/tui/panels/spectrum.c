@@ -110,21 +110,32 @@ static void spectrum(const tui_app *app, int y, int h)
 	tui_line_field(&l, 0, 0);
 	tui_line_addf(&l, TUI_E_VALUE, "%zu values", s->count);
 	tui_line_field(&l, 0, 3);
-	tui_line_add(&l, TUI_E_VALUE, "mean square ");
-	tui_line_num(&l, TUI_E_VALUE, s->mean_square);
+	tui_line_addf(&l, TUI_E_VALUE, "mean square %s",
+		      tui_spectrum_ms_text(s, d, sizeof d));
 	tui_line_field(&l, 1, 3);
 	tui_line_add(&l, TUI_E_VALUE, "max ");
 	tui_line_num(&l, TUI_E_VALUE, s->max);
 	tui_line_field(&l, 1, 3);
-	tui_line_add(&l, TUI_E_VALUE, "min ");
-	tui_line_num(&l, TUI_E_VALUE, s->min);
-	tui_line_field(&l, 2, 3);
-	tui_line_addf(&l, TUI_E_VALUE, "max/min %s",
-		      tui_glyphs_number(app->gl,
-					s->min > 0   ? s->max / s->min
-					: s->max > 0 ? INFINITY
-						     : NAN, /* 0 / 0 */
-					d, sizeof d));
+	if (tiny) { /* below the SVD's precision: a bound, not noise */
+		tui_line_addf(
+		    &l, TUI_E_VALUE, "min <%s",
+		    tui_glyphs_number(app->gl,
+				      s->max * pow(10.0, -TUI_SPECTRUM_DECADES),
+				      d, sizeof d));
+		tui_line_field(&l, 2, 3);
+		tui_line_addf(&l, TUI_E_VALUE, "max/min >1e%d",
+			      TUI_SPECTRUM_DECADES);
+	} else {
+		tui_line_add(&l, TUI_E_VALUE, "min ");
+		tui_line_num(&l, TUI_E_VALUE, s->min);
+		tui_line_field(&l, 2, 3);
+		tui_line_addf(&l, TUI_E_VALUE, "max/min %s",
+			      tui_glyphs_number(app->gl,
+						s->min > 0   ? s->max / s->min
+						: s->max > 0 ? INFINITY
+							     : NAN, /* 0 / 0 */
+						d, sizeof d));
+	}
 	if (tiny) {
 		tui_line_field(&l, 3, 3);
 		tui_line_addf(&l, TUI_E_LABEL,
@@ -216,6 +227,13 @@ static void waiting(const tui_app *app, tui_spec_state st, int y)
 			 "computed up to width %d (its cost grows like the "
 			 "width cubed). W makes the network narrower.",
 			 tui_spectrum_width(c), IV_JACOBIAN_WIDTH_MAX);
+		break;
+	case TUI_SPEC_BATCH:
+		snprintf(msg, sizeof msg,
+			 "No spectrum with batch norm: it normalizes each unit "
+			 "over the batch, so one input's output depends on "
+			 "every other input and there is no Jacobian of one "
+			 "input alone. z switches to layer norm.");
 		break;
 	case TUI_SPEC_NONFINITE:
 		snprintf(msg, sizeof msg,
