@@ -377,6 +377,37 @@ START_TEST(typed_text_hidden_at_an_end_is_marked)
 }
 END_TEST
 
+/* The gradients' x-axis of a saved screen: what follows the separator on
+ * its 4th row; NULL when there is none. */
+static const char *right_axis(const char *screen)
+{
+	const char *row = strchr(screen, '\n');
+	for (int k = 0; row && k < 2; k++)
+		row = strchr(row + 1, '\n');
+	const char *bar = row ? strstr(row, "│") : NULL;
+	return bar ? bar + strlen("│") : NULL;
+}
+
+/* A network of depth L whose gradients' range is symmetric, drawn at the
+ * narrowest width and saved: He + relu blocks, or normal std 1 + relu. */
+static char *symmetric_screen(size_t L, bool blocks, int lines)
+{
+	iv_config c;
+	base_config(&c, L);
+	c.width = 256;
+	c.batch = 512;
+	c.init = blocks ? IV_INIT_HE_NORMAL : IV_INIT_NORMAL;
+	c.std = 1;
+	c.act = IV_ACT_RELU;
+	c.residual = blocks;
+	tui_options o = {.keys = KEYS};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
+				      lines, TUI_MIN_COLS),
+			 0);
+	return tut_slurp(SAVED);
+}
+
 START_TEST(a_symmetric_range_reads_the_same_both_ends)
 {
 	/* given gradients whose histogram range is symmetric (+-6.64e3 in a
@@ -384,27 +415,12 @@ START_TEST(a_symmetric_range_reads_the_same_both_ends)
 	 * its two ends are one number with and without a minus: the minus
 	 * sign's column was once taken from the left end only ("-7e3
 	 * 6.6e3") */
-	iv_config c;
-	base_config(&c, 20);
-	c.width = 256;
-	c.batch = 512;
-	c.init = IV_INIT_HE_NORMAL;
-	c.act = IV_ACT_RELU;
-	c.residual = true;
-	tui_options o = {.keys = KEYS};
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
-				      20, TUI_MIN_COLS),
-			 0);
-	char *screen = tut_slurp(SAVED);
-	const char *row = strchr(screen, '\n'); /* the axis row: the 4th */
-	for (int k = 0; row && k < 2; k++)
-		row = strchr(row + 1, '\n');
-	const char *bar = row ? strstr(row, "│") : NULL;
-	ck_assert_msg(bar, "%s", screen);
+	char *screen = symmetric_screen(20, true, 20);
+	const char *axis = right_axis(screen);
+	ck_assert_msg(axis, "%s", screen);
 	char line[256], lo[32] = "", mid[32] = "", hi[32] = "";
-	snprintf(line, sizeof line, "%.*s", (int)strcspn(bar, "\n"), bar);
-	int n = sscanf(line + strlen("│"), "%31s %31s %31s", lo, mid, hi);
+	snprintf(line, sizeof line, "%.*s", (int)strcspn(axis, "\n"), axis);
+	int n = sscanf(line, "%31s %31s %31s", lo, mid, hi);
 	if (n == 2) /* no room for the 0 between them */
 		memcpy(hi, mid, sizeof hi);
 	ck_assert_msg((n == 2 || (n == 3 && !strcmp(mid, "0"))) &&
@@ -421,29 +437,14 @@ START_TEST(a_narrow_symmetric_range_is_said_within_5_percent)
 	 * axis has room for one digit only ("-2e10 2e10", 21% off), then
 	 * every number on the gradients' axis is within 5% of the range's
 	 * end (one "±1.65e+10" in the middle) */
-	iv_config c;
-	base_config(&c, 10);
-	c.width = 256;
-	c.batch = 512;
-	c.init = IV_INIT_NORMAL;
-	c.std = 1;
-	c.act = IV_ACT_RELU;
-	tui_options o = {.keys = KEYS};
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &c, &o, "Wait Save " SAVED,
-				      24, TUI_MIN_COLS),
-			 0);
+	char *screen = symmetric_screen(10, false, 24);
 	double lo, hi;
 	ck_assert(tui_hist_range_shared(&app.comp, IV_Q_GRAD_ACT, &lo, &hi));
 	ck_assert_msg(lo == -hi && hi > 1e9, "[%g, %g]", lo, hi);
-	char *screen = tut_slurp(SAVED);
-	const char *row = strchr(screen, '\n'); /* the axis row: the 4th */
-	for (int k = 0; row && k < 2; k++)
-		row = strchr(row + 1, '\n');
-	const char *bar = row ? strstr(row, "│") : NULL;
-	ck_assert_msg(bar, "%s", screen);
+	const char *axis = right_axis(screen);
+	ck_assert_msg(axis, "%s", screen);
 	int numbers = 0;
-	for (const char *p = bar + strlen("│"); *p && *p != '\n';) {
+	for (const char *p = axis; *p && *p != '\n';) {
 		if (!strncmp(p, "±", strlen("±")))
 			p += strlen("±");
 		char *end;
