@@ -50,6 +50,17 @@ static char *run(const iv_config *c, const char *keys)
 	return run_at(c, keys, 30, 100);
 }
 
+/* Lesson 8's network: Xavier, tanh, 10 layers of 256 over 512 samples. */
+static void lesson8_net(iv_config *c)
+{
+	iv_config_defaults(c);
+	c->init = IV_INIT_XAVIER_NORMAL;
+	c->act = IV_ACT_TANH;
+	c->depth = 10;
+	c->width = 256;
+	c->batch = 512;
+}
+
 static void teardown(void)
 {
 	tut_close(&app, &scr);
@@ -63,12 +74,7 @@ START_TEST(explanations_are_whole_at_80_columns)
 	 * (they were cut at the edge, or at a fixed two and three rows);
 	 * when G, the way back is on the keys' row whole */
 	iv_config c;
-	iv_config_defaults(&c);
-	c.init = IV_INIT_XAVIER_NORMAL;
-	c.act = IV_ACT_TANH;
-	c.depth = 10;
-	c.width = 256;
-	c.batch = 512;
+	lesson8_net(&c);
 	char *s = run_at(&c, "J", 24, 80);
 	char flat[8192];
 	size_t n = 0; /* the screen as one line: wrapped text joins up */
@@ -1187,12 +1193,7 @@ START_TEST(values_lost_to_the_svd_give_bounds)
 	 * SVD's rounding read as a value ("min 1.62e-17", "max/min
 	 * 7.76e+16") */
 	iv_config c;
-	iv_config_defaults(&c);
-	c.init = IV_INIT_XAVIER_NORMAL;
-	c.act = IV_ACT_TANH;
-	c.depth = 10;
-	c.width = 256;
-	c.batch = 512;
+	lesson8_net(&c);
 	char *s = run_at(&c, "J", 30, 120);
 	const iv_spectrum *sp = &app.theory.spec.s;
 	ck_assert_uint_gt(tui_spectrum_tiny(sp), 0);
