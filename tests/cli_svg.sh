@@ -11,13 +11,22 @@ need_python
 # The checks shared by every figure: tests/svgcheck.py.
 chk=${top_srcdir:-.}/tests
 
+# json_then_svg NAME ARG...: the JSON report in $tmp/NAME.json, then the
+# figure of the same command in $tmp/out
+json_then_svg()
+{
+	name=$1
+	shift
+	run 0 --format=json "$@"
+	cp "$tmp/out" "$tmp/$name.json"
+	run 0 --format=svg "$@"
+}
+
 # --- one network: profile, histograms, command ---------------------------
 printf 'svg: the values drawn are the JSON report'"'"'s, where the axes say ... '
 set -- --init=he-normal --activation=tanh --depth=7 --width=48 --batch=40 \
 	--bins=12 --seed=5
-run 0 --format=json "$@"
-cp "$tmp/out" "$tmp/one.json"
-run 0 --format=svg "$@"
+json_then_svg one "$@"
 cp "$tmp/out" "$tmp/one.svg"
 PYTHONPATH=$chk "$py" - "$tmp/one.svg" "$tmp/one.json" <<'EOF' || fail "svg values (above)"
 import json, sys
@@ -100,9 +109,7 @@ EOF
 # figure's marks are the JSON's zeros
 set -- --init=normal --activation=relu --width=4 --batch=8 \
 	--sweep=std:0.1,0.5,1 --sweep=depth:10,20
-run 0 --format=json "$@"
-cp "$tmp/out" "$tmp/dead.json"
-run 0 --format=svg "$@"
+json_then_svg dead "$@"
 PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/dead.json" <<'EOF' || fail "zeros of a sweep (above)"
 import json, sys
 from svgcheck import *
@@ -137,9 +144,7 @@ for g in panel.iter(NS + "g"):
 assert len(rows) == 15, len(rows)
 assert sorted(len(v) for v in rows.values()) == [1] * 14 + [16], rows
 EOF
-run 0 --format=json --depth=120 --width=16 --batch=16 --bins=5
-cp "$tmp/out" "$tmp/deep.json"
-run 0 --format=svg --depth=120 --width=16 --batch=16 --bins=5
+json_then_svg deep --depth=120 --width=16 --batch=16 --bins=5
 PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/deep.json" <<'EOF' || fail "deep (above)"
 import json, sys
 from svgcheck import *
@@ -155,9 +160,7 @@ ok
 printf 'svg: a sweep draws each configuration on shared axes ... '
 set -- --sweep=width:16,32 --sweep=depth:2,4 --init=normal --std=0.2 \
 	--activation=relu --batch=16
-run 0 --format=json "$@"
-cp "$tmp/out" "$tmp/sweep.json"
-run 0 --format=svg "$@"
+json_then_svg sweep "$@"
 PYTHONPATH=$chk "$py" - "$tmp/out" "$tmp/sweep.json" <<'EOF' || fail "sweep svg (above)"
 import json, sys
 from svgcheck import *
@@ -465,17 +468,6 @@ assert "fan_out" in texts[1], texts[1]
 EOF
 done
 ok
-
-# json_then_svg NAME ARG...: the JSON report in $tmp/NAME.json, then the
-# figure of the same command in $tmp/out
-json_then_svg()
-{
-	name=$1
-	shift
-	run 0 --format=json "$@"
-	cp "$tmp/out" "$tmp/$name.json"
-	run 0 --format=svg "$@"
-}
 
 # --- what the profile cannot place is said, never left to guesswork --------
 printf 'svg: an absent mean field, zeros and NaN or Inf are named in notes ... '
