@@ -1191,6 +1191,21 @@ START_TEST(hardly_any_saturated_is_not_0_percent_in_training)
 }
 END_TEST
 
+/* Lesson k with the lesson's rate and readout, as the command line
+ * resolves them, run through keys on a lines x cols screen and saved;
+ * returns the saved screen. */
+static char *run_lesson(int k, const char *keys, int lines, int cols)
+{
+	const iv_lesson *x = &builtin.v[k - 1];
+	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = k,
+			 .lr = x->lr, .random_readout = x->random_readout};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o, keys, lines,
+				      cols),
+			 0);
+	return tut_slurp(SAVED);
+}
+
 START_TEST(the_strip_keeps_the_broken_layer_when_narrow)
 {
 	/* given lesson 13 on the narrowest screen, whose layer list shows
@@ -1200,16 +1215,10 @@ START_TEST(the_strip_keeps_the_broken_layer_when_narrow)
 	 * lesson's look line points at it */
 	enum { K = 13 };
 	const iv_lesson *x = &builtin.v[K - 1];
-	/* the lesson's rate and readout, as the command line resolves them */
-	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = K,
-			 .lr = x->lr, .random_readout = x->random_readout};
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o, steps(20), 24,
-				      TUI_MIN_COLS),
-			 0);
+	char *s = run_lesson(K, steps(20), 24, TUI_MIN_COLS), full[64],
+	     terse[64];
 	size_t L = x->cfg.depth,
 	       top = tui_compute_layer(&app.comp, L)->distinct_neurons;
-	char *s = tut_slurp(SAVED), full[64], terse[64];
 	ck_assert_msg(top > 1, "%s", s);
 	ck_assert_uint_eq(tui_compute_layer(&app.comp, 1)->distinct_neurons, 1);
 	snprintf(full, sizeof full, "%zu in layer %zu", top, L);
@@ -1229,14 +1238,7 @@ START_TEST(the_first_lessons_say_whether_hidden_weights_moved_at_80)
 	 * (lesson 1's text: "the hidden weights never change"; lesson 2's:
 	 * they change, all alike), the count in fewer words if need be */
 	int k = _i + 1;
-	const iv_lesson *x = &builtin.v[k - 1];
-	tui_options o = {.keys = KEYS, .lessons = &builtin, .lesson = k,
-			 .lr = x->lr, .random_readout = x->random_readout};
-	remove(SAVED);
-	ck_assert_int_eq(tut_run_keys(&app, &scr, &x->cfg, &o, steps(3), 24,
-				      80),
-			 0);
-	char *s = tut_slurp(SAVED);
+	char *s = run_lesson(k, steps(3), 24, 80);
 	ck_assert_msg(strstr(s, k == 1 ? "hidden weights: unchanged"
 				       : "hidden weights: changed"),
 		      "lesson %d:\n%s", k, s);
