@@ -97,6 +97,8 @@ done <<'EOF'
 --widths=784,512,256,128,64,32,10 --batch=64
 --sweep=std:0,0.01,1 --init=normal --activation=relu --depth=6 --width=32 --batch=16
 --sweep=gain:0,1 --depth=6 --width=32 --batch=16
+--init=zeros --sweep=width:4..512*2 --depth=6 --batch=16
+--init=zeros --sweep=width:4,8,16,32 --sweep=depth:2..32*2 --batch=8
 --sweep=std:1,100 --init=normal --activation=linear --depth=200 --width=16 --batch=8
 --init=he-uniform --mode=fan_avg --activation=leaky-relu --slope=0.2 --bias=0.1 --bias-std=0.05 --input=positive --residual --norm=layer --res-scale=0.5 --depth=8 --width=64 --batch=32 --train-steps=3
 --init=gpt2 --sweep=depth:2,4,8 --sweep=width:32,64 --batch=16

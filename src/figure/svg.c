@@ -213,20 +213,20 @@ static void tick_label(char *buf, size_t len, double v)
 }
 
 /* The row of zeros: ZERO_GAP below the scale, ZERO_PAD above and below
- * its sub-rows of ZERO_ROW each; past ZERO_ROWS_FULL sub-rows they share
- * that height, so that every mark still shows. */
-#define ZERO_GAP       12.0
-#define ZERO_PAD       5.0
-#define ZERO_ROW       16.0
-#define ZERO_ROWS_FULL 6
+ * its sub-rows of ZERO_ROW each, the least that keeps two crosses of a
+ * layer apart. The sub-rows are one per named series and one for the rest
+ * (zero_rows), so at most NSTYLES + 1 = 15: the row then takes 250 of a panel's
+ * 620 units and leaves the scale the rest. */
+#define ZERO_GAP 12.0
+#define ZERO_PAD 5.0
+#define ZERO_ROW 16.0
 
 /* Takes the row of zeros (rows sub-rows) off the bottom of p's plot area;
  * nothing when rows is 0. */
 static void zero_row(svg_panel *p, size_t rows)
 {
-	size_t full = rows < ZERO_ROWS_FULL ? rows : ZERO_ROWS_FULL;
 	p->zero_rows = rows;
-	p->zero_h = rows ? 2 * ZERO_PAD + ZERO_ROW * (double)full : 0;
+	p->zero_h = rows ? 2 * ZERO_PAD + ZERO_ROW * (double)rows : 0;
 	if (!rows)
 		return;
 	p->zero_y0 = p->y0 + p->h - p->zero_h;
@@ -384,10 +384,12 @@ static void marker_fill(FILE *f, const char *colour, bool hollow)
  * (invisible for predictions and deep networks; hollow on a dashed line),
  * a cross for a zero in sub-row zrow of the row of zeros. A prediction is
  * drawn over the measured line, dashed on a white casing, so that where
- * the two agree both still show. */
+ * the two agree both still show. crossed (NULL: none), for the series that
+ * share a sub-row and its grey: the layers whose cross is drawn there
+ * already, where one more would only cover it. */
 static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 		 const char *kind, const char *colour, bool theory,
-		 const char *dash, size_t zrow)
+		 const char *dash, size_t zrow, bool *crossed)
 {
 	double r = theory ? 0 : marker_r(n);
 	if (theory)
@@ -406,8 +408,11 @@ static void line(FILE *f, const svg_panel *p, const double *v, size_t n,
 			kind, theory ? "_theory" : "", l + 1);
 		svg_num(f, v[l]);
 		fputs("\"/>\n", f);
-		if (!ok && !theory) /* centred on y: x's middle is 0.36 em up */
-			fprintf(f,
+		if (ok || theory || (crossed && crossed[l]))
+			continue;
+		if (crossed)
+			crossed[l] = true;
+		fprintf(f, /* centred on y: x's middle is 0.36 em up */
 				"<text x=\"%.2f\" y=\"%.2f\" font-size=\"%d\" "
 				"fill=\"%s\" "
 				"text-anchor=\"middle\">&#215;</text>\n",
@@ -457,11 +462,18 @@ static size_t zero_rows(const iv_figure *fig, size_t named, size_t *row)
 
 /* Every series' profile of quantity q in panel p. single: one series
  * coloured by quantity, else one colour per series. zrow: each series'
- * sub-row of the row of zeros (NULL: the first). */
+ * sub-row of the row of zeros (NULL: the first). The series past the
+ * named ones share a sub-row and a grey: a layer's cross there is drawn
+ * once (without the memory to note which, each draws its own). */
 static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
 		     bool single, size_t named, const size_t *zrow)
 {
 	const char *kind = q == Q_ACT ? "activation" : "gradient";
+	size_t layers = 0;
+	for (size_t i = named; !single && i < fig->nseries; i++)
+		if (fig->series[i].n > layers)
+			layers = fig->series[i].n;
+	bool *crossed = layers ? calloc(layers, sizeof *crossed) : NULL;
 	for (size_t i = 0; i < fig->nseries; i++) {
 		const iv_fig_series *s = &fig->series[i];
 		const char *colour =
@@ -472,14 +484,16 @@ static void profiles(FILE *f, const iv_figure *fig, const svg_panel *p, int q,
 		    i);
 		svg_escape(f, s->label);
 		fprintf(f, "\" data-quantity=\"%s\">\n", kind);
+		bool *shared = i >= named ? crossed : NULL;
 		if (values(s, q, false))
 			line(f, p, values(s, q, false), s->n, kind, colour,
-			     false, dash, zrow ? zrow[i] : 0);
+			     false, dash, zrow ? zrow[i] : 0, shared);
 		if (values(s, q, true)) /* over the measured line */
 			line(f, p, values(s, q, true), s->n, kind, colour, true,
-			     "4 6", zrow ? zrow[i] : 0);
+			     "4 6", zrow ? zrow[i] : 0, shared);
 		fputs("</g>\n", f);
 	}
+	free(crossed);
 }
 
 static void panel_open(FILE *f, const svg_panel *p, const char *quantity)
