@@ -645,6 +645,37 @@ START_TEST(every_kth_layer_names_the_last)
 }
 END_TEST
 
+/* The second row of a saved screen, where the residual's setting goes. */
+static char *second_row(char *screen)
+{
+	char *row = strchr(screen, '\n');
+	ck_assert(row);
+	char *end = strchr(++row, '\n');
+	if (end)
+		*end = '\0';
+	return row;
+}
+
+START_TEST(the_residual_scale_keeps_a_short_form)
+{
+	/* given a residual, layer-normalised network of 30 layers, whose
+	 * second row also says which rows are shown: at 100 columns the bar
+	 * says "residual alpha 1"; at 64, where that does not fit beside the
+	 * rows and the status, "alpha 1", the knob the class turns with y */
+	ck_assert_int_eq(run("u z z Wait Save " SAVED, 30, 24, 100, NULL), 0);
+	char *screen = tut_slurp(SAVED);
+	ck_assert_msg(strstr(second_row(screen), "residual α 1"), "%s", screen);
+	free(screen);
+	tut_close(&app, &scr);
+	ck_assert_int_eq(run("u z z Wait Save " SAVED, 30, 24, 64, NULL), 0);
+	screen = tut_slurp(SAVED);
+	char *row = second_row(screen);
+	ck_assert_msg(strstr(row, "norm layer  α 1 ") && strstr(row, "rows 1-"),
+		      "%s", row);
+	free(screen);
+}
+END_TEST
+
 /* The bottom row of a saved screen. */
 static const char *last_row(char *screen)
 {
@@ -1181,6 +1212,7 @@ Suite *suite(void)
 	tcase_add_test(t, a_narrow_symmetric_range_is_said_within_5_percent);
 	tcase_add_test(t, hidden_layers_are_said_at_80_columns);
 	tcase_add_test(t, hidden_layers_name_the_scrolling_keys);
+	tcase_add_test(t, the_residual_scale_keeps_a_short_form);
 	tcase_add_test(t, every_kth_layer_names_the_last);
 	tcase_add_test(t, the_bar_offers_no_knob_a_scheme_lacks);
 	tcase_add_test(t, help_hides_only_the_bars_it_covers);

@@ -51,6 +51,7 @@ typedef struct bar {
 	tui_line line;
 	int field[S_COUNT];
 	char label[S_COUNT][32], value[S_COUNT][64];
+	bool terse; /* the residual's short form: "alpha 0.316" */
 } bar;
 
 static void add(bar *b, item_id id, int gap, const char *label,
@@ -82,8 +83,9 @@ static void bias_item(bar *b, const iv_config *c, const tui_glyphs *g, int gap)
 	}
 }
 
-/* "norm layer" and "residual alpha 1/sqrt(L) = 0.316", early in the bar;
- * the plain network has neither (the help names the keys). */
+/* "norm layer" and "residual alpha 1/sqrt(L) = 0.316" (terse: "alpha
+ * 0.316"), early in the bar; the plain network has neither (the help names
+ * the keys). */
 static void arch_items(bar *b, const iv_config *c, const tui_glyphs *g, int gap)
 {
 	char label[32], t[64], r[32], n[32];
@@ -94,8 +96,9 @@ static void arch_items(bar *b, const iv_config *c, const tui_glyphs *g, int gap)
 	double a = iv_config_res_scale(c);
 	tui_text_number(a, n, sizeof n);
 	const char *rule = tui_alpha_name(tui_alpha_of(c), g, r, sizeof r);
-	snprintf(label, sizeof label, "residual %s", g->alpha);
-	if (rule && strcmp(rule, n) != 0)
+	snprintf(label, sizeof label, "%s%s", b->terse ? "" : "residual ",
+		 g->alpha);
+	if (rule && strcmp(rule, n) != 0 && !b->terse)
 		snprintf(t, sizeof t, "%s = %s", rule, n);
 	else
 		snprintf(t, sizeof t, "%s", n);
@@ -305,12 +308,19 @@ static void draw_status(const tui_app *app, int y, int cols)
 }
 
 /* The settings flowed over the two rows from column 1, the second row
- * short of the status. */
+ * short of the status; the residual's short form when its long one finds
+ * no room (the stream's column title names the residual still). */
 static void flow(const tui_app *app, bar *b, int cols)
 {
 	char buf[128];
 	int gap = cols < 100 ? 2 : 3, sw = status_text(app, buf, sizeof buf);
 	int widths[2] = {cols - 2, cols - 4 - (sw > STATUS_W ? sw : STATUS_W)};
+	b->terse = false;
+	collect(app, b, gap);
+	tui_line_flow(&b->line, widths, 2);
+	if (b->field[S_RES] < 0 || tui_line_shown(&b->line, b->field[S_RES]))
+		return;
+	b->terse = true;
 	collect(app, b, gap);
 	tui_line_flow(&b->line, widths, 2);
 }
