@@ -49,6 +49,15 @@ expect "c['q_star_kind'] == 'diverges' and c['q_star'] is None"
 crit --init=he-normal --activation=relu
 expect "c['q_star_kind'] == 'neutral' and c['q_star'] is None"
 expect "c['depth_scale_correlation'] is None and c['gain_for_unit_q'] is None"
+# sigma_w^2 = 2/fan * fan rounds a few ulps below 2 (he-uniform at the
+# default width, he-normal at 255) or 1 (xavier at 30): q still grows by
+# sigma_b^2 a layer, with no fixed point near sigma_b^2 / 2^-52
+crit --init=he-uniform --activation=relu --bias=0.1 --width=256
+expect "c['q_star_kind'] == 'diverges' and c['q_star'] is None"
+crit --init=he-normal --activation=relu --bias=0.1 --width=255
+expect "c['q_star_kind'] == 'diverges' and c['q_star'] is None"
+crit --init=xavier-normal --activation=linear --bias=-0.5 --width=30
+expect "c['q_star_kind'] == 'diverges' and c['q_star'] is None"
 crit --init=he-normal --activation=selu
 expect "c['q_star_kind'] == 'diverges'"
 expect "abs(c['chi1'] - 1.0507009873554805 ** 2) < 1e-9"

@@ -148,6 +148,12 @@ static const struct kcase {
 	{ IV_ACT_LEAKY_RELU, 0.2, 2 / 1.04, 0, IV_FIXED_NEUTRAL, 1, NULL },
 	{ IV_ACT_LINEAR, 0, 1, 0, IV_FIXED_NEUTRAL, 1, NULL },
 	{ IV_ACT_LINEAR, 0, 1, 0.25, IV_FIXED_DIVERGES, 1, NULL },
+	/* sigma_w^2 as fan * std^2 rounds it: he-normal at fan_in 30 gives
+	 * 2 - 2^-51, xavier-normal at 30 by 30 gives 1 - 2^-52; the slope
+	 * at large q is 1 to rounding, so q grows by sigma_b^2 a layer with
+	 * no fixed point (not one near sigma_b^2 / 2^-52) */
+	{ IV_ACT_RELU, 0, 2 - 0x1p-51, 0.01, IV_FIXED_DIVERGES, 1, NULL },
+	{ IV_ACT_LINEAR, 0, 1 - 0x1p-52, 0.25, IV_FIXED_DIVERGES, 1, NULL },
 };
 
 START_TEST(kinds_without_a_fixed_point)

@@ -633,6 +633,68 @@ START_TEST(constant_bias_is_a_mean)
 }
 END_TEST
 
+/* E[relu(c + g)^2], g ~ N(0, v): (c^2 + v) Phi(c/s) + c s phi(c/s); its
+ * derivative in c is 2 E[relu(c + g)], so the mean of E[relu(c + g)] over
+ * c ~ U(-a, a) is (R2(a) - R2(-a)) / (4a). */
+static double relu_r2(double c, double v)
+{
+	double s = sqrt(v);
+	return (c * c + v) * cdf(c / s) + c * s * npdf(c / s);
+}
+
+/* E[relu(c + g)] for g ~ N(0, w), squared: a unit's mean, squared. */
+static double relu_mean_sq_term(double c, void *p)
+{
+	double w = *(const double *)p, s = sqrt(w);
+	double f = c * cdf(c / s) + s * npdf(c / s);
+	return f * f;
+}
+
+START_TEST(torch_linear_bias_is_uniform)
+{
+	/* given torch-linear (W and b U(+-1/sqrt(fan_in)), sigma_w^2 = 1/3)
+	 * with relu at width 4: b ~ U(+-1/2) is a unit's own mean, not a
+	 * Gaussian's. With g the weights' part, N(0, S_{l-1}/3):
+	 * E[h] = (R2(a) - R2(-a)) / (4a) (relu_r2), E[h^2] = E[z^2]/2 (z is
+	 * symmetric) = (S_{l-1}/3 + a^2/3)/2 = S_l. Once relu has shrunk the
+	 * signal the bias is most of z, where a Gaussian's E[h] put the
+	 * activation std 3% high. */
+	iv_config cfg;
+	iv_theory_layer t[8];
+	double a = 0.5, S = 1.0, gauss_std = 0;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_TORCH_LINEAR;
+	cfg.act = IV_ACT_RELU;
+	cfg.width = 4;
+	cfg.depth = 8;
+	ck_assert_int_eq(iv_theory_layers(th, &cfg, t), IV_OK);
+	for (int l = 0; l < 8; l++) {
+		double vg = S / 3, q = vg + a * a / 3;
+		double m = (relu_r2(a, vg) - relu_r2(-a, vg)) / (4 * a);
+		double h2 = q / 2, sd = sqrt(h2 - m * m);
+		ck_assert_msg(fabs(t[l].activation_std - sd) <= 1e-12 * sd,
+		              "layer %d: %.17g, want %.17g", l + 1,
+		              t[l].activation_std, sd);
+		ck_assert_double_eq_tol(t[l].preactivation_std, sqrt(q),
+		                        1e-12 * sqrt(q));
+		gauss_std = sqrt(h2 - q / (2 * M_PI)); /* a Gaussian z's */
+		S = h2;
+	}
+	ck_assert(t[7].activation_std < 0.98 * gauss_std);
+	/* layer 1's units: mean E_g[relu(c + g)] over the batch, g ~ N(0, 1/3);
+	 * its square averaged over c ~ U(+-a) by GSL's adaptive quadrature */
+	gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
+	double w1 = 1.0 / 3, M, err;
+	gsl_function f = { relu_mean_sq_term, &w1 };
+	gsl_integration_qags(&f, -a, a, 0, 1e-13, 1000, w, &M, &err);
+	gsl_integration_workspace_free(w);
+	M /= 2 * a;
+	ck_assert_double_eq_tol(t[0].channel_mean_sq, M, 1e-12 * M);
+	ck_assert_double_eq_tol(t[0].channel_variance, (w1 + a * a / 3) / 2 - M,
+	                        1e-12);
+}
+END_TEST
+
 START_TEST(smooth_activation_with_a_mean_bias)
 {
 	/* given tanh, xavier gain 1.5, bias 0.3 + N(0, 0.2^2): against
@@ -947,6 +1009,7 @@ Suite *suite(void)
 	tcase_add_loop_test(tc, phi2_matches_adaptive_integration, 0, 5);
 	tcase_add_test(tc, tanh_is_critical_at_unit_sigma_w);
 	tcase_add_test(tc, relu_is_critical_at_two);
+	tcase_add_test(tc, torch_linear_bias_is_uniform);
 	tcase_add_test(tc, relu_above_two_has_no_fixed_point);
 	tcase_add_test(tc, large_q_against_asymptotics);
 	tcase_add_test(tc, infinite_variance_is_inf_not_zero);

@@ -170,19 +170,53 @@ static bool odd(iv_act_kind k)
 	return k == IV_ACT_TANH || k == IV_ACT_LINEAR;
 }
 
+/* The half-width a of layer l's bias where it is U(-a, a) (torch-linear),
+ * 0 where it is Gaussian or constant. A Gaussian of its variance would do
+ * where the weights' part of z dominates, but with relu at a third of
+ * He's variance the signal dies out and the bias is most of z: the
+ * Gaussian's E[relu(z)] put every deep layer's activation std 3% high. */
+static double bias_halfwidth(const iv_config *cfg, size_t l)
+{
+	if (cfg->init != IV_INIT_TORCH_LINEAR || cfg->norm != IV_NORM_NONE)
+		return 0.0;
+	return sqrt(3 * iv_config_bias_var(cfg, l));
+}
+
+/* The parts of u = z's variance v (mean square M) with a uniform bias of
+ * half-width ub: the units' other means vm, the spread over the batch w. */
+static void ubias_parts(moments x, double ub, double *vm, double *w)
+{
+	double v = nonneg(x.S - x.m * x.m), vb = ub * ub / 3;
+	*vm = nonneg(x.M - x.m * x.m - vb);
+	*w = nonneg(v - vb - *vm);
+}
+
 /* phi(x) entry by entry; group > 0: x is a norm's output over groups of
- * that many entries (iv_group_moment), else Gaussian. */
+ * that many entries (iv_group_moment), ub > 0: x is a Gaussian plus each
+ * unit's bias from U(-ub, ub), else Gaussian. */
 static moments activate(iv_theory *th, const iv_config *cfg, moments x,
-			size_t group)
+			size_t group, double ub)
 {
 	iv_act_kind k = cfg->act;
 	double a = cfg->slope, v = nonneg(x.S - x.m * x.m);
 	double r = v > 0 ? nonneg(x.M - x.m * x.m) / v : 0;
 	if (r < 1e-9) /* means that differ by rounding alone: one integral */
 		r = 0;
-	moments h = {iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI),
-		     iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI2), NAN};
-	h.M = iv_gauss_pair(th, k, a, x.m, v, r > 1 ? 1 : r, false);
+	moments h;
+	if (ub > 0 && !group) {
+		double vm, w;
+		ubias_parts(x, ub, &vm, &w);
+		h.m = iv_ubias_moment(th, k, a, x.m, ub, vm, w, IV_MOM_PHI,
+				      false);
+		h.S = iv_ubias_moment(th, k, a, x.m, ub, vm, w, IV_MOM_PHI2,
+				      false);
+		h.M =
+		    iv_ubias_moment(th, k, a, x.m, ub, vm, w, IV_MOM_PHI, true);
+	} else {
+		h.m = iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI);
+		h.S = iv_gauss_moment(th, k, a, x.m, v, IV_MOM_PHI2);
+		h.M = iv_gauss_pair(th, k, a, x.m, v, r > 1 ? 1 : r, false);
+	}
 	/* an odd phi of zero-mean u has mean 0, and a unit's mean over
 	 * independent inputs (r = 0) squares to 0: exactly, not the pair
 	 * integral's rounding (5e-31 for a default tanh network) */
@@ -229,12 +263,18 @@ static double std_of(moments x)
 	return isinf(x.S) ? x.S : sqrt(nonneg(x.S - x.m * x.m));
 }
 
-/* E[phi'(u)^2] over u with moments x (in groups of group, as activate).
- */
+/* E[phi'(u)^2] over u with moments x (in groups of group, with a uniform
+ * bias of half-width ub, as activate). */
 static double dphi2(iv_theory *th, const iv_config *cfg, moments x,
-		    size_t group)
+		    size_t group, double ub)
 {
 	double v = nonneg(x.S - x.m * x.m);
+	if (ub > 0 && !group) {
+		double vm, w;
+		ubias_parts(x, ub, &vm, &w);
+		return iv_ubias_moment(th, cfg->act, cfg->slope, x.m, ub, vm, w,
+				       IV_MOM_DPHI2, false);
+	}
 	if (group)
 		return iv_group_moment(th, cfg->act, cfg->slope, v, group,
 				       IV_MOM_DPHI2);
@@ -247,6 +287,7 @@ typedef struct {
 	moments u;
 	double V;
 	size_t group; /* the norm's group, 0: none */
+	double ub;    /* the half-width of a uniform bias in u, 0: none */
 } layer_in;
 
 static void set_out(iv_theory_layer *t, moments z, double z_std, moments h)
@@ -273,7 +314,8 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 	case IV_LAYER_RESIDUAL: {
 		in->u = normalize(cfg, x, iv_config_units(cfg, l - 1), &in->V,
 				  &in->group);
-		moments a = activate(th, cfg, in->u, in->group);
+		in->ub = 0; /* phi acts on the stream, before the bias */
+		moments a = activate(th, cfg, in->u, in->group, 0);
 		moments r = linear(cfg, l, a);
 		double b = iv_config_bias_mean(cfg, l);
 		double cross = 2 * alpha * b * x.m;
@@ -287,7 +329,8 @@ static moments forward_layer(iv_theory *th, const iv_config *cfg, size_t l,
 		double sd = linear_std(cfg, l, x);
 		in->u = normalize(cfg, z, iv_config_units(cfg, l), &in->V,
 				  &in->group);
-		moments h = activate(th, cfg, in->u, in->group);
+		in->ub = bias_halfwidth(cfg, l);
+		moments h = activate(th, cfg, in->u, in->group, in->ub);
 		set_out(t, z, sd, h);
 		if (cfg->act == IV_ACT_LINEAR && cfg->norm == IV_NORM_NONE)
 			t->activation_std = sd; /* h = z */
@@ -390,13 +433,13 @@ static void backward_layer(iv_theory_job *j, size_t l)
 		break;
 	case IV_LAYER_RESIDUAL:
 		t->grad_preactivation_std = alpha * sqrt(g2);
-		d = alpha * alpha * nvar * dphi2(j->th, cfg, u->u, u->group) *
-		    through;
+		d = alpha * alpha * nvar *
+		    dphi2(j->th, cfg, u->u, u->group, u->ub) * through;
 		g2 += g2 * d;
 		g2k += g2k * d == 0 ? 0 : g2k * d * k;
 		break;
 	default: {
-		d = dphi2(j->th, cfg, u->u, u->group) * through;
+		d = dphi2(j->th, cfg, u->u, u->group, u->ub) * through;
 		double dz2 = g2 * d, dz2k = g2k * d == 0 ? 0 : g2k * d * k;
 		t->grad_preactivation_std = sqrt(dz2);
 		pre = growth(dz2k, dz2);

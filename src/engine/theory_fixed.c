@@ -220,8 +220,12 @@ static double root_above(struct lctx *c, double v0, double g0, double A)
 				           : illinois(length_gap, c, prev, gprev,
 				                      at, gm);
 		}
-		if (!(g > tol)) /* the gap fades into rounding */
-			return A < 1 ? v : DIVERGES;
+		/* the gap fades into rounding: below the diagonal far out
+		 * the root is about here; a slope of 1 to rounding (He's
+		 * sigma_w^2 = 2 with relu, 2/fan * fan a few ulps short of 2
+		 * at most widths) has none, q grows by its bias every layer */
+		if (!(g > tol))
+			return A < 1 - TOL_NEUTRAL ? v : DIVERGES;
 		/* at large q the map is A q plus less than linear terms: once
 		 * it stays well above the diagonal, it always will */
 		if (A > 1 + 1e-3 && v >= big && g >= 0.5 * (A - 1) * v)

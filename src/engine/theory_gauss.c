@@ -457,3 +457,56 @@ double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
 		return expect_gh(th, pair_term, &pa, m, s);
 	return expect_adaptive(th->ws, pair_term, &pa, m, s, X_BEND + 6 * s_in);
 }
+
+/* x = m + c + t + e with c ~ U(-a, a) (a unit's bias), t ~ N(0, vm) (the
+ * rest of the unit's mean) and e ~ N(0, w) (its spread over the batch). */
+struct uarg {
+	iv_theory *th;
+	iv_act_kind k;
+	double slope, m, a, sm, w;
+	iv_moment what;
+	bool square;
+};
+
+/* The density of c + t at y: a box smoothed by t's Gaussian; the upper
+ * tails on the right, where P - P would cancel. */
+static double box_density(double y, double a, double sm)
+{
+	double lo = (y - a) / sm, hi = (y + a) / sm;
+	double p =
+	    y > 0 ? gsl_sf_erfc(lo * M_SQRT1_2) - gsl_sf_erfc(hi * M_SQRT1_2)
+		  : gsl_sf_erfc(-hi * M_SQRT1_2) - gsl_sf_erfc(-lo * M_SQRT1_2);
+	return 0.25 * p / a;
+}
+
+static double ubias_term(double y, void *p)
+{
+	const struct uarg *u = p;
+	double f = moment_ws(u->th, u->th->ws, u->k, u->slope, u->m + y, u->w,
+			     u->what);
+	if (u->square)
+		f *= f;
+	return u->square && u->sm > 0 ? f * box_density(y, u->a, u->sm)
+				      : f / (2 * u->a);
+}
+
+double iv_ubias_moment(iv_theory *th, iv_act_kind k, double slope, double m,
+		       double a, double vm, double w, iv_moment what,
+		       bool square)
+{
+	if (isnan(m) || isnan(a) || isnan(vm) || isnan(w) || vm < 0 || w < 0 ||
+	    !(a > 0) || isinf(a) || isinf(vm) || isinf(w))
+		return NAN;
+	double sm = sqrt(vm);
+	struct uarg u = {th, k, slope, m, a, sm, w, what, square};
+	if (!square) { /* E[F] needs only c and the Gaussian t + e */
+		u.sm = 0;
+		u.w = w + vm;
+	}
+	gsl_function f = {ubias_term, &u};
+	/* beyond 12 stds of t the box's smoothed edges hold nothing a double
+	 * keeps; the kinks where x's mean crosses 0 and the box's edges
+	 * split the range */
+	double r = a + 12 * u.sm, b[5] = {-r, r, -a, a, fmax(-r, fmin(r, -m))};
+	return qags_pieces(th->ws_in, &f, b, 5);
+}

@@ -48,6 +48,15 @@ double iv_group_moment(iv_theory *th, iv_act_kind k, double slope, double v,
 double iv_gauss_pair(iv_theory *th, iv_act_kind k, double slope, double m,
 		     double v, double r, bool deriv);
 
+/* E[F(x)] for x = m + c + t + e, c ~ U(-a, a), t ~ N(0, vm), e ~ N(0, w):
+ * the pre-activations of a layer whose bias is uniform (torch-linear), c
+ * the unit's bias, t the rest of its mean over the batch, e its spread.
+ * square: E over c and t of E_e[F(x)]^2 instead, the units' mean square
+ * (F = phi: channel_mean_sq). a > 0; NAN for what is not finite. */
+double iv_ubias_moment(iv_theory *th, iv_act_kind k, double slope, double m,
+		       double a, double vm, double w, iv_moment what,
+		       bool square);
+
 /* phi(x) / x as x -> +Inf and -Inf: the slopes of the positively
  * homogeneous function that phi looks like at large scale (0 and 0 for
  * the bounded tanh and sigmoid). */
