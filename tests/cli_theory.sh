@@ -123,6 +123,23 @@ grep -q '^  q\* over 1.8e308 (stable), chi1 not computed' "$tmp/out" ||
 grep -q 'nan' "$tmp/out" && fail "table: a nan at std 1e200"
 ok
 
+# --- a weight std whose sigma_w^2 underflows ------------------------------
+printf 'json and table: a weight std below the range keeps its depth scale ... '
+# sigma_w^2 = 32 * (1e-170)^2 = 3.2e-339 rounds to 0 in a double; tanh at
+# q* = 0 has tanh'(0)^2 = 1, so chi1 = 3.2e-339 and the gradients' depth
+# scale is 1/|ln 3.2e-339|, 0.00128 layers, not 0
+crit --init=normal --std=1e-170 --activation=tanh
+expect "c['q_star_kind'] == 'stable' and c['q_star'] == 0"
+expect "abs(c['depth_scale_gradient'] * abs(math.log(3.2) - 339 * math.log(10)) - 1) < 1e-9"
+run 0 --report $small --init=normal --std=1e-170 --activation=tanh
+grep -q '^mean field (sigma_w^2 3.2e-339, sigma_b^2 0)' "$tmp/out" ||
+	fail "table: sigma_w^2 at std 1e-170"
+grep -q '^  q\* 0 (stable), chi1 3.2e-339 (vanishing)' "$tmp/out" ||
+	fail "table: chi1 at std 1e-170"
+grep -q '^  depth scales: correlations undefined, gradients 0.00128$' \
+	"$tmp/out" || fail "table: the gradients' depth scale at std 1e-170"
+ok
+
 # --- tanh with He: both depth scales, by quadrature here -----------------
 printf 'json: tanh with He, q*, chi1 and both depth scales ... '
 crit --init=he-normal --activation=tanh

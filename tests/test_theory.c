@@ -387,6 +387,47 @@ START_TEST(a_saturating_bias_makes_every_input_alike)
 }
 END_TEST
 
+START_TEST(a_weight_std_below_the_range_keeps_its_depth_scale)
+{
+	/* given normal weights of std 1e-170 on 8 inputs, sigma_w^2 = 8e-340
+	 * rounds to 0: then chi1's logarithm and the gradients' depth scale
+	 * 1/|ln chi1| still hold, in closed form for tanh: at bias 0, q* = 0
+	 * and tanh'(0)^2 = 1, chi1 = 8e-340; at bias 0.5, q* = 0.25 and
+	 * chi1 = 8e-340 sech(0.5)^4 */
+	static const double bias[] = {0, 0.5};
+	for (int i = 0; i < 2; i++) {
+		iv_config cfg;
+		iv_criticality c;
+		iv_config_defaults(&cfg);
+		cfg.init = IV_INIT_NORMAL;
+		cfg.std = 1e-170;
+		cfg.width = 8;
+		cfg.bias = bias[i];
+		iv_theory_criticality_config(th, &cfg, &c);
+		double sech = 1 / cosh(bias[i]);
+		double ln_chi = log(8.0) - 340 * log(10.0) + 4 * log(sech);
+		ck_assert_int_eq(c.kind, IV_FIXED_STABLE);
+		ck_assert_double_eq_tol(c.q_star, bias[i] * bias[i], 1e-15);
+		ck_assert_double_eq_tol(c.log10_sigma_w2, log10(8.0) - 340,
+		                        1e-12);
+		ck_assert_double_eq_tol(c.log10_chi1, ln_chi / log(10.0), 1e-12);
+		ck_assert_msg(fabs(c.depth_scale * fabs(ln_chi) - 1) < 1e-12,
+		              "bias %g: depth scale %g, 1/|ln chi1| %g", bias[i],
+		              c.depth_scale, 1 / fabs(ln_chi));
+	}
+	/* given 1e-100, inside the range: no logarithms, chi1 as it is */
+	iv_config cfg;
+	iv_criticality c;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_NORMAL;
+	cfg.std = 1e-100;
+	cfg.width = 8;
+	iv_theory_criticality_config(th, &cfg, &c);
+	ck_assert(isnan(c.log10_sigma_w2) && isnan(c.log10_chi1));
+	ck_assert_double_eq_tol(c.chi1 / 8e-200, 1, 1e-12);
+}
+END_TEST
+
 /* tanh and sigmoid at a huge variance act as a step from phi(-inf) to
  * phi(+inf): two inputs of correlation c then give E[phi phi] / E[phi^2]
  * from the arcsine law, P(u1 > 0, u2 > 0) = 1/4 + asin(c) / (2 pi): tanh
@@ -1017,6 +1058,7 @@ Suite *suite(void)
 	tcase_add_test(tc, tanh_fixed_point_against_independent_iteration);
 	tcase_add_test(tc, linear_lecun_keeps_unit_variance);
 	tcase_add_test(tc, a_saturating_bias_makes_every_input_alike);
+	tcase_add_test(tc, a_weight_std_below_the_range_keeps_its_depth_scale);
 	tcase_add_test(tc, bounded_activations_at_huge_variance);
 	tcase_add_loop_test(tc, huge_bias_scales_like_a_large_one, 0, 48);
 	tcase_add_test(tc, huge_bias_linear_closed_forms);

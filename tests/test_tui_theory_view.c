@@ -721,6 +721,29 @@ START_TEST(gain_rows_use_the_configured_biases)
 }
 END_TEST
 
+START_TEST(gain_row_below_a_double_from_logarithms)
+{
+	/* given normal weights of std 1e-170 on 32 inputs, sigma_w^2 =
+	 * 3.2e-339 rounds to 0: then the gain calculator's row of the
+	 * network says sigma_w^2 and chi1 3.2e-339 and the gradients' depth
+	 * scale 1/|ln 3.2e-339| = 0.00128, at 100 columns and at 80 (the
+	 * numbers to the columns' 7 characters) */
+	iv_config c;
+	config(&c);
+	c.init = IV_INIT_NORMAL;
+	c.std = 1e-170;
+	char *s = run(&c, "G");
+	SHOWN(s, "yours: normal                     5.7e-170 3.2e-339 3.2e-339"
+		 "        0  0.00128        -  vanishing");
+	free(s);
+	teardown();
+	s = run_at(&c, "G", 30, 80);
+	SHOWN(s, "yours: normal                6e-170  3e-339       0 0.00128 "
+		 "      -  vanishing");
+	free(s);
+}
+END_TEST
+
 START_TEST(no_fixed_point_shown_as_such)
 {
 	/* given softplus with He, whose variance grows without bound but
@@ -1290,6 +1313,7 @@ Suite *suite(void)
 	tcase_add_test(t, phase_cursor_of_blocks_says_plain_layers);
 	tcase_add_test(t, overlay_toggles);
 	tcase_add_test(t, no_fixed_point_shown_as_such);
+	tcase_add_test(t, gain_row_below_a_double_from_logarithms);
 	tcase_add_test(t, absent_predictions_in_words);
 	tcase_add_test(t, gain_rows_use_the_configured_biases);
 	tcase_add_test(t, spectrum_view);

@@ -12,6 +12,7 @@
 #include "util/blas_core.h"
 #include "util/bytes.h"
 #include "util/escape.h"
+#include "util/number.h"
 #include "util/percent.h"
 #include "util/textfile.h"
 #include "util/wrap.h"
@@ -390,6 +391,32 @@ START_TEST(percentages_never_round_to_all_or_none)
 }
 END_TEST
 
+START_TEST(a_number_from_its_logarithm)
+{
+	/* given base-10 logarithms of numbers a double cannot hold, then
+	 * the text %g would write for them; a mantissa that rounds up to 10
+	 * moves the exponent */
+	static const struct {
+		double e;
+		int digits;
+		const char *text;
+	} c[] = {
+	    {-340 + 0.90308998699194354, 1, "8e-340"},
+	    {-340 + 0.90308998699194354, 3, "8e-340"},
+	    {-400 + 0.096910013008056, 3, "1.25e-400"},
+	    {400.5, 2, "3.2e+400"},
+	    {-1e-9, 3, "1e+00"},
+	    {2, 1, "1e+02"},
+	    {NAN, 3, "nan"},
+	    {-INFINITY, 3, "0"},
+	};
+	char b[32];
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+		ck_assert_str_eq(iv_pow10_text(b, sizeof b, c[i].e, c[i].digits),
+				 c[i].text);
+}
+END_TEST
+
 Suite *suite(void)
 {
 	Suite *s = suite_create("util");
@@ -410,6 +437,7 @@ Suite *suite(void)
 			    0, LEN(cores));
 	tcase_add_test(tc, blas_core_a_set_kernel_stands);
 	tcase_add_test(tc, percentages_never_round_to_all_or_none);
+	tcase_add_test(tc, a_number_from_its_logarithm);
 	suite_add_tcase(s, tc);
 	return s;
 }

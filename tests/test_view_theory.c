@@ -400,6 +400,30 @@ START_TEST(chi1_shown_where_the_theory_describes_the_network)
 }
 END_TEST
 
+START_TEST(chi1_below_a_double_is_said_from_its_logarithm)
+{
+	/* given normal weights of std 1e-170 on 16 inputs, sigma_w^2 =
+	 * 1.6e-339 rounds to 0: then the settings bar's chi1 is 1.6e-339, as
+	 * the report says it, not 0 */
+	tui_theory t;
+	iv_config c;
+	char label[64], value[64];
+	const tui_glyphs *g = tui_glyphs_pick(false);
+	ck_assert(tui_theory_init(&t));
+	iv_config_defaults(&c);
+	c.depth = 3;
+	c.width = 16;
+	c.init = IV_INIT_NORMAL;
+	c.std = 1e-170;
+	while (!tui_theory_predict_fresh(&t, &c))
+		tui_theory_predict_update(&t, &c, 1e9);
+	ck_assert(tui_theory_chi_item(&t, &c, g, label, sizeof label, value,
+				      sizeof value));
+	ck_assert_str_eq(value, "1.6e-339 vanishing");
+	tui_theory_done(&t);
+}
+END_TEST
+
 /* Two predictions of the same configuration, bit for bit. */
 static void same_prediction(const tui_predict *a, const tui_predict *b)
 {
@@ -929,6 +953,7 @@ Suite *suite(void)
 	tcase_add_checked_fixture(t, setup, teardown);
 	tcase_add_test(t, predictions_are_cached_per_configuration);
 	tcase_add_test(t, chi1_shown_where_the_theory_describes_the_network);
+	tcase_add_test(t, chi1_below_a_double_is_said_from_its_logarithm);
 	tcase_add_test(t, a_setting_changed_back_keeps_its_prediction);
 	tcase_add_test(t, a_deep_prediction_comes_in_pieces);
 	tcase_add_test(t, nice_steps_and_grid_moves);

@@ -103,6 +103,13 @@ typedef struct iv_criticality {
 	 * iv_theory_criticality_config); NAN when the scheme has no gain or
 	 * no gain gives q* = 1. */
 	double gain_for_unit_q;
+	/* Where sigma_w^2 falls below a double's normal range (a weight std
+	 * under about 1e-154 / sqrt(fan_in), only from
+	 * iv_theory_criticality_config): the base-10 logarithms of sigma_w^2
+	 * and, at a stable q*, of chi1, which the doubles above round to 0
+	 * or a few digits; depth_scale is then 1/|ln chi1| from them. NAN
+	 * otherwise. */
+	double log10_sigma_w2, log10_chi1;
 } iv_criticality;
 
 iv_theory *iv_theory_alloc(void); /* NULL when out of memory */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The table report for people: config, layer rows, sparklines of std. */
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -9,6 +10,7 @@
 #include <initviz/health.h>
 #include <initviz/tables.h>
 #include "cli/report.h"
+#include "util/number.h"
 #include "util/percent.h"
 
 #define LINE_MAX_COLS 80
@@ -245,9 +247,18 @@ static const char *chi_word(double chi1)
 }
 
 /* chi1 and its word, "0.5 (vanishing)"; NaN: "not computed" (tanh or
- * sigmoid with sigma_w^2 past a double's range). */
-static const char *chi_text(double chi1, char *buf, size_t len)
+ * sigmoid with sigma_w^2 past a double's range); below a double's normal
+ * range, from its logarithm where c has it, "8e-340 (vanishing)". */
+static const char *chi_text(const iv_criticality *c, char *buf, size_t len)
 {
+	double chi1 = c->chi1;
+	if (chi1 < DBL_MIN && isfinite(c->log10_chi1)) {
+		char t[32];
+		snprintf(buf, len, "%s (%s)",
+			 iv_pow10_text(t, sizeof t, c->log10_chi1, 6),
+			 chi_word(chi1));
+		return buf;
+	}
 	if (isnan(chi1))
 		return "not computed";
 	snprintf(buf, len, "%.6g (%s)", chi1, chi_word(chi1));
@@ -282,7 +293,9 @@ static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 {
 	char a[32], b[32], x[48];
 	fprintf(f, "\nmean field (sigma_w^2 %s, sigma_b^2 %s",
-		variance(c->sigma_w2, b, sizeof b),
+		c->sigma_w2 < DBL_MIN && isfinite(c->log10_sigma_w2)
+		    ? iv_pow10_text(b, sizeof b, c->log10_sigma_w2, 4)
+		    : variance(c->sigma_w2, b, sizeof b),
 		variance(c->sigma_b2, a, sizeof a));
 	if (c->bias != 0)
 		fprintf(f, " with mean bias %g", c->bias);
@@ -290,17 +303,17 @@ static void mean_field(FILE *f, const iv_config *cfg, const iv_criticality *c)
 	if (c->kind == IV_FIXED_STABLE)
 		fprintf(f, "  q* %s (stable), chi1 %s\n",
 			variance(c->q_star, a, sizeof a),
-			chi_text(c->chi1, x, sizeof x));
+			chi_text(c, x, sizeof x));
 	else if (c->kind == IV_FIXED_DIVERGES)
 		fprintf(f,
 			"  no q*: q grows without bound (diverges); chi1 at "
 			"large q %s\n",
-			chi_text(c->chi1, x, sizeof x));
+			chi_text(c, x, sizeof x));
 	else
 		fprintf(f,
 			"  no single q*: every q is fixed (neutral), q stays "
 			"%.4g; chi1 %s\n",
-			c->q_start, chi_text(c->chi1, x, sizeof x));
+			c->q_start, chi_text(c, x, sizeof x));
 	if (isinf(c->sigma_w2) && isnan(c->chi1))
 		fputs("  depth scales: not computed (sigma_w^2 past a double's "
 		      "range)\n",

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Mean-field predictions per layer, and the criticality of a
  * configuration with its gain for q* = 1. */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -570,6 +571,30 @@ static void solve_wide(iv_theory *th, const iv_theory_map *m, double q1,
 	iv_theory_correlation(th, m, out);
 }
 
+/* Layer 1's sigma_w^2 below a double's normal range (a weight std under
+ * about 1e-154 / sqrt(fan_in)): fan_in s^2 rounds to 0 or to a few digits,
+ * and chi1 = sigma_w^2 E[phi'^2] with it, so that the gradients' depth
+ * scale 1/|ln chi1| came out 0 where it is 0.0013 layers (chi1 8e-340).
+ * Both from logarithms, at the q* the iterates reach (sigma_b^2 and the
+ * rounding's remainder, which moves E[phi'^2] by as little). */
+static void tiny_weights(iv_theory *th, const iv_config *cfg,
+			 const iv_theory_map *m, iv_criticality *out)
+{
+	double s = iv_config_weight_std(cfg, 1), fan = iv_config_units(cfg, 0);
+	if (!(m->sigma_w2 < DBL_MIN) || !(s > 0) || !isfinite(s))
+		return;
+	out->log10_sigma_w2 = 2 * log10(s) + log10(fan);
+	if (out->kind != IV_FIXED_STABLE)
+		return;
+	double v = out->q_star - m->bias * m->bias;
+	double e = iv_gauss_moment(th, m->act, m->slope, m->bias,
+				   v > 0 ? v : 0, IV_MOM_DPHI2);
+	if (!(e > 0) || !isfinite(e))
+		return; /* chi1 is 0 as it stands, or not known */
+	out->log10_chi1 = out->log10_sigma_w2 + log10(e);
+	out->depth_scale = 1 / (fabs(out->log10_chi1) * M_LN10);
+}
+
 void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
 				  iv_criticality *out)
 {
@@ -585,6 +610,7 @@ void iv_theory_criticality_config(iv_theory *th, const iv_config *cfg,
 	} else {
 		iv_theory_fixed_point(th, &m, iv_theory_q1(cfg), out);
 		iv_theory_correlation(th, &m, out);
+		tiny_weights(th, cfg, &m, out);
 	}
 	out->sigma_w_for_unit_q =
 	    unit_sigma_w(th, &m, iv_theory_input_e2(cfg));

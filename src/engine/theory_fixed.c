@@ -273,7 +273,9 @@ void iv_theory_fixed_point(iv_theory *th, const iv_theory_map *m,
 				.chi_c = NAN,
 				.depth_scale_correlation = NAN,
 				.sigma_w_for_unit_q = NAN,
-				.gain_for_unit_q = NAN};
+				.gain_for_unit_q = NAN,
+				.log10_sigma_w2 = NAN,
+				.log10_chi1 = NAN};
 	if (homogeneous(m) && fabs(A - 1) <= TOL_NEUTRAL) {
 		out->kind = IV_FIXED_NEUTRAL;
 		out->q_star = NAN;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Strict decimal numbers. */
+/* Strict decimal numbers; and the text of one known by its logarithm. */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "util/number.h"
@@ -67,4 +68,22 @@ bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out)
 		return false;
 	*out = (size_t)v;
 	return true;
+}
+
+const char *iv_pow10_text(char *buf, size_t len, double e, int digits)
+{
+	if (!isfinite(e)) {
+		snprintf(buf, len, "%s", isnan(e) ? "nan" : e > 0 ? "inf" : "0");
+		return buf;
+	}
+	digits = digits < 1 ? 1 : digits > 17 ? 17 : digits;
+	double k = floor(e);
+	char m[32];
+	snprintf(m, sizeof m, "%.*g", digits, pow(10, e - k));
+	if (strcmp(m, "10") == 0) { /* the mantissa rounded up to 10 */
+		k += 1;
+		snprintf(m, sizeof m, "1");
+	}
+	snprintf(buf, len, "%se%c%02.0f", m, k < 0 ? '-' : '+', fabs(k));
+	return buf;
 }

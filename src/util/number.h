@@ -26,4 +26,9 @@ bool iv_parse_ulong(const char *s, unsigned long *out);
 /* The same within [lo, hi]. */
 bool iv_parse_size(const char *s, size_t lo, size_t hi, size_t *out);
 
+/* 10^e as "%.*g" would write it if a double held it: "8e-340", "1.25e+400"
+ * (digits significant digits, 1..17), for a number known by its base-10
+ * logarithm e. "nan", "inf" or "0" where e is not finite. Returns buf. */
+const char *iv_pow10_text(char *buf, size_t len, double e, int digits);
+
 #endif

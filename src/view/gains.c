@@ -104,7 +104,9 @@ static void none_row(double sb2, tui_gain_row *r)
 				.chi_c = NAN,
 				.depth_scale_correlation = NAN,
 				.sigma_w_for_unit_q = NAN,
-				.gain_for_unit_q = NAN};
+				.gain_for_unit_q = NAN,
+				.log10_sigma_w2 = NAN,
+				.log10_chi1 = NAN};
 }
 
 /* A row for sigma_w = gain with cfg's own biases (their mean and their

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The theory state of the view and the per-configuration predictions. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "view/phase.h"
 #include "view/text.h"
 #include "view/theory.h"
+#include "util/number.h"
 
 bool tui_theory_init(tui_theory *t)
 {
@@ -221,7 +223,9 @@ bool tui_theory_chi_item(const tui_theory *t, const iv_config *cfg,
 			 tui_phase_word(tui_phase_classify(c)));
 	else
 		snprintf(value, vsize, "%s %s",
-			 tui_glyphs_number(g, c->chi1, b, sizeof b),
+			 c->chi1 < DBL_MIN && isfinite(c->log10_chi1)
+			     ? iv_pow10_text(b, sizeof b, c->log10_chi1, 3)
+			     : tui_glyphs_number(g, c->chi1, b, sizeof b),
 			 tui_phase_word(tui_phase_classify(c)));
 	return true;
 }

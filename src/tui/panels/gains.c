@@ -3,10 +3,12 @@
  * critical gain and the setting shown, each with q*, chi1 and both depth
  * scales, and what sets them apart in plain words. Its rows are found
  * between key reads. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include "tui/panel.h"
 #include "tui/put.h"
+#include "util/number.h"
 #include "util/wrap.h"
 #include "view/calls.h"
 #include "view/gains.h"
@@ -53,6 +55,15 @@ static void header(const tui_app *app, int y)
 		"phase");
 }
 
+/* A number below a double's normal range from its base-10 logarithm, in
+ * at most w columns as the most digits allow: "7.81e-340", "8e-340". */
+static void tiny_fit(double l10, int w, char *b, size_t size)
+{
+	for (int d = 3; d >= 1; d--)
+		if (tui_text_width(iv_pow10_text(b, size, l10, d)) <= w)
+			return;
+}
+
 /* A row: its label, or brief (when not NULL) where the label and extra do
  * not fit (numbers without a name are left unexplained), extra (when not
  * "") after a blank if it fits whole, the numbers, the phase. */
@@ -85,6 +96,13 @@ static void row(const tui_app *app, int y, const char *label,
 		tui_glyphs_fit(app->gl, v[c.col[i]], c.num_w - 1, b, sizeof b);
 		if (c.col[i] == C_SW2 && isinf(v[C_SW2])) /* not infinite */
 			tui_theory_var_text(v[C_SW2], b, sizeof b);
+		/* below a double's range: from the logarithm, not 0 */
+		if (c.col[i] == C_SW2 && v[C_SW2] < DBL_MIN &&
+		    isfinite(k->log10_sigma_w2))
+			tiny_fit(k->log10_sigma_w2, c.num_w - 1, b, sizeof b);
+		if (c.col[i] == C_CHI && v[C_CHI] < DBL_MIN &&
+		    isfinite(k->log10_chi1))
+			tiny_fit(k->log10_chi1, c.num_w - 1, b, sizeof b);
 		if (c.col[i] == C_Q) { /* the word where there is no q* */
 			tui_theory_q_text(app->gl, k, b, sizeof b);
 			if (k->kind == IV_FIXED_STABLE && isfinite(k->q_star))
