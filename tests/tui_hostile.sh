@@ -80,6 +80,24 @@ check "process name initviz" hup sh -c \
 check "SIGHUP: exit status 129" hup wait_status hup 129
 check "SIGHUP: alternate screen left" hup sh -c \
 	"[ \"\$(SHELL=/bin/sh $TMUX_BIN -L $SOCK display-message -p -t hup '#{alternate_on}')\" = 0 ]"
+# A window closed while SIGHUP is ignored: reads fail at once. A run (T)
+# reads keys without waiting between its steps, so it used to go on at full
+# CPU for no one; it ends within a turn.
+tm new-session -d -s keep -x 20 -y 5 "sleep 600" # the server outlives hupign
+tm new-session -d -s hupign -x 100 -y 30 "trap '' HUP; $U $BIN $SMALL"
+check "SIGHUP ignored: started" hupign wait_for hupign "computed in"
+tm send-keys -t hupign T
+check "SIGHUP ignored: running" hupign wait_for hupign "running"
+pid=$(view_pid hupign)
+tm kill-session -t hupign
+gone() { ! kill -0 "$1" 2>/dev/null; }
+if [ -n "$pid" ] && poll gone "$pid"; then
+	ok "SIGHUP ignored, window closed during a run: exits"
+else
+	not_ok "SIGHUP ignored, window closed during a run: still running"
+	[ -n "$pid" ] && kill -KILL "$pid"
+fi
+tm kill-session -t keep
 # The number of signal NAME (kill -l NUMBER prints names everywhere).
 signum() {
 	n=1

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* The one input function: script steps first, then the keyboard, with a
- * timeout; a stdin that keeps failing at once is taken as closed. */
+ * timeout; a stdin that keeps failing at once, or has hung up, is taken as
+ * closed. */
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
+#include <unistd.h>
 #include "tui/input.h"
 #include "tui/screen.h"
 #include "tui/work.h"
@@ -96,6 +99,17 @@ static int view_key(int key)
 	return key;
 }
 
+/* Whether the terminal has hung up (its window closed while SIGHUP is
+ * ignored): a read then fails at once, which a busy loop's zero timeout
+ * cannot tell from no key, so a run or a long computation would go on
+ * without anyone to see it. */
+static bool hung_up(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&p, 1, 0) == 1 &&
+	       (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 static int keyboard(tui_app *app, int timeout_ms)
 {
 	char name[16], err[sizeof app->fatal];
@@ -117,8 +131,14 @@ static int keyboard(tui_app *app, int timeout_ms)
 			      tui_keys_name(key, name, sizeof name));
 		return key;
 	}
-	if (timeout_ms == 0) /* busy: the gaps between these are the delay */
+	if (timeout_ms == 0) { /* busy: the gaps between these are the delay */
 		tui_app_trace(app, "poll");
+		if (hung_up()) {
+			tui_app_trace(app, "hangup");
+			app->quit = true;
+			return ERR;
+		}
+	}
 	/* A wait that ends at once without a key, again and again, is a closed
 	 * input: stop rather than spin. */
 	if (timeout_ms > 0 && tui_clock_now() - t < timeout_ms / 4000.0) {
