@@ -99,6 +99,63 @@ static int view_key(int key)
 	return key;
 }
 
+/* The rest of a CSI sequence from its first byte after ESC [: parameters
+ * and intermediates, then the final byte. */
+static void csi_tail(int c)
+{
+	while (c >= 0x20 && c <= 0x3f)
+		c = getch();
+	if (c != ERR && !(c >= 0x40 && c <= 0x7e)) /* not its final byte */
+		ungetch(c);
+}
+
+/* After an ESC: whether a CSI (ESC [ ...) or SS3 (ESC O x) sequence came
+ * with it, read to its end. Such a sequence is a key the terminfo entry
+ * does not name (Home as ESC [ 1 ~ where TERM=xterm says ESC O H, F13,
+ * Ctrl-arrows), which curses hands on as ESC and its bytes: each would be
+ * taken for a key ('[' halves the knob, '0' resets every setting, 'D'
+ * removes a layer). Bytes that arrive with the ESC came from the terminal,
+ * not from a hand (curses waits ESCDELAY for them). */
+static bool escape_sequence(void)
+{
+	timeout(0);
+	int c = getch();
+	if (c != '[' && c != 'O') {
+		if (c != ERR)
+			ungetch(c);
+		return false;
+	}
+	if (c == 'O') { /* SS3: one final character */
+		getch();
+		return true;
+	}
+	c = getch();
+	if (c == 'M') { /* an X10 mouse report: three bytes follow */
+		for (int i = 0; i < 3 && getch() != ERR; i++)
+			;
+		return true;
+	}
+	csi_tail(c == '[' ? getch() : c); /* the Linux console's ESC [ [ A */
+	return true;
+}
+
+/* The rest of a mouse report after curses' KEY_MOUSE. initviz never asks
+ * for them; they come when a program before left the terminal reporting,
+ * and their bytes would be keys ("0;10;10M": '0' resets every setting).
+ * SGR reports (ESC [ < 0;10;10M) go on with digits to a final M or m,
+ * X10 ones (ESC [ M) with three bytes. */
+static void mouse_report(void)
+{
+	timeout(0);
+	int c = getch();
+	if (c >= '0' && c <= '9') {
+		csi_tail(c);
+		return;
+	}
+	for (int i = 1; i < 3 && c != ERR; i++)
+		c = getch();
+}
+
 /* Whether the terminal has hung up (its window closed while SIGHUP is
  * ignored): a read then fails at once, which a busy loop's zero timeout
  * cannot tell from no key, so a run or a long computation would go on
@@ -125,7 +182,12 @@ static int keyboard(tui_app *app, int timeout_ms)
 	timeout(timeout_ms);
 	int key = getch();
 	if (key != ERR) {
-		key = view_key(key);
+		if (key == KEY_MOUSE)
+			mouse_report();
+		key = key == KEY_MOUSE ||
+			      (key == TUI_ESC && escape_sequence())
+			  ? TUI_KEY_UNKNOWN
+			  : view_key(key);
 		app->fast_errs = 0;
 		tui_app_trace(app, "key %s",
 			      tui_keys_name(key, name, sizeof name));
