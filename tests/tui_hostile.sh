@@ -68,6 +68,18 @@ check "NO_COLOR: no colour escapes" mono sh -c \
 tm send-keys -t mono q
 check "NO_COLOR: q exits 0" mono wait_status mono 0
 
+# --- Ctrl-S: a key, not XOFF ------------------------------------------------------------
+# With flow control on, Ctrl-S stopped the terminal's output: the view froze
+# mid-frame, its keys unanswered, until Ctrl-Q. (The signal tests below
+# check that the shell's settings, IXON included, come back.)
+start xoff 100 30 "$U $BIN $SMALL"
+check "Ctrl-S: started" xoff wait_for xoff "computed in"
+tm send-keys -t xoff C-s
+tm send-keys -t xoff a
+check "Ctrl-S: the view still draws the keys' answers" xoff wait_for xoff "act relu"
+tm send-keys -t xoff C-q q
+check "Ctrl-S: q exits 0" xoff wait_status xoff 0
+
 # --- escape sequences the terminfo entry does not name -------------------------------
 # TERM=xterm inside tmux: Home and End come as ESC [ 1 ~ and ESC [ 4 ~
 # (xterm's entry says ESC O H), with F-keys and mouse or focus reports the

@@ -61,6 +61,21 @@ static void add_cap(char *buf, size_t size, const char *cap)
 		snprintf(buf + n, size - n, "%s", s);
 }
 
+/* Ctrl-S is a key, not XOFF: with flow control on, it stopped the
+ * terminal's output, so the view froze in the middle of a frame, its keys
+ * unanswered and SIGTERM not taken (the loop stays in the blocked write)
+ * until Ctrl-Q. curses' program mode keeps the change (a resume after
+ * Ctrl-Z restores it); endwin restores the shell's. */
+static void no_flow_control(int fd)
+{
+	struct termios t;
+	if (tcgetattr(fd, &t) != 0 || !(t.c_iflag & IXON))
+		return;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	if (tcsetattr(fd, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 static SCREEN *open_tty(void)
 {
 	struct termios tio;
@@ -77,6 +92,7 @@ static SCREEN *open_tty(void)
 	}
 	cbreak();
 	noecho();
+	no_flow_control(fileno(stdout));
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
