@@ -261,6 +261,34 @@ check "fg: redrawn and answering keys" stop wait_for stop "act relu"
 tm send-keys -t stop q
 check "fg: q exits 0" stop wait_status stop 0
 
+# Ctrl-Z typed in a shell with job control. (Above, the shell has none: the
+# process group is orphaned, so the stop is dropped and only the way back
+# is tried.) While stopped, the shell gets its terminal back: line mode,
+# echo and flow control, the main screen and the cursor; fg repaints.
+tm new-session -d -s job -x 100 -y 30 "exec env PS1='$ ' ENV= sh -i"
+tm send-keys -t job "$U $BIN $SMALL" Enter
+check "Ctrl-Z in a shell: started" job wait_for job "computed in"
+pid=$(view_pid job)
+tty=$(tm display-message -p -t job '#{pane_tty}')
+stopped() { ps -o stat= -p "$1" | grep -q '^T'; }
+tm send-keys -t job C-z
+check "Ctrl-Z in a shell: stopped" job poll stopped "$pid"
+check "Ctrl-Z in a shell: line mode, echo and flow control" job sh -c \
+	"stty -F $tty -a | grep -Eq '(^| )icanon( |;|\$)' &&
+	 stty -F $tty -a | grep -Eq '(^| )echo( |;|\$)' &&
+	 stty -F $tty -a | grep -Eq '(^| )ixon( |;|\$)'"
+check "Ctrl-Z in a shell: main screen" job wait_fmt job '#{alternate_on}' 0
+check "Ctrl-Z in a shell: cursor shown" job wait_fmt job '#{cursor_flag}' 1
+tm send-keys -t job "fg" Enter
+check "Ctrl-Z in a shell, fg: repainted" job wait_for job "computed in"
+tm send-keys -t job a
+check "Ctrl-Z in a shell, fg: answering keys" job wait_for job "act relu"
+check "Ctrl-Z in a shell, fg: no line mode" job sh -c \
+	"stty -F $tty -a | grep -Eq '(^| )-icanon( |;|\$)'"
+tm send-keys -t job q
+check "Ctrl-Z in a shell: q ends it" job poll gone "$pid"
+tm kill-session -t job
+
 # --- extreme numbers compute and draw ----------------------------------------------
 n=0
 for cfg in "--init=normal --std=1e6 --depth=8 --width=16" \
