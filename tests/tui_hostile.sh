@@ -98,6 +98,20 @@ check "Ctrl-S: the view still draws the keys' answers" xoff wait_for xoff "act r
 tm send-keys -t xoff C-q q
 check "Ctrl-S: q exits 0" xoff wait_status xoff 0
 
+# --- a key script's Resize on a real terminal ------------------------------------------
+# Resize sizes the virtual screen of a script run without a terminal. On a
+# terminal it drew a 200x60 screen on 100x30, scrambled until the window
+# itself was resized; it is skipped there now.
+printf 'Resize 200x60\nWait a\n' >"$TMPD/resize.keys"
+start rsz 100 30 "$U $BIN $SMALL --keys=$TMPD/resize.keys"
+check "script Resize on a terminal: the keys after it" rsz wait_for rsz "act relu"
+top_row() { tm capture-pane -p -t rsz | head -1 | grep -q "^ init .*act relu"; }
+bottom_row() { tm capture-pane -p -t rsz | tail -1 | grep -q "q Quit *\$"; }
+check "script Resize on a terminal: the top row is the settings" rsz top_row
+check "script Resize on a terminal: the bottom row is the bar" rsz bottom_row
+tm send-keys -t rsz q
+check "script Resize on a terminal: q exits 0" rsz wait_status rsz 0
+
 # --- escape sequences the terminfo entry does not name -------------------------------
 # TERM=xterm inside tmux: Home and End come as ESC [ 1 ~ and ESC [ 4 ~
 # (xterm's entry says ESC O H), with F-keys and mouse or focus reports the

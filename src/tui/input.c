@@ -63,6 +63,13 @@ static int script_key(tui_app *app)
 				return ERR;
 			break;
 		case TUI_S_RESIZE:
+			if (!app->headless) {
+				/* a terminal keeps its own size: a screen
+				 * drawn at another one is scrambled on it,
+				 * until the window itself is resized */
+				tui_app_trace(app, "resize skipped");
+				break;
+			}
 			resizeterm(st->lines, st->cols);
 			tui_script_next(&app->script);
 			return TUI_KEY_RESIZE;
