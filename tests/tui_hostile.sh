@@ -44,6 +44,20 @@ for t in dumb unknownterm; do
 	check "TERM=$t: one line pointing at --report" "t$t" \
 		grep -q "^initviz: no terminal (.*); use --report" "$TMPD/$t.err"
 done
+# A TERM that holds a terminal's own escape sequence (one that sets the
+# window title) or 5000 bytes: the message quotes it escaped and cut.
+start tesc 80 24 "env TERM=\"\$(printf 'x\\033]2;PWNED\\007y')\" $BIN $SMALL 2>$TMPD/tesc.err"
+check "TERM with ESC and BEL: exit 2" tesc wait_status tesc 2
+check "TERM with ESC and BEL: quoted in caret notation" tesc \
+	grep -qF 'unknown terminal type "x^[]2;PWNED^Gy"' "$TMPD/tesc.err"
+check "TERM with ESC and BEL: no control byte" tesc sh -c \
+	"! LC_ALL=C grep -q '[[:cntrl:]]' $TMPD/tesc.err"
+start tlong 80 24 "env TERM=\"\$(printf '%05000d' 0)\" $BIN $SMALL 2>$TMPD/tlong.err"
+check "TERM of 5000 bytes: exit 2" tlong wait_status tlong 2
+check "TERM of 5000 bytes: cut with ..., the advice kept" tlong sh -c \
+	"grep -qF '0...0' $TMPD/tlong.err &&
+	 grep -qF '0\"); use --report' $TMPD/tlong.err &&
+	 [ \$(wc -c <$TMPD/tlong.err) -le 200 ]"
 start noterm 80 24 "env -u TERM $BIN $SMALL 2>$TMPD/noterm.err"
 check "TERM unset: exit 2" noterm wait_status noterm 2
 start closed 80 24 "$U $BIN $SMALL <&- 2>$TMPD/closed.err"

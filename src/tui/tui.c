@@ -13,12 +13,16 @@
 #include "tui/loop.h"
 #include "tui/screen.h"
 #include "tui/signals.h"
+#include "util/escape.h"
 #include <term.h> /* last: it defines macros such as "lines" */
 
-/* Why the terminal cannot be used, NULL when it can. */
+/* Why the terminal cannot be used, NULL when it can. TERM is quoted cut
+ * and escaped: it may hold anything, a terminal's own escape sequences
+ * (a window title's) or thousands of bytes. */
 static const char *no_terminal(char *buf, size_t size)
 {
 	const char *term = getenv("TERM");
+	char brief[IV_BRIEF_MAX + 1], name[IV_BRIEF_MAX + 1];
 	int err = 0;
 	if (!isatty(STDIN_FILENO))
 		return "stdin is not a terminal";
@@ -26,15 +30,17 @@ static const char *no_terminal(char *buf, size_t size)
 		return "stdout is not a terminal";
 	if (!term || !*term)
 		return "TERM is not set";
+	iv_brief(brief, sizeof brief, term, IV_BRIEF_MAX);
+	iv_escape_str(name, sizeof name, brief);
 	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
-		snprintf(buf, size, "unknown terminal type \"%s\"", term);
+		snprintf(buf, size, "unknown terminal type \"%s\"", name);
 		return buf;
 	}
 	bool addressable = cursor_address != NULL;
 	del_curterm(cur_term);
 	if (!addressable) {
 		snprintf(buf, size, "terminal \"%s\" cannot move the cursor",
-			 term);
+			 name);
 		return buf;
 	}
 	return NULL;
