@@ -191,8 +191,7 @@ static int keyboard(tui_app *app, int timeout_ms)
 	if (key != ERR) {
 		if (key == KEY_MOUSE)
 			mouse_report();
-		key = key == KEY_MOUSE ||
-			      (key == TUI_ESC && escape_sequence())
+		key = key == KEY_MOUSE || (key == TUI_ESC && escape_sequence())
 			  ? TUI_KEY_UNKNOWN
 			  : view_key(key);
 		app->fast_errs = 0;
