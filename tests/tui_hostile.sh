@@ -112,6 +112,25 @@ check "Ctrl-S: the view still draws the keys' answers" xoff wait_for xoff "act r
 tm send-keys -t xoff C-q q
 check "Ctrl-S: q exits 0" xoff wait_status xoff 0
 
+# --- LINES and COLUMNS in the environment ------------------------------------------------
+# Left exported by a shell or a script, they are not the terminal's size:
+# curses took them over it and drew a 300x100 screen on 100x30, scrambled;
+# huge ones kept the screen from opening ("no terminal", exit 2).
+start envsz 100 30 "env LINES=100 COLUMNS=300 $U $BIN $SMALL"
+check "LINES=100 COLUMNS=300 on 100x30: draws" envsz wait_for envsz "computed in"
+envsz_rows() {
+	tm capture-pane -p -t envsz | head -1 | grep -q "^ init " &&
+		tm capture-pane -p -t envsz | tail -1 | grep -q "q Quit *\$"
+}
+check "LINES=100 COLUMNS=300 on 100x30: the settings on top, the bar below" \
+	envsz envsz_rows
+tm send-keys -t envsz q
+check "LINES=100 COLUMNS=300: q exits 0" envsz wait_status envsz 0
+start envbig 100 30 "env LINES=99999999 COLUMNS=99999999 $U $BIN $SMALL"
+check "LINES=COLUMNS=99999999: draws" envbig wait_for envbig "computed in"
+tm send-keys -t envbig q
+check "LINES=COLUMNS=99999999: q exits 0" envbig wait_status envbig 0
+
 # --- a key script's Resize on a real terminal ------------------------------------------
 # Resize sizes the virtual screen of a script run without a terminal. On a
 # terminal it drew a 200x60 screen on 100x30, scrambled until the window

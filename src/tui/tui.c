@@ -86,6 +86,11 @@ static SCREEN *open_tty(void)
 {
 	struct termios tio;
 	bool have_tio = tcgetattr(fileno(stdout), &tio) == 0;
+	/* the terminal's own size, not LINES and COLUMNS from the environment:
+	 * left exported by a shell or a script (stale after a resize), they
+	 * drew a screen of another size on it, scrambled, and a huge one kept
+	 * the screen from opening */
+	use_tioctl(TRUE);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return NULL;
