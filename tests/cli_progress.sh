@@ -42,6 +42,26 @@ tm send-keys -t c C-c
 check "Ctrl-C ends it with status 130" c wait_status c 130
 check "and clears the line" c lacks_text c "initviz:"
 
+# A terminal made narrower while the line shows: the line stays on one
+# row. (Blanks up to the longer line shown before wrapped, and each update
+# left a row behind, a column of progress lines down the screen.)
+start n 100 12 "env LC_ALL=C.UTF-8 INITVIZ_PROGRESS=0 $BIN --report --train-steps=1000000 --width=64 --batch=128 --depth=4 >/dev/null"
+check "a long training shows its line" n wait_for n "initviz: training, step "
+tm resize-window -t n -x 40 -y 12
+sleep 3 # several updates of the line
+rows=$(tm capture-pane -p -t n | grep -c "initviz: training")
+check_cmd "narrower: one row of progress (got $rows)" [ "$rows" -le 1 ]
+tm resize-window -t n -x 100 -y 12
+sleep 1
+line_ends() {
+	tm capture-pane -p -t n | grep "initviz: training" | sed 's/ *$//' |
+		grep -q '\( s\| left\)$'
+}
+check "wider again: nothing after the line on its row" n line_ends
+tm send-keys -t n C-c
+check "narrower: Ctrl-C ends it with status 130" n wait_status n 130
+check "narrower: and clears the line" n lacks_text n "initviz:"
+
 # A sweep's line counts its training too: its clock runs on while a
 # configuration trains (it stood at the passes' end, "0 s", with the
 # fraction of the passes alone, whatever the steps still to take)

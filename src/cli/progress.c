@@ -133,24 +133,35 @@ void cli_progress_show(cli_progress *p, double frac, const char *detail)
 	cli_progress_text(line, sizeof line, p->what, frac, detail, t - p->t0,
 			  t - p->phase_t0);
 	/* one row: a line that wraps could not be taken back with \r */
-	size_t n = strlen(line), cols = columns(p->f);
-	if (n > cols - 1)
-		line[n = cols - 1] = '\0';
+	size_t n = strlen(line), room = columns(p->f) - 1;
+	if (n > room)
+		line[n = room] = '\0';
 	if (line_fd < 0) {
 		line_fd = fileno(p->f);
 		catch_signals();
 	}
+	/* blanks to the row's last column but one, whatever was there: a
+	 * longer line before, or what a terminal made narrower and then
+	 * wider joined back to the row. (Blanks up to the longest line shown
+	 * wrapped once the terminal was narrower, and each update left a row
+	 * behind.) */
 	fprintf(p->f, "\r%s", line);
-	for (size_t i = n; i < p->shown; i++) /* the rest of a longer line */
+	for (size_t i = n; i < room; i++)
 		fputc(' ', p->f);
+	/* the cursor back after the text, not at the row's end, where what
+	 * the terminal echoes (^C) would wrap to the next row */
+	fprintf(p->f, "\r%s", line);
 	fflush(p->f);
-	p->shown = n > p->shown ? n : p->shown;
+	p->shown = room;
 	line_len = (sig_atomic_t)p->shown;
 }
 
 void cli_progress_stop(cli_progress *p)
 {
 	if (p->f && p->shown) {
+		size_t room = columns(p->f) - 1; /* narrower now: no wrap */
+		if (p->shown > room)
+			p->shown = room;
 		fputc('\r', p->f);
 		for (size_t i = 0; i < p->shown; i++)
 			fputc(' ', p->f);
