@@ -132,11 +132,14 @@ static bool escape_sequence(void)
 			ungetch(c);
 		return false;
 	}
-	if (c == 'O') { /* SS3: one final character */
-		getch();
-		return true;
+	int next = getch();
+	if (next == ERR) { /* Esc, then [ or O typed: not a sequence */
+		ungetch(c);
+		return false;
 	}
-	c = getch();
+	if (c == 'O') /* SS3: next was its final character */
+		return true;
+	c = next;
 	if (c == 'M') { /* an X10 mouse report: three bytes follow */
 		for (int i = 0; i < 3 && getch() != ERR; i++)
 			;
