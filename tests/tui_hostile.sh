@@ -167,6 +167,10 @@ same_top() { [ "$(tm capture-pane -p -t seq | head -2)" = "$before" ]; }
 check "unknown sequences: the settings are as before" seq same_top
 tm send-keys -t seq a
 check "unknown sequences: keys still answered" seq wait_for seq "act leaky-relu"
+# Esc and [ that arrive together with nothing after them (typed while the
+# view was busy) are the keys they are: [ halves the gain
+tm send-keys -t seq Escape [
+check "Esc then [ alone: the [ key" seq wait_for seq "gain 0.5"
 tm send-keys -t seq q
 check "unknown sequences: q exits 0" seq wait_status seq 0
 
