@@ -62,6 +62,17 @@ tm send-keys -t n C-c
 check "narrower: Ctrl-C ends it with status 130" n wait_status n 130
 check "narrower: and clears the line" n lacks_text n "initviz:"
 
+# A terminal one column wide: no room for the line, so none (it was taken
+# for 80 columns, and every rewrite wrapped into rows of one character)
+start one 1 12 "env LC_ALL=C.UTF-8 INITVIZ_PROGRESS=0 $BIN --report --train-steps=1000000 --width=64 --batch=128 --depth=4 >/dev/null"
+sleep 2
+blank() { [ -z "$(tm capture-pane -p -t one | tr -d ' \n')" ]; }
+check "one column: nothing written" one blank
+tm resize-window -t one -x 100 -y 12
+check "one column, then 100: the line" one wait_for one "initviz: training, step "
+tm send-keys -t one C-c
+check "one column: Ctrl-C ends it with status 130" one wait_status one 130
+
 # A sweep's line counts its training too: its clock runs on while a
 # configuration trains (it stood at the passes' end, "0 s", with the
 # fraction of the passes alone, whatever the steps still to take)

@@ -112,11 +112,13 @@ void cli_progress_text(char *buf, size_t len, const char *what, double frac,
 		 detail ? detail : "", took, left);
 }
 
-/* Columns of the terminal f writes to (80 when it does not say). */
+/* Columns of the terminal f writes to (80 when it does not say: 0). One
+ * column is one: taken for 80, every rewrite wrapped into rows of single
+ * characters. */
 static size_t columns(FILE *f)
 {
 	struct winsize w;
-	if (ioctl(fileno(f), TIOCGWINSZ, &w) == 0 && w.ws_col > 1)
+	if (ioctl(fileno(f), TIOCGWINSZ, &w) == 0 && w.ws_col > 0)
 		return w.ws_col;
 	return 80;
 }
