@@ -73,6 +73,30 @@ check "one column, then 100: the line" one wait_for one "initviz: training, step
 tm send-keys -t one C-c
 check "one column: Ctrl-C ends it with status 130" one wait_status one 130
 
+# In the background (Ctrl-Z, then bg in a shell with job control) the line
+# is not written: it went over the shell's prompt and what was typed after
+# it, four times a second. Back in the foreground (fg) it shows again.
+tm new-session -d -s bg -x 100 -y 12 "exec env PS1='$ ' ENV= sh -i"
+tm send-keys -t bg "env LC_ALL=C.UTF-8 INITVIZ_PROGRESS=0 $BIN --report --train-steps=1000000 --width=64 --batch=128 --depth=4 >/dev/null" Enter
+check "a long training shows its line" bg wait_for bg "initviz: training, step "
+pid=$(view_pid bg)
+tm send-keys -t bg C-z
+check "Ctrl-Z stops it" bg wait_for bg "Stopped"
+tm send-keys -t bg "bg" Enter
+sleep 0.5
+tm send-keys -t bg "echo typed-here"
+sleep 1.5 # six rewrites of a line in the foreground
+check "in the background: the prompt and what is typed stay" bg \
+	has_text bg '$ echo typed-here'
+tm send-keys -t bg C-u "fg" Enter
+last_is_line() {
+	tm capture-pane -p -t bg | grep -v '^ *$' | tail -1 |
+		grep -q "^initviz: training, step "
+}
+check "fg: the line again, below the prompt" bg poll last_is_line
+[ -n "$pid" ] && kill "$pid"
+tm kill-session -t bg
+
 # A sweep's line counts its training too: its clock runs on while a
 # configuration trains (it stood at the passes' end, "0 s", with the
 # fraction of the passes alone, whatever the steps still to take)

@@ -30,6 +30,17 @@ static double delay(void)
 	return *end == '\0' && s >= 0 && s <= 1e6 ? s : CLI_PROGRESS_AFTER;
 }
 
+/* Whether this process owns the terminal fd is: in the background (Ctrl-Z
+ * then bg, or started with &) the line was written over the shell's prompt
+ * and what was typed after it, four times a second. A terminal that is
+ * not the controlling one (-1) is written to as before. Only calls that a
+ * signal handler may make. */
+static bool foreground(int fd)
+{
+	pid_t fg = tcgetpgrp(fd);
+	return fg == -1 || fg == getpgrp();
+}
+
 /* Ctrl-C or a kill while the line is shown: clear it (as stop does; only
  * write(), which a signal handler may call), then die of the signal as
  * before, so that the shell's prompt starts on a clean row and the status
@@ -38,7 +49,7 @@ static volatile sig_atomic_t line_fd = -1, line_len;
 
 static void clear_and_die(int sig)
 {
-	if (line_fd >= 0) {
+	if (line_fd >= 0 && foreground(line_fd)) {
 		char sp[256];
 		int n = line_len < (sig_atomic_t)sizeof sp - 2
 			    ? (int)line_len
@@ -131,6 +142,8 @@ void cli_progress_show(cli_progress *p, double frac, const char *detail)
 	if (t - p->t0 < p->after || t - p->last < CLI_PROGRESS_EVERY)
 		return;
 	p->last = t;
+	if (!foreground(fileno(p->f)))
+		return;
 	char line[256];
 	cli_progress_text(line, sizeof line, p->what, frac, detail, t - p->t0,
 			  t - p->phase_t0);
@@ -160,7 +173,7 @@ void cli_progress_show(cli_progress *p, double frac, const char *detail)
 
 void cli_progress_stop(cli_progress *p)
 {
-	if (p->f && p->shown) {
+	if (p->f && p->shown && foreground(fileno(p->f))) {
 		size_t room = columns(p->f) - 1; /* narrower now: no wrap */
 		if (p->shown > room)
 			p->shown = room;
