@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
-#include <unistd.h>
 #include "tui/input.h"
 #include "tui/screen.h"
 #include "tui/work.h"
@@ -166,14 +165,14 @@ static void mouse_report(void)
 		c = getch();
 }
 
-/* Whether the terminal has hung up (its window closed while SIGHUP is
- * ignored): a read then fails at once, which a busy loop's zero timeout
- * cannot tell from no key, so a run or a long computation would go on
- * without anyone to see it. */
-static bool hung_up(void)
+/* Whether the terminal whose input is fd has hung up (its window closed
+ * while SIGHUP is ignored): a read then fails at once, which a busy loop's
+ * zero timeout cannot tell from no key, so a run or a long computation
+ * would go on without anyone to see it. */
+static bool hung_up(int fd)
 {
-	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-	return poll(&p, 1, 0) == 1 &&
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+	return fd >= 0 && poll(&p, 1, 0) == 1 &&
 	       (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
@@ -204,7 +203,7 @@ static int keyboard(tui_app *app, int timeout_ms)
 	}
 	if (timeout_ms == 0) { /* busy: the gaps between these are the delay */
 		tui_app_trace(app, "poll");
-		if (hung_up()) {
+		if (hung_up(app->tty_in)) {
 			tui_app_trace(app, "hangup");
 			app->quit = true;
 			return ERR;

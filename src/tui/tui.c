@@ -148,6 +148,8 @@ int tui_run(const iv_config *cfg, const tui_options *opt)
 				"screen); use --report for a text report\n");
 		return 2;
 	}
+	if (!app.headless)
+		app.tty_in = fileno(stdin); /* newterm reads it */
 	tui_colors_init();
 	status = tui_loop(&app);
 	/* a terminal without an alternate screen (vt100, the Linux console)
