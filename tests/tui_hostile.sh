@@ -131,6 +131,15 @@ check "LINES=COLUMNS=99999999: draws" envbig wait_for envbig "computed in"
 tm send-keys -t envbig q
 check "LINES=COLUMNS=99999999: q exits 0" envbig wait_status envbig 0
 
+# A terminal that does not know its size (a serial line: stty rows 0 cols
+# 0) is what LINES and COLUMNS are for: there they count.
+start envser 120 35 "stty rows 0 cols 0; env LINES=30 COLUMNS=100 $U $BIN $SMALL"
+check "no size, LINES=30 COLUMNS=100: draws" envser wait_for envser "computed in"
+bar_row() { [ "$(tm capture-pane -p -t envser | grep -n 'q Quit' | cut -d: -f1)" = 30 ]; }
+check "no size, LINES=30 COLUMNS=100: the bar on row 30" envser bar_row
+tm send-keys -t envser q
+check "no size, LINES=30 COLUMNS=100: q exits 0" envser wait_status envser 0
+
 # --- a key script's Resize on a real terminal ------------------------------------------
 # Resize sizes the virtual screen of a script run without a terminal. On a
 # terminal it drew a 200x60 screen on 100x30, scrambled until the window

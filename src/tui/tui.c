@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <curses.h>
 #include "tui/app.h"
@@ -89,8 +90,11 @@ static SCREEN *open_tty(void)
 	/* the terminal's own size, not LINES and COLUMNS from the environment:
 	 * left exported by a shell or a script (stale after a resize), they
 	 * drew a screen of another size on it, scrambled, and a huge one kept
-	 * the screen from opening */
-	use_tioctl(TRUE);
+	 * the screen from opening. They are for a terminal that does not know
+	 * its size (a serial line), and count there. */
+	struct winsize ws;
+	use_tioctl(ioctl(fileno(stdout), TIOCGWINSZ, &ws) == 0 &&
+		   ws.ws_row > 0 && ws.ws_col > 0);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return NULL;
