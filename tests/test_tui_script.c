@@ -1090,6 +1090,36 @@ START_TEST(closed_input_does_not_spin)
 }
 END_TEST
 
+START_TEST(a_hung_up_stdin_is_not_the_screens_input)
+{
+	/* given the process's stdin a pipe whose writer is gone (it polls
+	 * as hung up) and a screen whose input is /dev/null, then the loop
+	 * asks the screen's input, not stdin, whether the terminal hung up:
+	 * it ends as a closed input (eof), not as a hangup, while the first
+	 * computation keeps it busy */
+	int fds[2], saved = dup(STDIN_FILENO);
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_eq(pipe(fds), 0);
+	close(fds[1]);
+	ck_assert_int_ge(dup2(fds[0], STDIN_FILENO), 0);
+	close(fds[0]);
+	iv_config c;
+	base_config(&c, 6);
+	remove(TRACE);
+	ck_assert_int_eq(tui_app_init(&app, &c, &(tui_options){.trace = TRACE}),
+			 0);
+	scr = tui_screen_headless(30, 100);
+	app.headless = false; /* read the "keyboard" */
+	ck_assert_int_eq(tui_loop(&app), 0);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+	char *t = tut_slurp(TRACE);
+	ck_assert(strstr(t, " eof"));
+	ck_assert(!strstr(t, "hangup"));
+	free(t);
+}
+END_TEST
+
 START_TEST(run_headless_with_a_script)
 {
 	/* given tui_run with keys and no terminal, then it draws, saves and
@@ -1235,6 +1265,7 @@ Suite *suite(void)
 	tcase_add_test(t, burst_of_keys_computes_once);
 	tcase_add_test(t, new_setting_cancels_the_computation);
 	tcase_add_test(t, closed_input_does_not_spin);
+	tcase_add_test(t, a_hung_up_stdin_is_not_the_screens_input);
 	tcase_add_test(t, run_headless_with_a_script);
 	tcase_add_test(t, no_terminal_without_a_script);
 	tcase_add_test(t, a_quit_signal_outlasts_cont);

@@ -30,6 +30,17 @@ static double delay(void)
 	return *end == '\0' && s >= 0 && s <= 1e6 ? s : CLI_PROGRESS_AFTER;
 }
 
+/* Whether this process owns the terminal fd is: in the background (Ctrl-Z
+ * then bg, or started with &) the line was written over the shell's prompt
+ * and what was typed after it, four times a second. A terminal that is
+ * not the controlling one (-1) is written to as before. Only calls that a
+ * signal handler may make. */
+static bool foreground(int fd)
+{
+	pid_t fg = tcgetpgrp(fd);
+	return fg == -1 || fg == getpgrp();
+}
+
 /* Ctrl-C or a kill while the line is shown: clear it (as stop does; only
  * write(), which a signal handler may call), then die of the signal as
  * before, so that the shell's prompt starts on a clean row and the status
@@ -38,7 +49,7 @@ static volatile sig_atomic_t line_fd = -1, line_len;
 
 static void clear_and_die(int sig)
 {
-	if (line_fd >= 0) {
+	if (line_fd >= 0 && foreground(line_fd)) {
 		char sp[256];
 		int n = line_len < (sig_atomic_t)sizeof sp - 2
 			    ? (int)line_len
@@ -112,11 +123,13 @@ void cli_progress_text(char *buf, size_t len, const char *what, double frac,
 		 detail ? detail : "", took, left);
 }
 
-/* Columns of the terminal f writes to (80 when it does not say). */
+/* Columns of the terminal f writes to (80 when it does not say: 0). One
+ * column is one: taken for 80, every rewrite wrapped into rows of single
+ * characters. */
 static size_t columns(FILE *f)
 {
 	struct winsize w;
-	if (ioctl(fileno(f), TIOCGWINSZ, &w) == 0 && w.ws_col > 1)
+	if (ioctl(fileno(f), TIOCGWINSZ, &w) == 0 && w.ws_col > 0)
 		return w.ws_col;
 	return 80;
 }
@@ -129,28 +142,41 @@ void cli_progress_show(cli_progress *p, double frac, const char *detail)
 	if (t - p->t0 < p->after || t - p->last < CLI_PROGRESS_EVERY)
 		return;
 	p->last = t;
+	if (!foreground(fileno(p->f)))
+		return;
 	char line[256];
 	cli_progress_text(line, sizeof line, p->what, frac, detail, t - p->t0,
 			  t - p->phase_t0);
 	/* one row: a line that wraps could not be taken back with \r */
-	size_t n = strlen(line), cols = columns(p->f);
-	if (n > cols - 1)
-		line[n = cols - 1] = '\0';
+	size_t n = strlen(line), room = columns(p->f) - 1;
+	if (n > room)
+		line[n = room] = '\0';
 	if (line_fd < 0) {
 		line_fd = fileno(p->f);
 		catch_signals();
 	}
+	/* blanks to the row's last column but one, whatever was there: a
+	 * longer line before, or what a terminal made narrower and then
+	 * wider joined back to the row. (Blanks up to the longest line shown
+	 * wrapped once the terminal was narrower, and each update left a row
+	 * behind.) */
 	fprintf(p->f, "\r%s", line);
-	for (size_t i = n; i < p->shown; i++) /* the rest of a longer line */
+	for (size_t i = n; i < room; i++)
 		fputc(' ', p->f);
+	/* the cursor back after the text, not at the row's end, where what
+	 * the terminal echoes (^C) would wrap to the next row */
+	fprintf(p->f, "\r%s", line);
 	fflush(p->f);
-	p->shown = n > p->shown ? n : p->shown;
+	p->shown = room;
 	line_len = (sig_atomic_t)p->shown;
 }
 
 void cli_progress_stop(cli_progress *p)
 {
-	if (p->f && p->shown) {
+	if (p->f && p->shown && foreground(fileno(p->f))) {
+		size_t room = columns(p->f) - 1; /* narrower now: no wrap */
+		if (p->shown > room)
+			p->shown = room;
 		fputc('\r', p->f);
 		for (size_t i = 0; i < p->shown; i++)
 			fputc(' ', p->f);

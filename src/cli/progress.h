@@ -20,7 +20,7 @@ typedef struct cli_progress {
 	double t0, last;   /* start, last rewrite (monotonic seconds) */
 	double phase_t0;   /* the phase's start */
 	double after;      /* seconds before the line appears */
-	size_t shown;      /* characters on the line now */
+	size_t shown;      /* columns the line covers now (text, blanks) */
 	char what[64];     /* the phase: "computing the network", ... */
 } cli_progress;
 

@@ -25,8 +25,10 @@ int tui_app_init(tui_app *app, const iv_config *cfg, const tui_options *opt)
 	const char *keys =
 	    opt && opt->keys ? opt->keys : getenv("INITVIZ_SCRIPT");
 	char err[256];
-	*app = (tui_app){
-	    .dirty = true, .cover = TUI_PANEL_NONE, .modal = TUI_PANEL_NONE};
+	*app = (tui_app){.dirty = true,
+			 .cover = TUI_PANEL_NONE,
+			 .modal = TUI_PANEL_NONE,
+			 .tty_in = -1};
 	tui_model_init(&app->model, cfg);
 	tui_compute_init(&app->comp);
 	teaching(app, opt);

@@ -67,6 +67,7 @@ typedef struct tui_app {
 	int status;             /* exit status once quit */
 	char fatal[320];        /* printed after the terminal is restored */
 	int fast_errs;          /* key reads that failed at once, in a row */
+	int tty_in;             /* the terminal's input (hangup), -1: none */
 	tui_command_fn command; /* from tui_options */
 	void *command_ctx;
 } tui_app;

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* The one input function: script steps first, then the keyboard, with a
- * timeout; a stdin that keeps failing at once is taken as closed. */
+ * timeout; a stdin that keeps failing at once, or has hung up, is taken as
+ * closed. */
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include "tui/input.h"
 #include "tui/screen.h"
@@ -60,6 +62,13 @@ static int script_key(tui_app *app)
 				return ERR;
 			break;
 		case TUI_S_RESIZE:
+			if (!app->headless) {
+				/* a terminal keeps its own size: a screen
+				 * drawn at another one is scrambled on it,
+				 * until the window itself is resized */
+				tui_app_trace(app, "resize skipped");
+				break;
+			}
 			resizeterm(st->lines, st->cols);
 			tui_script_next(&app->script);
 			return TUI_KEY_RESIZE;
@@ -96,6 +105,77 @@ static int view_key(int key)
 	return key;
 }
 
+/* The rest of a CSI sequence from its first byte after ESC [: parameters
+ * and intermediates, then the final byte. */
+static void csi_tail(int c)
+{
+	while (c >= 0x20 && c <= 0x3f)
+		c = getch();
+	if (c != ERR && !(c >= 0x40 && c <= 0x7e)) /* not its final byte */
+		ungetch(c);
+}
+
+/* After an ESC: whether a CSI (ESC [ ...) or SS3 (ESC O x) sequence came
+ * with it, read to its end. Such a sequence is a key the terminfo entry
+ * does not name (Home as ESC [ 1 ~ where TERM=xterm says ESC O H, F13,
+ * Ctrl-arrows), which curses hands on as ESC and its bytes: each would be
+ * taken for a key ('[' halves the knob, '0' resets every setting, 'D'
+ * removes a layer). Bytes that arrive with the ESC came from the terminal,
+ * not from a hand (curses waits ESCDELAY for them). */
+static bool escape_sequence(void)
+{
+	timeout(0);
+	int c = getch();
+	if (c != '[' && c != 'O') {
+		if (c != ERR)
+			ungetch(c);
+		return false;
+	}
+	int next = getch();
+	if (next == ERR) { /* Esc, then [ or O typed: not a sequence */
+		ungetch(c);
+		return false;
+	}
+	if (c == 'O') /* SS3: next was its final character */
+		return true;
+	c = next;
+	if (c == 'M') { /* an X10 mouse report: three bytes follow */
+		for (int i = 0; i < 3 && getch() != ERR; i++)
+			;
+		return true;
+	}
+	csi_tail(c == '[' ? getch() : c); /* the Linux console's ESC [ [ A */
+	return true;
+}
+
+/* The rest of a mouse report after curses' KEY_MOUSE. initviz never asks
+ * for them; they come when a program before left the terminal reporting,
+ * and their bytes would be keys ("0;10;10M": '0' resets every setting).
+ * SGR reports (ESC [ < 0;10;10M) go on with digits to a final M or m,
+ * X10 ones (ESC [ M) with three bytes. */
+static void mouse_report(void)
+{
+	timeout(0);
+	int c = getch();
+	if (c >= '0' && c <= '9') {
+		csi_tail(c);
+		return;
+	}
+	for (int i = 1; i < 3 && c != ERR; i++)
+		c = getch();
+}
+
+/* Whether the terminal whose input is fd has hung up (its window closed
+ * while SIGHUP is ignored): a read then fails at once, which a busy loop's
+ * zero timeout cannot tell from no key, so a run or a long computation
+ * would go on without anyone to see it. */
+static bool hung_up(int fd)
+{
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+	return fd >= 0 && poll(&p, 1, 0) == 1 &&
+	       (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 static int keyboard(tui_app *app, int timeout_ms)
 {
 	char name[16], err[sizeof app->fatal];
@@ -111,14 +191,24 @@ static int keyboard(tui_app *app, int timeout_ms)
 	timeout(timeout_ms);
 	int key = getch();
 	if (key != ERR) {
-		key = view_key(key);
+		if (key == KEY_MOUSE)
+			mouse_report();
+		key = key == KEY_MOUSE || (key == TUI_ESC && escape_sequence())
+			  ? TUI_KEY_UNKNOWN
+			  : view_key(key);
 		app->fast_errs = 0;
 		tui_app_trace(app, "key %s",
 			      tui_keys_name(key, name, sizeof name));
 		return key;
 	}
-	if (timeout_ms == 0) /* busy: the gaps between these are the delay */
+	if (timeout_ms == 0) { /* busy: the gaps between these are the delay */
 		tui_app_trace(app, "poll");
+		if (hung_up(app->tty_in)) {
+			tui_app_trace(app, "hangup");
+			app->quit = true;
+			return ERR;
+		}
+	}
 	/* A wait that ends at once without a key, again and again, is a closed
 	 * input: stop rather than spin. */
 	if (timeout_ms > 0 && tui_clock_now() - t < timeout_ms / 4000.0) {

@@ -55,6 +55,31 @@ int tui_put_bar(int y, int x, int xmax, tui_element e, const char *s)
 	return end;
 }
 
+/* Whether the first n bytes of s hold a byte outside ASCII. */
+static bool has_high(const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* n bytes of s at (y, x) in a locale that is not UTF-8, a character
+ * outside ASCII as '?'. curses there shows each byte of a UTF-8 character
+ * (a lesson file's "é" or "σ", a file name) as M-C or ~C, several cells
+ * where the layout counted one: the rest of the row shifted and was cut. */
+static void add_ascii(int y, int x, const char *s, int n)
+{
+	move(y, x);
+	for (int i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80)
+			addch(c);
+		else if ((c & 0xC0) != 0x80) /* a character's first byte */
+			addch('?');
+	}
+}
+
 int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 {
 	int bytes = 0, cols = 0;
@@ -69,7 +94,10 @@ int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 		cols++;
 	}
 	attrset(tui_colors_attr(e));
-	mvaddnstr(y, x, s, bytes);
+	if (has_high(s, bytes) && !tui_text_utf8_locale())
+		add_ascii(y, x, s, bytes);
+	else
+		mvaddnstr(y, x, s, bytes);
 	attrset(A_NORMAL);
 	mark(y, x, x + cols, 0); /* text now, even over a bar */
 	return x + cols;

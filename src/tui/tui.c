@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <curses.h>
 #include "tui/app.h"
@@ -13,12 +14,16 @@
 #include "tui/loop.h"
 #include "tui/screen.h"
 #include "tui/signals.h"
+#include "util/escape.h"
 #include <term.h> /* last: it defines macros such as "lines" */
 
-/* Why the terminal cannot be used, NULL when it can. */
+/* Why the terminal cannot be used, NULL when it can. TERM is quoted cut
+ * and escaped: it may hold anything, a terminal's own escape sequences
+ * (a window title's) or thousands of bytes. */
 static const char *no_terminal(char *buf, size_t size)
 {
 	const char *term = getenv("TERM");
+	char brief[IV_BRIEF_MAX + 1], name[IV_BRIEF_MAX + 1];
 	int err = 0;
 	if (!isatty(STDIN_FILENO))
 		return "stdin is not a terminal";
@@ -26,15 +31,17 @@ static const char *no_terminal(char *buf, size_t size)
 		return "stdout is not a terminal";
 	if (!term || !*term)
 		return "TERM is not set";
+	iv_brief(brief, sizeof brief, term, IV_BRIEF_MAX);
+	iv_escape_str(name, sizeof name, brief);
 	if (setupterm(term, STDOUT_FILENO, &err) != OK) {
-		snprintf(buf, size, "unknown terminal type \"%s\"", term);
+		snprintf(buf, size, "unknown terminal type \"%s\"", name);
 		return buf;
 	}
 	bool addressable = cursor_address != NULL;
 	del_curterm(cur_term);
 	if (!addressable) {
 		snprintf(buf, size, "terminal \"%s\" cannot move the cursor",
-			 term);
+			 name);
 		return buf;
 	}
 	return NULL;
@@ -61,10 +68,33 @@ static void add_cap(char *buf, size_t size, const char *cap)
 		snprintf(buf + n, size - n, "%s", s);
 }
 
+/* Ctrl-S is a key, not XOFF: with flow control on, it stopped the
+ * terminal's output, so the view froze in the middle of a frame, its keys
+ * unanswered and SIGTERM not taken (the loop stays in the blocked write)
+ * until Ctrl-Q. curses' program mode keeps the change (a resume after
+ * Ctrl-Z restores it); endwin restores the shell's. */
+static void no_flow_control(int fd)
+{
+	struct termios t;
+	if (tcgetattr(fd, &t) != 0 || !(t.c_iflag & IXON))
+		return;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	if (tcsetattr(fd, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 static SCREEN *open_tty(void)
 {
 	struct termios tio;
 	bool have_tio = tcgetattr(fileno(stdout), &tio) == 0;
+	/* the terminal's own size, not LINES and COLUMNS from the environment:
+	 * left exported by a shell or a script (stale after a resize), they
+	 * drew a screen of another size on it, scrambled, and a huge one kept
+	 * the screen from opening. They are for a terminal that does not know
+	 * its size (a serial line), and count there. */
+	struct winsize ws;
+	use_tioctl(ioctl(fileno(stdout), TIOCGWINSZ, &ws) == 0 &&
+		   ws.ws_row > 0 && ws.ws_col > 0);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return NULL;
@@ -77,6 +107,7 @@ static SCREEN *open_tty(void)
 	}
 	cbreak();
 	noecho();
+	no_flow_control(fileno(stdout));
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
@@ -121,6 +152,8 @@ int tui_run(const iv_config *cfg, const tui_options *opt)
 				"screen); use --report for a text report\n");
 		return 2;
 	}
+	if (!app.headless)
+		app.tty_in = fileno(stdin); /* newterm reads it */
 	tui_colors_init();
 	status = tui_loop(&app);
 	/* a terminal without an alternate screen (vt100, the Linux console)

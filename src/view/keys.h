@@ -33,6 +33,7 @@ enum {
 	TUI_KEY_END,
 	TUI_KEY_BACKSPACE,
 	TUI_KEY_RESIZE,
+	TUI_KEY_UNKNOWN, /* a sequence curses does not know: no action */
 	TUI_KEY_F0 = 0x10100 /* TUI_KEY_F(1) .. TUI_KEY_F(12) */
 };
 #define TUI_KEY_F(n) (TUI_KEY_F0 + (n))
