@@ -918,6 +918,120 @@ assert 1.8 < per_block < 2.2, per_block
 EOF
 ok
 
+# --- README's and the man page's examples, run as written -------------------
+# Each example line must still be in the text, and run as a user pastes it
+# (initviz on PATH) it must do what the words beside it say: the constant
+# init is "not healthy", the jq line prints one std a layer, the width
+# sweep of N(0, 0.05) grows with width and He's stays flat, the CSV grid
+# has a row per configuration and layer. The interactive examples run as
+# reports with --check: tanh with std 0.01 vanishes, He + relu lives.
+mkdir "$tmp/path" "$tmp/ex" || exit 99
+ln -s "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$tmp/path/initviz"
+readme="${top_srcdir:-.}/README.md"
+sed -n '/^\.SH EXAMPLES/,/^\.SH SEE/p' "${top_srcdir:-.}/docs/initviz.1" |
+	sed -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\e$/\\/' >"$tmp/examples"
+# has FILE TEXT: the example is there, word for word
+has() { grep -qF -- "$2" "$1" || fail "$(basename "$1") no longer says: $2"; }
+# shellrun WANT_RC SCRIPT: the script in sh, in $tmp/ex, initviz on PATH
+shellrun()
+{
+	(cd "$tmp/ex" && PATH="$tmp/path:$PATH" sh -c "$2") \
+		>"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ "$rc" -eq "$1" ] || fail "sh -c '$2': exit status $rc, want $1"
+}
+
+printf 'examples: --check --init=constant is "not healthy" ... '
+line='initviz --report --check --init=constant && echo healthy || echo "not healthy"'
+has "$readme" "$line"
+shellrun 0 "$line"
+[ "$(tail -n 1 "$tmp/out")" = "not healthy" ] || fail "README: not 'not healthy'"
+has "$tmp/examples" 'Use it in a script:'
+script=$(sed -n '/^if initviz --check --init=constant/,/^fi$/p' "$tmp/examples")
+[ -n "$script" ] || fail "initviz.1: the script example is gone"
+shellrun 0 "$script"
+[ "$(cat "$tmp/out")" = "not healthy" ] || fail "initviz.1: not 'not healthy'"
+ok
+
+printf 'examples: the jq line prints one activation std a layer ... '
+if command -v jq >/dev/null 2>&1; then
+	line="initviz --report --format=json --widths=784,512,256,10 | jq '.layers[].activation.std'"
+	has "$readme" "$line"
+	has "$tmp/examples" 'The activation standard deviation of every layer, with'
+	script=$(sed -n '/^initviz --format=json --widths=784,512,256,10 |$/,/jq/p' \
+		"$tmp/examples")
+	for s in "$line" "$script"; do
+		shellrun 0 "$s"
+		grep -qvE '^0\.[0-9]+$' "$tmp/out" && fail "not a std a line"
+		[ "$(wc -l <"$tmp/out")" -eq 3 ] || fail "not 3 layers"
+	done
+	ok
+else
+	echo "no jq: skipped"
+fi
+
+printf 'examples: small tanh weights vanish, He keeps 50 relu layers ... '
+line='initviz --init=normal --std=0.01 --activation=tanh --depth=10   # watch the signal vanish'
+has "$readme" "$line"
+has "$tmp/examples" 'Watch the signal vanish in a deep tanh network with small weights:'
+has "$tmp/examples" 'initviz --init=normal --std=0.01 --activation=tanh --depth=10'
+shellrun 1 "${line%%#*} --report --check"
+grep -q 'activation std shrinks .*: signals vanish$' "$tmp/err" ||
+	fail "no vanishing signal"
+line='initviz --report --init=he-normal --activation=relu --depth=50'
+has "$readme" "$line"
+has "$tmp/examples" 'He initialization keeps a deep ReLU network alive:'
+has "$tmp/examples" "$line"
+shellrun 0 "$line --check"
+ok
+
+printf 'examples: over width, N(0, 0.05) grows and He stays flat ... '
+line='initviz --check --sweep=width:64..2048*2 --init=normal --std=0.05   # activations grow with width'
+has "$readme" "$line"
+shellrun 1 "${line%%#*}"
+grep -q '^initviz: check: activations grow with width in ' "$tmp/err" ||
+	fail "README: activations do not grow with width"
+has "$tmp/examples" 'Does the activation scale stay flat as the network gets wider?'
+line='initviz --check --sweep=width:64..2048*2 --init=he-normal --activation=relu'
+has "$tmp/examples" "$line"
+shellrun 0 "$line"
+[ "$(grep -cE '^ +[0-9]+ .* flat( \(unsettled\))?$' "$tmp/out")" -eq 10 ] ||
+	fail "initviz.1: not flat in all 10 layers"
+ok
+
+printf 'examples: the CSV sweeps have a row per configuration and layer ... '
+line='initviz --format=csv --sweep=width:64..2048*2 --init=he-normal --activation=relu >sweep.csv'
+has "$readme" "$line"
+shellrun 0 "$line"
+"$py" - "$tmp/ex/sweep.csv" width 60 <<'EOF' || fail "README's CSV (above)"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+knobs = sys.argv[2].split(",")
+assert len(rows) == int(sys.argv[3]), len(rows)
+assert [k for k in rows[0] if k.startswith("sweep.")] == \
+    ["sweep." + k for k in knobs], list(rows[0])[:3]
+assert sorted({int(r["sweep.width"]) for r in rows}) == \
+    [64, 128, 256, 512, 1024, 2048]
+EOF
+script=$(sed -n '/^initviz --format=csv --sweep=width:64..2048\*2 --sweep=std/,/sweep.csv$/p' \
+	"$tmp/examples")
+[ -n "$script" ] || fail "initviz.1: the CSV grid example is gone"
+rm -f "$tmp/ex/sweep.csv"
+shellrun 0 "$script"
+# 6 widths x 2 stds, 3 layers each
+"$py" - "$tmp/ex/sweep.csv" width,std 36 <<'EOF' || fail "initviz.1's CSV (above)"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+knobs = sys.argv[2].split(",")
+assert len(rows) == int(sys.argv[3]), len(rows)
+assert [k for k in rows[0] if k.startswith("sweep.")] == \
+    ["sweep." + k for k in knobs], list(rows[0])[:3]
+assert {(r["sweep.width"], r["sweep.std"]) for r in rows} == \
+    {(str(w), s) for w in (64, 128, 256, 512, 1024, 2048)
+     for s in ("0.01", "0.05")}
+EOF
+ok
+
 # --- write errors ---------------------------------------------------------
 # a full disk: exit 2 and one line, in every format and for a sweep
 if [ -w /dev/full ]; then
