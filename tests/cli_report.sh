@@ -1032,6 +1032,106 @@ assert {(r["sweep.width"], r["sweep.std"]) for r in rows} == \
 EOF
 ok
 
+# --- the defaults the man page and README's option table state --------------
+# Each "Default:" of the man page's OPTIONS and each default in README's
+# table is the value the report's JSON "config" gives with no options
+# (the learning rate: the one training uses; the format: what --report
+# prints), so that a changed default fails here until both texts say it.
+printf 'defaults: the man page and README state the ones the program uses ... '
+run 0 --format=json --train-steps=1
+cp "$tmp/out" "$tmp/defaults.json"
+run 0 --format=json --init=gpt2 --residual --depth=8 --width=16 --batch=4
+cp "$tmp/out" "$tmp/gpt2.json"
+run 0 --format=json --lesson=9 --train-steps=1 --depth=2 --width=8 --batch=4
+cp "$tmp/out" "$tmp/lesson9.json"
+run 0 --report --depth=2 --width=8 --batch=4
+cp "$tmp/out" "$tmp/report.txt"
+run 0 --report --format=table --depth=2 --width=8 --batch=4
+cmp -s "$tmp/out" "$tmp/report.txt" || fail "--report is not --format=table"
+"$py" - "${top_srcdir:-.}/docs/initviz.1" "${top_srcdir:-.}/README.md" \
+	"$tmp/defaults.json" "$tmp/gpt2.json" "$tmp/lesson9.json" \
+	<<'EOF' || fail "stated defaults (above)"
+import json, math, re, sys
+man, readme = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+doc, gpt2, l9 = (json.load(open(f)) for f in sys.argv[3:6])
+cfg = doc["config"]
+assert "training" in doc and l9["training_lr"] == 0.002, l9["training_lr"]
+
+def word(v):
+    """v as the texts write it: on/off, a number's shortest form"""
+    if isinstance(v, bool):
+        return "on" if v else "off"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return repr(v) if isinstance(v, float) else str(v)
+
+# what the program uses, by option
+want = {k.replace("_", "-"): word(v) for k, v in cfg.items()
+        if not isinstance(v, list)}
+want["lr"] = word(doc["training_lr"])
+want["train-steps"] = "0"   # a report without --train-steps has none
+want["format"] = "table"    # checked above: --report is --format=table
+want["residual"] = "off"
+bad, seen = [], []
+
+# the man page: the .TP items of OPTIONS, roff taken out
+opts = man.split("\n.SH OPTIONS\n", 1)[1].split("\n.SH ", 1)[0]
+for item in opts.split("\n.TP\n")[1:]:
+    lines = item.split("\n")
+    names = re.findall(r"--([a-z-]+)", lines[0].replace("\\-", "-"))
+    text = " ".join(re.sub(r'^\.(?:B|BR|BI|I|IR|RB)\s+', "", l)
+                    for l in lines[1:] if not l.startswith(".TP"))
+    text = re.sub(r'\\f[BIRP]|"', "", text).replace("\\-", "-")
+    m = re.search(r"Default: (.*)", text)
+    if not m or not names or names[0] not in want:
+        continue
+    stated = m.group(1)
+    if names[0] == "lr":   # the lesson's lr with --lesson, else ...
+        stated = stated.split("else ", 1)[1]
+    first = re.split(r"[ ,(]|\.(?!\d)", stated.strip())[0]
+    seen.append(names[0])
+    if first != want[names[0]]:
+        bad.append("initviz.1 --%s: says %r, is %s"
+                   % (names[0], first, want[names[0]]))
+# gpt2's alpha: 1/sqrt(2L)
+assert "Default: 1, or 1/\\(sr(2L) for\n.BR gpt2 ." in man
+a = gpt2["config"]["res_scale"]
+if abs(a - 1 / math.sqrt(2 * gpt2["config"]["depth"])) > 1e-15:
+    bad.append("gpt2's res-scale is %r" % a)
+need = {"init", "std", "value", "gain", "mode", "bias", "bias-std",
+        "activation", "slope", "res-scale", "depth", "width", "batch",
+        "input", "seed", "bins", "train-steps", "lr"}
+assert need <= set(seen), sorted(need - set(seen))
+
+# README's table: | options | meaning | defaults, in the options' order |
+n = 0
+for row in readme.split("\n"):
+    cells = row.split(" | ")
+    if len(cells) != 3 or not row.startswith("| `"):
+        continue
+    names = [o for o in re.findall(r"--([a-z-]+)", cells[0])
+             if o in want and o != "widths"]
+    # the defaults, a note in parentheses left out
+    stated = [s.strip(" `|") for s in
+              re.sub(r"\([^()]*(\([^()]*\))*[^()]*\)", "", cells[2]).split(",")]
+    if not names:
+        continue
+    if names == ["report", "format", "bins", "check"] or "format" in names:
+        names = ["format", "bins"]
+    if len(stated) != len(names):
+        bad.append("README %s: %d defaults for %r" % (cells[0], len(stated),
+                                                      names))
+        continue
+    for o, s in zip(names, stated):
+        n += 1
+        if s != want[o]:
+            bad.append("README --%s: says %r, is %s" % (o, s, want[o]))
+assert n >= 19, n
+assert "1 (`gpt2`: 1/√(2L))" in readme
+assert not bad, bad
+EOF
+ok
+
 # --- write errors ---------------------------------------------------------
 # a full disk: exit 2 and one line, in every format and for a sweep
 if [ -w /dev/full ]; then
