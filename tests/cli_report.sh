@@ -388,6 +388,22 @@ for a in "--norm=layer" "--norm=batch" "--res-scale=0.1414"; do
 		--depth=50 --width=128 --batch=64 $a
 	ok
 done
+# the man page's figure for them: 50 layer-normalized He + relu blocks
+# grow the stream's mean square 1.07 times a block
+printf 'check: 50 layer-normalized blocks grow 1.07 times a block, as CHECK says ... '
+sed 's/\\-/-/g' "${top_srcdir:-.}/docs/initviz.1" | tr '\n' ' ' | tr -s ' ' |
+	grep -qF 'problem: 50 layer-normalized blocks grow 1.07 times a block.' ||
+	fail "initviz.1's CHECK no longer says 1.07"
+run 0 --format=json --residual --norm=layer --init=he-normal \
+	--activation=relu --depth=50
+"$py" - "$tmp/out" <<'EOF' || fail "layer-normalized growth (above)"
+import json, sys
+ms = [l["stream"]["channel_variance"] + l["stream"]["channel_mean_sq"]
+      for l in json.load(open(sys.argv[1]))["layers"]]
+g = (ms[-1] / ms[0]) ** (1 / 49)   # from layer 1 (the projection) to 50
+assert abs(g - 1.07) <= 0.005, g
+EOF
+ok
 
 # the man page's finite-width note, as it states it: deep He + relu passes
 # for seeds 1-8 at width 256, fails for 3 of seeds 1-20 at width 128, and a
@@ -405,6 +421,10 @@ for s in $(seq 1 20); do
 		--width=128 --seed=$s >/dev/null 2>&1
 	rc=$?
 	[ $rc -le 1 ] || fail "seed $s: exit $rc"
+	[ $rc -eq 0 ] || "$bin" --report --check --init=he-normal \
+		--activation=relu --depth=50 --width=128 --seed=$s 2>&1 >/dev/null |
+		grep -Eqx 'initviz: check: 1 of 50 layers have more than 50% of their units dead, zero on every sample \(first: layer (4[0-9]|50), [0-9]+ of 128\)' ||
+		fail "seed $s: not more than half of a last layer's units dead"
 	n=$((n + rc))
 done
 [ $n -eq 3 ] || fail "$n of 20 failed"
