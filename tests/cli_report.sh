@@ -388,6 +388,22 @@ for a in "--norm=layer" "--norm=batch" "--res-scale=0.1414"; do
 		--depth=50 --width=128 --batch=64 $a
 	ok
 done
+# the man page's figure for them: 50 layer-normalized He + relu blocks
+# grow the stream's mean square 1.07 times a block
+printf 'check: 50 layer-normalized blocks grow 1.07 times a block, as CHECK says ... '
+sed 's/\\-/-/g' "${top_srcdir:-.}/docs/initviz.1" | tr '\n' ' ' | tr -s ' ' |
+	grep -qF 'problem: 50 layer-normalized blocks grow 1.07 times a block.' ||
+	fail "initviz.1's CHECK no longer says 1.07"
+run 0 --format=json --residual --norm=layer --init=he-normal \
+	--activation=relu --depth=50
+"$py" - "$tmp/out" <<'EOF' || fail "layer-normalized growth (above)"
+import json, sys
+ms = [l["stream"]["channel_variance"] + l["stream"]["channel_mean_sq"]
+      for l in json.load(open(sys.argv[1]))["layers"]]
+g = (ms[-1] / ms[0]) ** (1 / 49)   # from layer 1 (the projection) to 50
+assert abs(g - 1.07) <= 0.005, g
+EOF
+ok
 
 # the man page's finite-width note, as it states it: deep He + relu passes
 # for seeds 1-8 at width 256, fails for 3 of seeds 1-20 at width 128, and a
@@ -405,6 +421,10 @@ for s in $(seq 1 20); do
 		--width=128 --seed=$s >/dev/null 2>&1
 	rc=$?
 	[ $rc -le 1 ] || fail "seed $s: exit $rc"
+	[ $rc -eq 0 ] || "$bin" --report --check --init=he-normal \
+		--activation=relu --depth=50 --width=128 --seed=$s 2>&1 >/dev/null |
+		grep -Eqx 'initviz: check: 1 of 50 layers have more than 50% of their units dead, zero on every sample \(first: layer (4[0-9]|50), [0-9]+ of 128\)' ||
+		fail "seed $s: not more than half of a last layer's units dead"
 	n=$((n + rc))
 done
 [ $n -eq 3 ] || fail "$n of 20 failed"
@@ -915,6 +935,220 @@ import json, sys
 s = [l["activation"]["rms"] ** 2 for l in json.load(open(sys.argv[1]))["layers"]]
 per_block = (s[-1] / s[0]) ** (1 / 19)   # 19 blocks after the projection
 assert 1.8 < per_block < 2.2, per_block
+EOF
+ok
+
+# --- README's and the man page's examples, run as written -------------------
+# Each example line must still be in the text, and run as a user pastes it
+# (initviz on PATH) it must do what the words beside it say: the constant
+# init is "not healthy", the jq line prints one std a layer, the width
+# sweep of N(0, 0.05) grows with width and He's stays flat, the CSV grid
+# has a row per configuration and layer. The interactive examples run as
+# reports with --check: tanh with std 0.01 vanishes, He + relu lives.
+mkdir "$tmp/path" "$tmp/ex" || exit 99
+ln -s "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$tmp/path/initviz"
+readme="${top_srcdir:-.}/README.md"
+sed -n '/^\.SH EXAMPLES/,/^\.SH SEE/p' "${top_srcdir:-.}/docs/initviz.1" |
+	sed -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\e$/\\/' >"$tmp/examples"
+# has FILE TEXT: the example is there, word for word
+has() { grep -qF -- "$2" "$1" || fail "$(basename "$1") no longer says: $2"; }
+# shellrun WANT_RC SCRIPT: the script in sh, in $tmp/ex, initviz on PATH
+shellrun()
+{
+	(cd "$tmp/ex" && PATH="$tmp/path:$PATH" sh -c "$2") \
+		>"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	[ "$rc" -eq "$1" ] || fail "sh -c '$2': exit status $rc, want $1"
+}
+
+printf 'examples: --check --init=constant is "not healthy" ... '
+line='initviz --report --check --init=constant && echo healthy || echo "not healthy"'
+has "$readme" "$line"
+shellrun 0 "$line"
+[ "$(tail -n 1 "$tmp/out")" = "not healthy" ] || fail "README: not 'not healthy'"
+has "$tmp/examples" 'Use it in a script:'
+script=$(sed -n '/^if initviz --check --init=constant/,/^fi$/p' "$tmp/examples")
+[ -n "$script" ] || fail "initviz.1: the script example is gone"
+shellrun 0 "$script"
+[ "$(cat "$tmp/out")" = "not healthy" ] || fail "initviz.1: not 'not healthy'"
+ok
+
+printf 'examples: the jq line prints one activation std a layer ... '
+if command -v jq >/dev/null 2>&1; then
+	line="initviz --report --format=json --widths=784,512,256,10 | jq '.layers[].activation.std'"
+	has "$readme" "$line"
+	has "$tmp/examples" 'The activation standard deviation of every layer, with'
+	script=$(sed -n '/^initviz --format=json --widths=784,512,256,10 |$/,/jq/p' \
+		"$tmp/examples")
+	for s in "$line" "$script"; do
+		shellrun 0 "$s"
+		grep -qvE '^0\.[0-9]+$' "$tmp/out" && fail "not a std a line"
+		[ "$(wc -l <"$tmp/out")" -eq 3 ] || fail "not 3 layers"
+	done
+	ok
+else
+	echo "no jq: skipped"
+fi
+
+printf 'examples: small tanh weights vanish, He keeps 50 relu layers ... '
+line='initviz --init=normal --std=0.01 --activation=tanh --depth=10   # watch the signal vanish'
+has "$readme" "$line"
+has "$tmp/examples" 'Watch the signal vanish in a deep tanh network with small weights:'
+has "$tmp/examples" 'initviz --init=normal --std=0.01 --activation=tanh --depth=10'
+shellrun 1 "${line%%#*} --report --check"
+grep -q 'activation std shrinks .*: signals vanish$' "$tmp/err" ||
+	fail "no vanishing signal"
+line='initviz --report --init=he-normal --activation=relu --depth=50'
+has "$readme" "$line"
+has "$tmp/examples" 'He initialization keeps a deep ReLU network alive:'
+has "$tmp/examples" "$line"
+shellrun 0 "$line --check"
+ok
+
+printf 'examples: over width, N(0, 0.05) grows and He stays flat ... '
+line='initviz --check --sweep=width:64..2048*2 --init=normal --std=0.05   # activations grow with width'
+has "$readme" "$line"
+shellrun 1 "${line%%#*}"
+grep -q '^initviz: check: activations grow with width in ' "$tmp/err" ||
+	fail "README: activations do not grow with width"
+has "$tmp/examples" 'Does the activation scale stay flat as the network gets wider?'
+line='initviz --check --sweep=width:64..2048*2 --init=he-normal --activation=relu'
+has "$tmp/examples" "$line"
+shellrun 0 "$line"
+[ "$(grep -cE '^ +[0-9]+ .* flat( \(unsettled\))?$' "$tmp/out")" -eq 10 ] ||
+	fail "initviz.1: not flat in all 10 layers"
+ok
+
+printf 'examples: the CSV sweeps have a row per configuration and layer ... '
+line='initviz --format=csv --sweep=width:64..2048*2 --init=he-normal --activation=relu >sweep.csv'
+has "$readme" "$line"
+shellrun 0 "$line"
+"$py" - "$tmp/ex/sweep.csv" width 60 <<'EOF' || fail "README's CSV (above)"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+knobs = sys.argv[2].split(",")
+assert len(rows) == int(sys.argv[3]), len(rows)
+assert [k for k in rows[0] if k.startswith("sweep.")] == \
+    ["sweep." + k for k in knobs], list(rows[0])[:3]
+assert sorted({int(r["sweep.width"]) for r in rows}) == \
+    [64, 128, 256, 512, 1024, 2048]
+EOF
+script=$(sed -n '/^initviz --format=csv --sweep=width:64..2048\*2 --sweep=std/,/sweep.csv$/p' \
+	"$tmp/examples")
+[ -n "$script" ] || fail "initviz.1: the CSV grid example is gone"
+rm -f "$tmp/ex/sweep.csv"
+shellrun 0 "$script"
+# 6 widths x 2 stds, 3 layers each
+"$py" - "$tmp/ex/sweep.csv" width,std 36 <<'EOF' || fail "initviz.1's CSV (above)"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+knobs = sys.argv[2].split(",")
+assert len(rows) == int(sys.argv[3]), len(rows)
+assert [k for k in rows[0] if k.startswith("sweep.")] == \
+    ["sweep." + k for k in knobs], list(rows[0])[:3]
+assert {(r["sweep.width"], r["sweep.std"]) for r in rows} == \
+    {(str(w), s) for w in (64, 128, 256, 512, 1024, 2048)
+     for s in ("0.01", "0.05")}
+EOF
+ok
+
+# --- the defaults the man page and README's option table state --------------
+# Each "Default:" of the man page's OPTIONS and each default in README's
+# table is the value the report's JSON "config" gives with no options
+# (the learning rate: the one training uses; the format: what --report
+# prints), so that a changed default fails here until both texts say it.
+printf 'defaults: the man page and README state the ones the program uses ... '
+run 0 --format=json --train-steps=1
+cp "$tmp/out" "$tmp/defaults.json"
+run 0 --format=json --init=gpt2 --residual --depth=8 --width=16 --batch=4
+cp "$tmp/out" "$tmp/gpt2.json"
+run 0 --format=json --lesson=9 --train-steps=1 --depth=2 --width=8 --batch=4
+cp "$tmp/out" "$tmp/lesson9.json"
+run 0 --report --depth=2 --width=8 --batch=4
+cp "$tmp/out" "$tmp/report.txt"
+run 0 --report --format=table --depth=2 --width=8 --batch=4
+cmp -s "$tmp/out" "$tmp/report.txt" || fail "--report is not --format=table"
+"$py" - "${top_srcdir:-.}/docs/initviz.1" "${top_srcdir:-.}/README.md" \
+	"$tmp/defaults.json" "$tmp/gpt2.json" "$tmp/lesson9.json" \
+	<<'EOF' || fail "stated defaults (above)"
+import json, math, re, sys
+man, readme = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+doc, gpt2, l9 = (json.load(open(f)) for f in sys.argv[3:6])
+cfg = doc["config"]
+assert "training" in doc and l9["training_lr"] == 0.002, l9["training_lr"]
+
+def word(v):
+    """v as the texts write it: on/off, a number's shortest form"""
+    if isinstance(v, bool):
+        return "on" if v else "off"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return repr(v) if isinstance(v, float) else str(v)
+
+# what the program uses, by option
+want = {k.replace("_", "-"): word(v) for k, v in cfg.items()
+        if not isinstance(v, list)}
+want["lr"] = word(doc["training_lr"])
+want["train-steps"] = "0"   # a report without --train-steps has none
+want["format"] = "table"    # checked above: --report is --format=table
+want["residual"] = "off"
+bad, seen = [], []
+
+# the man page: the .TP items of OPTIONS, roff taken out
+opts = man.split("\n.SH OPTIONS\n", 1)[1].split("\n.SH ", 1)[0]
+for item in opts.split("\n.TP\n")[1:]:
+    lines = item.split("\n")
+    names = re.findall(r"--([a-z-]+)", lines[0].replace("\\-", "-"))
+    text = " ".join(re.sub(r'^\.(?:B|BR|BI|I|IR|RB)\s+', "", l)
+                    for l in lines[1:] if not l.startswith(".TP"))
+    text = re.sub(r'\\f[BIRP]|"', "", text).replace("\\-", "-")
+    m = re.search(r"Default: (.*)", text)
+    if not m or not names or names[0] not in want:
+        continue
+    stated = m.group(1)
+    if names[0] == "lr":   # the lesson's lr with --lesson, else ...
+        stated = stated.split("else ", 1)[1]
+    first = re.split(r"[ ,(]|\.(?!\d)", stated.strip())[0]
+    seen.append(names[0])
+    if first != want[names[0]]:
+        bad.append("initviz.1 --%s: says %r, is %s"
+                   % (names[0], first, want[names[0]]))
+# gpt2's alpha: 1/sqrt(2L)
+assert "Default: 1, or 1/\\(sr(2L) for\n.BR gpt2 ." in man
+a = gpt2["config"]["res_scale"]
+if abs(a - 1 / math.sqrt(2 * gpt2["config"]["depth"])) > 1e-15:
+    bad.append("gpt2's res-scale is %r" % a)
+need = {"init", "std", "value", "gain", "mode", "bias", "bias-std",
+        "activation", "slope", "res-scale", "depth", "width", "batch",
+        "input", "seed", "bins", "train-steps", "lr"}
+assert need <= set(seen), sorted(need - set(seen))
+
+# README's table: | options | meaning | defaults, in the options' order |
+n = 0
+for row in readme.split("\n"):
+    cells = row.split(" | ")
+    if len(cells) != 3 or not row.startswith("| `"):
+        continue
+    names = [o for o in re.findall(r"--([a-z-]+)", cells[0])
+             if o in want and o != "widths"]
+    # the defaults, a note in parentheses left out
+    stated = [s.strip(" `|") for s in
+              re.sub(r"\([^()]*(\([^()]*\))*[^()]*\)", "", cells[2]).split(",")]
+    if not names:
+        continue
+    if names == ["report", "format", "bins", "check"] or "format" in names:
+        names = ["format", "bins"]
+    if len(stated) != len(names):
+        bad.append("README %s: %d defaults for %r" % (cells[0], len(stated),
+                                                      names))
+        continue
+    for o, s in zip(names, stated):
+        n += 1
+        if s != want[o]:
+            bad.append("README --%s: says %r, is %s" % (o, s, want[o]))
+assert n >= 19, n
+assert "1 (`gpt2`: 1/√(2L))" in readme
+assert not bad, bad
 EOF
 ok
 

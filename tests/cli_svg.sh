@@ -655,6 +655,34 @@ EOF2
 	fail "docs/example-depth20.svg is not what its command draws: regenerate it"
 ok
 
+# ... and README's description of it says what it shows: the network of
+# the title, the layers whose histograms it draws, the stds that fall
+# (activations) and rise (gradients) with depth, measured and predicted
+printf "svg: README's words for the example figure describe it ... "
+run 0 --format=json --depth=20 --batch=256
+"$py" - "${top_srcdir:-.}/README.md" "${top_srcdir:-.}/docs/example-depth20.svg" \
+	"$tmp/out" <<'EOF2' || fail "README's description of the figure (above)"
+import json, re, sys
+readme = " ".join(open(sys.argv[1], encoding="utf-8").read().split())
+svg = open(sys.argv[2], encoding="utf-8").read()
+alt = readme.split("![", 1)[1].split("](docs/example-depth20.svg)", 1)[0]
+assert alt.startswith("tanh, 20 layers of 256 units: the std of the "
+                      "activations falls and that of the gradients rises, "
+                      "as mean-field theory predicts; histograms of layers "), alt
+said = [int(x) for x in re.findall(r"\d+", alt.split("histograms of layers", 1)[1])]
+drawn = [int(x) for x in re.findall(r">layer (\d+)</text>", svg)]
+assert said == drawn, (said, drawn)
+assert ">initviz: tanh, 20 layers of 256 units</text>" in svg
+L = json.load(open(sys.argv[3]))["layers"]
+for src in ("measured", "theory"):
+    act = [l["activation"]["std"] if src == "measured"
+           else l["theory"]["activation_std"] for l in L]
+    grad = [l["grad_activation"]["std"] if src == "measured"
+            else l["theory"]["grad_activation_std"] for l in L]
+    assert act[-1] < act[0] / 2 and grad[-1] > 2 * grad[0], (src, act, grad)
+EOF2
+ok
+
 # --- a value with no neighbour to join is still drawn ----------------------
 printf 'svg: a lone value (one layer, between NaN, deep) is drawn, not a point of no length ... '
 for args in "--depth=1 --width=8 --batch=4" \

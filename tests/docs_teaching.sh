@@ -357,7 +357,37 @@ between("`" + msg + "`: that file is skipped", 0, 0,
 r = report(18, "--lessons=%s" % os.path.join(d, "my.lessons"))
 between("An orthogonal matrix keeps every vector's length: nothing vanishes,",
         0.99, 1.01, [l["activation"]["std"] for l in r["layers"]])
+r = report(17, "--lessons=%s" % os.path.join(d, "my.lessons"))
+between("mean and unit variance through any depth.",
+        -0.05, 0.05, [l["activation"]["mean"] for l in r["layers"]])
+between("mean and unit variance through any depth.",
+        0.95, 1.05, [l["activation"]["std"] for l in r["layers"]])
+g = [l["grad_activation"]["std"] for l in r["layers"]]
+between("look = a flat activation profile; the gradients still grow slowly",
+        1, 1.1, [g[l - 1] / g[l] for l in range(1, len(g))])
 shutil.rmtree(d)
+# the learning rate each built-in lesson names, as the guide lists them
+lrs = {k: report(k, "--train-steps=1", "--depth=1", "--width=4",
+                 "--batch=4")["training_lr"] for k in range(1, 17)}
+want = {k: 0.05 for k in range(1, 17)}
+want.update({2: 0.02, 13: 0.02, 9: 0.002, 14: 0.002, 15: 0.002, 16: 0.002,
+             4: 0.06})
+between("one, so the rate does not depend on the path through them: 0.05, but "
+        "0.02 for lessons 2 and 13 and 0.002 for lessons 9 and 14", 0, 0,
+        [0 if lrs == want else 1])
+between("0.002 for 15 and 16 too, and 0.06 for lesson 4", 0, 0,
+        [0 if lrs == want else 1])
+# ... and why: lesson 9 diverges at 0.05 within 200 steps; lesson 4's
+# positive inputs at 0.05 blow up (its claim: the loss x1000 in 100
+# steps) on all but one of seeds 1 to 16
+between("(at 0.05 lesson 9's network diverges within 200 steps", 0, 0,
+        [0 if diverged(report(9, "--lr=0.05", "--train-steps=200")) else 1])
+calm = [s for s in range(1, 17)
+        if not loss(report(4, "--lr=0.05", "--seed=%d" % s,
+                           "--train-steps=100"), 100) > 1000 *
+        loss(report(4, "--lr=0.05", "--seed=%d" % s, "--train-steps=100"), 0)]
+between("(at 0.05 positive inputs did not blow up for one seed in 16)", 1, 1,
+        [len(calm)])
 # the guide's count of lessons
 n = subprocess.run([binary, "--list-lessons"], capture_output=True,
                    text=True, check=True).stdout.count("\n")

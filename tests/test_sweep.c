@@ -37,6 +37,9 @@ static const struct good good[] = {
 	{ "width:064", "64" },
 	{ "depth:2..10+4", "2 6 10" },
 	{ "depth:1..3*1.2", "1 2 3" }, /* 1 1.2 1.44 1.73 2.07 2.49 2.99 */
+	/* docs/report.md's own examples of the two ranges and the rounding */
+	{ "depth:2..20+2", "2 4 6 8 10 12 14 16 18 20" },
+	{ "width:1..4*1.1", "1 2 3 4" },
 	{ "std:0.01..0.16*2", "0.01 0.02 0.04 0.08 0.16" },
 	{ "bias-std:0..0.3+0.1", "0 0.1 0.2 0.3" },
 	{ "gain:0.5,1e0,2.50", "0.5 1 2.5" },
@@ -102,6 +105,7 @@ static const struct bad bad[] = {
 	{ "std:nan,1", "--std must be" },
 	{ "gain:inf", "--gain must be" },
 	{ "width:64,64", "the value 64 is given twice" },
+	{ "width:8,8", "the value 8 is given twice" }, /* docs/report.md's */
 	{ "std:0.5,0.50", "the value 0.5 is given twice" },
 	/* what the user typed is quoted escaped, never as control bytes */
 	{ "fr\x1b]2;x\aob:1", "unknown knob \"fr^[]2;x^Gob\"" },
