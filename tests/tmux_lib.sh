@@ -51,6 +51,9 @@ poll() {
 has_text() { tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2"; }
 lacks_text() { ! has_text "$1" "$2"; }
 wait_for() { poll has_text "$1" "$2"; }
+# wait_long NAME TEXT: wait_for for work that queues behind a burst (200
+# resizes a loaded machine answers one redraw at a time): 30 s, not 10
+wait_long() { wait_for "$1" "$2" || wait_for "$1" "$2" || wait_for "$1" "$2"; }
 wait_gone() { poll lacks_text "$1" "$2"; }
 status_is() { [ "$(cat "$TMPD/$1.status" 2>/dev/null)" = "$2" ]; }
 wait_status() { poll status_is "$1" "$2"; }

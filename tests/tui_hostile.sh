@@ -33,7 +33,7 @@ while [ $i -lt 100 ]; do
 done
 check "burst of 200 resizes: still alive" tiny alive tiny
 tm send-keys -t tiny a
-check "burst: keys still answered" tiny wait_for tiny "act relu"
+check "burst: keys still answered" tiny wait_long tiny "act relu"
 tm send-keys -t tiny q
 check "burst: q exits 0" tiny wait_status tiny 0
 
