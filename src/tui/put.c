@@ -6,7 +6,6 @@
 #include <string.h>
 #include <curses.h>
 #include "tui/put.h"
-#include "util/wrap.h"
 
 /* Which cells of the frame hold a bar (tui_put_bar), not text: a row of
  * LINES x COLS flags, cleared at each frame. Without it (no memory) no
@@ -82,19 +81,29 @@ static void add_ascii(int y, int x, const char *s, int n)
 
 int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 {
-	int bytes = 0, cols = 0;
+	int bytes = 0, cols = 0, c;
+	iv_cols_mode m = tui_text_mode();
 	if (xmax > COLS)
 		xmax = COLS;
 	if (x >= xmax || y < 0 || y >= LINES)
 		return x;
-	while (s[bytes] && x + cols < xmax) { /* whole characters only */
-		bytes++;
-		while (((unsigned char)s[bytes] & 0xC0) == 0x80)
-			bytes++;
-		cols++;
+	/* a combining mark with no letter before it in s would go on the
+	 * cell left of x, another text's: not drawn */
+	while (*s && iv_cols_glyph(s, m, &c) > 0 && c == 0)
+		s += iv_cols_glyph(s, m, &c);
+	/* whole glyphs only: a wide character that would stand half past
+	 * xmax is not drawn (curses would wrap it to the next row) */
+	while (s[bytes]) {
+		size_t k = iv_cols_glyph(s + bytes, m, &c);
+		if (x + cols + c > xmax)
+			break;
+		bytes += (int)k;
+		cols += c;
 	}
+	if (bytes == 0)
+		return x;
 	attrset(tui_colors_attr(e));
-	if (has_high(s, bytes) && !tui_text_utf8_locale())
+	if (has_high(s, bytes) && m == IV_COLS_CHARS)
 		add_ascii(y, x, s, bytes);
 	else
 		mvaddnstr(y, x, s, bytes);
@@ -126,7 +135,7 @@ int tui_put_wrap(int y, int x, int w, int rows, tui_element e, const char *text)
 	size_t len;
 	char line[512];
 	while (*p && used < rows && w > 0) {
-		const char *s = iv_wrap_line(p, w, &len, &next);
+		const char *s = tui_text_wrap_line(p, w, &len, &next);
 		if (len == 0)
 			break;
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
@@ -171,7 +180,7 @@ int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
 	if (tui_text_width(s) <= xmax - x)
 		return tui_put(y, x, xmax, e, s);
 	const char *t =
-	    iv_wrap_line(s, xmax - x - 1 - tui_text_width(ell), &len, &next);
+	    tui_text_wrap_line(s, xmax - x - 1 - tui_text_width(ell), &len, &next);
 	snprintf(line, sizeof line, "%.*s", (int)len, t);
 	x = tui_put(y, x, xmax, e, line);
 	x = tui_put(y, x, xmax, e, " "); /* a blank, over a rule's line too */
