@@ -840,7 +840,8 @@ START_TEST(wide_characters_take_their_two_columns)
 	 * whole, a blank after it before the rule goes on; every row of the
 	 * text starts in column 1 and ends before the last column, none
 	 * spilling onto the next row, and the rows together are the whole
-	 * text, no character lost or cut */
+	 * text, no character lost or cut; in the C locale each character
+	 * outside ASCII is one '?' still */
 	static const int cols[] = {80, TUI_MIN_COLS};
 	iv_lesson_set set = {0};
 	iv_config base;
@@ -889,6 +890,17 @@ START_TEST(wide_characters_take_their_two_columns)
 			      s);
 		ck_assert_msg(strstr(look, " look: 看看每一层的直方图 🙂\n"),
 			      "%s", s);
+		free(s);
+		teardown();
+	}
+	/* where the locale is not UTF-8, a character outside ASCII is one
+	 * '?', one column, as before */
+	if (setlocale(LC_CTYPE, "C")) {
+		char *s = drawn_lessons(&set, 24, 80);
+		ck_assert_msg(strstr(s, "lesson 1/1: ??? ? ???? title -"), "%s",
+			      s);
+		ck_assert_msg(strstr(s, "\n ????????????????????????"), "%s", s);
+		ck_assert_msg(strstr(s, " look: ????????? ?\n"), "%s", s);
 		free(s);
 		teardown();
 	}
