@@ -16,6 +16,7 @@
 #include <string.h>
 #include "cli/lessons.h"
 #include "cli/opts.h"
+#include "tui/put.h"
 #include "tui_testutil.h"
 
 #define KEYS  "keys.txt"
@@ -910,6 +911,44 @@ START_TEST(wide_characters_take_their_two_columns)
 }
 END_TEST
 
+START_TEST(text_is_put_in_whole_cells)
+{
+	/* given a UTF-8 screen 20 wide: 初始化 up to column 5 is 初始 (four
+	 * cells, not half of 化 too); a combining mark with no letter before
+	 * it is left out, not put on another text's cell; 初 in the last
+	 * column is not drawn (curses would wrap it); a title cut by words
+	 * keeps whole characters and its ellipsis in the room */
+	char *was = strdup(setlocale(LC_CTYPE, NULL)), row[256];
+	ck_assert_ptr_nonnull(was);
+	if (!setlocale(LC_CTYPE, "C.UTF-8")) {
+		free(was);
+		return;
+	}
+	SCREEN *s = tui_screen_headless(5, 20);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(tui_put(0, 0, 5, TUI_E_NORMAL, "初始化"), 4);
+	ck_assert_int_eq(tui_put(1, 3, 10, TUI_E_NORMAL, "\xcc\x81x"), 4);
+	ck_assert_int_eq(tui_put(2, 19, 20, TUI_E_NORMAL, "初"), 19);
+	ck_assert_int_eq(tui_put_words(3, 0, 9, TUI_E_NORMAL, "初始化 决定信号",
+				       "…"),
+			 8);
+	tui_screen_row(0, row, sizeof row);
+	ck_assert_str_eq(row, "初始");
+	tui_screen_row(1, row, sizeof row);
+	ck_assert_str_eq(row, "   x");
+	tui_screen_row(2, row, sizeof row);
+	ck_assert_str_eq(row, "");
+	tui_screen_row(3, row, sizeof row);
+	ck_assert_str_eq(row, "初始化 …");
+	tui_screen_row(4, row, sizeof row);
+	ck_assert_str_eq(row, "");
+	endwin();
+	delscreen(s);
+	setlocale(LC_CTYPE, was);
+	free(was);
+}
+END_TEST
+
 START_TEST(a_lesson_sets_its_learning_rate)
 {
 	/* given three lessons, the second naming lr 0.01 and a random readout,
@@ -1728,6 +1767,7 @@ Suite *suite(void)
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);
 	tcase_add_test(t, wide_characters_take_their_two_columns);
+	tcase_add_test(t, text_is_put_in_whole_cells);
 	suite_add_tcase(s, t);
 	return s;
 }
