@@ -54,28 +54,40 @@ int tui_put_bar(int y, int x, int xmax, tui_element e, const char *s)
 	return end;
 }
 
-/* Whether the first n bytes of s hold a byte outside ASCII. */
-static bool has_high(const char *s, int n)
+/* Whether the first n bytes of s hold a byte that curses may not show
+ * as it is in one cell: outside ASCII, or a control character. */
+static bool has_special(const char *s, int n)
 {
 	for (int i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+		if ((unsigned char)s[i] >= 0x7F || (unsigned char)s[i] < 0x20)
 			return true;
 	return false;
 }
 
-/* n bytes of s at (y, x) in a locale that is not UTF-8, a character
- * outside ASCII as '?'. curses there shows each byte of a UTF-8 character
- * (a lesson file's "é" or "σ", a file name) as M-C or ~C, several cells
- * where the layout counted one: the rest of the row shifted and was cut. */
-static void add_ascii(int y, int x, const char *s, int n)
+/* n bytes of s at (y, x), a character at a time, each in the cells the
+ * layout counted for it (util/cols.h). curses shows a control character
+ * (a lesson file's escape or tab) as "^[" or spreads it to the next tab
+ * stop, a malformed sequence as "M-C" or "~C", and in a locale that is
+ * not UTF-8 each byte of "é" or "σ" so: more cells than counted, the rest
+ * of the row shifted and cut. Here a tab is one blank, and a control
+ * character, a malformed sequence and, outside UTF-8, any character
+ * outside ASCII one '?'. */
+static void add_plain(int y, int x, const char *s, int n, iv_cols_mode m)
 {
 	move(y, x);
-	for (int i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80)
-			addch(c);
-		else if ((c & 0xC0) != 0x80) /* a character's first byte */
+	for (int i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = iv_cols_char(s + i, &cp);
+		bool bad = cp == 0xFFFD &&
+			   (k != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0);
+		if (cp == '\t')
+			addch(' ');
+		else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || bad ||
+			 (cp >= 0x80 && m == IV_COLS_CHARS))
 			addch('?');
+		else
+			addnstr(s + i, (int)k);
+		i += (int)k;
 	}
 }
 
@@ -103,8 +115,8 @@ int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 	if (bytes == 0)
 		return x;
 	attrset(tui_colors_attr(e));
-	if (has_high(s, bytes) && m == IV_COLS_CHARS)
-		add_ascii(y, x, s, bytes);
+	if (has_special(s, bytes))
+		add_plain(y, x, s, bytes, m);
 	else
 		mvaddnstr(y, x, s, bytes);
 	attrset(A_NORMAL);
