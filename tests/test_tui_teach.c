@@ -918,7 +918,7 @@ START_TEST(text_is_put_in_whole_cells)
 	 * it is left out, not put on another text's cell; 初 in the last
 	 * column is not drawn (curses would wrap it); a title cut by words
 	 * keeps whole characters and its ellipsis in the room; a control
-	 * character takes the one cell it is counted as */
+	 * character takes the cells it is counted as */
 	char *was = strdup(setlocale(LC_CTYPE, NULL)), row[256];
 	ck_assert_ptr_nonnull(was);
 	if (!setlocale(LC_CTYPE, "C.UTF-8")) {
@@ -941,13 +941,14 @@ START_TEST(text_is_put_in_whole_cells)
 	ck_assert_str_eq(row, "");
 	tui_screen_row(3, row, sizeof row);
 	ck_assert_str_eq(row, "初始化 …");
-	/* a tab is one blank; an escape, a C1 control and a malformed byte
-	 * one '?' each, as counted (curses would show "^[", "~C") */
+	/* a tab and an escape "^I" and "^[", two cells as counted (curses
+	 * would spread the tab to column 8); a C1 control and a malformed
+	 * byte one '?' each (curses would show "~C", "M-C") */
 	ck_assert_int_eq(tui_put(4, 0, 20, TUI_E_NORMAL,
 				 "a\tb\x1b[1m\xc2\x9b\xff\xef\xbf\xbd" "c"),
-			 11);
+			 13);
 	tui_screen_row(4, row, sizeof row);
-	ck_assert_str_eq(row, "a b?[1m??\xef\xbf\xbd" "c");
+	ck_assert_str_eq(row, "a^Ib^[[1m??\xef\xbf\xbd" "c");
 	endwin();
 	delscreen(s);
 	setlocale(LC_CTYPE, was);

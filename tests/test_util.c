@@ -381,6 +381,7 @@ static const struct {
 	{ "a\xe2\x80\x8b" "b", 3, 2 },          /* U+200B zero width space */
 	{ "\xe3\x81\x8b\xe3\x82\x99", 2, 2 },   /* kana + combining voicing */
 	{ "\xff\xfe", 2, 2 },                   /* not UTF-8: one a byte */
+	{ "a\tb\x1b", 6, 6 },                   /* controls: "^I", "^[" */
 };
 
 START_TEST(columns_of_wide_and_combining_characters)

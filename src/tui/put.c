@@ -65,13 +65,13 @@ static bool has_special(const char *s, int n)
 }
 
 /* n bytes of s at (y, x), a character at a time, each in the cells the
- * layout counted for it (util/cols.h). curses shows a control character
- * (a lesson file's escape or tab) as "^[" or spreads it to the next tab
- * stop, a malformed sequence as "M-C" or "~C", and in a locale that is
- * not UTF-8 each byte of "é" or "σ" so: more cells than counted, the rest
- * of the row shifted and cut. Here a tab is one blank, and a control
- * character, a malformed sequence and, outside UTF-8, any character
- * outside ASCII one '?'. */
+ * layout counted for it (util/cols.h). curses shows a malformed sequence
+ * as "M-C" or "~C", spreads a tab to the next tab stop, and in a locale
+ * that is not UTF-8 shows each byte of "é" or "σ" as M-C or ~C: more
+ * cells than counted, the rest of the row shifted and cut. Here a control
+ * character (a lesson file's escape or tab) is "^[", "^I" as the messages
+ * write it, and a C1 control, a malformed sequence and, outside UTF-8,
+ * any character outside ASCII one '?'. */
 static void add_plain(int y, int x, const char *s, int n, iv_cols_mode m)
 {
 	move(y, x);
@@ -80,10 +80,11 @@ static void add_plain(int y, int x, const char *s, int n, iv_cols_mode m)
 		size_t k = iv_cols_char(s + i, &cp);
 		bool bad = cp == 0xFFFD &&
 			   (k != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0);
-		if (cp == '\t')
-			addch(' ');
-		else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || bad ||
-			 (cp >= 0x80 && m == IV_COLS_CHARS))
+		if (cp < 0x20 || cp == 0x7F) {
+			addch('^');
+			addch((chtype)(cp ^ 0x40));
+		} else if ((cp >= 0x80 && cp < 0xA0) || bad ||
+			   (cp >= 0x80 && m == IV_COLS_CHARS))
 			addch('?');
 		else
 			addnstr(s + i, (int)k);

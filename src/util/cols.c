@@ -174,8 +174,17 @@ static bool in(const struct iv_cols_range *r, size_t n, uint32_t cp)
 	return false;
 }
 
+/* Whether cp is a C0 control character or DEL, which the view shows as
+ * "^X" (as curses does, and as the messages escape it: util/escape.h). */
+static bool control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F;
+}
+
 int iv_cols_of(uint32_t cp)
 {
+	if (control(cp))
+		return 2;
 	if (cp < 0x300)
 		return 1;
 	if (in(zero, sizeof zero / sizeof *zero, cp))
@@ -215,7 +224,7 @@ size_t iv_cols_glyph(const char *s, iv_cols_mode m, int *cols)
 	uint32_t cp;
 	size_t n = iv_cols_char(s, &cp);
 	if (m == IV_COLS_CHARS) {
-		*cols = 1;
+		*cols = control(cp) ? 2 : 1;
 		return n;
 	}
 	*cols = iv_cols_of(cp);

@@ -12,14 +12,15 @@
 /* How text is counted: IV_COLS_CHARS one column a character (text that
  * must not change with the terminal: --help, reports; and a view that
  * draws each character outside ASCII as one '?'), IV_COLS_CELLS the cells
- * a UTF-8 terminal draws. */
+ * a UTF-8 terminal draws. In both a control character (C0, DEL) takes
+ * two, as it is shown "^X". */
 typedef enum { IV_COLS_CHARS, IV_COLS_CELLS } iv_cols_mode;
 
 /* The character at s (not at its end): its bytes, and its code point in
  * *cp (U+FFFD for a malformed sequence, which takes its first byte and the
  * continuation bytes after it, as a terminal shows one replacement). */
 size_t iv_cols_char(const char *s, uint32_t *cp);
-/* Cells code point cp takes: 0, 1 or 2. */
+/* Cells code point cp takes: 0, 1 or 2 (2 for a control, "^X"). */
 int iv_cols_of(uint32_t cp);
 /* The glyph at s (not at its end): a character with the zero-width ones
  * after it under IV_COLS_CELLS, one character under IV_COLS_CHARS. Its
