@@ -410,7 +410,8 @@ static const struct {
 	{ "see 初始化 now", 8, "see 初始|化 now" },
 	{ "ＦｕｌｌＷｉｄｔｈ", 7, "Ｆｕｌ|ｌＷｉ|ｄｔｈ" },
 	{ "cafe\xcc\x81 ok", 4, "cafe\xcc\x81|ok" },
-	{ "e\xcc\x81\xcc\x81\xcc\x81" "e\xcc\x81", 1, "e\xcc\x81\xcc\x81\xcc\x81|e\xcc\x81" },
+	{ "e\xcc\x81\xcc\x81\xcc\x81" "e\xcc\x81", 1,
+	  "e\xcc\x81\xcc\x81\xcc\x81|e\xcc\x81" },
 	{ "ab🙂", 3, "ab|🙂" },
 };
 

@@ -192,8 +192,8 @@ int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
 		xmax = COLS;
 	if (tui_text_width(s) <= xmax - x)
 		return tui_put(y, x, xmax, e, s);
-	const char *t =
-	    tui_text_wrap_line(s, xmax - x - 1 - tui_text_width(ell), &len, &next);
+	const char *t = tui_text_wrap_line(s, xmax - x - 1 - tui_text_width(ell),
+					   &len, &next);
 	snprintf(line, sizeof line, "%.*s", (int)len, t);
 	x = tui_put(y, x, xmax, e, line);
 	x = tui_put(y, x, xmax, e, " "); /* a blank, over a rule's line too */

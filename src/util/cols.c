@@ -18,6 +18,7 @@ struct iv_cols_range {
 	uint32_t lo, hi;
 };
 
+/* clang-format off */
 static const struct iv_cols_range zero[] = {
 	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
 	{0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
@@ -158,6 +159,7 @@ static const struct iv_cols_range wide[] = {
 	{0x2B820, 0x2CEA1}, {0x2CEB0, 0x2EBE0}, {0x2F800, 0x2FA1D},
 	{0x30000, 0x3134A},
 };
+/* clang-format on */
 
 static bool in(const struct iv_cols_range *r, size_t n, uint32_t cp)
 {

@@ -50,8 +50,9 @@ const char *iv_wrap_line_in(const char *text, int width, iv_cols_mode m,
 	uint32_t prev = ' ';
 	while (*text == ' ')
 		text++;
-	while (text[n] && width > 0) { /* whole glyphs: a wide one whole or
-					 * not at all, marks with their letter */
+	/* whole glyphs: a wide one whole or not at all, marks with their
+	 * letter */
+	while (text[n] && width > 0) {
 		uint32_t cp;
 		int c;
 		iv_cols_char(text + n, &cp);
@@ -65,7 +66,7 @@ const char *iv_wrap_line_in(const char *text, int width, iv_cols_mode m,
 		prev = cp;
 	}
 	if (text[n] && text[n] != ' ' && cut > 0)
-		n = cut; /* break at the last blank, or wide character, that fits */
+		n = cut; /* at the last blank or wide character that fits */
 	*next = text + n;
 	while (**next == ' ')
 		(*next)++;

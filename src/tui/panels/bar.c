@@ -67,7 +67,8 @@ static const char *words(const tui_app *app, int y, int x, int cols,
 		const char *ell = last ? app->gl->ell : "";
 		if (room - tui_text_width(ell) < 1)
 			return next; /* no room for a word */
-		s = tui_text_wrap_line(s, room - tui_text_width(ell), &len, &next);
+		s = tui_text_wrap_line(s, room - tui_text_width(ell), &len,
+				       &next);
 		snprintf(line, sizeof line, "%.*s%s", (int)len, s, ell);
 		s = line;
 	}

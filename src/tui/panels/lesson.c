@@ -117,8 +117,8 @@ static int note_cols(void)
 static const char *page_line(const char *p, int w, int r, int n, bool paged,
 			     size_t *len, const char **next)
 {
-	return tui_text_wrap_line(p, paged && r == n - 1 ? w - note_cols() : w, len,
-			    next);
+	return tui_text_wrap_line(p, paged && r == n - 1 ? w - note_cols() : w,
+				  len, next);
 }
 
 /* The text in pages of n rows of w columns: how many, and where page want
