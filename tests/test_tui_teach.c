@@ -8,6 +8,7 @@
 #include <check.h>
 #include <ctype.h>
 #include <dirent.h>
+#include <locale.h>
 #include <math.h>
 #include <regex.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 #include "cli/lessons.h"
 #include "cli/opts.h"
+#include "tui/put.h"
 #include "tui_testutil.h"
 
 #define KEYS  "keys.txt"
@@ -54,6 +56,18 @@ static char *drawn(const iv_config *c, int lines, int cols)
 	remove(SAVED);
 	ck_assert_int_eq(tut_run_keys(&app, &scr, c, &o, "Wait Save " SAVED,
 				      lines, cols),
+			 0);
+	return tut_slurp(SAVED);
+}
+
+/* The first lesson of set drawn on a headless lines x cols screen and
+ * saved: the screen's text (free it); the app stays open. */
+static char *drawn_lessons(const iv_lesson_set *set, int lines, int cols)
+{
+	tui_options o = {.keys = KEYS, .lessons = set, .lesson = 1};
+	remove(SAVED);
+	ck_assert_int_eq(tut_run_keys(&app, &scr, &set->v[0].cfg, &o,
+				      "Wait Save " SAVED, lines, cols),
 			 0);
 	return tut_slurp(SAVED);
 }
@@ -793,6 +807,153 @@ START_TEST(every_builtin_lesson_loads_and_draws)
 	ck_assert(tui_lessons_config_same(&app.model.cfg, &builtin.v[n - 2].cfg));
 	ck_assert_uint_eq(iv_net_depth(app.comp.net),
 			  builtin.v[n - 2].cfg.depth);
+}
+END_TEST
+
+/* The lesson set of one lesson in wide characters: a title in Chinese, an
+ * emoji and fullwidth letters; a text of long runs of Chinese without a
+ * blank, fullwidth words, emoji and combining marks. */
+#define WIDE_TITLE "初始化 🙂 ｗｉｄｅ title"
+static const char wide_lesson[] =
+	"[lesson]\ntitle = " WIDE_TITLE "\n"
+	"text = 权重初始化决定信号在深层网络中是否能够传播。如果方差太小，"
+	"信号会逐层衰减到零；\n"
+	"text = 如果方差太大，信号会爆炸。 Ｆｕｌｌｗｉｄｔｈ words and 🙂 "
+	"emoji 🙂 here,\n"
+	"text = cafe\xcc\x81 with e\xcc\x81 and combining marks near the edge "
+	"of the panel of text.\n"
+	"look = 看看每一层的直方图 🙂\ndepth = 4\nwidth = 8\n";
+
+/* s without its blanks, in buf. */
+static void unblanked(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+	for (; *s && n + 1 < size; s++)
+		if (*s != ' ' && *s != '\n')
+			buf[n++] = *s;
+	buf[n] = '\0';
+}
+
+START_TEST(wide_characters_take_their_two_columns)
+{
+	/* given a lesson of Chinese, fullwidth letters, emoji and combining
+	 * marks, in a UTF-8 locale, at 80 and at 60 columns: the title is
+	 * whole, a blank after it before the rule goes on; every row of the
+	 * text starts in column 1 and ends before the last column, none
+	 * spilling onto the next row, and the rows together are the whole
+	 * text, no character lost or cut; in the C locale each character
+	 * outside ASCII is one '?' still */
+	static const int cols[] = {80, TUI_MIN_COLS};
+	iv_lesson_set set = {0};
+	iv_config base;
+	char err[256], want[2048], got[2048], row[1024];
+	char *was = strdup(setlocale(LC_CTYPE, NULL));
+	ck_assert_ptr_nonnull(was);
+	if (!setlocale(LC_CTYPE, "C.UTF-8")) {
+		free(was);
+		return; /* no UTF-8 locale: no cells to count */
+	}
+	iv_config_defaults(&base);
+	ck_assert_int_eq(iv_lessons_parse(&set, wide_lesson,
+					  sizeof wide_lesson - 1, "t", &base,
+					  cli_apply_setting, err, sizeof err),
+			 0);
+	snprintf(row, sizeof row, "%s %s %s", set.v[0].text[0],
+		 set.v[0].text[1], set.v[0].text[2]);
+	unblanked(row, want, sizeof want);
+	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+		char *s = drawn_lessons(&set, 24, cols[i]);
+		const char *rule = strstr(s, "lesson 1/1: ");
+		ck_assert_msg(rule, "%s", s);
+		rule += strlen("lesson 1/1: ");
+		ck_assert_msg(!strncmp(rule, WIDE_TITLE " ─",
+				       strlen(WIDE_TITLE " ─")),
+			      "%d columns:\n%s", cols[i], s);
+		/* the text rows: from the rule's row to the look line */
+		const char *p = strchr(rule, '\n') + 1;
+		const char *look = strstr(p, " look: ");
+		ck_assert_msg(look, "%s", s);
+		size_t n = 0;
+		got[0] = '\0';
+		while (p < look) {
+			const char *end = strchr(p, '\n');
+			snprintf(row, sizeof row, "%.*s", (int)(end - p), p);
+			ck_assert_msg(row[0] == ' ' && row[1] != ' ',
+				      "%d columns: \"%s\"", cols[i], row);
+			ck_assert_int_le(iv_cols(row, IV_COLS_CELLS),
+					 cols[i] - 1);
+			n += (size_t)snprintf(got + n, sizeof got - n, "%s",
+					      row);
+			p = end + 1;
+		}
+		unblanked(got, row, sizeof row);
+		ck_assert_msg(!strcmp(row, want), "%d columns:\n%s", cols[i],
+			      s);
+		ck_assert_msg(strstr(look, " look: 看看每一层的直方图 🙂\n"),
+			      "%s", s);
+		free(s);
+		teardown();
+	}
+	/* where the locale is not UTF-8, a character outside ASCII is one
+	 * '?', one column, as before */
+	if (setlocale(LC_CTYPE, "C")) {
+		char *s = drawn_lessons(&set, 24, 80);
+		ck_assert_msg(strstr(s, "lesson 1/1: ??? ? ???? title -"), "%s",
+			      s);
+		ck_assert_msg(strstr(s, "\n ????????????????????????"), "%s",
+			      s);
+		ck_assert_msg(strstr(s, " look: ????????? ?\n"), "%s", s);
+		free(s);
+		teardown();
+	}
+	iv_lessons_free(&set);
+	setlocale(LC_CTYPE, was);
+	free(was);
+}
+END_TEST
+
+START_TEST(text_is_put_in_whole_cells)
+{
+	/* given a UTF-8 screen 20 wide: 初始化 up to column 5 is 初始 (four
+	 * cells, not half of 化 too); a combining mark with no letter before
+	 * it is left out, not put on another text's cell; 初 in the last
+	 * column is not drawn (curses would wrap it); a title cut by words
+	 * keeps whole characters and its ellipsis in the room; a control
+	 * character takes the cells it is counted as */
+	char *was = strdup(setlocale(LC_CTYPE, NULL)), row[256];
+	ck_assert_ptr_nonnull(was);
+	if (!setlocale(LC_CTYPE, "C.UTF-8")) {
+		free(was);
+		return;
+	}
+	SCREEN *s = tui_screen_headless(5, 20);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(tui_put(0, 0, 5, TUI_E_NORMAL, "初始化"), 4);
+	ck_assert_int_eq(tui_put(1, 3, 10, TUI_E_NORMAL, "\xcc\x81x"), 4);
+	ck_assert_int_eq(tui_put(2, 19, 20, TUI_E_NORMAL, "初"), 19);
+	ck_assert_int_eq(tui_put_words(3, 0, 9, TUI_E_NORMAL, "初始化 决定信号",
+				       "…"),
+			 8);
+	tui_screen_row(0, row, sizeof row);
+	ck_assert_str_eq(row, "初始");
+	tui_screen_row(1, row, sizeof row);
+	ck_assert_str_eq(row, "   x");
+	tui_screen_row(2, row, sizeof row);
+	ck_assert_str_eq(row, "");
+	tui_screen_row(3, row, sizeof row);
+	ck_assert_str_eq(row, "初始化 …");
+	/* a tab and an escape "^I" and "^[", two cells as counted (curses
+	 * would spread the tab to column 8); a C1 control and a malformed
+	 * byte one '?' each (curses would show "~C", "M-C") */
+	ck_assert_int_eq(tui_put(4, 0, 20, TUI_E_NORMAL,
+				 "a\tb\x1b[1m\xc2\x9b\xff\xef\xbf\xbd" "c"),
+			 13);
+	tui_screen_row(4, row, sizeof row);
+	ck_assert_str_eq(row, "a^Ib^[[1m??\xef\xbf\xbd" "c");
+	endwin();
+	delscreen(s);
+	setlocale(LC_CTYPE, was);
+	free(was);
 }
 END_TEST
 
@@ -1613,6 +1774,8 @@ Suite *suite(void)
 	tcase_add_test(t, notice_shows_at_start);
 	tcase_add_test(t, S_saves_without_overwriting);
 	tcase_add_test(t, lesson_screen_matches_snapshot);
+	tcase_add_test(t, wide_characters_take_their_two_columns);
+	tcase_add_test(t, text_is_put_in_whole_cells);
 	suite_add_tcase(s, t);
 	return s;
 }

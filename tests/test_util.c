@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "util/blas_core.h"
+#include "util/cols.h"
 #include "util/bytes.h"
 #include "util/escape.h"
 #include "util/number.h"
@@ -364,6 +365,89 @@ START_TEST(blas_core_a_set_kernel_stands)
 }
 END_TEST
 
+/* Columns a character at a time and in a terminal's cells: a wide
+ * character two, a combining mark none, in any locale. */
+static const struct {
+	const char *text;
+	int chars, cells;
+} widths[] = {
+	{ "plain", 5, 5 },
+	{ "σ → ∂L/∂h", 9, 9 },
+	{ "初始化", 3, 6 },                     /* CJK */
+	{ "ｗｉｄｅ", 4, 8 },                   /* fullwidth forms */
+	{ "🙂 ok", 4, 5 },                      /* emoji, outside the BMP */
+	{ "e\xcc\x81", 2, 1 },                  /* e + U+0301 */
+	{ "cafe\xcc\x81 caf\xc3\xa9", 10, 9 }, /* decomposed, composed */
+	{ "a\xe2\x80\x8b" "b", 3, 2 },          /* U+200B zero width space */
+	{ "\xe3\x81\x8b\xe3\x82\x99", 2, 2 },   /* kana + combining voicing */
+	{ "\xff\xfe", 2, 2 },                   /* not UTF-8: one a byte */
+	{ "a\tb\x1b", 6, 6 },                   /* controls: "^I", "^[" */
+};
+
+START_TEST(columns_of_wide_and_combining_characters)
+{
+	ck_assert_int_eq(iv_cols(widths[_i].text, IV_COLS_CHARS),
+	                 widths[_i].chars);
+	ck_assert_int_eq(iv_cols(widths[_i].text, IV_COLS_CELLS),
+	                 widths[_i].cells);
+}
+END_TEST
+
+/* Wrapped in cells, every line: a wide character whole on one line or
+ * the next, never half past the width; Chinese without blanks broken
+ * between characters, never before "，" or "。"; a combining mark with its
+ * letter; a wide character wider than the line gives no line at all. */
+static const struct {
+	const char *text;
+	int width;
+	const char *lines; /* joined by '|' */
+} cell_paragraphs[] = {
+	{ "初始化 🙂 wide", 6, "初始化|🙂|wide" },
+	{ "权重初始化决定信号", 5, "权重|初始|化决|定信|号" },
+	{ "权重初始化决定信号", 6, "权重初|始化决|定信号" },
+	{ "如果方差太小，信号", 6, "如果方|差太|小，信|号" },
+	{ "信号会爆炸。好", 10, "信号会爆|炸。好" }, /* "。" not alone */
+	{ "see 初始化 now", 8, "see 初始|化 now" },
+	{ "ＦｕｌｌＷｉｄｔｈ", 7, "Ｆｕｌ|ｌＷｉ|ｄｔｈ" },
+	{ "cafe\xcc\x81 ok", 4, "cafe\xcc\x81|ok" },
+	{ "e\xcc\x81\xcc\x81\xcc\x81" "e\xcc\x81", 1,
+	  "e\xcc\x81\xcc\x81\xcc\x81|e\xcc\x81" },
+	{ "ab🙂", 3, "ab|🙂" },
+};
+
+START_TEST(wrap_in_cells_every_line)
+{
+	char got[256] = "";
+	const char *p = cell_paragraphs[_i].text;
+	size_t len, at = 0;
+	int lines = 0, w = cell_paragraphs[_i].width;
+	while (*p) {
+		const char *s = iv_wrap_line_in(p, w, IV_COLS_CELLS, &len, &p);
+		ck_assert_uint_gt(len, 0);
+		ck_assert_int_le(iv_cols_n(s, len, IV_COLS_CELLS), w);
+		ck_assert_uint_lt(at + len + 1, sizeof got);
+		at += (size_t)snprintf(got + at, sizeof got - at, "%s%.*s",
+		                       lines++ ? "|" : "", (int)len, s);
+	}
+	ck_assert_str_eq(got, cell_paragraphs[_i].lines);
+	ck_assert_int_eq(iv_wrap_count_in(cell_paragraphs[_i].text, w,
+	                                  IV_COLS_CELLS),
+	                 lines);
+}
+END_TEST
+
+START_TEST(a_wide_character_wider_than_the_line_gives_no_line)
+{
+	const char *next;
+	size_t len = 9;
+	iv_wrap_line_in("初始", 1, IV_COLS_CELLS, &len, &next);
+	ck_assert_uint_eq(len, 0);
+	ck_assert_int_eq(iv_wrap_count_in("初始", 1, IV_COLS_CELLS), 0);
+	/* a character at a time, the same text is two lines of one */
+	ck_assert_int_eq(iv_wrap_count("初始", 1), 2);
+}
+END_TEST
+
 START_TEST(wrap_to_no_width_gives_no_lines)
 {
 	ck_assert_int_eq(iv_wrap_count("some text", 0), 0);
@@ -432,6 +516,11 @@ Suite *suite(void)
 	tcase_add_loop_test(tc, wrap_lines, 0, LEN(wraps));
 	tcase_add_loop_test(tc, wrap_every_line, 0, LEN(paragraphs));
 	tcase_add_test(tc, wrap_to_no_width_gives_no_lines);
+	tcase_add_loop_test(tc, columns_of_wide_and_combining_characters, 0,
+	                    LEN(widths));
+	tcase_add_loop_test(tc, wrap_in_cells_every_line, 0,
+	                    LEN(cell_paragraphs));
+	tcase_add_test(tc, a_wide_character_wider_than_the_line_gives_no_line);
 	tcase_add_loop_test(tc,
 			    blas_core_only_replaces_a_kernel_older_than_the_processor,
 			    0, LEN(cores));

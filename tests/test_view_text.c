@@ -2,6 +2,9 @@
 /* Numbers fitted into a few columns are whole or absent, never cut; lines
  * of fields drop whole fields, the least important first. */
 #include <float.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 #include <math.h>
 #include "view_testutil.h"
 #include "view/line.h"
@@ -36,6 +39,33 @@ static bool whole(const char *s, double v)
 	return got != 0 && (got > 0) == (v > 0) &&
 	       fabsl(got - v) <= 0.34L * fabsl((long double)v);
 }
+
+/* The view's columns follow what the terminal draws: in a UTF-8 locale
+ * 初始化 takes six cells, 🙂 two, e + U+0301 one, and wrapping keeps a wide
+ * character whole; where the view draws each character outside ASCII as
+ * one '?', one a character. */
+START_TEST(the_views_columns_are_the_terminals_cells)
+{
+	char *was = strdup(setlocale(LC_CTYPE, NULL));
+	const char *next;
+	size_t len;
+	ck_assert_ptr_nonnull(was);
+	if (setlocale(LC_CTYPE, "C.UTF-8")) {
+		ck_assert_int_eq(tui_text_width("初始化 🙂"), 9);
+		ck_assert_int_eq(tui_text_width("cafe\xcc\x81"), 4);
+		tui_text_wrap_line("初始化", 5, &len, &next);
+		ck_assert_uint_eq(len, strlen("初始"));
+		ck_assert_int_eq(tui_text_wrap_count("初始化决定", 4), 3);
+	}
+	ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C"));
+	ck_assert_int_eq(tui_text_width("初始化 🙂"), 5);
+	ck_assert_int_eq(tui_text_width("cafe\xcc\x81"), 5);
+	tui_text_wrap_line("初始化", 5, &len, &next);
+	ck_assert_uint_eq(len, strlen("初始化"));
+	setlocale(LC_CTYPE, was);
+	free(was);
+}
+END_TEST
 
 START_TEST(fitted_numbers_are_whole_or_absent)
 {
@@ -225,6 +255,7 @@ Suite *suite(void)
 	tcase_add_test(t, line_keeps_says_which_fields_a_fit_leaves);
 	tcase_add_test(t, line_flows_over_rows);
 	tcase_add_test(t, line_refuses_what_it_cannot_hold);
+	tcase_add_test(t, the_views_columns_are_the_terminals_cells);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <curses.h>
 #include "tui/put.h"
-#include "util/wrap.h"
 
 /* Which cells of the frame hold a bar (tui_put_bar), not text: a row of
  * LINES x COLS flags, cleared at each frame. Without it (no memory) no
@@ -55,47 +54,70 @@ int tui_put_bar(int y, int x, int xmax, tui_element e, const char *s)
 	return end;
 }
 
-/* Whether the first n bytes of s hold a byte outside ASCII. */
-static bool has_high(const char *s, int n)
+/* Whether the first n bytes of s hold a byte that curses may not show
+ * as it is in one cell: outside ASCII, or a control character. */
+static bool has_special(const char *s, int n)
 {
 	for (int i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
+		if ((unsigned char)s[i] >= 0x7F || (unsigned char)s[i] < 0x20)
 			return true;
 	return false;
 }
 
-/* n bytes of s at (y, x) in a locale that is not UTF-8, a character
- * outside ASCII as '?'. curses there shows each byte of a UTF-8 character
- * (a lesson file's "é" or "σ", a file name) as M-C or ~C, several cells
- * where the layout counted one: the rest of the row shifted and was cut. */
-static void add_ascii(int y, int x, const char *s, int n)
+/* n bytes of s at (y, x), a character at a time, each in the cells the
+ * layout counted for it (util/cols.h). curses shows a malformed sequence
+ * as "M-C" or "~C", spreads a tab to the next tab stop, and in a locale
+ * that is not UTF-8 shows each byte of "é" or "σ" as M-C or ~C: more
+ * cells than counted, the rest of the row shifted and cut. Here a control
+ * character (a lesson file's escape or tab) is "^[", "^I" as the messages
+ * write it, and a C1 control, a malformed sequence and, outside UTF-8,
+ * any character outside ASCII one '?'. */
+static void add_plain(int y, int x, const char *s, int n, iv_cols_mode m)
 {
 	move(y, x);
-	for (int i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80)
-			addch(c);
-		else if ((c & 0xC0) != 0x80) /* a character's first byte */
+	for (int i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = iv_cols_char(s + i, &cp);
+		bool bad = cp == 0xFFFD &&
+			   (k != 3 || memcmp(s + i, "\xEF\xBF\xBD", 3) != 0);
+		if (cp < 0x20 || cp == 0x7F) {
+			addch('^');
+			addch((chtype)(cp ^ 0x40));
+		} else if ((cp >= 0x80 && cp < 0xA0) || bad ||
+			   (cp >= 0x80 && m == IV_COLS_CHARS))
 			addch('?');
+		else
+			addnstr(s + i, (int)k);
+		i += (int)k;
 	}
 }
 
 int tui_put(int y, int x, int xmax, tui_element e, const char *s)
 {
-	int bytes = 0, cols = 0;
+	int bytes = 0, cols = 0, c;
+	iv_cols_mode m = tui_text_mode();
 	if (xmax > COLS)
 		xmax = COLS;
 	if (x >= xmax || y < 0 || y >= LINES)
 		return x;
-	while (s[bytes] && x + cols < xmax) { /* whole characters only */
-		bytes++;
-		while (((unsigned char)s[bytes] & 0xC0) == 0x80)
-			bytes++;
-		cols++;
+	/* a combining mark with no letter before it in s would go on the
+	 * cell left of x, another text's: not drawn */
+	while (*s && iv_cols_glyph(s, m, &c) > 0 && c == 0)
+		s += iv_cols_glyph(s, m, &c);
+	/* whole glyphs only: a wide character that would stand half past
+	 * xmax is not drawn (curses would wrap it to the next row) */
+	while (s[bytes]) {
+		size_t k = iv_cols_glyph(s + bytes, m, &c);
+		if (x + cols + c > xmax)
+			break;
+		bytes += (int)k;
+		cols += c;
 	}
+	if (bytes == 0)
+		return x;
 	attrset(tui_colors_attr(e));
-	if (has_high(s, bytes) && !tui_text_utf8_locale())
-		add_ascii(y, x, s, bytes);
+	if (has_special(s, bytes))
+		add_plain(y, x, s, bytes, m);
 	else
 		mvaddnstr(y, x, s, bytes);
 	attrset(A_NORMAL);
@@ -126,7 +148,7 @@ int tui_put_wrap(int y, int x, int w, int rows, tui_element e, const char *text)
 	size_t len;
 	char line[512];
 	while (*p && used < rows && w > 0) {
-		const char *s = iv_wrap_line(p, w, &len, &next);
+		const char *s = tui_text_wrap_line(p, w, &len, &next);
 		if (len == 0)
 			break;
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
@@ -170,8 +192,8 @@ int tui_put_words(int y, int x, int xmax, tui_element e, const char *s,
 		xmax = COLS;
 	if (tui_text_width(s) <= xmax - x)
 		return tui_put(y, x, xmax, e, s);
-	const char *t =
-	    iv_wrap_line(s, xmax - x - 1 - tui_text_width(ell), &len, &next);
+	const char *t = tui_text_wrap_line(s, xmax - x - 1 - tui_text_width(ell),
+					   &len, &next);
 	snprintf(line, sizeof line, "%.*s", (int)len, t);
 	x = tui_put(y, x, xmax, e, line);
 	x = tui_put(y, x, xmax, e, " "); /* a blank, over a rule's line too */

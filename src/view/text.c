@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "view/text.h"
+#include "util/wrap.h"
 
 bool tui_text_utf8_locale(void)
 {
@@ -14,12 +15,25 @@ bool tui_text_utf8_locale(void)
 	       (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }
 
+iv_cols_mode tui_text_mode(void)
+{
+	return tui_text_utf8_locale() ? IV_COLS_CELLS : IV_COLS_CHARS;
+}
+
 int tui_text_width(const char *s)
 {
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
+	return iv_cols(s, tui_text_mode());
+}
+
+const char *tui_text_wrap_line(const char *text, int width, size_t *len,
+			       const char **next)
+{
+	return iv_wrap_line_in(text, width, tui_text_mode(), len, next);
+}
+
+int tui_text_wrap_count(const char *text, int width)
+{
+	return iv_wrap_count_in(text, width, tui_text_mode());
 }
 
 char *tui_text_number(double v, char *buf, size_t size)

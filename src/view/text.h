@@ -7,12 +7,22 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "util/cols.h"
 
 /* Whether the current locale's codeset is UTF-8 (after setlocale). */
 bool tui_text_utf8_locale(void);
 
-/* Columns a UTF-8 string takes (every glyph the view uses is one column). */
+/* How the view counts columns: in a UTF-8 locale the cells the terminal
+ * draws (初 and 🙂 two, a combining mark none: util/cols.h), elsewhere one
+ * a character, as the view draws each one outside ASCII as one '?'. */
+iv_cols_mode tui_text_mode(void);
+/* Columns a UTF-8 string takes on the view's screen (tui_text_mode). */
 int tui_text_width(const char *s);
+/* iv_wrap_line_in and iv_wrap_count_in (util/wrap.h) in the view's
+ * columns: for text a user wrote (lesson titles and texts, file names). */
+const char *tui_text_wrap_line(const char *text, int width, size_t *len,
+			       const char **next);
+int tui_text_wrap_count(const char *text, int width);
 
 /* A number as the view writes it: %.3g ("0.0453", "9.04e+167"), 0 for
  * -0, "nan", "inf", "-inf"; at most 10 columns. Returns buf. */

@@ -8,7 +8,6 @@
 #include <string.h>
 #include "tui/panel.h"
 #include "tui/put.h"
-#include "util/wrap.h"
 #include "view/viewport.h"
 
 static const char *label_of(const tui_app *app, tui_action a)
@@ -68,7 +67,8 @@ static const char *words(const tui_app *app, int y, int x, int cols,
 		const char *ell = last ? app->gl->ell : "";
 		if (room - tui_text_width(ell) < 1)
 			return next; /* no room for a word */
-		s = iv_wrap_line(s, room - tui_text_width(ell), &len, &next);
+		s = tui_text_wrap_line(s, room - tui_text_width(ell), &len,
+				       &next);
 		snprintf(line, sizeof line, "%.*s%s", (int)len, s, ell);
 		s = line;
 	}
@@ -137,7 +137,7 @@ static int text_rows(const char *s, int x, int cols)
 	while (s[0] && x + tui_text_width(s) > cols - 1 && n < TUI_BAR_ROWS) {
 		size_t len;
 		const char *next;
-		(void)iv_wrap_line(s, cols - 2, &len, &next);
+		(void)tui_text_wrap_line(s, cols - 2, &len, &next);
 		if (next == s)
 			break; /* nothing taken: no progress to make */
 		s = next;

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include "tui/panel.h"
 #include "tui/put.h"
-#include "util/wrap.h"
 
 static void draw(const tui_app *app, tui_rect r)
 {
@@ -15,7 +14,7 @@ static void draw(const tui_app *app, tui_rect r)
 	tui_put(y++, 2, r.x + r.w, TUI_E_TITLE,
 		"The command line that reproduces this view:");
 	y++;
-	int need = iv_wrap_count(cmd, w);
+	int need = tui_text_wrap_count(cmd, w);
 	if (y + need <= r.y + r.h) {
 		y += tui_put_wrap(y, 2, w, need, TUI_E_VALUE, cmd);
 	} else if (y < r.y + r.h) {

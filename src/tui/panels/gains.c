@@ -9,7 +9,6 @@
 #include "tui/panel.h"
 #include "tui/put.h"
 #include "util/number.h"
-#include "util/wrap.h"
 #include "view/calls.h"
 #include "view/gains.h"
 
@@ -186,10 +185,10 @@ static int table(const tui_app *app, int y, int end, bool draw)
 			 iv_init_name(c->init), e);
 		/* whole, or in short where the sentence does not fit; the
 		 * layout counts the short one */
-		int w = app->layout.cols - 2, n = iv_wrap_count(t, w);
+		int w = app->layout.cols - 2, n = tui_text_wrap_count(t, w);
 		if (!draw || n > end - y) {
 			snprintf(t, sizeof t, "yours, with %s: no row", e);
-			n = iv_wrap_count(t, w);
+			n = tui_text_wrap_count(t, w);
 		}
 		if (draw && n <= end - y)
 			tui_put_wrap(y, 1, w, n, TUI_E_LABEL, t);
@@ -223,10 +222,10 @@ static int reproduce(const tui_app *app, int y, int end)
 	/* each call whole or not at all: a call cut short reads as
 	 * another call */
 	snprintf(t, sizeof t, "PyTorch  %s", k.torch);
-	if (iv_wrap_count(t, w) <= end - y)
+	if (tui_text_wrap_count(t, w) <= end - y)
 		y += tui_put_wrap(y, 1, w, end - y, TUI_E_NORMAL, t);
 	snprintf(t, sizeof t, "Keras    %s", k.keras);
-	if (iv_wrap_count(t, w) <= end - y)
+	if (tui_text_wrap_count(t, w) <= end - y)
 		y += tui_put_wrap(y, 1, w, end - y, TUI_E_NORMAL, t);
 	return y;
 }
@@ -257,7 +256,7 @@ static int meaning(const tui_app *app, int y, int rows)
 	/* each paragraph whole, the first ones first: one cut short
 	 * stops mid-sentence */
 	for (int i = 0; i < 3; i++) {
-		int n = iv_wrap_count(t[i], w);
+		int n = tui_text_wrap_count(t[i], w);
 		if (n > rows - used)
 			break;
 		used += tui_put_wrap(y + used, 1, w, n, TUI_E_NORMAL, t[i]) + 1;
@@ -293,7 +292,7 @@ static void verdict(const tui_app *app, int y, int rows)
 		 " In initviz the gain is %s for lecun-* and for xavier-* on "
 		 "square layers; he-* has %s built in (gain = %s/%s).",
 		 gl->sw, gl->root2, gl->sw, gl->root2);
-	if (iv_wrap_count(t, app->layout.cols - 2) <= rows) /* whole */
+	if (tui_text_wrap_count(t, app->layout.cols - 2) <= rows) /* whole */
 		tui_put_wrap(y, 1, app->layout.cols - 2, rows, TUI_E_LABEL, t);
 }
 

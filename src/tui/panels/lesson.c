@@ -5,7 +5,6 @@
 #include <string.h>
 #include "tui/panel.h"
 #include "tui/put.h"
-#include "util/wrap.h"
 
 #define LOOK     "look: "
 #define TEXT_MAX (IV_LESSON_LINES * (IV_LESSON_LINE + 1))
@@ -29,8 +28,8 @@ static int rows(const tui_app *app, int cols)
 		return 0;
 	paragraph(x, text, sizeof text);
 	snprintf(look, sizeof look, LOOK "%s", x->look);
-	return 1 + iv_wrap_count(text, cols - 2) +
-	       (x->look[0] ? iv_wrap_count(look, cols - 2) : 0);
+	return 1 + tui_text_wrap_count(text, cols - 2) +
+	       (x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0);
 }
 
 /* The rule: "── lesson 2/12: Title ─── modified (0: back ...) ── , . L ──";
@@ -74,12 +73,12 @@ static bool para(const tui_app *app, int *y, int end, const char *text,
 	size_t len;
 	char line[TEXT_MAX];
 	while (*p) {
-		const char *s = iv_wrap_line(p, cols - 2, &len, &next);
+		const char *s = tui_text_wrap_line(p, cols - 2, &len, &next);
 		if (len == 0 || *y >= end)
 			break;
 		bool cut = *y == end - 1 && *next; /* the last row, more text */
 		if (cut) /* room for the ellipsis after whole words */
-			s = iv_wrap_line(p, cols - 4, &len, &next);
+			s = tui_text_wrap_line(p, cols - 4, &len, &next);
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
 		int x = tui_put((*y)++, 1, cols - 1, e, line);
 		if (cut) {
@@ -118,8 +117,8 @@ static int note_cols(void)
 static const char *page_line(const char *p, int w, int r, int n, bool paged,
 			     size_t *len, const char **next)
 {
-	return iv_wrap_line(p, paged && r == n - 1 ? w - note_cols() : w, len,
-			    next);
+	return tui_text_wrap_line(p, paged && r == n - 1 ? w - note_cols() : w,
+				  len, next);
 }
 
 /* The text in pages of n rows of w columns: how many, and where page want
@@ -128,7 +127,7 @@ static int paginate(const char *text, int w, int n, int want, const char **at)
 {
 	const char *p = text, *next;
 	size_t len;
-	bool paged = iv_wrap_count(text, w) > n;
+	bool paged = tui_text_wrap_count(text, w) > n;
 	int k = 0;
 	*at = text;
 	if (!paged || n < 1)
@@ -157,7 +156,7 @@ static void text_rows(const iv_lesson *x, tui_rect r, int cols, int *text_n,
 {
 	char look[IV_LESSON_LINE + sizeof LOOK];
 	snprintf(look, sizeof look, LOOK "%s", x->look);
-	int lr = x->look[0] ? iv_wrap_count(look, cols - 2) : 0;
+	int lr = x->look[0] ? tui_text_wrap_count(look, cols - 2) : 0;
 	if (lr > r.h - 2)
 		lr = 0; /* no room for both: the text alone */
 	*look_n = lr;

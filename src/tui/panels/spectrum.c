@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include "tui/panel.h"
 #include "tui/put.h"
-#include "util/wrap.h"
 
 typedef struct hplot {
 	int y, x, h, w;
@@ -87,12 +86,12 @@ static void paragraph(const tui_app *app, int y, int rows, const char *text)
 	size_t len;
 	if (rows <= 0)
 		return;
-	if (iv_wrap_count(text, cols) <= rows) {
+	if (tui_text_wrap_count(text, cols) <= rows) {
 		tui_put_wrap(y, 0, cols, rows, TUI_E_NORMAL, text);
 		return;
 	}
 	for (int r = 0; r + 1 < rows; r++) {
-		(void)iv_wrap_line(p, cols, &len, &next);
+		(void)tui_text_wrap_line(p, cols, &len, &next);
 		p = next;
 	}
 	tui_put_wrap(y, 0, cols, rows - 1, TUI_E_NORMAL, text);
@@ -159,10 +158,10 @@ static void spectrum(const tui_app *app, int y, int h)
 	/* rows under the numbers: the texts whole first, the note before the
 	 * "why" where both do not fit, the plot what is left */
 	int avail = h - 1, why_rows = 0,
-	    note_rows = iv_wrap_count(note, cols);
+	    note_rows = tui_text_wrap_count(note, cols);
 	if (tui_theory_why_text(&app->theory, &app->model.cfg, s->mean_square,
 				app->gl, why, sizeof why))
-		why_rows = iv_wrap_count(why, cols);
+		why_rows = tui_text_wrap_count(why, cols);
 	if (why_rows + note_rows > avail)
 		why_rows = 0;
 	if (note_rows > avail) /* cut between words, an ellipsis saying so */
