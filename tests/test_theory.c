@@ -387,6 +387,18 @@ START_TEST(a_saturating_bias_makes_every_input_alike)
 }
 END_TEST
 
+/* The criticality of normal weights of std s on 8 inputs with bias b. */
+static void normal_on_8(double s, double b, iv_criticality *c)
+{
+	iv_config cfg;
+	iv_config_defaults(&cfg);
+	cfg.init = IV_INIT_NORMAL;
+	cfg.std = s;
+	cfg.width = 8;
+	cfg.bias = b;
+	iv_theory_criticality_config(th, &cfg, c);
+}
+
 START_TEST(a_weight_std_below_the_range_keeps_its_depth_scale)
 {
 	/* given normal weights of std 1e-170 on 8 inputs, sigma_w^2 = 8e-340
@@ -395,15 +407,9 @@ START_TEST(a_weight_std_below_the_range_keeps_its_depth_scale)
 	 * and tanh'(0)^2 = 1, chi1 = 8e-340; at bias 0.5, q* = 0.25 and
 	 * chi1 = 8e-340 sech(0.5)^4 */
 	static const double bias[] = {0, 0.5};
+	iv_criticality c;
 	for (int i = 0; i < 2; i++) {
-		iv_config cfg;
-		iv_criticality c;
-		iv_config_defaults(&cfg);
-		cfg.init = IV_INIT_NORMAL;
-		cfg.std = 1e-170;
-		cfg.width = 8;
-		cfg.bias = bias[i];
-		iv_theory_criticality_config(th, &cfg, &c);
+		normal_on_8(1e-170, bias[i], &c);
 		double sech = 1 / cosh(bias[i]);
 		double ln_chi = log(8.0) - 340 * log(10.0) + 4 * log(sech);
 		ck_assert_int_eq(c.kind, IV_FIXED_STABLE);
@@ -416,13 +422,7 @@ START_TEST(a_weight_std_below_the_range_keeps_its_depth_scale)
 		              c.depth_scale, 1 / fabs(ln_chi));
 	}
 	/* given 1e-100, inside the range: no logarithms, chi1 as it is */
-	iv_config cfg;
-	iv_criticality c;
-	iv_config_defaults(&cfg);
-	cfg.init = IV_INIT_NORMAL;
-	cfg.std = 1e-100;
-	cfg.width = 8;
-	iv_theory_criticality_config(th, &cfg, &c);
+	normal_on_8(1e-100, 0, &c);
 	ck_assert(isnan(c.log10_sigma_w2) && isnan(c.log10_chi1));
 	ck_assert_double_eq_tol(c.chi1 / 8e-200, 1, 1e-12);
 }
